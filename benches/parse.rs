@@ -1,0 +1,2 @@
+//! Criterion benchmarks (issue 6).
+fn main() {}

@@ -1,0 +1,99 @@
+//! # ogi-report
+//!
+//! Reads China's 政府信息公开工作年度报告 (Open Government Information annual
+//! reports) of any year and layout and turns them into a typed, checked
+//! [`Report`]: sections, subsections, paragraphs, the three standard tables
+//! with every cell typed, metadata, and audit [`Finding`]s.
+//!
+//! The pipeline, one module each: [`decode`] (bytes to text) → [`lines`]
+//! (line splitting) → [`parse`] (nom grammar) → [`model`] (the typed report)
+//! → [`audit`] (consistency rules) → [`render`] (canonical text) → `ffi`
+//! (the C ABI).
+//!
+//! ```
+//! let text = "一、总体情况\n本年度工作正常。\n二、主动公开政府信息情况\n第二十条第（一）项\n\
+//!             信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\
+//!             规章\t0\t0\t0\n行政规范性文件\t4\t0\t4\n";
+//! let report = ogi_report::parse(text)?;
+//! assert_eq!(report.sections.len(), 2);
+//! assert_eq!(report.cell("active_disclosure", "normative_documents", "issued")?.as_i64(), Some(4));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Nothing is lost: every non-whitespace character of the input lies in
+//! exactly one leaf node's span; [`lossless::check`] verifies it.
+
+#![deny(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations, unreachable_pub)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+pub mod audit;
+pub mod decode;
+pub mod error;
+pub mod lines;
+pub mod lossless;
+pub mod model;
+pub mod parse;
+pub mod position;
+pub mod render;
+
+#[allow(unsafe_code)]
+pub mod ffi;
+
+pub use error::{Error, ErrorKind};
+pub use model::{
+    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Report, Section,
+    SectionKind, Severity, Span, Subsection, Table,
+};
+pub use position::Position;
+
+/// Parses the text of a report. Never fails on unusual reports; see [`Error`].
+pub fn parse(text: &str) -> Result<Report, Error> {
+    parse::parse(text)
+}
+
+/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK) and parses
+/// them. Spans refer to the decoded text.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    let (text, _) = decode::decode(bytes)?;
+    parse::parse(&text)
+}
+
+impl Report {
+    /// Runs the consistency rules of [`audit`] (`parse` already stored them
+    /// in [`Report::findings`]).
+    pub fn audit(&self) -> Vec<Finding> {
+        audit::audit(self)
+    }
+
+    /// The canonical text of the report (see [`render`]).
+    pub fn render(&self) -> String {
+        render::render(self)
+    }
+
+    /// The model as JSON (model.md's shape).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The model as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a model back from its JSON.
+    pub fn from_json(json: &str) -> Result<Report, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        render::write_report(f, self)
+    }
+}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

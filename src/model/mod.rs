@@ -1,0 +1,495 @@
+//! The typed report model (`../shared/spec/model.md`).
+//!
+//! The model owns its data, derives `Serialize`/`Deserialize` with the stable
+//! snake_case keys of model.md, and carries a [`Span`] on every node so each
+//! figure can be found in the source.
+//!
+//! **Spans and equality.** [`Span`]'s `PartialEq` always returns `true`: spans
+//! are locations, not content, so `parse(&render(&r)) == r` compares content
+//! only. Compare `span.start`/`span.end` explicitly when locations matter.
+//!
+//! **Derived fields.** [`Report::format`], [`Report::meta`] and
+//! [`Report::findings`] are computed by [`crate::parse`] from the blocks; when
+//! building a report by hand call [`Report::refresh`] to compute them.
+
+pub mod keys;
+pub mod number;
+pub mod table;
+
+use serde::{Deserialize, Serialize};
+
+pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
+pub use number::Number;
+pub use table::{
+    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans, GenericTable,
+    ReviewLitigationTable, RowSource, Table, Text,
+};
+
+/// A region of the decoded text.
+///
+/// `start`/`end` are byte offsets into the decoded UTF-8 text (`end` is
+/// exclusive); `line` is 1-based; `column` is 1-based and counts characters.
+/// Equality ignores spans (see the module docs).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based column of `start`, in characters.
+    pub column: u32,
+}
+
+impl PartialEq for Span {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for Span {}
+impl std::hash::Hash for Span {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl Span {
+    /// The source text this span covers (empty when out of range).
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    /// True when both offsets are the same as `other`'s.
+    pub fn same_location(self, other: Span) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+}
+
+/// Which official format a report follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Format {
+    /// Reports under the 2008 条例 (report years up to 2018): free sections.
+    #[serde(rename = "legacy")]
+    Legacy,
+    /// The 2019 trial format (国办公开办函〔2019〕60号).
+    #[serde(rename = "2019")]
+    V2019,
+    /// The 2021 revised format (国办公开办函〔2021〕30号).
+    #[serde(rename = "2021")]
+    V2021,
+    /// Not recognisable.
+    #[default]
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl Format {
+    /// The JSON string of this format.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Legacy => "legacy",
+            Format::V2019 => "2019",
+            Format::V2021 => "2021",
+            Format::Unknown => "unknown",
+        }
+    }
+}
+
+/// A parsed OGI annual report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Which template the report follows (derived).
+    pub format: Format,
+    /// Title, organ, year and contacts (derived).
+    pub meta: Meta,
+    /// Text before the first top-level section (title, 引言 …).
+    pub preamble: Vec<Block>,
+    /// Top-level sections 一、 … in order.
+    pub sections: Vec<Section>,
+    /// Signature and date lines after the last section.
+    pub closing: Vec<Block>,
+    /// Audit findings (derived; see [`crate::audit`]).
+    pub findings: Vec<Finding>,
+}
+
+/// Facts about the report, derived from its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The title as written (lines joined), e.g. `青龙镇 2021 年政府信息公开工作 年度报告`.
+    pub title: Option<String>,
+    /// The issuing body (signature, title or preamble).
+    pub organ: Option<String>,
+    /// The year reported on (not the year published).
+    pub year: Option<i32>,
+    /// 统计期限, when stated.
+    pub period: Option<Period>,
+    /// 发布时间, ISO date, when stated.
+    pub published: Option<String>,
+    /// The closing signature block.
+    pub signed: Option<Signature>,
+    /// Phone, postcode, address, url, email where stated.
+    pub contacts: Contacts,
+    /// Every statement of the report year found, with where it was found;
+    /// the audit's `meta.year_mismatch` compares them.
+    #[serde(default)]
+    pub years: Vec<YearMention>,
+}
+
+/// A statistics period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day, ISO `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day, ISO `YYYY-MM-DD`.
+    pub end: String,
+}
+
+/// The closing signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// The signing organ.
+    pub organ: Option<String>,
+    /// ISO date of signature.
+    pub date: Option<String>,
+}
+
+/// Contact details stated in the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contacts {
+    /// Phone numbers, as written.
+    pub phone: Vec<String>,
+    /// 邮编.
+    pub postcode: Option<String>,
+    /// 地址.
+    pub address: Option<String>,
+    /// Web address.
+    pub url: Option<String>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// Where a year statement was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    /// The title (`2021 年政府信息公开工作年度报告`).
+    Title,
+    /// The statistics period (`统计期限自2023年1月1日…`).
+    Period,
+    /// The preamble (`现将…2018年政府信息公开工作年度报告`).
+    Preamble,
+    /// The first sentence of the body (`2019年，我乡…`).
+    Body,
+}
+
+/// One statement of the year reported on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearMention {
+    /// Where it was found.
+    pub source: YearSource,
+    /// The year.
+    pub year: i32,
+    /// The year's digits in the source.
+    pub span: Span,
+}
+
+/// A top-level section (一、 … 八、).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The numeral's value: 1 for 一、.
+    pub number: u32,
+    /// The heading line.
+    pub heading: Heading,
+    /// What the section is about, from its heading.
+    pub kind: SectionKind,
+    /// The body.
+    pub blocks: Vec<Block>,
+    /// From the heading to the end of the body.
+    pub span: Span,
+}
+
+/// A section heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    /// As written, e.g. `一、总体情况` or `五、存在的主要问题和改进措`.
+    pub raw: String,
+    /// Without the numeral, e.g. `总体情况`.
+    pub title: String,
+    /// The heading text in the source.
+    pub span: Span,
+}
+
+/// What a top-level section is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 总体情况 / 概述 / 基本情况.
+    Overview,
+    /// 主动公开….
+    ActiveDisclosure,
+    /// 收到和处理…申请 / 依申请公开….
+    Applications,
+    /// 收费及减免.
+    Fees,
+    /// 行政复议、行政诉讼.
+    ReviewLitigation,
+    /// 存在的主要问题及改进情况.
+    Problems,
+    /// 其他需要报告的事项.
+    OtherMatters,
+    /// 重点领域….
+    KeyAreas,
+    /// 统计表 / 附表 (legacy statistics appendix).
+    Statistics,
+    /// Anything else; the heading is kept.
+    Other,
+}
+
+impl SectionKind {
+    /// The JSON string of this kind.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "overview",
+            SectionKind::ActiveDisclosure => "active_disclosure",
+            SectionKind::Applications => "applications",
+            SectionKind::Fees => "fees",
+            SectionKind::ReviewLitigation => "review_litigation",
+            SectionKind::Problems => "problems",
+            SectionKind::OtherMatters => "other_matters",
+            SectionKind::KeyAreas => "key_areas",
+            SectionKind::Statistics => "statistics",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// A unit of a section body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// Running text (a paragraph split by a page break is one paragraph).
+    Paragraph(Paragraph),
+    /// A numbered subsection: （一） (一) 1. 1、 (1) ① 一是.
+    Subsection(Subsection),
+    /// A table.
+    Table(Table),
+    /// Word-processor residue such as `[bookmark: _GoBack]`.
+    Markup(Markup),
+    /// Text the parser could not place (page numbers, crawler headers …).
+    Unrecognized(Unrecognized),
+}
+
+/// Running text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The text, lines joined without separators, surrounding blanks trimmed.
+    pub text: String,
+    /// The source lines.
+    pub span: Span,
+}
+
+/// A numbered subsection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subsection {
+    /// The marker as written: `（一）`, `( 二)`, `1.`, `1、`, `(1)`, `①`, `一是`.
+    pub marker: String,
+    /// The short title after the marker, when the line has one.
+    pub title: Option<String>,
+    /// The body.
+    pub blocks: Vec<Block>,
+    /// From the marker to the end of the body.
+    pub span: Span,
+    /// The marker and title in the source (the line's head).
+    pub head: Span,
+}
+
+/// Markup residue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Markup {
+    /// The residue as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Text the parser could not place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unrecognized {
+    /// The text as written (trimmed).
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Error or warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational: something could not be checked.
+    Note,
+    /// Likely a problem.
+    Warning,
+    /// The report contradicts itself or its template.
+    Error,
+}
+
+impl Severity {
+    /// `"note"`, `"warning"` or `"error"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One audit finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `applications.balance`.
+    pub rule: String,
+    /// Severity.
+    pub severity: Severity,
+    /// English, one sentence.
+    pub message: String,
+    /// The offending cell, row, heading or text.
+    pub span: Option<Span>,
+    /// The value the rule expected.
+    pub expected: Option<Number>,
+    /// The value found.
+    pub found: Option<Number>,
+    /// The column key concerned, if any.
+    pub column: Option<String>,
+    /// The table key concerned, if any.
+    #[serde(default)]
+    pub table: Option<String>,
+    /// The row key concerned, if any.
+    #[serde(default)]
+    pub row: Option<String>,
+}
+
+impl Report {
+    /// Every section of `kind`, in order.
+    pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.kind == kind)
+    }
+
+    /// Every block of the report in document order, depth first
+    /// (subsection bodies after their subsection).
+    pub fn blocks(&self) -> Vec<&Block> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+            for b in blocks {
+                out.push(b);
+                if let Block::Subsection(s) = b {
+                    walk(&s.blocks, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.preamble, &mut out);
+        for s in &self.sections {
+            walk(&s.blocks, &mut out);
+        }
+        walk(&self.closing, &mut out);
+        out
+    }
+
+    /// Every table, in document order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks().into_iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The first applications table.
+    pub fn applications(&self) -> Option<&ApplicationsTable> {
+        self.tables().find_map(|t| match t {
+            Table::Applications(a) => Some(a),
+            _ => None,
+        })
+    }
+
+    /// The first review/litigation table.
+    pub fn review_litigation(&self) -> Option<&ReviewLitigationTable> {
+        self.tables().find_map(|t| match t {
+            Table::ReviewLitigation(a) => Some(a),
+            _ => None,
+        })
+    }
+
+    /// The first active-disclosure table.
+    pub fn active_disclosure(&self) -> Option<&ActiveDisclosureTable> {
+        self.tables().find_map(|t| match t {
+            Table::ActiveDisclosure(a) => Some(a),
+            _ => None,
+        })
+    }
+
+    /// Looks up one standard-table cell by the key strings of model.md:
+    /// `cell("applications", "new_received", "total")`,
+    /// `cell("review_litigation", "review", "upheld")`,
+    /// `cell("active_disclosure", "normative_documents", "issued")`.
+    pub fn cell(&self, table: &str, row: &str, column: &str) -> Result<Number, CellError> {
+        let found = match table {
+            "applications" => {
+                let r = AppRow::from_key(row).ok_or(CellError::UnknownRow)?;
+                let c = AppCol::from_key(column).ok_or(CellError::UnknownColumn)?;
+                let t = self.applications().ok_or(CellError::NoTable)?;
+                let cells = t.rows.get(&r).ok_or(CellError::NoRow)?;
+                cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
+            }
+            "review_litigation" => {
+                let r = RlGroup::from_key(row).ok_or(CellError::UnknownRow)?;
+                let c = RlOutcome::from_key(column).ok_or(CellError::UnknownColumn)?;
+                let t = self.review_litigation().ok_or(CellError::NoTable)?;
+                let cells = t.groups.get(&r).ok_or(CellError::NoRow)?;
+                cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
+            }
+            "active_disclosure" => {
+                let r = AdItem::from_key(row).ok_or(CellError::UnknownRow)?;
+                let c = AdField::from_key(column).ok_or(CellError::UnknownColumn)?;
+                let t = self.active_disclosure().ok_or(CellError::NoTable)?;
+                let cells = t.items.get(&r).ok_or(CellError::NoRow)?;
+                cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
+            }
+            _ => return Err(CellError::UnknownTable),
+        };
+        found.ok_or(CellError::Empty)
+    }
+
+    /// Recomputes the derived fields (format, meta, findings) from the
+    /// blocks, as [`crate::parse`] does. Call it after building or editing a
+    /// report by hand; `text` is the source the spans refer to (use the
+    /// rendered text for a hand-built report).
+    pub fn refresh(&mut self, text: &str) {
+        crate::parse::derive(self, text);
+    }
+}
+
+/// Why [`Report::cell`] found no number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum CellError {
+    /// The table key is not `applications`, `review_litigation` or `active_disclosure`.
+    #[error("unknown table key")]
+    UnknownTable,
+    /// The row key is not a key of that table.
+    #[error("unknown row key")]
+    UnknownRow,
+    /// The column key is not a key of that table.
+    #[error("unknown column key")]
+    UnknownColumn,
+    /// The report has no such table.
+    #[error("the report has no such table")]
+    NoTable,
+    /// The table has no such row.
+    #[error("the table has no such row")]
+    NoRow,
+    /// The row has no such column.
+    #[error("the row has no such column")]
+    NoColumn,
+    /// The cell is empty (or its digits are fused with a neighbour's).
+    #[error("the cell is empty")]
+    Empty,
+}

@@ -1,0 +1,269 @@
+//! Exact decimal numbers for table cells.
+//!
+//! Cells are never stored as floats: a [`Number`] is an integer mantissa and a
+//! decimal scale, so `96171.6` stays `96171.6` and `-18` stays `-18`. JSON
+//! carries them as plain numbers; [`Number::to_f64`] is the typed view for
+//! arithmetic that tolerates rounding (the C ABI's `double`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A decimal number: `mantissa / 10^scale`.
+///
+/// Equality is numeric *and* textual in scale: `1.0` and `1` are different
+/// numbers here because they render differently; use [`Number::cmp_value`]
+/// to compare values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Number {
+    mantissa: i64,
+    scale: u8,
+}
+
+/// The largest scale (digits after the decimal point) a [`Number`] keeps.
+pub const MAX_SCALE: u8 = 9;
+
+impl Number {
+    /// An integer.
+    pub const fn int(value: i64) -> Self {
+        Number { mantissa: value, scale: 0 }
+    }
+
+    /// A decimal `mantissa / 10^scale`; `None` when `scale > MAX_SCALE`.
+    pub const fn new(mantissa: i64, scale: u8) -> Option<Self> {
+        if scale > MAX_SCALE {
+            None
+        } else {
+            Some(Number { mantissa, scale })
+        }
+    }
+
+    /// The integer mantissa.
+    pub const fn mantissa(self) -> i64 {
+        self.mantissa
+    }
+
+    /// Digits after the decimal point.
+    pub const fn scale(self) -> u8 {
+        self.scale
+    }
+
+    /// `Some(n)` when the number is a whole number written without decimals.
+    pub const fn as_i64(self) -> Option<i64> {
+        if self.scale == 0 { Some(self.mantissa) } else { None }
+    }
+
+    /// True for integers (scale 0).
+    pub const fn is_integer(self) -> bool {
+        self.scale == 0
+    }
+
+    /// The value as a float (may round for long mantissas).
+    pub fn to_f64(self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(self.scale as i32)
+    }
+
+    /// Compares numeric values, ignoring scale (`1.0 == 1`).
+    pub fn cmp_value(self, other: Number) -> std::cmp::Ordering {
+        let s = self.scale.max(other.scale);
+        let a = self.mantissa as i128 * 10i128.pow((s - self.scale) as u32);
+        let b = other.mantissa as i128 * 10i128.pow((s - other.scale) as u32);
+        a.cmp(&b)
+    }
+
+    /// Exact sum; `None` on overflow.
+    pub fn checked_add(self, other: Number) -> Option<Number> {
+        let s = self.scale.max(other.scale);
+        let a = self.mantissa.checked_mul(10i64.checked_pow((s - self.scale) as u32)?)?;
+        let b = other.mantissa.checked_mul(10i64.checked_pow((s - other.scale) as u32)?)?;
+        Some(Number { mantissa: a.checked_add(b)?, scale: s })
+    }
+
+    /// Exact sum of many numbers; `None` on overflow.
+    pub fn sum<I: IntoIterator<Item = Number>>(items: I) -> Option<Number> {
+        items.into_iter().try_fold(Number::int(0), Number::checked_add)
+    }
+
+    /// Parses the leading number of a cell such as `7730.28`, `-18`,
+    /// `1,234`, `１２` (full-width digits) or `22（其中修订16件）`.
+    ///
+    /// Returns the number and the byte length of the prefix it used.
+    pub fn parse_prefix(s: &str) -> Option<(Number, usize)> {
+        let mut chars = s.char_indices().peekable();
+        let mut negative = false;
+        let mut used = 0;
+        if let Some(&(_, c)) = chars.peek() {
+            if matches!(c, '-' | '－' | '−') {
+                negative = true;
+                chars.next();
+                used = c.len_utf8();
+            } else if matches!(c, '+' | '＋') {
+                chars.next();
+                used = c.len_utf8();
+            }
+        }
+        let mut mantissa: i64 = 0;
+        let mut scale: u8 = 0;
+        let mut digits = 0usize;
+        let mut in_fraction = false;
+        let mut end = used;
+        while let Some(&(i, c)) = chars.peek() {
+            let d = match c {
+                '0'..='9' => c as u32 - '0' as u32,
+                '０'..='９' => c as u32 - '０' as u32,
+                '.' | '．' if !in_fraction => {
+                    // a decimal point needs a digit on both sides
+                    let next = s[i + c.len_utf8()..].chars().next();
+                    if digits == 0 || !next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n)) {
+                        break;
+                    }
+                    in_fraction = true;
+                    chars.next();
+                    continue;
+                }
+                ',' if !in_fraction && digits > 0 => {
+                    // thousands separator: exactly three digits follow
+                    let rest = &s[i + 1..];
+                    let three = rest.bytes().take(3).filter(u8::is_ascii_digit).count() == 3;
+                    let fourth = rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit);
+                    if !three || fourth {
+                        break;
+                    }
+                    chars.next();
+                    continue;
+                }
+                _ => break,
+            };
+            if in_fraction {
+                if scale >= MAX_SCALE {
+                    return None;
+                }
+                scale += 1;
+            }
+            mantissa = mantissa.checked_mul(10)?.checked_add(d as i64)?;
+            digits += 1;
+            chars.next();
+            end = i + c.len_utf8();
+        }
+        if digits == 0 {
+            return None;
+        }
+        if negative {
+            mantissa = -mantissa;
+        }
+        Some((Number { mantissa, scale }, end))
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.mantissa);
+        }
+        let p = 10u64.pow(self.scale as u32);
+        let abs = self.mantissa.unsigned_abs();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{:0width$}", abs / p, abs % p, width = self.scale as usize)
+    }
+}
+
+/// Error of [`Number::from_str`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a number: {0:?}")]
+pub struct NumberError(pub String);
+
+impl FromStr for Number {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match Number::parse_prefix(s) {
+            Some((n, used)) if used == s.len() => Ok(n),
+            _ => Err(NumberError(s.to_owned())),
+        }
+    }
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.scale == 0 {
+            s.serialize_i64(self.mantissa)
+        } else {
+            // shortest round-trip formatting of the f64 restores the same
+            // decimal text for up to 15 significant digits
+            s.serialize_f64(self.to_f64())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number::int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                i64::try_from(v).map(Number::int).map_err(|_| E::custom("number too large"))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+                if !v.is_finite() {
+                    return Err(E::custom("number is not finite"));
+                }
+                let text = format!("{v}");
+                text.parse().map_err(|_| E::custom(format!("unsupported number {text}")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_prefixes() {
+        assert_eq!(Number::parse_prefix("7730.28"), Some((Number::new(773028, 2).unwrap(), 7)));
+        assert_eq!(Number::parse_prefix("-18538"), Some((Number::int(-18538), 6)));
+        assert_eq!(Number::parse_prefix("22（其中修订16件）").map(|p| p.0), Some(Number::int(22)));
+        assert_eq!(Number::parse_prefix("1,234元"), Some((Number::int(1234), 5)));
+        assert_eq!(Number::parse_prefix("１２").map(|p| p.0), Some(Number::int(12)));
+        assert_eq!(Number::parse_prefix("1.属于"), Some((Number::int(1), 1)));
+        assert_eq!(Number::parse_prefix("无"), None);
+        assert_eq!(Number::parse_prefix("-"), None);
+        assert_eq!(Number::parse_prefix("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn displays_exactly() {
+        for s in ["0", "-18", "96171.6", "4166.241619", "0.05", "-0.5"] {
+            assert_eq!(s.parse::<Number>().unwrap().to_string(), s);
+        }
+    }
+
+    #[test]
+    fn json_round_trip() {
+        for s in ["0", "-18", "96171.6", "4166.241619", "24252.311082"] {
+            let n: Number = s.parse().unwrap();
+            let j = serde_json::to_string(&n).unwrap();
+            assert_eq!(j, s);
+            assert_eq!(serde_json::from_str::<Number>(&j).unwrap(), n);
+        }
+    }
+
+    #[test]
+    fn sums_exactly() {
+        let a: Number = "0.1".parse().unwrap();
+        let b: Number = "0.25".parse().unwrap();
+        assert_eq!(a.checked_add(b).unwrap().to_string(), "0.35");
+        assert_eq!(Number::int(1).cmp_value("1.0".parse().unwrap()), std::cmp::Ordering::Equal);
+    }
+}

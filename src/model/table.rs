@@ -1,0 +1,227 @@
+//! Tables: the three standard tables, typed, and generic tables.
+//!
+//! Each standard table has the values of model.md (`rows` for applications,
+//! the groups or items at the top level for the other two), plus `source`:
+//! the raw text and span of every label and cell, so nothing is lost and the
+//! renderer can write the cells back as they were. Text of the table that
+//! is neither a label nor a cell (headers, group labels, notes, page
+//! numbers, the second half of a wrapped label) is kept in `fragments`.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::keys::{AdField, AdItem, AppCol, AppRow, RlGroup, RlOutcome};
+use super::{Number, Span};
+
+/// Raw text with its span.
+///
+/// Equality ignores white space inside `raw` (white space inside a cell or
+/// label is layout: a PDF line wrap, a spaced-out label) as well as the span.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Text {
+    /// As written.
+    pub raw: String,
+    /// Where.
+    pub span: Span,
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        let a = self.raw.chars().filter(|c| !crate::lines::is_space(*c));
+        let b = other.raw.chars().filter(|c| !crate::lines::is_space(*c));
+        a.eq(b)
+    }
+}
+impl Eq for Text {}
+
+/// Table text that is neither a label nor a cell, in source order.
+///
+/// Equality always holds: fragments record the layout of the source (how
+/// headers were split, where page numbers fell) and the canonical renderer
+/// writes its own header, so they do not take part in round-trip equality.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fragments(pub Vec<Fragment>);
+
+impl PartialEq for Fragments {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for Fragments {}
+
+impl std::ops::Deref for Fragments {
+    type Target = Vec<Fragment>;
+    fn deref(&self) -> &Vec<Fragment> {
+        &self.0
+    }
+}
+impl std::ops::DerefMut for Fragments {
+    fn deref_mut(&mut self) -> &mut Vec<Fragment> {
+        &mut self.0
+    }
+}
+
+/// What a fragment of table text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FragmentRole {
+    /// Header text: column names, block titles (第二十条第（一）项), 信息内容.
+    Header,
+    /// A group label without numbers: 三、本年度办理结果, （三）不予公开 ….
+    GroupLabel,
+    /// The continuation of a row label that wrapped onto another line.
+    LabelPart,
+    /// The 勾稽关系 note and similar remarks.
+    Note,
+    /// A page number such as `-3-`.
+    PageNumber,
+    /// Anything else inside the table's lines.
+    Other,
+}
+
+/// Table text that is neither a row label nor a cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fragment {
+    /// What it is.
+    pub role: FragmentRole,
+    /// As written.
+    pub raw: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// The source text of one row of a standard table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(
+    serialize = "C: Serialize + std::hash::Hash + Eq",
+    deserialize = "C: Deserialize<'de> + std::hash::Hash + Eq"
+))]
+pub struct RowSource<C: std::hash::Hash + Eq> {
+    /// The row label as written (absent for the unlabelled review/litigation row).
+    pub label: Option<Text>,
+    /// Each cell's raw text, by column. An empty cell whose position is known
+    /// has `raw == ""`.
+    pub cells: IndexMap<C, Text>,
+    /// When the digits of several cells ran together (`640020470`) and cannot
+    /// be split without guessing: the digits as written. The row's values
+    /// are then all `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fused: Option<Text>,
+}
+
+impl<C: std::hash::Hash + Eq> Default for RowSource<C> {
+    fn default() -> Self {
+        RowSource { label: None, cells: IndexMap::new(), fused: None }
+    }
+}
+
+/// A table of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Table {
+    /// 主动公开政府信息情况 (第二十条).
+    ActiveDisclosure(ActiveDisclosureTable),
+    /// 收到和处理政府信息公开申请情况.
+    Applications(ApplicationsTable),
+    /// 政府信息公开行政复议、行政诉讼情况.
+    ReviewLitigation(ReviewLitigationTable),
+    /// Any other table.
+    Generic(GenericTable),
+}
+
+impl Table {
+    /// `active_disclosure`, `applications`, `review_litigation` or `generic`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Table::ActiveDisclosure(_) => "active_disclosure",
+            Table::Applications(_) => "applications",
+            Table::ReviewLitigation(_) => "review_litigation",
+            Table::Generic(_) => "generic",
+        }
+    }
+    /// The span of the whole table.
+    pub fn span(&self) -> Span {
+        match self {
+            Table::ActiveDisclosure(t) => t.span,
+            Table::Applications(t) => t.span,
+            Table::ReviewLitigation(t) => t.span,
+            Table::Generic(t) => t.span,
+        }
+    }
+}
+
+/// Values by row and column.
+pub type Values<R, C> = IndexMap<R, IndexMap<C, Option<Number>>>;
+
+/// The applications table: `rows[ROW][COL]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationsTable {
+    /// The whole table.
+    pub span: Span,
+    /// The value columns the table has, in order (the seven of the template,
+    /// plus `org_subtotal` where a report adds a 小计 column).
+    pub columns: Vec<AppCol>,
+    /// The data rows present, in order; a row the report lacks is absent.
+    pub rows: Values<AppRow, AppCol>,
+    /// The raw label and cells of each row.
+    pub source: IndexMap<AppRow, RowSource<AppCol>>,
+    /// Header, group labels, notes and other text of the table.
+    pub fragments: Fragments,
+}
+
+/// The review/litigation table: `{"review": G, "litigation_direct": G, "litigation_after_review": G}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewLitigationTable {
+    /// The whole table.
+    pub span: Span,
+    /// The three groups and their five outcomes.
+    #[serde(flatten)]
+    pub groups: Values<RlGroup, RlOutcome>,
+    /// The raw cells of each group.
+    pub source: IndexMap<RlGroup, RowSource<RlOutcome>>,
+    /// Header and other text of the table.
+    pub fragments: Fragments,
+}
+
+/// The active-disclosure table: `{"regulations": {"issued": n, …}, …}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveDisclosureTable {
+    /// The whole table.
+    pub span: Span,
+    /// The items present and their fields.
+    #[serde(flatten)]
+    pub items: Values<AdItem, AdField>,
+    /// Units written inside cells (`13575394432.52元`: `procurement.amount` → `元`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub units: IndexMap<AdItem, IndexMap<AdField, String>>,
+    /// Remarks written after a number (`22（其中修订16件）`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub remarks: IndexMap<AdItem, IndexMap<AdField, String>>,
+    /// The raw label and cells of each item.
+    pub source: IndexMap<AdItem, RowSource<AdField>>,
+    /// Block titles, headers and other text of the table.
+    pub fragments: Fragments,
+}
+
+/// Any other table, cell texts as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenericTable {
+    /// The whole table.
+    pub span: Span,
+    /// The header cells.
+    pub header: Vec<String>,
+    /// The body rows.
+    pub rows: Vec<Vec<String>>,
+    /// The span of every header and body cell.
+    pub spans: GenericSpans,
+}
+
+/// Spans of a [`GenericTable`]'s cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenericSpans {
+    /// One per header cell.
+    pub header: Vec<Span>,
+    /// One per body cell.
+    pub rows: Vec<Vec<Span>>,
+}

@@ -1,0 +1,11 @@
+//! The one integration-test binary of ogi-report.
+
+mod audit;
+mod c_header;
+mod cli;
+mod corpus;
+mod ffi;
+mod fixtures;
+mod roundtrip;
+mod strategy;
+mod util;
