@@ -199,7 +199,8 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
     while i < f.len() {
         let c = f[i..].chars().next().unwrap_or(' ');
         let signed = matches!(c, '-' | '－') && f[i + c.len_utf8()..].chars().next().is_some_and(is_digit);
-        let starts_number = (is_digit(c) || signed) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第');
+        // a sign after digits starts a new (negative) number: `2648-18538`
+        let starts_number = signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
         if starts_number {
             if let Some((_, len)) = Number::parse_prefix(&f[i..]) {
                 let mut end = i + len;
@@ -715,9 +716,16 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
     let mut header_done = false;
     let mut org_subtotal = false;
     let mut group: Option<u8> = None;
+    // the last row closed by text after its values (for wrapped labels)
+    let mut current_closed: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // text between a row's values and more values ends the row: values
+        // that follow belong to no row rather than to the wrong one
+        if matches!(t.kind, Tk::Label | Tk::Page) && current.is_some_and(|c| !rows[c].cells.is_empty()) {
+            current_closed = current.take();
+        }
         match t.kind {
             Tk::Page => {
                 b.page(&t);
@@ -735,9 +743,7 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                 let j = toks[i..].iter().position(|t| t.kind != Tk::Label).map_or(toks.len(), |p| i + p);
                 let run = &toks[i..j];
                 i = j;
-                let ps = pieces(text, run, &[]);
-                let n_pieces = ps.len();
-                for (pi, p) in ps.into_iter().enumerate() {
+                for p in pieces(text, run, &[]) {
                     let label = app_label(&p.norm);
                     // a row label that directly follows a row without values:
                     // the earlier one was a group label (（六）其他处理 in 2021)
@@ -753,6 +759,9 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                         rows.push(RowAcc { key, label: Some((p.start, p.end)), label_extra: String::new(), cells: Vec::new() });
                         rows.len() - 1
                     };
+                    if !matches!(label, AppLabel::Unknown | AppLabel::Header | AppLabel::Note) {
+                        current_closed = None;
+                    }
                     match label {
                         AppLabel::Row(r) => {
                             header_done = true;
@@ -800,7 +809,7 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                         }
                         _ => {
                             // the rest of a wrapped label?
-                            let last = current.and_then(|c| rows.get_mut(c));
+                            let last = current.or(current_closed).and_then(|c| rows.get_mut(c));
                             let continues = last.as_ref().is_some_and(|r| {
                                 let tpl = norm(r.key.label());
                                 let have = r.label.map(|(s, e)| norm(&text[s..e])).unwrap_or_default() + &r.label_extra;
@@ -813,9 +822,6 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                                 b.frag(FragmentRole::LabelPart, p.start, p.end);
                             } else {
                                 b.frag(FragmentRole::Other, p.start, p.end);
-                                if pi + 1 == n_pieces && current.is_some_and(|c| !rows[c].cells.is_empty()) {
-                                    current = None;
-                                }
                             }
                         }
                     }
@@ -968,6 +974,9 @@ pub(crate) fn active_disclosure(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        if matches!(t.kind, Tk::Label | Tk::Page) && current.is_some_and(|c| !rows[c].cells.is_empty()) {
+            current = None;
+        }
         match t.kind {
             Tk::Page => b.page(&t),
             Tk::Value | Tk::Null | Tk::Empty => match current {

@@ -38,7 +38,8 @@ fn load(rel: &str) -> (String, Report) {
 #[test]
 fn every_corpus_file_parses_with_nothing_lost() {
     let files = corpus_files();
-    assert!(files.len() >= 30, "corpus not found: {}", shared_dir().display());
+    assert!(files.len() >= 20, "corpus not found: {}", shared_dir().display());
+    let mut failures = Vec::new();
     for f in files {
         let bytes = std::fs::read(&f).unwrap();
         let (text, _) = ogi_report::decode::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
@@ -49,12 +50,14 @@ fn every_corpus_file_parses_with_nothing_lost() {
                 ogi_report::lossless::LossError::BadSpan { start, .. } => *start,
             };
             let p = ogi_report::Position::of(&text, at);
-            panic!("{}: {e} (line {}, column {})", f.display(), p.line, p.column);
+            failures.push(format!("{}: {e} (line {}, column {})", f.display(), p.line, p.column));
+            continue;
         }
         // the JSON round-trips
         let back = Report::from_json(&report.to_json()).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert_eq!(back, report, "{}", f.display());
     }
+    assert!(failures.is_empty(), "nothing-lost failures:\n{}", failures.join("\n"));
 }
 
 fn kinds(r: &Report) -> Vec<(u32, SectionKind)> {
