@@ -230,9 +230,6 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     // organ
     meta.organ = meta.signed.as_ref().and_then(|s| s.organ.clone());
     if meta.organ.is_none() {
-        meta.organ = field(&pre, "发布机构").filter(|s| !s.is_empty()).map(str::to_string);
-    }
-    if meta.organ.is_none() {
         if let Some(t) = &meta.title {
             let n = norm(t);
             let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
@@ -241,6 +238,9 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
                 meta.organ = Some(head.to_string());
             }
         }
+    }
+    if meta.organ.is_none() {
+        meta.organ = field(&pre, "发布机构").filter(|s| !s.is_empty()).map(str::to_string);
     }
     if meta.organ.is_none() {
         meta.organ = pre.iter().take(4).find_map(|(t, _)| organ_compiler(t));

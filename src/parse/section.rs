@@ -102,7 +102,7 @@ fn inline_title_len(s: &str) -> Option<usize> {
             if s[i..].starts_with(w) {
                 let end = i + w.len();
                 let next = s[end..].chars().next();
-                if !next.is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表')) {
+                if !next.is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表' | '统')) {
                     return Some(end);
                 }
             }

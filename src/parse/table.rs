@@ -46,7 +46,7 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         return Some(Kind::ActiveDisclosure);
     }
     let short = n.chars().count() <= 80;
-    if short && (n.starts_with("(本列") || n.contains("勾稽关系") || n.starts_with("申请人情况")) {
+    if n.starts_with("(本列") || n.starts_with("申请人情况") || (short && n.contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
     if short && n.contains("本年新收") && n.chars().count() <= 60 && super::lexical::section_marker(n).is_ok() {
