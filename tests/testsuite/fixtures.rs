@@ -39,24 +39,44 @@ fn fixtures_match_their_json_snapshots() {
             std::fs::write(&snap, &json).unwrap();
             continue;
         }
-        let want = std::fs::read_to_string(&snap)
-            .unwrap_or_else(|_| panic!("{} missing: run UPDATE_SNAPSHOTS=1 cargo test", snap.display()));
-        assert!(want == json, "{} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept)", snap.display());
+        let want = std::fs::read_to_string(&snap).unwrap_or_else(|_| {
+            panic!(
+                "{} missing: run UPDATE_SNAPSHOTS=1 cargo test",
+                snap.display()
+            )
+        });
+        assert!(
+            want == json,
+            "{} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept)",
+            snap.display()
+        );
         // and the snapshot reads back into the same model
-        assert_eq!(Report::from_json(&want).unwrap(), report, "{}", snap.display());
+        assert_eq!(
+            Report::from_json(&want).unwrap(),
+            report,
+            "{}",
+            snap.display()
+        );
     }
 }
 
 fn app(r: &Report, row: AppRow) -> Vec<i64> {
     let t = r.applications().unwrap();
-    AppCol::TEMPLATE.iter().map(|c| t.rows[&row][c].unwrap().as_i64().unwrap()).collect()
+    AppCol::TEMPLATE
+        .iter()
+        .map(|c| t.rows[&row][c].unwrap().as_i64().unwrap())
+        .collect()
 }
 
 fn review(r: &Report) -> Vec<Option<i64>> {
     let t = r.review_litigation().unwrap();
     RlGroup::ALL
         .iter()
-        .flat_map(|g| RlOutcome::ALL.iter().map(move |o| t.groups[g][o].and_then(|n| n.as_i64())))
+        .flat_map(|g| {
+            RlOutcome::ALL
+                .iter()
+                .map(move |o| t.groups[g][o].and_then(|n| n.as_i64()))
+        })
         .collect()
 }
 
@@ -78,18 +98,40 @@ fn check_2022_nonzero(r: &Report) {
     assert_eq!(app(r, AppRow::TotalProcessed), [21, 3, 1, 0, 3, 1, 29]);
     assert_eq!(app(r, AppRow::CarriedForward), [1, 0, 0, 0, 0, 0, 1]);
     assert_eq!(r.applications().unwrap().rows.len(), 25);
-    assert_eq!(review(r), [2, 1, 0, 1, 4, 1, 0, 1, 0, 2, 0, 1, 0, 0, 1].map(Some).to_vec());
+    assert_eq!(
+        review(r),
+        [2, 1, 0, 1, 4, 1, 0, 1, 0, 2, 0, 1, 0, 0, 1]
+            .map(Some)
+            .to_vec()
+    );
     let d = r.active_disclosure().unwrap();
     let v = |i: AdItem, f: AdField| d.items[&i][&f].unwrap().to_string();
-    assert_eq!((v(AdItem::Regulations, AdField::Issued), v(AdItem::Regulations, AdField::InForce)), ("1".into(), "5".into()));
+    assert_eq!(
+        (
+            v(AdItem::Regulations, AdField::Issued),
+            v(AdItem::Regulations, AdField::InForce)
+        ),
+        ("1".into(), "5".into())
+    );
     assert_eq!(v(AdItem::NormativeDocuments, AdField::Repealed), "1");
     assert_eq!(v(AdItem::Licensing, AdField::Decisions), "356");
     assert_eq!(v(AdItem::Penalties, AdField::Decisions), "78");
     assert_eq!(v(AdItem::Enforcement, AdField::Decisions), "5");
     assert_eq!(v(AdItem::Fees, AdField::Amount10kYuan), "12.5");
     // a consistent report: no arithmetic finding
-    let arithmetic = ["applications.balance", "applications.total_processed", "applications.row_total", "review_litigation.total"];
-    assert!(r.findings.iter().all(|f| !arithmetic.contains(&f.rule.as_str())), "{:?}", r.findings);
+    let arithmetic = [
+        "applications.balance",
+        "applications.total_processed",
+        "applications.row_total",
+        "review_litigation.total",
+    ];
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| !arithmetic.contains(&f.rule.as_str())),
+        "{:?}",
+        r.findings
+    );
 }
 
 #[test]
@@ -101,7 +143,11 @@ fn tab_separated_rows() {
 fn markdown_pipe_tables() {
     let r = load("002-pipe-2021-nonzero.txt");
     check_2022_nonzero(&r);
-    assert_eq!(r, load("001-tab-2021-nonzero.txt"), "same report, two layouts, one model");
+    assert_eq!(
+        r,
+        load("001-tab-2021-nonzero.txt"),
+        "same report, two layouts, one model"
+    );
 }
 
 #[test]
@@ -129,10 +175,29 @@ fn space_aligned_pdf_text_2019() {
     want.extend(vec![Some(0); 10]);
     assert_eq!(review(&r), want);
     let d = r.active_disclosure().unwrap();
-    assert_eq!(d.items[&AdItem::Licensing][&AdField::Change].unwrap().as_i64(), Some(-8), "negative 本年增/减");
-    assert_eq!(d.items[&AdItem::Fees][&AdField::Change].unwrap().as_i64(), Some(-1));
-    assert_eq!(d.items[&AdItem::OtherServices][&AdField::Decisions].unwrap().as_i64(), Some(15));
-    assert_eq!(d.items[&AdItem::Procurement][&AdField::Amount].unwrap().to_string(), "356.5");
+    assert_eq!(
+        d.items[&AdItem::Licensing][&AdField::Change]
+            .unwrap()
+            .as_i64(),
+        Some(-8),
+        "negative 本年增/减"
+    );
+    assert_eq!(
+        d.items[&AdItem::Fees][&AdField::Change].unwrap().as_i64(),
+        Some(-1)
+    );
+    assert_eq!(
+        d.items[&AdItem::OtherServices][&AdField::Decisions]
+            .unwrap()
+            .as_i64(),
+        Some(15)
+    );
+    assert_eq!(
+        d.items[&AdItem::Procurement][&AdField::Amount]
+            .unwrap()
+            .to_string(),
+        "356.5"
+    );
     assert_eq!(d.units[&AdItem::Procurement][&AdField::Amount], "万元");
     assert_eq!(d.items.len(), 8);
     // the page number inside the table is kept as a fragment
@@ -146,9 +211,17 @@ fn blank_separated_cells() {
     assert_eq!(app(&r, AppRow::NewReceived), [0; 7]);
     assert_eq!(r.applications().unwrap().rows.len(), 25);
     assert_eq!(review(&r), vec![Some(0); 15]);
-    assert_eq!(r.cell("active_disclosure", "normative_documents", "issued").unwrap().as_i64(), Some(2));
+    assert_eq!(
+        r.cell("active_disclosure", "normative_documents", "issued")
+            .unwrap()
+            .as_i64(),
+        Some(2)
+    );
     // `—` is an empty cell, never a zero
-    assert_eq!(r.cell("active_disclosure", "licensing", "decisions"), Err(ogi_report::CellError::Empty));
+    assert_eq!(
+        r.cell("active_disclosure", "licensing", "decisions"),
+        Err(ogi_report::CellError::Empty)
+    );
 }
 
 #[test]
@@ -158,8 +231,21 @@ fn legacy_sections_with_a_statistics_table() {
     assert_eq!(r.format, Format::Legacy);
     assert_eq!(r.meta.year, Some(2015));
     let kinds: Vec<_> = r.sections.iter().map(|s| s.kind).collect();
-    assert_eq!(kinds, [Overview, ActiveDisclosure, Applications, Fees, ReviewLitigation, Problems, Statistics]);
-    let Some(ogi_report::Table::Generic(g)) = r.tables().next() else { panic!("generic table") };
+    assert_eq!(
+        kinds,
+        [
+            Overview,
+            ActiveDisclosure,
+            Applications,
+            Fees,
+            ReviewLitigation,
+            Problems,
+            Statistics
+        ]
+    );
+    let Some(ogi_report::Table::Generic(g)) = r.tables().next() else {
+        panic!("generic table")
+    };
     assert_eq!(g.header, ["指标名称", "计量单位", "2015年度"]);
     assert_eq!(g.rows[0], ["主动公开文件数", "条", "356"]);
 }
