@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
 pub use number::Number;
 pub use table::{
-    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans, GenericTable,
-    ReviewLitigationTable, RowSource, Table, Text,
+    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
+    GenericTable, ReviewLitigationTable, RowSource, Table, Text,
 };
 
 /// A region of the decoded text.
@@ -263,6 +263,9 @@ impl SectionKind {
 }
 
 /// A unit of a section body.
+// Tables are the largest variant; boxing them would make every match on a
+// block clumsier for a few hundred bytes per block.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {

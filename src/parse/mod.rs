@@ -23,8 +23,15 @@ use crate::position::Position;
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge { len: text.len(), limit: crate::decode::MAX_INPUT_BYTES },
-            Position { offset: crate::decode::MAX_INPUT_BYTES, line: 0, column: 0 },
+            ErrorKind::TooLarge {
+                len: text.len(),
+                limit: crate::decode::MAX_INPUT_BYTES,
+            },
+            Position {
+                offset: crate::decode::MAX_INPUT_BYTES,
+                line: 0,
+                column: 0,
+            },
         ));
     }
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
@@ -33,7 +40,12 @@ pub fn parse(text: &str) -> Result<Report, Error> {
     let lines = crate::lines::split(text);
     let loc = crate::lines::Locator::new(text, &lines);
     let st = section::structure(text, &lines, &loc);
-    let mut report = Report { preamble: st.preamble, sections: st.sections, closing: st.closing, ..Report::default() };
+    let mut report = Report {
+        preamble: st.preamble,
+        sections: st.sections,
+        closing: st.closing,
+        ..Report::default()
+    };
     derive(&mut report, text);
     Ok(report)
 }
