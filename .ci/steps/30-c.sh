@@ -5,7 +5,8 @@
 # library exports only ogi_* symbols. Run from the repository root.
 set -euo pipefail
 
-SEED=../shared/corpus/seeds/004_d13c5985a7c040e2.txt
+SHARED="${OGI_SHARED:-../shared}"
+SEED="$SHARED/corpus/seeds/004_d13c5985a7c040e2.txt"
 FIXTURE=examples/data/qinglong-2021.txt
 OUT=target/ci-c
 mkdir -p "$OUT"

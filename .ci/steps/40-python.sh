@@ -4,7 +4,8 @@
 # examples run on corpus files with the expected output. From the repo root.
 set -euo pipefail
 
-SEED=../shared/corpus/seeds/004_d13c5985a7c040e2.txt
+SHARED="${OGI_SHARED:-../shared}"
+SEED="$SHARED/corpus/seeds/004_d13c5985a7c040e2.txt"
 FIXTURE=examples/data/qinglong-2021.txt
 OUT=target/ci-python
 mkdir -p "$OUT"
@@ -51,9 +52,9 @@ print('installed', ogi_report.__version__)
 fi
 
 echo "40-python: examples"
-python3 examples/python/summary.py ../shared/corpus/seeds/*.txt "$FIXTURE" > "$OUT/summary.txt"
+python3 examples/python/summary.py "$SHARED"/corpus/seeds/*.txt "$FIXTURE" > "$OUT/summary.txt"
 cat "$OUT/summary.txt"
-[ "$(wc -l < "$OUT/summary.txt")" -eq "$(ls ../shared/corpus/seeds/*.txt | wc -l | awk '{print $1 + 1}')" ] \
+[ "$(wc -l < "$OUT/summary.txt")" -eq "$(ls "$SHARED"/corpus/seeds/*.txt | wc -l | awk '{print $1 + 1}')" ] \
     || { echo "40-python: summary.py should print one line per file"; exit 1; }
 grep -q "004_d13c5985a7c040e2.txt	format=2021	year=2021	organ=丰城市洛市镇人民政府	applications=0	findings=" "$OUT/summary.txt" \
     || { echo "40-python: wrong summary for $SEED"; exit 1; }
