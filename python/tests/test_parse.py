@@ -109,3 +109,16 @@ def test_versions() -> None:
     assert ogi_report.ABI_VERSION == 1
     assert ogi_report.__version__ == ogi_report.LIBRARY_VERSION
     assert ogi_report.__version__.count(".") >= 2
+
+
+RUST_FIXTURES = sorted((Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "valid").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", RUST_FIXTURES, ids=lambda p: p.name)
+def test_rust_fixtures_match_their_json_snapshots(path: Path) -> None:
+    """The Rust test suite's fixtures give the same model through the C ABI."""
+    snapshot = path.with_suffix(".json")
+    if not snapshot.exists():
+        pytest.skip(f"{snapshot.name} not written yet")
+    with ogi_report.parse(path) as report:
+        assert report.to_dict() == json.loads(snapshot.read_text(encoding="utf-8"))
