@@ -40,31 +40,25 @@ pub(crate) enum Kind {
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
-    let n = norm(t);
-    let n = n.trim_start_matches('|');
+    // only the head of the line matters: normalise at most 40 characters
+    let head: String = t.chars().filter_map(super::lexical::norm_char).take(40).collect();
+    let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
     }
-    let short = n.chars().count() <= 80;
-    if n.starts_with("(本列") || n.starts_with("申请人情况") || (short && n.contains("勾稽关系"))
-    {
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    if short
-        && n.contains("本年新收")
-        && n.chars().count() <= 60
-        && super::lexical::section_marker(n).is_ok()
-    {
+    let short = t.chars().count() <= 80;
+    if short && (n.contains("勾稽关系") || norm(t).contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
-    if n.starts_with("行政复议") && !n.contains('。') && !n.contains('，') && !n.contains(',')
-    {
+    if short && n.contains("本年新收") && super::lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
         let rest = &n["行政复议".len()..];
-        if rest.is_empty()
-            || rest.starts_with('|')
-            || rest.contains("行政诉讼")
-            || rest.contains("结果")
-        {
+        if rest.is_empty() || rest.starts_with('|') || rest.contains("行政诉讼") || rest.contains("结果") {
             return Some(Kind::ReviewLitigation);
         }
     }
