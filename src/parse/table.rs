@@ -40,25 +40,27 @@ pub(crate) enum Kind {
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
-    let n = norm(t);
-    let n = n.trim_start_matches('|');
+    // only the head of the line matters: normalise at most 40 characters
+    let head: String = t
+        .chars()
+        .filter_map(super::lexical::norm_char)
+        .take(40)
+        .collect();
+    let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
     }
-    let short = n.chars().count() <= 80;
-    if n.starts_with("(本列") || n.starts_with("申请人情况") || (short && n.contains("勾稽关系"))
-    {
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    if short
-        && n.contains("本年新收")
-        && n.chars().count() <= 60
-        && super::lexical::section_marker(n).is_ok()
-    {
+    let short = t.chars().count() <= 80;
+    if short && (n.contains("勾稽关系") || norm(t).contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
-    if n.starts_with("行政复议") && !n.contains('。') && !n.contains('，') && !n.contains(',')
-    {
+    if short && n.contains("本年新收") && super::lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
         let rest = &n["行政复议".len()..];
         if rest.is_empty()
             || rest.starts_with('|')
@@ -231,14 +233,8 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
             .iter()
             .any(|t| matches!(t.kind, Tk::Value | Tk::Null));
         if !has_value {
-            let mut i = line_start;
-            while i < toks.len() {
-                if toks[i].kind == Tk::Empty {
-                    toks.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
+            let line: Vec<Tok> = toks.split_off(line_start);
+            toks.extend(line.into_iter().filter(|t| t.kind != Tk::Empty));
         }
     }
     toks
@@ -413,13 +409,16 @@ fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
 }
 
 fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
-    let mut cells: Vec<Tok> = cells.to_vec();
-    while cells.len() > n && cells.last().is_some_and(|t| t.kind == Tk::Empty) {
-        cells.pop();
+    // drop empty grid fields at the ends while there are more cells than columns
+    let mut lo = 0;
+    let mut hi = cells.len();
+    while hi - lo > n && cells[hi - 1].kind == Tk::Empty {
+        hi -= 1;
     }
-    while cells.len() > n && cells.first().is_some_and(|t| t.kind == Tk::Empty) {
-        cells.remove(0);
+    while hi - lo > n && cells[lo].kind == Tk::Empty {
+        lo += 1;
     }
+    let cells: Vec<Tok> = cells[lo..hi].to_vec();
     let all = |cells: &[Tok]| {
         let s = cells
             .iter()

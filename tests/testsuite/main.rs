@@ -4,6 +4,7 @@ mod audit;
 mod c_header;
 mod cli;
 mod corpus;
+mod errors;
 mod ffi;
 mod fixtures;
 mod roundtrip;
