@@ -93,7 +93,7 @@ typedef enum ogi_status {
    */
   OGI_STATUS_BINARY_INPUT = 301,
   /**
-   * Any other parse error (a kind newer than this list; see `ogi_error_code`).
+   * Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
    */
   OGI_STATUS_PARSE_ERROR = 399,
   /**

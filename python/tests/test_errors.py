@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import ogi_report
 import pytest
 from conftest import FIXTURE
@@ -106,3 +109,20 @@ def test_every_status_has_an_exception_class() -> None:
     assert exception_class(901) is ogi_report.InternalError
     assert exception_class(299) is ogi_report.ParseError
     assert exception_class(599) is ogi_report.MissingCellError
+
+
+INVALID_FIXTURES = sorted((Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "invalid").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", INVALID_FIXTURES, ids=lambda p: p.name)
+def test_rust_invalid_fixtures_match_their_error_snapshots(path: Path) -> None:
+    """The Rust suite's invalid fixtures raise ParseError with the snapshot's
+    message and the line/column of its first line."""
+    want = path.with_suffix(".stderr").read_text(encoding="utf-8")
+    with pytest.raises(ogi_report.ParseError) as info:
+        ogi_report.parse(path)
+    e = info.value
+    assert str(e) + "\n" == want
+    m = re.match(r"error at line (\d+), column (\d+) \(byte (\d+)\)", want)
+    assert m, want
+    assert (e.line, e.column, e.offset) == tuple(int(g) for g in m.groups())

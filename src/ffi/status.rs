@@ -48,7 +48,7 @@ pub enum ogi_status {
     InputTooLarge = 300,
     /// The input contains a NUL character: it is binary, not a report.
     BinaryInput = 301,
-    /// Any other parse error (a kind newer than this list; see `ogi_error_code`).
+    /// Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
     ParseError = 399,
 
     /// The JSON is malformed or does not have the model's shape.

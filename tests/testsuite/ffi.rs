@@ -701,3 +701,29 @@ fn every_seed_parses_and_round_trips_through_json() {
     }
     assert!(n >= 5, "expected the seeds in {}", dir.display());
 }
+
+#[test]
+fn invalid_fixtures_give_their_snapshot_through_the_c_abi() {
+    let dir = crate::util::repo_path("tests/fixtures/invalid");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("invalid fixtures") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let want = std::fs::read_to_string(path.with_extension("stderr")).unwrap();
+        let rust = ::ogi_report::parse_bytes(&bytes).expect_err("invalid input");
+        let (status, report, err) = parse(&bytes);
+        assert!(report.is_null());
+        assert_eq!(status as u32, rust.code(), "{}", path.display());
+        assert_eq!(ffi::ogi_error_subcode(err), rust.code());
+        assert_eq!(message(err) + "\n", want, "{}", path.display());
+        assert_eq!(ffi::ogi_error_line(err), rust.line());
+        assert_eq!(ffi::ogi_error_column(err), rust.column());
+        assert_eq!(ffi::ogi_error_offset(err), rust.offset());
+        ffi::ogi_error_free(err);
+        n += 1;
+    }
+    assert!(n >= 2);
+}
