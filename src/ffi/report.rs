@@ -23,6 +23,13 @@ pub struct ogi_report {
     findings: Vec<FindingStrings>,
 }
 
+// The header promises that reports and errors may be shared across threads.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<ogi_report>();
+    shareable::<ogi_error>();
+};
+
 #[derive(Debug)]
 struct FindingStrings {
     rule: CString,
