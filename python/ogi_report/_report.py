@@ -98,6 +98,8 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
     ``close()`` raises ``ValueError("closed")``.
     """
 
+    _findings: Optional[List[Finding]] = None
+
     def __init__(self) -> None:
         raise TypeError("use ogi_report.parse() or ogi_report.from_json()")
 
