@@ -1,16 +1,224 @@
-//! `ogi audit` (issue 3).
+//! `ogi audit`: the consistency audit as compiler-style diagnostics.
+//!
+//! ```text
+//! ogi audit FILE…|DIR [--format text|json] [--color auto|always|never]
+//! ogi audit --list-rules [--format text|json]
+//! ```
+//!
+//! Text output: for each finding a `file:line:col: severity[rule]: message`
+//! line, then the source line with a caret under the offending cell, both
+//! rendered by `codespan-reporting`. JSON output: one object per file and
+//! line, `{"file": "…", "findings": [Finding…]}`. Exit status: 1 when any
+//! finding is an error, 2 when an input could not be read (this wins),
+//! 0 otherwise.
 
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::termcolor::Buffer;
+use codespan_reporting::term::{self, Config, DisplayStyle};
+use ogi_report::{Finding, Severity};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// Compiler-style diagnostics with source snippets.
+    Text,
+    /// One JSON object per file and line.
+    Json,
+}
+
+/// When to colour the text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Color {
+    /// When standard output is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
 
 /// Arguments of `ogi audit`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files or folders.
+    /// Report files or folders (folders are searched for .txt and .md files).
+    #[arg(required_unless_present = "list_rules")]
     files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Colour the text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// Print the rule catalogue (id, severity, what it checks, where it comes from) and exit.
+    #[arg(long)]
+    list_rules: bool,
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
-    let _ = args;
-    ExitCode::SUCCESS
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.list_rules {
+        let ok = list_rules(&mut out, args.format).and_then(|_| out.flush());
+        return if ok.is_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        };
+    }
+    let colored = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut unreadable = false;
+    let mut errors = false;
+    let (mut n_err, mut n_warn, mut n_note) = (0usize, 0usize, 0usize);
+    for path in crate::input::expand(&args.files) {
+        let (text, report) = match crate::input::read_report(&path) {
+            Ok(r) => r,
+            Err(msg) => {
+                eprintln!("ogi: {msg}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        let findings = &report.findings;
+        for f in findings {
+            match f.severity {
+                Severity::Error => n_err += 1,
+                Severity::Warning => n_warn += 1,
+                Severity::Note => n_note += 1,
+            }
+        }
+        errors |= findings.iter().any(|f| f.severity == Severity::Error);
+        let written = match args.format {
+            Format::Json => write_json(&mut out, &name, findings),
+            Format::Text => write_text(&mut out, &name, &text, findings, colored),
+        };
+        if let Err(e) = written {
+            eprintln!("ogi: writing output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if args.format == Format::Text {
+        eprintln!("ogi audit: {n_err} error(s), {n_warn} warning(s), {n_note} note(s)");
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_json(out: &mut impl Write, file: &str, findings: &[Finding]) -> std::io::Result<()> {
+    let value = serde_json::json!({ "file": file, "findings": findings });
+    serde_json::to_writer(&mut *out, &value)?;
+    out.write_all(b"\n")
+}
+
+/// The codespan diagnostic of one finding.
+fn diagnostic(f: &Finding, text_len: usize) -> Diagnostic<()> {
+    let severity = match f.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Note => CsSeverity::Note,
+    };
+    let range = match f.span {
+        Some(s) if s.start <= s.end && s.end <= text_len => s.start..s.end,
+        _ => 0..0,
+    };
+    let label_msg = match (f.expected, f.found) {
+        (Some(e), Some(x)) => format!("expected {e}, found {x}"),
+        (None, Some(x)) => format!("found {x}"),
+        _ => String::new(),
+    };
+    let mut notes = Vec::new();
+    let keys: Vec<String> = [("table", &f.table), ("row", &f.row), ("column", &f.column)]
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}")))
+        .collect();
+    if !keys.is_empty() {
+        notes.push(keys.join(", "));
+    }
+    Diagnostic::new(severity)
+        .with_code(f.rule.clone())
+        .with_message(f.message.clone())
+        .with_labels(vec![Label::primary((), range).with_message(label_msg)])
+        .with_notes(notes)
+}
+
+/// Writes each finding as `file:line:col: severity[rule]: message` (codespan's
+/// short style) followed by the source snippet with the caret (codespan's
+/// rich style, whose own header line is dropped as it repeats the first line).
+fn write_text(
+    out: &mut impl Write,
+    file: &str,
+    text: &str,
+    findings: &[Finding],
+    colored: bool,
+) -> std::io::Result<()> {
+    let files = SimpleFile::new(file, text);
+    let short = Config {
+        display_style: DisplayStyle::Short,
+        ..Config::default()
+    };
+    let rich = Config::default();
+    let new_buffer = || {
+        if colored {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        }
+    };
+    for f in findings {
+        let d = diagnostic(f, text.len());
+        let mut head = new_buffer();
+        term::emit(&mut head, &short, &files, &d).map_err(std::io::Error::other)?;
+        let mut body = new_buffer();
+        term::emit(&mut body, &rich, &files, &d).map_err(std::io::Error::other)?;
+        out.write_all(head.as_slice())?;
+        let body = body.as_slice();
+        let cut = body
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(body.len(), |i| i + 1);
+        out.write_all(&body[cut..])?;
+    }
+    Ok(())
+}
+
+fn list_rules(out: &mut impl Write, format: Format) -> std::io::Result<()> {
+    let rules = ogi_report::audit::rules();
+    if format == Format::Json {
+        let list: Vec<_> = rules
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "severity": r.severity.key(),
+                    "summary": r.summary,
+                    "derives_from": r.derives_from,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        return out.write_all(b"\n");
+    }
+    for r in rules {
+        writeln!(out, "{} ({})", r.id, r.severity.key())?;
+        writeln!(out, "    checks: {}", r.summary)?;
+        writeln!(out, "    source: {}", r.derives_from)?;
+    }
+    Ok(())
 }
