@@ -353,23 +353,21 @@ fn other_processing(
         .find(|r| t.rows.contains_key(r));
     match parent {
         None => {}
-        Some(AppRow::OtherProcessing) if subs.is_empty() => {
-            if format == Format::V2021 {
-                let msg = "The 2021 format divides （六）其他处理 into three rows but this table has one undivided row, which is counted as it stands.".to_owned();
-                let span = t
-                    .source
-                    .get(&AppRow::OtherProcessing)
-                    .and_then(|s| s.label.as_ref())
-                    .map(|l| l.span);
-                let mut f = base(
-                    APPLICATIONS_OTHER_PROCESSING,
-                    Severity::Note,
-                    msg,
-                    span.or(Some(t.span)),
-                );
-                f.row = Some(AppRow::OtherProcessing.key().to_owned());
-                out.push(f);
-            }
+        Some(AppRow::OtherProcessing) if subs.is_empty() && format == Format::V2021 => {
+            let msg = "The 2021 format divides （六）其他处理 into three rows but this table has one undivided row, which is counted as it stands.".to_owned();
+            let span = t
+                .source
+                .get(&AppRow::OtherProcessing)
+                .and_then(|s| s.label.as_ref())
+                .map(|l| l.span);
+            let mut f = base(
+                APPLICATIONS_OTHER_PROCESSING,
+                Severity::Note,
+                msg,
+                span.or(Some(t.span)),
+            );
+            f.row = Some(AppRow::OtherProcessing.key().to_owned());
+            out.push(f);
         }
         Some(_) if subs.is_empty() => {}
         Some(parent) => {

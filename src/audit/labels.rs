@@ -97,18 +97,18 @@ fn check_row<C: Key>(
     let want = normalize_label(template);
     let mut got = normalize_label(&label.raw);
     // 三、本年度办理结果 or the group label written on the row's line.
-    if let Some(rest) = got.strip_prefix("三、本年度办理结果") {
-        if !rest.is_empty() {
-            got = rest.to_owned();
-        }
+    if let Some(rest) = got.strip_prefix("三、本年度办理结果")
+        && !rest.is_empty()
+    {
+        got = rest.to_owned();
     }
-    if let Some(g) = group {
-        if got != want && got.ends_with(&want) && got.starts_with('(') {
-            let prefix = &got[..got.len() - want.len()];
-            if prefix == g {
-                return;
-            }
-        }
+    if let Some(g) = group
+        && got != want
+        && got.ends_with(&want)
+        && got.starts_with('(')
+        && got[..got.len() - want.len()] == *g
+    {
+        return;
     }
     if got == want || joined_matches(&got, &want, label, fragments) {
         return;

@@ -138,24 +138,24 @@ pub fn read(text: &str) -> Report {
                     report.meta.title = Some(line.to_owned());
                 } else {
                     let period = line.find("统计期限");
-                    if let Some((i, y)) = year_at(line) {
-                        if period.is_none_or(|p| i < p) {
-                            years.push(YearMention {
-                                source: YearSource::Preamble,
-                                year: y,
-                                span: span(text, at + i, at + i + 4),
-                            });
-                        }
+                    if let Some((i, y)) = year_at(line)
+                        && period.is_none_or(|p| i < p)
+                    {
+                        years.push(YearMention {
+                            source: YearSource::Preamble,
+                            year: y,
+                            span: span(text, at + i, at + i + 4),
+                        });
                     }
-                    if let Some(p) = period {
-                        if let Some((i, y)) = year_at(&line[p..]) {
-                            let s = at + p + i;
-                            years.push(YearMention {
-                                source: YearSource::Period,
-                                year: y,
-                                span: span(text, s, s + 4),
-                            });
-                        }
+                    if let Some(p) = period
+                        && let Some((i, y)) = year_at(&line[p..])
+                    {
+                        let s = at + p + i;
+                        years.push(YearMention {
+                            source: YearSource::Period,
+                            year: y,
+                            span: span(text, s, s + 4),
+                        });
                     }
                 }
                 first_line = false;

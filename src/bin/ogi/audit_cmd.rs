@@ -222,3 +222,107 @@ fn list_rules(out: &mut impl Write, format: Format) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ogi_report::{Number, Span};
+
+    fn finding(span: Span) -> Finding {
+        Finding {
+            rule: "review_litigation.total".into(),
+            severity: Severity::Error,
+            message:
+                "行政复议 (review): upheld + corrected + other + pending is 11 but the total is 0."
+                    .into(),
+            span: Some(span),
+            expected: Some(Number::int(11)),
+            found: Some(Number::int(0)),
+            column: Some("total".into()),
+            table: Some("review_litigation".into()),
+            row: Some("review".into()),
+        }
+    }
+
+    #[test]
+    fn text_output_has_location_line_source_and_caret() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n结果维持\t总计\n10\t1\t0\t0\t0\n";
+        let start = text.find("10\t1\t0\t0\t0").unwrap() + "10\t1\t0\t0\t".len();
+        let span = Span {
+            start,
+            end: start + 1,
+            line: 3,
+            column: 10,
+        };
+        let mut out = Vec::new();
+        write_text(&mut out, "r.txt", text, &[finding(span)], false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "r.txt:3:10: error[review_litigation.total]: 行政复议 (review): upheld + corrected + other + pending is 11 but the total is 0."
+        );
+        assert!(out.contains("┌─ r.txt:3:10"), "{out}");
+        let src = lines
+            .iter()
+            .position(|l| l.contains("10") && l.contains('│'))
+            .expect("source line");
+        let caret = lines[src + 1];
+        // The caret sits under the last cell: the source line with tabs
+        // expanded by codespan, then the `^` at the same display column.
+        let code_col = lines[src].find("10").unwrap();
+        let zero_col = code_col + lines[src][code_col..].rfind('0').unwrap();
+        assert_eq!(caret.find('^'), Some(zero_col), "{out}");
+        assert!(caret.contains("expected 11, found 0"), "{out}");
+        assert!(
+            out.contains("= table review_litigation, row review, column total"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn carets_align_under_chinese_text() {
+        let text = "（五）不予公开\n";
+        let span = Span {
+            start: 0,
+            end: text.len() - 1,
+            line: 1,
+            column: 1,
+        };
+        let mut f = finding(span);
+        f.severity = Severity::Warning;
+        f.rule = "label.nonstandard".into();
+        let mut out = Vec::new();
+        write_text(&mut out, "r.txt", text, &[f], false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.starts_with("r.txt:1:1: warning[label.nonstandard]: "),
+            "{out}"
+        );
+        // seven CJK characters, each two columns wide
+        assert!(out.contains(&"^".repeat(14)), "{out}");
+    }
+
+    #[test]
+    fn json_is_one_object_per_file() {
+        let mut out = Vec::new();
+        let span = Span {
+            start: 0,
+            end: 1,
+            line: 1,
+            column: 1,
+        };
+        write_json(&mut out, "a.txt", &[finding(span)]).unwrap();
+        write_json(&mut out, "b.txt", &[]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let objs: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(objs.len(), 2);
+        assert_eq!(objs[0]["file"], "a.txt");
+        assert_eq!(objs[0]["findings"][0]["rule"], "review_litigation.total");
+        assert_eq!(objs[0]["findings"][0]["expected"], 11);
+        assert_eq!(objs[1]["findings"], serde_json::json!([]));
+    }
+}
