@@ -3,7 +3,7 @@
 
 use indexmap::IndexMap;
 
-use super::{TABLE_EMPTY_CELL, TABLE_FUSED_CELLS, finding};
+use super::{TABLE_EMPTY_CELL, TABLE_FUSED_CELLS, excerpt, finding};
 use crate::model::table::Values;
 use crate::model::{Finding, Key, Report, RowSource, Severity, Table};
 
@@ -58,7 +58,7 @@ fn scan<R: Key, C: Key>(
             let msg = format!(
                 "The digits of row {} ran together (“{}”), so its cells cannot be told apart or checked.",
                 row.key(),
-                fused.raw.trim()
+                excerpt(&fused.raw, 40)
             );
             let mut f = finding(TABLE_FUSED_CELLS, Severity::Note, msg, Some(fused.span));
             f.table = Some(table.to_owned());
@@ -66,19 +66,43 @@ fn scan<R: Key, C: Key>(
             out.push(f);
             continue;
         }
-        for (col, text) in &src.cells {
-            let value = values
-                .get(row)
-                .and_then(|cells| cells.get(col))
-                .copied()
-                .flatten();
-            if value.is_some() || !is_null_marker(&text.raw) {
-                continue;
-            }
+        let empty: Vec<_> = src
+            .cells
+            .iter()
+            .filter(|(col, text)| {
+                let value = values
+                    .get(row)
+                    .and_then(|cells| cells.get(*col))
+                    .copied()
+                    .flatten();
+                value.is_none() && is_null_marker(&text.raw)
+            })
+            .collect();
+        // A row whose cells are all empty at one and the same place: the
+        // cells' positions are unknown, so the row is reported once.
+        if empty.len() == src.cells.len()
+            && empty.len() > 1
+            && empty
+                .iter()
+                .all(|(_, t)| t.span.start == empty[0].1.span.start && t.raw.trim().is_empty())
+        {
+            let msg = format!("The row {} of the {table} table has no figures.", row.key());
+            let mut f = finding(
+                TABLE_EMPTY_CELL,
+                Severity::Warning,
+                msg,
+                Some(empty[0].1.span),
+            );
+            f.table = Some(table.to_owned());
+            f.row = Some(row.key().to_owned());
+            out.push(f);
+            continue;
+        }
+        for (col, text) in empty {
             let what = if text.raw.trim().is_empty() {
                 "empty".to_owned()
             } else {
-                format!("“{}”", text.raw.trim())
+                format!("“{}”", excerpt(&text.raw, 20))
             };
             let msg = format!(
                 "The cell {}/{} of the {table} table is {what}, not a figure.",

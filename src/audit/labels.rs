@@ -6,7 +6,7 @@
 //! is joined before the comparison. Group labels （三）…（六） of the
 //! applications table are checked for the title their marker carries.
 
-use super::{LABEL_NONSTANDARD, finding, normalize_label};
+use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label};
 use crate::model::{
     AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, Report, RowSource, Severity,
     Table, Text,
@@ -115,7 +115,7 @@ fn check_row<C: Key>(
     }
     let msg = format!(
         "The row label “{}” differs from the template label “{template}”.",
-        label.raw.trim()
+        excerpt(&label.raw, 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(label.span));
     f.table = Some(table.to_owned());
@@ -123,15 +123,19 @@ fn check_row<C: Key>(
     out.push(f);
 }
 
-/// True when `got` plus the wrapped parts of the label that follow it make `want`.
+/// True when `got` plus the wrapped parts of the label that follow it make
+/// `want`. Wrapped parts are `label_part` fragments, and `other` fragments
+/// (which layouts where the parser could not tell a wrapped label from
+/// stray text produce).
 fn joined_matches(got: &str, want: &str, label: &Text, fragments: &[Fragment]) -> bool {
     if !want.starts_with(got) {
         return false;
     }
     let mut joined = got.to_owned();
-    let parts = fragments
-        .iter()
-        .filter(|f| f.role == FragmentRole::LabelPart && f.span.start > label.span.start);
+    let parts = fragments.iter().filter(|f| {
+        matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other)
+            && f.span.start > label.span.start
+    });
     for part in parts {
         joined.push_str(&normalize_label(&part.raw));
         if joined == want {
@@ -157,7 +161,7 @@ fn check_group(frag: &Fragment, out: &mut Vec<Finding>) {
     let template = format!("（{}）{title}", &marker[1..marker.len() - 1]);
     let msg = format!(
         "The group label “{}” differs from the template label “{template}”.",
-        frag.raw.trim()
+        excerpt(&frag.raw, 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(frag.span));
     f.table = Some("applications".to_owned());

@@ -223,6 +223,22 @@ pub(crate) fn finding(
     }
 }
 
+/// Source text for a message: white space runs collapsed to one space,
+/// at most `max` characters (an ellipsis marks the cut).
+pub(crate) fn excerpt(raw: &str, max: usize) -> String {
+    let words: Vec<&str> = raw
+        .split(crate::lines::is_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    if joined.chars().count() <= max {
+        return joined;
+    }
+    let mut cut: String = joined.chars().take(max).collect();
+    cut.push('…');
+    cut
+}
+
 /// One term of an equation over table cells.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Operand {

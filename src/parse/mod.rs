@@ -40,7 +40,12 @@ pub fn parse(text: &str) -> Result<Report, Error> {
     let lines = crate::lines::split(text);
     let loc = crate::lines::Locator::new(text, &lines);
     let st = section::structure(text, &lines, &loc);
-    let mut report = Report { preamble: st.preamble, sections: st.sections, closing: st.closing, ..Report::default() };
+    let mut report = Report {
+        preamble: st.preamble,
+        sections: st.sections,
+        closing: st.closing,
+        ..Report::default()
+    };
     derive(&mut report, text);
     Ok(report)
 }
