@@ -106,9 +106,53 @@ pub enum LossError {
     },
 }
 
+/// Layout characters of tables: cell separators of pipe tables and the
+/// box-drawing characters of text-mode grids. Inside a table's span they
+/// belong to the table itself rather than to a cell.
+pub fn is_table_layout(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '｜'
+            | '+'
+            | '─'
+            | '━'
+            | '│'
+            | '┃'
+            | '┌'
+            | '┐'
+            | '└'
+            | '┘'
+            | '├'
+            | '┤'
+            | '┬'
+            | '┴'
+            | '┼'
+            | '═'
+            | '║'
+    )
+}
+
+fn table_spans(report: &Report) -> Vec<Span> {
+    report
+        .blocks()
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.span()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Checks that every non-whitespace character of `text` lies in exactly one
-/// leaf span of `report` (`report` must be the parse of `text`).
+/// leaf span of `report` (`report` must be the parse of `text`). Table layout
+/// characters ([`is_table_layout`]) inside a table's span count as the
+/// table's own.
 pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
+    let tables = table_spans(report);
+    let in_table = |offset: usize| tables.iter().any(|t| t.start <= offset && offset < t.end);
+    let lost = |offset: usize, c: char| {
+        !crate::lines::is_space(c) && !(is_table_layout(c) && in_table(offset))
+    };
     let mut spans = leaf_spans(report);
     for s in &spans {
         if s.start > s.end
@@ -143,7 +187,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
     for s in &spans {
         if s.start > pos {
             let gap = &text[pos..s.start];
-            if let Some((i, ch)) = gap.char_indices().find(|(_, c)| !is_space(*c)) {
+            if let Some((i, ch)) = gap.char_indices().find(|(i, c)| lost(pos + i, *c)) {
                 return Err(LossError::Lost {
                     offset: pos + i,
                     ch,
@@ -152,7 +196,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
         }
         pos = pos.max(s.end);
     }
-    if let Some((i, ch)) = text[pos..].char_indices().find(|(_, c)| !is_space(*c)) {
+    if let Some((i, ch)) = text[pos..].char_indices().find(|(i, c)| lost(pos + i, *c)) {
         return Err(LossError::Lost {
             offset: pos + i,
             ch,

@@ -366,7 +366,10 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     }
     // preamble: the year of 现将…/本单位…/编制… statements, outside 《》
     for (t, span) in &pre {
-        if Some(*span) == title_span || t.starts_with("标题") || t.starts_with("发布时间") {
+        if title_span.is_some_and(|ts| ts.same_location(*span))
+            || t.starts_with("标题")
+            || t.starts_with("发布时间")
+        {
             continue;
         }
         let n = norm(t);

@@ -569,7 +569,7 @@ impl Blocks<'_, '_> {
             match para.as_mut() {
                 Some(p)
                     if !p.terminal
-                        && (!p.blank_after || p.last_chars >= 20)
+                        && (!p.blank_after || p.last_chars >= 40)
                         && !p.field
                         && !is_field(t) =>
                 {
