@@ -8,8 +8,9 @@
 //!   复议, 诉讼, 投诉, 举报 or 信访 — contradicts a positive new_received total;
 //! * a count — `收到` or `新收` followed within 20 characters (no digits) by
 //!   `申请`, then up to six filler characters (共, 计, 为, 数量, ：…) and a
-//!   number with `件` — contradicts the table when the number is neither
-//!   new_received nor new_received + carried_over (the two readings reports use).
+//!   number with `件`; or `收到` (共) N `件` … `申请` — contradicts the table
+//!   when the number is neither new_received nor new_received + carried_over
+//!   (the two readings reports use).
 
 use super::{NARRATIVE_MISMATCH, Operand, finding, operand};
 use crate::model::{
@@ -99,6 +100,16 @@ fn check_sentence(
             continue;
         }
         let after = &sentence[from..];
+        // `收到70件申请`: the number before 申请.
+        if let Some((n, num_at, len)) = count_before_request(after) {
+            if !readings(new_received, carried_over).contains(&Some(n)) {
+                let msg = format!(
+                    "The text states {n} applications received but the applications table gives {new_received} new applications (new_received, total)."
+                );
+                push(p, offset + from + num_at, len, msg, new_received, n, out);
+            }
+            continue;
+        }
         let Some(req) = after.find("申请") else {
             continue;
         };
@@ -142,8 +153,7 @@ fn check_sentence(
         if !tail[skip + len..].starts_with('件') {
             continue;
         }
-        let readings = [Some(new_received), carried_over.map(|c| new_received + c)];
-        if readings.contains(&Some(n)) {
+        if readings(new_received, carried_over).contains(&Some(n)) {
             continue;
         }
         let num_at = from + req + "申请".len() + skip;
@@ -152,6 +162,33 @@ fn check_sentence(
         );
         push(p, offset + num_at, len, msg, new_received, n, out);
     }
+}
+
+/// The two counts a report may mean by "received": new_received, or
+/// new_received + carried_over.
+fn readings(new_received: i64, carried_over: Option<i64>) -> [Option<i64>; 2] {
+    [Some(new_received), carried_over.map(|c| new_received + c)]
+}
+
+/// `共70件申请` / `70件政府信息公开申请` right after 收到: the number, its byte
+/// offset in `after` and its length.
+fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
+    let skip: usize = after
+        .char_indices()
+        .find(|(_, c)| !matches!(c, '共' | '了' | '各' | '类') && !crate::lines::is_space(*c))
+        .map_or(after.len(), |(i, _)| i);
+    let (n, len) = Number::parse_prefix(&after[skip..])?;
+    let rest = after[skip + len..].strip_prefix('件')?;
+    let req = rest.find("申请")?;
+    let between = &rest[..req];
+    if between.chars().count() > 10
+        || between
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '，' | ','))
+    {
+        return None;
+    }
+    Some((n.as_i64()?, skip, len))
 }
 
 /// The span of `len` bytes at byte `at` of the paragraph text: exact when the

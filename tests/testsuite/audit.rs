@@ -422,6 +422,7 @@ fn narrative_stays_conservative() {
         "本机关共收到政府信息公开申请154件。",
         "本机关共收到政府信息公开申请140件。",
         "与上年相比，收到申请数量增加12件。",
+        "本机关共收到140件申请，均已办结。",
     ] {
         let text = fixture("ok-2021").replace(
             "本机关共收到政府信息公开申请140件，均已按期答复。",
@@ -440,6 +441,13 @@ fn narrative_stays_conservative() {
     );
     let report = reader::read(&text);
     assert_eq!(located(&report), ["narrative.mismatch 7:10"]);
+    let text = fixture("ok-2021").replace(
+        "本机关共收到政府信息公开申请140件，均已按期答复。",
+        "本机关共收到150件申请。",
+    );
+    let report = reader::read(&text);
+    assert_eq!(located(&report), ["narrative.mismatch 7:13"]);
+    assert_eq!(report.findings[0].found, Some(Number::int(150)));
 }
 
 #[test]
@@ -587,7 +595,7 @@ fn seed_002_has_a_year_mismatch_in_its_preamble() {
         .find(|f| f.rule == "meta.year_mismatch")
         .expect("meta.year_mismatch");
     assert_eq!(f.span.map(|s| s.slice(&text)), Some("2018"));
-    assert_eq!(f.span.map(|s| s.line), Some(5));
+    assert_eq!(f.span.map(|s| (s.line, s.column)), Some((6, 40)));
 }
 
 #[test]
