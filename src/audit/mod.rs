@@ -5,7 +5,7 @@
 //! the [`Span`] of the offending cell, row label, heading or sentence, the
 //! expected and found numbers, and the table, row and column keys concerned.
 //!
-//! **Where findings come from.** [`crate::parse`] calls [`audit`] once and
+//! **Where findings come from.** [`crate::parse()`] calls [`audit`] once and
 //! stores the result in [`Report::findings`], so a parsed report carries its
 //! findings (in JSON, through the C ABI and in Python) without a second call.
 //! [`Report::audit`] runs the rules again, e.g. after a report was edited or
@@ -184,7 +184,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 }
 
 /// Runs every rule over `report` and returns the findings, sorted by source
-/// position then rule id. [`crate::parse`] stores this in
+/// position then rule id. [`crate::parse()`] stores this in
 /// [`Report::findings`].
 pub fn audit(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();

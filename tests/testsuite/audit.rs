@@ -126,6 +126,24 @@ fn parsed_fixtures_give_the_same_findings() {
 }
 
 #[test]
+fn truncated_and_edited_fixtures_never_panic() {
+    for (name, _) in EXPECTED {
+        let text = fixture(name);
+        let cuts: Vec<usize> = (0..text.len())
+            .step_by(131)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for cut in cuts {
+            for variant in [text[..cut].to_owned(), text.replacen('\t', "", cut % 7 + 1)] {
+                let report = ogi_report::parse(&variant).expect("parse");
+                let again = ogi_report::audit::audit(&report);
+                assert_eq!(again, report.findings);
+            }
+        }
+    }
+}
+
+#[test]
 fn every_rule_has_a_firing_fixture() {
     for rule in ogi_report::audit::rules() {
         let fired = EXPECTED

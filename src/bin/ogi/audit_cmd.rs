@@ -128,14 +128,21 @@ fn write_json(out: &mut impl Write, file: &str, findings: &[Finding]) -> std::io
 }
 
 /// The codespan diagnostic of one finding.
-fn diagnostic(f: &Finding, text_len: usize) -> Diagnostic<()> {
+fn diagnostic(f: &Finding, text: &str) -> Diagnostic<()> {
     let severity = match f.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
         Severity::Note => CsSeverity::Note,
     };
     let range = match f.span {
-        Some(s) if s.start <= s.end && s.end <= text_len => s.start..s.end,
+        Some(s)
+            if s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end) =>
+        {
+            s.start..s.end
+        }
         _ => 0..0,
     };
     let label_msg = match (f.expected, f.found) {
@@ -182,7 +189,7 @@ fn write_text(
         }
     };
     for f in findings {
-        let d = diagnostic(f, text.len());
+        let d = diagnostic(f, text);
         let mut head = new_buffer();
         term::emit(&mut head, &short, &files, &d).map_err(std::io::Error::other)?;
         let mut body = new_buffer();
