@@ -263,6 +263,9 @@ impl SectionKind {
 }
 
 /// A unit of a section body.
+// Tables are the largest variant; boxing them would make every match on a
+// block clumsier for a few hundred bytes per block.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {

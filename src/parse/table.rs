@@ -40,31 +40,25 @@ pub(crate) enum Kind {
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
-    let n = norm(t);
-    let n = n.trim_start_matches('|');
+    // only the head of the line matters: normalise at most 40 characters
+    let head: String = t.chars().filter_map(super::lexical::norm_char).take(40).collect();
+    let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
     }
-    let short = n.chars().count() <= 80;
-    if n.starts_with("(本列") || n.starts_with("申请人情况") || (short && n.contains("勾稽关系"))
-    {
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    if short
-        && n.contains("本年新收")
-        && n.chars().count() <= 60
-        && super::lexical::section_marker(n).is_ok()
-    {
+    let short = t.chars().count() <= 80;
+    if short && (n.contains("勾稽关系") || norm(t).contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
-    if n.starts_with("行政复议") && !n.contains('。') && !n.contains('，') && !n.contains(',')
-    {
+    if short && n.contains("本年新收") && super::lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
         let rest = &n["行政复议".len()..];
-        if rest.is_empty()
-            || rest.starts_with('|')
-            || rest.contains("行政诉讼")
-            || rest.contains("结果")
-        {
+        if rest.is_empty() || rest.starts_with('|') || rest.contains("行政诉讼") || rest.contains("结果") {
             return Some(Kind::ReviewLitigation);
         }
     }
@@ -265,74 +259,71 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
         // a sign after digits starts a new (negative) number: `2648-18538`
         let starts_number =
             signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
-        if starts_number {
-            if let Some((_, len)) = Number::parse_prefix(&f[i..]) {
-                let mut end = i + len;
-                let after = &f[end..];
-                let next = after.chars().next();
-                // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
-                let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
-                    && after[next.map_or(0, char::len_utf8)..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| !is_digit(n));
-                let label_follows = next.is_some_and(|n| {
-                    matches!(
-                        n,
-                        '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
-                    )
-                });
-                if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
-                    // part of a label: `2015年度`
+        if starts_number && let Some((_, len)) = Number::parse_prefix(&f[i..]) {
+            let mut end = i + len;
+            let after = &f[end..];
+            let next = after.chars().next();
+            // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
+            let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
+                && after[next.map_or(0, char::len_utf8)..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !is_digit(n));
+            let label_follows = next.is_some_and(|n| {
+                matches!(
+                    n,
+                    '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
+                )
+            });
+            if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
+                // part of a label: `2015年度`
+                label_start.get_or_insert(i);
+                i = end;
+                prev = f[..end].chars().last();
+                continue;
+            }
+            if marker_follows {
+                let digits = &f[i..end];
+                if digits.chars().count() <= 1 || digits.contains('.') {
                     label_start.get_or_insert(i);
                     i = end;
                     prev = f[..end].chars().last();
                     continue;
                 }
-                if marker_follows {
-                    let digits = &f[i..end];
-                    if digits.chars().count() <= 1 || digits.contains('.') {
-                        label_start.get_or_insert(i);
-                        i = end;
-                        prev = f[..end].chars().last();
-                        continue;
-                    }
-                    // all but the last digit are a value
-                    let last = digits.char_indices().last().map_or(0, |(k, _)| k);
-                    end = i + last;
-                } else if let Some(u) = UNITS.iter().find(|u| after.starts_with(**u)) {
-                    end += u.len();
-                } else if next.is_some_and(|n| n == '(' || n == '（')
-                    && f[end..].contains(['）', ')'])
+                // all but the last digit are a value
+                let last = digits.char_indices().last().map_or(0, |(k, _)| k);
+                end = i + last;
+            } else if let Some(u) = UNITS.iter().find(|u| after.starts_with(**u)) {
+                end += u.len();
+            } else if next.is_some_and(|n| n == '(' || n == '（') && f[end..].contains(['）', ')'])
+            {
+                // a remark: `22（其中修订16件）`
+                let close = f[end..].find(['）', ')']).unwrap_or(0);
+                let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
+                let remark = &f[end..end + close + close_len];
+                if remark.chars().any(|c| !is_digit(c))
+                    && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
                 {
-                    // a remark: `22（其中修订16件）`
-                    let close = f[end..].find(['）', ')']).unwrap_or(0);
-                    let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
-                    let remark = &f[end..end + close + close_len];
-                    if remark.chars().any(|c| !is_digit(c))
-                        && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
-                    {
-                        end += close + close_len;
-                    }
+                    end += close + close_len;
                 }
-                if let Some(ls) = label_start.take() {
-                    out.push(Tok {
-                        kind: Tk::Label,
-                        start: at + ls,
-                        end: at + i,
-                        grid,
-                    });
-                }
+            }
+            if let Some(ls) = label_start.take() {
                 out.push(Tok {
-                    kind: Tk::Value,
-                    start: at + i,
-                    end: at + end,
+                    kind: Tk::Label,
+                    start: at + ls,
+                    end: at + i,
                     grid,
                 });
-                prev = f[..end].chars().last();
-                i = end;
-                continue;
             }
+            out.push(Tok {
+                kind: Tk::Value,
+                start: at + i,
+                end: at + end,
+                grid,
+            });
+            prev = f[..end].chars().last();
+            i = end;
+            continue;
         }
         label_start.get_or_insert(i);
         prev = Some(c);
@@ -939,12 +930,13 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                     // the earlier one was a group label (（六）其他处理 in 2021)
                     let new_row =
                         |rows: &mut Vec<RowAcc<AppRow>>, b: &mut Builder<'_, '_>, key: AppRow| {
-                            if let Some(last) = rows.last() {
-                                if last.cells.is_empty() && last.key == AppRow::OtherProcessing {
-                                    let last = rows.pop().expect("checked");
-                                    if let Some((s, e)) = last.label {
-                                        b.frag(FragmentRole::GroupLabel, s, e);
-                                    }
+                            if let Some(last) = rows.last()
+                                && last.cells.is_empty()
+                                && last.key == AppRow::OtherProcessing
+                            {
+                                let last = rows.pop().expect("checked");
+                                if let Some((s, e)) = last.label {
+                                    b.frag(FragmentRole::GroupLabel, s, e);
                                 }
                             }
                             rows.push(RowAcc {
