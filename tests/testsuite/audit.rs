@@ -593,6 +593,32 @@ fn corpus_findings_match_snapshots() {
     );
 }
 
+#[test]
+fn corpus_finding_spans_agree_with_their_offsets() {
+    // `ogi audit` prints line:col computed from the byte offset; the model's
+    // line and column must say the same.
+    for path in corpus_files() {
+        let (text, report) = findings_of(&path);
+        for f in &report.findings {
+            let Some(s) = f.span else { continue };
+            let p = ogi_report::Position::of(&text, s.start);
+            assert_eq!(
+                (p.line, p.column),
+                (s.line, s.column),
+                "{}: {}",
+                path.display(),
+                f.message
+            );
+            assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "{}: {}",
+                path.display(),
+                f.message
+            );
+        }
+    }
+}
+
 fn seed(prefix: &str) -> PathBuf {
     corpus_files()
         .into_iter()
