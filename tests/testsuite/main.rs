@@ -3,6 +3,7 @@
 mod audit;
 mod c_header;
 mod cli;
+mod cli_audit;
 mod corpus;
 mod errors;
 mod ffi;
