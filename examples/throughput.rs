@@ -8,7 +8,10 @@
 use std::time::Instant;
 
 fn main() {
-    let texts: Vec<String> = std::env::args().skip(1).map(|p| std::fs::read_to_string(p).expect("UTF-8 file")).collect();
+    let texts: Vec<String> = std::env::args()
+        .skip(1)
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8 file"))
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let rounds = (50_000_000 / bytes.max(1)).max(1);
     let t = Instant::now();
@@ -29,7 +32,10 @@ fn main() {
     }
     let parse = t.elapsed();
     let mb = (bytes * rounds) as f64 / 1e6;
-    println!("{} bytes x {rounds} rounds ({lines} lines, {n} sections)", bytes);
+    println!(
+        "{} bytes x {rounds} rounds ({lines} lines, {n} sections)",
+        bytes
+    );
     println!("floor: {:.0} MB/s", mb / floor.as_secs_f64());
     println!("parse+audit: {:.0} MB/s", mb / parse.as_secs_f64());
 }

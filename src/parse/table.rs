@@ -352,8 +352,9 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
 
 /// Where the cells of a row ended up.
 enum Placed {
-    /// One token (or digit sub-range) per column; `None` = empty grid field.
-    Cells(Vec<Option<(usize, usize)>>),
+    /// One token (or digit sub-range) per column; an empty grid field is a
+    /// zero-width range where its text would begin.
+    Cells(Vec<(usize, usize)>),
     /// Could not be placed without guessing: the range of all value tokens.
     Fused(usize, usize),
 }
@@ -408,7 +409,9 @@ fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
+/// Places `cells` in `n` columns; `at` is where empty cells of a row without
+/// any cell text sit (the end of its label).
+fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
     // drop empty grid fields at the ends while there are more cells than columns
     let mut lo = 0;
     let mut hi = cells.len();
@@ -435,18 +438,7 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
         (s, e)
     };
     if cells.len() == n {
-        return Placed::Cells(
-            cells
-                .iter()
-                .map(|t| {
-                    if t.kind == Tk::Empty {
-                        None
-                    } else {
-                        Some((t.start, t.end))
-                    }
-                })
-                .collect(),
-        );
+        return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
     }
     if cells.len() > n {
         let (s, e) = all(&cells);
@@ -542,34 +534,26 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
                 match digits[i] {
                     Some(d) => {
                         for (a, b) in split_digits(d, counts[i]) {
-                            out.push(Some((t.start + a, t.start + b)));
+                            out.push((t.start + a, t.start + b));
                         }
                     }
-                    None if t.kind == Tk::Empty => out.push(None),
-                    None => out.push(Some((t.start, t.end))),
+                    None => out.push((t.start, t.end)),
                 }
             }
             Placed::Cells(out)
         }
         0 if cells.iter().all(|t| t.grid) && !cells.is_empty() => {
             // a grid row with trailing fields omitted: positions are known from the left
-            let mut out: Vec<Option<(usize, usize)>> = cells
-                .iter()
-                .map(|t| {
-                    if t.kind == Tk::Empty {
-                        None
-                    } else {
-                        Some((t.start, t.end))
-                    }
-                })
-                .collect();
-            out.resize(n, None);
+            let mut out: Vec<(usize, usize)> = cells.iter().map(|t| (t.start, t.end)).collect();
+            let end = out.last().map_or(0, |c| c.1);
+            out.resize(n, (end, end));
             Placed::Cells(out)
         }
         _ => {
             let (s, e) = all(&cells);
             if s == e {
-                Placed::Cells(vec![None; n])
+                let at = cells.first().map_or(at, |t| t.start);
+                Placed::Cells(vec![(at, at); n])
             } else {
                 Placed::Fused(s, e)
             }
@@ -847,27 +831,17 @@ impl<'t> Builder<'t, '_> {
                 src.label = Some(t);
             }
             let mut vals = IndexMap::new();
-            match place(self.text, &acc.cells, columns.len()) {
+            match place(
+                self.text,
+                &acc.cells,
+                columns.len(),
+                acc.label.map_or(0, |l| l.1),
+            ) {
                 Placed::Cells(cells) => {
-                    for (c, cell) in columns.iter().zip(cells) {
-                        match cell {
-                            Some((s, e)) => {
-                                let t = self.text_of(s, e);
-                                vals.insert(*c, cell_value(&t.raw));
-                                src.cells.insert(*c, t);
-                            }
-                            None => {
-                                let at = acc.label.map_or(0, |l| l.1);
-                                vals.insert(*c, None);
-                                src.cells.insert(
-                                    *c,
-                                    Text {
-                                        raw: String::new(),
-                                        span: self.loc.span(at, at),
-                                    },
-                                );
-                            }
-                        }
+                    for (c, (s, e)) in columns.iter().zip(cells) {
+                        let t = self.text_of(s, e);
+                        vals.insert(*c, cell_value(&t.raw));
+                        src.cells.insert(*c, t);
                     }
                 }
                 Placed::Fused(s, e) => {
@@ -1096,30 +1070,16 @@ pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
     let mut groups = IndexMap::new();
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
     if !values.is_empty() {
-        match place(text, &values, 15) {
+        match place(text, &values, 15, values[0].start) {
             Placed::Cells(cells) => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::new();
                     let mut src = RowSource::default();
                     for (oi, o) in RlOutcome::ALL.iter().enumerate() {
-                        match cells[gi * 5 + oi] {
-                            Some((s, e)) => {
-                                let t = b.text_of(s, e);
-                                vals.insert(*o, cell_value(&t.raw));
-                                src.cells.insert(*o, t);
-                            }
-                            None => {
-                                let at = values.first().map_or(0, |t| t.start);
-                                vals.insert(*o, None);
-                                src.cells.insert(
-                                    *o,
-                                    Text {
-                                        raw: String::new(),
-                                        span: loc.span(at, at),
-                                    },
-                                );
-                            }
-                        }
+                        let (s, e) = cells[gi * 5 + oi];
+                        let t = b.text_of(s, e);
+                        vals.insert(*o, cell_value(&t.raw));
+                        src.cells.insert(*o, t);
                     }
                     groups.insert(*g, vals);
                     source.insert(*g, src);
