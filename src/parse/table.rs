@@ -45,10 +45,14 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         .trim_start_matches(|c: char| c == '|' || crate::lines::is_space(c))
         .chars()
         .next();
-    let opens = first.is_some_and(|c| matches!(c, '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'));
+    let opens = first.is_some_and(|c| {
+        matches!(
+            c,
+            '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
+        )
+    });
     if !opens && !(t.chars().nth(80).is_none() && t.contains("勾稽关系")) {
         return None;
-    }
     }
     // only the head of the line matters: normalise at most 40 characters
     let head: String = t
