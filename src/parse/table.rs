@@ -51,7 +51,8 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
             '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
         )
     });
-    if !opens && !(t.chars().nth(80).is_none() && t.contains("勾稽关系")) {
+    let short_note = t.chars().nth(80).is_none() && t.contains("勾稽关系");
+    if !(opens || short_note) {
         return None;
     }
     // only the head of the line matters: normalise at most 40 characters
