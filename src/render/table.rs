@@ -13,18 +13,22 @@ use indexmap::IndexMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    ActiveDisclosureTable, AdField, AdItem, AppRow, ApplicationsTable, Format, FragmentRole, GenericTable, Key,
-    Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+    ActiveDisclosureTable, AdField, AdItem, AppRow, ApplicationsTable, Format, FragmentRole,
+    GenericTable, Key, Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
 
 /// The note line that opens a canonical applications table.
-pub const APPLICATIONS_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const APPLICATIONS_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /// The first header cell of a canonical applications table.
 pub const APPLICATIONS_CORNER: &str = "申请人情况";
 
 /// The three header lines of a canonical review/litigation table.
-pub const REVIEW_LITIGATION_HEADER: [&str; 2] = ["行政复议\t\t\t\t\t行政诉讼", "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉"];
+pub const REVIEW_LITIGATION_HEADER: [&str; 2] = [
+    "行政复议\t\t\t\t\t行政诉讼",
+    "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+];
 
 /// The template blocks of the active-disclosure table: the numeral of
 /// 第二十条第（N）项 and the items of the block, in order.
@@ -205,15 +209,24 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
 /// item has a 2021-only field (or `decisions` without `previous_year`).
 pub fn active_disclosure_format(t: &ActiveDisclosureTable) -> Format {
     let v2021 = t.items.values().any(|fields| {
-        fields.keys().any(|f| matches!(f, AdField::Issued | AdField::Repealed | AdField::InForce | AdField::Amount10kYuan))
-            || fields.contains_key(&AdField::Decisions) && !fields.contains_key(&AdField::PreviousYear)
+        fields.keys().any(|f| {
+            matches!(
+                f,
+                AdField::Issued | AdField::Repealed | AdField::InForce | AdField::Amount10kYuan
+            )
+        }) || fields.contains_key(&AdField::Decisions)
+            && !fields.contains_key(&AdField::PreviousYear)
     });
     if v2021 { Format::V2021 } else { Format::V2019 }
 }
 
 /// The header label of `field` in `format`.
 fn field_label(field: AdField, format: Format) -> &'static str {
-    if field == AdField::Decisions && format != Format::V2021 { "处理决定数量" } else { field.label() }
+    if field == AdField::Decisions && format != Format::V2021 {
+        "处理决定数量"
+    } else {
+        field.label()
+    }
 }
 
 /// Writes the active-disclosure table (see the module docs).
@@ -231,7 +244,13 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
         }
         w.write_char('\n')?;
         for item in items.iter().filter(|i| t.items.contains_key(*i)) {
-            put_row(w, item.label(), t.source.get(item), t.items.get(item), fields)?;
+            put_row(
+                w,
+                item.label(),
+                t.source.get(item),
+                t.items.get(item),
+                fields,
+            )?;
         }
     }
     Ok(())

@@ -27,11 +27,16 @@ use crate::util;
 
 /// proptest configuration: `default` cases unless `PROPTEST_CASES` is set.
 fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
     Config {
         cases,
         max_shrink_iters: 100_000,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/roundtrip.txt"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/roundtrip.txt",
+        ))),
         ..Config::default()
     }
 }
@@ -49,11 +54,17 @@ fn check_roundtrip(model: Report) -> Result<(), TestCaseError> {
     let parsed = match ogi_report::parse(&text) {
         Ok(p) => p,
         Err(e) => {
-            return Err(TestCaseError::fail(format!("canonical text does not parse: {e}\n{}", fenced("text", &text))));
+            return Err(TestCaseError::fail(format!(
+                "canonical text does not parse: {e}\n{}",
+                fenced("text", &text)
+            )));
         }
     };
     if let Err(e) = ogi_report::lossless::check(&text, &parsed) {
-        return Err(TestCaseError::fail(format!("nothing-lost failed on canonical text: {e}\n{}", fenced("text", &text))));
+        return Err(TestCaseError::fail(format!(
+            "nothing-lost failed on canonical text: {e}\n{}",
+            fenced("text", &text)
+        )));
     }
     if parsed != model {
         return Err(TestCaseError::fail(format!(
@@ -71,7 +82,11 @@ fn in_section(blocks: Vec<Block>) -> Report {
     Report {
         sections: vec![Section {
             number: 1,
-            heading: Heading { raw: "一、总体情况".into(), title: "总体情况".into(), span: Span::default() },
+            heading: Heading {
+                raw: "一、总体情况".into(),
+                title: "总体情况".into(),
+                span: Span::default(),
+            },
             kind: SectionKind::Overview,
             blocks,
             span: Span::default(),
@@ -114,7 +129,9 @@ fn txt_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -148,23 +165,39 @@ fn corpus() -> &'static [(PathBuf, String)] {
 #[test]
 fn corpus_render_parse_is_stable() {
     let files = corpus();
-    assert!(!files.is_empty(), "no corpus found under {}", util::shared_dir().display());
+    assert!(
+        !files.is_empty(),
+        "no corpus found under {}",
+        util::shared_dir().display()
+    );
     let mut failures = Vec::new();
     for (path, text) in files {
-        let Ok(first) = ogi_report::parse(text) else { continue };
+        let Ok(first) = ogi_report::parse(text) else {
+            continue;
+        };
         let rendered = first.render();
         let second = match ogi_report::parse(&rendered) {
             Ok(r) => r,
             Err(e) => {
-                failures.push(format!("{}: canonical text does not parse: {e}", path.display()));
+                failures.push(format!(
+                    "{}: canonical text does not parse: {e}",
+                    path.display()
+                ));
                 continue;
             }
         };
         if let Err(e) = ogi_report::lossless::check(&rendered, &second) {
-            failures.push(format!("{}: nothing-lost failed on the canonical text: {e}", path.display()));
+            failures.push(format!(
+                "{}: nothing-lost failed on the canonical text: {e}",
+                path.display()
+            ));
         }
         if second != first {
-            failures.push(format!("{}: parse(render(parse(x))) != parse(x)\n{}", path.display(), first_difference(&first, &second)));
+            failures.push(format!(
+                "{}: parse(render(parse(x))) != parse(x)\n{}",
+                path.display(),
+                first_difference(&first, &second)
+            ));
         }
         let again = second.render();
         if again != rendered {
@@ -175,7 +208,13 @@ fn corpus_render_parse_is_stable() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} files fail:\n{}", failures.len(), files.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} files fail:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// The first differing line of two JSON renderings of reports.
@@ -186,10 +225,228 @@ fn first_difference(a: &Report, b: &Report) -> String {
 /// The first differing line of two texts, with a little context.
 fn first_line_difference(a: &str, b: &str) -> String {
     let (al, bl): (Vec<_>, Vec<_>) = (a.lines().collect(), b.lines().collect());
-    let i = al.iter().zip(&bl).position(|(x, y)| x != y).unwrap_or(al.len().min(bl.len()));
+    let i = al
+        .iter()
+        .zip(&bl)
+        .position(|(x, y)| x != y)
+        .unwrap_or(al.len().min(bl.len()));
     let from = i.saturating_sub(3);
     fenced("first", &al[from..(i + 3).min(al.len())].join("\n"))
         + &fenced("second", &bl[from..(i + 3).min(bl.len())].join("\n"))
+}
+
+// ---------------------------------------------------------------------------
+// Canonical fixtures: render(parse(t)) == t byte for byte (style.md §13c).
+
+#[test]
+fn canonical_fixtures_are_fixed_points() {
+    let files = txt_files(&util::repo_path("tests/fixtures/roundtrip"));
+    assert!(files.len() >= 2, "canonical fixtures missing");
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("read fixture");
+        let report = util::parse_lossless(&text);
+        let rendered = report.render();
+        assert!(
+            rendered == text,
+            "{}: render(parse(t)) != t\n{}",
+            path.display(),
+            first_line_difference(&text, &rendered)
+        );
+    }
+}
+
+/// The renderer on its own: a model built in code gives exactly the
+/// canonical text of the `render` module docs.
+#[test]
+fn render_writes_canonical_form() {
+    use indexmap::IndexMap;
+    use ogi_report::model::{
+        ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment,
+        FragmentRole, Fragments, GenericTable, Key, Markup, ReviewLitigationTable, RlGroup,
+        RlOutcome, RowSource, Subsection, Text,
+    };
+    use ogi_report::{Number, Paragraph, Table};
+    let t = |raw: &str| Text {
+        raw: raw.into(),
+        span: Span::default(),
+    };
+    let p = |s: &str| {
+        Block::Paragraph(Paragraph {
+            text: s.into(),
+            span: Span::default(),
+        })
+    };
+
+    let mut apps = ApplicationsTable {
+        columns: AppCol::TEMPLATE.to_vec(),
+        ..Default::default()
+    };
+    let mut new_cells = IndexMap::new();
+    let mut new_source = RowSource::default();
+    for (i, c) in AppCol::TEMPLATE.iter().enumerate() {
+        new_cells.insert(
+            *c,
+            if i == 1 {
+                None
+            } else {
+                Some(Number::int(i as i64))
+            },
+        );
+        if i < 6 {
+            new_source.cells.insert(
+                *c,
+                t(if i == 1 {
+                    "无"
+                } else {
+                    ["0", "", "2", "3 ", "4", "5"][i]
+                }),
+            );
+        }
+    }
+    new_source.label = Some(t("一、本年新收政府信息\n公开申请数量"));
+    apps.rows.insert(AppRow::NewReceived, new_cells);
+    apps.source.insert(AppRow::NewReceived, new_source);
+    apps.rows.insert(
+        AppRow::DeniedStateSecret,
+        AppCol::TEMPLATE.iter().map(|c| (*c, None)).collect(),
+    );
+    apps.source.insert(
+        AppRow::DeniedStateSecret,
+        RowSource {
+            label: None,
+            cells: IndexMap::new(),
+            fused: Some(t("640 020470")),
+        },
+    );
+    apps.fragments = Fragments(vec![
+        Fragment {
+            role: FragmentRole::Header,
+            raw: "申请人情况".into(),
+            span: Span::default(),
+        },
+        Fragment {
+            role: FragmentRole::GroupLabel,
+            raw: "（三） 不予公开".into(),
+            span: Span::default(),
+        },
+        Fragment {
+            role: FragmentRole::GroupLabel,
+            raw: "三、本年度办理结果".into(),
+            span: Span::default(),
+        },
+    ]);
+
+    let mut rl = ReviewLitigationTable::default();
+    for g in RlGroup::ALL {
+        rl.groups.insert(
+            *g,
+            RlOutcome::ALL
+                .iter()
+                .map(|o| (*o, Some(Number::int(1))))
+                .collect(),
+        );
+    }
+    rl.source.insert(
+        RlGroup::Review,
+        RowSource {
+            label: None,
+            cells: [(RlOutcome::Total, t("一"))].into_iter().collect(),
+            fused: None,
+        },
+    );
+
+    let mut ad = ActiveDisclosureTable::default();
+    ad.items.insert(
+        AdItem::Fees,
+        [(AdField::Amount10kYuan, Number::new(125, 1))]
+            .into_iter()
+            .collect(),
+    );
+    ad.items.insert(
+        AdItem::Licensing,
+        [(AdField::Decisions, Some(Number::int(35)))]
+            .into_iter()
+            .collect(),
+    );
+    ad.source.insert(
+        AdItem::Licensing,
+        RowSource {
+            label: Some(t("行政 许可")),
+            cells: IndexMap::new(),
+            fused: None,
+        },
+    );
+
+    let report = Report {
+        preamble: vec![
+            p("某镇2021年政府信息公开工作年度报告"),
+            Block::Markup(Markup {
+                text: "[bookmark: _GoBack]".into(),
+                span: Span::default(),
+            }),
+        ],
+        sections: vec![Section {
+            number: 1,
+            heading: Heading {
+                raw: "一、总体情况".into(),
+                title: "总体情况".into(),
+                span: Span::default(),
+            },
+            kind: SectionKind::Overview,
+            blocks: vec![
+                p("第一段\n续行。"),
+                Block::Subsection(Subsection {
+                    marker: "（一）".into(),
+                    title: Some("主动公开".into()),
+                    blocks: vec![Block::Subsection(Subsection {
+                        marker: "1.".into(),
+                        title: None,
+                        blocks: vec![p("正文。")],
+                        span: Span::default(),
+                        head: Span::default(),
+                    })],
+                    span: Span::default(),
+                    head: Span::default(),
+                }),
+                Block::Table(Table::Applications(apps)),
+                Block::Table(Table::ReviewLitigation(rl)),
+                Block::Table(Table::ActiveDisclosure(ad)),
+                Block::Table(Table::Generic(GenericTable {
+                    header: vec!["公开 名称".into(), "信息数".into()],
+                    rows: vec![vec!["指南".into(), "1".into()]],
+                    ..Default::default()
+                })),
+            ],
+            span: Span::default(),
+        }],
+        closing: vec![p("某镇人民政府")],
+        ..Report::default()
+    };
+    let expected = "某镇2021年政府信息公开工作年度报告\n\n[bookmark: _GoBack]\n\n一、总体情况\n\n第一段续行。\n\n\
+        （一）主动公开\n\n1.\n\n正文。\n\n\
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\
+        申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n\
+        一、本年新收政府信息公开申请数量\t0\t无\t2\t3\t4\t5\t6\n\
+        三、本年度办理结果\n（三）不予公开\n1.属于国家秘密\t640020470\n\n\
+        行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\
+        结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\
+        1\t1\t1\t1\t一\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\n\n\
+        第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t35\n\
+        第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t12.5\n\n\
+        公开名称\t信息数\n指南\t1\n\n某镇人民政府\n";
+    let rendered = report.render();
+    assert!(
+        rendered == expected,
+        "{}{}",
+        fenced("expected", expected),
+        fenced("rendered", &rendered)
+    );
+    assert_eq!(
+        report.to_string(),
+        rendered,
+        "Display delegates to write_report"
+    );
+    assert_eq!(ogi_report::render::render(&Report::default()), "");
 }
 
 // ---------------------------------------------------------------------------
@@ -202,7 +459,10 @@ fn check_lossless(text: &str) -> Result<(), TestCaseError> {
             .map_err(|e| TestCaseError::fail(format!("{e}\n{}", fenced("input", text)))),
         Err(e) => match e.kind() {
             ogi_report::ErrorKind::Binary | ogi_report::ErrorKind::TooLarge { .. } => Ok(()),
-            _ => Err(TestCaseError::fail(format!("parse failed: {e}\n{}", fenced("input", text)))),
+            _ => Err(TestCaseError::fail(format!(
+                "parse failed: {e}\n{}",
+                fenced("input", text)
+            ))),
         },
     }
 }
@@ -211,12 +471,51 @@ fn check_lossless(text: &str) -> Result<(), TestCaseError> {
 fn token() -> impl Strategy<Value = String> {
     let fixed = prop::sample::select(
         &[
-            "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "（一）", "(二)", "1.",
-            "2、", "(1)", "①", "一是", "\t", "\t\t", "\n", "\n\n", "\r\n", "\r", " ", "\u{3000}", "。", "：", "申请人情况",
-            "自然人", "本年新收政府信息公开申请数量", "第二十条第（一）项", "信息内容", "本年制发件数", "规章",
-            "行政复议", "行政诉讼", "结果维持", "总计", "小计", "-3-", "[bookmark: _GoBack]", "**一是**", "无", "/",
-            "—", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "三、本年度办理结果",
-            "（三）不予公开", "2021年12月31日", "人民政府", "\u{feff}", "\u{200b}",
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "（一）",
+            "(二)",
+            "1.",
+            "2、",
+            "(1)",
+            "①",
+            "一是",
+            "\t",
+            "\t\t",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            " ",
+            "\u{3000}",
+            "。",
+            "：",
+            "申请人情况",
+            "自然人",
+            "本年新收政府信息公开申请数量",
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "规章",
+            "行政复议",
+            "行政诉讼",
+            "结果维持",
+            "总计",
+            "小计",
+            "-3-",
+            "[bookmark: _GoBack]",
+            "**一是**",
+            "无",
+            "/",
+            "—",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "三、本年度办理结果",
+            "（三）不予公开",
+            "2021年12月31日",
+            "人民政府",
+            "\u{feff}",
+            "\u{200b}",
         ][..],
     )
     .prop_map(str::to_string);
@@ -275,7 +574,11 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
             Mutation::Swap(a, b) => lines.swap(a % n, b % n),
             Mutation::DoubleTabs(a) => {
                 let l = &mut lines[a % n];
-                *l = if l.contains('\t') { l.replace('\t', "\t\t") } else { format!("{l}\t\t") };
+                *l = if l.contains('\t') {
+                    l.replace('\t', "\t\t")
+                } else {
+                    format!("{l}\t\t")
+                };
             }
             Mutation::Cut(a, k) => {
                 let at = a % n;
@@ -283,18 +586,25 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
             }
             Mutation::MixBrackets(a) => {
                 let l = &mut lines[a % n];
-                *l = l.chars().map(|c| match c {
-                    '（' => '(',
-                    '(' => '（',
-                    '）' => ')',
-                    ')' => '）',
-                    c => c,
-                }).collect();
+                *l = l
+                    .chars()
+                    .map(|c| match c {
+                        '（' => '(',
+                        '(' => '（',
+                        '）' => ')',
+                        ')' => '）',
+                        c => c,
+                    })
+                    .collect();
             }
             Mutation::InsertMarkup(a, k) => {
                 let what = ["**一是**", "[bookmark: _GoBack]", "**", "（一）", "\t"][k];
                 let l = &mut lines[a % n];
-                let at = l.char_indices().map(|(i, _)| i).nth(a % (l.chars().count() + 1)).unwrap_or(l.len());
+                let at = l
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(a % (l.chars().count() + 1))
+                    .unwrap_or(l.len());
                 l.insert_str(at, what);
             }
             Mutation::Duplicate(a) => {
@@ -321,7 +631,9 @@ fn nothing_lost_mutated_corpus() {
     assert!(!files.is_empty());
     let strategy = (0..files.len(), prop::collection::vec(mutation(), 1..8));
     let mut runner = proptest::test_runner::TestRunner::new(config(48));
-    if let Err(e) = runner.run(&strategy, |(f, ms)| check_lossless(&mutate(&files[f].1, &ms))) {
+    if let Err(e) = runner.run(&strategy, |(f, ms)| {
+        check_lossless(&mutate(&files[f].1, &ms))
+    }) {
         panic!("{e}");
     }
 }
@@ -351,7 +663,10 @@ fn pathological(scale: usize) -> Vec<(&'static str, String)> {
         ("（一） lines", "（一）\n".repeat(scale)),
         ("nested markers", nested),
         ("tab lines", "规章\t1\t2\t3\n".repeat(scale)),
-        ("table headers", "申请人情况\t自然人\n第二十条第（一）项\n".repeat(scale / 2)),
+        (
+            "table headers",
+            "申请人情况\t自然人\n第二十条第（一）项\n".repeat(scale / 2),
+        ),
         ("blank lines", "\n".repeat(scale)),
         ("unclosed brackets", "（".repeat(scale)),
     ]
@@ -383,7 +698,10 @@ fn pathological_inputs_full() {
 fn limits_are_enforced() {
     let too_large = "一".repeat(ogi_report::decode::MAX_INPUT_BYTES / 3 + 1);
     let err = ogi_report::parse(&too_large).expect_err("over the limit");
-    assert!(matches!(err.kind(), ogi_report::ErrorKind::TooLarge { .. }), "{err}");
+    assert!(
+        matches!(err.kind(), ogi_report::ErrorKind::TooLarge { .. }),
+        "{err}"
+    );
     drop(too_large);
     let err = ogi_report::parse("一、总体情况\n\0").expect_err("NUL");
     assert!(matches!(err.kind(), ogi_report::ErrorKind::Binary), "{err}");
@@ -396,16 +714,22 @@ fn limits_are_enforced() {
 /// Parses (bytes), renders, re-parses every file of `dir`: nothing may panic,
 /// and what parses must pass the nothing-lost check.
 fn replay(dir: &Path) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
     let mut n = 0;
     for e in entries.flatten() {
         let p = e.path();
         if !p.is_file() {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
         n += 1;
-        let Ok((text, _)) = ogi_report::decode::decode(&bytes) else { continue };
+        let Ok((text, _)) = ogi_report::decode::decode(&bytes) else {
+            continue;
+        };
         if let Ok(report) = ogi_report::parse(&text) {
             if let Err(e) = ogi_report::lossless::check(&text, &report) {
                 panic!("{}: {e}", p.display());
@@ -431,21 +755,12 @@ fn fuzz_regressions() {
 fn corpus_replay() {
     let mut n = 0;
     for top in ["fuzz/corpus", "fuzz/artifacts"] {
-        let Ok(targets) = std::fs::read_dir(util::repo_path(top)) else { continue };
+        let Ok(targets) = std::fs::read_dir(util::repo_path(top)) else {
+            continue;
+        };
         for t in targets.flatten() {
             n += replay(&t.path());
         }
     }
     eprintln!("replayed {n} fuzz corpus files");
-}
-
-#[test]
-#[ignore]
-fn zz_print_sample() {
-    use proptest::strategy::ValueTree;
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    for _ in 0..2 {
-        let r = strategy::report().new_tree(&mut runner).unwrap().current();
-        println!("{}\n=====", r.render());
-    }
 }

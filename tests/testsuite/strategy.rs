@@ -10,19 +10,21 @@
 
 use indexmap::IndexMap;
 use ogi_report::model::{
-    ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment, FragmentRole, Fragments,
-    GenericSpans, GenericTable, Heading, Key, Markup, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Text,
-    Unrecognized,
+    ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment,
+    FragmentRole, Fragments, GenericSpans, GenericTable, Heading, Key, Markup,
+    ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Text, Unrecognized,
 };
-use ogi_report::{Block, Format, Number, Paragraph, Report, Section, SectionKind, Span, Subsection, Table};
+use ogi_report::{
+    Block, Format, Number, Paragraph, Report, Section, SectionKind, Span, Subsection, Table,
+};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 
 /// Characters a paragraph must not start with: list markers, section
 /// numerals, table words, brackets, digits (see the render docs).
 const NO_START: &[char] = &[
-    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第', '信', '行', '申', '本', '勾', '（', '(', '①',
-    '②', '-', '—', '*', '[', '【', '附', '总', '统', '上',
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '第', '信', '行', '申', '本', '勾',
+    '（', '(', '①', '②', '-', '—', '*', '[', '【', '附', '总', '统', '上',
 ];
 
 /// Sentence endings that keep two adjacent paragraphs distinct.
@@ -65,23 +67,44 @@ pub fn paragraph_text() -> impl Strategy<Value = String> {
 }
 
 fn text(raw: impl Into<String>) -> Text {
-    Text { raw: raw.into(), span: Span::default() }
+    Text {
+        raw: raw.into(),
+        span: Span::default(),
+    }
 }
 
 /// A paragraph block.
 pub fn paragraph() -> impl Strategy<Value = Block> {
-    paragraph_text().prop_map(|text| Block::Paragraph(Paragraph { text, span: Span::default() }))
+    paragraph_text().prop_map(|text| {
+        Block::Paragraph(Paragraph {
+            text,
+            span: Span::default(),
+        })
+    })
 }
 
 /// Word-processor residue the parser keeps as markup.
 pub fn markup() -> impl Strategy<Value = Block> {
-    prop_oneof![Just("[bookmark: _GoBack]".to_string()), (1u32..9999).prop_map(|n| format!("[bookmark: _Toc{n}]")),]
-        .prop_map(|text| Block::Markup(Markup { text, span: Span::default() }))
+    prop_oneof![
+        Just("[bookmark: _GoBack]".to_string()),
+        (1u32..9999).prop_map(|n| format!("[bookmark: _Toc{n}]")),
+    ]
+    .prop_map(|text| {
+        Block::Markup(Markup {
+            text,
+            span: Span::default(),
+        })
+    })
 }
 
 /// A page number, which the parser keeps as unrecognized text.
 pub fn unrecognized() -> impl Strategy<Value = Block> {
-    (1u32..99).prop_map(|n| Block::Unrecognized(Unrecognized { text: format!("-{n}-"), span: Span::default() }))
+    (1u32..99).prop_map(|n| {
+        Block::Unrecognized(Unrecognized {
+            text: format!("-{n}-"),
+            span: Span::default(),
+        })
+    })
 }
 
 /// A count cell: a non-negative integer or null.
@@ -216,7 +239,14 @@ pub fn review_litigation() -> impl Strategy<Value = Table> {
         let mut t = ReviewLitigationTable::default();
         for (g, (v, s)) in RlGroup::ALL.iter().zip([a, b, c]) {
             t.groups.insert(*g, v);
-            t.source.insert(*g, RowSource { label: None, cells: s, fused: None });
+            t.source.insert(
+                *g,
+                RowSource {
+                    label: None,
+                    cells: s,
+                    fused: None,
+                },
+            );
         }
         Table::ReviewLitigation(t)
     })
@@ -270,7 +300,14 @@ pub fn active_disclosure() -> impl Strategy<Value = Table> {
             let mut t = ActiveDisclosureTable::default();
             for (item, values, cells) in rows {
                 t.items.insert(item, values);
-                t.source.insert(item, RowSource { label: Some(text(item.label())), cells, fused: None });
+                t.source.insert(
+                    item,
+                    RowSource {
+                        label: Some(text(item.label())),
+                        cells,
+                        fused: None,
+                    },
+                );
             }
             Table::ActiveDisclosure(t)
         })
@@ -280,7 +317,8 @@ pub fn active_disclosure() -> impl Strategy<Value = Table> {
 pub fn generic() -> impl Strategy<Value = Table> {
     (2usize..5)
         .prop_flat_map(|cols| {
-            let cell = || proptest::string::string_regex("[\u{4e00}-\u{9fa5}0-9%]{1,8}").expect("regex");
+            let cell =
+                || proptest::string::string_regex("[\u{4e00}-\u{9fa5}0-9%]{1,8}").expect("regex");
             let row = move || {
                 prop::collection::vec(cell(), cols).prop_map(|mut r| {
                     r[0] = safe_start(std::mem::take(&mut r[0]));
@@ -292,15 +330,28 @@ pub fn generic() -> impl Strategy<Value = Table> {
         .prop_map(|(header, rows)| {
             let spans = GenericSpans {
                 header: vec![Span::default(); header.len()],
-                rows: rows.iter().map(|r| vec![Span::default(); r.len()]).collect(),
+                rows: rows
+                    .iter()
+                    .map(|r| vec![Span::default(); r.len()])
+                    .collect(),
             };
-            Table::Generic(GenericTable { span: Span::default(), header, rows, spans })
+            Table::Generic(GenericTable {
+                span: Span::default(),
+                header,
+                rows,
+                spans,
+            })
         })
 }
 
 /// Any table.
 pub fn table() -> impl Strategy<Value = Table> {
-    prop_oneof![applications(), review_litigation(), active_disclosure(), generic()]
+    prop_oneof![
+        applications(),
+        review_litigation(),
+        active_disclosure(),
+        generic()
+    ]
 }
 
 /// A block that is not a subsection.
@@ -316,7 +367,10 @@ pub fn simple_block() -> impl Strategy<Value = Block> {
 /// Subsection marker styles, outermost first; a subsection's children use a
 /// later style than their parent.
 pub const MARKER_LEVELS: &[&[fn(usize) -> String]] = &[
-    &[|i| format!("（{}）", numeral(i)), |i| format!("({})", numeral(i))],
+    &[
+        |i| format!("（{}）", numeral(i)),
+        |i| format!("({})", numeral(i)),
+    ],
     &[|i| format!("{i}."), |i| format!("{i}、")],
     &[|i| format!("（{i}）"), |i| format!("({i})")],
     &[|i| circled(i)],
@@ -329,15 +383,21 @@ pub fn numeral(i: usize) -> &'static str {
 }
 
 fn circled(i: usize) -> String {
-    char::from_u32(0x2460 + (i.clamp(1, 20) as u32 - 1)).map(String::from).unwrap_or_default()
+    char::from_u32(0x2460 + (i.clamp(1, 20) as u32 - 1))
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// A subsection title: at most 40 characters, a sentence ending only last.
 pub fn subsection_title() -> impl Strategy<Value = String> {
-    (cjk(1, 30), prop::option::of(prop::sample::select(&['。', '：'][..]))).prop_map(|(mut s, end)| {
-        s.extend(end);
-        s
-    })
+    (
+        cjk(1, 30),
+        prop::option::of(prop::sample::select(&['。', '：'][..])),
+    )
+        .prop_map(|(mut s, end)| {
+            s.extend(end);
+            s
+        })
 }
 
 /// Makes adjacent paragraphs distinct: a paragraph of 20 characters or
@@ -346,7 +406,11 @@ pub fn fix_adjacent(blocks: &mut [Block]) {
     for i in 1..blocks.len() {
         let (head, tail) = blocks.split_at_mut(i);
         if let (Block::Paragraph(a), Block::Paragraph(_)) = (&mut head[i - 1], &tail[0]) {
-            let ends = a.text.chars().last().is_some_and(|c| TERMINALS.contains(&c));
+            let ends = a
+                .text
+                .chars()
+                .last()
+                .is_some_and(|c| TERMINALS.contains(&c));
             if !ends && a.text.chars().count() >= 20 {
                 a.text.push('。');
             }
@@ -375,15 +439,19 @@ pub fn blocks(level: usize, depth: u32) -> BoxedStrategy<Vec<Block>> {
             let subs: Vec<_> = (1..=n)
                 .map(|i| {
                     let marker = style(i);
-                    (prop::option::of(subsection_title()), blocks(lvl + 1, depth - 1)).prop_map(move |(title, body)| {
-                        Block::Subsection(Subsection {
-                            marker: marker.clone(),
-                            title,
-                            blocks: body,
-                            span: Span::default(),
-                            head: Span::default(),
+                    (
+                        prop::option::of(subsection_title()),
+                        blocks(lvl + 1, depth - 1),
+                    )
+                        .prop_map(move |(title, body)| {
+                            Block::Subsection(Subsection {
+                                marker: marker.clone(),
+                                title,
+                                blocks: body,
+                                span: Span::default(),
+                                head: Span::default(),
+                            })
                         })
-                    })
                 })
                 .collect();
             (Just(simple), subs)
@@ -401,7 +469,10 @@ pub const SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("总体情况", SectionKind::Overview),
     ("主动公开政府信息情况", SectionKind::ActiveDisclosure),
     ("收到和处理政府信息公开申请情况", SectionKind::Applications),
-    ("政府信息公开行政复议、行政诉讼情况", SectionKind::ReviewLitigation),
+    (
+        "政府信息公开行政复议、行政诉讼情况",
+        SectionKind::ReviewLitigation,
+    ),
     ("存在的主要问题及改进情况", SectionKind::Problems),
     ("其他需要报告的事项", SectionKind::OtherMatters),
     ("政府信息公开的收费及减免情况", SectionKind::Fees),
@@ -409,43 +480,66 @@ pub const SECTION_TITLES: &[(&str, SectionKind)] = &[
 
 /// A section numbered `number`.
 pub fn section(number: u32) -> impl Strategy<Value = Section> {
-    (prop::sample::select(SECTION_TITLES), blocks(0, 2)).prop_map(move |((title, kind), blocks)| Section {
-        number,
-        heading: Heading {
-            raw: format!("{}、{title}", numeral(number as usize)),
-            title: title.to_string(),
+    (prop::sample::select(SECTION_TITLES), blocks(0, 2)).prop_map(move |((title, kind), blocks)| {
+        Section {
+            number,
+            heading: Heading {
+                raw: format!("{}、{title}", numeral(number as usize)),
+                title: title.to_string(),
+                span: Span::default(),
+            },
+            kind,
+            blocks,
             span: Span::default(),
-        },
-        kind,
-        blocks,
-        span: Span::default(),
+        }
     })
 }
 
 /// The closing signature: an organ and a date.
 pub fn closing() -> impl Strategy<Value = Vec<Block>> {
-    let organ = prop::sample::select(&["青龙镇人民政府", "龙游县社阳乡人民政府", "平潭综合实验区管理委员会"][..]);
+    let organ = prop::sample::select(
+        &[
+            "青龙镇人民政府",
+            "龙游县社阳乡人民政府",
+            "平潭综合实验区管理委员会",
+        ][..],
+    );
     (organ, 2019u32..2026, 1u32..13, 1u32..29).prop_map(|(organ, y, m, d)| {
         [organ.to_string(), format!("{y}年{m}月{d}日")]
             .into_iter()
-            .map(|text| Block::Paragraph(Paragraph { text, span: Span::default() }))
+            .map(|text| {
+                Block::Paragraph(Paragraph {
+                    text,
+                    span: Span::default(),
+                })
+            })
             .collect()
     })
 }
 
 /// A whole report (derived fields left default: call `Report::refresh`).
 pub fn report() -> impl Strategy<Value = Report> {
-    let preamble = prop::collection::vec(prop_oneof![4 => paragraph(), 1 => markup()], 0..3).prop_map(|mut b| {
-        fix_adjacent(&mut b);
-        b
-    });
+    let preamble = prop::collection::vec(prop_oneof![4 => paragraph(), 1 => markup()], 0..3)
+        .prop_map(|mut b| {
+            fix_adjacent(&mut b);
+            b
+        });
     (preamble, 0usize..8)
         .prop_flat_map(|(preamble, n)| {
             let sections: Vec<_> = (1..=n as u32).map(section).collect();
-            let closing = if n == 0 { Just(Vec::new()).boxed() } else { prop_oneof![Just(Vec::new()), closing()].boxed() };
+            let closing = if n == 0 {
+                Just(Vec::new()).boxed()
+            } else {
+                prop_oneof![Just(Vec::new()), closing()].boxed()
+            };
             (Just(preamble), sections, closing)
         })
-        .prop_map(|(preamble, sections, closing)| Report { preamble, sections, closing, ..Report::default() })
+        .prop_map(|(preamble, sections, closing)| Report {
+            preamble,
+            sections,
+            closing,
+            ..Report::default()
+        })
 }
 
 /// A report with derived fields computed from its rendering.
