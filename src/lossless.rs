@@ -26,12 +26,7 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::Applications(t) => {
                 for r in t.source.values() {
                     out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(
-                        r.cells
-                            .values()
-                            .filter(|c| !c.raw.is_empty())
-                            .map(|c| c.span),
-                    );
+                    out.extend(r.cells.values().filter(|c| !c.raw.is_empty()).map(|c| c.span));
                     out.extend(r.fused.iter().map(|l| l.span));
                 }
                 out.extend(t.fragments.iter().map(|f| f.span));
@@ -39,12 +34,7 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::ReviewLitigation(t) => {
                 for r in t.source.values() {
                     out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(
-                        r.cells
-                            .values()
-                            .filter(|c| !c.raw.is_empty())
-                            .map(|c| c.span),
-                    );
+                    out.extend(r.cells.values().filter(|c| !c.raw.is_empty()).map(|c| c.span));
                     out.extend(r.fused.iter().map(|l| l.span));
                 }
                 out.extend(t.fragments.iter().map(|f| f.span));
@@ -52,12 +42,7 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::ActiveDisclosure(t) => {
                 for r in t.source.values() {
                     out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(
-                        r.cells
-                            .values()
-                            .filter(|c| !c.raw.is_empty())
-                            .map(|c| c.span),
-                    );
+                    out.extend(r.cells.values().filter(|c| !c.raw.is_empty()).map(|c| c.span));
                     out.extend(r.fused.iter().map(|l| l.span));
                 }
                 out.extend(t.fragments.iter().map(|f| f.span));
@@ -111,15 +96,8 @@ pub enum LossError {
 pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
     let mut spans = leaf_spans(report);
     for s in &spans {
-        if s.start > s.end
-            || s.end > text.len()
-            || !text.is_char_boundary(s.start)
-            || !text.is_char_boundary(s.end)
-        {
-            return Err(LossError::BadSpan {
-                start: s.start,
-                end: s.end,
-            });
+        if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+            return Err(LossError::BadSpan { start: s.start, end: s.end });
         }
     }
     spans.sort_by_key(|s| (s.start, s.end));
@@ -130,10 +108,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
         if s.start < reach {
             let overlap = &text[s.start..reach.min(s.end)];
             if let Some((i, ch)) = overlap.char_indices().find(|(_, c)| !is_space(*c)) {
-                return Err(LossError::Overlap {
-                    offset: s.start + i,
-                    ch,
-                });
+                return Err(LossError::Overlap { offset: s.start + i, ch });
             }
         }
         reach = reach.max(s.end);
@@ -144,19 +119,13 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
         if s.start > pos {
             let gap = &text[pos..s.start];
             if let Some((i, ch)) = gap.char_indices().find(|(_, c)| !is_space(*c)) {
-                return Err(LossError::Lost {
-                    offset: pos + i,
-                    ch,
-                });
+                return Err(LossError::Lost { offset: pos + i, ch });
             }
         }
         pos = pos.max(s.end);
     }
     if let Some((i, ch)) = text[pos..].char_indices().find(|(_, c)| !is_space(*c)) {
-        return Err(LossError::Lost {
-            offset: pos + i,
-            ch,
-        });
+        return Err(LossError::Lost { offset: pos + i, ch });
     }
     Ok(())
 }

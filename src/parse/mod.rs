@@ -8,15 +8,8 @@ use crate::position::Position;
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge {
-                len: text.len(),
-                limit: crate::decode::MAX_INPUT_BYTES,
-            },
-            Position {
-                offset: crate::decode::MAX_INPUT_BYTES,
-                line: 0,
-                column: 0,
-            },
+            ErrorKind::TooLarge { len: text.len(), limit: crate::decode::MAX_INPUT_BYTES },
+            Position { offset: crate::decode::MAX_INPUT_BYTES, line: 0, column: 0 },
         ));
     }
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
