@@ -1,18 +1,148 @@
-//! The renderer: a report back to canonical text.
+//! The renderer: a [`Report`] back to canonical text.
+//!
+//! [`write_report`] writes a report to any [`fmt::Write`]; [`render`] is the
+//! `String` convenience, and `Report`'s `Display` delegates to
+//! [`write_report`]. The output is the report's *canonical form*: the parser
+//! reads it back to an equal model (`parse(&render(&r)) == r`, spans, table
+//! fragments and white space inside table cells excepted), and rendering is a
+//! fixed point (`render(parse(render(x))) == render(x)`).
+//!
+//! # The canonical form
+//!
+//! * Line ends are LF (`\n`); the text ends with exactly one `\n` (an empty
+//!   report renders as the empty string). No line has leading white space.
+//! * The text is a sequence of *chunks* separated by exactly one blank line.
+//!   Chunks come in this order: the preamble blocks, then for each section its
+//!   heading line (`heading.raw`) followed by its blocks, then the closing
+//!   blocks.
+//! * A paragraph is its `text` on one line (any CR/LF inside the text is
+//!   dropped: paragraph lines are joined without separators).
+//! * A subsection is a head line, `marker` + `title` when there is a title,
+//!   or the marker alone; then its blocks, each a chunk of its own.
+//! * Markup and unrecognized text: their `text` on one line.
+//! * Tables are tab-separated, one table row per line, with no blank line
+//!   inside the table. Every raw text written into a table (labels, cells,
+//!   group labels) has *all* white space removed (PDF line wraps and spaced-out
+//!   labels are layout). A cell is written from its raw source text when the
+//!   table has one, otherwise from its value (`Number`'s `Display`), otherwise
+//!   empty. See [`table`] for the three standard layouts:
+//!   - **applications**: the line
+//!     `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）`, the header
+//!     `申请人情况` + TAB + the labels of `columns`, then one line per row
+//!     (`label` TAB cells), each group of rows preceded by its group-label
+//!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one.
+//!     A row whose digits are `fused` is written `label` TAB fused-digits.
+//!   - **review_litigation**: three header lines (`行政复议 … 行政诉讼`,
+//!     `未经复议直接起诉 … 复议后起诉`, the fifteen outcome labels) and one value
+//!     line of fifteen cells (review, litigation_direct,
+//!     litigation_after_review × upheld, corrected, other, pending, total).
+//!   - **active_disclosure**: per template block that has an item, the block
+//!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
+//!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
+//!     per item. Units and remarks are part of the raw cells.
+//!   - **generic**: the header cells, then each row, tab-separated.
+//!
+//! # What the canonical form can represent
+//!
+//! The parser infers structure from the text, so some models have no text
+//! that reads back to them. A model round-trips when:
+//!
+//! * two adjacent paragraphs stay distinct only if the first ends with one of
+//!   `。！？；：!?;:` or is shorter than 20 characters (otherwise the parser
+//!   joins them as one paragraph broken by a page break);
+//! * a subsection title is at most 40 characters and has no `。！？；：` except
+//!   as its last character (a longer line is a paragraph that starts with a
+//!   marker);
+//! * a section heading is `一、` … `十、` followed by a title naming a known
+//!   section (总体情况, 主动公开政府信息情况, 收到和处理政府信息公开申请情况,
+//!   政府信息公开行政复议、行政诉讼情况, 存在的主要问题及改进情况,
+//!   其他需要报告的事项 …), and sections are numbered 1, 2, 3 … in order;
+//! * paragraphs do not start with a list marker (`（一）` `(1)` `1.` `1、` `①`
+//!   `一是` `一、`) nor with a table word (第二十条, 信息内容, 行政复议,
+//!   申请人情况, 本年新收, 勾稽), and contain no TAB;
+//! * texts are non-empty and contain no line breaks;
+//! * standard tables hold what their canonical layout shows: the
+//!   review/litigation table has all fifteen cells, an active-disclosure item
+//!   has the fields of its block in the table's format;
+//! * the derived fields ([`Report::format`], [`Report::meta`],
+//!   [`Report::findings`]) are those [`Report::refresh`] computes.
+//!
+//! Not preserved (the canonical form normalises them): line breaks inside
+//! paragraphs, blank-line layout, white space inside table cells and labels,
+//! table headers as written (the canonical renderer writes the template's),
+//! notes and page numbers inside tables, and the position of page numbers.
+
+pub mod table;
 
 use std::fmt;
 
-use crate::model::Report;
+use crate::model::{Block, Report};
 
-/// Writes the canonical text of `report`.
+/// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
-    let _ = (w, report);
-    Ok(())
+    let mut out = Chunks { w, first: true };
+    out.blocks(&report.preamble)?;
+    for section in &report.sections {
+        out.chunk(|w| write_line(w, &section.heading.raw))?;
+        out.blocks(&section.blocks)?;
+    }
+    out.blocks(&report.closing)
 }
 
-/// The canonical text of `report`.
+/// The canonical text of `report` (see the module docs).
 pub fn render(report: &Report) -> String {
     let mut s = String::new();
+    // Writing to a String cannot fail.
     let _ = write_report(&mut s, report);
     s
+}
+
+/// Writes chunks separated by one blank line, each ending with `\n`.
+struct Chunks<'w, W> {
+    w: &'w mut W,
+    first: bool,
+}
+
+impl<W: fmt::Write> Chunks<'_, W> {
+    fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
+        if !self.first {
+            self.w.write_char('\n')?;
+        }
+        self.first = false;
+        body(self.w)
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) -> fmt::Result {
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
+                Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
+                Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
+                Block::Subsection(s) => {
+                    self.chunk(|w| {
+                        let mut head = s.marker.clone();
+                        if let Some(title) = &s.title {
+                            head.push_str(title);
+                        }
+                        write_line(w, &head)
+                    })?;
+                    self.blocks(&s.blocks)?;
+                }
+                Block::Table(t) => self.chunk(|w| table::write_table(w, t))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes `text` as one line: line breaks inside it are dropped, a `\n` ends it.
+fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    if text.contains(['\n', '\r']) {
+        for part in text.split(['\n', '\r']) {
+            w.write_str(part)?;
+        }
+    } else {
+        w.write_str(text)?;
+    }
+    w.write_char('\n')
 }

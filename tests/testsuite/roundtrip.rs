@@ -1,1 +1,766 @@
-//! Tests: roundtrip.
+//! Round trip, nothing lost, never panic (issue #4; style.md §13–16).
+//!
+//! * `parse(render(m)) == m` for strategy-generated models, one property per
+//!   model level (table kinds, block lists, sections, whole reports);
+//! * for every corpus file and fixture `x`, `parse(render(parse(x))) ==
+//!   parse(x)` and rendering is a fixed point;
+//! * nothing lost: for random text and random mutations of corpus files,
+//!   `lossless::check(text, &parse(text))` holds, and parse never panics;
+//! * pathological inputs parse (linear-time smoke tests; the full-size ones
+//!   are `#[ignore]`d: `cargo test --release --test testsuite -- --ignored pathological`);
+//! * every saved fuzz crash (`tests/fixtures/fuzz/`) and every file of
+//!   `fuzz/corpus` and `fuzz/artifacts` parses without panicking.
+//!
+//! Case counts are kept small for `cargo test` (all properties together take
+//! well under a minute in a debug build); for a long run:
+//! `PROPTEST_CASES=10000 cargo test --release --test testsuite roundtrip`.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use ogi_report::{Block, Report, Section, SectionKind, Span, model::Heading};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, FileFailurePersistence};
+
+use crate::strategy;
+use crate::util;
+
+/// proptest configuration: `default` cases unless `PROPTEST_CASES` is set.
+fn config(default: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    Config {
+        cases,
+        max_shrink_iters: 100_000,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/roundtrip.txt",
+        ))),
+        ..Config::default()
+    }
+}
+
+/// A fenced block for failure messages.
+fn fenced(label: &str, body: &str) -> String {
+    format!("{label}:\n```\n{body}\n```\n")
+}
+
+/// Checks `parse(render(m)) == m` (after refreshing `m`'s derived fields),
+/// printing the model and the text in fenced blocks on failure.
+fn check_roundtrip(model: Report) -> Result<(), TestCaseError> {
+    let model = strategy::refreshed(model);
+    let text = model.render();
+    let parsed = match ogi_report::parse(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            return Err(TestCaseError::fail(format!(
+                "canonical text does not parse: {e}\n{}",
+                fenced("text", &text)
+            )));
+        }
+    };
+    if let Err(e) = ogi_report::lossless::check(&text, &parsed) {
+        return Err(TestCaseError::fail(format!(
+            "nothing-lost failed on canonical text: {e}\n{}",
+            fenced("text", &text)
+        )));
+    }
+    if parsed != model {
+        return Err(TestCaseError::fail(format!(
+            "parse(render(m)) != m\n{}{}{}",
+            fenced("text", &text),
+            fenced("model", &model.to_json_pretty()),
+            fenced("parsed", &parsed.to_json_pretty()),
+        )));
+    }
+    Ok(())
+}
+
+/// A report holding `blocks` in one section.
+fn in_section(blocks: Vec<Block>) -> Report {
+    Report {
+        sections: vec![Section {
+            number: 1,
+            heading: Heading {
+                raw: "一、总体情况".into(),
+                title: "总体情况".into(),
+                span: Span::default(),
+            },
+            kind: SectionKind::Overview,
+            blocks,
+            span: Span::default(),
+        }],
+        ..Report::default()
+    }
+}
+
+/// One round-trip property per model level (rpsl-rs `display_fmt_parses!`):
+/// `$name`, a strategy, a function wrapping the value into a report, a case count.
+macro_rules! render_parses {
+    ($($name:ident: $strategy:expr => $wrap:expr, $cases:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let mut runner = proptest::test_runner::TestRunner::new(config($cases));
+            let result = runner.run(&$strategy, |value| check_roundtrip($wrap(value)));
+            if let Err(e) = result {
+                panic!("{e}");
+            }
+        }
+    )*};
+}
+
+render_parses! {
+    roundtrip_paragraphs: prop::collection::vec(strategy::paragraph(), 1..6).prop_map(|mut b| { strategy::fix_adjacent(&mut b); b }) => in_section, 64;
+    roundtrip_generic_table: strategy::generic() => |t| in_section(vec![Block::Table(t)]), 48;
+    roundtrip_applications_table: strategy::applications() => |t| in_section(vec![Block::Table(t)]), 48;
+    roundtrip_review_litigation_table: strategy::review_litigation() => |t| in_section(vec![Block::Table(t)]), 48;
+    roundtrip_active_disclosure_table: strategy::active_disclosure() => |t| in_section(vec![Block::Table(t)]), 48;
+    roundtrip_blocks: strategy::blocks(0, 3) => in_section, 48;
+    roundtrip_section: strategy::section(1) => |s| Report { sections: vec![s], ..Report::default() }, 48;
+    roundtrip_report: strategy::report() => |r| r, 48;
+}
+
+// ---------------------------------------------------------------------------
+// Corpus and fixtures: parse(render(parse(x))) == parse(x), render idempotent.
+
+/// Every `.txt` under `dir`, recursively, sorted.
+fn txt_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every corpus file and text fixture, decoded.
+fn corpus() -> &'static [(PathBuf, String)] {
+    static CORPUS: OnceLock<Vec<(PathBuf, String)>> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut files = txt_files(&util::shared_dir().join("corpus"));
+        files.extend(txt_files(&util::repo_path("tests/fixtures")));
+        files
+            .into_iter()
+            .filter_map(|p| {
+                let bytes = std::fs::read(&p).ok()?;
+                let text = ogi_report::decode::decode(&bytes).ok()?.0.into_owned();
+                Some((p, text))
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn corpus_render_parse_is_stable() {
+    let files = corpus();
+    assert!(
+        !files.is_empty(),
+        "no corpus found under {}",
+        util::shared_dir().display()
+    );
+    let mut failures = Vec::new();
+    for (path, text) in files {
+        let Ok(first) = ogi_report::parse(text) else {
+            continue;
+        };
+        let rendered = first.render();
+        let second = match ogi_report::parse(&rendered) {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!(
+                    "{}: canonical text does not parse: {e}",
+                    path.display()
+                ));
+                continue;
+            }
+        };
+        if let Err(e) = ogi_report::lossless::check(&rendered, &second) {
+            failures.push(format!(
+                "{}: nothing-lost failed on the canonical text: {e}",
+                path.display()
+            ));
+        }
+        if second != first {
+            failures.push(format!(
+                "{}: parse(render(parse(x))) != parse(x)\n{}",
+                path.display(),
+                first_difference(&first, &second)
+            ));
+        }
+        let again = second.render();
+        if again != rendered {
+            failures.push(format!(
+                "{}: render is not idempotent\n{}",
+                path.display(),
+                first_line_difference(&rendered, &again)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} files fail:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The first differing line of two JSON renderings of reports.
+fn first_difference(a: &Report, b: &Report) -> String {
+    first_line_difference(&a.to_json_pretty(), &b.to_json_pretty())
+}
+
+/// The first differing line of two texts, with a little context.
+fn first_line_difference(a: &str, b: &str) -> String {
+    let (al, bl): (Vec<_>, Vec<_>) = (a.lines().collect(), b.lines().collect());
+    let i = al
+        .iter()
+        .zip(&bl)
+        .position(|(x, y)| x != y)
+        .unwrap_or(al.len().min(bl.len()));
+    let from = i.saturating_sub(3);
+    fenced("first", &al[from..(i + 3).min(al.len())].join("\n"))
+        + &fenced("second", &bl[from..(i + 3).min(bl.len())].join("\n"))
+}
+
+// ---------------------------------------------------------------------------
+// Canonical fixtures: render(parse(t)) == t byte for byte (style.md §13c).
+
+#[test]
+fn canonical_fixtures_are_fixed_points() {
+    let files = txt_files(&util::repo_path("tests/fixtures/roundtrip"));
+    assert!(files.len() >= 2, "canonical fixtures missing");
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("read fixture");
+        let report = util::parse_lossless(&text);
+        let rendered = report.render();
+        assert!(
+            rendered == text,
+            "{}: render(parse(t)) != t\n{}",
+            path.display(),
+            first_line_difference(&text, &rendered)
+        );
+    }
+}
+
+/// The renderer on its own: a model built in code gives exactly the
+/// canonical text of the `render` module docs.
+#[test]
+fn render_writes_canonical_form() {
+    use indexmap::IndexMap;
+    use ogi_report::model::{
+        ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment,
+        FragmentRole, Fragments, GenericTable, Key, Markup, ReviewLitigationTable, RlGroup,
+        RlOutcome, RowSource, Subsection, Text,
+    };
+    use ogi_report::{Number, Paragraph, Table};
+    let t = |raw: &str| Text {
+        raw: raw.into(),
+        span: Span::default(),
+    };
+    let p = |s: &str| {
+        Block::Paragraph(Paragraph {
+            text: s.into(),
+            span: Span::default(),
+        })
+    };
+
+    let mut apps = ApplicationsTable {
+        columns: AppCol::TEMPLATE.to_vec(),
+        ..Default::default()
+    };
+    let mut new_cells = IndexMap::new();
+    let mut new_source = RowSource::default();
+    for (i, c) in AppCol::TEMPLATE.iter().enumerate() {
+        new_cells.insert(
+            *c,
+            if i == 1 {
+                None
+            } else {
+                Some(Number::int(i as i64))
+            },
+        );
+        if i < 6 {
+            new_source.cells.insert(
+                *c,
+                t(if i == 1 {
+                    "无"
+                } else {
+                    ["0", "", "2", "3 ", "4", "5"][i]
+                }),
+            );
+        }
+    }
+    new_source.label = Some(t("一、本年新收政府信息\n公开申请数量"));
+    apps.rows.insert(AppRow::NewReceived, new_cells);
+    apps.source.insert(AppRow::NewReceived, new_source);
+    apps.rows.insert(
+        AppRow::DeniedStateSecret,
+        AppCol::TEMPLATE.iter().map(|c| (*c, None)).collect(),
+    );
+    apps.source.insert(
+        AppRow::DeniedStateSecret,
+        RowSource {
+            label: None,
+            cells: IndexMap::new(),
+            fused: Some(t("640 020470")),
+        },
+    );
+    apps.fragments = Fragments(vec![
+        Fragment {
+            role: FragmentRole::Header,
+            raw: "申请人情况".into(),
+            span: Span::default(),
+        },
+        Fragment {
+            role: FragmentRole::GroupLabel,
+            raw: "（三） 不予公开".into(),
+            span: Span::default(),
+        },
+        Fragment {
+            role: FragmentRole::GroupLabel,
+            raw: "三、本年度办理结果".into(),
+            span: Span::default(),
+        },
+    ]);
+
+    let mut rl = ReviewLitigationTable::default();
+    for g in RlGroup::ALL {
+        rl.groups.insert(
+            *g,
+            RlOutcome::ALL
+                .iter()
+                .map(|o| (*o, Some(Number::int(1))))
+                .collect(),
+        );
+    }
+    rl.source.insert(
+        RlGroup::Review,
+        RowSource {
+            label: None,
+            cells: [(RlOutcome::Total, t("一"))].into_iter().collect(),
+            fused: None,
+        },
+    );
+
+    let mut ad = ActiveDisclosureTable::default();
+    ad.items.insert(
+        AdItem::Fees,
+        [(AdField::Amount10kYuan, Number::new(125, 1))]
+            .into_iter()
+            .collect(),
+    );
+    ad.items.insert(
+        AdItem::Licensing,
+        [(AdField::Decisions, Some(Number::int(35)))]
+            .into_iter()
+            .collect(),
+    );
+    ad.source.insert(
+        AdItem::Licensing,
+        RowSource {
+            label: Some(t("行政 许可")),
+            cells: IndexMap::new(),
+            fused: None,
+        },
+    );
+
+    let report = Report {
+        preamble: vec![
+            p("某镇2021年政府信息公开工作年度报告"),
+            Block::Markup(Markup {
+                text: "[bookmark: _GoBack]".into(),
+                span: Span::default(),
+            }),
+        ],
+        sections: vec![Section {
+            number: 1,
+            heading: Heading {
+                raw: "一、总体情况".into(),
+                title: "总体情况".into(),
+                span: Span::default(),
+            },
+            kind: SectionKind::Overview,
+            blocks: vec![
+                p("第一段\n续行。"),
+                Block::Subsection(Subsection {
+                    marker: "（一）".into(),
+                    title: Some("主动公开".into()),
+                    blocks: vec![Block::Subsection(Subsection {
+                        marker: "1.".into(),
+                        title: None,
+                        blocks: vec![p("正文。")],
+                        span: Span::default(),
+                        head: Span::default(),
+                    })],
+                    span: Span::default(),
+                    head: Span::default(),
+                }),
+                Block::Table(Table::Applications(apps)),
+                Block::Table(Table::ReviewLitigation(rl)),
+                Block::Table(Table::ActiveDisclosure(ad)),
+                Block::Table(Table::Generic(GenericTable {
+                    header: vec!["公开 名称".into(), "信息数".into()],
+                    rows: vec![vec!["指南".into(), "1".into()]],
+                    ..Default::default()
+                })),
+            ],
+            span: Span::default(),
+        }],
+        closing: vec![p("某镇人民政府")],
+        ..Report::default()
+    };
+    let expected = "某镇2021年政府信息公开工作年度报告\n\n[bookmark: _GoBack]\n\n一、总体情况\n\n第一段续行。\n\n\
+        （一）主动公开\n\n1.\n\n正文。\n\n\
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\
+        申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n\
+        一、本年新收政府信息公开申请数量\t0\t无\t2\t3\t4\t5\t6\n\
+        三、本年度办理结果\n（三）不予公开\n1.属于国家秘密\t640020470\n\n\
+        行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\
+        结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\
+        1\t1\t1\t1\t一\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\n\n\
+        第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t35\n\
+        第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t12.5\n\n\
+        公开名称\t信息数\n指南\t1\n\n某镇人民政府\n";
+    let rendered = report.render();
+    assert!(
+        rendered == expected,
+        "{}{}",
+        fenced("expected", expected),
+        fenced("rendered", &rendered)
+    );
+    assert_eq!(
+        report.to_string(),
+        rendered,
+        "Display delegates to write_report"
+    );
+    assert_eq!(ogi_report::render::render(&Report::default()), "");
+}
+
+// ---------------------------------------------------------------------------
+// Nothing lost, never panic.
+
+/// Parses `text`; when it parses, checks nothing was lost.
+fn check_lossless(text: &str) -> Result<(), TestCaseError> {
+    match ogi_report::parse(text) {
+        Ok(report) => ogi_report::lossless::check(text, &report)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{}", fenced("input", text)))),
+        Err(e) => match e.kind() {
+            ogi_report::ErrorKind::Binary | ogi_report::ErrorKind::TooLarge { .. } => Ok(()),
+            _ => Err(TestCaseError::fail(format!(
+                "parse failed: {e}\n{}",
+                fenced("input", text)
+            ))),
+        },
+    }
+}
+
+/// Pieces random report-like text is made of.
+fn token() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(
+        &[
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "（一）",
+            "(二)",
+            "1.",
+            "2、",
+            "(1)",
+            "①",
+            "一是",
+            "\t",
+            "\t\t",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            " ",
+            "\u{3000}",
+            "。",
+            "：",
+            "申请人情况",
+            "自然人",
+            "本年新收政府信息公开申请数量",
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "规章",
+            "行政复议",
+            "行政诉讼",
+            "结果维持",
+            "总计",
+            "小计",
+            "-3-",
+            "[bookmark: _GoBack]",
+            "**一是**",
+            "无",
+            "/",
+            "—",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "三、本年度办理结果",
+            "（三）不予公开",
+            "2021年12月31日",
+            "人民政府",
+            "\u{feff}",
+            "\u{200b}",
+        ][..],
+    )
+    .prop_map(str::to_string);
+    prop_oneof![
+        6 => fixed,
+        2 => "[0-9.\\-]{1,8}",
+        2 => "[\u{4e00}-\u{9fa5}]{1,12}",
+        1 => any::<String>(),
+    ]
+}
+
+/// Random report-like text.
+fn random_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(token(), 0..120).prop_map(|t| t.concat())
+}
+
+/// A mutation of a corpus file's lines.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Delete(usize),
+    Swap(usize, usize),
+    DoubleTabs(usize),
+    Cut(usize, usize),
+    MixBrackets(usize),
+    InsertMarkup(usize, usize),
+    Duplicate(usize),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let i = || any::<usize>();
+    prop_oneof![
+        3 => i().prop_map(Mutation::Delete),
+        3 => (i(), i()).prop_map(|(a, b)| Mutation::Swap(a, b)),
+        2 => i().prop_map(Mutation::DoubleTabs),
+        2 => (i(), 1usize..40).prop_map(|(a, n)| Mutation::Cut(a, n)),
+        2 => i().prop_map(Mutation::MixBrackets),
+        2 => (i(), 0usize..5).prop_map(|(a, k)| Mutation::InsertMarkup(a, k)),
+        1 => i().prop_map(Mutation::Duplicate),
+        1 => i().prop_map(Mutation::Truncate),
+    ]
+}
+
+/// Applies `mutations` to `text`'s lines.
+fn mutate(text: &str, mutations: &[Mutation]) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    for m in mutations {
+        if lines.is_empty() {
+            break;
+        }
+        let n = lines.len();
+        match *m {
+            Mutation::Delete(a) => {
+                lines.remove(a % n);
+            }
+            Mutation::Swap(a, b) => lines.swap(a % n, b % n),
+            Mutation::DoubleTabs(a) => {
+                let l = &mut lines[a % n];
+                *l = if l.contains('\t') {
+                    l.replace('\t', "\t\t")
+                } else {
+                    format!("{l}\t\t")
+                };
+            }
+            Mutation::Cut(a, k) => {
+                let at = a % n;
+                lines.drain(at..(at + k).min(n));
+            }
+            Mutation::MixBrackets(a) => {
+                let l = &mut lines[a % n];
+                *l = l
+                    .chars()
+                    .map(|c| match c {
+                        '（' => '(',
+                        '(' => '（',
+                        '）' => ')',
+                        ')' => '）',
+                        c => c,
+                    })
+                    .collect();
+            }
+            Mutation::InsertMarkup(a, k) => {
+                let what = ["**一是**", "[bookmark: _GoBack]", "**", "（一）", "\t"][k];
+                let l = &mut lines[a % n];
+                let at = l
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(a % (l.chars().count() + 1))
+                    .unwrap_or(l.len());
+                l.insert_str(at, what);
+            }
+            Mutation::Duplicate(a) => {
+                let l = lines[a % n].clone();
+                lines.insert(a % n, l);
+            }
+            Mutation::Truncate(a) => lines.truncate(a % n),
+        }
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn nothing_lost_random_text() {
+    let mut runner = proptest::test_runner::TestRunner::new(config(256));
+    if let Err(e) = runner.run(&random_text(), |t| check_lossless(&t)) {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn nothing_lost_mutated_corpus() {
+    let files = corpus();
+    assert!(!files.is_empty());
+    let strategy = (0..files.len(), prop::collection::vec(mutation(), 1..8));
+    let mut runner = proptest::test_runner::TestRunner::new(config(48));
+    if let Err(e) = runner.run(&strategy, |(f, ms)| {
+        check_lossless(&mutate(&files[f].1, &ms))
+    }) {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn nothing_lost_corpus() {
+    for (path, text) in corpus() {
+        if let Err(e) = check_lossless(text) {
+            panic!("{}: {e}", path.display());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Always finish: pathological inputs (no timing asserts; durations are printed).
+
+/// Pathological inputs of about `scale` lines (or `scale * 100` bytes for
+/// the single line).
+fn pathological(scale: usize) -> Vec<(&'static str, String)> {
+    let mut nested = String::new();
+    for _ in 0..scale / 5 {
+        nested.push_str("（一）\n1.\n（1）\n①\n一是\n");
+    }
+    vec![
+        ("heading-like lines", "一、总体情况\n".repeat(scale)),
+        ("single line", "我".repeat(scale * 34)),
+        ("（一） lines", "（一）\n".repeat(scale)),
+        ("nested markers", nested),
+        ("tab lines", "规章\t1\t2\t3\n".repeat(scale)),
+        (
+            "table headers",
+            "申请人情况\t自然人\n第二十条第（一）项\n".repeat(scale / 2),
+        ),
+        ("blank lines", "\n".repeat(scale)),
+        ("unclosed brackets", "（".repeat(scale)),
+    ]
+}
+
+fn parse_all(inputs: Vec<(&'static str, String)>) {
+    for (name, text) in inputs {
+        let start = std::time::Instant::now();
+        let result = ogi_report::parse(&text);
+        eprintln!("{name}: {} bytes in {:?}", text.len(), start.elapsed());
+        let report = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+        ogi_report::lossless::check(&text, &report).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
+
+#[test]
+fn pathological_inputs_small() {
+    parse_all(pathological(2_000));
+}
+
+/// 100,000 heading-like lines, a 10 MB line, 100,000 `（一）` lines …
+#[test]
+#[ignore = "large: run with --release -- --ignored pathological"]
+fn pathological_inputs_full() {
+    parse_all(pathological(100_000));
+}
+
+#[test]
+fn limits_are_enforced() {
+    let too_large = "一".repeat(ogi_report::decode::MAX_INPUT_BYTES / 3 + 1);
+    let err = ogi_report::parse(&too_large).expect_err("over the limit");
+    assert!(
+        matches!(err.kind(), ogi_report::ErrorKind::TooLarge { .. }),
+        "{err}"
+    );
+    drop(too_large);
+    let err = ogi_report::parse("一、总体情况\n\0").expect_err("NUL");
+    assert!(matches!(err.kind(), ogi_report::ErrorKind::Binary), "{err}");
+    assert_eq!(err.line(), 2);
+}
+
+// ---------------------------------------------------------------------------
+// Fuzz regressions and corpus replay.
+
+/// Parses (bytes), renders, re-parses every file of `dir`: nothing may panic,
+/// and what parses must pass the nothing-lost check.
+fn replay(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut n = 0;
+    for e in entries.flatten() {
+        let p = e.path();
+        if !p.is_file() {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
+        n += 1;
+        let Ok((text, _)) = ogi_report::decode::decode(&bytes) else {
+            continue;
+        };
+        if let Ok(report) = ogi_report::parse(&text) {
+            if let Err(e) = ogi_report::lossless::check(&text, &report) {
+                panic!("{}: {e}", p.display());
+            }
+            let rendered = report.render();
+            if let Ok(again) = ogi_report::parse(&rendered) {
+                let _ = again.render();
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn fuzz_regressions() {
+    let n = replay(&util::repo_path("tests/fixtures/fuzz"));
+    eprintln!("replayed {n} fuzz regression inputs");
+}
+
+/// Every file of `fuzz/corpus/*` and `fuzz/artifacts/*` when they exist
+/// (x509-parser `run_all_fuzz_files.rs`).
+#[test]
+fn corpus_replay() {
+    let mut n = 0;
+    for top in ["fuzz/corpus", "fuzz/artifacts"] {
+        let Ok(targets) = std::fs::read_dir(util::repo_path(top)) else {
+            continue;
+        };
+        for t in targets.flatten() {
+            n += replay(&t.path());
+        }
+    }
+    eprintln!("replayed {n} fuzz corpus files");
+}

@@ -1,0 +1,267 @@
+//! Canonical layouts of the tables (see the [module docs](super) for the
+//! canonical form as a whole).
+//!
+//! Every table is written tab-separated, one row per line, every line ending
+//! with `\n`, and every raw text with all white space removed. A cell is its
+//! raw source text when the model has one, else its value's `Display`, else
+//! empty.
+
+use std::fmt;
+use std::hash::Hash;
+
+use indexmap::IndexMap;
+
+use crate::lines::is_space;
+use crate::model::{
+    ActiveDisclosureTable, AdField, AdItem, AppRow, ApplicationsTable, Format, FragmentRole,
+    GenericTable, Key, Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+};
+
+/// The note line that opens a canonical applications table.
+pub const APPLICATIONS_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+/// The first header cell of a canonical applications table.
+pub const APPLICATIONS_CORNER: &str = "申请人情况";
+
+/// The three header lines of a canonical review/litigation table.
+pub const REVIEW_LITIGATION_HEADER: [&str; 2] = [
+    "行政复议\t\t\t\t\t行政诉讼",
+    "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+];
+
+/// The template blocks of the active-disclosure table: the numeral of
+/// 第二十条第（N）项 and the items of the block, in order.
+pub const ACTIVE_DISCLOSURE_BLOCKS: [(&str, &[AdItem]); 5] = [
+    ("（一）", &[AdItem::Regulations, AdItem::NormativeDocuments]),
+    ("（五）", &[AdItem::Licensing, AdItem::OtherServices]),
+    ("（六）", &[AdItem::Penalties, AdItem::Enforcement]),
+    ("（八）", &[AdItem::Fees]),
+    ("（九）", &[AdItem::Procurement]),
+];
+
+/// Writes `table` in its canonical layout.
+pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
+    match table {
+        Table::Applications(t) => write_applications(w, t),
+        Table::ReviewLitigation(t) => write_review_litigation(w, t),
+        Table::ActiveDisclosure(t) => write_active_disclosure(w, t),
+        Table::Generic(t) => write_generic(w, t),
+    }
+}
+
+/// `s` with all white space removed.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// Writes `s` with all white space removed.
+fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    for c in s.chars().filter(|c| !is_space(*c)) {
+        w.write_char(c)?;
+    }
+    Ok(())
+}
+
+/// Writes one cell: raw source text, else the value, else nothing.
+fn put_cell<W: fmt::Write, C: Hash + Eq>(
+    w: &mut W,
+    source: Option<&RowSource<C>>,
+    values: Option<&IndexMap<C, Option<Number>>>,
+    col: &C,
+) -> fmt::Result {
+    if let Some(text) = source.and_then(|s| s.cells.get(col)) {
+        put(w, &text.raw)
+    } else if let Some(Some(n)) = values.and_then(|v| v.get(col)) {
+        write!(w, "{n}")
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes `label` TAB cells (or `label` TAB fused) and the line end.
+fn put_row<W: fmt::Write, C: Key>(
+    w: &mut W,
+    template_label: &str,
+    source: Option<&RowSource<C>>,
+    values: Option<&IndexMap<C, Option<Number>>>,
+    columns: &[C],
+) -> fmt::Result {
+    match source.and_then(|s| s.label.as_ref()) {
+        Some(label) => put(w, &label.raw)?,
+        None => w.write_str(template_label)?,
+    }
+    if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
+        w.write_char('\t')?;
+        put(w, &fused.raw)?;
+    } else {
+        for col in columns {
+            w.write_char('\t')?;
+            put_cell(w, source, values, col)?;
+        }
+    }
+    w.write_char('\n')
+}
+
+/// Brackets made full-width and white space removed, for matching fragments.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_space(*c))
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+/// The group numeral (`（三）` … `（六）`) of a row that belongs to a group.
+fn group_numeral(row: AppRow) -> Option<&'static str> {
+    // every group label of `AppRow::group` starts with a full-width （N）: 9 bytes
+    row.group().and_then(|g| g.get(..9))
+}
+
+/// True for the rows of 三、本年度办理结果 (granted … total_processed).
+fn in_results(row: AppRow) -> bool {
+    row.is_outcome() || row.group().is_some() || row == AppRow::TotalProcessed
+}
+
+/// Writes the applications table (see the module docs).
+pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fmt::Result {
+    w.write_str(APPLICATIONS_NOTE)?;
+    w.write_char('\n')?;
+    w.write_str(APPLICATIONS_CORNER)?;
+    for col in &t.columns {
+        w.write_char('\t')?;
+        w.write_str(col.label())?;
+    }
+    w.write_char('\n')?;
+
+    let mut used = vec![false; t.fragments.len()];
+    let mut started: Vec<&'static str> = Vec::new();
+    let mut label_for = |w: &mut W, needle: &'static str, used: &mut Vec<bool>| -> fmt::Result {
+        if started.contains(&needle) {
+            return Ok(());
+        }
+        started.push(needle);
+        let found = t.fragments.iter().enumerate().find(|(i, f)| {
+            !used[*i] && f.role == FragmentRole::GroupLabel && normalise(&f.raw).contains(needle)
+        });
+        if let Some((i, f)) = found {
+            used[i] = true;
+            put(w, &f.raw)?;
+            w.write_char('\n')?;
+        }
+        Ok(())
+    };
+    for (row, values) in &t.rows {
+        let row = *row;
+        if in_results(row) {
+            label_for(w, "本年度办理结果", &mut used)?;
+        }
+        if let Some(numeral) = group_numeral(row) {
+            label_for(w, numeral, &mut used)?;
+        }
+        put_row(w, row.label(), t.source.get(&row), Some(values), &t.columns)?;
+    }
+    Ok(())
+}
+
+/// Writes the review/litigation table (see the module docs).
+pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTable) -> fmt::Result {
+    for line in REVIEW_LITIGATION_HEADER {
+        w.write_str(line)?;
+        w.write_char('\n')?;
+    }
+    let mut first = true;
+    for _ in RlGroup::ALL {
+        for outcome in RlOutcome::ALL {
+            if !first {
+                w.write_char('\t')?;
+            }
+            first = false;
+            w.write_str(outcome.label())?;
+        }
+    }
+    w.write_char('\n')?;
+    if t.source.values().any(|s| s.fused.is_some()) {
+        for group in RlGroup::ALL {
+            if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
+                put(w, &fused.raw)?;
+            }
+        }
+        return w.write_char('\n');
+    }
+    let mut first = true;
+    for group in RlGroup::ALL {
+        for outcome in RlOutcome::ALL {
+            if !first {
+                w.write_char('\t')?;
+            }
+            first = false;
+            put_cell(w, t.source.get(group), t.groups.get(group), outcome)?;
+        }
+    }
+    w.write_char('\n')
+}
+
+/// The template format an active-disclosure table follows: 2021 when any
+/// item has a 2021-only field (or `decisions` without `previous_year`).
+pub fn active_disclosure_format(t: &ActiveDisclosureTable) -> Format {
+    let v2021 = t.items.values().any(|fields| {
+        fields.keys().any(|f| {
+            matches!(
+                f,
+                AdField::Issued | AdField::Repealed | AdField::InForce | AdField::Amount10kYuan
+            )
+        }) || fields.contains_key(&AdField::Decisions)
+            && !fields.contains_key(&AdField::PreviousYear)
+    });
+    if v2021 { Format::V2021 } else { Format::V2019 }
+}
+
+/// The header label of `field` in `format`.
+fn field_label(field: AdField, format: Format) -> &'static str {
+    if field == AdField::Decisions && format != Format::V2021 {
+        "处理决定数量"
+    } else {
+        field.label()
+    }
+}
+
+/// Writes the active-disclosure table (see the module docs).
+pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTable) -> fmt::Result {
+    let format = active_disclosure_format(t);
+    for (numeral, items) in ACTIVE_DISCLOSURE_BLOCKS {
+        if !items.iter().any(|i| t.items.contains_key(i)) {
+            continue;
+        }
+        let fields = items[0].fields(format);
+        write!(w, "第二十条第{numeral}项\n信息内容")?;
+        for field in fields {
+            w.write_char('\t')?;
+            w.write_str(field_label(*field, format))?;
+        }
+        w.write_char('\n')?;
+        for item in items.iter().filter(|i| t.items.contains_key(*i)) {
+            put_row(
+                w,
+                item.label(),
+                t.source.get(item),
+                t.items.get(item),
+                fields,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a generic table: the header line, then each row.
+pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
+    for row in std::iter::once(&t.header).chain(&t.rows) {
+        let cells: Vec<String> = row.iter().map(|c| squeeze(c)).collect();
+        w.write_str(&cells.join("\t"))?;
+        w.write_char('\n')?;
+    }
+    Ok(())
+}
