@@ -471,11 +471,6 @@ fn line_marker(t: &str) -> Option<(MarkerStyle, usize)> {
     if lead > 0 && rest.starts_with("**") {
         len += 2;
     }
-    // a marker must be followed by text or end the line, not by a digit
-    let after = &t[len..];
-    if style == MarkerStyle::Digit && after.trim_start_matches(is_space).is_empty() {
-        return None;
-    }
     Some((style, len))
 }
 
@@ -545,37 +540,44 @@ impl Blocks<'_, '_> {
                     continue;
                 }
             }
-            // subsection markers
-            if let Some((style, mlen)) = line_marker(t) {
+            // subsection markers; the text after a title may open another
+            // subsection on the same line (`1.存在的问题：一是…`)
+            if line_marker(t).is_some() {
                 self.flush(&mut para, &mut stack, &mut root);
-                if let Some(pos) = stack.iter().position(|o| o.style == style) {
-                    while stack.len() > pos {
-                        close(&mut stack, &mut root, self.loc);
+                let line_chars = t.chars().count();
+                while let Some((style, mlen)) = line_marker(t) {
+                    if let Some(pos) = stack.iter().position(|o| o.style == style) {
+                        while stack.len() > pos {
+                            close(&mut stack, &mut root, self.loc);
+                        }
                     }
-                }
-                let marker = &t[..mlen];
-                let rest = t[mlen..].trim_start_matches(is_space);
-                let rest_off = off + (t.len() - rest.len());
-                let (title, body) = split_title(rest);
-                let head_end = match title {
-                    Some(tt) => rest_off + tt.len(),
-                    None => off + mlen,
-                };
-                let sub = Subsection {
-                    marker: marker.to_string(),
-                    title: title.map(str::to_string),
-                    blocks: Vec::new(),
-                    span: self.loc.span(off, head_end),
-                    head: self.loc.span(off, head_end),
-                };
-                stack.push(Open { style, sub });
-                if let Some(b) = body {
-                    let b_off = off + (t.len() - b.len());
-                    let mut p = new_para(b_off, b);
-                    // a page break can fall after the body on the marker's line:
-                    // judge the line as a whole
-                    p.last_chars = t.chars().count();
-                    para = Some(p);
+                    let marker = &t[..mlen];
+                    let rest = t[mlen..].trim_start_matches(is_space);
+                    let rest_off = off + (t.len() - rest.len());
+                    let (title, body) = split_title(rest);
+                    let head_end = match title {
+                        Some(tt) => rest_off + tt.len(),
+                        None => off + mlen,
+                    };
+                    let sub = Subsection {
+                        marker: marker.to_string(),
+                        title: title.map(str::to_string),
+                        blocks: Vec::new(),
+                        span: self.loc.span(off, head_end),
+                        head: self.loc.span(off, head_end),
+                    };
+                    stack.push(Open { style, sub });
+                    let Some(b) = body else { break };
+                    off += t.len() - b.len();
+                    t = b;
+                    if line_marker(t).is_none() {
+                        let mut p = new_para(off, t);
+                        // a page break can fall after the body on the marker's
+                        // line: judge the line as a whole
+                        p.last_chars = line_chars;
+                        para = Some(p);
+                        break;
+                    }
                 }
                 i += 1;
                 continue;

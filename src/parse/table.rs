@@ -123,8 +123,6 @@ struct Tok {
     kind: Tk,
     start: usize,
     end: usize,
-    /// For empty grid fields: the field index on its line.
-    grid: bool,
 }
 
 const NULLS: &[&str] = &[
@@ -186,7 +184,6 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
                 kind: Tk::Page,
                 start: toff,
                 end: toff + t.len(),
-                grid: false,
             });
             continue;
         }
@@ -222,10 +219,19 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
                             kind: Tk::Empty,
                             start: at + lead,
                             end: at + lead,
-                            grid: true,
                         });
                     } else {
-                        field_tokens(ft, at + lead, true, &mut toks);
+                        let mut wat = at + lead;
+                        for w in ft.split(is_space) {
+                            if !w.is_empty() {
+                                field_tokens(w, wat, &mut toks);
+                            }
+                            wat += w.len()
+                                + ft[wat - at - lead + w.len()..]
+                                    .chars()
+                                    .next()
+                                    .map_or(0, char::len_utf8);
+                        }
                     }
                 }
             }
@@ -233,7 +239,7 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
                 let mut at = seg.start;
                 for w in seg.raw.split(is_space) {
                     if !w.is_empty() {
-                        field_tokens(w, at, false, &mut toks);
+                        field_tokens(w, at, &mut toks);
                     }
                     at += w.len()
                         + seg.raw[at - seg.start + w.len()..]
@@ -255,14 +261,24 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
     toks
 }
 
+/// The length of a run of digits too long for a [`Number`] (it stays a
+/// value token, with no value).
+fn digit_run(s: &str) -> Option<usize> {
+    let len: usize = s
+        .chars()
+        .take_while(|c| is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then_some(len)
+}
+
 /// Splits one field (no white space at its ends) into label and value tokens.
-fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
+fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
     if NULLS.contains(&f) {
         out.push(Tok {
             kind: Tk::Null,
             start: at,
             end: at + f.len(),
-            grid,
         });
         return;
     }
@@ -276,7 +292,11 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
         // a sign after digits starts a new (negative) number: `2648-18538`
         let starts_number =
             signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
-        if starts_number && let Some((_, len)) = Number::parse_prefix(&f[i..]) {
+        if starts_number
+            && let Some(len) = Number::parse_prefix(&f[i..])
+                .map(|p| p.1)
+                .or_else(|| digit_run(&f[i..]))
+        {
             let mut end = i + len;
             let after = &f[end..];
             let next = after.chars().next();
@@ -285,7 +305,7 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
                 && after[next.map_or(0, char::len_utf8)..]
                     .chars()
                     .next()
-                    .is_some_and(|n| !is_digit(n));
+                    .is_none_or(|n| !is_digit(n));
             let label_follows = next.is_some_and(|n| {
                 matches!(
                     n,
@@ -325,18 +345,21 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
                 }
             }
             if let Some(ls) = label_start.take() {
+                let kind = if NULLS.contains(&&f[ls..i]) {
+                    Tk::Null
+                } else {
+                    Tk::Label
+                };
                 out.push(Tok {
-                    kind: Tk::Label,
+                    kind,
                     start: at + ls,
                     end: at + i,
-                    grid,
                 });
             }
             out.push(Tok {
                 kind: Tk::Value,
                 start: at + i,
                 end: at + end,
-                grid,
             });
             prev = f[..end].chars().last();
             i = end;
@@ -357,7 +380,6 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
             kind,
             start: at + ls,
             end: at + f.len(),
-            grid,
         });
     }
 }
@@ -568,13 +590,6 @@ fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
                     None => out.push((t.start, t.end)),
                 }
             }
-            Placed::Cells(out)
-        }
-        0 if cells.iter().all(|t| t.grid) && !cells.is_empty() => {
-            // a grid row with trailing fields omitted: positions are known from the left
-            let mut out: Vec<(usize, usize)> = cells.iter().map(|t| (t.start, t.end)).collect();
-            let end = out.last().map_or(0, |c| c.1);
-            out.resize(n, (end, end));
             Placed::Cells(out)
         }
         _ => {
@@ -954,6 +969,18 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                             });
                             rows.len() - 1
                         };
+                    // the second half of a wrapped label can name its own row
+                    // again (`…重新出` / `具已获取信息`): without a marker it continues it
+                    let label = match label {
+                        AppLabel::Row(r)
+                            if super::lexical::subsection_marker(&p.norm).is_err()
+                                && super::lexical::section_marker(&p.norm).is_err()
+                                && current.or(current_closed).is_some_and(|c| rows[c].key == r) =>
+                        {
+                            AppLabel::Unknown
+                        }
+                        other => other,
+                    };
                     if !matches!(label, AppLabel::Unknown | AppLabel::Header | AppLabel::Note) {
                         current_closed = None;
                     }
@@ -1075,20 +1102,36 @@ pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
         fragments: Vec::new(),
     };
     let mut values: Vec<Tok> = Vec::new();
+    let mut values_done = false;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // the values are one run: text after them ends the row, and values
+        // after that belong to nothing
+        let closed =
+            values.iter().any(|v| v.kind != Tk::Empty) && matches!(t.kind, Tk::Label | Tk::Page);
         match t.kind {
-            Tk::Page => b.page(&t),
-            Tk::Value | Tk::Null | Tk::Empty => values.push(t),
+            Tk::Page => {
+                b.page(&t);
+                values_done |= closed;
+            }
+            Tk::Value | Tk::Null | Tk::Empty if !values_done => values.push(t),
+            Tk::Value | Tk::Null => b.frag(FragmentRole::Other, t.start, t.end),
+            Tk::Empty => {}
             Tk::Label => {
                 let j = toks[i..]
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
+                let role = if values_done || closed {
+                    FragmentRole::Other
+                } else {
+                    FragmentRole::Header
+                };
                 for p in pieces(text, &toks[i..j], &[]) {
-                    b.frag(FragmentRole::Header, p.start, p.end);
+                    b.frag(role, p.start, p.end);
                 }
+                values_done |= closed;
                 i = j;
                 continue;
             }

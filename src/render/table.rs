@@ -63,6 +63,20 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
+/// Writes fused digits with every run of white space as one space: the
+/// spaces tell which digits were already apart, so the reading stays the same.
+fn put_fused<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    let mut first = true;
+    for word in s.split(is_space).filter(|x| !x.is_empty()) {
+        if !first {
+            w.write_char(' ')?;
+        }
+        first = false;
+        w.write_str(word)?;
+    }
+    Ok(())
+}
+
 /// Writes one cell: raw source text, else the value, else nothing.
 fn put_cell<W: fmt::Write, C: Hash + Eq>(
     w: &mut W,
@@ -93,7 +107,7 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        put(w, &fused.raw)?;
+        put_fused(w, &fused.raw)?;
     } else {
         for col in columns {
             w.write_char('\t')?;
@@ -187,7 +201,7 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
     if t.source.values().any(|s| s.fused.is_some()) {
         for group in RlGroup::ALL {
             if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
-                put(w, &fused.raw)?;
+                put_fused(w, &fused.raw)?;
             }
         }
         return w.write_char('\n');
