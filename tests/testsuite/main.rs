@@ -3,6 +3,7 @@
 mod audit;
 mod c_header;
 mod cli;
+mod cli_export;
 mod corpus;
 mod ffi;
 mod fixtures;
