@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
 pub use number::Number;
 pub use table::{
-    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans, GenericTable,
-    ReviewLitigationTable, RowSource, Table, Text,
+    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
+    GenericTable, ReviewLitigationTable, RowSource, Table, Text,
 };
 
 /// A region of the decoded text.

@@ -1,27 +1,57 @@
 //! The parser: text to [`Report`].
+//!
+//! * [`lexical`]: numerals, list markers, white space, normalisation (nom);
+//! * [`section`]: headings, sections, subsections, paragraphs, table regions;
+//! * [`table`]: the three standard tables in every layout, generic tables;
+//! * [`meta`]: title, organ, year, period, contacts, format.
+//!
+//! One pass over the lines, no backtracking over the document: the cost is
+//! linear in the input (table regions are tokenised once; digit-run splitting
+//! is bounded to runs of 40 digits).
+
+pub(crate) mod lexical;
+pub(crate) mod meta;
+pub(crate) mod section;
+pub(crate) mod table;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::Report;
 use crate::position::Position;
 
-/// Parses `text`.
+/// Parses `text`. Fails only on the limits: more than
+/// [`crate::decode::MAX_INPUT_BYTES`] bytes, or a NUL character (binary input).
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge { len: text.len(), limit: crate::decode::MAX_INPUT_BYTES },
-            Position { offset: crate::decode::MAX_INPUT_BYTES, line: 0, column: 0 },
+            ErrorKind::TooLarge {
+                len: text.len(),
+                limit: crate::decode::MAX_INPUT_BYTES,
+            },
+            Position {
+                offset: crate::decode::MAX_INPUT_BYTES,
+                line: 0,
+                column: 0,
+            },
         ));
     }
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::new(ErrorKind::Binary, Position::of(text, at)).with_source_line(text));
     }
-    let mut report = Report::default();
+    let lines = crate::lines::split(text);
+    let loc = crate::lines::Locator::new(text, &lines);
+    let st = section::structure(text, &lines, &loc);
+    let mut report = Report {
+        preamble: st.preamble,
+        sections: st.sections,
+        closing: st.closing,
+        ..Report::default()
+    };
     derive(&mut report, text);
     Ok(report)
 }
 
 /// Computes the derived fields of `report` (format, meta, findings).
 pub(crate) fn derive(report: &mut Report, text: &str) {
-    let _ = text;
+    meta::derive(report, text);
     report.findings = crate::audit::audit(report);
 }

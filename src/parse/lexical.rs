@@ -1,0 +1,328 @@
+//! Lexical grammar: numerals, list markers, white space, normalisation.
+//!
+//! Every parser here works on `&str` slices of the caller's text (nom 8,
+//! `complete` parsers), so offsets found by `input.offset(rest)` refer to the
+//! decoded text. The parsers are recognisers of line heads; they never fail
+//! a document: a line that does not start with a marker is simply text. The
+//! error type is nom's default because no user-facing error comes from here.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
+use nom::{IResult, Parser};
+
+use crate::lines::is_space;
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+/// Value of a Chinese numeral digit.
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+fn cn_value(s: &str) -> Option<u32> {
+    let ds: Vec<u32> = s.chars().map(cn_digit).collect::<Option<_>>()?;
+    match ds.as_slice() {
+        [d] if *d > 0 => Some(*d),
+        [10, d] if (1..10).contains(d) => Some(10 + d),
+        [d, 10] if (2..10).contains(d) => Some(d * 10),
+        [d, 10, e] if (2..10).contains(d) && (1..10).contains(e) => Some(d * 10 + e),
+        _ => None,
+    }
+}
+
+/// A Chinese numeral 1–99 (`一` … `十` … `九十九`).
+pub(crate) fn cn_numeral(i: &str) -> Res<'_, u32> {
+    map_opt(
+        take_while_m_n(1, 3, |c| cn_digit(c).is_some_and(|d| d > 0)),
+        cn_value,
+    )
+    .parse(i)
+}
+
+fn spaces(i: &str) -> Res<'_, &str> {
+    take_while(is_space).parse(i)
+}
+
+fn ascii_number(i: &str) -> Res<'_, u32> {
+    map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse().ok(),
+    )
+    .parse(i)
+}
+
+fn open_paren(i: &str) -> Res<'_, char> {
+    alt((char('（'), char('('))).parse(i)
+}
+
+fn close_paren(i: &str) -> Res<'_, char> {
+    alt((char('）'), char(')'))).parse(i)
+}
+
+/// A top-level section marker: `一、` (also `一．`, `一.`), with its number.
+/// Leading and inner spaces are allowed (`三 、`).
+pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
+    let (i, n) = cn_numeral(i)?;
+    let (i, _) = spaces(i)?;
+    let (i, _) = alt((char('、'), char('．'), char('.'))).parse(i)?;
+    Ok((i, n))
+}
+
+/// The style of a subsection marker; markers of one style are siblings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum MarkerStyle {
+    /// （一） (一) ( 二)
+    ParenCn,
+    /// 一、 inside a section body
+    CnDun,
+    /// 1. 1、 1．
+    Digit,
+    /// (1) （1）
+    ParenDigit,
+    /// ① …
+    Circled,
+    /// 一是 二是
+    CnShi,
+}
+
+/// A subsection marker at the start of `i`: its style and number. Does not
+/// consume trailing white space.
+pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
+    alt((
+        map(
+            (open_paren, spaces, cn_numeral, spaces, close_paren),
+            |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
+        ),
+        map(
+            (open_paren, spaces, ascii_number, spaces, close_paren),
+            |(_, _, n, _, _)| (MarkerStyle::ParenDigit, n),
+        ),
+        map(
+            (
+                ascii_number,
+                alt((char('.'), char('、'), char('．'))),
+                // `2019.1` or `1.5万` are numbers, not markers
+                not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+            ),
+            |(n, _, _)| (MarkerStyle::Digit, n),
+        ),
+        map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| {
+            (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)
+        }),
+        map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
+        map(section_marker, |n| (MarkerStyle::CnDun, n)),
+    ))
+    .parse(i)
+}
+
+/// Word-processor residue at the start of `i`: `[bookmark: _GoBack]`,
+/// `**`, `<br>`; returns the residue.
+pub(crate) fn markup(i: &str) -> Res<'_, &str> {
+    alt((
+        recognize((
+            tag("[bookmark:"),
+            take_while(|c| c != ']' && c != '\n'),
+            char(']'),
+        )),
+        recognize((
+            tag("[bookmark"),
+            take_while(|c| c != ']' && c != '\n'),
+            char(']'),
+        )),
+        tag("<br>"),
+        tag("<br/>"),
+    ))
+    .parse(i)
+}
+
+/// A page number line: `-3-`, `- 3 -`, `— 3 —`, `第 3 页`, `3/12`.
+pub(crate) fn is_page_number(t: &str) -> bool {
+    fn dash(i: &str) -> Res<'_, char> {
+        alt((char('-'), char('—'), char('－'), char('–'))).parse(i)
+    }
+    fn digits(i: &str) -> Res<'_, &str> {
+        verify(take_while(|c: char| c.is_ascii_digit()), |s: &str| {
+            !s.is_empty() && s.len() <= 4
+        })
+        .parse(i)
+    }
+    let p1 = (dash, spaces, digits, spaces, dash);
+    let p2 = (
+        char('第'),
+        spaces,
+        digits,
+        spaces,
+        char('页'),
+        opt((spaces, char('共'), spaces, digits, spaces, char('页'))),
+    );
+    let p3 = (digits, spaces, char('/'), spaces, digits);
+    let t = t.trim_matches(is_space);
+    let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
+    full(map(p1, |_| ()).parse(t))
+        || full(map(p2, |_| ()).parse(t))
+        || full(map(p3, |_| ()).parse(t))
+}
+
+/// Text normalised for matching, with a map back to source offsets.
+///
+/// White space is removed; full-width ASCII forms become ASCII (`（`→`(`,
+/// `：`→`:`, `１`→`1`); curly quotes become `"`; `·` and `﹝﹞〔〕` are kept.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Norm {
+    /// The normalised text.
+    pub(crate) s: String,
+    /// For every byte of `s`: the source byte offset of its character.
+    starts: Vec<usize>,
+    /// For every byte of `s`: the source byte offset after its character.
+    ends: Vec<usize>,
+}
+
+/// Normalises one character; `None` for white space.
+pub(crate) fn norm_char(c: char) -> Option<char> {
+    if is_space(c) {
+        return None;
+    }
+    Some(match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '“' | '”' | '„' | '‟' | '〝' | '〞' => '"',
+        '‘' | '’' => '\'',
+        _ => c,
+    })
+}
+
+/// `s` normalised (see [`Norm`]).
+pub(crate) fn norm(s: &str) -> String {
+    s.chars().filter_map(norm_char).collect()
+}
+
+impl Norm {
+    /// Appends the source text `src` found at byte offset `at`.
+    pub(crate) fn push(&mut self, src: &str, at: usize) {
+        for (i, c) in src.char_indices() {
+            if let Some(n) = norm_char(c) {
+                let before = self.s.len();
+                self.s.push(n);
+                for _ in before..self.s.len() {
+                    self.starts.push(at + i);
+                    self.ends.push(at + i + c.len_utf8());
+                }
+            }
+        }
+    }
+    /// Source range of normalised bytes `a..b` (`a < b`).
+    pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.starts[a], self.ends[b - 1])
+    }
+    /// True when empty.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.s.is_empty()
+    }
+}
+
+/// Byte positions in normalised text `s` where a list marker starts: `一、`,
+/// `(一)`, `1.`, `1、` (not preceded by a digit).
+pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let rest = &s[i..];
+        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        let prev_cn = prev.is_some_and(|p| cn_digit(p).is_some());
+        let ok = match c {
+            '(' => matches!(
+                subsection_marker(rest),
+                Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
+            ),
+            '0'..='9' if !prev_digit => {
+                matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
+            }
+            _ if !prev_cn && cn_digit(c).is_some() => section_marker(rest).is_ok(),
+            _ => false,
+        };
+        if ok && i > 0 {
+            out.push(i);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        assert_eq!(cn_numeral("一、").unwrap().1, 1);
+        assert_eq!(cn_numeral("十、").unwrap().1, 10);
+        assert_eq!(cn_numeral("十二、").unwrap().1, 12);
+        assert_eq!(cn_numeral("二十一").unwrap().1, 21);
+        assert!(cn_numeral("是").is_err());
+    }
+
+    #[test]
+    fn section_markers() {
+        assert_eq!(section_marker("四、政府").unwrap(), ("政府", 4));
+        assert_eq!(section_marker("三 、本").unwrap().1, 3);
+        assert!(section_marker("三是").is_err());
+    }
+
+    #[test]
+    fn subsection_markers() {
+        use MarkerStyle::*;
+        let m = |s| subsection_marker(s).map(|(_, v)| v).ok();
+        assert_eq!(m("（一）加强"), Some((ParenCn, 1)));
+        assert_eq!(m("( 二)进一步"), Some((ParenCn, 2)));
+        assert_eq!(m("(3)推进"), Some((ParenDigit, 3)));
+        assert_eq!(m("1.存在"), Some((Digit, 1)));
+        assert_eq!(m("2、重复"), Some((Digit, 2)));
+        assert_eq!(m("2019.1"), None);
+        assert_eq!(m("②x"), Some((Circled, 2)));
+        assert_eq!(m("二是及时"), Some((CnShi, 2)));
+        assert_eq!(m("五、存在"), Some((CnDun, 5)));
+        assert_eq!(m("本年"), None);
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("  -3-"));
+        assert!(is_page_number("— 12 —"));
+        assert!(is_page_number("第 2 页"));
+        assert!(!is_page_number("-"));
+        assert!(!is_page_number("2019"));
+    }
+
+    #[test]
+    fn markup_residue() {
+        assert_eq!(
+            markup("[bookmark: _GoBack]根据").unwrap(),
+            ("根据", "[bookmark: _GoBack]")
+        );
+        assert!(markup("根据").is_err());
+    }
+
+    #[test]
+    fn normalises_with_offsets() {
+        let mut n = Norm::default();
+        n.push("（一） 予以", 10);
+        assert_eq!(n.s, "(一)予以");
+        assert_eq!(n.source(0, 1), (10, 13));
+        assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
+        assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![22]);
+    }
+}
