@@ -31,9 +31,9 @@ pub const MAX_INPUT_BYTES: usize = 64 << 20;
 /// let (text, enc) = ogi_report::decode::decode(b"\xEF\xBB\xBF\xE4\xB8\x80").unwrap();
 /// assert_eq!(text, "一");
 /// assert_eq!(enc, ogi_report::decode::Encoding::Utf8Bom);
-/// // 一 in GBK
-/// let (text, enc) = ogi_report::decode::decode(b"\xD2\xBB").unwrap();
-/// assert_eq!((text.as_ref(), enc), ("一", ogi_report::decode::Encoding::Gb18030));
+/// // 总体 in GBK
+/// let (text, enc) = ogi_report::decode::decode(b"\xD7\xDC\xCC\xE5").unwrap();
+/// assert_eq!((text.as_ref(), enc), ("总体", ogi_report::decode::Encoding::Gb18030));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Error> {
     if bytes.len() > MAX_INPUT_BYTES {

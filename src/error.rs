@@ -70,7 +70,18 @@ impl Error {
         let end = text[start..]
             .find(['\n', '\r'])
             .map_or(text.len(), |i| start + i);
-        let line: String = text[start..end].chars().take(120).collect();
+        // control characters (the NUL that caused the error) shown as symbols
+        let line: String = text[start..end]
+            .chars()
+            .take(120)
+            .map(|c| {
+                if (c as u32) < 0x20 {
+                    char::from_u32(0x2400 + c as u32).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
         self.0.snippet = Some(caret_snippet(p.line, &line, p.column));
         self
     }

@@ -151,7 +151,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
     let tables = table_spans(report);
     let in_table = |offset: usize| tables.iter().any(|t| t.start <= offset && offset < t.end);
     let lost = |offset: usize, c: char| {
-        !crate::lines::is_space(c) && !(is_table_layout(c) && in_table(offset))
+        !(crate::lines::is_space(c) || is_table_layout(c) && in_table(offset))
     };
     let mut spans = leaf_spans(report);
     for s in &spans {

@@ -323,6 +323,6 @@ mod tests {
         assert_eq!(n.s, "(一)予以");
         assert_eq!(n.source(0, 1), (10, 13));
         assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
-        assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![22]);
+        assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![20]);
     }
 }

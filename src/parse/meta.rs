@@ -121,12 +121,10 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
             && !s
                 .get(i + 7..)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            && let Ok(y) = s[i..i + 4].parse::<i32>()
+            && (2000..=2100).contains(&y)
         {
-            if let Ok(y) = s[i..i + 4].parse::<i32>() {
-                if (2000..=2100).contains(&y) {
-                    out.push((i, y));
-                }
-            }
+            out.push((i, y));
         }
         i += c.len_utf8();
     }
@@ -257,11 +255,11 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
 
     // published
     for key in ["发布时间", "发布日期", "成文日期"] {
-        if let Some(v) = field(&pre, key) {
-            if let Some((_, d)) = any_date(&norm(v)) {
-                meta.published = Some(iso(d));
-                break;
-            }
+        if let Some(v) = field(&pre, key)
+            && let Some((_, d)) = any_date(&norm(v))
+        {
+            meta.published = Some(iso(d));
+            break;
         }
     }
 
@@ -274,7 +272,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
         for (t, _) in &closing {
             let n = norm(t);
             match any_date(&n) {
-                Some((rest, d)) if rest.is_empty() => date = Some(iso(d)),
+                Some(("", d)) => date = Some(iso(d)),
                 _ => organ = Some(t.trim().to_string()),
             }
         }
@@ -283,16 +281,16 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
 
     // organ
     meta.organ = meta.signed.as_ref().and_then(|s| s.organ.clone());
-    if meta.organ.is_none() {
-        if let Some(t) = &meta.title {
-            let n = norm(t);
-            let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-            let head = &n[..cut];
-            if head.chars().count() >= 2 && ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
-                || (2..=20).contains(&head.chars().count())
-            {
-                meta.organ = Some(head.to_string());
-            }
+    if meta.organ.is_none()
+        && let Some(t) = &meta.title
+    {
+        let n = norm(t);
+        let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let head = &n[..cut];
+        if head.chars().count() >= 2 && ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
+            || (2..=20).contains(&head.chars().count())
+        {
+            meta.organ = Some(head.to_string());
         }
     }
     if meta.organ.is_none() {
@@ -316,14 +314,14 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
 
     // years
     let mut years: Vec<YearMention> = Vec::new();
-    if let (Some(t), Some(span)) = (&meta.title, title_span) {
-        if let Some((_, y)) = years_in(&norm(t)).first() {
-            years.push(YearMention {
-                source: YearSource::Title,
-                year: *y,
-                span: year_span(text, span, *y, &loc),
-            });
-        }
+    if let (Some(t), Some(span)) = (&meta.title, title_span)
+        && let Some((_, y)) = years_in(&norm(t)).first()
+    {
+        years.push(YearMention {
+            source: YearSource::Title,
+            year: *y,
+            span: year_span(text, span, *y, &loc),
+        });
     }
     // period: 统计期限自2023年1月1日起至2023年12月31日止
     let mut all = pre.clone();
@@ -398,12 +396,12 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
     for (t, span) in &body {
         let n = norm(t);
-        if let Some((i, y)) = years_in(&n).first() {
-            if n[..*i].chars().count() <= 2 {
-                match counts.iter_mut().find(|c| c.0 == *y) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((*y, 1, *span)),
-                }
+        if let Some((i, y)) = years_in(&n).first()
+            && n[..*i].chars().count() <= 2
+        {
+            match counts.iter_mut().find(|c| c.0 == *y) {
+                Some(c) => c.1 += 1,
+                None => counts.push((*y, 1, *span)),
             }
         }
     }
@@ -492,25 +490,23 @@ fn contacts(pre: &[(String, Span)], first_section: &[Block]) -> Contacts {
                 }
             }
         }
-        if c.email.is_none() {
-            if let Some(at) = n.find(['@', '＠']) {
-                let start = n[..at]
-                    .rfind(|ch: char| {
-                        !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-'))
-                    })
-                    .map_or(0, |p| p + n[p..].chars().next().map_or(1, char::len_utf8));
-                let dom_len = n[at..]
-                    .chars()
-                    .skip(1)
-                    .take_while(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-'))
-                    .map(char::len_utf8)
-                    .sum::<usize>();
-                let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
-                let local = &n[start..at];
-                let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
-                if !local.is_empty() && domain.contains('.') {
-                    c.email = Some(format!("{local}@{domain}"));
-                }
+        if c.email.is_none()
+            && let Some(at) = n.find(['@', '＠'])
+        {
+            let start = n[..at]
+                .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-')))
+                .map_or(0, |p| p + n[p..].chars().next().map_or(1, char::len_utf8));
+            let dom_len = n[at..]
+                .chars()
+                .skip(1)
+                .take_while(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-'))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
+            let local = &n[start..at];
+            let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
+            if !local.is_empty() && domain.contains('.') {
+                c.email = Some(format!("{local}@{domain}"));
             }
         }
         if c.url.is_none() {
@@ -593,11 +589,11 @@ fn format(report: &Report, year: Option<i32>) -> Format {
         Format::V2021
     } else if v2019 {
         Format::V2019
-    } else if std_table {
-        by_year()
-    } else if report.sections.iter().any(|s| {
-        s.kind == SectionKind::Applications && norm(&s.heading.title).contains("收到和处理")
-    }) {
+    } else if std_table
+        || report.sections.iter().any(|s| {
+            s.kind == SectionKind::Applications && norm(&s.heading.title).contains("收到和处理")
+        })
+    {
         by_year()
     } else if !report.sections.is_empty() {
         Format::Legacy
@@ -624,7 +620,7 @@ mod tests {
     fn years_skip_titles() {
         assert_eq!(
             years_in("《关于做好2021年工作的通知》现将2020年度"),
-            vec![(42, 2020)]
+            vec![(46, 2020)]
         );
     }
 

@@ -1,9 +1,9 @@
 //! The parser: text to [`Report`].
 //!
-//! * [`lexical`]: numerals, list markers, white space, normalisation (nom);
-//! * [`section`]: headings, sections, subsections, paragraphs, table regions;
-//! * [`table`]: the three standard tables in every layout, generic tables;
-//! * [`meta`]: title, organ, year, period, contacts, format.
+//! * `lexical`: numerals, list markers, white space, normalisation (nom);
+//! * `section`: headings, sections, subsections, paragraphs, table regions;
+//! * `table`: the three standard tables in every layout, generic tables;
+//! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting

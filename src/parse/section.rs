@@ -560,7 +560,11 @@ impl Blocks<'_, '_> {
                 stack.push(Open { style, sub });
                 if let Some(b) = body {
                     let b_off = off + (t.len() - b.len());
-                    para = Some(new_para(b_off, b));
+                    let mut p = new_para(b_off, b);
+                    // a page break can fall after the body on the marker's line:
+                    // judge the line as a whole
+                    p.last_chars = t.chars().count();
+                    para = Some(p);
                 }
                 i += 1;
                 continue;
@@ -693,10 +697,11 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
         if table::is_prose(t) {
             break;
         }
-        if let Some(k) = table::anchor(t) {
-            if k != kind && !(k == Kind::Applications && kind == Kind::Applications) {
-                break;
-            }
+        if let Some(k) = table::anchor(t)
+            && k != kind
+            && !(k == Kind::Applications && kind == Kind::Applications)
+        {
+            break;
         }
         j += 1;
         end = j;

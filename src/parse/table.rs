@@ -40,25 +40,27 @@ pub(crate) enum Kind {
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
-    let n = norm(t);
-    let n = n.trim_start_matches('|');
+    // only the head of the line matters: normalise at most 40 characters
+    let head: String = t
+        .chars()
+        .filter_map(super::lexical::norm_char)
+        .take(40)
+        .collect();
+    let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
     }
-    let short = n.chars().count() <= 80;
-    if n.starts_with("(本列") || n.starts_with("申请人情况") || (short && n.contains("勾稽关系"))
-    {
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    if short
-        && n.contains("本年新收")
-        && n.chars().count() <= 60
-        && super::lexical::section_marker(n).is_ok()
-    {
+    let short = t.chars().count() <= 80;
+    if short && (n.contains("勾稽关系") || norm(t).contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
-    if n.starts_with("行政复议") && !n.contains('。') && !n.contains('，') && !n.contains(',')
-    {
+    if short && n.contains("本年新收") && super::lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
         let rest = &n["行政复议".len()..];
         if rest.is_empty()
             || rest.starts_with('|')
@@ -231,14 +233,8 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
             .iter()
             .any(|t| matches!(t.kind, Tk::Value | Tk::Null));
         if !has_value {
-            let mut i = line_start;
-            while i < toks.len() {
-                if toks[i].kind == Tk::Empty {
-                    toks.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
+            let line: Vec<Tok> = toks.split_off(line_start);
+            toks.extend(line.into_iter().filter(|t| t.kind != Tk::Empty));
         }
     }
     toks
@@ -265,74 +261,71 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
         // a sign after digits starts a new (negative) number: `2648-18538`
         let starts_number =
             signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
-        if starts_number {
-            if let Some((_, len)) = Number::parse_prefix(&f[i..]) {
-                let mut end = i + len;
-                let after = &f[end..];
-                let next = after.chars().next();
-                // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
-                let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
-                    && after[next.map_or(0, char::len_utf8)..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| !is_digit(n));
-                let label_follows = next.is_some_and(|n| {
-                    matches!(
-                        n,
-                        '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
-                    )
-                });
-                if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
-                    // part of a label: `2015年度`
+        if starts_number && let Some((_, len)) = Number::parse_prefix(&f[i..]) {
+            let mut end = i + len;
+            let after = &f[end..];
+            let next = after.chars().next();
+            // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
+            let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
+                && after[next.map_or(0, char::len_utf8)..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !is_digit(n));
+            let label_follows = next.is_some_and(|n| {
+                matches!(
+                    n,
+                    '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
+                )
+            });
+            if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
+                // part of a label: `2015年度`
+                label_start.get_or_insert(i);
+                i = end;
+                prev = f[..end].chars().last();
+                continue;
+            }
+            if marker_follows {
+                let digits = &f[i..end];
+                if digits.chars().count() <= 1 || digits.contains('.') {
                     label_start.get_or_insert(i);
                     i = end;
                     prev = f[..end].chars().last();
                     continue;
                 }
-                if marker_follows {
-                    let digits = &f[i..end];
-                    if digits.chars().count() <= 1 || digits.contains('.') {
-                        label_start.get_or_insert(i);
-                        i = end;
-                        prev = f[..end].chars().last();
-                        continue;
-                    }
-                    // all but the last digit are a value
-                    let last = digits.char_indices().last().map_or(0, |(k, _)| k);
-                    end = i + last;
-                } else if let Some(u) = UNITS.iter().find(|u| after.starts_with(**u)) {
-                    end += u.len();
-                } else if next.is_some_and(|n| n == '(' || n == '（')
-                    && f[end..].contains(['）', ')'])
+                // all but the last digit are a value
+                let last = digits.char_indices().last().map_or(0, |(k, _)| k);
+                end = i + last;
+            } else if let Some(u) = UNITS.iter().find(|u| after.starts_with(**u)) {
+                end += u.len();
+            } else if next.is_some_and(|n| n == '(' || n == '（') && f[end..].contains(['）', ')'])
+            {
+                // a remark: `22（其中修订16件）`
+                let close = f[end..].find(['）', ')']).unwrap_or(0);
+                let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
+                let remark = &f[end..end + close + close_len];
+                if remark.chars().any(|c| !is_digit(c))
+                    && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
                 {
-                    // a remark: `22（其中修订16件）`
-                    let close = f[end..].find(['）', ')']).unwrap_or(0);
-                    let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
-                    let remark = &f[end..end + close + close_len];
-                    if remark.chars().any(|c| !is_digit(c))
-                        && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
-                    {
-                        end += close + close_len;
-                    }
+                    end += close + close_len;
                 }
-                if let Some(ls) = label_start.take() {
-                    out.push(Tok {
-                        kind: Tk::Label,
-                        start: at + ls,
-                        end: at + i,
-                        grid,
-                    });
-                }
+            }
+            if let Some(ls) = label_start.take() {
                 out.push(Tok {
-                    kind: Tk::Value,
-                    start: at + i,
-                    end: at + end,
+                    kind: Tk::Label,
+                    start: at + ls,
+                    end: at + i,
                     grid,
                 });
-                prev = f[..end].chars().last();
-                i = end;
-                continue;
             }
+            out.push(Tok {
+                kind: Tk::Value,
+                start: at + i,
+                end: at + end,
+                grid,
+            });
+            prev = f[..end].chars().last();
+            i = end;
+            continue;
         }
         label_start.get_or_insert(i);
         prev = Some(c);
@@ -359,8 +352,9 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
 
 /// Where the cells of a row ended up.
 enum Placed {
-    /// One token (or digit sub-range) per column; `None` = empty grid field.
-    Cells(Vec<Option<(usize, usize)>>),
+    /// One token (or digit sub-range) per column; an empty grid field is a
+    /// zero-width range where its text would begin.
+    Cells(Vec<(usize, usize)>),
     /// Could not be placed without guessing: the range of all value tokens.
     Fused(usize, usize),
 }
@@ -415,14 +409,19 @@ fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
-    let mut cells: Vec<Tok> = cells.to_vec();
-    while cells.len() > n && cells.last().is_some_and(|t| t.kind == Tk::Empty) {
-        cells.pop();
+/// Places `cells` in `n` columns; `at` is where empty cells of a row without
+/// any cell text sit (the end of its label).
+fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
+    // drop empty grid fields at the ends while there are more cells than columns
+    let mut lo = 0;
+    let mut hi = cells.len();
+    while hi - lo > n && cells[hi - 1].kind == Tk::Empty {
+        hi -= 1;
     }
-    while cells.len() > n && cells.first().is_some_and(|t| t.kind == Tk::Empty) {
-        cells.remove(0);
+    while hi - lo > n && cells[lo].kind == Tk::Empty {
+        lo += 1;
     }
+    let cells: Vec<Tok> = cells[lo..hi].to_vec();
     let all = |cells: &[Tok]| {
         let s = cells
             .iter()
@@ -439,18 +438,7 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
         (s, e)
     };
     if cells.len() == n {
-        return Placed::Cells(
-            cells
-                .iter()
-                .map(|t| {
-                    if t.kind == Tk::Empty {
-                        None
-                    } else {
-                        Some((t.start, t.end))
-                    }
-                })
-                .collect(),
-        );
+        return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
     }
     if cells.len() > n {
         let (s, e) = all(&cells);
@@ -546,34 +534,26 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
                 match digits[i] {
                     Some(d) => {
                         for (a, b) in split_digits(d, counts[i]) {
-                            out.push(Some((t.start + a, t.start + b)));
+                            out.push((t.start + a, t.start + b));
                         }
                     }
-                    None if t.kind == Tk::Empty => out.push(None),
-                    None => out.push(Some((t.start, t.end))),
+                    None => out.push((t.start, t.end)),
                 }
             }
             Placed::Cells(out)
         }
         0 if cells.iter().all(|t| t.grid) && !cells.is_empty() => {
             // a grid row with trailing fields omitted: positions are known from the left
-            let mut out: Vec<Option<(usize, usize)>> = cells
-                .iter()
-                .map(|t| {
-                    if t.kind == Tk::Empty {
-                        None
-                    } else {
-                        Some((t.start, t.end))
-                    }
-                })
-                .collect();
-            out.resize(n, None);
+            let mut out: Vec<(usize, usize)> = cells.iter().map(|t| (t.start, t.end)).collect();
+            let end = out.last().map_or(0, |c| c.1);
+            out.resize(n, (end, end));
             Placed::Cells(out)
         }
         _ => {
             let (s, e) = all(&cells);
             if s == e {
-                Placed::Cells(vec![None; n])
+                let at = cells.first().map_or(at, |t| t.start);
+                Placed::Cells(vec![(at, at); n])
             } else {
                 Placed::Fused(s, e)
             }
@@ -851,27 +831,17 @@ impl<'t> Builder<'t, '_> {
                 src.label = Some(t);
             }
             let mut vals = IndexMap::new();
-            match place(self.text, &acc.cells, columns.len()) {
+            match place(
+                self.text,
+                &acc.cells,
+                columns.len(),
+                acc.label.map_or(0, |l| l.1),
+            ) {
                 Placed::Cells(cells) => {
-                    for (c, cell) in columns.iter().zip(cells) {
-                        match cell {
-                            Some((s, e)) => {
-                                let t = self.text_of(s, e);
-                                vals.insert(*c, cell_value(&t.raw));
-                                src.cells.insert(*c, t);
-                            }
-                            None => {
-                                let at = acc.label.map_or(0, |l| l.1);
-                                vals.insert(*c, None);
-                                src.cells.insert(
-                                    *c,
-                                    Text {
-                                        raw: String::new(),
-                                        span: self.loc.span(at, at),
-                                    },
-                                );
-                            }
-                        }
+                    for (c, (s, e)) in columns.iter().zip(cells) {
+                        let t = self.text_of(s, e);
+                        vals.insert(*c, cell_value(&t.raw));
+                        src.cells.insert(*c, t);
                     }
                 }
                 Placed::Fused(s, e) => {
@@ -939,12 +909,13 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                     // the earlier one was a group label (（六）其他处理 in 2021)
                     let new_row =
                         |rows: &mut Vec<RowAcc<AppRow>>, b: &mut Builder<'_, '_>, key: AppRow| {
-                            if let Some(last) = rows.last() {
-                                if last.cells.is_empty() && last.key == AppRow::OtherProcessing {
-                                    let last = rows.pop().expect("checked");
-                                    if let Some((s, e)) = last.label {
-                                        b.frag(FragmentRole::GroupLabel, s, e);
-                                    }
+                            if let Some(last) = rows.last()
+                                && last.cells.is_empty()
+                                && last.key == AppRow::OtherProcessing
+                            {
+                                let last = rows.pop().expect("checked");
+                                if let Some((s, e)) = last.label {
+                                    b.frag(FragmentRole::GroupLabel, s, e);
                                 }
                             }
                             rows.push(RowAcc {
@@ -1099,30 +1070,16 @@ pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
     let mut groups = IndexMap::new();
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
     if !values.is_empty() {
-        match place(text, &values, 15) {
+        match place(text, &values, 15, values[0].start) {
             Placed::Cells(cells) => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::new();
                     let mut src = RowSource::default();
                     for (oi, o) in RlOutcome::ALL.iter().enumerate() {
-                        match cells[gi * 5 + oi] {
-                            Some((s, e)) => {
-                                let t = b.text_of(s, e);
-                                vals.insert(*o, cell_value(&t.raw));
-                                src.cells.insert(*o, t);
-                            }
-                            None => {
-                                let at = values.first().map_or(0, |t| t.start);
-                                vals.insert(*o, None);
-                                src.cells.insert(
-                                    *o,
-                                    Text {
-                                        raw: String::new(),
-                                        span: loc.span(at, at),
-                                    },
-                                );
-                            }
-                        }
+                        let (s, e) = cells[gi * 5 + oi];
+                        let t = b.text_of(s, e);
+                        vals.insert(*o, cell_value(&t.raw));
+                        src.cells.insert(*o, t);
                     }
                     groups.insert(*g, vals);
                     source.insert(*g, src);

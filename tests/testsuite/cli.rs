@@ -72,6 +72,7 @@ fn parse_jsonl_names_each_file_and_reports_unreadable_ones() {
 }
 
 #[test]
+#[ignore = "un-ignored when the renderer (issue 4) lands"]
 fn render_prints_canonical_text() {
     let out = ogi()
         .arg("render")

@@ -138,7 +138,7 @@ fn numbered(kinds: &[SectionKind]) -> Vec<(u32, SectionKind)> {
 /// value is the number that text starts with (null for empty and markers).
 fn cells_match_text(name: &str, text: &str, r: &Report) {
     use ogi_report::model::Table;
-    let mut check = |raw: &str, span: ogi_report::Span, value: Option<ogi_report::Number>| {
+    let check = |raw: &str, span: ogi_report::Span, value: Option<ogi_report::Number>| {
         if raw.is_empty() {
             assert_eq!(value, None, "{name}: empty cell with a value");
             return;

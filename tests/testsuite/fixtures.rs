@@ -258,3 +258,32 @@ fn text_without_structure_still_parses() {
     assert_eq!(r.preamble.len(), 3, "{:?}", r.preamble);
     assert!(matches!(&r.preamble[2], ogi_report::Block::Unrecognized(u) if u.text == "-1-"));
 }
+
+#[test]
+fn cr_only_line_ends() {
+    let text = std::fs::read_to_string(repo_path("tests/fixtures/valid/001-tab-2021-nonzero.txt"))
+        .unwrap();
+    let cr = text.replace('\n', "\r");
+    let r = parse_lossless(&cr);
+    check_2022_nonzero(&r);
+    assert_eq!(r, load("001-tab-2021-nonzero.txt"));
+    // spans refer to the caller's text: line numbers count CR line ends
+    assert_eq!(r.sections[1].heading.span.line, 13);
+}
+
+#[test]
+fn markup_residue_is_not_structure() {
+    let text = "一、总体情况\n**一是**加强领导。全年召开会议3次。\n工作中**二是**完善制度。\n[bookmark: _GoBack]二、主动公开政府信息情况\n无。\n";
+    let r = parse_lossless(text);
+    assert_eq!(
+        r.sections.len(),
+        2,
+        "the bookmark does not hide the heading? {:?}",
+        r.sections
+    );
+    let ogi_report::Block::Subsection(s) = &r.sections[0].blocks[0] else {
+        panic!("{:?}", r.sections[0].blocks)
+    };
+    assert_eq!(s.marker, "**一是**");
+    assert_eq!(s.title.as_deref(), Some("加强领导。"));
+}

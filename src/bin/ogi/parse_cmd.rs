@@ -7,7 +7,7 @@ use std::process::ExitCode;
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8 or GB18030 text).
+    /// Report files (UTF-8 or GB18030 text) or folders (their .txt and .md files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
@@ -26,7 +26,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if !args.jsonl {
         let _ = out.write_all(b"[");
     }
-    for path in &args.files {
+    for path in &crate::input::expand(&args.files) {
         let report = match crate::input::read_report(path) {
             Ok((_, r)) => r,
             Err(msg) => {
