@@ -63,14 +63,19 @@ fn any_date(i: &str) -> Option<(&str, (u32, u32, u32))> {
     cn_date(i).or_else(|| iso_date(i))
 }
 
+/// The first `n` characters of `t`.
+fn head(t: &str, n: usize) -> &str {
+    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
+}
+
 /// Paragraph texts and spans of a block list, depth first.
-fn paragraphs(blocks: &[Block], out: &mut Vec<(String, Span)>) {
+fn paragraphs<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, Span)>) {
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.push((p.text.clone(), p.span)),
+            Block::Paragraph(p) => out.push((p.text.as_str(), p.span)),
             Block::Subsection(s) => {
                 if let Some(t) = &s.title {
-                    out.push((format!("{}{}", s.marker, t), s.head));
+                    out.push((t.as_str(), s.head));
                 }
                 paragraphs(&s.blocks, out);
             }
@@ -90,7 +95,7 @@ fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_
 }
 
 /// A crawler header field `key: value` (`标题: …`, `发布时间: …`).
-fn field<'a>(paras: &'a [(String, Span)], key: &str) -> Option<&'a str> {
+fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
     paras.iter().find_map(|(t, _)| {
         let rest = t.strip_prefix(key)?;
         let rest = rest.trim_start_matches([' ', '\u{3000}']);
@@ -220,9 +225,7 @@ fn organ_prefix(clause: &str) -> Option<String> {
 }
 
 /// Computes `report.meta` and `report.format` from the blocks.
-pub(crate) fn derive(report: &mut Report, text: &str) {
-    let lines = crate::lines::split(text);
-    let loc = crate::lines::Locator::new(text, &lines);
+pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locator<'_>) {
     let mut pre = Vec::new();
     paragraphs(&report.preamble, &mut pre);
     let mut meta = Meta::default();
@@ -241,7 +244,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
                 .min();
             if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
                 if n <= 60 {
-                    meta.title = Some(t.clone());
+                    meta.title = Some(t.to_string());
                 } else if t[..end].chars().count() <= 60 {
                     meta.title = Some(t[..end].trim_end().to_string());
                 }
@@ -320,16 +323,20 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
         years.push(YearMention {
             source: YearSource::Title,
             year: *y,
-            span: year_span(text, span, *y, &loc),
+            span: year_span(text, span, *y, loc),
         });
     }
     // period: 统计期限自2023年1月1日起至2023年12月31日止
+    // the preamble and the opening paragraphs of the first section
     let mut all = pre.clone();
     if let Some(s) = report.sections.first() {
-        paragraphs(&s.blocks, &mut all);
+        let mut first = Vec::new();
+        paragraphs(&s.blocks, &mut first);
+        all.extend(first.into_iter().take(3));
     }
-    'period: for (t, span) in &all {
-        let n = norm(t);
+    // periods and contacts are stated early: the head of each paragraph is enough
+    let all_norm: Vec<String> = all.iter().map(|(t, _)| norm(head(t, 1000))).collect();
+    'period: for (n, (_, span)) in all_norm.iter().zip(&all) {
         for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
         {
             let Some(k) = n.find(key) else { continue };
@@ -357,7 +364,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
             years.push(YearMention {
                 source: YearSource::Period,
                 year: d1.0 as i32,
-                span: year_span(text, *span, d1.0 as i32, &loc),
+                span: year_span(text, *span, d1.0 as i32, loc),
             });
             break 'period;
         }
@@ -370,7 +377,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
         {
             continue;
         }
-        let n = norm(t);
+        let n = norm(head(t, 1000));
         let found = years_in(&n).into_iter().find(|(i, _)| {
             let after = &n[i + 7..];
             let after = after.strip_prefix('度').unwrap_or(after);
@@ -383,7 +390,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
             years.push(YearMention {
                 source: YearSource::Preamble,
                 year: y,
-                span: year_span(text, *span, y, &loc),
+                span: year_span(text, *span, y, loc),
             });
             break;
         }
@@ -395,7 +402,9 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     }
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
     for (t, span) in &body {
-        let n = norm(t);
+        // only a year that opens the paragraph counts
+        let head: String = t.chars().take(12).collect();
+        let n = norm(&head);
         if let Some((i, y)) = years_in(&n).first()
             && n[..*i].chars().count() <= 2
         {
@@ -409,7 +418,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
         years.push(YearMention {
             source: YearSource::Body,
             year: best.0,
-            span: year_span(text, best.2, best.0, &loc),
+            span: year_span(text, best.2, best.0, loc),
         });
     }
     let pick = |s: YearSource| years.iter().find(|m| m.source == s).map(|m| m.year);
@@ -420,25 +429,16 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     meta.years = years;
 
     // contacts
-    meta.contacts = contacts(
-        &pre,
-        &report
-            .sections
-            .first()
-            .map(|s| s.blocks.clone())
-            .unwrap_or_default(),
-    );
+    meta.contacts = contacts(&all_norm);
 
     report.format = format(report, meta.year);
     report.meta = meta;
 }
 
-fn contacts(pre: &[(String, Span)], first_section: &[Block]) -> Contacts {
-    let mut all = pre.to_vec();
-    paragraphs(first_section, &mut all);
+/// Contacts stated in the given normalised paragraphs.
+fn contacts(paragraphs: &[String]) -> Contacts {
     let mut c = Contacts::default();
-    for (t, _) in &all {
-        let n = norm(t);
+    for n in paragraphs {
         // phones: 0517-87222589
         let b = n.as_bytes();
         let mut i = 0;

@@ -46,12 +46,15 @@ pub fn parse(text: &str) -> Result<Report, Error> {
         closing: st.closing,
         ..Report::default()
     };
-    derive(&mut report, text);
+    meta::derive(&mut report, text, &loc);
+    report.findings = crate::audit::audit(&report);
     Ok(report)
 }
 
 /// Computes the derived fields of `report` (format, meta, findings).
 pub(crate) fn derive(report: &mut Report, text: &str) {
-    meta::derive(report, text);
+    let lines = crate::lines::split(text);
+    let loc = crate::lines::Locator::new(text, &lines);
+    meta::derive(report, text, &loc);
     report.findings = crate::audit::audit(report);
 }

@@ -139,7 +139,12 @@ fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     if let Ok((rest, n)) = section_marker(t) {
         let title = rest.trim_start_matches(is_space);
         let title_start = t.len() - title.len();
-        let nt = norm(title);
+        // a heading line is short: normalise at most 100 characters
+        let bounded = title
+            .char_indices()
+            .nth(100)
+            .map_or(title, |(i, _)| &title[..i]);
+        let nt = norm(bounded);
         let chars = nt.chars().count();
         let inner_stop = nt
             .char_indices()
@@ -345,11 +350,17 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
 }
 
 fn is_date_line(t: &str) -> bool {
+    if t.chars().nth(40).is_some() {
+        return false;
+    }
     let n = norm(t);
     super::meta::cn_date(&n).is_some_and(|(rest, _)| rest.is_empty())
 }
 
 fn is_organ_line(t: &str) -> bool {
+    if t.chars().nth(60).is_some() {
+        return false;
+    }
     let n = norm(t);
     let chars = n.chars().count();
     (2..=30).contains(&chars)
@@ -714,7 +725,7 @@ fn is_number_line(t: &str) -> bool {
 }
 
 fn short_cell(t: &str) -> bool {
-    t.chars().count() <= 20 && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
+    t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
 }
 
 /// A generic table starting at `i`: cell-per-line lists (short lines with at
@@ -748,7 +759,7 @@ fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
         }
         return (rows >= 2).then_some(end);
     }
-    if !short_cell(first) || is_number_line(first) || first.chars().count() > 15 {
+    if !short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some() {
         return None;
     }
     // look ahead over the next non-blank lines

@@ -40,6 +40,21 @@ pub(crate) enum Kind {
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
+    // every anchor starts with one of these (after pipes and white space)
+    let first = t
+        .trim_start_matches(|c: char| c == '|' || crate::lines::is_space(c))
+        .chars()
+        .next();
+    let opens = first.is_some_and(|c| {
+        matches!(
+            c,
+            '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
+        )
+    });
+    let short_note = t.chars().nth(80).is_none() && t.contains("勾稽关系");
+    if !(opens || short_note) {
+        return None;
+    }
     // only the head of the line matters: normalise at most 40 characters
     let head: String = t
         .chars()
@@ -53,7 +68,7 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    let short = t.chars().count() <= 80;
+    let short = t.chars().nth(80).is_none();
     if short && (n.contains("勾稽关系") || norm(t).contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
@@ -452,6 +467,19 @@ fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
             (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit)).then_some(s)
         })
         .collect();
+    // fast paths: every digit its own cell is the only split when the digits
+    // and atomic cells add up to exactly `n`; fewer cannot be split at all
+    let singles: usize = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).sum();
+    if singles == n {
+        let mut out = Vec::with_capacity(n);
+        for (i, t) in cells.iter().enumerate() {
+            match digits[i] {
+                Some(d) => out.extend((0..d.len()).map(|k| (t.start + k, t.start + k + 1))),
+                None => out.push((t.start, t.end)),
+            }
+        }
+        return Placed::Cells(out);
+    }
     // combine per-token ways: dp[c] = ways to fill c columns with the tokens so far
     let mut dp = vec![0u8; n + 1];
     dp[0] = 1;
