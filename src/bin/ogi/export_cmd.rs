@@ -229,7 +229,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let bar = if !args.quiet && io::stderr().is_terminal() {
         let bar = ProgressBar::new(files.len() as u64);
         if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({per_sec}, eta {eta})",
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files, eta {eta}",
         ) {
             bar.set_style(style);
         }
