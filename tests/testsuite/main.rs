@@ -4,6 +4,7 @@ mod audit;
 mod c_header;
 mod cli;
 mod cli_audit;
+mod cli_export;
 mod corpus;
 mod errors;
 mod ffi;

@@ -1,16 +1,723 @@
-//! `ogi export` (issue 6).
+//! `ogi export`: a folder of reports to one tidy CSV and/or one JSON-lines file.
+//!
+//! ```text
+//! ogi export reports/ --csv cells.csv --jsonl reports.jsonl
+//! ```
+//!
+//! * Inputs are files or folders; folders are walked recursively for `.txt`
+//!   and `.md` files (case-insensitive; symbolic links to folders are
+//!   followed once). Files named on the command line are taken whatever
+//!   their extension. The whole list is sorted by path and de-duplicated, so
+//!   the output order is deterministic whatever the number of threads.
+//! * Files are parsed in parallel (rayon) in chunks of `--chunk` files; each
+//!   chunk's output is formatted by the workers and handed to a writer
+//!   thread, which writes chunks in order while the next chunk is parsed. At
+//!   most three chunks of *formatted output* are in memory at once and no
+//!   report outlives its worker, so memory is bounded by the chunk size, not
+//!   by the size of the folder.
+//! * The CSV is tidy: one line per cell of a standard table (applications,
+//!   review_litigation, active_disclosure) with the columns
+//!   `file,organ,year,format,table,row,column,value`; `value` is empty for a
+//!   null cell. Generic tables and reports without standard tables add no
+//!   lines (their reports are still in the JSON lines).
+//! * The JSON lines hold one report per line, the model of `ogi parse` with a
+//!   leading `"file"` field.
+//! * One bad file never stops the batch: it is reported on stderr, counted in
+//!   the summary, and the exit status is 1. Output errors stop the batch with
+//!   status 2.
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use ogi_report::model::{Key, Number};
+use ogi_report::{Report, Severity, Table};
+use rayon::prelude::*;
+
+/// The CSV header: one line per standard-table cell.
+pub(crate) const CSV_HEADER: [&str; 8] = [
+    "file", "organ", "year", "format", "table", "row", "column", "value",
+];
 
 /// Arguments of `ogi export`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files or folders.
-    files: Vec<PathBuf>,
+    /// Report files or folders (folders are walked recursively for .txt and .md files).
+    #[arg(required = true, value_name = "DIR|FILE")]
+    inputs: Vec<PathBuf>,
+    /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT", required_unless_present = "jsonl")]
+    csv: Option<PathBuf>,
+    /// Write one JSON report per line, with a "file" field, to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT")]
+    jsonl: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Files parsed per chunk; bounds memory (default: 64 per worker thread).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    chunk: Option<u32>,
+    /// Never show the progress bar (it is shown only when stderr is a terminal).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// What came of one input file.
+enum Outcome {
+    /// Parsed; the formatted output lines of this file.
+    Parsed {
+        /// CSV lines (no header).
+        csv: Vec<u8>,
+        /// Number of CSV lines.
+        csv_rows: usize,
+        /// One JSON line, with its newline.
+        json: Vec<u8>,
+        /// Distinct rules of the error-level findings.
+        error_rules: Vec<String>,
+        /// Bytes read.
+        bytes: u64,
+    },
+    /// Not parsed, and why.
+    Failed {
+        /// A short category for the summary (`not UTF-8 or GB18030`, `cannot read: …`).
+        category: String,
+        /// The full one-line reason.
+        reason: String,
+    },
+}
+
+/// Totals for the summary.
+#[derive(Debug, Default)]
+struct Summary {
+    files: usize,
+    parsed: usize,
+    with_errors: usize,
+    failed: usize,
+    csv_rows: usize,
+    bytes: u64,
+    error_rules: BTreeMap<String, usize>,
+    failures: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    fn fail(&mut self, path: &Path, category: String, reason: &str, bar: &ProgressBar) {
+        self.files += 1;
+        self.failed += 1;
+        *self.failures.entry(category).or_default() += 1;
+        bar.suspend(|| eprintln!("ogi: {}: {reason}", path.display()));
+    }
+
+    fn print(&self, elapsed: Duration, outputs: &[(&str, String)]) {
+        let secs = elapsed.as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        let mut s = format!(
+            "ogi export: {} files: {} parsed, {} with error-level findings, {} failed ({mb:.1} MB in {secs:.2} s",
+            self.files, self.parsed, self.with_errors, self.failed
+        );
+        if secs > 0.0 && self.parsed > 0 {
+            let _ = write!(
+                s,
+                ", {:.1} MB/s, {:.0} files/s",
+                mb / secs,
+                self.parsed as f64 / secs
+            );
+        }
+        s.push(')');
+        eprintln!("{s}");
+        if !self.error_rules.is_empty() {
+            eprintln!(
+                "  error-level findings by rule (files): {}",
+                join_counts(&self.error_rules)
+            );
+        }
+        if !self.failures.is_empty() {
+            eprintln!("  failed: {}", join_counts(&self.failures));
+        }
+        for (what, dest) in outputs {
+            if *what == "csv" {
+                eprintln!("  wrote {} CSV rows to {dest}", self.csv_rows);
+            } else {
+                eprintln!("  wrote {} JSON lines to {dest}", self.parsed);
+            }
+        }
+    }
+}
+
+fn join_counts(m: &BTreeMap<String, usize>) -> String {
+    let mut v: Vec<(&String, &usize)> = m.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An output destination.
+struct Sink {
+    label: String,
+    out: BufWriter<Box<dyn Write + Send>>,
+}
+
+impl Sink {
+    fn open(path: &Path) -> io::Result<Sink> {
+        let (label, w): (String, Box<dyn Write + Send>) = if path.as_os_str() == "-" {
+            ("standard output".into(), Box::new(io::stdout()))
+        } else {
+            (path.display().to_string(), Box::new(File::create(path)?))
+        };
+        Ok(Sink {
+            label,
+            out: BufWriter::with_capacity(1 << 18, w),
+        })
+    }
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
-    let _ = args;
-    ExitCode::SUCCESS
+    if args.csv.as_deref().is_some_and(is_stdout) && args.jsonl.as_deref().is_some_and(is_stdout) {
+        eprintln!("ogi: --csv and --jsonl cannot both write to standard output");
+        return ExitCode::from(2);
+    }
+    let started = Instant::now();
+    let (mut files, walk_errors) = collect_inputs(&args.inputs);
+    // Never read an output file as an input (it is truncated when opened).
+    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    if !outputs.is_empty() {
+        files.retain(|f| f.canonicalize().map_or(true, |c| !outputs.contains(&c)));
+    }
+
+    let mut csv_sink = match args.csv.as_deref().map(Sink::open).transpose() {
+        Ok(s) => s,
+        Err(e) => return output_error(args.csv.as_deref(), &e),
+    };
+    let mut json_sink = match args.jsonl.as_deref().map(Sink::open).transpose() {
+        Ok(s) => s,
+        Err(e) => return output_error(args.jsonl.as_deref(), &e),
+    };
+    if let Some(s) = csv_sink.as_mut() {
+        let header = CSV_HEADER.join(",") + "\n";
+        if let Err(e) = s.out.write_all(header.as_bytes()) {
+            eprintln!("ogi: writing {}: {e}", s.label);
+            return ExitCode::from(2);
+        }
+    }
+
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("ogi: cannot start worker threads: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let chunk = args
+        .chunk
+        .map_or(64 * pool.current_num_threads(), |c| c as usize);
+
+    let bar = if !args.quiet && io::stderr().is_terminal() {
+        let bar = ProgressBar::new(files.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files, eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let mut summary = Summary::default();
+    for (path, reason) in &walk_errors {
+        summary.fail(path, "cannot read folder".into(), reason, &bar);
+    }
+
+    // A panic in the parser is a bug, but it must not stop the batch: it is
+    // caught per file and reported as that file's failure. Silence the
+    // default hook so the message is printed once, by the summary.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+
+    let want_csv = csv_sink.is_some();
+    let want_json = json_sink.is_some();
+    let (tx, rx) = mpsc::sync_channel::<Vec<(&Path, Outcome)>>(1);
+    let write_result = std::thread::scope(|scope| {
+        let bar_w = bar.clone();
+        let summary = &mut summary;
+        let (csv_sink, json_sink) = (&mut csv_sink, &mut json_sink);
+        let writer = scope.spawn(move || -> Result<(), (String, io::Error)> {
+            for results in rx {
+                for (path, outcome) in results {
+                    summary.record(path, outcome, csv_sink.as_mut(), json_sink.as_mut(), &bar_w)?;
+                }
+            }
+            Ok(())
+        });
+        for paths in files.chunks(chunk) {
+            let results: Vec<(&Path, Outcome)> = pool.install(|| {
+                paths
+                    .par_iter()
+                    .map(|p| {
+                        let o = process(p, want_csv, want_json);
+                        bar.inc(1);
+                        (p.as_path(), o)
+                    })
+                    .collect()
+            });
+            if tx.send(results).is_err() {
+                break; // the writer stopped on an output error
+            }
+        }
+        drop(tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(("output".into(), io::Error::other("writer thread panicked"))))
+    });
+    std::panic::set_hook(previous_hook);
+    bar.finish_and_clear();
+
+    let mut flushed = write_result;
+    for sink in [csv_sink.as_mut(), json_sink.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        if flushed.is_ok() {
+            flushed = sink.out.flush().map_err(|e| (sink.label.clone(), e));
+        }
+    }
+    if let Err((label, e)) = flushed {
+        eprintln!("ogi: writing {label}: {e}");
+        return ExitCode::from(2);
+    }
+
+    let mut outs = Vec::new();
+    if let Some(s) = &csv_sink {
+        outs.push(("csv", s.label.clone()));
+    }
+    if let Some(s) = &json_sink {
+        outs.push(("jsonl", s.label.clone()));
+    }
+    summary.print(started.elapsed(), &outs);
+    if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+impl Summary {
+    /// Writes one file's output and counts it.
+    fn record(
+        &mut self,
+        path: &Path,
+        outcome: Outcome,
+        csv: Option<&mut Sink>,
+        json: Option<&mut Sink>,
+        bar: &ProgressBar,
+    ) -> Result<(), (String, io::Error)> {
+        match outcome {
+            Outcome::Parsed {
+                csv: c,
+                csv_rows,
+                json: j,
+                error_rules,
+                bytes,
+            } => {
+                if let Some(s) = csv {
+                    s.out.write_all(&c).map_err(|e| (s.label.clone(), e))?;
+                }
+                if let Some(s) = json {
+                    s.out.write_all(&j).map_err(|e| (s.label.clone(), e))?;
+                }
+                self.files += 1;
+                self.parsed += 1;
+                self.csv_rows += csv_rows;
+                self.bytes += bytes;
+                if !error_rules.is_empty() {
+                    self.with_errors += 1;
+                }
+                for r in error_rules {
+                    *self.error_rules.entry(r).or_default() += 1;
+                }
+            }
+            Outcome::Failed { category, reason } => self.fail(path, category, &reason, bar),
+        }
+        Ok(())
+    }
+}
+
+fn is_stdout(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
+    let name = path.map(|p| p.display().to_string()).unwrap_or_default();
+    eprintln!("ogi: cannot create {name}: {e}");
+    ExitCode::from(2)
+}
+
+/// Expands `inputs` into the sorted, de-duplicated list of report files,
+/// plus the folders that could not be read (with the reason).
+///
+/// Folders are walked recursively for `.txt` and `.md` files; files named
+/// directly are kept whatever their extension (a missing one fails later,
+/// with the reason, like any unreadable file).
+pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for p in inputs {
+        if p.is_dir() {
+            walk(p, &mut files, &mut errors, &mut seen_dirs);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<(PathBuf, String)>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    // Guard against symbolic-link cycles: each real folder is walked once.
+    if let Ok(real) = dir.canonicalize()
+        && !seen.insert(real)
+    {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push((dir.to_path_buf(), format!("cannot read folder: {e}")));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push((dir.to_path_buf(), format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => path.is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => false,
+        };
+        if is_dir {
+            walk(&path, files, errors, seen);
+        } else if is_report_file(&path) {
+            files.push(path);
+        }
+    }
+}
+
+/// `.txt` or `.md`, in any case.
+fn is_report_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// Reads, decodes and parses one file and formats its output lines.
+fn process(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
+    match catch_unwind(AssertUnwindSafe(|| {
+        process_inner(path, want_csv, want_json)
+    })) {
+        Ok(o) => o,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Outcome::Failed {
+                category: "internal error (parser panicked; please report it)".into(),
+                reason: format!("internal error: the parser panicked: {msg}"),
+            }
+        }
+    }
+}
+
+fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
+    let failed = |category: &str, reason: String| Outcome::Failed {
+        category: category.into(),
+        reason,
+    };
+    // Refuse oversized files before reading them, so one stray 10 GB file
+    // cannot exhaust memory.
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return failed("cannot read: is a folder", "is a folder".into()),
+        Ok(m) if m.len() > ogi_report::decode::MAX_INPUT_BYTES as u64 => {
+            return failed(
+                "too large",
+                format!(
+                    "{} bytes, more than the limit of {}",
+                    m.len(),
+                    ogi_report::decode::MAX_INPUT_BYTES
+                ),
+            );
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return failed(
+                &format!("cannot read: {}", e.kind()),
+                format!("cannot read: {e}"),
+            );
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return failed(
+                &format!("cannot read: {}", e.kind()),
+                format!("cannot read: {e}"),
+            );
+        }
+    };
+    let report = match ogi_report::parse_bytes(&bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            let category = match e.kind() {
+                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8 or GB18030",
+                ogi_report::ErrorKind::TooLarge { .. } => "too large",
+                ogi_report::ErrorKind::Binary => "binary (NUL byte)",
+                _ => "parse error",
+            };
+            let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
+            return failed(category, first_line);
+        }
+    };
+    let file = path.to_string_lossy();
+    let mut error_rules: Vec<String> = Vec::new();
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+    {
+        if !error_rules.contains(&f.rule) {
+            error_rules.push(f.rule.clone());
+        }
+    }
+    let (csv, csv_rows) = if want_csv {
+        match csv_lines(&file, &report) {
+            Ok(x) => x,
+            Err(e) => return failed("cannot format CSV", format!("cannot format CSV: {e}")),
+        }
+    } else {
+        (Vec::new(), 0)
+    };
+    let json = if want_json {
+        match json_line(&file, &report) {
+            Ok(j) => j,
+            Err(e) => return failed("cannot format JSON", format!("cannot format JSON: {e}")),
+        }
+    } else {
+        Vec::new()
+    };
+    Outcome::Parsed {
+        csv,
+        csv_rows,
+        json,
+        error_rules,
+        bytes: bytes.len() as u64,
+    }
+}
+
+/// The CSV lines (no header) of every standard-table cell of `report`, in
+/// document order: table by table, row by row, column by column, as the
+/// report has them.
+pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize), csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::with_capacity(16 << 10));
+    let organ = report.meta.organ.as_deref().unwrap_or("");
+    let year = report.meta.year.map(|y| y.to_string()).unwrap_or_default();
+    let format = report.format.key();
+    let mut rows = 0;
+    let mut value = String::new();
+    let mut emit =
+        |w: &mut csv::Writer<Vec<u8>>, table: &str, row: &str, col: &str, v: Option<Number>| {
+            value.clear();
+            if let Some(n) = v {
+                let _ = write!(value, "{n}");
+            }
+            rows += 1;
+            w.write_record([file, organ, &year, format, table, row, col, &value])
+        };
+    for table in report.tables() {
+        match table {
+            Table::Applications(t) => {
+                for (r, cols) in &t.rows {
+                    for (c, v) in cols {
+                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
+                    }
+                }
+            }
+            Table::ReviewLitigation(t) => {
+                for (g, cols) in &t.groups {
+                    for (c, v) in cols {
+                        emit(&mut w, table.kind(), g.key(), c.key(), *v)?;
+                    }
+                }
+            }
+            Table::ActiveDisclosure(t) => {
+                for (i, cols) in &t.items {
+                    for (c, v) in cols {
+                        emit(&mut w, table.kind(), i.key(), c.key(), *v)?;
+                    }
+                }
+            }
+            Table::Generic(_) => {}
+        }
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok((bytes, rows))
+}
+
+/// One JSON line: the report's JSON with a leading `"file"` field.
+pub(crate) fn json_line(file: &str, report: &Report) -> Result<Vec<u8>, serde_json::Error> {
+    let body = serde_json::to_vec(report)?;
+    let mut out = Vec::with_capacity(body.len() + file.len() + 16);
+    out.extend_from_slice(b"{\"file\":");
+    serde_json::to_writer(&mut out, file)?;
+    match body.strip_prefix(b"{") {
+        Some(rest) if rest != b"}" => {
+            out.push(b',');
+            out.extend_from_slice(rest);
+        }
+        _ => out.push(b'}'),
+    }
+    out.push(b'\n');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ogi_report::Format;
+    use ogi_report::model::{AppCol, AppRow, ApplicationsTable, Block, Section, SectionKind};
+
+    /// A hand-built 2021 report whose applications table has every template
+    /// row and column, the cell of row i, column j holding i*10+j (one null).
+    fn report_2021() -> Report {
+        let mut t = ApplicationsTable {
+            columns: AppCol::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != AppCol::OrgSubtotal)
+                .collect(),
+            ..ApplicationsTable::default()
+        };
+        for (i, r) in AppRow::template(Format::V2021).into_iter().enumerate() {
+            let cols = t
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(j, c)| (*c, Some(Number::int((i * 10 + j) as i64))))
+                .collect();
+            t.rows.insert(r, cols);
+        }
+        t.rows[&AppRow::Granted][&AppCol::Total] = None;
+        let mut report = Report {
+            format: Format::V2021,
+            ..Report::default()
+        };
+        report.meta.organ = Some("洛市镇人民政府, \"镇\"".into());
+        report.meta.year = Some(2021);
+        report.sections.push(Section {
+            number: 3,
+            heading: ogi_report::Heading {
+                raw: "三、".into(),
+                title: String::new(),
+                span: Default::default(),
+            },
+            kind: SectionKind::Applications,
+            blocks: vec![Block::Table(Table::Applications(t))],
+            span: Default::default(),
+        });
+        report
+    }
+
+    #[test]
+    fn csv_has_one_line_per_cell_and_quotes_fields() {
+        let report = report_2021();
+        let (bytes, n) = csv_lines("a/b.txt", &report).unwrap();
+        assert_eq!(n, 25 * 7);
+        let text = String::from_utf8(bytes).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 175);
+        assert_eq!(
+            lines[0],
+            "a/b.txt,\"洛市镇人民政府, \"\"镇\"\"\",2021,2021,applications,new_received,natural_person,0"
+        );
+        assert_eq!(
+            lines[6],
+            "a/b.txt,\"洛市镇人民政府, \"\"镇\"\"\",2021,2021,applications,new_received,total,6"
+        );
+        // the null cell has an empty value
+        assert!(lines.contains(
+            &"a/b.txt,\"洛市镇人民政府, \"\"镇\"\"\",2021,2021,applications,granted,total,"
+        ));
+        assert!(lines[174].ends_with(",carried_forward,total,246"));
+    }
+
+    #[test]
+    fn json_line_puts_file_first_and_reads_back() {
+        let report = report_2021();
+        let line = json_line("dir/\"x\".txt", &report).unwrap();
+        let s = std::str::from_utf8(&line).unwrap();
+        assert!(
+            s.starts_with("{\"file\":\"dir/\\\"x\\\".txt\",\"format\":\"2021\","),
+            "{s}"
+        );
+        assert!(s.ends_with("}\n") && s.matches('\n').count() == 1);
+        let v: serde_json::Value = serde_json::from_str(s).unwrap();
+        assert_eq!(v["file"], "dir/\"x\".txt");
+        assert_eq!(Report::from_json(s).unwrap(), report);
+    }
+
+    #[test]
+    fn inputs_are_walked_sorted_and_deduplicated() {
+        let dir = std::env::temp_dir().join(format!("ogi-export-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("b/c")).unwrap();
+        for f in ["b/c/z.TXT", "b/a.md", "a.txt", "skip.pdf", "b/skip.html"] {
+            std::fs::write(dir.join(f), "x").unwrap();
+        }
+        let (files, errors) = collect_inputs(&[
+            dir.join("b"),
+            dir.clone(),
+            dir.join("a.txt"),
+            dir.join("skip.pdf"),
+        ]);
+        let rel: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(rel, ["a.txt", "b/a.md", "b/c/z.TXT", "skip.pdf"]);
+        assert!(errors.is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
