@@ -31,15 +31,22 @@ pub const MAX_INPUT_BYTES: usize = 64 << 20;
 /// let (text, enc) = ogi_report::decode::decode(b"\xEF\xBB\xBF\xE4\xB8\x80").unwrap();
 /// assert_eq!(text, "一");
 /// assert_eq!(enc, ogi_report::decode::Encoding::Utf8Bom);
-/// // 一 in GBK
-/// let (text, enc) = ogi_report::decode::decode(b"\xD2\xBB").unwrap();
-/// assert_eq!((text.as_ref(), enc), ("一", ogi_report::decode::Encoding::Gb18030));
+/// // 总体 in GBK
+/// let (text, enc) = ogi_report::decode::decode(b"\xD7\xDC\xCC\xE5").unwrap();
+/// assert_eq!((text.as_ref(), enc), ("总体", ogi_report::decode::Encoding::Gb18030));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge { len: bytes.len(), limit: MAX_INPUT_BYTES },
-            Position { offset: MAX_INPUT_BYTES, line: 0, column: 0 },
+            ErrorKind::TooLarge {
+                len: bytes.len(),
+                limit: MAX_INPUT_BYTES,
+            },
+            Position {
+                offset: MAX_INPUT_BYTES,
+                line: 0,
+                column: 0,
+            },
         ));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -79,7 +86,9 @@ fn invalid(bytes: &[u8], offset: usize) -> Error {
     let prefix = String::from_utf8_lossy(&bytes[..offset]);
     let pos = Position::of(&prefix, prefix.len());
     Error::new(
-        ErrorKind::InvalidEncoding { byte: bytes.get(offset).copied().unwrap_or(0) },
+        ErrorKind::InvalidEncoding {
+            byte: bytes.get(offset).copied().unwrap_or(0),
+        },
         Position { offset, ..pos },
     )
 }
@@ -107,6 +116,9 @@ mod tests {
         let err = decode(b"ab\ncd\xFF\xFFxyz").unwrap_err();
         assert_eq!(err.position().offset, 5);
         assert_eq!(err.position().line, 2);
-        assert!(matches!(err.kind(), ErrorKind::InvalidEncoding { byte: 0xFF }));
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::InvalidEncoding { byte: 0xFF }
+        ));
     }
 }

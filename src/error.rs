@@ -55,14 +55,33 @@ struct Inner {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, position: Position) -> Self {
-        Error(Box::new(Inner { kind, position, snippet: None }))
+        Error(Box::new(Inner {
+            kind,
+            position,
+            snippet: None,
+        }))
     }
 
     pub(crate) fn with_source_line(mut self, text: &str) -> Self {
         let p = self.0.position;
-        let start = text[..p.offset.min(text.len())].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
-        let line: String = text[start..end].chars().take(120).collect();
+        let start = text[..p.offset.min(text.len())]
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
+        let end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        // control characters (the NUL that caused the error) shown as symbols
+        let line: String = text[start..end]
+            .chars()
+            .take(120)
+            .map(|c| {
+                if (c as u32) < 0x20 {
+                    char::from_u32(0x2400 + c as u32).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
         self.0.snippet = Some(caret_snippet(p.line, &line, p.column));
         self
     }
@@ -96,7 +115,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = self.0.position;
-        write!(f, "error at line {}, column {} (byte {}): {}", p.line, p.column, p.offset, self.0.kind)?;
+        write!(
+            f,
+            "error at line {}, column {} (byte {}): {}",
+            p.line, p.column, p.offset, self.0.kind
+        )?;
         if let Some(s) = &self.0.snippet {
             write!(f, "\n{s}")?;
         }

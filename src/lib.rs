@@ -6,7 +6,7 @@
 //! with every cell typed, metadata, and audit [`Finding`]s.
 //!
 //! The pipeline, one module each: [`decode`] (bytes to text) → [`lines`]
-//! (line splitting) → [`parse`] (nom grammar) → [`model`] (the typed report)
+//! (line splitting) → [`mod@parse`] (nom grammar) → [`model`] (the typed report)
 //! → [`audit`] (consistency rules) → [`render`] (canonical text) → `ffi`
 //! (the C ABI).
 //!

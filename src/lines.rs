@@ -50,12 +50,24 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut i = 0;
     while let Some(p) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
         let at = i + p;
-        out.push(Line { index: out.len(), start, text: &text[start..at] });
-        i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+        out.push(Line {
+            index: out.len(),
+            start,
+            text: &text[start..at],
+        });
+        i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
         start = i;
     }
     if start < bytes.len() {
-        out.push(Line { index: out.len(), start, text: &text[start..] });
+        out.push(Line {
+            index: out.len(),
+            start,
+            text: &text[start..],
+        });
     }
     out
 }
@@ -76,22 +88,42 @@ impl<'a> Locator<'a> {
         if line_starts.is_empty() {
             line_starts.push(0);
         }
-        Locator { text, line_starts, cursor: std::cell::Cell::new((0, 0, 1)) }
+        Locator {
+            text,
+            line_starts,
+            cursor: std::cell::Cell::new((0, 0, 1)),
+        }
     }
 
     /// The span of `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(start);
-        Span { start, end, line, column }
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
     }
 
     fn line_col(&self, offset: usize) -> (u32, u32) {
-        let li = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let li = self
+            .line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         let ls = self.line_starts[li];
         let (c_off, c_line, c_col) = self.cursor.get();
-        let from = if c_line == li && c_off <= offset && c_off >= ls { (c_off, c_col) } else { (ls, 1) };
+        let from = if c_line == li && c_off <= offset && c_off >= ls {
+            (c_off, c_col)
+        } else {
+            (ls, 1)
+        };
         let upto = offset.min(self.text.len());
-        let col = from.1 + self.text.get(from.0..upto).map_or(0, |s| s.chars().count() as u32);
+        let col = from.1
+            + self
+                .text
+                .get(from.0..upto)
+                .map_or(0, |s| s.chars().count() as u32);
         self.cursor.set((offset, li, col));
         (li as u32 + 1, col)
     }

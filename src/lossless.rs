@@ -26,7 +26,12 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::Applications(t) => {
                 for r in t.source.values() {
                     out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(r.cells.values().filter(|c| !c.raw.is_empty()).map(|c| c.span));
+                    out.extend(
+                        r.cells
+                            .values()
+                            .filter(|c| !c.raw.is_empty())
+                            .map(|c| c.span),
+                    );
                     out.extend(r.fused.iter().map(|l| l.span));
                 }
                 out.extend(t.fragments.iter().map(|f| f.span));
@@ -34,7 +39,12 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::ReviewLitigation(t) => {
                 for r in t.source.values() {
                     out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(r.cells.values().filter(|c| !c.raw.is_empty()).map(|c| c.span));
+                    out.extend(
+                        r.cells
+                            .values()
+                            .filter(|c| !c.raw.is_empty())
+                            .map(|c| c.span),
+                    );
                     out.extend(r.fused.iter().map(|l| l.span));
                 }
                 out.extend(t.fragments.iter().map(|f| f.span));
@@ -42,7 +52,12 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::ActiveDisclosure(t) => {
                 for r in t.source.values() {
                     out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(r.cells.values().filter(|c| !c.raw.is_empty()).map(|c| c.span));
+                    out.extend(
+                        r.cells
+                            .values()
+                            .filter(|c| !c.raw.is_empty())
+                            .map(|c| c.span),
+                    );
                     out.extend(r.fused.iter().map(|l| l.span));
                 }
                 out.extend(t.fragments.iter().map(|f| f.span));
@@ -91,13 +106,64 @@ pub enum LossError {
     },
 }
 
+/// Layout characters of tables: cell separators of pipe tables and the
+/// box-drawing characters of text-mode grids. Inside a table's span they
+/// belong to the table itself rather than to a cell.
+pub fn is_table_layout(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '｜'
+            | '+'
+            | '─'
+            | '━'
+            | '│'
+            | '┃'
+            | '┌'
+            | '┐'
+            | '└'
+            | '┘'
+            | '├'
+            | '┤'
+            | '┬'
+            | '┴'
+            | '┼'
+            | '═'
+            | '║'
+    )
+}
+
+fn table_spans(report: &Report) -> Vec<Span> {
+    report
+        .blocks()
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.span()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Checks that every non-whitespace character of `text` lies in exactly one
-/// leaf span of `report` (`report` must be the parse of `text`).
+/// leaf span of `report` (`report` must be the parse of `text`). Table layout
+/// characters ([`is_table_layout`]) inside a table's span count as the
+/// table's own.
 pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
+    let tables = table_spans(report);
+    let in_table = |offset: usize| tables.iter().any(|t| t.start <= offset && offset < t.end);
+    let lost = |offset: usize, c: char| {
+        !(crate::lines::is_space(c) || is_table_layout(c) && in_table(offset))
+    };
     let mut spans = leaf_spans(report);
     for s in &spans {
-        if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
-            return Err(LossError::BadSpan { start: s.start, end: s.end });
+        if s.start > s.end
+            || s.end > text.len()
+            || !text.is_char_boundary(s.start)
+            || !text.is_char_boundary(s.end)
+        {
+            return Err(LossError::BadSpan {
+                start: s.start,
+                end: s.end,
+            });
         }
     }
     spans.sort_by_key(|s| (s.start, s.end));
@@ -108,7 +174,10 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
         if s.start < reach {
             let overlap = &text[s.start..reach.min(s.end)];
             if let Some((i, ch)) = overlap.char_indices().find(|(_, c)| !is_space(*c)) {
-                return Err(LossError::Overlap { offset: s.start + i, ch });
+                return Err(LossError::Overlap {
+                    offset: s.start + i,
+                    ch,
+                });
             }
         }
         reach = reach.max(s.end);
@@ -118,14 +187,20 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
     for s in &spans {
         if s.start > pos {
             let gap = &text[pos..s.start];
-            if let Some((i, ch)) = gap.char_indices().find(|(_, c)| !is_space(*c)) {
-                return Err(LossError::Lost { offset: pos + i, ch });
+            if let Some((i, ch)) = gap.char_indices().find(|(i, c)| lost(pos + i, *c)) {
+                return Err(LossError::Lost {
+                    offset: pos + i,
+                    ch,
+                });
             }
         }
         pos = pos.max(s.end);
     }
-    if let Some((i, ch)) = text[pos..].char_indices().find(|(_, c)| !is_space(*c)) {
-        return Err(LossError::Lost { offset: pos + i, ch });
+    if let Some((i, ch)) = text[pos..].char_indices().find(|(i, c)| lost(pos + i, *c)) {
+        return Err(LossError::Lost {
+            offset: pos + i,
+            ch,
+        });
     }
     Ok(())
 }

@@ -7,7 +7,9 @@ use unicode_width::UnicodeWidthStr;
 /// `offset` is a 0-based byte offset; `line` is 1-based; `column` is 1-based
 /// and counts characters (not bytes, not display cells). The same
 /// conventions as regex-syntax and csv.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Position {
     /// Byte offset, 0-based.
     pub offset: usize,
@@ -41,7 +43,11 @@ impl Position {
         }
         // a CR just before offset whose LF is at offset ends the line here
         let column = text[line_start.min(offset)..offset].chars().count() as u32 + 1;
-        Position { offset, line, column }
+        Position {
+            offset,
+            line,
+            column,
+        }
     }
 }
 
@@ -50,9 +56,15 @@ impl Position {
 pub fn caret_snippet(line_no: u32, line_text: &str, column: u32) -> String {
     let gutter = line_no.to_string();
     let pad = " ".repeat(gutter.len());
-    let prefix: String = line_text.chars().take(column.saturating_sub(1) as usize).collect();
+    let prefix: String = line_text
+        .chars()
+        .take(column.saturating_sub(1) as usize)
+        .collect();
     let width = UnicodeWidthStr::width(prefix.as_str());
-    format!("{pad} |\n{gutter} | {line_text}\n{pad} | {}^", " ".repeat(width))
+    format!(
+        "{pad} |\n{gutter} | {line_text}\n{pad} | {}^",
+        " ".repeat(width)
+    )
 }
 
 #[cfg(test)]
@@ -62,9 +74,30 @@ mod tests {
     #[test]
     fn lines_and_columns() {
         let t = "ab\r\n一二\rx\ny";
-        assert_eq!(Position::of(t, 0), Position { offset: 0, line: 1, column: 1 });
-        assert_eq!(Position::of(t, 7), Position { offset: 7, line: 2, column: 2 });
-        assert_eq!(Position::of(t, 11), Position { offset: 11, line: 3, column: 1 });
+        assert_eq!(
+            Position::of(t, 0),
+            Position {
+                offset: 0,
+                line: 1,
+                column: 1
+            }
+        );
+        assert_eq!(
+            Position::of(t, 7),
+            Position {
+                offset: 7,
+                line: 2,
+                column: 2
+            }
+        );
+        assert_eq!(
+            Position::of(t, 11),
+            Position {
+                offset: 11,
+                line: 3,
+                column: 1
+            }
+        );
         assert_eq!(Position::of(t, 13).line, 4);
         assert_eq!(Position::of(t, 999).offset, t.len());
     }

@@ -1,9 +1,442 @@
 //! The consistency audit: rules over the parsed model, each with a stable id.
+//!
+//! [`audit`] runs every rule of [`rules`] over a [`Report`] and returns typed
+//! [`Finding`]s: the rule id, a [`Severity`], a one-sentence English message,
+//! the [`Span`] of the offending cell, row label, heading or sentence, the
+//! expected and found numbers, and the table, row and column keys concerned.
+//!
+//! **Where findings come from.** [`crate::parse()`] calls [`audit`] once and
+//! stores the result in [`Report::findings`], so a parsed report carries its
+//! findings (in JSON, through the C ABI and in Python) without a second call.
+//! [`Report::audit`] runs the rules again, e.g. after a report was edited or
+//! read back with [`Report::from_json`].
+//!
+//! **Severities.** `error`: the report contradicts itself or its template
+//! (the figures do not add up). `warning`: a likely problem (a missing
+//! section, a non-standard label, an empty cell, a sentence that contradicts
+//! the table). `note`: something could not be checked.
+//!
+//! **Empty cells are never zero.** An arithmetic rule that meets an empty
+//! (`null`) cell does not treat it as 0: it reports a `note` saying that the
+//! equation cannot be checked and naming the empty cell (the cell itself is
+//! reported by `table.empty_cell`). When a row's digits ran together
+//! (`table.fused_cells`), the arithmetic rules skip every equation that
+//! needs that row: the `table.fused_cells` note already says that the row
+//! cannot be checked. When a whole row is absent from a table, each rule
+//! that needs it reports one `note` for the table.
+//!
+//! **Order.** Findings are sorted by source position (findings without a
+//! span first), then by rule id.
+//!
+//! Rule ids are permanent once shipped: a rule may be refined, never
+//! renamed; a retired id is not reused. The catalogue:
+//!
+//! | id | severity | checks |
+//! |---|---|---|
+//! | `applications.balance` | error | new_received + carried_over = total_processed + carried_forward, per column |
+//! | `applications.total_processed` | error | total_processed = Σ outcome rows, per column (2019 and 2021 row sets); 小计 rows = Σ their group |
+//! | `applications.row_total` | error | total = Σ the six applicant columns, per row (and a 小计 column = Σ the five 法人或其他组织 columns) |
+//! | `applications.other_processing` | error | 2021: a parent （六）其他处理 row equals its three sub-rows and is not counted twice |
+//! | `review_litigation.total` | error | each group's total = upheld + corrected + other + pending |
+//! | `meta.year_mismatch` | warning | the years stated in title, statistics period, preamble and body agree |
+//! | `structure.missing_section` | warning | a 2019/2021-format report has its six sections |
+//! | `structure.missing_table` | warning | a 2019/2021-format report has its three tables |
+//! | `label.nonstandard` | warning | row and group labels match the template |
+//! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker |
+//! | `table.fused_cells` | note | a row whose digits ran together cannot be checked |
+//! | `narrative.mismatch` | warning | a count stated plainly in the text agrees with the table |
 
-use crate::model::{Finding, Report};
+mod applications;
+mod cells;
+mod labels;
+mod meta;
+mod narrative;
+mod review_litigation;
+mod structure;
 
-/// Runs every rule over `report`.
+use indexmap::IndexMap;
+
+use crate::model::table::Values;
+use crate::model::{Finding, Key, Number, Report, RowSource, Severity, Span};
+
+/// One rule of the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable id, e.g. `applications.balance`.
+    pub id: &'static str,
+    /// The severity of a violation (a rule may also emit `note`s for what it
+    /// could not check).
+    pub severity: Severity,
+    /// What the rule checks, one sentence.
+    pub summary: &'static str,
+    /// The clause the rule derives from, or "implied by the template".
+    pub derives_from: &'static str,
+}
+
+/// `applications.balance`.
+pub const APPLICATIONS_BALANCE: &str = "applications.balance";
+/// `applications.total_processed`.
+pub const APPLICATIONS_TOTAL_PROCESSED: &str = "applications.total_processed";
+/// `applications.row_total`.
+pub const APPLICATIONS_ROW_TOTAL: &str = "applications.row_total";
+/// `applications.other_processing`.
+pub const APPLICATIONS_OTHER_PROCESSING: &str = "applications.other_processing";
+/// `review_litigation.total`.
+pub const REVIEW_LITIGATION_TOTAL: &str = "review_litigation.total";
+/// `meta.year_mismatch`.
+pub const META_YEAR_MISMATCH: &str = "meta.year_mismatch";
+/// `structure.missing_section`.
+pub const STRUCTURE_MISSING_SECTION: &str = "structure.missing_section";
+/// `structure.missing_table`.
+pub const STRUCTURE_MISSING_TABLE: &str = "structure.missing_table";
+/// `label.nonstandard`.
+pub const LABEL_NONSTANDARD: &str = "label.nonstandard";
+/// `table.empty_cell`.
+pub const TABLE_EMPTY_CELL: &str = "table.empty_cell";
+/// `table.fused_cells`.
+pub const TABLE_FUSED_CELLS: &str = "table.fused_cells";
+/// `narrative.mismatch`.
+pub const NARRATIVE_MISMATCH: &str = "narrative.mismatch";
+
+static RULES: [Rule; 12] = [
+    Rule {
+        id: APPLICATIONS_BALANCE,
+        severity: Severity::Error,
+        summary: "In every column of the applications table, new_received + carried_over equals total_processed + carried_forward.",
+        derives_from: "Table 3 header note of 国办公开办函〔2021〕30号 (and 〔2019〕60号): （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    },
+    Rule {
+        id: APPLICATIONS_TOTAL_PROCESSED,
+        severity: Severity::Error,
+        summary: "In every column, （七）总计 equals the sum of the outcome rows （一）…（六） (2019: the single （六）其他处理 row; 2021: its three sub-rows); a 小计 row equals the sum of its group.",
+        derives_from: "implied by the template (Table 3 of 国办公开办函〔2019〕60号 and 〔2021〕30号: （七）总计 closes the outcome rows)",
+    },
+    Rule {
+        id: APPLICATIONS_ROW_TOTAL,
+        severity: Severity::Error,
+        summary: "In every row, the 总计 column equals 自然人 plus the five 法人或其他组织 columns (and a 小计 column equals those five).",
+        derives_from: "implied by the template (Table 3 申请人情况: 总计 follows 自然人 and 法人或其他组织)",
+    },
+    Rule {
+        id: APPLICATIONS_OTHER_PROCESSING,
+        severity: Severity::Error,
+        summary: "In the 2021 format the three （六） sub-rows are what is counted: a parent （六）其他处理 row, if present, equals their sum and is not counted a second time in （七）总计.",
+        derives_from: "Table 3 of 国办公开办函〔2021〕30号: （六）其他处理 is a group label over three data rows",
+    },
+    Rule {
+        id: REVIEW_LITIGATION_TOTAL,
+        severity: Severity::Error,
+        summary: "For 行政复议, 未经复议直接起诉 and 复议后起诉, 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结.",
+        derives_from: "implied by the template (Table 4 of 国办公开办函〔2019〕60号 and 〔2021〕30号)",
+    },
+    Rule {
+        id: META_YEAR_MISMATCH,
+        severity: Severity::Warning,
+        summary: "The report year stated in the title, the statistics period, the preamble and the body is the same everywhere.",
+        derives_from: "implied by 条例 (国务院令第711号) 第四十九条: one report covers one 上一年度",
+    },
+    Rule {
+        id: STRUCTURE_MISSING_SECTION,
+        severity: Severity::Warning,
+        summary: "A 2019/2021-format report has the six sections: overview, active disclosure, applications, review and litigation, problems, other matters.",
+        derives_from: "国办公开办函〔2019〕60号 and 〔2021〕30号, 一、报告内容 （一）–（六） (条例第五十条)",
+    },
+    Rule {
+        id: STRUCTURE_MISSING_TABLE,
+        severity: Severity::Warning,
+        summary: "A 2019/2021-format report has the three standard tables: active disclosure, applications, review and litigation.",
+        derives_from: "国办公开办函〔2019〕60号 and 〔2021〕30号, the format template (tables under 二、三、四)",
+    },
+    Rule {
+        id: LABEL_NONSTANDARD,
+        severity: Severity::Warning,
+        summary: "A row label or a group label （三）…（六） of a standard table reads as in the template, after normalising full/half-width brackets, quotes, white space and list markers.",
+        derives_from: "国办公开办函〔2019〕60号 and 〔2021〕30号, the format template (labels of Tables 2 and 3)",
+    },
+    Rule {
+        id: TABLE_EMPTY_CELL,
+        severity: Severity::Warning,
+        summary: "No cell of a standard table is left empty or holds only a null marker (无, /, —, -).",
+        derives_from: "implied by the template (every data cell of Tables 2–4 is a figure; empty is not zero)",
+    },
+    Rule {
+        id: TABLE_FUSED_CELLS,
+        severity: Severity::Note,
+        summary: "A row whose digits ran together (no cell separators) cannot be split without guessing, so its cells are not checked.",
+        derives_from: "implied by the template (one figure per cell)",
+    },
+    Rule {
+        id: NARRATIVE_MISMATCH,
+        severity: Severity::Warning,
+        summary: "A count stated plainly in the text (未收到…申请, 收到…申请N件) agrees with new_received in the applications table.",
+        derives_from: "implied by the template (section 一、总体情况 and Table 3 report the same applications)",
+    },
+];
+
+/// The rule catalogue, in a stable order.
+pub fn rules() -> &'static [Rule] {
+    &RULES
+}
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Runs every rule over `report` and returns the findings, sorted by source
+/// position then rule id. [`crate::parse()`] stores this in
+/// [`Report::findings`].
 pub fn audit(report: &Report) -> Vec<Finding> {
-    let _ = report;
-    Vec::new()
+    let mut out = Vec::new();
+    applications::check(report, &mut out);
+    review_litigation::check(report, &mut out);
+    meta::check(report, &mut out);
+    structure::check(report, &mut out);
+    labels::check(report, &mut out);
+    cells::check(report, &mut out);
+    narrative::check(report, &mut out);
+    out.sort_by(|a, b| {
+        let ka = a.span.map(|s| (1, s.start));
+        let kb = b.span.map(|s| (1, s.start));
+        ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
+    });
+    out
+}
+
+/// A new finding with the rule's id; the other fields are filled by the caller.
+pub(crate) fn finding(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    span: Option<Span>,
+) -> Finding {
+    Finding {
+        rule: rule.to_owned(),
+        severity,
+        message,
+        span,
+        expected: None,
+        found: None,
+        column: None,
+        table: None,
+        row: None,
+    }
+}
+
+/// Source text for a message: white space runs collapsed to one space,
+/// at most `max` characters (an ellipsis marks the cut).
+pub(crate) fn excerpt(raw: &str, max: usize) -> String {
+    let words: Vec<&str> = raw
+        .split(crate::lines::is_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    if joined.chars().count() <= max {
+        return joined;
+    }
+    let mut cut: String = joined.chars().take(max).collect();
+    cut.push('…');
+    cut
+}
+
+/// One term of an equation over table cells.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Operand {
+    /// A number.
+    Value(Number),
+    /// The cell is empty (`null`); where it is, if known.
+    Empty(Option<Span>),
+    /// The row's digits are fused; the row is reported by `table.fused_cells`.
+    Fused,
+    /// The row is absent from the table.
+    Absent,
+}
+
+/// The operand at `row`/`col` of a standard table.
+pub(crate) fn operand<R, C>(
+    values: &Values<R, C>,
+    source: &IndexMap<R, RowSource<C>>,
+    row: R,
+    col: C,
+) -> Operand
+where
+    R: Key,
+    C: Key,
+{
+    let Some(cells) = values.get(&row) else {
+        return Operand::Absent;
+    };
+    if let Some(Some(n)) = cells.get(&col) {
+        return Operand::Value(*n);
+    }
+    let src = source.get(&row);
+    if src.is_some_and(|s| s.fused.is_some()) {
+        return Operand::Fused;
+    }
+    Operand::Empty(cell_span(source, row, col))
+}
+
+/// The span of a cell (or, failing that, of its row label).
+pub(crate) fn cell_span<R: Key, C: Key>(
+    source: &IndexMap<R, RowSource<C>>,
+    row: R,
+    col: C,
+) -> Option<Span> {
+    let src = source.get(&row)?;
+    src.cells
+        .get(&col)
+        .map(|t| t.span)
+        .or_else(|| src.label.as_ref().map(|l| l.span))
+}
+
+/// The outcome of an equation `Σ lhs = Σ rhs`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Outcome {
+    /// Both sides agree.
+    Holds,
+    /// They differ.
+    Fails {
+        /// Σ lhs.
+        expected: Number,
+        /// Σ rhs.
+        found: Number,
+    },
+    /// A term is empty: the equation cannot be checked.
+    Unchecked(Option<Span>),
+    /// A term is fused, or the sum overflows: skipped silently.
+    Skipped,
+    /// A row is absent.
+    Absent,
+}
+
+/// Evaluates `Σ lhs = Σ rhs` without ever treating an empty cell as zero.
+pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
+    let all = || lhs.iter().chain(rhs);
+    if all().any(|o| matches!(o, Operand::Absent)) {
+        return Outcome::Absent;
+    }
+    if all().any(|o| matches!(o, Operand::Fused)) {
+        return Outcome::Skipped;
+    }
+    if let Some(Operand::Empty(span)) = all().find(|o| matches!(o, Operand::Empty(_))) {
+        return Outcome::Unchecked(*span);
+    }
+    let values = |ops: &[Operand]| {
+        Number::sum(ops.iter().filter_map(|o| match o {
+            Operand::Value(n) => Some(*n),
+            _ => None,
+        }))
+    };
+    match (values(lhs), values(rhs)) {
+        (Some(expected), Some(found)) => {
+            if expected.cmp_value(found) == std::cmp::Ordering::Equal {
+                Outcome::Holds
+            } else {
+                Outcome::Fails { expected, found }
+            }
+        }
+        _ => Outcome::Skipped,
+    }
+}
+
+/// Normalises a label for comparison: white space removed, full-width ASCII
+/// forms (（）：，．０–９) folded to ASCII, quotes unified, and a leading list
+/// number written `1.` whatever its punctuation (`1、`, `1．`, `1 .`).
+pub(crate) fn normalize_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if crate::lines::is_space(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        };
+        let c = match c {
+            '“' | '”' | '„' | '‟' | '「' | '」' | '『' | '』' | '‘' | '’' | '\'' => {
+                '"'
+            }
+            '〔' | '【' => '[',
+            '〕' | '】' => ']',
+            '。' => '.',
+            c => c,
+        };
+        out.push(c);
+    }
+    // the list number: `1、` `1,` → `1.`
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &out[digits..];
+        for p in ["、", ",", "，"] {
+            if let Some(r) = rest.strip_prefix(p) {
+                out = format!("{}.{}", &out[..digits], r);
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_ids_are_unique_and_documented() {
+        let mut ids: Vec<_> = rules().iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), rules().len());
+        for r in rules() {
+            assert!(
+                !r.summary.is_empty() && !r.derives_from.is_empty(),
+                "{}",
+                r.id
+            );
+            assert_eq!(rule(r.id), Some(r));
+        }
+    }
+
+    #[test]
+    fn labels_normalise() {
+        assert_eq!(
+            normalize_label("（一） 予以公开"),
+            normalize_label("(一)予以公开")
+        );
+        assert_eq!(
+            normalize_label("3. 危及\"三安全一稳定\""),
+            normalize_label("3.危及“三安全一稳定”")
+        );
+        assert_eq!(
+            normalize_label("1、属于国家秘密"),
+            normalize_label("1.属于国家秘密")
+        );
+        assert_eq!(normalize_label("１．属于国家秘密"), "1.属于国家秘密");
+        assert_ne!(
+            normalize_label("（五）不予公开"),
+            normalize_label("（五）不予处理")
+        );
+    }
+
+    #[test]
+    fn empty_is_not_zero() {
+        let n = |v| Operand::Value(Number::int(v));
+        assert!(matches!(equation(&[n(1), n(2)], &[n(3)]), Outcome::Holds));
+        assert!(matches!(
+            equation(&[n(1), n(2)], &[n(4)]),
+            Outcome::Fails { .. }
+        ));
+        assert!(matches!(
+            equation(&[n(0), Operand::Empty(None)], &[n(0)]),
+            Outcome::Unchecked(None)
+        ));
+        assert!(matches!(
+            equation(&[n(0), Operand::Fused], &[n(0)]),
+            Outcome::Skipped
+        ));
+        assert!(matches!(
+            equation(&[Operand::Absent], &[n(0)]),
+            Outcome::Absent
+        ));
+    }
 }

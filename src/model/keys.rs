@@ -218,12 +218,26 @@ impl AppRow {
     pub fn template(format: crate::Format) -> Vec<AppRow> {
         use AppRow::*;
         let mut rows = vec![
-            NewReceived, CarriedOver, Granted, PartiallyGranted, DeniedStateSecret,
-            DeniedProhibitedByLaw, DeniedSecurityStability, DeniedThirdPartyRights,
-            DeniedInternalAffairs, DeniedProcessInfo, DeniedLawEnforcementFile,
-            DeniedAdministrativeQuery, UnableNotHeld, UnableNeedsCreation, UnableUnclear,
-            NotProcessedPetition, NotProcessedDuplicate, NotProcessedPublication,
-            NotProcessedExcessive, NotProcessedConfirmation,
+            NewReceived,
+            CarriedOver,
+            Granted,
+            PartiallyGranted,
+            DeniedStateSecret,
+            DeniedProhibitedByLaw,
+            DeniedSecurityStability,
+            DeniedThirdPartyRights,
+            DeniedInternalAffairs,
+            DeniedProcessInfo,
+            DeniedLawEnforcementFile,
+            DeniedAdministrativeQuery,
+            UnableNotHeld,
+            UnableNeedsCreation,
+            UnableUnclear,
+            NotProcessedPetition,
+            NotProcessedDuplicate,
+            NotProcessedPublication,
+            NotProcessedExcessive,
+            NotProcessedConfirmation,
         ];
         if format == crate::Format::V2021 {
             rows.extend([OtherNoCorrection, OtherUnpaidFee, OtherOther]);
@@ -240,8 +254,14 @@ impl AppRow {
         use AppRow::*;
         !matches!(
             self,
-            NewReceived | CarriedOver | TotalProcessed | CarriedForward | DeniedSubtotal
-                | UnableSubtotal | NotProcessedSubtotal | OtherSubtotal
+            NewReceived
+                | CarriedOver
+                | TotalProcessed
+                | CarriedForward
+                | DeniedSubtotal
+                | UnableSubtotal
+                | NotProcessedSubtotal
+                | OtherSubtotal
         )
     }
 
@@ -249,12 +269,24 @@ impl AppRow {
     pub fn group(self) -> Option<&'static str> {
         use AppRow::*;
         Some(match self {
-            DeniedStateSecret | DeniedProhibitedByLaw | DeniedSecurityStability
-            | DeniedThirdPartyRights | DeniedInternalAffairs | DeniedProcessInfo
-            | DeniedLawEnforcementFile | DeniedAdministrativeQuery | DeniedSubtotal => "（三）不予公开",
-            UnableNotHeld | UnableNeedsCreation | UnableUnclear | UnableSubtotal => "（四）无法提供",
-            NotProcessedPetition | NotProcessedDuplicate | NotProcessedPublication
-            | NotProcessedExcessive | NotProcessedConfirmation | NotProcessedSubtotal => "（五）不予处理",
+            DeniedStateSecret
+            | DeniedProhibitedByLaw
+            | DeniedSecurityStability
+            | DeniedThirdPartyRights
+            | DeniedInternalAffairs
+            | DeniedProcessInfo
+            | DeniedLawEnforcementFile
+            | DeniedAdministrativeQuery
+            | DeniedSubtotal => "（三）不予公开",
+            UnableNotHeld | UnableNeedsCreation | UnableUnclear | UnableSubtotal => {
+                "（四）无法提供"
+            }
+            NotProcessedPetition
+            | NotProcessedDuplicate
+            | NotProcessedPublication
+            | NotProcessedExcessive
+            | NotProcessedConfirmation
+            | NotProcessedSubtotal => "（五）不予处理",
             OtherNoCorrection | OtherUnpaidFee | OtherOther | OtherSubtotal => "（六）其他处理",
             _ => return None,
         })
@@ -280,7 +312,9 @@ impl AdItem {
         use AdField::*;
         let v2021 = format == crate::Format::V2021;
         match self {
-            AdItem::Regulations | AdItem::NormativeDocuments if v2021 => &[Issued, Repealed, InForce],
+            AdItem::Regulations | AdItem::NormativeDocuments if v2021 => {
+                &[Issued, Repealed, InForce]
+            }
             AdItem::Regulations | AdItem::NormativeDocuments => &[Made, Published, PublicTotal],
             AdItem::Licensing | AdItem::Penalties | AdItem::Enforcement if v2021 => &[Decisions],
             AdItem::Licensing | AdItem::OtherServices | AdItem::Penalties | AdItem::Enforcement => {

@@ -9,7 +9,7 @@
 //! only. Compare `span.start`/`span.end` explicitly when locations matter.
 //!
 //! **Derived fields.** [`Report::format`], [`Report::meta`] and
-//! [`Report::findings`] are computed by [`crate::parse`] from the blocks; when
+//! [`Report::findings`] are computed by [`crate::parse()`] from the blocks; when
 //! building a report by hand call [`Report::refresh`] to compute them.
 
 pub mod keys;
@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
 pub use number::Number;
 pub use table::{
-    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans, GenericTable,
-    ReviewLitigationTable, RowSource, Table, Text,
+    ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
+    GenericTable, ReviewLitigationTable, RowSource, Table, Text,
 };
 
 /// A region of the decoded text.
@@ -263,6 +263,9 @@ impl SectionKind {
 }
 
 /// A unit of a section body.
+// Tables are the largest variant; boxing them would make every match on a
+// block clumsier for a few hundred bytes per block.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
@@ -459,7 +462,7 @@ impl Report {
     }
 
     /// Recomputes the derived fields (format, meta, findings) from the
-    /// blocks, as [`crate::parse`] does. Call it after building or editing a
+    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
     /// report by hand; `text` is the source the spans refer to (use the
     /// rendered text for a hand-built report).
     pub fn refresh(&mut self, text: &str) {

@@ -28,7 +28,10 @@ pub const MAX_SCALE: u8 = 9;
 impl Number {
     /// An integer.
     pub const fn int(value: i64) -> Self {
-        Number { mantissa: value, scale: 0 }
+        Number {
+            mantissa: value,
+            scale: 0,
+        }
     }
 
     /// A decimal `mantissa / 10^scale`; `None` when `scale > MAX_SCALE`.
@@ -52,7 +55,11 @@ impl Number {
 
     /// `Some(n)` when the number is a whole number written without decimals.
     pub const fn as_i64(self) -> Option<i64> {
-        if self.scale == 0 { Some(self.mantissa) } else { None }
+        if self.scale == 0 {
+            Some(self.mantissa)
+        } else {
+            None
+        }
     }
 
     /// True for integers (scale 0).
@@ -76,14 +83,23 @@ impl Number {
     /// Exact sum; `None` on overflow.
     pub fn checked_add(self, other: Number) -> Option<Number> {
         let s = self.scale.max(other.scale);
-        let a = self.mantissa.checked_mul(10i64.checked_pow((s - self.scale) as u32)?)?;
-        let b = other.mantissa.checked_mul(10i64.checked_pow((s - other.scale) as u32)?)?;
-        Some(Number { mantissa: a.checked_add(b)?, scale: s })
+        let a = self
+            .mantissa
+            .checked_mul(10i64.checked_pow((s - self.scale) as u32)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i64.checked_pow((s - other.scale) as u32)?)?;
+        Some(Number {
+            mantissa: a.checked_add(b)?,
+            scale: s,
+        })
     }
 
     /// Exact sum of many numbers; `None` on overflow.
     pub fn sum<I: IntoIterator<Item = Number>>(items: I) -> Option<Number> {
-        items.into_iter().try_fold(Number::int(0), Number::checked_add)
+        items
+            .into_iter()
+            .try_fold(Number::int(0), Number::checked_add)
     }
 
     /// Parses the leading number of a cell such as `7730.28`, `-18`,
@@ -116,7 +132,9 @@ impl Number {
                 '.' | '．' if !in_fraction => {
                     // a decimal point needs a digit on both sides
                     let next = s[i + c.len_utf8()..].chars().next();
-                    if digits == 0 || !next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n)) {
+                    if digits == 0
+                        || !next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n))
+                    {
                         break;
                     }
                     in_fraction = true;
@@ -165,7 +183,13 @@ impl fmt::Display for Number {
         let p = 10u64.pow(self.scale as u32);
         let abs = self.mantissa.unsigned_abs();
         let sign = if self.mantissa < 0 { "-" } else { "" };
-        write!(f, "{sign}{}.{:0width$}", abs / p, abs % p, width = self.scale as usize)
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            abs / p,
+            abs % p,
+            width = self.scale as usize
+        )
     }
 }
 
@@ -208,14 +232,17 @@ impl<'de> Deserialize<'de> for Number {
                 Ok(Number::int(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-                i64::try_from(v).map(Number::int).map_err(|_| E::custom("number too large"))
+                i64::try_from(v)
+                    .map(Number::int)
+                    .map_err(|_| E::custom("number too large"))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
                 if !v.is_finite() {
                     return Err(E::custom("number is not finite"));
                 }
                 let text = format!("{v}");
-                text.parse().map_err(|_| E::custom(format!("unsupported number {text}")))
+                text.parse()
+                    .map_err(|_| E::custom(format!("unsupported number {text}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
                 v.parse().map_err(E::custom)
@@ -231,11 +258,26 @@ mod tests {
 
     #[test]
     fn parses_prefixes() {
-        assert_eq!(Number::parse_prefix("7730.28"), Some((Number::new(773028, 2).unwrap(), 7)));
-        assert_eq!(Number::parse_prefix("-18538"), Some((Number::int(-18538), 6)));
-        assert_eq!(Number::parse_prefix("22（其中修订16件）").map(|p| p.0), Some(Number::int(22)));
-        assert_eq!(Number::parse_prefix("1,234元"), Some((Number::int(1234), 5)));
-        assert_eq!(Number::parse_prefix("１２").map(|p| p.0), Some(Number::int(12)));
+        assert_eq!(
+            Number::parse_prefix("7730.28"),
+            Some((Number::new(773028, 2).unwrap(), 7))
+        );
+        assert_eq!(
+            Number::parse_prefix("-18538"),
+            Some((Number::int(-18538), 6))
+        );
+        assert_eq!(
+            Number::parse_prefix("22（其中修订16件）").map(|p| p.0),
+            Some(Number::int(22))
+        );
+        assert_eq!(
+            Number::parse_prefix("1,234元"),
+            Some((Number::int(1234), 5))
+        );
+        assert_eq!(
+            Number::parse_prefix("１２").map(|p| p.0),
+            Some(Number::int(12))
+        );
         assert_eq!(Number::parse_prefix("1.属于"), Some((Number::int(1), 1)));
         assert_eq!(Number::parse_prefix("无"), None);
         assert_eq!(Number::parse_prefix("-"), None);
@@ -264,6 +306,9 @@ mod tests {
         let a: Number = "0.1".parse().unwrap();
         let b: Number = "0.25".parse().unwrap();
         assert_eq!(a.checked_add(b).unwrap().to_string(), "0.35");
-        assert_eq!(Number::int(1).cmp_value("1.0".parse().unwrap()), std::cmp::Ordering::Equal);
+        assert_eq!(
+            Number::int(1).cmp_value("1.0".parse().unwrap()),
+            std::cmp::Ordering::Equal
+        );
     }
 }

@@ -112,7 +112,11 @@ pub struct RowSource<C: std::hash::Hash + Eq> {
 
 impl<C: std::hash::Hash + Eq> Default for RowSource<C> {
     fn default() -> Self {
-        RowSource { label: None, cells: IndexMap::new(), fused: None }
+        RowSource {
+            label: None,
+            cells: IndexMap::new(),
+            fused: None,
+        }
     }
 }
 

@@ -47,7 +47,11 @@ fn cn_value(s: &str) -> Option<u32> {
 
 /// A Chinese numeral 1–99 (`一` … `十` … `九十九`).
 pub(crate) fn cn_numeral(i: &str) -> Res<'_, u32> {
-    map_opt(take_while_m_n(1, 3, |c| cn_digit(c).is_some_and(|d| d > 0)), cn_value).parse(i)
+    map_opt(
+        take_while_m_n(1, 3, |c| cn_digit(c).is_some_and(|d| d > 0)),
+        cn_value,
+    )
+    .parse(i)
 }
 
 fn spaces(i: &str) -> Res<'_, &str> {
@@ -55,7 +59,11 @@ fn spaces(i: &str) -> Res<'_, &str> {
 }
 
 fn ascii_number(i: &str) -> Res<'_, u32> {
-    map_opt(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), |s: &str| s.parse().ok()).parse(i)
+    map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse().ok(),
+    )
+    .parse(i)
 }
 
 fn open_paren(i: &str) -> Res<'_, char> {
@@ -96,10 +104,14 @@ pub(crate) enum MarkerStyle {
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
     alt((
-        map((open_paren, spaces, cn_numeral, spaces, close_paren), |(_, _, n, _, _)| (MarkerStyle::ParenCn, n)),
-        map((open_paren, spaces, ascii_number, spaces, close_paren), |(_, _, n, _, _)| {
-            (MarkerStyle::ParenDigit, n)
-        }),
+        map(
+            (open_paren, spaces, cn_numeral, spaces, close_paren),
+            |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
+        ),
+        map(
+            (open_paren, spaces, ascii_number, spaces, close_paren),
+            |(_, _, n, _, _)| (MarkerStyle::ParenDigit, n),
+        ),
         map(
             (
                 ascii_number,
@@ -109,7 +121,9 @@ pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
             ),
             |(n, _, _)| (MarkerStyle::Digit, n),
         ),
-        map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)),
+        map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| {
+            (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)
+        }),
         map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
         map(section_marker, |n| (MarkerStyle::CnDun, n)),
     ))
@@ -120,8 +134,16 @@ pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
 /// `**`, `<br>`; returns the residue.
 pub(crate) fn markup(i: &str) -> Res<'_, &str> {
     alt((
-        recognize((tag("[bookmark:"), take_while(|c| c != ']' && c != '\n'), char(']'))),
-        recognize((tag("[bookmark"), take_while(|c| c != ']' && c != '\n'), char(']'))),
+        recognize((
+            tag("[bookmark:"),
+            take_while(|c| c != ']' && c != '\n'),
+            char(']'),
+        )),
+        recognize((
+            tag("[bookmark"),
+            take_while(|c| c != ']' && c != '\n'),
+            char(']'),
+        )),
         tag("<br>"),
         tag("<br/>"),
     ))
@@ -134,14 +156,26 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         alt((char('-'), char('—'), char('－'), char('–'))).parse(i)
     }
     fn digits(i: &str) -> Res<'_, &str> {
-        verify(take_while(|c: char| c.is_ascii_digit()), |s: &str| !s.is_empty() && s.len() <= 4).parse(i)
+        verify(take_while(|c: char| c.is_ascii_digit()), |s: &str| {
+            !s.is_empty() && s.len() <= 4
+        })
+        .parse(i)
     }
     let p1 = (dash, spaces, digits, spaces, dash);
-    let p2 = (char('第'), spaces, digits, spaces, char('页'), opt((spaces, char('共'), spaces, digits, spaces, char('页'))));
+    let p2 = (
+        char('第'),
+        spaces,
+        digits,
+        spaces,
+        char('页'),
+        opt((spaces, char('共'), spaces, digits, spaces, char('页'))),
+    );
     let p3 = (digits, spaces, char('/'), spaces, digits);
     let t = t.trim_matches(is_space);
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
-    full(map(p1, |_| ()).parse(t)) || full(map(p2, |_| ()).parse(t)) || full(map(p3, |_| ()).parse(t))
+    full(map(p1, |_| ()).parse(t))
+        || full(map(p2, |_| ()).parse(t))
+        || full(map(p3, |_| ()).parse(t))
 }
 
 /// Text normalised for matching, with a map back to source offsets.
@@ -210,8 +244,13 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
         let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
         let prev_cn = prev.is_some_and(|p| cn_digit(p).is_some());
         let ok = match c {
-            '(' => matches!(subsection_marker(rest), Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))),
-            '0'..='9' if !prev_digit => matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _)))),
+            '(' => matches!(
+                subsection_marker(rest),
+                Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
+            ),
+            '0'..='9' if !prev_digit => {
+                matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
+            }
             _ if !prev_cn && cn_digit(c).is_some() => section_marker(rest).is_ok(),
             _ => false,
         };
@@ -270,7 +309,10 @@ mod tests {
 
     #[test]
     fn markup_residue() {
-        assert_eq!(markup("[bookmark: _GoBack]根据").unwrap(), ("根据", "[bookmark: _GoBack]"));
+        assert_eq!(
+            markup("[bookmark: _GoBack]根据").unwrap(),
+            ("根据", "[bookmark: _GoBack]")
+        );
         assert!(markup("根据").is_err());
     }
 
@@ -281,6 +323,6 @@ mod tests {
         assert_eq!(n.s, "(一)予以");
         assert_eq!(n.source(0, 1), (10, 13));
         assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
-        assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![22]);
+        assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![20]);
     }
 }

@@ -12,18 +12,33 @@ use nom::combinator::{map_res, opt};
 use super::lexical::norm;
 use crate::model::keys::{AdField, AppRow};
 use crate::model::{
-    Block, Contacts, Format, Meta, Period, Report, SectionKind, Signature, Span, Table, YearMention, YearSource,
+    Block, Contacts, Format, Meta, Period, Report, SectionKind, Signature, Span, Table,
+    YearMention, YearSource,
 };
 
 type Res<'a, T> = nom::IResult<&'a str, T>;
 
 fn digits(min: usize, max: usize) -> impl FnMut(&str) -> Res<'_, u32> {
-    move |i| map_res(take_while_m_n(min, max, |c: char| c.is_ascii_digit()), str::parse::<u32>).parse(i)
+    move |i| {
+        map_res(
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            str::parse::<u32>,
+        )
+        .parse(i)
+    }
 }
 
 /// A date `2022年1月25日` in normalised text (no white space): (rest, y, m, d).
 pub(crate) fn cn_date(i: &str) -> Option<(&str, (u32, u32, u32))> {
-    let r: Res<'_, _> = (digits(4, 4), char('年'), digits(1, 2), char('月'), digits(1, 2), opt(char('日'))).parse(i);
+    let r: Res<'_, _> = (
+        digits(4, 4),
+        char('年'),
+        digits(1, 2),
+        char('月'),
+        digits(1, 2),
+        opt(char('日')),
+    )
+        .parse(i);
     let (rest, (y, _, m, _, d, _)) = r.ok()?;
     valid(y, m, d).then_some((rest, (y, m, d)))
 }
@@ -48,14 +63,19 @@ fn any_date(i: &str) -> Option<(&str, (u32, u32, u32))> {
     cn_date(i).or_else(|| iso_date(i))
 }
 
+/// The first `n` characters of `t`.
+fn head(t: &str, n: usize) -> &str {
+    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
+}
+
 /// Paragraph texts and spans of a block list, depth first.
-fn paragraphs(blocks: &[Block], out: &mut Vec<(String, Span)>) {
+fn paragraphs<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, Span)>) {
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.push((p.text.clone(), p.span)),
+            Block::Paragraph(p) => out.push((p.text.as_str(), p.span)),
             Block::Subsection(s) => {
                 if let Some(t) = &s.title {
-                    out.push((format!("{}{}", s.marker, t), s.head));
+                    out.push((t.as_str(), s.head));
                 }
                 paragraphs(&s.blocks, out);
             }
@@ -75,7 +95,7 @@ fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_
 }
 
 /// A crawler header field `key: value` (`标题: …`, `发布时间: …`).
-fn field<'a>(paras: &'a [(String, Span)], key: &str) -> Option<&'a str> {
+fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
     paras.iter().find_map(|(t, _)| {
         let rest = t.strip_prefix(key)?;
         let rest = rest.trim_start_matches([' ', '\u{3000}']);
@@ -103,13 +123,13 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
             && i + 4 <= s.len()
             && b[i..i + 4].iter().all(u8::is_ascii_digit)
             && s[i + 4..].starts_with('年')
-            && !s.get(i + 7..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            && !s
+                .get(i + 7..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            && let Ok(y) = s[i..i + 4].parse::<i32>()
+            && (2000..=2100).contains(&y)
         {
-            if let Ok(y) = s[i..i + 4].parse::<i32>() {
-                if (2000..=2100).contains(&y) {
-                    out.push((i, y));
-                }
-            }
+            out.push((i, y));
         }
         i += c.len_utf8();
     }
@@ -123,8 +143,18 @@ fn organ_compiler(t: &str) -> Option<String> {
     while let Some(p) = n[from..].find('由') {
         let s = from + p + '由'.len_utf8();
         from = s;
-        let run: String = n[s..].chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).take(30).collect();
-        let Some(end) = ["负责编制", "编制", "根据", "牵头"].iter().filter_map(|w| run.find(w)).min() else { continue };
+        let run: String = n[s..]
+            .chars()
+            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .take(30)
+            .collect();
+        let Some(end) = ["负责编制", "编制", "根据", "牵头"]
+            .iter()
+            .filter_map(|w| run.find(w))
+            .min()
+        else {
+            continue;
+        };
         let mut org = &run[..end];
         if let Some(g) = org.find("人民政府") {
             org = &org[..g + "人民政府".len()];
@@ -138,13 +168,37 @@ fn organ_compiler(t: &str) -> Option<String> {
     None
 }
 
-const ORGAN_SUFFIXES: &[&str] =
-    &["人民政府", "街道办事处", "管委会", "管理委员会", "委员会", "办公室", "街道", "政府", "镇", "乡", "局", "县", "区", "市", "厅", "委"];
+const ORGAN_SUFFIXES: &[&str] = &[
+    "人民政府",
+    "街道办事处",
+    "管委会",
+    "管理委员会",
+    "委员会",
+    "办公室",
+    "街道",
+    "政府",
+    "镇",
+    "乡",
+    "局",
+    "县",
+    "区",
+    "市",
+    "厅",
+    "委",
+];
 
 /// An organ at the start of a clause: `龙场镇坚持…` → `龙场镇`.
 fn organ_prefix(clause: &str) -> Option<String> {
-    let cjk: String = clause.chars().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).take(16).collect();
-    if cjk.chars().count() < 2 || cjk.starts_with(['全', '我', '本', '各', '该', '按', '根', '为', '现', '在', '对', '汇', '由']) {
+    let cjk: String = clause
+        .chars()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(16)
+        .collect();
+    if cjk.chars().count() < 2
+        || cjk.starts_with([
+            '全', '我', '本', '各', '该', '按', '根', '为', '现', '在', '对', '汇', '由',
+        ])
+    {
         return None;
     }
     let mut best: Option<usize> = None;
@@ -171,9 +225,7 @@ fn organ_prefix(clause: &str) -> Option<String> {
 }
 
 /// Computes `report.meta` and `report.format` from the blocks.
-pub(crate) fn derive(report: &mut Report, text: &str) {
-    let lines = crate::lines::split(text);
-    let loc = crate::lines::Locator::new(text, &lines);
+pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locator<'_>) {
     let mut pre = Vec::new();
     paragraphs(&report.preamble, &mut pre);
     let mut meta = Meta::default();
@@ -186,10 +238,13 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     } else {
         for (t, span) in pre.iter().take(3) {
             let n = t.chars().count();
-            let end = ["年度报告", "年报", "工作报告"].iter().filter_map(|w| t.find(w).map(|i| i + w.len())).min();
+            let end = ["年度报告", "年报", "工作报告"]
+                .iter()
+                .filter_map(|w| t.find(w).map(|i| i + w.len()))
+                .min();
             if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
                 if n <= 60 {
-                    meta.title = Some(t.clone());
+                    meta.title = Some(t.to_string());
                 } else if t[..end].chars().count() <= 60 {
                     meta.title = Some(t[..end].trim_end().to_string());
                 }
@@ -203,11 +258,11 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
 
     // published
     for key in ["发布时间", "发布日期", "成文日期"] {
-        if let Some(v) = field(&pre, key) {
-            if let Some((_, d)) = any_date(&norm(v)) {
-                meta.published = Some(iso(d));
-                break;
-            }
+        if let Some(v) = field(&pre, key)
+            && let Some((_, d)) = any_date(&norm(v))
+        {
+            meta.published = Some(iso(d));
+            break;
         }
     }
 
@@ -220,7 +275,7 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
         for (t, _) in &closing {
             let n = norm(t);
             match any_date(&n) {
-                Some((rest, d)) if rest.is_empty() => date = Some(iso(d)),
+                Some(("", d)) => date = Some(iso(d)),
                 _ => organ = Some(t.trim().to_string()),
             }
         }
@@ -229,18 +284,22 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
 
     // organ
     meta.organ = meta.signed.as_ref().and_then(|s| s.organ.clone());
-    if meta.organ.is_none() {
-        meta.organ = field(&pre, "发布机构").filter(|s| !s.is_empty()).map(str::to_string);
+    if meta.organ.is_none()
+        && let Some(t) = &meta.title
+    {
+        let n = norm(t);
+        let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let head = &n[..cut];
+        if head.chars().count() >= 2 && ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
+            || (2..=20).contains(&head.chars().count())
+        {
+            meta.organ = Some(head.to_string());
+        }
     }
     if meta.organ.is_none() {
-        if let Some(t) = &meta.title {
-            let n = norm(t);
-            let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-            let head = &n[..cut];
-            if head.chars().count() >= 2 && ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s)) || (2..=20).contains(&head.chars().count()) {
-                meta.organ = Some(head.to_string());
-            }
-        }
+        meta.organ = field(&pre, "发布机构")
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
     }
     if meta.organ.is_none() {
         meta.organ = pre.iter().take(4).find_map(|(t, _)| organ_compiler(t));
@@ -258,43 +317,81 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
 
     // years
     let mut years: Vec<YearMention> = Vec::new();
-    if let (Some(t), Some(span)) = (&meta.title, title_span) {
-        if let Some((_, y)) = years_in(&norm(t)).first() {
-            years.push(YearMention { source: YearSource::Title, year: *y, span: year_span(text, span, *y, &loc) });
-        }
+    if let (Some(t), Some(span)) = (&meta.title, title_span)
+        && let Some((_, y)) = years_in(&norm(t)).first()
+    {
+        years.push(YearMention {
+            source: YearSource::Title,
+            year: *y,
+            span: year_span(text, span, *y, loc),
+        });
     }
     // period: 统计期限自2023年1月1日起至2023年12月31日止
+    // the preamble and the opening paragraphs of the first section
     let mut all = pre.clone();
     if let Some(s) = report.sections.first() {
-        paragraphs(&s.blocks, &mut all);
+        let mut first = Vec::new();
+        paragraphs(&s.blocks, &mut first);
+        all.extend(first.into_iter().take(3));
     }
-    'period: for (t, span) in &all {
-        let n = norm(t);
-        for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"] {
+    // periods and contacts are stated early: the head of each paragraph is enough
+    let all_norm: Vec<String> = all.iter().map(|(t, _)| norm(head(t, 1000))).collect();
+    'period: for (n, (_, span)) in all_norm.iter().zip(&all) {
+        for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
+        {
             let Some(k) = n.find(key) else { continue };
             let after = &n[k + key.len()..];
             // the first date within a few characters, then the second
-            let Some(p1) = after.char_indices().take(12).find_map(|(i, _)| any_date(&after[i..]).map(|r| (i, r))) else { continue };
+            let Some(p1) = after
+                .char_indices()
+                .take(12)
+                .find_map(|(i, _)| any_date(&after[i..]).map(|r| (i, r)))
+            else {
+                continue;
+            };
             let (_, (rest, d1)) = p1;
-            let Some((_, (_, d2))) = rest.char_indices().take(8).find_map(|(i, _)| any_date(&rest[i..]).map(|r| (i, r))) else { continue };
-            meta.period = Some(Period { start: iso(d1), end: iso(d2) });
-            years.push(YearMention { source: YearSource::Period, year: d1.0 as i32, span: year_span(text, *span, d1.0 as i32, &loc) });
+            let Some((_, (_, d2))) = rest
+                .char_indices()
+                .take(8)
+                .find_map(|(i, _)| any_date(&rest[i..]).map(|r| (i, r)))
+            else {
+                continue;
+            };
+            meta.period = Some(Period {
+                start: iso(d1),
+                end: iso(d2),
+            });
+            years.push(YearMention {
+                source: YearSource::Period,
+                year: d1.0 as i32,
+                span: year_span(text, *span, d1.0 as i32, loc),
+            });
             break 'period;
         }
     }
     // preamble: the year of 现将…/本单位…/编制… statements, outside 《》
     for (t, span) in &pre {
-        if Some(*span) == title_span || t.starts_with("标题") || t.starts_with("发布时间") {
+        if title_span.is_some_and(|ts| ts.same_location(*span))
+            || t.starts_with("标题")
+            || t.starts_with("发布时间")
+        {
             continue;
         }
-        let n = norm(t);
+        let n = norm(head(t, 1000));
         let found = years_in(&n).into_iter().find(|(i, _)| {
             let after = &n[i + 7..];
             let after = after.strip_prefix('度').unwrap_or(after);
-            after.starts_with("政府信息公开") || after.starts_with("政务公开") || after.starts_with("政务信息公开") || after.starts_with("工作")
+            after.starts_with("政府信息公开")
+                || after.starts_with("政务公开")
+                || after.starts_with("政务信息公开")
+                || after.starts_with("工作")
         });
         if let Some((_, y)) = found {
-            years.push(YearMention { source: YearSource::Preamble, year: y, span: year_span(text, *span, y, &loc) });
+            years.push(YearMention {
+                source: YearSource::Preamble,
+                year: y,
+                span: year_span(text, *span, y, loc),
+            });
             break;
         }
     }
@@ -305,36 +402,43 @@ pub(crate) fn derive(report: &mut Report, text: &str) {
     }
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
     for (t, span) in &body {
-        let n = norm(t);
-        if let Some((i, y)) = years_in(&n).first() {
-            if n[..*i].chars().count() <= 2 {
-                match counts.iter_mut().find(|c| c.0 == *y) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((*y, 1, *span)),
-                }
+        // only a year that opens the paragraph counts
+        let head: String = t.chars().take(12).collect();
+        let n = norm(&head);
+        if let Some((i, y)) = years_in(&n).first()
+            && n[..*i].chars().count() <= 2
+        {
+            match counts.iter_mut().find(|c| c.0 == *y) {
+                Some(c) => c.1 += 1,
+                None => counts.push((*y, 1, *span)),
             }
         }
     }
     if let Some(best) = counts.iter().max_by_key(|c| c.1) {
-        years.push(YearMention { source: YearSource::Body, year: best.0, span: year_span(text, best.2, best.0, &loc) });
+        years.push(YearMention {
+            source: YearSource::Body,
+            year: best.0,
+            span: year_span(text, best.2, best.0, loc),
+        });
     }
     let pick = |s: YearSource| years.iter().find(|m| m.source == s).map(|m| m.year);
-    meta.year = pick(YearSource::Title).or(pick(YearSource::Period)).or(pick(YearSource::Body)).or(pick(YearSource::Preamble));
+    meta.year = pick(YearSource::Title)
+        .or(pick(YearSource::Period))
+        .or(pick(YearSource::Body))
+        .or(pick(YearSource::Preamble));
     meta.years = years;
 
     // contacts
-    meta.contacts = contacts(&pre, &report.sections.first().map(|s| s.blocks.clone()).unwrap_or_default());
+    meta.contacts = contacts(&all_norm);
 
     report.format = format(report, meta.year);
     report.meta = meta;
 }
 
-fn contacts(pre: &[(String, Span)], first_section: &[Block]) -> Contacts {
-    let mut all = pre.to_vec();
-    paragraphs(first_section, &mut all);
+/// Contacts stated in the given normalised paragraphs.
+fn contacts(paragraphs: &[String]) -> Contacts {
     let mut c = Contacts::default();
-    for (t, _) in &all {
-        let n = norm(t);
+    for n in paragraphs {
         // phones: 0517-87222589
         let b = n.as_bytes();
         let mut i = 0;
@@ -342,7 +446,10 @@ fn contacts(pre: &[(String, Span)], first_section: &[Block]) -> Contacts {
             if b[i] == b'0' && (i == 0 || !b[i - 1].is_ascii_digit()) {
                 let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
                 if (3..=4).contains(&area) && b.get(i + area) == Some(&b'-') {
-                    let num = b[i + area + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
+                    let num = b[i + area + 1..]
+                        .iter()
+                        .take_while(|x| x.is_ascii_digit())
+                        .count();
                     if (7..=8).contains(&num) {
                         let p = n[i..i + area + 1 + num].to_string();
                         if !c.phone.contains(&p) && c.phone.len() < 8 {
@@ -371,7 +478,11 @@ fn contacts(pre: &[(String, Span)], first_section: &[Block]) -> Contacts {
             for key in ["联系地址", "通讯地址", "办公地址", "地址"] {
                 if let Some(k) = n.find(key) {
                     let rest = n[k + key.len()..].trim_start_matches([':', '为']);
-                    let a: String = rest.chars().take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，')).take(60).collect();
+                    let a: String = rest
+                        .chars()
+                        .take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，'))
+                        .take(60)
+                        .collect();
                     if a.chars().count() >= 4 {
                         c.address = Some(a);
                         break;
@@ -379,22 +490,35 @@ fn contacts(pre: &[(String, Span)], first_section: &[Block]) -> Contacts {
                 }
             }
         }
-        if c.email.is_none() {
-            if let Some(at) = n.find(['@', '＠']) {
-                let start = n[..at].rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-'))).map_or(0, |p| p + n[p..].chars().next().map_or(1, char::len_utf8));
-                let dom_len = n[at..].chars().skip(1).take_while(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-')).map(char::len_utf8).sum::<usize>();
-                let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
-                let local = &n[start..at];
-                let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
-                if !local.is_empty() && domain.contains('.') {
-                    c.email = Some(format!("{local}@{domain}"));
-                }
+        if c.email.is_none()
+            && let Some(at) = n.find(['@', '＠'])
+        {
+            let start = n[..at]
+                .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-')))
+                .map_or(0, |p| p + n[p..].chars().next().map_or(1, char::len_utf8));
+            let dom_len = n[at..]
+                .chars()
+                .skip(1)
+                .take_while(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-'))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
+            let local = &n[start..at];
+            let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
+            if !local.is_empty() && domain.contains('.') {
+                c.email = Some(format!("{local}@{domain}"));
             }
         }
         if c.url.is_none() {
-            let found = ["http://", "https://", "www."].iter().filter_map(|w| n.find(w)).min();
+            let found = ["http://", "https://", "www."]
+                .iter()
+                .filter_map(|w| n.find(w))
+                .min();
             if let Some(p) = found {
-                let u: String = n[p..].chars().take_while(|ch| ch.is_ascii_alphanumeric() || "./:_-?=&%#~".contains(*ch)).collect();
+                let u: String = n[p..]
+                    .chars()
+                    .take_while(|ch| ch.is_ascii_alphanumeric() || "./:_-?=&%#~".contains(*ch))
+                    .collect();
                 let u = u.trim_end_matches(['.', ':']);
                 if u.len() > 6 {
                     c.url = Some(u.to_string());
@@ -414,7 +538,12 @@ fn format(report: &Report, year: Option<i32>) -> Format {
         match t {
             Table::Applications(a) => {
                 std_table = true;
-                if a.rows.keys().any(|r| matches!(r, AppRow::OtherNoCorrection | AppRow::OtherUnpaidFee | AppRow::OtherOther)) {
+                if a.rows.keys().any(|r| {
+                    matches!(
+                        r,
+                        AppRow::OtherNoCorrection | AppRow::OtherUnpaidFee | AppRow::OtherOther
+                    )
+                }) {
                     v2021 = true;
                 }
                 if a.rows.contains_key(&AppRow::OtherProcessing) {
@@ -425,12 +554,23 @@ fn format(report: &Report, year: Option<i32>) -> Format {
                 std_table = true;
                 for f in a.items.values().flat_map(|m| m.keys()) {
                     match f {
-                        AdField::Issued | AdField::Repealed | AdField::InForce | AdField::Amount10kYuan => v2021 = true,
-                        AdField::Made | AdField::Published | AdField::PublicTotal | AdField::PreviousYear | AdField::Change | AdField::Projects | AdField::Amount => v2019 = true,
+                        AdField::Issued
+                        | AdField::Repealed
+                        | AdField::InForce
+                        | AdField::Amount10kYuan => v2021 = true,
+                        AdField::Made
+                        | AdField::Published
+                        | AdField::PublicTotal
+                        | AdField::PreviousYear
+                        | AdField::Change
+                        | AdField::Projects
+                        | AdField::Amount => v2019 = true,
                         AdField::Decisions => {}
                     }
                 }
-                if a.items.values().any(|m| m.contains_key(&AdField::Decisions) && !m.contains_key(&AdField::PreviousYear)) {
+                if a.items.values().any(|m| {
+                    m.contains_key(&AdField::Decisions) && !m.contains_key(&AdField::PreviousYear)
+                }) {
                     v2021 = true;
                 }
             }
@@ -438,14 +578,22 @@ fn format(report: &Report, year: Option<i32>) -> Format {
             Table::Generic(_) => {}
         }
     }
-    let by_year = || if year.is_some_and(|y| y >= 2021) { Format::V2021 } else { Format::V2019 };
+    let by_year = || {
+        if year.is_some_and(|y| y >= 2021) {
+            Format::V2021
+        } else {
+            Format::V2019
+        }
+    };
     if v2021 {
         Format::V2021
     } else if v2019 {
         Format::V2019
-    } else if std_table {
-        by_year()
-    } else if report.sections.iter().any(|s| s.kind == SectionKind::Applications && norm(&s.heading.title).contains("收到和处理")) {
+    } else if std_table
+        || report.sections.iter().any(|s| {
+            s.kind == SectionKind::Applications && norm(&s.heading.title).contains("收到和处理")
+        })
+    {
         by_year()
     } else if !report.sections.is_empty() {
         Format::Legacy
@@ -461,18 +609,27 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(cn_date("2022年1月25日").map(|r| r.1), Some((2022, 1, 25)));
-        assert_eq!(iso_date("2020-01-20 15:22").map(|r| r.1), Some((2020, 1, 20)));
+        assert_eq!(
+            iso_date("2020-01-20 15:22").map(|r| r.1),
+            Some((2020, 1, 20))
+        );
         assert!(cn_date("2022年13月1日").is_none());
     }
 
     #[test]
     fn years_skip_titles() {
-        assert_eq!(years_in("《关于做好2021年工作的通知》现将2020年度"), vec![(42, 2020)]);
+        assert_eq!(
+            years_in("《关于做好2021年工作的通知》现将2020年度"),
+            vec![(46, 2020)]
+        );
     }
 
     #[test]
     fn organs() {
-        assert_eq!(organ_prefix("龙场镇坚持“严格执法").as_deref(), Some("龙场镇"));
+        assert_eq!(
+            organ_prefix("龙场镇坚持“严格执法").as_deref(),
+            Some("龙场镇")
+        );
         assert_eq!(organ_prefix("全区各部门"), None);
     }
 }

@@ -1,9 +1,9 @@
 //! The parser: text to [`Report`].
 //!
-//! * [`lexical`]: numerals, list markers, white space, normalisation (nom);
-//! * [`section`]: headings, sections, subsections, paragraphs, table regions;
-//! * [`table`]: the three standard tables in every layout, generic tables;
-//! * [`meta`]: title, organ, year, period, contacts, format.
+//! * `lexical`: numerals, list markers, white space, normalisation (nom);
+//! * `section`: headings, sections, subsections, paragraphs, table regions;
+//! * `table`: the three standard tables in every layout, generic tables;
+//! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
@@ -23,8 +23,15 @@ use crate::position::Position;
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
         return Err(Error::new(
-            ErrorKind::TooLarge { len: text.len(), limit: crate::decode::MAX_INPUT_BYTES },
-            Position { offset: crate::decode::MAX_INPUT_BYTES, line: 0, column: 0 },
+            ErrorKind::TooLarge {
+                len: text.len(),
+                limit: crate::decode::MAX_INPUT_BYTES,
+            },
+            Position {
+                offset: crate::decode::MAX_INPUT_BYTES,
+                line: 0,
+                column: 0,
+            },
         ));
     }
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
@@ -33,13 +40,21 @@ pub fn parse(text: &str) -> Result<Report, Error> {
     let lines = crate::lines::split(text);
     let loc = crate::lines::Locator::new(text, &lines);
     let st = section::structure(text, &lines, &loc);
-    let mut report = Report { preamble: st.preamble, sections: st.sections, closing: st.closing, ..Report::default() };
-    derive(&mut report, text);
+    let mut report = Report {
+        preamble: st.preamble,
+        sections: st.sections,
+        closing: st.closing,
+        ..Report::default()
+    };
+    meta::derive(&mut report, text, &loc);
+    report.findings = crate::audit::audit(&report);
     Ok(report)
 }
 
 /// Computes the derived fields of `report` (format, meta, findings).
 pub(crate) fn derive(report: &mut Report, text: &str) {
-    meta::derive(report, text);
+    let lines = crate::lines::split(text);
+    let loc = crate::lines::Locator::new(text, &lines);
+    meta::derive(report, text, &loc);
     report.findings = crate::audit::audit(report);
 }

@@ -12,10 +12,14 @@
 
 use nom::Parser;
 
-use super::lexical::{self, MarkerStyle, is_page_number, markup, norm, section_marker, subsection_marker};
+use super::lexical::{
+    self, MarkerStyle, is_page_number, markup, norm, section_marker, subsection_marker,
+};
 use super::table::{self, Kind};
 use crate::lines::{Line, Locator, is_space};
-use crate::model::{Block, Heading, Markup, Paragraph, Section, SectionKind, Subsection, Unrecognized};
+use crate::model::{
+    Block, Heading, Markup, Paragraph, Section, SectionKind, Subsection, Unrecognized,
+};
 
 /// A piece of a line: the whole line, or the part of it before, between or
 /// after inline headings.
@@ -33,7 +37,10 @@ impl<'a> Seg<'a> {
     }
     pub(crate) fn trimmed(&self) -> (usize, &'a str) {
         let t = self.raw.trim_start_matches(is_space);
-        (self.start + self.raw.len() - t.len(), t.trim_end_matches(is_space))
+        (
+            self.start + self.raw.len() - t.len(),
+            t.trim_end_matches(is_space),
+        )
     }
 }
 
@@ -68,9 +75,21 @@ pub(crate) fn classify(title: &str) -> SectionKind {
 
 /// True when `t` (normalised) is a table row or group label, not a heading.
 fn is_table_label(t: &str) -> bool {
-    ["本年新收", "上年结转", "本年度办理结果", "结转下", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计"]
-        .iter()
-        .any(|w| t.starts_with(w))
+    [
+        "本年新收",
+        "上年结转",
+        "本年度办理结果",
+        "结转下",
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+        "总计",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
         || t.contains("本年度办理结果")
         || t.contains("政府信息公开申请数量")
 }
@@ -102,7 +121,9 @@ fn inline_title_len(s: &str) -> Option<usize> {
             if s[i..].starts_with(w) {
                 let end = i + w.len();
                 let next = s[end..].chars().next();
-                if !next.is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表')) {
+                if !next
+                    .is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表' | '统'))
+                {
                     return Some(end);
                 }
             }
@@ -118,14 +139,31 @@ fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     if let Ok((rest, n)) = section_marker(t) {
         let title = rest.trim_start_matches(is_space);
         let title_start = t.len() - title.len();
-        let nt = norm(title);
+        // a heading line is short: normalise at most 100 characters
+        let bounded = title
+            .char_indices()
+            .nth(100)
+            .map_or(title, |(i, _)| &title[..i]);
+        let nt = norm(bounded);
         let chars = nt.chars().count();
-        let inner_stop = nt.char_indices().any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
-        if !nt.is_empty() && !is_table_label(&nt) && chars <= 60 && !inner_stop && !title.contains('\t') {
+        let inner_stop = nt
+            .char_indices()
+            .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
+        if !nt.is_empty()
+            && !is_table_label(&nt)
+            && chars <= 60
+            && !inner_stop
+            && !title.contains('\t')
+        {
             let kind = classify(title);
             let known = kind != SectionKind::Other;
             if n == expected || (known && n > last && n <= last + 3) {
-                return Some(Hit { pos: 0, end: t.len(), title_start, number: n });
+                return Some(Hit {
+                    pos: 0,
+                    end: t.len(),
+                    title_start,
+                    number: n,
+                });
             }
         }
     }
@@ -146,22 +184,35 @@ fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
             .last()
             .map(|(i, _)| i);
         let Some(ns) = num_start else { continue };
-        if t[..ns].chars().next_back().is_some_and(|c| matches!(c, '第' | '其' | '之') || lexical::cn_digit(c).is_some()) {
+        if t[..ns]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '第' | '其' | '之') || lexical::cn_digit(c).is_some())
+        {
             continue;
         }
-        let Ok((_, n)) = section_marker(&t[ns..]) else { continue };
+        let Ok((_, n)) = section_marker(&t[ns..]) else {
+            continue;
+        };
         if n != expected {
             continue;
         }
         let after = &t[from..];
         let title = after.trim_start_matches(is_space);
         let title_start = t.len() - title.len();
-        let Some(len) = inline_title_len(title) else { continue };
+        let Some(len) = inline_title_len(title) else {
+            continue;
+        };
         let nt = norm(&title[..len]);
         if is_table_label(&nt) {
             continue;
         }
-        return Some(Hit { pos: ns, end: title_start + len, title_start, number: n });
+        return Some(Hit {
+            pos: ns,
+            end: title_start + len,
+            title_start,
+            number: n,
+        });
     }
     None
 }
@@ -170,7 +221,12 @@ fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 #[derive(Debug)]
 enum Item<'a> {
     Seg(Seg<'a>),
-    Heading { start: usize, end: usize, title_start: usize, number: u32 },
+    Heading {
+        start: usize,
+        end: usize,
+        title_start: usize,
+        number: u32,
+    },
 }
 
 /// The structure of a report: preamble, sections, closing.
@@ -185,7 +241,10 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
     let mut items: Vec<Item<'_>> = Vec::with_capacity(lines.len());
     let mut last = 0u32;
     for line in lines {
-        let mut seg = Seg { start: line.start, raw: line.text };
+        let mut seg = Seg {
+            start: line.start,
+            raw: line.text,
+        };
         loop {
             let (toff, t) = seg.trimmed();
             if t.is_empty() {
@@ -195,7 +254,10 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
             match find_heading(t, last + 1, last) {
                 Some(h) => {
                     if h.pos > 0 {
-                        items.push(Item::Seg(Seg { start: seg.start, raw: &text[seg.start..toff + h.pos] }));
+                        items.push(Item::Seg(Seg {
+                            start: seg.start,
+                            raw: &text[seg.start..toff + h.pos],
+                        }));
                     }
                     items.push(Item::Heading {
                         start: toff + h.pos,
@@ -209,7 +271,10 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
                     if text[rest_start..line_end].chars().all(is_space) {
                         break;
                     }
-                    seg = Seg { start: rest_start, raw: &text[rest_start..line_end] };
+                    seg = Seg {
+                        start: rest_start,
+                        raw: &text[rest_start..line_end],
+                    };
                 }
                 None => {
                     items.push(Item::Seg(seg));
@@ -227,7 +292,12 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
                 Some(h) => h.4.push(s),
                 None => preamble_segs.push(s),
             },
-            Item::Heading { start, end, title_start, number } => heads.push((start, end, title_start, number, Vec::new())),
+            Item::Heading {
+                start,
+                end,
+                title_start,
+                number,
+            } => heads.push((start, end, title_start, number, Vec::new())),
         }
     }
     // closing: trailing signature and date lines of the last section
@@ -249,7 +319,11 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
             });
             Section {
                 number,
-                heading: Heading { raw: raw.to_string(), title: title.to_string(), span: loc.span(start, end) },
+                heading: Heading {
+                    raw: raw.to_string(),
+                    title: title.to_string(),
+                    span: loc.span(start, end),
+                },
                 kind: classify(title),
                 blocks,
                 span: loc.span(start, body_end.max(end)),
@@ -262,29 +336,68 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
         .filter(|s| !s.is_blank())
         .map(|s| {
             let (o, t) = s.trimmed();
-            Block::Paragraph(Paragraph { text: t.to_string(), span: loc.span(o, o + t.len()) })
+            Block::Paragraph(Paragraph {
+                text: t.to_string(),
+                span: loc.span(o, o + t.len()),
+            })
         })
         .collect();
-    Structure { preamble, sections, closing }
+    Structure {
+        preamble,
+        sections,
+        closing,
+    }
 }
 
 fn is_date_line(t: &str) -> bool {
+    if t.chars().nth(40).is_some() {
+        return false;
+    }
     let n = norm(t);
     super::meta::cn_date(&n).is_some_and(|(rest, _)| rest.is_empty())
 }
 
 fn is_organ_line(t: &str) -> bool {
+    if t.chars().nth(60).is_some() {
+        return false;
+    }
     let n = norm(t);
     let chars = n.chars().count();
     (2..=30).contains(&chars)
         && !n.contains(['。', ',', '，', '：', ':', '；'])
-        && ["政府", "办公室", "局", "委员会", "管委会", "镇", "乡", "街道", "办事处", "中心", "院", "厅", "部", "委", "处", "所", "站", "区", "县", "市"]
-            .iter()
-            .any(|s| n.ends_with(s))
+        && [
+            "政府",
+            "办公室",
+            "局",
+            "委员会",
+            "管委会",
+            "镇",
+            "乡",
+            "街道",
+            "办事处",
+            "中心",
+            "院",
+            "厅",
+            "部",
+            "委",
+            "处",
+            "所",
+            "站",
+            "区",
+            "县",
+            "市",
+        ]
+        .iter()
+        .any(|s| n.ends_with(s))
 }
 
 fn take_closing<'a>(segs: &mut Vec<Seg<'a>>) -> Vec<Seg<'a>> {
-    let nonblank: Vec<usize> = segs.iter().enumerate().filter(|(_, s)| !s.is_blank()).map(|(i, _)| i).collect();
+    let nonblank: Vec<usize> = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_blank())
+        .map(|(i, _)| i)
+        .collect();
     let mut cut = None;
     if let Some(&last) = nonblank.last() {
         let t = segs[last].trimmed().1;
@@ -336,7 +449,9 @@ struct Para {
 
 /// `标题: …`, `发布时间: …`: a short key and a colon.
 fn is_field(t: &str) -> bool {
-    t.char_indices().take(7).any(|(i, c)| i > 0 && matches!(c, ':' | '：'))
+    t.char_indices()
+        .take(7)
+        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'))
 }
 
 fn ends_terminal(t: &str) -> bool {
@@ -383,7 +498,10 @@ impl Blocks<'_, '_> {
             // page numbers
             if is_page_number(t) {
                 self.flush(&mut para, &mut stack, &mut root);
-                let b = Block::Unrecognized(Unrecognized { text: t.to_string(), span: self.loc.span(off, off + t.len()) });
+                let b = Block::Unrecognized(Unrecognized {
+                    text: t.to_string(),
+                    span: self.loc.span(off, off + t.len()),
+                });
                 push(&mut stack, &mut root, b);
                 i += 1;
                 continue;
@@ -414,7 +532,10 @@ impl Blocks<'_, '_> {
             // markup residue at the start of the line
             if let Ok((rest, m)) = markup.parse(t) {
                 self.flush(&mut para, &mut stack, &mut root);
-                let b = Block::Markup(Markup { text: m.to_string(), span: self.loc.span(off, off + m.len()) });
+                let b = Block::Markup(Markup {
+                    text: m.to_string(),
+                    span: self.loc.span(off, off + m.len()),
+                });
                 push(&mut stack, &mut root, b);
                 let r = rest.trim_start_matches(is_space);
                 off += t.len() - r.len();
@@ -450,14 +571,23 @@ impl Blocks<'_, '_> {
                 stack.push(Open { style, sub });
                 if let Some(b) = body {
                     let b_off = off + (t.len() - b.len());
-                    para = Some(new_para(b_off, b));
+                    let mut p = new_para(b_off, b);
+                    // a page break can fall after the body on the marker's line:
+                    // judge the line as a whole
+                    p.last_chars = t.chars().count();
+                    para = Some(p);
                 }
                 i += 1;
                 continue;
             }
             // paragraphs
             match para.as_mut() {
-                Some(p) if !p.terminal && (!p.blank_after || p.last_chars >= 20) && !p.field && !is_field(t) => {
+                Some(p)
+                    if !p.terminal
+                        && (!p.blank_after || p.last_chars >= 40)
+                        && !p.field
+                        && !is_field(t) =>
+                {
                     p.text.push_str(t);
                     p.end = off + t.len();
                     p.last_chars = t.chars().count();
@@ -480,7 +610,10 @@ impl Blocks<'_, '_> {
 
     fn flush(&self, para: &mut Option<Para>, stack: &mut [Open], root: &mut Vec<Block>) {
         if let Some(p) = para.take() {
-            let b = Block::Paragraph(Paragraph { text: p.text, span: self.loc.span(p.start, p.end) });
+            let b = Block::Paragraph(Paragraph {
+                text: p.text,
+                span: self.loc.span(p.start, p.end),
+            });
             push(stack, root, b);
         }
     }
@@ -517,7 +650,14 @@ fn block_end(b: &Block) -> usize {
 
 fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
     if let Some(mut o) = stack.pop() {
-        let end = o.sub.blocks.iter().map(block_end).max().unwrap_or(o.sub.head.end).max(o.sub.head.end);
+        let end = o
+            .sub
+            .blocks
+            .iter()
+            .map(block_end)
+            .max()
+            .unwrap_or(o.sub.head.end)
+            .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start, end);
         push(stack, root, Block::Subsection(o.sub));
     }
@@ -528,7 +668,9 @@ fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
     if rest.is_empty() {
         return (None, None);
     }
-    let stop = rest.char_indices().find(|(_, c)| matches!(c, '。' | '；' | '：' | ':' | '！' | '？'));
+    let stop = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '；' | '：' | ':' | '！' | '？'));
     if let Some((i, c)) = stop {
         let end = i + c.len_utf8();
         let head_chars = rest[..end].chars().count();
@@ -566,10 +708,11 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
         if table::is_prose(t) {
             break;
         }
-        if let Some(k) = table::anchor(t) {
-            if k != kind && !(k == Kind::Applications && kind == Kind::Applications) {
-                break;
-            }
+        if let Some(k) = table::anchor(t)
+            && k != kind
+            && !(k == Kind::Applications && kind == Kind::Applications)
+        {
+            break;
         }
         j += 1;
         end = j;
@@ -582,7 +725,7 @@ fn is_number_line(t: &str) -> bool {
 }
 
 fn short_cell(t: &str) -> bool {
-    t.chars().count() <= 20 && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
+    t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
 }
 
 /// A generic table starting at `i`: cell-per-line lists (short lines with at
@@ -591,7 +734,11 @@ fn short_cell(t: &str) -> bool {
 fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
     let grid = |s: &Seg<'_>| {
-        s.raw.split('\t').filter(|f| !f.trim_matches(is_space).is_empty()).count() >= 2
+        s.raw
+            .split('\t')
+            .filter(|f| !f.trim_matches(is_space).is_empty())
+            .count()
+            >= 2
             || s.raw.matches('|').count() >= 2
     };
     if grid(&segs[i]) {
@@ -612,7 +759,7 @@ fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
         }
         return (rows >= 2).then_some(end);
     }
-    if !short_cell(first) || is_number_line(first) || first.chars().count() > 15 {
+    if !short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some() {
         return None;
     }
     // look ahead over the next non-blank lines
@@ -643,7 +790,11 @@ fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
             continue;
         }
         let t = segs[j].trimmed().1;
-        if !short_cell(t) || is_page_number(t) || line_marker(t).is_some() || table::anchor(t).is_some() {
+        if !short_cell(t)
+            || is_page_number(t)
+            || line_marker(t).is_some()
+            || table::anchor(t).is_some()
+        {
             break;
         }
         j += 1;
@@ -673,15 +824,30 @@ mod tests {
     #[test]
     fn kinds() {
         assert_eq!(classify("总体情况"), SectionKind::Overview);
-        assert_eq!(classify("政府信息公开行政法复议、行政诉讼情况"), SectionKind::ReviewLitigation);
+        assert_eq!(
+            classify("政府信息公开行政法复议、行政诉讼情况"),
+            SectionKind::ReviewLitigation
+        );
         assert_eq!(classify("存在的主要问题和改进措"), SectionKind::Problems);
-        assert_eq!(classify("依申请公开政府信息和不予公开政府信息的情况"), SectionKind::Applications);
-        assert_eq!(classify("平潭综合实验区政府信息公开情况统计表"), SectionKind::Statistics);
+        assert_eq!(
+            classify("依申请公开政府信息和不予公开政府信息的情况"),
+            SectionKind::Applications
+        );
+        assert_eq!(
+            classify("平潭综合实验区政府信息公开情况统计表"),
+            SectionKind::Statistics
+        );
     }
 
     #[test]
     fn titles() {
-        assert_eq!(split_title("加强领导。龙场镇十分重视"), (Some("加强领导。"), Some("龙场镇十分重视")));
-        assert_eq!(split_title("组织领导、工作机构"), (Some("组织领导、工作机构"), None));
+        assert_eq!(
+            split_title("加强领导。龙场镇十分重视"),
+            (Some("加强领导。"), Some("龙场镇十分重视"))
+        );
+        assert_eq!(
+            split_title("组织领导、工作机构"),
+            (Some("组织领导、工作机构"), None)
+        );
     }
 }

@@ -40,21 +40,48 @@ pub(crate) enum Kind {
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
-    let n = norm(t);
-    let n = n.trim_start_matches('|');
+    // every anchor starts with one of these (after pipes and white space)
+    let first = t
+        .trim_start_matches(|c: char| c == '|' || crate::lines::is_space(c))
+        .chars()
+        .next();
+    let opens = first.is_some_and(|c| {
+        matches!(
+            c,
+            '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
+        )
+    });
+    let short_note = t.chars().nth(80).is_none() && t.contains("勾稽关系");
+    if !(opens || short_note) {
+        return None;
+    }
+    // only the head of the line matters: normalise at most 40 characters
+    let head: String = t
+        .chars()
+        .filter_map(super::lexical::norm_char)
+        .take(40)
+        .collect();
+    let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
     }
-    let short = n.chars().count() <= 80;
-    if short && (n.starts_with("(本列") || n.contains("勾稽关系") || n.starts_with("申请人情况")) {
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    if short && n.contains("本年新收") && n.chars().count() <= 60 && super::lexical::section_marker(n).is_ok() {
+    let short = t.chars().nth(80).is_none();
+    if short && (n.contains("勾稽关系") || norm(t).contains("勾稽关系")) {
         return Some(Kind::Applications);
     }
-    if n.starts_with("行政复议") && !n.contains('。') && !n.contains('，') && !n.contains(',') {
+    if short && n.contains("本年新收") && super::lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
         let rest = &n["行政复议".len()..];
-        if rest.is_empty() || rest.starts_with('|') || rest.contains("行政诉讼") || rest.contains("结果") {
+        if rest.is_empty()
+            || rest.starts_with('|')
+            || rest.contains("行政诉讼")
+            || rest.contains("结果")
+        {
             return Some(Kind::ReviewLitigation);
         }
     }
@@ -100,7 +127,23 @@ struct Tok {
     grid: bool,
 }
 
-const NULLS: &[&str] = &["无", "/", "／", "—", "——", "-", "－", "--", "空", "不适用", "N/A", "n/a", "NA", "／／", "\\"];
+const NULLS: &[&str] = &[
+    "无",
+    "/",
+    "／",
+    "—",
+    "——",
+    "-",
+    "－",
+    "--",
+    "空",
+    "不适用",
+    "N/A",
+    "n/a",
+    "NA",
+    "／／",
+    "\\",
+];
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "%", "％"];
 
 fn is_digit(c: char) -> bool {
@@ -108,14 +151,23 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_grid_line(raw: &str, sep: char) -> bool {
-    raw.split(sep).filter(|f| !f.trim_matches(is_space).is_empty()).count() >= 2
+    raw.split(sep)
+        .filter(|f| !f.trim_matches(is_space).is_empty())
+        .count()
+        >= 2
 }
 
 /// Cuts the region into tokens.
 fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
     let nonblank: Vec<&Seg<'_>> = segs.iter().filter(|s| !s.is_blank()).collect();
-    let tabs = nonblank.iter().filter(|s| is_grid_line(s.raw, '\t')).count();
-    let pipes = nonblank.iter().filter(|s| s.raw.matches('|').count() >= 2).count();
+    let tabs = nonblank
+        .iter()
+        .filter(|s| is_grid_line(s.raw, '\t'))
+        .count();
+    let pipes = nonblank
+        .iter()
+        .filter(|s| s.raw.matches('|').count() >= 2)
+        .count();
     let sep = if tabs * 2 >= nonblank.len().max(1) && tabs >= 2 {
         Some('\t')
     } else if pipes * 2 >= nonblank.len().max(1) && pipes >= 2 {
@@ -130,7 +182,12 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
         }
         let (toff, t) = seg.trimmed();
         if is_page_number(t) {
-            toks.push(Tok { kind: Tk::Page, start: toff, end: toff + t.len(), grid: false });
+            toks.push(Tok {
+                kind: Tk::Page,
+                start: toff,
+                end: toff + t.len(),
+                grid: false,
+            });
             continue;
         }
         let line_start = toks.len();
@@ -144,10 +201,16 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
                 }
                 if sep == '|' {
                     // outer pipes: `| a | b |`
-                    if fields.first().is_some_and(|f| f.1.trim_matches(is_space).is_empty()) {
+                    if fields
+                        .first()
+                        .is_some_and(|f| f.1.trim_matches(is_space).is_empty())
+                    {
                         fields.remove(0);
                     }
-                    if fields.last().is_some_and(|f| f.1.trim_matches(is_space).is_empty()) {
+                    if fields
+                        .last()
+                        .is_some_and(|f| f.1.trim_matches(is_space).is_empty())
+                    {
                         fields.pop();
                     }
                 }
@@ -155,7 +218,12 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
                     let lead = f.len() - f.trim_start_matches(is_space).len();
                     let ft = f.trim_matches(is_space);
                     if ft.is_empty() {
-                        toks.push(Tok { kind: Tk::Empty, start: at + lead, end: at + lead, grid: true });
+                        toks.push(Tok {
+                            kind: Tk::Empty,
+                            start: at + lead,
+                            end: at + lead,
+                            grid: true,
+                        });
                     } else {
                         field_tokens(ft, at + lead, true, &mut toks);
                     }
@@ -167,21 +235,21 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
                     if !w.is_empty() {
                         field_tokens(w, at, false, &mut toks);
                     }
-                    at += w.len() + seg.raw[at - seg.start + w.len()..].chars().next().map_or(0, char::len_utf8);
+                    at += w.len()
+                        + seg.raw[at - seg.start + w.len()..]
+                            .chars()
+                            .next()
+                            .map_or(0, char::len_utf8);
                 }
             }
         }
         // empty grid fields count only on lines that carry values
-        let has_value = toks[line_start..].iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null));
+        let has_value = toks[line_start..]
+            .iter()
+            .any(|t| matches!(t.kind, Tk::Value | Tk::Null));
         if !has_value {
-            let mut i = line_start;
-            while i < toks.len() {
-                if toks[i].kind == Tk::Empty {
-                    toks.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
+            let line: Vec<Tok> = toks.split_off(line_start);
+            toks.extend(line.into_iter().filter(|t| t.kind != Tk::Empty));
         }
     }
     toks
@@ -190,7 +258,12 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
 /// Splits one field (no white space at its ends) into label and value tokens.
 fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
     if NULLS.contains(&f) {
-        out.push(Tok { kind: Tk::Null, start: at, end: at + f.len(), grid });
+        out.push(Tok {
+            kind: Tk::Null,
+            start: at,
+            end: at + f.len(),
+            grid,
+        });
         return;
     }
     let mut label_start: Option<usize> = None;
@@ -198,55 +271,76 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
     let mut prev: Option<char> = None;
     while i < f.len() {
         let c = f[i..].chars().next().unwrap_or(' ');
-        let signed = matches!(c, '-' | '－') && f[i + c.len_utf8()..].chars().next().is_some_and(is_digit);
+        let signed =
+            matches!(c, '-' | '－') && f[i + c.len_utf8()..].chars().next().is_some_and(is_digit);
         // a sign after digits starts a new (negative) number: `2648-18538`
-        let starts_number = signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
-        if starts_number {
-            if let Some((_, len)) = Number::parse_prefix(&f[i..]) {
-                let mut end = i + len;
-                let after = &f[end..];
-                let next = after.chars().next();
-                // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
-                let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
-                    && after[next.map_or(0, char::len_utf8)..].chars().next().is_some_and(|n| !is_digit(n));
-                let label_follows = next.is_some_and(|n| matches!(n, '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'));
-                if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
-                    // part of a label: `2015年度`
+        let starts_number =
+            signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
+        if starts_number && let Some((_, len)) = Number::parse_prefix(&f[i..]) {
+            let mut end = i + len;
+            let after = &f[end..];
+            let next = after.chars().next();
+            // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
+            let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
+                && after[next.map_or(0, char::len_utf8)..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !is_digit(n));
+            let label_follows = next.is_some_and(|n| {
+                matches!(
+                    n,
+                    '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
+                )
+            });
+            if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
+                // part of a label: `2015年度`
+                label_start.get_or_insert(i);
+                i = end;
+                prev = f[..end].chars().last();
+                continue;
+            }
+            if marker_follows {
+                let digits = &f[i..end];
+                if digits.chars().count() <= 1 || digits.contains('.') {
                     label_start.get_or_insert(i);
                     i = end;
                     prev = f[..end].chars().last();
                     continue;
                 }
-                if marker_follows {
-                    let digits = &f[i..end];
-                    if digits.chars().count() <= 1 || digits.contains('.') {
-                        label_start.get_or_insert(i);
-                        i = end;
-                        prev = f[..end].chars().last();
-                        continue;
-                    }
-                    // all but the last digit are a value
-                    let last = digits.char_indices().last().map_or(0, |(k, _)| k);
-                    end = i + last;
-                } else if let Some(u) = UNITS.iter().find(|u| after.starts_with(**u)) {
-                    end += u.len();
-                } else if next.is_some_and(|n| n == '(' || n == '（') && f[end..].contains(['）', ')']) {
-                    // a remark: `22（其中修订16件）`
-                    let close = f[end..].find(['）', ')']).unwrap_or(0);
-                    let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
-                    let remark = &f[end..end + close + close_len];
-                    if remark.chars().any(|c| !is_digit(c)) && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八']) {
-                        end += close + close_len;
-                    }
+                // all but the last digit are a value
+                let last = digits.char_indices().last().map_or(0, |(k, _)| k);
+                end = i + last;
+            } else if let Some(u) = UNITS.iter().find(|u| after.starts_with(**u)) {
+                end += u.len();
+            } else if next.is_some_and(|n| n == '(' || n == '（') && f[end..].contains(['）', ')'])
+            {
+                // a remark: `22（其中修订16件）`
+                let close = f[end..].find(['）', ')']).unwrap_or(0);
+                let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
+                let remark = &f[end..end + close + close_len];
+                if remark.chars().any(|c| !is_digit(c))
+                    && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
+                {
+                    end += close + close_len;
                 }
-                if let Some(ls) = label_start.take() {
-                    out.push(Tok { kind: Tk::Label, start: at + ls, end: at + i, grid });
-                }
-                out.push(Tok { kind: Tk::Value, start: at + i, end: at + end, grid });
-                prev = f[..end].chars().last();
-                i = end;
-                continue;
             }
+            if let Some(ls) = label_start.take() {
+                out.push(Tok {
+                    kind: Tk::Label,
+                    start: at + ls,
+                    end: at + i,
+                    grid,
+                });
+            }
+            out.push(Tok {
+                kind: Tk::Value,
+                start: at + i,
+                end: at + end,
+                grid,
+            });
+            prev = f[..end].chars().last();
+            i = end;
+            continue;
         }
         label_start.get_or_insert(i);
         prev = Some(c);
@@ -254,8 +348,17 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
     }
     if let Some(ls) = label_start {
         let s = &f[ls..];
-        let kind = if NULLS.contains(&s) { Tk::Null } else { Tk::Label };
-        out.push(Tok { kind, start: at + ls, end: at + f.len(), grid });
+        let kind = if NULLS.contains(&s) {
+            Tk::Null
+        } else {
+            Tk::Label
+        };
+        out.push(Tok {
+            kind,
+            start: at + ls,
+            end: at + f.len(),
+            grid,
+        });
     }
 }
 
@@ -264,8 +367,9 @@ fn field_tokens(f: &str, at: usize, grid: bool, out: &mut Vec<Tok>) {
 
 /// Where the cells of a row ended up.
 enum Placed {
-    /// One token (or digit sub-range) per column; `None` = empty grid field.
-    Cells(Vec<Option<(usize, usize)>>),
+    /// One token (or digit sub-range) per column; an empty grid field is a
+    /// zero-width range where its text would begin.
+    Cells(Vec<(usize, usize)>),
     /// Could not be placed without guessing: the range of all value tokens.
     Fused(usize, usize),
 }
@@ -303,7 +407,11 @@ fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
         let mut chosen = 1;
         for len in 1..=max_len {
             let rest = &d[i + len..];
-            let ok = if left == 1 { rest.is_empty() } else { split_ways(rest, left - 1) > 0 };
+            let ok = if left == 1 {
+                rest.is_empty()
+            } else {
+                split_ways(rest, left - 1) > 0
+            };
             if ok {
                 chosen = len;
                 break;
@@ -316,23 +424,36 @@ fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
-    let mut cells: Vec<Tok> = cells.to_vec();
-    while cells.len() > n && cells.last().is_some_and(|t| t.kind == Tk::Empty) {
-        cells.pop();
+/// Places `cells` in `n` columns; `at` is where empty cells of a row without
+/// any cell text sit (the end of its label).
+fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
+    // drop empty grid fields at the ends while there are more cells than columns
+    let mut lo = 0;
+    let mut hi = cells.len();
+    while hi - lo > n && cells[hi - 1].kind == Tk::Empty {
+        hi -= 1;
     }
-    while cells.len() > n && cells.first().is_some_and(|t| t.kind == Tk::Empty) {
-        cells.remove(0);
+    while hi - lo > n && cells[lo].kind == Tk::Empty {
+        lo += 1;
     }
+    let cells: Vec<Tok> = cells[lo..hi].to_vec();
     let all = |cells: &[Tok]| {
-        let s = cells.iter().filter(|t| t.kind != Tk::Empty).map(|t| t.start).min().unwrap_or(0);
-        let e = cells.iter().filter(|t| t.kind != Tk::Empty).map(|t| t.end).max().unwrap_or(0);
+        let s = cells
+            .iter()
+            .filter(|t| t.kind != Tk::Empty)
+            .map(|t| t.start)
+            .min()
+            .unwrap_or(0);
+        let e = cells
+            .iter()
+            .filter(|t| t.kind != Tk::Empty)
+            .map(|t| t.end)
+            .max()
+            .unwrap_or(0);
         (s, e)
     };
     if cells.len() == n {
-        return Placed::Cells(
-            cells.iter().map(|t| if t.kind == Tk::Empty { None } else { Some((t.start, t.end)) }).collect(),
-        );
+        return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
     }
     if cells.len() > n {
         let (s, e) = all(&cells);
@@ -346,6 +467,19 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
             (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit)).then_some(s)
         })
         .collect();
+    // fast paths: every digit its own cell is the only split when the digits
+    // and atomic cells add up to exactly `n`; fewer cannot be split at all
+    let singles: usize = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).sum();
+    if singles == n {
+        let mut out = Vec::with_capacity(n);
+        for (i, t) in cells.iter().enumerate() {
+            match digits[i] {
+                Some(d) => out.extend((0..d.len()).map(|k| (t.start + k, t.start + k + 1))),
+                None => out.push((t.start, t.end)),
+            }
+        }
+        return Placed::Cells(out);
+    }
     // combine per-token ways: dp[c] = ways to fill c columns with the tokens so far
     let mut dp = vec![0u8; n + 1];
     dp[0] = 1;
@@ -391,11 +525,15 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
                                     for k in 1..=(cols - c).min(d.len()) {
                                         let w = split_ways(d, k);
                                         if w > 0 {
-                                            next[c + k] = next[c + k].saturating_add(w0.saturating_mul(w)).min(2);
+                                            next[c + k] = next[c + k]
+                                                .saturating_add(w0.saturating_mul(w))
+                                                .min(2);
                                         }
                                     }
                                 }
-                                None if c < cols => next[c + 1] = next[c + 1].saturating_add(w0).min(2),
+                                None if c < cols => {
+                                    next[c + 1] = next[c + 1].saturating_add(w0).min(2)
+                                }
                                 None => {}
                             }
                         }
@@ -404,10 +542,14 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
                     dp[cols]
                 };
                 let options: Vec<usize> = match digits[i] {
-                    Some(d) => (1..=remaining.min(d.len())).filter(|&k| split_ways(d, k) > 0).collect(),
+                    Some(d) => (1..=remaining.min(d.len()))
+                        .filter(|&k| split_ways(d, k) > 0)
+                        .collect(),
                     None => vec![1],
                 };
-                let k = options.into_iter().find(|&k| k <= remaining && prefix_ways(i, remaining - k) > 0);
+                let k = options
+                    .into_iter()
+                    .find(|&k| k <= remaining && prefix_ways(i, remaining - k) > 0);
                 let Some(k) = k else {
                     let (s, e) = all(&cells);
                     return Placed::Fused(s, e);
@@ -420,26 +562,26 @@ fn place(text: &str, cells: &[Tok], n: usize) -> Placed {
                 match digits[i] {
                     Some(d) => {
                         for (a, b) in split_digits(d, counts[i]) {
-                            out.push(Some((t.start + a, t.start + b)));
+                            out.push((t.start + a, t.start + b));
                         }
                     }
-                    None if t.kind == Tk::Empty => out.push(None),
-                    None => out.push(Some((t.start, t.end))),
+                    None => out.push((t.start, t.end)),
                 }
             }
             Placed::Cells(out)
         }
         0 if cells.iter().all(|t| t.grid) && !cells.is_empty() => {
             // a grid row with trailing fields omitted: positions are known from the left
-            let mut out: Vec<Option<(usize, usize)>> =
-                cells.iter().map(|t| if t.kind == Tk::Empty { None } else { Some((t.start, t.end)) }).collect();
-            out.resize(n, None);
+            let mut out: Vec<(usize, usize)> = cells.iter().map(|t| (t.start, t.end)).collect();
+            let end = out.last().map_or(0, |c| c.1);
+            out.resize(n, (end, end));
             Placed::Cells(out)
         }
         _ => {
             let (s, e) = all(&cells);
             if s == e {
-                Placed::Cells(vec![None; n])
+                let at = cells.first().map_or(at, |t| t.start);
+                Placed::Cells(vec![(at, at); n])
             } else {
                 Placed::Fused(s, e)
             }
@@ -488,7 +630,11 @@ fn pieces(text: &str, run: &[Tok], vocab: &[&str]) -> Vec<Piece> {
         let mut i = 0;
         while i < n.s.len() {
             let rest = &n.s[i..];
-            if let Some(w) = vocab.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
+            if let Some(w) = vocab
+                .iter()
+                .filter(|w| rest.starts_with(**w))
+                .max_by_key(|w| w.len())
+            {
                 if i > 0 {
                     cuts.push(i);
                 }
@@ -507,7 +653,11 @@ fn pieces(text: &str, run: &[Tok], vocab: &[&str]) -> Vec<Piece> {
         .filter(|w| w[0] < w[1])
         .map(|w| {
             let (s, e) = n.source(w[0], w[1]);
-            Piece { norm: n.s[w[0]..w[1]].to_string(), start: s, end: e }
+            Piece {
+                norm: n.s[w[0]..w[1]].to_string(),
+                start: s,
+                end: e,
+            }
         })
         .collect()
 }
@@ -561,7 +711,10 @@ fn app_label(p: &str) -> AppLabel {
         (&["重复申请"], NotProcessedDuplicate),
         (&["出版物"], NotProcessedPublication),
         (&["大量反复"], NotProcessedExcessive),
-        (&["确认或", "重新出具", "新出具", "已获取信息"], NotProcessedConfirmation),
+        (
+            &["确认或", "重新出具", "新出具", "已获取信息"],
+            NotProcessedConfirmation,
+        ),
         (&["不补正", "逾期不补"], OtherNoCorrection),
         (&["收费通知", "缴纳费用"], OtherUnpaidFee),
     ];
@@ -582,13 +735,33 @@ fn app_label(p: &str) -> AppLabel {
     if body.starts_with("小计") || body == "合计小计" {
         return AppLabel::Subtotal;
     }
-    if body == "总计" || body == "合计" || body.starts_with("总计") && p.starts_with('(') || body == "办理结果合计" {
+    if body == "总计"
+        || body == "合计"
+        || body.starts_with("总计") && p.starts_with('(')
+        || body == "办理结果合计"
+    {
         return AppLabel::Total;
     }
     if body == "其他" && p.len() > body.len() {
         return AppLabel::OtherInGroup;
     }
-    let header = ["申请人情况", "自然人", "法人或其他组织", "商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务", "其他", "总计", "小计"];
+    let header = [
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "商业",
+        "企业",
+        "科研",
+        "机构",
+        "社会",
+        "公益",
+        "组织",
+        "法律",
+        "服务",
+        "其他",
+        "总计",
+        "小计",
+    ];
     if header.iter().any(|w| has(w)) {
         return AppLabel::Header;
     }
@@ -636,11 +809,18 @@ struct Builder<'t, 'l> {
 impl<'t> Builder<'t, '_> {
     fn frag(&mut self, role: FragmentRole, s: usize, e: usize) {
         if s < e {
-            self.fragments.push(Fragment { role, raw: self.text[s..e].to_string(), span: self.loc.span(s, e) });
+            self.fragments.push(Fragment {
+                role,
+                raw: self.text[s..e].to_string(),
+                span: self.loc.span(s, e),
+            });
         }
     }
     fn text_of(&self, s: usize, e: usize) -> Text {
-        Text { raw: self.text[s..e].to_string(), span: self.loc.span(s, e) }
+        Text {
+            raw: self.text[s..e].to_string(),
+            span: self.loc.span(s, e),
+        }
     }
     fn page(&mut self, t: &Tok) {
         self.frag(FragmentRole::PageNumber, t.start, t.end);
@@ -652,7 +832,10 @@ impl<'t> Builder<'t, '_> {
         &mut self,
         rows: Vec<RowAcc<R>>,
         cols: impl Fn(R) -> Vec<C>,
-    ) -> (IndexMap<R, IndexMap<C, Option<Number>>>, IndexMap<R, RowSource<C>>) {
+    ) -> (
+        IndexMap<R, IndexMap<C, Option<Number>>>,
+        IndexMap<R, RowSource<C>>,
+    ) {
         let mut values = IndexMap::new();
         let mut sources = IndexMap::new();
         for acc in rows {
@@ -676,21 +859,17 @@ impl<'t> Builder<'t, '_> {
                 src.label = Some(t);
             }
             let mut vals = IndexMap::new();
-            match place(self.text, &acc.cells, columns.len()) {
+            match place(
+                self.text,
+                &acc.cells,
+                columns.len(),
+                acc.label.map_or(0, |l| l.1),
+            ) {
                 Placed::Cells(cells) => {
-                    for (c, cell) in columns.iter().zip(cells) {
-                        match cell {
-                            Some((s, e)) => {
-                                let t = self.text_of(s, e);
-                                vals.insert(*c, cell_value(&t.raw));
-                                src.cells.insert(*c, t);
-                            }
-                            None => {
-                                let at = acc.label.map_or(0, |l| l.1);
-                                vals.insert(*c, None);
-                                src.cells.insert(*c, Text { raw: String::new(), span: self.loc.span(at, at) });
-                            }
-                        }
+                    for (c, (s, e)) in columns.iter().zip(cells) {
+                        let t = self.text_of(s, e);
+                        vals.insert(*c, cell_value(&t.raw));
+                        src.cells.insert(*c, t);
                     }
                 }
                 Placed::Fused(s, e) => {
@@ -710,7 +889,11 @@ impl<'t> Builder<'t, '_> {
 /// Parses an applications table region.
 pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table {
     let toks = tokenize(segs);
-    let mut b = Builder { text, loc, fragments: Vec::new() };
+    let mut b = Builder {
+        text,
+        loc,
+        fragments: Vec::new(),
+    };
     let mut rows: Vec<RowAcc<AppRow>> = Vec::new();
     let mut current: Option<usize> = None;
     let mut header_done = false;
@@ -723,7 +906,9 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
         let t = toks[i];
         // text between a row's values and more values ends the row: values
         // that follow belong to no row rather than to the wrong one
-        if matches!(t.kind, Tk::Label | Tk::Page) && current.is_some_and(|c| !rows[c].cells.is_empty()) {
+        if matches!(t.kind, Tk::Label | Tk::Page)
+            && current.is_some_and(|c| !rows[c].cells.is_empty())
+        {
             current_closed = current.take();
         }
         match t.kind {
@@ -740,25 +925,35 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                 i += 1;
             }
             Tk::Label => {
-                let j = toks[i..].iter().position(|t| t.kind != Tk::Label).map_or(toks.len(), |p| i + p);
+                let j = toks[i..]
+                    .iter()
+                    .position(|t| t.kind != Tk::Label)
+                    .map_or(toks.len(), |p| i + p);
                 let run = &toks[i..j];
                 i = j;
                 for p in pieces(text, run, &[]) {
                     let label = app_label(&p.norm);
                     // a row label that directly follows a row without values:
                     // the earlier one was a group label (（六）其他处理 in 2021)
-                    let new_row = |rows: &mut Vec<RowAcc<AppRow>>, b: &mut Builder<'_, '_>, key: AppRow| {
-                        if let Some(last) = rows.last() {
-                            if last.cells.is_empty() && last.key == AppRow::OtherProcessing {
+                    let new_row =
+                        |rows: &mut Vec<RowAcc<AppRow>>, b: &mut Builder<'_, '_>, key: AppRow| {
+                            if let Some(last) = rows.last()
+                                && last.cells.is_empty()
+                                && last.key == AppRow::OtherProcessing
+                            {
                                 let last = rows.pop().expect("checked");
                                 if let Some((s, e)) = last.label {
                                     b.frag(FragmentRole::GroupLabel, s, e);
                                 }
                             }
-                        }
-                        rows.push(RowAcc { key, label: Some((p.start, p.end)), label_extra: String::new(), cells: Vec::new() });
-                        rows.len() - 1
-                    };
+                            rows.push(RowAcc {
+                                key,
+                                label: Some((p.start, p.end)),
+                                label_extra: String::new(),
+                                cells: Vec::new(),
+                            });
+                            rows.len() - 1
+                        };
                     if !matches!(label, AppLabel::Unknown | AppLabel::Header | AppLabel::Note) {
                         current_closed = None;
                     }
@@ -812,8 +1007,13 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                             let last = current.or(current_closed).and_then(|c| rows.get_mut(c));
                             let continues = last.as_ref().is_some_and(|r| {
                                 let tpl = norm(r.key.label());
-                                let have = r.label.map(|(s, e)| norm(&text[s..e])).unwrap_or_default() + &r.label_extra;
-                                p.norm.chars().count() >= 2 && tpl.contains(&p.norm) && !tpl.starts_with(&p.norm) && !have.contains(&p.norm)
+                                let have =
+                                    r.label.map(|(s, e)| norm(&text[s..e])).unwrap_or_default()
+                                        + &r.label_extra;
+                                p.norm.chars().count() >= 2
+                                    && tpl.contains(&p.norm)
+                                    && !tpl.starts_with(&p.norm)
+                                    && !have.contains(&p.norm)
                             });
                             if continues {
                                 if let Some(r) = last {
@@ -838,7 +1038,13 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
     let (values, source) = b.finish_rows(rows, move |_| cols.clone());
     let span = region_span(loc, segs);
     b.fragments.sort_by_key(|f| f.span.start);
-    Table::Applications(ApplicationsTable { span, columns, rows: values, source, fragments: Fragments(b.fragments) })
+    Table::Applications(ApplicationsTable {
+        span,
+        columns,
+        rows: values,
+        source,
+        fragments: Fragments(b.fragments),
+    })
 }
 
 fn region_span(loc: &Locator<'_>, segs: &[Seg<'_>]) -> crate::model::Span {
@@ -850,7 +1056,10 @@ fn region_span(loc: &Locator<'_>, segs: &[Seg<'_>]) -> crate::model::Span {
             let (ls, lt) = l.trimmed();
             loc.span(s, ls + lt.len())
         }
-        _ => loc.span(segs.first().map_or(0, |s| s.start), segs.first().map_or(0, |s| s.start)),
+        _ => loc.span(
+            segs.first().map_or(0, |s| s.start),
+            segs.first().map_or(0, |s| s.start),
+        ),
     }
 }
 
@@ -860,7 +1069,11 @@ fn region_span(loc: &Locator<'_>, segs: &[Seg<'_>]) -> crate::model::Span {
 /// Parses a review/litigation table region.
 pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table {
     let toks = tokenize(segs);
-    let mut b = Builder { text, loc, fragments: Vec::new() };
+    let mut b = Builder {
+        text,
+        loc,
+        fragments: Vec::new(),
+    };
     let mut values: Vec<Tok> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -869,7 +1082,10 @@ pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
             Tk::Page => b.page(&t),
             Tk::Value | Tk::Null | Tk::Empty => values.push(t),
             Tk::Label => {
-                let j = toks[i..].iter().position(|t| t.kind != Tk::Label).map_or(toks.len(), |p| i + p);
+                let j = toks[i..]
+                    .iter()
+                    .position(|t| t.kind != Tk::Label)
+                    .map_or(toks.len(), |p| i + p);
                 for p in pieces(text, &toks[i..j], &[]) {
                     b.frag(FragmentRole::Header, p.start, p.end);
                 }
@@ -882,24 +1098,16 @@ pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
     let mut groups = IndexMap::new();
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
     if !values.is_empty() {
-        match place(text, &values, 15) {
+        match place(text, &values, 15, values[0].start) {
             Placed::Cells(cells) => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::new();
                     let mut src = RowSource::default();
                     for (oi, o) in RlOutcome::ALL.iter().enumerate() {
-                        match cells[gi * 5 + oi] {
-                            Some((s, e)) => {
-                                let t = b.text_of(s, e);
-                                vals.insert(*o, cell_value(&t.raw));
-                                src.cells.insert(*o, t);
-                            }
-                            None => {
-                                let at = values.first().map_or(0, |t| t.start);
-                                vals.insert(*o, None);
-                                src.cells.insert(*o, Text { raw: String::new(), span: loc.span(at, at) });
-                            }
-                        }
+                        let (s, e) = cells[gi * 5 + oi];
+                        let t = b.text_of(s, e);
+                        vals.insert(*o, cell_value(&t.raw));
+                        src.cells.insert(*o, t);
                     }
                     groups.insert(*g, vals);
                     source.insert(*g, src);
@@ -930,10 +1138,30 @@ pub(crate) fn review_litigation(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
 // active disclosure
 
 const AD_VOCAB: &[&str] = &[
-    "第二十条", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-    "处理决定数量", "本年处理决定数量", "本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额",
-    "采购项目数量", "采购总金额", "规章", "规范性文件", "行政规范性文件", "行政许可", "其他对外管理服务事项",
-    "行政处罚", "行政强制", "行政事业性收费", "政府集中采购",
+    "第二十条",
+    "信息内容",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "本年处理决定数量",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
+    "采购项目数量",
+    "采购总金额",
+    "规章",
+    "规范性文件",
+    "行政规范性文件",
+    "行政许可",
+    "其他对外管理服务事项",
+    "行政处罚",
+    "行政强制",
+    "行政事业性收费",
+    "政府集中采购",
 ];
 
 fn ad_item(p: &str) -> Option<AdItem> {
@@ -952,12 +1180,29 @@ fn ad_item(p: &str) -> Option<AdItem> {
 }
 
 fn ad_marks_2021(p: &str) -> Option<bool> {
-    if ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"].iter().any(|w| p.contains(w)) {
+    if [
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年处理决定数量",
+        "本年收费金额",
+    ]
+    .iter()
+    .any(|w| p.contains(w))
+    {
         return Some(true);
     }
-    if ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额"]
-        .iter()
-        .any(|w| p.contains(w))
+    if [
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增/减",
+        "采购项目数量",
+        "采购总金额",
+    ]
+    .iter()
+    .any(|w| p.contains(w))
     {
         return Some(false);
     }
@@ -967,14 +1212,20 @@ fn ad_marks_2021(p: &str) -> Option<bool> {
 /// Parses an active-disclosure (第二十条) table region.
 pub(crate) fn active_disclosure(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table {
     let toks = tokenize(segs);
-    let mut b = Builder { text, loc, fragments: Vec::new() };
+    let mut b = Builder {
+        text,
+        loc,
+        fragments: Vec::new(),
+    };
     let mut rows: Vec<RowAcc<AdItem>> = Vec::new();
     let mut current: Option<usize> = None;
     let mut v2021: Option<bool> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if matches!(t.kind, Tk::Label | Tk::Page) && current.is_some_and(|c| !rows[c].cells.is_empty()) {
+        if matches!(t.kind, Tk::Label | Tk::Page)
+            && current.is_some_and(|c| !rows[c].cells.is_empty())
+        {
             current = None;
         }
         match t.kind {
@@ -985,7 +1236,10 @@ pub(crate) fn active_disclosure(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
                 None => {}
             },
             Tk::Label => {
-                let j = toks[i..].iter().position(|t| t.kind != Tk::Label).map_or(toks.len(), |p| i + p);
+                let j = toks[i..]
+                    .iter()
+                    .position(|t| t.kind != Tk::Label)
+                    .map_or(toks.len(), |p| i + p);
                 for p in pieces(text, &toks[i..j], AD_VOCAB) {
                     if let Some(m) = ad_marks_2021(&p.norm) {
                         v2021 = Some(v2021.unwrap_or(false) || m);
@@ -994,11 +1248,19 @@ pub(crate) fn active_disclosure(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
                     }
                     match ad_item(&p.norm) {
                         Some(item) => {
-                            rows.push(RowAcc { key: item, label: Some((p.start, p.end)), label_extra: String::new(), cells: Vec::new() });
+                            rows.push(RowAcc {
+                                key: item,
+                                label: Some((p.start, p.end)),
+                                label_extra: String::new(),
+                                cells: Vec::new(),
+                            });
                             current = Some(rows.len() - 1);
                         }
                         None => {
-                            let role = if p.norm.starts_with("第二十条") || p.norm.contains("信息内容") || p.norm.contains('项') {
+                            let role = if p.norm.starts_with("第二十条")
+                                || p.norm.contains("信息内容")
+                                || p.norm.contains('项')
+                            {
                                 FragmentRole::Header
                             } else {
                                 FragmentRole::Other
@@ -1013,7 +1275,11 @@ pub(crate) fn active_disclosure(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
         }
         i += 1;
     }
-    let format = if v2021.unwrap_or(false) { Format::V2021 } else { Format::V2019 };
+    let format = if v2021.unwrap_or(false) {
+        Format::V2021
+    } else {
+        Format::V2019
+    };
     let (items, source) = b.finish_rows(rows, |item: AdItem| item.fields(format).to_vec());
     let mut units: IndexMap<AdItem, IndexMap<AdField, String>> = IndexMap::new();
     let mut remarks: IndexMap<AdItem, IndexMap<AdField, String>> = IndexMap::new();
@@ -1022,7 +1288,9 @@ pub(crate) fn active_disclosure(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>)
             if let Some(rest) = cell_suffix(&cell.raw) {
                 let is_unit = UNITS.contains(&rest);
                 let map = if is_unit { &mut units } else { &mut remarks };
-                map.entry(*item).or_default().insert(*field, rest.to_string());
+                map.entry(*item)
+                    .or_default()
+                    .insert(*field, rest.to_string());
             }
         }
     }
@@ -1046,7 +1314,12 @@ pub(crate) fn generic(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table 
     let lines: Vec<&Seg<'_>> = segs.iter().filter(|s| !s.is_blank()).collect();
     let grid_sep = if lines.iter().filter(|s| is_grid_line(s.raw, '\t')).count() >= 2 {
         Some('\t')
-    } else if lines.iter().filter(|s| s.raw.matches('|').count() >= 2).count() >= 2 {
+    } else if lines
+        .iter()
+        .filter(|s| s.raw.matches('|').count() >= 2)
+        .count()
+        >= 2
+    {
         Some('|')
     } else {
         None
@@ -1072,8 +1345,14 @@ pub(crate) fn generic(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table 
         }
         None => {
             let cells: Vec<(usize, &str)> = lines.iter().map(|s| s.trimmed()).collect();
-            let numeric = |t: &str| cell_value(t).is_some() && Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len());
-            let first_num = cells.iter().position(|c| numeric(c.1)).unwrap_or(cells.len());
+            let numeric = |t: &str| {
+                cell_value(t).is_some()
+                    && Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
+            };
+            let first_num = cells
+                .iter()
+                .position(|c| numeric(c.1))
+                .unwrap_or(cells.len());
             // shape of the second row: text cells then number cells
             let mut k = 1;
             let mut m = 1;
@@ -1122,10 +1401,16 @@ pub(crate) fn generic(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table 
     Table::Generic(GenericTable {
         span: region_span(loc, segs),
         header: header.iter().map(|c| c.1.to_string()).collect(),
-        rows: body.iter().map(|r| r.iter().map(|c| c.1.to_string()).collect()).collect(),
+        rows: body
+            .iter()
+            .map(|r| r.iter().map(|c| c.1.to_string()).collect())
+            .collect(),
         spans: GenericSpans {
             header: header.iter().map(span_of).collect(),
-            rows: body.iter().map(|r| r.iter().map(span_of).collect()).collect(),
+            rows: body
+                .iter()
+                .map(|r| r.iter().map(span_of).collect())
+                .collect(),
         },
     })
 }
@@ -1147,21 +1432,39 @@ mod tests {
     #[test]
     fn anchors() {
         assert_eq!(anchor("第二十条第（一）项"), Some(Kind::ActiveDisclosure));
-        assert_eq!(anchor("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"), Some(Kind::Applications));
+        assert_eq!(
+            anchor("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+            Some(Kind::Applications)
+        );
         assert_eq!(anchor("行政复议"), Some(Kind::ReviewLitigation));
         assert_eq!(anchor("行政复议\t\t行政诉讼"), Some(Kind::ReviewLitigation));
         assert_eq!(anchor("行政复议案件0件，行政诉讼0件。"), None);
-        assert_eq!(anchor("一、本年新收政府信息公开申请数量"), Some(Kind::Applications));
+        assert_eq!(
+            anchor("一、本年新收政府信息公开申请数量"),
+            Some(Kind::Applications)
+        );
     }
 
     #[test]
     fn labels() {
         assert!(matches!(app_label("(五)不予公开"), AppLabel::Group));
-        assert!(matches!(app_label("5.要求行政机关确认或新出具已获取信息"), AppLabel::Row(AppRow::NotProcessedConfirmation)));
-        assert!(matches!(app_label("2.其他法律行政止公开"), AppLabel::Row(AppRow::DeniedProhibitedByLaw)));
-        assert!(matches!(app_label("(一)予以公开"), AppLabel::Row(AppRow::Granted)));
+        assert!(matches!(
+            app_label("5.要求行政机关确认或新出具已获取信息"),
+            AppLabel::Row(AppRow::NotProcessedConfirmation)
+        ));
+        assert!(matches!(
+            app_label("2.其他法律行政止公开"),
+            AppLabel::Row(AppRow::DeniedProhibitedByLaw)
+        ));
+        assert!(matches!(
+            app_label("(一)予以公开"),
+            AppLabel::Row(AppRow::Granted)
+        ));
         assert!(matches!(app_label("(七)总计"), AppLabel::Total));
         assert!(matches!(app_label("3、其他"), AppLabel::OtherInGroup));
-        assert!(matches!(app_label("四、结转下年度继续办理"), AppLabel::Row(AppRow::CarriedForward)));
+        assert!(matches!(
+            app_label("四、结转下年度继续办理"),
+            AppLabel::Row(AppRow::CarriedForward)
+        ));
     }
 }

@@ -3,7 +3,9 @@
 mod audit;
 mod c_header;
 mod cli;
+mod cli_audit;
 mod corpus;
+mod errors;
 mod ffi;
 mod fixtures;
 mod roundtrip;

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 /// The `shared/` folder beside the repository.
 pub fn shared_dir() -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    std::env::var_os("OGI_SHARED").map(PathBuf::from).unwrap_or_else(|| root.join("../shared"))
+    std::env::var_os("OGI_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared"))
 }
 
 /// A file of this repository.

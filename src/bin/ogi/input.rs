@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 /// Reads and parses one file; the error is a one-line message naming the file.
 pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (text, _) = ogi_report::decode::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (text, _) =
+        ogi_report::decode::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let report = ogi_report::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((text.into_owned(), report))
 }

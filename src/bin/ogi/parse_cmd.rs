@@ -7,7 +7,7 @@ use std::process::ExitCode;
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8 or GB18030 text).
+    /// Report files (UTF-8 or GB18030 text) or folders (their .txt and .md files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
@@ -26,7 +26,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if !args.jsonl {
         let _ = out.write_all(b"[");
     }
-    for path in &args.files {
+    for path in &crate::input::expand(&args.files) {
         let report = match crate::input::read_report(path) {
             Ok((_, r)) => r,
             Err(msg) => {
@@ -40,7 +40,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
             if let Some(o) = v.as_object_mut() {
                 o.insert("file".into(), path.display().to_string().into());
             }
-            serde_json::to_writer(&mut out, &v).and_then(|_| out.write_all(b"\n").map_err(serde_json::Error::io))
+            serde_json::to_writer(&mut out, &v)
+                .and_then(|_| out.write_all(b"\n").map_err(serde_json::Error::io))
         } else {
             let sep: &[u8] = if first { b"\n" } else { b",\n" };
             first = false;
@@ -64,5 +65,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if out.flush().is_err() {
         return ExitCode::from(2);
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# ogi audit over the whole shared corpus: every file must be readable (exit
+# status 2 would mean an unreadable or unparsable file) and the known source
+# errors (洪泽 2023, Table 4) must make the run exit 1.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shared="${OGI_SHARED:-$(cd .. && pwd)/shared}"
+cargo build --quiet --features cli --bin ogi
+ogi=target/debug/ogi
+"$ogi" audit --list-rules >/dev/null
+set +e
+"$ogi" audit --format json "$shared/corpus" >/tmp/ogi-audit-corpus.jsonl
+status=$?
+set -e
+if [ "$status" -ne 1 ]; then
+  echo "ogi audit over the corpus exited $status, expected 1 (errors in hzq2023)" >&2
+  exit 1
+fi
+files=$(find "$shared/corpus" -name '*.txt' -o -name '*.md' | wc -l)
+lines=$(wc -l </tmp/ogi-audit-corpus.jsonl)
+if [ "$files" -ne "$lines" ]; then
+  echo "ogi audit printed $lines JSON objects for $files files" >&2
+  exit 1
+fi
+echo "ogi audit: $lines files audited"

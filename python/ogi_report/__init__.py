@@ -1,0 +1,58 @@
+"""ogi_report: parse China's OGI annual reports (政府信息公开工作年度报告).
+
+A thin, pure-Python ctypes wrapper over the ogi-report C ABI::
+
+    import ogi_report
+
+    with ogi_report.parse(pathlib.Path("report.txt")) as report:
+        print(report.format, report.year, report.organ)
+        print(report.cell("applications", "new_received", "total"))
+        for finding in report.findings:
+            print(finding.severity, finding.rule, finding.message)
+"""
+
+from ._errors import (
+    ArgumentError,
+    BinaryInputError,
+    ColumnAbsentError,
+    EmptyCellError,
+    EncodingError,
+    InputTooLargeError,
+    InternalError,
+    JSONError,
+    MissingCellError,
+    OgiReportError,
+    ParseError,
+    RowAbsentError,
+    TableAbsentError,
+    UnknownKeyError,
+)
+from ._ffi import ABI_VERSION, LIBRARY_VERSION
+from ._report import Finding, Format, Report, from_json, parse
+
+__version__ = LIBRARY_VERSION
+
+__all__ = [
+    "ABI_VERSION",
+    "ArgumentError",
+    "BinaryInputError",
+    "ColumnAbsentError",
+    "EmptyCellError",
+    "EncodingError",
+    "Finding",
+    "Format",
+    "InputTooLargeError",
+    "InternalError",
+    "JSONError",
+    "LIBRARY_VERSION",
+    "MissingCellError",
+    "OgiReportError",
+    "ParseError",
+    "Report",
+    "RowAbsentError",
+    "TableAbsentError",
+    "UnknownKeyError",
+    "__version__",
+    "from_json",
+    "parse",
+]

@@ -1,0 +1,443 @@
+//! Rules over the applications table (收到和处理政府信息公开申请情况):
+//! `applications.balance`, `applications.total_processed`,
+//! `applications.row_total` and `applications.other_processing`.
+
+use super::{
+    APPLICATIONS_BALANCE, APPLICATIONS_OTHER_PROCESSING, APPLICATIONS_ROW_TOTAL,
+    APPLICATIONS_TOTAL_PROCESSED, Operand, Outcome, equation, finding, operand,
+};
+use crate::model::{
+    AppCol, AppRow, ApplicationsTable, Finding, Format, Key, Number, Report, Severity, Span,
+};
+
+const TABLE: &str = "applications";
+
+/// The outcome rows common to both formats: （一）（二）, （三）1–8, （四）1–3, （五）1–5.
+const COMMON_OUTCOMES: [AppRow; 18] = [
+    AppRow::Granted,
+    AppRow::PartiallyGranted,
+    AppRow::DeniedStateSecret,
+    AppRow::DeniedProhibitedByLaw,
+    AppRow::DeniedSecurityStability,
+    AppRow::DeniedThirdPartyRights,
+    AppRow::DeniedInternalAffairs,
+    AppRow::DeniedProcessInfo,
+    AppRow::DeniedLawEnforcementFile,
+    AppRow::DeniedAdministrativeQuery,
+    AppRow::UnableNotHeld,
+    AppRow::UnableNeedsCreation,
+    AppRow::UnableUnclear,
+    AppRow::NotProcessedPetition,
+    AppRow::NotProcessedDuplicate,
+    AppRow::NotProcessedPublication,
+    AppRow::NotProcessedExcessive,
+    AppRow::NotProcessedConfirmation,
+];
+
+/// The three 2021 sub-rows of （六）其他处理.
+const OTHER_SUBROWS: [AppRow; 3] = [
+    AppRow::OtherNoCorrection,
+    AppRow::OtherUnpaidFee,
+    AppRow::OtherOther,
+];
+
+/// The five 法人或其他组织 columns.
+const ORG_COLUMNS: [AppCol; 5] = [
+    AppCol::CommercialEnterprise,
+    AppCol::ResearchInstitution,
+    AppCol::PublicInterestOrg,
+    AppCol::LegalServiceOrg,
+    AppCol::OtherOrg,
+];
+
+pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+    let Some(t) = report.applications() else {
+        return;
+    };
+    let cols = columns(t);
+    balance(t, &cols, out);
+    total_processed(report.format, t, &cols, out);
+    row_total(t, &cols, out);
+    other_processing(report.format, t, &cols, out);
+}
+
+/// The value columns of the table (its declared columns, else those seen in the rows).
+fn columns(t: &ApplicationsTable) -> Vec<AppCol> {
+    if !t.columns.is_empty() {
+        return t.columns.clone();
+    }
+    let mut cols: Vec<AppCol> = Vec::new();
+    for cells in t.rows.values() {
+        for c in cells.keys() {
+            if !cols.contains(c) {
+                cols.push(*c);
+            }
+        }
+    }
+    cols
+}
+
+fn op(t: &ApplicationsTable, row: AppRow, col: AppCol) -> Operand {
+    operand(&t.rows, &t.source, row, col)
+}
+
+fn span_of(t: &ApplicationsTable, row: AppRow, col: AppCol) -> Option<Span> {
+    super::cell_span(&t.source, row, col).or(Some(t.span))
+}
+
+fn base(rule: &'static str, severity: Severity, message: String, span: Option<Span>) -> Finding {
+    let mut f = finding(rule, severity, message, span);
+    f.table = Some(TABLE.to_owned());
+    f
+}
+
+/// One note per rule and table when a row it needs is absent.
+fn absent_note(
+    rule: &'static str,
+    what: &str,
+    t: &ApplicationsTable,
+    missing: &[AppRow],
+    out: &mut Vec<Finding>,
+) {
+    let names: Vec<&str> = missing.iter().map(|r| r.key()).collect();
+    let msg = format!(
+        "{what} cannot be checked because the applications table has no row {}.",
+        names.join(", ")
+    );
+    let mut f = base(rule, Severity::Note, msg, Some(t.span));
+    f.row = missing.first().map(|r| r.key().to_owned());
+    out.push(f);
+}
+
+fn unchecked_note(
+    rule: &'static str,
+    what: String,
+    span: Option<Span>,
+    row: AppRow,
+    col: AppCol,
+) -> Finding {
+    let msg = format!("{what} cannot be checked because a cell it needs is empty.");
+    let mut f = base(rule, Severity::Note, msg, span);
+    f.row = Some(row.key().to_owned());
+    f.column = Some(col.key().to_owned());
+    f
+}
+
+/// Pushes the finding for one evaluated equation (absent rows are reported
+/// once per table by the caller).
+#[allow(clippy::too_many_arguments)]
+fn report_outcome(
+    rule: &'static str,
+    outcome: Outcome,
+    what: String,
+    failure: impl FnOnce(Number, Number) -> String,
+    span: Option<Span>,
+    row: AppRow,
+    col: AppCol,
+    out: &mut Vec<Finding>,
+) {
+    match outcome {
+        Outcome::Holds | Outcome::Skipped | Outcome::Absent => {}
+        Outcome::Unchecked(at) => out.push(unchecked_note(rule, what, at.or(span), row, col)),
+        Outcome::Fails { expected, found } => {
+            let mut f = base(rule, Severity::Error, failure(expected, found), span);
+            f.expected = Some(expected);
+            f.found = Some(found);
+            f.row = Some(row.key().to_owned());
+            f.column = Some(col.key().to_owned());
+            out.push(f);
+        }
+    }
+}
+
+fn missing_rows(t: &ApplicationsTable, rows: &[AppRow]) -> Vec<AppRow> {
+    rows.iter()
+        .copied()
+        .filter(|r| !t.rows.contains_key(r))
+        .collect()
+}
+
+/// new_received + carried_over = total_processed + carried_forward, per column.
+fn balance(t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
+    use AppRow::*;
+    let needed = [NewReceived, CarriedOver, TotalProcessed, CarriedForward];
+    let missing = missing_rows(t, &needed);
+    if !missing.is_empty() {
+        absent_note(
+            APPLICATIONS_BALANCE,
+            "The balance 一+二 = （七）+四",
+            t,
+            &missing,
+            out,
+        );
+        return;
+    }
+    for &col in cols {
+        let lhs = [op(t, NewReceived, col), op(t, CarriedOver, col)];
+        let rhs = [op(t, TotalProcessed, col), op(t, CarriedForward, col)];
+        let outcome = equation(&lhs, &rhs);
+        report_outcome(
+            APPLICATIONS_BALANCE,
+            outcome,
+            format!(
+                "In column {col}, the balance new_received + carried_over = total_processed + carried_forward"
+            ),
+            |e, f| {
+                format!(
+                    "In column {col}, new_received + carried_over is {e} but total_processed + carried_forward is {f}."
+                )
+            },
+            span_of(t, TotalProcessed, col),
+            TotalProcessed,
+            col,
+            out,
+        );
+    }
+}
+
+/// The rows that add up to total_processed: the 2021 sub-rows of （六） when
+/// the table has any of them, else the 2019 single row (or, when the table
+/// has neither, the row set of the report's format).
+fn outcome_rows(format: Format, t: &ApplicationsTable) -> Vec<AppRow> {
+    let mut rows = COMMON_OUTCOMES.to_vec();
+    let has_sub = OTHER_SUBROWS.iter().any(|r| t.rows.contains_key(r));
+    if has_sub || (format == Format::V2021 && !t.rows.contains_key(&AppRow::OtherProcessing)) {
+        rows.extend(OTHER_SUBROWS);
+    } else {
+        rows.push(AppRow::OtherProcessing);
+    }
+    rows
+}
+
+/// total_processed = Σ outcome rows, per column; 小计 rows = Σ their group.
+fn total_processed(format: Format, t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
+    let rows = outcome_rows(format, t);
+    let mut needed = rows.clone();
+    needed.push(AppRow::TotalProcessed);
+    let missing = missing_rows(t, &needed);
+    if missing.is_empty() {
+        for &col in cols {
+            let parts: Vec<Operand> = rows.iter().map(|&r| op(t, r, col)).collect();
+            let whole = [op(t, AppRow::TotalProcessed, col)];
+            report_outcome(
+                APPLICATIONS_TOTAL_PROCESSED,
+                equation(&parts, &whole),
+                format!("In column {col}, total_processed = the sum of the outcome rows"),
+                |e, f| {
+                    format!(
+                        "In column {col}, the outcome rows add up to {e} but total_processed is {f}."
+                    )
+                },
+                span_of(t, AppRow::TotalProcessed, col),
+                AppRow::TotalProcessed,
+                col,
+                out,
+            );
+        }
+    } else {
+        absent_note(
+            APPLICATIONS_TOTAL_PROCESSED,
+            "The total （七）总计",
+            t,
+            &missing,
+            out,
+        );
+    }
+    // 小计 rows some reports add: each equals the sum of its group.
+    let subtotals = [
+        AppRow::DeniedSubtotal,
+        AppRow::UnableSubtotal,
+        AppRow::NotProcessedSubtotal,
+        AppRow::OtherSubtotal,
+    ];
+    for sub in subtotals {
+        if !t.rows.contains_key(&sub) {
+            continue;
+        }
+        let group = sub.group();
+        let members: Vec<AppRow> = rows
+            .iter()
+            .copied()
+            .filter(|r| r.group().is_some() && r.group() == group && *r != sub)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        for &col in cols {
+            let parts: Vec<Operand> = members.iter().map(|&r| op(t, r, col)).collect();
+            let outcome = equation(&parts, &[op(t, sub, col)]);
+            if matches!(outcome, Outcome::Absent) {
+                continue;
+            }
+            report_outcome(
+                APPLICATIONS_TOTAL_PROCESSED,
+                outcome,
+                format!("In column {col}, the subtotal {sub} = the sum of its group"),
+                |e, f| {
+                    format!(
+                        "In column {col}, the rows of the group add up to {e} but the subtotal {sub} is {f}."
+                    )
+                },
+                span_of(t, sub, col),
+                sub,
+                col,
+                out,
+            );
+        }
+    }
+}
+
+/// total = Σ six applicant columns, per row; org_subtotal = Σ five org columns.
+fn row_total(t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
+    let applicants: Vec<AppCol> = std::iter::once(AppCol::NaturalPerson)
+        .chain(ORG_COLUMNS)
+        .collect();
+    let has = |c: &AppCol| cols.contains(c);
+    if has(&AppCol::Total) && !applicants.iter().all(has) {
+        let missing: Vec<&str> = applicants
+            .iter()
+            .filter(|c| !has(c))
+            .map(|c| c.key())
+            .collect();
+        let msg = format!(
+            "The row totals cannot be checked because the applications table has no column {}.",
+            missing.join(", ")
+        );
+        let mut f = base(APPLICATIONS_ROW_TOTAL, Severity::Note, msg, Some(t.span));
+        f.column = Some(AppCol::Total.key().to_owned());
+        out.push(f);
+    }
+    for &row in t.rows.keys() {
+        let mut checks: Vec<(AppCol, &[AppCol])> = Vec::new();
+        if has(&AppCol::Total) && applicants.iter().all(has) {
+            checks.push((AppCol::Total, &applicants));
+        }
+        if has(&AppCol::OrgSubtotal) && ORG_COLUMNS.iter().all(has) {
+            checks.push((AppCol::OrgSubtotal, &ORG_COLUMNS));
+        }
+        for (whole, parts) in checks {
+            let p: Vec<Operand> = parts.iter().map(|&c| op(t, row, c)).collect();
+            report_outcome(
+                APPLICATIONS_ROW_TOTAL,
+                equation(&p, &[op(t, row, whole)]),
+                format!("In row {row}, the column {whole} = the sum of the applicant columns"),
+                |e, f| {
+                    format!(
+                        "In row {row}, the applicant columns add up to {e} but the {whole} column is {f}."
+                    )
+                },
+                span_of(t, row, whole),
+                row,
+                whole,
+                out,
+            );
+        }
+    }
+}
+
+/// 2021: a parent （六）其他处理 row (or 小计) next to the three sub-rows must
+/// equal their sum and must not be counted twice in total_processed.
+fn other_processing(
+    format: Format,
+    t: &ApplicationsTable,
+    cols: &[AppCol],
+    out: &mut Vec<Finding>,
+) {
+    let subs: Vec<AppRow> = OTHER_SUBROWS
+        .iter()
+        .copied()
+        .filter(|r| t.rows.contains_key(r))
+        .collect();
+    let parent = [AppRow::OtherProcessing, AppRow::OtherSubtotal]
+        .into_iter()
+        .find(|r| t.rows.contains_key(r));
+    match parent {
+        None => {}
+        Some(AppRow::OtherProcessing) if subs.is_empty() && format == Format::V2021 => {
+            let msg = "The 2021 format divides （六）其他处理 into three rows but this table has one undivided row, which is counted as it stands.".to_owned();
+            let span = t
+                .source
+                .get(&AppRow::OtherProcessing)
+                .and_then(|s| s.label.as_ref())
+                .map(|l| l.span);
+            let mut f = base(
+                APPLICATIONS_OTHER_PROCESSING,
+                Severity::Note,
+                msg,
+                span.or(Some(t.span)),
+            );
+            f.row = Some(AppRow::OtherProcessing.key().to_owned());
+            out.push(f);
+        }
+        Some(_) if subs.is_empty() => {}
+        Some(parent) => {
+            if subs.len() < OTHER_SUBROWS.len() {
+                let missing = missing_rows(t, &OTHER_SUBROWS);
+                absent_note(
+                    APPLICATIONS_OTHER_PROCESSING,
+                    "The （六）其他处理 row",
+                    t,
+                    &missing,
+                    out,
+                );
+                return;
+            }
+            let common_present = COMMON_OUTCOMES.iter().all(|r| t.rows.contains_key(r));
+            for &col in cols {
+                let parts: Vec<Operand> = subs.iter().map(|&r| op(t, r, col)).collect();
+                let whole = op(t, parent, col);
+                let outcome = equation(&parts, &[whole]);
+                let span = span_of(t, parent, col);
+                if let Outcome::Fails { .. } = outcome {
+                    report_outcome(
+                        APPLICATIONS_OTHER_PROCESSING,
+                        outcome,
+                        String::new(),
+                        |e, f| {
+                            format!(
+                                "In column {col}, the three （六） sub-rows add up to {e} but the parent row {parent} is {f}."
+                            )
+                        },
+                        span,
+                        parent,
+                        col,
+                        out,
+                    );
+                    continue;
+                }
+                // Double counting: total_processed equals the sum with the parent row added.
+                if !common_present {
+                    continue;
+                }
+                let (Operand::Value(p), true) = (whole, matches!(outcome, Outcome::Holds)) else {
+                    continue;
+                };
+                if p.cmp_value(Number::int(0)) == std::cmp::Ordering::Equal {
+                    continue;
+                }
+                let mut all: Vec<Operand> =
+                    COMMON_OUTCOMES.iter().map(|&r| op(t, r, col)).collect();
+                all.extend(parts.iter().copied());
+                let without = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
+                all.push(whole);
+                let with = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
+                if let (Outcome::Fails { expected, found }, Outcome::Holds) = (without, with) {
+                    let msg = format!(
+                        "In column {col}, total_processed is {found}, which counts （六）其他处理 twice (parent row and sub-rows); the sub-rows give {expected}."
+                    );
+                    let mut f = base(
+                        APPLICATIONS_OTHER_PROCESSING,
+                        Severity::Error,
+                        msg,
+                        span_of(t, AppRow::TotalProcessed, col),
+                    );
+                    f.expected = Some(expected);
+                    f.found = Some(found);
+                    f.row = Some(AppRow::TotalProcessed.key().to_owned());
+                    f.column = Some(col.key().to_owned());
+                    out.push(f);
+                }
+            }
+        }
+    }
+}

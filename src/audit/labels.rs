@@ -1,0 +1,169 @@
+//! Rules over the labels of the standard tables: `label.nonstandard`.
+//!
+//! A label is compared with the template's after [`normalize_label`]
+//! (white space, full/half-width forms, quotes, list-number punctuation).
+//! A label that wrapped onto another line (a `label_part` fragment after it)
+//! is joined before the comparison. Group labels （三）…（六） of the
+//! applications table are checked for the title their marker carries.
+
+use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label};
+use crate::model::{
+    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, Report, RowSource, Severity,
+    Table, Text,
+};
+
+/// The group labels of Table 3 by their normalised marker.
+const GROUPS: [(&str, &str); 4] = [
+    ("(三)", "不予公开"),
+    ("(四)", "无法提供"),
+    ("(五)", "不予处理"),
+    ("(六)", "其他处理"),
+];
+
+pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+    for table in report.tables() {
+        match table {
+            Table::Applications(t) => {
+                for (row, src) in &t.source {
+                    if matches!(
+                        row,
+                        AppRow::DeniedSubtotal
+                            | AppRow::UnableSubtotal
+                            | AppRow::NotProcessedSubtotal
+                            | AppRow::OtherSubtotal
+                    ) {
+                        continue;
+                    }
+                    let group = row.group().map(normalize_label);
+                    check_row(
+                        "applications",
+                        row.key(),
+                        row.label(),
+                        group.as_deref(),
+                        src,
+                        &t.fragments,
+                        out,
+                    );
+                }
+                for frag in t
+                    .fragments
+                    .iter()
+                    .filter(|f| f.role == FragmentRole::GroupLabel)
+                {
+                    check_group(frag, out);
+                }
+            }
+            Table::ActiveDisclosure(t) => {
+                for (item, src) in &t.source {
+                    let label = match (item, report.format) {
+                        (AdItem::NormativeDocuments, Format::V2019) => "规范性文件",
+                        (AdItem::NormativeDocuments, Format::V2021) => "行政规范性文件",
+                        (AdItem::NormativeDocuments, _) => {
+                            let raw = src
+                                .label
+                                .as_ref()
+                                .map(|l| normalize_label(&l.raw))
+                                .unwrap_or_default();
+                            if raw == "规范性文件" {
+                                "规范性文件"
+                            } else {
+                                "行政规范性文件"
+                            }
+                        }
+                        (item, _) => item.label(),
+                    };
+                    check_row("active_disclosure", item.key(), label, None, src, &[], out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Checks one row label against `template`; `group` is the normalised group
+/// label (`(三)不予公开`) that may precede it on the same line.
+fn check_row<C: Key>(
+    table: &str,
+    row: &str,
+    template: &str,
+    group: Option<&str>,
+    src: &RowSource<C>,
+    fragments: &[Fragment],
+    out: &mut Vec<Finding>,
+) {
+    let Some(label) = &src.label else {
+        return;
+    };
+    let want = normalize_label(template);
+    let mut got = normalize_label(&label.raw);
+    // 三、本年度办理结果 or the group label written on the row's line.
+    if let Some(rest) = got.strip_prefix("三、本年度办理结果")
+        && !rest.is_empty()
+    {
+        got = rest.to_owned();
+    }
+    if let Some(g) = group
+        && got != want
+        && got.ends_with(&want)
+        && got.starts_with('(')
+        && got[..got.len() - want.len()] == *g
+    {
+        return;
+    }
+    if got == want || joined_matches(&got, &want, label, fragments) {
+        return;
+    }
+    let msg = format!(
+        "The row label “{}” differs from the template label “{template}”.",
+        excerpt(&label.raw, 60)
+    );
+    let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(label.span));
+    f.table = Some(table.to_owned());
+    f.row = Some(row.to_owned());
+    out.push(f);
+}
+
+/// True when `got` plus the wrapped parts of the label that follow it make
+/// `want`. Wrapped parts are `label_part` fragments, and `other` fragments
+/// (which layouts where the parser could not tell a wrapped label from
+/// stray text produce).
+fn joined_matches(got: &str, want: &str, label: &Text, fragments: &[Fragment]) -> bool {
+    if !want.starts_with(got) {
+        return false;
+    }
+    let mut joined = got.to_owned();
+    let parts = fragments.iter().filter(|f| {
+        matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other)
+            && f.span.start > label.span.start
+    });
+    for part in parts {
+        joined.push_str(&normalize_label(&part.raw));
+        if joined == want {
+            return true;
+        }
+        if !want.starts_with(&joined) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Checks a group label （三）…（六）: the marker must carry the template's title.
+fn check_group(frag: &Fragment, out: &mut Vec<Finding>) {
+    let norm = normalize_label(&frag.raw);
+    let Some((marker, title)) = GROUPS.iter().find(|(m, _)| norm.starts_with(m)) else {
+        return;
+    };
+    let rest = &norm[marker.len()..];
+    if rest.is_empty() || rest.starts_with(title) {
+        return;
+    }
+    let template = format!("（{}）{title}", &marker[1..marker.len() - 1]);
+    let msg = format!(
+        "The group label “{}” differs from the template label “{template}”.",
+        excerpt(&frag.raw, 60)
+    );
+    let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(frag.span));
+    f.table = Some("applications".to_owned());
+    out.push(f);
+}

@@ -1,0 +1,234 @@
+//! Rules comparing the text with the tables: `narrative.mismatch`.
+//!
+//! Deliberately conservative: only two plain statements are read, each
+//! within one sentence (split at 。；！？):
+//!
+//! * a negation — `未收到` / `没有收到` / `未受理` followed within 25
+//!   characters by `申请`, in a sentence about 公开 or 信息 and not about
+//!   复议, 诉讼, 投诉, 举报 or 信访 — contradicts a positive new_received total;
+//! * a count — `收到` or `新收` followed within 20 characters (no digits) by
+//!   `申请`, then up to six filler characters (共, 计, 为, 数量, ：…) and a
+//!   number with `件`; or `收到` (共) N `件` … `申请` — contradicts the table
+//!   when the number is neither new_received nor new_received + carried_over
+//!   (the two readings reports use).
+
+use super::{NARRATIVE_MISMATCH, Operand, finding, operand};
+use crate::model::{
+    AppCol, AppRow, Block, Finding, Key, Number, Paragraph, Report, Severity, Span,
+};
+
+const EXCLUDED: [&str; 5] = ["复议", "诉讼", "投诉", "举报", "信访"];
+
+pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+    let Some(t) = report.applications() else {
+        return;
+    };
+    let value = |row| match operand(&t.rows, &t.source, row, AppCol::Total) {
+        Operand::Value(n) => n.as_i64(),
+        _ => None,
+    };
+    let Some(new_received) = value(AppRow::NewReceived) else {
+        return;
+    };
+    let carried_over = value(AppRow::CarriedOver);
+    for block in report.blocks() {
+        let Block::Paragraph(p) = block else {
+            continue;
+        };
+        let mut start = 0;
+        for sentence in p
+            .text
+            .split_inclusive(['。', '；', ';', '！', '？', '!', '?'])
+        {
+            check_sentence(p, start, sentence, new_received, carried_over, out);
+            start += sentence.len();
+        }
+    }
+}
+
+fn check_sentence(
+    p: &Paragraph,
+    offset: usize,
+    sentence: &str,
+    new_received: i64,
+    carried_over: Option<i64>,
+    out: &mut Vec<Finding>,
+) {
+    if EXCLUDED.iter().any(|w| sentence.contains(w)) {
+        return;
+    }
+    // The negation.
+    for neg in ["未收到", "没有收到", "未受理"] {
+        let Some(at) = sentence.find(neg) else {
+            continue;
+        };
+        let after = &sentence[at + neg.len()..];
+        let Some(req) = after.find("申请") else {
+            continue;
+        };
+        if after[..req].chars().count() > 25
+            || !(sentence.contains("公开") || sentence.contains("信息"))
+        {
+            continue;
+        }
+        if new_received > 0 {
+            let msg = format!(
+                "The text says “{neg}…申请” but the applications table gives {new_received} new applications (new_received, total)."
+            );
+            push(
+                p,
+                offset + at,
+                neg.len() + req + "申请".len(),
+                msg,
+                new_received,
+                0,
+                out,
+            );
+        }
+        return;
+    }
+    // The count.
+    let mut from = 0;
+    while let Some(rel) = sentence[from..]
+        .find("收到")
+        .or_else(|| sentence[from..].find("新收"))
+    {
+        let at = from + rel;
+        from = at + "收到".len();
+        let before = &sentence[..at];
+        if before.ends_with('未') || before.ends_with("没有") {
+            continue;
+        }
+        let after = &sentence[from..];
+        // `收到70件申请`: the number before 申请.
+        if let Some((n, num_at, len)) = count_before_request(after) {
+            if !readings(new_received, carried_over).contains(&Some(n)) {
+                let msg = format!(
+                    "The text states {n} applications received but the applications table gives {new_received} new applications (new_received, total)."
+                );
+                push(p, offset + from + num_at, len, msg, new_received, n, out);
+            }
+            continue;
+        }
+        let Some(req) = after.find("申请") else {
+            continue;
+        };
+        let between = &after[..req];
+        if between.chars().count() > 20
+            || between.chars().any(|c| c.is_ascii_digit())
+            || between.contains("和处理")
+        {
+            continue;
+        }
+        let tail = &after[req + "申请".len()..];
+        let mut skip = 0;
+        for (n, c) in tail.char_indices() {
+            if n >= 18
+                || !matches!(
+                    c,
+                    '共' | '计'
+                        | '为'
+                        | '是'
+                        | '数'
+                        | '量'
+                        | '总'
+                        | '合'
+                        | '：'
+                        | ':'
+                        | '达'
+                        | '，'
+                        | ','
+                ) && !crate::lines::is_space(c)
+            {
+                skip = n;
+                break;
+            }
+        }
+        let Some((n, len)) = Number::parse_prefix(&tail[skip..]) else {
+            continue;
+        };
+        let Some(n) = n.as_i64() else {
+            continue;
+        };
+        if !tail[skip + len..].starts_with('件') {
+            continue;
+        }
+        if readings(new_received, carried_over).contains(&Some(n)) {
+            continue;
+        }
+        let num_at = from + req + "申请".len() + skip;
+        let msg = format!(
+            "The text states {n} applications received but the applications table gives {new_received} new applications (new_received, total)."
+        );
+        push(p, offset + num_at, len, msg, new_received, n, out);
+    }
+}
+
+/// The two counts a report may mean by "received": new_received, or
+/// new_received + carried_over.
+fn readings(new_received: i64, carried_over: Option<i64>) -> [Option<i64>; 2] {
+    [Some(new_received), carried_over.map(|c| new_received + c)]
+}
+
+/// `共70件申请` / `70件政府信息公开申请` right after 收到: the number, its byte
+/// offset in `after` and its length.
+fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
+    let skip: usize = after
+        .char_indices()
+        .find(|(_, c)| !matches!(c, '共' | '了' | '各' | '类') && !crate::lines::is_space(*c))
+        .map_or(after.len(), |(i, _)| i);
+    let (n, len) = Number::parse_prefix(&after[skip..])?;
+    let rest = after[skip + len..].strip_prefix('件')?;
+    let req = rest.find("申请")?;
+    let between = &rest[..req];
+    if between.chars().count() > 10
+        || between
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '，' | ','))
+    {
+        return None;
+    }
+    Some((n.as_i64()?, skip, len))
+}
+
+/// The span of `len` bytes at byte `at` of the paragraph text: exact when the
+/// paragraph is one source line written as is, else the paragraph's span.
+fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
+    let s = p.span;
+    if s.end.saturating_sub(s.start) == p.text.len()
+        && !p.text.contains('\n')
+        && p.text.is_char_boundary(at)
+    {
+        let column = s.column + p.text[..at].chars().count() as u32;
+        return Span {
+            start: s.start + at,
+            end: s.start + at + len,
+            line: s.line,
+            column,
+        };
+    }
+    s
+}
+
+fn push(
+    p: &Paragraph,
+    at: usize,
+    len: usize,
+    msg: String,
+    expected: i64,
+    found: i64,
+    out: &mut Vec<Finding>,
+) {
+    let mut f = finding(
+        NARRATIVE_MISMATCH,
+        Severity::Warning,
+        msg,
+        Some(span_in(p, at, len)),
+    );
+    f.expected = Some(Number::int(expected));
+    f.found = Some(Number::int(found));
+    f.table = Some("applications".to_owned());
+    f.row = Some(AppRow::NewReceived.key().to_owned());
+    f.column = Some(AppCol::Total.key().to_owned());
+    out.push(f);
+}
