@@ -201,11 +201,12 @@ fn row_cells<C: Key + std::fmt::Debug>(
             v.insert(*col, val);
             s.insert(*col, text(raw_of(val, null)));
         }
-        if !ALL_EMPTY_ROWS && s.values().all(|t: &Text| t.raw.is_empty()) {
-            if let Some((col, t)) = s.iter_mut().next() {
-                t.raw = "0".into();
-                v.insert(*col, Some(Number::int(0)));
-            }
+        if !ALL_EMPTY_ROWS
+            && s.values().all(|t: &Text| t.raw.is_empty())
+            && let Some((col, t)) = s.iter_mut().next()
+        {
+            t.raw = "0".into();
+            v.insert(*col, Some(Number::int(0)));
         }
         (v, s)
     })
@@ -430,9 +431,12 @@ pub fn simple_block() -> impl Strategy<Value = Block> {
     ]
 }
 
+/// Writes the marker numbered `i` (from 1) of one style.
+pub type MarkerStyle = fn(usize) -> String;
+
 /// Subsection marker styles, outermost first; a subsection's children use a
 /// later style than their parent.
-pub const MARKER_LEVELS: &[&[fn(usize) -> String]] = &[
+pub const MARKER_LEVELS: &[&[MarkerStyle]] = &[
     &[
         |i| format!("（{}）", numeral(i)),
         |i| format!("({})", numeral(i)),
