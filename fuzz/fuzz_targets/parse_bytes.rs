@@ -5,7 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(report) = ogi_report::parse_bytes(data) else { return };
+    let Ok(report) = ogi_report::parse_bytes(data) else {
+        return;
+    };
     let _ = report.render();
     let _ = report.to_json();
     // parse_bytes succeeded, so decoding succeeds: check spans against the decoded text.
