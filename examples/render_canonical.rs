@@ -4,17 +4,26 @@
 //! cargo run --example render_canonical
 //! ```
 
-use ogi_report::model::{Block, Heading, Paragraph, Report, Section, SectionKind, Span, Subsection};
+use ogi_report::model::{
+    Block, Heading, Paragraph, Report, Section, SectionKind, Span, Subsection,
+};
 
 fn para(text: &str) -> Block {
-    Block::Paragraph(Paragraph { text: text.into(), span: Span::default() })
+    Block::Paragraph(Paragraph {
+        text: text.into(),
+        span: Span::default(),
+    })
 }
 
 fn section(number: u32, title: &str, kind: SectionKind, blocks: Vec<Block>) -> Section {
     let numeral = ["一", "二", "三", "四", "五", "六"][number as usize - 1];
     Section {
         number,
-        heading: Heading { raw: format!("{numeral}、{title}"), title: title.into(), span: Span::default() },
+        heading: Heading {
+            raw: format!("{numeral}、{title}"),
+            title: title.into(),
+            span: Span::default(),
+        },
         kind,
         blocks,
         span: Span::default(),
@@ -40,7 +49,12 @@ fn main() {
                     }),
                 ],
             ),
-            section(2, "其他需要报告的事项", SectionKind::OtherMatters, vec![para("无。")]),
+            section(
+                2,
+                "其他需要报告的事项",
+                SectionKind::OtherMatters,
+                vec![para("无。")],
+            ),
         ],
         ..Report::default()
     };
@@ -48,6 +62,15 @@ fn main() {
     // derive format, metadata and findings from the text, as parse does
     report.refresh(&text);
     print!("{text}");
-    eprintln!("year {:?}, organ {:?}, format {}", report.meta.year, report.meta.organ, report.format.key());
-    assert_eq!(ogi_report::parse(&text).expect("parses"), report, "the canonical text reads back");
+    eprintln!(
+        "year {:?}, organ {:?}, format {}",
+        report.meta.year,
+        report.meta.organ,
+        report.format.key()
+    );
+    assert_eq!(
+        ogi_report::parse(&text).expect("parses"),
+        report,
+        "the canonical text reads back"
+    );
 }

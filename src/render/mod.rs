@@ -31,7 +31,8 @@
 //!     `申请人情况` + TAB + the labels of `columns`, then one line per row
 //!     (`label` TAB cells), each group of rows preceded by its group-label
 //!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one.
-//!     A row whose digits are `fused` is written `label` TAB fused-digits.
+//!     A row whose digits are `fused` is written `label` TAB fused-digits, each run of
+//!     white space inside them written as one space (spaces tell which digits were apart).
 //!   - **review_litigation**: three header lines (`行政复议 … 行政诉讼`,
 //!     `未经复议直接起诉 … 复议后起诉`, the fifteen outcome labels) and one value
 //!     line of fifteen cells (review, litigation_direct,
