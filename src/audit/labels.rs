@@ -115,7 +115,7 @@ fn check_row<C: Key>(
     }
     let msg = format!(
         "The row label “{}” differs from the template label “{template}”.",
-        excerpt(&label.raw, 60)
+        excerpt(&without_space(&label.raw), 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(label.span));
     f.table = Some(table.to_owned());
@@ -161,9 +161,15 @@ fn check_group(frag: &Fragment, out: &mut Vec<Finding>) {
     let template = format!("（{}）{title}", &marker[1..marker.len() - 1]);
     let msg = format!(
         "The group label “{}” differs from the template label “{template}”.",
-        excerpt(&frag.raw, 60)
+        excerpt(&without_space(&frag.raw), 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(frag.span));
     f.table = Some("applications".to_owned());
     out.push(f);
+}
+
+/// A label as quoted in messages: white space inside a label is layout (a
+/// PDF line wrap, a spaced-out label), so it is left out.
+fn without_space(raw: &str) -> String {
+    raw.chars().filter(|c| !crate::lines::is_space(*c)).collect()
 }

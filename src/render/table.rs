@@ -270,10 +270,12 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
     Ok(())
 }
 
-/// Writes a generic table: the header line, then each row.
+/// Writes a generic table: the header line, then each row. Cell text is
+/// kept as written (`小 计`); only tabs and line ends inside a cell, which
+/// the grid cannot hold, become spaces.
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
     for row in std::iter::once(&t.header).chain(&t.rows) {
-        let cells: Vec<String> = row.iter().map(|c| squeeze(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect();
         w.write_str(&cells.join("\t"))?;
         w.write_char('\n')?;
     }
