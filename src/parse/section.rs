@@ -707,7 +707,7 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
             continue;
         }
         let t = s.trimmed().1;
-        if table::is_prose(t) {
+        if table::is_prose(t) || table::ends_region(t, kind) {
             break;
         }
         if let Some(k) = table::anchor(t)
@@ -744,14 +744,11 @@ fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
             || s.raw.matches('|').count() >= 2
     };
     if grid(&segs[i]) {
+        // a grid table is a run of consecutive grid lines
         let mut end = i + 1;
         let mut rows = 1;
         let mut j = i + 1;
         while j < segs.len() {
-            if segs[j].is_blank() {
-                j += 1;
-                continue;
-            }
             if !grid(&segs[j]) {
                 break;
             }

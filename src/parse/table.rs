@@ -88,6 +88,30 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     None
 }
 
+/// True when a line cannot belong to a table of `kind` and ends its region:
+/// a sentence (ends with `。`), or a list marker followed by text that is no
+/// label of that table (`（一）标题`, `一是…`). Broken labels of a few
+/// characters (`（三）不`, from a vertical label) stay in the table.
+pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
+    let full = norm(t);
+    if full.ends_with('。') {
+        return true;
+    }
+    // the label part: the cells after it do not matter
+    let n = full.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—'));
+    let Ok((rest, _)) = super::lexical::subsection_marker(n) else {
+        return false;
+    };
+    if rest.chars().nth(2).is_none() {
+        return false;
+    }
+    match kind {
+        Kind::Applications => matches!(app_label(n), AppLabel::Unknown | AppLabel::Header | AppLabel::Note),
+        Kind::ActiveDisclosure => ad_item(n).is_none() && ad_marks_2021(n).is_none(),
+        Kind::ReviewLitigation => true,
+    }
+}
+
 /// True when a line is running text rather than part of a table.
 pub(crate) fn is_prose(t: &str) -> bool {
     let n = norm(t);
@@ -987,6 +1011,10 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                     match label {
                         AppLabel::Row(r) => {
                             header_done = true;
+                            if r == AppRow::OtherProcessing {
+                                // a 2021 group label until values prove it a row
+                                group = Some(6);
+                            }
                             if let Some(g) = r.group() {
                                 group = Some(match g.chars().nth(1) {
                                     Some('三') => 3,
@@ -997,7 +1025,8 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                             }
                             current = Some(new_row(&mut rows, &mut b, r));
                         }
-                        AppLabel::Total if header_done => {
+                        AppLabel::Total if header_done || p.norm.starts_with("(七)") => {
+                            header_done = true;
                             current = Some(new_row(&mut rows, &mut b, AppRow::TotalProcessed));
                         }
                         AppLabel::Subtotal if header_done => {
@@ -1022,7 +1051,11 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                             b.frag(FragmentRole::GroupLabel, p.start, p.end);
                             current = None;
                         }
-                        AppLabel::Note => b.frag(FragmentRole::Note, p.start, p.end),
+                        AppLabel::Note => {
+                            // a 小计 column named in the same run as the note
+                            org_subtotal |= !header_done && p.norm.contains("小计");
+                            b.frag(FragmentRole::Note, p.start, p.end);
+                        }
                         _ if !header_done => {
                             if p.norm.contains("小计") {
                                 org_subtotal = true;

@@ -50,10 +50,6 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     }
 }
 
-/// `s` with all white space removed.
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !is_space(*c)).collect()
-}
 
 /// Writes `s` with all white space removed.
 fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
