@@ -213,7 +213,10 @@ fn tokenize(segs: &[Seg<'_>]) -> Vec<Tok> {
         }
         let line_start = toks.len();
         match sep {
-            Some(sep) if seg.raw.contains(sep) => {
+            // a grid region reads every tab line as a row of cells; elsewhere a
+            // line with two or more tab-separated cells is a grid row too
+            sep if sep.is_some_and(|c| seg.raw.contains(c)) || is_grid_line(seg.raw, '\t') => {
+                let sep = sep.filter(|c| seg.raw.contains(*c)).unwrap_or('\t');
                 let mut fields: Vec<(usize, &str)> = Vec::new();
                 let mut at = seg.start;
                 for f in seg.raw.split(sep) {
