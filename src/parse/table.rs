@@ -1045,7 +1045,8 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                                 None => b.frag(FragmentRole::Other, p.start, p.end),
                             }
                         }
-                        AppLabel::OtherInGroup if header_done && group == Some(6) => {
+                        AppLabel::OtherInGroup if header_done && group.is_some_and(|g| g >= 5) => {
+                            group = Some(6);
                             current = Some(new_row(&mut rows, &mut b, AppRow::OtherOther));
                         }
                         AppLabel::Group => {

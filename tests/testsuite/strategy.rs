@@ -37,7 +37,7 @@ const ALWAYS_GROUP_LABELS: bool = false;
 /// back as the 2019 data row `other_processing`, and `3.其他` is not found
 /// without it; 2021 tables are generated without `other_other` and without
 /// the （六） label.
-const OTHER_GROUP_2021: bool = false;
+const OTHER_GROUP_2021: bool = true;
 
 /// Narrowed likewise: a row whose cells are all empty (`label⇥⇥⇥…`) is
 /// joined to the next row's label; every generated row has a non-empty cell.
