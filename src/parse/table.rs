@@ -20,7 +20,7 @@
 
 use indexmap::IndexMap;
 
-use super::lexical::{Norm, is_page_number, marker_starts, norm};
+use super::lexical::{MarkerStyle, Norm, is_page_number, marker_starts, norm};
 use super::section::Seg;
 use crate::lines::{Locator, is_space};
 use crate::model::keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
@@ -99,10 +99,12 @@ pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—'));
-    let Ok((rest, _)) = super::lexical::subsection_marker(n) else {
+    let Ok((rest, (style, _))) = super::lexical::subsection_marker(n) else {
         return false;
     };
-    if rest.chars().nth(2).is_none() {
+    // `（三）不`, `三、`: the first characters of a label printed vertically
+    let broken_label = matches!(style, MarkerStyle::ParenCn | MarkerStyle::CnDun);
+    if broken_label && rest.chars().nth(2).is_none() {
         return false;
     }
     match kind {
@@ -1045,7 +1047,9 @@ pub(crate) fn applications(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> T
                                 None => b.frag(FragmentRole::Other, p.start, p.end),
                             }
                         }
-                        AppLabel::OtherInGroup if header_done && group.is_some_and(|g| g >= 5) => {
+                        AppLabel::OtherInGroup => {
+                            // `3.其他`: the only numbered 其他 of the table
+                            header_done = true;
                             group = Some(6);
                             current = Some(new_row(&mut rows, &mut b, AppRow::OtherOther));
                         }
