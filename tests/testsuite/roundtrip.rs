@@ -136,14 +136,14 @@ macro_rules! render_parses {
 }
 
 render_parses! {
-    roundtrip_paragraphs: prop::collection::vec(strategy::paragraph(), 1..6).prop_map(|mut b| { strategy::fix_adjacent(&mut b); b }) => in_section, 64;
-    roundtrip_generic_table: strategy::generic() => |t| in_section(vec![Block::Table(t)]), 48;
-    roundtrip_applications_table: strategy::applications() => |t| in_section(vec![Block::Table(t)]), 48;
-    roundtrip_review_litigation_table: strategy::review_litigation() => |t| in_section(vec![Block::Table(t)]), 48;
-    roundtrip_active_disclosure_table: strategy::active_disclosure() => |t| in_section(vec![Block::Table(t)]), 48;
-    roundtrip_blocks: strategy::blocks(0, 3) => in_section, 48;
-    roundtrip_section: strategy::section(1) => |s| Report { sections: vec![s], ..Report::default() }, 48;
-    roundtrip_report: strategy::report() => |r| r, 48;
+    roundtrip_paragraphs: prop::collection::vec(strategy::paragraph(), 1..6).prop_map(|mut b| { strategy::fix_adjacent(&mut b); b }) => in_section, 512;
+    roundtrip_generic_table: strategy::generic() => |t| in_section(vec![Block::Table(t)]), 256;
+    roundtrip_applications_table: strategy::applications() => |t| in_section(vec![Block::Table(t)]), 256;
+    roundtrip_review_litigation_table: strategy::review_litigation() => |t| in_section(vec![Block::Table(t)]), 256;
+    roundtrip_active_disclosure_table: strategy::active_disclosure() => |t| in_section(vec![Block::Table(t)]), 256;
+    roundtrip_blocks: strategy::blocks(0, 3) => in_section, 256;
+    roundtrip_section: strategy::section(1) => |s| Report { sections: vec![s], ..Report::default() }, 192;
+    roundtrip_report: strategy::report() => |r| r, 192;
 }
 
 // ---------------------------------------------------------------------------
