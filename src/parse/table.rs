@@ -98,7 +98,9 @@ pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
         return true;
     }
     // the label part: the cells after it do not matter
-    let n = full.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—'));
+    let n = full.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
+    });
     let Ok((rest, (style, _))) = super::lexical::subsection_marker(n) else {
         return false;
     };
@@ -108,7 +110,10 @@ pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
         return false;
     }
     match kind {
-        Kind::Applications => matches!(app_label(n), AppLabel::Unknown | AppLabel::Header | AppLabel::Note),
+        Kind::Applications => matches!(
+            app_label(n),
+            AppLabel::Unknown | AppLabel::Header | AppLabel::Note
+        ),
         Kind::ActiveDisclosure => ad_item(n).is_none() && ad_marks_2021(n).is_none(),
         Kind::ReviewLitigation => true,
     }

@@ -50,7 +50,6 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     }
 }
 
-
 /// Writes `s` with all white space removed.
 fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     for c in s.chars().filter(|c| !is_space(*c)) {
@@ -271,7 +270,10 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
 /// the grid cannot hold, become spaces.
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
     for row in std::iter::once(&t.header).chain(&t.rows) {
-        let cells: Vec<String> = row.iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
         w.write_str(&cells.join("\t"))?;
         w.write_char('\n')?;
     }

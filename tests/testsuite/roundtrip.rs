@@ -196,8 +196,7 @@ fn corpus() -> &'static [(PathBuf, String)] {
 /// Corpus files whose round trip fails because of parser issues reported to
 /// the lead (file name → reason). The test fails on any *other* file, and
 /// says when a listed file starts passing so the entry can be removed.
-const KNOWN_ROUNDTRIP_FAILURES: &[(&str, &str)] = &[
-];
+const KNOWN_ROUNDTRIP_FAILURES: &[(&str, &str)] = &[];
 
 /// The round-trip problems of one text: `parse(render(parse(x))) ==
 /// parse(x)`, nothing lost on the canonical text, render idempotent.
@@ -867,8 +866,7 @@ fn replay(dir: &Path) -> usize {
 /// Crash inputs whose parser bug is reported to the lead and not fixed yet
 /// (file name → the failure). Each still must not panic; the nothing-lost
 /// check is what fails. Remove an entry when the test says it passes.
-const KNOWN_CRASHES: &[(&str, &str)] = &[
-];
+const KNOWN_CRASHES: &[(&str, &str)] = &[];
 
 #[test]
 fn fuzz_regressions() {
