@@ -1,6 +1,7 @@
 //! The "nothing lost" check: every non-whitespace character of the input lies
 //! in exactly one leaf node's span.
 
+use crate::model::table::{Fragment, RowSource};
 use crate::model::{Block, Report, Span, Table};
 
 /// Leaf spans of the report in no particular order: headings, paragraphs,
@@ -21,47 +22,28 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             }
         }
     }
+    fn rows<R: std::hash::Hash + Eq, C: std::hash::Hash + Eq>(
+        source: &indexmap::IndexMap<R, RowSource<C>>,
+        fragments: &[Fragment],
+        out: &mut Vec<Span>,
+    ) {
+        for r in source.values() {
+            out.extend(r.label.iter().map(|l| l.span));
+            out.extend(
+                r.cells
+                    .values()
+                    .filter(|c| !c.raw.is_empty())
+                    .map(|c| c.span),
+            );
+            out.extend(r.fused.iter().map(|l| l.span));
+        }
+        out.extend(fragments.iter().map(|f| f.span));
+    }
     fn table(t: &Table, out: &mut Vec<Span>) {
         match t {
-            Table::Applications(t) => {
-                for r in t.source.values() {
-                    out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(
-                        r.cells
-                            .values()
-                            .filter(|c| !c.raw.is_empty())
-                            .map(|c| c.span),
-                    );
-                    out.extend(r.fused.iter().map(|l| l.span));
-                }
-                out.extend(t.fragments.iter().map(|f| f.span));
-            }
-            Table::ReviewLitigation(t) => {
-                for r in t.source.values() {
-                    out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(
-                        r.cells
-                            .values()
-                            .filter(|c| !c.raw.is_empty())
-                            .map(|c| c.span),
-                    );
-                    out.extend(r.fused.iter().map(|l| l.span));
-                }
-                out.extend(t.fragments.iter().map(|f| f.span));
-            }
-            Table::ActiveDisclosure(t) => {
-                for r in t.source.values() {
-                    out.extend(r.label.iter().map(|l| l.span));
-                    out.extend(
-                        r.cells
-                            .values()
-                            .filter(|c| !c.raw.is_empty())
-                            .map(|c| c.span),
-                    );
-                    out.extend(r.fused.iter().map(|l| l.span));
-                }
-                out.extend(t.fragments.iter().map(|f| f.span));
-            }
+            Table::Applications(t) => rows(&t.source, &t.fragments, out),
+            Table::ReviewLitigation(t) => rows(&t.source, &t.fragments, out),
+            Table::ActiveDisclosure(t) => rows(&t.source, &t.fragments, out),
             Table::Generic(t) => {
                 out.extend(t.spans.header.iter().copied());
                 out.extend(t.spans.rows.iter().flatten().copied());

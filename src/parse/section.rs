@@ -707,7 +707,7 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
             continue;
         }
         let t = s.trimmed().1;
-        if table::is_prose(t) || table::ends_region(t, kind) {
+        if table::ends_region(t, kind) {
             break;
         }
         if let Some(k) = table::anchor(t)

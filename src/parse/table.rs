@@ -89,12 +89,13 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 }
 
 /// True when a line cannot belong to a table of `kind` and ends its region:
-/// a sentence (ends with `。`), or a list marker followed by text that is no
-/// label of that table (`（一）标题`, `一是…`). Broken labels of a few
-/// characters (`（三）不`, from a vertical label) stay in the table.
+/// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
+/// followed by text that is no label of that table (`（一）标题`, `一是…`).
+/// Broken labels of a few characters (`（三）不`, from a vertical label) stay
+/// in the table.
 pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
     let full = norm(t);
-    if full.ends_with('。') {
+    if is_prose(&full) || full.ends_with('。') {
         return true;
     }
     // the label part: the cells after it do not matter
@@ -119,9 +120,8 @@ pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
     }
 }
 
-/// True when a line is running text rather than part of a table.
-pub(crate) fn is_prose(t: &str) -> bool {
-    let n = norm(t);
+/// True when a line (normalised) is running text rather than part of a table.
+fn is_prose(n: &str) -> bool {
     if n.chars().count() < 30 {
         return false;
     }
