@@ -668,13 +668,22 @@ struct Piece {
 /// and, when `vocab` is given, at vocabulary words.
 fn pieces(text: &str, run: &[Tok], vocab: &[&str]) -> Vec<Piece> {
     let mut n = Norm::default();
+    // a new line starts a new piece: the second half of a wrapped label is
+    // joined back to its row by the builders, not by position
+    let mut line_cuts = Vec::new();
+    let mut prev_end: Option<usize> = None;
     for t in run {
+        if prev_end.is_some_and(|e| text[e..t.start].contains(['\n', '\r'])) {
+            line_cuts.push(n.s.len());
+        }
         n.push(&text[t.start..t.end], t.start);
+        prev_end = Some(t.end);
     }
     if n.is_empty() {
         return Vec::new();
     }
     let mut cuts = marker_starts(&n.s);
+    cuts.extend(line_cuts);
     if !vocab.is_empty() {
         let mut i = 0;
         while i < n.s.len() {
