@@ -710,10 +710,7 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
         if table::ends_region(t, kind) {
             break;
         }
-        if let Some(k) = table::anchor(t)
-            && k != kind
-            && !(k == Kind::Applications && kind == Kind::Applications)
-        {
+        if table::anchor(t).is_some_and(|k| k != kind) {
             break;
         }
         j += 1;
@@ -735,14 +732,7 @@ fn short_cell(t: &str) -> bool {
 /// lines. Returns the end index.
 fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
-    let grid = |s: &Seg<'_>| {
-        s.raw
-            .split('\t')
-            .filter(|f| !f.trim_matches(is_space).is_empty())
-            .count()
-            >= 2
-            || s.raw.matches('|').count() >= 2
-    };
+    let grid = |s: &Seg<'_>| table::is_grid_line(s.raw, '\t') || s.raw.matches('|').count() >= 2;
     if grid(&segs[i]) {
         // a grid table is a run of consecutive grid lines
         let mut end = i + 1;

@@ -179,7 +179,7 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-fn is_grid_line(raw: &str, sep: char) -> bool {
+pub(crate) fn is_grid_line(raw: &str, sep: char) -> bool {
     raw.split(sep)
         .filter(|f| !f.trim_matches(is_space).is_empty())
         .count()
@@ -480,6 +480,36 @@ fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Ways (capped at 2) to fill exactly `cols` columns with the tokens in
+/// order: a digit run (`Some`) fills one or more columns, anything else one.
+fn fill_ways(digits: &[Option<&[u8]>], cols: usize) -> u8 {
+    // dp[c]: ways to fill c columns with the tokens so far
+    let mut dp = vec![0u8; cols + 1];
+    dp[0] = 1;
+    for d in digits {
+        let mut next = vec![0u8; cols + 1];
+        for (c, &ways) in dp.iter().enumerate() {
+            if ways == 0 {
+                continue;
+            }
+            match d {
+                Some(d) => {
+                    for k in 1..=(cols - c).min(d.len()) {
+                        let w = split_ways(d, k);
+                        if w > 0 {
+                            next[c + k] = next[c + k].saturating_add(ways.saturating_mul(w)).min(2);
+                        }
+                    }
+                }
+                None if c < cols => next[c + 1] = next[c + 1].saturating_add(ways).min(2),
+                None => {}
+            }
+        }
+        dp = next;
+    }
+    dp[cols]
+}
+
 /// Places `cells` in `n` columns; `at` is where empty cells of a row without
 /// any cell text sit (the end of its label).
 fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
@@ -536,67 +566,12 @@ fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
         }
         return Placed::Cells(out);
     }
-    // combine per-token ways: dp[c] = ways to fill c columns with the tokens so far
-    let mut dp = vec![0u8; n + 1];
-    dp[0] = 1;
-    for d in &digits {
-        let mut next = vec![0u8; n + 1];
-        for (c, &ways) in dp.iter().enumerate() {
-            if ways == 0 {
-                continue;
-            }
-            match d {
-                Some(d) => {
-                    for k in 1..=(n - c).min(d.len()) {
-                        let w = split_ways(d, k);
-                        if w > 0 {
-                            next[c + k] = next[c + k].saturating_add(ways.saturating_mul(w)).min(2);
-                        }
-                    }
-                }
-                None if c < n => next[c + 1] = next[c + 1].saturating_add(ways).min(2),
-                None => {}
-            }
-        }
-        dp = next;
-    }
-    match dp[n] {
+    match fill_ways(&digits, n) {
         1 => {
             // reconstruct: the unique assignment of part counts
             let mut counts = vec![0usize; cells.len()];
             let mut remaining = n;
             for i in (0..cells.len()).rev() {
-                // count for token i such that a unique prefix fill exists
-                let prefix_ways = |upto: usize, cols: usize| -> u8 {
-                    let mut dp = vec![0u8; cols + 1];
-                    dp[0] = 1;
-                    for d in &digits[..upto] {
-                        let mut next = vec![0u8; cols + 1];
-                        for (c, &w0) in dp.iter().enumerate() {
-                            if w0 == 0 {
-                                continue;
-                            }
-                            match d {
-                                Some(d) => {
-                                    for k in 1..=(cols - c).min(d.len()) {
-                                        let w = split_ways(d, k);
-                                        if w > 0 {
-                                            next[c + k] = next[c + k]
-                                                .saturating_add(w0.saturating_mul(w))
-                                                .min(2);
-                                        }
-                                    }
-                                }
-                                None if c < cols => {
-                                    next[c + 1] = next[c + 1].saturating_add(w0).min(2)
-                                }
-                                None => {}
-                            }
-                        }
-                        dp = next;
-                    }
-                    dp[cols]
-                };
                 let options: Vec<usize> = match digits[i] {
                     Some(d) => (1..=remaining.min(d.len()))
                         .filter(|&k| split_ways(d, k) > 0)
@@ -605,7 +580,7 @@ fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
                 };
                 let k = options
                     .into_iter()
-                    .find(|&k| k <= remaining && prefix_ways(i, remaining - k) > 0);
+                    .find(|&k| k <= remaining && fill_ways(&digits[..i], remaining - k) > 0);
                 let Some(k) = k else {
                     let (s, e) = all(&cells);
                     return Placed::Fused(s, e);
