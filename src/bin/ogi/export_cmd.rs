@@ -185,7 +185,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let (mut files, walk_errors) = collect_inputs(&args.inputs);
+    let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
     // Never read an output file as an input (it is truncated when opened).
     let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl]
         .into_iter()
@@ -366,76 +366,6 @@ fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
     let name = path.map(|p| p.display().to_string()).unwrap_or_default();
     eprintln!("ogi: cannot create {name}: {e}");
     ExitCode::from(2)
-}
-
-/// Expands `inputs` into the sorted, de-duplicated list of report files,
-/// plus the folders that could not be read (with the reason).
-///
-/// Folders are walked recursively for `.txt` and `.md` files; files named
-/// directly are kept whatever their extension (a missing one fails later,
-/// with the reason, like any unreadable file).
-pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen_dirs = HashSet::new();
-    for p in inputs {
-        if p.is_dir() {
-            walk(p, &mut files, &mut errors, &mut seen_dirs);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    files.sort();
-    files.dedup();
-    (files, errors)
-}
-
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    errors: &mut Vec<(PathBuf, String)>,
-    seen: &mut HashSet<PathBuf>,
-) {
-    // Guard against symbolic-link cycles: each real folder is walked once.
-    if let Ok(real) = dir.canonicalize()
-        && !seen.insert(real)
-    {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push((dir.to_path_buf(), format!("cannot read folder: {e}")));
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                errors.push((dir.to_path_buf(), format!("cannot read folder: {e}")));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_symlink() => path.is_dir(),
-            Ok(t) => t.is_dir(),
-            Err(_) => false,
-        };
-        if is_dir {
-            walk(&path, files, errors, seen);
-        } else if is_report_file(&path) {
-            files.push(path);
-        }
-    }
-}
-
-/// `.txt` or `.md`, in any case.
-fn is_report_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
@@ -706,7 +636,7 @@ mod tests {
         for f in ["b/c/z.TXT", "b/a.md", "a.txt", "skip.pdf", "b/skip.html"] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
-        let (files, errors) = collect_inputs(&[
+        let (files, errors) = crate::input::collect_inputs(&[
             dir.join("b"),
             dir.clone(),
             dir.join("a.txt"),
