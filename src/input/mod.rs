@@ -16,14 +16,16 @@
 //!
 //! let source = "<p>一、总体情况</p><p>本年度&amp;工作。</p>";
 //! let mut r = Reading::new();
-//! r.push_source("一、总体情况", 3);
-//! r.push_layout("\n", 25);
-//! r.push_source("本年度", 32);
-//! r.push_mapped("&", 41..46);
-//! r.push_source("工作。", 46);
+//! r.push_source("一、总体情况", source.find('一').unwrap());
+//! r.push_layout("\n", source.find("</p>").unwrap());
+//! r.push_source("本年度", source.find('本').unwrap());
+//! let amp = source.find("&amp;").unwrap();
+//! r.push_mapped("&", amp..amp + 5);
+//! r.push_source("工作。", amp + 5);
 //! assert_eq!(r.text(), "一、总体情况\n本年度&工作。");
 //! assert_eq!(r.to_source(0), 3);
-//! assert_eq!(&source[r.to_source(r.text().find('&').unwrap())..][..5], "&amp;");
+//! let at = r.to_source(r.text().find('&').unwrap());
+//! assert_eq!(&source[at..at + 5], "&amp;");
 //! ```
 
 use std::ops::Range;
