@@ -28,6 +28,9 @@
 //! assert_eq!(&source[at..at + 5], "&amp;");
 //! ```
 
+#[cfg(feature = "html")]
+pub mod html;
+
 use std::ops::Range;
 
 use crate::model::{Report, Span};
