@@ -28,6 +28,8 @@ use super::{Cell, Grid};
 
 /// The largest `colspan` honoured (the HTML standard's limit).
 pub const MAX_COLSPAN: usize = 1000;
+/// The widest table whose ragged columns are merged (see [`build`]).
+pub const MAX_RAGGED_WIDTH: usize = 256;
 /// The most positions a grid may have; spans beyond it are cut (bounded
 /// memory on hostile input).
 pub const MAX_POSITIONS: usize = 1 << 20;
@@ -85,9 +87,10 @@ impl SourceCell {
 ///
 /// Rows are as long as their last occupied position (a builder never pads a
 /// row with guessed cells); a `rowspan` reaching past the last row is cut
-/// there. A column that is, in every row, only the continuation of a
-/// `colspan` from its left (Word's ragged cell widths) is dropped: it holds
-/// no cell of its own.
+/// there. A column that holds no cell of its own (Word's ragged cell
+/// widths: every data row continues a `colspan` from its left into it, and
+/// a header cell that starts there spans on to the next column) is dropped,
+/// such header cells moved one column right.
 pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
     let height = rows.len();
     // occupied[r][c]: Some(origin) for a covered position
@@ -132,19 +135,60 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
         }
         placed.push(at);
     }
-    // a column that is only ever the continuation of a `colspan` to its
-    // left holds nothing of its own (Word's ragged cell widths): drop it
+    // Word's ragged cell widths: a column that no row has a cell of its own
+    // in (every data row continues a `colspan` from its left into it; a
+    // header cell may start there but its span goes on to the next column)
+    // holds nothing: the header cells move one column right, the column is
+    // dropped
     let width = cells.iter().map(Vec::len).max().unwrap_or(0);
-    let keep: Vec<bool> = (0..width)
-        .map(|c| {
-            !cells.iter().all(|line| match line.get(c) {
-                Some(Some(cell)) => {
-                    matches!(cell.origin, super::Origin::Spanned { col, .. } if col < c)
-                }
-                _ => true,
-            })
+    let mut keep = vec![true; width];
+    let is_data = |line: &Vec<Option<Cell>>| {
+        line.iter().flatten().any(|c| {
+            !matches!(c.origin, super::Origin::Spanned { .. })
+                && c.text.trim().parse::<f64>().is_ok()
         })
-        .collect();
+    };
+    let data: Vec<bool> = cells.iter().map(is_data).collect();
+    if width <= MAX_RAGGED_WIDTH {
+        for c in 1..width {
+            let mut movers = Vec::new();
+            let mut ok = true;
+            let mut continued = false;
+            for (r, line) in cells.iter().enumerate() {
+                match line.get(c).and_then(Option::as_ref).map(|x| x.origin) {
+                    None => {}
+                    Some(super::Origin::Spanned { col, .. }) if col < c => continued |= data[r],
+                    Some(super::Origin::Spanned { row, col }) if col == c && movers.contains(&row) => {}
+                    Some(super::Origin::Spanned { .. }) => ok = false,
+                    Some(_) => {
+                        let next = line.get(c + 1).and_then(Option::as_ref).map(|x| x.origin);
+                        if !data[r] && next == Some(super::Origin::Spanned { row: r, col: c }) {
+                            movers.push(r);
+                        } else {
+                            ok = false;
+                        }
+                    }
+                }
+                if !ok {
+                    break;
+                }
+            }
+            if !ok || !continued {
+                continue;
+            }
+            keep[c] = false;
+            for &r in &movers {
+                move_origin(&mut cells, r, c);
+                for row in placed.iter_mut() {
+                    for pos in row.iter_mut() {
+                        if *pos == (r, c) {
+                            *pos = (r, c + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut new_col = Vec::with_capacity(width);
     let mut n = 0;
     for &k in &keep {
@@ -195,6 +239,27 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
     (grid, placed)
 }
 
+/// Moves the cell at (`r`, `c`) one column right, onto the first position
+/// its span covers, and points the rest of its span at its new place.
+fn move_origin(cells: &mut [Vec<Option<Cell>>], r: usize, c: usize) {
+    let from = super::Origin::Spanned { row: r, col: c };
+    let to = super::Origin::Spanned { row: r, col: c + 1 };
+    if let Some(cell) = cells[r][c].take() {
+        cells[r][c] = Some(Cell::spanned(r, c + 1));
+        cells[r][c + 1] = Some(cell);
+    }
+    for line in cells.iter_mut().skip(r) {
+        if !line.iter().flatten().any(|x| x.origin == from) {
+            break;
+        }
+        for x in line.iter_mut().flatten() {
+            if x.origin == from {
+                *x = Cell { origin: to, ..Cell::spanned(r, c + 1) };
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +298,23 @@ mod tests {
         assert_eq!(g.width(), 3);
         assert_eq!(g.rows()[1][2].text, "3");
         assert_eq!(at[1], vec![(1, 0), (1, 1), (1, 2)]);
+    }
+
+    #[test]
+    fn a_ragged_word_header_is_realigned() {
+        // 2021 layout: 自然人 colspan=2 over an empty cell and half of
+        // 商业企业; the data rows' 商业企业 figure has colspan=2
+        let rows = vec![
+            vec![c("自然人", 0).span(1, 2), c("法人或其他组织", 10).span(1, 2), c("总计", 20).span(2, 1)],
+            vec![c("", 30), c("商业企业", 31).span(1, 2), c("其他", 40)],
+            vec![c("64", 50), c("0", 51).span(1, 2), c("4", 52), c("70", 53)],
+        ];
+        let (g, at) = build(&rows);
+        let text = g.to_tab_text().text;
+        assert_eq!(text.lines().nth(2), Some("64\t0\t4\t70"), "{text}");
+        assert_eq!(g.rows()[1][1].text, "商业企业");
+        assert_eq!(at[2], vec![(2, 0), (2, 1), (2, 2), (2, 3)]);
+        assert_eq!(g.width(), 4);
     }
 
     #[test]

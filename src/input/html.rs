@@ -683,7 +683,9 @@ impl Writer {
         for p in &line {
             write_piece(&mut self.reading, p);
         }
-        self.reading.push_layout("\n", self.at);
+        // a blank line after each block: the line parser then keeps a short
+        // line (a title, a heading) apart from the next block
+        self.reading.push_layout("\n\n", self.at);
     }
 }
 

@@ -80,10 +80,16 @@ fn spans_point_into_the_page_source() {
         let (html, r) = load(&p);
         for s in &r.sections {
             let h = s.heading.span.slice(&html);
-            let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            // the heading's text is in its span (entities and markup aside)
-            let first = squeeze(&s.heading.raw).chars().take(2).collect::<String>();
-            assert!(h.contains(&first), "{}: heading {:?} at {:?}", p.display(), s.heading.raw, h.chars().take(40).collect::<String>());
+            let raw: Vec<char> = s.heading.raw.chars().filter(|c| !c.is_whitespace()).collect();
+            // the span runs from the heading's first to its last character
+            // (markup between its runs included)
+            assert!(
+                h.starts_with(raw[0]) && h.ends_with(raw[raw.len() - 1]),
+                "{}: heading {:?} at {:?}",
+                p.display(),
+                s.heading.raw,
+                h
+            );
         }
     }
 }
@@ -203,4 +209,22 @@ fn without_chrome(r: &ogi_report::Report) -> ogi_report::Report {
     r.meta.published = None;
     r.findings.clear();
     r
+}
+
+#[test]
+#[ignore = "debugging aid"]
+fn dump_app_table() {
+    let p = shared_dir().join("corpus/real/pingtan/2021-80613.html");
+    let bytes = std::fs::read(&p).unwrap();
+    let html = ogi_report::input::html::decode(&bytes).unwrap();
+    let page = ogi_report::input::html::read(&html);
+    let t = page.reading.text();
+    let a = t.find("三、收到和处理").unwrap();
+    let b = t.find("四、政府信息公开行政复议").unwrap();
+    let sec = &t[a..b];
+    let r = ogi_report::parse(sec).unwrap();
+    println!("AS IS: {:#?}", r.applications().map(|a| (&a.columns, a.source.iter().map(|(k, v)| (k, v.fused.as_ref().map(|f| f.raw.clone()), v.cells.len())).collect::<Vec<_>>())));
+    let squeezed: String = sec.lines().map(|l| l.split('\t').filter(|f| !f.is_empty()).collect::<Vec<_>>().join("\t") + "\n").collect();
+    let r = ogi_report::parse(&squeezed).unwrap();
+    println!("SQUEEZED: {:#?}", r.applications().map(|a| (&a.columns, a.source.iter().map(|(k, v)| (k, v.fused.as_ref().map(|f| f.raw.clone()), v.cells.len())).collect::<Vec<_>>())));
 }
