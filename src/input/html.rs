@@ -680,12 +680,19 @@ impl Writer {
             return;
         }
         trim_pieces(&mut line);
+        let mut text = String::new();
         for p in &line {
             write_piece(&mut self.reading, p);
+            text.push_str(&p.text);
         }
-        // a blank line after each block: the line parser then keeps a short
-        // line (a title, a heading) apart from the next block
-        self.reading.push_layout("\n\n", self.at);
+        // a blank line after a title line: the line parser then keeps it
+        // apart from the first paragraph (other lines join as the parser
+        // judges, so a title or heading split over two blocks is one)
+        let t = compact(&text);
+        let title = t.chars().count() <= 80
+            && ["年度报告", "年报", "工作报告"].iter().any(|k| t.ends_with(k));
+        self.reading
+            .push_layout(if title { "\n\n" } else { "\n" }, self.at);
     }
 }
 
