@@ -227,3 +227,181 @@ fn without_chrome(r: &ogi_report::Report) -> ogi_report::Report {
     r.findings.clear();
     r
 }
+
+fn fixture(name: &str) -> (Vec<u8>, String, ogi_report::Report) {
+    let p = crate::util::repo_path(&format!("tests/fixtures/html/{name}"));
+    let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let html = ogi_report::input::html::decode(&bytes).expect("decodes");
+    let report = ogi_report::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    ogi_report::lossless::check_html(&html, &report).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(ogi_report::input::html::read(&html).unaligned, 0, "{name}");
+    (bytes, html, report)
+}
+
+fn app(r: &ogi_report::Report, row: &str, col: &str) -> Option<i64> {
+    r.cell("applications", row, col).ok().and_then(|n| n.as_i64())
+}
+
+/// The applications figures of the fixtures' 2021 table (natural,
+/// commercial, research, public interest, legal, other, total).
+fn assert_fixture_applications(name: &str, r: &ogi_report::Report) {
+    use ogi_report::model::{AppRow, Key};
+    let expect: &[(&str, [i64; 7])] = &[
+        ("new_received", [10, 2, 0, 0, 1, 0, 13]),
+        ("carried_over", [1, 0, 0, 0, 0, 0, 1]),
+        ("granted", [6, 1, 0, 0, 1, 0, 8]),
+        ("unable_not_held", [2, 1, 0, 0, 0, 0, 3]),
+        ("total_processed", [9, 2, 0, 0, 1, 0, 12]),
+        ("carried_forward", [2, 0, 0, 0, 0, 0, 2]),
+    ];
+    let cols = [
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "public_interest_org",
+        "legal_service_org",
+        "other_org",
+        "total",
+    ];
+    for (row, vals) in expect {
+        for (c, v) in cols.iter().zip(vals) {
+            assert_eq!(app(r, row, c), Some(*v), "{name}: {row} {c}");
+        }
+    }
+    let a = r.applications().unwrap();
+    for row in AppRow::template(r.format) {
+        assert!(a.source.get(&row).is_none_or(|s| s.fused.is_none()), "{name}: {} fused", row.key());
+        for c in &a.columns {
+            let v = a.rows.get(&row).and_then(|x| x.get(c)).copied().flatten();
+            assert!(v.is_some(), "{name}: {} {} empty", row.key(), c.key());
+        }
+    }
+}
+
+#[test]
+fn gbk_page_with_meta_charset() {
+    let (bytes, html, r) = fixture("gbk-meta-charset.html");
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is GBK");
+    assert!(html.contains("青石镇"));
+    assert_eq!(r.meta.title.as_deref(), Some("青石镇人民政府2021年政府信息公开工作年度报告"));
+    assert_eq!(r.meta.year, Some(2021));
+    assert_eq!(r.format, ogi_report::Format::V2021);
+    assert_fixture_applications("gbk", &r);
+    // spans point into the decoded page
+    let h = &r.sections[0].heading;
+    assert_eq!(h.span.slice(&html), "一、总体情况");
+}
+
+#[test]
+fn applications_2021_with_rowspan_colspan_header() {
+    let (_, html, r) = fixture("applications-2021-rowspan.html");
+    assert_fixture_applications("rowspan", &r);
+    // a cell's span is the figure in the page source
+    let a = r.applications().unwrap();
+    let t = &a.source[&ogi_report::model::AppRow::NewReceived].cells[&ogi_report::model::AppCol::Total];
+    assert_eq!(t.span.slice(&html), "13");
+    let line = html[..t.span.start].lines().count();
+    assert_eq!(t.span.line as usize, line);
+    assert_eq!(r.review_litigation().unwrap().groups.len(), 3);
+    assert_eq!(r.cell("review_litigation", "review", "upheld").unwrap().as_i64(), Some(1));
+    assert_eq!(r.cell("active_disclosure", "normative_documents", "in_force").unwrap().as_i64(), Some(40));
+}
+
+#[test]
+fn word_pasted_page() {
+    let (_, html, r) = fixture("word-pasted.html");
+    // the title split over <font> runs is one title; a heading too
+    assert_eq!(r.meta.title.as_deref(), Some("红岩村2021年政府信息公开工作年度报告"));
+    assert_eq!(r.sections[0].heading.raw, "一、总体情况");
+    assert_eq!(r.sections[2].heading.raw, "三、收到和处理政府信息公开申请情况");
+    assert!(r.sections.len() >= 6, "{} sections", r.sections.len());
+    // the 法人或其他组织 columns are empty (<o:p>&nbsp;</o:p>), not 0
+    assert_eq!(app(&r, "new_received", "natural_person"), Some(10));
+    assert_eq!(app(&r, "new_received", "total"), Some(13));
+    assert_eq!(app(&r, "new_received", "commercial_enterprise"), None);
+    assert_eq!(app(&r, "granted", "legal_service_org"), None);
+    // nothing of the style sheet is report text
+    assert!(!r.render().contains("MsoNormal"));
+    assert!(html.contains("<o:p>"));
+}
+
+#[test]
+fn crawler_capture_around_a_portal_page() {
+    let (_, html, r) = fixture("crawler-capture.html");
+    assert_eq!(r.meta.title.as_deref(), Some("东湖街道2021年政府信息公开工作年度报告"));
+    assert_eq!(r.meta.index_number.as_deref(), Some("11350100MB0000000X/2022-00015"));
+    assert_eq!(r.meta.published.as_deref(), Some("2022-01-20"));
+    assert!(r.meta.organ.is_some());
+    assert_eq!(r.sections.len(), 6);
+    assert_fixture_applications("capture", &r);
+    // the metadata table is not a table of the report
+    assert_eq!(r.tables().count(), 3);
+    let text = r.render();
+    for chrome in ["当前位置", "索引号", "字号", "打印", "主办单位", "var site", "color: red", "互动交流"] {
+        assert!(!text.contains(chrome), "{chrome} rendered");
+    }
+    let chrome: Vec<&ogi_report::model::Chrome> = r
+        .preamble
+        .iter()
+        .chain(&r.closing)
+        .filter_map(|b| match b {
+            ogi_report::Block::Chrome(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    for c in &chrome {
+        // a chrome span holds its text (markup aside)
+        let first = c.text.chars().next().unwrap();
+        assert!(c.span.slice(&html).starts_with(first), "{:?}", c.text);
+    }
+    assert!(chrome.iter().any(|c| c.text.contains("当前位置")));
+    assert!(chrome.iter().any(|c| c.text.contains("var site")));
+    assert!(chrome.iter().any(|c| c.text.contains("主办单位")));
+    let json = r.to_json();
+    assert!(json.contains("\"chrome\""), "chrome blocks in the JSON");
+    assert!(json.contains("\"index_number\""));
+    // JSON round trip keeps chrome
+    assert_eq!(ogi_report::Report::from_json(&json).unwrap(), r);
+}
+
+#[test]
+fn figures_in_nested_layout_tables() {
+    let (_, _, r) = fixture("nested-tables.html");
+    assert_eq!(r.meta.title.as_deref(), Some("西岭县2021年政府信息公开工作年度报告"));
+    assert_fixture_applications("nested", &r);
+    assert_eq!(r.cell("active_disclosure", "licensing", "decisions").unwrap().as_i64(), Some(120));
+    // the layout tables are not tables of the report
+    assert!(r.tables().all(|t| t.kind() != "generic"), "{:?}", r.tables().map(|t| t.kind()).collect::<Vec<_>>());
+    assert!(!r.render().contains("首页"));
+}
+
+#[test]
+fn html_is_recognised_by_content() {
+    let page = "\u{feff}<!-- saved -->\n<P>一、总体情况</P><P>本年度工作正常。</P>";
+    let r = ogi_report::parse_bytes(page.as_bytes()).unwrap();
+    assert_eq!(r.sections.len(), 1);
+    assert!(!r.render().contains("<P>"));
+    // text that merely mentions a tag is text
+    let r = ogi_report::parse_bytes("一、总体情况\n<p>不是网页。\n".as_bytes()).unwrap();
+    assert!(r.render().contains("<p>"));
+}
+
+#[test]
+fn hostile_html_does_not_panic() {
+    let cases: Vec<Vec<u8>> = vec![
+        b"<table><tr><td rowspan=0 colspan=99999>1</td></tr><tr><td>2</td></tr></table>".to_vec(),
+        b"<html><p>&#0;&#xD800;&#99999999999;&bogus;&amp</p><table>x<tr>y<td>1</td>z</tr></table>".to_vec(),
+        b"<html><script>".to_vec(),
+        b"<html><!--".to_vec(),
+        b"<p>".repeat(5000),
+        b"<table><tr><td><table><tr><td>".repeat(300),
+        b"<!DOCTYPE html><meta charset=\"x-unknown\"><p>\xff\xfe</p>".to_vec(),
+        b"<html><body><p a=\"x>y\" b='<'>\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb</p>".to_vec(),
+    ];
+    for c in cases {
+        if let Ok(r) = ogi_report::parse_html(&c) {
+            let html = ogi_report::input::html::decode(&c).unwrap();
+            ogi_report::lossless::check_html(&html, &r).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(&c)));
+        }
+    }
+}
