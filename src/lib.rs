@@ -78,7 +78,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// ```
 /// let page = "<html><body><div class=nav>首页 当前位置：年报</div><div>\
 ///             <p>一、总体情况</p><p>本年度工作正常。</p>\
-///             <p>二、主动公开政府信息情况</p><table>\
+///             <p>二、主动公开政府信息情况</p><p>第二十条第（一）项</p><table>\
 ///             <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
 ///             <tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>\
 ///             <tr><td>行政规范性文件</td><td>4</td><td>&nbsp;</td><td>4</td></tr></table></div></body></html>";
@@ -86,6 +86,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// assert_eq!(report.sections.len(), 2);
 /// let cell = report.cell("active_disclosure", "normative_documents", "issued")?;
 /// assert_eq!(cell.as_i64(), Some(4));
+/// // the empty cell (`&nbsp;`) is empty, not 0
+/// assert!(report.cell("active_disclosure", "normative_documents", "repealed").is_err());
+/// // the navigation is kept as chrome, not rendered
+/// assert!(!report.render().contains("当前位置"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[cfg(feature = "html")]

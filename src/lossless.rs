@@ -199,7 +199,11 @@ pub fn check_html(html: &str, report: &Report) -> Result<(), LossError> {
 
 /// Like [`check`], but only the characters inside `ranges` of `text` must be
 /// covered (the text nodes of an HTML page).
-pub fn check_ranges(text: &str, report: &Report, ranges: &[std::ops::Range<usize>]) -> Result<(), LossError> {
+pub fn check_ranges(
+    text: &str,
+    report: &Report,
+    ranges: &[std::ops::Range<usize>],
+) -> Result<(), LossError> {
     let mut spans = leaf_spans(report);
     for s in &spans {
         if s.start > s.end
@@ -258,7 +262,10 @@ pub fn check_ranges(text: &str, report: &Report, ranges: &[std::ops::Range<usize
             let next = spans.get(si).map_or(r.end, |s| s.start.min(r.end));
             let gap = text.get(pos..next).unwrap_or("");
             if let Some((i, ch)) = gap.char_indices().find(|(_, c)| !is_space(*c)) {
-                return Err(LossError::Lost { offset: pos + i, ch });
+                return Err(LossError::Lost {
+                    offset: pos + i,
+                    ch,
+                });
             }
             pos = next;
         }

@@ -141,7 +141,7 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
     // holds nothing: the header cells move one column right, the column is
     // dropped
     let width = cells.iter().map(Vec::len).max().unwrap_or(0);
-    let mut keep = vec![true; width];
+    let mut dropped = Vec::new();
     let is_data = |line: &Vec<Option<Cell>>| {
         line.iter().flatten().any(|c| {
             !matches!(c.origin, super::Origin::Spanned { .. })
@@ -158,7 +158,8 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
                 match line.get(c).and_then(Option::as_ref).map(|x| x.origin) {
                     None => {}
                     Some(super::Origin::Spanned { col, .. }) if col < c => continued |= data[r],
-                    Some(super::Origin::Spanned { row, col }) if col == c && movers.contains(&row) => {}
+                    Some(super::Origin::Spanned { row, col })
+                        if col == c && movers.contains(&row) => {}
                     Some(super::Origin::Spanned { .. }) => ok = false,
                     Some(_) => {
                         let next = line.get(c + 1).and_then(Option::as_ref).map(|x| x.origin);
@@ -176,7 +177,7 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
             if !ok || !continued {
                 continue;
             }
-            keep[c] = false;
+            dropped.push(c);
             for &r in &movers {
                 move_origin(&mut cells, r, c);
                 for row in placed.iter_mut() {
@@ -188,6 +189,10 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
                 }
             }
         }
+    }
+    let mut keep = vec![true; width];
+    for c in dropped {
+        keep[c] = false;
     }
     let mut new_col = Vec::with_capacity(width);
     let mut n = 0;
@@ -254,13 +259,17 @@ fn move_origin(cells: &mut [Vec<Option<Cell>>], r: usize, c: usize) {
         }
         for x in line.iter_mut().flatten() {
             if x.origin == from {
-                *x = Cell { origin: to, ..Cell::spanned(r, c + 1) };
+                *x = Cell {
+                    origin: to,
+                    ..Cell::spanned(r, c + 1)
+                };
             }
         }
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use crate::grid::Origin;
@@ -305,7 +314,11 @@ mod tests {
         // 2021 layout: 自然人 colspan=2 over an empty cell and half of
         // 商业企业; the data rows' 商业企业 figure has colspan=2
         let rows = vec![
-            vec![c("自然人", 0).span(1, 2), c("法人或其他组织", 10).span(1, 2), c("总计", 20).span(2, 1)],
+            vec![
+                c("自然人", 0).span(1, 2),
+                c("法人或其他组织", 10).span(1, 2),
+                c("总计", 20).span(2, 1),
+            ],
             vec![c("", 30), c("商业企业", 31).span(1, 2), c("其他", 40)],
             vec![c("64", 50), c("0", 51).span(1, 2), c("4", 52), c("70", 53)],
         ];

@@ -86,7 +86,7 @@ pub fn sniff(bytes: &[u8]) -> bool {
 /// GB18030 (see [`crate::decode::decode`]).
 ///
 /// ```
-/// let (page, _) = encoding_rs::GBK.encode("<meta charset=\"gb2312\"><p>一、总体情况</p>");
+/// let (page, _, _) = encoding_rs::GBK.encode("<meta charset=\"gb2312\"><p>一、总体情况</p>");
 /// let text = ogi_report::input::html::decode(&page).unwrap();
 /// assert!(text.contains("一、总体情况"));
 /// ```
@@ -131,7 +131,9 @@ fn prescan_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
                     .unwrap_or(rest);
                 let label: Vec<u8> = rest
                     .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b':'))
+                    .take_while(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b':')
+                    })
                     .copied()
                     .collect();
                 if let Some(enc) = encoding_rs::Encoding::for_label(&label) {
@@ -529,19 +531,15 @@ fn align(html: &str, cursor: usize, text: &str, mode: Mode) -> Option<(Vec<Piece
                 c = end;
                 continue;
             }
-            if sc == ch {
-                push(&mut out, t, Src::Verbatim(c));
-                c += ch.len_utf8();
-                break;
-            }
-            if mode != Mode::Raw && sc == '&' {
-                let (decoded, end) = entity(html, c)?;
+            if mode != Mode::Raw
+                && sc == '&'
+                && let Some((decoded, end)) = entity(html, c)
+            {
                 match decoded {
                     Some(d) if d.starts_with(ch) => {
                         // a reference may stand for more than one character
-                        let mut rest = d[ch.len_utf8()..].chars();
                         let mut whole = t.to_string();
-                        for x in rest.by_ref() {
+                        for x in d[ch.len_utf8()..].chars() {
                             match chars.peek() {
                                 Some(&(_, y)) if y == x => {
                                     whole.push(x);
@@ -558,6 +556,8 @@ fn align(html: &str, cursor: usize, text: &str, mode: Mode) -> Option<(Vec<Piece
                         c = end;
                         continue;
                     }
+                    // `&` followed by letters html5ever left as they are
+                    None if ch == '&' => {}
                     Some(_) => return None,
                     None => {
                         // a named reference we do not decode: it stands for
@@ -567,6 +567,11 @@ fn align(html: &str, cursor: usize, text: &str, mode: Mode) -> Option<(Vec<Piece
                         break;
                     }
                 }
+            }
+            if sc == ch {
+                push(&mut out, t, Src::Verbatim(c));
+                c += ch.len_utf8();
+                break;
             }
             if crate::lines::is_space(sc) {
                 c += sc.len_utf8();
@@ -690,7 +695,9 @@ impl Writer {
         // judges, so a title or heading split over two blocks is one)
         let t = compact(&text);
         let title = t.chars().count() <= 80
-            && ["年度报告", "年报", "工作报告"].iter().any(|k| t.ends_with(k));
+            && ["年度报告", "年报", "工作报告"]
+                .iter()
+                .any(|k| t.ends_with(k));
         self.reading
             .push_layout(if title { "\n\n" } else { "\n" }, self.at);
     }
@@ -714,7 +721,13 @@ fn write_piece(reading: &mut Reading, p: &Piece) {
             let t: String = p
                 .text
                 .chars()
-                .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+                .map(|c| {
+                    if matches!(c, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             reading.push_mapped(&t, r.clone());
         }
@@ -846,8 +859,7 @@ impl Portal {
                 while let Some(p) = l[from..].find(f) {
                     let at = from + p;
                     let after = l[at + f.len()..].trim_start_matches(crate::lines::is_space);
-                    if after.starts_with([':', '：'])
-                        && !hits.iter().any(|h| h.0 <= at && at < h.1)
+                    if after.starts_with([':', '：']) && !hits.iter().any(|h| h.0 <= at && at < h.1)
                     {
                         let colon = l.len() - after.len();
                         let vstart = colon + after.chars().next().map_or(0, char::len_utf8);
@@ -949,7 +961,10 @@ fn is_heading(text: &str) -> bool {
         .chars()
         .take_while(|c| "一二三四五六七八九十".contains(*c))
         .count();
-    (1..=2).contains(&n) && t.chars().nth(n).is_some_and(|c| matches!(c, '、' | '．' | '.'))
+    (1..=2).contains(&n)
+        && t.chars()
+            .nth(n)
+            .is_some_and(|c| matches!(c, '、' | '．' | '.'))
 }
 
 /// Reads a decoded page: finds the content, writes its reading text, and
@@ -1027,7 +1042,9 @@ pub fn read(html: &str) -> Page {
     };
     let mut last_hidden = None;
     for &t in &dom.texts {
-        let has_text = dom.text(t).is_some_and(|x| !x.chars().all(crate::lines::is_space));
+        let has_text = dom
+            .text(t)
+            .is_some_and(|x| !x.chars().all(crate::lines::is_space));
         if used[t] || !has_text || dom.pieces[t].is_empty() {
             if used[t] {
                 flush(&mut run);
@@ -1044,7 +1061,9 @@ pub fn read(html: &str) -> Page {
     flush(&mut run);
     // portal fields: chrome lines outside scripts and styles
     for l in &lines {
-        if l.texts.iter().all(|&t| !used[t] && dom.mode(t) == Mode::Data)
+        if l.texts
+            .iter()
+            .all(|&t| !used[t] && dom.mode(t) == Mode::Data)
             && hidden_of(l.texts[0]).is_none()
         {
             portal_lines.push(l.text.clone());
@@ -1230,7 +1249,9 @@ fn find_content(dom: &Dom, lines: &[PageLine]) -> Option<usize> {
             if skip {
                 continue;
             }
-            let n = dom.text(t).map_or(0, |x| x.chars().filter(|c| !c.is_whitespace()).count());
+            let n = dom
+                .text(t)
+                .map_or(0, |x| x.chars().filter(|c| !c.is_whitespace()).count());
             total += n;
             for a in dom.ancestors(t) {
                 w[a] += n;
@@ -1264,16 +1285,20 @@ fn descendant_texts(dom: &Dom, i: usize) -> Vec<usize> {
 }
 
 fn first_text(dom: &Dom, i: usize) -> Option<usize> {
-    descendant_texts(dom, i)
-        .into_iter()
-        .find(|&t| dom.text(t).is_some_and(|x| !x.chars().all(crate::lines::is_space)))
+    descendant_texts(dom, i).into_iter().find(|&t| {
+        dom.text(t)
+            .is_some_and(|x| !x.chars().all(crate::lines::is_space))
+    })
 }
 
 /// The `<title>` text node and the length of its first part (before `_`,
 /// `|`, ` - `).
 fn title_element(dom: &Dom) -> Option<(usize, usize)> {
     let t = (0..dom.nodes.len()).find(|&i| dom.name(i) == Some("title"))?;
-    let node = *dom.nodes[t].children.iter().find(|&&c| dom.text(c).is_some())?;
+    let node = *dom.nodes[t]
+        .children
+        .iter()
+        .find(|&&c| dom.text(c).is_some())?;
     let text = dom.text(node)?;
     let cut = ["_", "|", " - ", "－", "—"]
         .iter()
@@ -1312,7 +1337,15 @@ fn is_metadata_table(dom: &Dom, table: usize) -> bool {
     let texts = descendant_texts(dom, table);
     let all: String = texts.iter().filter_map(|&t| dom.text(t)).collect();
     let all = compact(&all);
-    let labels = ["索引号", "发布机构", "发文日期", "公开日期", "文号", "发文机关", "成文日期"];
+    let labels = [
+        "索引号",
+        "发布机构",
+        "发文日期",
+        "公开日期",
+        "文号",
+        "发文机关",
+        "成文日期",
+    ];
     labels.iter().filter(|l| all.contains(*l)).count() >= 2 && all.chars().count() < 600
 }
 
@@ -1519,10 +1552,15 @@ mod tests {
     #[test]
     fn charset_prescan() {
         assert_eq!(
-            prescan_charset(b"<META http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">"),
+            prescan_charset(
+                b"<META http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">"
+            ),
             Some(encoding_rs::GBK)
         );
-        assert_eq!(prescan_charset(b"<meta charset='utf-8'>"), Some(encoding_rs::UTF_8));
+        assert_eq!(
+            prescan_charset(b"<meta charset='utf-8'>"),
+            Some(encoding_rs::UTF_8)
+        );
         assert_eq!(prescan_charset(b"<meta name=x>"), None);
     }
 
@@ -1547,7 +1585,13 @@ mod tests {
         let html = "<div><p><font>一、</font><span style=\"x\">总体</span><span>情况</span></p>\
                     <p>本年度工作正常。</p><p>二、主动公开政府信息情况</p><p>无。</p></div>";
         let page = read(html);
-        assert!(page.reading.text().starts_with("一、总体情况\n本年度工作正常。\n"), "{:?}", page.reading.text());
+        assert!(
+            page.reading
+                .text()
+                .starts_with("一、总体情况\n本年度工作正常。\n"),
+            "{:?}",
+            page.reading.text()
+        );
     }
 }
 
@@ -1556,17 +1600,28 @@ mod debug {
     #[test]
     #[ignore = "debugging aid: OGI_HTML=page.html prints the text nodes not found"]
     fn unaligned_nodes() {
-        let Ok(p) = std::env::var("OGI_HTML") else { return };
+        let Ok(p) = std::env::var("OGI_HTML") else {
+            return;
+        };
         let bytes = std::fs::read(p).unwrap();
         let html = super::decode(&bytes).unwrap();
         let dom = super::Dom::new(&html);
         for &t in &dom.texts {
-            if let [super::Piece { src: super::Src::Mapped(r), text }] = dom.pieces[t].as_slice()
+            if let [
+                super::Piece {
+                    src: super::Src::Mapped(r),
+                    text,
+                },
+            ] = dom.pieces[t].as_slice()
                 && r.is_empty()
                 && !text.trim().is_empty()
             {
                 let at = r.start;
-                println!("UNALIGNED at {at}: {:?}\n   source: {:?}", &text.chars().take(60).collect::<String>(), &html[at..].chars().take(120).collect::<String>());
+                println!(
+                    "UNALIGNED at {at}: {:?}\n   source: {:?}",
+                    &text.chars().take(60).collect::<String>(),
+                    &html[at..].chars().take(120).collect::<String>()
+                );
             }
         }
     }

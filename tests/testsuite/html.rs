@@ -26,8 +26,27 @@ fn dump_pages() {
         let html = ogi_report::input::html::decode(&bytes).unwrap();
         let page = ogi_report::input::html::read(&html);
         let r = ogi_report::parse_html(&bytes).unwrap();
-        println!("===== {} unaligned={} format={:?} title={:?} organ={:?} year={:?} published={:?}", p.display(), page.unaligned, r.format, r.meta.title, r.meta.organ, r.meta.year, r.meta.published);
-        for t in r.tables() { println!("  table {}", match t { ogi_report::Table::Applications(_) => "applications", ogi_report::Table::ReviewLitigation(_) => "rl", ogi_report::Table::ActiveDisclosure(_) => "ad", ogi_report::Table::Generic(_) => "generic" }); }
+        println!(
+            "===== {} unaligned={} format={:?} title={:?} organ={:?} year={:?} published={:?}",
+            p.display(),
+            page.unaligned,
+            r.format,
+            r.meta.title,
+            r.meta.organ,
+            r.meta.year,
+            r.meta.published
+        );
+        for t in r.tables() {
+            println!(
+                "  table {}",
+                match t {
+                    ogi_report::Table::Applications(_) => "applications",
+                    ogi_report::Table::ReviewLitigation(_) => "rl",
+                    ogi_report::Table::ActiveDisclosure(_) => "ad",
+                    ogi_report::Table::Generic(_) => "generic",
+                }
+            );
+        }
         println!("{}", page.reading.text());
     }
 }
@@ -53,15 +72,25 @@ fn every_page_parses_with_title_organ_year_and_nothing_lost() {
         let name = p.display();
         let year = year_of(p).to_string();
         assert!(
-            r.meta.title.as_deref().is_some_and(|t| t.contains("报告") && t.contains(&year) && t.contains("平潭")),
+            r.meta
+                .title
+                .as_deref()
+                .is_some_and(|t| t.contains("报告") && t.contains(&year) && t.contains("平潭")),
             "{name}: title {:?}",
             r.meta.title
         );
-        assert!(r.meta.organ.as_deref().is_some_and(|o| o.contains("平潭")), "{name}: organ {:?}", r.meta.organ);
+        assert!(
+            r.meta.organ.as_deref().is_some_and(|o| o.contains("平潭")),
+            "{name}: organ {:?}",
+            r.meta.organ
+        );
         assert_eq!(r.meta.year, Some(year_of(p)), "{name}: year");
         assert!(r.meta.published.is_some(), "{name}: published");
         let page = ogi_report::input::html::read(&html);
-        assert_eq!(page.unaligned, 0, "{name}: text nodes not found in the source");
+        assert_eq!(
+            page.unaligned, 0,
+            "{name}: text nodes not found in the source"
+        );
         ogi_report::lossless::check_html(&html, &r).unwrap_or_else(|e| panic!("{name}: {e}"));
         // the report text is not chrome, the chrome is not report text
         let chrome: Vec<&str> = r
@@ -72,10 +101,20 @@ fn every_page_parses_with_title_organ_year_and_nothing_lost() {
                 _ => None,
             })
             .collect();
-        assert!(chrome.iter().any(|c| c.contains("当前位置")), "{name}: breadcrumb is chrome");
-        assert!(!r.render().contains("当前位置"), "{name}: breadcrumb rendered");
+        assert!(
+            chrome.iter().any(|c| c.contains("当前位置")),
+            "{name}: breadcrumb is chrome"
+        );
+        assert!(
+            !r.render().contains("当前位置"),
+            "{name}: breadcrumb rendered"
+        );
         assert!(!r.render().contains("function"), "{name}: script rendered");
-        assert!(r.sections.len() >= 4, "{name}: {} sections", r.sections.len());
+        assert!(
+            r.sections.len() >= 4,
+            "{name}: {} sections",
+            r.sections.len()
+        );
     }
 }
 
@@ -85,7 +124,12 @@ fn spans_point_into_the_page_source() {
         let (html, r) = load(&p);
         for s in &r.sections {
             let h = s.heading.span.slice(&html);
-            let raw: Vec<char> = s.heading.raw.chars().filter(|c| !c.is_whitespace()).collect();
+            let raw: Vec<char> = s
+                .heading
+                .raw
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             // the span runs from the heading's first to its last character
             // (markup between its runs included)
             assert!(
@@ -105,28 +149,44 @@ fn standard_tables_2019_2025_are_complete() {
     for p in pages().iter().filter(|p| year_of(p) >= 2019) {
         let (_, r) = load(p);
         let name = p.display();
-        let a = r.applications().unwrap_or_else(|| panic!("{name}: no applications table"));
+        let a = r
+            .applications()
+            .unwrap_or_else(|| panic!("{name}: no applications table"));
         for row in AppRow::template(r.format) {
             let src = a.source.get(&row);
-            assert!(src.is_none_or(|s| s.fused.is_none()), "{name}: {row:?} fused");
+            assert!(
+                src.is_none_or(|s| s.fused.is_none()),
+                "{name}: {row:?} fused"
+            );
             for col in &a.columns {
                 let v = a.rows.get(&row).and_then(|c| c.get(col)).copied().flatten();
                 assert!(v.is_some(), "{name}: applications {row:?} {col:?} empty");
             }
         }
         assert_eq!(a.columns.len(), 7, "{name}: applications columns");
-        let rl = r.review_litigation().unwrap_or_else(|| panic!("{name}: no review table"));
+        let rl = r
+            .review_litigation()
+            .unwrap_or_else(|| panic!("{name}: no review table"));
         for g in RlGroup::ALL {
             for o in RlOutcome::ALL {
                 let v = rl.groups.get(g).and_then(|c| c.get(o)).copied().flatten();
                 assert!(v.is_some(), "{name}: review_litigation {g:?} {o:?} empty");
             }
         }
-        let ad = r.active_disclosure().unwrap_or_else(|| panic!("{name}: no disclosure table"));
-        assert!(ad.items.len() >= 4, "{name}: {} disclosure items", ad.items.len());
+        let ad = r
+            .active_disclosure()
+            .unwrap_or_else(|| panic!("{name}: no disclosure table"));
+        assert!(
+            ad.items.len() >= 4,
+            "{name}: {} disclosure items",
+            ad.items.len()
+        );
         for (item, fields) in &ad.items {
             for (f, v) in fields {
-                assert!(v.is_some(), "{name}: active_disclosure {item:?} {f:?} empty");
+                assert!(
+                    v.is_some(),
+                    "{name}: active_disclosure {item:?} {f:?} empty"
+                );
             }
         }
     }
@@ -148,7 +208,13 @@ fn html_agrees_with_the_crawler_text() {
                 for (col, v) in cols {
                     if let Some(v) = v {
                         let hv = ha.rows.get(row).and_then(|c| c.get(col)).copied().flatten();
-                        assert_eq!(hv, Some(*v), "{name}: applications {} {}", row.key(), col.key());
+                        assert_eq!(
+                            hv,
+                            Some(*v),
+                            "{name}: applications {} {}",
+                            row.key(),
+                            col.key()
+                        );
                         compared += 1;
                     }
                 }
@@ -159,7 +225,13 @@ fn html_agrees_with_the_crawler_text() {
                 for (o, v) in cols {
                     if let Some(v) = v {
                         let hv = ha.groups.get(g).and_then(|c| c.get(o)).copied().flatten();
-                        assert_eq!(hv, Some(*v), "{name}: review_litigation {} {}", g.key(), o.key());
+                        assert_eq!(
+                            hv,
+                            Some(*v),
+                            "{name}: review_litigation {} {}",
+                            g.key(),
+                            o.key()
+                        );
                         compared += 1;
                     }
                 }
@@ -170,7 +242,13 @@ fn html_agrees_with_the_crawler_text() {
                 for (f, v) in cols {
                     if let Some(v) = v {
                         let hv = ha.items.get(i).and_then(|c| c.get(f)).copied().flatten();
-                        assert_eq!(hv, Some(*v), "{name}: active_disclosure {} {}", i.key(), f.key());
+                        assert_eq!(
+                            hv,
+                            Some(*v),
+                            "{name}: active_disclosure {} {}",
+                            i.key(),
+                            f.key()
+                        );
                         compared += 1;
                     }
                 }
@@ -199,20 +277,38 @@ fn round_trip_through_the_canonical_text() {
         let (_, r) = load(&p);
         let text = r.render();
         let back = ogi_report::parse(&text).unwrap();
-        assert_eq!(back.render(), text, "{}: render is not a fixed point", p.display());
+        assert_eq!(
+            back.render(),
+            text,
+            "{}: render is not a fixed point",
+            p.display()
+        );
         if without_chrome(&back) != without_chrome(&r) {
-            let (a, b) = (without_chrome(&back).to_json_pretty(), without_chrome(&r).to_json_pretty());
+            let (a, b) = (
+                without_chrome(&back).to_json_pretty(),
+                without_chrome(&r).to_json_pretty(),
+            );
             let diff = a
                 .lines()
                 .zip(b.lines())
-                .filter(|(x, y)| x != y && !x.contains("\"start\"") && !x.contains("\"end\"") && !x.contains("\"line\"") && !x.contains("\"column\""))
+                .filter(|(x, y)| {
+                    x != y
+                        && !x.contains("\"start\"")
+                        && !x.contains("\"end\"")
+                        && !x.contains("\"line\"")
+                        && !x.contains("\"column\"")
+                })
                 .take(3)
                 .map(|(x, y)| format!("{x} | {y}"))
                 .collect::<Vec<_>>();
             failed.push(format!("{}: {diff:?}", p.display()));
         }
     }
-    assert!(failed.is_empty(), "parse(render(r)) != r:\n{}", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "parse(render(r)) != r:\n{}",
+        failed.join("\n")
+    );
 }
 
 /// The report without its chrome blocks and the portal's fields (which the
@@ -239,7 +335,9 @@ fn fixture(name: &str) -> (Vec<u8>, String, ogi_report::Report) {
 }
 
 fn app(r: &ogi_report::Report, row: &str, col: &str) -> Option<i64> {
-    r.cell("applications", row, col).ok().and_then(|n| n.as_i64())
+    r.cell("applications", row, col)
+        .ok()
+        .and_then(|n| n.as_i64())
 }
 
 /// The applications figures of the fixtures' 2021 table (natural,
@@ -270,7 +368,11 @@ fn assert_fixture_applications(name: &str, r: &ogi_report::Report) {
     }
     let a = r.applications().unwrap();
     for row in AppRow::template(r.format) {
-        assert!(a.source.get(&row).is_none_or(|s| s.fused.is_none()), "{name}: {} fused", row.key());
+        assert!(
+            a.source.get(&row).is_none_or(|s| s.fused.is_none()),
+            "{name}: {} fused",
+            row.key()
+        );
         for c in &a.columns {
             let v = a.rows.get(&row).and_then(|x| x.get(c)).copied().flatten();
             assert!(v.is_some(), "{name}: {} {} empty", row.key(), c.key());
@@ -283,7 +385,10 @@ fn gbk_page_with_meta_charset() {
     let (bytes, html, r) = fixture("gbk-meta-charset.html");
     assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is GBK");
     assert!(html.contains("青石镇"));
-    assert_eq!(r.meta.title.as_deref(), Some("青石镇人民政府2021年政府信息公开工作年度报告"));
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("青石镇人民政府2021年政府信息公开工作年度报告")
+    );
     assert_eq!(r.meta.year, Some(2021));
     assert_eq!(r.format, ogi_report::Format::V2021);
     assert_fixture_applications("gbk", &r);
@@ -298,22 +403,39 @@ fn applications_2021_with_rowspan_colspan_header() {
     assert_fixture_applications("rowspan", &r);
     // a cell's span is the figure in the page source
     let a = r.applications().unwrap();
-    let t = &a.source[&ogi_report::model::AppRow::NewReceived].cells[&ogi_report::model::AppCol::Total];
+    let t =
+        &a.source[&ogi_report::model::AppRow::NewReceived].cells[&ogi_report::model::AppCol::Total];
     assert_eq!(t.span.slice(&html), "13");
     let line = html[..t.span.start].lines().count();
     assert_eq!(t.span.line as usize, line);
     assert_eq!(r.review_litigation().unwrap().groups.len(), 3);
-    assert_eq!(r.cell("review_litigation", "review", "upheld").unwrap().as_i64(), Some(1));
-    assert_eq!(r.cell("active_disclosure", "normative_documents", "in_force").unwrap().as_i64(), Some(40));
+    assert_eq!(
+        r.cell("review_litigation", "review", "upheld")
+            .unwrap()
+            .as_i64(),
+        Some(1)
+    );
+    assert_eq!(
+        r.cell("active_disclosure", "normative_documents", "in_force")
+            .unwrap()
+            .as_i64(),
+        Some(40)
+    );
 }
 
 #[test]
 fn word_pasted_page() {
     let (_, html, r) = fixture("word-pasted.html");
     // the title split over <font> runs is one title; a heading too
-    assert_eq!(r.meta.title.as_deref(), Some("红岩村2021年政府信息公开工作年度报告"));
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("红岩村2021年政府信息公开工作年度报告")
+    );
     assert_eq!(r.sections[0].heading.raw, "一、总体情况");
-    assert_eq!(r.sections[2].heading.raw, "三、收到和处理政府信息公开申请情况");
+    assert_eq!(
+        r.sections[2].heading.raw,
+        "三、收到和处理政府信息公开申请情况"
+    );
     assert!(r.sections.len() >= 6, "{} sections", r.sections.len());
     // the 法人或其他组织 columns are empty (<o:p>&nbsp;</o:p>), not 0
     assert_eq!(app(&r, "new_received", "natural_person"), Some(10));
@@ -328,8 +450,14 @@ fn word_pasted_page() {
 #[test]
 fn crawler_capture_around_a_portal_page() {
     let (_, html, r) = fixture("crawler-capture.html");
-    assert_eq!(r.meta.title.as_deref(), Some("东湖街道2021年政府信息公开工作年度报告"));
-    assert_eq!(r.meta.index_number.as_deref(), Some("11350100MB0000000X/2022-00015"));
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("东湖街道2021年政府信息公开工作年度报告")
+    );
+    assert_eq!(
+        r.meta.index_number.as_deref(),
+        Some("11350100MB0000000X/2022-00015")
+    );
     assert_eq!(r.meta.published.as_deref(), Some("2022-01-20"));
     assert!(r.meta.organ.is_some());
     assert_eq!(r.sections.len(), 6);
@@ -337,7 +465,16 @@ fn crawler_capture_around_a_portal_page() {
     // the metadata table is not a table of the report
     assert_eq!(r.tables().count(), 3);
     let text = r.render();
-    for chrome in ["当前位置", "索引号", "字号", "打印", "主办单位", "var site", "color: red", "互动交流"] {
+    for chrome in [
+        "当前位置",
+        "索引号",
+        "字号",
+        "打印",
+        "主办单位",
+        "var site",
+        "color: red",
+        "互动交流",
+    ] {
         assert!(!text.contains(chrome), "{chrome} rendered");
     }
     let chrome: Vec<&ogi_report::model::Chrome> = r
@@ -367,11 +504,23 @@ fn crawler_capture_around_a_portal_page() {
 #[test]
 fn figures_in_nested_layout_tables() {
     let (_, _, r) = fixture("nested-tables.html");
-    assert_eq!(r.meta.title.as_deref(), Some("西岭县2021年政府信息公开工作年度报告"));
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("西岭县2021年政府信息公开工作年度报告")
+    );
     assert_fixture_applications("nested", &r);
-    assert_eq!(r.cell("active_disclosure", "licensing", "decisions").unwrap().as_i64(), Some(120));
+    assert_eq!(
+        r.cell("active_disclosure", "licensing", "decisions")
+            .unwrap()
+            .as_i64(),
+        Some(120)
+    );
     // the layout tables are not tables of the report
-    assert!(r.tables().all(|t| t.kind() != "generic"), "{:?}", r.tables().map(|t| t.kind()).collect::<Vec<_>>());
+    assert!(
+        r.tables().all(|t| t.kind() != "generic"),
+        "{:?}",
+        r.tables().map(|t| t.kind()).collect::<Vec<_>>()
+    );
     assert!(!r.render().contains("首页"));
 }
 
@@ -390,7 +539,8 @@ fn html_is_recognised_by_content() {
 fn hostile_html_does_not_panic() {
     let cases: Vec<Vec<u8>> = vec![
         b"<table><tr><td rowspan=0 colspan=99999>1</td></tr><tr><td>2</td></tr></table>".to_vec(),
-        b"<html><p>&#0;&#xD800;&#99999999999;&bogus;&amp</p><table>x<tr>y<td>1</td>z</tr></table>".to_vec(),
+        b"<html><p>&#0;&#xD800;&#99999999999;&bogus;&amp</p><table>x<tr>y<td>1</td>z</tr></table>"
+            .to_vec(),
         b"<html><script>".to_vec(),
         b"<html><!--".to_vec(),
         b"<p>".repeat(5000),
@@ -401,7 +551,8 @@ fn hostile_html_does_not_panic() {
     for c in cases {
         if let Ok(r) = ogi_report::parse_html(&c) {
             let html = ogi_report::input::html::decode(&c).unwrap();
-            ogi_report::lossless::check_html(&html, &r).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(&c)));
+            ogi_report::lossless::check_html(&html, &r)
+                .unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(&c)));
         }
     }
 }
