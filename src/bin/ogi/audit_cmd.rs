@@ -248,6 +248,7 @@ mod tests {
             column: Some("total".into()),
             table: Some("review_litigation".into()),
             row: Some("review".into()),
+            related: Vec::new(),
         }
     }
 
