@@ -135,10 +135,13 @@ impl<'a> Series<'a> {
 }
 
 /// Normalises an organ name for grouping: white space, punctuation and
-/// brackets removed, full-width ASCII folded, and the common short forms
+/// brackets removed, full-width ASCII folded, the common short forms
 /// expanded (管委会 → 管理委员会; 县政府, 市政府, 区政府, 镇政府, 乡政府,
-/// 省政府 → …人民政府). `平潭综合实验区 管委会` and `平潭综合实验区管理委员会`
-/// are one organ; `…人民政府` and `…人民政府办公室` stay two.
+/// 省政府 → …人民政府), then a final 人民政府 or 管理委员会 dropped: the
+/// government of a place and the place report the same figures.
+/// `平潭综合实验区管委会`, `平潭综合实验区管理委员会` and `平潭综合实验区` are one
+/// organ, and so are `青龙县政府` and `青龙县人民政府`; `…人民政府` and
+/// `…人民政府办公室` stay two.
 pub fn normalize_organ(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
     for c in name.chars() {
@@ -173,6 +176,13 @@ pub fn normalize_organ(name: &str) -> String {
         rest = &rest[at + "政府".len()..];
     }
     out.push_str(rest);
+    for suffix in ["人民政府", "管理委员会"] {
+        if let Some(place) = out.strip_suffix(suffix)
+            && !place.is_empty()
+        {
+            return place.to_owned();
+        }
+    }
     out
 }
 
@@ -467,6 +477,17 @@ pub(crate) fn stock_flow(s: &Series<'_>, out: &mut Vec<FileFinding>) {
             let issued = val(&c.items, &c.source, AdField::Issued);
             let repealed = val(&c.items, &c.source, AdField::Repealed);
             let now = val(&c.items, &c.source, AdField::InForce);
+            let has = |v: &Values<AdItem, AdField>, f: AdField| {
+                v.get(&item).is_some_and(|cells| cells.contains_key(&f))
+            };
+            // the 2021 fields in both reports (the 2019 format has no stock)
+            if !has(&p.items, AdField::InForce)
+                || ![AdField::Issued, AdField::Repealed, AdField::InForce]
+                    .iter()
+                    .all(|f| has(&c.items, *f))
+            {
+                continue;
+            }
             let ops = [last, issued, repealed, now];
             if ops
                 .iter()
@@ -702,8 +723,10 @@ mod tests {
             normalize_organ("平潭综合实验区 管委会"),
             normalize_organ("平潭综合实验区管理委员会")
         );
-        assert_eq!(normalize_organ("青龙县政府"), "青龙县人民政府");
-        assert_eq!(normalize_organ("青龙县人民政府"), "青龙县人民政府");
+        assert_eq!(normalize_organ("平潭综合实验区管委会"), "平潭综合实验区");
+        assert_eq!(normalize_organ("青龙县政府"), "青龙县");
+        assert_eq!(normalize_organ("青龙县人民政府"), "青龙县");
+        assert_eq!(normalize_organ("人民政府"), "人民政府");
         assert_ne!(
             normalize_organ("青龙县人民政府"),
             normalize_organ("青龙县人民政府办公室")

@@ -13,7 +13,9 @@ use super::{
     TABLE_EMPTY_CELL, TABLE_FUSED_CELLS, TABLE_NOT_A_NUMBER, TABLE_NOT_COUNT, excerpt, finding,
 };
 use crate::model::table::Values;
-use crate::model::{AdField, Finding, Key, Number, Report, RowSource, Severity, Table};
+use crate::model::{
+    AdField, Finding, Fragment, FragmentRole, Key, Number, Report, RowSource, Severity, Table,
+};
 
 /// True for a cell text that means "no figure": empty, 无, /, —, - ….
 pub(crate) fn is_null_marker(raw: &str) -> bool {
@@ -47,18 +49,52 @@ pub(crate) fn is_null_marker(raw: &str) -> bool {
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     for table in report.tables() {
         match table {
-            Table::Applications(t) => scan("applications", &t.rows, &t.source, out),
-            Table::ReviewLitigation(t) => scan("review_litigation", &t.groups, &t.source, out),
-            Table::ActiveDisclosure(t) => scan("active_disclosure", &t.items, &t.source, out),
+            Table::Applications(t) => scan("applications", &t.rows, &t.source, &t.fragments, out),
+            Table::ReviewLitigation(t) => {
+                scan("review_litigation", &t.groups, &t.source, &t.fragments, out)
+            }
+            Table::ActiveDisclosure(t) => {
+                scan("active_disclosure", &t.items, &t.source, &t.fragments, out)
+            }
             Table::Generic(_) => {}
         }
     }
+}
+
+/// The text the parser left beside an empty cell: a fragment of role
+/// `other` on the cell's line, at or after the cell's place and before the
+/// row's next cell, that is neither a null marker nor a number.
+fn stray_text<'a, C: Key>(
+    text: &crate::model::Text,
+    row: &RowSource<C>,
+    fragments: &'a [Fragment],
+) -> Option<&'a Fragment> {
+    if !text.raw.trim().is_empty() {
+        return None;
+    }
+    let at = text.span.start;
+    let next = row
+        .cells
+        .values()
+        .map(|c| c.span.start)
+        .filter(|&s| s > at)
+        .min()
+        .unwrap_or(usize::MAX);
+    fragments.iter().find(|f| {
+        f.role == FragmentRole::Other
+            && f.span.line == text.span.line
+            && f.span.start >= at
+            && f.span.start < next
+            && !is_null_marker(&f.raw)
+            && Number::parse_prefix(f.raw.trim()).is_none()
+    })
 }
 
 fn scan<R: Key, C: Key>(
     table: &str,
     values: &Values<R, C>,
     source: &IndexMap<R, RowSource<C>>,
+    fragments: &[Fragment],
     out: &mut Vec<Finding>,
 ) {
     for (row, src) in source {
@@ -82,6 +118,18 @@ fn scan<R: Key, C: Key>(
                 .flatten();
             sanity(table, *row, *col, text, value, out);
         }
+        // Text such as `abc` that the parser kept beside an empty cell.
+        let mut stray_cols = Vec::new();
+        for (col, text) in &src.cells {
+            if let Some(f) = stray_text(text, src, fragments) {
+                let t = crate::model::Text {
+                    raw: f.raw.clone(),
+                    span: f.span,
+                };
+                sanity(table, *row, *col, &t, None, out);
+                stray_cols.push(*col);
+            }
+        }
         let empty: Vec<_> = src
             .cells
             .iter()
@@ -91,7 +139,7 @@ fn scan<R: Key, C: Key>(
                     .and_then(|cells| cells.get(*col))
                     .copied()
                     .flatten();
-                value.is_none() && is_null_marker(&text.raw)
+                value.is_none() && is_null_marker(&text.raw) && !stray_cols.contains(col)
             })
             .collect();
         // A row whose cells are all empty at one and the same place: the

@@ -67,6 +67,7 @@ mod labels;
 mod meta;
 mod narrative;
 mod numbering;
+mod statements;
 mod words;
 mod review_litigation;
 mod structure;
@@ -294,6 +295,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     labels::check(report, &mut out);
     cells::check(report, &mut out);
     narrative::check(report, &mut out);
+    statements::check(report, &mut out);
     numbering::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));

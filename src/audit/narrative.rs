@@ -10,7 +10,11 @@
 //!   `申请`, then up to six filler characters (共, 计, 为, 数量, ：…) and a
 //!   number with `件`; or `收到` (共) N `件` … `申请` — contradicts the table
 //!   when the number is neither new_received nor new_received + carried_over
-//!   (the two readings reports use).
+//!   (the two readings reports use). Numbers may be written in words
+//!   (两件, 十二件).
+//!
+//! The other counts of the text (上年结转, 办结, 结转下年度, 行政复议,
+//! 行政诉讼) and the absolute claims are read by `statements`.
 
 use super::{NARRATIVE_MISMATCH, Operand, finding, operand};
 use crate::model::{
@@ -144,10 +148,7 @@ fn check_sentence(
                 break;
             }
         }
-        let Some((n, len)) = Number::parse_prefix(&tail[skip..]) else {
-            continue;
-        };
-        let Some(n) = n.as_i64() else {
+        let Some((n, len)) = super::words::count_prefix(&tail[skip..]) else {
             continue;
         };
         if !tail[skip + len..].starts_with('件') {
@@ -177,7 +178,7 @@ fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
         .char_indices()
         .find(|(_, c)| !matches!(c, '共' | '了' | '各' | '类') && !crate::lines::is_space(*c))
         .map_or(after.len(), |(i, _)| i);
-    let (n, len) = Number::parse_prefix(&after[skip..])?;
+    let (n, len) = super::words::count_prefix(&after[skip..])?;
     let rest = after[skip + len..].strip_prefix('件')?;
     let req = rest.find("申请")?;
     let between = &rest[..req];
@@ -188,12 +189,12 @@ fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
     {
         return None;
     }
-    Some((n.as_i64()?, skip, len))
+    Some((n, skip, len))
 }
 
 /// The span of `len` bytes at byte `at` of the paragraph text: exact when the
 /// paragraph is one source line written as is, else the paragraph's span.
-fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
+pub(super) fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
     let s = p.span;
     if s.end.saturating_sub(s.start) == p.text.len()
         && !p.text.contains('\n')

@@ -34,7 +34,7 @@ pub(crate) fn chinese_prefix(s: &str) -> Option<(i64, usize)> {
     let mut len = 0;
     for (i, c) in s.char_indices() {
         if let Some(d) = digit(c) {
-            if pending.is_some() && d != 0 {
+            if pending.is_some_and(|p| p != 0) {
                 // two digits in a row (一二) is not a number word
                 break;
             }
