@@ -484,7 +484,7 @@ fn narrative_stays_conservative() {
         ),
         (
             "本机关共收到140件申请，均已办结。",
-            "narrative.absolute_claim 7:22",
+            "narrative.absolute_claim 7:20",
         ),
     ] {
         let text = fixture("ok-2021").replace(

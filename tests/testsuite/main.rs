@@ -2,6 +2,7 @@
 
 mod audit;
 mod audit_across;
+mod audit_cli;
 mod audit_rules;
 mod c_header;
 mod cli;
