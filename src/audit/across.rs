@@ -240,7 +240,8 @@ pub fn across_with(inputs: &[Input<'_>], options: &Options) -> Vec<FileFinding> 
     out.sort_by(|a, b| {
         let ka = (rank(&a.file), a.finding.span.map(|s| s.start));
         let kb = (rank(&b.file), b.finding.span.map(|s| s.start));
-        ka.cmp(&kb).then_with(|| a.finding.rule.cmp(&b.finding.rule))
+        ka.cmp(&kb)
+            .then_with(|| a.finding.rule.cmp(&b.finding.rule))
     });
     out
 }
@@ -432,9 +433,8 @@ pub(crate) fn carry_over(s: &Series<'_>, out: &mut Vec<FileFinding>) {
                     r.label = format!("{} {}", cur.year, r.label);
                     r
                 }),
-                super::term(&p.rows, &p.source, AppRow::CarriedForward, col).and_then(|r| {
-                    other(format!("{} {}", prev.year, r.label), there, prev.name)
-                }),
+                super::term(&p.rows, &p.source, AppRow::CarriedForward, col)
+                    .and_then(|r| other(format!("{} {}", prev.year, r.label), there, prev.name)),
             ]
             .into_iter()
             .flatten()
@@ -470,9 +470,9 @@ pub(crate) fn stock_flow(s: &Series<'_>, out: &mut Vec<FileFinding>) {
             continue;
         };
         for item in [AdItem::Regulations, AdItem::NormativeDocuments] {
-            let val = |v: &Values<AdItem, AdField>, src: &IndexMap<AdItem, RowSource<AdField>>, f| {
-                operand(v, src, item, f)
-            };
+            let val = |v: &Values<AdItem, AdField>,
+                       src: &IndexMap<AdItem, RowSource<AdField>>,
+                       f| { operand(v, src, item, f) };
             let last = val(&p.items, &p.source, AdField::InForce);
             let issued = val(&c.items, &c.source, AdField::Issued);
             let repealed = val(&c.items, &c.source, AdField::Repealed);
@@ -510,7 +510,8 @@ pub(crate) fn stock_flow(s: &Series<'_>, out: &mut Vec<FileFinding>) {
                     Operand::Value(n) => n.as_i64(),
                     _ => None,
                 };
-                let (Some(l), Some(i), Some(r), Some(n)) = (v(last), v(issued), v(repealed), v(now))
+                let (Some(l), Some(i), Some(r), Some(n)) =
+                    (v(last), v(issued), v(repealed), v(now))
                 else {
                     continue;
                 };
@@ -573,6 +574,9 @@ pub(crate) fn stock_flow(s: &Series<'_>, out: &mut Vec<FileFinding>) {
 /// strings, with the value operand and the span.
 type Cells = Vec<((&'static str, &'static str), Operand, Option<Span>)>;
 
+/// A child's organ, file name and tables.
+type Child<'a> = (&'a str, &'a str, Vec<(&'static str, Cells)>);
+
 fn cells_of<R: Key, C: Key>(values: &Values<R, C>, source: &IndexMap<R, RowSource<C>>) -> Cells {
     let mut out = Vec::new();
     for (row, cols) in values {
@@ -603,11 +607,7 @@ fn tables_of(r: &Report) -> Vec<(&'static str, Cells)> {
 }
 
 /// `rollup.sum`: a parent's cells = the sum of its children's, per year.
-fn rollup(
-    series: &IndexMap<String, Series<'_>>,
-    options: &Options,
-    out: &mut Vec<FileFinding>,
-) {
+fn rollup(series: &IndexMap<String, Series<'_>>, options: &Options, out: &mut Vec<FileFinding>) {
     // parent key → child keys (and the names as given), in file order
     let mut children: IndexMap<String, Vec<(String, String)>> = IndexMap::new();
     for (parent, child) in &options.hierarchy {
@@ -646,7 +646,7 @@ fn rollup(
                 push(out, parent.name, f);
                 continue;
             }
-            let kid_tables: Vec<(&str, &str, Vec<(&'static str, Cells)>)> = found
+            let kid_tables: Vec<Child<'_>> = found
                 .iter()
                 .map(|(organ, e)| (organ.as_str(), e.name, tables_of(e.report)))
                 .collect();
@@ -699,13 +699,10 @@ fn rollup(
                     f.table = Some(table.to_owned());
                     f.row = Some(key.0.to_owned());
                     f.column = Some(key.1.to_owned());
-                    f.related = own(
-                        format!("{} {}/{} = {total}", ps.organ, key.0, key.1),
-                        span,
-                    )
-                    .into_iter()
-                    .chain(related)
-                    .collect();
+                    f.related = own(format!("{} {}/{} = {total}", ps.organ, key.0, key.1), span)
+                        .into_iter()
+                        .chain(related)
+                        .collect();
                     push(out, parent.name, f);
                 }
             }

@@ -138,7 +138,10 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
         let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
         if digits && before_ok && s[i + 4..].starts_with('年') {
             let prev = s[..i].chars().next_back();
-            let range = matches!(prev, Some('-' | '－' | '—' | '–' | '~' | '～' | '至' | '到'));
+            let range = matches!(
+                prev,
+                Some('-' | '－' | '—' | '–' | '~' | '～' | '至' | '到')
+            );
             let year: i32 = s[i..i + 4].parse().unwrap_or(0);
             if !range && (1990..2100).contains(&year) {
                 out.push((i, year));

@@ -67,10 +67,10 @@ mod labels;
 mod meta;
 mod narrative;
 mod numbering;
-mod statements;
-mod words;
 mod review_litigation;
+mod statements;
 mod structure;
+mod words;
 
 use indexmap::IndexMap;
 
@@ -389,7 +389,11 @@ pub(crate) fn term<R: Key, C: Key>(
     col: C,
 ) -> Option<Related> {
     let text = source.get(&row)?.cells.get(&col)?;
-    let value = values.get(&row).and_then(|c| c.get(&col)).copied().flatten();
+    let value = values
+        .get(&row)
+        .and_then(|c| c.get(&col))
+        .copied()
+        .flatten();
     let label = match value {
         Some(n) => format!("{}/{} = {n}", row.key(), col.key()),
         None => format!("{}/{} (empty)", row.key(), col.key()),

@@ -46,7 +46,7 @@ fn numeral(n: u32) -> String {
         0..=9 => D[n as usize].to_owned(),
         10 => "十".to_owned(),
         11..=19 => format!("十{}", D[(n - 10) as usize]),
-        20..=99 if n % 10 == 0 => format!("{}十", D[(n / 10) as usize]),
+        20..=99 if n.is_multiple_of(10) => format!("{}十", D[(n / 10) as usize]),
         20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
         _ => n.to_string(),
     }
@@ -72,7 +72,9 @@ fn previous(s: &Head<'_>) -> Related {
 fn marker_value(marker: &str) -> Option<u32> {
     let m = marker.trim().strip_suffix('、')?;
     let (n, len) = super::words::chinese_prefix(m)?;
-    (len == m.len() && n > 0).then(|| u32::try_from(n).ok()).flatten()
+    (len == m.len() && n > 0)
+        .then(|| u32::try_from(n).ok())
+        .flatten()
 }
 
 /// Words of the template's section headings.
@@ -140,8 +142,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     "The first top-level section is numbered {}、, not 一、.",
                     numeral(s.number)
                 );
-                let mut f =
-                    finding(STRUCTURE_NUMBERING, Severity::Warning, msg, Some(s.span));
+                let mut f = finding(STRUCTURE_NUMBERING, Severity::Warning, msg, Some(s.span));
                 f.expected = Some(Number::int(1));
                 f.found = Some(Number::int(s.number.into()));
                 out.push(f);

@@ -72,8 +72,20 @@ const APPLICATION_EXCLUDED: [&str; 8] = [
 ];
 /// Words that make a number after the keyword a part, not the total.
 const PART_WORDS: [&str; 14] = [
-    "率", "维持", "纠正", "撤销", "驳回", "确认", "审结", "其他", "予以公开", "部分公开",
-    "不予", "无法", "告知", "期限",
+    "率",
+    "维持",
+    "纠正",
+    "撤销",
+    "驳回",
+    "确认",
+    "审结",
+    "其他",
+    "予以公开",
+    "部分公开",
+    "不予",
+    "无法",
+    "告知",
+    "期限",
 ];
 
 fn is_numeral(c: char) -> bool {
@@ -125,8 +137,9 @@ fn count_before(s: &str, keyword_at: usize) -> Option<(usize, usize, i64)> {
 /// The clause of `s` that contains byte `at` (from the last break before it).
 fn clause_before(s: &str, at: usize) -> &str {
     let head = &s[..at];
-    head.rfind(|c| STOPS.contains(&c))
-        .map_or(head, |i| &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..])
+    head.rfind(|c| STOPS.contains(&c)).map_or(head, |i| {
+        &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..]
+    })
 }
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -180,7 +193,13 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
                 } else {
                     None
                 }
-                .or_else(|| if before { count_before(sentence, at) } else { None });
+                .or_else(|| {
+                    if before {
+                        count_before(sentence, at)
+                    } else {
+                        None
+                    }
+                });
                 if let Some((n_at, len, n)) = hit
                     && !found.iter().any(|(_, a, _, _)| *a == n_at)
                 {
@@ -204,7 +223,13 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
             Target::CarriedOver,
         );
         keyed(
-            &["结转下年", "结转到下年", "结转至下年", "转入下年", "结转下一年"],
+            &[
+                "结转下年",
+                "结转到下年",
+                "结转至下年",
+                "转入下年",
+                "结转下一年",
+            ],
             true,
             true,
             &mut found,
@@ -217,8 +242,7 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
                 let at = from + rel;
                 from = at + kw.len();
                 let clause = clause_before(sentence, at);
-                if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中")
-                {
+                if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中") {
                     continue;
                 }
                 if let Some((n_at, len, n)) = count_after(sentence, at + kw.len())
@@ -234,7 +258,10 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
         keyed(&["行政复议"], true, true, &mut found, Target::Review);
         keyed(&["行政诉讼"], true, true, &mut found, Target::Litigation);
         // 未发生 … 行政复议、行政诉讼: none
-        for (kw, t) in [("行政复议", Target::Review), ("行政诉讼", Target::Litigation)] {
+        for (kw, t) in [
+            ("行政复议", Target::Review),
+            ("行政诉讼", Target::Litigation),
+        ] {
             let Some(at) = sentence.find(kw) else {
                 continue;
             };
@@ -255,7 +282,12 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
     found
 }
 
-fn cell(report: &Report, table: &'static str, row: &'static str, col: &'static str) -> Option<Reading> {
+fn cell(
+    report: &Report,
+    table: &'static str,
+    row: &'static str,
+    col: &'static str,
+) -> Option<Reading> {
     let (value, span) = match table {
         "applications" => {
             let t = report.applications()?;
@@ -372,9 +404,10 @@ fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
             for done in ["办结", "办理完成", "办理完毕", "答复"] {
                 // 按期答复 / 在法定期限内答复 speak of timeliness, not of all
                 let timely = done == "答复"
-                    && ["按期", "按时", "期限内", "时限内"]
-                        .iter()
-                        .any(|w| rest.get(..rest.find(done).unwrap_or(0)).is_some_and(|g| g.contains(w)));
+                    && ["按期", "按时", "期限内", "时限内"].iter().any(|w| {
+                        rest.get(..rest.find(done).unwrap_or(0))
+                            .is_some_and(|g| g.contains(w))
+                    });
                 if let Some(i) = rest.find(done)
                     && !timely
                     && rest[..i].chars().count() <= 10
@@ -435,7 +468,10 @@ mod tests {
     use super::*;
 
     fn values(s: &str) -> Vec<(Target, i64)> {
-        read(s, None).into_iter().map(|(t, _, _, n)| (t, n)).collect()
+        read(s, None)
+            .into_iter()
+            .map(|(t, _, _, n)| (t, n))
+            .collect()
     }
 
     #[test]

@@ -150,9 +150,11 @@ fn truncated_and_edited_fixtures_never_panic() {
 fn every_rule_has_a_firing_fixture() {
     // the rules of issue 13 have theirs in audit_rules.rs and audit_across.rs
     for rule in ogi_report::audit::rules() {
-        if rule.is_across() || crate::audit_rules::FIRING.iter().any(|(_, w)| {
-            w.iter().any(|f| f.split(' ').next() == Some(rule.id))
-        }) {
+        if rule.is_across()
+            || crate::audit_rules::FIRING
+                .iter()
+                .any(|(_, w)| w.iter().any(|f| f.split(' ').next() == Some(rule.id)))
+        {
             continue;
         }
         let fired = EXPECTED

@@ -39,10 +39,7 @@ fn read_folder(dir: &Path) -> Vec<(String, String, Report)> {
 }
 
 fn run(reports: &[(String, String, Report)], options: &Options) -> Vec<FileFinding> {
-    let inputs: Vec<Input<'_>> = reports
-        .iter()
-        .map(|(n, _, r)| Input::new(n, r))
-        .collect();
+    let inputs: Vec<Input<'_>> = reports.iter().map(|(n, _, r)| Input::new(n, r)).collect();
     ogi_report::audit::across_with(&inputs, options)
 }
 
@@ -153,7 +150,10 @@ fn cross_findings_carry_severities_and_numbers() {
         .unwrap();
     let f = &total.finding;
     assert_eq!(f.severity, Severity::Error);
-    assert_eq!((f.expected, f.found), (Some(Number::int(7)), Some(Number::int(14))));
+    assert_eq!(
+        (f.expected, f.found),
+        (Some(Number::int(7)), Some(Number::int(14)))
+    );
     // the message names both files; the spans slice the two cells compared
     assert!(f.message.contains("2020.txt"), "{}", f.message);
     assert_eq!(total.file, "2021.txt");
@@ -167,7 +167,11 @@ fn cross_findings_carry_severities_and_numbers() {
     assert!(found[0].finding.message.contains("失效"));
     let reports = read_folder(&folder("stock"));
     let found = run(&reports, &Options::default());
-    assert!(found.iter().all(|f| f.finding.severity == Severity::Warning));
+    assert!(
+        found
+            .iter()
+            .all(|f| f.finding.severity == Severity::Warning)
+    );
     assert_eq!(
         (found[1].finding.expected, found[1].finding.found),
         (Some(Number::int(22)), Some(Number::int(20)))
@@ -177,7 +181,10 @@ fn cross_findings_carry_severities_and_numbers() {
     let found = run(&reports, &hierarchy("rollup-broken", "hierarchy.csv"));
     let f = &found[0].finding;
     assert_eq!(f.severity, Severity::Warning);
-    assert_eq!((f.expected, f.found), (Some(Number::int(24)), Some(Number::int(25))));
+    assert_eq!(
+        (f.expected, f.found),
+        (Some(Number::int(24)), Some(Number::int(25)))
+    );
     assert_eq!(f.related[1].label, "甲镇人民政府 licensing/decisions = 12");
     let reports = read_folder(&folder("rollup"));
     let found = run(&reports, &hierarchy("rollup", "hierarchy-missing.csv"));
@@ -247,7 +254,12 @@ const CARRIED_FORWARD: &str = "结转下年度继续办理";
 #[test]
 fn pingtan_2019_2025_carry_over_agrees_with_the_printed_figures() {
     let reports = pingtan(2019..=2025);
-    assert_eq!(reports.len(), 7, "Pingtan 2019–2025 under {}", util::shared_dir().display());
+    assert_eq!(
+        reports.len(),
+        7,
+        "Pingtan 2019–2025 under {}",
+        util::shared_dir().display()
+    );
     let found = run(&reports, &Options::default());
     // Every cross finding is checked against the pages: there is none,
     // because every year's printed 上年结转 equals the previous year's
@@ -270,14 +282,20 @@ fn pingtan_2019_2025_carry_over_agrees_with_the_printed_figures() {
     }
     assert_eq!(located(&found), Vec::<String>::new());
     // 2021 carried one application forward (自然人), the year with a non-zero carry.
-    assert_eq!(printed(&reports[2].1, CARRIED_FORWARD), [1, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(
+        printed(&reports[2].1, CARRIED_FORWARD),
+        [1, 0, 0, 0, 0, 0, 1]
+    );
 }
 
 #[test]
 fn pingtan_with_a_changed_carry_over_is_caught_at_both_cells() {
     let mut reports = pingtan(2019..=2025);
     // 2022 printed 上年结转 1000001; make it 2000002.
-    let i = reports.iter().position(|r| r.0.starts_with("2022")).unwrap();
+    let i = reports
+        .iter()
+        .position(|r| r.0.starts_with("2022"))
+        .unwrap();
     let text = reports[i].1.replacen(
         &format!("{CARRIED_OVER} 1000001"),
         &format!("{CARRIED_OVER} 2000002"),
@@ -303,8 +321,20 @@ fn pingtan_with_a_changed_carry_over_is_caught_at_both_cells() {
     assert_eq!(
         got,
         [
-            ("2022-80629.txt", "series.carry_over", "natural_person", Some(1), Some(2)),
-            ("2022-80629.txt", "series.carry_over", "total", Some(1), Some(2)),
+            (
+                "2022-80629.txt",
+                "series.carry_over",
+                "natural_person",
+                Some(1),
+                Some(2)
+            ),
+            (
+                "2022-80629.txt",
+                "series.carry_over",
+                "total",
+                Some(1),
+                Some(2)
+            ),
         ]
     );
     let prev = &reports[i - 1].1;
@@ -330,7 +360,10 @@ fn pingtan_2011_2025_is_one_series_per_organ() {
     assert_eq!(
         shape,
         [
-            ("平潭综合实验区".to_owned(), (2011..=2025).collect::<Vec<_>>()),
+            (
+                "平潭综合实验区".to_owned(),
+                (2011..=2025).collect::<Vec<_>>()
+            ),
             ("平潭县".to_owned(), vec![2011, 2012, 2013]),
             ("平潭综合实验区地方税务局".to_owned(), vec![2013]),
         ]

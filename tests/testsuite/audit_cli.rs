@@ -27,7 +27,12 @@ fn stdout(o: &Output) -> String {
 #[test]
 fn across_draws_both_cells_and_exits_1_on_an_error() {
     let o = ogi(&["audit", "--across", &path("across/carry")]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let out = stdout(&o);
     let head = format!(
         "{}:32:30: error[series.carry_over]: In column total, 2021 carries over 14 application(s) from 2020",
@@ -35,8 +40,14 @@ fn across_draws_both_cells_and_exits_1_on_an_error() {
     );
     assert!(out.contains(&head), "{out}");
     // the snippet underlines the cell of each file and labels the other one
-    assert!(out.contains(&format!("┌─ {}:32:30", path("across/carry/2021.txt"))), "{out}");
-    assert!(out.contains(&format!("┌─ {}:60:25", path("across/carry/2020.txt"))), "{out}");
+    assert!(
+        out.contains(&format!("┌─ {}:32:30", path("across/carry/2021.txt"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("┌─ {}:60:25", path("across/carry/2020.txt"))),
+        "{out}"
+    );
     assert!(out.contains("2020 carried_forward/total = 7"), "{out}");
     assert!(out.contains("expected 7, found 14"), "{out}");
     // without --across the same files have no cross finding and no error
@@ -66,8 +77,14 @@ fn across_json_files_cross_findings_under_their_file() {
     let f = &county["findings"][0];
     assert_eq!(f["rule"], "rollup.sum");
     assert_eq!(f["severity"], "warning");
-    assert_eq!((f["expected"].as_i64(), f["found"].as_i64()), (Some(24), Some(25)));
-    assert_eq!(f["related"][1]["file"], path("across/rollup-broken/town-a.txt"));
+    assert_eq!(
+        (f["expected"].as_i64(), f["found"].as_i64()),
+        (Some(24), Some(25))
+    );
+    assert_eq!(
+        f["related"][1]["file"],
+        path("across/rollup-broken/town-a.txt")
+    );
     assert_eq!(f["related"][1]["span"]["line"], 17);
     assert_eq!(objs[1]["findings"], serde_json::json!([]));
 }
@@ -108,7 +125,8 @@ fn filters_keep_what_was_asked() {
         a.extend_from_slice(extra);
         a.push(&file);
         let o = ogi(&a);
-        let v: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
         v["findings"]
             .as_array()
             .unwrap()
@@ -146,9 +164,24 @@ fn the_catalogue_names_the_source_of_every_new_rule() {
     ] {
         assert_eq!(get(id)["scope"], "across", "{id}");
     }
-    assert!(get("series.carry_over")["derives_from"].as_str().unwrap().contains("〔2021〕30号"));
-    assert!(get("series.stock_flow")["derives_from"].as_str().unwrap().contains("条例第二十条"));
-    assert!(get("series.gap")["derives_from"].as_str().unwrap().contains("第四十九条"));
+    assert!(
+        get("series.carry_over")["derives_from"]
+            .as_str()
+            .unwrap()
+            .contains("〔2021〕30号")
+    );
+    assert!(
+        get("series.stock_flow")["derives_from"]
+            .as_str()
+            .unwrap()
+            .contains("条例第二十条")
+    );
+    assert!(
+        get("series.gap")["derives_from"]
+            .as_str()
+            .unwrap()
+            .contains("第四十九条")
+    );
     assert_eq!(get("table.not_count")["scope"], "report");
     let text = stdout(&ogi(&["audit", "--list-rules"]));
     assert!(text.contains("series.carry_over (error) [across reports: ogi audit --across]"));
@@ -166,7 +199,12 @@ fn export_findings_is_a_tidy_csv() {
         "--findings",
         &out.display().to_string(),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(

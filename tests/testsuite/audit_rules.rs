@@ -172,7 +172,8 @@ fn absolute_claims_name_the_claim_and_the_cell() {
 fn every_equation_term_is_related() {
     // applications.balance in column total: 141 + 14 = 147 + 7 fails; the
     // four cells are the related spans, each labelled with its row and value.
-    let text = std::fs::read_to_string(util::repo_path("tests/fixtures/audit/balance.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(util::repo_path("tests/fixtures/audit/balance.txt")).unwrap();
     let report = ogi_report::parse(&text).unwrap();
     let f = report
         .findings
@@ -182,7 +183,14 @@ fn every_equation_term_is_related() {
     let terms: Vec<(String, u32, u32, &str)> = f
         .related
         .iter()
-        .map(|r| (r.label.clone(), r.span.line, r.span.column, r.span.slice(&text)))
+        .map(|r| {
+            (
+                r.label.clone(),
+                r.span.line,
+                r.span.column,
+                r.span.slice(&text),
+            )
+        })
         .collect();
     assert_eq!(
         terms,
@@ -232,7 +240,8 @@ fn related_spans_leave_the_json_unchanged_when_empty() {
 #[test]
 fn numbering_restarts_and_disorder_in_a_built_report() {
     // Sections a parser keeps in order can still be renumbered by hand.
-    let text = std::fs::read_to_string(util::repo_path("tests/fixtures/audit/ok-2021.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(util::repo_path("tests/fixtures/audit/ok-2021.txt")).unwrap();
     let mut report = ogi_report::parse(&text).unwrap();
     report.sections[2].number = 2; // 一 二 二 四 五 六
     report.sections[4].number = 1; // … 四 一 六
@@ -258,10 +267,7 @@ fn cell_sanity_tells_text_from_empty() {
     let text = fixture("not-a-number");
     let report = ogi_report::parse(&text).unwrap();
     assert_eq!(report.findings.len(), 1);
-    assert_eq!(
-        report.findings[0].span.map(|s| s.slice(&text)),
-        Some("abc")
-    );
+    assert_eq!(report.findings[0].span.map(|s| s.slice(&text)), Some("abc"));
     // an empty cell stays table.empty_cell
     let ok = std::fs::read_to_string(util::repo_path("tests/fixtures/audit/ok-2021.txt")).unwrap();
     let report = ogi_report::parse(&ok.replace("行政许可\t12", "行政许可\t")).unwrap();

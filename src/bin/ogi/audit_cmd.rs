@@ -117,7 +117,10 @@ impl Level {
 pub(crate) fn rule_matches(pattern: &str, rule: &str) -> bool {
     let p = pattern.trim_end_matches('*').trim_end_matches('.');
     !p.is_empty()
-        && (rule == p || rule.strip_prefix(p).is_some_and(|rest| rest.starts_with('.')))
+        && (rule == p
+            || rule
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('.')))
 }
 
 /// The findings filter of `--severity`, `--rule` and `--allow`.

@@ -187,7 +187,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if let Some(path) = args.findings.as_deref() {
         let others = [&args.csv, &args.jsonl];
         if is_stdout(path) && others.iter().any(|o| o.as_deref().is_some_and(is_stdout)) {
-            eprintln!("ogi: only one of --csv, --jsonl and --findings can write to standard output");
+            eprintln!(
+                "ogi: only one of --csv, --jsonl and --findings can write to standard output"
+            );
             return ExitCode::from(2);
         }
         let failed = match crate::findings_csv::export(&args.inputs, path) {

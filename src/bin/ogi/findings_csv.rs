@@ -30,11 +30,9 @@ pub(crate) fn findings_lines<W: Write>(
 ) -> Result<(), csv::Error> {
     for f in findings {
         let num = |n: Option<ogi_report::Number>| n.map(|n| n.to_string()).unwrap_or_default();
-        let (line, col) = f
-            .span
-            .map_or((String::new(), String::new()), |s| {
-                (s.line.to_string(), s.column.to_string())
-            });
+        let (line, col) = f.span.map_or((String::new(), String::new()), |s| {
+            (s.line.to_string(), s.column.to_string())
+        });
         w.write_record([
             file,
             &f.rule,
@@ -84,7 +82,8 @@ pub(crate) fn export(inputs: &[PathBuf], out: &Path) -> Result<usize, String> {
             }
         }
     }
-    w.flush().map_err(|e| format!("writing {}: {e}", out.display()))?;
+    w.flush()
+        .map_err(|e| format!("writing {}: {e}", out.display()))?;
     Ok(failed)
 }
 
