@@ -384,7 +384,7 @@ pub struct Related {
     /// Where it is, in the text of `file` (or of the finding's own report when `file` is absent).
     pub span: Span,
     /// The file the span refers to, when it is not the finding's own report
-    /// (set by [`crate::audit::across`]).
+    /// (set by [`crate::audit::across()`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
 }
