@@ -15,6 +15,7 @@
 pub mod keys;
 pub mod number;
 pub mod table;
+pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
