@@ -44,6 +44,7 @@ pub(crate) const FIRING: &[(&str, &[&str])] = &[
             "narrative.mismatch 7:63 [67:20 67:30]",
         ],
     ),
+    ("narrative-sum", &["narrative.mismatch 7:21 [31:36 32:30]"]),
     ("absolute-claim", &["narrative.absolute_claim 7:30 [60:25]"]),
     (
         "absolute-claim-words",
