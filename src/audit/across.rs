@@ -236,7 +236,13 @@ pub fn across_with(inputs: &[Input<'_>], options: &Options) -> Vec<FileFinding> 
         }
     }
     rollup(&series, options, &mut out);
-    let rank = |name: &str| inputs.iter().position(|i| i.name == name);
+    let ranks: std::collections::HashMap<&str, usize> = inputs
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, input)| (input.name, i))
+        .collect();
+    let rank = |name: &str| ranks.get(name).copied();
     out.sort_by(|a, b| {
         let ka = (rank(&a.file), a.finding.span.map(|s| s.start));
         let kb = (rank(&b.file), b.finding.span.map(|s| s.start));

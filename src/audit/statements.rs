@@ -64,6 +64,9 @@ struct Reading {
     row: &'static str,
 }
 
+/// At most this many counts are read from one sentence (bounds the work on
+/// pathological input; a real sentence states a handful).
+const MAX_STATEMENTS: usize = 32;
 const UNITS: [char; 4] = ['件', '起', '宗', '个'];
 const STOPS: [char; 9] = ['，', ',', '、', '：', ':', '；', '。', '（', '('];
 const NUMERALS: &str = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万";
@@ -96,7 +99,8 @@ fn is_numeral(c: char) -> bool {
 /// length and value.
 fn count_after(s: &str, from: usize) -> Option<(usize, usize, i64)> {
     let rest = &s[from..];
-    let (at, _) = rest.char_indices().find(|(_, c)| is_numeral(*c))?;
+    // at most twelve filler characters: the scan is bounded (linear overall)
+    let (at, _) = rest.char_indices().take(13).find(|(_, c)| is_numeral(*c))?;
     let filler = &rest[..at];
     if filler.chars().count() > 12
         || filler.chars().any(|c| STOPS.contains(&c))
@@ -134,12 +138,18 @@ fn count_before(s: &str, keyword_at: usize) -> Option<(usize, usize, i64)> {
     Some((start, len, n))
 }
 
-/// The clause of `s` that contains byte `at` (from the last break before it).
+/// The clause of `s` that ends at byte `at` (from the last break before it),
+/// at most 30 characters back.
 fn clause_before(s: &str, at: usize) -> &str {
     let head = &s[..at];
-    head.rfind(|c| STOPS.contains(&c)).map_or(head, |i| {
-        &head[i + head[i..].chars().next().map_or(1, char::len_utf8)..]
-    })
+    let mut start = head.len();
+    for (i, c) in head.char_indices().rev().take(30) {
+        if STOPS.contains(&c) {
+            break;
+        }
+        start = i;
+    }
+    &head[start..]
 }
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -186,6 +196,9 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
         for kw in keywords {
             let mut from = 0;
             while let Some(rel) = sentence[from..].find(kw) {
+                if found.len() >= MAX_STATEMENTS {
+                    return;
+                }
                 let at = from + rel;
                 from = at + kw.len();
                 let hit = if after {
@@ -239,6 +252,9 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
         for kw in ["办结", "答复", "办理完毕", "处理完毕", "办理完成"] {
             let mut from = 0;
             while let Some(rel) = sentence[from..].find(kw) {
+                if found.len() >= MAX_STATEMENTS {
+                    break;
+                }
                 let at = from + rel;
                 from = at + kw.len();
                 let clause = clause_before(sentence, at);
@@ -400,7 +416,12 @@ fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
         while let Some(rel) = sentence[from..].find(lead) {
             let at = from + rel;
             from = at + lead.len();
-            let rest = &sentence[from..];
+            // the claim lies within twelve characters of its lead
+            let end = sentence[from..]
+                .char_indices()
+                .nth(16)
+                .map_or(sentence.len(), |(i, _)| from + i);
+            let rest = &sentence[from..end];
             for done in ["办结", "办理完成", "办理完毕", "答复"] {
                 // 按期答复 / 在法定期限内答复 speak of timeliness, not of all
                 let timely = done == "答复"

@@ -278,3 +278,26 @@ fn cell_sanity_tells_text_from_empty() {
     let report = ogi_report::parse(&ok).unwrap();
     assert!(report.findings.is_empty());
 }
+
+#[test]
+fn truncated_and_edited_rule_fixtures_never_panic() {
+    for (name, _) in FIRING {
+        let text = fixture(name);
+        let cuts: Vec<usize> = (0..text.len())
+            .step_by(97)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for cut in cuts {
+            for variant in [
+                text[..cut].to_owned(),
+                text.replacen('\n', "", cut % 5 + 1),
+                text.replace('，', "").replacen('。', "", cut % 3),
+            ] {
+                let report = ogi_report::parse(&variant).expect("parse");
+                assert_eq!(ogi_report::audit::audit(&report), report.findings);
+                let input = [ogi_report::audit::Input::new("a", &report)];
+                let _ = ogi_report::audit::across(&input);
+            }
+        }
+    }
+}

@@ -570,6 +570,16 @@ mod tests {
     }
 
     #[test]
+    fn rule_patterns_are_ids_or_prefixes() {
+        assert!(rule_matches("series", "series.gap"));
+        assert!(rule_matches("series.*", "series.gap"));
+        assert!(rule_matches("series.gap", "series.gap"));
+        assert!(!rule_matches("series.ga", "series.gap"));
+        assert!(!rule_matches("ser", "series.gap"));
+        assert!(!rule_matches("*", "series.gap"));
+    }
+
+    #[test]
     fn json_is_one_object_per_file() {
         let mut out = Vec::new();
         let span = Span {
