@@ -3,7 +3,14 @@
 //! [`audit`] runs every rule of [`rules`] over a [`Report`] and returns typed
 //! [`Finding`]s: the rule id, a [`Severity`], a one-sentence English message,
 //! the [`Span`] of the offending cell, row label, heading or sentence, the
-//! expected and found numbers, and the table, row and column keys concerned.
+//! expected and found numbers, the table, row and column keys concerned,
+//! and [`Finding::related`]: labelled secondary spans — every term of an
+//! equation (`new_received/total = 141` …), the table cell a sentence is
+//! compared with, the previous heading of a misnumbered section.
+//!
+//! [`across()`] runs the cross-report rules (`series.*`, `rollup.sum`) over
+//! several named reports: one organ's series over the years, a parent and
+//! its children (see [`mod@across`]).
 //!
 //! **Where findings come from.** [`crate::parse()`] calls [`audit`] once and
 //! stores the result in [`Report::findings`], so a parsed report carries its
