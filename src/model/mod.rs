@@ -18,7 +18,7 @@ pub mod table;
 
 use serde::{Deserialize, Serialize};
 
-pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
+pub use keys::{AdField, AdItem, AppCol, AppGroup, AppRow, Key, RlGroup, RlOutcome};
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,

@@ -1,18 +1,17 @@
 //! The parser: text to [`Report`].
 //!
-//! * `lexical`: numerals, list markers, white space, normalisation (nom);
 //! * `section`: headings, sections, subsections, paragraphs, table regions;
-//! * `table`: the three standard tables in every layout, generic tables;
+//! * `region`: where a table begins and ends (its lines go to a grid
+//!   builder in [`crate::grid`], the grid to [`crate::template`]);
 //! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
 //! is bounded to runs of 40 digits).
 
-pub(crate) mod lexical;
 pub(crate) mod meta;
+pub(crate) mod region;
 pub(crate) mod section;
-pub(crate) mod table;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::Report;
