@@ -215,7 +215,7 @@ keys! {
 
 impl AppRow {
     /// The rows of the template of `format`, in order (23 for 2019, 25 for 2021).
-    pub fn template(format: crate::Format) -> Vec<AppRow> {
+    pub fn template(format: super::Format) -> Vec<AppRow> {
         use AppRow::*;
         let mut rows = vec![
             NewReceived,
@@ -239,7 +239,7 @@ impl AppRow {
             NotProcessedExcessive,
             NotProcessedConfirmation,
         ];
-        if format == crate::Format::V2021 {
+        if format == super::Format::V2021 {
             rows.extend([OtherNoCorrection, OtherUnpaidFee, OtherOther]);
         } else {
             rows.push(OtherProcessing);
@@ -313,9 +313,9 @@ impl AppCol {
 
 impl AdItem {
     /// The fields of this item in the template of `format`.
-    pub fn fields(self, format: crate::Format) -> &'static [AdField] {
+    pub fn fields(self, format: super::Format) -> &'static [AdField] {
         use AdField::*;
-        let v2021 = format == crate::Format::V2021;
+        let v2021 = format == super::Format::V2021;
         match self {
             AdItem::Regulations | AdItem::NormativeDocuments if v2021 => {
                 &[Issued, Repealed, InForce]
