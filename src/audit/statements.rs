@@ -10,14 +10,15 @@
 //! |---|---|
 //! | 上年结转 / 上年度结转 / 结转上年 … N件 | applications carried_over |
 //! | 办结 / 答复 / 办理完毕 / 办理完成 … N件 | applications total_processed |
-//! | 结转下年度 … N件, or N件 … 结转下年度 | applications carried_forward |
+//! | 结转下年度 / 结转至（2026年）… N件, or N件 … 结转下年度 | applications carried_forward |
 //! | 行政复议 … N件, or N件 … 行政复议; 未发生 … 行政复议 (0) | review total |
 //! | 行政诉讼 … N件, or N件 … 行政诉讼; 未发生 … 行政诉讼 (0) | litigation_direct total, litigation_after_review total, or their sum |
 //!
 //! Between the keyword and the number at most twelve characters may stand,
 //! none of them a clause break, a digit or a word that makes the number a
-//! part (率, 维持, 纠正, 予以公开 …). Sentences about 信访, 投诉, 举报,
-//! 建议 or 提案 are not read for applications; sentences about review and
+//! part (率, 维持, 纠正, 予以公开 …); white space may stand before the unit.
+//! Only sentences that mention 申请, and not 信访, 投诉, 举报, 建议 or 提案,
+//! are read for applications; sentences about review and
 //! litigation are read when they mention 公开 or stand in section 四.
 //!
 //! An absolute claim — 均已办结, 全部办结, 均已（按要求）办理完成, 均已答复,
@@ -109,11 +110,28 @@ fn count_after(s: &str, from: usize) -> Option<(usize, usize, i64)> {
         return None;
     }
     let (n, len) = count_prefix(&rest[at..])?;
-    let unit = rest[at + len..].chars().next()?;
+    // `351 件`: white space may stand before the unit (PDF text)
+    let unit = rest[at + len..]
+        .chars()
+        .find(|c| !crate::lines::is_space(*c))?;
     if !UNITS.contains(&unit) {
         return None;
     }
     Some((from + at, len, n))
+}
+
+/// The byte after a year `YYYY年` / `YYYY年度` at `from` (`结转至2026年6件`),
+/// else `from`.
+fn skip_year(s: &str, from: usize) -> usize {
+    let rest = &s[from..];
+    let b = rest.as_bytes();
+    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
+        if let Some(tail) = rest[4..].strip_prefix('年') {
+            let tail = tail.strip_prefix('度').unwrap_or(tail);
+            return s.len() - tail.len();
+        }
+    }
+    from
 }
 
 /// `N件 … keyword` — the count right before the keyword (at most a few
@@ -124,7 +142,9 @@ fn count_before(s: &str, keyword_at: usize) -> Option<(usize, usize, i64)> {
     for filler in ["政府信息公开申请", "申请", "案件", "的", "被", "提起", "已"] {
         head = head.strip_suffix(filler).unwrap_or(head);
     }
-    let head = head.strip_suffix(UNITS)?;
+    let head = head
+        .strip_suffix(UNITS)?
+        .trim_end_matches(crate::lines::is_space);
     let start = head
         .char_indices()
         .rev()
@@ -187,7 +207,8 @@ fn paragraph(report: &Report, p: &Paragraph, kind: Option<SectionKind>, out: &mu
 /// Every `(target, byte offset, length, value)` the sentence states.
 fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize, i64)> {
     let mut found: Vec<(Target, usize, usize, i64)> = Vec::new();
-    let about_applications = !APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w));
+    let about_applications =
+        sentence.contains("申请") && !APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w));
     let keyed = |keywords: &[&str],
                  after: bool,
                  before: bool,
@@ -201,8 +222,16 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
                 }
                 let at = from + rel;
                 from = at + kw.len();
+                // 结转至本年度: the carry-over into this year, not out of it
+                if t == Target::CarriedForward
+                    && ["本年", "今年", "当年"]
+                        .iter()
+                        .any(|w| sentence[from..].starts_with(w))
+                {
+                    continue;
+                }
                 let hit = if after {
-                    count_after(sentence, at + kw.len())
+                    count_after(sentence, skip_year(sentence, at + kw.len()))
                 } else {
                     None
                 }
@@ -236,13 +265,7 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
             Target::CarriedOver,
         );
         keyed(
-            &[
-                "结转下年",
-                "结转到下年",
-                "结转至下年",
-                "转入下年",
-                "结转下一年",
-            ],
+            &["结转下年", "结转到", "结转至", "转入下年", "结转下一年"],
             true,
             true,
             &mut found,
@@ -514,6 +537,19 @@ mod tests {
             [(Target::Review, 0), (Target::Litigation, 0)]
         );
         assert_eq!(values("其中予以公开答复2件。"), []);
+        assert_eq!(
+            values("全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。"),
+            [(Target::CarriedForward, 6), (Target::TotalProcessed, 148)]
+        );
+        assert_eq!(values("今年共受理审批事项117件，办结171件。"), []);
+        assert_eq!(
+            values("上年度结转至本年度的申请3件。"),
+            [(Target::CarriedOver, 3)]
+        );
+        assert_eq!(
+            values("政府信息公开行政复议 351 件，其中结果维持 72 件。"),
+            [(Target::Review, 351)]
+        );
         assert_eq!(values("办结率100%。"), []);
         assert_eq!(values("行政复议结果维持1件，涉及政府信息公开。"), []);
     }
