@@ -9,8 +9,10 @@
 //! only. Compare `span.start`/`span.end` explicitly when locations matter.
 //!
 //! **Derived fields.** [`Report::format`], [`Report::meta`] and
-//! [`Report::findings`] are computed by [`crate::parse()`] from the blocks; when
-//! building a report by hand call [`Report::refresh`] to compute them.
+//! [`Report::findings`] are computed by `ogi_report::parse` from the blocks; when
+//! building a report by hand call [`Report::refresh`] to compute them (the
+//! model itself never calls the parser or the audit: the facade in the crate
+//! root composes them).
 
 pub mod keys;
 pub mod number;
@@ -19,7 +21,7 @@ pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
-pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
+pub use keys::{AdField, AdItem, AppCol, AppGroup, AppRow, Key, RlGroup, RlOutcome};
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
@@ -107,7 +109,7 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Signature and date lines after the last section.
     pub closing: Vec<Block>,
-    /// Audit findings (derived; see [`crate::audit`]).
+    /// Audit findings (derived; computed by the `audit` module).
     pub findings: Vec<Finding>,
 }
 
@@ -386,6 +388,24 @@ pub struct Finding {
     /// The row key concerned, if any.
     #[serde(default)]
     pub row: Option<String>,
+    /// Secondary locations, each with a label: every term of an equation,
+    /// or the cell of another report a cross-report rule compares with
+    /// (absent from JSON when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A labelled secondary location of a [`Finding`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// What is there, e.g. `new_received/total = 12` or `2021 carried_forward/total = 3`.
+    pub label: String,
+    /// Where it is, in the text of `file` (or of the finding's own report when `file` is absent).
+    pub span: Span,
+    /// The file the span refers to, when it is not the finding's own report
+    /// (set by [`crate::audit::across()`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Report {
@@ -476,14 +496,6 @@ impl Report {
             _ => return Err(CellError::UnknownTable),
         };
         found.ok_or(CellError::Empty)
-    }
-
-    /// Recomputes the derived fields (format, meta, findings) from the
-    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
-    /// report by hand; `text` is the source the spans refer to (use the
-    /// rendered text for a hand-built report).
-    pub fn refresh(&mut self, text: &str) {
-        crate::parse::derive(self, text);
     }
 }
 
