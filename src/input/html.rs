@@ -1438,6 +1438,7 @@ fn write_table(dom: &Dom, table: usize, w: &mut Writer, used: &mut [bool]) {
     let rows = table_rows(dom, table);
     let mut source: Vec<Vec<SourceCell>> = Vec::with_capacity(rows.len());
     let mut cell_pieces: Vec<Vec<Vec<Piece>>> = Vec::with_capacity(rows.len());
+    let mut last = w.at;
     for row in &rows {
         let mut srow = Vec::with_capacity(row.len());
         let mut prow = Vec::with_capacity(row.len());
@@ -1450,6 +1451,13 @@ fn write_table(dom: &Dom, table: usize, w: &mut Writer, used: &mut [bool]) {
             };
             let mut pieces: Vec<Piece> = Vec::new();
             cell_text(dom, cell, &mut pieces, used);
+            // where an empty cell stands: its white space (`&nbsp;`), else
+            // after the text read last
+            let blank_at = pieces
+                .iter()
+                .map(Piece::range)
+                .find(|r| r.end > r.start)
+                .map_or(last, |r| r.start);
             let mut line = pieces;
             trim_pieces(&mut line);
             let text: String = line.iter().map(|p| p.text.as_str()).collect();
@@ -1461,13 +1469,11 @@ fn write_table(dom: &Dom, table: usize, w: &mut Writer, used: &mut [bool]) {
             srow.push(SourceCell {
                 text,
                 pieces: ranges,
-                at: w.at,
+                at: blank_at,
                 rowspan,
                 colspan,
             });
-            if let Some(r) = line.last().map(Piece::range) {
-                w.at = w.at.max(r.end);
-            }
+            last = line.last().map_or(blank_at, |p| p.range().end).max(last);
             prow.push(line);
         }
         source.push(srow);
@@ -1481,19 +1487,24 @@ fn write_table(dom: &Dom, table: usize, w: &mut Writer, used: &mut [bool]) {
             origin.insert(pos, (r, k));
         }
     }
+    // the layout after a cell maps to the end of its text, or to the place
+    // of an empty cell, so an empty cell's span is where it stands
+    let mut sep_at = w.at;
     for (r, row) in grid.rows().iter().enumerate() {
         for (c, _) in row.iter().enumerate() {
             if c > 0 {
-                w.reading.push_layout("\t", w.at);
+                w.reading.push_layout("\t", sep_at);
             }
             if let Some(&(sr, k)) = origin.get(&(r, c)) {
-                for p in &cell_pieces[sr][k] {
+                let pieces = &cell_pieces[sr][k];
+                for p in pieces {
                     write_piece(&mut w.reading, p);
-                    w.at = w.at.max(p.range().end);
                 }
+                sep_at = pieces.last().map_or(source[sr][k].at, |p| p.range().end);
+                w.at = w.at.max(sep_at);
             }
         }
-        w.reading.push_layout("\n", w.at);
+        w.reading.push_layout("\n", sep_at);
     }
 }
 
