@@ -39,6 +39,10 @@ use crate::grid::html::SourceCell;
 use crate::input::Reading;
 use crate::model::{Block, Chrome, Report};
 
+/// The deepest nesting of elements the front end follows; deeper elements
+/// are read as if they were the siblings of their parent.
+const MAX_DEPTH: usize = 256;
+
 /// How far into the page [`decode`] looks for a `<meta>` charset.
 const PRESCAN_BYTES: usize = 4096;
 
@@ -242,8 +246,20 @@ impl Dom {
         let mut nodes: Vec<Node> = Vec::new();
         let mut index = HashMap::new();
         let mut texts = Vec::new();
+        let mut depth: Vec<usize> = Vec::new();
         for n in doc.tree.root().descendants() {
             let parent = n.parent().and_then(|p| index.get(&p.id()).copied());
+            // bounded depth (the walks recurse): a node nested deeper than
+            // MAX_DEPTH hangs from its grandparent; document order is kept
+            let parent = parent.map(|p: usize| {
+                if depth[p] < MAX_DEPTH {
+                    p
+                } else {
+                    let n: &Node = &nodes[p];
+                    n.parent.unwrap_or(p)
+                }
+            });
+            depth.push(parent.map_or(0, |p| depth[p] + 1));
             let kind = match n.value() {
                 scraper::Node::Element(e) => Kind::Element {
                     name: e.name().to_ascii_lowercase(),
@@ -837,7 +853,8 @@ impl Portal {
         let mut pending: Option<&str> = None;
         for line in lines {
             let l = line.trim_matches(crate::lines::is_space);
-            if l.is_empty() {
+            // metadata fields are short lines
+            if l.is_empty() || l.len() > 1000 {
                 continue;
             }
             // a bare label (a metadata table's label cell)

@@ -545,6 +545,17 @@ fn hostile_html_does_not_panic() {
         b"<html><!--".to_vec(),
         b"<p>".repeat(5000),
         b"<table><tr><td><table><tr><td>".repeat(300),
+        [
+            b"<html><body>".to_vec(),
+            b"<div><span>".repeat(2_000),
+            b"\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb".to_vec(),
+        ]
+        .concat(),
+        [
+            b"<p>".to_vec(),
+            "时间：2022-01-01 ".repeat(20_000).into_bytes(),
+        ]
+        .concat(),
         b"<!DOCTYPE html><meta charset=\"x-unknown\"><p>\xff\xfe</p>".to_vec(),
         b"<html><body><p a=\"x>y\" b='<'>\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb</p>".to_vec(),
     ];
