@@ -1035,9 +1035,14 @@ pub fn read(html: &str) -> Page {
     }
 
     // chrome: every unused text node with text, in runs
-    let content_start = content
-        .and_then(|c| first_text(&dom, c))
-        .and_then(|t| dom.pieces[t].first().map(|p| p.range().start))
+    // where the report's body starts: the first text node read from the
+    // content element (the title may stand before it, chrome between)
+    let in_content = |t: usize| content.is_some_and(|c| t == c || dom.ancestors(t).any(|a| a == c));
+    let content_start = dom
+        .texts
+        .iter()
+        .find(|&&t| used[t] && in_content(t))
+        .and_then(|&t| dom.pieces[t].first().map(|p| p.range().start))
         .unwrap_or(usize::MAX);
     let mut chrome_before = Vec::new();
     let mut chrome_after = Vec::new();

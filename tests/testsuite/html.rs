@@ -567,3 +567,32 @@ fn hostile_html_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_metadata_table_inside_the_content_is_meta_not_a_table() {
+    let page = "<html><body><div class=\"content\">\
+        <table><tr><td>索引号</td><td>XJ-2022-0042</td><td>发布机构</td><td>南山镇人民政府</td></tr>\
+        <tr><td>公开日期</td><td>2022年1月5日</td><td>文号</td><td>无</td></tr></table>\
+        <p>南山镇2021年政府信息公开工作年度报告</p>\
+        <p>一、总体情况</p><p>本年度工作正常。</p>\
+        <p>二、主动公开政府信息情况</p><p>第二十条第（一）项</p>\
+        <table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+        <tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr></table>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>无。</p></div></body></html>";
+    let r = ogi_report::parse_html(page.as_bytes()).unwrap();
+    assert_eq!(r.meta.index_number.as_deref(), Some("XJ-2022-0042"));
+    assert_eq!(r.meta.published.as_deref(), Some("2022-01-05"));
+    assert_eq!(
+        r.tables().count(),
+        1,
+        "{:?}",
+        r.tables().map(|t| t.kind()).collect::<Vec<_>>()
+    );
+    assert!(!r.render().contains("索引号"));
+    assert!(
+        r.preamble
+            .iter()
+            .any(|b| matches!(b, ogi_report::Block::Chrome(c) if c.text.contains("索引号")))
+    );
+    ogi_report::lossless::check_html(page, &r).unwrap();
+}
