@@ -59,7 +59,34 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 /// them. Spans refer to the decoded text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
     let (text, _) = decode::decode(bytes)?;
+    if input::markdown::is_converter_markdown(&text) {
+        return parse_markdown(&text);
+    }
     parse::parse(&text)
+}
+
+/// Parses converter markdown (the output of a PDF-to-markdown converter:
+/// pipe tables with `|---|` separator rows, `#` headings; see
+/// [`input::markdown`]). Spans refer to `markdown`.
+///
+/// ```
+/// let md = "## 二、主动公开政府信息情况\n\n|信息内容|本年制发件数|本年废止件数|现行有效件数|\n\
+///           |---|---|---|---|\n|规章|1|0|**5**|\n";
+/// let r = ogi_report::parse_markdown(md)?;
+/// let n = r.cell("active_disclosure", "rules", "in_force")?;
+/// assert_eq!(n.as_i64(), Some(5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_markdown(markdown: &str) -> Result<Report, Error> {
+    if markdown.len() > decode::MAX_INPUT_BYTES || markdown.contains('\0') {
+        // the limits, reported at their place in the source
+        return parse::parse(markdown);
+    }
+    let reading = input::markdown::reading(markdown);
+    let mut report = parse::parse(reading.text())?;
+    reading.remap(&mut report, markdown);
+    report.findings = audit::audit(&report);
+    Ok(report)
 }
 
 impl Report {
