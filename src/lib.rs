@@ -82,11 +82,38 @@ pub fn parse_markdown(markdown: &str) -> Result<Report, Error> {
         // the limits, reported at their place in the source
         return parse::parse(markdown);
     }
-    let reading = input::markdown::reading(markdown);
-    let mut report = parse::parse(reading.text())?;
-    reading.remap(&mut report, markdown);
+    let mut report = match read_markdown(markdown)? {
+        Some(r) => r,
+        // markup the parser did not read as the front end expected (pipes
+        // in running text, a rule line alone): the source is read as plain
+        // text rather than lose a character of it
+        None => parse::parse(markdown)?,
+    };
     report.findings = audit::audit(&report);
     Ok(report)
+}
+
+/// Parses converter markdown through its reading text; `None` when the
+/// model mapped back onto `markdown` would lose a character of it.
+pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
+    let first = input::markdown::reading(markdown);
+    let mut report = parse::parse(first.text())?;
+    // pipes are table layout only where the parser read a table
+    let tables: Vec<std::ops::Range<usize>> = report
+        .blocks()
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => {
+                let s = t.span();
+                Some(first.to_source(s.start)..first.to_source_end(s.end))
+            }
+            _ => None,
+        })
+        .collect();
+    let reading = input::markdown::reading_within(markdown, &tables);
+    debug_assert_eq!(reading.text(), first.text());
+    reading.remap(&mut report, markdown);
+    Ok(lossless::check(markdown, &report).is_ok().then_some(report))
 }
 
 impl Report {

@@ -81,7 +81,23 @@ pub fn tables(source: &str) -> Vec<Grid> {
 }
 
 /// The reading text of converter markdown `source` (see the module docs).
+///
+/// The pipes and separator rows of a table are its layout: they lie inside
+/// the table's span once the model is mapped back. Where the line parser does
+/// not read rows as a table, use [`reading_within`] with the spans it found.
 pub fn reading(source: &str) -> Reading {
+    build(source, None)
+}
+
+/// Like [`reading`] (the same text), but pipes and separator rows count as
+/// table layout only inside `tables` (source ranges of the tables the parser
+/// found); elsewhere they fold into the text next to them, so that every
+/// character of the source stays under some span.
+pub fn reading_within(source: &str, tables: &[Range<usize>]) -> Reading {
+    build(source, Some(tables))
+}
+
+fn build(source: &str, tables: Option<&[Range<usize>]>) -> Reading {
     let lines = src_lines(source);
     let kinds = classify(source, &lines);
     let separators = lines
@@ -91,6 +107,7 @@ pub fn reading(source: &str) -> Reading {
         .map(|(l, _)| l.start..l.end)
         .collect();
     let mut out = Emitter::new(source, separators);
+    out.tables = tables.map(<[Range<usize>]>::to_vec);
     for b in blocks(source, &lines, &kinds) {
         match b {
             Block::Line(i) => out.line(&lines[i], kinds[i]),
@@ -500,6 +517,8 @@ struct RawRow {
     line: SrcLine,
     /// A caption or heading line inside the table (one cell, never glued).
     caption: bool,
+    /// A page-number line stands between this row and the one before.
+    after_page: bool,
 }
 
 fn blocks(source: &str, lines: &[SrcLine], kinds: &[Kind]) -> Vec<Block> {
@@ -517,6 +536,7 @@ fn blocks(source: &str, lines: &[SrcLine], kinds: &[Kind]) -> Vec<Block> {
         let mut j = i;
         let mut pending: Vec<usize> = Vec::new(); // lines between fragments
         let mut width = 0usize;
+        let mut after_page = false;
         loop {
             if j < lines.len() && matches!(kinds[j], Kind::Pipe | Kind::Separator) {
                 // a separator row: layout
@@ -527,6 +547,7 @@ fn blocks(source: &str, lines: &[SrcLine], kinds: &[Kind]) -> Vec<Block> {
                         cells,
                         line: lines[j],
                         caption: false,
+                        after_page: std::mem::take(&mut after_page),
                     });
                 }
                 j += 1;
@@ -563,7 +584,10 @@ fn blocks(source: &str, lines: &[SrcLine], kinds: &[Kind]) -> Vec<Block> {
             }
             for &p in &pending {
                 match kinds[p] {
-                    Kind::Page => furniture.push(p),
+                    Kind::Page => {
+                        furniture.push(p);
+                        after_page = true;
+                    }
                     Kind::Heading(n) => rows.push(caption_row(source, lines[p], n)),
                     _ => rows.push(caption_row(source, lines[p], 0)),
                 }
@@ -613,6 +637,7 @@ fn caption_row(source: &str, line: SrcLine, marks: usize) -> RawRow {
         }],
         line,
         caption: true,
+        after_page: false,
     }
 }
 
@@ -650,6 +675,9 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
     let mut vertical: Option<Spread> = None;
     let mut verticals: Vec<Spread> = Vec::new();
     let mut subs: Vec<(bool, Spread)> = Vec::new();
+    // rows a group row is never moved above: captions, header rows, rows
+    // after a page break
+    let mut barriers: Vec<usize> = Vec::new();
     // the labels of the output rows (for placing group rows)
     let mut carry: Option<Vec<Vec<Range<usize>>>> = None; // label lines carried to the next row
 
@@ -657,6 +685,7 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
         let r = &rows[k];
         if r.caption {
             let c = &r.cells[0];
+            barriers.push(out.len());
             out.push((vec![cell_of(s, &c.nonempty_lines(), c.range.start)], None));
             continue;
         }
@@ -715,6 +744,9 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
                     values.pop();
                 }
                 cells.extend(values);
+                if r.after_page {
+                    barriers.push(out.len());
+                }
                 out.push((cells, Some(r.line)));
             }
             None => {
@@ -728,6 +760,7 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
                     let (_, label) = split_label(s, &nonempty);
                     let next_unmarked = rows.get(k + 1).is_some_and(|n| {
                         !n.caption
+                            && !n.after_page
                             && first_value(n).is_some_and(|fv| {
                                 let lc: Vec<&RawCell> =
                                     n.cells[..fv].iter().filter(|c| !c.is_empty()).collect();
@@ -741,6 +774,9 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
                         continue;
                     }
                     let at = label.first().map_or(r.line.start, |l| l[0].start);
+                    if r.after_page {
+                        barriers.push(out.len());
+                    }
                     out.push((vec![cell_of(s, &label, at)], Some(r.line)));
                     continue;
                 }
@@ -767,6 +803,7 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
                 while cells.first().is_some_and(Cell::is_empty) && cells.len() > 1 {
                     cells.remove(0);
                 }
+                barriers.push(out.len());
                 out.push((cells, Some(r.line)));
             }
         }
@@ -786,8 +823,16 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
         row.0.first().map(|c| c.text.clone()).unwrap_or_default()
     };
     let mut inserts: Vec<(usize, Spread)> = Vec::new();
+    let floor = |before: usize| {
+        barriers
+            .iter()
+            .copied()
+            .filter(|&b| b <= before)
+            .max()
+            .unwrap_or(0)
+    };
     for v in verticals {
-        let at = (0..=v.before.min(out.len().saturating_sub(1)))
+        let at = (floor(v.before)..=v.before.min(out.len().saturating_sub(1)))
             .rev()
             .find(|&i| {
                 let l = label_of(&out[i]);
@@ -797,14 +842,19 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
         inserts.push((at, v));
     }
     for (complete, g) in subs {
-        let at = (0..=g.before.min(out.len().saturating_sub(1)))
+        // the run of numbered rows (`1.` … `n.`) the piece sits in
+        let arabic = |i: usize| {
+            let l = label_of(&out[i]);
+            l.starts_with(|c: char| c.is_ascii_digit()) && marker_len(&l).is_some()
+        };
+        let first_of_run = (floor(g.before)..=g.before.min(out.len().saturating_sub(1)))
             .rev()
+            .take_while(|&i| arabic(i))
             .find(|&i| {
                 let l = label_of(&out[i]);
-                l.starts_with('1') && marker_len(&l).is_some()
-            })
-            .filter(|_| complete)
-            .unwrap_or(g.before);
+                l.starts_with('1') && !l[1..].starts_with(|c: char| c.is_ascii_digit())
+            });
+        let at = first_of_run.filter(|_| complete).unwrap_or(g.before);
         inserts.push((at, g));
     }
     inserts.sort_by_key(|(at, g)| (*at, g.pieces.first().map_or(0, |p| p.start)));
@@ -927,6 +977,8 @@ struct Emitter<'a> {
     zones: Vec<Range<usize>>,
     /// Source ranges of separator rows.
     separators: Vec<Range<usize>>,
+    /// The tables the parser found, when known: layout lies inside them.
+    tables: Option<Vec<Range<usize>>>,
 }
 
 impl<'a> Emitter<'a> {
@@ -936,6 +988,7 @@ impl<'a> Emitter<'a> {
             pieces: Vec::new(),
             zones: Vec::new(),
             separators,
+            tables: None,
         }
     }
 
@@ -989,8 +1042,14 @@ impl<'a> Emitter<'a> {
         let first_piece = self.pieces.len();
         let mut furniture = furniture.iter().peekable();
         for (row, line) in g.rows().iter().zip(rows_src) {
-            if let Some(l) = line {
-                while let Some(f) = furniture.next_if(|f| f.start < l.start) {
+            // page lines go where they stand in the source
+            let at = row
+                .iter()
+                .filter_map(|c| c.span.as_ref().map(|s| s.start))
+                .chain(line.map(|l| l.start))
+                .min();
+            if let Some(at) = at {
+                while let Some(f) = furniture.next_if(|f| f.start < at) {
                     self.line(f, Kind::Page);
                 }
             }
@@ -1053,7 +1112,9 @@ impl<'a> Emitter<'a> {
     /// True when the source character at `off` is table layout: a pipe or
     /// a separator row inside a table written as tab rows.
     fn is_layout(&self, off: usize, c: char) -> bool {
-        let in_zone = self.zones.iter().any(|z| z.start <= off && off < z.end);
+        let inside = |z: &Range<usize>| z.start <= off && off < z.end;
+        let in_zone = self.zones.iter().any(inside)
+            && self.tables.as_ref().is_none_or(|t| t.iter().any(inside));
         in_zone
             && (c == '|'
                 || self
@@ -1064,6 +1125,12 @@ impl<'a> Emitter<'a> {
 
     fn finish(self) -> Reading {
         let s = self.s;
+        if !self.pieces.iter().any(|p| p.content) {
+            // markup and nothing else: the source as it stands
+            let mut r = Reading::new();
+            r.push_source(s, 0);
+            return r;
+        }
         // content in source order
         let mut order: Vec<usize> = (0..self.pieces.len())
             .filter(|&i| self.pieces[i].content)
@@ -1227,5 +1294,52 @@ mod tests {
         assert_eq!(cells.len(), 1);
         assert_eq!(cells[0].text(s), "结果维持");
         assert_eq!(cells[0].lines.len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    /// Rows and lines of real converter markdown.
+    const ROWS: &[&str] = &[
+        "|（本列数据的勾稽关系<br>于第三项加第四项之和|为：第一项加第二项之和，等<br>）<br>|自然人|商业<br>企业|其他|总计|\n",
+        "|---|---|---|---|---|---|---|---|---|\n",
+        "|一、本年新收政府信息|公开申请数量|21|0|0|0|0|0|21|\n",
+        "|（二）部分公开（区<br>计其他情形）|分处理的，只计这一情形，不|4|0|0|0|0|0|4|\n",
+        "||1.属于国家秘密|1|0|0|0|0|0|1|\n",
+        "|三<br>、<br><br>|3.危及“三安全一稳定”|0|0|0|0|0|0|0|\n",
+        "|本<br>年<br><br>（三）不予公开<br>|4.保护第三方合法权益|0|0|0|0|0|0|0|\n",
+        "|三、<br>1.属于国家秘密|2|0|0|0|0|0|2|\n",
+        "|办<br><br>（三）不<br>4.保护第三方合法权益|6|0|0|0|0|0|6|\n",
+        "|1、申请人无正当理由逾期不补||||||||\n",
+        "|正、行政机关不再处理其政府信<br>息公开申请|67|3|0|0|1|0|71|\n",
+        "|（五）理<br>|3.要求提供公开出版物|0|0|0|0|0|0|0|\n",
+        "\n- 3 - \n\n",
+        "\n\n",
+        "### 三、本年度办理结果\n",
+        "第二十条第（六）项 \n",
+        "|-|-|-|\n",
+        "|10|1|0|0|0|0|0|0|0|0|5|0|0|0|0|\n",
+        "|||行政复议|||||||行政|诉讼|||||\n",
+        "|信息内容|本年制发件数|本年废止件数|现行有效件数|\n",
+        "|行政规范性文件|22（其中修订16件）|55（含自然失效29件）|**66**|\n",
+        "本年度**工作**正常。\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Real rows in any order read through the markdown path: the model
+        /// mapped back onto the markdown loses nothing (no fallback to the
+        /// plain-text reading).
+        #[test]
+        fn real_rows_in_any_order_read_as_markdown(
+            rows in prop::collection::vec(prop::sample::select(ROWS), 1..30)
+        ) {
+            let md = format!("## 三、收到和处理政府信息公开申请情况\n\n{}", rows.concat());
+            let r = crate::read_markdown(&md).unwrap();
+            prop_assert!(r.is_some(), "fell back on:\n{}", md);
+        }
     }
 }
