@@ -249,8 +249,10 @@ fn classify(source: &str, lines: &[SrcLine]) -> Vec<Kind> {
             kinds[j - 1] = Kind::Pipe;
             j -= 1;
         }
+        // after the separator, every line up to a blank one is a row (a
+        // line without pipes is a row of one cell)
         let mut j = i + 1;
-        while j < kinds.len() && kinds[j] == Kind::Text && lines[j].text(source).contains('|') {
+        while j < kinds.len() && matches!(kinds[j], Kind::Text | Kind::Pipe) {
             kinds[j] = Kind::Pipe;
             j += 1;
         }
@@ -577,11 +579,14 @@ fn blocks(source: &str, lines: &[SrcLine], kinds: &[Kind]) -> Vec<Block> {
             let has_heading = pending
                 .iter()
                 .any(|&p| matches!(kinds[p], Kind::Heading(_)));
-            let next_has_value = next.iter().any(|c| is_value(&c.text(source)));
-            // a heading continues the table only before more of its data rows
-            if has_heading && !(next_has_value && next.len() == width) {
+            // a heading continues the table only before a fragment as wide
+            // as the one before it (a section's table has other columns);
+            // so do blank lines alone
+            let page_or_caption = pending.iter().any(|&p| kinds[p] != Kind::Blank);
+            if (has_heading || !page_or_caption) && next.len() != width {
                 break;
             }
+            width = 0;
             for &p in &pending {
                 match kinds[p] {
                     Kind::Page => {
@@ -653,6 +658,7 @@ struct Spread {
 /// The layout-level normalisation of a joined table (see the module docs).
 fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
     let first_value = |r: &RawRow| r.cells.iter().position(|c| is_value(&c.text(s)));
+    let rows = side_by_side(s, repeated_headers(s, rows));
     // the label columns: where most data rows have their first value
     let mut counts: Vec<usize> = Vec::new();
     for r in &rows {
@@ -800,9 +806,6 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
                 while cells.last().is_some_and(Cell::is_empty) {
                     cells.pop();
                 }
-                while cells.first().is_some_and(Cell::is_empty) && cells.len() > 1 {
-                    cells.remove(0);
-                }
                 barriers.push(out.len());
                 out.push((cells, Some(r.line)));
             }
@@ -874,6 +877,89 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
         rows_src.push(None);
     }
     (grid, rows_src)
+}
+
+/// The text of a row's non-empty cells, for comparing rows.
+fn row_key(s: &str, r: &RawRow) -> Vec<String> {
+    r.cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| c.text(s))
+        .collect()
+}
+
+/// A header row repeated inside the table (after a page break, or a
+/// placeholder header inserted between data rows) joins the header rows at
+/// the top: it is a header, not data.
+fn repeated_headers(s: &str, mut rows: Vec<RawRow>) -> Vec<RawRow> {
+    let has_value = |r: &RawRow| r.cells.iter().any(|c| is_value(&c.text(s)));
+    let Some(f0) = rows.iter().position(has_value) else {
+        return rows;
+    };
+    let headers: Vec<Vec<String>> = rows[..f0]
+        .iter()
+        .filter(|r| !r.caption)
+        .map(|r| row_key(s, r))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let mut moved = Vec::new();
+    let mut k = f0;
+    while k < rows.len() {
+        let r = &rows[k];
+        if !r.caption && !has_value(r) && headers.contains(&row_key(s, r)) {
+            moved.push(rows.remove(k));
+        } else {
+            k += 1;
+        }
+    }
+    for (i, r) in moved.into_iter().enumerate() {
+        rows.insert(f0 + i, r);
+    }
+    rows
+}
+
+/// Blocks of one table printed one below the other that stand side by side
+/// in the report: several value rows without a label, each under its own
+/// header rows (Table 4 as 行政复议 / 未经复议直接起诉 / 复议后起诉 tables).
+/// Their header rows come first, then one row of all their values.
+fn side_by_side(s: &str, rows: Vec<RawRow>) -> Vec<RawRow> {
+    let first_value = |r: &RawRow| r.cells.iter().position(|c| is_value(&c.text(s)));
+    let values: Vec<usize> = (0..rows.len())
+        .filter(|&i| first_value(&rows[i]).is_some())
+        .collect();
+    let unlabelled = values.iter().all(|&i| first_value(&rows[i]) == Some(0));
+    let apart = values.windows(2).all(|w| w[1] > w[0] + 1);
+    if values.len() < 2 || !unlabelled || !apart {
+        return rows;
+    }
+    let mut merged: Option<RawRow> = None;
+    let mut out = Vec::new();
+    for r in rows {
+        if first_value(&r).is_some() {
+            match merged.as_mut() {
+                None => merged = Some(r),
+                Some(m) => {
+                    // the cells up to each row's last non-empty one
+                    let keep = m
+                        .cells
+                        .iter()
+                        .rposition(|c| !c.is_empty())
+                        .map_or(0, |p| p + 1);
+                    m.cells.truncate(keep);
+                    let n = r
+                        .cells
+                        .iter()
+                        .rposition(|c| !c.is_empty())
+                        .map_or(0, |p| p + 1);
+                    m.cells.extend(r.cells.into_iter().take(n));
+                }
+            }
+        } else {
+            out.push(r);
+        }
+    }
+    out.extend(merged);
+    out
 }
 
 /// The label of a data row from its non-empty label cells: the lines before

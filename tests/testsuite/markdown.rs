@@ -176,3 +176,290 @@ mod props {
         "不带管道的|单元格|3\n",
     ];
 }
+
+// ---------------------------------------------------------------------------
+// the fixtures: one report, its tables in each converter layout
+
+use ogi_report::model::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
+
+use crate::util::repo_path;
+
+fn fixture_dir() -> std::path::PathBuf {
+    repo_path("tests/fixtures/markdown")
+}
+
+/// The fixtures (`NN-pattern.md`), without their `.bad.md` variants.
+fn fixtures() -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(fixture_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.ends_with(".md") && !n.ends_with(".bad.md")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn load_fixture(name: &str) -> Report {
+    let text = std::fs::read_to_string(fixture_dir().join(name)).unwrap();
+    parse_md(&text)
+}
+
+/// The applications rows every fixture prints, in template column order.
+const APPLICATIONS: &[(AppRow, [i64; 7])] = &[
+    (AppRow::NewReceived, [20, 3, 1, 0, 2, 1, 27]),
+    (AppRow::CarriedOver, [2, 0, 0, 0, 1, 0, 3]),
+    (AppRow::Granted, [8, 1, 1, 0, 1, 0, 11]),
+    (AppRow::PartiallyGranted, [3, 1, 0, 0, 0, 0, 4]),
+    (AppRow::DeniedStateSecret, [1, 0, 0, 0, 0, 0, 1]),
+    (AppRow::DeniedProhibitedByLaw, [0; 7]),
+    (AppRow::DeniedSecurityStability, [0; 7]),
+    (AppRow::DeniedThirdPartyRights, [1, 0, 0, 0, 0, 0, 1]),
+    (AppRow::DeniedInternalAffairs, [0; 7]),
+    (AppRow::DeniedProcessInfo, [1, 0, 0, 0, 0, 0, 1]),
+    (AppRow::DeniedLawEnforcementFile, [0; 7]),
+    (AppRow::DeniedAdministrativeQuery, [0; 7]),
+    (AppRow::UnableNotHeld, [3, 1, 0, 0, 1, 0, 5]),
+    (AppRow::UnableNeedsCreation, [1, 0, 0, 0, 0, 0, 1]),
+    (AppRow::UnableUnclear, [0; 7]),
+    (AppRow::NotProcessedPetition, [1, 0, 0, 0, 0, 1, 2]),
+    (AppRow::NotProcessedDuplicate, [1, 0, 0, 0, 0, 0, 1]),
+    (AppRow::NotProcessedPublication, [0; 7]),
+    (AppRow::NotProcessedExcessive, [0; 7]),
+    (AppRow::NotProcessedConfirmation, [0; 7]),
+    (AppRow::OtherNoCorrection, [1, 0, 0, 0, 1, 0, 2]),
+    (AppRow::OtherUnpaidFee, [0; 7]),
+    (AppRow::OtherOther, [0; 7]),
+    (AppRow::TotalProcessed, [21, 3, 1, 0, 3, 1, 29]),
+    (AppRow::CarriedForward, [1, 0, 0, 0, 0, 0, 1]),
+];
+
+const REVIEW: [i64; 15] = [2, 1, 0, 1, 4, 1, 0, 1, 0, 2, 0, 1, 0, 0, 1];
+
+fn check_sample(name: &str, r: &Report) {
+    assert_eq!(r.format, ogi_report::Format::V2021, "{name}");
+    assert_eq!(r.meta.year, Some(2022), "{name}");
+    assert_eq!(r.meta.organ.as_deref(), Some("示例县人民政府"), "{name}");
+    let a = r
+        .applications()
+        .unwrap_or_else(|| panic!("{name}: no applications table"));
+    for (row, want) in APPLICATIONS {
+        let got: Vec<Option<i64>> = AppCol::TEMPLATE
+            .iter()
+            .map(|c| {
+                a.rows
+                    .get(row)
+                    .and_then(|cells| cells.get(c).copied().flatten())
+                    .and_then(|n| n.as_i64())
+            })
+            .collect();
+        let want: Vec<Option<i64>> = want.iter().map(|&n| Some(n)).collect();
+        assert_eq!(got, want, "{name}: row {}", row.key());
+    }
+    let t = r
+        .review_litigation()
+        .unwrap_or_else(|| panic!("{name}: no review table"));
+    let got: Vec<Option<i64>> = RlGroup::ALL
+        .iter()
+        .flat_map(|g| RlOutcome::ALL.iter().map(move |o| (g, o)))
+        .map(|(g, o)| {
+            t.groups
+                .get(g)
+                .and_then(|m| m.get(o).copied().flatten())
+                .and_then(|n| n.as_i64())
+        })
+        .collect();
+    assert_eq!(got, REVIEW.map(Some).to_vec(), "{name}: review");
+    let ad = |item: AdItem, field: AdField| {
+        r.active_disclosure()
+            .and_then(|t| {
+                t.items
+                    .get(&item)
+                    .and_then(|m| m.get(&field).copied().flatten())
+            })
+            .map(|n| n.to_string())
+    };
+    assert_eq!(
+        ad(AdItem::Regulations, AdField::Issued).as_deref(),
+        Some("1"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::Regulations, AdField::InForce).as_deref(),
+        Some("5"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::NormativeDocuments, AdField::Issued).as_deref(),
+        Some("4"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::NormativeDocuments, AdField::InForce).as_deref(),
+        Some("12"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::Licensing, AdField::Decisions).as_deref(),
+        Some("356"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::Penalties, AdField::Decisions).as_deref(),
+        Some("78"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::Enforcement, AdField::Decisions).as_deref(),
+        Some("5"),
+        "{name}"
+    );
+    assert_eq!(
+        ad(AdItem::Fees, AdField::Amount10kYuan).as_deref(),
+        Some("12.5"),
+        "{name}"
+    );
+    let headings: Vec<&str> = r.sections.iter().map(|s| s.heading.raw.trim()).collect();
+    assert_eq!(
+        headings,
+        [
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项"
+        ],
+        "{name}"
+    );
+}
+
+#[test]
+fn markdown_fixtures_read_every_figure_with_no_finding() {
+    let all = fixtures();
+    assert!(all.len() >= 10, "fixtures missing");
+    for f in all {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let r = load_fixture(&name);
+        check_sample(&name, &r);
+        let findings: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.rule, f.message))
+            .collect();
+        assert!(findings.is_empty(), "{name}: {findings:#?}");
+    }
+}
+
+#[test]
+fn markdown_fixtures_match_their_json_snapshots() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    for f in fixtures() {
+        let bytes = std::fs::read(&f).unwrap();
+        let report = ogi_report::parse_bytes(&bytes).unwrap();
+        let json = report.to_json_pretty() + "\n";
+        let snap = f.with_extension("json");
+        if update {
+            std::fs::write(&snap, &json).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&snap).unwrap_or_else(|_| {
+            panic!(
+                "{} missing: run UPDATE_SNAPSHOTS=1 cargo test",
+                snap.display()
+            )
+        });
+        assert!(
+            want == json,
+            "{} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept)",
+            snap.display()
+        );
+        assert_eq!(
+            Report::from_json(&want).unwrap(),
+            report,
+            "{}",
+            snap.display()
+        );
+    }
+}
+
+/// Each `.bad.md` variant changes one figure so that the report no longer
+/// adds up: the audit points at that cell, line and column in the markdown.
+#[test]
+fn markdown_variants_that_do_not_add_up_point_at_the_cell() {
+    // fixture, rule, line, column, the changed figure under the span
+    let cases: &[(&str, &str, u32, u32, &str)] = &[
+        ("01-pipes-basic", "applications.row_total", 34, 32, "28"),
+        (
+            "02-continued-pages",
+            "applications.total_processed",
+            73,
+            8,
+            "22",
+        ),
+        ("03-split-labels", "applications.row_total", 39, 46, "2"),
+        (
+            "04-placeholder-headers",
+            "applications.row_total",
+            54,
+            29,
+            "6",
+        ),
+        ("05-cut-per-group", "applications.row_total", 62, 21, "3"),
+        (
+            "06-review-three-level",
+            "review_litigation.total",
+            70,
+            10,
+            "5",
+        ),
+        (
+            "07-review-three-tables",
+            "review_litigation.total",
+            72,
+            10,
+            "3",
+        ),
+        (
+            "08-review-header-apart",
+            "review_litigation.total",
+            73,
+            30,
+            "2",
+        ),
+        ("09-remarks", "applications.row_total", 34, 22, "12"),
+        // a count in a paragraph joined from two lines: the paragraph
+        ("10-prose", "narrative.mismatch", 7, 1, "2022 年，"),
+    ];
+    assert_eq!(cases.len(), fixtures().len(), "a case per fixture");
+    for &(name, rule, line, column, figure) in cases {
+        let file = format!("{name}.bad.md");
+        let text = std::fs::read_to_string(fixture_dir().join(&file)).unwrap();
+        let r = parse_md(&text);
+        let at: Vec<(String, u32, u32)> = r
+            .findings
+            .iter()
+            .filter_map(|f| f.span.map(|s| (f.rule.clone(), s.line, s.column)))
+            .collect();
+        let found = r.findings.iter().find(|f| {
+            f.rule == rule && f.span.is_some_and(|s| (s.line, s.column) == (line, column))
+        });
+        let Some(f) = found else {
+            panic!("{file}: expected {rule} at {line}:{column}, got {at:?}");
+        };
+        let s = f.span.unwrap();
+        assert!(
+            text[s.start..s.end].starts_with(figure),
+            "{file}: {:?} under the span",
+            &text[s.start..s.end]
+        );
+        // the variant reads like its fixture otherwise
+        assert!(
+            r.applications().is_some() && r.review_litigation().is_some(),
+            "{file}"
+        );
+    }
+}
