@@ -107,7 +107,19 @@ fn build(source: &str, tables: Option<&[Range<usize>]>) -> Reading {
         .map(|(l, _)| l.start..l.end)
         .collect();
     let mut out = Emitter::new(source, separators);
-    out.tables = tables.map(<[Range<usize>]>::to_vec);
+    out.tables = tables.map(|t| {
+        let mut t = t.to_vec();
+        t.sort_by_key(|r| r.start);
+        // nested or overlapping spans merged
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in t {
+            match merged.last_mut() {
+                Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    });
     for b in blocks(source, &lines, &kinds) {
         match b {
             Block::Line(i) => out.line(&lines[i], kinds[i]),
@@ -263,6 +275,9 @@ fn classify(source: &str, lines: &[SrcLine]) -> Vec<Kind> {
 // ---------------------------------------------------------------------------
 // pipe rows and cells
 
+/// Lines of text, each a list of source ranges.
+type Lines = Vec<Vec<Range<usize>>>;
+
 /// One cell of a pipe row as read: its lines (`<br>` ends a line), each a
 /// list of source ranges whose text, concatenated, is the line (markup such
 /// as `**` falls between the ranges).
@@ -309,14 +324,12 @@ fn cell_lines(s: &str, range: Range<usize>) -> Vec<Vec<Range<usize>>> {
     };
     while i < range.end {
         let b = bytes[i];
-        if b == b'<' {
-            if let Some(n) = br_len(&s[i..range.end]) {
-                flush(&mut lines, seg_start, i);
-                lines.push(Vec::new());
-                i += n;
-                seg_start = i;
-                continue;
-            }
+        if let Some(n) = (b == b'<').then(|| br_len(&s[i..range.end])).flatten() {
+            flush(&mut lines, seg_start, i);
+            lines.push(Vec::new());
+            i += n;
+            seg_start = i;
+            continue;
         }
         if (b == b'*' || b == b'_') && bytes.get(i + 1) == Some(&b) && i + 1 < range.end {
             flush(&mut lines, seg_start, i);
@@ -396,16 +409,9 @@ fn row_cells(s: &str, line: SrcLine) -> Vec<RawCell> {
         starts.push(w[0] + 1);
         ends.push(w[1]);
     }
-    if !last_pipe_at_end {
-        if let Some(&p) = bounds.last() {
-            if !(bounds.len() == 1 && !first_pipe_at_start) {
-                starts.push(p + 1);
-                ends.push(line.end);
-            } else {
-                starts.push(p + 1);
-                ends.push(line.end);
-            }
-        }
+    if let (false, Some(&p)) = (last_pipe_at_end, bounds.last()) {
+        starts.push(p + 1);
+        ends.push(line.end);
     }
     starts
         .into_iter()
@@ -674,7 +680,11 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
         .enumerate()
         .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
         .map_or(1, |(i, _)| i);
-    let seen_data = |k: usize| rows[..k].iter().any(|r| first_value(r).is_some());
+    let first_data = rows
+        .iter()
+        .position(|r| first_value(r).is_some())
+        .unwrap_or(rows.len());
+    let seen_data = |k: usize| first_data < k;
 
     // output rows: cells with their pieces
     let mut out: Vec<(Vec<Cell>, Option<SrcLine>)> = Vec::new();
@@ -826,13 +836,10 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
         row.0.first().map(|c| c.text.clone()).unwrap_or_default()
     };
     let mut inserts: Vec<(usize, Spread)> = Vec::new();
+    // (barriers are pushed in increasing order)
     let floor = |before: usize| {
-        barriers
-            .iter()
-            .copied()
-            .filter(|&b| b <= before)
-            .max()
-            .unwrap_or(0)
+        let i = barriers.partition_point(|&b| b <= before);
+        i.checked_sub(1).map_or(0, |i| barriers[i])
     };
     for v in verticals {
         let at = (floor(v.before)..=v.before.min(out.len().saturating_sub(1)))
@@ -903,19 +910,16 @@ fn repeated_headers(s: &str, mut rows: Vec<RawRow>) -> Vec<RawRow> {
         .filter(|k| !k.is_empty())
         .collect();
     let mut moved = Vec::new();
-    let mut k = f0;
-    while k < rows.len() {
-        let r = &rows[k];
-        if !r.caption && !has_value(r) && headers.contains(&row_key(s, r)) {
-            moved.push(rows.remove(k));
+    let mut rest = Vec::new();
+    for (k, r) in rows.drain(..).enumerate() {
+        if k >= f0 && !r.caption && !has_value(&r) && headers.contains(&row_key(s, &r)) {
+            moved.push(r);
         } else {
-            k += 1;
+            rest.push(r);
         }
     }
-    for (i, r) in moved.into_iter().enumerate() {
-        rows.insert(f0 + i, r);
-    }
-    rows
+    rest.splice(f0..f0, moved);
+    rest
 }
 
 /// Blocks of one table printed one below the other that stand side by side
@@ -929,7 +933,10 @@ fn side_by_side(s: &str, rows: Vec<RawRow>) -> Vec<RawRow> {
         .collect();
     let unlabelled = values.iter().all(|&i| first_value(&rows[i]) == Some(0));
     let apart = values.windows(2).all(|w| w[1] > w[0] + 1);
-    if values.len() < 2 || !unlabelled || !apart {
+    // blocks of one shape: as many figures in each
+    let filled = |i: usize| rows[i].cells.iter().filter(|c| !c.is_empty()).count();
+    let alike = values.windows(2).all(|w| filled(w[0]) == filled(w[1]));
+    if values.len() < 2 || !unlabelled || !apart || !alike {
         return rows;
     }
     let mut merged: Option<RawRow> = None;
@@ -964,7 +971,7 @@ fn side_by_side(s: &str, rows: Vec<RawRow>) -> Vec<RawRow> {
 
 /// The label of a data row from its non-empty label cells: the lines before
 /// the row label (group pieces) and the row label's lines.
-fn split_label(s: &str, cells: &[&RawCell]) -> (Vec<Vec<Range<usize>>>, Vec<Vec<Range<usize>>>) {
+fn split_label(s: &str, cells: &[&RawCell]) -> (Lines, Lines) {
     let lines: Vec<Vec<Range<usize>>> = match cells {
         [] => return (Vec::new(), Vec::new()),
         [one] => one.nonempty_lines(),
@@ -992,10 +999,7 @@ fn split_label(s: &str, cells: &[&RawCell]) -> (Vec<Vec<Range<usize>>>, Vec<Vec<
 
 /// Splits label lines at the last line that starts with a list marker
 /// (followed by text): the lines before are group pieces.
-fn split_lines(
-    s: &str,
-    lines: Vec<Vec<Range<usize>>>,
-) -> (Vec<Vec<Range<usize>>>, Vec<Vec<Range<usize>>>) {
+fn split_lines(s: &str, lines: Vec<Vec<Range<usize>>>) -> (Lines, Lines) {
     match lines
         .iter()
         .rposition(|l| is_marked_label(&line_text(s, l)))
@@ -1198,15 +1202,14 @@ impl<'a> Emitter<'a> {
     /// True when the source character at `off` is table layout: a pipe or
     /// a separator row inside a table written as tab rows.
     fn is_layout(&self, off: usize, c: char) -> bool {
-        let inside = |z: &Range<usize>| z.start <= off && off < z.end;
-        let in_zone = self.zones.iter().any(inside)
-            && self.tables.as_ref().is_none_or(|t| t.iter().any(inside));
-        in_zone
-            && (c == '|'
-                || self
-                    .separators
-                    .iter()
-                    .any(|r| r.start <= off && off < r.end))
+        // zones, tables and separators are sorted and disjoint
+        fn inside(rs: &[Range<usize>], off: usize) -> bool {
+            let i = rs.partition_point(|r| r.end <= off);
+            rs.get(i).is_some_and(|r| r.start <= off)
+        }
+        inside(&self.zones, off)
+            && self.tables.as_ref().is_none_or(|t| inside(t, off))
+            && (c == '|' || inside(&self.separators, off))
     }
 
     fn finish(self) -> Reading {
@@ -1232,11 +1235,15 @@ impl<'a> Emitter<'a> {
         // other content lies between them
         for p in &self.pieces {
             if let Some(o) = p.tail_of {
-                let (a, b) = ext[o];
-                let between = starts.partition_point(|&x| x < p.src.start)
-                    - starts.partition_point(|&x| x < b);
-                if p.src.start >= a && between == 0 {
-                    ext[o].1 = b.max(p.src.end);
+                let (_, b) = ext[o];
+                // a piece inside the first one's range is covered already; one
+                // before it folds into the text next to it
+                if p.src.start >= b {
+                    let between = starts.partition_point(|&x| x < p.src.start)
+                        - starts.partition_point(|&x| x < b);
+                    if between == 0 {
+                        ext[o].1 = p.src.end;
+                    }
                 }
             }
         }
@@ -1416,12 +1423,14 @@ mod props {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
-        /// Real rows in any order read through the markdown path: the model
-        /// mapped back onto the markdown loses nothing (no fallback to the
-        /// plain-text reading).
+        /// Distinct real rows in any order read through the markdown path:
+        /// the model mapped back onto the markdown loses nothing (no
+        /// fallback to the plain-text reading). (A row repeated later in a
+        /// table is a repeated header, moved to the header rows: that order
+        /// holds only where the parser reads a table.)
         #[test]
         fn real_rows_in_any_order_read_as_markdown(
-            rows in prop::collection::vec(prop::sample::select(ROWS), 1..30)
+            rows in prop::sample::subsequence(ROWS, 1..ROWS.len()).prop_shuffle()
         ) {
             let md = format!("## 三、收到和处理政府信息公开申请情况\n\n{}", rows.concat());
             let r = crate::read_markdown(&md).unwrap();

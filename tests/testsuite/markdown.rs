@@ -463,3 +463,66 @@ fn markdown_variants_that_do_not_add_up_point_at_the_cell() {
         );
     }
 }
+
+/// The audit reads what was printed: the markdown of a PDF draws the same
+/// findings as the `pdftotext -layout` text of the same PDF (the report's
+/// own typo, its undivided 其他处理 row, its review totals printed as 0), and
+/// none from the markdown layout.
+#[test]
+fn pdf_converter_markdown_has_the_findings_of_the_layout_text() {
+    for name in ["hzq2023", "hzq2024", "szfgs2024"] {
+        let (_, md) = load_md(&format!("{name}.pymupdf4llm.md"));
+        let bytes = std::fs::read(
+            shared_dir()
+                .join("corpus/real/pdf")
+                .join(format!("{name}.layout.txt")),
+        )
+        .unwrap();
+        let (text, _) = ogi_report::decode::decode(&bytes).unwrap();
+        let layout = ogi_report::parse(&text).unwrap();
+        let rules = |r: &Report| -> Vec<(String, Option<String>, Option<String>)> {
+            r.findings
+                .iter()
+                .map(|f| (f.rule.clone(), f.row.clone(), f.column.clone()))
+                .collect()
+        };
+        assert_eq!(rules(&md), rules(&layout), "{name}");
+    }
+}
+
+#[test]
+fn table_2_remarks_are_kept_with_their_numbers() {
+    let r = load_fixture("09-remarks.md");
+    let t = r.active_disclosure().unwrap();
+    let src = &t.source[&AdItem::NormativeDocuments].cells[&AdField::Issued];
+    assert_eq!(src.raw, "4（其中修订3件）");
+    assert_eq!(
+        t.remarks[&AdItem::NormativeDocuments][&AdField::Issued],
+        "（其中修订3件）"
+    );
+    assert_eq!(
+        t.remarks[&AdItem::Regulations][&AdField::InForce],
+        "（含自然失效2件）"
+    );
+}
+
+/// Big inputs stay linear: a few thousand tables and one table of tens of
+/// thousands of rows, with page breaks and vertical labels.
+#[test]
+fn large_markdown_is_read_in_linear_time() {
+    let one = std::fs::read_to_string(fixture_dir().join("03-split-labels.md")).unwrap();
+    let many = one.repeat(60);
+    let t = std::time::Instant::now();
+    let r = parse_md(&many);
+    assert!(r.tables().count() >= 60);
+    let row =
+        "|三<br>、|1.属于国家秘密|1|0|0|0|0|0|1|\n\n- 3 -\n\n|（三）不<br>|2.其他|0|0|0|0|0|0|0|\n";
+    let long = format!(
+        "## 三、收到和处理政府信息公开申请情况\n\n|（本列数据的勾稽关系）|自然人|a|b|c|d|其他|总计|\n|---|---|---|---|---|---|---|---|\n{}",
+        row.repeat(3_000)
+    );
+    parse_md(&long);
+    // generous (a shared machine, a debug build): a quadratic step would
+    // take hours here
+    assert!(t.elapsed().as_secs() < 300, "{:?}", t.elapsed());
+}
