@@ -29,6 +29,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod audit;
+pub(crate) mod chars;
 pub mod decode;
 pub mod error;
 pub mod grid;
@@ -39,6 +40,8 @@ pub mod model;
 pub mod parse;
 pub mod position;
 pub mod render;
+pub(crate) mod template;
+pub(crate) mod text;
 
 #[allow(unsafe_code)]
 pub mod ffi;
@@ -50,37 +53,40 @@ pub use model::{
 };
 pub use position::Position;
 
-/// Parses the text of a report. Never fails on unusual reports; see [`Error`].
+/// Parses the text of a report and audits it ([`Report::findings`]). Never
+/// fails on unusual reports; see [`Error`].
 pub fn parse(text: &str) -> Result<Report, Error> {
-    parse::parse(text)
+    let mut report = parse::parse(text)?;
+    report.findings = audit::audit(&report);
+    Ok(report)
 }
 
-/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK) and parses
-/// them. Spans refer to the decoded text.
+/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
+/// audits them. Spans refer to the decoded text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
     let (text, _) = decode::decode(bytes)?;
     if input::markdown::is_converter_markdown(&text) {
         return parse_markdown(&text);
     }
-    parse::parse(&text)
+    parse(&text)
 }
 
 /// Parses converter markdown (the output of a PDF-to-markdown converter:
 /// pipe tables with `|---|` separator rows, `#` headings; see
-/// [`input::markdown`]). Spans refer to `markdown`.
+/// [`input::markdown`]), then audits it. Spans refer to `markdown`.
 ///
 /// ```
-/// let md = "## 二、主动公开政府信息情况\n\n|信息内容|本年制发件数|本年废止件数|现行有效件数|\n\
-///           |---|---|---|---|\n|规章|1|0|**5**|\n";
+/// let md = "## 二、主动公开政府信息情况\n\n|第二十条第（一）项||||\n|---|---|---|---|\n\
+///           |信息内容|本年制发件数|本年废止件数|现行有效件数|\n|规章|1|0|**5**|\n";
 /// let r = ogi_report::parse_markdown(md)?;
-/// let n = r.cell("active_disclosure", "rules", "in_force")?;
+/// let n = r.cell("active_disclosure", "regulations", "in_force")?;
 /// assert_eq!(n.as_i64(), Some(5));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_markdown(markdown: &str) -> Result<Report, Error> {
     if markdown.len() > decode::MAX_INPUT_BYTES || markdown.contains('\0') {
         // the limits, reported at their place in the source
-        return parse::parse(markdown);
+        return parse(markdown);
     }
     let mut report = match read_markdown(markdown)? {
         Some(r) => r,
@@ -117,6 +123,15 @@ pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
 }
 
 impl Report {
+    /// Recomputes the derived fields (format, meta, findings) from the
+    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
+    /// report by hand; `text` is the source the spans refer to (use the
+    /// rendered text for a hand-built report).
+    pub fn refresh(&mut self, text: &str) {
+        parse::derive(self, text);
+        self.findings = audit::audit(self);
+    }
+
     /// Runs the consistency rules of [`audit`] (`parse` already stored them
     /// in [`Report::findings`]).
     pub fn audit(&self) -> Vec<Finding> {

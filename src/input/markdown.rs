@@ -40,7 +40,8 @@
 //! let md = "## 二、主动公开政府信息情况\n\n|信息内容|本年制发件数|\n|---|---|\n|规章|**3**|\n";
 //! assert!(ogi_report::input::markdown::is_converter_markdown(md));
 //! let r = ogi_report::input::markdown::reading(md);
-//! assert_eq!(r.text(), "二、主动公开政府信息情况\n\n信息内容\t本年制发件数\n规章\t3\n");
+//! // (the space at the start of a row stands for its leading pipe)
+//! assert_eq!(r.text(), "二、主动公开政府信息情况\n\n 信息内容\t本年制发件数\n 规章\t3\n");
 //! ```
 
 use std::ops::Range;
