@@ -526,3 +526,59 @@ fn large_markdown_is_read_in_linear_time() {
     // take hours here
     assert!(t.elapsed().as_secs() < 300, "{:?}", t.elapsed());
 }
+
+/// `ogi` reads converter markdown by content, whatever the file is called,
+/// and its diagnostics point into the markdown.
+#[cfg(feature = "cli")]
+#[test]
+fn ogi_audit_points_into_the_markdown() {
+    let bad = fixture_dir().join("03-split-labels.bad.md");
+    // the same bytes under another extension
+    let dir = std::env::temp_dir().join(format!("ogi-md-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let renamed = dir.join("report.txt");
+    std::fs::copy(&bad, &renamed).unwrap();
+    for path in [&bad, &renamed] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_ogi"))
+            .args(["audit", &path.display().to_string()])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", path.display());
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains(":39:46: error[applications.row_total]"),
+            "{}: {out}",
+            path.display()
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A pipe row with one figure missing (six cells under seven columns): its
+/// cells cannot be placed with certainty, so the row keeps its raw text with
+/// null values and a finding says why. Today the template mapper splits the
+/// two-digit cell `11` into `1` and `1` to fill the seven columns, because
+/// exactly one split exists; in a grid whose cells are delimited (tabs,
+/// pipes) a cell is never a run of several cells.
+#[test]
+#[ignore = "needs mapper: never split the digits of a delimited grid cell (template::fused is for flow text)"]
+fn a_row_short_of_a_figure_is_kept_raw_not_split() {
+    let text = std::fs::read_to_string(fixture_dir().join("05-cut-per-group.md")).unwrap();
+    let short = text.replace("|（一）予以公开|8|1|1|0|1|0|11|", "|（一）予以公开|8|1|1|0|1|11|");
+    assert_ne!(short, text);
+    let r = parse_md(&short);
+    let a = r.applications().unwrap();
+    assert!(
+        a.rows[&AppRow::Granted].values().all(Option::is_none),
+        "{:?}",
+        a.rows[&AppRow::Granted]
+    );
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.row.as_deref() == Some("granted") && f.rule == "table.fused_cells"),
+        "{:?}",
+        r.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+    );
+}
