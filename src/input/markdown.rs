@@ -608,10 +608,7 @@ fn blocks(source: &str, lines: &[SrcLine], kinds: &[Kind]) -> Vec<Block> {
         }
         // a table with no text at all is read as lines
         if rows.iter().all(|r| r.cells.iter().all(RawCell::is_empty)) {
-            for (k, kind) in kinds.iter().enumerate().take(j).skip(i) {
-                let _ = kind;
-                out.push(Block::Line(k));
-            }
+            out.extend((i..j).map(Block::Line));
         } else {
             let (grid, rows_src) = normalise(source, rows);
             out.push(Block::Table(TableBlock {
@@ -635,13 +632,11 @@ fn is_caption(t: &str) -> bool {
 }
 
 fn caption_row(source: &str, line: SrcLine, marks: usize) -> RawRow {
-    let t = line.text(source);
     let a = line.start + marks;
     let body = &source[a..line.end];
     let a2 = a + (body.len() - body.trim_start_matches(is_space).len());
     let b2 = a + body.trim_end_matches(is_space).len();
     let range = a2..b2.max(a2);
-    let _ = t;
     RawRow {
         cells: vec![RawCell {
             lines: cell_lines(source, range.clone()),
@@ -821,9 +816,6 @@ fn normalise(s: &str, rows: Vec<RawRow>) -> (Grid, Vec<Option<SrcLine>>) {
                 out.push((cells, Some(r.line)));
             }
         }
-        // a vertical run ends at a row without pieces? it goes on over rows
-        // without a first-column piece: nothing to do
-        let _ = &mut vertical;
     }
     if let Some(c) = carry.take() {
         out.push((vec![cell_of(s, &c, c[0][0].start)], None));
@@ -1437,5 +1429,86 @@ mod props {
             let r = crate::read_markdown(&md).unwrap();
             prop_assert!(r.is_some(), "fell back on:\n{}", md);
         }
+    }
+}
+
+#[cfg(test)]
+mod grids {
+    use super::*;
+
+    /// The grid of the first table of `md`, as (text, origin) per cell.
+    fn grid(md: &str) -> Vec<Vec<(String, Origin)>> {
+        tables(md)[0]
+            .rows()
+            .iter()
+            .map(|r| r.iter().map(|c| (c.text.clone(), c.origin)).collect())
+            .collect()
+    }
+
+    fn texts(g: &[Vec<(String, Origin)>]) -> Vec<Vec<&str>> {
+        g.iter()
+            .map(|r| r.iter().map(|c| c.0.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn labels_cut_over_cells_are_glued() {
+        let md = "|（本列）|自然人|总计|\n|---|---|---|\n\
+                  |一、本年新收政府信息|公开申请数量|21|21|\n\
+                  |（二）部分公开（区<br>计其他情形）|分处理的，只计这一情形，不|4|4|\n";
+        let g = grid(md);
+        assert_eq!(g[1][0].0, "一、本年新收政府信息公开申请数量");
+        assert_eq!(g[1][0].1, Origin::Glued { parts: 2 });
+        assert_eq!(
+            g[2][0].0,
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        );
+        assert_eq!(texts(&g)[1][1..], ["21", "21"]);
+    }
+
+    #[test]
+    fn a_vertical_group_label_becomes_one_group_row() {
+        let md = "|（本列）|自然人|总计|\n|---|---|---|\n\
+                  |（一）予以公开|1|1|\n\
+                  |三、<br>1.属于国家秘密|2|2|\n\
+                  |本<br>年<br>2.其他法律行政法规禁止公开|0|0|\n\
+                  |度<br>（三）不予公开<br>3.危及“三安全一稳定”|0|0|\n";
+        let g = grid(md);
+        let t = texts(&g);
+        assert_eq!(
+            t,
+            vec![
+                vec!["（本列）", "自然人", "总计"],
+                vec!["三、本年度"],
+                vec!["（一）予以公开", "1", "1"],
+                vec!["（三）不予公开"],
+                vec!["1.属于国家秘密", "2", "2"],
+                vec!["2.其他法律行政法规禁止公开", "0", "0"],
+                vec!["3.危及“三安全一稳定”", "0", "0"],
+            ]
+        );
+    }
+
+    #[test]
+    fn fragments_over_a_page_break_are_one_grid() {
+        let md =
+            "|项目|数量|\n|---|---|\n|甲|1|\n\n- 3 -\n\n|乙|2|\n|---|---|\n|项目|数量|\n|丙|3|\n";
+        let all = tables(md);
+        assert_eq!(all.len(), 1);
+        let g = grid(md);
+        let t = texts(&g);
+        // the repeated header joins the header, the page line is no row
+        assert_eq!(
+            t,
+            vec![
+                vec!["项目", "数量"],
+                vec!["项目", "数量"],
+                vec!["甲", "1"],
+                vec!["乙", "2"],
+                vec!["丙", "3"],
+            ]
+        );
+        let r = reading(md);
+        assert!(r.text().contains("- 3 -"));
     }
 }
