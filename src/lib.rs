@@ -38,6 +38,8 @@ pub mod model;
 pub mod parse;
 pub mod position;
 pub mod render;
+pub(crate) mod template;
+pub(crate) mod text;
 
 #[allow(unsafe_code)]
 pub mod ffi;

@@ -42,7 +42,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             Table::Applications(t) => scan("applications", &t.rows, &t.source, out),
             Table::ReviewLitigation(t) => scan("review_litigation", &t.groups, &t.source, out),
             Table::ActiveDisclosure(t) => scan("active_disclosure", &t.items, &t.source, out),
-            Table::Generic(_) => {}
+            Table::LegacyStatistics(_) | Table::Generic(_) => {}
         }
     }
 }

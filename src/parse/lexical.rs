@@ -201,7 +201,7 @@ pub(crate) fn norm_char(c: char) -> Option<char> {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '“' | '”' | '„' | '‟' | '〝' | '〞' => '"',
         '‘' | '’' => '\'',
-        _ => c,
+        _ => crate::text::hant::to_simplified(c),
     })
 }
 

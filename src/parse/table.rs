@@ -1471,7 +1471,7 @@ pub(crate) fn generic(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table 
     let header = it.next().unwrap_or_default();
     let body: Vec<Vec<(usize, &str)>> = it.collect();
     let span_of = |(at, t): &(usize, &str)| loc.span(*at, at + t.len());
-    Table::Generic(GenericTable {
+    let g = GenericTable {
         span: region_span(loc, segs),
         header: header.iter().map(|c| c.1.to_string()).collect(),
         rows: body
@@ -1485,7 +1485,9 @@ pub(crate) fn generic(text: &str, segs: &[Seg<'_>], loc: &Locator<'_>) -> Table 
                 .map(|r| r.iter().map(span_of).collect())
                 .collect(),
         },
-    })
+    };
+    // a legacy 政府信息公开情况统计表 becomes a typed table
+    crate::template::legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g))
 }
 
 #[cfg(test)]

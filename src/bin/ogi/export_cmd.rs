@@ -517,6 +517,13 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
                     }
                 }
             }
+            Table::LegacyStatistics(t) => {
+                for (r, cols) in &t.rows {
+                    for (c, v) in cols {
+                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
+                    }
+                }
+            }
             Table::Generic(_) => {}
         }
     }

@@ -1,0 +1,3 @@
+//! Template mappers: a table read as rows of cells becomes a typed table.
+
+pub(crate) mod legacy;
