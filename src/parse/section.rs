@@ -58,8 +58,12 @@ pub(crate) fn classify(title: &str) -> SectionKind {
         SectionKind::OtherMatters
     } else if has("重点领域") {
         SectionKind::KeyAreas
-    } else if has("统计表") || has("附表") {
+    } else if has("统计表") || has("附表") || has("统计指标") {
         SectionKind::Statistics
+    } else if has("咨询") && !has("申请") && !has("主动") {
+        SectionKind::Consultations
+    } else if has("人员") || has("收支") || has("机构建设") || has("保障经费") {
+        SectionKind::Staffing
     } else if (has("主动公开") || has("主动公布")) && !(has("依申请") || has("申请")) {
         SectionKind::ActiveDisclosure
     } else if (has("收到和处理") || has("依申请") || has("申请")) && !has("主动") {
@@ -847,6 +851,51 @@ mod tests {
         let t = "无。二、主动公开政府信息情况 第二十条";
         let h = find_heading(t, 2, 1).unwrap();
         assert_eq!(&t[h.pos..h.end], "二、主动公开政府信息情况");
+    }
+
+    #[test]
+    fn legacy_kinds_in_both_scripts() {
+        use SectionKind::*;
+        for (simplified, traditional, kind) in [
+            ("概述", "概述", Overview),
+            (
+                "主动公开政府信息情况",
+                "主動公開政府信息情況",
+                ActiveDisclosure,
+            ),
+            (
+                "依申请公开政府信息情况",
+                "依申請公開政府信息情況",
+                Applications,
+            ),
+            ("咨询处理情况", "諮詢處理情況", Consultations),
+            (
+                "政府信息公开的收费及减免情况",
+                "政府信息公開的收費及減免情況",
+                Fees,
+            ),
+            (
+                "政府信息公开类行政复议和行政诉讼情况",
+                "政府信息公開類行政複議和行政訴訟情況",
+                ReviewLitigation,
+            ),
+            ("人员和收支情况", "人員和收支情況", Staffing),
+            ("机构建设和保障经费情况", "機構建設和保障經費情況", Staffing),
+            (
+                "存在的主要问题和改进措施",
+                "存在的主要問題和改進措施",
+                Problems,
+            ),
+            (
+                "政府信息公开情况统计表",
+                "政府信息公開情況統計表",
+                Statistics,
+            ),
+            ("附表", "附表", Statistics),
+        ] {
+            assert_eq!(classify(simplified), kind, "{simplified}");
+            assert_eq!(classify(traditional), kind, "{traditional}");
+        }
     }
 
     #[test]
