@@ -45,10 +45,15 @@
 //! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker |
 //! | `table.fused_cells` | note | a row whose digits ran together cannot be checked |
 //! | `narrative.mismatch` | warning | a count stated plainly in the text agrees with the table |
+//! | `legacy.channels_le_total` | error | legacy 统计表: the 其中 rows do not exceed their total (per column) |
+//! | `legacy.replies_sum` | error | legacy 统计表: the replies by outcome add up to 对申请的答复总数 |
+//! | `legacy.cumulative_ge_year` | error | legacy 统计表: 历年累计 ≥ the year's figure |
+//! | `legacy.cumulative_carry` | warning | across years: last year's 历年累计 + this year = this year's 历年累计 (for `audit::across`) |
 
 mod applications;
 mod cells;
 mod labels;
+mod legacy;
 mod meta;
 mod narrative;
 mod review_litigation;
@@ -97,8 +102,12 @@ pub const TABLE_EMPTY_CELL: &str = "table.empty_cell";
 pub const TABLE_FUSED_CELLS: &str = "table.fused_cells";
 /// `narrative.mismatch`.
 pub const NARRATIVE_MISMATCH: &str = "narrative.mismatch";
+pub use legacy::{
+    LEGACY_CHANNELS_LE_TOTAL, LEGACY_CUMULATIVE_CARRY, LEGACY_CUMULATIVE_GE_YEAR,
+    LEGACY_REPLIES_SUM,
+};
 
-static RULES: [Rule; 12] = [
+static RULES: [Rule; 16] = [
     Rule {
         id: APPLICATIONS_BALANCE,
         severity: Severity::Error,
@@ -171,6 +180,10 @@ static RULES: [Rule; 12] = [
         summary: "A count stated plainly in the text (未收到…申请, 收到…申请N件) agrees with new_received in the applications table.",
         derives_from: "implied by the template (section 一、总体情况 and Table 3 report the same applications)",
     },
+    legacy::RULES[0],
+    legacy::RULES[1],
+    legacy::RULES[2],
+    legacy::RULES[3],
 ];
 
 /// The rule catalogue, in a stable order.
@@ -195,6 +208,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     labels::check(report, &mut out);
     cells::check(report, &mut out);
     narrative::check(report, &mut out);
+    legacy::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));
