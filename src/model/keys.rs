@@ -270,6 +270,24 @@ keys! {
     }
 }
 
+keys! {
+    /// The figures comparable across the 2019 break.
+    IndicatorKey {
+        /// Applications received in the year.
+        ApplicationsReceived = "applications_received", "受理/新收政府信息公开申请数";
+        /// Applications granted (予以公开 / 同意公开).
+        ApplicationsGranted = "applications_granted", "予以公开 / 同意公开答复数";
+        /// Applications partially granted (部分公开 / 同意部分公开).
+        ApplicationsPartiallyGranted = "applications_partially_granted", "部分公开 / 同意部分公开答复数";
+        /// Applications denied (不予公开 / 否决公开).
+        ApplicationsDenied = "applications_denied", "不予公开 / 不予公开答复数";
+        /// Administrative review cases about disclosure (行政复议).
+        ReviewCases = "review_cases", "行政复议数";
+        /// Lawsuits about disclosure (行政诉讼).
+        Lawsuits = "lawsuits", "行政诉讼数";
+    }
+}
+
 impl AppRow {
     /// The rows of the template of `format`, in order (23 for 2019, 25 for 2021).
     pub fn template(format: crate::Format) -> Vec<AppRow> {

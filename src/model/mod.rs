@@ -12,13 +12,17 @@
 //! [`Report::findings`] are computed by [`crate::parse()`] from the blocks; when
 //! building a report by hand call [`Report::refresh`] to compute them.
 
+pub mod indicators;
 pub mod keys;
 pub mod number;
 pub mod table;
 
 use serde::{Deserialize, Serialize};
 
-pub use keys::{AdField, AdItem, AppCol, AppRow, Key, LegacyCol, LegacyRow, RlGroup, RlOutcome};
+pub use indicators::{Basis, BasisKind, Indicator};
+pub use keys::{
+    AdField, AdItem, AppCol, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup, RlOutcome,
+};
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
