@@ -388,6 +388,18 @@ enum ogi_status ogi_report_to_json(const struct ogi_report *report, struct ogi_b
 enum ogi_status ogi_report_render(const struct ogi_report *report, struct ogi_buf *text_out);
 
 /**
+ * The indicators comparable across the 2019 break (applications received,
+ * granted, partially granted, denied, review cases, lawsuits) as a JSON
+ * array of `{"indicator": "applications_received", "value": 21, "basis":
+ * {"kind": "exact" | "approximate", "source": "legacy_statistics.requests_received.this_year"}}`,
+ * UTF-8, in a new buffer `*json_out` owned by the caller (free with
+ * `ogi_buf_free`). Only the indicators the report has a source for are
+ * listed; `value` is `null` when a cell it needs is empty. Thread-safe.
+ */
+enum ogi_status ogi_report_indicators_json(const struct ogi_report *report,
+                                           struct ogi_buf *json_out);
+
+/**
  * Frees a buffer returned by an `ogi_*` function. `buf.data == NULL` is a
  * no-op. After the call, `buf.data` dangles: do not use or free it again.
  * Thread-safe (for distinct buffers).

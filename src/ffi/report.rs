@@ -400,3 +400,26 @@ pub extern "C" fn ogi_report_render(
         ogi_status::Ok
     })
 }
+
+/// The indicators comparable across the 2019 break (applications received,
+/// granted, partially granted, denied, review cases, lawsuits) as a JSON
+/// array of `{"indicator": "applications_received", "value": 21, "basis":
+/// {"kind": "exact" | "approximate", "source": "legacy_statistics.requests_received.this_year"}}`,
+/// UTF-8, in a new buffer `*json_out` owned by the caller (free with
+/// `ogi_buf_free`). Only the indicators the report has a source for are
+/// listed; `value` is `null` when a cell it needs is empty. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn ogi_report_indicators_json(
+    report: *const ogi_report,
+    json_out: *mut ogi_buf,
+) -> ogi_status {
+    ffi_boundary!({
+        let report = try_ref!(report);
+        let json_out = try_out!(json_out);
+        write_out(
+            json_out,
+            ogi_buf::from_string(report.report.indicators_json()),
+        );
+        ogi_status::Ok
+    })
+}

@@ -154,7 +154,10 @@ impl Summary {
             if *what == "csv" {
                 eprintln!("  wrote {} CSV rows to {dest}", self.csv_rows);
             } else if *what == "indicators" {
-                eprintln!("  wrote the indicators of {} reports to {dest}", self.parsed);
+                eprintln!(
+                    "  wrote the indicators of {} reports to {dest}",
+                    self.parsed
+                );
             } else {
                 eprintln!("  wrote {} JSON lines to {dest}", self.parsed);
             }
