@@ -122,8 +122,9 @@ fn inline_title_len(s: &str) -> Option<usize> {
             return None;
         }
         for w in END_WORDS {
-            if s[i..].starts_with(w) {
-                let end = i + w.len();
+            // compared through the normaliser: Traditional 情況 ends a title too
+            if let Some(len) = folded_prefix(&s[i..], w) {
+                let end = i + len;
                 let next = s[end..].chars().next();
                 if !next
                     .is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表' | '统'))
@@ -134,6 +135,21 @@ fn inline_title_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The byte length of the prefix of `s` that reads as `w` once folded by
+/// the normaliser (`情況` for `情况`), if any.
+fn folded_prefix(s: &str, w: &str) -> Option<usize> {
+    let mut want = w.chars();
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(x) = want.next() else { break };
+        if lexical::norm_char(c) != Some(x) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    want.next().is_none().then_some(len)
 }
 
 /// Finds the first heading in `t` (a trimmed piece). `expected` is the number

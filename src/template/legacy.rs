@@ -44,6 +44,22 @@ const UNITS: &[&str] = &[
     "万元", "人次", "元", "条", "件", "个", "次", "人", "篇", "项", "份", "期", "场",
 ];
 
+/// The byte length of a unit (`条`, Traditional `條`, `万元`) ending `s`.
+fn unit_suffix(s: &str) -> Option<usize> {
+    let mut tail: Vec<(usize, char)> = s.char_indices().rev().take(2).collect();
+    tail.reverse();
+    for k in [2, 1] {
+        if tail.len() < k {
+            continue;
+        }
+        let (from, _) = tail[tail.len() - k];
+        if UNITS.contains(&norm(&s[from..]).as_str()) {
+            return Some(s.len() - from);
+        }
+    }
+    None
+}
+
 /// What a header cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HeadCol {
@@ -712,17 +728,15 @@ pub(crate) fn crawler_rows(s: &str, at: usize) -> Option<RunRows<'_>> {
         let mut row = Vec::new();
         let mut label = lt;
         let mut unit = None;
-        for u in UNITS {
-            if let Some(l) = lt.strip_suffix(u) {
-                let l2 = l.trim_end_matches(is_space);
-                if !l2.is_empty() {
-                    label = l2;
-                    unit = Some(InCell {
-                        text: u,
-                        at: at + lt_at + l.len(),
-                    });
-                }
-                break;
+        if let Some(ulen) = unit_suffix(lt) {
+            let l = &lt[..lt.len() - ulen];
+            let l2 = l.trim_end_matches(is_space);
+            if !l2.is_empty() {
+                label = l2;
+                unit = Some(InCell {
+                    text: &lt[l.len()..],
+                    at: at + lt_at + l.len(),
+                });
             }
         }
         row.push(InCell {
