@@ -430,3 +430,41 @@ fn traditional_characters_read_like_their_simplified_twin() {
             == "主動公開信息數"
     );
 }
+
+/// The legacy rules and where their fixtures fire them (`legacy.cumulative_carry`
+/// runs across files; the library's unit test `audit::legacy` fires it).
+pub(crate) const LEGACY_RULES_FIRED: &[&str] = &[
+    "legacy.channels_le_total",
+    "legacy.replies_sum",
+    "legacy.cumulative_ge_year",
+    "legacy.cumulative_carry",
+];
+
+#[test]
+fn legacy_rules_fire_on_their_fixture() {
+    let (_, r) = fixture("audit-sums.txt");
+    let got: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("legacy."))
+        .map(|f| {
+            let s = f.span.unwrap();
+            format!("{} {} {}:{}", f.rule, f.severity.key(), s.line, s.column)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "legacy.channels_le_total error 6:11",
+            "legacy.cumulative_ge_year error 9:17",
+            "legacy.replies_sum error 10:12",
+            "legacy.replies_sum note 14:1",
+        ]
+    );
+    let ids: Vec<&str> = ogi_report::audit::rules()
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| id.starts_with("legacy."))
+        .collect();
+    assert_eq!(ids, LEGACY_RULES_FIRED);
+}

@@ -200,7 +200,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
         .filter(|p| p.as_deref().is_some_and(is_stdout))
         .count();
     if to_stdout > 1 {
-        eprintln!("ogi: only one of --csv, --jsonl and --indicators can write to standard output");
+        eprintln!(
+            "ogi: two of --csv, --jsonl and --indicators cannot both write to standard output"
+        );
         return ExitCode::from(2);
     }
     let started = Instant::now();
