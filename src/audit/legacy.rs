@@ -262,10 +262,10 @@ pub(crate) fn cumulative_carry(prev: &Report, this: &Report) -> Vec<Finding> {
     let (Some(a), Some(b)) = (prev.legacy_statistics(), this.legacy_statistics()) else {
         return out;
     };
-    if let (Some(ya), Some(yb)) = (prev.meta.year, this.meta.year) {
-        if yb != ya + 1 {
-            return out;
-        }
+    if let (Some(ya), Some(yb)) = (prev.meta.year, this.meta.year)
+        && yb != ya + 1
+    {
+        return out;
     }
     let cum = |v: &IndexMap<LegacyCol, Option<Number>>, c: LegacyCol| v.get(&c).copied().flatten();
     for (row, vb) in &b.rows {

@@ -306,24 +306,15 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     }
     w.write_char('\n')?;
     // keyed rows and other rows in table order (by source position)
-    let mut order: Vec<(
-        usize,
-        &LegacyRowSource,
-        Option<&indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>>,
-    )> = Vec::new();
+    type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
+    let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
     for (k, s) in &t.source {
-        order.push((
-            s.label.as_ref().map_or(usize::MAX, |l| l.span.start),
-            s,
-            t.rows.get(k),
-        ));
+        let at = s.label.as_ref().map_or(usize::MAX, |l| l.span.start);
+        order.push((at, s, t.rows.get(k)));
     }
     for r in &t.other_rows {
-        order.push((
-            r.source.label.as_ref().map_or(usize::MAX, |l| l.span.start),
-            &r.source,
-            Some(&r.values),
-        ));
+        let at = r.source.label.as_ref().map_or(usize::MAX, |l| l.span.start);
+        order.push((at, &r.source, Some(&r.values)));
     }
     order.sort_by_key(|o| o.0);
     for (_, s, values) in order {

@@ -292,10 +292,10 @@ pub(crate) fn map(
         .collect();
     let mut columns: Vec<LegacyCol> = Vec::new();
     for h in heads.iter().flatten() {
-        if let HeadCol::Value(c) = h {
-            if !columns.contains(c) {
-                columns.push(*c);
-            }
+        if let HeadCol::Value(c) = h
+            && !columns.contains(c)
+        {
+            columns.push(*c);
         }
     }
     let has_unit = heads.contains(&Some(HeadCol::Unit));
