@@ -29,9 +29,11 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod audit;
+pub(crate) mod chars;
 pub mod decode;
 pub mod error;
 pub mod grid;
+pub mod input;
 pub mod lines;
 pub mod lossless;
 pub mod model;
@@ -51,19 +53,31 @@ pub use model::{
 };
 pub use position::Position;
 
-/// Parses the text of a report. Never fails on unusual reports; see [`Error`].
+/// Parses the text of a report and audits it ([`Report::findings`]). Never
+/// fails on unusual reports; see [`Error`].
 pub fn parse(text: &str) -> Result<Report, Error> {
-    parse::parse(text)
+    let mut report = parse::parse(text)?;
+    report.findings = audit::audit(&report);
+    Ok(report)
 }
 
-/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK) and parses
-/// them. Spans refer to the decoded text.
+/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
+/// audits them. Spans refer to the decoded text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
     let (text, _) = decode::decode(bytes)?;
-    parse::parse(&text)
+    parse(&text)
 }
 
 impl Report {
+    /// Recomputes the derived fields (format, meta, findings) from the
+    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
+    /// report by hand; `text` is the source the spans refer to (use the
+    /// rendered text for a hand-built report).
+    pub fn refresh(&mut self, text: &str) {
+        parse::derive(self, text);
+        self.findings = audit::audit(self);
+    }
+
     /// Runs the consistency rules of [`audit`] (`parse` already stored them
     /// in [`Report::findings`]).
     pub fn audit(&self) -> Vec<Finding> {

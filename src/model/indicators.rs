@@ -9,6 +9,8 @@
 //! part of the report's JSON; [`Report::indicators_json`] gives them as JSON.
 //!
 //! ```
+//! use ogi_report::model::Key;
+//!
 //! let text = "一、概述\n无。\n二、政府信息公开情况统计表\n\
 //!             指标名称\t计量单位\t2016年度\t历年累计\n\
 //!             受理依申请公开信息总数\t条\t3\t20\n行政诉讼数\t件\t1\t2\n";

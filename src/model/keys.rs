@@ -290,7 +290,7 @@ keys! {
 
 impl AppRow {
     /// The rows of the template of `format`, in order (23 for 2019, 25 for 2021).
-    pub fn template(format: crate::Format) -> Vec<AppRow> {
+    pub fn template(format: super::Format) -> Vec<AppRow> {
         use AppRow::*;
         let mut rows = vec![
             NewReceived,
@@ -314,7 +314,7 @@ impl AppRow {
             NotProcessedExcessive,
             NotProcessedConfirmation,
         ];
-        if format == crate::Format::V2021 {
+        if format == super::Format::V2021 {
             rows.extend([OtherNoCorrection, OtherUnpaidFee, OtherOther]);
         } else {
             rows.push(OtherProcessing);
@@ -342,6 +342,11 @@ impl AppRow {
 
     /// The group marker （三）…（六） a sub-row belongs to, if any.
     pub fn group(self) -> Option<&'static str> {
+        self.app_group().map(AppGroup::label)
+    }
+
+    /// The group （三）…（六） the row belongs to, if any.
+    pub fn app_group(self) -> Option<AppGroup> {
         use AppRow::*;
         Some(match self {
             DeniedStateSecret
@@ -352,17 +357,17 @@ impl AppRow {
             | DeniedProcessInfo
             | DeniedLawEnforcementFile
             | DeniedAdministrativeQuery
-            | DeniedSubtotal => "（三）不予公开",
+            | DeniedSubtotal => AppGroup::Denied,
             UnableNotHeld | UnableNeedsCreation | UnableUnclear | UnableSubtotal => {
-                "（四）无法提供"
+                AppGroup::Unable
             }
             NotProcessedPetition
             | NotProcessedDuplicate
             | NotProcessedPublication
             | NotProcessedExcessive
             | NotProcessedConfirmation
-            | NotProcessedSubtotal => "（五）不予处理",
-            OtherNoCorrection | OtherUnpaidFee | OtherOther | OtherSubtotal => "（六）其他处理",
+            | NotProcessedSubtotal => AppGroup::NotProcessed,
+            OtherNoCorrection | OtherUnpaidFee | OtherOther | OtherSubtotal => AppGroup::Other,
             _ => return None,
         })
     }
@@ -383,9 +388,9 @@ impl AppCol {
 
 impl AdItem {
     /// The fields of this item in the template of `format`.
-    pub fn fields(self, format: crate::Format) -> &'static [AdField] {
+    pub fn fields(self, format: super::Format) -> &'static [AdField] {
         use AdField::*;
-        let v2021 = format == crate::Format::V2021;
+        let v2021 = format == super::Format::V2021;
         match self {
             AdItem::Regulations | AdItem::NormativeDocuments if v2021 => {
                 &[Issued, Repealed, InForce]
@@ -398,6 +403,41 @@ impl AdItem {
             AdItem::Fees if v2021 => &[Amount10kYuan],
             AdItem::Fees => &[PreviousYear, Change],
             AdItem::Procurement => &[Projects, Amount],
+        }
+    }
+}
+
+/// The groups （三）…（六） of the applications table's outcome rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppGroup {
+    /// （三）不予公开.
+    Denied,
+    /// （四）无法提供.
+    Unable,
+    /// （五）不予处理.
+    NotProcessed,
+    /// （六）其他处理.
+    Other,
+}
+
+impl AppGroup {
+    /// The group's label as the template prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            AppGroup::Denied => "（三）不予公开",
+            AppGroup::Unable => "（四）无法提供",
+            AppGroup::NotProcessed => "（五）不予处理",
+            AppGroup::Other => "（六）其他处理",
+        }
+    }
+
+    /// The group's 小计 row.
+    pub fn subtotal(self) -> AppRow {
+        match self {
+            AppGroup::Denied => AppRow::DeniedSubtotal,
+            AppGroup::Unable => AppRow::UnableSubtotal,
+            AppGroup::NotProcessed => AppRow::NotProcessedSubtotal,
+            AppGroup::Other => AppRow::OtherSubtotal,
         }
     }
 }

@@ -9,19 +9,23 @@
 //! only. Compare `span.start`/`span.end` explicitly when locations matter.
 //!
 //! **Derived fields.** [`Report::format`], [`Report::meta`] and
-//! [`Report::findings`] are computed by [`crate::parse()`] from the blocks; when
-//! building a report by hand call [`Report::refresh`] to compute them.
+//! [`Report::findings`] are computed by `ogi_report::parse` from the blocks; when
+//! building a report by hand call [`Report::refresh`] to compute them (the
+//! model itself never calls the parser or the audit: the facade in the crate
+//! root composes them).
 
 pub mod indicators;
 pub mod keys;
 pub mod number;
 pub mod table;
+pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
 pub use indicators::{Basis, BasisKind, Indicator};
 pub use keys::{
-    AdField, AdItem, AppCol, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup, RlOutcome,
+    AdField, AdItem, AppCol, AppGroup, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup,
+    RlOutcome,
 };
 pub use number::Number;
 pub use table::{
@@ -111,7 +115,7 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Signature and date lines after the last section.
     pub closing: Vec<Block>,
-    /// Audit findings (derived; see [`crate::audit`]).
+    /// Audit findings (derived; computed by the `audit` module).
     pub findings: Vec<Finding>,
 }
 
@@ -486,14 +490,6 @@ impl Report {
             _ => return Err(CellError::UnknownTable),
         };
         found.ok_or(CellError::Empty)
-    }
-
-    /// Recomputes the derived fields (format, meta, findings) from the
-    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
-    /// report by hand; `text` is the source the spans refer to (use the
-    /// rendered text for a hand-built report).
-    pub fn refresh(&mut self, text: &str) {
-        crate::parse::derive(self, text);
     }
 }
 

@@ -27,8 +27,8 @@ pub struct Text {
 
 impl PartialEq for Text {
     fn eq(&self, other: &Self) -> bool {
-        let a = self.raw.chars().filter(|c| !crate::lines::is_space(*c));
-        let b = other.raw.chars().filter(|c| !crate::lines::is_space(*c));
+        let a = self.raw.chars().filter(|c| !crate::chars::is_space(*c));
+        let b = other.raw.chars().filter(|c| !crate::chars::is_space(*c));
         a.eq(b)
     }
 }

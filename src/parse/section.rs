@@ -12,13 +12,14 @@
 
 use nom::Parser;
 
-use super::lexical::{
-    self, MarkerStyle, is_page_number, markup, norm, section_marker, subsection_marker,
-};
-use super::table::{self, Kind};
+use super::region;
 use crate::lines::{Line, Locator, is_space};
 use crate::model::{
     Block, Heading, Markup, Paragraph, Section, SectionKind, Subsection, Unrecognized,
+};
+use crate::template::{self, Kind};
+use crate::text::lexical::{
+    self, MarkerStyle, is_page_number, markup, norm, section_marker, subsection_marker,
 };
 
 /// A piece of a line: the whole line, or the part of it before, between or
@@ -530,22 +531,22 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // tables
-            if let Some(kind) = table::anchor(t) {
+            if let Some(kind) = region::anchor(t) {
                 self.flush(&mut para, &mut stack, &mut root);
                 let end = region_end(segs, i, kind);
                 let region = &segs[i..end];
-                let tb = match kind {
-                    Kind::ActiveDisclosure => table::active_disclosure(self.text, region, self.loc),
-                    Kind::Applications => table::applications(self.text, region, self.loc),
-                    Kind::ReviewLitigation => table::review_litigation(self.text, region, self.loc),
-                };
+                let lines: Vec<_> = region.iter().map(|s| (s.start, s.raw)).collect();
+                let grid = crate::grid::text::region(&lines);
+                let tb = template::map(&grid, kind, self.text, self.loc);
                 push(&mut stack, &mut root, Block::Table(tb));
                 i = end;
                 continue;
             }
             if let Some(end) = generic_region(segs, i) {
                 self.flush(&mut para, &mut stack, &mut root);
-                let tb = table::generic(self.text, &segs[i..end], self.loc);
+                let lines: Vec<_> = segs[i..end].iter().map(|s| (s.start, s.raw)).collect();
+                let grid = crate::grid::text::generic(&lines);
+                let tb = template::map(&grid, Kind::Generic, self.text, self.loc);
                 push(&mut stack, &mut root, Block::Table(tb));
                 i = end;
                 continue;
@@ -766,10 +767,10 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
             continue;
         }
         let t = s.trimmed().1;
-        if table::ends_region(t, kind) {
+        if region::ends_region(t, kind) {
             break;
         }
-        if table::anchor(t).is_some_and(|k| k != kind) {
+        if region::anchor(t).is_some_and(|k| k != kind) {
             break;
         }
         j += 1;
@@ -791,7 +792,7 @@ fn short_cell(t: &str) -> bool {
 /// lines. Returns the end index.
 fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
-    let grid = |s: &Seg<'_>| table::is_grid_line(s.raw, '\t') || s.raw.matches('|').count() >= 2;
+    let grid = |s: &Seg<'_>| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw);
     if grid(&segs[i]) {
         // a grid table is a run of consecutive grid lines
         let mut end = i + 1;
@@ -841,7 +842,7 @@ fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
         if !short_cell(t)
             || is_page_number(t)
             || line_marker(t).is_some()
-            || table::anchor(t).is_some()
+            || region::anchor(t).is_some()
         {
             break;
         }

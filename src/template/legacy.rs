@@ -28,7 +28,7 @@ use crate::model::{
     Fragment, FragmentRole, Fragments, LegacyCol, LegacyOtherRow, LegacyRow, LegacyRowSource,
     LegacyStatisticsTable, Number, Table, Text,
 };
-use crate::parse::lexical::norm;
+use crate::text::lexical::norm;
 
 /// A cell as read: its text and the byte offset where it starts.
 #[derive(Debug, Clone, Copy)]
@@ -626,7 +626,7 @@ pub(crate) fn crawler_rows(s: &str, at: usize) -> Option<RunRows<'_>> {
         let mut n = String::new();
         let mut map = Vec::new();
         for (j, c) in r.char_indices().take(12) {
-            if let Some(x) = crate::parse::lexical::norm_char(c) {
+            if let Some(x) = crate::text::lexical::norm_char(c) {
                 n.push(x);
                 for _ in 0..x.len_utf8() {
                     map.push(j + c.len_utf8());

@@ -2,7 +2,7 @@
 //!
 //! Legacy reports also reach us from mirrors in Traditional characters
 //! (政府信息主動公開情況, 依申請公開, 行政複議). Matching folds every character
-//! through [`to_simplified`] in the one normaliser (`parse::lexical::norm_char`),
+//! through [`to_simplified`] in the one normaliser (`text::lexical::norm_char`),
 //! so section kinds, subsection markers, table labels and statistics
 //! indicators are recognised through the same vocabulary as Simplified text;
 //! the text itself is kept as written.
