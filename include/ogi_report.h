@@ -343,7 +343,10 @@ enum ogi_status ogi_report_organ(const struct ogi_report *report, struct ogi_buf
  *   `"litigation_direct"`, `"litigation_after_review"`) and the outcome as
  *   column (`"upheld"`, `"corrected"`, `"other"`, `"pending"`, `"total"`);
  * - `"active_disclosure"`: the item as row (`"normative_documents"` …) and
- *   the field as column (`"issued"`, `"in_force"` …).
+ *   the field as column (`"issued"`, `"in_force"` …);
+ * - `"legacy_statistics"` (reports up to 2018): the indicator as row
+ *   (`"requests_received"`, `"replies_granted"`, `"lawsuits"` …) and
+ *   `"this_year"` or `"cumulative"` as column.
  *
  * Statuses: `OGI_STATUS_UNKNOWN_TABLE` / `_UNKNOWN_ROW` / `_UNKNOWN_COLUMN`
  * for a key that does not exist in the model; `OGI_STATUS_TABLE_ABSENT`,
