@@ -468,3 +468,38 @@ fn legacy_rules_fire_on_their_fixture() {
         .collect();
     assert_eq!(ids, LEGACY_RULES_FIRED);
 }
+
+/// Run-together tables cut, shortened and with characters inserted at many
+/// places: no panic, nothing lost, and the canonical text reads back the same.
+#[test]
+fn damaged_run_together_tables_stay_lossless() {
+    let inserts = ["1", " ", ".", "、", "条", "其中：", "指标名称"];
+    let mut cases = 0;
+    for (stem, _, text) in pingtan().into_iter().filter(|f| f.1 <= 2018) {
+        let Some(at) = text.find("指标名称") else {
+            continue;
+        };
+        let region: Vec<usize> = (at..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .step_by(29)
+            .collect();
+        for (n, &i) in region.iter().enumerate() {
+            let next = text[i..].chars().next().map_or(0, char::len_utf8);
+            let ins = inserts[n % inserts.len()];
+            for variant in [
+                text[..i].to_string(),
+                format!("{}{}", &text[..i], &text[i + next..]),
+                format!("{}{ins}{}", &text[..i], &text[i..]),
+            ] {
+                cases += 1;
+                let r = ogi_report::parse(&variant).unwrap();
+                if let Err(e) = ogi_report::lossless::check(&variant, &r) {
+                    panic!("{stem} at {i}: {e}");
+                }
+                let back = ogi_report::parse(&r.render()).unwrap();
+                assert!(back == r, "{stem} at {i}: render does not read back");
+            }
+        }
+    }
+    assert!(cases > 300, "{cases}");
+}
