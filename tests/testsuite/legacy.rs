@@ -503,3 +503,53 @@ fn damaged_run_together_tables_stay_lossless() {
     }
     assert!(cases > 400, "{cases}");
 }
+
+#[test]
+fn export_indicators_csv_of_the_series() {
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("legacy_export");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let csv = out_dir.join("series.csv");
+    let dir = shared_dir().join("corpus/real/pingtan");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .arg("export")
+        .arg(&dir)
+        .arg("--indicators")
+        .arg(&csv)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("file,organ,year,format,indicator,value,basis,source")
+    );
+    // one line per indicator of every report, as Report::indicators gives them
+    let mut want = 0;
+    for (stem, _, t) in pingtan() {
+        let r = ogi_report::parse(&t).unwrap();
+        for i in r.indicators() {
+            want += 1;
+            let value = i.value.map(|n| n.to_string()).unwrap_or_default();
+            let tail = format!(
+                ",{},{},{},{}",
+                i.indicator.key(),
+                value,
+                i.basis.kind.key(),
+                i.basis.source
+            );
+            assert!(
+                text.lines()
+                    .any(|l| l.contains(&stem) && l.ends_with(&tail)),
+                "{stem}{tail}"
+            );
+        }
+    }
+    assert_eq!(lines.count(), want);
+}
