@@ -565,7 +565,10 @@ fn ogi_audit_points_into_the_markdown() {
 #[ignore = "needs mapper: never split the digits of a delimited grid cell (template::fused is for flow text)"]
 fn a_row_short_of_a_figure_is_kept_raw_not_split() {
     let text = std::fs::read_to_string(fixture_dir().join("05-cut-per-group.md")).unwrap();
-    let short = text.replace("|（一）予以公开|8|1|1|0|1|0|11|", "|（一）予以公开|8|1|1|0|1|11|");
+    let short = text.replace(
+        "|（一）予以公开|8|1|1|0|1|0|11|",
+        "|（一）予以公开|8|1|1|0|1|11|",
+    );
     assert_ne!(short, text);
     let r = parse_md(&short);
     let a = r.applications().unwrap();
