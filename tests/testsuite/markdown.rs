@@ -585,3 +585,21 @@ fn a_row_short_of_a_figure_is_kept_raw_not_split() {
         r.findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
     );
 }
+
+/// CRLF line ends, a BOM and GB18030 bytes read like the UTF-8 original.
+#[test]
+fn crlf_bom_and_gb18030_markdown_read_the_same() {
+    let text = std::fs::read_to_string(fixture_dir().join("03-split-labels.md")).unwrap();
+    let crlf = text.replace('\n', "\r\n");
+    let r = parse_md(&crlf);
+    check_sample("crlf", &r);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    let mut bom = vec![0xef, 0xbb, 0xbf];
+    bom.extend_from_slice(crlf.as_bytes());
+    let b = ogi_report::parse_bytes(&bom).unwrap();
+    check_sample("bom", &b);
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    let g = ogi_report::parse_bytes(&gb).unwrap();
+    check_sample("gb18030", &g);
+    assert!(g.findings.is_empty());
+}
