@@ -12,6 +12,7 @@ mod corpus;
 mod errors;
 mod ffi;
 mod fixtures;
+mod legacy;
 mod roundtrip;
 mod strategy;
 mod util;
