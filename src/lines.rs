@@ -109,17 +109,19 @@ impl<'a> Locator<'a> {
             .saturating_sub(1);
         let ls = self.line_starts[li];
         let (c_off, c_line, c_col) = self.cursor.get();
-        let from = if c_line == li && c_off <= offset && c_off >= ls {
-            (c_off, c_col)
-        } else {
-            (ls, 1)
-        };
         let upto = offset.min(self.text.len());
-        let col = from.1
-            + self
-                .text
-                .get(from.0..upto)
-                .map_or(0, |s| s.chars().count() as u32);
+        let count =
+            |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count() as u32);
+        // count from the nearest known point: the line start, or the last
+        // lookup on the same line (forwards or backwards), so that lookups
+        // that move back and forth by small steps on a long line stay cheap
+        let col = if c_line == li && c_off >= ls && c_off <= upto {
+            c_col + count(c_off, upto)
+        } else if c_line == li && c_off >= ls && c_off - upto < upto - ls {
+            c_col.saturating_sub(count(upto, c_off)).max(1)
+        } else {
+            1 + count(ls, upto)
+        };
         self.cursor.set((offset, li, col));
         (li as u32 + 1, col)
     }

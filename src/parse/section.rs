@@ -671,8 +671,12 @@ fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
     if rest.is_empty() {
         return (None, None);
     }
+    // a title is at most 41 characters: look no further than 42 (a stop
+    // further on, or none in a longer text, makes it all body), so that a
+    // line of many markers costs linear time
     let stop = rest
         .char_indices()
+        .take(42)
         .find(|(_, c)| matches!(c, '。' | '；' | '：' | ':' | '！' | '？'));
     if let Some((i, c)) = stop {
         let end = i + c.len_utf8();
@@ -690,7 +694,7 @@ fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
         }
         return (None, Some(rest));
     }
-    if rest.chars().count() <= 40 {
+    if rest.chars().nth(40).is_none() {
         (Some(rest), None)
     } else {
         (None, Some(rest))

@@ -796,6 +796,15 @@ fn pathological(scale: usize) -> Vec<(&'static str, String)> {
         ),
         ("blank lines", "\n".repeat(scale)),
         ("unclosed brackets", "（".repeat(scale)),
+        // quadratic before the grid rewrite: a title was searched for in the
+        // whole rest of the line after each marker
+        ("(1) markers on one line", "(1)".repeat(scale)),
+        ("一、 markers on one line", "一、".repeat(scale)),
+        // `lossless::check` looked up every pipe in every table
+        (
+            "pipe tables",
+            "|第二十条第（一）项|\n|规章|1|\n正文。\n".repeat(scale),
+        ),
     ]
 }
 
@@ -814,7 +823,8 @@ fn pathological_inputs_small() {
     parse_all(pathological(2_000));
 }
 
-/// 100,000 heading-like lines, a 10 MB line, 100,000 `（一）` lines …
+/// 100,000 heading-like lines, a 10 MB line, 100,000 `（一）` lines,
+/// `(1)` × 100,000 and `一、` × 100,000 on one line, 100,000 tables …
 #[test]
 #[ignore = "large: run with --release -- --ignored pathological"]
 fn pathological_inputs_full() {
