@@ -4,3 +4,4 @@
 //! offset map).
 
 pub(crate) mod lexical;
+pub(crate) mod nulls;
