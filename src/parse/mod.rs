@@ -10,6 +10,7 @@
 //! is bounded to runs of 40 digits).
 
 pub(crate) mod meta;
+pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;
 

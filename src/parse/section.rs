@@ -366,30 +366,7 @@ fn is_organ_line(t: &str) -> bool {
     let chars = n.chars().count();
     (2..=30).contains(&chars)
         && !n.contains(['。', ',', '，', '：', ':', '；'])
-        && [
-            "政府",
-            "办公室",
-            "局",
-            "委员会",
-            "管委会",
-            "镇",
-            "乡",
-            "街道",
-            "办事处",
-            "中心",
-            "院",
-            "厅",
-            "部",
-            "委",
-            "处",
-            "所",
-            "站",
-            "区",
-            "县",
-            "市",
-        ]
-        .iter()
-        .any(|s| n.ends_with(s))
+        && super::organs::ends_line(&n)
 }
 
 fn take_closing<'a>(segs: &mut Vec<Seg<'a>>) -> Vec<Seg<'a>> {
