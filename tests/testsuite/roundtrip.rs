@@ -146,6 +146,37 @@ render_parses! {
     roundtrip_report: strategy::report() => |r| r, 192;
 }
 
+/// Per level on its own (rpsl-rs style): `x == x.to_string().parse()` for
+/// [`ogi_report::Table`] and [`Section`], each read from its canonical text
+/// alone (`FromStr`), without a report around it.
+macro_rules! display_parses {
+    ($($name:ident: $strategy:expr => $ty:ty, $cases:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let mut runner = proptest::test_runner::TestRunner::new(config($cases));
+            let result = runner.run(&$strategy, |x: $ty| {
+                let text = x.to_string();
+                let back: $ty = text.parse().map_err(|e| {
+                    TestCaseError::fail(format!("{e}\n{}", fenced("text", &text)))
+                })?;
+                prop_assert_eq!(&back, &x, "\n{}", fenced("text", &text));
+                Ok(())
+            });
+            if let Err(e) = result {
+                panic!("{e}");
+            }
+        }
+    )*};
+}
+
+display_parses! {
+    table_from_str_generic: strategy::generic() => ogi_report::Table, 128;
+    table_from_str_applications: strategy::applications() => ogi_report::Table, 128;
+    table_from_str_review_litigation: strategy::review_litigation() => ogi_report::Table, 128;
+    table_from_str_active_disclosure: strategy::active_disclosure() => ogi_report::Table, 128;
+    section_from_str: strategy::section(1) => Section, 128;
+}
+
 // ---------------------------------------------------------------------------
 // Corpus and fixtures: parse(render(parse(x))) == parse(x), render idempotent.
 
