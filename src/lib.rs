@@ -33,6 +33,7 @@ pub(crate) mod chars;
 pub mod decode;
 pub mod error;
 pub mod grid;
+pub mod input;
 pub mod lines;
 pub mod lossless;
 pub mod model;
@@ -47,7 +48,7 @@ pub mod ffi;
 
 pub use error::{Error, ErrorKind};
 pub use model::{
-    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Report, Section,
+    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report, Section,
     SectionKind, Severity, Span, Subsection, Table,
 };
 pub use position::Position;
