@@ -69,7 +69,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
 }
 
 /// Turns byte ranges into [`Span`]s.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
@@ -100,6 +100,26 @@ impl<'a> Locator<'a> {
             line,
             column,
         }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`,
+    /// clamped to the text and moved back to a character boundary; the end
+    /// of a text that ends with a line end is the start of the (empty) line
+    /// after it. Every offset → line/column conversion of the crate comes
+    /// here (`Position::of`, `input::LineIndex`, spans).
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let after_last_end = offset == self.text.len()
+            && offset > 0
+            && matches!(self.text.as_bytes()[offset - 1], b'\n' | b'\r');
+        if after_last_end {
+            let line = self.line_starts.partition_point(|&s| s < offset) as u32;
+            return (line + 1, 1);
+        }
+        self.line_col(offset)
     }
 
     fn line_col(&self, offset: usize) -> (u32, u32) {

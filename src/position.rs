@@ -29,22 +29,13 @@ impl Position {
         }
         // the one line index of the crate: the parser's locator
         let lines = crate::lines::split(text);
-        let span = crate::lines::Locator::new(text, &lines).span(offset, offset);
-        let (mut line, mut column) = (span.line, span.column);
+        let (mut line, mut column) = crate::lines::Locator::new(text, &lines).line_column(offset);
         // a CR just before offset whose LF is at offset ends the line here
         if offset > 0
             && text.as_bytes()[offset - 1] == b'\r'
             && text.as_bytes().get(offset) == Some(&b'\n')
         {
             line = line.saturating_add(1);
-            column = 1;
-        }
-        // past the last line end: the empty line after it
-        if offset == text.len()
-            && offset > 0
-            && matches!(text.as_bytes()[offset - 1], b'\n' | b'\r')
-        {
-            line = lines.len() as u32 + 1;
             column = 1;
         }
         Position {
