@@ -125,11 +125,12 @@ fn count_after(s: &str, from: usize) -> Option<(usize, usize, i64)> {
 fn skip_year(s: &str, from: usize) -> usize {
     let rest = &s[from..];
     let b = rest.as_bytes();
-    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
-        if let Some(tail) = rest[4..].strip_prefix('年') {
-            let tail = tail.strip_prefix('度').unwrap_or(tail);
-            return s.len() - tail.len();
-        }
+    if b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && let Some(tail) = rest[4..].strip_prefix('年')
+    {
+        let tail = tail.strip_prefix('度').unwrap_or(tail);
+        return s.len() - tail.len();
     }
     from
 }

@@ -2,14 +2,18 @@
 //!
 //! * `section`: headings, sections, subsections, paragraphs, table regions;
 //! * `region`: where a table begins and ends (its lines go to a grid
-//!   builder in [`crate::grid`], the grid to [`crate::template`]);
+//!   builder in [`crate::grid`], the grid to `template`);
 //! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
 //! is bounded to runs of 40 digits).
 
+pub(crate) mod blocks;
+pub(crate) mod closing;
+pub(crate) mod headings;
 pub(crate) mod meta;
+pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;
 

@@ -35,8 +35,14 @@ pub(crate) fn cn_digit(c: char) -> Option<u32> {
 }
 
 fn cn_value(s: &str) -> Option<u32> {
-    let ds: Vec<u32> = s.chars().map(cn_digit).collect::<Option<_>>()?;
-    match ds.as_slice() {
+    // at most three digits (the caller takes 1 to 3): no allocation
+    let mut buf = [0u32; 3];
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = cn_digit(c)?;
+        n += 1;
+    }
+    match &buf[..n] {
         [d] if *d > 0 => Some(*d),
         [10, d] if (1..10).contains(d) => Some(10 + d),
         [d, 10] if (2..10).contains(d) => Some(d * 10),
@@ -181,7 +187,8 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 /// Text normalised for matching, with a map back to source offsets.
 ///
 /// White space is removed; full-width ASCII forms become ASCII (`（`→`(`,
-/// `：`→`:`, `１`→`1`); curly quotes become `"`; `·` and `﹝﹞〔〕` are kept.
+/// `：`→`:`, `１`→`1`); curly quotes become `"`; `·` and `﹝﹞〔〕` are kept;
+/// Traditional characters of the vocabulary become Simplified (`text::hant`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Norm {
     /// The normalised text.
@@ -201,7 +208,7 @@ pub(crate) fn norm_char(c: char) -> Option<char> {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '“' | '”' | '„' | '‟' | '〝' | '〞' => '"',
         '‘' | '’' => '\'',
-        _ => c,
+        _ => crate::text::hant::to_simplified(c),
     })
 }
 
@@ -213,6 +220,9 @@ pub(crate) fn norm(s: &str) -> String {
 impl Norm {
     /// Appends the source text `src` found at byte offset `at`.
     pub(crate) fn push(&mut self, src: &str, at: usize) {
+        self.s.reserve(src.len());
+        self.starts.reserve(src.len());
+        self.ends.reserve(src.len());
         for (i, c) in src.char_indices() {
             if let Some(n) = norm_char(c) {
                 let before = self.s.len();

@@ -37,15 +37,7 @@ fn dump_pages() {
             r.meta.published
         );
         for t in r.tables() {
-            println!(
-                "  table {}",
-                match t {
-                    ogi_report::Table::Applications(_) => "applications",
-                    ogi_report::Table::ReviewLitigation(_) => "rl",
-                    ogi_report::Table::ActiveDisclosure(_) => "ad",
-                    ogi_report::Table::Generic(_) => "generic",
-                }
-            );
+            println!("  table {}", t.kind());
         }
         println!("{}", page.reading.text());
     }

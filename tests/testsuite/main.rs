@@ -13,6 +13,8 @@ mod errors;
 mod ffi;
 mod fixtures;
 mod html;
+mod legacy;
+mod markdown;
 mod roundtrip;
 mod strategy;
 mod util;
