@@ -56,7 +56,7 @@ for want in "format: 2021" "year: 2021" "organ: 青龙镇人民政府" "applicat
 done
 
 echo "30-c: a bad file fails cleanly"
-printf '\xff\xfe\xff\xff' > "$OUT/bad.txt"
+printf '\xff\xff\xfe\xff' > "$OUT/bad.txt"
 if "${VG[@]}" "$OUT/parse" "$OUT/bad.txt" 2> "$OUT/bad.err"; then
     echo "30-c: parse accepted invalid bytes"; exit 1
 fi

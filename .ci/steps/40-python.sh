@@ -60,7 +60,7 @@ grep -q "004_d13c5985a7c040e2.txt	format=2021	year=2021	organ=丰城市洛市镇
     || { echo "40-python: wrong summary for $SEED"; exit 1; }
 grep -q "qinglong-2021.txt	format=2021	year=2021	organ=青龙镇人民政府	applications=6	" "$OUT/summary.txt" \
     || { echo "40-python: wrong summary for $FIXTURE"; exit 1; }
-printf '\xff\xfe\xff\xff' > "$OUT/bad.txt"
+printf '\xff\xff\xfe\xff' > "$OUT/bad.txt"
 if python3 examples/python/summary.py "$OUT/bad.txt" > "$OUT/bad.out"; then
     echo "40-python: summary.py accepted invalid bytes"; exit 1
 fi

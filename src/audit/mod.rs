@@ -51,6 +51,8 @@ mod cells;
 mod labels;
 mod meta;
 mod narrative;
+mod not_report;
+pub use not_report::STRUCTURE_NOT_A_REPORT;
 mod review_litigation;
 mod structure;
 
@@ -98,7 +100,7 @@ pub const TABLE_FUSED_CELLS: &str = "table.fused_cells";
 /// `narrative.mismatch`.
 pub const NARRATIVE_MISMATCH: &str = "narrative.mismatch";
 
-static RULES: [Rule; 12] = [
+static RULES: [Rule; 13] = [
     Rule {
         id: APPLICATIONS_BALANCE,
         severity: Severity::Error,
@@ -171,6 +173,7 @@ static RULES: [Rule; 12] = [
         summary: "A count stated plainly in the text (未收到…申请, 收到…申请N件) agrees with new_received in the applications table.",
         derives_from: "implied by the template (section 一、总体情况 and Table 3 report the same applications)",
     },
+    not_report::RULE,
 ];
 
 /// The rule catalogue, in a stable order.
@@ -195,6 +198,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     labels::check(report, &mut out);
     cells::check(report, &mut out);
     narrative::check(report, &mut out);
+    not_report::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));

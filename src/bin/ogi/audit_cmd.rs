@@ -96,7 +96,10 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 Severity::Note => n_note += 1,
             }
         }
-        errors |= findings.iter().any(|f| f.severity == Severity::Error);
+        // errors, and input that is not a report at all, make the run fail
+        errors |= findings.iter().any(|f| {
+            f.severity == Severity::Error || f.rule == ogi_report::audit::STRUCTURE_NOT_A_REPORT
+        });
         let written = match args.format {
             Format::Json => write_json(&mut out, &name, findings),
             Format::Text => write_text(&mut out, &name, &text, findings, colored),

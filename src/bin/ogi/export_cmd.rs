@@ -37,8 +37,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use ogi_report::model::{Key, Number};
-use ogi_report::{Report, Severity, Table};
+use ogi_report::{Report, Severity};
 use rayon::prelude::*;
 
 /// The CSV header: one line per standard-table cell.
@@ -428,7 +427,8 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
         Ok(r) => r,
         Err(e) => {
             let category = match e.kind() {
-                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8 or GB18030",
+                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8, GB18030 or Big5",
+                ogi_report::ErrorKind::NotText { what, .. } => what,
                 ogi_report::ErrorKind::TooLarge { .. } => "too large",
                 ogi_report::ErrorKind::Binary => "binary (NUL byte)",
                 _ => "parse error",
@@ -475,7 +475,7 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
 
 /// The CSV lines (no header) of every standard-table cell of `report`, in
 /// document order: table by table, row by row, column by column, as the
-/// report has them.
+/// report has them ([`Report::cells`]).
 pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
@@ -485,40 +485,23 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
     let format = report.format.key();
     let mut rows = 0;
     let mut value = String::new();
-    let mut emit =
-        |w: &mut csv::Writer<Vec<u8>>, table: &str, row: &str, col: &str, v: Option<Number>| {
-            value.clear();
-            if let Some(n) = v {
-                let _ = write!(value, "{n}");
-            }
-            rows += 1;
-            w.write_record([file, organ, &year, format, table, row, col, &value])
-        };
-    for table in report.tables() {
-        match table {
-            Table::Applications(t) => {
-                for (r, cols) in &t.rows {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::ReviewLitigation(t) => {
-                for (g, cols) in &t.groups {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), g.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::ActiveDisclosure(t) => {
-                for (i, cols) in &t.items {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), i.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::Generic(_) => {}
+    // the library's tidy cells (Report::cells): what Rust, C and Python get
+    for cell in report.cells() {
+        value.clear();
+        if let Some(n) = cell.value {
+            let _ = write!(value, "{n}");
         }
+        rows += 1;
+        w.write_record([
+            file,
+            organ,
+            &year,
+            format,
+            cell.table,
+            cell.row,
+            cell.column,
+            &value,
+        ])?;
     }
     let bytes = w
         .into_inner()
@@ -546,8 +529,9 @@ pub(crate) fn json_line(file: &str, report: &Report) -> Result<Vec<u8>, serde_js
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ogi_report::Format;
     use ogi_report::model::{AppCol, AppRow, ApplicationsTable, Block, Section, SectionKind};
+    use ogi_report::model::{Key, Number};
+    use ogi_report::{Format, Table};
 
     /// A hand-built 2021 report whose applications table has every template
     /// row and column, the cell of row i, column j holding i*10+j (one null).
