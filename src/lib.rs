@@ -32,6 +32,7 @@ pub mod audit;
 pub mod decode;
 pub mod error;
 pub mod grid;
+pub mod input;
 pub mod lines;
 pub mod lossless;
 pub mod model;

@@ -16,6 +16,7 @@ pub mod cells;
 pub mod keys;
 pub mod number;
 pub mod table;
+pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
