@@ -52,11 +52,15 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
-    #[arg(long, value_name = "OUT", required_unless_present = "jsonl")]
+    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "parquet"])]
     csv: Option<PathBuf>,
     /// Write one JSON report per line, with a "file" field, to OUT ('-' for standard output).
     #[arg(long, value_name = "OUT")]
     jsonl: Option<PathBuf>,
+    /// Write DIR/cells.parquet (the tidy cells) and DIR/findings.parquet (needs
+    /// the cargo feature `parquet`).
+    #[arg(long, value_name = "DIR")]
+    parquet: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -78,6 +82,8 @@ enum Outcome {
         csv_rows: usize,
         /// One JSON line, with its newline.
         json: Vec<u8>,
+        /// Rows for the Parquet files.
+        parquet: Option<crate::parquet_out::Rows>,
         /// Distinct rules of the error-level findings.
         error_rules: Vec<String>,
         /// Bytes read.
@@ -186,9 +192,11 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let started = Instant::now();
     let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
     // Never read an output file as an input (it is truncated when opened).
+    let parquet_files = args.parquet.as_deref().map(crate::parquet_out::paths);
     let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl]
         .into_iter()
         .flatten()
+        .chain(parquet_files.iter().flat_map(|(a, b)| [a, b]))
         .filter_map(|p| p.canonicalize().ok())
         .collect();
     if !outputs.is_empty() {
@@ -202,6 +210,15 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let mut json_sink = match args.jsonl.as_deref().map(Sink::open).transpose() {
         Ok(s) => s,
         Err(e) => return output_error(args.jsonl.as_deref(), &e),
+    };
+    let mut parquet_sink = match args
+        .parquet
+        .as_deref()
+        .map(crate::parquet_out::ParquetSink::create)
+        .transpose()
+    {
+        Ok(s) => s,
+        Err(e) => return output_error(args.parquet.as_deref(), &e),
     };
     if let Some(s) = csv_sink.as_mut() {
         let header = CSV_HEADER.join(",") + "\n";
@@ -251,15 +268,18 @@ pub(crate) fn run(args: Args) -> ExitCode {
 
     let want_csv = csv_sink.is_some();
     let want_json = json_sink.is_some();
+    let want_parquet = parquet_sink.is_some();
     let (tx, rx) = mpsc::sync_channel::<Vec<(&Path, Outcome)>>(1);
     let write_result = std::thread::scope(|scope| {
         let bar_w = bar.clone();
         let summary = &mut summary;
         let (csv_sink, json_sink) = (&mut csv_sink, &mut json_sink);
+        let parquet_sink = &mut parquet_sink;
         let writer = scope.spawn(move || -> Result<(), (String, io::Error)> {
             for results in rx {
                 for (path, outcome) in results {
-                    summary.record(path, outcome, csv_sink.as_mut(), json_sink.as_mut(), &bar_w)?;
+                    let sinks = (csv_sink.as_mut(), json_sink.as_mut(), parquet_sink.as_mut());
+                    summary.record(path, outcome, sinks, &bar_w)?;
                 }
             }
             Ok(())
@@ -269,7 +289,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 paths
                     .par_iter()
                     .map(|p| {
-                        let o = process(p, want_csv, want_json);
+                        let o = process(p, want_csv, want_json, want_parquet);
                         bar.inc(1);
                         (p.as_path(), o)
                     })
@@ -296,6 +316,14 @@ pub(crate) fn run(args: Args) -> ExitCode {
             flushed = sink.out.flush().map_err(|e| (sink.label.clone(), e));
         }
     }
+    let parquet_label = args.parquet.as_deref().map(|d| d.display().to_string());
+    let mut parquet_rows = None;
+    if let (Some(sink), Some(label), true) = (parquet_sink, &parquet_label, flushed.is_ok()) {
+        match sink.finish() {
+            Ok(n) => parquet_rows = Some(n),
+            Err(e) => flushed = Err((label.clone(), e)),
+        }
+    }
     if let Err((label, e)) = flushed {
         eprintln!("ogi: writing {label}: {e}");
         return ExitCode::from(2);
@@ -309,6 +337,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
         outs.push(("jsonl", s.label.clone()));
     }
     summary.print(started.elapsed(), &outs);
+    if let (Some((cells, findings)), Some(dir)) = (parquet_rows, &parquet_label) {
+        eprintln!("  wrote {cells} cell rows and {findings} finding rows as Parquet to {dir}");
+    }
     if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -322,8 +353,11 @@ impl Summary {
         &mut self,
         path: &Path,
         outcome: Outcome,
-        csv: Option<&mut Sink>,
-        json: Option<&mut Sink>,
+        (csv, json, parquet): (
+            Option<&mut Sink>,
+            Option<&mut Sink>,
+            Option<&mut crate::parquet_out::ParquetSink>,
+        ),
         bar: &ProgressBar,
     ) -> Result<(), (String, io::Error)> {
         match outcome {
@@ -331,6 +365,7 @@ impl Summary {
                 csv: c,
                 csv_rows,
                 json: j,
+                parquet: pq,
                 error_rules,
                 bytes,
             } => {
@@ -339,6 +374,10 @@ impl Summary {
                 }
                 if let Some(s) = json {
                     s.out.write_all(&j).map_err(|e| (s.label.clone(), e))?;
+                }
+                if let (Some(s), Some(rows)) = (parquet, pq) {
+                    s.append(rows)
+                        .map_err(|e| ("Parquet output".to_owned(), e))?;
                 }
                 self.files += 1;
                 self.parsed += 1;
@@ -368,9 +407,9 @@ fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
-fn process(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
+fn process(path: &Path, want_csv: bool, want_json: bool, want_parquet: bool) -> Outcome {
     match catch_unwind(AssertUnwindSafe(|| {
-        process_inner(path, want_csv, want_json)
+        process_inner(path, want_csv, want_json, want_parquet)
     })) {
         Ok(o) => o,
         Err(payload) => {
@@ -387,7 +426,7 @@ fn process(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
     }
 }
 
-fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
+fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_parquet: bool) -> Outcome {
     let failed = |category: &str, reason: String| Outcome::Failed {
         category: category.into(),
         reason,
@@ -464,10 +503,12 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
     } else {
         Vec::new()
     };
+    let parquet = want_parquet.then(|| crate::parquet_out::rows(&file, &report));
     Outcome::Parsed {
         csv,
         csv_rows,
         json,
+        parquet,
         error_rules,
         bytes: bytes.len() as u64,
     }

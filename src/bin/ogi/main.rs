@@ -10,6 +10,7 @@
 mod audit_cmd;
 mod export_cmd;
 mod input;
+mod parquet_out;
 mod parse_cmd;
 mod render_cmd;
 
