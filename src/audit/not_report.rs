@@ -5,7 +5,8 @@
 //! plainly that what was parsed is not an OGI annual report. It fires when
 //! the report has *none* of: a recognised template format, a standard table,
 //! a section of a template kind (总体情况, 主动公开 …), a report year, or a
-//! title naming an annual report (年度报告 / 年报) or 政府信息公开.
+//! title naming an annual report (年度报告 / 年报) or 政府信息公开 (also in
+//! Traditional characters).
 
 use super::{Rule, finding};
 use crate::model::{Finding, Format, Report, SectionKind, Severity};
@@ -36,6 +37,17 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     ));
 }
 
+/// Words of a report's title, Simplified and Traditional (Big5 mirrors).
+const TITLE_WORDS: [&str; 7] = [
+    "年度报告",
+    "年报",
+    "信息公开",
+    "年度報告",
+    "年報",
+    "資訊公開",
+    "信息公開",
+];
+
 fn looks_like_report(report: &Report) -> bool {
     if report.format != Format::Unknown || report.tables().any(|t| t.kind() != "generic") {
         return true;
@@ -54,7 +66,7 @@ fn looks_like_report(report: &Report) -> bool {
         .meta
         .title
         .as_deref()
-        .is_some_and(|t| t.contains("年度报告") || t.contains("年报") || t.contains("信息公开"))
+        .is_some_and(|t| TITLE_WORDS.iter().any(|w| t.contains(w)))
 }
 
 #[cfg(test)]

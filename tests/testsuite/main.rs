@@ -9,6 +9,7 @@ mod corpus;
 mod errors;
 mod ffi;
 mod fixtures;
+mod inputs;
 mod roundtrip;
 mod strategy;
 mod util;

@@ -16,6 +16,8 @@
 //! on large batches. Files are written under a temporary name and renamed
 //! into place when complete. The rows of each file are built by the worker
 //! threads ([`rows`]); only the writer needs the `parquet` cargo feature.
+// without the feature only the error path of `ParquetSink` is used
+#![cfg_attr(not(feature = "parquet"), allow(dead_code))]
 
 use std::fmt::Write as _;
 #[cfg(not(feature = "parquet"))]
