@@ -94,6 +94,9 @@ class Cell(NamedTuple):
     span: Optional[Span]
 
 
+#: The library's input limit (``MAX_INPUT_BYTES``): larger files are refused.
+_MAX_INPUT_BYTES = 64 << 20
+
 #: File name endings that make a short one-line ``str`` "obviously a path".
 _PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".md", ".docx", ".doc", ".json")
 
@@ -390,7 +393,8 @@ def parse_file(path: Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
             raise OSError(f"{os.fsdecode(path)!r} is not a regular file")
         raise FileNotFoundError(f"no such file: {os.fsdecode(path)!r}")
     with open(path, "rb") as f:
-        data = f.read()
+        # one byte past the library's 64 MiB limit is enough for it to refuse
+        data = f.read(_MAX_INPUT_BYTES + 1)
     return Report._create(_ffi.lib.ogi_report_parse, data)
 
 
