@@ -29,6 +29,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod audit;
+pub(crate) mod chars;
 pub mod decode;
 pub mod error;
 pub mod grid;
@@ -39,20 +40,25 @@ pub mod model;
 pub mod parse;
 pub mod position;
 pub mod render;
+pub(crate) mod template;
+pub(crate) mod text;
 
 #[allow(unsafe_code)]
 pub mod ffi;
 
 pub use error::{Error, ErrorKind};
 pub use model::{
-    Block, Cell, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Report, Section,
-    SectionKind, Severity, Span, Subsection, Table,
+    Block, Cell, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report,
+    Section, SectionKind, Severity, Span, Subsection, Table,
 };
 pub use position::Position;
 
-/// Parses the text of a report. Never fails on unusual reports; see [`Error`].
+/// Parses the text of a report and audits it ([`Report::findings`]). Never
+/// fails on unusual reports; see [`Error`].
 pub fn parse(text: &str) -> Result<Report, Error> {
-    parse::parse(text)
+    let mut report = parse::parse(text)?;
+    report.findings = audit::audit(&report);
+    Ok(report)
 }
 
 /// Decodes `bytes` and parses them. Spans refer to the decoded text.
@@ -156,6 +162,7 @@ pub fn parse_reader(reader: impl std::io::Read) -> Result<Report, Error> {
 
 fn parse_decoded(text: &str, encoding: decode::Encoding) -> Result<Report, Error> {
     let mut report = parse::parse_decoded(text)?;
+    report.findings = audit::audit(&report);
     if !encoding.is_utf8() {
         report.meta.encoding = model::SourceEncoding(Some(encoding.name().to_owned()));
     }
@@ -163,6 +170,18 @@ fn parse_decoded(text: &str, encoding: decode::Encoding) -> Result<Report, Error
 }
 
 impl Report {
+    /// Recomputes the derived fields (format, meta, findings) from the
+    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
+    /// report by hand; `text` is the source the spans refer to (use the
+    /// rendered text for a hand-built report).
+    pub fn refresh(&mut self, text: &str) {
+        // meta.encoding describes the source bytes, which `text` is not
+        let encoding = std::mem::take(&mut self.meta.encoding);
+        parse::derive(self, text);
+        self.meta.encoding = encoding;
+        self.findings = audit::audit(self);
+    }
+
     /// Runs the consistency rules of [`audit`] (`parse` already stored them
     /// in [`Report::findings`]).
     pub fn audit(&self) -> Vec<Finding> {

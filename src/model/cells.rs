@@ -1,6 +1,7 @@
 //! Tidy cells: one record per standard-table cell.
 //!
-//! [`Report::cells`] walks the three standard tables in document order —
+//! [`Report::cells`] walks the standard tables (the three of the 2019/2021
+//! templates and the legacy statistics table) in document order —
 //! table by table, row by row, column by column as the report has them —
 //! and yields one [`Cell`] per value: the table, row and column keys of
 //! model.md, the typed value (`None` for an empty cell) and, where the
@@ -11,13 +12,14 @@
 
 use serde::Serialize;
 
-use super::table::{RowSource, Table, Values};
+use super::table::{Table, Text, Values};
 use super::{Key, Number, Report, Span};
 
 /// One standard-table cell as a tidy record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Cell<'a> {
-    /// `applications`, `review_litigation` or `active_disclosure`.
+    /// `applications`, `review_litigation`, `active_disclosure` or
+    /// `legacy_statistics`.
     pub table: &'static str,
     /// The row key (`new_received`, `review`, `normative_documents` …).
     pub row: &'static str,
@@ -66,9 +68,18 @@ impl Report {
 fn table_cells(table: &Table) -> Box<dyn Iterator<Item = Cell<'_>> + '_> {
     let kind = table.kind();
     match table {
-        Table::Applications(t) => Box::new(values_cells(kind, &t.rows, &t.source)),
-        Table::ReviewLitigation(t) => Box::new(values_cells(kind, &t.groups, &t.source)),
-        Table::ActiveDisclosure(t) => Box::new(values_cells(kind, &t.items, &t.source)),
+        Table::Applications(t) => Box::new(values_cells(kind, &t.rows, |r, c| {
+            t.source.get(r).and_then(|s| s.cells.get(c))
+        })),
+        Table::ReviewLitigation(t) => Box::new(values_cells(kind, &t.groups, |r, c| {
+            t.source.get(r).and_then(|s| s.cells.get(c))
+        })),
+        Table::ActiveDisclosure(t) => Box::new(values_cells(kind, &t.items, |r, c| {
+            t.source.get(r).and_then(|s| s.cells.get(c))
+        })),
+        Table::LegacyStatistics(t) => Box::new(values_cells(kind, &t.rows, |r, c| {
+            t.source.get(r).and_then(|s| s.cells.get(c))
+        })),
         Table::Generic(_) => Box::new(std::iter::empty()),
     }
 }
@@ -76,16 +87,15 @@ fn table_cells(table: &Table) -> Box<dyn Iterator<Item = Cell<'_>> + '_> {
 fn values_cells<'a, R, C>(
     table: &'static str,
     values: &'a Values<R, C>,
-    source: &'a indexmap::IndexMap<R, RowSource<C>>,
+    text_of: impl Fn(&R, &C) -> Option<&'a Text> + Copy + 'a,
 ) -> impl Iterator<Item = Cell<'a>> + 'a
 where
     R: Key + std::hash::Hash + Eq,
     C: Key + std::hash::Hash + Eq,
 {
     values.iter().flat_map(move |(r, cols)| {
-        let src = source.get(r);
         cols.iter().map(move |(c, v)| {
-            let text = src.and_then(|s| s.cells.get(c));
+            let text = text_of(r, c);
             Cell {
                 table,
                 row: r.key(),

@@ -20,6 +20,10 @@
 //!   `file,organ,year,format,table,row,column,value`; `value` is empty for a
 //!   null cell. Generic tables and reports without standard tables add no
 //!   lines (their reports are still in the JSON lines).
+//! * `--indicators OUT` writes the series view of `Report::indicators`: one
+//!   line per indicator with the columns
+//!   `file,organ,year,format,indicator,value,basis,source` (`basis` is
+//!   `exact` or `approximate`), the same figures before and after 2019.
 //! * The JSON lines hold one report per line, the model of `ogi parse` with a
 //!   leading `"file"` field.
 //! * One bad file never stops the batch: it is reported on stderr, counted in
@@ -37,6 +41,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use ogi_report::model::Key;
 use ogi_report::{Report, Severity};
 use rayon::prelude::*;
 
@@ -52,11 +57,19 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
-    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "parquet"])]
+    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators", "parquet"])]
     csv: Option<PathBuf>,
+    /// Write the CSV of the indicators comparable across years (applications received,
+    /// granted, …; see docs/model-legacy.md) to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT")]
+    indicators: Option<PathBuf>,
     /// Write one JSON report per line, with a "file" field, to OUT ('-' for standard output).
     #[arg(long, value_name = "OUT")]
     jsonl: Option<PathBuf>,
+    /// Write the audit findings of every report, one CSV line each
+    /// (file,rule,severity,table,row,column,expected,found,line,col,message), to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT")]
+    findings: Option<PathBuf>,
     /// Write DIR/cells.parquet (the tidy cells) and DIR/findings.parquet (needs
     /// the cargo feature `parquet`).
     #[arg(long, value_name = "DIR")]
@@ -82,6 +95,8 @@ enum Outcome {
         csv_rows: usize,
         /// One JSON line, with its newline.
         json: Vec<u8>,
+        /// Indicator CSV lines (no header).
+        indicators: Vec<u8>,
         /// Rows for the Parquet files.
         parquet: Option<crate::parquet_out::Rows>,
         /// Distinct rules of the error-level findings.
@@ -148,6 +163,11 @@ impl Summary {
         for (what, dest) in outputs {
             if *what == "csv" {
                 eprintln!("  wrote {} CSV rows to {dest}", self.csv_rows);
+            } else if *what == "indicators" {
+                eprintln!(
+                    "  wrote the indicators of {} reports to {dest}",
+                    self.parsed
+                );
             } else {
                 eprintln!("  wrote {} JSON lines to {dest}", self.parsed);
             }
@@ -185,15 +205,44 @@ impl Sink {
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
-    if args.csv.as_deref().is_some_and(is_stdout) && args.jsonl.as_deref().is_some_and(is_stdout) {
-        eprintln!("ogi: --csv and --jsonl cannot both write to standard output");
+    if let Some(path) = args.findings.as_deref() {
+        let others = [&args.csv, &args.jsonl, &args.indicators];
+        if is_stdout(path) && others.iter().any(|o| o.as_deref().is_some_and(is_stdout)) {
+            eprintln!(
+                "ogi: only one of --csv, --jsonl, --indicators and --findings can write to standard output"
+            );
+            return ExitCode::from(2);
+        }
+        let failed = match crate::findings_csv::export(&args.inputs, path) {
+            Ok(n) => n,
+            Err(msg) => {
+                eprintln!("ogi: {msg}");
+                return ExitCode::from(2);
+            }
+        };
+        if args.csv.is_none() && args.jsonl.is_none() && args.indicators.is_none() {
+            return if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    }
+    let to_stdout = [&args.csv, &args.jsonl, &args.indicators]
+        .into_iter()
+        .filter(|p| p.as_deref().is_some_and(is_stdout))
+        .count();
+    if to_stdout > 1 {
+        eprintln!(
+            "ogi: two of --csv, --jsonl and --indicators cannot both write to standard output"
+        );
         return ExitCode::from(2);
     }
     let started = Instant::now();
     let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
     // Never read an output file as an input (it is truncated when opened).
     let parquet_files = args.parquet.as_deref().map(crate::parquet_out::paths);
-    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl]
+    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl, &args.indicators]
         .into_iter()
         .flatten()
         .chain(parquet_files.iter().flat_map(|(a, b)| [a, b]))
@@ -220,6 +269,17 @@ pub(crate) fn run(args: Args) -> ExitCode {
         Ok(s) => s,
         Err(e) => return output_error(args.parquet.as_deref(), &e),
     };
+    let mut ind_sink = match args.indicators.as_deref().map(Sink::open).transpose() {
+        Ok(s) => s,
+        Err(e) => return output_error(args.indicators.as_deref(), &e),
+    };
+    if let Some(s) = ind_sink.as_mut() {
+        let header = INDICATORS_HEADER.join(",") + "\n";
+        if let Err(e) = s.out.write_all(header.as_bytes()) {
+            eprintln!("ogi: writing {}: {e}", s.label);
+            return ExitCode::from(2);
+        }
+    }
     if let Some(s) = csv_sink.as_mut() {
         let header = CSV_HEADER.join(",") + "\n";
         if let Err(e) = s.out.write_all(header.as_bytes()) {
@@ -268,18 +328,19 @@ pub(crate) fn run(args: Args) -> ExitCode {
 
     let want_csv = csv_sink.is_some();
     let want_json = json_sink.is_some();
+    let want_ind = ind_sink.is_some();
     let want_parquet = parquet_sink.is_some();
     let (tx, rx) = mpsc::sync_channel::<Vec<(&Path, Outcome)>>(1);
     let write_result = std::thread::scope(|scope| {
         let bar_w = bar.clone();
         let summary = &mut summary;
-        let (csv_sink, json_sink) = (&mut csv_sink, &mut json_sink);
+        let (csv_sink, json_sink, ind_sink) = (&mut csv_sink, &mut json_sink, &mut ind_sink);
         let parquet_sink = &mut parquet_sink;
         let writer = scope.spawn(move || -> Result<(), (String, io::Error)> {
             for results in rx {
                 for (path, outcome) in results {
-                    let sinks = (csv_sink.as_mut(), json_sink.as_mut(), parquet_sink.as_mut());
-                    summary.record(path, outcome, sinks, &bar_w)?;
+                    let sinks = [csv_sink.as_mut(), json_sink.as_mut(), ind_sink.as_mut()];
+                    summary.record(path, outcome, sinks, parquet_sink.as_mut(), &bar_w)?;
                 }
             }
             Ok(())
@@ -289,7 +350,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 paths
                     .par_iter()
                     .map(|p| {
-                        let o = process(p, want_csv, want_json, want_parquet);
+                        let o = process(p, want_csv, want_json, want_ind, want_parquet);
                         bar.inc(1);
                         (p.as_path(), o)
                     })
@@ -308,7 +369,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     bar.finish_and_clear();
 
     let mut flushed = write_result;
-    for sink in [csv_sink.as_mut(), json_sink.as_mut()]
+    for sink in [csv_sink.as_mut(), json_sink.as_mut(), ind_sink.as_mut()]
         .into_iter()
         .flatten()
     {
@@ -336,6 +397,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if let Some(s) = &json_sink {
         outs.push(("jsonl", s.label.clone()));
     }
+    if let Some(s) = &ind_sink {
+        outs.push(("indicators", s.label.clone()));
+    }
     summary.print(started.elapsed(), &outs);
     if let (Some((cells, findings)), Some(dir)) = (parquet_rows, &parquet_label) {
         eprintln!("  wrote {cells} cell rows and {findings} finding rows as Parquet to {dir}");
@@ -353,11 +417,8 @@ impl Summary {
         &mut self,
         path: &Path,
         outcome: Outcome,
-        (csv, json, parquet): (
-            Option<&mut Sink>,
-            Option<&mut Sink>,
-            Option<&mut crate::parquet_out::ParquetSink>,
-        ),
+        [csv, json, ind]: [Option<&mut Sink>; 3],
+        parquet: Option<&mut crate::parquet_out::ParquetSink>,
         bar: &ProgressBar,
     ) -> Result<(), (String, io::Error)> {
         match outcome {
@@ -365,19 +426,25 @@ impl Summary {
                 csv: c,
                 csv_rows,
                 json: j,
+                indicators,
                 parquet: pq,
                 error_rules,
                 bytes,
             } => {
+                if let (Some(s), Some(rows)) = (parquet, pq) {
+                    s.append(rows)
+                        .map_err(|e| ("Parquet output".to_owned(), e))?;
+                }
+                if let Some(s) = ind {
+                    s.out
+                        .write_all(&indicators)
+                        .map_err(|e| (s.label.clone(), e))?;
+                }
                 if let Some(s) = csv {
                     s.out.write_all(&c).map_err(|e| (s.label.clone(), e))?;
                 }
                 if let Some(s) = json {
                     s.out.write_all(&j).map_err(|e| (s.label.clone(), e))?;
-                }
-                if let (Some(s), Some(rows)) = (parquet, pq) {
-                    s.append(rows)
-                        .map_err(|e| ("Parquet output".to_owned(), e))?;
                 }
                 self.files += 1;
                 self.parsed += 1;
@@ -407,9 +474,15 @@ fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
-fn process(path: &Path, want_csv: bool, want_json: bool, want_parquet: bool) -> Outcome {
+fn process(
+    path: &Path,
+    want_csv: bool,
+    want_json: bool,
+    want_ind: bool,
+    want_parquet: bool,
+) -> Outcome {
     match catch_unwind(AssertUnwindSafe(|| {
-        process_inner(path, want_csv, want_json, want_parquet)
+        process_inner(path, want_csv, want_json, want_ind, want_parquet)
     })) {
         Ok(o) => o,
         Err(payload) => {
@@ -426,7 +499,13 @@ fn process(path: &Path, want_csv: bool, want_json: bool, want_parquet: bool) -> 
     }
 }
 
-fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_parquet: bool) -> Outcome {
+fn process_inner(
+    path: &Path,
+    want_csv: bool,
+    want_json: bool,
+    want_ind: bool,
+    want_parquet: bool,
+) -> Outcome {
     let failed = |category: &str, reason: String| Outcome::Failed {
         category: category.into(),
         reason,
@@ -503,11 +582,20 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_parquet: boo
     } else {
         Vec::new()
     };
+    let indicators = if want_ind {
+        match indicator_lines(&file, &report) {
+            Ok(x) => x,
+            Err(e) => return failed("cannot format CSV", format!("cannot format CSV: {e}")),
+        }
+    } else {
+        Vec::new()
+    };
     let parquet = want_parquet.then(|| crate::parquet_out::rows(&file, &report));
     Outcome::Parsed {
         csv,
         csv_rows,
         json,
+        indicators,
         parquet,
         error_rules,
         bytes: bytes.len() as u64,
@@ -516,7 +604,7 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_parquet: boo
 
 /// The CSV lines (no header) of every standard-table cell of `report`, in
 /// document order: table by table, row by row, column by column, as the
-/// report has them ([`Report::cells`]).
+/// report has them.
 pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
@@ -550,6 +638,42 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
     Ok((bytes, rows))
 }
 
+/// The indicators CSV header.
+pub(crate) const INDICATORS_HEADER: [&str; 8] = [
+    "file",
+    "organ",
+    "year",
+    "format",
+    "indicator",
+    "value",
+    "basis",
+    "source",
+];
+
+/// The indicator CSV lines (no header) of `report`: one per indicator the
+/// report has a source for.
+pub(crate) fn indicator_lines(file: &str, report: &Report) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let organ = report.meta.organ.as_deref().unwrap_or("");
+    let year = report.meta.year.map(|y| y.to_string()).unwrap_or_default();
+    for i in report.indicators() {
+        let value = i.value.map(|n| n.to_string()).unwrap_or_default();
+        w.write_record([
+            file,
+            organ,
+            &year,
+            report.format.key(),
+            i.indicator.key(),
+            &value,
+            i.basis.kind.key(),
+            &i.basis.source,
+        ])?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
 /// One JSON line: the report's JSON with a leading `"file"` field.
 pub(crate) fn json_line(file: &str, report: &Report) -> Result<Vec<u8>, serde_json::Error> {
     let body = serde_json::to_vec(report)?;
@@ -570,8 +694,8 @@ pub(crate) fn json_line(file: &str, report: &Report) -> Result<Vec<u8>, serde_js
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ogi_report::model::Number;
     use ogi_report::model::{AppCol, AppRow, ApplicationsTable, Block, Section, SectionKind};
-    use ogi_report::model::{Key, Number};
     use ogi_report::{Format, Table};
 
     /// A hand-built 2021 report whose applications table has every template
