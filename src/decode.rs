@@ -331,7 +331,6 @@ fn decode_as(bytes: &[u8], enc: Encoding, base: usize) -> Result<Cow<'_, str>, E
                     base,
                     e.valid_up_to(),
                     &bytes[..e.valid_up_to()],
-                    enc,
                 )),
             };
         }
@@ -354,10 +353,10 @@ fn decode_as(bytes: &[u8], enc: Encoding, base: usize) -> Result<Cow<'_, str>, E
             // `read` is past the malformed sequence and `out` holds the text
             // decoded before it: count the column in that text
             let at = read.saturating_sub(bad as usize);
-            Err(invalid_decoded(bytes, base, at, &out, enc))
+            Err(invalid_decoded(bytes, base, at, &out))
         }
         // the capacity above is enough; treat the impossible as invalid input
-        encoding_rs::DecoderResult::OutputFull => Err(invalid_decoded(bytes, base, 0, "", enc)),
+        encoding_rs::DecoderResult::OutputFull => Err(invalid_decoded(bytes, base, 0, "")),
     }
 }
 
@@ -373,31 +372,31 @@ fn decode_utf32(bytes: &[u8], enc: Encoding, base: usize) -> Result<Cow<'_, str>
         };
         match char::from_u32(v) {
             Some(ch) => out.push(ch),
-            None => return Err(invalid_decoded(bytes, base, i * 4, &out, enc)),
+            None => return Err(invalid_decoded(bytes, base, i * 4, &out)),
         }
     }
     if !chunks.remainder().is_empty() {
         let at = bytes.len() - chunks.remainder().len();
-        return Err(invalid_decoded(bytes, base, at, &out, enc));
+        return Err(invalid_decoded(bytes, base, at, &out));
     }
     Ok(Cow::Owned(out))
 }
 
 fn invalid_utf8(bytes: &[u8], at: usize) -> Error {
-    invalid_at(bytes, 0, at, &bytes[..at], Encoding::Utf8)
+    invalid_at(bytes, 0, at, &bytes[..at])
 }
 
 /// The error for the undecodable byte `bytes[at]`, `prefix_utf8` being the
 /// valid UTF-8 before it.
-fn invalid_at(bytes: &[u8], base: usize, at: usize, prefix_utf8: &[u8], enc: Encoding) -> Error {
+fn invalid_at(bytes: &[u8], base: usize, at: usize, prefix_utf8: &[u8]) -> Error {
     let prefix = std::str::from_utf8(prefix_utf8).unwrap_or("");
-    invalid_decoded(bytes, base, at, prefix, enc)
+    invalid_decoded(bytes, base, at, prefix)
 }
 
 /// The error for the undecodable byte `bytes[at]`, `decoded` being the text
 /// decoded before it: line and column are counted in that text, the offset
 /// is in the input bytes.
-fn invalid_decoded(bytes: &[u8], base: usize, at: usize, decoded: &str, _enc: Encoding) -> Error {
+fn invalid_decoded(bytes: &[u8], base: usize, at: usize, decoded: &str) -> Error {
     let at = at.min(bytes.len());
     let pos = Position::of(decoded, decoded.len());
     Error::new(
