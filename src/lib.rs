@@ -161,12 +161,69 @@ pub fn parse_reader(reader: impl std::io::Read) -> Result<Report, Error> {
 }
 
 fn parse_decoded(text: &str, encoding: decode::Encoding) -> Result<Report, Error> {
-    let mut report = parse::parse_decoded(text)?;
-    report.findings = audit::audit(&report);
+    // converter markdown is recognised by content, whatever the extension
+    let mut report = if input::markdown::is_converter_markdown(text) {
+        parse_markdown(text)?
+    } else {
+        let mut report = parse::parse_decoded(text)?;
+        report.findings = audit::audit(&report);
+        report
+    };
     if !encoding.is_utf8() {
         report.meta.encoding = model::SourceEncoding(Some(encoding.name().to_owned()));
     }
     Ok(report)
+}
+
+/// Parses converter markdown (the output of a PDF-to-markdown converter:
+/// pipe tables with `|---|` separator rows, `#` headings; see
+/// [`input::markdown`]), then audits it. Spans refer to `markdown`.
+///
+/// ```
+/// let md = "## 二、主动公开政府信息情况\n\n|第二十条第（一）项||||\n|---|---|---|---|\n\
+///           |信息内容|本年制发件数|本年废止件数|现行有效件数|\n|规章|1|0|**5**|\n";
+/// let r = ogi_report::parse_markdown(md)?;
+/// let n = r.cell("active_disclosure", "regulations", "in_force")?;
+/// assert_eq!(n.as_i64(), Some(5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_markdown(markdown: &str) -> Result<Report, Error> {
+    if markdown.len() > decode::MAX_INPUT_BYTES || markdown.contains('\0') {
+        // the limits, reported at their place in the source
+        return parse(markdown);
+    }
+    let mut report = match read_markdown(markdown)? {
+        Some(r) => r,
+        // markup the parser did not read as the front end expected (pipes
+        // in running text, a rule line alone): the source is read as plain
+        // text rather than lose a character of it
+        None => parse::parse(markdown)?,
+    };
+    report.findings = audit::audit(&report);
+    Ok(report)
+}
+
+/// Parses converter markdown through its reading text; `None` when the
+/// model mapped back onto `markdown` would lose a character of it.
+pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
+    let first = input::markdown::reading(markdown);
+    let mut report = parse::parse(first.text())?;
+    // pipes are table layout only where the parser read a table
+    let tables: Vec<std::ops::Range<usize>> = report
+        .blocks()
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => {
+                let s = t.span();
+                Some(first.to_source(s.start)..first.to_source_end(s.end))
+            }
+            _ => None,
+        })
+        .collect();
+    let reading = input::markdown::reading_within(markdown, &tables);
+    debug_assert_eq!(reading.text(), first.text());
+    reading.remap(&mut report, markdown);
+    Ok(lossless::check(markdown, &report).is_ok().then_some(report))
 }
 
 impl Report {
@@ -208,6 +265,72 @@ impl Report {
     /// the line and column in the JSON.
     pub fn from_json(json: &str) -> Result<Report, Error> {
         serde_json::from_str(json).map_err(|e| Error::from_json_in(json, e))
+    }
+}
+
+/// Why a [`Table`] or a [`Section`] did not parse from its text.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FromTextError {
+    /// The text is not a report text at all (too large, binary).
+    #[error(transparent)]
+    Parse(#[from] Error),
+    /// The text does not hold exactly one of what was asked for.
+    #[error("the text holds {found} {what}, not exactly one and nothing else")]
+    NotOne {
+        /// `"tables"` or `"sections"`.
+        what: &'static str,
+        /// How many the parser found (other blocks count as an extra one).
+        found: usize,
+    },
+}
+
+/// Reads a table from its canonical text (as [`Table`]'s `Display` writes
+/// it): the text must hold one table and nothing else.
+///
+/// ```
+/// let text = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t5\n";
+/// let t: ogi_report::Table = text.parse()?;
+/// assert_eq!(t.kind(), "active_disclosure");
+/// assert_eq!(t.to_string().parse::<ogi_report::Table>()?, t);
+/// # Ok::<(), ogi_report::FromTextError>(())
+/// ```
+impl std::str::FromStr for Table {
+    type Err = FromTextError;
+    fn from_str(text: &str) -> Result<Table, FromTextError> {
+        let mut r = parse::parse(text)?;
+        let found = r.preamble.len() + r.closing.len() + r.sections.len();
+        match (r.preamble.pop(), found) {
+            (Some(Block::Table(t)), 1) => Ok(t),
+            _ => Err(FromTextError::NotOne {
+                what: "tables",
+                found,
+            }),
+        }
+    }
+}
+
+/// Reads a section from its canonical text (as [`Section`]'s `Display`
+/// writes it): the text must hold one section and nothing else.
+///
+/// ```
+/// let s: ogi_report::Section = "一、总体情况\n\n本年度工作正常。\n".parse()?;
+/// assert_eq!(s.blocks.len(), 1);
+/// assert_eq!(s.to_string().parse::<ogi_report::Section>()?, s);
+/// # Ok::<(), ogi_report::FromTextError>(())
+/// ```
+impl std::str::FromStr for Section {
+    type Err = FromTextError;
+    fn from_str(text: &str) -> Result<Section, FromTextError> {
+        let mut r = parse::parse(text)?;
+        let found = r.preamble.len() + r.closing.len() + r.sections.len();
+        match (r.sections.pop(), found) {
+            (Some(s), 1) => Ok(s),
+            _ => Err(FromTextError::NotOne {
+                what: "sections",
+                found,
+            }),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod ffi;
 mod fixtures;
 mod inputs;
 mod legacy;
+mod markdown;
 mod roundtrip;
 mod strategy;
 mod util;
