@@ -48,8 +48,8 @@ pub mod ffi;
 
 pub use error::{Error, ErrorKind};
 pub use model::{
-    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report, Section,
-    SectionKind, Severity, Span, Subsection, Table,
+    Block, Cell, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report,
+    Section, SectionKind, Severity, Span, Subsection, Table,
 };
 pub use position::Position;
 
@@ -61,21 +61,125 @@ pub fn parse(text: &str) -> Result<Report, Error> {
     Ok(report)
 }
 
-/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
-/// audits them. Spans refer to the decoded text.
+/// Decodes `bytes` and parses them. Spans refer to the decoded text.
 ///
-/// An HTML page (recognised by its content, see [`input::html::sniff`]) is
-/// read with [`parse_html`] when the `html` feature is on.
+/// The encoding is detected (see [`decode`]): UTF-8 with or without BOM,
+/// UTF-16 and UTF-32 with a BOM, GB18030/GBK or Big5. A name other than
+/// UTF-8 is reported in `meta.encoding`. Other kinds of file (PDF, DOCX,
+/// images, executables) are [`ErrorKind::NotText`] with a hint what to do;
+/// an HTML page (recognised by its content, see `input::html::sniff`) is
+/// read with `parse_html` when the `html` feature is on, converter markdown
+/// with [`parse_markdown`];
+/// more than [`decode::MAX_INPUT_BYTES`] input bytes is
+/// [`ErrorKind::TooLarge`].
+///
+/// ```
+/// let mut bytes = vec![0xFF, 0xFE]; // UTF-16LE, as Windows Notepad saves it
+/// for u in "一、总体情况\n本年度无申请。\n".encode_utf16() {
+///     bytes.extend(u.to_le_bytes());
+/// }
+/// let report = ogi_report::parse_bytes(&bytes)?;
+/// assert_eq!(report.meta.encoding.name(), Some("UTF-16LE"));
+/// assert_eq!(report.sections.len(), 1);
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
     #[cfg(feature = "html")]
     if input::html::sniff(bytes) {
         return parse_html(bytes);
     }
-    let (text, _) = decode::decode(bytes)?;
-    if input::markdown::is_converter_markdown(&text) {
-        return parse_markdown(&text);
+    let (text, encoding) = decode::decode(bytes)?;
+    parse_decoded(&text, encoding)
+}
+
+/// [`parse_bytes`] with the encoding named instead of detected: `utf-8`,
+/// `gb18030` (or `gbk`, `gb2312`), `big5`, `utf-16le`, `utf-16be`,
+/// `utf-32le`, `utf-32be` (see [`decode::Encoding::from_name`]). An unknown
+/// name is [`ErrorKind::UnknownEncoding`].
+///
+/// ```
+/// // 总体 in GBK; its bytes happen to be valid Big5 too
+/// let report = ogi_report::parse_bytes_with(b"\xD7\xDC\xCC\xE5", "gbk")?;
+/// assert_eq!(report.meta.encoding.name(), Some("GB18030"));
+/// assert!(ogi_report::parse_bytes_with(b"x", "latin-9").is_err());
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+pub fn parse_bytes_with(bytes: &[u8], encoding: &str) -> Result<Report, Error> {
+    let enc = decode::Encoding::from_name(encoding).ok_or_else(|| {
+        Error::without_position(ErrorKind::UnknownEncoding {
+            name: encoding.to_owned(),
+        })
+    })?;
+    if bytes.len() > decode::MAX_INPUT_BYTES {
+        return Err(Error::without_position(ErrorKind::TooLarge {
+            len: bytes.len(),
+            limit: decode::MAX_INPUT_BYTES,
+        }));
     }
-    parse(&text)
+    let text = decode::decode_with(bytes, enc)?;
+    parse_decoded(&text, enc)
+}
+
+/// Reads a file and parses it ([`parse_bytes`]). Only regular files are
+/// read, and at most [`decode::MAX_INPUT_BYTES`] + 1 bytes of them, so a
+/// FIFO, a device or a huge file cannot hang or exhaust memory.
+///
+/// ```no_run
+/// let report = ogi_report::parse_path("report-2021.txt")?;
+/// println!("{:?}", report.meta.year);
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+pub fn parse_path(path: impl AsRef<std::path::Path>) -> Result<Report, Error> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path).map_err(|e| Error::from_io(&e))?;
+    let meta = file.metadata().map_err(|e| Error::from_io(&e))?;
+    if !meta.is_file() {
+        let e = std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", path.display()),
+        );
+        return Err(Error::from_io(&e));
+    }
+    if meta.len() > decode::MAX_INPUT_BYTES as u64 {
+        return Err(Error::without_position(ErrorKind::TooLarge {
+            len: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            limit: decode::MAX_INPUT_BYTES,
+        }));
+    }
+    parse_reader(file)
+}
+
+/// Reads a stream to its end (at most [`decode::MAX_INPUT_BYTES`] + 1
+/// bytes) and parses it ([`parse_bytes`]).
+///
+/// ```
+/// let report = ogi_report::parse_reader(&b"\xEF\xBB\xBF\xE4\xB8\x80\xE3\x80\x81\xE6\x80\xBB\xE4\xBD\x93\xE6\x83\x85\xE5\x86\xB5\n"[..])?;
+/// assert_eq!(report.sections.len(), 1);
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+pub fn parse_reader(reader: impl std::io::Read) -> Result<Report, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(decode::MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::from_io(&e))?;
+    parse_bytes(&bytes)
+}
+
+fn parse_decoded(text: &str, encoding: decode::Encoding) -> Result<Report, Error> {
+    // converter markdown is recognised by content, whatever the extension
+    let mut report = if input::markdown::is_converter_markdown(text) {
+        parse_markdown(text)?
+    } else {
+        let mut report = parse::parse_decoded(text)?;
+        report.findings = audit::audit(&report);
+        report
+    };
+    if !encoding.is_utf8() {
+        report.meta.encoding = model::SourceEncoding(Some(encoding.name().to_owned()));
+    }
+    Ok(report)
 }
 
 /// Parses a report from the HTML page it was published on (bytes in the
@@ -163,7 +267,10 @@ impl Report {
     /// report by hand; `text` is the source the spans refer to (use the
     /// rendered text for a hand-built report).
     pub fn refresh(&mut self, text: &str) {
+        // meta.encoding describes the source bytes, which `text` is not
+        let encoding = std::mem::take(&mut self.meta.encoding);
         parse::derive(self, text);
+        self.meta.encoding = encoding;
         self.findings = audit::audit(self);
     }
 
@@ -178,19 +285,21 @@ impl Report {
         render::render(self)
     }
 
-    /// The model as JSON (model.md's shape).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The model as JSON (model.md's shape). Fails only if serialisation
+    /// fails ([`ErrorKind::Json`]), which the model's types never do.
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string(self).map_err(Error::from_json)
     }
 
-    /// The model as indented JSON.
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// The model as indented JSON (see [`Report::to_json`]).
+    pub fn to_json_pretty(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(Error::from_json)
     }
 
-    /// Reads a model back from its JSON.
-    pub fn from_json(json: &str) -> Result<Report, serde_json::Error> {
-        serde_json::from_str(json)
+    /// Reads a model back from its JSON. Errors are [`ErrorKind::Json`] with
+    /// the line and column in the JSON.
+    pub fn from_json(json: &str) -> Result<Report, Error> {
+        serde_json::from_str(json).map_err(|e| Error::from_json_in(json, e))
     }
 }
 

@@ -38,7 +38,7 @@ class ParseError(OgiReportError):
 
 
 class EncodingError(ParseError):
-    """The bytes are neither UTF-8 nor GB18030 (200), or JSON is not UTF-8 (201)."""
+    """The bytes are not UTF-8, UTF-16/32 (with a BOM), GB18030 or Big5 text (200), or JSON is not UTF-8 (201)."""
 
 
 class InputTooLargeError(ParseError):
@@ -47,6 +47,13 @@ class InputTooLargeError(ParseError):
 
 class BinaryInputError(ParseError):
     """The input contains a NUL character (301)."""
+
+
+class NotTextError(ParseError):
+    """The input is another kind of file: a PDF, a DOCX/ZIP, an image, an executable (302).
+
+    The message names it and says what to do; ``line`` is 0 (no position).
+    """
 
 
 class JSONError(ParseError):
@@ -90,6 +97,7 @@ EXCEPTIONS_BY_CODE: Dict[int, Type[OgiReportError]] = {
     201: EncodingError,
     300: InputTooLargeError,
     301: BinaryInputError,
+    302: NotTextError,
     399: ParseError,
     400: JSONError,
     500: UnknownKeyError,

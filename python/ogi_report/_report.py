@@ -6,8 +6,9 @@ import ctypes
 import enum
 import json
 import os
+import warnings
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Union
 
 from . import _ffi
 from ._errors import OgiReportError, ParseError, UnknownKeyError, exception_class
@@ -68,15 +69,72 @@ def _check(status: int, err: Optional[Any] = None) -> None:
     raise cls(message, code)
 
 
+class Span(NamedTuple):
+    """Where a node is in the decoded text: byte offsets ``start``/``end``, 1-based ``line``/``column``."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+class Cell(NamedTuple):
+    """One standard-table cell as a tidy record (what ``ogi export --csv`` writes).
+
+    ``table``/``row``/``column`` are the keys of model.md; ``value`` is an
+    ``int``, a ``float`` or ``None`` (empty cell); ``raw`` is the cell as
+    written and ``span`` where it is, both ``None`` when not located.
+    """
+
+    table: str
+    row: str
+    column: str
+    value: Union[int, float, None]
+    raw: Optional[str]
+    span: Optional[Span]
+
+
+#: The library's input limit (``MAX_INPUT_BYTES``): larger files are refused.
+_MAX_INPUT_BYTES = 64 << 20
+
+#: File name endings that make a short one-line ``str`` "obviously a path".
+_PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".md", ".docx", ".doc", ".json")
+
+
+def _looks_like_path(source: Union[str, bytes]) -> bool:
+    text = source if isinstance(source, str) else source.decode("utf-8", "replace")
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= 1024
+        and "\n" not in stripped
+        and "\r" not in stripped
+        and stripped.lower().endswith(_PATH_SUFFIXES)
+    )
+
+
 def _source_bytes(source: Source) -> bytes:
+    if isinstance(source, (str, bytes, bytearray)):
+        if _looks_like_path(source if isinstance(source, (str, bytes)) else bytes(source)):
+            raise ValueError(
+                f"parse() got {source!r}, which looks like a file path, not report text: "
+                "use ogi_report.parse_file(path) to read a file"
+            )
     if isinstance(source, str):
         return source.encode("utf-8")
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source)
     if isinstance(source, os.PathLike):
+        warnings.warn(
+            "parse(path) is deprecated: use ogi_report.parse_file(path) to read a file",
+            DeprecationWarning,
+            stacklevel=3,
+        )
         with open(source, "rb") as f:
             return f.read()
-    raise TypeError(f"parse() takes str (text), bytes or os.PathLike, not {type(source).__name__}")
+    raise TypeError(
+        f"parse() takes str (text) or bytes (the file's bytes), not {type(source).__name__}; "
+        "use ogi_report.parse_file(path) to read a file"
+    )
 
 
 def _key(name: str, what: str) -> bytes:
@@ -206,6 +264,84 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
         result: Dict[str, Any] = json.loads(self.to_json())
         return result
 
+    def cells(self) -> Iterator[Cell]:
+        """Every standard-table cell as a tidy :class:`Cell` record, in document order.
+
+        The records of Rust's ``Report::cells()`` (the rows of ``ogi export --csv``)::
+
+            issued = sum(c.value or 0 for c in report.cells() if c.column == "issued")
+        """
+        buf = _ffi.ogi_buf()
+        _check(_ffi.lib.ogi_report_cells_json(self.ptr(), ctypes.byref(buf)))
+        for c in json.loads(_ffi.take_buf(buf)):
+            span = c.get("span")
+            yield Cell(
+                table=c["table"],
+                row=c["row"],
+                column=c["column"],
+                value=c["value"],
+                raw=c.get("raw"),
+                span=Span(span["start"], span["end"], span["line"], span["column"]) if span else None,
+            )
+
+    def to_pandas(self) -> Any:
+        """The tidy cells as a ``pandas.DataFrame``: one row per cell.
+
+        Columns ``table``, ``row``, ``column``, ``value``, ``raw``, ``line``,
+        ``start``, ``end`` (position columns are ``<NA>`` where not located).
+        Needs pandas (``pip install pandas``), imported only here.
+        """
+        pd = _pandas()
+        rows = [
+            {
+                "table": c.table,
+                "row": c.row,
+                "column": c.column,
+                "value": c.value,
+                "raw": c.raw,
+                "line": c.span.line if c.span else None,
+                "start": c.span.start if c.span else None,
+                "end": c.span.end if c.span else None,
+            }
+            for c in self.cells()
+        ]
+        columns = ["table", "row", "column", "value", "raw", "line", "start", "end"]
+        frame = pd.DataFrame(rows, columns=columns)
+        for col in ("line", "start", "end"):
+            frame[col] = frame[col].astype("Int64")
+        frame["value"] = frame["value"].astype("float64")
+        return frame
+
+    def findings_frame(self) -> Any:
+        """The audit findings as a ``pandas.DataFrame``: one row per finding.
+
+        Columns ``rule``, ``severity``, ``message``, ``table``, ``row``,
+        ``column`` (the keys concerned, or ``None``), ``expected``, ``found``
+        (numbers, or NaN), ``line`` (1-based, ``<NA>`` when unknown). Needs pandas.
+        """
+        pd = _pandas()
+        findings = self.to_dict().get("findings", [])
+        rows = [
+            {
+                "rule": f.get("rule"),
+                "severity": f.get("severity"),
+                "message": f.get("message"),
+                "table": f.get("table"),
+                "row": f.get("row"),
+                "column": f.get("column"),
+                "expected": f.get("expected"),
+                "found": f.get("found"),
+                "line": (f.get("span") or {}).get("line"),
+            }
+            for f in findings
+        ]
+        columns = ["rule", "severity", "message", "table", "row", "column", "expected", "found", "line"]
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["line"] = frame["line"].astype("Int64")
+        for col in ("expected", "found"):
+            frame[col] = frame[col].astype("float64")
+        return frame
+
     def indicators(self) -> List[Dict[str, Any]]:
         """The figures comparable across the 2019 break, one dict per indicator
         the report has a source for: ``{"indicator": "applications_received",
@@ -232,16 +368,45 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
         return f"<ogi_report.Report format={self.format.value!r} year={self.year!r} organ={self.organ!r}>"
 
 
-def parse(source: Source) -> Report:
-    """Parses a report.
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("this needs pandas: pip install pandas (or ogi-report[pandas])") from e
+    return pandas
 
-    ``source`` is text (``str``), the raw bytes of a file (``bytes``: UTF-8
-    with or without BOM, or GB18030/GBK), or a path (``os.PathLike``, e.g.
-    ``pathlib.Path``; a plain ``str`` is always text, never a path).
+
+def parse(source: Source) -> Report:
+    """Parses a report from its text or bytes.
+
+    ``source`` is text (``str``) or the raw bytes of a file (``bytes``: the
+    encoding is detected: UTF-8 with or without BOM, UTF-16/UTF-32 with a
+    BOM, GB18030/GBK or Big5). To read a file use :func:`parse_file`: a short
+    one-line ``str`` or ``bytes`` ending in ``.txt``, ``.html``, ``.pdf``,
+    ``.md`` … is taken for a mistaken path and raises ``ValueError``; an
+    ``os.PathLike`` is still read as a file (deprecated, with a
+    ``DeprecationWarning``). Other types raise ``TypeError``.
     Raises :class:`ParseError` (with ``line``/``column``) for undecodable or
-    binary input.
+    binary input, :class:`NotTextError` for a PDF, DOCX, image ….
     """
     return Report._create(_ffi.lib.ogi_report_parse, _source_bytes(source))
+
+
+def parse_file(path: Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]) -> Report:
+    """Reads the file at ``path`` and parses it (see :func:`parse` for encodings and errors).
+
+    ``OSError`` if the file cannot be read; only regular files are read.
+    """
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        raise TypeError(f"parse_file() takes a path, not {type(path).__name__}")
+    if not os.path.isfile(path):
+        if os.path.exists(path):
+            raise OSError(f"{os.fsdecode(path)!r} is not a regular file")
+        raise FileNotFoundError(f"no such file: {os.fsdecode(path)!r}")
+    with open(path, "rb") as f:
+        # one byte past the library's 64 MiB limit is enough for it to refuse
+        data = f.read(_MAX_INPUT_BYTES + 1)
+    return Report._create(_ffi.lib.ogi_report_parse, data)
 
 
 def from_json(source: Union[str, bytes]) -> Report:

@@ -11,7 +11,7 @@ from conftest import FIXTURE, SEED_004
 
 
 def test_double_close() -> None:
-    report = ogi_report.parse(SEED_004)
+    report = ogi_report.parse_file(SEED_004)
     assert not report.closed
     report.close()
     report.close()
@@ -19,7 +19,7 @@ def test_double_close() -> None:
 
 
 def test_use_after_close_raises() -> None:
-    report = ogi_report.parse(SEED_004)
+    report = ogi_report.parse_file(SEED_004)
     report.close()
     for use in [
         lambda: report.format,
@@ -40,14 +40,14 @@ def test_use_after_close_raises() -> None:
 
 
 def test_with_block_closes() -> None:
-    with ogi_report.parse(SEED_004) as report:
+    with ogi_report.parse_file(SEED_004) as report:
         assert report.year == 2021
     assert report.closed
 
 
 def test_with_block_closes_on_error() -> None:
     with pytest.raises(ogi_report.UnknownKeyError):
-        with ogi_report.parse(SEED_004) as report:
+        with ogi_report.parse_file(SEED_004) as report:
             report.cell("nope", "nope", "nope")
     assert report.closed
 
@@ -71,7 +71,7 @@ def test_many_create_free_cycles() -> None:
 
 def test_shared_across_threads() -> None:
     errors = []
-    with ogi_report.parse(FIXTURE) as report:
+    with ogi_report.parse_file(FIXTURE) as report:
 
         def work() -> None:
             try:

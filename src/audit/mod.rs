@@ -78,7 +78,9 @@ mod labels;
 mod legacy;
 mod meta;
 mod narrative;
+mod not_report;
 mod numbering;
+pub use not_report::STRUCTURE_NOT_A_REPORT;
 mod review_litigation;
 mod statements;
 mod structure;
@@ -153,7 +155,7 @@ pub use legacy::{
     LEGACY_REPLIES_SUM,
 };
 
-static RULES: [Rule; 25] = [
+static RULES: [Rule; 26] = [
     Rule {
         id: APPLICATIONS_BALANCE,
         severity: Severity::Error,
@@ -284,6 +286,7 @@ static RULES: [Rule; 25] = [
     legacy::RULES[1],
     legacy::RULES[2],
     legacy::RULES[3],
+    not_report::RULE,
 ];
 
 /// The rule catalogue, in a stable order.
@@ -321,6 +324,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     statements::check(report, &mut out);
     numbering::check(report, &mut out);
     legacy::check(report, &mut out);
+    not_report::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));

@@ -38,8 +38,8 @@ pub enum ogi_status {
     /// Some other argument is out of its domain (e.g. a length above `PTRDIFF_MAX`).
     InvalidArgument = 102,
 
-    /// The input is neither UTF-8 nor GB18030. The `ogi_error` gives the
-    /// position of the first undecodable byte.
+    /// The input is not UTF-8, UTF-16/32 with a BOM, GB18030 or Big5 text.
+    /// The `ogi_error` gives the position of the first undecodable byte.
     InvalidEncoding = 200,
     /// The JSON given to `ogi_report_from_json` is not UTF-8.
     InvalidUtf8 = 201,
@@ -48,6 +48,10 @@ pub enum ogi_status {
     InputTooLarge = 300,
     /// The input contains a NUL character: it is binary, not a report.
     BinaryInput = 301,
+    /// The input is another kind of file, recognised by its first bytes (a
+    /// PDF, a DOCX or ZIP, an image, an executable); the `ogi_error`'s
+    /// message names it and says what to do. No position (line 0).
+    NotText = 302,
     /// Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
     ParseError = 399,
 
@@ -91,6 +95,8 @@ impl ogi_status {
             200 => ogi_status::InvalidEncoding,
             300 => ogi_status::InputTooLarge,
             301 => ogi_status::BinaryInput,
+            302 => ogi_status::NotText,
+            400 => ogi_status::Json,
             _ => ogi_status::ParseError,
         }
     }
@@ -109,7 +115,7 @@ impl ogi_status {
     }
 
     /// Every status, in numeric order.
-    pub(crate) const ALL: [ogi_status; 22] = [
+    pub(crate) const ALL: [ogi_status; 23] = [
         ogi_status::Ok,
         ogi_status::NullArgument,
         ogi_status::InvalidKey,
@@ -118,6 +124,7 @@ impl ogi_status {
         ogi_status::InvalidUtf8,
         ogi_status::InputTooLarge,
         ogi_status::BinaryInput,
+        ogi_status::NotText,
         ogi_status::ParseError,
         ogi_status::Json,
         ogi_status::UnknownTable,
@@ -141,10 +148,11 @@ impl ogi_status {
             ogi_status::NullArgument => c"a required pointer argument is NULL",
             ogi_status::InvalidKey => c"a key string is not valid UTF-8",
             ogi_status::InvalidArgument => c"an argument is out of range",
-            ogi_status::InvalidEncoding => c"input is neither UTF-8 nor GB18030",
+            ogi_status::InvalidEncoding => c"input is not UTF-8, GB18030 or Big5 text",
             ogi_status::InvalidUtf8 => c"input is not valid UTF-8",
             ogi_status::InputTooLarge => c"input is too large",
             ogi_status::BinaryInput => c"input contains a NUL character",
+            ogi_status::NotText => c"input is another kind of file, not text",
             ogi_status::ParseError => c"input cannot be parsed",
             ogi_status::Json => c"invalid JSON",
             ogi_status::UnknownTable => c"unknown table key",

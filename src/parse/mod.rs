@@ -28,18 +28,18 @@ use crate::position::Position;
 /// input).
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorKind::TooLarge {
-                len: text.len(),
-                limit: crate::decode::MAX_INPUT_BYTES,
-            },
-            Position {
-                offset: crate::decode::MAX_INPUT_BYTES,
-                line: 0,
-                column: 0,
-            },
-        ));
+        return Err(Error::without_position(ErrorKind::TooLarge {
+            len: text.len(),
+            limit: crate::decode::MAX_INPUT_BYTES,
+        }));
     }
+    parse_decoded(text)
+}
+
+/// [`parse`] without the size check, for text decoded from bytes: the limit
+/// applies to the input bytes (checked by [`crate::decode`]), not to the
+/// decoded text, which is larger for GB18030 or Big5 input.
+pub(crate) fn parse_decoded(text: &str) -> Result<Report, Error> {
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::new(ErrorKind::Binary, Position::of(text, at)).with_source_line(text));
     }

@@ -277,8 +277,8 @@ fn round_trip_through_the_canonical_text() {
         );
         if without_chrome(&back) != without_chrome(&r) {
             let (a, b) = (
-                without_chrome(&back).to_json_pretty(),
-                without_chrome(&r).to_json_pretty(),
+                without_chrome(&back).to_json_pretty().unwrap(),
+                without_chrome(&r).to_json_pretty().unwrap(),
             );
             let diff = a
                 .lines()
@@ -486,7 +486,7 @@ fn crawler_capture_around_a_portal_page() {
     assert!(chrome.iter().any(|c| c.text.contains("当前位置")));
     assert!(chrome.iter().any(|c| c.text.contains("var site")));
     assert!(chrome.iter().any(|c| c.text.contains("主办单位")));
-    let json = r.to_json();
+    let json = r.to_json().unwrap();
     assert!(json.contains("\"chrome\""), "chrome blocks in the JSON");
     assert!(json.contains("\"index_number\""));
     // JSON round trip keeps chrome

@@ -13,6 +13,7 @@ mod errors;
 mod ffi;
 mod fixtures;
 mod html;
+mod inputs;
 mod legacy;
 mod markdown;
 mod roundtrip;

@@ -208,7 +208,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
     }
     if tally.unreadable {
         ExitCode::from(2)
-    } else if tally.errors > 0 {
+    } else if tally.errors > 0 || tally.not_reports > 0 {
+        // errors, and input that is not a report at all, make the run fail
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -221,6 +222,8 @@ struct Tally {
     errors: usize,
     warnings: usize,
     notes: usize,
+    /// Inputs with `structure.not_a_report`.
+    not_reports: usize,
     unreadable: bool,
 }
 
@@ -231,6 +234,9 @@ impl Tally {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Note => self.notes += 1,
+            }
+            if f.rule == ogi_report::audit::STRUCTURE_NOT_A_REPORT {
+                self.not_reports += 1;
             }
         }
     }

@@ -41,8 +41,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use ogi_report::model::{Key, Number};
-use ogi_report::{Report, Severity, Table};
+use ogi_report::model::Key;
+use ogi_report::{Report, Severity};
 use rayon::prelude::*;
 
 /// The CSV header: one line per standard-table cell.
@@ -57,7 +57,7 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
-    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators"])]
+    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators", "parquet"])]
     csv: Option<PathBuf>,
     /// Write the CSV of the indicators comparable across years (applications received,
     /// granted, …; see docs/model-legacy.md) to OUT ('-' for standard output).
@@ -70,6 +70,10 @@ pub(crate) struct Args {
     /// (file,rule,severity,table,row,column,expected,found,line,col,message), to OUT ('-' for standard output).
     #[arg(long, value_name = "OUT")]
     findings: Option<PathBuf>,
+    /// Write DIR/cells.parquet (the tidy cells) and DIR/findings.parquet (needs
+    /// the cargo feature `parquet`).
+    #[arg(long, value_name = "DIR")]
+    parquet: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -93,6 +97,8 @@ enum Outcome {
         json: Vec<u8>,
         /// Indicator CSV lines (no header).
         indicators: Vec<u8>,
+        /// Rows for the Parquet files.
+        parquet: Option<crate::parquet_out::Rows>,
         /// Distinct rules of the error-level findings.
         error_rules: Vec<String>,
         /// Bytes read.
@@ -235,9 +241,11 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let started = Instant::now();
     let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
     // Never read an output file as an input (it is truncated when opened).
+    let parquet_files = args.parquet.as_deref().map(crate::parquet_out::paths);
     let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl, &args.indicators]
         .into_iter()
         .flatten()
+        .chain(parquet_files.iter().flat_map(|(a, b)| [a, b]))
         .filter_map(|p| p.canonicalize().ok())
         .collect();
     if !outputs.is_empty() {
@@ -251,6 +259,15 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let mut json_sink = match args.jsonl.as_deref().map(Sink::open).transpose() {
         Ok(s) => s,
         Err(e) => return output_error(args.jsonl.as_deref(), &e),
+    };
+    let mut parquet_sink = match args
+        .parquet
+        .as_deref()
+        .map(crate::parquet_out::ParquetSink::create)
+        .transpose()
+    {
+        Ok(s) => s,
+        Err(e) => return output_error(args.parquet.as_deref(), &e),
     };
     let mut ind_sink = match args.indicators.as_deref().map(Sink::open).transpose() {
         Ok(s) => s,
@@ -312,16 +329,18 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let want_csv = csv_sink.is_some();
     let want_json = json_sink.is_some();
     let want_ind = ind_sink.is_some();
+    let want_parquet = parquet_sink.is_some();
     let (tx, rx) = mpsc::sync_channel::<Vec<(&Path, Outcome)>>(1);
     let write_result = std::thread::scope(|scope| {
         let bar_w = bar.clone();
         let summary = &mut summary;
         let (csv_sink, json_sink, ind_sink) = (&mut csv_sink, &mut json_sink, &mut ind_sink);
+        let parquet_sink = &mut parquet_sink;
         let writer = scope.spawn(move || -> Result<(), (String, io::Error)> {
             for results in rx {
                 for (path, outcome) in results {
                     let sinks = [csv_sink.as_mut(), json_sink.as_mut(), ind_sink.as_mut()];
-                    summary.record(path, outcome, sinks, &bar_w)?;
+                    summary.record(path, outcome, sinks, parquet_sink.as_mut(), &bar_w)?;
                 }
             }
             Ok(())
@@ -331,7 +350,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 paths
                     .par_iter()
                     .map(|p| {
-                        let o = process(p, want_csv, want_json, want_ind);
+                        let o = process(p, want_csv, want_json, want_ind, want_parquet);
                         bar.inc(1);
                         (p.as_path(), o)
                     })
@@ -358,6 +377,14 @@ pub(crate) fn run(args: Args) -> ExitCode {
             flushed = sink.out.flush().map_err(|e| (sink.label.clone(), e));
         }
     }
+    let parquet_label = args.parquet.as_deref().map(|d| d.display().to_string());
+    let mut parquet_rows = None;
+    if let (Some(sink), Some(label), true) = (parquet_sink, &parquet_label, flushed.is_ok()) {
+        match sink.finish() {
+            Ok(n) => parquet_rows = Some(n),
+            Err(e) => flushed = Err((label.clone(), e)),
+        }
+    }
     if let Err((label, e)) = flushed {
         eprintln!("ogi: writing {label}: {e}");
         return ExitCode::from(2);
@@ -374,6 +401,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
         outs.push(("indicators", s.label.clone()));
     }
     summary.print(started.elapsed(), &outs);
+    if let (Some((cells, findings)), Some(dir)) = (parquet_rows, &parquet_label) {
+        eprintln!("  wrote {cells} cell rows and {findings} finding rows as Parquet to {dir}");
+    }
     if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -388,6 +418,7 @@ impl Summary {
         path: &Path,
         outcome: Outcome,
         [csv, json, ind]: [Option<&mut Sink>; 3],
+        parquet: Option<&mut crate::parquet_out::ParquetSink>,
         bar: &ProgressBar,
     ) -> Result<(), (String, io::Error)> {
         match outcome {
@@ -396,9 +427,14 @@ impl Summary {
                 csv_rows,
                 json: j,
                 indicators,
+                parquet: pq,
                 error_rules,
                 bytes,
             } => {
+                if let (Some(s), Some(rows)) = (parquet, pq) {
+                    s.append(rows)
+                        .map_err(|e| ("Parquet output".to_owned(), e))?;
+                }
                 if let Some(s) = ind {
                     s.out
                         .write_all(&indicators)
@@ -438,9 +474,15 @@ fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
-fn process(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outcome {
+fn process(
+    path: &Path,
+    want_csv: bool,
+    want_json: bool,
+    want_ind: bool,
+    want_parquet: bool,
+) -> Outcome {
     match catch_unwind(AssertUnwindSafe(|| {
-        process_inner(path, want_csv, want_json, want_ind)
+        process_inner(path, want_csv, want_json, want_ind, want_parquet)
     })) {
         Ok(o) => o,
         Err(payload) => {
@@ -457,7 +499,13 @@ fn process(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outc
     }
 }
 
-fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outcome {
+fn process_inner(
+    path: &Path,
+    want_csv: bool,
+    want_json: bool,
+    want_ind: bool,
+    want_parquet: bool,
+) -> Outcome {
     let failed = |category: &str, reason: String| Outcome::Failed {
         category: category.into(),
         reason,
@@ -497,7 +545,8 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -
         Ok(r) => r,
         Err(e) => {
             let category = match e.kind() {
-                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8 or GB18030",
+                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8, GB18030 or Big5",
+                ogi_report::ErrorKind::NotText { what, .. } => what,
                 ogi_report::ErrorKind::TooLarge { .. } => "too large",
                 ogi_report::ErrorKind::Binary => "binary (NUL byte)",
                 _ => "parse error",
@@ -541,11 +590,13 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -
     } else {
         Vec::new()
     };
+    let parquet = want_parquet.then(|| crate::parquet_out::rows(&file, &report));
     Outcome::Parsed {
         csv,
         csv_rows,
         json,
         indicators,
+        parquet,
         error_rules,
         bytes: bytes.len() as u64,
     }
@@ -563,47 +614,23 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
     let format = report.format.key();
     let mut rows = 0;
     let mut value = String::new();
-    let mut emit =
-        |w: &mut csv::Writer<Vec<u8>>, table: &str, row: &str, col: &str, v: Option<Number>| {
-            value.clear();
-            if let Some(n) = v {
-                let _ = write!(value, "{n}");
-            }
-            rows += 1;
-            w.write_record([file, organ, &year, format, table, row, col, &value])
-        };
-    for table in report.tables() {
-        match table {
-            Table::Applications(t) => {
-                for (r, cols) in &t.rows {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::ReviewLitigation(t) => {
-                for (g, cols) in &t.groups {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), g.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::ActiveDisclosure(t) => {
-                for (i, cols) in &t.items {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), i.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::LegacyStatistics(t) => {
-                for (r, cols) in &t.rows {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::Generic(_) => {}
+    // the library's tidy cells (Report::cells): what Rust, C and Python get
+    for cell in report.cells() {
+        value.clear();
+        if let Some(n) = cell.value {
+            let _ = write!(value, "{n}");
         }
+        rows += 1;
+        w.write_record([
+            file,
+            organ,
+            &year,
+            format,
+            cell.table,
+            cell.row,
+            cell.column,
+            &value,
+        ])?;
     }
     let bytes = w
         .into_inner()
@@ -667,8 +694,9 @@ pub(crate) fn json_line(file: &str, report: &Report) -> Result<Vec<u8>, serde_js
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ogi_report::Format;
+    use ogi_report::model::Number;
     use ogi_report::model::{AppCol, AppRow, ApplicationsTable, Block, Section, SectionKind};
+    use ogi_report::{Format, Table};
 
     /// A hand-built 2021 report whose applications table has every template
     /// row and column, the cell of row i, column j holding i*10+j (one null).

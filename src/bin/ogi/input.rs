@@ -5,25 +5,37 @@ use std::path::{Path, PathBuf};
 
 /// Reads and parses one file; the error is a one-line message naming the file.
 pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    // an HTML page, recognised by its content: spans point into the page source
-    if ogi_report::input::html::sniff(&bytes) {
-        let html = ogi_report::input::html::decode(&bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        let report = ogi_report::input::html::parse_decoded(&html)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        return Ok((html, report));
-    }
-    let (text, _) =
-        ogi_report::decode::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    // converter markdown is recognised by content, whatever the extension
-    let report = if ogi_report::input::markdown::is_converter_markdown(&text) {
-        ogi_report::parse_markdown(&text)
-    } else {
-        ogi_report::parse(&text)
-    }
-    .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((text.into_owned(), report))
+    read_report_as(path, None)
+}
+
+/// [`read_report`] with the encoding named (`--encoding`) instead of detected.
+pub(crate) fn read_report_as(
+    path: &Path,
+    encoding: Option<&str>,
+) -> Result<(String, ogi_report::Report), String> {
+    let at = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let bytes = std::fs::read(path).map_err(|e| at(&e))?;
+    // the report from the bytes (the size limit is on the bytes, and
+    // meta.encoding is set), the text for messages that quote it
+    let (report, text) = match encoding {
+        Some(name) => {
+            let report = ogi_report::parse_bytes_with(&bytes, name).map_err(|e| at(&e))?;
+            let enc = ogi_report::decode::Encoding::from_name(name);
+            let text = enc.and_then(|enc| ogi_report::decode::decode_with(&bytes, enc).ok());
+            (report, text)
+        }
+        // an HTML page, recognised by its content: spans point into the page source
+        None if ogi_report::input::html::sniff(&bytes) => {
+            let html = ogi_report::input::html::decode(&bytes).map_err(|e| at(&e))?;
+            let report = ogi_report::input::html::parse_decoded(&html).map_err(|e| at(&e))?;
+            return Ok((html, report));
+        }
+        None => {
+            let report = ogi_report::parse_bytes(&bytes).map_err(|e| at(&e))?;
+            (report, ogi_report::decode::decode(&bytes).ok().map(|t| t.0))
+        }
+    };
+    Ok((text.unwrap_or_default().into_owned(), report))
 }
 
 /// Expands directories into the report files below them (.txt, .md, .html,

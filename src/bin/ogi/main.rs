@@ -11,6 +11,7 @@ mod audit_cmd;
 mod export_cmd;
 mod findings_csv;
 mod input;
+mod parquet_out;
 mod parse_cmd;
 mod render_cmd;
 

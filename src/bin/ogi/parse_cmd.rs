@@ -7,7 +7,7 @@ use std::process::ExitCode;
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8 or GB18030 text) or folders (their .txt and .md files).
+    /// Report files (UTF-8, UTF-16 with a BOM, GB18030 or Big5 text) or folders (their .txt and .md files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
@@ -16,6 +16,20 @@ pub(crate) struct Args {
     /// Indent the JSON array.
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
+    /// Decode the input as NAME instead of detecting the encoding (utf-8,
+    /// gb18030/gbk, big5, utf-16le, utf-16be, utf-32le, utf-32be).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<String>,
+}
+
+fn parse_encoding(name: &str) -> Result<String, String> {
+    match ogi_report::decode::Encoding::from_name(name) {
+        Some(_) => Ok(name.to_owned()),
+        None => Err(
+            "not a known encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be, utf-32le, utf-32be)"
+                .into(),
+        ),
+    }
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
@@ -27,7 +41,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
         let _ = out.write_all(b"[");
     }
     for path in &crate::input::expand(&args.files) {
-        let report = match crate::input::read_report(path) {
+        let report = match crate::input::read_report_as(path, args.encoding.as_deref()) {
             Ok((_, r)) => r,
             Err(msg) => {
                 eprintln!("ogi: {msg}");
