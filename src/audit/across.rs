@@ -87,7 +87,18 @@ pub struct FileFinding {
 pub type SeriesRule = fn(&Series<'_>, &mut Vec<FileFinding>);
 
 /// The rules run over every organ's series, in order. Add a rule here.
-pub(crate) const SERIES_RULES: &[SeriesRule] = &[duplicate, gap, carry_over, stock_flow];
+pub(crate) const SERIES_RULES: &[SeriesRule] =
+    &[duplicate, gap, carry_over, stock_flow, cumulative_carry];
+
+/// `legacy.cumulative_carry` over consecutive years of a series (the rule
+/// itself is in `audit::legacy`).
+fn cumulative_carry(s: &Series<'_>, out: &mut Vec<FileFinding>) {
+    for (prev, cur) in s.consecutive() {
+        for f in super::legacy::cumulative_carry(prev.report, cur.report) {
+            push(out, cur.name, f);
+        }
+    }
+}
 
 /// One report of a series.
 #[derive(Debug, Clone, Copy)]

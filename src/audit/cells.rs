@@ -32,7 +32,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             Table::ActiveDisclosure(t) => {
                 scan("active_disclosure", &t.items, &t.source, &t.fragments, out)
             }
-            Table::Generic(_) => {}
+            Table::LegacyStatistics(_) | Table::Generic(_) => {}
         }
     }
 }

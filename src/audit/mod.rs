@@ -66,11 +66,16 @@
 //! | `series.gap` | note | no year missing in an organ's series |
 //! | `series.duplicate` | warning | one report per organ and year |
 //! | `rollup.sum` | warning | a parent's figures = the sum of its children's |
+//! | `legacy.channels_le_total` | error | legacy 统计表: the 其中 rows do not exceed their total (per column) |
+//! | `legacy.replies_sum` | error | legacy 统计表: the replies by outcome add up to 对申请的答复总数 |
+//! | `legacy.cumulative_ge_year` | error | legacy 统计表: 历年累计 ≥ the year's figure |
+//! | `legacy.cumulative_carry` | warning | across years: last year's 历年累计 + this year = this year's 历年累计 (for `audit::across`) |
 
 pub mod across;
 mod applications;
 mod cells;
 mod labels;
+mod legacy;
 mod meta;
 mod narrative;
 mod numbering;
@@ -143,7 +148,12 @@ pub const SERIES_DUPLICATE: &str = "series.duplicate";
 /// `rollup.sum` (across reports).
 pub const ROLLUP_SUM: &str = "rollup.sum";
 
-static RULES: [Rule; 21] = [
+pub use legacy::{
+    LEGACY_CHANNELS_LE_TOTAL, LEGACY_CUMULATIVE_CARRY, LEGACY_CUMULATIVE_GE_YEAR,
+    LEGACY_REPLIES_SUM,
+};
+
+static RULES: [Rule; 25] = [
     Rule {
         id: APPLICATIONS_BALANCE,
         severity: Severity::Error,
@@ -270,6 +280,10 @@ static RULES: [Rule; 21] = [
         summary: "A parent's figures equal the sum of its children's, cell by cell, for each year (hierarchy given as parent,child organ names); a note when a child's report for that year is missing.",
         derives_from: "convention of summary (汇总) reports; 条例第四十九条 on the 本级政府 report covering its departments (the hierarchy is the user's)",
     },
+    legacy::RULES[0],
+    legacy::RULES[1],
+    legacy::RULES[2],
+    legacy::RULES[3],
 ];
 
 /// The rule catalogue, in a stable order.
@@ -286,7 +300,9 @@ impl Rule {
     /// True for the rules of [`across()`] (`series.*`, `rollup.*`), which
     /// compare several reports; [`audit`] runs the others.
     pub fn is_across(&self) -> bool {
-        self.id.starts_with("series.") || self.id.starts_with("rollup.")
+        self.id.starts_with("series.")
+            || self.id.starts_with("rollup.")
+            || self.id == legacy::LEGACY_CUMULATIVE_CARRY
     }
 }
 
@@ -304,6 +320,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     narrative::check(report, &mut out);
     statements::check(report, &mut out);
     numbering::check(report, &mut out);
+    legacy::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));

@@ -14,6 +14,7 @@
 //! model itself never calls the parser or the audit: the facade in the crate
 //! root composes them).
 
+pub mod indicators;
 pub mod keys;
 pub mod number;
 pub mod table;
@@ -21,11 +22,16 @@ pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
-pub use keys::{AdField, AdItem, AppCol, AppGroup, AppRow, Key, RlGroup, RlOutcome};
+pub use indicators::{Basis, BasisKind, Indicator};
+pub use keys::{
+    AdField, AdItem, AppCol, AppGroup, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup,
+    RlOutcome,
+};
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
-    GenericTable, ReviewLitigationTable, RowSource, Table, Text,
+    GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReviewLitigationTable,
+    RowSource, Table, Text,
 };
 
 /// A region of the decoded text.
@@ -243,6 +249,10 @@ pub enum SectionKind {
     KeyAreas,
     /// 统计表 / 附表 (legacy statistics appendix).
     Statistics,
+    /// 咨询处理情况 (legacy).
+    Consultations,
+    /// 人员和收支 / 机构建设和保障经费 (legacy).
+    Staffing,
     /// Anything else; the heading is kept.
     Other,
 }
@@ -260,6 +270,8 @@ impl SectionKind {
             SectionKind::OtherMatters => "other_matters",
             SectionKind::KeyAreas => "key_areas",
             SectionKind::Statistics => "statistics",
+            SectionKind::Consultations => "consultations",
+            SectionKind::Staffing => "staffing",
             SectionKind::Other => "other",
         }
     }
@@ -450,10 +462,19 @@ impl Report {
         })
     }
 
+    /// The first legacy statistics table.
+    pub fn legacy_statistics(&self) -> Option<&LegacyStatisticsTable> {
+        self.tables().find_map(|t| match t {
+            Table::LegacyStatistics(a) => Some(a),
+            _ => None,
+        })
+    }
+
     /// Looks up one standard-table cell by the key strings of model.md:
     /// `cell("applications", "new_received", "total")`,
     /// `cell("review_litigation", "review", "upheld")`,
-    /// `cell("active_disclosure", "normative_documents", "issued")`.
+    /// `cell("active_disclosure", "normative_documents", "issued")`,
+    /// `cell("legacy_statistics", "requests_received", "this_year")`.
     pub fn cell(&self, table: &str, row: &str, column: &str) -> Result<Number, CellError> {
         let found = match table {
             "applications" => {
@@ -475,6 +496,13 @@ impl Report {
                 let c = AdField::from_key(column).ok_or(CellError::UnknownColumn)?;
                 let t = self.active_disclosure().ok_or(CellError::NoTable)?;
                 let cells = t.items.get(&r).ok_or(CellError::NoRow)?;
+                cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
+            }
+            "legacy_statistics" => {
+                let r = LegacyRow::from_key(row).ok_or(CellError::UnknownRow)?;
+                let c = LegacyCol::from_key(column).ok_or(CellError::UnknownColumn)?;
+                let t = self.legacy_statistics().ok_or(CellError::NoTable)?;
+                let cells = t.rows.get(&r).ok_or(CellError::NoRow)?;
                 cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
             }
             _ => return Err(CellError::UnknownTable),

@@ -64,6 +64,7 @@ pub(crate) fn line_marker(t: &str) -> Option<(MarkerStyle, usize)> {
 
 impl Blocks<'_, '_> {
     pub(crate) fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
+        let segs = &split_statistics(self.text, segs);
         let mut root: Vec<Block> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
         let mut para: Option<Para> = None;
@@ -78,6 +79,13 @@ impl Blocks<'_, '_> {
                 continue;
             }
             let (off, t) = seg.trimmed();
+            // a legacy statistics table run together with the text around it
+            if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
+                self.flush(&mut para, &mut stack, &mut root);
+                push(&mut stack, &mut root, Block::Table(tb));
+                i += 1;
+                continue;
+            }
             // page numbers
             if is_page_number(t) {
                 self.flush(&mut para, &mut stack, &mut root);
@@ -207,6 +215,37 @@ impl Blocks<'_, '_> {
             push(stack, root, b);
         }
     }
+}
+
+/// Cuts a legacy statistics table that runs together with the text around
+/// it (crawler text) into a piece of its own.
+fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+    let mut out = Vec::with_capacity(segs.len());
+    for s in segs {
+        let (off, t) = s.trimmed();
+        let Some((a, _, b)) = crate::template::legacy::locate(t) else {
+            out.push(*s);
+            continue;
+        };
+        let end = s.start + s.raw.len();
+        if a > 0 {
+            out.push(Seg {
+                start: s.start,
+                raw: &text[s.start..off + a],
+            });
+        }
+        out.push(Seg {
+            start: off + a,
+            raw: &text[off + a..off + b],
+        });
+        if off + b < end {
+            out.push(Seg {
+                start: off + b,
+                raw: &text[off + b..end],
+            });
+        }
+    }
+    out
 }
 
 fn new_para(off: usize, t: &str) -> Para {

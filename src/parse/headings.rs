@@ -21,8 +21,12 @@ pub(crate) fn classify(title: &str) -> SectionKind {
         SectionKind::OtherMatters
     } else if has("重点领域") {
         SectionKind::KeyAreas
-    } else if has("统计表") || has("附表") {
+    } else if has("统计表") || has("附表") || has("统计指标") {
         SectionKind::Statistics
+    } else if has("咨询") && !has("申请") && !has("主动") {
+        SectionKind::Consultations
+    } else if has("人员") || has("收支") || has("机构建设") || has("保障经费") {
+        SectionKind::Staffing
     } else if (has("主动公开") || has("主动公布")) && !(has("依申请") || has("申请")) {
         SectionKind::ActiveDisclosure
     } else if (has("收到和处理") || has("依申请") || has("申请")) && !has("主动") {
@@ -81,8 +85,9 @@ fn inline_title_len(s: &str) -> Option<usize> {
             return None;
         }
         for w in END_WORDS {
-            if s[i..].starts_with(w) {
-                let end = i + w.len();
+            // compared through the normaliser: Traditional 情況 ends a title too
+            if let Some(len) = folded_prefix(&s[i..], w) {
+                let end = i + len;
                 let next = s[end..].chars().next();
                 if !next
                     .is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表' | '统'))
@@ -93,6 +98,21 @@ fn inline_title_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The byte length of the prefix of `s` that reads as `w` once folded by
+/// the normaliser (`情況` for `情况`), if any.
+fn folded_prefix(s: &str, w: &str) -> Option<usize> {
+    let mut want = w.chars();
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(x) = want.next() else { break };
+        if lexical::norm_char(c) != Some(x) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    want.next().is_none().then_some(len)
 }
 
 /// Finds the first heading in `t` (a trimmed piece). `expected` is the number
@@ -214,5 +234,50 @@ mod tests {
             classify("平潭综合实验区政府信息公开情况统计表"),
             SectionKind::Statistics
         );
+    }
+
+    #[test]
+    fn legacy_kinds_in_both_scripts() {
+        use SectionKind::*;
+        for (simplified, traditional, kind) in [
+            ("概述", "概述", Overview),
+            (
+                "主动公开政府信息情况",
+                "主動公開政府信息情況",
+                ActiveDisclosure,
+            ),
+            (
+                "依申请公开政府信息情况",
+                "依申請公開政府信息情況",
+                Applications,
+            ),
+            ("咨询处理情况", "諮詢處理情況", Consultations),
+            (
+                "政府信息公开的收费及减免情况",
+                "政府信息公開的收費及減免情況",
+                Fees,
+            ),
+            (
+                "政府信息公开类行政复议和行政诉讼情况",
+                "政府信息公開類行政複議和行政訴訟情況",
+                ReviewLitigation,
+            ),
+            ("人员和收支情况", "人員和收支情況", Staffing),
+            ("机构建设和保障经费情况", "機構建設和保障經費情況", Staffing),
+            (
+                "存在的主要问题和改进措施",
+                "存在的主要問題和改進措施",
+                Problems,
+            ),
+            (
+                "政府信息公开情况统计表",
+                "政府信息公開情況統計表",
+                Statistics,
+            ),
+            ("附表", "附表", Statistics),
+        ] {
+            assert_eq!(classify(simplified), kind, "{simplified}");
+            assert_eq!(classify(traditional), kind, "{traditional}");
+        }
     }
 }

@@ -556,7 +556,7 @@ fn format(report: &Report, year: Option<i32>) -> Format {
                 }
             }
             Table::ReviewLitigation(_) => std_table = true,
-            Table::Generic(_) => {}
+            Table::LegacyStatistics(_) | Table::Generic(_) => {}
         }
     }
     let by_year = || {

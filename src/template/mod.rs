@@ -17,6 +17,7 @@ pub(crate) mod applications;
 pub(crate) mod cells;
 pub(crate) mod fused;
 pub(crate) mod generic;
+pub(crate) mod legacy;
 pub(crate) mod review_litigation;
 pub(crate) mod rows;
 pub(crate) mod vocabulary;
@@ -46,7 +47,11 @@ pub(crate) fn map(grid: &Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Tab
         Kind::ActiveDisclosure => active_disclosure::map(grid, text, loc),
         Kind::Applications => applications::map(grid, text, loc),
         Kind::ReviewLitigation => review_litigation::map(grid, text, loc),
-        Kind::Generic => generic::map(grid, loc),
+        // a legacy 政府信息公开情况统计表 becomes a typed table
+        Kind::Generic => match generic::map(grid, loc) {
+            Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
+            t => t,
+        },
     }
 }
 

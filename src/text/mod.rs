@@ -1,7 +1,8 @@
 //! Text utilities shared by the parser, the grid builders, the template
 //! mapper, the audit and the renderer: the lexical grammar (numerals, list
 //! markers, page numbers) and the one normaliser (character fold with an
-//! offset map).
+//! offset map) with its Traditional → Simplified fold (`hant`).
 
+pub(crate) mod hant;
 pub(crate) mod lexical;
 pub(crate) mod nulls;

@@ -12,6 +12,8 @@ mod corpus;
 mod errors;
 mod ffi;
 mod fixtures;
+mod legacy;
+mod markdown;
 mod roundtrip;
 mod strategy;
 mod util;
