@@ -5,11 +5,11 @@
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
-use super::section::Seg;
+use super::seg::{Seg, line_marker};
 use crate::lines::{Locator, is_space};
 use crate::model::{Block, Markup, Paragraph, Subsection, Unrecognized};
 use crate::template::{self, Kind};
-use crate::text::lexical::{MarkerStyle, is_page_number, markup, subsection_marker};
+use crate::text::lexical::{MarkerStyle, is_page_number, markup};
 
 /// Builds blocks from pieces of lines.
 pub(crate) struct Blocks<'t, 'l> {
@@ -45,21 +45,6 @@ fn is_field(t: &str) -> bool {
 fn ends_terminal(t: &str) -> bool {
     let core = t.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
     core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
-}
-
-/// The subsection marker at the start of a trimmed piece, allowing `**`
-/// residue around it: (style, byte length of the marker incl. residue).
-pub(crate) fn line_marker(t: &str) -> Option<(MarkerStyle, usize)> {
-    let (inner, lead) = match t.strip_prefix("**") {
-        Some(r) => (r, 2),
-        None => (t, 0),
-    };
-    let (rest, (style, _)) = subsection_marker(inner).ok()?;
-    let mut len = lead + inner.len() - rest.len();
-    if lead > 0 && rest.starts_with("**") {
-        len += 2;
-    }
-    Some((style, len))
 }
 
 impl Blocks<'_, '_> {
