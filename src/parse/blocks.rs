@@ -5,11 +5,11 @@
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
-use super::section::Seg;
+use super::seg::{Seg, line_marker};
 use crate::lines::{Locator, is_space};
-use crate::model::{Block, Markup, Paragraph, Subsection, Unrecognized};
+use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
-use crate::text::lexical::{MarkerStyle, is_page_number, markup, subsection_marker};
+use crate::text::lexical::{MarkerStyle, is_page_number, markup};
 
 /// Builds blocks from pieces of lines.
 pub(crate) struct Blocks<'t, 'l> {
@@ -45,21 +45,6 @@ fn is_field(t: &str) -> bool {
 fn ends_terminal(t: &str) -> bool {
     let core = t.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
     core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
-}
-
-/// The subsection marker at the start of a trimmed piece, allowing `**`
-/// residue around it: (style, byte length of the marker incl. residue).
-pub(crate) fn line_marker(t: &str) -> Option<(MarkerStyle, usize)> {
-    let (inner, lead) = match t.strip_prefix("**") {
-        Some(r) => (r, 2),
-        None => (t, 0),
-    };
-    let (rest, (style, _)) = subsection_marker(inner).ok()?;
-    let mut len = lead + inner.len() - rest.len();
-    if lead > 0 && rest.starts_with("**") {
-        len += 2;
-    }
-    Some((style, len))
 }
 
 impl Blocks<'_, '_> {
@@ -98,22 +83,8 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // tables
-            if let Some(kind) = region::anchor(t) {
+            if let Some((tb, end)) = self.table_at(segs, i, t) {
                 self.flush(&mut para, &mut stack, &mut root);
-                let end = region_end(segs, i, kind);
-                let region = &segs[i..end];
-                let lines: Vec<_> = region.iter().map(|s| (s.start, s.raw)).collect();
-                let grid = crate::grid::text::region(&lines);
-                let tb = template::map(&grid, kind, self.text, self.loc);
-                push(&mut stack, &mut root, Block::Table(tb));
-                i = end;
-                continue;
-            }
-            if let Some(end) = generic_region(segs, i) {
-                self.flush(&mut para, &mut stack, &mut root);
-                let lines: Vec<_> = segs[i..end].iter().map(|s| (s.start, s.raw)).collect();
-                let grid = crate::grid::text::generic(&lines);
-                let tb = template::map(&grid, Kind::Generic, self.text, self.loc);
                 push(&mut stack, &mut root, Block::Table(tb));
                 i = end;
                 continue;
@@ -140,41 +111,7 @@ impl Blocks<'_, '_> {
             // subsection on the same line (`1.存在的问题：一是…`)
             if line_marker(t).is_some() {
                 self.flush(&mut para, &mut stack, &mut root);
-                let line_chars = t.chars().count();
-                while let Some((style, mlen)) = line_marker(t) {
-                    if let Some(pos) = stack.iter().position(|o| o.style == style) {
-                        while stack.len() > pos {
-                            close(&mut stack, &mut root, self.loc);
-                        }
-                    }
-                    let marker = &t[..mlen];
-                    let rest = t[mlen..].trim_start_matches(is_space);
-                    let rest_off = off + (t.len() - rest.len());
-                    let (title, body) = split_title(rest);
-                    let head_end = match title {
-                        Some(tt) => rest_off + tt.len(),
-                        None => off + mlen,
-                    };
-                    let sub = Subsection {
-                        marker: marker.to_string(),
-                        title: title.map(str::to_string),
-                        blocks: Vec::new(),
-                        span: self.loc.span(off, head_end),
-                        head: self.loc.span(off, head_end),
-                    };
-                    stack.push(Open { style, sub });
-                    let Some(b) = body else { break };
-                    off += t.len() - b.len();
-                    t = b;
-                    if line_marker(t).is_none() {
-                        let mut p = new_para(off, t);
-                        // a page break can fall after the body on the marker's
-                        // line: judge the line as a whole
-                        p.last_chars = line_chars;
-                        para = Some(p);
-                        break;
-                    }
-                }
+                para = self.subsections(off, t, &mut stack, &mut root);
                 i += 1;
                 continue;
             }
@@ -204,6 +141,72 @@ impl Blocks<'_, '_> {
             close(&mut stack, &mut root, self.loc);
         }
         root
+    }
+
+    /// The table whose region starts at `segs[i]` (`t` trimmed), and the
+    /// index after its region: a standard table from its anchor, or a
+    /// generic one. Its lines go to a grid builder, the grid to the mapper.
+    fn table_at(&self, segs: &[Seg<'_>], i: usize, t: &str) -> Option<(Table, usize)> {
+        let lines =
+            |end: usize| -> Vec<_> { segs[i..end].iter().map(|s| (s.start, s.raw)).collect() };
+        if let Some(kind) = region::anchor(t) {
+            let end = region_end(segs, i, kind);
+            let grid = crate::grid::text::region(&lines(end));
+            return Some((template::map(&grid, kind, self.text, self.loc), end));
+        }
+        let end = generic_region(segs, i)?;
+        let grid = crate::grid::text::generic(&lines(end));
+        Some((
+            template::map(&grid, Kind::Generic, self.text, self.loc),
+            end,
+        ))
+    }
+
+    /// Opens the subsections whose markers start `t` (at `off`); the text
+    /// after a title may open another subsection on the same line
+    /// (`1.存在的问题：一是…`). Returns the paragraph the line's body starts.
+    fn subsections(
+        &self,
+        mut off: usize,
+        mut t: &str,
+        stack: &mut Vec<Open>,
+        root: &mut Vec<Block>,
+    ) -> Option<Para> {
+        let line_chars = t.chars().count();
+        while let Some((style, mlen)) = line_marker(t) {
+            if let Some(pos) = stack.iter().position(|o| o.style == style) {
+                while stack.len() > pos {
+                    close(stack, root, self.loc);
+                }
+            }
+            let marker = &t[..mlen];
+            let rest = t[mlen..].trim_start_matches(is_space);
+            let rest_off = off + (t.len() - rest.len());
+            let (title, body) = split_title(rest);
+            let head_end = match title {
+                Some(tt) => rest_off + tt.len(),
+                None => off + mlen,
+            };
+            let sub = Subsection {
+                marker: marker.to_string(),
+                title: title.map(str::to_string),
+                blocks: Vec::new(),
+                span: self.loc.span(off, head_end),
+                head: self.loc.span(off, head_end),
+            };
+            stack.push(Open { style, sub });
+            let b = body?;
+            off += t.len() - b.len();
+            t = b;
+            if line_marker(t).is_none() {
+                let mut p = new_para(off, t);
+                // a page break can fall after the body on the marker's
+                // line: judge the line as a whole
+                p.last_chars = line_chars;
+                return Some(p);
+            }
+        }
+        None
     }
 
     fn flush(&self, para: &mut Option<Para>, stack: &mut [Open], root: &mut Vec<Block>) {

@@ -1,6 +1,6 @@
 //! The closing signature: the organ and date lines at the end of a report.
 
-use super::section::Seg;
+use super::seg::Seg;
 use crate::text::lexical::norm;
 
 fn is_date_line(t: &str) -> bool {

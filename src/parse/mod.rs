@@ -1,8 +1,12 @@
 //! The parser: text to [`Report`].
 //!
-//! * `section`: headings, sections, subsections, paragraphs, table regions;
+//! * `section`: the forward pass over the lines: preamble, sections, closing;
+//! * `headings`: section headings (whole line or inline) and their kinds;
+//! * `blocks`: the blocks of a section: tables, subsections, paragraphs;
+//! * `closing`, `organs`: the closing signature; the one organ-suffix list;
+//! * `seg`: pieces of lines and the list marker at their head;
 //! * `region`: where a table begins and ends (its lines go to a grid
-//!   builder in [`crate::grid`], the grid to `template`);
+//!   builder in [`crate::grid`], the grid to the template mapper, `template`);
 //! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
@@ -16,6 +20,7 @@ pub(crate) mod meta;
 pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;
+pub(crate) mod seg;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::Report;

@@ -3,7 +3,7 @@
 //! ([`crate::grid`]) and the grid to the template mapper
 //! ([`crate::template`]).
 
-use super::section::Seg;
+use super::seg::Seg;
 use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
 use crate::text::lexical::{self, MarkerStyle, is_page_number};
@@ -183,7 +183,7 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
         let t = segs[j].trimmed().1;
         if !short_cell(t)
             || is_page_number(t)
-            || super::blocks::line_marker(t).is_some()
+            || super::seg::line_marker(t).is_some()
             || anchor(t).is_some()
         {
             break;

@@ -13,31 +13,9 @@
 use super::blocks::Blocks;
 use super::closing::take_closing;
 use super::headings::{classify, find_heading};
+use super::seg::Seg;
 use crate::lines::{Line, Locator, is_space};
 use crate::model::{Block, Heading, Paragraph, Section};
-
-/// A piece of a line: the whole line, or the part of it before, between or
-/// after inline headings.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Seg<'a> {
-    /// Byte offset of `raw` in the text.
-    pub(crate) start: usize,
-    /// The text of the piece (untrimmed: leading tabs can be grid cells).
-    pub(crate) raw: &'a str,
-}
-
-impl<'a> Seg<'a> {
-    pub(crate) fn is_blank(&self) -> bool {
-        self.raw.chars().all(is_space)
-    }
-    pub(crate) fn trimmed(&self) -> (usize, &'a str) {
-        let t = self.raw.trim_start_matches(is_space);
-        (
-            self.start + self.raw.len() - t.len(),
-            t.trim_end_matches(is_space),
-        )
-    }
-}
 
 /// An item of the structural pass.
 #[derive(Debug)]

@@ -43,7 +43,7 @@ fn is_digit(c: char) -> bool {
 /// tokens' offsets refer to, and each cell's text must be the text at its
 /// span (true of every builder over plain text and of tab-row reading text).
 pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
         let kind = match grid.row_kind(r) {

@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -109,7 +109,9 @@ pub(crate) const AD_VOCAB: &[W] = &[
 ];
 
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // a DFA: the vocabulary is small, and every label is scanned
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::Standard)
         .build(WORDS)
         .expect("the vocabulary is a small fixed set of words")
