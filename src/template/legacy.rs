@@ -274,10 +274,13 @@ fn fused_readings(d: &str, at: usize, cols: usize) -> Vec<Vec<Val>> {
 
 /// Maps a table read as rows of cells (header first) to a typed legacy
 /// statistics table; `None` when the header is not a statistics header.
-/// `title` is the table's title text when it stood with the table.
+/// `title` is the table's title text when it stood with the table; `run`
+/// says the table was cut from running text (only there can the digits of
+/// two cells have run together).
 pub(crate) fn map(
     rows: &[Vec<InCell<'_>>],
     title: Option<InCell<'_>>,
+    run: bool,
     region: (usize, usize),
     loc: &Locator<'_>,
 ) -> Option<Table> {
@@ -362,19 +365,7 @@ pub(crate) fn map(
                 at: c.at + (c.text.len() - c.text.trim_start_matches(is_space).len()),
             })
             .collect();
-        if direct.len() == 1 && columns.len() == 2 {
-            let v = &direct[0];
-            let f = fused_readings(&v.text, v.at, 2);
-            // a two-digit-or-longer run whose single reading is not a plain
-            // one-column value: split it
-            if !f.is_empty() && v.text.len() >= 2 {
-                row.readings = f;
-                row.split = true;
-            }
-        }
-        if row.readings.is_empty() {
-            row.readings.push(direct);
-        }
+        row.readings.push(direct);
         row.key = row
             .label
             .as_ref()
@@ -383,6 +374,21 @@ pub(crate) fn map(
             continue;
         }
         mapped.push(row);
+    }
+    // a table whose cells ran together (most rows have one run of digits
+    // for two columns): split each run
+    let ones = mapped.iter().filter(|r| r.readings[0].len() == 1).count();
+    let more = mapped.iter().filter(|r| r.readings[0].len() > 1).count();
+    if run && columns.len() == 2 && ones > more {
+        for r in &mut mapped {
+            if let [v] = r.readings[0].as_slice() {
+                let f = fused_readings(&v.text, v.at, 2);
+                if !f.is_empty() {
+                    r.readings = f;
+                    r.split = true;
+                }
+            }
+        }
     }
     // duplicate keys: the first keeps the key
     let mut seen = Vec::new();
@@ -785,7 +791,7 @@ pub(crate) fn crawler_table(t: &str, off: usize, loc: &Locator<'_>) -> Option<(T
         let tt = t[..h].trim_end_matches(is_space);
         InCell { text: tt, at: off }
     });
-    let table = map(&rr.rows, title, (off, off + end), loc)?;
+    let table = map(&rr.rows, title, true, (off, off + end), loc)?;
     Some((table, end))
 }
 
@@ -817,5 +823,5 @@ pub(crate) fn from_generic(g: &crate::model::GenericTable, loc: &Locator<'_>) ->
                 .collect(),
         );
     }
-    map(&rows, None, (g.span.start, g.span.end), loc)
+    map(&rows, None, false, (g.span.start, g.span.end), loc)
 }

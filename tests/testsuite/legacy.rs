@@ -553,3 +553,23 @@ fn export_indicators_csv_of_the_series() {
     }
     assert_eq!(lines.count(), want);
 }
+
+#[test]
+fn separated_cells_are_never_split() {
+    // a grid row, or a spaced row among spaced rows, with one value has an
+    // empty running total: `12` is twelve, not 1 | 2
+    let grid = "一、概述\n无。\n二、政府信息公开情况统计表\n指标名称\t计量单位\t2015年度\t历年累计\n\
+                主动公开文件数\t条\t20\t300\n行政复议数\t件\t12\n";
+    let spaced = "一、概述 无。二、政府信息公开情况统计表 指标名称 计量单位 2015年度 历年累计 \
+                  主动公开文件数 条 20 300 行政复议数 件 12 行政诉讼数 件 1 3";
+    for text in [grid, spaced] {
+        let r = parse_lossless(text);
+        let t = legacy(&r);
+        assert_eq!(
+            t.rows[&LegacyRow::Reviews][&LegacyCol::ThisYear],
+            Some(Number::int(12))
+        );
+        assert_eq!(t.rows[&LegacyRow::Reviews][&LegacyCol::Cumulative], None);
+        assert!(!t.source[&LegacyRow::Reviews].split);
+    }
+}
