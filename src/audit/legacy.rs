@@ -256,7 +256,6 @@ fn unchecked(rule: &'static str, row: LegacyRow, col: LegacyCol, at: Option<Span
 ///
 /// Meant for `audit::across` (one line: for each consecutive pair of a
 /// series, push `cumulative_carry(prev, this)` on `this`'s file).
-#[allow(dead_code)] // called by audit::across once it lands
 pub(crate) fn cumulative_carry(prev: &Report, this: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     let (Some(a), Some(b)) = (prev.legacy_statistics(), this.legacy_statistics()) else {

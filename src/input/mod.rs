@@ -28,6 +28,8 @@
 //! assert_eq!(&source[at..at + 5], "&amp;");
 //! ```
 
+pub mod markdown;
+
 use std::ops::Range;
 
 use crate::model::{Report, Span};

@@ -384,6 +384,24 @@ pub struct Finding {
     /// The row key concerned, if any.
     #[serde(default)]
     pub row: Option<String>,
+    /// Secondary locations, each with a label: every term of an equation,
+    /// or the cell of another report a cross-report rule compares with
+    /// (absent from JSON when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A labelled secondary location of a [`Finding`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// What is there, e.g. `new_received/total = 12` or `2021 carried_forward/total = 3`.
+    pub label: String,
+    /// Where it is, in the text of `file` (or of the finding's own report when `file` is absent).
+    pub span: Span,
+    /// The file the span refers to, when it is not the finding's own report
+    /// (set by [`crate::audit::across()`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Report {

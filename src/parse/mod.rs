@@ -2,7 +2,7 @@
 //!
 //! * `section`: headings, sections, subsections, paragraphs, table regions;
 //! * `region`: where a table begins and ends (its lines go to a grid
-//!   builder in [`crate::grid`], the grid to [`crate::template`]);
+//!   builder in [`crate::grid`], the grid to `template`);
 //! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is

@@ -416,6 +416,13 @@ fn load_expected(name: &str) -> serde_json::Value {
 /// different.
 fn check_pdf(file: &str, expected: &str, strict: bool) {
     let (_, r) = load(&format!("real/pdf/{file}"));
+    check_figures(file, &r, expected, strict);
+}
+
+/// Checks a report read from one of the PDFs against the figures read by
+/// hand (see [`check_pdf`]).
+pub fn check_figures(file: &str, r: &Report, expected: &str, strict: bool) {
+    let r = r.clone();
     let e = load_expected(expected);
     assert_eq!(r.format.key(), e["template"].as_str().unwrap(), "{file}");
     assert_eq!(r.meta.year, e["year"].as_i64().map(|y| y as i32), "{file}");

@@ -1,6 +1,9 @@
 //! The one integration-test binary of ogi-report.
 
 mod audit;
+mod audit_across;
+mod audit_cli;
+mod audit_rules;
 mod c_header;
 mod cli;
 mod cli_audit;
@@ -10,6 +13,7 @@ mod errors;
 mod ffi;
 mod fixtures;
 mod legacy;
+mod markdown;
 mod roundtrip;
 mod strategy;
 mod util;

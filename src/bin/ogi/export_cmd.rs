@@ -57,7 +57,7 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
-    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "indicators"])]
+    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators"])]
     csv: Option<PathBuf>,
     /// Write the CSV of the indicators comparable across years (applications received,
     /// granted, …; see docs/model-legacy.md) to OUT ('-' for standard output).
@@ -66,6 +66,10 @@ pub(crate) struct Args {
     /// Write one JSON report per line, with a "file" field, to OUT ('-' for standard output).
     #[arg(long, value_name = "OUT")]
     jsonl: Option<PathBuf>,
+    /// Write the audit findings of every report, one CSV line each
+    /// (file,rule,severity,table,row,column,expected,found,line,col,message), to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT")]
+    findings: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -195,6 +199,29 @@ impl Sink {
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
+    if let Some(path) = args.findings.as_deref() {
+        let others = [&args.csv, &args.jsonl, &args.indicators];
+        if is_stdout(path) && others.iter().any(|o| o.as_deref().is_some_and(is_stdout)) {
+            eprintln!(
+                "ogi: only one of --csv, --jsonl, --indicators and --findings can write to standard output"
+            );
+            return ExitCode::from(2);
+        }
+        let failed = match crate::findings_csv::export(&args.inputs, path) {
+            Ok(n) => n,
+            Err(msg) => {
+                eprintln!("ogi: {msg}");
+                return ExitCode::from(2);
+            }
+        };
+        if args.csv.is_none() && args.jsonl.is_none() && args.indicators.is_none() {
+            return if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    }
     let to_stdout = [&args.csv, &args.jsonl, &args.indicators]
         .into_iter()
         .filter(|p| p.as_deref().is_some_and(is_stdout))

@@ -8,7 +8,13 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let (text, _) =
         ogi_report::decode::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let report = ogi_report::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    // converter markdown is recognised by content, whatever the extension
+    let report = if ogi_report::input::markdown::is_converter_markdown(&text) {
+        ogi_report::parse_markdown(&text)
+    } else {
+        ogi_report::parse(&text)
+    }
+    .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((text.into_owned(), report))
 }
 

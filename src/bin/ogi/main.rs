@@ -4,11 +4,12 @@
 //! ogi parse FILE…            JSON of each report (an array; --jsonl: one object per line)
 //! ogi audit FILE…|DIR        findings as compiler-style diagnostics (--format json)
 //! ogi render FILE…           canonical text
-//! ogi export DIR|FILE… --csv OUT | --jsonl OUT
+//! ogi export DIR|FILE… --csv OUT | --jsonl OUT | --findings OUT
 //! ```
 
 mod audit_cmd;
 mod export_cmd;
+mod findings_csv;
 mod input;
 mod parse_cmd;
 mod render_cmd;
