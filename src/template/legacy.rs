@@ -688,6 +688,10 @@ pub(crate) fn crawler_rows(s: &str, at: usize) -> Option<RunRows<'_>> {
         let mut z = q;
         while z < s.len() {
             let c = s[z..].chars().next().unwrap_or('x');
+            if matches!(c, '\n' | '\r') {
+                // one row per line: the values end with the line
+                break;
+            }
             if c == '.' {
                 z += 1;
                 if !(z < s.len() && b[z].is_ascii_digit()) {

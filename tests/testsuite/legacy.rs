@@ -573,3 +573,27 @@ fn separated_cells_are_never_split() {
         assert!(!t.source[&LegacyRow::Reviews].split);
     }
 }
+
+#[test]
+fn fixture_one_spaced_row_per_line() {
+    let (text, r) = fixture("spaced-rows.txt");
+    check_against_text("spaced", &text, &r);
+    let t = legacy(&r);
+    assert_eq!(t.rows.len(), 5);
+    assert!(t.source.values().all(|s| !s.split));
+    assert_eq!(
+        r.cell("legacy_statistics", "proactive_website", "cumulative")
+            .unwrap()
+            .as_i64(),
+        Some(990)
+    );
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Overview,
+            SectionKind::Statistics,
+            SectionKind::Problems
+        ]
+    );
+}
