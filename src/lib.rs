@@ -159,6 +159,72 @@ impl Report {
     }
 }
 
+/// Why a [`Table`] or a [`Section`] did not parse from its text.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FromTextError {
+    /// The text is not a report text at all (too large, binary).
+    #[error(transparent)]
+    Parse(#[from] Error),
+    /// The text does not hold exactly one of what was asked for.
+    #[error("the text holds {found} {what}, not exactly one and nothing else")]
+    NotOne {
+        /// `"tables"` or `"sections"`.
+        what: &'static str,
+        /// How many the parser found (other blocks count as an extra one).
+        found: usize,
+    },
+}
+
+/// Reads a table from its canonical text (as [`Table`]'s `Display` writes
+/// it): the text must hold one table and nothing else.
+///
+/// ```
+/// let text = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t5\n";
+/// let t: ogi_report::Table = text.parse()?;
+/// assert_eq!(t.kind(), "active_disclosure");
+/// assert_eq!(t.to_string().parse::<ogi_report::Table>()?, t);
+/// # Ok::<(), ogi_report::FromTextError>(())
+/// ```
+impl std::str::FromStr for Table {
+    type Err = FromTextError;
+    fn from_str(text: &str) -> Result<Table, FromTextError> {
+        let mut r = parse::parse(text)?;
+        let found = r.preamble.len() + r.closing.len() + r.sections.len();
+        match (r.preamble.pop(), found) {
+            (Some(Block::Table(t)), 1) => Ok(t),
+            _ => Err(FromTextError::NotOne {
+                what: "tables",
+                found,
+            }),
+        }
+    }
+}
+
+/// Reads a section from its canonical text (as [`Section`]'s `Display`
+/// writes it): the text must hold one section and nothing else.
+///
+/// ```
+/// let s: ogi_report::Section = "一、总体情况\n\n本年度工作正常。\n".parse()?;
+/// assert_eq!(s.blocks.len(), 1);
+/// assert_eq!(s.to_string().parse::<ogi_report::Section>()?, s);
+/// # Ok::<(), ogi_report::FromTextError>(())
+/// ```
+impl std::str::FromStr for Section {
+    type Err = FromTextError;
+    fn from_str(text: &str) -> Result<Section, FromTextError> {
+        let mut r = parse::parse(text)?;
+        let found = r.preamble.len() + r.closing.len() + r.sections.len();
+        match (r.sections.pop(), found) {
+            (Some(s), 1) => Ok(s),
+            _ => Err(FromTextError::NotOne {
+                what: "sections",
+                found,
+            }),
+        }
+    }
+}
+
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         render::write_report(f, self)

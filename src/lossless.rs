@@ -163,8 +163,22 @@ fn table_spans(report: &Report) -> Vec<Span> {
 /// characters ([`is_table_layout`]) inside a table's span count as the
 /// table's own.
 pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
-    let tables = table_spans(report);
-    let in_table = |offset: usize| tables.iter().any(|t| t.start <= offset && offset < t.end);
+    // tables sorted by start, with the furthest end reached so far: an
+    // offset is inside a table when a table starting at or before it
+    // reaches past it (a binary search per character, not a scan)
+    let mut tables = table_spans(report);
+    tables.sort_by_key(|t| t.start);
+    let reach: Vec<usize> = tables
+        .iter()
+        .scan(0, |r, t| {
+            *r = t.end.max(*r);
+            Some(*r)
+        })
+        .collect();
+    let in_table = |offset: usize| {
+        let i = tables.partition_point(|t| t.start <= offset);
+        i > 0 && reach[i - 1] > offset
+    };
     let lost = |offset: usize, c: char| {
         !(crate::lines::is_space(c)
             || (is_table_layout(c) || is_rule_line_at(text, offset)) && in_table(offset))

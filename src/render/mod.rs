@@ -77,17 +77,37 @@ pub mod table;
 
 use std::fmt;
 
-use crate::model::{Block, Report};
+use crate::model::{Block, Report, Section, Table};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
     let mut out = Chunks { w, first: true };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
-        out.chunk(|w| write_line(w, &section.heading.raw))?;
-        out.blocks(&section.blocks)?;
+        out.section(section)?;
     }
     out.blocks(&report.closing)
+}
+
+/// Writes one section's canonical text: its heading line, then its blocks
+/// (what [`write_report`] writes for it).
+pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
+    Chunks { w, first: true }.section(section)
+}
+
+/// A table's canonical text (see [`table`]); `str::parse` reads it back.
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        table::write_table(f, self)
+    }
+}
+
+/// A section's canonical text (see [`write_section`]); `str::parse` reads it
+/// back.
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_section(f, self)
+    }
 }
 
 /// The canonical text of `report` (see the module docs).
@@ -105,6 +125,11 @@ struct Chunks<'w, W> {
 }
 
 impl<W: fmt::Write> Chunks<'_, W> {
+    fn section(&mut self, section: &Section) -> fmt::Result {
+        self.chunk(|w| write_line(w, &section.heading.raw))?;
+        self.blocks(&section.blocks)
+    }
+
     fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
         if !self.first {
             self.w.write_char('\n')?;
