@@ -597,3 +597,25 @@ fn fixture_one_spaced_row_per_line() {
         ]
     );
 }
+
+#[test]
+fn grid_cells_keep_their_columns() {
+    // an empty year cell before a running total stays empty
+    let text = "一、概述\n无。\n二、政府信息公开情况统计表\n指标名称\t计量单位\t2015年度\t历年累计\n\
+                主动公开文件数\t条\t20\t300\n行政诉讼数\t件\t\t3\n行政复议数\t件\t2\t\n";
+    let r = parse_lossless(text);
+    let t = legacy(&r);
+    let v = |k: LegacyRow, c: LegacyCol| t.rows[&k][&c];
+    assert_eq!(v(LegacyRow::Lawsuits, LegacyCol::ThisYear), None);
+    assert_eq!(
+        v(LegacyRow::Lawsuits, LegacyCol::Cumulative),
+        Some(Number::int(3))
+    );
+    assert_eq!(
+        v(LegacyRow::Reviews, LegacyCol::ThisYear),
+        Some(Number::int(2))
+    );
+    assert_eq!(v(LegacyRow::Reviews, LegacyCol::Cumulative), None);
+    // and reads back the same from the canonical text
+    assert!(ogi_report::parse(&r.render()).unwrap() == r);
+}
