@@ -633,3 +633,51 @@ fn grid_cells_keep_their_columns() {
     // and reads back the same from the canonical text
     assert!(ogi_report::parse(&r.render()).unwrap() == r);
 }
+
+#[test]
+fn pingtan_html_pages_give_the_same_statistics_tables() {
+    let dir = shared_dir().join("corpus/real/pingtan");
+    let mut compared = 0;
+    for (stem, year, text) in pingtan().into_iter().filter(|f| f.1 <= 2018) {
+        let bytes = std::fs::read(dir.join(format!("{stem}.html"))).unwrap();
+        let html = ogi_report::input::html::decode(&bytes).unwrap();
+        let h = ogi_report::parse_html(&bytes).unwrap();
+        let t = ogi_report::parse(&text).unwrap();
+        let (Some(a), Some(b)) = (t.legacy_statistics(), h.legacy_statistics()) else {
+            assert_eq!(
+                t.legacy_statistics().is_some(),
+                h.legacy_statistics().is_some(),
+                "{stem}"
+            );
+            continue;
+        };
+        compared += 1;
+        assert_eq!(h.meta.year, Some(year), "{stem}");
+        assert_eq!(b.columns, a.columns, "{stem}");
+        assert_eq!(b.rows, a.rows, "{stem}");
+        assert_eq!(b.units, a.units, "{stem}");
+        assert_eq!(b.other_rows.len(), a.other_rows.len(), "{stem}");
+        // every figure is the page's text at its span (markup inside a cell aside)
+        let untagged = |s: &str| {
+            let mut out = String::new();
+            let mut inside = false;
+            for c in s.chars() {
+                match c {
+                    '<' => inside = true,
+                    '>' => inside = false,
+                    c if !inside => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        };
+        for src in b.source.values() {
+            for cell in src.cells.values() {
+                let at = untagged(&html[cell.span.start..cell.span.end]);
+                assert_eq!(at, cell.raw, "{stem}");
+            }
+        }
+        assert_eq!(h.indicators(), t.indicators(), "{stem}");
+    }
+    assert_eq!(compared, 11);
+}
