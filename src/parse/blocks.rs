@@ -220,17 +220,41 @@ impl Blocks<'_, '_> {
     }
 }
 
-/// Cuts a legacy statistics table that runs together with the text around
-/// it (crawler text) into a piece of its own.
+/// Cuts a legacy statistics table written as running text (crawler text
+/// on one line, or one row per line with spaces between the cells) into a
+/// piece of its own.
 fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+    use crate::template::legacy::locate;
     let mut out = Vec::with_capacity(segs.len());
-    for s in segs {
+    let mut i = 0;
+    while i < segs.len() {
+        let s = segs[i];
         let (off, t) = s.trimmed();
-        let Some((a, _, b)) = crate::template::legacy::locate(t) else {
-            out.push(*s);
+        let mut found = locate(t);
+        if found.is_none_or(|(_, _, b)| b == t.len())
+            && (t.contains("指标名称") || t.contains("指標名稱"))
+        {
+            // the rows may go on over the next lines (not over a grid line)
+            let k = segs[i + 1..]
+                .iter()
+                .position(|x| x.raw.contains('\t') || x.raw.matches('|').count() >= 2)
+                .map_or(segs.len(), |p| i + 1 + p);
+            let end = segs[k - 1].start + segs[k - 1].raw.len();
+            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
+                found = Some(r);
+            }
+        }
+        let Some((a, _, b)) = found else {
+            out.push(s);
+            i += 1;
             continue;
         };
-        let end = s.start + s.raw.len();
+        let stop = off + b;
+        let mut j = i + 1;
+        while j < segs.len() && segs[j].start < stop {
+            j += 1;
+        }
+        let covered = segs[j - 1].start + segs[j - 1].raw.len();
         if a > 0 {
             out.push(Seg {
                 start: s.start,
@@ -239,14 +263,15 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
         }
         out.push(Seg {
             start: off + a,
-            raw: &text[off + a..off + b],
+            raw: &text[off + a..stop],
         });
-        if off + b < end {
+        if stop < covered {
             out.push(Seg {
-                start: off + b,
-                raw: &text[off + b..end],
+                start: stop,
+                raw: &text[stop..covered],
             });
         }
+        i = j;
     }
     out
 }
