@@ -16,5 +16,6 @@ mod html;
 mod legacy;
 mod markdown;
 mod roundtrip;
+mod series_html;
 mod strategy;
 mod util;
