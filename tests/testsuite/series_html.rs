@@ -620,3 +620,89 @@ fn html_indicators_of_2011_2025_cross_the_2019_break() {
         );
     }
 }
+
+/// The figure printed in a legacy cell of a page, by row key and column.
+fn legacy_printed(d: &Doc, row: &str, col: LegacyCol) -> Option<Number> {
+    let t = legacy(&d.report);
+    let src = &t.source[&LegacyRow::from_key(row)?];
+    printed(&d.source, src.cells.get(&col)?.span)
+}
+
+#[test]
+fn html_2011_2025_across_groups_and_running_totals_match_the_pages() {
+    let pages = pingtan("html", 2011..=2025);
+    let texts = pingtan("txt", 2011..=2025);
+    let shape = |docs: &[Doc]| {
+        let inputs: Vec<Input<'_>> = docs
+            .iter()
+            .map(|d| Input::new(&d.name, &d.report))
+            .collect();
+        ogi_report::audit::across::group(&inputs, &Options::default())
+            .values()
+            .map(|s| {
+                let files: Vec<String> =
+                    s.entries.iter().map(|e| stem(e.name).to_owned()).collect();
+                (s.key.clone(), files)
+            })
+            .collect::<Vec<_>>()
+    };
+    // the pages make the same series as the text: one organ 2011–2025 and two others
+    assert_eq!(shape(&pages), shape(&texts));
+    assert_eq!(shape(&pages)[0].1.len(), 15);
+
+    let found = run(&pages);
+    let mut legacy_files = Vec::new();
+    for ff in &found {
+        let f = &ff.finding;
+        if f.rule != "legacy.cumulative_carry" {
+            // the standard-table rules: the page's arithmetic
+            assert_eq!((f.expected, f.found), recomputed(&pages, ff), "{ff:?}");
+            continue;
+        }
+        // last year's running total + this year's figure against this
+        // year's running total, all three read from the two pages
+        let this = pages.iter().find(|d| d.name == ff.file).unwrap();
+        let row = f.row.as_deref().unwrap();
+        let prev = pages
+            .iter()
+            .filter(|d| d.year == this.year - 1 && d.report.legacy_statistics().is_some())
+            .filter(|d| {
+                let key = |d: &Doc| {
+                    let inputs = [Input::new(&d.name, &d.report)];
+                    ogi_report::audit::across::group(&inputs, &Options::default())
+                        .values()
+                        .next()
+                        .map(|s| s.key.clone())
+                };
+                key(d) == key(this)
+            })
+            .collect::<Vec<_>>();
+        assert_eq!(prev.len(), 1, "{}", ff.file);
+        let now = legacy_printed(this, row, LegacyCol::Cumulative);
+        let year = legacy_printed(this, row, LegacyCol::ThisYear);
+        let last = legacy_printed(prev[0], row, LegacyCol::Cumulative);
+        let expected = last.zip(year).and_then(|(a, b)| a.checked_add(b));
+        assert_eq!((f.expected, f.found), (expected, now), "{}: {row}", ff.file);
+        assert_eq!(f.span.and_then(|s| printed(&this.source, s)), now);
+        if !legacy_files.contains(&stem(&ff.file)) {
+            legacy_files.push(stem(&ff.file));
+        }
+    }
+    // the running totals break where the text's do
+    let mut text_files: Vec<&str> = Vec::new();
+    let text_found = run(&texts);
+    for ff in &text_found {
+        if ff.finding.rule == "legacy.cumulative_carry" && !text_files.contains(&stem(&ff.file)) {
+            text_files.push(stem(&ff.file));
+        }
+    }
+    assert_eq!(legacy_files, text_files);
+    // ... and row by row, with the same figures
+    let only = |found: &[FileFinding]| {
+        keys(found)
+            .into_iter()
+            .filter(|k| k.1 == "legacy.cumulative_carry")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(only(&found), only(&text_found));
+}
