@@ -17,5 +17,6 @@ mod inputs;
 mod legacy;
 mod markdown;
 mod roundtrip;
+mod series_html;
 mod strategy;
 mod util;
