@@ -60,16 +60,32 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Writes fused digits with every run of white space as one space: the
-/// spaces tell which digits were already apart, so the reading stays the same.
+/// Writes fused digits as they were delimited: a run of white space that
+/// holds tabs is written as its tabs (each tab a cell boundary, so empty
+/// cells keep their positions), any other run as one space (spaces tell
+/// which digits were already apart). The digits themselves are written as
+/// they are, so the row reads back fused, with the same reading.
 fn put_fused<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    let mut first = true;
-    for word in s.split(is_space).filter(|x| !x.is_empty()) {
-        if !first {
-            w.write_char(' ')?;
+    let mut gap = String::new();
+    let mut started = false;
+    for c in s.chars() {
+        if is_space(c) {
+            if c == '\t' {
+                gap.push('\t');
+            } else if gap.is_empty() {
+                gap.push(' ');
+            }
+            continue;
         }
-        first = false;
-        w.write_str(word)?;
+        if started && !gap.is_empty() {
+            if gap.contains('\t') {
+                gap.retain(|g| g == '\t');
+            }
+            w.write_str(&gap)?;
+        }
+        gap.clear();
+        started = true;
+        w.write_char(c)?;
     }
     Ok(())
 }
@@ -191,10 +207,16 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
     }
     w.write_char('\n')?;
     if t.source.values().any(|s| s.fused.is_some()) {
+        let mut tabbed = false;
         for group in RlGroup::ALL {
             if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
                 put_fused(w, &fused.raw)?;
+                tabbed |= fused.raw.contains('\t');
             }
+        }
+        // a tab makes the line a delimited row: its digits are never split
+        if !tabbed {
+            w.write_char('\t')?;
         }
         return w.write_char('\n');
     }
