@@ -46,7 +46,10 @@
 //!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
 //!     per item. Units and remarks are part of the raw cells.
-//!   - **generic**: the header cells, then each row, tab-separated.
+//!   - **generic**: the header cells, then each row, tab-separated; a table
+//!     with no row or with a row of fewer than two cells is written as pipe
+//!     rows (`|a|b|`) followed by an empty pipe row `||` (a tab row needs two
+//!     cells, a pipe table two lines; an empty pipe row reads as no row).
 //!
 //! # What the canonical form can represent
 //!

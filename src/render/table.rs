@@ -288,13 +288,32 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
 /// kept as written (`小 计`); only tabs and line ends inside a cell, which
 /// the grid cannot hold, become spaces.
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
-    for row in std::iter::once(&t.header).chain(&t.rows) {
+    let rows = || std::iter::once(&t.header).chain(&t.rows);
+    // tab rows need two cells to be rows, and a table two rows: anything
+    // less is written as pipe rows, closed by an empty pipe row (which reads
+    // as no row) so that the table has two pipe lines
+    let pipes = t.rows.is_empty() || rows().any(|r| r.len() < 2);
+    for row in rows() {
         let cells: Vec<String> = row
             .iter()
             .map(|c| c.replace(['\t', '\n', '\r'], " "))
             .collect();
-        w.write_str(&cells.join("\t"))?;
+        if pipes {
+            w.write_char('|')?;
+            if cells.is_empty() {
+                w.write_char('|')?;
+            }
+            for c in &cells {
+                w.write_str(c)?;
+                w.write_char('|')?;
+            }
+        } else {
+            w.write_str(&cells.join("\t"))?;
+        }
         w.write_char('\n')?;
+    }
+    if pipes {
+        w.write_str("||\n")?;
     }
     Ok(())
 }
