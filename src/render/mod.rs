@@ -39,9 +39,9 @@
 //!     `未经复议直接起诉 … 复议后起诉`, the fifteen outcome labels) and one value
 //!     line of fifteen cells (review, litigation_direct,
 //!     litigation_after_review × upheld, corrected, other, pending, total).
-//!     Fused values are written as one line of fused digits (as for
-//!     applications), with a TAB at its end when they hold none, so the line
-//!     is a tab row whose digits are never split.
+//!     Fused values are written as one line of fused digits, each run of
+//!     white space as a TAB (tabs as they were), with a TAB after a single
+//!     run of digits, so the line is a tab row whose digits are never split.
 //!   - **active_disclosure**: per template block that has an item, the block
 //!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells

@@ -66,6 +66,11 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// which digits were already apart). The digits themselves are written as
 /// they are, so the row reads back fused, with the same reading.
 fn put_fused<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    put_fused_with(w, s, " ")
+}
+
+/// [`put_fused`] with `space` written for a run of white space without tabs.
+fn put_fused_with<W: fmt::Write>(w: &mut W, s: &str, space: &str) -> fmt::Result {
     let mut gap = String::new();
     let mut started = false;
     for c in s.chars() {
@@ -73,7 +78,7 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
             if c == '\t' {
                 gap.push('\t');
             } else if gap.is_empty() {
-                gap.push(' ');
+                gap.push_str(space);
             }
             continue;
         }
@@ -207,15 +212,20 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
     }
     w.write_char('\n')?;
     if t.source.values().any(|s| s.fused.is_some()) {
-        let mut tabbed = false;
+        // the digits on one tab row (words tab-separated, so the line reads
+        // the same words as cells), never split by the parser; a single word
+        // gets a tab after it to make the line a tab row
+        let mut words = 0;
         for group in RlGroup::ALL {
             if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
-                put_fused(w, &fused.raw)?;
-                tabbed |= fused.raw.contains('\t');
+                if words > 0 {
+                    w.write_char('\t')?;
+                }
+                put_fused_with(w, &fused.raw, "\t")?;
+                words += fused.raw.split(is_space).filter(|x| !x.is_empty()).count();
             }
         }
-        // a tab makes the line a delimited row: its digits are never split
-        if !tabbed {
+        if words == 1 {
             w.write_char('\t')?;
         }
         return w.write_char('\n');

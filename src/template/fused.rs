@@ -265,7 +265,10 @@ mod tests {
         // `11` in a tab row short of a figure: kept fused, not `1|1`
         let text = "a\t8\t11";
         let cells = [tok(Tk::Value, 2, 3), tok(Tk::Value, 4, 6)];
-        assert!(matches!(place(text, &cells, 3, 1, false), Placed::Fused(2, 6)));
+        assert!(matches!(
+            place(text, &cells, 3, 1, false),
+            Placed::Fused(2, 6)
+        ));
         // the same digits in flow text split the one way they can
         let text = "a 8 11";
         assert!(matches!(place(text, &cells, 3, 1, false), Placed::Cells(_)));

@@ -989,9 +989,9 @@ fn fuzz_regressions() {
             .find(|(f, _)| *f == name);
         match (result, known) {
             (Err(_), _) => failures.push(format!("{name}: panicked")),
-            (Ok(Ok(())), Some(_)) => {
-                failures.push(format!("{name}: listed as a known failure but passes now: remove it"))
-            }
+            (Ok(Ok(())), Some(_)) => failures.push(format!(
+                "{name}: listed as a known failure but passes now: remove it"
+            )),
             (Ok(Err(e)), Some((_, why))) => eprintln!("{name}: known failure: {e} ({why})"),
             (Ok(Err(e)), None) => failures.push(format!("{name}: {e}")),
             (Ok(Ok(())), None) => {}
