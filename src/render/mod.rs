@@ -45,7 +45,7 @@
 //!   - **active_disclosure**: per template block that has an item, the block
 //!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
-//!     per item. Units and remarks are part of the raw cells.
+//!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
 //!   - **generic**: the header cells, then each row, tab-separated; a table
 //!     with no row or with a row of fewer than two cells is written as pipe
 //!     rows (`|a|b|`) followed by an empty pipe row `||` (a tab row needs two

@@ -62,17 +62,14 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 
 /// Writes fused digits as they were delimited: a run of white space that
 /// holds tabs is written as its tabs (each tab a cell boundary, so empty
-/// cells keep their positions), any other run as one space (spaces tell
+/// cells keep their positions), any other run as `space` (one space tells
 /// which digits were already apart). The digits themselves are written as
-/// they are, so the row reads back fused, with the same reading.
-fn put_fused<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    put_fused_with(w, s, " ")
-}
-
-/// [`put_fused`] with `space` written for a run of white space without tabs.
-fn put_fused_with<W: fmt::Write>(w: &mut W, s: &str, space: &str) -> fmt::Result {
+/// they are. A tab row is never split by the parser, and a row of as many
+/// fields as `cols` would be read as cells: then one more empty field is
+/// written after the first word, so the row reads back fused.
+fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt::Result {
+    let mut out = String::new();
     let mut gap = String::new();
-    let mut started = false;
     for c in s.chars() {
         if is_space(c) {
             if c == '\t' {
@@ -82,17 +79,29 @@ fn put_fused_with<W: fmt::Write>(w: &mut W, s: &str, space: &str) -> fmt::Result
             }
             continue;
         }
-        if started && !gap.is_empty() {
+        if !out.is_empty() && !gap.is_empty() {
             if gap.contains('\t') {
                 gap.retain(|g| g == '\t');
             }
-            w.write_str(&gap)?;
+            out.push_str(&gap);
         }
         gap.clear();
-        started = true;
-        w.write_char(c)?;
+        out.push(c);
     }
-    Ok(())
+    let fields: usize = out
+        .split('\t')
+        .map(|f| f.split(' ').filter(|x| !x.is_empty()).count().max(1))
+        .sum();
+    if fields == cols
+        && let Some(at) = out.find(['\t', ' '])
+    {
+        if out[at..].starts_with(' ') {
+            out.replace_range(at..at + 1, "\t\t");
+        } else {
+            out.insert(at, '\t');
+        }
+    }
+    w.write_str(&out)
 }
 
 /// Writes one cell: raw source text, else the value, else nothing.
@@ -125,7 +134,7 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        put_fused(w, &fused.raw)?;
+        put_fused(w, &fused.raw, " ", columns.len())?;
     } else {
         for col in columns {
             w.write_char('\t')?;
@@ -221,7 +230,7 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
                 if words > 0 {
                     w.write_char('\t')?;
                 }
-                put_fused_with(w, &fused.raw, "\t")?;
+                put_fused(w, &fused.raw, "\t", 15)?;
                 words += fused.raw.split(is_space).filter(|x| !x.is_empty()).count();
             }
         }
@@ -270,6 +279,10 @@ fn field_label(field: AdField, format: Format) -> &'static str {
 /// Writes the active-disclosure table (see the module docs).
 pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTable) -> fmt::Result {
     let format = active_disclosure_format(t);
+    if t.items.is_empty() {
+        // a table without items: its first block title alone reads back as one
+        return w.write_str("第二十条第（一）项\n");
+    }
     for (numeral, items) in ACTIVE_DISCLOSURE_BLOCKS {
         if !items.iter().any(|i| t.items.contains_key(i)) {
             continue;

@@ -1050,3 +1050,273 @@ fn check_file() {
         eprintln!("{p}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Round trip on mutated reports (issue 15): the corpus files and the
+// canonical fixtures, cut and glued at random, must still round-trip.
+
+/// A character-level mutation of a text.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Delete the `n`-th tab (modulo their count).
+    DeleteTab(usize),
+    /// Insert a tab before the `n`-th character.
+    InsertTab(usize),
+    /// Delete the `n`-th ASCII digit.
+    DeleteDigit(usize),
+    /// Insert digit `d` before the `n`-th character.
+    InsertDigit(usize, u8),
+    /// Join line `n` with the next one (a lost line break).
+    GlueLines(usize),
+    /// Delete line `n`.
+    DeleteLine(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let i = || any::<usize>();
+    prop_oneof![
+        i().prop_map(Edit::DeleteTab),
+        i().prop_map(Edit::InsertTab),
+        i().prop_map(Edit::DeleteDigit),
+        (i(), 0u8..10).prop_map(|(n, d)| Edit::InsertDigit(n, d)),
+        i().prop_map(Edit::GlueLines),
+        i().prop_map(Edit::DeleteLine),
+    ]
+}
+
+/// The byte offset of the `n`-th (modulo) char matching `f`, if any.
+fn nth_match(text: &str, n: usize, f: impl Fn(char) -> bool) -> Option<usize> {
+    let count = text.chars().filter(|c| f(*c)).count();
+    if count == 0 {
+        return None;
+    }
+    text.char_indices()
+        .filter(|(_, c)| f(*c))
+        .nth(n % count)
+        .map(|(i, _)| i)
+}
+
+/// Applies `edits` to `text`.
+fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut t = text.to_string();
+    for e in edits {
+        match *e {
+            Edit::DeleteTab(n) => {
+                if let Some(i) = nth_match(&t, n, |c| c == '\t') {
+                    t.remove(i);
+                }
+            }
+            Edit::DeleteDigit(n) => {
+                if let Some(i) = nth_match(&t, n, |c| c.is_ascii_digit()) {
+                    t.remove(i);
+                }
+            }
+            Edit::InsertTab(n) => {
+                let i = nth_match(&t, n, |_| true).unwrap_or(t.len());
+                t.insert(i, '\t');
+            }
+            Edit::InsertDigit(n, d) => {
+                let i = nth_match(&t, n, |_| true).unwrap_or(t.len());
+                t.insert(i, char::from(b'0' + d));
+            }
+            Edit::GlueLines(n) => {
+                if let Some(i) = nth_match(&t, n, |c| c == '\n') {
+                    t.remove(i);
+                }
+            }
+            Edit::DeleteLine(n) => {
+                let mut lines: Vec<&str> = t.split('\n').collect();
+                let at = n % lines.len();
+                lines.remove(at);
+                t = lines.join("\n");
+            }
+        }
+    }
+    t
+}
+
+/// The corpus files and the canonical fixtures (`tests/fixtures/roundtrip`),
+/// except the files of `KNOWN_ROUNDTRIP_FAILURES` (they fail unmutated).
+fn mutation_sources() -> Vec<(PathBuf, String)> {
+    let mut files: Vec<(PathBuf, String)> = corpus().to_vec();
+    for p in txt_files(&util::repo_path("tests/fixtures/roundtrip")) {
+        if let Ok(t) = std::fs::read_to_string(&p)
+            && !files.iter().any(|(f, _)| *f == p)
+        {
+            files.push((p, t));
+        }
+    }
+    files.retain(|(p, _)| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        !KNOWN_ROUNDTRIP_FAILURES.iter().any(|(f, _)| *f == name)
+    });
+    files
+}
+
+/// Mutates a source file (line mutations, then character edits).
+fn mutated_report() -> impl Strategy<Value = (usize, Vec<Mutation>, Vec<Edit>)> {
+    (
+        any::<usize>(),
+        prop::collection::vec(mutation(), 0..3),
+        prop::collection::vec(edit(), 1..6),
+    )
+}
+
+/// A mutated report that breaks a round-trip law.
+struct MutationFailure {
+    source: PathBuf,
+    text: String,
+    problems: Vec<String>,
+}
+
+/// `cases` mutated reports from a fixed seed (the same cases on every run)
+/// and the ones that break a round-trip law.
+fn mutation_failures(cases: usize) -> Vec<MutationFailure> {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+    let files = mutation_sources();
+    assert!(!files.is_empty());
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[15; 32]);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    let strategy = mutated_report();
+    let mut out = Vec::new();
+    for _ in 0..cases {
+        let Ok(tree) = strategy.new_tree(&mut runner) else {
+            continue;
+        };
+        let (f, ms, es) = tree.current();
+        let (path, source) = &files[f % files.len()];
+        let text = apply_edits(&mutate(source, &ms), &es);
+        let problems = roundtrip_problems(&text);
+        if !problems.is_empty() {
+            out.push(MutationFailure {
+                source: path.clone(),
+                text,
+                problems,
+            });
+        }
+    }
+    out
+}
+
+/// Classes of mutated input that still break `parse(render(parse(x))) ==
+/// parse(x)` (name → reason). Each is recognised by `known_mutation_failure`;
+/// any other failure fails `roundtrip_mutated_reports`.
+const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
+    (
+        "label-part",
+        "a row label cut by a figure (`4.无正当理由大量反复申0请`): the tail `请` is a \
+         label_part fragment, the renderer writes no fragments, so the re-parsed report \
+         lacks it and the audit adds label.nonstandard (the blocks are equal)",
+    ),
+    (
+        "render-not-fixed",
+        "render is not a fixed point after one round (layout text whose lines the \
+         parser joins differently once canonical, e.g. a `3.` line before pdftotext \
+         columns)",
+    ),
+];
+
+/// The class of `KNOWN_MUTATION_FAILURES` a failure belongs to, if any.
+fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
+    let first = ogi_report::parse(&f.text).ok()?;
+    let second = ogi_report::parse(&first.render()).ok()?;
+    let blocks_equal = first.preamble == second.preamble
+        && first.sections == second.sections
+        && first.closing == second.closing;
+    let has_label_part = first.tables().any(|t| {
+        let frags = match t {
+            ogi_report::Table::Applications(t) => &t.fragments,
+            ogi_report::Table::ActiveDisclosure(t) => &t.fragments,
+            ogi_report::Table::ReviewLitigation(t) => &t.fragments,
+            _ => return false,
+        };
+        frags
+            .iter()
+            .any(|x| x.role == ogi_report::model::FragmentRole::LabelPart)
+    });
+    let extra_label_findings = {
+        let rules = |r: &Report| {
+            let mut v: Vec<String> = r
+                .findings
+                .iter()
+                .filter(|x| x.rule != "label.nonstandard")
+                .map(|x| format!("{}{:?}{:?}", x.rule, x.row, x.column))
+                .collect();
+            v.sort();
+            v
+        };
+        rules(&first) == rules(&second)
+    };
+    if blocks_equal && has_label_part && extra_label_findings {
+        return Some("label-part");
+    }
+    if f.problems.iter().any(|p| p.starts_with("render is not")) {
+        return Some("render-not-fixed");
+    }
+    None
+}
+
+/// `parse(render(parse(x))) == parse(x)` and render is a fixed point after
+/// one round, for mutated corpus files and canonical fixtures (a fixed seed:
+/// the same 96 cases each run; `OGI_ROUNDTRIP_CASES` for more). Failures of
+/// a class of `KNOWN_MUTATION_FAILURES` are printed, any other fails.
+#[test]
+fn roundtrip_mutated_reports() {
+    let cases: usize = std::env::var("OGI_ROUNDTRIP_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(96);
+    let mut unknown = Vec::new();
+    for f in mutation_failures(cases) {
+        match known_mutation_failure(&f) {
+            Some(class) => eprintln!("{}: known failure ({class})", f.source.display()),
+            None => unknown.push(format!(
+                "{}: {}\n{}",
+                f.source.display(),
+                f.problems.join("\n"),
+                fenced("input", &f.text)
+            )),
+        }
+    }
+    assert!(unknown.is_empty(), "{}", unknown.join("\n\n"));
+}
+
+/// The failure rate of the round-trip laws on mutated reports
+/// (`OGI_ROUNDTRIP_CASES`, default 2000; `OGI_ROUNDTRIP_SAVE=dir` saves the
+/// first 50 failing inputs): the figures of docs/roundtrip.md.
+#[test]
+#[ignore = "measurement: cargo test --test testsuite roundtrip_failure_rate -- --ignored --nocapture"]
+fn roundtrip_failure_rate() {
+    let cases: usize = std::env::var("OGI_ROUNDTRIP_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    let failures = mutation_failures(cases);
+    let count = |prefix: &str| {
+        failures
+            .iter()
+            .filter(|f| f.problems.iter().any(|p| p.starts_with(prefix)))
+            .count()
+    };
+    let mut classes: Vec<(&str, usize)> = Vec::new();
+    for f in &failures {
+        let c = known_mutation_failure(f).unwrap_or("unclassified");
+        match classes.iter_mut().find(|(n, _)| *n == c) {
+            Some((_, k)) => *k += 1,
+            None => classes.push((c, 1)),
+        }
+    }
+    if let Some(dir) = std::env::var_os("OGI_ROUNDTRIP_SAVE") {
+        for (i, f) in failures.iter().take(50).enumerate() {
+            let _ = std::fs::write(Path::new(&dir).join(format!("fail-{i}.txt")), &f.text);
+        }
+    }
+    eprintln!(
+        "{} of {cases} mutated reports fail ({:.1} %): {} parse(render(parse(x))) != parse(x), {} render not a fixed point; classes {classes:?}",
+        failures.len(),
+        failures.len() as f64 * 100.0 / cases as f64,
+        count("parse(render"),
+        count("render is not"),
+    );
+}
