@@ -38,7 +38,8 @@
 //!   - **review_litigation**: three header lines (`行政复议 … 行政诉讼`,
 //!     `未经复议直接起诉 … 复议后起诉`, the fifteen outcome labels) and one value
 //!     line of fifteen cells (review, litigation_direct,
-//!     litigation_after_review × upheld, corrected, other, pending, total).
+//!     litigation_after_review × upheld, corrected, other, pending, total);
+//!     a table without values is its three header lines alone.
 //!     Fused values are written as one line of fused digits, each run of
 //!     white space as a TAB (tabs as they were), with a TAB after a single
 //!     run of digits, so the line is a tab row whose digits are never split.

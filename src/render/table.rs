@@ -220,6 +220,10 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
         }
     }
     w.write_char('\n')?;
+    if t.groups.is_empty() && t.source.is_empty() {
+        // no values at all: the header alone reads back so
+        return Ok(());
+    }
     if t.source.values().any(|s| s.fused.is_some()) {
         // the digits on one tab row (words tab-separated, so the line reads
         // the same words as cells), never split by the parser; a single word

