@@ -1211,6 +1211,20 @@ const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
          blocks are equal)",
     ),
     (
+        "not-a-number-fragment",
+        "a cell whose text is no number (`.5` after a lost digit, `abc`) is kept as an \
+         `other` fragment beside an empty cell; the renderer writes no fragments, so the \
+         re-parsed report says table.empty_cell where the source says \
+         table.not_a_number (as `not-a-number.txt` of KNOWN_ROUNDTRIP_FAILURES; the \
+         blocks are equal)",
+    ),
+    (
+        "subsection-becomes-section",
+        "a subsection with a section marker (`五、存在的主要问题…`, read as a subsection \
+         inside a line or out of order) is written on a line of its own, where it \
+         reads as a section heading",
+    ),
+    (
         "closing-moved",
         "a paragraph whose lines the parser joined (a tab line, then `示例县人民政府`) \
          ends with a signature once it is one line, so the canonical text reads it as \
@@ -1267,8 +1281,28 @@ fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
     if blocks_equal && has_label_fragment && extra_label_findings {
         return known("label-fragment");
     }
+    let nan = |r: &Report| r.findings.iter().any(|x| x.rule == "table.not_a_number");
+    if blocks_equal && nan(&first) && !nan(&second) {
+        return known("not-a-number-fragment");
+    }
     if first.closing.len() != second.closing.len() {
         return known("closing-moved");
+    }
+    fn section_marked(blocks: &[Block]) -> bool {
+        blocks.iter().any(|b| match b {
+            Block::Subsection(s) => {
+                let m = s.marker.trim_end_matches('、');
+                (m.len() < s.marker.len() && m.chars().all(|c| "一二三四五六七八九十".contains(c)))
+                    || section_marked(&s.blocks)
+            }
+            _ => false,
+        })
+    }
+    let sectioned = first.sections.iter().any(|s| section_marked(&s.blocks))
+        || section_marked(&first.preamble)
+        || section_marked(&first.closing);
+    if sectioned && first.sections != second.sections {
+        return known("subsection-becomes-section");
     }
     let fused_pipes = first.tables().any(|t| match t {
         ogi_report::Table::Applications(t) => t
@@ -1358,7 +1392,10 @@ fn roundtrip_failure_rate() {
         }
     }
     if let Some(dir) = std::env::var_os("OGI_ROUNDTRIP_SAVE") {
-        for (i, f) in failures.iter().take(50).enumerate() {
+        let unclassified = failures
+            .iter()
+            .filter(|f| known_mutation_failure(f).is_none());
+        for (i, f) in unclassified.take(50).enumerate() {
             let _ = std::fs::write(Path::new(&dir).join(format!("fail-{i}.txt")), &f.text);
         }
     }
