@@ -63,12 +63,47 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 
 /// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
 /// audits them. Spans refer to the decoded text.
+///
+/// An HTML page (recognised by its content, see [`input::html::sniff`]) is
+/// read with [`parse_html`] when the `html` feature is on.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    #[cfg(feature = "html")]
+    if input::html::sniff(bytes) {
+        return parse_html(bytes);
+    }
     let (text, _) = decode::decode(bytes)?;
     if input::markdown::is_converter_markdown(&text) {
         return parse_markdown(&text);
     }
     parse(&text)
+}
+
+/// Parses a report from the HTML page it was published on (bytes in the
+/// page's charset: BOM, `<meta charset>`, UTF-8 or GB18030). The report is
+/// read from the element that holds it; the page around it is kept as
+/// [`model::Chrome`] blocks. Spans point into the decoded page source. See
+/// [`input::html`].
+///
+/// ```
+/// let page = "<html><body><div class=nav>首页 当前位置：年报</div><div>\
+///             <p>一、总体情况</p><p>本年度工作正常。</p>\
+///             <p>二、主动公开政府信息情况</p><p>第二十条第（一）项</p><table>\
+///             <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+///             <tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>\
+///             <tr><td>行政规范性文件</td><td>4</td><td>&nbsp;</td><td>4</td></tr></table></div></body></html>";
+/// let report = ogi_report::parse_html(page.as_bytes())?;
+/// assert_eq!(report.sections.len(), 2);
+/// let cell = report.cell("active_disclosure", "normative_documents", "issued")?;
+/// assert_eq!(cell.as_i64(), Some(4));
+/// // the empty cell (`&nbsp;`) is empty, not 0
+/// assert!(report.cell("active_disclosure", "normative_documents", "repealed").is_err());
+/// // the navigation is kept as chrome, not rendered
+/// assert!(!report.render().contains("当前位置"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "html")]
+pub fn parse_html(bytes: &[u8]) -> Result<Report, Error> {
+    input::html::parse_html(bytes)
 }
 
 /// Parses converter markdown (the output of a PDF-to-markdown converter:

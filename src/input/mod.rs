@@ -28,6 +28,8 @@
 //! assert_eq!(&source[at..at + 5], "&amp;");
 //! ```
 
+#[cfg(feature = "html")]
+pub mod html;
 pub mod markdown;
 
 use std::ops::Range;

@@ -274,6 +274,7 @@ fn block_end(b: &Block) -> usize {
         Block::Table(t) => t.span().end,
         Block::Markup(m) => m.span.end,
         Block::Unrecognized(u) => u.span.end,
+        Block::Chrome(c) => c.span.end,
     }
 }
 

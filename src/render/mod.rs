@@ -20,6 +20,9 @@
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own.
 //! * Markup and unrecognized text: their `text` on one line.
+//! * Chrome blocks (the page around an HTML report: navigation, scripts,
+//!   footers, portal metadata fields) are not written: they are not report
+//!   text, so the canonical text of an HTML report is the report alone.
 //! * Tables are tab-separated, one table row per line, with no blank line
 //!   inside the table. Every raw text written into a table (labels, cells,
 //!   group labels) has *all* white space removed (PDF line wraps and spaced-out
@@ -164,6 +167,8 @@ impl<W: fmt::Write> Chunks<'_, W> {
                     self.blocks(&s.blocks)?;
                 }
                 Block::Table(t) => self.chunk(|w| table::write_table(w, t))?,
+                // page chrome around an HTML report is not report text
+                Block::Chrome(_) => {}
             }
         }
         Ok(())

@@ -12,6 +12,7 @@ mod corpus;
 mod errors;
 mod ffi;
 mod fixtures;
+mod html;
 mod legacy;
 mod markdown;
 mod roundtrip;

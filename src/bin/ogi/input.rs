@@ -6,6 +6,14 @@ use std::path::{Path, PathBuf};
 /// Reads and parses one file; the error is a one-line message naming the file.
 pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // an HTML page, recognised by its content: spans point into the page source
+    if ogi_report::input::html::sniff(&bytes) {
+        let html = ogi_report::input::html::decode(&bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let report = ogi_report::input::html::parse_decoded(&html)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        return Ok((html, report));
+    }
     let (text, _) =
         ogi_report::decode::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     // converter markdown is recognised by content, whatever the extension
@@ -18,7 +26,8 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
     Ok((text.into_owned(), report))
 }
 
-/// Expands directories into the report files below them (.txt, .md, sorted),
+/// Expands directories into the report files below them (.txt, .md, .html,
+/// .htm, .shtml, sorted),
 /// keeping files named directly in the order given. A folder that cannot be
 /// read is kept as a path, so reading it later reports why.
 pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -42,7 +51,8 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// Expands `inputs` into the sorted, de-duplicated list of report files,
 /// plus the folders that could not be read (with the reason).
 ///
-/// Folders are walked recursively for `.txt` and `.md` files; files named
+/// Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
+/// `.htm`, `.shtml`) files; files named
 /// directly are kept whatever their extension (a missing one fails later,
 /// with the reason, like any unreadable file).
 pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -102,9 +112,11 @@ fn walk(
     }
 }
 
-/// `.txt` or `.md`, in any case.
+/// `.txt` or `.md`, or an HTML page (`.html`, `.htm`, `.shtml`), in any case.
 fn is_report_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "html", "htm", "shtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
