@@ -112,13 +112,25 @@ pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
         if ends_region(t, kind) {
             break;
         }
-        if anchor(t).is_some_and(|k| k != kind) {
+        if anchor(t).is_some_and(|k| k != kind) && !glued_article(t) {
             break;
         }
         j += 1;
         end = j;
     }
     end
+}
+
+/// A line that starts with `第二十条` glued to other text (`第二十条予以公开`,
+/// a row label after a cut) rather than a block title (`第二十条第（一）项`,
+/// `第二十条（一）`, `第二十条`): it does not open an active-disclosure
+/// table inside another table.
+fn glued_article(t: &str) -> bool {
+    let head: String = t.chars().filter_map(lexical::norm_char).take(8).collect();
+    let n = head.trim_start_matches('|');
+    n.strip_prefix("第二十条")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !matches!(c, '第' | '(' | '|' | '\t'))
 }
 
 fn is_number_line(t: &str) -> bool {
@@ -206,6 +218,9 @@ mod tests {
             Some(Kind::Applications)
         );
         assert_eq!(anchor("行政复议"), Some(Kind::ReviewLitigation));
+        assert!(glued_article("第二十条予以公开\t1"));
+        assert!(!glued_article("第二十条第（一）项"));
+        assert!(!glued_article("第二十条"));
         assert_eq!(anchor("行政复议\t\t行政诉讼"), Some(Kind::ReviewLitigation));
         assert_eq!(anchor("行政复议案件0件，行政诉讼0件。"), None);
         assert_eq!(

@@ -34,17 +34,26 @@
 //!     `申请人情况` + TAB + the labels of `columns`, then one line per row
 //!     (`label` TAB cells), each group of rows preceded by its group-label
 //!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one.
-//!     A row whose digits are `fused` is written `label` TAB fused-digits, each run of
-//!     white space inside them written as one space (spaces tell which digits were apart).
+//!     A row whose digits are `fused` is written `label` TAB fused-digits: a run of
+//!     white space holding tabs is written as its tabs (empty cells keep their
+//!     positions), any other run as one space (spaces tell which digits were apart).
+//!     A tab row's digits are never split by the parser, so the row reads back fused.
 //!   - **review_litigation**: three header lines (`行政复议 … 行政诉讼`,
 //!     `未经复议直接起诉 … 复议后起诉`, the fifteen outcome labels) and one value
 //!     line of fifteen cells (review, litigation_direct,
-//!     litigation_after_review × upheld, corrected, other, pending, total).
+//!     litigation_after_review × upheld, corrected, other, pending, total);
+//!     a table without values is its three header lines alone.
+//!     Fused values are written as one line of fused digits, each run of
+//!     white space as a TAB (tabs as they were), with a TAB after a single
+//!     run of digits, so the line is a tab row whose digits are never split.
 //!   - **active_disclosure**: per template block that has an item, the block
 //!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
-//!     per item. Units and remarks are part of the raw cells.
-//!   - **generic**: the header cells, then each row, tab-separated.
+//!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
+//!   - **generic**: the header cells, then each row, tab-separated; a table
+//!     with no row or with a row of fewer than two cells is written as pipe
+//!     rows (`|a|b|`) followed by an empty pipe row `||` (a tab row needs two
+//!     cells, a pipe table two lines; an empty pipe row reads as no row).
 //!
 //! # What the canonical form can represent
 //!

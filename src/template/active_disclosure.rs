@@ -20,6 +20,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         text,
         loc,
         fragments: Vec::new(),
+        delimited: super::fused::delimited(grid),
     };
     let mut rows: Vec<RowAcc<AdItem>> = Vec::new();
     let mut current: Option<usize> = None;

@@ -9,6 +9,7 @@
 //! digits are never split (the split count is bounded, so the cost is too).
 
 use super::cells::{Tk, Tok};
+use crate::grid::{Grid, Layout};
 
 /// Where the cells of a row ended up.
 pub(crate) enum Placed {
@@ -99,9 +100,17 @@ fn fill_ways(digits: &[Option<&[u8]>], cols: usize) -> u8 {
     dp[cols]
 }
 
+/// True when the grid's cells are delimited (tab or pipe rows): there the
+/// positions of the cells are known and a digit run is one cell.
+pub(crate) fn delimited(grid: &Grid) -> bool {
+    matches!(grid.layout(), Layout::Tabs | Layout::Pipes)
+}
+
 /// Places `cells` in `n` columns; `at` is where empty cells of a row without
-/// any cell text sit (the end of its label).
-pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
+/// any cell text sit (the end of its label). In a `delimited` grid, or a row
+/// whose text (from `at` on) has a tab or a pipe, digit runs are never split:
+/// the unique-split rule is for flow text only.
+pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: bool) -> Placed {
     // drop empty grid fields at the ends while there are more cells than columns
     let mut lo = 0;
     let mut hi = cells.len();
@@ -119,7 +128,15 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
         let (s, e) = extent(cells);
         return Placed::Fused(s, e);
     }
-    // fewer tokens than columns: try the unique split of digit runs
+    // fewer tokens than columns: try the unique split of digit runs, in
+    // flow text only
+    let row_text = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => text.get(at.min(f.start)..l.end).unwrap_or(""),
+        _ => "",
+    };
+    if delimited || row_text.contains(['\t', '|']) {
+        return unplaced(cells, n, at);
+    }
     let digits: Vec<Option<&[u8]>> = cells
         .iter()
         .map(|t| {
@@ -139,6 +156,11 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
     {
         return Placed::Cells(cut(cells, &digits, &counts));
     }
+    unplaced(cells, n, at)
+}
+
+/// A row that cannot be placed: fused, or empty cells when it has no text.
+fn unplaced(cells: &[Tok], n: usize, at: usize) -> Placed {
     let (s, e) = extent(cells);
     if s == e {
         // no text at all: empty cells where the row's cells would begin
@@ -212,13 +234,13 @@ mod tests {
     fn unique_splits_only() {
         // `00023` in five columns: one way
         let text = "00023";
-        match place(text, &[tok(Tk::Value, 0, 5)], 5, 0) {
+        match place(text, &[tok(Tk::Value, 0, 5)], 5, 0, false) {
             Placed::Cells(c) => assert_eq!(c, vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]),
             Placed::Fused(..) => panic!("unique split"),
         }
         // `0123` in three columns: `0|1|23` or `0|12|3`: never guessed
         assert!(matches!(
-            place("0123", &[tok(Tk::Value, 0, 4)], 3, 0),
+            place("0123", &[tok(Tk::Value, 0, 4)], 3, 0, false),
             Placed::Fused(0, 4)
         ));
         // too many cells: fused
@@ -231,9 +253,30 @@ mod tests {
                     tok(Tk::Value, 4, 5)
                 ],
                 2,
-                0
+                0,
+                false
             ),
             Placed::Fused(0, 5)
+        ));
+    }
+
+    #[test]
+    fn delimited_rows_are_never_split() {
+        // `11` in a tab row short of a figure: kept fused, not `1|1`
+        let text = "a\t8\t11";
+        let cells = [tok(Tk::Value, 2, 3), tok(Tk::Value, 4, 6)];
+        assert!(matches!(
+            place(text, &cells, 3, 1, false),
+            Placed::Fused(2, 6)
+        ));
+        // the same digits in flow text split the one way they can
+        let text = "a 8 11";
+        assert!(matches!(place(text, &cells, 3, 1, false), Placed::Cells(_)));
+        // a delimited grid: never split, even without a tab in the row
+        let text = "000023";
+        assert!(matches!(
+            place(text, &[tok(Tk::Value, 0, 6)], 5, 0, true),
+            Placed::Fused(0, 6)
         ));
     }
 }

@@ -19,6 +19,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         text,
         loc,
         fragments: Vec::new(),
+        delimited: super::fused::delimited(grid),
     };
     let mut values: Vec<Tok> = Vec::new();
     let mut values_done = false;
@@ -74,7 +75,7 @@ fn values_of(b: &Builder<'_, '_>, values: &[Tok]) -> (Groups, Sources) {
     let mut groups = IndexMap::new();
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
     if !values.is_empty() {
-        match place(b.text, values, 15, values[0].start) {
+        match place(b.text, values, 15, values[0].start, b.delimited) {
             Placed::Cells(cells) => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::new();

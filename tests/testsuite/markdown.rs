@@ -562,7 +562,6 @@ fn ogi_audit_points_into_the_markdown() {
 /// exactly one split exists; in a grid whose cells are delimited (tabs,
 /// pipes) a cell is never a run of several cells.
 #[test]
-#[ignore = "needs mapper: never split the digits of a delimited grid cell (template::fused is for flow text)"]
 fn a_row_short_of_a_figure_is_kept_raw_not_split() {
     let text = std::fs::read_to_string(fixture_dir().join("05-cut-per-group.md")).unwrap();
     let short = text.replace(
