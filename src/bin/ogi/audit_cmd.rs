@@ -9,8 +9,8 @@
 //! line, then the source line with a caret under the offending cell, both
 //! rendered by `codespan-reporting`. JSON output: one object per file and
 //! line, `{"file": "…", "findings": [Finding…]}`. Exit status: 1 when any
-//! finding is an error, 2 when an input could not be read (this wins),
-//! 0 otherwise.
+//! finding is an error or an input could not be read, 2 for a usage error,
+//! 0 otherwise (as every subcommand). A closed pipe ends quietly with 0.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,7 +45,7 @@ pub(crate) enum Color {
 /// Arguments of `ogi audit`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files or folders (folders are searched for .txt and .md files).
+    /// Report files ('-' for standard input) or folders (folders are searched for .txt and .md files).
     #[arg(required_unless_present = "list_rules")]
     files: Vec<PathBuf>,
     /// Output format.
@@ -57,17 +57,18 @@ pub(crate) struct Args {
     /// Print the rule catalogue (id, severity, what it checks, where it comes from) and exit.
     #[arg(long)]
     list_rules: bool,
+    /// Never show the progress bar (it is shown only when stderr is a terminal).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.list_rules {
-        let ok = list_rules(&mut out, args.format).and_then(|_| out.flush());
-        return if ok.is_ok() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(2)
+        return match list_rules(&mut out, args.format).and_then(|_| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => crate::output::stdout_error(&e),
         };
     }
     let colored = match args.color {
@@ -78,16 +79,20 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let mut unreadable = false;
     let mut errors = false;
     let (mut n_err, mut n_warn, mut n_note) = (0usize, 0usize, 0usize);
-    for path in crate::input::expand(&args.files) {
-        let (text, report) = match crate::input::read_report(&path) {
+    let files = crate::input::expand(&args.files);
+    let bar = crate::progress::bar(files.len(), args.quiet);
+    for path in files {
+        let result = crate::input::read_report(&path);
+        bar.inc(1);
+        let (text, report) = match result {
             Ok(r) => r,
             Err(msg) => {
-                eprintln!("ogi: {msg}");
+                bar.suspend(|| eprintln!("ogi: {msg}"));
                 unreadable = true;
                 continue;
             }
         };
-        let name = path.display().to_string();
+        let name = crate::input::display(&path);
         let findings = &report.findings;
         for f in findings {
             match f.severity {
@@ -102,19 +107,18 @@ pub(crate) fn run(args: Args) -> ExitCode {
             Format::Text => write_text(&mut out, &name, &text, findings, colored),
         };
         if let Err(e) = written {
-            eprintln!("ogi: writing output: {e}");
-            return ExitCode::from(2);
+            bar.finish_and_clear();
+            return crate::output::stdout_error(&e);
         }
     }
-    if out.flush().is_err() {
-        return ExitCode::from(2);
+    bar.finish_and_clear();
+    if let Err(e) = out.flush() {
+        return crate::output::stdout_error(&e);
     }
     if args.format == Format::Text {
         eprintln!("ogi audit: {n_err} error(s), {n_warn} warning(s), {n_note} note(s)");
     }
-    if unreadable {
-        ExitCode::from(2)
-    } else if errors {
+    if unreadable || errors {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
