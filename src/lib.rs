@@ -29,39 +29,109 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod audit;
+pub(crate) mod chars;
 pub mod decode;
 pub mod error;
 pub mod grid;
+pub mod input;
 pub mod lines;
 pub mod lossless;
 pub mod model;
 pub mod parse;
 pub mod position;
 pub mod render;
+pub(crate) mod template;
+pub(crate) mod text;
 
 #[allow(unsafe_code)]
 pub mod ffi;
 
 pub use error::{Error, ErrorKind};
 pub use model::{
-    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Report, Section,
+    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report, Section,
     SectionKind, Severity, Span, Subsection, Table,
 };
 pub use position::Position;
 
-/// Parses the text of a report. Never fails on unusual reports; see [`Error`].
+/// Parses the text of a report and audits it ([`Report::findings`]). Never
+/// fails on unusual reports; see [`Error`].
 pub fn parse(text: &str) -> Result<Report, Error> {
-    parse::parse(text)
+    let mut report = parse::parse(text)?;
+    report.findings = audit::audit(&report);
+    Ok(report)
 }
 
-/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK) and parses
-/// them. Spans refer to the decoded text.
+/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
+/// audits them. Spans refer to the decoded text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
     let (text, _) = decode::decode(bytes)?;
-    parse::parse(&text)
+    if input::markdown::is_converter_markdown(&text) {
+        return parse_markdown(&text);
+    }
+    parse(&text)
+}
+
+/// Parses converter markdown (the output of a PDF-to-markdown converter:
+/// pipe tables with `|---|` separator rows, `#` headings; see
+/// [`input::markdown`]), then audits it. Spans refer to `markdown`.
+///
+/// ```
+/// let md = "## 二、主动公开政府信息情况\n\n|第二十条第（一）项||||\n|---|---|---|---|\n\
+///           |信息内容|本年制发件数|本年废止件数|现行有效件数|\n|规章|1|0|**5**|\n";
+/// let r = ogi_report::parse_markdown(md)?;
+/// let n = r.cell("active_disclosure", "regulations", "in_force")?;
+/// assert_eq!(n.as_i64(), Some(5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_markdown(markdown: &str) -> Result<Report, Error> {
+    if markdown.len() > decode::MAX_INPUT_BYTES || markdown.contains('\0') {
+        // the limits, reported at their place in the source
+        return parse(markdown);
+    }
+    let mut report = match read_markdown(markdown)? {
+        Some(r) => r,
+        // markup the parser did not read as the front end expected (pipes
+        // in running text, a rule line alone): the source is read as plain
+        // text rather than lose a character of it
+        None => parse::parse(markdown)?,
+    };
+    report.findings = audit::audit(&report);
+    Ok(report)
+}
+
+/// Parses converter markdown through its reading text; `None` when the
+/// model mapped back onto `markdown` would lose a character of it.
+pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
+    let first = input::markdown::reading(markdown);
+    let mut report = parse::parse(first.text())?;
+    // pipes are table layout only where the parser read a table
+    let tables: Vec<std::ops::Range<usize>> = report
+        .blocks()
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => {
+                let s = t.span();
+                Some(first.to_source(s.start)..first.to_source_end(s.end))
+            }
+            _ => None,
+        })
+        .collect();
+    let reading = input::markdown::reading_within(markdown, &tables);
+    debug_assert_eq!(reading.text(), first.text());
+    reading.remap(&mut report, markdown);
+    Ok(lossless::check(markdown, &report).is_ok().then_some(report))
 }
 
 impl Report {
+    /// Recomputes the derived fields (format, meta, findings) from the
+    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
+    /// report by hand; `text` is the source the spans refer to (use the
+    /// rendered text for a hand-built report).
+    pub fn refresh(&mut self, text: &str) {
+        parse::derive(self, text);
+        self.findings = audit::audit(self);
+    }
+
     /// Runs the consistency rules of [`audit`] (`parse` already stored them
     /// in [`Report::findings`]).
     pub fn audit(&self) -> Vec<Finding> {

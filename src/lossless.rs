@@ -44,6 +44,17 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::Applications(t) => rows(&t.source, &t.fragments, out),
             Table::ReviewLitigation(t) => rows(&t.source, &t.fragments, out),
             Table::ActiveDisclosure(t) => rows(&t.source, &t.fragments, out),
+            Table::LegacyStatistics(t) => {
+                let srcs = t
+                    .source
+                    .values()
+                    .chain(t.other_rows.iter().map(|r| &r.source));
+                for r in srcs {
+                    out.extend(r.label.iter().chain(&r.unit).chain(&r.code).map(|l| l.span));
+                    out.extend(r.cells.values().chain(&r.extra).map(|c| c.span));
+                }
+                out.extend(t.fragments.iter().map(|f| f.span));
+            }
             Table::Generic(t) => {
                 out.extend(t.spans.header.iter().copied());
                 out.extend(t.spans.rows.iter().flatten().copied());
@@ -114,6 +125,28 @@ pub fn is_table_layout(c: char) -> bool {
     )
 }
 
+/// True when the line holding byte `offset` is a rule of a text table: a
+/// markdown separator row (`|---|:---:|`) or an ASCII rule (`+----+`), made
+/// only of pipes, `+`, `-`, `=`, `:` and white space, with a run of `-` or
+/// `=`. Inside a table's span such a line is the table's layout.
+pub fn is_rule_line_at(text: &str, offset: usize) -> bool {
+    let Some(c) = text.get(offset..).and_then(|t| t.chars().next()) else {
+        return false;
+    };
+    if !matches!(c, '-' | '=' | ':' | '|' | '+') {
+        return false;
+    }
+    let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[offset..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| offset + i);
+    let line = &text[start..end];
+    (line.contains("--") || line.contains("=="))
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '+' | '-' | '=' | ':') || crate::lines::is_space(c))
+}
+
 fn table_spans(report: &Report) -> Vec<Span> {
     report
         .blocks()
@@ -133,7 +166,8 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
     let tables = table_spans(report);
     let in_table = |offset: usize| tables.iter().any(|t| t.start <= offset && offset < t.end);
     let lost = |offset: usize, c: char| {
-        !(crate::lines::is_space(c) || is_table_layout(c) && in_table(offset))
+        !(crate::lines::is_space(c)
+            || (is_table_layout(c) || is_rule_line_at(text, offset)) && in_table(offset))
     };
     let mut spans = leaf_spans(report);
     for s in &spans {

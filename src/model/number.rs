@@ -382,7 +382,10 @@ mod tests {
         // the nearest double
         assert_eq!(n.to_f64(), 907473734394313.5);
         let long: Number = "1234567890123456.789".parse().unwrap();
-        assert_eq!(long.to_f64(), "1234567890123456.789".parse::<f64>().unwrap());
+        assert_eq!(
+            long.to_f64(),
+            "1234567890123456.789".parse::<f64>().unwrap()
+        );
         assert_eq!("0.1".parse::<Number>().unwrap().to_f64(), 0.1);
     }
 

@@ -1,6 +1,9 @@
 //! The one integration-test binary of ogi-report.
 
 mod audit;
+mod audit_across;
+mod audit_cli;
+mod audit_rules;
 mod c_header;
 mod cli;
 mod cli_audit;
@@ -11,6 +14,8 @@ mod errors;
 mod exact;
 mod ffi;
 mod fixtures;
+mod legacy;
+mod markdown;
 mod memory;
 mod roundtrip;
 mod roundtrip_laws;

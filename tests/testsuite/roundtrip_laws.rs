@@ -117,7 +117,68 @@ fn saved_roundtrip_inputs_obey_the_laws() {
 /// Saved fuzz inputs that still break a law (file → why). The fix belongs
 /// to the parser/renderer rebuild; [`known_law_failures_still_fail`] says
 /// when one starts passing so it can move to the checked set.
-const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[];
+const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
+    (
+        "roundtrip-no-converge-glued-block-title.txt",
+        "issue 15 item 1: a block title glued inside an applications table",
+    ),
+    (
+        "parse_bytes-lost-pipes.txt",
+        "pipe lines: the canonical text of `||` lines is not a fixed point (issue 15 item 2)",
+    ),
+    (
+        "roundtrip-strict-55d203960695.txt",
+        "`||\\n||` (issue 15 item 2): renders as a newline, then as nothing",
+    ),
+    (
+        "roundtrip-strict-a87265607b1b.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): the canonical text reads back as another model",
+    ),
+    (
+        "roundtrip-strict-0651603989ab.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-3e72b57ad409.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-49348a764254.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-5487da700951.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-55df8b55fe2d.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-6886def9e788.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-69df7f6dbea5.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-758160984741.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-8a90cdf727a3.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-94d00ce834f9.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+    (
+        "roundtrip-strict-cf1c4f8cc3a1.txt",
+        "fuzz 2026-12-05 (roundtrip, strict): render(parse(c1)) != c1",
+    ),
+];
 
 #[test]
 #[ignore = "issue 15 items 1-2: saved fuzz inputs that still break a law (see KNOWN_LAW_FAILURES)"]

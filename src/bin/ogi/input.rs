@@ -107,7 +107,13 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
     let name = display(path);
     let bytes = read_bytes(path).map_err(|f| format!("{name}: {}", f.reason))?;
     let (text, _) = ogi_report::decode::decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
-    let report = ogi_report::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    // converter markdown is recognised by content, whatever the extension
+    let report = if ogi_report::input::markdown::is_converter_markdown(&text) {
+        ogi_report::parse_markdown(&text)
+    } else {
+        ogi_report::parse(&text)
+    }
+    .map_err(|e| format!("{name}: {e}"))?;
     Ok((text.into_owned(), report))
 }
 

@@ -4,7 +4,7 @@
 //! ogi parse FILE…            JSON of each report (an array; --jsonl: one object per line)
 //! ogi audit FILE…|DIR        findings as compiler-style diagnostics (--format json)
 //! ogi render FILE…           canonical text
-//! ogi export DIR|FILE… --csv OUT | --jsonl OUT
+//! ogi export DIR|FILE… --csv OUT | --jsonl OUT | --findings OUT
 //! ```
 //!
 //! Conventions shared by every subcommand: `-` is standard input; folders
@@ -17,6 +17,7 @@
 
 mod audit_cmd;
 mod export_cmd;
+mod findings_csv;
 mod input;
 mod output;
 mod parse_cmd;
