@@ -37,6 +37,6 @@ if [ "$status" -ne 0 ] || grep -q '"rule":"series\.' /tmp/ogi-audit-across.jsonl
 fi
 
 # Findings as a tidy CSV: one header line, then one line per finding.
-"$ogi" export --quiet "$shared/corpus" --findings /tmp/ogi-findings.csv
+"$ogi" export --quiet --force "$shared/corpus" --findings /tmp/ogi-findings.csv
 head -n 1 /tmp/ogi-findings.csv | grep -qx 'file,rule,severity,table,row,column,expected,found,line,col,message'
 echo "ogi audit --across and ogi export --findings: ok"

@@ -239,7 +239,9 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
         "legacy_statistics.requests_received.this_year"}}`` (``value`` is
         ``None`` when a cell it needs is empty). See docs/model-legacy.md."""
         buf = _ffi.ogi_buf()
-        _check(_ffi.lib.ogi_report_indicators_json(self.ptr(), ctypes.byref(buf)))
+        with self._use() as ptr:
+            status = _ffi.lib.ogi_report_indicators_json(ptr, ctypes.byref(buf))
+        _check(status)
         result: List[Dict[str, Any]] = json.loads(_ffi.take_buf(buf))
         return result
 

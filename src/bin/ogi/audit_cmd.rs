@@ -187,7 +187,10 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 Ok(pairs) => options.hierarchy = pairs,
                 Err(msg) => {
                     eprintln!("ogi: {msg}");
-                    return ExitCode::from(1);
+                    // a missing file: 1, as everywhere; a malformed CSV is
+                    // an invalid option value: 2 (usage)
+                    let missing = std::fs::metadata(path).is_err();
+                    return ExitCode::from(if missing { 1 } else { 2 });
                 }
             }
         }
