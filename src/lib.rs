@@ -63,12 +63,47 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 
 /// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
 /// audits them. Spans refer to the decoded text.
+///
+/// An HTML page (recognised by its content, see [`input::html::sniff`]) is
+/// read with [`parse_html`] when the `html` feature is on.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    #[cfg(feature = "html")]
+    if input::html::sniff(bytes) {
+        return parse_html(bytes);
+    }
     let (text, _) = decode::decode(bytes)?;
     if input::markdown::is_converter_markdown(&text) {
         return parse_markdown(&text);
     }
     parse(&text)
+}
+
+/// Parses a report from the HTML page it was published on (bytes in the
+/// page's charset: BOM, `<meta charset>`, UTF-8 or GB18030). The report is
+/// read from the element that holds it; the page around it is kept as
+/// [`model::Chrome`] blocks. Spans point into the decoded page source. See
+/// [`input::html`].
+///
+/// ```
+/// let page = "<html><body><div class=nav>首页 当前位置：年报</div><div>\
+///             <p>一、总体情况</p><p>本年度工作正常。</p>\
+///             <p>二、主动公开政府信息情况</p><p>第二十条第（一）项</p><table>\
+///             <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+///             <tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>\
+///             <tr><td>行政规范性文件</td><td>4</td><td>&nbsp;</td><td>4</td></tr></table></div></body></html>";
+/// let report = ogi_report::parse_html(page.as_bytes())?;
+/// assert_eq!(report.sections.len(), 2);
+/// let cell = report.cell("active_disclosure", "normative_documents", "issued")?;
+/// assert_eq!(cell.as_i64(), Some(4));
+/// // the empty cell (`&nbsp;`) is empty, not 0
+/// assert!(report.cell("active_disclosure", "normative_documents", "repealed").is_err());
+/// // the navigation is kept as chrome, not rendered
+/// assert!(!report.render().contains("当前位置"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "html")]
+pub fn parse_html(bytes: &[u8]) -> Result<Report, Error> {
+    input::html::parse_html(bytes)
 }
 
 /// Parses converter markdown (the output of a PDF-to-markdown converter:
@@ -156,6 +191,72 @@ impl Report {
     /// Reads a model back from its JSON.
     pub fn from_json(json: &str) -> Result<Report, serde_json::Error> {
         serde_json::from_str(json)
+    }
+}
+
+/// Why a [`Table`] or a [`Section`] did not parse from its text.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FromTextError {
+    /// The text is not a report text at all (too large, binary).
+    #[error(transparent)]
+    Parse(#[from] Error),
+    /// The text does not hold exactly one of what was asked for.
+    #[error("the text holds {found} {what}, not exactly one and nothing else")]
+    NotOne {
+        /// `"tables"` or `"sections"`.
+        what: &'static str,
+        /// How many the parser found (other blocks count as an extra one).
+        found: usize,
+    },
+}
+
+/// Reads a table from its canonical text (as [`Table`]'s `Display` writes
+/// it): the text must hold one table and nothing else.
+///
+/// ```
+/// let text = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t5\n";
+/// let t: ogi_report::Table = text.parse()?;
+/// assert_eq!(t.kind(), "active_disclosure");
+/// assert_eq!(t.to_string().parse::<ogi_report::Table>()?, t);
+/// # Ok::<(), ogi_report::FromTextError>(())
+/// ```
+impl std::str::FromStr for Table {
+    type Err = FromTextError;
+    fn from_str(text: &str) -> Result<Table, FromTextError> {
+        let mut r = parse::parse(text)?;
+        let found = r.preamble.len() + r.closing.len() + r.sections.len();
+        match (r.preamble.pop(), found) {
+            (Some(Block::Table(t)), 1) => Ok(t),
+            _ => Err(FromTextError::NotOne {
+                what: "tables",
+                found,
+            }),
+        }
+    }
+}
+
+/// Reads a section from its canonical text (as [`Section`]'s `Display`
+/// writes it): the text must hold one section and nothing else.
+///
+/// ```
+/// let s: ogi_report::Section = "一、总体情况\n\n本年度工作正常。\n".parse()?;
+/// assert_eq!(s.blocks.len(), 1);
+/// assert_eq!(s.to_string().parse::<ogi_report::Section>()?, s);
+/// # Ok::<(), ogi_report::FromTextError>(())
+/// ```
+impl std::str::FromStr for Section {
+    type Err = FromTextError;
+    fn from_str(text: &str) -> Result<Section, FromTextError> {
+        let mut r = parse::parse(text)?;
+        let found = r.preamble.len() + r.closing.len() + r.sections.len();
+        match (r.sections.pop(), found) {
+            (Some(s), 1) => Ok(s),
+            _ => Err(FromTextError::NotOne {
+                what: "sections",
+                found,
+            }),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ set -euo pipefail
 SHARED="${OGI_SHARED:-../shared}"
 SEED="$SHARED/corpus/seeds/004_d13c5985a7c040e2.txt"
 FIXTURE=examples/data/qinglong-2021.txt
+HTML=tests/fixtures/html/applications-2021-rowspan.html
 OUT=target/ci-c
 mkdir -p "$OUT"
 
@@ -39,6 +40,8 @@ export LD_LIBRARY_PATH=target/debug
 echo "30-c: smoke test under valgrind"
 "${VG[@]}" "$OUT/smoke" "$SEED" 2021
 "${VG[@]}" "$OUT/smoke" "$FIXTURE"
+# an HTML page goes through the same entry point (recognised by its content)
+"${VG[@]}" "$OUT/smoke" "$HTML" 2021
 
 echo "30-c: example under valgrind"
 "${VG[@]}" "$OUT/parse" "$SEED" > "$OUT/seed.out"
@@ -48,6 +51,10 @@ cat "$OUT/seed.out"
 grep -qx "format: 2021" "$OUT/seed.out" || { echo "30-c: expected 'format: 2021' for $SEED"; exit 1; }
 grep -qx "year: 2021" "$OUT/seed.out" || { echo "30-c: expected 'year: 2021' for $SEED"; exit 1; }
 grep -qE "^applications total: " "$OUT/seed.out" || { echo "30-c: no applications total"; exit 1; }
+"${VG[@]}" "$OUT/parse" "$HTML" > "$OUT/html.out"
+cat "$OUT/html.out"
+grep -qx "format: 2021" "$OUT/html.out" || { echo "30-c: expected 'format: 2021' for $HTML"; exit 1; }
+grep -qx "applications total: 13" "$OUT/html.out" || { echo "30-c: expected 'applications total: 13' for $HTML"; exit 1; }
 grep -qE "^findings: [0-9]+$" "$OUT/seed.out" || { echo "30-c: no findings count"; exit 1; }
 cmp -s "$OUT/seed.out" "$OUT/seed-static.out" || { echo "30-c: static and shared builds differ"; exit 1; }
 cat "$OUT/fixture.out"

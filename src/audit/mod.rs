@@ -492,29 +492,21 @@ pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
     }
 }
 
-/// Normalises a label for comparison: white space removed, full-width ASCII
-/// forms (（）：，．０–９) folded to ASCII, quotes unified, and a leading list
+/// Normalises a label for comparison: the parser's fold
+/// ([`crate::text::lexical::norm_char`]: white space removed, full-width
+/// ASCII forms (（）：，．０–９) folded to ASCII, quotes unified), then
+/// brackets and quotes the audit also treats as equal, and a leading list
 /// number written `1.` whatever its punctuation (`1、`, `1．`, `1 .`).
 pub(crate) fn normalize_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if crate::lines::is_space(c) {
-            continue;
-        }
-        let c = match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            c => c,
-        };
-        let c = match c {
-            '“' | '”' | '„' | '‟' | '「' | '」' | '『' | '』' | '‘' | '’' | '\'' => {
-                '"'
-            }
+    for c in s.chars().filter_map(crate::text::lexical::norm_char) {
+        out.push(match c {
+            '「' | '」' | '『' | '』' | '\'' => '"',
             '〔' | '【' => '[',
             '〕' | '】' => ']',
             '。' => '.',
             c => c,
-        };
-        out.push(c);
+        });
     }
     // the list number: `1、` `1,` → `1.`
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();

@@ -25,6 +25,8 @@
 //! assert_eq!(t.text, "本年新收\t3\n\t\n");
 //! ```
 
+pub mod html;
+
 use std::ops::Range;
 
 pub mod columns;

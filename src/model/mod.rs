@@ -132,6 +132,9 @@ pub struct Meta {
     pub period: Option<Period>,
     /// 发布时间, ISO date, when stated.
     pub published: Option<String>,
+    /// 索引号, the portal's index number of the document (HTML pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_number: Option<String>,
     /// The closing signature block.
     pub signed: Option<Signature>,
     /// Phone, postcode, address, url, email where stated.
@@ -294,6 +297,10 @@ pub enum Block {
     Markup(Markup),
     /// Text the parser could not place (page numbers, crawler headers …).
     Unrecognized(Unrecognized),
+    /// Text of the page around the report (HTML input: scripts, styles,
+    /// navigation, breadcrumbs, share bars, footers, the portal's metadata
+    /// fields): kept with its span so nothing is lost, never rendered.
+    Chrome(Chrome),
 }
 
 /// Running text.
@@ -335,6 +342,15 @@ pub struct Unrecognized {
     /// The text as written (trimmed).
     pub text: String,
     /// Where it is.
+    pub span: Span,
+}
+
+/// Page text around the report (see [`Block::Chrome`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chrome {
+    /// The text, white space runs written as one space, trimmed.
+    pub text: String,
+    /// From its first to its last character in the source.
     pub span: Span,
 }
 

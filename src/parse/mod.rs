@@ -9,7 +9,11 @@
 //! linear in the input (table regions are tokenised once; digit-run splitting
 //! is bounded to runs of 40 digits).
 
+pub(crate) mod blocks;
+pub(crate) mod closing;
+pub(crate) mod headings;
 pub(crate) mod meta;
+pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;
 

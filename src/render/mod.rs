@@ -20,6 +20,9 @@
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own.
 //! * Markup and unrecognized text: their `text` on one line.
+//! * Chrome blocks (the page around an HTML report: navigation, scripts,
+//!   footers, portal metadata fields) are not written: they are not report
+//!   text, so the canonical text of an HTML report is the report alone.
 //! * Tables are tab-separated, one table row per line, with no blank line
 //!   inside the table. Every raw text written into a table (labels, cells,
 //!   group labels) has *all* white space removed (PDF line wraps and spaced-out
@@ -77,17 +80,37 @@ pub mod table;
 
 use std::fmt;
 
-use crate::model::{Block, Report};
+use crate::model::{Block, Report, Section, Table};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
     let mut out = Chunks { w, first: true };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
-        out.chunk(|w| write_line(w, &section.heading.raw))?;
-        out.blocks(&section.blocks)?;
+        out.section(section)?;
     }
     out.blocks(&report.closing)
+}
+
+/// Writes one section's canonical text: its heading line, then its blocks
+/// (what [`write_report`] writes for it).
+pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
+    Chunks { w, first: true }.section(section)
+}
+
+/// A table's canonical text (see [`table`]); `str::parse` reads it back.
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        table::write_table(f, self)
+    }
+}
+
+/// A section's canonical text (see [`write_section`]); `str::parse` reads it
+/// back.
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_section(f, self)
+    }
 }
 
 /// The canonical text of `report` (see the module docs).
@@ -105,6 +128,11 @@ struct Chunks<'w, W> {
 }
 
 impl<W: fmt::Write> Chunks<'_, W> {
+    fn section(&mut self, section: &Section) -> fmt::Result {
+        self.chunk(|w| write_line(w, &section.heading.raw))?;
+        self.blocks(&section.blocks)
+    }
+
     fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
         if !self.first {
             self.w.write_char('\n')?;
@@ -130,6 +158,8 @@ impl<W: fmt::Write> Chunks<'_, W> {
                     self.blocks(&s.blocks)?;
                 }
                 Block::Table(t) => self.chunk(|w| table::write_table(w, t))?,
+                // page chrome around an HTML report is not report text
+                Block::Chrome(_) => {}
             }
         }
         Ok(())

@@ -13,9 +13,9 @@ use indexmap::IndexMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    ActiveDisclosureTable, AdField, AdItem, AppRow, ApplicationsTable, Format, FragmentRole,
-    GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number, ReviewLitigationTable,
-    RlGroup, RlOutcome, RowSource, Table,
+    ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Format,
+    FragmentRole, GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number,
+    ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
 
 /// The note line that opens a canonical applications table.
@@ -114,22 +114,15 @@ fn put_row<W: fmt::Write, C: Key>(
     w.write_char('\n')
 }
 
-/// Brackets made full-width and white space removed, for matching fragments.
-fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !is_space(*c))
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
-}
-
-/// The group numeral (`（三）` … `（六）`) of a row that belongs to a group.
+/// The group numeral (`(三)` … `(六)`, folded as
+/// [`crate::text::lexical::norm`] folds) of a row that belongs to a group.
 fn group_numeral(row: AppRow) -> Option<&'static str> {
-    // every group label of `AppRow::group` starts with a full-width （N）: 9 bytes
-    row.group().and_then(|g| g.get(..9))
+    row.app_group().map(|g| match g {
+        AppGroup::Denied => "(三)",
+        AppGroup::Unable => "(四)",
+        AppGroup::NotProcessed => "(五)",
+        AppGroup::Other => "(六)",
+    })
 }
 
 /// True for the rows of 三、本年度办理结果 (granted … total_processed).
@@ -156,7 +149,9 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
         }
         started.push(needle);
         let found = t.fragments.iter().enumerate().find(|(i, f)| {
-            !used[*i] && f.role == FragmentRole::GroupLabel && normalise(&f.raw).contains(needle)
+            !used[*i]
+                && f.role == FragmentRole::GroupLabel
+                && crate::text::lexical::norm(&f.raw).contains(needle)
         });
         if let Some((i, f)) = found {
             used[i] = true;

@@ -111,27 +111,12 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
     while hi - lo > n && cells[lo].kind == Tk::Empty {
         lo += 1;
     }
-    let cells: Vec<Tok> = cells[lo..hi].to_vec();
-    let all = |cells: &[Tok]| {
-        let s = cells
-            .iter()
-            .filter(|t| t.kind != Tk::Empty)
-            .map(|t| t.start)
-            .min()
-            .unwrap_or(0);
-        let e = cells
-            .iter()
-            .filter(|t| t.kind != Tk::Empty)
-            .map(|t| t.end)
-            .max()
-            .unwrap_or(0);
-        (s, e)
-    };
+    let cells = &cells[lo..hi];
     if cells.len() == n {
         return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
     }
     if cells.len() > n {
-        let (s, e) = all(&cells);
+        let (s, e) = extent(cells);
         return Placed::Fused(s, e);
     }
     // fewer tokens than columns: try the unique split of digit runs
@@ -142,64 +127,67 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
             (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit)).then_some(s)
         })
         .collect();
-    // fast paths: every digit its own cell is the only split when the digits
-    // and atomic cells add up to exactly `n`; fewer cannot be split at all
+    // fast path: every digit its own cell is the only split when the digits
+    // and atomic cells add up to exactly `n`
     let singles: usize = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).sum();
     if singles == n {
-        let mut out = Vec::with_capacity(n);
-        for (i, t) in cells.iter().enumerate() {
-            match digits[i] {
-                Some(d) => out.extend((0..d.len()).map(|k| (t.start + k, t.start + k + 1))),
-                None => out.push((t.start, t.end)),
-            }
-        }
-        return Placed::Cells(out);
+        let counts: Vec<usize> = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).collect();
+        return Placed::Cells(cut(cells, &digits, &counts));
     }
-    match fill_ways(&digits, n) {
-        1 => {
-            // reconstruct: the unique assignment of part counts
-            let mut counts = vec![0usize; cells.len()];
-            let mut remaining = n;
-            for i in (0..cells.len()).rev() {
-                let options: Vec<usize> = match digits[i] {
-                    Some(d) => (1..=remaining.min(d.len()))
-                        .filter(|&k| split_ways(d, k) > 0)
-                        .collect(),
-                    None => vec![1],
-                };
-                let k = options
+    if fill_ways(&digits, n) == 1
+        && let Some(counts) = unique_counts(&digits, n)
+    {
+        return Placed::Cells(cut(cells, &digits, &counts));
+    }
+    let (s, e) = extent(cells);
+    if s == e {
+        // no text at all: empty cells where the row's cells would begin
+        let at = cells.first().map_or(at, |t| t.start);
+        Placed::Cells(vec![(at, at); n])
+    } else {
+        Placed::Fused(s, e)
+    }
+}
+
+/// The range from the first to the last non-empty token.
+fn extent(cells: &[Tok]) -> (usize, usize) {
+    let text = || cells.iter().filter(|t| t.kind != Tk::Empty);
+    let s = text().map(|t| t.start).min().unwrap_or(0);
+    let e = text().map(|t| t.end).max().unwrap_or(0);
+    (s, e)
+}
+
+/// How many columns each token fills in the one way to fill `n` columns
+/// (`fill_ways` said there is exactly one).
+fn unique_counts(digits: &[Option<&[u8]>], n: usize) -> Option<Vec<usize>> {
+    let mut counts = vec![0usize; digits.len()];
+    let mut remaining = n;
+    for i in (0..digits.len()).rev() {
+        let fits = |k: usize| k <= remaining && fill_ways(&digits[..i], remaining - k) > 0;
+        let k = match digits[i] {
+            Some(d) => (1..=remaining.min(d.len())).find(|&k| split_ways(d, k) > 0 && fits(k)),
+            None => Some(1).filter(|&k| fits(k)),
+        }?;
+        counts[i] = k;
+        remaining -= k;
+    }
+    Some(counts)
+}
+
+/// The cells' ranges when token `i` fills `counts[i]` columns.
+fn cut(cells: &[Tok], digits: &[Option<&[u8]>], counts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in cells.iter().enumerate() {
+        match digits[i] {
+            Some(d) => out.extend(
+                split_digits(d, counts[i])
                     .into_iter()
-                    .find(|&k| k <= remaining && fill_ways(&digits[..i], remaining - k) > 0);
-                let Some(k) = k else {
-                    let (s, e) = all(&cells);
-                    return Placed::Fused(s, e);
-                };
-                counts[i] = k;
-                remaining -= k;
-            }
-            let mut out = Vec::with_capacity(n);
-            for (i, t) in cells.iter().enumerate() {
-                match digits[i] {
-                    Some(d) => {
-                        for (a, b) in split_digits(d, counts[i]) {
-                            out.push((t.start + a, t.start + b));
-                        }
-                    }
-                    None => out.push((t.start, t.end)),
-                }
-            }
-            Placed::Cells(out)
-        }
-        _ => {
-            let (s, e) = all(&cells);
-            if s == e {
-                let at = cells.first().map_or(at, |t| t.start);
-                Placed::Cells(vec![(at, at); n])
-            } else {
-                Placed::Fused(s, e)
-            }
+                    .map(|(a, b)| (t.start + a, t.start + b)),
+            ),
+            None => out.push((t.start, t.end)),
         }
     }
+    out
 }
 
 #[cfg(test)]

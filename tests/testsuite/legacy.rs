@@ -546,10 +546,24 @@ fn export_indicators_csv_of_the_series() {
             );
             assert!(
                 text.lines()
-                    .any(|l| l.contains(&stem) && l.ends_with(&tail)),
+                    .any(|l| l.contains(&format!("{stem}.txt")) && l.ends_with(&tail)),
                 "{stem}{tail}"
             );
         }
     }
-    assert_eq!(lines.count(), want);
+    // the folder's HTML pages are exported too (issue 10); count the .txt
+    let file_ext = |l: &str| {
+        l.split(',')
+            .next()
+            .map(|f| f.rsplit('.').next().unwrap_or("").to_string())
+    };
+    let lines: Vec<&str> = lines.collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| file_ext(l).as_deref() == Some("txt"))
+            .count(),
+        want
+    );
+    assert!(lines.iter().any(|l| file_ext(l).as_deref() == Some("html")));
 }

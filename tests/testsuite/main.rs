@@ -14,6 +14,7 @@ mod errors;
 mod exact;
 mod ffi;
 mod fixtures;
+mod html;
 mod legacy;
 mod markdown;
 mod memory;

@@ -146,6 +146,37 @@ render_parses! {
     roundtrip_report: strategy::report() => |r| r, 192;
 }
 
+/// Per level on its own (rpsl-rs style): `x == x.to_string().parse()` for
+/// [`ogi_report::Table`] and [`Section`], each read from its canonical text
+/// alone (`FromStr`), without a report around it.
+macro_rules! display_parses {
+    ($($name:ident: $strategy:expr => $ty:ty, $cases:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let mut runner = proptest::test_runner::TestRunner::new(config($cases));
+            let result = runner.run(&$strategy, |x: $ty| {
+                let text = x.to_string();
+                let back: $ty = text.parse().map_err(|e| {
+                    TestCaseError::fail(format!("{e}\n{}", fenced("text", &text)))
+                })?;
+                prop_assert_eq!(&back, &x, "\n{}", fenced("text", &text));
+                Ok(())
+            });
+            if let Err(e) = result {
+                panic!("{e}");
+            }
+        }
+    )*};
+}
+
+display_parses! {
+    table_from_str_generic: strategy::generic() => ogi_report::Table, 128;
+    table_from_str_applications: strategy::applications() => ogi_report::Table, 128;
+    table_from_str_review_litigation: strategy::review_litigation() => ogi_report::Table, 128;
+    table_from_str_active_disclosure: strategy::active_disclosure() => ogi_report::Table, 128;
+    section_from_str: strategy::section(1) => Section, 128;
+}
+
 // ---------------------------------------------------------------------------
 // Corpus and fixtures: parse(render(parse(x))) == parse(x), render idempotent.
 
@@ -801,6 +832,15 @@ fn pathological(scale: usize) -> Vec<(&'static str, String)> {
         ),
         ("blank lines", "\n".repeat(scale)),
         ("unclosed brackets", "（".repeat(scale)),
+        // quadratic before the grid rewrite: a title was searched for in the
+        // whole rest of the line after each marker
+        ("(1) markers on one line", "(1)".repeat(scale)),
+        ("一、 markers on one line", "一、".repeat(scale)),
+        // `lossless::check` looked up every pipe in every table
+        (
+            "pipe tables",
+            "|第二十条第（一）项|\n|规章|1|\n正文。\n".repeat(scale),
+        ),
     ]
 }
 
@@ -819,11 +859,50 @@ fn pathological_inputs_small() {
     parse_all(pathological(2_000));
 }
 
-/// 100,000 heading-like lines, a 10 MB line, 100,000 `（一）` lines …
+/// 100,000 heading-like lines, a 10 MB line, 100,000 `（一）` lines,
+/// `(1)` × 100,000 and `一、` × 100,000 on one line, 100,000 tables …
 #[test]
 #[ignore = "large: run with --release -- --ignored pathological"]
 fn pathological_inputs_full() {
     parse_all(pathological(100_000));
+}
+
+/// `lossless::check` on 100,000 tables whose pipes lie between the cells:
+/// each pipe is looked up among the tables (quadratic before: 0.6 s for
+/// 569 KB, minutes for this).
+#[test]
+fn lossless_check_is_linear_in_tables() {
+    use ogi_report::model::{GenericSpans, GenericTable};
+    let n = 100_000;
+    let text = "|a|\n".repeat(n);
+    let span = |start: usize, end: usize| Span {
+        start,
+        end,
+        line: 1,
+        column: 1,
+    };
+    let mut report = Report::default();
+    for i in 0..n {
+        let at = i * 4;
+        report
+            .preamble
+            .push(Block::Table(ogi_report::Table::Generic(GenericTable {
+                span: span(at, at + 3),
+                header: vec!["a".into()],
+                rows: Vec::new(),
+                spans: GenericSpans {
+                    header: vec![span(at + 1, at + 2)],
+                    rows: Vec::new(),
+                },
+            })));
+    }
+    let start = std::time::Instant::now();
+    ogi_report::lossless::check(&text, &report).expect("nothing lost");
+    eprintln!("lossless::check, {n} tables: {:?}", start.elapsed());
+    // a pipe outside every table is lost
+    let mut text = text;
+    text.push('|');
+    assert!(ogi_report::lossless::check(&text, &report).is_err());
 }
 
 #[test]

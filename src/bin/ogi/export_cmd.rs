@@ -761,7 +761,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ogi-export-walk-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("b/c")).unwrap();
-        for f in ["b/c/z.TXT", "b/a.md", "a.txt", "skip.pdf", "b/skip.html"] {
+        for f in [
+            "b/c/z.TXT",
+            "b/a.md",
+            "a.txt",
+            "skip.pdf",
+            "b/page.HTM",
+            "b/skip.doc",
+        ] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
         let (files, errors) = crate::input::collect_inputs(&[
@@ -774,7 +781,10 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(rel, ["a.txt", "b/a.md", "b/c/z.TXT", "skip.pdf"]);
+        assert_eq!(
+            rel,
+            ["a.txt", "b/a.md", "b/c/z.TXT", "b/page.HTM", "skip.pdf"]
+        );
         assert!(errors.is_empty());
         let _ = std::fs::remove_dir_all(&dir);
     }

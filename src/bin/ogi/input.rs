@@ -1,7 +1,8 @@
 //! Reading report files, the same way for every subcommand.
 //!
 //! * `-` is standard input.
-//! * Folders are walked recursively for `.txt` and `.md` files (any case);
+//! * Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
+//!   `.htm`, `.shtml`) files (any case);
 //!   files named `README*`, `CHANGELOG*` and `LICENSE*` (any case) are not
 //!   reports and are left out of walks. Symbolic links to folders are followed
 //!   once (a link cycle is walked once).
@@ -106,6 +107,13 @@ pub(crate) fn display(path: &Path) -> String {
 pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), String> {
     let name = display(path);
     let bytes = read_bytes(path).map_err(|f| format!("{name}: {}", f.reason))?;
+    // an HTML page, recognised by its content: spans point into the page source
+    if ogi_report::input::html::sniff(&bytes) {
+        let html = ogi_report::input::html::decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
+        let report =
+            ogi_report::input::html::parse_decoded(&html).map_err(|e| format!("{name}: {e}"))?;
+        return Ok((html, report));
+    }
     let (text, _) = ogi_report::decode::decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
     // converter markdown is recognised by content, whatever the extension
     let report = if ogi_report::input::markdown::is_converter_markdown(&text) {
@@ -117,7 +125,8 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
     Ok((text.into_owned(), report))
 }
 
-/// Expands directories into the report files below them (.txt, .md, sorted),
+/// Expands directories into the report files below them (.txt, .md, .html,
+/// .htm, .shtml, sorted),
 /// keeping files named directly in the order given. A folder that cannot be
 /// read is kept as a path, so reading it later reports why.
 pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -150,7 +159,8 @@ pub(crate) fn expand_with_roots(paths: &[PathBuf]) -> Vec<(PathBuf, Option<PathB
 /// Expands `inputs` into the sorted, de-duplicated list of report files,
 /// plus the folders that could not be read (with the reason).
 ///
-/// Folders are walked recursively for `.txt` and `.md` files; files named
+/// Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
+/// `.htm`, `.shtml`) files; files named
 /// directly are kept whatever their extension (a missing one fails later,
 /// with the reason, like any unreadable file).
 pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -247,13 +257,15 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
     "not a file"
 }
 
-/// `.txt` or `.md`, in any case, and not named README*, CHANGELOG* or
-/// LICENSE* (any case): those describe a folder, they are not reports.
+/// `.txt` or `.md`, or an HTML page (`.html`, `.htm`, `.shtml`), in any
+/// case, and not named README*, CHANGELOG* or LICENSE* (any case): those
+/// describe a folder, they are not reports.
 fn is_report_file(p: &Path) -> bool {
-    let report_ext = p
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+    let report_ext = p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "html", "htm", "shtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
     let name = p
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_uppercase())
