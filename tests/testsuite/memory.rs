@@ -54,7 +54,7 @@ const KNOWN_OVER_LIMIT: &[(&str, &str)] = &[
     ),
     (
         "1. lines",
-        "one Subsection block per 3-byte line: size_of::<Block>() (Table inline) ≈ 440 bytes of Vec<Block> per line in src/parse/section.rs push/close",
+        "one Subsection block per 3-byte line: size_of::<Block>() (Table inline) ≈ 440 bytes of Vec<Block> per line in push/close (src/parse/blocks.rs)",
     ),
     (
         "slash cells",
