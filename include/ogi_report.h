@@ -369,6 +369,23 @@ enum ogi_status ogi_report_cell(const struct ogi_report *report,
                                 double *value_out);
 
 /**
+ * One cell of a standard table as its exact decimal text, in `*text_out`
+ * (UTF-8, not NUL-terminated; release it with `ogi_buf_free`).
+ *
+ * The text has the digits of the number as the report wrote them, without
+ * thousands separators, full-width digits or remarks: `"27"`, `"-18"`,
+ * `"96171.6"`, `"907473734394313.5"` (which a `double` cannot hold: use
+ * this function where exactness matters, e.g. money). Keys and statuses
+ * are those of `ogi_report_cell`; `*text_out` is written only on success.
+ * Thread-safe.
+ */
+enum ogi_status ogi_report_cell_text(const struct ogi_report *report,
+                                     const char *table,
+                                     const char *row,
+                                     const char *column,
+                                     struct ogi_buf *text_out);
+
+/**
  * The number of audit findings of the report (0 when `report` is NULL).
  * Thread-safe.
  */

@@ -68,6 +68,7 @@ SIGNATURES: Dict[str, Tuple[List[Any], Any]] = {
     "ogi_report_year": ([_report_p, POINTER(c_int32)], ogi_status),
     "ogi_report_organ": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_cell": ([_report_p, c_char_p, c_char_p, c_char_p, POINTER(c_double)], ogi_status),
+    "ogi_report_cell_text": ([_report_p, c_char_p, c_char_p, c_char_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_findings_len": ([_report_p], c_size_t),
     "ogi_report_finding": ([_report_p, c_size_t, POINTER(ogi_finding)], ogi_status),
     "ogi_report_to_json": ([_report_p, POINTER(ogi_buf)], ogi_status),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import decimal
 import enum
 import json
 import os
@@ -182,13 +183,15 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
     @property
     def format(self) -> Format:
         """The template: ``Format.V2021`` (== ``"2021"``), ``"2019"``, ``"legacy"`` or ``"unknown"``."""
-        return _FORMATS.get(int(_ffi.lib.ogi_report_format(self.ptr())), Format.UNKNOWN)
+        with self._use() as ptr:
+            return _FORMATS.get(int(_ffi.lib.ogi_report_format(ptr)), Format.UNKNOWN)
 
     @property
     def year(self) -> Optional[int]:
         """The year reported on, or ``None`` when the report does not say."""
         year = ctypes.c_int32()
-        status = _ffi.lib.ogi_report_year(self.ptr(), ctypes.byref(year))
+        with self._use() as ptr:
+            status = _ffi.lib.ogi_report_year(ptr, ctypes.byref(year))
         if status == 520:  # OGI_STATUS_YEAR_UNKNOWN
             return None
         _check(status)
@@ -198,29 +201,39 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
     def organ(self) -> Optional[str]:
         """The issuing organ, or ``None`` when the report does not name it."""
         buf = _ffi.ogi_buf()
-        status = _ffi.lib.ogi_report_organ(self.ptr(), ctypes.byref(buf))
+        with self._use() as ptr:
+            status = _ffi.lib.ogi_report_organ(ptr, ctypes.byref(buf))
         if status == 521:  # OGI_STATUS_ORGAN_UNKNOWN
             return None
         _check(status)
         return _ffi.take_buf(buf)
 
-    def cell(self, table: str, row: str, column: str, default: Any = _MISSING) -> Union[int, float, Any]:
+    def cell(
+        self, table: str, row: str, column: str, default: Any = _MISSING, *, exact: bool = False
+    ) -> Union[int, float, decimal.Decimal, Any]:
         """One standard-table cell by the key strings of model.md.
 
         ``cell("applications", "new_received", "total")``,
         ``cell("review_litigation", "review", "upheld")``,
         ``cell("active_disclosure", "normative_documents", "issued")``.
 
-        Returns an ``int`` for whole numbers, else a ``float``. Unknown keys
+        Returns an ``int`` for whole numbers, else a ``float`` (the nearest
+        double). With ``exact=True`` a number with decimals is a
+        ``decimal.Decimal`` with exactly the digits of the report
+        (``Decimal("907473734394313.5")``, which no float holds). Unknown keys
         raise :class:`UnknownKeyError` (a ``KeyError``). When the keys are
         valid but the report has no number there (absent table, row or
         column, or empty cell) it returns ``default`` if given, else raises
         the matching :class:`MissingCellError` subclass.
         """
+        keys = (_key(table, "table"), _key(row, "row"), _key(column, "column"))
         value = ctypes.c_double()
-        status = _ffi.lib.ogi_report_cell(
-            self.ptr(), _key(table, "table"), _key(row, "row"), _key(column, "column"), ctypes.byref(value)
-        )
+        text = _ffi.ogi_buf()
+        with self._use() as ptr:
+            if exact:
+                status = _ffi.lib.ogi_report_cell_text(ptr, *keys, ctypes.byref(text))
+            else:
+                status = _ffi.lib.ogi_report_cell(ptr, *keys, ctypes.byref(value))
         if status != _ffi.OGI_STATUS_OK and 510 <= status < 520 and default is not _MISSING:
             return default
         if status != _ffi.OGI_STATUS_OK:
@@ -229,6 +242,9 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
             except OgiReportError as e:
                 e.message = f"{e.message}: {table}/{row}/{column}"
                 raise
+        if exact:
+            digits = _ffi.take_buf(text)
+            return decimal.Decimal(digits) if "." in digits else int(digits)
         v = value.value
         return int(v) if v.is_integer() and abs(v) < 2**53 else v
 
@@ -236,32 +252,42 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
     def findings(self) -> List[Finding]:
         """The audit findings (a new list each time; the report is immutable)."""
         if self._findings is None:
-            ptr = self.ptr()
             out = []
-            for i in range(_ffi.lib.ogi_report_findings_len(ptr)):
-                f = _ffi.ogi_finding()
-                _check(_ffi.lib.ogi_report_finding(ptr, i, ctypes.byref(f)))
-                out.append(
-                    Finding(
-                        rule=(f.rule or b"").decode("utf-8"),
-                        severity=(f.severity or b"").decode("utf-8"),
-                        message=(f.message or b"").decode("utf-8"),
-                        line=int(f.line),
-                        column=int(f.column),
+            # The strings of ogi_finding are borrowed from the report: decode
+            # them while the report is held.
+            with self._use() as ptr:
+                for i in range(_ffi.lib.ogi_report_findings_len(ptr)):
+                    f = _ffi.ogi_finding()
+                    _check(_ffi.lib.ogi_report_finding(ptr, i, ctypes.byref(f)))
+                    out.append(
+                        Finding(
+                            rule=(f.rule or b"").decode("utf-8"),
+                            severity=(f.severity or b"").decode("utf-8"),
+                            message=(f.message or b"").decode("utf-8"),
+                            line=int(f.line),
+                            column=int(f.column),
+                        )
                     )
-                )
             self._findings = out
         return list(self._findings)
 
     def to_json(self) -> str:
         """The model as JSON (model.md's shape)."""
         buf = _ffi.ogi_buf()
-        _check(_ffi.lib.ogi_report_to_json(self.ptr(), ctypes.byref(buf)))
+        with self._use() as ptr:
+            status = _ffi.lib.ogi_report_to_json(ptr, ctypes.byref(buf))
+        _check(status)
         return _ffi.take_buf(buf)
 
-    def to_dict(self) -> Dict[str, Any]:
-        """The model as Python data (model.md's shape). Numbers are ``int`` or ``float``."""
-        result: Dict[str, Any] = json.loads(self.to_json())
+    def to_dict(self, *, exact: bool = False) -> Dict[str, Any]:
+        """The model as Python data (model.md's shape).
+
+        Numbers are ``int`` or ``float``; with ``exact=True`` numbers with
+        decimals are ``decimal.Decimal`` with exactly the digits of the JSON
+        (the JSON has the report's digits: ``907473734394313.5`` stays exact).
+        """
+        parse_float = decimal.Decimal if exact else float
+        result: Dict[str, Any] = json.loads(self.to_json(), parse_float=parse_float)
         return result
 
     def cells(self) -> Iterator[Cell]:
@@ -349,14 +375,18 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
         "legacy_statistics.requests_received.this_year"}}`` (``value`` is
         ``None`` when a cell it needs is empty). See docs/model-legacy.md."""
         buf = _ffi.ogi_buf()
-        _check(_ffi.lib.ogi_report_indicators_json(self.ptr(), ctypes.byref(buf)))
+        with self._use() as ptr:
+            status = _ffi.lib.ogi_report_indicators_json(ptr, ctypes.byref(buf))
+        _check(status)
         result: List[Dict[str, Any]] = json.loads(_ffi.take_buf(buf))
         return result
 
     def render(self) -> str:
         """The canonical text of the report."""
         buf = _ffi.ogi_buf()
-        _check(_ffi.lib.ogi_report_render(self.ptr(), ctypes.byref(buf)))
+        with self._use() as ptr:
+            status = _ffi.lib.ogi_report_render(ptr, ctypes.byref(buf))
+        _check(status)
         return _ffi.take_buf(buf)
 
     def __str__(self) -> str:

@@ -313,6 +313,41 @@ pub extern "C" fn ogi_report_cell(
     })
 }
 
+/// One cell of a standard table as its exact decimal text, in `*text_out`
+/// (UTF-8, not NUL-terminated; release it with `ogi_buf_free`).
+///
+/// The text has the digits of the number as the report wrote them, without
+/// thousands separators, full-width digits or remarks: `"27"`, `"-18"`,
+/// `"96171.6"`, `"907473734394313.5"` (which a `double` cannot hold: use
+/// this function where exactness matters, e.g. money). Keys and statuses
+/// are those of `ogi_report_cell`; `*text_out` is written only on success.
+/// Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn ogi_report_cell_text(
+    report: *const ogi_report,
+    table: *const c_char,
+    row: *const c_char,
+    column: *const c_char,
+    text_out: *mut ogi_buf,
+) -> ogi_status {
+    ffi_boundary!({
+        let report = try_ref!(report);
+        let text_out = try_out!(text_out);
+        let keys = (|| Ok::<_, ogi_status>((key_str(table)?, key_str(row)?, key_str(column)?)))();
+        let (table, row, column) = match keys {
+            Ok(k) => k,
+            Err(status) => return status,
+        };
+        match report.report.cell(table, row, column) {
+            Ok(n) => {
+                write_out(text_out, ogi_buf::from_string(n.to_string()));
+                ogi_status::Ok
+            }
+            Err(e) => ogi_status::of_cell_error(e),
+        }
+    })
+}
+
 /// The number of audit findings of the report (0 when `report` is NULL).
 /// Thread-safe.
 #[unsafe(no_mangle)]

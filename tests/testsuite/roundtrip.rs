@@ -986,6 +986,7 @@ fn fuzz_regressions() {
         let known = KNOWN_CRASHES
             .iter()
             .chain(KNOWN_ROUNDTRIP_FAILURES)
+            .chain(super::roundtrip_laws::KNOWN_LAW_FAILURES)
             .find(|(f, _)| *f == name);
         match (result, known) {
             (Err(_), _) => failures.push(format!("{name}: panicked")),

@@ -28,22 +28,27 @@
 //!   leading `"file"` field.
 //! * One bad file never stops the batch: it is reported on stderr, counted in
 //!   the summary, and the exit status is 1. Output errors stop the batch with
-//!   status 2.
+//!   status 1 (a closed pipe on standard output: quietly, status 0).
+//! * Each output file is written to a temporary file beside it and renamed
+//!   into place when the export is done: an interrupted export leaves the
+//!   old file. An existing output is replaced only with `--force`, never
+//!   when it is one of the inputs (status 2, nothing written).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use ogi_report::model::Key;
 use ogi_report::{Report, Severity};
 use rayon::prelude::*;
+
+use crate::output::PendingFile;
 
 /// The CSV header: one line per standard-table cell.
 pub(crate) const CSV_HEADER: [&str; 8] = [
@@ -83,6 +88,9 @@ pub(crate) struct Args {
     /// Never show the progress bar (it is shown only when stderr is a terminal).
     #[arg(short, long)]
     quiet: bool,
+    /// Replace output files that exist.
+    #[arg(long)]
+    force: bool,
 }
 
 /// What came of one input file.
@@ -188,19 +196,33 @@ fn join_counts(m: &BTreeMap<String, usize>) -> String {
 struct Sink {
     label: String,
     out: BufWriter<Box<dyn Write + Send>>,
+    /// The temporary file of an output file, renamed into place by `finish`.
+    pending: Option<PendingFile>,
 }
 
 impl Sink {
     fn open(path: &Path) -> io::Result<Sink> {
-        let (label, w): (String, Box<dyn Write + Send>) = if path.as_os_str() == "-" {
-            ("standard output".into(), Box::new(io::stdout()))
+        let (label, w, pending): (String, Box<dyn Write + Send>, _) = if path.as_os_str() == "-" {
+            ("standard output".into(), Box::new(io::stdout()), None)
         } else {
-            (path.display().to_string(), Box::new(File::create(path)?))
+            let pending = PendingFile::create(path)?;
+            let w = pending.writer()?;
+            (path.display().to_string(), Box::new(w), Some(pending))
         };
         Ok(Sink {
             label,
             out: BufWriter::with_capacity(1 << 18, w),
+            pending,
         })
+    }
+
+    /// Flushes the output and moves an output file into place.
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()?;
+        match self.pending.take() {
+            Some(p) => p.commit(),
+            None => Ok(()),
+        }
     }
 }
 
@@ -213,7 +235,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        let failed = match crate::findings_csv::export(&args.inputs, path) {
+        let failed = match crate::findings_csv::export(&args.inputs, path, args.force) {
             Ok(n) => n,
             Err(msg) => {
                 eprintln!("ogi: {msg}");
@@ -239,17 +261,35 @@ pub(crate) fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
-    // Never read an output file as an input (it is truncated when opened).
+    let (files, walk_errors) = crate::input::collect_inputs(&args.inputs);
+    // Never replace an input, nor an existing file without --force.
+    let mut dests: Vec<&Path> = Vec::new();
     let parquet_files = args.parquet.as_deref().map(crate::parquet_out::paths);
-    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl, &args.indicators]
+    for dest in parquet_files.iter().flat_map(|(a, b)| [a, b]) {
+        if let Err(msg) = crate::output::check_output(dest, args.force, &files) {
+            eprintln!("ogi: {msg}");
+            return ExitCode::from(2);
+        }
+    }
+    for dest in [&args.csv, &args.jsonl, &args.indicators]
         .into_iter()
         .flatten()
-        .chain(parquet_files.iter().flat_map(|(a, b)| [a, b]))
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
-    if !outputs.is_empty() {
-        files.retain(|f| f.canonicalize().map_or(true, |c| !outputs.contains(&c)));
+    {
+        if let Err(msg) = crate::output::check_output(dest, args.force, &files) {
+            eprintln!("ogi: {msg}");
+            return ExitCode::from(2);
+        }
+        if !is_stdout(dest) {
+            let id = crate::input::file_id(dest);
+            if dests
+                .iter()
+                .any(|d| *d == dest.as_path() || (id.is_some() && crate::input::file_id(d) == id))
+            {
+                eprintln!("ogi: two outputs cannot both write to {}", dest.display());
+                return ExitCode::from(2);
+            }
+            dests.push(dest);
+        }
     }
 
     let mut csv_sink = match args.csv.as_deref().map(Sink::open).transpose() {
@@ -283,8 +323,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if let Some(s) = csv_sink.as_mut() {
         let header = CSV_HEADER.join(",") + "\n";
         if let Err(e) = s.out.write_all(header.as_bytes()) {
-            eprintln!("ogi: writing {}: {e}", s.label);
-            return ExitCode::from(2);
+            return write_error(&s.label, &e);
         }
     }
 
@@ -295,25 +334,14 @@ pub(crate) fn run(args: Args) -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             eprintln!("ogi: cannot start worker threads: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(1);
         }
     };
     let chunk = args
         .chunk
         .map_or(64 * pool.current_num_threads(), |c| c as usize);
 
-    let bar = if !args.quiet && io::stderr().is_terminal() {
-        let bar = ProgressBar::new(files.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files, eta {eta}",
-        ) {
-            bar.set_style(style);
-        }
-        bar.enable_steady_tick(Duration::from_millis(200));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = crate::progress::bar(files.len(), args.quiet);
 
     let mut summary = Summary::default();
     for (path, reason) in &walk_errors {
@@ -374,7 +402,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
         .flatten()
     {
         if flushed.is_ok() {
-            flushed = sink.out.flush().map_err(|e| (sink.label.clone(), e));
+            flushed = sink.finish().map_err(|e| (sink.label.clone(), e));
         }
     }
     let parquet_label = args.parquet.as_deref().map(|d| d.display().to_string());
@@ -386,8 +414,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
         }
     }
     if let Err((label, e)) = flushed {
-        eprintln!("ogi: writing {label}: {e}");
-        return ExitCode::from(2);
+        // The temporary files are removed when the sinks are dropped.
+        return write_error(&label, &e);
     }
 
     let mut outs = Vec::new();
@@ -470,7 +498,16 @@ fn is_stdout(p: &Path) -> bool {
 fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
     let name = path.map(|p| p.display().to_string()).unwrap_or_default();
     eprintln!("ogi: cannot create {name}: {e}");
-    ExitCode::from(2)
+    ExitCode::from(1)
+}
+
+/// Exit status of an output error: 1 with a message, 0 quietly for a closed pipe.
+fn write_error(label: &str, e: &io::Error) -> ExitCode {
+    if crate::output::is_broken_pipe(e) {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("ogi: writing {label}: {e}");
+    ExitCode::from(1)
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
@@ -510,36 +547,11 @@ fn process_inner(
         category: category.into(),
         reason,
     };
-    // Refuse oversized files before reading them, so one stray 10 GB file
-    // cannot exhaust memory.
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return failed("cannot read: is a folder", "is a folder".into()),
-        Ok(m) if m.len() > ogi_report::decode::MAX_INPUT_BYTES as u64 => {
-            return failed(
-                "too large",
-                format!(
-                    "{} bytes, more than the limit of {}",
-                    m.len(),
-                    ogi_report::decode::MAX_INPUT_BYTES
-                ),
-            );
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return failed(
-                &format!("cannot read: {}", e.kind()),
-                format!("cannot read: {e}"),
-            );
-        }
-    }
-    let bytes = match std::fs::read(path) {
+    // Oversized files are refused before they are read, and no input is
+    // read past the limit (crate::input::read_bytes).
+    let bytes = match crate::input::read_bytes(path) {
         Ok(b) => b,
-        Err(e) => {
-            return failed(
-                &format!("cannot read: {}", e.kind()),
-                format!("cannot read: {e}"),
-            );
-        }
+        Err(f) => return failed(&f.category, f.reason),
     };
     let report = match ogi_report::parse_bytes(&bytes) {
         Ok(r) => r,
@@ -555,7 +567,7 @@ fn process_inner(
             return failed(category, first_line);
         }
     };
-    let file = path.to_string_lossy();
+    let file = crate::input::display(path);
     let mut error_rules: Vec<String> = Vec::new();
     for f in report
         .findings
