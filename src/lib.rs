@@ -57,9 +57,37 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 
 /// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK) and parses
 /// them. Spans refer to the decoded text.
+///
+/// A PDF (recognised by its `%PDF-` magic bytes) is read with [`parse_pdf`]
+/// when the crate is built with the `pdf` feature, and refused with
+/// [`ErrorKind::PdfNotEnabled`] otherwise.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    if bytes.starts_with(b"%PDF-") {
+        #[cfg(feature = "pdf")]
+        return parse_pdf(bytes);
+        #[cfg(not(feature = "pdf"))]
+        return Err(Error::new(
+            ErrorKind::PdfNotEnabled,
+            position::Position::default(),
+        ));
+    }
     let (text, _) = decode::decode(bytes)?;
     parse::parse(&text)
+}
+
+/// Reads a PDF with a text layer (feature `pdf`): glyph positions become
+/// the extracted text ([`input::pdf::extract`]: paragraphs, tables as tab
+/// rows), which is parsed like any report text. Spans are offsets into
+/// that text and carry their page ([`Span::page`]).
+///
+/// Errors: [`ErrorKind::PdfMalformed`], [`ErrorKind::PdfEncrypted`],
+/// [`ErrorKind::PdfNoText`] (a scan: it needs OCR), [`ErrorKind::TooLarge`].
+#[cfg(feature = "pdf")]
+pub fn parse_pdf(bytes: &[u8]) -> Result<Report, Error> {
+    let e = input::pdf::extract(bytes)?;
+    let mut r = parse(&e.text)?;
+    model::visit::spans_mut(&mut r, &mut |s| s.page = e.page_at(s.start));
+    Ok(r)
 }
 
 impl Report {

@@ -103,6 +103,7 @@ impl<'a> Locator<'a> {
             end,
             line,
             column,
+            page: None,
         }
     }
 

@@ -205,6 +205,7 @@ fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
             end: s.start + at + len,
             line: s.line,
             column,
+            page: s.page,
         };
     }
     s

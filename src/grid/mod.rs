@@ -25,6 +25,8 @@
 //! assert_eq!(t.text, "本年新收\t3\n\t\n");
 //! ```
 
+pub mod positions;
+
 use std::ops::Range;
 
 /// Where a cell's text came from when the builder did more than copy it.

@@ -28,6 +28,9 @@
 //! assert_eq!(&source[at..at + 5], "&amp;");
 //! ```
 
+#[cfg(feature = "pdf")]
+pub mod pdf;
+
 use std::ops::Range;
 
 use crate::model::{Report, Span};
@@ -200,6 +203,7 @@ impl<'a> LineIndex<'a> {
             end,
             line,
             column,
+            page: None,
         }
     }
 }

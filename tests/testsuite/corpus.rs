@@ -83,7 +83,7 @@ fn kinds(r: &Report) -> Vec<(u32, SectionKind)> {
     r.sections.iter().map(|s| (s.number, s.kind)).collect()
 }
 
-fn app_row(r: &Report, row: AppRow) -> Vec<Option<i64>> {
+pub fn app_row(r: &Report, row: AppRow) -> Vec<Option<i64>> {
     let t = r.applications().expect("applications table");
     let cells = t.rows.get(&row).unwrap_or_else(|| panic!("row {row}"));
     AppCol::TEMPLATE
@@ -101,7 +101,7 @@ fn all_app_zero(r: &Report) {
     }
 }
 
-fn review(r: &Report) -> Vec<Option<i64>> {
+pub fn review(r: &Report) -> Vec<Option<i64>> {
     let t = r.review_litigation().expect("review table");
     RlGroup::ALL
         .iter()
@@ -407,6 +407,13 @@ fn load_expected(name: &str) -> serde_json::Value {
 /// different.
 fn check_pdf(file: &str, expected: &str, strict: bool) {
     let (_, r) = load(&format!("real/pdf/{file}"));
+    check_figures(&r, file, expected, strict);
+}
+
+/// Checks a report read from one of the shared PDFs (or their texts)
+/// against the figures read by hand.
+pub fn check_figures(r: &Report, file: &str, expected: &str, strict: bool) {
+    let r = r.clone();
     let e = load_expected(expected);
     assert_eq!(r.format.key(), e["template"].as_str().unwrap(), "{file}");
     assert_eq!(r.meta.year, e["year"].as_i64().map(|y| y as i32), "{file}");

@@ -9,6 +9,8 @@ mod corpus;
 mod errors;
 mod ffi;
 mod fixtures;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod roundtrip;
 mod strategy;
 mod util;
