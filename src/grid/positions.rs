@@ -211,7 +211,7 @@ pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
             }
             let a = &lines[cand[last].0].chunks[cand[last].1];
             let b = &lines[cand[t].0].chunks[cand[t].1];
-            if a.y - b.y > 2.6 * a.size.max(b.size) {
+            if a.y - b.y > 1.8 * a.size.max(b.size) {
                 break;
             }
             if cand[t].0 != cand[last].0 && (a.x0 - b.x0).abs() <= 0.35 * a.size.max(b.size) {
@@ -385,24 +385,69 @@ pub fn read_block(
     }
     // attach each loose label to the nearest row that takes it, or make it a group
     let mut groups: Vec<(f64, f64, String)> = Vec::new(); // (y, x, text)
+    let mut left: Vec<(f64, f64, String)> = Vec::new();
     for (y, x, text) in loose {
+        // a row without a label of its own takes a label line beside it; a
+        // row with one takes only the next line of it (same x, one line down)
         let accepts = |r: &Row| match r.label_x {
             None => true,
-            Some(lx) => (lx - x).abs() <= 0.5 * size,
+            // the wrapped label of a row whose only aligned text is a group
+            // label further left
+            Some(lx) if x > lx + 0.5 * size => true,
+            Some(lx) => {
+                (lx - x).abs() <= 0.5 * size
+                    && r.labels.iter().any(|l| (l.0 - y).abs() <= 1.3 * size)
+            }
         };
         let above = rows.iter().rposition(|r| r.y >= y);
         let below = rows.iter().position(|r| r.y < y);
         let mut best: Option<(f64, usize)> = None;
         for k in [above, below].into_iter().flatten() {
             let d = (rows[k].y - y).abs();
-            if accepts(&rows[k]) && d <= 2.6 * size && best.is_none_or(|b| d < b.0) {
+            if accepts(&rows[k]) && d <= 1.5 * size && best.is_none_or(|b| d < b.0) {
                 best = Some((d, k));
             }
         }
         match best {
             Some((_, k)) => rows[k].labels.push((y, x, text)),
-            None => groups.push((y, x, text)),
+            None => left.push((y, x, text)),
         }
+    }
+    // further lines of a label wrapped over more lines: next to a line a
+    // row already took, at the same x
+    loop {
+        let mut moved = false;
+        let mut rest = Vec::new();
+        for (y, x, text) in left {
+            let k = rows.iter().position(|r| {
+                r.labels
+                    .iter()
+                    .any(|l| (l.1 - x).abs() <= 0.5 * size && (l.0 - y).abs() <= 1.3 * size)
+            });
+            match k {
+                Some(k) => {
+                    rows[k].labels.push((y, x, text));
+                    moved = true;
+                }
+                None => rest.push((y, x, text)),
+            }
+        }
+        left = rest;
+        if !moved {
+            break;
+        }
+    }
+    groups.extend(left);
+    // a row that took label lines at different x: those nearest the figures
+    // are its label, the others group labels beside it
+    for r in rows.iter_mut() {
+        let Some(right) = r.labels.iter().map(|l| l.1).reduce(f64::max) else {
+            continue;
+        };
+        let (own, other): (Vec<_>, Vec<_>) =
+            r.labels.drain(..).partition(|l| l.1 >= right - 0.5 * size);
+        r.labels = own;
+        groups.extend(other);
     }
     // group fragments at the same x on consecutive lines are one label
     groups.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -11,6 +11,8 @@ mod ffi;
 mod fixtures;
 #[cfg(feature = "pdf")]
 mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_fixtures;
 mod roundtrip;
 mod strategy;
 mod util;

@@ -56,3 +56,41 @@ fn hzq2023_pdf_keeps_the_review_totals_as_printed() {
         r.findings
     );
 }
+
+/// A copy of `pdf` with every path-construction and path-painting operator
+/// taken out of the pages' content streams: no ruling line is left. Returns
+/// the copy and how many operators were removed.
+fn without_ruling_lines(pdf: &[u8]) -> (Vec<u8>, usize) {
+    use lopdf::content::Content;
+    const PATH_OPS: [&str; 20] = [
+        "m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n",
+        "W", "W*", "sh",
+    ];
+    let mut doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut removed = 0;
+    for (_, id) in doc.get_pages() {
+        let content = Content::decode(&doc.get_page_content(id)).unwrap();
+        let before = content.operations.len();
+        let ops: Vec<_> = content
+            .operations
+            .into_iter()
+            .filter(|op| !PATH_OPS.contains(&op.operator.as_str()))
+            .collect();
+        removed += before - ops.len();
+        let bytes = Content { operations: ops }.encode().unwrap();
+        doc.change_page_content(id, bytes).unwrap();
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    (out, removed)
+}
+
+#[test]
+fn shared_pdfs_without_ruling_lines_give_the_same_figures() {
+    for (file, expected) in PDFS {
+        let (pdf, removed) = without_ruling_lines(&shared_pdf(file));
+        assert!(removed > 100, "{file}: only {removed} path operators");
+        let r = ogi_report::parse_pdf(&pdf).unwrap();
+        check_figures(&r, file, expected, true);
+    }
+}

@@ -244,9 +244,27 @@ fn page_items(
         let mut end = i + 1; // exclusive; last number row is end - 1
         let mut last = i;
         let mut j = i + 1;
+        // where the figures begin: a line with text over them is a new header
+        let first_figure = |l: &Line| {
+            l.chunks
+                .iter()
+                .filter(|c| c.is_number())
+                .map(|c| c.x0)
+                .fold(f64::INFINITY, f64::min)
+        };
+        let mut figures_x = first_figure(&lines[i]);
         while j < lines.len() {
-            if lines[j].chunks.len() >= 2 && !numbered[j] {
+            if !numbered[j]
+                && lines[j].chunks.len() >= 2
+                && lines[j]
+                    .chunks
+                    .iter()
+                    .any(|c| c.x1 > figures_x - 0.5 * size)
+            {
                 break;
+            }
+            if numbered[j] {
+                figures_x = figures_x.min(first_figure(&lines[j]));
             }
             if lines[last].y - lines[j].y > 5.0 * size {
                 break;
