@@ -62,7 +62,7 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 /// when the crate is built with the `pdf` feature, and refused with
 /// [`ErrorKind::PdfNotEnabled`] otherwise.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
-    if bytes.starts_with(b"%PDF-") {
+    if input::is_pdf(bytes) {
         #[cfg(feature = "pdf")]
         return parse_pdf(bytes);
         #[cfg(not(feature = "pdf"))]
@@ -84,10 +84,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// [`ErrorKind::PdfNoText`] (a scan: it needs OCR), [`ErrorKind::TooLarge`].
 #[cfg(feature = "pdf")]
 pub fn parse_pdf(bytes: &[u8]) -> Result<Report, Error> {
-    let e = input::pdf::extract(bytes)?;
-    let mut r = parse(&e.text)?;
-    model::visit::spans_mut(&mut r, &mut |s| s.page = e.page_at(s.start));
-    Ok(r)
+    input::pdf::extract(bytes)?.parse()
 }
 
 impl Report {

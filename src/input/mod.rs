@@ -35,6 +35,11 @@ use std::ops::Range;
 
 use crate::model::{Report, Span};
 
+/// True when `bytes` are a PDF: they start with its magic bytes `%PDF-`.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
 /// One run of the reading text and the source it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {

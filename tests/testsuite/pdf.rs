@@ -94,3 +94,113 @@ fn shared_pdfs_without_ruling_lines_give_the_same_figures() {
         check_figures(&r, file, expected, true);
     }
 }
+
+#[test]
+fn ogi_reads_pdfs_and_prints_their_extracted_text() {
+    let path = shared_dir().join("corpus/real/pdf/hzq2023_working.pdf");
+    let e = ogi_report::input::pdf::extract(&shared_pdf("hzq2023_working.pdf")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .args(["parse", "--text"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), e.text);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ogi"))
+        .args(["parse", "--jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["meta"]["year"], 2023);
+    assert!(v["sections"][0]["heading"]["span"]["page"].as_u64() == Some(1));
+    // parse_bytes recognises the magic bytes
+    let r = ogi_report::parse_bytes(&shared_pdf("hzq2023_working.pdf")).unwrap();
+    assert_eq!(r.meta.year, Some(2023));
+}
+
+#[test]
+fn pdf_errors_are_clear_and_never_panic() {
+    use ogi_report::ErrorKind;
+    // not a PDF at all after the magic bytes
+    let e = ogi_report::parse_pdf(b"%PDF-1.7\nnonsense").unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::PdfMalformed { .. }), "{e}");
+    assert_eq!(e.code(), 310);
+    // truncated
+    let pdf = shared_pdf("szfgs2024.pdf");
+    for cut in [10, pdf.len() / 3, pdf.len() / 2, pdf.len() - 10] {
+        let _ = ogi_report::parse_pdf(&pdf[..cut]);
+    }
+    // a page without any text: a scan
+    let scan = no_text_pdf();
+    let e = ogi_report::parse_pdf(&scan).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::PdfNoText { pages: 1 }), "{e}");
+    assert!(e.to_string().contains("OCR"), "{e}");
+    assert_eq!(e.code(), 312);
+}
+
+/// A one-page PDF that only paints a rectangle (what a scan looks like to
+/// a text reader: no text layer).
+fn no_text_pdf() -> Vec<u8> {
+    use lopdf::{Object, Stream, dictionary};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content = doc.add_object(Stream::new(
+        lopdf::Dictionary::new(),
+        b"0 0 1 rg 10 10 100 100 re f\n".to_vec(),
+    ));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// The shared PDF encrypted (RC4, 128-bit key) with `user` as the password
+/// to open it.
+fn encrypted(user: &str) -> Vec<u8> {
+    let mut doc = lopdf::Document::load_mem(&shared_pdf("hzq2023_working.pdf")).unwrap();
+    if doc.trailer.get(b"ID").is_err() {
+        let id = lopdf::Object::string_literal(b"0123456789abcdef".to_vec());
+        doc.trailer.set("ID", vec![id.clone(), id]);
+    }
+    let version = lopdf::encryption::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: user,
+        key_length: 128,
+        permissions: lopdf::encryption::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn encrypted_pdfs() {
+    // a password to open it: a clear error
+    let e = ogi_report::parse_pdf(&encrypted("secret")).unwrap_err();
+    assert!(
+        matches!(e.kind(), ogi_report::ErrorKind::PdfEncrypted),
+        "{e}"
+    );
+    assert_eq!(e.code(), 311);
+    // only an owner password (restrictions): readable as any PDF
+    let r = ogi_report::parse_pdf(&encrypted("")).unwrap();
+    check_figures(&r, "hzq2023 (owner password)", "hzq2023", true);
+}

@@ -431,6 +431,9 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
                 ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8 or GB18030",
                 ogi_report::ErrorKind::TooLarge { .. } => "too large",
                 ogi_report::ErrorKind::Binary => "binary (NUL byte)",
+                ogi_report::ErrorKind::PdfNoText { .. } => "PDF without text (needs OCR)",
+                ogi_report::ErrorKind::PdfEncrypted => "encrypted PDF",
+                ogi_report::ErrorKind::PdfMalformed { .. } => "unreadable PDF",
                 _ => "parse error",
             };
             let first_line = e.to_string().lines().next().unwrap_or_default().to_string();

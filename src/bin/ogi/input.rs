@@ -4,15 +4,23 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Reads and parses one file; the error is a one-line message naming the file.
+/// The text returned is the one the report's spans refer to: the decoded
+/// text, or for a PDF the text extracted from it.
 pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if ogi_report::input::is_pdf(&bytes) {
+        let e = ogi_report::input::pdf::extract(&bytes)
+            .map_err(|e| format!("{}: {}", path.display(), e.kind()))?;
+        let report = e.parse().map_err(|e| format!("{}: {e}", path.display()))?;
+        return Ok((e.text, report));
+    }
     let (text, _) =
         ogi_report::decode::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let report = ogi_report::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((text.into_owned(), report))
 }
 
-/// Expands directories into the report files below them (.txt, .md, sorted),
+/// Expands directories into the report files below them (.txt, .md, .pdf, sorted),
 /// keeping files named directly in the order given. A folder that cannot be
 /// read is kept as a path, so reading it later reports why.
 pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -36,7 +44,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// Expands `inputs` into the sorted, de-duplicated list of report files,
 /// plus the folders that could not be read (with the reason).
 ///
-/// Folders are walked recursively for `.txt` and `.md` files; files named
+/// Folders are walked recursively for `.txt`, `.md` and `.pdf` files; files named
 /// directly are kept whatever their extension (a missing one fails later,
 /// with the reason, like any unreadable file).
 pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -96,9 +104,11 @@ fn walk(
     }
 }
 
-/// `.txt` or `.md`, in any case.
+/// `.txt`, `.md` or `.pdf`, in any case.
 fn is_report_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        e.eq_ignore_ascii_case("txt")
+            || e.eq_ignore_ascii_case("md")
+            || e.eq_ignore_ascii_case("pdf")
+    })
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8 or GB18030 text) or folders (their .txt and .md files).
+    /// Report files (UTF-8 or GB18030 text, or PDF) or folders (their .txt, .md and .pdf files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
@@ -16,6 +16,10 @@ pub(crate) struct Args {
     /// Indent the JSON array.
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
+    /// Print the text the spans refer to instead of JSON: the decoded text,
+    /// or for a PDF the text extracted from it (tables as tab rows).
+    #[arg(long, conflicts_with_all = ["jsonl", "pretty"])]
+    text: bool,
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
@@ -23,6 +27,29 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut first = true;
+    if args.text {
+        for path in &crate::input::expand(&args.files) {
+            match crate::input::read_report(path) {
+                Ok((text, _)) => {
+                    if out.write_all(text.as_bytes()).is_err() {
+                        return ExitCode::from(2);
+                    }
+                }
+                Err(msg) => {
+                    eprintln!("ogi: {msg}");
+                    failed = true;
+                }
+            }
+        }
+        if out.flush().is_err() {
+            return ExitCode::from(2);
+        }
+        return if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
     if !args.jsonl {
         let _ = out.write_all(b"[");
     }

@@ -38,6 +38,14 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// Parses the extracted text ([`crate::parse`]) and sets the page of
+    /// every span.
+    pub fn parse(&self) -> Result<crate::Report, Error> {
+        let mut r = crate::parse(&self.text)?;
+        crate::model::visit::spans_mut(&mut r, &mut |s| s.page = self.page_at(s.start));
+        Ok(r)
+    }
+
     /// The 1-based page of the text at byte `offset`.
     pub fn page_at(&self, offset: usize) -> Option<u32> {
         let i = self.lines.partition_point(|l| l.0 <= offset);
@@ -47,13 +55,6 @@ impl Extracted {
 
 fn error(kind: ErrorKind) -> Error {
     Error::new(kind, Position::default())
-}
-
-/// True when `bytes` start like a PDF (`%PDF-`, possibly after a little
-/// junk, as readers allow).
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    memchr::memmem::find(head, b"%PDF-").is_some()
 }
 
 /// Reads the text of a PDF. Errors: not a readable PDF
