@@ -49,6 +49,12 @@ class BinaryInputError(ParseError):
     """The input contains a NUL character (301)."""
 
 
+class PDFError(ParseError):
+    """A PDF that cannot be read (310-313): malformed (310), encrypted (311),
+    without a text layer, i.e. a scan that needs OCR (312), or a library
+    built without PDF support (313)."""
+
+
 class JSONError(ParseError):
     """The JSON given to :func:`ogi_report.from_json` is malformed (400)."""
 
@@ -90,6 +96,10 @@ EXCEPTIONS_BY_CODE: Dict[int, Type[OgiReportError]] = {
     201: EncodingError,
     300: InputTooLargeError,
     301: BinaryInputError,
+    310: PDFError,
+    311: PDFError,
+    312: PDFError,
+    313: PDFError,
     399: ParseError,
     400: JSONError,
     500: UnknownKeyError,

@@ -225,10 +225,11 @@ def parse(source: Source) -> Report:
     """Parses a report.
 
     ``source`` is text (``str``), the raw bytes of a file (``bytes``: UTF-8
-    with or without BOM, or GB18030/GBK), or a path (``os.PathLike``, e.g.
-    ``pathlib.Path``; a plain ``str`` is always text, never a path).
-    Raises :class:`ParseError` (with ``line``/``column``) for undecodable or
-    binary input.
+    with or without BOM, or GB18030/GBK, or a PDF with a text layer), or a
+    path (``os.PathLike``, e.g. ``pathlib.Path``; a plain ``str`` is always
+    text, never a path). Raises :class:`ParseError` (with ``line``/``column``)
+    for undecodable or binary input, :class:`PDFError` for a PDF that cannot
+    be read (encrypted, a scan without text, malformed).
     """
     return Report._create(_ffi.lib.ogi_report_parse, _source_bytes(source))
 

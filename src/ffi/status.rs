@@ -48,6 +48,15 @@ pub enum ogi_status {
     InputTooLarge = 300,
     /// The input contains a NUL character: it is binary, not a report.
     BinaryInput = 301,
+    /// The input is a PDF that cannot be read (malformed or truncated).
+    PdfMalformed = 310,
+    /// The input is an encrypted PDF that needs a password to open.
+    PdfEncrypted = 311,
+    /// The input is a PDF without a text layer (a scan): it needs OCR.
+    PdfNoText = 312,
+    /// The input is a PDF and the library was built without PDF support
+    /// (cargo feature `pdf`).
+    PdfNotEnabled = 313,
     /// Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
     ParseError = 399,
 
@@ -91,6 +100,10 @@ impl ogi_status {
             200 => ogi_status::InvalidEncoding,
             300 => ogi_status::InputTooLarge,
             301 => ogi_status::BinaryInput,
+            310 => ogi_status::PdfMalformed,
+            311 => ogi_status::PdfEncrypted,
+            312 => ogi_status::PdfNoText,
+            313 => ogi_status::PdfNotEnabled,
             _ => ogi_status::ParseError,
         }
     }
@@ -109,7 +122,7 @@ impl ogi_status {
     }
 
     /// Every status, in numeric order.
-    pub(crate) const ALL: [ogi_status; 22] = [
+    pub(crate) const ALL: [ogi_status; 26] = [
         ogi_status::Ok,
         ogi_status::NullArgument,
         ogi_status::InvalidKey,
@@ -118,6 +131,10 @@ impl ogi_status {
         ogi_status::InvalidUtf8,
         ogi_status::InputTooLarge,
         ogi_status::BinaryInput,
+        ogi_status::PdfMalformed,
+        ogi_status::PdfEncrypted,
+        ogi_status::PdfNoText,
+        ogi_status::PdfNotEnabled,
         ogi_status::ParseError,
         ogi_status::Json,
         ogi_status::UnknownTable,
@@ -145,6 +162,10 @@ impl ogi_status {
             ogi_status::InvalidUtf8 => c"input is not valid UTF-8",
             ogi_status::InputTooLarge => c"input is too large",
             ogi_status::BinaryInput => c"input contains a NUL character",
+            ogi_status::PdfMalformed => c"the PDF cannot be read",
+            ogi_status::PdfEncrypted => c"the PDF is encrypted",
+            ogi_status::PdfNoText => c"the PDF has no text layer (it needs OCR)",
+            ogi_status::PdfNotEnabled => c"this build reads no PDF",
             ogi_status::ParseError => c"input cannot be parsed",
             ogi_status::Json => c"invalid JSON",
             ogi_status::UnknownTable => c"unknown table key",

@@ -185,6 +185,9 @@ pub struct Vertical {
     pub bottom: f64,
 }
 
+/// More short chunks than this on a page: no vertical label is looked for.
+const MAX_VERTICAL_CANDIDATES: usize = 5_000;
+
 /// Takes the vertical labels out of `lines`: stacks of at least three short
 /// non-numeric chunks with the same left edge on consecutive lines.
 pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
@@ -196,6 +199,10 @@ pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
                 cand.push((li, ci));
             }
         }
+    }
+    if cand.len() > MAX_VERTICAL_CANDIDATES {
+        // no page of a report has that many; keep the time bounded
+        return Vec::new();
     }
     let mut used = vec![false; cand.len()];
     let mut stacks: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -414,8 +421,8 @@ pub fn read_block(
         }
     }
     // further lines of a label wrapped over more lines: next to a line a
-    // row already took, at the same x
-    loop {
+    // row already took, at the same x (a label of at most a dozen lines)
+    for _ in 0..12 {
         let mut moved = false;
         let mut rest = Vec::new();
         for (y, x, text) in left {

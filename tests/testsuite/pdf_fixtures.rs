@@ -450,14 +450,3 @@ fn pdf_fixture_empty_cell_stays_empty() {
     assert_eq!(line.split('\t').count(), 8, "{line}");
     assert_eq!(line.split('\t').nth(3), Some(""), "{line}");
 }
-
-#[test]
-#[ignore = "debug"]
-fn pdf_fixture_dump() {
-    let layout = Layout {
-        wrap: None,
-        ..Layout::default()
-    };
-    let e = ogi_report::input::pdf::extract(&report_pdf(layout)).unwrap();
-    println!("{}", e.text);
-}

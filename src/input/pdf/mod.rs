@@ -183,7 +183,11 @@ fn layout(pages: Vec<glyphs::PageGlyphs>) -> Extracted {
             g.text = fold(&g.text);
         }
         let mut ls = positions::lines(&glyphs);
-        let vs = positions::take_verticals(&mut ls);
+        let vs = if ls.len() <= MAX_TABLE_PAGE_LINES {
+            positions::take_verticals(&mut ls)
+        } else {
+            Vec::new()
+        };
         page_lines.push((ls, vs, p.size.1));
     }
     let margin_text = |l: &Line, h: f64| (l.y > h * 0.93 || l.y < h * 0.07).then(|| l.text(" "));
@@ -215,6 +219,9 @@ fn layout(pages: Vec<glyphs::PageGlyphs>) -> Extracted {
     write(per_page)
 }
 
+/// Pages with more lines than this are read without table detection.
+const MAX_TABLE_PAGE_LINES: usize = 3_000;
+
 /// Splits a page's lines into paragraphs, lone lines and table blocks.
 fn page_items(
     lines: Vec<Line>,
@@ -222,7 +229,13 @@ fn page_items(
     page: u32,
     furniture: Vec<String>,
 ) -> PageItems {
-    let numbered: Vec<bool> = lines.iter().map(positions::is_number_row).collect();
+    // a page of more lines than any report page is read as plain lines
+    // (no tables), to keep the time linear
+    let tables = lines.len() <= MAX_TABLE_PAGE_LINES;
+    let numbered: Vec<bool> = lines
+        .iter()
+        .map(|l| tables && positions::is_number_row(l))
+        .collect();
     // table blocks as line ranges
     let mut blocks: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -288,10 +301,16 @@ fn page_items(
         i = end;
     }
     // margins of the running text
+    let mut in_block = vec![false; lines.len()];
+    let mut block_at: Vec<Option<Range<usize>>> = vec![None; lines.len()];
+    for b in &blocks {
+        in_block[b.clone()].iter_mut().for_each(|x| *x = true);
+        block_at[b.start] = Some(b.clone());
+    }
     let text_lines: Vec<&Line> = lines
         .iter()
         .enumerate()
-        .filter(|(k, l)| !blocks.iter().any(|b| b.contains(k)) && l.chunks.len() == 1)
+        .filter(|(k, l)| !in_block[*k] && l.chunks.len() == 1)
         .map(|(_, l)| l)
         .collect();
     let left = text_lines
@@ -309,7 +328,7 @@ fn page_items(
     let mut k = 0;
     let mut used_verticals = vec![false; verticals.len()];
     while k < lines.len() {
-        if let Some(b) = blocks.iter().find(|b| b.start == k) {
+        if let Some(b) = block_at[k].clone() {
             let top = lines[b.start].y;
             let bottom = lines[b.end - 1].y;
             let size = lines[b.clone()].iter().map(Line::size).fold(0.0, f64::max);
@@ -531,16 +550,5 @@ mod tests {
         assert!(page_number("—12—"));
         assert!(page_number("第 2 页"));
         assert!(!page_number("2023 年"));
-    }
-
-    #[test]
-    #[ignore = "debug dump"]
-    fn dump() {
-        let path = std::env::var("PDF").unwrap();
-        let bytes = std::fs::read(path).unwrap();
-        let t = std::time::Instant::now();
-        let e = extract(&bytes).unwrap();
-        eprintln!("{:?}", t.elapsed());
-        print!("{}", e.text);
     }
 }
