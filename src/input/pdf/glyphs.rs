@@ -429,11 +429,7 @@ impl<'a> Interp<'a> {
             let a = &op.operands;
             let f = |i: usize| a.get(i).and_then(num);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(g) = stack.pop() {
                         gs = g;

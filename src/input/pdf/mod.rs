@@ -38,7 +38,7 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// Parses the extracted text ([`crate::parse`]) and sets the page of
+    /// Parses the extracted text ([`crate::parse()`]) and sets the page of
     /// every span.
     pub fn parse(&self) -> Result<crate::Report, Error> {
         let mut r = crate::parse(&self.text)?;
