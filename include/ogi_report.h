@@ -362,7 +362,10 @@ enum ogi_status ogi_report_organ(const struct ogi_report *report, struct ogi_buf
  *   `"litigation_direct"`, `"litigation_after_review"`) and the outcome as
  *   column (`"upheld"`, `"corrected"`, `"other"`, `"pending"`, `"total"`);
  * - `"active_disclosure"`: the item as row (`"normative_documents"` …) and
- *   the field as column (`"issued"`, `"in_force"` …).
+ *   the field as column (`"issued"`, `"in_force"` …);
+ * - `"legacy_statistics"` (reports up to 2018): the indicator as row
+ *   (`"requests_received"`, `"replies_granted"`, `"lawsuits"` …) and
+ *   `"this_year"` or `"cumulative"` as column.
  *
  * Statuses: `OGI_STATUS_UNKNOWN_TABLE` / `_UNKNOWN_ROW` / `_UNKNOWN_COLUMN`
  * for a key that does not exist in the model; `OGI_STATUS_TABLE_ABSENT`,
@@ -405,6 +408,18 @@ enum ogi_status ogi_report_to_json(const struct ogi_report *report, struct ogi_b
  * owned by the caller (free with `ogi_buf_free`). Thread-safe.
  */
 enum ogi_status ogi_report_render(const struct ogi_report *report, struct ogi_buf *text_out);
+
+/**
+ * The indicators comparable across the 2019 break (applications received,
+ * granted, partially granted, denied, review cases, lawsuits) as a JSON
+ * array of `{"indicator": "applications_received", "value": 21, "basis":
+ * {"kind": "exact" | "approximate", "source": "legacy_statistics.requests_received.this_year"}}`,
+ * UTF-8, in a new buffer `*json_out` owned by the caller (free with
+ * `ogi_buf_free`). Only the indicators the report has a source for are
+ * listed; `value` is `null` when a cell it needs is empty. Thread-safe.
+ */
+enum ogi_status ogi_report_indicators_json(const struct ogi_report *report,
+                                           struct ogi_buf *json_out);
 
 /**
  * Frees a buffer returned by an `ogi_*` function. `buf.data == NULL` is a

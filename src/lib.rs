@@ -29,6 +29,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod audit;
+pub(crate) mod chars;
 pub mod decode;
 pub mod error;
 pub mod grid;
@@ -39,24 +40,29 @@ pub mod model;
 pub mod parse;
 pub mod position;
 pub mod render;
+pub(crate) mod template;
+pub(crate) mod text;
 
 #[allow(unsafe_code)]
 pub mod ffi;
 
 pub use error::{Error, ErrorKind};
 pub use model::{
-    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Report, Section,
+    Block, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report, Section,
     SectionKind, Severity, Span, Subsection, Table,
 };
 pub use position::Position;
 
-/// Parses the text of a report. Never fails on unusual reports; see [`Error`].
+/// Parses the text of a report and audits it ([`Report::findings`]). Never
+/// fails on unusual reports; see [`Error`].
 pub fn parse(text: &str) -> Result<Report, Error> {
-    parse::parse(text)
+    let mut report = parse::parse(text)?;
+    report.findings = audit::audit(&report);
+    Ok(report)
 }
 
-/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK) and parses
-/// them. Spans refer to the decoded text.
+/// Decodes `bytes` (UTF-8 with or without BOM, or GB18030/GBK), parses and
+/// audits them. Spans refer to the decoded text.
 ///
 /// A PDF (recognised by its `%PDF-` magic bytes) is read with [`parse_pdf`]
 /// when the crate is built with the `pdf` feature, and refused with
@@ -72,7 +78,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
         ));
     }
     let (text, _) = decode::decode(bytes)?;
-    parse::parse(&text)
+    parse(&text)
 }
 
 /// Reads a PDF with a text layer (feature `pdf`): glyph positions become
@@ -88,6 +94,15 @@ pub fn parse_pdf(bytes: &[u8]) -> Result<Report, Error> {
 }
 
 impl Report {
+    /// Recomputes the derived fields (format, meta, findings) from the
+    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
+    /// report by hand; `text` is the source the spans refer to (use the
+    /// rendered text for a hand-built report).
+    pub fn refresh(&mut self, text: &str) {
+        parse::derive(self, text);
+        self.findings = audit::audit(self);
+    }
+
     /// Runs the consistency rules of [`audit`] (`parse` already stored them
     /// in [`Report::findings`]).
     pub fn audit(&self) -> Vec<Finding> {

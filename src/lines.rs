@@ -35,11 +35,7 @@ impl<'a> Line<'a> {
     }
 }
 
-/// White space for this format: Unicode white space (which includes U+3000
-/// and NBSP), plus the zero-width characters word processors leave behind.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{200c}' | '\u{200d}')
-}
+pub use crate::chars::is_space;
 
 /// Splits `text` into lines (LF, CRLF and CR all end a line). A final line
 /// end does not start an extra empty line.

@@ -44,6 +44,17 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
             Table::Applications(t) => rows(&t.source, &t.fragments, out),
             Table::ReviewLitigation(t) => rows(&t.source, &t.fragments, out),
             Table::ActiveDisclosure(t) => rows(&t.source, &t.fragments, out),
+            Table::LegacyStatistics(t) => {
+                let srcs = t
+                    .source
+                    .values()
+                    .chain(t.other_rows.iter().map(|r| &r.source));
+                for r in srcs {
+                    out.extend(r.label.iter().chain(&r.unit).chain(&r.code).map(|l| l.span));
+                    out.extend(r.cells.values().chain(&r.extra).map(|c| c.span));
+                }
+                out.extend(t.fragments.iter().map(|f| f.span));
+            }
             Table::Generic(t) => {
                 out.extend(t.spans.header.iter().copied());
                 out.extend(t.spans.rows.iter().flatten().copied());

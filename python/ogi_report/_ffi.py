@@ -72,6 +72,7 @@ SIGNATURES: Dict[str, Tuple[List[Any], Any]] = {
     "ogi_report_finding": ([_report_p, c_size_t, POINTER(ogi_finding)], ogi_status),
     "ogi_report_to_json": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_render": ([_report_p, POINTER(ogi_buf)], ogi_status),
+    "ogi_report_indicators_json": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_buf_free": ([ogi_buf], None),
     "ogi_error_code": ([_error_p], ogi_status),
     "ogi_error_subcode": ([_error_p], c_uint32),

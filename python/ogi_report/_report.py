@@ -206,6 +206,17 @@ class Report(Managed["ctypes._Pointer[_ffi.ogi_report]"]):
         result: Dict[str, Any] = json.loads(self.to_json())
         return result
 
+    def indicators(self) -> List[Dict[str, Any]]:
+        """The figures comparable across the 2019 break, one dict per indicator
+        the report has a source for: ``{"indicator": "applications_received",
+        "value": 21, "basis": {"kind": "exact", "source":
+        "legacy_statistics.requests_received.this_year"}}`` (``value`` is
+        ``None`` when a cell it needs is empty). See docs/model-legacy.md."""
+        buf = _ffi.ogi_buf()
+        _check(_ffi.lib.ogi_report_indicators_json(self.ptr(), ctypes.byref(buf)))
+        result: List[Dict[str, Any]] = json.loads(_ffi.take_buf(buf))
+        return result
+
     def render(self) -> str:
         """The canonical text of the report."""
         buf = _ffi.ogi_buf()

@@ -132,8 +132,8 @@ fn report_outcome(
     what: String,
     failure: impl FnOnce(Number, Number) -> String,
     span: Option<Span>,
-    row: AppRow,
-    col: AppCol,
+    (row, col): (AppRow, AppCol),
+    (t, terms): (&ApplicationsTable, &[(AppRow, AppCol)]),
     out: &mut Vec<Finding>,
 ) {
     match outcome {
@@ -145,9 +145,18 @@ fn report_outcome(
             f.found = Some(found);
             f.row = Some(row.key().to_owned());
             f.column = Some(col.key().to_owned());
+            f.related = related(t, terms);
             out.push(f);
         }
     }
+}
+
+/// The labelled spans of the terms of an equation.
+fn related(t: &ApplicationsTable, terms: &[(AppRow, AppCol)]) -> Vec<crate::model::Related> {
+    terms
+        .iter()
+        .filter_map(|&(r, c)| super::term(&t.rows, &t.source, r, c))
+        .collect()
 }
 
 fn missing_rows(t: &ApplicationsTable, rows: &[AppRow]) -> Vec<AppRow> {
@@ -188,8 +197,16 @@ fn balance(t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
                 )
             },
             span_of(t, TotalProcessed, col),
-            TotalProcessed,
-            col,
+            (TotalProcessed, col),
+            (
+                t,
+                &[
+                    (NewReceived, col),
+                    (CarriedOver, col),
+                    (TotalProcessed, col),
+                    (CarriedForward, col),
+                ],
+            ),
             out,
         );
     }
@@ -219,6 +236,11 @@ fn total_processed(format: Format, t: &ApplicationsTable, cols: &[AppCol], out: 
         for &col in cols {
             let parts: Vec<Operand> = rows.iter().map(|&r| op(t, r, col)).collect();
             let whole = [op(t, AppRow::TotalProcessed, col)];
+            let terms: Vec<(AppRow, AppCol)> = rows
+                .iter()
+                .chain([&AppRow::TotalProcessed])
+                .map(|&r| (r, col))
+                .collect();
             report_outcome(
                 APPLICATIONS_TOTAL_PROCESSED,
                 equation(&parts, &whole),
@@ -229,8 +251,8 @@ fn total_processed(format: Format, t: &ApplicationsTable, cols: &[AppCol], out: 
                     )
                 },
                 span_of(t, AppRow::TotalProcessed, col),
-                AppRow::TotalProcessed,
-                col,
+                (AppRow::TotalProcessed, col),
+                (t, &terms),
                 out,
             );
         }
@@ -269,6 +291,8 @@ fn total_processed(format: Format, t: &ApplicationsTable, cols: &[AppCol], out: 
             if matches!(outcome, Outcome::Absent) {
                 continue;
             }
+            let terms: Vec<(AppRow, AppCol)> =
+                members.iter().chain([&sub]).map(|&r| (r, col)).collect();
             report_outcome(
                 APPLICATIONS_TOTAL_PROCESSED,
                 outcome,
@@ -279,8 +303,8 @@ fn total_processed(format: Format, t: &ApplicationsTable, cols: &[AppCol], out: 
                     )
                 },
                 span_of(t, sub, col),
-                sub,
-                col,
+                (sub, col),
+                (t, &terms),
                 out,
             );
         }
@@ -317,6 +341,8 @@ fn row_total(t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
         }
         for (whole, parts) in checks {
             let p: Vec<Operand> = parts.iter().map(|&c| op(t, row, c)).collect();
+            let terms: Vec<(AppRow, AppCol)> =
+                parts.iter().chain([&whole]).map(|&c| (row, c)).collect();
             report_outcome(
                 APPLICATIONS_ROW_TOTAL,
                 equation(&p, &[op(t, row, whole)]),
@@ -327,8 +353,8 @@ fn row_total(t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
                     )
                 },
                 span_of(t, row, whole),
-                row,
-                whole,
+                (row, whole),
+                (t, &terms),
                 out,
             );
         }
@@ -389,6 +415,8 @@ fn other_processing(
                 let outcome = equation(&parts, &[whole]);
                 let span = span_of(t, parent, col);
                 if let Outcome::Fails { .. } = outcome {
+                    let terms: Vec<(AppRow, AppCol)> =
+                        subs.iter().chain([&parent]).map(|&r| (r, col)).collect();
                     report_outcome(
                         APPLICATIONS_OTHER_PROCESSING,
                         outcome,
@@ -399,8 +427,8 @@ fn other_processing(
                             )
                         },
                         span,
-                        parent,
-                        col,
+                        (parent, col),
+                        (t, &terms),
                         out,
                     );
                     continue;
@@ -435,6 +463,13 @@ fn other_processing(
                     f.found = Some(found);
                     f.row = Some(AppRow::TotalProcessed.key().to_owned());
                     f.column = Some(col.key().to_owned());
+                    let terms: Vec<(AppRow, AppCol)> = COMMON_OUTCOMES
+                        .iter()
+                        .chain(&subs)
+                        .chain([&parent, &AppRow::TotalProcessed])
+                        .map(|&r| (r, col))
+                        .collect();
+                    f.related = related(t, &terms);
                     out.push(f);
                 }
             }

@@ -1,11 +1,21 @@
-//! Rules over single cells of the standard tables: `table.empty_cell` and
-//! `table.fused_cells`.
+//! Rules over single cells of the standard tables: `table.empty_cell`,
+//! `table.fused_cells`, `table.not_a_number` and `table.not_count`.
+//!
+//! A cell is one of: a figure; empty or a null marker (`table.empty_cell`);
+//! text that is no number at all, such as `abc` (`table.not_a_number`, read
+//! from the raw text kept in the table's `source`). A figure in a count
+//! column (every column but amounts of money and the 2019 本年增/减 change)
+//! must be a non-negative whole number (`table.not_count`).
 
 use indexmap::IndexMap;
 
-use super::{TABLE_EMPTY_CELL, TABLE_FUSED_CELLS, excerpt, finding};
+use super::{
+    TABLE_EMPTY_CELL, TABLE_FUSED_CELLS, TABLE_NOT_A_NUMBER, TABLE_NOT_COUNT, excerpt, finding,
+};
 use crate::model::table::Values;
-use crate::model::{Finding, Key, Report, RowSource, Severity, Table};
+use crate::model::{
+    AdField, Finding, Fragment, FragmentRole, Key, Number, Report, RowSource, Severity, Table,
+};
 
 /// True for a cell text that means "no figure": empty, 无, /, —, - ….
 pub(crate) fn is_null_marker(raw: &str) -> bool {
@@ -39,18 +49,52 @@ pub(crate) fn is_null_marker(raw: &str) -> bool {
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     for table in report.tables() {
         match table {
-            Table::Applications(t) => scan("applications", &t.rows, &t.source, out),
-            Table::ReviewLitigation(t) => scan("review_litigation", &t.groups, &t.source, out),
-            Table::ActiveDisclosure(t) => scan("active_disclosure", &t.items, &t.source, out),
-            Table::Generic(_) => {}
+            Table::Applications(t) => scan("applications", &t.rows, &t.source, &t.fragments, out),
+            Table::ReviewLitigation(t) => {
+                scan("review_litigation", &t.groups, &t.source, &t.fragments, out)
+            }
+            Table::ActiveDisclosure(t) => {
+                scan("active_disclosure", &t.items, &t.source, &t.fragments, out)
+            }
+            Table::LegacyStatistics(_) | Table::Generic(_) => {}
         }
     }
+}
+
+/// The text the parser left beside an empty cell: a fragment of role
+/// `other` on the cell's line, at or after the cell's place and before the
+/// row's next cell, that is neither a null marker nor a number.
+fn stray_text<'a, C: Key>(
+    text: &crate::model::Text,
+    row: &RowSource<C>,
+    fragments: &'a [Fragment],
+) -> Option<&'a Fragment> {
+    if !text.raw.trim().is_empty() {
+        return None;
+    }
+    let at = text.span.start;
+    let next = row
+        .cells
+        .values()
+        .map(|c| c.span.start)
+        .filter(|&s| s > at)
+        .min()
+        .unwrap_or(usize::MAX);
+    fragments.iter().find(|f| {
+        f.role == FragmentRole::Other
+            && f.span.line == text.span.line
+            && f.span.start >= at
+            && f.span.start < next
+            && !is_null_marker(&f.raw)
+            && Number::parse_prefix(f.raw.trim()).is_none()
+    })
 }
 
 fn scan<R: Key, C: Key>(
     table: &str,
     values: &Values<R, C>,
     source: &IndexMap<R, RowSource<C>>,
+    fragments: &[Fragment],
     out: &mut Vec<Finding>,
 ) {
     for (row, src) in source {
@@ -66,6 +110,26 @@ fn scan<R: Key, C: Key>(
             out.push(f);
             continue;
         }
+        for (col, text) in &src.cells {
+            let value = values
+                .get(row)
+                .and_then(|cells| cells.get(col))
+                .copied()
+                .flatten();
+            sanity(table, *row, *col, text, value, out);
+        }
+        // Text such as `abc` that the parser kept beside an empty cell.
+        let mut stray_cols = Vec::new();
+        for (col, text) in &src.cells {
+            if let Some(f) = stray_text(text, src, fragments) {
+                let t = crate::model::Text {
+                    raw: f.raw.clone(),
+                    span: f.span,
+                };
+                sanity(table, *row, *col, &t, None, out);
+                stray_cols.push(*col);
+            }
+        }
         let empty: Vec<_> = src
             .cells
             .iter()
@@ -75,7 +139,7 @@ fn scan<R: Key, C: Key>(
                     .and_then(|cells| cells.get(*col))
                     .copied()
                     .flatten();
-                value.is_none() && is_null_marker(&text.raw)
+                value.is_none() && is_null_marker(&text.raw) && !stray_cols.contains(col)
             })
             .collect();
         // A row whose cells are all empty at one and the same place: the
@@ -116,4 +180,59 @@ fn scan<R: Key, C: Key>(
             out.push(f);
         }
     }
+}
+
+/// True when the column holds a count (not an amount or a signed change).
+fn is_count_column(table: &str, col: &str) -> bool {
+    table != "active_disclosure"
+        || !matches!(
+            AdField::from_key(col),
+            Some(AdField::Amount10kYuan | AdField::Amount | AdField::Change)
+        )
+}
+
+/// `table.not_a_number` and `table.not_count` for one cell.
+fn sanity<R: Key, C: Key>(
+    table: &str,
+    row: R,
+    col: C,
+    text: &crate::model::Text,
+    value: Option<Number>,
+    out: &mut Vec<Finding>,
+) {
+    let (rule, severity, msg, found) = match value {
+        None if !is_null_marker(&text.raw) => (
+            TABLE_NOT_A_NUMBER,
+            Severity::Warning,
+            format!(
+                "The cell {}/{} of the {table} table reads “{}”, which is not a number.",
+                row.key(),
+                col.key(),
+                excerpt(&text.raw, 20)
+            ),
+            None,
+        ),
+        Some(n)
+            if is_count_column(table, col.key())
+                && (!n.is_integer() || n.cmp_value(Number::int(0)) == std::cmp::Ordering::Less) =>
+        {
+            (
+                TABLE_NOT_COUNT,
+                Severity::Error,
+                format!(
+                    "The cell {}/{} of the {table} table is {n}, but a count is a whole number, 0 or more.",
+                    row.key(),
+                    col.key()
+                ),
+                Some(n),
+            )
+        }
+        _ => return,
+    };
+    let mut f = finding(rule, severity, msg, Some(text.span));
+    f.found = found;
+    f.table = Some(table.to_owned());
+    f.row = Some(row.key().to_owned());
+    f.column = Some(col.key().to_owned());
+    out.push(f);
 }

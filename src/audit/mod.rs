@@ -3,7 +3,14 @@
 //! [`audit`] runs every rule of [`rules`] over a [`Report`] and returns typed
 //! [`Finding`]s: the rule id, a [`Severity`], a one-sentence English message,
 //! the [`Span`] of the offending cell, row label, heading or sentence, the
-//! expected and found numbers, and the table, row and column keys concerned.
+//! expected and found numbers, the table, row and column keys concerned,
+//! and [`Finding::related`]: labelled secondary spans — every term of an
+//! equation (`new_received/total = 141` …), the table cell a sentence is
+//! compared with, the previous heading of a misnumbered section.
+//!
+//! [`across()`] runs the cross-report rules (`series.*`, `rollup.sum`) over
+//! several named reports: one organ's series over the years, a parent and
+//! its children (see [`mod@across`]).
 //!
 //! **Where findings come from.** [`crate::parse()`] calls [`audit`] once and
 //! stores the result in [`Report::findings`], so a parsed report carries its
@@ -44,20 +51,45 @@
 //! | `label.nonstandard` | warning | row and group labels match the template |
 //! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker |
 //! | `table.fused_cells` | note | a row whose digits ran together cannot be checked |
-//! | `narrative.mismatch` | warning | a count stated plainly in the text agrees with the table |
+//! | `narrative.mismatch` | warning | a count stated plainly in the text (新收, 上年结转, the total received, 办结, 结转下年度, 行政复议/行政诉讼 totals) agrees with the table |
+//! | `narrative.absolute_claim` | warning | 均已办结 / 所有申请均已按要求办理完成 agrees with a carried_forward of 0 |
+//! | `structure.numbering` | warning | top-level sections numbered in sequence; no overview subtopic promoted to the top level |
+//! | `table.not_count` | error | a count is a non-negative whole number |
+//! | `table.not_a_number` | warning | a non-empty cell holds a number, not text such as `abc` |
+//!
+//! The cross-report rules run by [`across()`] over several reports:
+//!
+//! | id | severity | checks |
+//! |---|---|---|
+//! | `series.carry_over` | error | this year's carried_over = last year's carried_forward, per column |
+//! | `series.stock_flow` | warning | last in_force + issued − repealed = in_force (regulations, normative documents) |
+//! | `series.gap` | note | no year missing in an organ's series |
+//! | `series.duplicate` | warning | one report per organ and year |
+//! | `rollup.sum` | warning | a parent's figures = the sum of its children's |
+//! | `legacy.channels_le_total` | error | legacy 统计表: the 其中 rows do not exceed their total (per column) |
+//! | `legacy.replies_sum` | error | legacy 统计表: the replies by outcome add up to 对申请的答复总数 |
+//! | `legacy.cumulative_ge_year` | error | legacy 统计表: 历年累计 ≥ the year's figure |
+//! | `legacy.cumulative_carry` | warning | across years: last year's 历年累计 + this year = this year's 历年累计 (for `audit::across`) |
 
+pub mod across;
 mod applications;
 mod cells;
 mod labels;
+mod legacy;
 mod meta;
 mod narrative;
+mod numbering;
 mod review_litigation;
+mod statements;
 mod structure;
+mod words;
 
 use indexmap::IndexMap;
 
+pub use across::{FileFinding, Input, Options, across, across_with};
+
 use crate::model::table::Values;
-use crate::model::{Finding, Key, Number, Report, RowSource, Severity, Span};
+use crate::model::{Finding, Key, Number, Related, Report, RowSource, Severity, Span};
 
 /// One rule of the audit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +129,31 @@ pub const TABLE_EMPTY_CELL: &str = "table.empty_cell";
 pub const TABLE_FUSED_CELLS: &str = "table.fused_cells";
 /// `narrative.mismatch`.
 pub const NARRATIVE_MISMATCH: &str = "narrative.mismatch";
+/// `narrative.absolute_claim`.
+pub const NARRATIVE_ABSOLUTE_CLAIM: &str = "narrative.absolute_claim";
+/// `structure.numbering`.
+pub const STRUCTURE_NUMBERING: &str = "structure.numbering";
+/// `table.not_count`.
+pub const TABLE_NOT_COUNT: &str = "table.not_count";
+/// `table.not_a_number`.
+pub const TABLE_NOT_A_NUMBER: &str = "table.not_a_number";
+/// `series.carry_over` (across reports, see [`across()`]).
+pub const SERIES_CARRY_OVER: &str = "series.carry_over";
+/// `series.stock_flow` (across reports).
+pub const SERIES_STOCK_FLOW: &str = "series.stock_flow";
+/// `series.gap` (across reports).
+pub const SERIES_GAP: &str = "series.gap";
+/// `series.duplicate` (across reports).
+pub const SERIES_DUPLICATE: &str = "series.duplicate";
+/// `rollup.sum` (across reports).
+pub const ROLLUP_SUM: &str = "rollup.sum";
 
-static RULES: [Rule; 12] = [
+pub use legacy::{
+    LEGACY_CHANNELS_LE_TOTAL, LEGACY_CUMULATIVE_CARRY, LEGACY_CUMULATIVE_GE_YEAR,
+    LEGACY_REPLIES_SUM,
+};
+
+static RULES: [Rule; 25] = [
     Rule {
         id: APPLICATIONS_BALANCE,
         severity: Severity::Error,
@@ -168,9 +223,67 @@ static RULES: [Rule; 12] = [
     Rule {
         id: NARRATIVE_MISMATCH,
         severity: Severity::Warning,
-        summary: "A count stated plainly in the text (未收到…申请, 收到…申请N件) agrees with new_received in the applications table.",
-        derives_from: "implied by the template (section 一、总体情况 and Table 3 report the same applications)",
+        summary: "A count stated plainly in the text agrees with the tables: 未收到…申请 and 收到/新收…申请N件 (new_received, or new_received + carried_over when the text means the total), 上年结转, 办结/答复 (total_processed), 结转下年度 (carried_forward), 行政复议 and 行政诉讼 totals; numbers in words (两件, 十二件) count.",
+        derives_from: "implied by the template (section 一、总体情况 and Tables 3 and 4 of 国办公开办函〔2021〕30号 report the same cases)",
     },
+    Rule {
+        id: NARRATIVE_ABSOLUTE_CLAIM,
+        severity: Severity::Warning,
+        summary: "An absolute claim about the applications (均已办结, 全部办结, 所有申请均已按要求办理完成) agrees with a carried_forward total of 0.",
+        derives_from: "Table 3 of 国办公开办函〔2021〕30号: row 四、结转下年度继续办理 counts the applications not yet answered",
+    },
+    Rule {
+        id: STRUCTURE_NUMBERING,
+        severity: Severity::Warning,
+        summary: "Top-level sections are numbered 一、二、三… in sequence (none skipped, repeated or restarted), and the overview's subtopics （一）（二）… are not promoted to top-level numbers.",
+        derives_from: "国办公开办函〔2021〕30号 (and 〔2019〕60号), the format: sections 一、 to 六、 in this order",
+    },
+    Rule {
+        id: TABLE_NOT_COUNT,
+        severity: Severity::Error,
+        summary: "A figure in a count column of a standard table (件, 个, 项) is a whole number, 0 or more; amounts of money and the 2019 本年增/减 column are exempt.",
+        derives_from: "implied by the template (Tables 2–4 of 国办公开办函〔2021〕30号 count documents, decisions, applications and cases)",
+    },
+    Rule {
+        id: TABLE_NOT_A_NUMBER,
+        severity: Severity::Warning,
+        summary: "A standard-table cell that is neither empty nor a null marker holds a number (text such as `abc` is not a figure).",
+        derives_from: "implied by the template (every data cell of Tables 2–4 is a figure)",
+    },
+    Rule {
+        id: SERIES_CARRY_OVER,
+        severity: Severity::Error,
+        summary: "Across one organ's reports, this year's carried_over (二、上年结转) equals last year's carried_forward (四、结转下年度继续办理), per applicant column.",
+        derives_from: "Table 3 of 国办公开办函〔2021〕30号 (and 〔2019〕60号): row 二 上年结转 is the previous year's row 四 结转下年度继续办理",
+    },
+    Rule {
+        id: SERIES_STOCK_FLOW,
+        severity: Severity::Warning,
+        summary: "Across one organ's reports, for regulations and normative documents: last year's in_force + this year's issued − this year's repealed = this year's in_force (a note when a remark such as 含自然失效 explains the difference).",
+        derives_from: "条例第二十条第（一）项 and Table 2 of 国办公开办函〔2021〕30号: 本年制发件数, 本年废止件数, 现行有效件数",
+    },
+    Rule {
+        id: SERIES_GAP,
+        severity: Severity::Note,
+        summary: "An organ's series of reports has no missing year between its first and last report.",
+        derives_from: "条例 (国务院令第711号) 第四十九条: a report on the 上一年度 every year",
+    },
+    Rule {
+        id: SERIES_DUPLICATE,
+        severity: Severity::Warning,
+        summary: "An organ has one report per year (two reports for one organ and year are flagged).",
+        derives_from: "条例 (国务院令第711号) 第四十九条: one annual report per organ and year",
+    },
+    Rule {
+        id: ROLLUP_SUM,
+        severity: Severity::Warning,
+        summary: "A parent's figures equal the sum of its children's, cell by cell, for each year (hierarchy given as parent,child organ names); a note when a child's report for that year is missing.",
+        derives_from: "convention of summary (汇总) reports; 条例第四十九条 on the 本级政府 report covering its departments (the hierarchy is the user's)",
+    },
+    legacy::RULES[0],
+    legacy::RULES[1],
+    legacy::RULES[2],
+    legacy::RULES[3],
 ];
 
 /// The rule catalogue, in a stable order.
@@ -181,6 +294,16 @@ pub fn rules() -> &'static [Rule] {
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+impl Rule {
+    /// True for the rules of [`across()`] (`series.*`, `rollup.*`), which
+    /// compare several reports; [`audit`] runs the others.
+    pub fn is_across(&self) -> bool {
+        self.id.starts_with("series.")
+            || self.id.starts_with("rollup.")
+            || self.id == legacy::LEGACY_CUMULATIVE_CARRY
+    }
 }
 
 /// Runs every rule over `report` and returns the findings, sorted by source
@@ -195,6 +318,9 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     labels::check(report, &mut out);
     cells::check(report, &mut out);
     narrative::check(report, &mut out);
+    statements::check(report, &mut out);
+    numbering::check(report, &mut out);
+    legacy::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));
@@ -220,6 +346,7 @@ pub(crate) fn finding(
         column: None,
         table: None,
         row: None,
+        related: Vec::new(),
     }
 }
 
@@ -274,6 +401,32 @@ where
         return Operand::Fused;
     }
     Operand::Empty(cell_span(source, row, col))
+}
+
+/// The labelled span of the term `row/col` of a standard table, for
+/// [`Finding::related`]: `new_received/total = 12` (`(empty)` for a cell
+/// without a figure). `None` when the cell's place in the source is unknown.
+pub(crate) fn term<R: Key, C: Key>(
+    values: &Values<R, C>,
+    source: &IndexMap<R, RowSource<C>>,
+    row: R,
+    col: C,
+) -> Option<Related> {
+    let text = source.get(&row)?.cells.get(&col)?;
+    let value = values
+        .get(&row)
+        .and_then(|c| c.get(&col))
+        .copied()
+        .flatten();
+    let label = match value {
+        Some(n) => format!("{}/{} = {n}", row.key(), col.key()),
+        None => format!("{}/{} (empty)", row.key(), col.key()),
+    };
+    Some(Related {
+        label,
+        span: text.span,
+        file: None,
+    })
 }
 
 /// The span of a cell (or, failing that, of its row label).

@@ -10,7 +10,12 @@
 //!   `申请`, then up to six filler characters (共, 计, 为, 数量, ：…) and a
 //!   number with `件`; or `收到` (共) N `件` … `申请` — contradicts the table
 //!   when the number is neither new_received nor new_received + carried_over
-//!   (the two readings reports use).
+//!   (the two readings reports use; only the sum when the sentence says
+//!   the count includes the carry-over, 含上年结转). Numbers may be written in words
+//!   (两件, 十二件).
+//!
+//! The other counts of the text (上年结转, 办结, 结转下年度, 行政复议,
+//! 行政诉讼) and the absolute claims are read by `statements`.
 
 use super::{NARRATIVE_MISMATCH, Operand, finding, operand};
 use crate::model::{
@@ -31,6 +36,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         return;
     };
     let carried_over = value(AppRow::CarriedOver);
+    let first = out.len();
     for block in report.blocks() {
         let Block::Paragraph(p) = block else {
             continue;
@@ -43,6 +49,16 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             check_sentence(p, start, sentence, new_received, carried_over, out);
             start += sentence.len();
         }
+    }
+    // The cells compared: new_received, and carried_over when the text's
+    // count was read as their sum.
+    let cell = |row| super::term(&t.rows, &t.source, row, AppCol::Total);
+    for f in &mut out[first..] {
+        let sum = f.expected.and_then(|n| n.as_i64()) != Some(new_received);
+        f.related = std::iter::once(cell(AppRow::NewReceived))
+            .chain(sum.then(|| cell(AppRow::CarriedOver)))
+            .flatten()
+            .collect();
     }
 }
 
@@ -102,11 +118,10 @@ fn check_sentence(
         let after = &sentence[from..];
         // `收到70件申请`: the number before 申请.
         if let Some((n, num_at, len)) = count_before_request(after) {
-            if !readings(new_received, carried_over).contains(&Some(n)) {
-                let msg = format!(
-                    "The text states {n} applications received but the applications table gives {new_received} new applications (new_received, total)."
-                );
-                push(p, offset + from + num_at, len, msg, new_received, n, out);
+            let options = readings(sentence, new_received, carried_over);
+            if !options.contains(&Some(n)) {
+                let (want, msg) = mismatch(n, options, new_received);
+                push(p, offset + from + num_at, len, msg, want, n, out);
             }
             continue;
         }
@@ -144,30 +159,53 @@ fn check_sentence(
                 break;
             }
         }
-        let Some((n, len)) = Number::parse_prefix(&tail[skip..]) else {
-            continue;
-        };
-        let Some(n) = n.as_i64() else {
+        let Some((n, len)) = super::words::count_prefix(&tail[skip..]) else {
             continue;
         };
         if !tail[skip + len..].starts_with('件') {
             continue;
         }
-        if readings(new_received, carried_over).contains(&Some(n)) {
+        let options = readings(sentence, new_received, carried_over);
+        if options.contains(&Some(n)) {
             continue;
         }
         let num_at = from + req + "申请".len() + skip;
-        let msg = format!(
-            "The text states {n} applications received but the applications table gives {new_received} new applications (new_received, total)."
-        );
-        push(p, offset + num_at, len, msg, new_received, n, out);
+        let (want, msg) = mismatch(n, options, new_received);
+        push(p, offset + num_at, len, msg, want, n, out);
+    }
+}
+
+/// The expected value and the message when `n` is none of the readings.
+fn mismatch(n: i64, options: [Option<i64>; 2], new_received: i64) -> (i64, String) {
+    match options {
+        [Some(sum), Some(same)] if sum == same && sum != new_received => (
+            sum,
+            format!(
+                "The text states {n} applications received including the carry-over but the applications table gives {sum} (new_received + carried_over, total)."
+            ),
+        ),
+        _ => (
+            new_received,
+            format!(
+                "The text states {n} applications received but the applications table gives {new_received} new applications (new_received, total)."
+            ),
+        ),
     }
 }
 
 /// The two counts a report may mean by "received": new_received, or
-/// new_received + carried_over.
-fn readings(new_received: i64, carried_over: Option<i64>) -> [Option<i64>; 2] {
-    [Some(new_received), carried_over.map(|c| new_received + c)]
+/// new_received + carried_over. When the sentence says the count includes
+/// the carry-over (含上年结转, 包括上年结转, 其中上年结转), only the sum.
+fn readings(sentence: &str, new_received: i64, carried_over: Option<i64>) -> [Option<i64>; 2] {
+    let sum = carried_over.map(|c| new_received + c);
+    if sum.is_some()
+        && ["含上年结转", "包括上年结转", "其中上年结转", "含上年度结转"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    {
+        return [sum, sum];
+    }
+    [Some(new_received), sum]
 }
 
 /// `共70件申请` / `70件政府信息公开申请` right after 收到: the number, its byte
@@ -177,7 +215,7 @@ fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
         .char_indices()
         .find(|(_, c)| !matches!(c, '共' | '了' | '各' | '类') && !crate::lines::is_space(*c))
         .map_or(after.len(), |(i, _)| i);
-    let (n, len) = Number::parse_prefix(&after[skip..])?;
+    let (n, len) = super::words::count_prefix(&after[skip..])?;
     let rest = after[skip + len..].strip_prefix('件')?;
     let req = rest.find("申请")?;
     let between = &rest[..req];
@@ -188,12 +226,12 @@ fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
     {
         return None;
     }
-    Some((n.as_i64()?, skip, len))
+    Some((n, skip, len))
 }
 
 /// The span of `len` bytes at byte `at` of the paragraph text: exact when the
 /// paragraph is one source line written as is, else the paragraph's span.
-fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
+pub(super) fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
     let s = p.span;
     if s.end.saturating_sub(s.start) == p.text.len()
         && !p.text.contains('\n')

@@ -48,6 +48,11 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 );
                 f.expected = Some(expected);
                 f.found = Some(found);
+                f.related = parts
+                    .iter()
+                    .chain([&RlOutcome::Total])
+                    .filter_map(|&c| super::term(&t.groups, &t.source, group, c))
+                    .collect();
                 f
             }
         };

@@ -291,7 +291,10 @@ pub extern "C" fn ogi_report_organ(
 ///   `"litigation_direct"`, `"litigation_after_review"`) and the outcome as
 ///   column (`"upheld"`, `"corrected"`, `"other"`, `"pending"`, `"total"`);
 /// - `"active_disclosure"`: the item as row (`"normative_documents"` …) and
-///   the field as column (`"issued"`, `"in_force"` …).
+///   the field as column (`"issued"`, `"in_force"` …);
+/// - `"legacy_statistics"` (reports up to 2018): the indicator as row
+///   (`"requests_received"`, `"replies_granted"`, `"lawsuits"` …) and
+///   `"this_year"` or `"cumulative"` as column.
 ///
 /// Statuses: `OGI_STATUS_UNKNOWN_TABLE` / `_UNKNOWN_ROW` / `_UNKNOWN_COLUMN`
 /// for a key that does not exist in the model; `OGI_STATUS_TABLE_ABSENT`,
@@ -399,6 +402,29 @@ pub extern "C" fn ogi_report_render(
         let report = try_ref!(report);
         let text_out = try_out!(text_out);
         write_out(text_out, ogi_buf::from_string(report.report.render()));
+        ogi_status::Ok
+    })
+}
+
+/// The indicators comparable across the 2019 break (applications received,
+/// granted, partially granted, denied, review cases, lawsuits) as a JSON
+/// array of `{"indicator": "applications_received", "value": 21, "basis":
+/// {"kind": "exact" | "approximate", "source": "legacy_statistics.requests_received.this_year"}}`,
+/// UTF-8, in a new buffer `*json_out` owned by the caller (free with
+/// `ogi_buf_free`). Only the indicators the report has a source for are
+/// listed; `value` is `null` when a cell it needs is empty. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn ogi_report_indicators_json(
+    report: *const ogi_report,
+    json_out: *mut ogi_buf,
+) -> ogi_status {
+    ffi_boundary!({
+        let report = try_ref!(report);
+        let json_out = try_out!(json_out);
+        write_out(
+            json_out,
+            ogi_buf::from_string(report.report.indicators_json()),
+        );
         ogi_status::Ok
     })
 }

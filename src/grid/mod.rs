@@ -29,6 +29,48 @@ pub mod positions;
 
 use std::ops::Range;
 
+pub mod columns;
+pub mod flow;
+pub mod pipes;
+pub mod tabs;
+pub(crate) mod text;
+
+/// What a row of a [`Grid`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum RowKind {
+    /// A row of cells.
+    #[default]
+    Cells,
+    /// A page number line inside the table (`-3-`, `第 3 页`): one cell.
+    PageNumber,
+    /// A rule between the header and the body (a markdown `|---|---|` row):
+    /// its cells hold the rule's characters.
+    Rule,
+}
+
+/// The layout a [`Grid`] was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Layout {
+    /// Not said (a grid built by hand).
+    #[default]
+    Unknown,
+    /// Tab-separated rows.
+    Tabs,
+    /// Pipe rows (`| a | b |`).
+    Pipes,
+    /// Text where white space separates cells (one cell per line,
+    /// blank-separated cells, crawler runs).
+    Flow,
+    /// One cell per line.
+    Lines,
+    /// Space-aligned columns (`pdftotext -layout`).
+    Columns,
+    /// Rows of several of the layouts above, each read by its own builder.
+    Mixed,
+}
+
 /// Where a cell's text came from when the builder did more than copy it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Origin {
@@ -136,6 +178,8 @@ impl Cell {
 pub struct Grid {
     rows: Vec<Vec<Cell>>,
     span: Option<Range<usize>>,
+    kinds: Vec<RowKind>,
+    layout: Layout,
 }
 
 /// The tab-row text of a grid (see [`Grid::to_tab_text`]).
@@ -156,6 +200,15 @@ impl Grid {
 
     /// Appends a row.
     pub fn push_row(&mut self, row: Vec<Cell>) {
+        self.push_row_of(RowKind::Cells, row);
+    }
+
+    /// Appends a row of the given kind (a page number, a rule).
+    pub fn push_row_of(&mut self, kind: RowKind, row: Vec<Cell>) {
+        if self.kinds.len() < self.rows.len() {
+            self.kinds.resize(self.rows.len(), RowKind::Cells);
+        }
+        self.kinds.push(kind);
         for c in &row {
             if let Some(s) = &c.span {
                 self.span = Some(match self.span.take() {
@@ -165,6 +218,28 @@ impl Grid {
             }
         }
         self.rows.push(row);
+    }
+
+    /// The kind of row `row` ([`RowKind::Cells`] unless a builder said
+    /// otherwise).
+    pub fn row_kind(&self, row: usize) -> RowKind {
+        self.kinds.get(row).copied().unwrap_or_default()
+    }
+
+    /// The layout the grid was read from.
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// Records the layout the grid was read from.
+    pub fn set_layout(&mut self, layout: Layout) {
+        self.layout = layout;
+    }
+
+    /// Sets the grid's span (a builder that knows where the table's text
+    /// begins and ends, outer pipes and blank fields included).
+    pub fn set_span(&mut self, span: Range<usize>) {
+        self.span = Some(span);
     }
 
     /// The rows, top to bottom.
@@ -197,7 +272,8 @@ impl Grid {
         self.rows.get(row).and_then(|r| r.get(col))
     }
 
-    /// The byte range from the first to the last cell with a span.
+    /// The byte range from the first to the last cell with a span (or the
+    /// range a builder set with [`Grid::set_span`]).
     pub fn span(&self) -> Option<Range<usize>> {
         self.span.clone()
     }

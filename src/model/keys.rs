@@ -213,9 +213,84 @@ keys! {
     }
 }
 
+keys! {
+    /// Rows of a legacy (2008–2018) 政府信息公开情况统计表. Labels are the
+    /// Fujian 2015 wording; other wordings map by keyword (docs/model-legacy.md).
+    LegacyRow {
+        /// 主动公开信息数 / 主动公开文件数
+        ProactiveItems = "proactive_items", "主动公开文件数";
+        /// 其中：政府网站公开数
+        ProactiveWebsite = "proactive_website", "政府网站公开数";
+        /// 其中：政府公报公开数
+        ProactiveGazette = "proactive_gazette", "政府公报公开数";
+        /// 受理依申请公开信息总数 / 申请总数
+        RequestsReceived = "requests_received", "受理依申请公开信息总数";
+        /// 其中：当面申请数
+        RequestsInPerson = "requests_in_person", "当面申请数";
+        /// 其中：网上申请数
+        RequestsOnline = "requests_online", "网上申请数";
+        /// 其中：信函、传真申请数
+        RequestsLetterFax = "requests_letter_fax", "信函、传真申请数";
+        /// 其中：信函申请数 (listed apart from 传真)
+        RequestsLetter = "requests_letter", "信函申请数";
+        /// 其中：传真申请数 (listed apart from 信函)
+        RequestsFax = "requests_fax", "传真申请数";
+        /// 其中：电子邮件申请数
+        RequestsEmail = "requests_email", "电子邮件申请数";
+        /// 其中：其它形式申请数
+        RequestsOther = "requests_other", "其它形式申请数";
+        /// 对申请的答复总数
+        RepliesTotal = "replies_total", "对申请的答复总数";
+        /// 其中：同意公开答复数
+        RepliesGranted = "replies_granted", "同意公开答复数";
+        /// 其中：同意部分公开答复数
+        RepliesPartiallyGranted = "replies_partially_granted", "同意部分公开答复数";
+        /// 其中：不予公开答复数 / 否决公开答复数
+        RepliesDenied = "replies_denied", "不予公开答复数";
+        /// 其中：其他类型答复数
+        RepliesOther = "replies_other", "其他类型答复数";
+        /// 政府信息公开收费减免金额
+        FeesWaived = "fees_waived", "政府信息公开收费减免金额";
+        /// 行政复议数
+        Reviews = "reviews", "行政复议数";
+        /// 行政诉讼数
+        Lawsuits = "lawsuits", "行政诉讼数";
+        /// 行政申诉、举报数 / 接受行政诉讼、举报数
+        Complaints = "complaints", "行政申诉、举报数";
+    }
+}
+
+keys! {
+    /// Value columns of a legacy statistics table.
+    LegacyCol {
+        /// `2016年度` / `本年` / `本期实际`: the report year's figure.
+        ThisYear = "this_year", "本年度";
+        /// `历年累计` / `累计` / `本年累计`: the running total.
+        Cumulative = "cumulative", "历年累计";
+    }
+}
+
+keys! {
+    /// The figures comparable across the 2019 break.
+    IndicatorKey {
+        /// Applications received in the year.
+        ApplicationsReceived = "applications_received", "受理/新收政府信息公开申请数";
+        /// Applications granted (予以公开 / 同意公开).
+        ApplicationsGranted = "applications_granted", "予以公开 / 同意公开答复数";
+        /// Applications partially granted (部分公开 / 同意部分公开).
+        ApplicationsPartiallyGranted = "applications_partially_granted", "部分公开 / 同意部分公开答复数";
+        /// Applications denied (不予公开 / 否决公开).
+        ApplicationsDenied = "applications_denied", "不予公开 / 不予公开答复数";
+        /// Administrative review cases about disclosure (行政复议).
+        ReviewCases = "review_cases", "行政复议数";
+        /// Lawsuits about disclosure (行政诉讼).
+        Lawsuits = "lawsuits", "行政诉讼数";
+    }
+}
+
 impl AppRow {
     /// The rows of the template of `format`, in order (23 for 2019, 25 for 2021).
-    pub fn template(format: crate::Format) -> Vec<AppRow> {
+    pub fn template(format: super::Format) -> Vec<AppRow> {
         use AppRow::*;
         let mut rows = vec![
             NewReceived,
@@ -239,7 +314,7 @@ impl AppRow {
             NotProcessedExcessive,
             NotProcessedConfirmation,
         ];
-        if format == crate::Format::V2021 {
+        if format == super::Format::V2021 {
             rows.extend([OtherNoCorrection, OtherUnpaidFee, OtherOther]);
         } else {
             rows.push(OtherProcessing);
@@ -267,6 +342,11 @@ impl AppRow {
 
     /// The group marker （三）…（六） a sub-row belongs to, if any.
     pub fn group(self) -> Option<&'static str> {
+        self.app_group().map(AppGroup::label)
+    }
+
+    /// The group （三）…（六） the row belongs to, if any.
+    pub fn app_group(self) -> Option<AppGroup> {
         use AppRow::*;
         Some(match self {
             DeniedStateSecret
@@ -277,17 +357,17 @@ impl AppRow {
             | DeniedProcessInfo
             | DeniedLawEnforcementFile
             | DeniedAdministrativeQuery
-            | DeniedSubtotal => "（三）不予公开",
+            | DeniedSubtotal => AppGroup::Denied,
             UnableNotHeld | UnableNeedsCreation | UnableUnclear | UnableSubtotal => {
-                "（四）无法提供"
+                AppGroup::Unable
             }
             NotProcessedPetition
             | NotProcessedDuplicate
             | NotProcessedPublication
             | NotProcessedExcessive
             | NotProcessedConfirmation
-            | NotProcessedSubtotal => "（五）不予处理",
-            OtherNoCorrection | OtherUnpaidFee | OtherOther | OtherSubtotal => "（六）其他处理",
+            | NotProcessedSubtotal => AppGroup::NotProcessed,
+            OtherNoCorrection | OtherUnpaidFee | OtherOther | OtherSubtotal => AppGroup::Other,
             _ => return None,
         })
     }
@@ -308,9 +388,9 @@ impl AppCol {
 
 impl AdItem {
     /// The fields of this item in the template of `format`.
-    pub fn fields(self, format: crate::Format) -> &'static [AdField] {
+    pub fn fields(self, format: super::Format) -> &'static [AdField] {
         use AdField::*;
-        let v2021 = format == crate::Format::V2021;
+        let v2021 = format == super::Format::V2021;
         match self {
             AdItem::Regulations | AdItem::NormativeDocuments if v2021 => {
                 &[Issued, Repealed, InForce]
@@ -323,6 +403,41 @@ impl AdItem {
             AdItem::Fees if v2021 => &[Amount10kYuan],
             AdItem::Fees => &[PreviousYear, Change],
             AdItem::Procurement => &[Projects, Amount],
+        }
+    }
+}
+
+/// The groups （三）…（六） of the applications table's outcome rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppGroup {
+    /// （三）不予公开.
+    Denied,
+    /// （四）无法提供.
+    Unable,
+    /// （五）不予处理.
+    NotProcessed,
+    /// （六）其他处理.
+    Other,
+}
+
+impl AppGroup {
+    /// The group's label as the template prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            AppGroup::Denied => "（三）不予公开",
+            AppGroup::Unable => "（四）无法提供",
+            AppGroup::NotProcessed => "（五）不予处理",
+            AppGroup::Other => "（六）其他处理",
+        }
+    }
+
+    /// The group's 小计 row.
+    pub fn subtotal(self) -> AppRow {
+        match self {
+            AppGroup::Denied => AppRow::DeniedSubtotal,
+            AppGroup::Unable => AppRow::UnableSubtotal,
+            AppGroup::NotProcessed => AppRow::NotProcessedSubtotal,
+            AppGroup::Other => AppRow::OtherSubtotal,
         }
     }
 }

@@ -9,9 +9,12 @@
 //! only. Compare `span.start`/`span.end` explicitly when locations matter.
 //!
 //! **Derived fields.** [`Report::format`], [`Report::meta`] and
-//! [`Report::findings`] are computed by [`crate::parse()`] from the blocks; when
-//! building a report by hand call [`Report::refresh`] to compute them.
+//! [`Report::findings`] are computed by `ogi_report::parse` from the blocks; when
+//! building a report by hand call [`Report::refresh`] to compute them (the
+//! model itself never calls the parser or the audit: the facade in the crate
+//! root composes them).
 
+pub mod indicators;
 pub mod keys;
 pub mod number;
 pub mod table;
@@ -19,11 +22,16 @@ pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
-pub use keys::{AdField, AdItem, AppCol, AppRow, Key, RlGroup, RlOutcome};
+pub use indicators::{Basis, BasisKind, Indicator};
+pub use keys::{
+    AdField, AdItem, AppCol, AppGroup, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup,
+    RlOutcome,
+};
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
-    GenericTable, ReviewLitigationTable, RowSource, Table, Text,
+    GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReviewLitigationTable,
+    RowSource, Table, Text,
 };
 
 /// A region of the decoded text.
@@ -112,7 +120,7 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Signature and date lines after the last section.
     pub closing: Vec<Block>,
-    /// Audit findings (derived; see [`crate::audit`]).
+    /// Audit findings (derived; computed by the `audit` module).
     pub findings: Vec<Finding>,
 }
 
@@ -246,6 +254,10 @@ pub enum SectionKind {
     KeyAreas,
     /// 统计表 / 附表 (legacy statistics appendix).
     Statistics,
+    /// 咨询处理情况 (legacy).
+    Consultations,
+    /// 人员和收支 / 机构建设和保障经费 (legacy).
+    Staffing,
     /// Anything else; the heading is kept.
     Other,
 }
@@ -263,6 +275,8 @@ impl SectionKind {
             SectionKind::OtherMatters => "other_matters",
             SectionKind::KeyAreas => "key_areas",
             SectionKind::Statistics => "statistics",
+            SectionKind::Consultations => "consultations",
+            SectionKind::Staffing => "staffing",
             SectionKind::Other => "other",
         }
     }
@@ -375,6 +389,24 @@ pub struct Finding {
     /// The row key concerned, if any.
     #[serde(default)]
     pub row: Option<String>,
+    /// Secondary locations, each with a label: every term of an equation,
+    /// or the cell of another report a cross-report rule compares with
+    /// (absent from JSON when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A labelled secondary location of a [`Finding`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// What is there, e.g. `new_received/total = 12` or `2021 carried_forward/total = 3`.
+    pub label: String,
+    /// Where it is, in the text of `file` (or of the finding's own report when `file` is absent).
+    pub span: Span,
+    /// The file the span refers to, when it is not the finding's own report
+    /// (set by [`crate::audit::across()`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Report {
@@ -435,10 +467,19 @@ impl Report {
         })
     }
 
+    /// The first legacy statistics table.
+    pub fn legacy_statistics(&self) -> Option<&LegacyStatisticsTable> {
+        self.tables().find_map(|t| match t {
+            Table::LegacyStatistics(a) => Some(a),
+            _ => None,
+        })
+    }
+
     /// Looks up one standard-table cell by the key strings of model.md:
     /// `cell("applications", "new_received", "total")`,
     /// `cell("review_litigation", "review", "upheld")`,
-    /// `cell("active_disclosure", "normative_documents", "issued")`.
+    /// `cell("active_disclosure", "normative_documents", "issued")`,
+    /// `cell("legacy_statistics", "requests_received", "this_year")`.
     pub fn cell(&self, table: &str, row: &str, column: &str) -> Result<Number, CellError> {
         let found = match table {
             "applications" => {
@@ -462,17 +503,16 @@ impl Report {
                 let cells = t.items.get(&r).ok_or(CellError::NoRow)?;
                 cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
             }
+            "legacy_statistics" => {
+                let r = LegacyRow::from_key(row).ok_or(CellError::UnknownRow)?;
+                let c = LegacyCol::from_key(column).ok_or(CellError::UnknownColumn)?;
+                let t = self.legacy_statistics().ok_or(CellError::NoTable)?;
+                let cells = t.rows.get(&r).ok_or(CellError::NoRow)?;
+                cells.get(&c).ok_or(CellError::NoColumn)?.as_ref().copied()
+            }
             _ => return Err(CellError::UnknownTable),
         };
         found.ok_or(CellError::Empty)
-    }
-
-    /// Recomputes the derived fields (format, meta, findings) from the
-    /// blocks, as [`crate::parse()`] does. Call it after building or editing a
-    /// report by hand; `text` is the source the spans refer to (use the
-    /// rendered text for a hand-built report).
-    pub fn refresh(&mut self, text: &str) {
-        crate::parse::derive(self, text);
     }
 }
 

@@ -10,7 +10,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::keys::{AdField, AdItem, AppCol, AppRow, RlGroup, RlOutcome};
+use super::keys::{AdField, AdItem, AppCol, AppRow, LegacyCol, LegacyRow, RlGroup, RlOutcome};
 use super::{Number, Span};
 
 /// Raw text with its span.
@@ -27,8 +27,8 @@ pub struct Text {
 
 impl PartialEq for Text {
     fn eq(&self, other: &Self) -> bool {
-        let a = self.raw.chars().filter(|c| !crate::lines::is_space(*c));
-        let b = other.raw.chars().filter(|c| !crate::lines::is_space(*c));
+        let a = self.raw.chars().filter(|c| !crate::chars::is_space(*c));
+        let b = other.raw.chars().filter(|c| !crate::chars::is_space(*c));
         a.eq(b)
     }
 }
@@ -130,17 +130,21 @@ pub enum Table {
     Applications(ApplicationsTable),
     /// 政府信息公开行政复议、行政诉讼情况.
     ReviewLitigation(ReviewLitigationTable),
+    /// A legacy (2008–2018) 政府信息公开情况统计表.
+    LegacyStatistics(LegacyStatisticsTable),
     /// Any other table.
     Generic(GenericTable),
 }
 
 impl Table {
-    /// `active_disclosure`, `applications`, `review_litigation` or `generic`.
+    /// `active_disclosure`, `applications`, `review_litigation`,
+    /// `legacy_statistics` or `generic`.
     pub fn kind(&self) -> &'static str {
         match self {
             Table::ActiveDisclosure(_) => "active_disclosure",
             Table::Applications(_) => "applications",
             Table::ReviewLitigation(_) => "review_litigation",
+            Table::LegacyStatistics(_) => "legacy_statistics",
             Table::Generic(_) => "generic",
         }
     }
@@ -150,6 +154,7 @@ impl Table {
             Table::ActiveDisclosure(t) => t.span,
             Table::Applications(t) => t.span,
             Table::ReviewLitigation(t) => t.span,
+            Table::LegacyStatistics(t) => t.span,
             Table::Generic(t) => t.span,
         }
     }
@@ -228,4 +233,75 @@ pub struct GenericSpans {
     pub header: Vec<Span>,
     /// One per body cell.
     pub rows: Vec<Vec<Span>>,
+}
+
+/// A legacy (2008–2018) 政府信息公开情况统计表 (`指标名称 | 计量单位 | 2016年度 |
+/// 历年累计`): `rows[ROW][COL]` for the indicators with a stable key,
+/// `other_rows` for every other row, under its label as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegacyStatisticsTable {
+    /// The whole table.
+    pub span: Span,
+    /// The value columns the table has, in order.
+    pub columns: Vec<LegacyCol>,
+    /// The rows with a stable key, in table order.
+    pub rows: Values<LegacyRow, LegacyCol>,
+    /// The unit of each keyed row as written (`条`, `件`, `元`, `万元`).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub units: IndexMap<LegacyRow, String>,
+    /// Rows the mapper has no key for, in table order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_rows: Vec<LegacyOtherRow>,
+    /// The raw label, unit, code and cells of each keyed row.
+    pub source: IndexMap<LegacyRow, LegacyRowSource>,
+    /// Title, header and other text of the table.
+    pub fragments: Fragments,
+}
+
+/// A row of a legacy statistics table without a stable key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegacyOtherRow {
+    /// The label as written, list marker and `其中：` removed.
+    pub label: String,
+    /// The unit as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The values by column.
+    pub values: IndexMap<LegacyCol, Option<Number>>,
+    /// The raw label, unit, code and cells.
+    pub source: LegacyRowSource,
+}
+
+/// The source text of one row of a legacy statistics table.
+///
+/// Equality ignores `split` (how the cells were found, not what they say).
+#[derive(Debug, Clone, Default, Eq, Serialize, Deserialize)]
+pub struct LegacyRowSource {
+    /// The label as written (with its list marker and `其中：`).
+    pub label: Option<Text>,
+    /// The unit cell (`条`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    /// The code cell of coded forms (`01`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Text>,
+    /// Each non-empty cell's raw text, by column. When the digits of the
+    /// cells ran together (`20263542`) each cell is its share of the run.
+    pub cells: IndexMap<LegacyCol, Text>,
+    /// True when the cells were split from one run of digits.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub split: bool,
+    /// Value cells beyond the table's columns, kept as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Text>,
+}
+
+impl PartialEq for LegacyRowSource {
+    fn eq(&self, o: &Self) -> bool {
+        self.label == o.label
+            && self.unit == o.unit
+            && self.code == o.code
+            && self.cells == o.cells
+            && self.extra == o.extra
+    }
 }

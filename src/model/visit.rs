@@ -92,6 +92,22 @@ fn table(t: &mut Table, f: &mut dyn FnMut(&mut Span)) {
             f(&mut t.span);
             rows(&mut t.source, &mut t.fragments, f)
         }
+        Table::LegacyStatistics(t) => {
+            f(&mut t.span);
+            let others = t.other_rows.iter_mut().map(|o| &mut o.source);
+            for r in t.source.values_mut().chain(others) {
+                let (l, u, c) = (&mut r.label, &mut r.unit, &mut r.code);
+                for x in l.iter_mut().chain(u.iter_mut()).chain(c.iter_mut()) {
+                    text(x, f);
+                }
+                for x in r.cells.values_mut().chain(r.extra.iter_mut()) {
+                    text(x, f);
+                }
+            }
+            for x in t.fragments.iter_mut() {
+                f(&mut x.span);
+            }
+        }
         Table::Generic(t) => {
             f(&mut t.span);
             for s in t

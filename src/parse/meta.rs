@@ -9,12 +9,12 @@ use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char;
 use nom::combinator::{map_res, opt};
 
-use super::lexical::norm;
 use crate::model::keys::{AdField, AppRow};
 use crate::model::{
     Block, Contacts, Format, Meta, Period, Report, SectionKind, Signature, Span, Table,
     YearMention, YearSource,
 };
+use crate::text::lexical::norm;
 
 type Res<'a, T> = nom::IResult<&'a str, T>;
 
@@ -575,7 +575,7 @@ fn format(report: &Report, year: Option<i32>) -> Format {
                 }
             }
             Table::ReviewLitigation(_) => std_table = true,
-            Table::Generic(_) => {}
+            Table::LegacyStatistics(_) | Table::Generic(_) => {}
         }
     }
     let by_year = || {

@@ -1,25 +1,27 @@
 //! The parser: text to [`Report`].
 //!
-//! * `lexical`: numerals, list markers, white space, normalisation (nom);
 //! * `section`: headings, sections, subsections, paragraphs, table regions;
-//! * `table`: the three standard tables in every layout, generic tables;
+//! * `region`: where a table begins and ends (its lines go to a grid
+//!   builder in [`crate::grid`], the grid to [`crate::template`]);
 //! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
 //! is bounded to runs of 40 digits).
 
-pub(crate) mod lexical;
 pub(crate) mod meta;
+pub(crate) mod region;
 pub(crate) mod section;
-pub(crate) mod table;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::Report;
 use crate::position::Position;
 
-/// Parses `text`. Fails only on the limits: more than
-/// [`crate::decode::MAX_INPUT_BYTES`] bytes, or a NUL character (binary input).
+/// Parses `text` into the model: structure, tables and metadata, without
+/// the audit's findings (the parser never calls the audit: `ogi_report::parse`
+/// composes the two). Fails only on the limits: more than
+/// [`crate::decode::MAX_INPUT_BYTES`] bytes, or a NUL character (binary
+/// input).
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
         return Err(Error::new(
@@ -47,14 +49,13 @@ pub fn parse(text: &str) -> Result<Report, Error> {
         ..Report::default()
     };
     meta::derive(&mut report, text, &loc);
-    report.findings = crate::audit::audit(&report);
     Ok(report)
 }
 
-/// Computes the derived fields of `report` (format, meta, findings).
+/// Computes the fields of `report` the parser derives from its blocks and
+/// `text` (format, meta); the findings are the audit's.
 pub(crate) fn derive(report: &mut Report, text: &str) {
     let lines = crate::lines::split(text);
     let loc = crate::lines::Locator::new(text, &lines);
     meta::derive(report, text, &loc);
-    report.findings = crate::audit::audit(report);
 }

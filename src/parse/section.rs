@@ -12,13 +12,14 @@
 
 use nom::Parser;
 
-use super::lexical::{
-    self, MarkerStyle, is_page_number, markup, norm, section_marker, subsection_marker,
-};
-use super::table::{self, Kind};
+use super::region;
 use crate::lines::{Line, Locator, is_space};
 use crate::model::{
     Block, Heading, Markup, Paragraph, Section, SectionKind, Subsection, Unrecognized,
+};
+use crate::template::{self, Kind};
+use crate::text::lexical::{
+    self, MarkerStyle, is_page_number, markup, norm, section_marker, subsection_marker,
 };
 
 /// A piece of a line: the whole line, or the part of it before, between or
@@ -58,8 +59,12 @@ pub(crate) fn classify(title: &str) -> SectionKind {
         SectionKind::OtherMatters
     } else if has("重点领域") {
         SectionKind::KeyAreas
-    } else if has("统计表") || has("附表") {
+    } else if has("统计表") || has("附表") || has("统计指标") {
         SectionKind::Statistics
+    } else if has("咨询") && !has("申请") && !has("主动") {
+        SectionKind::Consultations
+    } else if has("人员") || has("收支") || has("机构建设") || has("保障经费") {
+        SectionKind::Staffing
     } else if (has("主动公开") || has("主动公布")) && !(has("依申请") || has("申请")) {
         SectionKind::ActiveDisclosure
     } else if (has("收到和处理") || has("依申请") || has("申请")) && !has("主动") {
@@ -118,8 +123,9 @@ fn inline_title_len(s: &str) -> Option<usize> {
             return None;
         }
         for w in END_WORDS {
-            if s[i..].starts_with(w) {
-                let end = i + w.len();
+            // compared through the normaliser: Traditional 情況 ends a title too
+            if let Some(len) = folded_prefix(&s[i..], w) {
+                let end = i + len;
                 let next = s[end..].chars().next();
                 if !next
                     .is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表' | '统'))
@@ -130,6 +136,21 @@ fn inline_title_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The byte length of the prefix of `s` that reads as `w` once folded by
+/// the normaliser (`情況` for `情况`), if any.
+fn folded_prefix(s: &str, w: &str) -> Option<usize> {
+    let mut want = w.chars();
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(x) = want.next() else { break };
+        if lexical::norm_char(c) != Some(x) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    want.next().is_none().then_some(len)
 }
 
 /// Finds the first heading in `t` (a trimmed piece). `expected` is the number
@@ -476,6 +497,7 @@ fn line_marker(t: &str) -> Option<(MarkerStyle, usize)> {
 
 impl Blocks<'_, '_> {
     fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
+        let segs = &split_statistics(self.text, segs);
         let mut root: Vec<Block> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
         let mut para: Option<Para> = None;
@@ -490,6 +512,13 @@ impl Blocks<'_, '_> {
                 continue;
             }
             let (off, t) = seg.trimmed();
+            // a legacy statistics table run together with the text around it
+            if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
+                self.flush(&mut para, &mut stack, &mut root);
+                push(&mut stack, &mut root, Block::Table(tb));
+                i += 1;
+                continue;
+            }
             // page numbers
             if is_page_number(t) {
                 self.flush(&mut para, &mut stack, &mut root);
@@ -502,22 +531,22 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // tables
-            if let Some(kind) = table::anchor(t) {
+            if let Some(kind) = region::anchor(t) {
                 self.flush(&mut para, &mut stack, &mut root);
                 let end = region_end(segs, i, kind);
                 let region = &segs[i..end];
-                let tb = match kind {
-                    Kind::ActiveDisclosure => table::active_disclosure(self.text, region, self.loc),
-                    Kind::Applications => table::applications(self.text, region, self.loc),
-                    Kind::ReviewLitigation => table::review_litigation(self.text, region, self.loc),
-                };
+                let lines: Vec<_> = region.iter().map(|s| (s.start, s.raw)).collect();
+                let grid = crate::grid::text::region(&lines);
+                let tb = template::map(&grid, kind, self.text, self.loc);
                 push(&mut stack, &mut root, Block::Table(tb));
                 i = end;
                 continue;
             }
             if let Some(end) = generic_region(segs, i) {
                 self.flush(&mut para, &mut stack, &mut root);
-                let tb = table::generic(self.text, &segs[i..end], self.loc);
+                let lines: Vec<_> = segs[i..end].iter().map(|s| (s.start, s.raw)).collect();
+                let grid = crate::grid::text::generic(&lines);
+                let tb = template::map(&grid, Kind::Generic, self.text, self.loc);
                 push(&mut stack, &mut root, Block::Table(tb));
                 i = end;
                 continue;
@@ -621,6 +650,37 @@ impl Blocks<'_, '_> {
     }
 }
 
+/// Cuts a legacy statistics table that runs together with the text around
+/// it (crawler text) into a piece of its own.
+fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+    let mut out = Vec::with_capacity(segs.len());
+    for s in segs {
+        let (off, t) = s.trimmed();
+        let Some((a, _, b)) = crate::template::legacy::locate(t) else {
+            out.push(*s);
+            continue;
+        };
+        let end = s.start + s.raw.len();
+        if a > 0 {
+            out.push(Seg {
+                start: s.start,
+                raw: &text[s.start..off + a],
+            });
+        }
+        out.push(Seg {
+            start: off + a,
+            raw: &text[off + a..off + b],
+        });
+        if off + b < end {
+            out.push(Seg {
+                start: off + b,
+                raw: &text[off + b..end],
+            });
+        }
+    }
+    out
+}
+
 fn new_para(off: usize, t: &str) -> Para {
     Para {
         start: off,
@@ -707,10 +767,10 @@ fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
             continue;
         }
         let t = s.trimmed().1;
-        if table::ends_region(t, kind) {
+        if region::ends_region(t, kind) {
             break;
         }
-        if table::anchor(t).is_some_and(|k| k != kind) {
+        if region::anchor(t).is_some_and(|k| k != kind) {
             break;
         }
         j += 1;
@@ -732,7 +792,7 @@ fn short_cell(t: &str) -> bool {
 /// lines. Returns the end index.
 fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
-    let grid = |s: &Seg<'_>| table::is_grid_line(s.raw, '\t') || s.raw.matches('|').count() >= 2;
+    let grid = |s: &Seg<'_>| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw);
     if grid(&segs[i]) {
         // a grid table is a run of consecutive grid lines
         let mut end = i + 1;
@@ -782,7 +842,7 @@ fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
         if !short_cell(t)
             || is_page_number(t)
             || line_marker(t).is_some()
-            || table::anchor(t).is_some()
+            || region::anchor(t).is_some()
         {
             break;
         }
@@ -808,6 +868,51 @@ mod tests {
         let t = "无。二、主动公开政府信息情况 第二十条";
         let h = find_heading(t, 2, 1).unwrap();
         assert_eq!(&t[h.pos..h.end], "二、主动公开政府信息情况");
+    }
+
+    #[test]
+    fn legacy_kinds_in_both_scripts() {
+        use SectionKind::*;
+        for (simplified, traditional, kind) in [
+            ("概述", "概述", Overview),
+            (
+                "主动公开政府信息情况",
+                "主動公開政府信息情況",
+                ActiveDisclosure,
+            ),
+            (
+                "依申请公开政府信息情况",
+                "依申請公開政府信息情況",
+                Applications,
+            ),
+            ("咨询处理情况", "諮詢處理情況", Consultations),
+            (
+                "政府信息公开的收费及减免情况",
+                "政府信息公開的收費及減免情況",
+                Fees,
+            ),
+            (
+                "政府信息公开类行政复议和行政诉讼情况",
+                "政府信息公開類行政複議和行政訴訟情況",
+                ReviewLitigation,
+            ),
+            ("人员和收支情况", "人員和收支情況", Staffing),
+            ("机构建设和保障经费情况", "機構建設和保障經費情況", Staffing),
+            (
+                "存在的主要问题和改进措施",
+                "存在的主要問題和改進措施",
+                Problems,
+            ),
+            (
+                "政府信息公开情况统计表",
+                "政府信息公開情況統計表",
+                Statistics,
+            ),
+            ("附表", "附表", Statistics),
+        ] {
+            assert_eq!(classify(simplified), kind, "{simplified}");
+            assert_eq!(classify(traditional), kind, "{traditional}");
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ use indexmap::IndexMap;
 use crate::lines::is_space;
 use crate::model::{
     ActiveDisclosureTable, AdField, AdItem, AppRow, ApplicationsTable, Format, FragmentRole,
-    GenericTable, Key, Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+    GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number, ReviewLitigationTable,
+    RlGroup, RlOutcome, RowSource, Table,
 };
 
 /// The note line that opens a canonical applications table.
@@ -46,6 +47,7 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
         Table::Applications(t) => write_applications(w, t),
         Table::ReviewLitigation(t) => write_review_litigation(w, t),
         Table::ActiveDisclosure(t) => write_active_disclosure(w, t),
+        Table::LegacyStatistics(t) => write_legacy_statistics(w, t),
         Table::Generic(t) => write_generic(w, t),
     }
 }
@@ -275,6 +277,77 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
             .map(|c| c.replace(['\t', '\n', '\r'], " "))
             .collect();
         w.write_str(&cells.join("\t"))?;
+        w.write_char('\n')?;
+    }
+    Ok(())
+}
+
+/// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
+/// and the column labels, then one row per indicator in table order
+/// (label, unit, code and cells as written).
+pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
+    let srcs: Vec<&LegacyRowSource> = t
+        .source
+        .values()
+        .chain(t.other_rows.iter().map(|r| &r.source))
+        .collect();
+    let unit = srcs.iter().any(|s| s.unit.is_some());
+    let code = srcs.iter().any(|s| s.code.is_some());
+    w.write_str("指标名称")?;
+    if unit {
+        w.write_str("\t计量单位")?;
+    }
+    if code {
+        w.write_str("\t代码")?;
+    }
+    for c in &t.columns {
+        w.write_char('\t')?;
+        w.write_str(c.label())?;
+    }
+    w.write_char('\n')?;
+    // keyed rows and other rows in table order (by source position)
+    type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
+    let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
+    for (k, s) in &t.source {
+        let at = s.label.as_ref().map_or(usize::MAX, |l| l.span.start);
+        order.push((at, s, t.rows.get(k)));
+    }
+    for r in &t.other_rows {
+        let at = r.source.label.as_ref().map_or(usize::MAX, |l| l.span.start);
+        order.push((at, &r.source, Some(&r.values)));
+    }
+    order.sort_by_key(|o| o.0);
+    for (_, s, values) in order {
+        if let Some(l) = &s.label {
+            put(w, &l.raw)?;
+        }
+        if unit {
+            w.write_char('\t')?;
+            if let Some(u) = &s.unit {
+                put(w, &u.raw)?;
+            }
+        }
+        if code {
+            w.write_char('\t')?;
+            if let Some(c) = &s.code {
+                put(w, &c.raw)?;
+            }
+        }
+        for c in &t.columns {
+            w.write_char('\t')?;
+            match s.cells.get(c) {
+                Some(x) => put(w, &x.raw)?,
+                None => {
+                    if let Some(Some(n)) = values.and_then(|v| v.get(c)) {
+                        write!(w, "{n}")?;
+                    }
+                }
+            }
+        }
+        for x in &s.extra {
+            w.write_char('\t')?;
+            put(w, &x.raw)?;
+        }
         w.write_char('\n')?;
     }
     Ok(())

@@ -65,6 +65,7 @@ static void check_nulls(void) {
     CHECK(ogi_report_organ(NULL, &buf) == OGI_STATUS_NULL_ARGUMENT);
     CHECK(ogi_report_to_json(NULL, &buf) == OGI_STATUS_NULL_ARGUMENT);
     CHECK(ogi_report_render(NULL, &buf) == OGI_STATUS_NULL_ARGUMENT);
+    CHECK(ogi_report_indicators_json(NULL, &buf) == OGI_STATUS_NULL_ARGUMENT);
     CHECK(ogi_report_cell(NULL, "applications", "new_received", "total", &value) == OGI_STATUS_NULL_ARGUMENT);
     CHECK(ogi_report_finding(NULL, 0, &f) == OGI_STATUS_NULL_ARGUMENT);
     CHECK(ogi_report_findings_len(NULL) == 0);
@@ -155,6 +156,12 @@ static void check_report(const char *path, int expected_year) {
 
     CHECK(ogi_report_render(report, &text) == OGI_STATUS_OK);
     CHECK(text.data != NULL && text.data[text.len] == 0);
+    ogi_buf_free(text);
+
+    /* the indicators comparable across years: a JSON array */
+    CHECK(ogi_report_indicators_json(report, &text) == OGI_STATUS_OK);
+    CHECK(text.len >= 2 && text.data[0] == '[' && text.data[text.len] == 0);
+    CHECK(strstr((const char *)text.data, "\"applications_received\"") != NULL);
     ogi_buf_free(text);
 
     /* key errors leave value_out alone */

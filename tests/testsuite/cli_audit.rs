@@ -100,14 +100,21 @@ fn json_has_one_object_per_file_of_a_directory() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
-    let txt = std::fs::read_dir(&dir)
-        .expect("dir")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        })
-        .count();
-    assert_eq!(objs.len(), txt);
+    // folders are walked recursively (the rules/ and across/ fixtures too)
+    fn count_txt(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .expect("dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .map(|p| {
+                if p.is_dir() {
+                    count_txt(&p)
+                } else {
+                    usize::from(p.extension().is_some_and(|x| x == "txt"))
+                }
+            })
+            .sum()
+    }
+    assert_eq!(objs.len(), count_txt(&dir));
     let review = objs
         .iter()
         .find(|o| {

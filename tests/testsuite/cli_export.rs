@@ -110,6 +110,7 @@ fn cells_in(path: &Path) -> usize {
             ogi_report::Table::Applications(t) => t.rows.values().map(|r| r.len()).sum(),
             ogi_report::Table::ReviewLitigation(t) => t.groups.values().map(|r| r.len()).sum(),
             ogi_report::Table::ActiveDisclosure(t) => t.items.values().map(|r| r.len()).sum(),
+            ogi_report::Table::LegacyStatistics(t) => t.rows.values().map(|r| r.len()).sum(),
             ogi_report::Table::Generic(_) => 0,
         })
         .sum()

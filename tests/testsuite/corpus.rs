@@ -176,6 +176,15 @@ fn cells_match_text(name: &str, text: &str, r: &Report) {
                     }
                 }
             }
+            Table::LegacyStatistics(l) => {
+                let rows = l.source.iter().map(|(k, s)| (s, &l.rows[k]));
+                for (src, values) in rows.chain(l.other_rows.iter().map(|o| (&o.source, &o.values)))
+                {
+                    for (col, cell) in &src.cells {
+                        check(&cell.raw, cell.span, values[col]);
+                    }
+                }
+            }
             Table::Generic(g) => {
                 for (row, spans) in g.rows.iter().zip(&g.spans.rows) {
                     for (cell, span) in row.iter().zip(spans) {
@@ -563,7 +572,7 @@ fn pingtan_series_year_organ_format_and_headings() {
                 Applications,
                 Other,
                 ReviewLitigation,
-                Other,
+                Staffing,
             ],
         ),
         (

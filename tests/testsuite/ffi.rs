@@ -134,6 +134,7 @@ fn built() -> *mut ogi_report {
                 column: Some("total".to_owned()),
                 table: Some("applications".to_owned()),
                 row: Some("new_received".to_owned()),
+                related: Vec::new(),
             },
             Finding {
                 rule: "meta.year_missing".to_owned(),
@@ -145,6 +146,7 @@ fn built() -> *mut ogi_report {
                 column: None,
                 table: None,
                 row: None,
+                related: Vec::new(),
             },
         ],
         ..Default::default()

@@ -243,11 +243,28 @@ fn legacy_sections_with_a_statistics_table() {
             Statistics
         ]
     );
-    let Some(ogi_report::Table::Generic(g)) = r.tables().next() else {
-        panic!("generic table")
-    };
-    assert_eq!(g.header, ["指标名称", "计量单位", "2015年度"]);
-    assert_eq!(g.rows[0], ["主动公开文件数", "条", "356"]);
+    // the statistics table is typed (a grid: one cell per tab)
+    let t = r.legacy_statistics().expect("legacy statistics table");
+    assert_eq!(t.columns, [ogi_report::model::LegacyCol::ThisYear]);
+    assert_eq!(
+        r.cell("legacy_statistics", "proactive_items", "this_year")
+            .unwrap()
+            .as_i64(),
+        Some(356)
+    );
+    assert_eq!(
+        r.cell("legacy_statistics", "requests_received", "this_year")
+            .unwrap()
+            .as_i64(),
+        Some(3)
+    );
+    assert_eq!(
+        r.cell("legacy_statistics", "reviews", "this_year")
+            .unwrap()
+            .as_i64(),
+        Some(0)
+    );
+    assert_eq!(t.units[&ogi_report::model::LegacyRow::Reviews], "件");
 }
 
 #[test]

@@ -196,7 +196,12 @@ fn corpus() -> &'static [(PathBuf, String)] {
 /// Corpus files whose round trip fails because of parser issues reported to
 /// the lead (file name → reason). The test fails on any *other* file, and
 /// says when a listed file starts passing so the entry can be removed.
-const KNOWN_ROUNDTRIP_FAILURES: &[(&str, &str)] = &[];
+const KNOWN_ROUNDTRIP_FAILURES: &[(&str, &str)] = &[(
+    "not-a-number.txt",
+    "the parser keeps the cell text `abc` as an `other` table fragment beside an empty cell and the \
+     renderer writes no fragments, so the re-parsed report says table.empty_cell where the source \
+     says table.not_a_number (audit issue 13; the cell should keep its raw text)",
+)];
 
 /// The round-trip problems of one text: `parse(render(parse(x))) ==
 /// parse(x)`, nothing lost on the canonical text, render idempotent.

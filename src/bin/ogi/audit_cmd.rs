@@ -2,22 +2,36 @@
 //!
 //! ```text
 //! ogi audit FILE…|DIR [--format text|json] [--color auto|always|never]
+//!           [--across [--aliases CSV] [--hierarchy CSV]]
+//!           [--severity note|warning|error] [--rule RULE]… [--allow RULE]…
 //! ogi audit --list-rules [--format text|json]
 //! ```
 //!
 //! Text output: for each finding a `file:line:col: severity[rule]: message`
-//! line, then the source line with a caret under the offending cell, both
-//! rendered by `codespan-reporting`. JSON output: one object per file and
-//! line, `{"file": "…", "findings": [Finding…]}`. Exit status: 1 when any
-//! finding is an error, 2 when an input could not be read (this wins),
-//! 0 otherwise.
+//! line, then the source line with a caret under the offending cell and a
+//! labelled underline under each related cell (each term of an equation, the
+//! cell of the other report a cross-report rule compares with), all rendered
+//! by `codespan-reporting`. JSON output: one object per file and line,
+//! `{"file": "…", "findings": [Finding…]}`.
+//!
+//! `--across` reads every file first and adds the cross-report findings of
+//! [`ogi_report::audit::across_with`] (series over the years, roll-up of a
+//! parent and its children) to the file each one points into.
+//! `--aliases` (CSV `organ,alias`) and `--hierarchy` (CSV `parent,child`)
+//! imply `--across`.
+//!
+//! Filters: `--severity` keeps findings of that severity or higher; `--rule`
+//! keeps only the rules named (an id, or a prefix such as `series` for
+//! `series.*`); `--allow` drops the rules named. Exit status (over the
+//! findings kept): 1 when any finding is an error, 2 when an input or a CSV
+//! could not be read (this wins), 0 otherwise.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Config, DisplayStyle};
 use ogi_report::{Finding, Severity};
@@ -57,6 +71,78 @@ pub(crate) struct Args {
     /// Print the rule catalogue (id, severity, what it checks, where it comes from) and exit.
     #[arg(long)]
     list_rules: bool,
+    /// Also run the cross-report rules over all the files together (series over the years, roll-up).
+    #[arg(long)]
+    across: bool,
+    /// CSV `organ,alias`: group reports signed `alias` with `organ` (implies --across).
+    #[arg(long, value_name = "CSV")]
+    aliases: Option<PathBuf>,
+    /// CSV `parent,child` of organ names for the roll-up rule (implies --across).
+    #[arg(long, value_name = "CSV")]
+    hierarchy: Option<PathBuf>,
+    /// Show only findings of this severity or higher.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    severity: Option<Level>,
+    /// Show only this rule (an id, or a prefix such as `series`); repeatable.
+    #[arg(long, value_name = "RULE")]
+    rule: Vec<String>,
+    /// Do not show this rule (an id, or a prefix); repeatable.
+    #[arg(long, value_name = "RULE")]
+    allow: Vec<String>,
+}
+
+/// A minimum severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Level {
+    /// Everything.
+    Note,
+    /// Warnings and errors.
+    Warning,
+    /// Errors only.
+    Error,
+}
+
+impl Level {
+    fn severity(self) -> Severity {
+        match self {
+            Level::Note => Severity::Note,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
+/// True when `pattern` names `rule`: the id itself, or a prefix ending at a
+/// dot (`series`, `series.`, `series.*`).
+pub(crate) fn rule_matches(pattern: &str, rule: &str) -> bool {
+    let p = pattern.trim_end_matches('*').trim_end_matches('.');
+    !p.is_empty()
+        && (rule == p
+            || rule
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// The findings filter of `--severity`, `--rule` and `--allow`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Filter {
+    min: Option<Severity>,
+    only: Vec<String>,
+    allow: Vec<String>,
+}
+
+impl Filter {
+    pub(crate) fn keeps(&self, f: &Finding) -> bool {
+        self.min.is_none_or(|m| f.severity >= m)
+            && (self.only.is_empty() || self.only.iter().any(|p| rule_matches(p, &f.rule)))
+            && !self.allow.iter().any(|p| rule_matches(p, &f.rule))
+    }
+}
+
+/// Reads a CSV of name pairs.
+fn read_pairs(path: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    ogi_report::audit::across::read_pairs(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
@@ -75,50 +161,169 @@ pub(crate) fn run(args: Args) -> ExitCode {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut unreadable = false;
-    let mut errors = false;
-    let (mut n_err, mut n_warn, mut n_note) = (0usize, 0usize, 0usize);
-    for path in crate::input::expand(&args.files) {
-        let (text, report) = match crate::input::read_report(&path) {
-            Ok(r) => r,
-            Err(msg) => {
-                eprintln!("ogi: {msg}");
-                unreadable = true;
-                continue;
-            }
-        };
-        let name = path.display().to_string();
-        let findings = &report.findings;
-        for f in findings {
-            match f.severity {
-                Severity::Error => n_err += 1,
-                Severity::Warning => n_warn += 1,
-                Severity::Note => n_note += 1,
+    let filter = Filter {
+        min: args.severity.map(Level::severity),
+        only: args.rule.clone(),
+        allow: args.allow.clone(),
+    };
+    for pattern in args.rule.iter().chain(&args.allow) {
+        if !ogi_report::audit::rules()
+            .iter()
+            .any(|r| rule_matches(pattern, r.id))
+        {
+            eprintln!("ogi: warning: no rule matches “{pattern}” (see ogi audit --list-rules)");
+        }
+    }
+    let mut tally = Tally::default();
+    let across = args.across || args.aliases.is_some() || args.hierarchy.is_some();
+    let written = if across {
+        let mut options = ogi_report::audit::Options::default();
+        for (path, field) in [(&args.aliases, 0), (&args.hierarchy, 1)] {
+            let Some(path) = path else { continue };
+            match read_pairs(path) {
+                Ok(pairs) if field == 0 => options.aliases = pairs,
+                Ok(pairs) => options.hierarchy = pairs,
+                Err(msg) => {
+                    eprintln!("ogi: {msg}");
+                    return ExitCode::from(2);
+                }
             }
         }
-        errors |= findings.iter().any(|f| f.severity == Severity::Error);
-        let written = match args.format {
-            Format::Json => write_json(&mut out, &name, findings),
-            Format::Text => write_text(&mut out, &name, &text, findings, colored),
-        };
-        if let Err(e) = written {
-            eprintln!("ogi: writing output: {e}");
-            return ExitCode::from(2);
-        }
+        run_across(&args, &options, &filter, colored, &mut out, &mut tally)
+    } else {
+        run_each(&args, &filter, colored, &mut out, &mut tally)
+    };
+    if let Err(e) = written {
+        eprintln!("ogi: writing output: {e}");
+        return ExitCode::from(2);
     }
     if out.flush().is_err() {
         return ExitCode::from(2);
     }
     if args.format == Format::Text {
-        eprintln!("ogi audit: {n_err} error(s), {n_warn} warning(s), {n_note} note(s)");
+        eprintln!(
+            "ogi audit: {} error(s), {} warning(s), {} note(s)",
+            tally.errors, tally.warnings, tally.notes
+        );
     }
-    if unreadable {
+    if tally.unreadable {
         ExitCode::from(2)
-    } else if errors {
+    } else if tally.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Counts over the findings written.
+#[derive(Debug, Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    unreadable: bool,
+}
+
+impl Tally {
+    fn count(&mut self, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Note => self.notes += 1,
+            }
+        }
+    }
+}
+
+/// One file at a time (the single-report audit).
+fn run_each(
+    args: &Args,
+    filter: &Filter,
+    colored: bool,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> std::io::Result<()> {
+    for path in crate::input::expand(&args.files) {
+        let (text, report) = match crate::input::read_report(&path) {
+            Ok(r) => r,
+            Err(msg) => {
+                eprintln!("ogi: {msg}");
+                tally.unreadable = true;
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        let findings: Vec<Finding> = report
+            .findings
+            .into_iter()
+            .filter(|f| filter.keeps(f))
+            .collect();
+        tally.count(&findings);
+        match args.format {
+            Format::Json => write_json(out, &name, &findings)?,
+            Format::Text => write_text(out, &name, &text, &findings, colored)?,
+        }
+    }
+    Ok(())
+}
+
+/// All files together: each file's findings plus the cross-report ones.
+fn run_across(
+    args: &Args,
+    options: &ogi_report::audit::Options,
+    filter: &Filter,
+    colored: bool,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> std::io::Result<()> {
+    let mut read = Vec::new();
+    for path in crate::input::expand(&args.files) {
+        match crate::input::read_report(&path) {
+            Ok((text, report)) => read.push((path.display().to_string(), text, report)),
+            Err(msg) => {
+                eprintln!("ogi: {msg}");
+                tally.unreadable = true;
+            }
+        }
+    }
+    let inputs: Vec<ogi_report::audit::Input<'_>> = read
+        .iter()
+        .map(|(name, _, report)| ogi_report::audit::Input::new(name, report))
+        .collect();
+    let mut cross = ogi_report::audit::across_with(&inputs, options);
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = read
+        .iter()
+        .map(|(name, text, _)| files.add(name.clone(), text.clone()))
+        .collect();
+    for ((name, _, report), &id) in read.iter().zip(&ids) {
+        let mut findings: Vec<Finding> = report.findings.clone();
+        let mine: Vec<Finding> = cross
+            .extract_if(.., |c| c.file == *name)
+            .map(|c| c.finding)
+            .collect();
+        findings.extend(mine);
+        findings.sort_by(|a, b| {
+            let ka = a.span.map(|s| s.start);
+            let kb = b.span.map(|s| s.start);
+            ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
+        });
+        findings.retain(|f| filter.keeps(f));
+        tally.count(&findings);
+        match args.format {
+            Format::Json => write_json(out, name, &findings)?,
+            Format::Text => {
+                let names: Vec<(&str, usize)> = read
+                    .iter()
+                    .zip(&ids)
+                    .map(|((n, _, _), &i)| (n.as_str(), i))
+                    .collect();
+                write_text_in(out, &files, id, &names, &findings, colored)?
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_json(out: &mut impl Write, file: &str, findings: &[Finding]) -> std::io::Result<()> {
@@ -127,24 +332,37 @@ fn write_json(out: &mut impl Write, file: &str, findings: &[Finding]) -> std::io
     out.write_all(b"\n")
 }
 
-/// The codespan diagnostic of one finding.
-fn diagnostic(f: &Finding, text: &str) -> Diagnostic<()> {
-    let severity = match f.severity {
-        Severity::Error => CsSeverity::Error,
-        Severity::Warning => CsSeverity::Warning,
-        Severity::Note => CsSeverity::Note,
-    };
-    let range = match f.span {
+/// The byte range of `span` in `text`, when it is a valid range.
+fn range(span: Option<ogi_report::Span>, text: &str) -> Option<std::ops::Range<usize>> {
+    match span {
         Some(s)
             if s.start <= s.end
                 && s.end <= text.len()
                 && text.is_char_boundary(s.start)
                 && text.is_char_boundary(s.end) =>
         {
-            s.start..s.end
+            Some(s.start..s.end)
         }
-        _ => 0..0,
+        _ => None,
+    }
+}
+
+/// The codespan diagnostic of one finding: a primary label under its span,
+/// a secondary label under each related span (in its own file when the
+/// related span names one that `names` knows).
+fn diagnostic(
+    f: &Finding,
+    files: &SimpleFiles<String, String>,
+    id: usize,
+    names: &[(&str, usize)],
+) -> Diagnostic<usize> {
+    let severity = match f.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Note => CsSeverity::Note,
     };
+    let text = |id: usize| files.get(id).map(|f| f.source().as_str()).unwrap_or("");
+    let primary = range(f.span, text(id)).unwrap_or(0..0);
     let label_msg = match (f.expected, f.found) {
         (Some(e), Some(x)) => format!("expected {e}, found {x}"),
         (None, Some(x)) => format!("found {x}"),
@@ -158,10 +376,26 @@ fn diagnostic(f: &Finding, text: &str) -> Diagnostic<()> {
     if !keys.is_empty() {
         notes.push(keys.join(", "));
     }
+    let mut labels = vec![Label::primary(id, primary.clone()).with_message(label_msg)];
+    for r in &f.related {
+        let rid = match &r.file {
+            None => Some(id),
+            Some(name) => names.iter().find(|(n, _)| n == name).map(|(_, i)| *i),
+        };
+        match rid.and_then(|rid| range(Some(r.span), text(rid)).map(|rg| (rid, rg))) {
+            // the primary cell is labelled already
+            Some((rid, rg)) if rid == id && rg == primary => {}
+            Some((rid, rg)) => labels.push(Label::secondary(rid, rg).with_message(r.label.clone())),
+            None => notes.push(match &r.file {
+                Some(file) => format!("{}: {}:{}:{}", r.label, file, r.span.line, r.span.column),
+                None => format!("{}: {}:{}", r.label, r.span.line, r.span.column),
+            }),
+        }
+    }
     Diagnostic::new(severity)
         .with_code(f.rule.clone())
         .with_message(f.message.clone())
-        .with_labels(vec![Label::primary((), range).with_message(label_msg)])
+        .with_labels(labels)
         .with_notes(notes)
 }
 
@@ -175,7 +409,21 @@ fn write_text(
     findings: &[Finding],
     colored: bool,
 ) -> std::io::Result<()> {
-    let files = SimpleFile::new(file, text);
+    let mut files = SimpleFiles::new();
+    let id = files.add(file.to_owned(), text.to_owned());
+    write_text_in(out, &files, id, &[(file, id)], findings, colored)
+}
+
+/// [`write_text`] for the file `id` of a set of files (related spans may
+/// point into the others, found by name in `names`).
+fn write_text_in(
+    out: &mut impl Write,
+    files: &SimpleFiles<String, String>,
+    id: usize,
+    names: &[(&str, usize)],
+    findings: &[Finding],
+    colored: bool,
+) -> std::io::Result<()> {
     let short = Config {
         display_style: DisplayStyle::Short,
         ..Config::default()
@@ -189,11 +437,15 @@ fn write_text(
         }
     };
     for f in findings {
-        let d = diagnostic(f, text);
+        let d = diagnostic(f, files, id, names);
+        // the short header names the primary label only
+        let mut head_d = d.clone();
+        head_d.labels.truncate(1);
+        head_d.notes.clear();
         let mut head = new_buffer();
-        term::emit(&mut head, &short, &files, &d).map_err(std::io::Error::other)?;
+        term::emit(&mut head, &short, files, &head_d).map_err(std::io::Error::other)?;
         let mut body = new_buffer();
-        term::emit(&mut body, &rich, &files, &d).map_err(std::io::Error::other)?;
+        term::emit(&mut body, &rich, files, &d).map_err(std::io::Error::other)?;
         out.write_all(head.as_slice())?;
         let body = body.as_slice();
         let cut = body
@@ -216,6 +468,7 @@ fn list_rules(out: &mut impl Write, format: Format) -> std::io::Result<()> {
                     "severity": r.severity.key(),
                     "summary": r.summary,
                     "derives_from": r.derives_from,
+                    "scope": if r.is_across() { "across" } else { "report" },
                 })
             })
             .collect();
@@ -223,7 +476,12 @@ fn list_rules(out: &mut impl Write, format: Format) -> std::io::Result<()> {
         return out.write_all(b"\n");
     }
     for r in rules {
-        writeln!(out, "{} ({})", r.id, r.severity.key())?;
+        let scope = if r.is_across() {
+            " [across reports: ogi audit --across]"
+        } else {
+            ""
+        };
+        writeln!(out, "{} ({}){scope}", r.id, r.severity.key())?;
         writeln!(out, "    checks: {}", r.summary)?;
         writeln!(out, "    source: {}", r.derives_from)?;
     }
@@ -248,6 +506,7 @@ mod tests {
             column: Some("total".into()),
             table: Some("review_litigation".into()),
             row: Some("review".into()),
+            related: Vec::new(),
         }
     }
 
@@ -310,6 +569,16 @@ mod tests {
         );
         // seven CJK characters, each two columns wide
         assert!(out.contains(&"^".repeat(14)), "{out}");
+    }
+
+    #[test]
+    fn rule_patterns_are_ids_or_prefixes() {
+        assert!(rule_matches("series", "series.gap"));
+        assert!(rule_matches("series.*", "series.gap"));
+        assert!(rule_matches("series.gap", "series.gap"));
+        assert!(!rule_matches("series.ga", "series.gap"));
+        assert!(!rule_matches("ser", "series.gap"));
+        assert!(!rule_matches("*", "series.gap"));
     }
 
     #[test]

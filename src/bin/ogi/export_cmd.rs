@@ -20,6 +20,10 @@
 //!   `file,organ,year,format,table,row,column,value`; `value` is empty for a
 //!   null cell. Generic tables and reports without standard tables add no
 //!   lines (their reports are still in the JSON lines).
+//! * `--indicators OUT` writes the series view of `Report::indicators`: one
+//!   line per indicator with the columns
+//!   `file,organ,year,format,indicator,value,basis,source` (`basis` is
+//!   `exact` or `approximate`), the same figures before and after 2019.
 //! * The JSON lines hold one report per line, the model of `ogi parse` with a
 //!   leading `"file"` field.
 //! * One bad file never stops the batch: it is reported on stderr, counted in
@@ -53,11 +57,19 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
-    #[arg(long, value_name = "OUT", required_unless_present = "jsonl")]
+    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators"])]
     csv: Option<PathBuf>,
+    /// Write the CSV of the indicators comparable across years (applications received,
+    /// granted, …; see docs/model-legacy.md) to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT")]
+    indicators: Option<PathBuf>,
     /// Write one JSON report per line, with a "file" field, to OUT ('-' for standard output).
     #[arg(long, value_name = "OUT")]
     jsonl: Option<PathBuf>,
+    /// Write the audit findings of every report, one CSV line each
+    /// (file,rule,severity,table,row,column,expected,found,line,col,message), to OUT ('-' for standard output).
+    #[arg(long, value_name = "OUT")]
+    findings: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -79,6 +91,8 @@ enum Outcome {
         csv_rows: usize,
         /// One JSON line, with its newline.
         json: Vec<u8>,
+        /// Indicator CSV lines (no header).
+        indicators: Vec<u8>,
         /// Distinct rules of the error-level findings.
         error_rules: Vec<String>,
         /// Bytes read.
@@ -143,6 +157,11 @@ impl Summary {
         for (what, dest) in outputs {
             if *what == "csv" {
                 eprintln!("  wrote {} CSV rows to {dest}", self.csv_rows);
+            } else if *what == "indicators" {
+                eprintln!(
+                    "  wrote the indicators of {} reports to {dest}",
+                    self.parsed
+                );
             } else {
                 eprintln!("  wrote {} JSON lines to {dest}", self.parsed);
             }
@@ -180,14 +199,43 @@ impl Sink {
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
-    if args.csv.as_deref().is_some_and(is_stdout) && args.jsonl.as_deref().is_some_and(is_stdout) {
-        eprintln!("ogi: --csv and --jsonl cannot both write to standard output");
+    if let Some(path) = args.findings.as_deref() {
+        let others = [&args.csv, &args.jsonl, &args.indicators];
+        if is_stdout(path) && others.iter().any(|o| o.as_deref().is_some_and(is_stdout)) {
+            eprintln!(
+                "ogi: only one of --csv, --jsonl, --indicators and --findings can write to standard output"
+            );
+            return ExitCode::from(2);
+        }
+        let failed = match crate::findings_csv::export(&args.inputs, path) {
+            Ok(n) => n,
+            Err(msg) => {
+                eprintln!("ogi: {msg}");
+                return ExitCode::from(2);
+            }
+        };
+        if args.csv.is_none() && args.jsonl.is_none() && args.indicators.is_none() {
+            return if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    }
+    let to_stdout = [&args.csv, &args.jsonl, &args.indicators]
+        .into_iter()
+        .filter(|p| p.as_deref().is_some_and(is_stdout))
+        .count();
+    if to_stdout > 1 {
+        eprintln!(
+            "ogi: two of --csv, --jsonl and --indicators cannot both write to standard output"
+        );
         return ExitCode::from(2);
     }
     let started = Instant::now();
     let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
     // Never read an output file as an input (it is truncated when opened).
-    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl]
+    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl, &args.indicators]
         .into_iter()
         .flatten()
         .filter_map(|p| p.canonicalize().ok())
@@ -204,6 +252,17 @@ pub(crate) fn run(args: Args) -> ExitCode {
         Ok(s) => s,
         Err(e) => return output_error(args.jsonl.as_deref(), &e),
     };
+    let mut ind_sink = match args.indicators.as_deref().map(Sink::open).transpose() {
+        Ok(s) => s,
+        Err(e) => return output_error(args.indicators.as_deref(), &e),
+    };
+    if let Some(s) = ind_sink.as_mut() {
+        let header = INDICATORS_HEADER.join(",") + "\n";
+        if let Err(e) = s.out.write_all(header.as_bytes()) {
+            eprintln!("ogi: writing {}: {e}", s.label);
+            return ExitCode::from(2);
+        }
+    }
     if let Some(s) = csv_sink.as_mut() {
         let header = CSV_HEADER.join(",") + "\n";
         if let Err(e) = s.out.write_all(header.as_bytes()) {
@@ -252,15 +311,17 @@ pub(crate) fn run(args: Args) -> ExitCode {
 
     let want_csv = csv_sink.is_some();
     let want_json = json_sink.is_some();
+    let want_ind = ind_sink.is_some();
     let (tx, rx) = mpsc::sync_channel::<Vec<(&Path, Outcome)>>(1);
     let write_result = std::thread::scope(|scope| {
         let bar_w = bar.clone();
         let summary = &mut summary;
-        let (csv_sink, json_sink) = (&mut csv_sink, &mut json_sink);
+        let (csv_sink, json_sink, ind_sink) = (&mut csv_sink, &mut json_sink, &mut ind_sink);
         let writer = scope.spawn(move || -> Result<(), (String, io::Error)> {
             for results in rx {
                 for (path, outcome) in results {
-                    summary.record(path, outcome, csv_sink.as_mut(), json_sink.as_mut(), &bar_w)?;
+                    let sinks = [csv_sink.as_mut(), json_sink.as_mut(), ind_sink.as_mut()];
+                    summary.record(path, outcome, sinks, &bar_w)?;
                 }
             }
             Ok(())
@@ -270,7 +331,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 paths
                     .par_iter()
                     .map(|p| {
-                        let o = process(p, want_csv, want_json);
+                        let o = process(p, want_csv, want_json, want_ind);
                         bar.inc(1);
                         (p.as_path(), o)
                     })
@@ -289,7 +350,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     bar.finish_and_clear();
 
     let mut flushed = write_result;
-    for sink in [csv_sink.as_mut(), json_sink.as_mut()]
+    for sink in [csv_sink.as_mut(), json_sink.as_mut(), ind_sink.as_mut()]
         .into_iter()
         .flatten()
     {
@@ -309,6 +370,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if let Some(s) = &json_sink {
         outs.push(("jsonl", s.label.clone()));
     }
+    if let Some(s) = &ind_sink {
+        outs.push(("indicators", s.label.clone()));
+    }
     summary.print(started.elapsed(), &outs);
     if summary.failed > 0 {
         ExitCode::from(1)
@@ -323,8 +387,7 @@ impl Summary {
         &mut self,
         path: &Path,
         outcome: Outcome,
-        csv: Option<&mut Sink>,
-        json: Option<&mut Sink>,
+        [csv, json, ind]: [Option<&mut Sink>; 3],
         bar: &ProgressBar,
     ) -> Result<(), (String, io::Error)> {
         match outcome {
@@ -332,9 +395,15 @@ impl Summary {
                 csv: c,
                 csv_rows,
                 json: j,
+                indicators,
                 error_rules,
                 bytes,
             } => {
+                if let Some(s) = ind {
+                    s.out
+                        .write_all(&indicators)
+                        .map_err(|e| (s.label.clone(), e))?;
+                }
                 if let Some(s) = csv {
                     s.out.write_all(&c).map_err(|e| (s.label.clone(), e))?;
                 }
@@ -369,9 +438,9 @@ fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
-fn process(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
+fn process(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outcome {
     match catch_unwind(AssertUnwindSafe(|| {
-        process_inner(path, want_csv, want_json)
+        process_inner(path, want_csv, want_json, want_ind)
     })) {
         Ok(o) => o,
         Err(payload) => {
@@ -388,7 +457,7 @@ fn process(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
     }
 }
 
-fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
+fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outcome {
     let failed = |category: &str, reason: String| Outcome::Failed {
         category: category.into(),
         reason,
@@ -467,10 +536,19 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool) -> Outcome {
     } else {
         Vec::new()
     };
+    let indicators = if want_ind {
+        match indicator_lines(&file, &report) {
+            Ok(x) => x,
+            Err(e) => return failed("cannot format CSV", format!("cannot format CSV: {e}")),
+        }
+    } else {
+        Vec::new()
+    };
     Outcome::Parsed {
         csv,
         csv_rows,
         json,
+        indicators,
         error_rules,
         bytes: bytes.len() as u64,
     }
@@ -520,6 +598,13 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
                     }
                 }
             }
+            Table::LegacyStatistics(t) => {
+                for (r, cols) in &t.rows {
+                    for (c, v) in cols {
+                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
+                    }
+                }
+            }
             Table::Generic(_) => {}
         }
     }
@@ -527,6 +612,42 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok((bytes, rows))
+}
+
+/// The indicators CSV header.
+pub(crate) const INDICATORS_HEADER: [&str; 8] = [
+    "file",
+    "organ",
+    "year",
+    "format",
+    "indicator",
+    "value",
+    "basis",
+    "source",
+];
+
+/// The indicator CSV lines (no header) of `report`: one per indicator the
+/// report has a source for.
+pub(crate) fn indicator_lines(file: &str, report: &Report) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let organ = report.meta.organ.as_deref().unwrap_or("");
+    let year = report.meta.year.map(|y| y.to_string()).unwrap_or_default();
+    for i in report.indicators() {
+        let value = i.value.map(|n| n.to_string()).unwrap_or_default();
+        w.write_record([
+            file,
+            organ,
+            &year,
+            report.format.key(),
+            i.indicator.key(),
+            &value,
+            i.basis.kind.key(),
+            &i.basis.source,
+        ])?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
 /// One JSON line: the report's JSON with a leading `"file"` field.

@@ -5,11 +5,12 @@
 //! ogi parse --text FILE…     the text spans refer to (for a PDF: the extracted text)
 //! ogi audit FILE…|DIR        findings as compiler-style diagnostics (--format json)
 //! ogi render FILE…           canonical text
-//! ogi export DIR|FILE… --csv OUT | --jsonl OUT
+//! ogi export DIR|FILE… --csv OUT | --jsonl OUT | --findings OUT
 //! ```
 
 mod audit_cmd;
 mod export_cmd;
+mod findings_csv;
 mod input;
 mod parse_cmd;
 mod render_cmd;

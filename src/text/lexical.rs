@@ -181,7 +181,8 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 /// Text normalised for matching, with a map back to source offsets.
 ///
 /// White space is removed; full-width ASCII forms become ASCII (`（`→`(`,
-/// `：`→`:`, `１`→`1`); curly quotes become `"`; `·` and `﹝﹞〔〕` are kept.
+/// `：`→`:`, `１`→`1`); curly quotes become `"`; `·` and `﹝﹞〔〕` are kept;
+/// Traditional characters of the vocabulary become Simplified (`text::hant`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Norm {
     /// The normalised text.
@@ -201,7 +202,7 @@ pub(crate) fn norm_char(c: char) -> Option<char> {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '“' | '”' | '„' | '‟' | '〝' | '〞' => '"',
         '‘' | '’' => '\'',
-        _ => c,
+        _ => crate::text::hant::to_simplified(c),
     })
 }
 

@@ -1,0 +1,566 @@
+//! Counts the narrative states besides 新收 (`narrative.mismatch`), and
+//! absolute claims (`narrative.absolute_claim`).
+//!
+//! Each paragraph is split into sentences (at 。；！？) and clauses (at ，、：).
+//! A count is a whole number in digits or in words (一件, 两件, 十二件)
+//! followed by 件, 起, 宗 or 个. The statements read, each compared with the
+//! `total` column of its table:
+//!
+//! | statement | compared with |
+//! |---|---|
+//! | 上年结转 / 上年度结转 / 结转上年 … N件 | applications carried_over |
+//! | 办结 / 答复 / 办理完毕 / 办理完成 … N件 | applications total_processed |
+//! | 结转下年度 / 结转至（2026年）… N件, or N件 … 结转下年度 | applications carried_forward |
+//! | 行政复议 … N件, or N件 … 行政复议; 未发生 … 行政复议 (0) | review total |
+//! | 行政诉讼 … N件, or N件 … 行政诉讼; 未发生 … 行政诉讼 (0) | litigation_direct total, litigation_after_review total, or their sum |
+//!
+//! Between the keyword and the number at most twelve characters may stand,
+//! none of them a clause break, a digit or a word that makes the number a
+//! part (率, 维持, 纠正, 予以公开 …); white space may stand before the unit.
+//! Only sentences that mention 申请, and not 信访, 投诉, 举报, 建议 or 提案,
+//! are read for applications; sentences about review and
+//! litigation are read when they mention 公开 or stand in section 四.
+//!
+//! An absolute claim — 均已办结, 全部办结, 均已（按要求）办理完成, 均已答复,
+//! 办结率100% — in a sentence about 申请 contradicts a carried_forward total
+//! above 0. 均已按期答复 and 均在法定期限内予以答复 speak of timeliness (an
+//! application carried forward may still be within its time limit) and are
+//! not read as claims.
+
+use super::narrative::span_in;
+use super::words::count_prefix;
+use super::{NARRATIVE_ABSOLUTE_CLAIM, NARRATIVE_MISMATCH, Operand, finding, operand};
+use crate::model::{
+    AppCol, AppRow, Block, Finding, Key, Number, Paragraph, Related, Report, RlGroup, RlOutcome,
+    SectionKind, Severity,
+};
+
+/// What a stated count is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    CarriedOver,
+    TotalProcessed,
+    CarriedForward,
+    Review,
+    Litigation,
+}
+
+impl Target {
+    fn what(self) -> &'static str {
+        match self {
+            Target::CarriedOver => "applications carried over from last year",
+            Target::TotalProcessed => "applications answered",
+            Target::CarriedForward => "applications carried forward to next year",
+            Target::Review => "administrative reviews (行政复议)",
+            Target::Litigation => "administrative lawsuits (行政诉讼)",
+        }
+    }
+}
+
+/// A reading of the tables: the value and the cells it comes from.
+struct Reading {
+    value: i64,
+    cells: Vec<Related>,
+    table: &'static str,
+    row: &'static str,
+}
+
+/// At most this many counts are read from one sentence (bounds the work on
+/// pathological input; a real sentence states a handful).
+const MAX_STATEMENTS: usize = 32;
+const UNITS: [char; 4] = ['件', '起', '宗', '个'];
+const STOPS: [char; 9] = ['，', ',', '、', '：', ':', '；', '。', '（', '('];
+const NUMERALS: &str = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万";
+const APPLICATION_EXCLUDED: [&str; 8] = [
+    "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "留言",
+];
+/// Words that make a number after the keyword a part, not the total.
+const PART_WORDS: [&str; 14] = [
+    "率",
+    "维持",
+    "纠正",
+    "撤销",
+    "驳回",
+    "确认",
+    "审结",
+    "其他",
+    "予以公开",
+    "部分公开",
+    "不予",
+    "无法",
+    "告知",
+    "期限",
+];
+
+fn is_numeral(c: char) -> bool {
+    NUMERALS.contains(c)
+}
+
+/// `keyword … N件` — the count after the keyword: byte offset (in `s`),
+/// length and value.
+fn count_after(s: &str, from: usize) -> Option<(usize, usize, i64)> {
+    let rest = &s[from..];
+    // at most twelve filler characters: the scan is bounded (linear overall)
+    let (at, _) = rest.char_indices().take(13).find(|(_, c)| is_numeral(*c))?;
+    let filler = &rest[..at];
+    if filler.chars().count() > 12
+        || filler.chars().any(|c| STOPS.contains(&c))
+        || PART_WORDS.iter().any(|w| filler.contains(w))
+    {
+        return None;
+    }
+    let (n, len) = count_prefix(&rest[at..])?;
+    // `351 件`: white space may stand before the unit (PDF text)
+    let unit = rest[at + len..]
+        .chars()
+        .find(|c| !crate::lines::is_space(*c))?;
+    if !UNITS.contains(&unit) {
+        return None;
+    }
+    Some((from + at, len, n))
+}
+
+/// The byte after a year `YYYY年` / `YYYY年度` at `from` (`结转至2026年6件`),
+/// else `from`.
+fn skip_year(s: &str, from: usize) -> usize {
+    let rest = &s[from..];
+    let b = rest.as_bytes();
+    if b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && let Some(tail) = rest[4..].strip_prefix('年')
+    {
+        let tail = tail.strip_prefix('度').unwrap_or(tail);
+        return s.len() - tail.len();
+    }
+    from
+}
+
+/// `N件 … keyword` — the count right before the keyword (at most a few
+/// filler characters between: 的, 申请, 政府信息公开申请, 案件).
+fn count_before(s: &str, keyword_at: usize) -> Option<(usize, usize, i64)> {
+    let before = &s[..keyword_at];
+    let mut head = before;
+    for filler in ["政府信息公开申请", "申请", "案件", "的", "被", "提起", "已"] {
+        head = head.strip_suffix(filler).unwrap_or(head);
+    }
+    let head = head
+        .strip_suffix(UNITS)?
+        .trim_end_matches(crate::lines::is_space);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_numeral(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let (n, len) = count_prefix(&head[start..])?;
+    if start + len != head.len() {
+        return None;
+    }
+    Some((start, len, n))
+}
+
+/// The clause of `s` that ends at byte `at` (from the last break before it),
+/// at most 30 characters back.
+fn clause_before(s: &str, at: usize) -> &str {
+    let head = &s[..at];
+    let mut start = head.len();
+    for (i, c) in head.char_indices().rev().take(30) {
+        if STOPS.contains(&c) {
+            break;
+        }
+        start = i;
+    }
+    &head[start..]
+}
+
+pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+    let visit = |blocks: &[Block], kind: Option<SectionKind>, out: &mut Vec<Finding>| {
+        walk(blocks, &mut |p| paragraph(report, p, kind, out));
+    };
+    visit(&report.preamble, None, out);
+    for s in &report.sections {
+        visit(&s.blocks, Some(s.kind), out);
+    }
+}
+
+fn walk<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Paragraph)) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => f(p),
+            Block::Subsection(s) => walk(&s.blocks, f),
+            _ => {}
+        }
+    }
+}
+
+fn paragraph(report: &Report, p: &Paragraph, kind: Option<SectionKind>, out: &mut Vec<Finding>) {
+    let mut start = 0;
+    for sentence in p
+        .text
+        .split_inclusive(['。', '；', ';', '！', '？', '!', '?'])
+    {
+        statements(report, p, start, sentence, kind, out);
+        claim(report, p, start, sentence, out);
+        start += sentence.len();
+    }
+}
+
+/// Every `(target, byte offset, length, value)` the sentence states.
+fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize, i64)> {
+    let mut found: Vec<(Target, usize, usize, i64)> = Vec::new();
+    let about_applications =
+        sentence.contains("申请") && !APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w));
+    let keyed = |keywords: &[&str],
+                 after: bool,
+                 before: bool,
+                 found: &mut Vec<(Target, usize, usize, i64)>,
+                 t: Target| {
+        for kw in keywords {
+            let mut from = 0;
+            while let Some(rel) = sentence[from..].find(kw) {
+                if found.len() >= MAX_STATEMENTS {
+                    return;
+                }
+                let at = from + rel;
+                from = at + kw.len();
+                // 结转至本年度: the carry-over into this year, not out of it
+                if t == Target::CarriedForward
+                    && ["本年", "今年", "当年"]
+                        .iter()
+                        .any(|w| sentence[from..].starts_with(w))
+                {
+                    continue;
+                }
+                let hit = if after {
+                    count_after(sentence, skip_year(sentence, at + kw.len()))
+                } else {
+                    None
+                }
+                .or_else(|| {
+                    if before {
+                        count_before(sentence, at)
+                    } else {
+                        None
+                    }
+                });
+                if let Some((n_at, len, n)) = hit
+                    && !found.iter().any(|(_, a, _, _)| *a == n_at)
+                {
+                    found.push((t, n_at, len, n));
+                }
+            }
+        }
+    };
+    if about_applications {
+        keyed(
+            &[
+                "上年结转",
+                "上年度结转",
+                "上一年度结转",
+                "结转上年",
+                "上年度遗留",
+            ],
+            true,
+            false,
+            &mut found,
+            Target::CarriedOver,
+        );
+        keyed(
+            &["结转下年", "结转到", "结转至", "转入下年", "结转下一年"],
+            true,
+            true,
+            &mut found,
+            Target::CarriedForward,
+        );
+        // 办结 / 答复: only where the clause is not about one outcome
+        for kw in ["办结", "答复", "办理完毕", "处理完毕", "办理完成"] {
+            let mut from = 0;
+            while let Some(rel) = sentence[from..].find(kw) {
+                if found.len() >= MAX_STATEMENTS {
+                    break;
+                }
+                let at = from + rel;
+                from = at + kw.len();
+                let clause = clause_before(sentence, at);
+                if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中") {
+                    continue;
+                }
+                if let Some((n_at, len, n)) = count_after(sentence, at + kw.len())
+                    && !found.iter().any(|(_, a, _, _)| *a == n_at)
+                {
+                    found.push((Target::TotalProcessed, n_at, len, n));
+                }
+            }
+        }
+    }
+    let about_cases = sentence.contains("公开") || kind == Some(SectionKind::ReviewLitigation);
+    if about_cases {
+        keyed(&["行政复议"], true, true, &mut found, Target::Review);
+        keyed(&["行政诉讼"], true, true, &mut found, Target::Litigation);
+        // 未发生 … 行政复议、行政诉讼: none
+        for (kw, t) in [
+            ("行政复议", Target::Review),
+            ("行政诉讼", Target::Litigation),
+        ] {
+            let Some(at) = sentence.find(kw) else {
+                continue;
+            };
+            if found.iter().any(|(x, _, _, _)| *x == t) {
+                continue;
+            }
+            let head = &sentence[..at];
+            let negated = ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
+                .iter()
+                .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
+                .max()
+                .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
+            if negated {
+                found.push((t, at, kw.len(), 0));
+            }
+        }
+    }
+    found
+}
+
+fn cell(
+    report: &Report,
+    table: &'static str,
+    row: &'static str,
+    col: &'static str,
+) -> Option<Reading> {
+    let (value, span) = match table {
+        "applications" => {
+            let t = report.applications()?;
+            let r = AppRow::from_key(row)?;
+            let c = AppCol::from_key(col)?;
+            let Operand::Value(n) = operand(&t.rows, &t.source, r, c) else {
+                return None;
+            };
+            (n, super::term(&t.rows, &t.source, r, c))
+        }
+        _ => {
+            let t = report.review_litigation()?;
+            if t.source.values().any(|s| s.fused.is_some()) {
+                return None;
+            }
+            let r = RlGroup::from_key(row)?;
+            let c = RlOutcome::from_key(col)?;
+            let Operand::Value(n) = operand(&t.groups, &t.source, r, c) else {
+                return None;
+            };
+            (n, super::term(&t.groups, &t.source, r, c))
+        }
+    };
+    Some(Reading {
+        value: value.as_i64()?,
+        cells: span.into_iter().collect(),
+        table,
+        row,
+    })
+}
+
+/// The values the tables allow for a target.
+fn readings(report: &Report, t: Target) -> Vec<Reading> {
+    let app = |row| cell(report, "applications", row, "total");
+    let rl = |row| cell(report, "review_litigation", row, "total");
+    match t {
+        Target::CarriedOver => app("carried_over").into_iter().collect(),
+        Target::TotalProcessed => app("total_processed").into_iter().collect(),
+        Target::CarriedForward => app("carried_forward").into_iter().collect(),
+        Target::Review => rl("review").into_iter().collect(),
+        Target::Litigation => {
+            let (Some(d), Some(a)) = (rl("litigation_direct"), rl("litigation_after_review"))
+            else {
+                return Vec::new();
+            };
+            let sum = Reading {
+                value: d.value + a.value,
+                cells: d.cells.iter().chain(&a.cells).cloned().collect(),
+                table: "review_litigation",
+                row: "litigation_direct",
+            };
+            vec![sum, d, a]
+        }
+    }
+}
+
+fn statements(
+    report: &Report,
+    p: &Paragraph,
+    offset: usize,
+    sentence: &str,
+    kind: Option<SectionKind>,
+    out: &mut Vec<Finding>,
+) {
+    for (target, at, len, n) in read(sentence, kind) {
+        let options = readings(report, target);
+        let Some(first) = options.first() else {
+            continue;
+        };
+        if options.iter().any(|r| r.value == n) {
+            continue;
+        }
+        let msg = format!(
+            "The text states {n} {} but the {} table gives {} ({}, total).",
+            target.what(),
+            first.table,
+            first.value,
+            if target == Target::Litigation {
+                "litigation_direct + litigation_after_review"
+            } else {
+                first.row
+            }
+        );
+        let mut f = finding(
+            NARRATIVE_MISMATCH,
+            Severity::Warning,
+            msg,
+            Some(span_in(p, offset + at, len)),
+        );
+        f.expected = Some(Number::int(first.value));
+        f.found = Some(Number::int(n));
+        f.table = Some(first.table.to_owned());
+        f.row = Some(first.row.to_owned());
+        f.column = Some("total".to_owned());
+        f.related = first.cells.clone();
+        out.push(f);
+    }
+}
+
+/// The absolute claims: the byte offset and length of the first one in the sentence.
+fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
+    if !sentence.contains("申请")
+        || APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w))
+        || sentence.contains("案件")
+    {
+        return None;
+    }
+    for lead in ["均已", "全部", "均"] {
+        let mut from = 0;
+        while let Some(rel) = sentence[from..].find(lead) {
+            let at = from + rel;
+            from = at + lead.len();
+            // the claim lies within twelve characters of its lead
+            let end = sentence[from..]
+                .char_indices()
+                .nth(16)
+                .map_or(sentence.len(), |(i, _)| from + i);
+            let rest = &sentence[from..end];
+            for done in ["办结", "办理完成", "办理完毕", "答复"] {
+                // 按期答复 / 在法定期限内答复 speak of timeliness, not of all
+                let timely = done == "答复"
+                    && ["按期", "按时", "期限内", "时限内"].iter().any(|w| {
+                        rest.get(..rest.find(done).unwrap_or(0))
+                            .is_some_and(|g| g.contains(w))
+                    });
+                if let Some(i) = rest.find(done)
+                    && !timely
+                    && rest[..i].chars().count() <= 10
+                    && !rest[..i].chars().any(|c| STOPS.contains(&c))
+                {
+                    return Some((at, lead.len() + i + done.len()));
+                }
+            }
+        }
+    }
+    for rate in ["办结率", "答复率"] {
+        if let Some(at) = sentence.find(rate) {
+            let rest = &sentence[at + rate.len()..];
+            let skip: usize = rest
+                .char_indices()
+                .find(|(_, c)| !matches!(c, '为' | '达' | '到' | '是' | '了'))
+                .map_or(rest.len(), |(i, _)| i);
+            if rest[skip..].starts_with("100%") || rest[skip..].starts_with("100％") {
+                return Some((at, rate.len() + skip + 4));
+            }
+        }
+    }
+    None
+}
+
+fn claim(report: &Report, p: &Paragraph, offset: usize, sentence: &str, out: &mut Vec<Finding>) {
+    let Some((at, len)) = absolute_claim(sentence) else {
+        return;
+    };
+    let Some(cf) = cell(report, "applications", "carried_forward", "total") else {
+        return;
+    };
+    if cf.value <= 0 {
+        return;
+    }
+    let text = &sentence[at..at + len];
+    let msg = format!(
+        "The text says “{text}” but the applications table carries {} application(s) forward to next year (carried_forward, total).",
+        cf.value
+    );
+    let mut f = finding(
+        NARRATIVE_ABSOLUTE_CLAIM,
+        Severity::Warning,
+        msg,
+        Some(span_in(p, offset + at, len)),
+    );
+    f.expected = Some(Number::int(0));
+    f.found = Some(Number::int(cf.value));
+    f.table = Some("applications".to_owned());
+    f.row = Some(AppRow::CarriedForward.key().to_owned());
+    f.column = Some(AppCol::Total.key().to_owned());
+    f.related = cf.cells;
+    out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &str) -> Vec<(Target, i64)> {
+        read(s, None)
+            .into_iter()
+            .map(|(t, _, _, n)| (t, n))
+            .collect()
+    }
+
+    #[test]
+    fn statements_are_read() {
+        assert_eq!(
+            values("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。"),
+            [(Target::CarriedForward, 1), (Target::TotalProcessed, 69)]
+        );
+        assert_eq!(
+            values("上年结转政府信息公开申请两件，办结十二件。"),
+            [(Target::CarriedOver, 2), (Target::TotalProcessed, 12)]
+        );
+        assert_eq!(
+            values("全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件，均已结案。"),
+            [(Target::Review, 2), (Target::Litigation, 1)]
+        );
+        assert_eq!(
+            values("未发生因政府信息公开引起的行政复议、行政诉讼案件。"),
+            [(Target::Review, 0), (Target::Litigation, 0)]
+        );
+        assert_eq!(values("其中予以公开答复2件。"), []);
+        assert_eq!(
+            values("全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。"),
+            [(Target::CarriedForward, 6), (Target::TotalProcessed, 148)]
+        );
+        assert_eq!(values("今年共受理审批事项117件，办结171件。"), []);
+        assert_eq!(
+            values("上年度结转至本年度的申请3件。"),
+            [(Target::CarriedOver, 3)]
+        );
+        assert_eq!(
+            values("政府信息公开行政复议 351 件，其中结果维持 72 件。"),
+            [(Target::Review, 351)]
+        );
+        assert_eq!(values("办结率100%。"), []);
+        assert_eq!(values("行政复议结果维持1件，涉及政府信息公开。"), []);
+    }
+
+    #[test]
+    fn claims_are_found() {
+        assert!(absolute_claim("收到的申请均已办结。").is_some());
+        assert!(absolute_claim("所有申请均已按要求办理完成。").is_some());
+        assert!(absolute_claim("依申请公开办结率100%。").is_some());
+        assert!(absolute_claim("人大建议和政协提案均已办结。").is_none());
+        assert!(absolute_claim("收到70件申请，办结69件。").is_none());
+    }
+}

@@ -1,0 +1,86 @@
+//! Tab rows: one line per row, cells separated by `\t`. An empty field keeps
+//! its position (`a\t\t3` has three cells, the middle one empty), so a row
+//! with a blank cell still puts each figure under its column.
+//!
+//! ```
+//! let g = ogi_report::grid::tabs::build([(0, "规章\t\t3")]);
+//! assert_eq!(g.width(), 3);
+//! assert!(g.rows()[0][1].is_empty());
+//! assert_eq!(g.rows()[0][2].span, Some(8..9));
+//! ```
+
+use super::{Cell, Grid, Layout};
+use crate::lines::is_space;
+
+/// True when `raw` has two or more non-blank tab-separated fields.
+pub fn is_row(raw: &str) -> bool {
+    raw.split('\t')
+        .filter(|f| !f.trim_matches(is_space).is_empty())
+        .count()
+        >= 2
+}
+
+/// The cells of one line found at byte `start`: every field between tabs,
+/// trimmed; a blank field is an empty cell where its white space ends.
+pub fn row(start: usize, raw: &str) -> Vec<Cell> {
+    fields(start, raw, '\t')
+}
+
+/// The fields of `raw` between `sep`s, trimmed, each with its span.
+pub(crate) fn fields(start: usize, raw: &str, sep: char) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut at = start;
+    for f in raw.split(sep) {
+        let ft = f.trim_start_matches(is_space);
+        let lead = f.len() - ft.len();
+        let ft = ft.trim_end_matches(is_space);
+        out.push(if ft.is_empty() {
+            Cell::empty(at + lead)
+        } else {
+            Cell::new(ft, at + lead..at + lead + ft.len())
+        });
+        at += f.len() + sep.len_utf8();
+    }
+    out
+}
+
+/// A grid of tab rows from lines given as (byte offset, text); blank lines
+/// are skipped.
+pub fn build<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Grid {
+    let mut g = Grid::new();
+    g.set_layout(Layout::Tabs);
+    for (start, raw) in lines {
+        if !raw.chars().all(is_space) {
+            g.push_row(row(start, raw));
+        }
+    }
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_fields_keep_their_position() {
+        let g = build([
+            (0, "本年新收\t\t3\t"),
+            (20, ""),
+            (21, " 上年结转 \t1\t2\t3"),
+        ]);
+        assert_eq!(g.height(), 2);
+        let r0: Vec<&str> = g.rows()[0].iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(r0, ["本年新收", "", "3", ""]);
+        assert_eq!(g.rows()[0][1].span, Some(13..13));
+        assert_eq!(g.rows()[1][0].span, Some(22..34));
+        assert_eq!(g.rows()[1][0].text, "上年结转");
+        assert_eq!(g.layout(), Layout::Tabs);
+    }
+
+    #[test]
+    fn rows_need_two_fields() {
+        assert!(is_row("a\tb"));
+        assert!(!is_row("a\t\t"));
+        assert!(!is_row("a b"));
+    }
+}

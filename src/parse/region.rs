@@ -1,0 +1,119 @@
+//! Table regions: the line that opens a standard table (its anchor) and the
+//! lines that end it. The region's lines then go to a grid builder
+//! ([`crate::grid`]) and the grid to the template mapper
+//! ([`crate::template`]).
+
+use crate::template::Kind;
+use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
+use crate::text::lexical::{self, MarkerStyle};
+
+/// The standard table a line opens, if any (`t` trimmed).
+pub(crate) fn anchor(t: &str) -> Option<Kind> {
+    // every anchor starts with one of these (after pipes and white space)
+    let first = t
+        .trim_start_matches(|c: char| c == '|' || crate::lines::is_space(c))
+        .chars()
+        .next();
+    let opens = first.is_some_and(|c| {
+        matches!(
+            c,
+            '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
+        )
+    });
+    let short_note = t.chars().nth(80).is_none() && t.contains("勾稽关系");
+    if !(opens || short_note) {
+        return None;
+    }
+    // only the head of the line matters: normalise at most 40 characters
+    let head: String = t.chars().filter_map(lexical::norm_char).take(40).collect();
+    let n = head.trim_start_matches('|');
+    if n.starts_with("第二十条") {
+        return Some(Kind::ActiveDisclosure);
+    }
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
+        return Some(Kind::Applications);
+    }
+    let short = t.chars().nth(80).is_none();
+    if short && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系")) {
+        return Some(Kind::Applications);
+    }
+    if short && n.contains("本年新收") && lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
+        let rest = &n["行政复议".len()..];
+        if rest.is_empty()
+            || rest.starts_with('|')
+            || rest.contains("行政诉讼")
+            || rest.contains("结果")
+        {
+            return Some(Kind::ReviewLitigation);
+        }
+    }
+    None
+}
+
+/// True when a line cannot belong to a table of `kind` and ends its region:
+/// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
+/// followed by text that is no label of that table (`（一）标题`, `一是…`).
+/// Broken labels of a few characters (`（三）不`, from a vertical label) stay
+/// in the table.
+pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
+    let full = lexical::norm(t);
+    if is_prose(&full) || full.ends_with('。') {
+        return true;
+    }
+    // the label part: the cells after it do not matter
+    let n = full.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
+    });
+    let Ok((rest, (style, _))) = lexical::subsection_marker(n) else {
+        return false;
+    };
+    // `（三）不`, `三、`: the first characters of a label printed vertically
+    let broken_label = matches!(style, MarkerStyle::ParenCn | MarkerStyle::CnDun);
+    if broken_label && rest.chars().nth(2).is_none() {
+        return false;
+    }
+    match kind {
+        Kind::Applications => matches!(
+            app_label(n),
+            AppLabel::Unknown | AppLabel::Header | AppLabel::Note
+        ),
+        Kind::ActiveDisclosure => ad_item(n).is_none() && ad_marks_2021(n).is_none(),
+        Kind::ReviewLitigation | Kind::Generic => true,
+    }
+}
+
+/// True when a line (normalised) is running text rather than part of a table.
+fn is_prose(n: &str) -> bool {
+    if n.chars().count() < 30 {
+        return false;
+    }
+    let table_words = ["勾稽", "区分处理", "不再处理", "单位:万元"];
+    if table_words.iter().any(|w| n.contains(w)) {
+        return false;
+    }
+    n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors() {
+        assert_eq!(anchor("第二十条第（一）项"), Some(Kind::ActiveDisclosure));
+        assert_eq!(
+            anchor("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+            Some(Kind::Applications)
+        );
+        assert_eq!(anchor("行政复议"), Some(Kind::ReviewLitigation));
+        assert_eq!(anchor("行政复议\t\t行政诉讼"), Some(Kind::ReviewLitigation));
+        assert_eq!(anchor("行政复议案件0件，行政诉讼0件。"), None);
+        assert_eq!(
+            anchor("一、本年新收政府信息公开申请数量"),
+            Some(Kind::Applications)
+        );
+    }
+}

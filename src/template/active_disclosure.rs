@@ -1,0 +1,106 @@
+//! The active-disclosure table (第二十条): items by label, in the 2019
+//! or the 2021 variant, with units and remarks written after the figures.
+
+use indexmap::IndexMap;
+
+use super::cells::{Tk, tokens};
+use super::rows::{Builder, RowAcc, cell_suffix, pieces};
+use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item, ad_marks_2021};
+use crate::grid::Grid;
+use crate::lines::Locator;
+use crate::model::Format;
+use crate::model::keys::{AdField, AdItem};
+use crate::model::table::{ActiveDisclosureTable, FragmentRole, Table};
+
+/// Maps a grid to the active-disclosure (第二十条) table, in the 2019 or the
+/// 2021 variant as its header says.
+pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
+    let toks = tokens(grid);
+    let mut b = Builder {
+        text,
+        loc,
+        fragments: Vec::new(),
+    };
+    let mut rows: Vec<RowAcc<AdItem>> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut v2021: Option<bool> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if matches!(t.kind, Tk::Label | Tk::Page | Tk::Rule)
+            && current.is_some_and(|c| !rows[c].cells.is_empty())
+        {
+            current = None;
+        }
+        match t.kind {
+            Tk::Page | Tk::Rule => b.page(&t),
+            Tk::Value | Tk::Null | Tk::Empty => match current {
+                Some(c) => rows[c].cells.push(t),
+                None if t.kind != Tk::Empty => b.frag(FragmentRole::Other, t.start, t.end),
+                None => {}
+            },
+            Tk::Label => {
+                let j = toks[i..]
+                    .iter()
+                    .position(|t| t.kind != Tk::Label)
+                    .map_or(toks.len(), |p| i + p);
+                for p in pieces(text, &toks[i..j], AD_VOCAB) {
+                    if let Some(m) = ad_marks_2021(&p.norm) {
+                        v2021 = Some(v2021.unwrap_or(false) || m);
+                        b.frag(FragmentRole::Header, p.start, p.end);
+                        continue;
+                    }
+                    match ad_item(&p.norm) {
+                        Some(item) => {
+                            rows.push(RowAcc {
+                                key: item,
+                                label: Some((p.start, p.end)),
+                                label_extra: String::new(),
+                                cells: Vec::new(),
+                            });
+                            current = Some(rows.len() - 1);
+                        }
+                        None => {
+                            let role = if ad_header(&p.norm) {
+                                FragmentRole::Header
+                            } else {
+                                FragmentRole::Other
+                            };
+                            b.frag(role, p.start, p.end);
+                        }
+                    }
+                }
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let format = if v2021.unwrap_or(false) {
+        Format::V2021
+    } else {
+        Format::V2019
+    };
+    let (items, source) = b.finish_rows(rows, |item: AdItem| item.fields(format).to_vec());
+    let mut units: IndexMap<AdItem, IndexMap<AdField, String>> = IndexMap::new();
+    let mut remarks: IndexMap<AdItem, IndexMap<AdField, String>> = IndexMap::new();
+    for (item, src) in &source {
+        for (field, cell) in &src.cells {
+            if let Some(rest) = cell_suffix(&cell.raw) {
+                let is_unit = vocabulary::is_unit(rest);
+                let map = if is_unit { &mut units } else { &mut remarks };
+                map.entry(*item)
+                    .or_default()
+                    .insert(*field, rest.to_string());
+            }
+        }
+    }
+    Table::ActiveDisclosure(ActiveDisclosureTable {
+        span: super::span_of(grid, loc),
+        items,
+        units,
+        remarks,
+        source,
+        fragments: b.into_fragments(),
+    })
+}

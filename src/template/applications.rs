@@ -1,0 +1,211 @@
+//! The applications table (政府信息公开申请办理情况): rows by label, the
+//! 2021 template's groups （三）…（六） with their 小计 rows, the
+//! 法人或其他组织 `org_subtotal` column when the header has one, wrapped
+//! labels joined back to their row.
+
+use super::cells::{Tk, Tok, tokens};
+use super::rows::{Builder, Piece, RowAcc, pieces};
+use super::vocabulary::{AppLabel, app_label, group_of};
+use crate::grid::Grid;
+use crate::lines::Locator;
+use crate::model::keys::{AppCol, AppGroup, AppRow, Key};
+use crate::model::table::{ApplicationsTable, FragmentRole, Table};
+use crate::text::lexical::{norm, section_marker, subsection_marker};
+
+/// The state of the reader while it walks the tokens.
+struct Reader<'t, 'l> {
+    b: Builder<'t, 'l>,
+    rows: Vec<RowAcc<AppRow>>,
+    /// The row whose values are being read.
+    current: Option<usize>,
+    /// The last row closed by text after its values (for wrapped labels).
+    closed: Option<usize>,
+    header_done: bool,
+    org_subtotal: bool,
+    group: Option<AppGroup>,
+}
+
+/// Maps a grid to the applications table.
+pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
+    let toks = tokens(grid);
+    let mut r = Reader {
+        b: Builder {
+            text,
+            loc,
+            fragments: Vec::new(),
+        },
+        rows: Vec::new(),
+        current: None,
+        closed: None,
+        header_done: false,
+        org_subtotal: false,
+        group: None,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        // text between a row's values and more values ends the row: values
+        // that follow belong to no row rather than to the wrong one
+        if matches!(t.kind, Tk::Label | Tk::Page | Tk::Rule)
+            && r.current.is_some_and(|c| !r.rows[c].cells.is_empty())
+        {
+            r.closed = r.current.take();
+        }
+        match t.kind {
+            Tk::Page | Tk::Rule => r.b.page(&t),
+            Tk::Value | Tk::Null | Tk::Empty => r.value(t),
+            Tk::Label => {
+                let j = toks[i..]
+                    .iter()
+                    .position(|t| t.kind != Tk::Label)
+                    .map_or(toks.len(), |p| i + p);
+                for p in pieces(text, &toks[i..j], &[]) {
+                    r.label(&p);
+                }
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    r.finish(grid)
+}
+
+impl Reader<'_, '_> {
+    fn value(&mut self, t: Tok) {
+        match self.current {
+            Some(c) => self.rows[c].cells.push(t),
+            None if t.kind != Tk::Empty => self.b.frag(FragmentRole::Other, t.start, t.end),
+            None => {}
+        }
+    }
+
+    /// Opens a row. A row label that directly follows 其他处理 without values
+    /// makes it a group label (（六）其他处理 in 2021).
+    fn new_row(&mut self, key: AppRow, p: &Piece) {
+        if let Some(last) = self.rows.last()
+            && last.cells.is_empty()
+            && last.key == AppRow::OtherProcessing
+        {
+            let last = self.rows.pop().expect("checked");
+            if let Some((s, e)) = last.label {
+                self.b.frag(FragmentRole::GroupLabel, s, e);
+            }
+        }
+        self.rows.push(RowAcc {
+            key,
+            label: Some((p.start, p.end)),
+            label_extra: String::new(),
+            cells: Vec::new(),
+        });
+        self.current = Some(self.rows.len() - 1);
+    }
+
+    /// The label of `p`, where the second half of a wrapped label that names
+    /// its own row again (`…重新出` / `具已获取信息`) continues it instead.
+    fn classify(&self, p: &Piece) -> AppLabel {
+        match app_label(&p.norm) {
+            AppLabel::Row(r)
+                if subsection_marker(&p.norm).is_err()
+                    && section_marker(&p.norm).is_err()
+                    && self
+                        .current
+                        .or(self.closed)
+                        .is_some_and(|c| self.rows[c].key == r) =>
+            {
+                AppLabel::Unknown
+            }
+            other => other,
+        }
+    }
+
+    fn label(&mut self, p: &Piece) {
+        let label = self.classify(p);
+        if !matches!(label, AppLabel::Unknown | AppLabel::Header | AppLabel::Note) {
+            self.closed = None;
+        }
+        match label {
+            AppLabel::Row(r) => {
+                self.header_done = true;
+                if r == AppRow::OtherProcessing {
+                    // a 2021 group label until values prove it a row
+                    self.group = Some(AppGroup::Other);
+                }
+                if let Some(g) = r.app_group() {
+                    self.group = Some(g);
+                }
+                self.new_row(r, p);
+            }
+            AppLabel::Total if self.header_done || p.norm.starts_with("(七)") => {
+                self.header_done = true;
+                self.new_row(AppRow::TotalProcessed, p);
+            }
+            AppLabel::Subtotal if self.header_done => match self.group {
+                Some(g) => self.new_row(g.subtotal(), p),
+                None => self.b.frag(FragmentRole::Other, p.start, p.end),
+            },
+            AppLabel::OtherInGroup => {
+                // `3.其他`: the only numbered 其他 of the table
+                self.header_done = true;
+                self.group = Some(AppGroup::Other);
+                self.new_row(AppRow::OtherOther, p);
+            }
+            AppLabel::Group => {
+                self.header_done = true;
+                self.group = group_of(&p.norm).or(self.group);
+                self.b.frag(FragmentRole::GroupLabel, p.start, p.end);
+                self.current = None;
+            }
+            AppLabel::Note => {
+                // a 小计 column named in the same run as the note
+                self.org_subtotal |= !self.header_done && p.norm.contains("小计");
+                self.b.frag(FragmentRole::Note, p.start, p.end);
+            }
+            _ if !self.header_done => {
+                self.org_subtotal |= p.norm.contains("小计");
+                self.b.frag(FragmentRole::Header, p.start, p.end);
+            }
+            _ => self.rest(p),
+        }
+    }
+
+    /// Text in the body that is no label: the rest of a wrapped label, or
+    /// other text.
+    fn rest(&mut self, p: &Piece) {
+        let text = self.b.text;
+        let at = self.current.or(self.closed);
+        let continues = at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
+            let tpl = norm(r.key.label());
+            let have = r.label.map(|(s, e)| norm(&text[s..e])).unwrap_or_default() + &r.label_extra;
+            p.norm.chars().count() >= 2
+                && tpl.contains(&p.norm)
+                && !tpl.starts_with(&p.norm)
+                && !have.contains(&p.norm)
+        });
+        if continues {
+            if let Some(r) = at.and_then(|c| self.rows.get_mut(c)) {
+                r.label_extra.push_str(&text[p.start..p.end]);
+            }
+            self.b.frag(FragmentRole::LabelPart, p.start, p.end);
+        } else {
+            self.b.frag(FragmentRole::Other, p.start, p.end);
+        }
+    }
+
+    fn finish(mut self, grid: &Grid) -> Table {
+        // a trailing 其他处理 without values stays a (null) row
+        let mut columns: Vec<AppCol> = AppCol::TEMPLATE.to_vec();
+        if self.org_subtotal {
+            columns.insert(6, AppCol::OrgSubtotal);
+        }
+        let cols = columns.clone();
+        let (values, source) = self.b.finish_rows(self.rows, move |_| cols.clone());
+        Table::Applications(ApplicationsTable {
+            span: super::span_of(grid, self.b.loc),
+            columns,
+            rows: values,
+            source,
+            fragments: self.b.into_fragments(),
+        })
+    }
+}

@@ -1,0 +1,96 @@
+//! The review/litigation table (行政复议、行政诉讼): fifteen values in a
+//! fixed order, never guessed when they do not fit.
+
+use indexmap::IndexMap;
+
+use super::cells::{Tk, Tok, tokens};
+use super::fused::{Placed, place};
+use super::rows::{Builder, cell_value, pieces};
+use crate::grid::Grid;
+use crate::lines::Locator;
+use crate::model::keys::{Key, RlGroup, RlOutcome};
+use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table};
+
+/// Maps a grid to the review/litigation table: one run of fifteen values
+/// (three groups of five outcomes) after the header text.
+pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
+    let toks = tokens(grid);
+    let mut b = Builder {
+        text,
+        loc,
+        fragments: Vec::new(),
+    };
+    let mut values: Vec<Tok> = Vec::new();
+    let mut values_done = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        // the values are one run: text after them ends the row, and values
+        // after that belong to nothing
+        let closed = values.iter().any(|v| v.kind != Tk::Empty)
+            && matches!(t.kind, Tk::Label | Tk::Page | Tk::Rule);
+        match t.kind {
+            Tk::Page | Tk::Rule => {
+                b.page(&t);
+                values_done |= closed;
+            }
+            Tk::Value | Tk::Null | Tk::Empty if !values_done => values.push(t),
+            Tk::Value | Tk::Null => b.frag(FragmentRole::Other, t.start, t.end),
+            Tk::Empty => {}
+            Tk::Label => {
+                let j = toks[i..]
+                    .iter()
+                    .position(|t| t.kind != Tk::Label)
+                    .map_or(toks.len(), |p| i + p);
+                let role = if values_done || closed {
+                    FragmentRole::Other
+                } else {
+                    FragmentRole::Header
+                };
+                for p in pieces(text, &toks[i..j], &[]) {
+                    b.frag(role, p.start, p.end);
+                }
+                values_done |= closed;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut groups = IndexMap::new();
+    let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
+    if !values.is_empty() {
+        match place(text, &values, 15, values[0].start) {
+            Placed::Cells(cells) => {
+                for (gi, g) in RlGroup::ALL.iter().enumerate() {
+                    let mut vals = IndexMap::new();
+                    let mut src = RowSource::default();
+                    for (oi, o) in RlOutcome::ALL.iter().enumerate() {
+                        let (s, e) = cells[gi * 5 + oi];
+                        let t = b.text_of(s, e);
+                        vals.insert(*o, cell_value(&t.raw));
+                        src.cells.insert(*o, t);
+                    }
+                    groups.insert(*g, vals);
+                    source.insert(*g, src);
+                }
+            }
+            Placed::Fused(s, e) => {
+                for g in RlGroup::ALL {
+                    groups.insert(*g, RlOutcome::ALL.iter().map(|o| (*o, None)).collect());
+                    let mut src = RowSource::default();
+                    if *g == RlGroup::Review {
+                        src.fused = Some(b.text_of(s, e));
+                    }
+                    source.insert(*g, src);
+                }
+            }
+        }
+    }
+    Table::ReviewLitigation(ReviewLitigationTable {
+        span: super::span_of(grid, loc),
+        groups,
+        source,
+        fragments: b.into_fragments(),
+    })
+}

@@ -1,0 +1,501 @@
+//! The template vocabulary: row and header labels, null markers and units,
+//! matched through ONE Aho–Corasick automaton built once.
+//!
+//! A label (already normalised: see [`crate::text::lexical::norm`]) is
+//! scanned once; [`Found`] then answers "does it contain / start with / equal
+//! this word" for every word of the vocabulary in constant time, so the
+//! label rules below read like the `contains` tests they replace without
+//! rescanning the label for each word.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::keys::{AdItem, AppGroup, AppRow};
+
+macro_rules! words {
+    ($($name:ident = $w:literal),* $(,)?) => {
+        /// A word of the vocabulary.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub(crate) enum W { $($name),* }
+        /// The words, in the order of [`W`].
+        const WORDS: &[&str] = &[$($w),*];
+    };
+}
+
+words! {
+    // notes
+    Gouji = "勾稽", ColumnData = "本列数据", ColumnTable = "本列表",
+    // applications rows
+    NewReceived = "本年新收", CarriedOver = "上年结转", CarriedForward = "结转下",
+    Partial = "部分公开", StateSecret = "国家秘密", Prohibited = "禁止公开",
+    OtherLaw = "其他法律行政", ThreeSafety = "三安全", OneStability = "一稳定",
+    ThirdPartyRights = "第三方合法权益", ThirdParty = "第三方", Internal = "内部事务",
+    Process = "过程性", LawFile = "执法案卷", Query = "行政查询", NotHeld = "不掌握",
+    Create = "另行制作", NotReady = "没有现成", Unclear = "仍不明确",
+    AfterCorrection = "补正后", Petition = "信访", Duplicate = "重复申请",
+    Publication = "出版物", Excessive = "大量反复", ConfirmOr = "确认或",
+    Reissue = "重新出具", NewIssue = "新出具", Obtained = "已获取信息",
+    NoCorrection = "不补正", Overdue = "逾期不补", FeeNotice = "收费通知",
+    PayFee = "缴纳费用",
+    // groups and totals
+    Granted = "予以公开", Not = "不予", Results = "办理结果", Denied = "不予公开",
+    Unable = "无法提供", NotProcessed = "不予处理", OtherProcessing = "其他处理",
+    Subtotal = "小计", SumSubtotal = "合计小计", Total = "总计", Sum = "合计",
+    ResultsSum = "办理结果合计", Other = "其他",
+    // applications header
+    Applicant = "申请人情况", Natural = "自然人", Org = "法人或其他组织",
+    Commercial = "商业", Enterprise = "企业", Research = "科研", Institution = "机构",
+    Social = "社会", Welfare = "公益", Organisation = "组织", Law = "法律",
+    Service = "服务",
+    // active disclosure
+    Art20 = "第二十条", InfoContent = "信息内容", NewMade = "本年新制作数量",
+    NewPublished = "本年新公开数量", TotalPublished = "对外公开总数量",
+    LastYearItems = "上一年项目数量", Change = "本年增/减", Decisions = "处理决定数量",
+    YearDecisions = "本年处理决定数量", Issued = "本年制发件数", Repealed = "本年废止件数",
+    InForce = "现行有效件数", FeeAmount = "本年收费金额", ProcItems = "采购项目数量",
+    ProcAmount = "采购总金额", Regulations = "规章", Normative = "规范性文件",
+    AdminNormative = "行政规范性文件", Licensing = "行政许可",
+    OtherServices = "其他对外管理服务事项", Penalties = "行政处罚",
+    Enforcement = "行政强制", FeeItems = "行政事业性收费", Procurement = "政府集中采购",
+    ExternalServices = "对外管理服务", PublicFees = "事业性收费", Centralized = "集中采购",
+    // null markers
+    NullNone = "无", NullSlash = "/", NullWideSlash = "／", NullDash = "—",
+    NullDashes = "——", NullHyphen = "-", NullWideHyphen = "－", NullHyphens = "--",
+    NullEmpty = "空", NullNa = "不适用", NullNA = "N/A", NullNa2 = "n/a", NullNA2 = "NA",
+    NullSlashes = "／／", NullBackslash = "\\", NullEnDash = "–", NullMinus = "−",
+    NullNbsp = "&nbsp;", NullNull = "null",
+    // units
+    TenThousandYuan = "万元", Yuan = "元", Pieces = "件", Items = "条", Each = "个",
+    Times = "次", Percent = "%", WidePercent = "％",
+}
+
+const _: () = assert!(WORDS.len() <= 128, "Found keeps one bit per word");
+
+/// Null markers: a cell holding one of these has no figure.
+const NULLS: &[W] = &[
+    W::NullNone,
+    W::NullSlash,
+    W::NullWideSlash,
+    W::NullDash,
+    W::NullDashes,
+    W::NullHyphen,
+    W::NullWideHyphen,
+    W::NullHyphens,
+    W::NullEmpty,
+    W::NullNa,
+    W::NullNA,
+    W::NullNa2,
+    W::NullNA2,
+    W::NullSlashes,
+    W::NullBackslash,
+    W::NullEnDash,
+    W::NullMinus,
+    W::NullNbsp,
+    W::NullNull,
+];
+
+/// Units written after a figure.
+const UNITS: &[W] = &[
+    W::TenThousandYuan,
+    W::Yuan,
+    W::Pieces,
+    W::Items,
+    W::Each,
+    W::Times,
+    W::Percent,
+    W::WidePercent,
+];
+
+/// Words that cut an active-disclosure label run into pieces.
+pub(crate) const AD_VOCAB: &[W] = &[
+    W::Art20,
+    W::InfoContent,
+    W::NewMade,
+    W::NewPublished,
+    W::TotalPublished,
+    W::LastYearItems,
+    W::Change,
+    W::Decisions,
+    W::YearDecisions,
+    W::Issued,
+    W::Repealed,
+    W::InForce,
+    W::FeeAmount,
+    W::ProcItems,
+    W::ProcAmount,
+    W::Regulations,
+    W::Normative,
+    W::AdminNormative,
+    W::Licensing,
+    W::OtherServices,
+    W::Penalties,
+    W::Enforcement,
+    W::FeeItems,
+    W::Procurement,
+];
+
+static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(WORDS)
+        .expect("the vocabulary is a small fixed set of words")
+});
+
+/// A set of words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Set(u128);
+
+impl Set {
+    fn of(words: &[W]) -> Set {
+        Set(words.iter().fold(0, |m, w| m | 1 << *w as u8))
+    }
+    fn has(self, w: W) -> bool {
+        self.0 & (1 << w as u8) != 0
+    }
+    fn any(self, other: Set) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// The words found in a string (from byte `head` on).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Found {
+    /// Words occurring anywhere.
+    pub(crate) inside: Set,
+    /// Words starting at `head`.
+    pub(crate) starts: Set,
+    /// Words equal to the whole string from `head`.
+    pub(crate) whole: Set,
+}
+
+impl Found {
+    /// Scans `s` once; `head` is where the body begins (after a marker).
+    pub(crate) fn scan(s: &str, head: usize) -> Found {
+        let mut f = Found::default();
+        for m in AUTOMATON.find_overlapping_iter(s) {
+            let bit = 1u128 << m.pattern().as_usize();
+            f.inside.0 |= bit;
+            if m.start() == head {
+                f.starts.0 |= bit;
+                if m.end() == s.len() {
+                    f.whole.0 |= bit;
+                }
+            }
+        }
+        f
+    }
+    /// True when `w` occurs in the string.
+    pub(crate) fn has(&self, w: W) -> bool {
+        self.inside.has(w)
+    }
+}
+
+/// All matches of the vocabulary in `s`: (start, end, word).
+pub(crate) fn matches(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    AUTOMATON
+        .find_overlapping_iter(s)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+}
+
+/// True when `w` is in `words` (by its index in the vocabulary).
+pub(crate) fn is_one_of(words: &[W], index: usize) -> bool {
+    words.iter().any(|w| *w as usize == index)
+}
+
+/// True when `t` (no white space at its ends) is a null marker: 无, /, —, -,
+/// 不适用, N/A ….
+pub(crate) fn is_null(t: &str) -> bool {
+    !t.is_empty() && Found::scan(t, 0).whole.any(Set::of(NULLS))
+}
+
+/// The length of the unit at the start of `s`, if one is there.
+pub(crate) fn unit_prefix(s: &str) -> Option<usize> {
+    let units = Set::of(UNITS);
+    // a unit is at most two characters: scan only the head
+    let head = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
+    matches(&s[..head])
+        .find(|&(start, _, w)| start == 0 && units.has_index(w))
+        .map(|(_, end, _)| end)
+}
+
+/// True when `s` is exactly a unit (`元`, `件`, `%` …).
+pub(crate) fn is_unit(s: &str) -> bool {
+    unit_prefix(s) == Some(s.len()) && !s.is_empty()
+}
+
+impl Set {
+    fn has_index(self, i: usize) -> bool {
+        i < 128 && self.0 & (1 << i) != 0
+    }
+}
+
+/// The body of a label: after its list marker (`(一)`, `1.`, `一、`).
+pub(crate) fn strip_marker(s: &str) -> &str {
+    match crate::text::lexical::subsection_marker(s) {
+        Ok((rest, _)) => rest,
+        Err(_) => s,
+    }
+}
+
+/// What a label of the applications table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppLabel {
+    /// The label of a row.
+    Row(AppRow),
+    /// A group label (（三）不予公开 …, 三、本年度办理结果).
+    Group,
+    /// 总计 / 合计.
+    Total,
+    /// 小计 (of the group it is in).
+    Subtotal,
+    /// `3.其他` of （六）其他处理.
+    OtherInGroup,
+    /// Header text (申请人情况, 自然人 …).
+    Header,
+    /// The 勾稽关系 note.
+    Note,
+    /// Anything else.
+    Unknown,
+}
+
+/// The row words, in order of precedence.
+const APP_ROWS: &[(&[W], AppRow)] = {
+    use AppRow::*;
+    &[
+        (&[W::NewReceived], NewReceived),
+        (&[W::CarriedOver], CarriedOver),
+        (&[W::CarriedForward], CarriedForward),
+        (&[W::Partial], PartiallyGranted),
+        (&[W::StateSecret], DeniedStateSecret),
+        (&[W::Prohibited, W::OtherLaw], DeniedProhibitedByLaw),
+        (&[W::ThreeSafety, W::OneStability], DeniedSecurityStability),
+        (
+            &[W::ThirdPartyRights, W::ThirdParty],
+            DeniedThirdPartyRights,
+        ),
+        (&[W::Internal], DeniedInternalAffairs),
+        (&[W::Process], DeniedProcessInfo),
+        (&[W::LawFile], DeniedLawEnforcementFile),
+        (&[W::Query], DeniedAdministrativeQuery),
+        (&[W::NotHeld], UnableNotHeld),
+        (&[W::Create, W::NotReady], UnableNeedsCreation),
+        (&[W::Unclear, W::AfterCorrection], UnableUnclear),
+        (&[W::Petition], NotProcessedPetition),
+        (&[W::Duplicate], NotProcessedDuplicate),
+        (&[W::Publication], NotProcessedPublication),
+        (&[W::Excessive], NotProcessedExcessive),
+        (
+            &[W::ConfirmOr, W::Reissue, W::NewIssue, W::Obtained],
+            NotProcessedConfirmation,
+        ),
+        (&[W::NoCorrection, W::Overdue], OtherNoCorrection),
+        (&[W::FeeNotice, W::PayFee], OtherUnpaidFee),
+    ]
+};
+
+const APP_HEADER: &[W] = &[
+    W::Applicant,
+    W::Natural,
+    W::Org,
+    W::Commercial,
+    W::Enterprise,
+    W::Research,
+    W::Institution,
+    W::Social,
+    W::Welfare,
+    W::Organisation,
+    W::Law,
+    W::Service,
+    W::Other,
+    W::Total,
+    W::Subtotal,
+];
+
+/// Classifies a (normalised) label of the applications table.
+pub(crate) fn app_label(p: &str) -> AppLabel {
+    let body = strip_marker(p);
+    let head = p.len() - body.len();
+    let f = Found::scan(p, head);
+    if f.has(W::Gouji) || f.has(W::ColumnData) || f.has(W::ColumnTable) {
+        return AppLabel::Note;
+    }
+    for (words, row) in APP_ROWS {
+        if f.inside.any(Set::of(words)) {
+            return AppLabel::Row(*row);
+        }
+    }
+    if f.has(W::Granted) && !f.has(W::Not) {
+        return AppLabel::Row(AppRow::Granted);
+    }
+    if f.inside.any(Set::of(&[
+        W::Results,
+        W::Denied,
+        W::Unable,
+        W::NotProcessed,
+    ])) {
+        return AppLabel::Group;
+    }
+    if f.has(W::OtherProcessing) {
+        return AppLabel::Row(AppRow::OtherProcessing);
+    }
+    if f.starts.has(W::Subtotal) || f.whole.has(W::SumSubtotal) {
+        return AppLabel::Subtotal;
+    }
+    if f.whole.has(W::Total)
+        || f.whole.has(W::Sum)
+        || f.starts.has(W::Total) && p.starts_with('(')
+        || f.whole.has(W::ResultsSum)
+    {
+        return AppLabel::Total;
+    }
+    if f.whole.has(W::Other) && head > 0 {
+        return AppLabel::OtherInGroup;
+    }
+    if f.inside.any(Set::of(APP_HEADER)) {
+        return AppLabel::Header;
+    }
+    AppLabel::Unknown
+}
+
+/// The group a group label opens (`None` for 三、本年度办理结果, which opens
+/// the outcome rows but no group).
+pub(crate) fn group_of(p: &str) -> Option<AppGroup> {
+    let f = Found::scan(p, 0);
+    if f.has(W::Results) {
+        return None;
+    }
+    let by_marker = [
+        ("(三)", AppGroup::Denied),
+        ("(四)", AppGroup::Unable),
+        ("(五)", AppGroup::NotProcessed),
+        ("(六)", AppGroup::Other),
+    ];
+    if let Some((_, g)) = by_marker.iter().find(|(m, _)| p.starts_with(m)) {
+        return Some(*g);
+    }
+    [
+        (W::Denied, AppGroup::Denied),
+        (W::Unable, AppGroup::Unable),
+        (W::NotProcessed, AppGroup::NotProcessed),
+        (W::OtherProcessing, AppGroup::Other),
+    ]
+    .into_iter()
+    .find(|(w, _)| f.has(*w))
+    .map(|(_, g)| g)
+}
+
+/// The active-disclosure item a (normalised) label names.
+pub(crate) fn ad_item(p: &str) -> Option<AdItem> {
+    let body = strip_marker(p);
+    let head = p.len() - body.len();
+    let f = Found::scan(p, head);
+    // `contains` on the body: no word of the vocabulary fits in a marker
+    Some(match () {
+        _ if f.starts.has(W::Regulations) => AdItem::Regulations,
+        _ if f.has(W::Normative) => AdItem::NormativeDocuments,
+        _ if f.starts.has(W::Licensing) => AdItem::Licensing,
+        _ if f.has(W::ExternalServices) => AdItem::OtherServices,
+        _ if f.starts.has(W::Penalties) => AdItem::Penalties,
+        _ if f.starts.has(W::Enforcement) => AdItem::Enforcement,
+        _ if f.has(W::PublicFees) => AdItem::Fees,
+        _ if f.has(W::Centralized) => AdItem::Procurement,
+        _ => return None,
+    })
+}
+
+/// Whether a header label marks the 2021 (`Some(true)`) or the 2019
+/// (`Some(false)`) active-disclosure table.
+pub(crate) fn ad_marks_2021(p: &str) -> Option<bool> {
+    let f = Found::scan(p, 0);
+    let v2021 = [
+        W::Issued,
+        W::Repealed,
+        W::InForce,
+        W::YearDecisions,
+        W::FeeAmount,
+    ];
+    let v2019 = [
+        W::NewMade,
+        W::NewPublished,
+        W::TotalPublished,
+        W::LastYearItems,
+        W::Change,
+        W::ProcItems,
+        W::ProcAmount,
+    ];
+    if f.inside.any(Set::of(&v2021)) {
+        Some(true)
+    } else if f.inside.any(Set::of(&v2019)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// True for a (normalised) active-disclosure label that belongs in the
+/// header: the block title, 信息内容, or a `第…项` reference.
+pub(crate) fn ad_header(p: &str) -> bool {
+    let f = Found::scan(p, 0);
+    f.starts.has(W::Art20) || f.has(W::InfoContent) || p.contains('项')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert!(matches!(app_label("(五)不予公开"), AppLabel::Group));
+        assert!(matches!(
+            app_label("5.要求行政机关确认或新出具已获取信息"),
+            AppLabel::Row(AppRow::NotProcessedConfirmation)
+        ));
+        assert!(matches!(
+            app_label("2.其他法律行政止公开"),
+            AppLabel::Row(AppRow::DeniedProhibitedByLaw)
+        ));
+        assert!(matches!(
+            app_label("(一)予以公开"),
+            AppLabel::Row(AppRow::Granted)
+        ));
+        assert!(matches!(app_label("(七)总计"), AppLabel::Total));
+        assert!(matches!(app_label("总计"), AppLabel::Total));
+        assert!(matches!(app_label("小计"), AppLabel::Subtotal));
+        assert!(matches!(app_label("3、其他"), AppLabel::OtherInGroup));
+        assert!(matches!(app_label("其他"), AppLabel::Header));
+        assert!(matches!(
+            app_label("四、结转下年度继续办理"),
+            AppLabel::Row(AppRow::CarriedForward)
+        ));
+    }
+
+    #[test]
+    fn nulls_and_units() {
+        for n in ["无", "-", "—", "N/A", "／／", "不适用", "−"] {
+            assert!(is_null(n), "{n}");
+        }
+        for n in ["", "0", "无效", "--5", "NA1"] {
+            assert!(!is_null(n), "{n}");
+        }
+        assert_eq!(unit_prefix("万元（其中）"), Some(6));
+        assert_eq!(unit_prefix("%"), Some(1));
+        assert_eq!(unit_prefix("项"), None);
+        assert!(is_unit("件"));
+        assert!(!is_unit("件数"));
+    }
+
+    #[test]
+    fn items_and_groups() {
+        assert_eq!(ad_item("1.规章"), Some(AdItem::Regulations));
+        assert_eq!(ad_item("行政规范性文件"), Some(AdItem::NormativeDocuments));
+        assert_eq!(ad_item("其他对外管理服务事项"), Some(AdItem::OtherServices));
+        assert_eq!(ad_item("信息内容"), None);
+        assert_eq!(ad_marks_2021("本年制发件数"), Some(true));
+        assert_eq!(ad_marks_2021("本年新制作数量"), Some(false));
+        assert_eq!(group_of("(四)无法提供"), Some(AppGroup::Unable));
+        assert_eq!(group_of("三、本年度办理结果"), None);
+        assert_eq!(group_of("不予处理"), Some(AppGroup::NotProcessed));
+    }
+}

@@ -1,0 +1,7 @@
+//! Text utilities shared by the parser, the grid builders, the template
+//! mapper, the audit and the renderer: the lexical grammar (numerals, list
+//! markers, page numbers) and the one normaliser (character fold with an
+//! offset map) with its Traditional → Simplified fold (`hant`).
+
+pub(crate) mod hant;
+pub(crate) mod lexical;
