@@ -3,5 +3,5 @@
 # measured by hand (docs/readme/performance.md), never asserted in CI.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-cargo bench --no-run
+cargo bench --no-run --features pdf
 cargo build --examples --all-features
