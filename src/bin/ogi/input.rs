@@ -20,7 +20,7 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
     Ok((text.into_owned(), report))
 }
 
-/// Expands directories into the report files below them (.txt, .md, .pdf, sorted),
+/// Expands directories into the report files below them (.txt, .md, sorted),
 /// keeping files named directly in the order given. A folder that cannot be
 /// read is kept as a path, so reading it later reports why.
 pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -44,7 +44,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// Expands `inputs` into the sorted, de-duplicated list of report files,
 /// plus the folders that could not be read (with the reason).
 ///
-/// Folders are walked recursively for `.txt`, `.md` and `.pdf` files; files named
+/// Folders are walked recursively for `.txt` and `.md` files; files named
 /// directly are kept whatever their extension (a missing one fails later,
 /// with the reason, like any unreadable file).
 pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -104,11 +104,9 @@ fn walk(
     }
 }
 
-/// `.txt`, `.md` or `.pdf`, in any case.
+/// `.txt` or `.md`, in any case.
 fn is_report_file(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        e.eq_ignore_ascii_case("txt")
-            || e.eq_ignore_ascii_case("md")
-            || e.eq_ignore_ascii_case("pdf")
-    })
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8 or GB18030 text, or PDF) or folders (their .txt, .md and .pdf files).
+    /// Report files (UTF-8 or GB18030 text, or PDF) or folders (their .txt and .md files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
