@@ -95,20 +95,20 @@ typedef enum ogi_status {
   /**
    * The input is a PDF that cannot be read (malformed or truncated).
    */
-  OGI_STATUS_PDF_MALFORMED = 310,
+  OGI_STATUS_PDF_MALFORMED = 320,
   /**
    * The input is an encrypted PDF that needs a password to open.
    */
-  OGI_STATUS_PDF_ENCRYPTED = 311,
+  OGI_STATUS_PDF_ENCRYPTED = 321,
   /**
    * The input is a PDF without a text layer (a scan): it needs OCR.
    */
-  OGI_STATUS_PDF_NO_TEXT = 312,
+  OGI_STATUS_PDF_NO_TEXT = 322,
   /**
    * The input is a PDF and the library was built without PDF support
    * (cargo feature `pdf`).
    */
-  OGI_STATUS_PDF_NOT_ENABLED = 313,
+  OGI_STATUS_PDF_NOT_ENABLED = 323,
   /**
    * Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
    */

@@ -59,10 +59,10 @@ impl ErrorKind {
             ErrorKind::InvalidEncoding { .. } => 200,
             ErrorKind::TooLarge { .. } => 300,
             ErrorKind::Binary => 301,
-            ErrorKind::PdfMalformed { .. } => 310,
-            ErrorKind::PdfEncrypted => 311,
-            ErrorKind::PdfNoText { .. } => 312,
-            ErrorKind::PdfNotEnabled => 313,
+            ErrorKind::PdfMalformed { .. } => 320,
+            ErrorKind::PdfEncrypted => 321,
+            ErrorKind::PdfNoText { .. } => 322,
+            ErrorKind::PdfNotEnabled => 323,
         }
     }
 }

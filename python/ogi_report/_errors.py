@@ -50,9 +50,9 @@ class BinaryInputError(ParseError):
 
 
 class PDFError(ParseError):
-    """A PDF that cannot be read (310-313): malformed (310), encrypted (311),
-    without a text layer, i.e. a scan that needs OCR (312), or a library
-    built without PDF support (313)."""
+    """A PDF that cannot be read (320-323): malformed (320), encrypted (321),
+    without a text layer, i.e. a scan that needs OCR (322), or a library
+    built without PDF support (323)."""
 
 
 class JSONError(ParseError):
@@ -96,10 +96,10 @@ EXCEPTIONS_BY_CODE: Dict[int, Type[OgiReportError]] = {
     201: EncodingError,
     300: InputTooLargeError,
     301: BinaryInputError,
-    310: PDFError,
-    311: PDFError,
-    312: PDFError,
-    313: PDFError,
+    320: PDFError,
+    321: PDFError,
+    322: PDFError,
+    323: PDFError,
     399: ParseError,
     400: JSONError,
     500: UnknownKeyError,

@@ -49,14 +49,14 @@ pub enum ogi_status {
     /// The input contains a NUL character: it is binary, not a report.
     BinaryInput = 301,
     /// The input is a PDF that cannot be read (malformed or truncated).
-    PdfMalformed = 310,
+    PdfMalformed = 320,
     /// The input is an encrypted PDF that needs a password to open.
-    PdfEncrypted = 311,
+    PdfEncrypted = 321,
     /// The input is a PDF without a text layer (a scan): it needs OCR.
-    PdfNoText = 312,
+    PdfNoText = 322,
     /// The input is a PDF and the library was built without PDF support
     /// (cargo feature `pdf`).
-    PdfNotEnabled = 313,
+    PdfNotEnabled = 323,
     /// Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
     ParseError = 399,
 
@@ -100,10 +100,10 @@ impl ogi_status {
             200 => ogi_status::InvalidEncoding,
             300 => ogi_status::InputTooLarge,
             301 => ogi_status::BinaryInput,
-            310 => ogi_status::PdfMalformed,
-            311 => ogi_status::PdfEncrypted,
-            312 => ogi_status::PdfNoText,
-            313 => ogi_status::PdfNotEnabled,
+            320 => ogi_status::PdfMalformed,
+            321 => ogi_status::PdfEncrypted,
+            322 => ogi_status::PdfNoText,
+            323 => ogi_status::PdfNotEnabled,
             _ => ogi_status::ParseError,
         }
     }

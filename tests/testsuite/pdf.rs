@@ -126,7 +126,7 @@ fn pdf_errors_are_clear_and_never_panic() {
     // not a PDF at all after the magic bytes
     let e = ogi_report::parse_pdf(b"%PDF-1.7\nnonsense").unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::PdfMalformed { .. }), "{e}");
-    assert_eq!(e.code(), 310);
+    assert_eq!(e.code(), 320);
     // truncated
     let pdf = shared_pdf("szfgs2024.pdf");
     for cut in [10, pdf.len() / 3, pdf.len() / 2, pdf.len() - 10] {
@@ -137,7 +137,7 @@ fn pdf_errors_are_clear_and_never_panic() {
     let e = ogi_report::parse_pdf(&scan).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::PdfNoText { pages: 1 }), "{e}");
     assert!(e.to_string().contains("OCR"), "{e}");
-    assert_eq!(e.code(), 312);
+    assert_eq!(e.code(), 322);
 }
 
 /// A one-page PDF that only paints a rectangle (what a scan looks like to
@@ -199,7 +199,7 @@ fn encrypted_pdfs() {
         matches!(e.kind(), ogi_report::ErrorKind::PdfEncrypted),
         "{e}"
     );
-    assert_eq!(e.code(), 311);
+    assert_eq!(e.code(), 321);
     // only an owner password (restrictions): readable as any PDF
     let r = ogi_report::parse_pdf(&encrypted("")).unwrap();
     check_figures(&r, "hzq2023 (owner password)", "hzq2023", true);
