@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 rounds=${1:-10}
 c=${OGI_SHARED:-../shared}/corpus
 files=("$c"/seeds/*.txt "$c"/real/pdf/{hzq2023,hzq2024,szfgs2024}.layout.txt "$c"/real/pingtan/{2019-80576,2021-80613}.txt)
-cargo build --release --example profile_parse
-bin=target/release/examples/profile_parse
+cargo build --profile profiling --example profile_parse
+bin=target/profiling/examples/profile_parse
 out=$(mktemp -d "${TMPDIR:-/tmp}/ogi-callgrind.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 refs() { MODE=$1 N=$2 valgrind --tool=callgrind --callgrind-out-file="$out/$1-$2.out" "$bin" "${files[@]}" 2>&1 \

@@ -213,7 +213,7 @@ fn benches(c: &mut Criterion) {
             black_box(black_box(r).render());
         }),
         ("to_json", |_, r| {
-            black_box(black_box(r).to_json());
+            let _ = black_box(black_box(r).to_json());
         }),
     ];
     for (name, run) in groups {

@@ -4,18 +4,11 @@
 //! cargo run --example parse_to_json -- examples/data/report-2021.txt
 //! ```
 
-use std::io::Read;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let bytes = match std::env::args_os().nth(1) {
-        Some(path) => std::fs::read(path)?,
-        None => {
-            let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b)?;
-            b
-        }
+    let report = match std::env::args_os().nth(1) {
+        Some(path) => ogi_report::parse_path(path)?,
+        None => ogi_report::parse_reader(std::io::stdin().lock())?,
     };
-    let report = ogi_report::parse_bytes(&bytes)?;
-    println!("{}", report.to_json_pretty());
+    println!("{}", report.to_json_pretty()?);
     Ok(())
 }

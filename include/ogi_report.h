@@ -76,8 +76,8 @@ typedef enum ogi_status {
    */
   OGI_STATUS_INVALID_ARGUMENT = 102,
   /**
-   * The input is neither UTF-8 nor GB18030. The `ogi_error` gives the
-   * position of the first undecodable byte.
+   * The input is not UTF-8, UTF-16/32 with a BOM, GB18030 or Big5 text.
+   * The `ogi_error` gives the position of the first undecodable byte.
    */
   OGI_STATUS_INVALID_ENCODING = 200,
   /**
@@ -109,6 +109,12 @@ typedef enum ogi_status {
    * (cargo feature `pdf`).
    */
   OGI_STATUS_PDF_NOT_ENABLED = 323,
+  /**
+   * The input is another kind of file, recognised by its first bytes (a
+   * PDF, a DOCX or ZIP, an image, an executable); the `ogi_error`'s
+   * message names it and says what to do. No position (line 0).
+   */
+  OGI_STATUS_NOT_TEXT = 302,
   /**
    * Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
    */
@@ -382,6 +388,23 @@ enum ogi_status ogi_report_cell(const struct ogi_report *report,
                                 double *value_out);
 
 /**
+ * One cell of a standard table as its exact decimal text, in `*text_out`
+ * (UTF-8, not NUL-terminated; release it with `ogi_buf_free`).
+ *
+ * The text has the digits of the number as the report wrote them, without
+ * thousands separators, full-width digits or remarks: `"27"`, `"-18"`,
+ * `"96171.6"`, `"907473734394313.5"` (which a `double` cannot hold: use
+ * this function where exactness matters, e.g. money). Keys and statuses
+ * are those of `ogi_report_cell`; `*text_out` is written only on success.
+ * Thread-safe.
+ */
+enum ogi_status ogi_report_cell_text(const struct ogi_report *report,
+                                     const char *table,
+                                     const char *row,
+                                     const char *column,
+                                     struct ogi_buf *text_out);
+
+/**
  * The number of audit findings of the report (0 when `report` is NULL).
  * Thread-safe.
  */
@@ -402,6 +425,16 @@ enum ogi_status ogi_report_finding(const struct ogi_report *report,
  * `*json_out` owned by the caller (free with `ogi_buf_free`). Thread-safe.
  */
 enum ogi_status ogi_report_to_json(const struct ogi_report *report, struct ogi_buf *json_out);
+
+/**
+ * Every standard-table cell as tidy records: a JSON array of
+ * `{"table", "row", "column", "value", "raw", "span"}` objects in document
+ * order (what `ogi export --csv` writes; `value` is a number or null, `raw`
+ * the cell as written or null, `span` `{start, end, line, column}` or null),
+ * UTF-8, in a new buffer `*json_out` owned by the caller (free with
+ * `ogi_buf_free`). Thread-safe.
+ */
+enum ogi_status ogi_report_cells_json(const struct ogi_report *report, struct ogi_buf *json_out);
 
 /**
  * The canonical text of the report, UTF-8, in a new buffer `*text_out`

@@ -2,7 +2,15 @@
 //!
 //! Parsing never fails on unusual reports: a text with no recognisable
 //! structure still parses (everything lands in paragraphs or `unrecognized`).
-//! [`Error`] is for input that cannot be decoded and for the limits.
+//! [`Error`] is for input that cannot be decoded, input that is another kind
+//! of file (a PDF, an image …), the limits, JSON that cannot be read or
+//! written, and files that cannot be read.
+//!
+//! **Positions.** Errors about a place in the input (an undecodable byte, a
+//! NUL, a JSON syntax error) carry a [`Position`]; the others (too large,
+//! another file type, I/O) have none: [`Error::location`] is `None` and
+//! [`Error::line`]/[`Error::column`] are 0, the C ABI's and Python's "no
+//! position".
 
 use std::fmt;
 
@@ -12,8 +20,11 @@ use crate::position::{Position, caret_snippet};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The bytes are neither UTF-8 nor GB18030.
-    #[error("input is neither UTF-8 nor GB18030 (invalid byte 0x{byte:02X})")]
+    /// The bytes are not text in any encoding tried (UTF-8, GB18030, Big5;
+    /// or the one named).
+    #[error(
+        "input is not UTF-8, GB18030 or Big5 text (invalid byte 0x{byte:02X}); name its encoding if it is another"
+    )]
     InvalidEncoding {
         /// The first byte that could not be decoded.
         byte: u8,
@@ -50,6 +61,38 @@ pub enum ErrorKind {
     /// was built without the cargo feature `pdf`).
     #[error("the input is a PDF, and this build reads no PDF (cargo feature `pdf`)")]
     PdfNotEnabled,
+    /// The input is another kind of file, recognised by its first bytes
+    /// (see [`crate::decode::sniff`]).
+    #[error("input is {what}, not the text of a report; {hint}")]
+    NotText {
+        /// What it is: `a PDF document`, `a PNG image` ….
+        what: &'static str,
+        /// What to do instead.
+        hint: &'static str,
+    },
+    /// An encoding name given to [`crate::parse_bytes_with`] or `--encoding`
+    /// that is not known (names are the WHATWG labels: `utf-8`, `gb18030`,
+    /// `gbk`, `big5`, `utf-16le` …).
+    #[error("unknown encoding {name:?}")]
+    UnknownEncoding {
+        /// The name given.
+        name: String,
+    },
+    /// JSON that could not be read ([`crate::Report::from_json`]) or written.
+    #[error("invalid JSON: {message}")]
+    Json {
+        /// serde_json's description.
+        message: String,
+    },
+    /// A file or stream could not be read ([`crate::parse_path`],
+    /// [`crate::parse_reader`]).
+    #[error("cannot read input: {message}")]
+    Io {
+        /// The I/O error's kind.
+        kind: std::io::ErrorKind,
+        /// Its description.
+        message: String,
+    },
 }
 
 impl ErrorKind {
@@ -63,7 +106,19 @@ impl ErrorKind {
             ErrorKind::PdfEncrypted => 321,
             ErrorKind::PdfNoText { .. } => 322,
             ErrorKind::PdfNotEnabled => 323,
+            ErrorKind::NotText { .. } => 302,
+            ErrorKind::UnknownEncoding { .. } => 202,
+            ErrorKind::Json { .. } => 400,
+            ErrorKind::Io { .. } => 310,
         }
+    }
+
+    /// Whether errors of this kind point at a place in the input.
+    pub fn has_position(&self) -> bool {
+        matches!(
+            self,
+            ErrorKind::InvalidEncoding { .. } | ErrorKind::Binary | ErrorKind::Json { .. }
+        )
     }
 }
 
@@ -74,7 +129,7 @@ pub struct Error(Box<Inner>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Inner {
     kind: ErrorKind,
-    position: Position,
+    position: Option<Position>,
     snippet: Option<String>,
 }
 
@@ -82,13 +137,55 @@ impl Error {
     pub(crate) fn new(kind: ErrorKind, position: Position) -> Self {
         Error(Box::new(Inner {
             kind,
-            position,
+            position: Some(position),
             snippet: None,
         }))
     }
 
+    /// An error of a kind without a position (too large, not text, I/O …).
+    pub(crate) fn without_position(kind: ErrorKind) -> Self {
+        Error(Box::new(Inner {
+            kind,
+            position: None,
+            snippet: None,
+        }))
+    }
+
+    /// A serde_json error while writing JSON (no position).
+    pub(crate) fn from_json(e: serde_json::Error) -> Self {
+        Error::without_position(ErrorKind::Json {
+            message: e.to_string(),
+        })
+    }
+
+    /// A serde_json error while reading `text`: the position in the JSON.
+    pub(crate) fn from_json_in(text: &str, e: serde_json::Error) -> Self {
+        // serde_json's line is 1-based, its column 1-based in bytes
+        let mut start = 0;
+        for _ in 1..e.line() {
+            match text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => break,
+            }
+        }
+        let offset = (start + e.column().saturating_sub(1)).min(text.len());
+        let kind = ErrorKind::Json {
+            message: e.to_string(),
+        };
+        Error::new(kind, Position::of(text, offset))
+    }
+
+    pub(crate) fn from_io(e: &std::io::Error) -> Self {
+        Error::without_position(ErrorKind::Io {
+            kind: e.kind(),
+            message: e.to_string(),
+        })
+    }
+
     pub(crate) fn with_source_line(mut self, text: &str) -> Self {
-        let p = self.0.position;
+        let Some(p) = self.0.position else {
+            return self;
+        };
         let start = text[..p.offset.min(text.len())]
             .rfind(['\n', '\r'])
             .map_or(0, |i| i + 1);
@@ -115,21 +212,33 @@ impl Error {
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
     }
-    /// Where: byte offset (0-based), line and column (1-based, characters).
+    /// Where: byte offset (0-based), line and column (1-based, characters);
+    /// all zero for an error without a position (see [`Error::location`]).
     pub fn position(&self) -> Position {
+        self.0.position.unwrap_or(Position {
+            offset: 0,
+            line: 0,
+            column: 0,
+        })
+    }
+    /// Where, for the kinds that point at a place in the input
+    /// ([`ErrorKind::has_position`]); `None` otherwise.
+    pub fn location(&self) -> Option<Position> {
         self.0.position
     }
-    /// 1-based line.
+    /// 1-based line; 0 when the error has no position.
     pub fn line(&self) -> u32 {
-        self.0.position.line
+        self.position().line
     }
-    /// 1-based column in characters.
+    /// 1-based column in characters; 0 when the error has no position.
     pub fn column(&self) -> u32 {
-        self.0.position.column
+        self.position().column
     }
-    /// Byte offset.
+    /// Byte offset (in the input bytes for encoding errors, in the decoded
+    /// text for NUL characters, in the JSON for JSON errors); 0 when the
+    /// error has no position.
     pub fn offset(&self) -> usize {
-        self.0.position.offset
+        self.position().offset
     }
     /// The permanent machine code ([`ErrorKind::code`]).
     pub fn code(&self) -> u32 {
@@ -139,12 +248,14 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = self.0.position;
-        write!(
-            f,
-            "error at line {}, column {} (byte {}): {}",
-            p.line, p.column, p.offset, self.0.kind
-        )?;
+        match self.0.position {
+            Some(p) => write!(
+                f,
+                "error at line {}, column {} (byte {}): {}",
+                p.line, p.column, p.offset, self.0.kind
+            )?,
+            None => write!(f, "error: {}", self.0.kind)?,
+        }
         if let Some(s) = &self.0.snippet {
             write!(f, "\n{s}")?;
         }

@@ -69,7 +69,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
 }
 
 /// Turns byte ranges into [`Span`]s.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
@@ -103,6 +103,26 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The 1-based line and column (in characters) of byte `offset`,
+    /// clamped to the text and moved back to a character boundary; the end
+    /// of a text that ends with a line end is the start of the (empty) line
+    /// after it. Every offset → line/column conversion of the crate comes
+    /// here (`Position::of`, `input::LineIndex`, spans).
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let after_last_end = offset == self.text.len()
+            && offset > 0
+            && matches!(self.text.as_bytes()[offset - 1], b'\n' | b'\r');
+        if after_last_end {
+            let line = self.line_starts.partition_point(|&s| s < offset) as u32;
+            return (line + 1, 1);
+        }
+        self.line_col(offset)
+    }
+
     fn line_col(&self, offset: usize) -> (u32, u32) {
         let li = self
             .line_starts
@@ -110,17 +130,19 @@ impl<'a> Locator<'a> {
             .saturating_sub(1);
         let ls = self.line_starts[li];
         let (c_off, c_line, c_col) = self.cursor.get();
-        let from = if c_line == li && c_off <= offset && c_off >= ls {
-            (c_off, c_col)
-        } else {
-            (ls, 1)
-        };
         let upto = offset.min(self.text.len());
-        let col = from.1
-            + self
-                .text
-                .get(from.0..upto)
-                .map_or(0, |s| s.chars().count() as u32);
+        let count =
+            |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count() as u32);
+        // count from the nearest known point: the line start, or the last
+        // lookup on the same line (forwards or backwards), so that lookups
+        // that move back and forth by small steps on a long line stay cheap
+        let col = if c_line == li && c_off >= ls && c_off <= upto {
+            c_col + count(c_off, upto)
+        } else if c_line == li && c_off >= ls && c_off - upto < upto - ls {
+            c_col.saturating_sub(count(upto, c_off)).max(1)
+        } else {
+            1 + count(ls, upto)
+        };
         self.cursor.set((offset, li, col));
         (li as u32 + 1, col)
     }

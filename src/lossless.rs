@@ -14,6 +14,7 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
                 Block::Paragraph(p) => out.push(p.span),
                 Block::Markup(m) => out.push(m.span),
                 Block::Unrecognized(u) => out.push(u.span),
+                Block::Chrome(c) => out.push(c.span),
                 Block::Subsection(s) => {
                     out.push(s.head);
                     blocks(&s.blocks, out);
@@ -125,6 +126,28 @@ pub fn is_table_layout(c: char) -> bool {
     )
 }
 
+/// True when the line holding byte `offset` is a rule of a text table: a
+/// markdown separator row (`|---|:---:|`) or an ASCII rule (`+----+`), made
+/// only of pipes, `+`, `-`, `=`, `:` and white space, with a run of `-` or
+/// `=`. Inside a table's span such a line is the table's layout.
+pub fn is_rule_line_at(text: &str, offset: usize) -> bool {
+    let Some(c) = text.get(offset..).and_then(|t| t.chars().next()) else {
+        return false;
+    };
+    if !matches!(c, '-' | '=' | ':' | '|' | '+') {
+        return false;
+    }
+    let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[offset..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| offset + i);
+    let line = &text[start..end];
+    (line.contains("--") || line.contains("=="))
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '+' | '-' | '=' | ':') || crate::lines::is_space(c))
+}
+
 fn table_spans(report: &Report) -> Vec<Span> {
     report
         .blocks()
@@ -141,10 +164,25 @@ fn table_spans(report: &Report) -> Vec<Span> {
 /// characters ([`is_table_layout`]) inside a table's span count as the
 /// table's own.
 pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
-    let tables = table_spans(report);
-    let in_table = |offset: usize| tables.iter().any(|t| t.start <= offset && offset < t.end);
+    // tables sorted by start, with the furthest end reached so far: an
+    // offset is inside a table when a table starting at or before it
+    // reaches past it (a binary search per character, not a scan)
+    let mut tables = table_spans(report);
+    tables.sort_by_key(|t| t.start);
+    let reach: Vec<usize> = tables
+        .iter()
+        .scan(0, |r, t| {
+            *r = t.end.max(*r);
+            Some(*r)
+        })
+        .collect();
+    let in_table = |offset: usize| {
+        let i = tables.partition_point(|t| t.start <= offset);
+        i > 0 && reach[i - 1] > offset
+    };
     let lost = |offset: usize, c: char| {
-        !(crate::lines::is_space(c) || is_table_layout(c) && in_table(offset))
+        !(crate::lines::is_space(c)
+            || (is_table_layout(c) || is_rule_line_at(text, offset)) && in_table(offset))
     };
     let mut spans = leaf_spans(report);
     for s in &spans {
@@ -194,6 +232,91 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
             offset: pos + i,
             ch,
         });
+    }
+    Ok(())
+}
+
+/// Checks an HTML report: every character of every text node of `html` (the
+/// decoded page source `report` was read from by [`crate::parse_html`]) lies
+/// in exactly one leaf span, chrome blocks included. Markup is not text.
+#[cfg(feature = "html")]
+pub fn check_html(html: &str, report: &Report) -> Result<(), LossError> {
+    let page = crate::input::html::read(html);
+    check_ranges(html, report, &page.text_ranges)
+}
+
+/// Like [`check`], but only the characters inside `ranges` of `text` must be
+/// covered (the text nodes of an HTML page).
+pub fn check_ranges(
+    text: &str,
+    report: &Report,
+    ranges: &[std::ops::Range<usize>],
+) -> Result<(), LossError> {
+    let mut spans = leaf_spans(report);
+    for s in &spans {
+        if s.start > s.end
+            || s.end > text.len()
+            || !text.is_char_boundary(s.start)
+            || !text.is_char_boundary(s.end)
+        {
+            return Err(LossError::BadSpan {
+                start: s.start,
+                end: s.end,
+            });
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut ranges: Vec<_> = ranges.to_vec();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let is_space = crate::lines::is_space;
+    // a text character covered twice
+    let mut reach = 0usize;
+    let mut ri = 0usize;
+    for s in &spans {
+        if s.start < reach {
+            let (a, b) = (s.start, reach.min(s.end));
+            while ri < ranges.len() && ranges[ri].end <= a {
+                ri += 1;
+            }
+            let mut k = ri;
+            while k < ranges.len() && ranges[k].start < b {
+                let (x, y) = (ranges[k].start.max(a), ranges[k].end.min(b));
+                if x < y
+                    && let Some((i, ch)) = text
+                        .get(x..y)
+                        .and_then(|t| t.char_indices().find(|(_, c)| !is_space(*c)))
+                {
+                    return Err(LossError::Overlap { offset: x + i, ch });
+                }
+                k += 1;
+            }
+        }
+        reach = reach.max(s.end);
+    }
+    // a text character covered by no span
+    let mut si = 0usize;
+    let mut covered_to = 0usize;
+    for r in &ranges {
+        let mut pos = r.start;
+        while pos < r.end {
+            while si < spans.len() && spans[si].start <= pos {
+                covered_to = covered_to.max(spans[si].end);
+                si += 1;
+            }
+            if pos < covered_to {
+                pos = covered_to.min(r.end);
+                continue;
+            }
+            let next = spans.get(si).map_or(r.end, |s| s.start.min(r.end));
+            let gap = text.get(pos..next).unwrap_or("");
+            if let Some((i, ch)) = gap.char_indices().find(|(_, c)| !is_space(*c)) {
+                return Err(LossError::Lost {
+                    offset: pos + i,
+                    ch,
+                });
+            }
+            pos = next;
+        }
     }
     Ok(())
 }

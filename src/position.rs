@@ -27,22 +27,17 @@ impl Position {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &text.as_bytes()[..offset];
-        let mut line = 1u32;
-        let mut line_start = 0;
-        let mut i = 0;
-        while let Some(p) = memchr::memchr2(b'\n', b'\r', &before[i..]) {
-            let at = i + p;
-            if before[at] == b'\r' && before.get(at + 1) == Some(&b'\n') {
-                i = at + 2;
-            } else {
-                i = at + 1;
-            }
-            line = line.saturating_add(1);
-            line_start = i;
-        }
+        // the one line index of the crate: the parser's locator
+        let lines = crate::lines::split(text);
+        let (mut line, mut column) = crate::lines::Locator::new(text, &lines).line_column(offset);
         // a CR just before offset whose LF is at offset ends the line here
-        let column = text[line_start.min(offset)..offset].chars().count() as u32 + 1;
+        if offset > 0
+            && text.as_bytes()[offset - 1] == b'\r'
+            && text.as_bytes().get(offset) == Some(&b'\n')
+        {
+            line = line.saturating_add(1);
+            column = 1;
+        }
         Position {
             offset,
             line,

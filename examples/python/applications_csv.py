@@ -62,7 +62,7 @@ def main(argv: list) -> int:
     status = 0
     for name in argv:
         try:
-            with ogi_report.parse(Path(name)) as report:
+            with ogi_report.parse_file(name) as report:
                 for row_key, cells in applications_rows(report):
                     values = ["" if cells.get(c) is None else cells[c] for c in COLUMNS]
                     out.writerow([name, report.year or "", report.organ or "", row_key] + values)

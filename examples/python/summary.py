@@ -19,7 +19,7 @@ import ogi_report  # noqa: E402
 
 
 def summary(path: Path) -> str:
-    with ogi_report.parse(path) as report:
+    with ogi_report.parse_file(path) as report:
         received = report.cell("applications", "new_received", "total", default="-")
         return "\t".join(
             [

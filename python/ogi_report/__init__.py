@@ -4,11 +4,13 @@ A thin, pure-Python ctypes wrapper over the ogi-report C ABI::
 
     import ogi_report
 
-    with ogi_report.parse(pathlib.Path("report.txt")) as report:
+    with ogi_report.parse_file("report.txt") as report:
         print(report.format, report.year, report.organ)
         print(report.cell("applications", "new_received", "total"))
         for finding in report.findings:
             print(finding.severity, finding.rule, finding.message)
+        for cell in report.cells():  # tidy records; report.to_pandas() with pandas
+            print(cell.table, cell.row, cell.column, cell.value)
 """
 
 from ._errors import (
@@ -21,6 +23,7 @@ from ._errors import (
     InternalError,
     JSONError,
     MissingCellError,
+    NotTextError,
     OgiReportError,
     ParseError,
     PDFError,
@@ -29,7 +32,7 @@ from ._errors import (
     UnknownKeyError,
 )
 from ._ffi import ABI_VERSION, LIBRARY_VERSION
-from ._report import Finding, Format, Report, from_json, parse
+from ._report import Cell, Finding, Format, Report, Span, from_json, parse, parse_file
 
 __version__ = LIBRARY_VERSION
 
@@ -37,6 +40,7 @@ __all__ = [
     "ABI_VERSION",
     "ArgumentError",
     "BinaryInputError",
+    "Cell",
     "ColumnAbsentError",
     "EmptyCellError",
     "EncodingError",
@@ -47,14 +51,17 @@ __all__ = [
     "JSONError",
     "LIBRARY_VERSION",
     "MissingCellError",
+    "NotTextError",
     "OgiReportError",
     "ParseError",
     "PDFError",
     "Report",
     "RowAbsentError",
+    "Span",
     "TableAbsentError",
     "UnknownKeyError",
     "__version__",
     "from_json",
     "parse",
+    "parse_file",
 ]

@@ -38,7 +38,7 @@ class ParseError(OgiReportError):
 
 
 class EncodingError(ParseError):
-    """The bytes are neither UTF-8 nor GB18030 (200), or JSON is not UTF-8 (201)."""
+    """The bytes are not UTF-8, UTF-16/32 (with a BOM), GB18030 or Big5 text (200), or JSON is not UTF-8 (201)."""
 
 
 class InputTooLargeError(ParseError):
@@ -53,6 +53,11 @@ class PDFError(ParseError):
     """A PDF that cannot be read (320-323): malformed (320), encrypted (321),
     without a text layer, i.e. a scan that needs OCR (322), or a library
     built without PDF support (323)."""
+class NotTextError(ParseError):
+    """The input is another kind of file: a PDF, a DOCX/ZIP, an image, an executable (302).
+
+    The message names it and says what to do; ``line`` is 0 (no position).
+    """
 
 
 class JSONError(ParseError):
@@ -100,6 +105,7 @@ EXCEPTIONS_BY_CODE: Dict[int, Type[OgiReportError]] = {
     321: PDFError,
     322: PDFError,
     323: PDFError,
+    302: NotTextError,
     399: ParseError,
     400: JSONError,
     500: UnknownKeyError,

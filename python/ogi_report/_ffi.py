@@ -68,10 +68,12 @@ SIGNATURES: Dict[str, Tuple[List[Any], Any]] = {
     "ogi_report_year": ([_report_p, POINTER(c_int32)], ogi_status),
     "ogi_report_organ": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_cell": ([_report_p, c_char_p, c_char_p, c_char_p, POINTER(c_double)], ogi_status),
+    "ogi_report_cell_text": ([_report_p, c_char_p, c_char_p, c_char_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_findings_len": ([_report_p], c_size_t),
     "ogi_report_finding": ([_report_p, c_size_t, POINTER(ogi_finding)], ogi_status),
     "ogi_report_to_json": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_render": ([_report_p, POINTER(ogi_buf)], ogi_status),
+    "ogi_report_cells_json": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_report_indicators_json": ([_report_p, POINTER(ogi_buf)], ogi_status),
     "ogi_buf_free": ([ogi_buf], None),
     "ogi_error_code": ([_error_p], ogi_status),
@@ -118,7 +120,9 @@ def _load() -> ctypes.CDLL:
         if env and str(path) == env:
             raise ImportError(f"OGI_REPORT_LIB={env} does not exist")
     raise ImportError(
-        "cannot find the ogi-report library; run `cargo build` or set OGI_REPORT_LIB. Tried: " + ", ".join(tried)
+        "cannot find the ogi-report library: install the package with `pip install ./python` "
+        "(it builds the library), run `cargo build` in the checkout, or set OGI_REPORT_LIB. Tried: "
+        + ", ".join(tried)
     )
 
 

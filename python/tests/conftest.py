@@ -1,4 +1,4 @@
-"""Shared fixtures: import the package from this checkout, find the corpus."""
+"""Shared fixtures: import the package from this checkout (or the installed one), find the corpus."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ import pytest
 
 PYTHON_DIR = Path(__file__).resolve().parent.parent
 REPO = PYTHON_DIR.parent
-sys.path.insert(0, str(PYTHON_DIR))
+# OGI_TEST_INSTALLED=1: test the installed package (a wheel in a venv), not
+# the checkout's python/ (see .ci/steps/45-wheel.sh)
+INSTALLED = os.environ.get("OGI_TEST_INSTALLED") == "1"
+if not INSTALLED:
+    sys.path.insert(0, str(PYTHON_DIR))
 
 SHARED = Path(os.environ.get("OGI_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "corpus" / "seeds"

@@ -12,7 +12,7 @@ from conftest import FIXTURE
 
 def test_invalid_bytes() -> None:
     with pytest.raises(ogi_report.EncodingError) as info:
-        ogi_report.parse(b"\xff\xfe\xff\xff\x80")
+        ogi_report.parse(b"\xff\xff\xfe\xff\x80")
     e = info.value
     assert isinstance(e, ogi_report.ParseError)
     assert isinstance(e, ogi_report.OgiReportError)
@@ -48,7 +48,7 @@ def test_empty_input_is_an_empty_report(empty: object) -> None:
 
 
 def test_wrong_key_names() -> None:
-    with ogi_report.parse(FIXTURE) as report:
+    with ogi_report.parse_file(FIXTURE) as report:
         for keys in [
             ("application", "new_received", "total"),
             ("applications", "new_recieved", "total"),
@@ -75,7 +75,7 @@ def test_wrong_key_names() -> None:
 
 
 def test_keys_that_are_not_utf8_or_not_str() -> None:
-    with ogi_report.parse(FIXTURE) as report:
+    with ogi_report.parse_file(FIXTURE) as report:
         with pytest.raises(ogi_report.ArgumentError) as info:
             report.cell("applications", "new_received\udcff", "total")
         assert info.value.code == 101
@@ -88,7 +88,7 @@ def test_wrong_source_type() -> None:
     with pytest.raises(TypeError):
         ogi_report.parse(123)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError):
-        ogi_report.parse(FIXTURE.with_name("no-such-file.txt"))
+        ogi_report.parse_file(FIXTURE.with_name("no-such-file.txt"))
 
 
 def test_bad_json() -> None:
@@ -120,7 +120,7 @@ def test_rust_invalid_fixtures_match_their_error_snapshots(path: Path) -> None:
     message and the line/column of its first line."""
     want = path.with_suffix(".stderr").read_text(encoding="utf-8")
     with pytest.raises(ogi_report.ParseError) as info:
-        ogi_report.parse(path)
+        ogi_report.parse_file(path)
     e = info.value
     assert str(e) + "\n" == want
     m = re.match(r"error at line (\d+), column (\d+) \(byte (\d+)\)", want)

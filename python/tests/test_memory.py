@@ -51,7 +51,7 @@ def test_parse_10000_times_does_not_grow_rss() -> None:
 
 
 def test_error_objects_are_freed() -> None:
-    bad = b"\xff\xfe\xff\xff"
+    bad = b"\xff\xff\xfe\xff"
     for _ in range(1000):
         with pytest.raises(ogi_report.EncodingError):
             ogi_report.parse(bad)

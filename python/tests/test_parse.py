@@ -11,7 +11,7 @@ from conftest import FIXTURE, SEED_004, seed_files
 
 
 def test_seed_004_values() -> None:
-    with ogi_report.parse(SEED_004) as report:
+    with ogi_report.parse_file(SEED_004) as report:
         assert report.format is ogi_report.Format.V2021
         assert report.format == "2021"
         assert report.year == 2021
@@ -24,7 +24,7 @@ def test_seed_004_values() -> None:
 
 @pytest.mark.parametrize("path", seed_files(), ids=lambda p: p.name)
 def test_every_seed_parses(path: Path) -> None:
-    with ogi_report.parse(path) as report:
+    with ogi_report.parse_file(path) as report:
         data = report.to_dict()
         assert set(data) >= {"format", "meta", "preamble", "sections", "closing", "findings"}
         assert data["format"] == report.format.value
@@ -58,7 +58,7 @@ def test_gb18030_bytes() -> None:
 
 
 def test_fixture_applications_table() -> None:
-    with ogi_report.parse(FIXTURE) as report:
+    with ogi_report.parse_file(FIXTURE) as report:
         assert report.format == "2021"
         assert report.year == 2021
         assert report.organ == "青龙镇人民政府"
@@ -69,7 +69,7 @@ def test_fixture_applications_table() -> None:
 
 
 def test_missing_cells() -> None:
-    with ogi_report.parse(FIXTURE) as report:
+    with ogi_report.parse_file(FIXTURE) as report:
         with pytest.raises(ogi_report.TableAbsentError):
             report.cell("review_litigation", "review", "upheld")
         assert report.cell("review_litigation", "review", "upheld", default=None) is None
@@ -79,7 +79,7 @@ def test_missing_cells() -> None:
 
 
 def test_findings_are_small_objects() -> None:
-    with ogi_report.parse(FIXTURE) as report:
+    with ogi_report.parse_file(FIXTURE) as report:
         for f in report.findings:
             assert isinstance(f, ogi_report.Finding)
             assert f.severity in {"note", "warning", "error"}
@@ -91,7 +91,7 @@ def test_findings_are_small_objects() -> None:
 
 
 def test_render_is_text() -> None:
-    with ogi_report.parse(SEED_004) as report:
+    with ogi_report.parse_file(SEED_004) as report:
         text = report.render()
         assert isinstance(text, str)
         assert str(report) == text
@@ -101,7 +101,7 @@ def test_render_is_text() -> None:
 
 
 def test_to_json_is_json() -> None:
-    with ogi_report.parse(SEED_004) as report:
+    with ogi_report.parse_file(SEED_004) as report:
         assert json.loads(report.to_json()) == report.to_dict()
 
 
@@ -120,5 +120,5 @@ def test_rust_fixtures_match_their_json_snapshots(path: Path) -> None:
     snapshot = path.with_suffix(".json")
     if not snapshot.exists():
         pytest.skip(f"{snapshot.name} not written yet")
-    with ogi_report.parse(path) as report:
+    with ogi_report.parse_file(path) as report:
         assert report.to_dict() == json.loads(snapshot.read_text(encoding="utf-8"))

@@ -1,5 +1,6 @@
 """A published PDF goes through the same entry point as text (the library
-is built with the cargo feature `pdf` by .ci/steps/40-python.sh)."""
+is built with the cargo feature `pdf`: python/setup.py enables it for the
+wheel, .ci/steps/40-python.sh for the checkout)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ PDF = SHARED / "corpus" / "real" / "pdf" / "hzq2023_working.pdf"
 
 
 def test_pdf_path_and_bytes() -> None:
-    with ogi_report.parse(PDF) as report:
+    with ogi_report.parse_file(PDF) as report:
         assert report.format is ogi_report.Format.V2021
         assert report.year == 2023
         assert report.organ == "洪泽区人民政府"

@@ -19,31 +19,7 @@ use crate::model::{
 
 /// True for a cell text that means "no figure": empty, 无, /, —, - ….
 pub(crate) fn is_null_marker(raw: &str) -> bool {
-    let t: String = raw
-        .chars()
-        .filter(|c| !crate::lines::is_space(*c))
-        .collect();
-    matches!(
-        t.as_str(),
-        "" | "无"
-            | "/"
-            | "／"
-            | "\\"
-            | "—"
-            | "——"
-            | "-"
-            | "－"
-            | "–"
-            | "−"
-            | "--"
-            | "空"
-            | "不适用"
-            | "N/A"
-            | "n/a"
-            | "NA"
-            | "&nbsp;"
-            | "null"
-    )
+    crate::text::nulls::is_null_marker(raw, true)
 }
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {

@@ -254,8 +254,8 @@ fn unchecked(rule: &'static str, row: LegacyRow, col: LegacyCol, at: Option<Span
 /// `this`. Returns nothing when either report lacks a legacy table or the
 /// years are not consecutive.
 ///
-/// Meant for `audit::across` (one line: for each consecutive pair of a
-/// series, push `cumulative_carry(prev, this)` on `this`'s file).
+/// `audit::across` runs it on each consecutive pair of a series
+/// (`ogi audit --across`).
 pub(crate) fn cumulative_carry(prev: &Report, this: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     let (Some(a), Some(b)) = (prev.legacy_statistics(), this.legacy_statistics()) else {

@@ -78,7 +78,9 @@ mod labels;
 mod legacy;
 mod meta;
 mod narrative;
+mod not_report;
 mod numbering;
+pub use not_report::STRUCTURE_NOT_A_REPORT;
 mod review_litigation;
 mod statements;
 mod structure;
@@ -153,7 +155,7 @@ pub use legacy::{
     LEGACY_REPLIES_SUM,
 };
 
-static RULES: [Rule; 25] = [
+static RULES: [Rule; 26] = [
     Rule {
         id: APPLICATIONS_BALANCE,
         severity: Severity::Error,
@@ -284,6 +286,7 @@ static RULES: [Rule; 25] = [
     legacy::RULES[1],
     legacy::RULES[2],
     legacy::RULES[3],
+    not_report::RULE,
 ];
 
 /// The rule catalogue, in a stable order.
@@ -321,6 +324,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     statements::check(report, &mut out);
     numbering::check(report, &mut out);
     legacy::check(report, &mut out);
+    not_report::check(report, &mut out);
     out.sort_by(|a, b| {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));
@@ -492,29 +496,21 @@ pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
     }
 }
 
-/// Normalises a label for comparison: white space removed, full-width ASCII
-/// forms (（）：，．０–９) folded to ASCII, quotes unified, and a leading list
+/// Normalises a label for comparison: the parser's fold
+/// ([`crate::text::lexical::norm_char`]: white space removed, full-width
+/// ASCII forms (（）：，．０–９) folded to ASCII, quotes unified), then
+/// brackets and quotes the audit also treats as equal, and a leading list
 /// number written `1.` whatever its punctuation (`1、`, `1．`, `1 .`).
 pub(crate) fn normalize_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if crate::lines::is_space(c) {
-            continue;
-        }
-        let c = match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            c => c,
-        };
-        let c = match c {
-            '“' | '”' | '„' | '‟' | '「' | '」' | '『' | '』' | '‘' | '’' | '\'' => {
-                '"'
-            }
+    for c in s.chars().filter_map(crate::text::lexical::norm_char) {
+        out.push(match c {
+            '「' | '」' | '『' | '』' | '\'' => '"',
             '〔' | '【' => '[',
             '〕' | '】' => ']',
             '。' => '.',
             c => c,
-        };
-        out.push(c);
+        });
     }
     // the list number: `1、` `1,` → `1.`
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();

@@ -76,10 +76,10 @@ pub use error::{
     ogi_error_offset, ogi_error_subcode,
 };
 pub use report::{
-    ogi_finding, ogi_format, ogi_report, ogi_report_cell, ogi_report_finding,
-    ogi_report_findings_len, ogi_report_format, ogi_report_free, ogi_report_from_json,
-    ogi_report_indicators_json, ogi_report_organ, ogi_report_parse, ogi_report_render,
-    ogi_report_to_json, ogi_report_year,
+    ogi_finding, ogi_format, ogi_report, ogi_report_cell, ogi_report_cell_text,
+    ogi_report_cells_json, ogi_report_finding, ogi_report_findings_len, ogi_report_format,
+    ogi_report_free, ogi_report_from_json, ogi_report_indicators_json, ogi_report_organ,
+    ogi_report_parse, ogi_report_render, ogi_report_to_json, ogi_report_year,
 };
 pub use status::{ogi_status, ogi_status_message};
 pub use version::{OGI_ABI_VERSION, ogi_abi_version, ogi_version};

@@ -194,26 +194,12 @@ pub extern "C" fn ogi_report_from_json(
                 ogi_status::Ok
             }
             Err(e) => {
-                let offset = json_offset(text, e.line(), e.column());
-                let p = crate::Position::of(text, offset);
-                ogi_error::new(ogi_status::Json, &e.to_string(), p.line, p.column, p.offset)
-                    .store(err_out);
-                ogi_status::Json
+                let status = ogi_status::of_error(&e);
+                ogi_error::from_error(&e).store(err_out);
+                status
             }
         }
     })
-}
-
-/// The byte offset of serde_json's (1-based line, 1-based byte column).
-fn json_offset(text: &str, line: usize, column: usize) -> usize {
-    let mut start = 0;
-    for _ in 1..line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
-            None => break,
-        }
-    }
-    (start + column.saturating_sub(1)).min(text.len())
 }
 
 /// Frees a report. NULL is a no-op. The report and every string borrowed from
@@ -329,6 +315,41 @@ pub extern "C" fn ogi_report_cell(
     })
 }
 
+/// One cell of a standard table as its exact decimal text, in `*text_out`
+/// (UTF-8, not NUL-terminated; release it with `ogi_buf_free`).
+///
+/// The text has the digits of the number as the report wrote them, without
+/// thousands separators, full-width digits or remarks: `"27"`, `"-18"`,
+/// `"96171.6"`, `"907473734394313.5"` (which a `double` cannot hold: use
+/// this function where exactness matters, e.g. money). Keys and statuses
+/// are those of `ogi_report_cell`; `*text_out` is written only on success.
+/// Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn ogi_report_cell_text(
+    report: *const ogi_report,
+    table: *const c_char,
+    row: *const c_char,
+    column: *const c_char,
+    text_out: *mut ogi_buf,
+) -> ogi_status {
+    ffi_boundary!({
+        let report = try_ref!(report);
+        let text_out = try_out!(text_out);
+        let keys = (|| Ok::<_, ogi_status>((key_str(table)?, key_str(row)?, key_str(column)?)))();
+        let (table, row, column) = match keys {
+            Ok(k) => k,
+            Err(status) => return status,
+        };
+        match report.report.cell(table, row, column) {
+            Ok(n) => {
+                write_out(text_out, ogi_buf::from_string(n.to_string()));
+                ogi_status::Ok
+            }
+            Err(e) => ogi_status::of_cell_error(e),
+        }
+    })
+}
+
 /// The number of audit findings of the report (0 when `report` is NULL).
 /// Thread-safe.
 #[unsafe(no_mangle)]
@@ -381,7 +402,31 @@ pub extern "C" fn ogi_report_to_json(
     ffi_boundary!({
         let report = try_ref!(report);
         let json_out = try_out!(json_out);
-        match serde_json::to_string(&report.report) {
+        match report.report.to_json() {
+            Ok(json) => {
+                write_out(json_out, ogi_buf::from_string(json));
+                ogi_status::Ok
+            }
+            Err(_) => ogi_status::Internal,
+        }
+    })
+}
+
+/// Every standard-table cell as tidy records: a JSON array of
+/// `{"table", "row", "column", "value", "raw", "span"}` objects in document
+/// order (what `ogi export --csv` writes; `value` is a number or null, `raw`
+/// the cell as written or null, `span` `{start, end, line, column}` or null),
+/// UTF-8, in a new buffer `*json_out` owned by the caller (free with
+/// `ogi_buf_free`). Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn ogi_report_cells_json(
+    report: *const ogi_report,
+    json_out: *mut ogi_buf,
+) -> ogi_status {
+    ffi_boundary!({
+        let report = try_ref!(report);
+        let json_out = try_out!(json_out);
+        match report.report.cells_json() {
             Ok(json) => {
                 write_out(json_out, ogi_buf::from_string(json));
                 ogi_status::Ok

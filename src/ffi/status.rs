@@ -38,8 +38,8 @@ pub enum ogi_status {
     /// Some other argument is out of its domain (e.g. a length above `PTRDIFF_MAX`).
     InvalidArgument = 102,
 
-    /// The input is neither UTF-8 nor GB18030. The `ogi_error` gives the
-    /// position of the first undecodable byte.
+    /// The input is not UTF-8, UTF-16/32 with a BOM, GB18030 or Big5 text.
+    /// The `ogi_error` gives the position of the first undecodable byte.
     InvalidEncoding = 200,
     /// The JSON given to `ogi_report_from_json` is not UTF-8.
     InvalidUtf8 = 201,
@@ -57,6 +57,10 @@ pub enum ogi_status {
     /// The input is a PDF and the library was built without PDF support
     /// (cargo feature `pdf`).
     PdfNotEnabled = 323,
+    /// The input is another kind of file, recognised by its first bytes (a
+    /// PDF, a DOCX or ZIP, an image, an executable); the `ogi_error`'s
+    /// message names it and says what to do. No position (line 0).
+    NotText = 302,
     /// Any other parse error (a kind newer than this list; see `ogi_error_subcode`).
     ParseError = 399,
 
@@ -104,6 +108,8 @@ impl ogi_status {
             321 => ogi_status::PdfEncrypted,
             322 => ogi_status::PdfNoText,
             323 => ogi_status::PdfNotEnabled,
+            302 => ogi_status::NotText,
+            400 => ogi_status::Json,
             _ => ogi_status::ParseError,
         }
     }
@@ -122,7 +128,7 @@ impl ogi_status {
     }
 
     /// Every status, in numeric order.
-    pub(crate) const ALL: [ogi_status; 26] = [
+    pub(crate) const ALL: [ogi_status; 27] = [
         ogi_status::Ok,
         ogi_status::NullArgument,
         ogi_status::InvalidKey,
@@ -135,6 +141,7 @@ impl ogi_status {
         ogi_status::PdfEncrypted,
         ogi_status::PdfNoText,
         ogi_status::PdfNotEnabled,
+        ogi_status::NotText,
         ogi_status::ParseError,
         ogi_status::Json,
         ogi_status::UnknownTable,
@@ -158,7 +165,7 @@ impl ogi_status {
             ogi_status::NullArgument => c"a required pointer argument is NULL",
             ogi_status::InvalidKey => c"a key string is not valid UTF-8",
             ogi_status::InvalidArgument => c"an argument is out of range",
-            ogi_status::InvalidEncoding => c"input is neither UTF-8 nor GB18030",
+            ogi_status::InvalidEncoding => c"input is not UTF-8, GB18030 or Big5 text",
             ogi_status::InvalidUtf8 => c"input is not valid UTF-8",
             ogi_status::InputTooLarge => c"input is too large",
             ogi_status::BinaryInput => c"input contains a NUL character",
@@ -166,6 +173,7 @@ impl ogi_status {
             ogi_status::PdfEncrypted => c"the PDF is encrypted",
             ogi_status::PdfNoText => c"the PDF has no text layer (it needs OCR)",
             ogi_status::PdfNotEnabled => c"this build reads no PDF",
+            ogi_status::NotText => c"input is another kind of file, not text",
             ogi_status::ParseError => c"input cannot be parsed",
             ogi_status::Json => c"invalid JSON",
             ogi_status::UnknownTable => c"unknown table key",

@@ -25,6 +25,7 @@
 //! assert_eq!(t.text, "本年新收\t3\n\t\n");
 //! ```
 
+pub mod html;
 pub mod positions;
 
 use std::ops::Range;

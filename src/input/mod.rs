@@ -28,6 +28,9 @@
 //! assert_eq!(&source[at..at + 5], "&amp;");
 //! ```
 
+#[cfg(feature = "html")]
+pub mod html;
+pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 
@@ -162,42 +165,26 @@ impl Reading {
     }
 }
 
-/// Line starts of a text, for offset → line and column (in characters).
+/// Line starts of a text, for offset → line and column (in characters): the
+/// crate's one line index ([`crate::lines::Locator`]) over a text.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
+    loc: crate::lines::Locator<'a>,
 }
 
 impl<'a> LineIndex<'a> {
     /// Indexes `text` (LF, CRLF and CR end lines).
     pub fn new(text: &'a str) -> LineIndex<'a> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while let Some(p) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-            let at = i + p;
-            i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                at + 2
-            } else {
-                at + 1
-            };
-            starts.push(i);
+        let lines = crate::lines::split(text);
+        LineIndex {
+            loc: crate::lines::Locator::new(text, &lines),
         }
-        LineIndex { text, starts }
     }
 
     /// 1-based line and 1-based column (in characters) of byte `off`
     /// (clamped to the text, moved back to a character boundary).
     pub fn line_col(&self, off: usize) -> (u32, u32) {
-        let mut off = off.min(self.text.len());
-        while !self.text.is_char_boundary(off) {
-            off -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= off).max(1);
-        let start = self.starts[line - 1].min(off);
-        let col = self.text[start..off].chars().count() + 1;
-        (line as u32, col as u32)
+        self.loc.line_column(off)
     }
 
     /// A span of `start..end` with its line and column.

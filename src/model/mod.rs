@@ -14,6 +14,7 @@
 //! model itself never calls the parser or the audit: the facade in the crate
 //! root composes them).
 
+pub mod cells;
 pub mod indicators;
 pub mod keys;
 pub mod number;
@@ -22,6 +23,7 @@ pub mod visit;
 
 use serde::{Deserialize, Serialize};
 
+pub use cells::Cell;
 pub use indicators::{Basis, BasisKind, Indicator};
 pub use keys::{
     AdField, AdItem, AppCol, AppGroup, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup,
@@ -137,6 +139,9 @@ pub struct Meta {
     pub period: Option<Period>,
     /// 发布时间, ISO date, when stated.
     pub published: Option<String>,
+    /// 索引号, the portal's index number of the document (HTML pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_number: Option<String>,
     /// The closing signature block.
     pub signed: Option<Signature>,
     /// Phone, postcode, address, url, email where stated.
@@ -145,7 +150,37 @@ pub struct Meta {
     /// the audit's `meta.year_mismatch` compares them.
     #[serde(default)]
     pub years: Vec<YearMention>,
+    /// The encoding the input bytes were decoded from, when not UTF-8
+    /// (`GB18030`, `Big5`, `UTF-16LE` …; see [`crate::decode::Encoding::name`]).
+    /// Set by [`crate::parse_bytes`]; absent for text input. Like a span it
+    /// describes the source, so it takes no part in equality.
+    #[serde(default, skip_serializing_if = "SourceEncoding::is_utf8")]
+    pub encoding: SourceEncoding,
 }
+
+/// `meta.encoding`: the name of the encoding of the source bytes, `None` for
+/// UTF-8 and text input. Equality always holds (see [`Meta::encoding`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SourceEncoding(pub Option<String>);
+
+impl SourceEncoding {
+    /// The encoding's name, `None` for UTF-8.
+    pub fn name(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+    /// True for UTF-8 (nothing to report).
+    pub fn is_utf8(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl PartialEq for SourceEncoding {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for SourceEncoding {}
 
 /// A statistics period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +334,10 @@ pub enum Block {
     Markup(Markup),
     /// Text the parser could not place (page numbers, crawler headers …).
     Unrecognized(Unrecognized),
+    /// Text of the page around the report (HTML input: scripts, styles,
+    /// navigation, breadcrumbs, share bars, footers, the portal's metadata
+    /// fields): kept with its span so nothing is lost, never rendered.
+    Chrome(Chrome),
 }
 
 /// Running text.
@@ -340,6 +379,15 @@ pub struct Unrecognized {
     /// The text as written (trimmed).
     pub text: String,
     /// Where it is.
+    pub span: Span,
+}
+
+/// Page text around the report (see [`Block::Chrome`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chrome {
+    /// The text, white space runs written as one space, trimmed.
+    pub text: String,
+    /// From its first to its last character in the source.
     pub span: Span,
 }
 

@@ -4,6 +4,26 @@
 //! decimal scale, so `96171.6` stays `96171.6` and `-18` stays `-18`. JSON
 //! carries them as plain numbers; [`Number::to_f64`] is the typed view for
 //! arithmetic that tolerates rounding (the C ABI's `double`).
+//!
+//! # Exact in JSON
+//!
+//! A JSON number is written with exactly the digits of the [`Number`]
+//! (`907473734394313.5`, `0.10`), never through an `f64`, and read back
+//! digit for digit, so `from_json(to_json(r)) == r` for every report. This
+//! uses `serde_json`'s `arbitrary_precision` feature: JSON consumers keep
+//! seeing plain numbers (the model.md contract), and those that read
+//! numbers as doubles (JavaScript, Python's `json` by default) get the
+//! nearest double, as before. The C ABI has the exact text beside the
+//! double (`ogi_report_cell_text`), and Python returns `decimal.Decimal`
+//! on request (`Report.cell(..., exact=True)`, `Report.to_dict(exact=True)`).
+//!
+//! Cargo enables a feature for the whole build: a program that links this
+//! crate gets `serde_json` with `arbitrary_precision`, which makes
+//! `serde_json::Value` keep number text too and (a known `serde_json`
+//! limitation) makes `f64`/`u64` fields inside `#[serde(flatten)]` or
+//! untagged enums of *other* types fail to deserialize from JSON decimals.
+//! [`Number`] itself accepts both forms, so this crate's model reads back
+//! with or without the feature.
 
 use std::fmt;
 use std::str::FromStr;
@@ -67,9 +87,21 @@ impl Number {
         self.scale == 0
     }
 
-    /// The value as a float (may round for long mantissas).
+    /// The value as the nearest float (correctly rounded; long mantissas
+    /// round, e.g. 17 significant digits).
+    ///
+    /// ```
+    /// let n: ogi_report::Number = "907473734394313.5".parse().unwrap();
+    /// assert_eq!(n.to_f64(), 907473734394313.5);
+    /// ```
     pub fn to_f64(self) -> f64 {
-        self.mantissa as f64 / 10f64.powi(self.scale as i32)
+        const EXACT: u64 = 1 << 53;
+        if self.mantissa.unsigned_abs() <= EXACT {
+            // Both operands are exact doubles, so one division is correctly
+            // rounded.
+            return self.mantissa as f64 / 10f64.powi(self.scale as i32);
+        }
+        self.to_string().parse().unwrap_or(f64::NAN)
     }
 
     /// Compares numeric values, ignoring scale (`1.0 == 1`).
@@ -211,11 +243,13 @@ impl FromStr for Number {
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if self.scale == 0 {
-            s.serialize_i64(self.mantissa)
-        } else {
-            // shortest round-trip formatting of the f64 restores the same
-            // decimal text for up to 15 significant digits
-            s.serialize_f64(self.to_f64())
+            return s.serialize_i64(self.mantissa);
+        }
+        // The decimal text as a JSON number token (arbitrary_precision):
+        // exactly the digits, scale included (`0.10` stays `0.10`).
+        match serde_json::Number::from_str(&self.to_string()) {
+            Ok(n) => n.serialize(s),
+            Err(_) => s.serialize_f64(self.to_f64()),
         }
     }
 }
@@ -223,7 +257,7 @@ impl Serialize for Number {
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl Visitor<'_> for V {
+        impl<'de> Visitor<'de> for V {
             type Value = Number;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a number")
@@ -246,6 +280,15 @@ impl<'de> Deserialize<'de> for Number {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
                 v.parse().map_err(E::custom)
+            }
+            // serde_json (arbitrary_precision) hands a decimal over as a map
+            // holding its text; read it back through serde_json::Number.
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Number, A::Error> {
+                let n =
+                    serde_json::Number::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let text = n.to_string();
+                text.parse()
+                    .map_err(|_| de::Error::custom(format!("unsupported number {text}")))
             }
         }
         d.deserialize_any(V)
@@ -293,12 +336,57 @@ mod tests {
 
     #[test]
     fn json_round_trip() {
-        for s in ["0", "-18", "96171.6", "4166.241619", "24252.311082"] {
+        for s in [
+            "0",
+            "-18",
+            "96171.6",
+            "4166.241619",
+            "24252.311082",
+            // issue 15.6: 17 significant digits, not representable as f64
+            "907473734394313.5",
+            "0.10",
+            "-0.000000001",
+            "92233720368.54775807",
+            "-92233720368.54775807",
+        ] {
             let n: Number = s.parse().unwrap();
             let j = serde_json::to_string(&n).unwrap();
             assert_eq!(j, s);
             assert_eq!(serde_json::from_str::<Number>(&j).unwrap(), n);
         }
+    }
+
+    #[test]
+    fn exact_in_json_values_and_floats() {
+        let n: Number = "907473734394313.5".parse().unwrap();
+        // through serde_json::Value too
+        let v = serde_json::to_value(n).unwrap();
+        assert_eq!(v.to_string(), "907473734394313.5");
+        assert_eq!(serde_json::from_value::<Number>(v).unwrap(), n);
+        // inside a buffered (internally tagged) structure
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        #[serde(tag = "kind")]
+        enum Tagged {
+            A { n: Number, m: Option<Number> },
+        }
+        let t = Tagged::A {
+            n,
+            m: Some("12345678901234.5678".parse().unwrap()),
+        };
+        let j = serde_json::to_string(&t).unwrap();
+        assert_eq!(
+            j,
+            r#"{"kind":"A","n":907473734394313.5,"m":12345678901234.5678}"#
+        );
+        assert_eq!(serde_json::from_str::<Tagged>(&j).unwrap(), t);
+        // the nearest double
+        assert_eq!(n.to_f64(), 907473734394313.5);
+        let long: Number = "1234567890123456.789".parse().unwrap();
+        assert_eq!(
+            long.to_f64(),
+            "1234567890123456.789".parse::<f64>().unwrap()
+        );
+        assert_eq!("0.1".parse::<Number>().unwrap().to_f64(), 0.1);
     }
 
     #[test]

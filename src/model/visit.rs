@@ -38,6 +38,7 @@ fn blocks(bs: &mut [Block], f: &mut dyn FnMut(&mut Span)) {
             Block::Paragraph(p) => f(&mut p.span),
             Block::Markup(m) => f(&mut m.span),
             Block::Unrecognized(u) => f(&mut u.span),
+            Block::Chrome(c) => f(&mut c.span),
             Block::Subsection(s) => {
                 f(&mut s.span);
                 f(&mut s.head);

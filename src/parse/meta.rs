@@ -168,25 +168,6 @@ fn organ_compiler(t: &str) -> Option<String> {
     None
 }
 
-const ORGAN_SUFFIXES: &[&str] = &[
-    "人民政府",
-    "街道办事处",
-    "管委会",
-    "管理委员会",
-    "委员会",
-    "办公室",
-    "街道",
-    "政府",
-    "镇",
-    "乡",
-    "局",
-    "县",
-    "区",
-    "市",
-    "厅",
-    "委",
-];
-
 /// An organ at the start of a clause: `龙场镇坚持…` → `龙场镇`.
 fn organ_prefix(clause: &str) -> Option<String> {
     let cjk: String = clause
@@ -202,7 +183,7 @@ fn organ_prefix(clause: &str) -> Option<String> {
         return None;
     }
     let mut best: Option<usize> = None;
-    for s in ["人民政府", "街道办事处", "管委会", "街道", "镇", "乡"] {
+    for s in super::organs::head_suffixes() {
         if let Some(p) = cjk.find(s) {
             let end = p + s.len();
             if cjk[..p].chars().count() >= 2 {
@@ -216,7 +197,7 @@ fn organ_prefix(clause: &str) -> Option<String> {
         return None;
     }
     let mut end = end;
-    for s in ORGAN_SUFFIXES {
+    for s in super::organs::chain_suffixes() {
         if cjk[end..].starts_with(s) {
             end += s.len();
         }
@@ -290,7 +271,7 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
         let n = norm(t);
         let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
         let head = &n[..cut];
-        if head.chars().count() >= 2 && ORGAN_SUFFIXES.iter().any(|s| head.ends_with(s))
+        if head.chars().count() >= 2 && super::organs::chain_suffixes().any(|s| head.ends_with(s))
             || (2..=20).contains(&head.chars().count())
         {
             meta.organ = Some(head.to_string());

@@ -1,17 +1,26 @@
 //! The parser: text to [`Report`].
 //!
-//! * `section`: headings, sections, subsections, paragraphs, table regions;
+//! * `section`: the forward pass over the lines: preamble, sections, closing;
+//! * `headings`: section headings (whole line or inline) and their kinds;
+//! * `blocks`: the blocks of a section: tables, subsections, paragraphs;
+//! * `closing`, `organs`: the closing signature; the one organ-suffix list;
+//! * `seg`: pieces of lines and the list marker at their head;
 //! * `region`: where a table begins and ends (its lines go to a grid
-//!   builder in [`crate::grid`], the grid to [`crate::template`]);
+//!   builder in [`crate::grid`], the grid to the template mapper, `template`);
 //! * `meta`: title, organ, year, period, contacts, format.
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
 //! is bounded to runs of 40 digits).
 
+pub(crate) mod blocks;
+pub(crate) mod closing;
+pub(crate) mod headings;
 pub(crate) mod meta;
+pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;
+pub(crate) mod seg;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::Report;
@@ -24,18 +33,18 @@ use crate::position::Position;
 /// input).
 pub fn parse(text: &str) -> Result<Report, Error> {
     if text.len() > crate::decode::MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorKind::TooLarge {
-                len: text.len(),
-                limit: crate::decode::MAX_INPUT_BYTES,
-            },
-            Position {
-                offset: crate::decode::MAX_INPUT_BYTES,
-                line: 0,
-                column: 0,
-            },
-        ));
+        return Err(Error::without_position(ErrorKind::TooLarge {
+            len: text.len(),
+            limit: crate::decode::MAX_INPUT_BYTES,
+        }));
     }
+    parse_decoded(text)
+}
+
+/// [`parse`] without the size check, for text decoded from bytes: the limit
+/// applies to the input bytes (checked by [`crate::decode`]), not to the
+/// decoded text, which is larger for GB18030 or Big5 input.
+pub(crate) fn parse_decoded(text: &str) -> Result<Report, Error> {
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::new(ErrorKind::Binary, Position::of(text, at)).with_source_line(text));
     }

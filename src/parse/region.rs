@@ -3,9 +3,10 @@
 //! ([`crate::grid`]) and the grid to the template mapper
 //! ([`crate::template`]).
 
+use super::seg::Seg;
 use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
-use crate::text::lexical::{self, MarkerStyle};
+use crate::text::lexical::{self, MarkerStyle, is_page_number};
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
@@ -97,6 +98,114 @@ fn is_prose(n: &str) -> bool {
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
 }
 
+/// The end (exclusive index) of the table region of `kind` starting at `i`.
+pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
+    let mut end = i + 1;
+    let mut j = i + 1;
+    while j < segs.len() {
+        let s = segs[j];
+        if s.is_blank() {
+            j += 1;
+            continue;
+        }
+        let t = s.trimmed().1;
+        if ends_region(t, kind) {
+            break;
+        }
+        if anchor(t).is_some_and(|k| k != kind) && !glued_article(t) {
+            break;
+        }
+        j += 1;
+        end = j;
+    }
+    end
+}
+
+/// A line that starts with `第二十条` glued to other text (`第二十条予以公开`,
+/// a row label after a cut) rather than a block title (`第二十条第（一）项`,
+/// `第二十条（一）`, `第二十条`): it does not open an active-disclosure
+/// table inside another table.
+fn glued_article(t: &str) -> bool {
+    let head: String = t.chars().filter_map(lexical::norm_char).take(8).collect();
+    let n = head.trim_start_matches('|');
+    n.strip_prefix("第二十条")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !matches!(c, '第' | '(' | '|' | '\t'))
+}
+
+fn is_number_line(t: &str) -> bool {
+    crate::model::Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
+}
+
+fn short_cell(t: &str) -> bool {
+    t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
+}
+
+/// A generic table starting at `i`: cell-per-line lists (short lines with at
+/// least two numbers among the next ones) or tab/pipe grids of two or more
+/// lines. Returns the end index.
+pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
+    let first = segs[i].trimmed().1;
+    let grid = |s: &Seg<'_>| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw);
+    if grid(&segs[i]) {
+        // a grid table is a run of consecutive grid lines
+        let mut end = i + 1;
+        let mut rows = 1;
+        let mut j = i + 1;
+        while j < segs.len() {
+            if !grid(&segs[j]) {
+                break;
+            }
+            rows += 1;
+            j += 1;
+            end = j;
+        }
+        return (rows >= 2).then_some(end);
+    }
+    if !short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some() {
+        return None;
+    }
+    // look ahead over the next non-blank lines
+    let mut numbers = 0;
+    let mut seen = 0;
+    let mut j = i + 1;
+    while j < segs.len() && seen < 6 {
+        if !segs[j].is_blank() {
+            let t = segs[j].trimmed().1;
+            if !short_cell(t) || is_page_number(t) {
+                break;
+            }
+            if is_number_line(t) {
+                numbers += 1;
+            }
+            seen += 1;
+        }
+        j += 1;
+    }
+    if numbers < 2 {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut j = i + 1;
+    while j < segs.len() {
+        if segs[j].is_blank() {
+            j += 1;
+            continue;
+        }
+        let t = segs[j].trimmed().1;
+        if !short_cell(t)
+            || is_page_number(t)
+            || super::seg::line_marker(t).is_some()
+            || anchor(t).is_some()
+        {
+            break;
+        }
+        j += 1;
+        end = j;
+    }
+    Some(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +218,9 @@ mod tests {
             Some(Kind::Applications)
         );
         assert_eq!(anchor("行政复议"), Some(Kind::ReviewLitigation));
+        assert!(glued_article("第二十条予以公开\t1"));
+        assert!(!glued_article("第二十条第（一）项"));
+        assert!(!glued_article("第二十条"));
         assert_eq!(anchor("行政复议\t\t行政诉讼"), Some(Kind::ReviewLitigation));
         assert_eq!(anchor("行政复议案件0件，行政诉讼0件。"), None);
         assert_eq!(

@@ -20,6 +20,9 @@
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own.
 //! * Markup and unrecognized text: their `text` on one line.
+//! * Chrome blocks (the page around an HTML report: navigation, scripts,
+//!   footers, portal metadata fields) are not written: they are not report
+//!   text, so the canonical text of an HTML report is the report alone.
 //! * Tables are tab-separated, one table row per line, with no blank line
 //!   inside the table. Every raw text written into a table (labels, cells,
 //!   group labels) has *all* white space removed (PDF line wraps and spaced-out
@@ -31,17 +34,26 @@
 //!     `申请人情况` + TAB + the labels of `columns`, then one line per row
 //!     (`label` TAB cells), each group of rows preceded by its group-label
 //!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one.
-//!     A row whose digits are `fused` is written `label` TAB fused-digits, each run of
-//!     white space inside them written as one space (spaces tell which digits were apart).
+//!     A row whose digits are `fused` is written `label` TAB fused-digits: a run of
+//!     white space holding tabs is written as its tabs (empty cells keep their
+//!     positions), any other run as one space (spaces tell which digits were apart).
+//!     A tab row's digits are never split by the parser, so the row reads back fused.
 //!   - **review_litigation**: three header lines (`行政复议 … 行政诉讼`,
 //!     `未经复议直接起诉 … 复议后起诉`, the fifteen outcome labels) and one value
 //!     line of fifteen cells (review, litigation_direct,
-//!     litigation_after_review × upheld, corrected, other, pending, total).
+//!     litigation_after_review × upheld, corrected, other, pending, total);
+//!     a table without values is its three header lines alone.
+//!     Fused values are written as one line of fused digits, each run of
+//!     white space as a TAB (tabs as they were), with a TAB after a single
+//!     run of digits, so the line is a tab row whose digits are never split.
 //!   - **active_disclosure**: per template block that has an item, the block
 //!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
-//!     per item. Units and remarks are part of the raw cells.
-//!   - **generic**: the header cells, then each row, tab-separated.
+//!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
+//!   - **generic**: the header cells, then each row, tab-separated; a table
+//!     with no row or with a row of fewer than two cells is written as pipe
+//!     rows (`|a|b|`) followed by an empty pipe row `||` (a tab row needs two
+//!     cells, a pipe table two lines; an empty pipe row reads as no row).
 //!
 //! # What the canonical form can represent
 //!
@@ -77,17 +89,37 @@ pub mod table;
 
 use std::fmt;
 
-use crate::model::{Block, Report};
+use crate::model::{Block, Report, Section, Table};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
     let mut out = Chunks { w, first: true };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
-        out.chunk(|w| write_line(w, &section.heading.raw))?;
-        out.blocks(&section.blocks)?;
+        out.section(section)?;
     }
     out.blocks(&report.closing)
+}
+
+/// Writes one section's canonical text: its heading line, then its blocks
+/// (what [`write_report`] writes for it).
+pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
+    Chunks { w, first: true }.section(section)
+}
+
+/// A table's canonical text (see [`table`]); `str::parse` reads it back.
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        table::write_table(f, self)
+    }
+}
+
+/// A section's canonical text (see [`write_section`]); `str::parse` reads it
+/// back.
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_section(f, self)
+    }
 }
 
 /// The canonical text of `report` (see the module docs).
@@ -105,6 +137,11 @@ struct Chunks<'w, W> {
 }
 
 impl<W: fmt::Write> Chunks<'_, W> {
+    fn section(&mut self, section: &Section) -> fmt::Result {
+        self.chunk(|w| write_line(w, &section.heading.raw))?;
+        self.blocks(&section.blocks)
+    }
+
     fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
         if !self.first {
             self.w.write_char('\n')?;
@@ -130,6 +167,8 @@ impl<W: fmt::Write> Chunks<'_, W> {
                     self.blocks(&s.blocks)?;
                 }
                 Block::Table(t) => self.chunk(|w| table::write_table(w, t))?,
+                // page chrome around an HTML report is not report text
+                Block::Chrome(_) => {}
             }
         }
         Ok(())

@@ -13,9 +13,9 @@ use indexmap::IndexMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    ActiveDisclosureTable, AdField, AdItem, AppRow, ApplicationsTable, Format, FragmentRole,
-    GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number, ReviewLitigationTable,
-    RlGroup, RlOutcome, RowSource, Table,
+    ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Format,
+    FragmentRole, GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number,
+    ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
 
 /// The note line that opens a canonical applications table.
@@ -60,18 +60,48 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Writes fused digits with every run of white space as one space: the
-/// spaces tell which digits were already apart, so the reading stays the same.
-fn put_fused<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    let mut first = true;
-    for word in s.split(is_space).filter(|x| !x.is_empty()) {
-        if !first {
-            w.write_char(' ')?;
+/// Writes fused digits as they were delimited: a run of white space that
+/// holds tabs is written as its tabs (each tab a cell boundary, so empty
+/// cells keep their positions), any other run as `space` (one space tells
+/// which digits were already apart). The digits themselves are written as
+/// they are. A tab row is never split by the parser, and a row of as many
+/// fields as `cols` would be read as cells: then one more empty field is
+/// written after the first word, so the row reads back fused.
+fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt::Result {
+    let mut out = String::new();
+    let mut gap = String::new();
+    for c in s.chars() {
+        if is_space(c) {
+            if c == '\t' {
+                gap.push('\t');
+            } else if gap.is_empty() {
+                gap.push_str(space);
+            }
+            continue;
         }
-        first = false;
-        w.write_str(word)?;
+        if !out.is_empty() && !gap.is_empty() {
+            if gap.contains('\t') {
+                gap.retain(|g| g == '\t');
+            }
+            out.push_str(&gap);
+        }
+        gap.clear();
+        out.push(c);
     }
-    Ok(())
+    let fields: usize = out
+        .split('\t')
+        .map(|f| f.split(' ').filter(|x| !x.is_empty()).count().max(1))
+        .sum();
+    if fields == cols
+        && let Some(at) = out.find(['\t', ' '])
+    {
+        if out[at..].starts_with(' ') {
+            out.replace_range(at..at + 1, "\t\t");
+        } else {
+            out.insert(at, '\t');
+        }
+    }
+    w.write_str(&out)
 }
 
 /// Writes one cell: raw source text, else the value, else nothing.
@@ -104,7 +134,7 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        put_fused(w, &fused.raw)?;
+        put_fused(w, &fused.raw, " ", columns.len())?;
     } else {
         for col in columns {
             w.write_char('\t')?;
@@ -114,22 +144,15 @@ fn put_row<W: fmt::Write, C: Key>(
     w.write_char('\n')
 }
 
-/// Brackets made full-width and white space removed, for matching fragments.
-fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !is_space(*c))
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
-}
-
-/// The group numeral (`（三）` … `（六）`) of a row that belongs to a group.
+/// The group numeral (`(三)` … `(六)`, folded as
+/// [`crate::text::lexical::norm`] folds) of a row that belongs to a group.
 fn group_numeral(row: AppRow) -> Option<&'static str> {
-    // every group label of `AppRow::group` starts with a full-width （N）: 9 bytes
-    row.group().and_then(|g| g.get(..9))
+    row.app_group().map(|g| match g {
+        AppGroup::Denied => "(三)",
+        AppGroup::Unable => "(四)",
+        AppGroup::NotProcessed => "(五)",
+        AppGroup::Other => "(六)",
+    })
 }
 
 /// True for the rows of 三、本年度办理结果 (granted … total_processed).
@@ -156,7 +179,9 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
         }
         started.push(needle);
         let found = t.fragments.iter().enumerate().find(|(i, f)| {
-            !used[*i] && f.role == FragmentRole::GroupLabel && normalise(&f.raw).contains(needle)
+            !used[*i]
+                && f.role == FragmentRole::GroupLabel
+                && crate::text::lexical::norm(&f.raw).contains(needle)
         });
         if let Some((i, f)) = found {
             used[i] = true;
@@ -195,11 +220,26 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
         }
     }
     w.write_char('\n')?;
+    if t.groups.is_empty() && t.source.is_empty() {
+        // no values at all: the header alone reads back so
+        return Ok(());
+    }
     if t.source.values().any(|s| s.fused.is_some()) {
+        // the digits on one tab row (words tab-separated, so the line reads
+        // the same words as cells), never split by the parser; a single word
+        // gets a tab after it to make the line a tab row
+        let mut words = 0;
         for group in RlGroup::ALL {
             if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
-                put_fused(w, &fused.raw)?;
+                if words > 0 {
+                    w.write_char('\t')?;
+                }
+                put_fused(w, &fused.raw, "\t", 15)?;
+                words += fused.raw.split(is_space).filter(|x| !x.is_empty()).count();
             }
+        }
+        if words == 1 {
+            w.write_char('\t')?;
         }
         return w.write_char('\n');
     }
@@ -243,6 +283,10 @@ fn field_label(field: AdField, format: Format) -> &'static str {
 /// Writes the active-disclosure table (see the module docs).
 pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTable) -> fmt::Result {
     let format = active_disclosure_format(t);
+    if t.items.is_empty() {
+        // a table without items: its first block title alone reads back as one
+        return w.write_str("第二十条第（一）项\n");
+    }
     for (numeral, items) in ACTIVE_DISCLOSURE_BLOCKS {
         if !items.iter().any(|i| t.items.contains_key(i)) {
             continue;
@@ -271,13 +315,32 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
 /// kept as written (`小 计`); only tabs and line ends inside a cell, which
 /// the grid cannot hold, become spaces.
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
-    for row in std::iter::once(&t.header).chain(&t.rows) {
+    let rows = || std::iter::once(&t.header).chain(&t.rows);
+    // tab rows need two cells to be rows, and a table two rows: anything
+    // less is written as pipe rows, closed by an empty pipe row (which reads
+    // as no row) so that the table has two pipe lines
+    let pipes = t.rows.is_empty() || rows().any(|r| r.len() < 2);
+    for row in rows() {
         let cells: Vec<String> = row
             .iter()
             .map(|c| c.replace(['\t', '\n', '\r'], " "))
             .collect();
-        w.write_str(&cells.join("\t"))?;
+        if pipes {
+            w.write_char('|')?;
+            if cells.is_empty() {
+                w.write_char('|')?;
+            }
+            for c in &cells {
+                w.write_str(c)?;
+                w.write_char('|')?;
+            }
+        } else {
+            w.write_str(&cells.join("\t"))?;
+        }
         w.write_char('\n')?;
+    }
+    if pipes {
+        w.write_str("||\n")?;
     }
     Ok(())
 }

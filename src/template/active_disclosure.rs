@@ -4,13 +4,13 @@
 use indexmap::IndexMap;
 
 use super::cells::{Tk, tokens};
-use super::rows::{Builder, RowAcc, cell_suffix, pieces};
+use super::rows::{Builder, Piece, RowAcc, cell_suffix, pieces};
 use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item, ad_marks_2021};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::Format;
 use crate::model::keys::{AdField, AdItem};
-use crate::model::table::{ActiveDisclosureTable, FragmentRole, Table};
+use crate::model::table::{ActiveDisclosureTable, FragmentRole, RowSource, Table};
 
 /// Maps a grid to the active-disclosure (第二十条) table, in the 2019 or the
 /// 2021 variant as its header says.
@@ -20,6 +20,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         text,
         loc,
         fragments: Vec::new(),
+        delimited: super::fused::delimited(grid),
     };
     let mut rows: Vec<RowAcc<AdItem>> = Vec::new();
     let mut current: Option<usize> = None;
@@ -45,29 +46,9 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
                 for p in pieces(text, &toks[i..j], AD_VOCAB) {
-                    if let Some(m) = ad_marks_2021(&p.norm) {
-                        v2021 = Some(v2021.unwrap_or(false) || m);
-                        b.frag(FragmentRole::Header, p.start, p.end);
-                        continue;
-                    }
-                    match ad_item(&p.norm) {
-                        Some(item) => {
-                            rows.push(RowAcc {
-                                key: item,
-                                label: Some((p.start, p.end)),
-                                label_extra: String::new(),
-                                cells: Vec::new(),
-                            });
-                            current = Some(rows.len() - 1);
-                        }
-                        None => {
-                            let role = if ad_header(&p.norm) {
-                                FragmentRole::Header
-                            } else {
-                                FragmentRole::Other
-                            };
-                            b.frag(role, p.start, p.end);
-                        }
+                    if let Some(row) = label(&mut b, &p, &mut v2021) {
+                        rows.push(row);
+                        current = Some(rows.len() - 1);
                     }
                 }
                 i = j;
@@ -82,19 +63,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         Format::V2019
     };
     let (items, source) = b.finish_rows(rows, |item: AdItem| item.fields(format).to_vec());
-    let mut units: IndexMap<AdItem, IndexMap<AdField, String>> = IndexMap::new();
-    let mut remarks: IndexMap<AdItem, IndexMap<AdField, String>> = IndexMap::new();
-    for (item, src) in &source {
-        for (field, cell) in &src.cells {
-            if let Some(rest) = cell_suffix(&cell.raw) {
-                let is_unit = vocabulary::is_unit(rest);
-                let map = if is_unit { &mut units } else { &mut remarks };
-                map.entry(*item)
-                    .or_default()
-                    .insert(*field, rest.to_string());
-            }
-        }
-    }
+    let (units, remarks) = units_and_remarks(&source);
     Table::ActiveDisclosure(ActiveDisclosureTable {
         span: super::span_of(grid, loc),
         items,
@@ -103,4 +72,52 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         source,
         fragments: b.into_fragments(),
     })
+}
+
+/// A label piece: a header word (which also tells the variant), an item's
+/// row (returned), or other text.
+fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option<RowAcc<AdItem>> {
+    if let Some(m) = ad_marks_2021(&p.norm) {
+        *v2021 = Some(v2021.unwrap_or(false) || m);
+        b.frag(FragmentRole::Header, p.start, p.end);
+        return None;
+    }
+    let Some(item) = ad_item(&p.norm) else {
+        let role = if ad_header(&p.norm) {
+            FragmentRole::Header
+        } else {
+            FragmentRole::Other
+        };
+        b.frag(role, p.start, p.end);
+        return None;
+    };
+    Some(RowAcc {
+        key: item,
+        label: Some((p.start, p.end)),
+        label_extra: String::new(),
+        cells: Vec::new(),
+    })
+}
+
+type ByField = IndexMap<AdItem, IndexMap<AdField, String>>;
+
+/// The text after each figure: units (`万元`) and remarks (`（其中修订16件）`).
+fn units_and_remarks(source: &IndexMap<AdItem, RowSource<AdField>>) -> (ByField, ByField) {
+    let mut units = ByField::new();
+    let mut remarks = ByField::new();
+    for (item, src) in source {
+        for (field, cell) in &src.cells {
+            if let Some(rest) = cell_suffix(&cell.raw) {
+                let map = if vocabulary::is_unit(rest) {
+                    &mut units
+                } else {
+                    &mut remarks
+                };
+                map.entry(*item)
+                    .or_default()
+                    .insert(*field, rest.to_string());
+            }
+        }
+    }
+    (units, remarks)
 }

@@ -33,6 +33,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
             text,
             loc,
             fragments: Vec::new(),
+            delimited: super::fused::delimited(grid),
         },
         rows: Vec::new(),
         current: None,

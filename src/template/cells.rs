@@ -43,7 +43,7 @@ fn is_digit(c: char) -> bool {
 /// tokens' offsets refer to, and each cell's text must be the text at its
 /// span (true of every builder over plain text and of tab-row reading text).
 pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
         let kind = match grid.row_kind(r) {
@@ -125,6 +125,67 @@ fn digit_run(s: &str) -> Option<usize> {
     (len > 0).then_some(len)
 }
 
+/// Where the value that starts at `i` (a number of `len` bytes) ends: with
+/// its unit or remark, or before a list marker glued after it; `None` when
+/// the number is part of a label (`2015年度`, `2.其他`).
+fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
+    let end = i + len;
+    let after = &f[end..];
+    let next = after.chars().next();
+    let label_follows = next.is_some_and(|n| {
+        matches!(
+            n,
+            '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
+        )
+    });
+    if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
+        return None;
+    }
+    // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
+    let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
+        && after[next.map_or(0, char::len_utf8)..]
+            .chars()
+            .next()
+            .is_none_or(|n| !is_digit(n));
+    if marker_follows {
+        let digits = &f[i..end];
+        if digits.chars().count() <= 1 || digits.contains('.') {
+            return None;
+        }
+        // all but the last digit are a value
+        return Some(i + digits.char_indices().last().map_or(0, |(k, _)| k));
+    }
+    if let Some(u) = vocabulary::unit_prefix(after) {
+        return Some(end + u);
+    }
+    if next.is_some_and(|n| n == '(' || n == '（') && after.contains(['）', ')']) {
+        // a remark: `22（其中修订16件）`
+        let close = after.find(['）', ')']).unwrap_or(0);
+        let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
+        let remark = &after[..close + close_len];
+        if remark.chars().any(|c| !is_digit(c))
+            && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
+        {
+            return Some(end + close + close_len);
+        }
+    }
+    Some(end)
+}
+
+/// A label (or null-marker) token for `f[from..to]`.
+fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
+    let kind = if vocabulary::is_null(&f[from..to]) {
+        Tk::Null
+    } else {
+        Tk::Label
+    };
+    Tok {
+        kind,
+        start: at + from,
+        end: at + to,
+    }
+}
+
 /// Splits one field (no white space at its ends) into label and value tokens.
 fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
     if vocabulary::is_null(f) {
@@ -145,69 +206,23 @@ fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         // a sign after digits starts a new (negative) number: `2648-18538`
         let starts_number =
             signed || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
-        if starts_number
-            && let Some(len) = Number::parse_prefix(&f[i..])
-                .map(|p| p.1)
-                .or_else(|| digit_run(&f[i..]))
-        {
-            let mut end = i + len;
-            let after = &f[end..];
-            let next = after.chars().next();
-            // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
-            let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
-                && after[next.map_or(0, char::len_utf8)..]
-                    .chars()
-                    .next()
-                    .is_none_or(|n| !is_digit(n));
-            let label_follows = next.is_some_and(|n| {
-                matches!(
-                    n,
-                    '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
-                )
-            });
-            if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
-                // part of a label: `2015年度`
+        let number = starts_number
+            .then(|| {
+                Number::parse_prefix(&f[i..])
+                    .map(|p| p.1)
+                    .or_else(|| digit_run(&f[i..]))
+            })
+            .flatten();
+        if let Some(len) = number {
+            let Some(end) = value_end(f, i, len) else {
+                // part of a label
                 label_start.get_or_insert(i);
-                i = end;
-                prev = f[..end].chars().last();
+                i += len;
+                prev = f[..i].chars().last();
                 continue;
-            }
-            if marker_follows {
-                let digits = &f[i..end];
-                if digits.chars().count() <= 1 || digits.contains('.') {
-                    label_start.get_or_insert(i);
-                    i = end;
-                    prev = f[..end].chars().last();
-                    continue;
-                }
-                // all but the last digit are a value
-                let last = digits.char_indices().last().map_or(0, |(k, _)| k);
-                end = i + last;
-            } else if let Some(u) = vocabulary::unit_prefix(after) {
-                end += u;
-            } else if next.is_some_and(|n| n == '(' || n == '（') && f[end..].contains(['）', ')'])
-            {
-                // a remark: `22（其中修订16件）`
-                let close = f[end..].find(['）', ')']).unwrap_or(0);
-                let close_len = f[end + close..].chars().next().map_or(1, char::len_utf8);
-                let remark = &f[end..end + close + close_len];
-                if remark.chars().any(|c| !is_digit(c))
-                    && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
-                {
-                    end += close + close_len;
-                }
-            }
+            };
             if let Some(ls) = label_start.take() {
-                let kind = if vocabulary::is_null(&f[ls..i]) {
-                    Tk::Null
-                } else {
-                    Tk::Label
-                };
-                out.push(Tok {
-                    kind,
-                    start: at + ls,
-                    end: at + i,
-                });
+                out.push(label(f, ls, i, at));
             }
             out.push(Tok {
                 kind: Tk::Value,
@@ -223,16 +238,6 @@ fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         i += c.len_utf8();
     }
     if let Some(ls) = label_start {
-        let s = &f[ls..];
-        let kind = if vocabulary::is_null(s) {
-            Tk::Null
-        } else {
-            Tk::Label
-        };
-        out.push(Tok {
-            kind,
-            start: at + ls,
-            end: at + f.len(),
-        });
+        out.push(label(f, ls, f.len(), at));
     }
 }

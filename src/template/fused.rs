@@ -9,6 +9,7 @@
 //! digits are never split (the split count is bounded, so the cost is too).
 
 use super::cells::{Tk, Tok};
+use crate::grid::{Grid, Layout};
 
 /// Where the cells of a row ended up.
 pub(crate) enum Placed {
@@ -99,9 +100,17 @@ fn fill_ways(digits: &[Option<&[u8]>], cols: usize) -> u8 {
     dp[cols]
 }
 
+/// True when the grid's cells are delimited (tab or pipe rows): there the
+/// positions of the cells are known and a digit run is one cell.
+pub(crate) fn delimited(grid: &Grid) -> bool {
+    matches!(grid.layout(), Layout::Tabs | Layout::Pipes)
+}
+
 /// Places `cells` in `n` columns; `at` is where empty cells of a row without
-/// any cell text sit (the end of its label).
-pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
+/// any cell text sit (the end of its label). In a `delimited` grid, or a row
+/// whose text (from `at` on) has a tab or a pipe, digit runs are never split:
+/// the unique-split rule is for flow text only.
+pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: bool) -> Placed {
     // drop empty grid fields at the ends while there are more cells than columns
     let mut lo = 0;
     let mut hi = cells.len();
@@ -111,30 +120,23 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
     while hi - lo > n && cells[lo].kind == Tk::Empty {
         lo += 1;
     }
-    let cells: Vec<Tok> = cells[lo..hi].to_vec();
-    let all = |cells: &[Tok]| {
-        let s = cells
-            .iter()
-            .filter(|t| t.kind != Tk::Empty)
-            .map(|t| t.start)
-            .min()
-            .unwrap_or(0);
-        let e = cells
-            .iter()
-            .filter(|t| t.kind != Tk::Empty)
-            .map(|t| t.end)
-            .max()
-            .unwrap_or(0);
-        (s, e)
-    };
+    let cells = &cells[lo..hi];
     if cells.len() == n {
         return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
     }
     if cells.len() > n {
-        let (s, e) = all(&cells);
+        let (s, e) = extent(cells);
         return Placed::Fused(s, e);
     }
-    // fewer tokens than columns: try the unique split of digit runs
+    // fewer tokens than columns: try the unique split of digit runs, in
+    // flow text only
+    let row_text = match (cells.first(), cells.last()) {
+        (Some(f), Some(l)) => text.get(at.min(f.start)..l.end).unwrap_or(""),
+        _ => "",
+    };
+    if delimited || row_text.contains(['\t', '|']) {
+        return unplaced(cells, n, at);
+    }
     let digits: Vec<Option<&[u8]>> = cells
         .iter()
         .map(|t| {
@@ -142,64 +144,72 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize) -> Placed {
             (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit)).then_some(s)
         })
         .collect();
-    // fast paths: every digit its own cell is the only split when the digits
-    // and atomic cells add up to exactly `n`; fewer cannot be split at all
+    // fast path: every digit its own cell is the only split when the digits
+    // and atomic cells add up to exactly `n`
     let singles: usize = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).sum();
     if singles == n {
-        let mut out = Vec::with_capacity(n);
-        for (i, t) in cells.iter().enumerate() {
-            match digits[i] {
-                Some(d) => out.extend((0..d.len()).map(|k| (t.start + k, t.start + k + 1))),
-                None => out.push((t.start, t.end)),
-            }
-        }
-        return Placed::Cells(out);
+        let counts: Vec<usize> = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).collect();
+        return Placed::Cells(cut(cells, &digits, &counts));
     }
-    match fill_ways(&digits, n) {
-        1 => {
-            // reconstruct: the unique assignment of part counts
-            let mut counts = vec![0usize; cells.len()];
-            let mut remaining = n;
-            for i in (0..cells.len()).rev() {
-                let options: Vec<usize> = match digits[i] {
-                    Some(d) => (1..=remaining.min(d.len()))
-                        .filter(|&k| split_ways(d, k) > 0)
-                        .collect(),
-                    None => vec![1],
-                };
-                let k = options
+    if fill_ways(&digits, n) == 1
+        && let Some(counts) = unique_counts(&digits, n)
+    {
+        return Placed::Cells(cut(cells, &digits, &counts));
+    }
+    unplaced(cells, n, at)
+}
+
+/// A row that cannot be placed: fused, or empty cells when it has no text.
+fn unplaced(cells: &[Tok], n: usize, at: usize) -> Placed {
+    let (s, e) = extent(cells);
+    if s == e {
+        // no text at all: empty cells where the row's cells would begin
+        let at = cells.first().map_or(at, |t| t.start);
+        Placed::Cells(vec![(at, at); n])
+    } else {
+        Placed::Fused(s, e)
+    }
+}
+
+/// The range from the first to the last non-empty token.
+fn extent(cells: &[Tok]) -> (usize, usize) {
+    let text = || cells.iter().filter(|t| t.kind != Tk::Empty);
+    let s = text().map(|t| t.start).min().unwrap_or(0);
+    let e = text().map(|t| t.end).max().unwrap_or(0);
+    (s, e)
+}
+
+/// How many columns each token fills in the one way to fill `n` columns
+/// (`fill_ways` said there is exactly one).
+fn unique_counts(digits: &[Option<&[u8]>], n: usize) -> Option<Vec<usize>> {
+    let mut counts = vec![0usize; digits.len()];
+    let mut remaining = n;
+    for i in (0..digits.len()).rev() {
+        let fits = |k: usize| k <= remaining && fill_ways(&digits[..i], remaining - k) > 0;
+        let k = match digits[i] {
+            Some(d) => (1..=remaining.min(d.len())).find(|&k| split_ways(d, k) > 0 && fits(k)),
+            None => Some(1).filter(|&k| fits(k)),
+        }?;
+        counts[i] = k;
+        remaining -= k;
+    }
+    Some(counts)
+}
+
+/// The cells' ranges when token `i` fills `counts[i]` columns.
+fn cut(cells: &[Tok], digits: &[Option<&[u8]>], counts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in cells.iter().enumerate() {
+        match digits[i] {
+            Some(d) => out.extend(
+                split_digits(d, counts[i])
                     .into_iter()
-                    .find(|&k| k <= remaining && fill_ways(&digits[..i], remaining - k) > 0);
-                let Some(k) = k else {
-                    let (s, e) = all(&cells);
-                    return Placed::Fused(s, e);
-                };
-                counts[i] = k;
-                remaining -= k;
-            }
-            let mut out = Vec::with_capacity(n);
-            for (i, t) in cells.iter().enumerate() {
-                match digits[i] {
-                    Some(d) => {
-                        for (a, b) in split_digits(d, counts[i]) {
-                            out.push((t.start + a, t.start + b));
-                        }
-                    }
-                    None => out.push((t.start, t.end)),
-                }
-            }
-            Placed::Cells(out)
-        }
-        _ => {
-            let (s, e) = all(&cells);
-            if s == e {
-                let at = cells.first().map_or(at, |t| t.start);
-                Placed::Cells(vec![(at, at); n])
-            } else {
-                Placed::Fused(s, e)
-            }
+                    .map(|(a, b)| (t.start + a, t.start + b)),
+            ),
+            None => out.push((t.start, t.end)),
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -224,13 +234,13 @@ mod tests {
     fn unique_splits_only() {
         // `00023` in five columns: one way
         let text = "00023";
-        match place(text, &[tok(Tk::Value, 0, 5)], 5, 0) {
+        match place(text, &[tok(Tk::Value, 0, 5)], 5, 0, false) {
             Placed::Cells(c) => assert_eq!(c, vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]),
             Placed::Fused(..) => panic!("unique split"),
         }
         // `0123` in three columns: `0|1|23` or `0|12|3`: never guessed
         assert!(matches!(
-            place("0123", &[tok(Tk::Value, 0, 4)], 3, 0),
+            place("0123", &[tok(Tk::Value, 0, 4)], 3, 0, false),
             Placed::Fused(0, 4)
         ));
         // too many cells: fused
@@ -243,9 +253,30 @@ mod tests {
                     tok(Tk::Value, 4, 5)
                 ],
                 2,
-                0
+                0,
+                false
             ),
             Placed::Fused(0, 5)
+        ));
+    }
+
+    #[test]
+    fn delimited_rows_are_never_split() {
+        // `11` in a tab row short of a figure: kept fused, not `1|1`
+        let text = "a\t8\t11";
+        let cells = [tok(Tk::Value, 2, 3), tok(Tk::Value, 4, 6)];
+        assert!(matches!(
+            place(text, &cells, 3, 1, false),
+            Placed::Fused(2, 6)
+        ));
+        // the same digits in flow text split the one way they can
+        let text = "a 8 11";
+        assert!(matches!(place(text, &cells, 3, 1, false), Placed::Cells(_)));
+        // a delimited grid: never split, even without a tab in the row
+        let text = "000023";
+        assert!(matches!(
+            place(text, &[tok(Tk::Value, 0, 6)], 5, 0, true),
+            Placed::Fused(0, 6)
         ));
     }
 }

@@ -225,6 +225,17 @@ struct Row {
     /// column, in order of preference.
     readings: Vec<Vec<Val>>,
     split: bool,
+    /// Cells under a header the mapper does not know.
+    other: Vec<Val>,
+}
+
+/// A value cell as read (an empty cell has empty text).
+fn val_of(c: &InCell<'_>) -> Val {
+    Val {
+        n: number(c.text),
+        text: c.text.trim_matches(is_space).to_string(),
+        at: c.at + (c.text.len() - c.text.trim_start_matches(is_space).len()),
+    }
 }
 
 /// The readings of a run of `d` digits at `at` as `cols` values.
@@ -274,10 +285,13 @@ fn fused_readings(d: &str, at: usize, cols: usize) -> Vec<Vec<Val>> {
 
 /// Maps a table read as rows of cells (header first) to a typed legacy
 /// statistics table; `None` when the header is not a statistics header.
-/// `title` is the table's title text when it stood with the table.
+/// `title` is the table's title text when it stood with the table; `run`
+/// says the table was cut from running text (only there can the digits of
+/// two cells have run together).
 pub(crate) fn map(
     rows: &[Vec<InCell<'_>>],
     title: Option<InCell<'_>>,
+    run: bool,
     region: (usize, usize),
     loc: &Locator<'_>,
 ) -> Option<Table> {
@@ -318,10 +332,6 @@ pub(crate) fn map(
 
     let mut mapped: Vec<Row> = Vec::new();
     for r in &rows[1..] {
-        let mut cells = r
-            .iter()
-            .copied()
-            .filter(|c| !c.text.trim_matches(is_space).is_empty());
         let mut row = Row {
             label: None,
             unit: None,
@@ -329,7 +339,39 @@ pub(crate) fn map(
             key: None,
             readings: Vec::new(),
             split: false,
+            other: Vec::new(),
         };
+        // a grid row as wide as the header: every cell in its column, an
+        // empty cell kept empty
+        if !run && r.len() == header.len() && r.len() > 1 {
+            let filled = |c: &InCell<'_>| !c.text.trim_matches(is_space).is_empty();
+            if filled(&r[0]) {
+                row.label = Some((r[0].text.to_string(), r[0].at));
+            }
+            let mut reading = Vec::new();
+            for (c, h) in r[1..].iter().zip(&heads) {
+                match h {
+                    Some(HeadCol::Unit) if filled(c) => row.unit = Some((c.text.to_string(), c.at)),
+                    Some(HeadCol::Code) if filled(c) => row.code = Some((c.text.to_string(), c.at)),
+                    Some(HeadCol::Value(_)) => reading.push(val_of(c)),
+                    _ if filled(c) => row.other.push(val_of(c)),
+                    _ => {}
+                }
+            }
+            row.readings.push(reading);
+            row.key = row
+                .label
+                .as_ref()
+                .and_then(|(l, _)| row_key(&core_label(l)));
+            if row.label.is_some() || row.readings[0].iter().any(|v| !v.text.is_empty()) {
+                mapped.push(row);
+            }
+            continue;
+        }
+        let mut cells = r
+            .iter()
+            .copied()
+            .filter(|c| !c.text.trim_matches(is_space).is_empty());
         let mut rest: Vec<InCell<'_>> = Vec::new();
         if let Some(first) = cells.next() {
             if number(first.text).is_some() {
@@ -354,27 +396,8 @@ pub(crate) fn map(
             }
         }
         let vals: Vec<InCell<'_>> = rest[i..].to_vec();
-        let direct: Vec<Val> = vals
-            .iter()
-            .map(|c| Val {
-                n: number(c.text),
-                text: c.text.trim_matches(is_space).to_string(),
-                at: c.at + (c.text.len() - c.text.trim_start_matches(is_space).len()),
-            })
-            .collect();
-        if direct.len() == 1 && columns.len() == 2 {
-            let v = &direct[0];
-            let f = fused_readings(&v.text, v.at, 2);
-            // a two-digit-or-longer run whose single reading is not a plain
-            // one-column value: split it
-            if !f.is_empty() && v.text.len() >= 2 {
-                row.readings = f;
-                row.split = true;
-            }
-        }
-        if row.readings.is_empty() {
-            row.readings.push(direct);
-        }
+        let direct: Vec<Val> = vals.iter().map(val_of).collect();
+        row.readings.push(direct);
         row.key = row
             .label
             .as_ref()
@@ -383,6 +406,21 @@ pub(crate) fn map(
             continue;
         }
         mapped.push(row);
+    }
+    // a table whose cells ran together (most rows have one run of digits
+    // for two columns): split each run
+    let ones = mapped.iter().filter(|r| r.readings[0].len() == 1).count();
+    let more = mapped.iter().filter(|r| r.readings[0].len() > 1).count();
+    if run && columns.len() == 2 && ones > more {
+        for r in &mut mapped {
+            if let [v] = r.readings[0].as_slice() {
+                let f = fused_readings(&v.text, v.at, 2);
+                if !f.is_empty() {
+                    r.readings = f;
+                    r.split = true;
+                }
+            }
+        }
     }
     // duplicate keys: the first keeps the key
     let mut seen = Vec::new();
@@ -414,7 +452,7 @@ pub(crate) fn map(
         for (j, c) in columns.iter().enumerate() {
             let v = reading.get(j);
             values.insert(*c, v.and_then(|v| v.n));
-            if let Some(v) = v {
+            if let Some(v) = v.filter(|v| !v.text.is_empty()) {
                 cells.insert(*c, text_at(&v.text, v.at));
             }
         }
@@ -427,7 +465,8 @@ pub(crate) fn map(
             extra: Vec::new(),
         };
         // value cells beyond the columns of the header
-        for v in reading.iter().skip(columns.len()) {
+        let beyond = reading.iter().skip(columns.len());
+        for v in beyond.chain(&r.other).filter(|v| !v.text.is_empty()) {
             src.extra.push(text_at(&v.text, v.at));
         }
         let unit = r.unit.as_ref().map(|(s, _)| norm(s));
@@ -682,6 +721,10 @@ pub(crate) fn crawler_rows(s: &str, at: usize) -> Option<RunRows<'_>> {
         let mut z = q;
         while z < s.len() {
             let c = s[z..].chars().next().unwrap_or('x');
+            if matches!(c, '\n' | '\r') {
+                // one row per line: the values end with the line
+                break;
+            }
             if c == '.' {
                 z += 1;
                 if !(z < s.len() && b[z].is_ascii_digit()) {
@@ -785,8 +828,32 @@ pub(crate) fn crawler_table(t: &str, off: usize, loc: &Locator<'_>) -> Option<(T
         let tt = t[..h].trim_end_matches(is_space);
         InCell { text: tt, at: off }
     });
-    let table = map(&rr.rows, title, (off, off + end), loc)?;
+    let table = map(&rr.rows, title, true, (off, off + end), loc)?;
     Some((table, end))
+}
+
+/// Maps a grid (tab or pipe rows) whose first row is a statistics header,
+/// every cell in its column; `None` for other grids and for one-cell-per-line
+/// grids (those go through [`from_generic`]).
+pub(crate) fn from_grid(grid: &crate::grid::Grid, loc: &Locator<'_>) -> Option<Table> {
+    if grid.layout() == crate::grid::Layout::Lines {
+        return None;
+    }
+    let rows: Vec<Vec<InCell<'_>>> = grid
+        .rows()
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .map(|r| {
+            r.iter()
+                .map(|c| InCell {
+                    text: &c.text,
+                    at: c.span.as_ref().map_or(0, |s| s.start),
+                })
+                .collect()
+        })
+        .collect();
+    let span = grid.span().unwrap_or(0..0);
+    map(&rows, None, false, (span.start, span.end), loc)
 }
 
 /// Maps a generic table whose header is a statistics header.
@@ -817,5 +884,5 @@ pub(crate) fn from_generic(g: &crate::model::GenericTable, loc: &Locator<'_>) ->
                 .collect(),
         );
     }
-    map(&rows, None, (g.span.start, g.span.end), loc)
+    map(&rows, None, false, (g.span.start, g.span.end), loc)
 }

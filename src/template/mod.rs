@@ -48,10 +48,12 @@ pub(crate) fn map(grid: &Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Tab
         Kind::Applications => applications::map(grid, text, loc),
         Kind::ReviewLitigation => review_litigation::map(grid, text, loc),
         // a legacy 政府信息公开情况统计表 becomes a typed table
-        Kind::Generic => match generic::map(grid, loc) {
-            Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
-            t => t,
-        },
+        Kind::Generic => {
+            legacy::from_grid(grid, loc).unwrap_or_else(|| match generic::map(grid, loc) {
+                Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
+                t => t,
+            })
+        }
     }
 }
 
@@ -59,4 +61,225 @@ pub(crate) fn map(grid: &Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Tab
 fn span_of(grid: &Grid, loc: &Locator<'_>) -> Span {
     let s = grid.span().unwrap_or(0..0);
     loc.span(s.start, s.end)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The mapper on grids built by hand: cells placed one by one, with
+    //! spanned positions as an HTML `<table>` with `rowspan`/`colspan`
+    //! would give them.
+    use super::*;
+    use crate::grid::Cell;
+    use crate::model::keys::{AdField, AdItem, AppCol, AppRow, RlGroup, RlOutcome};
+    use crate::model::table::FragmentRole;
+
+    /// Writes the cells (`^` = spanned from the cell above, `<` = from the
+    /// cell to the left) into a text, one line per row, and builds the grid
+    /// cell by cell.
+    fn grid(rows: &[&[&str]]) -> (String, Grid) {
+        let mut text = String::new();
+        let mut g = Grid::new();
+        for (r, row) in rows.iter().enumerate() {
+            let mut cells = Vec::new();
+            for (c, t) in row.iter().enumerate() {
+                if c > 0 {
+                    text.push(' ');
+                }
+                cells.push(match *t {
+                    "^" => Cell::spanned(r - 1, c),
+                    "<" => Cell::spanned(r, c - 1),
+                    "" => Cell::empty(text.len()),
+                    t => {
+                        let at = text.len();
+                        text.push_str(t);
+                        Cell::new(t, at..text.len())
+                    }
+                });
+            }
+            text.push('\n');
+            g.push_row(cells);
+        }
+        g.set_span(0..text.len() - 1);
+        (text, g)
+    }
+
+    fn mapped(rows: &[&[&str]], kind: Kind) -> Table {
+        let (text, g) = grid(rows);
+        let lines = crate::lines::split(&text);
+        let loc = Locator::new(&text, &lines);
+        map(&g, kind, &text, &loc)
+    }
+
+    #[test]
+    fn applications_with_a_split_header_and_spanned_cells() {
+        let t = mapped(
+            &[
+                &[
+                    "申请人情况",
+                    "自然人",
+                    "法人或其他组织",
+                    "<",
+                    "<",
+                    "<",
+                    "<",
+                    "总计",
+                ],
+                &[
+                    "^",
+                    "^",
+                    "商业企业",
+                    "科研机构",
+                    "社会公益组织",
+                    "法律服务机构",
+                    "其他",
+                    "^",
+                ],
+                &[
+                    "一、本年新收政府信息公开申请数量",
+                    "1",
+                    "2",
+                    "3",
+                    "4",
+                    "5",
+                    "6",
+                    "21",
+                ],
+                &["三、本年度办理结果", "<", "<", "<", "<", "<", "<", "<"],
+                &[
+                    "（三）不予公开",
+                    "1.属于国家秘密",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                ],
+                &[
+                    "^",
+                    "2.其他法律行政法规禁止公开",
+                    "1",
+                    "",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "1",
+                ],
+            ],
+            Kind::Applications,
+        );
+        let Table::Applications(t) = t else {
+            panic!("not an applications table")
+        };
+        assert_eq!(t.columns, AppCol::TEMPLATE.to_vec());
+        let row = &t.rows[&AppRow::NewReceived];
+        assert_eq!(
+            row[&AppCol::NaturalPerson].and_then(|n| n.as_i64()),
+            Some(1)
+        );
+        assert_eq!(row[&AppCol::Total].and_then(|n| n.as_i64()), Some(21));
+        let law = &t.rows[&AppRow::DeniedProhibitedByLaw];
+        assert_eq!(
+            law[&AppCol::NaturalPerson].and_then(|n| n.as_i64()),
+            Some(1)
+        );
+        // the empty cell keeps its column
+        assert_eq!(law[&AppCol::CommercialEnterprise], None);
+        assert_eq!(law[&AppCol::Total].and_then(|n| n.as_i64()), Some(1));
+        let raw = |role| -> Vec<&str> {
+            t.fragments
+                .iter()
+                .filter(|f| f.role == role)
+                .map(|f| f.raw.as_str())
+                .collect()
+        };
+        // the header text of a row is one fragment, the split header's
+        // second row another
+        let header = raw(FragmentRole::Header);
+        assert_eq!(header.len(), 2, "{header:?}");
+        assert!(header[1].contains("科研机构"), "{header:?}");
+        assert!(raw(FragmentRole::GroupLabel).contains(&"（三）不予公开"));
+        assert!(raw(FragmentRole::GroupLabel).contains(&"三、本年度办理结果"));
+        assert_eq!(
+            t.source[&AppRow::NewReceived]
+                .label
+                .as_ref()
+                .map(|l| l.raw.as_str()),
+            Some("一、本年新收政府信息公开申请数量")
+        );
+    }
+
+    #[test]
+    fn active_disclosure_2021_from_a_grid() {
+        let t = mapped(
+            &[
+                &["第二十条第（一）项", "<", "<", "<"],
+                &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                &["规章", "1", "0", "5"],
+                &["行政规范性文件", "4", "—", "12"],
+            ],
+            Kind::ActiveDisclosure,
+        );
+        let Table::ActiveDisclosure(t) = t else {
+            panic!("not an active-disclosure table")
+        };
+        let regs = &t.items[&AdItem::Regulations];
+        assert_eq!(regs[&AdField::Issued].and_then(|n| n.as_i64()), Some(1));
+        assert_eq!(regs[&AdField::InForce].and_then(|n| n.as_i64()), Some(5));
+        let docs = &t.items[&AdItem::NormativeDocuments];
+        assert_eq!(docs[&AdField::Repealed], None);
+        assert_eq!(
+            t.source[&AdItem::NormativeDocuments].cells[&AdField::Repealed].raw,
+            "—"
+        );
+    }
+
+    #[test]
+    fn review_litigation_fused_digits_are_never_guessed() {
+        // fifteen columns, fourteen cells, one holds `123`: `1|23` and
+        // `12|3` both fit
+        let t = mapped(
+            &[
+                &["行政复议", "行政诉讼"],
+                &[
+                    "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "123",
+                ],
+            ],
+            Kind::ReviewLitigation,
+        );
+        let Table::ReviewLitigation(t) = t else {
+            panic!("not a review/litigation table")
+        };
+        assert!(t.groups[&RlGroup::Review].values().all(Option::is_none));
+        let fused = t.source[&RlGroup::Review].fused.as_ref().expect("fused");
+        assert!(fused.raw.ends_with("123"));
+        // `000023` in five columns splits one way only: 0|0|0|0|23
+        let t = mapped(
+            &[
+                &["行政复议"],
+                &["0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "000023"],
+            ],
+            Kind::ReviewLitigation,
+        );
+        let Table::ReviewLitigation(t) = t else {
+            panic!("not a review/litigation table")
+        };
+        let total = t.groups[&RlGroup::LitigationAfterReview][&RlOutcome::Total];
+        assert_eq!(total.and_then(|n| n.as_i64()), Some(23));
+    }
+
+    #[test]
+    fn generic_tables_keep_rows_of_text() {
+        let t = mapped(
+            &[&["项目", "数量"], &["收费", "<"], &["减免", "3"]],
+            Kind::Generic,
+        );
+        let Table::Generic(t) = t else {
+            panic!("not a generic table")
+        };
+        assert_eq!(t.header, vec!["项目", "数量"]);
+        assert_eq!(t.rows, vec![vec!["收费"], vec!["减免", "3"]]);
+    }
 }

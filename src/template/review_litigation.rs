@@ -9,7 +9,7 @@ use super::rows::{Builder, cell_value, pieces};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{Key, RlGroup, RlOutcome};
-use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table};
+use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table, Values};
 
 /// Maps a grid to the review/litigation table: one run of fifteen values
 /// (three groups of five outcomes) after the header text.
@@ -19,6 +19,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         text,
         loc,
         fragments: Vec::new(),
+        delimited: super::fused::delimited(grid),
     };
     let mut values: Vec<Tok> = Vec::new();
     let mut values_done = false;
@@ -57,10 +58,24 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         }
         i += 1;
     }
+    let (groups, source) = values_of(&b, &values);
+    Table::ReviewLitigation(ReviewLitigationTable {
+        span: super::span_of(grid, loc),
+        groups,
+        source,
+        fragments: b.into_fragments(),
+    })
+}
+
+type Groups = Values<RlGroup, RlOutcome>;
+type Sources = IndexMap<RlGroup, RowSource<RlOutcome>>;
+
+/// The fifteen values in their groups, or the fused run in the first group.
+fn values_of(b: &Builder<'_, '_>, values: &[Tok]) -> (Groups, Sources) {
     let mut groups = IndexMap::new();
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
     if !values.is_empty() {
-        match place(text, &values, 15, values[0].start) {
+        match place(b.text, values, 15, values[0].start, b.delimited) {
             Placed::Cells(cells) => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::new();
@@ -87,10 +102,5 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
             }
         }
     }
-    Table::ReviewLitigation(ReviewLitigationTable {
-        span: super::span_of(grid, loc),
-        groups,
-        source,
-        fragments: b.into_fragments(),
-    })
+    (groups, source)
 }

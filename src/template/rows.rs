@@ -101,6 +101,9 @@ pub(crate) struct Builder<'t, 'l> {
     pub(crate) text: &'t str,
     pub(crate) loc: &'l Locator<'t>,
     pub(crate) fragments: Vec<Fragment>,
+    /// The grid's cells are delimited (tab or pipe rows): the positions are
+    /// known, so digit runs are never split (see [`place`]).
+    pub(crate) delimited: bool,
 }
 
 impl<'t> Builder<'t, '_> {
@@ -173,6 +176,7 @@ impl<'t> Builder<'t, '_> {
                 &acc.cells,
                 columns.len(),
                 acc.label.map_or(0, |l| l.1),
+                self.delimited,
             ) {
                 Placed::Cells(cells) => {
                     for (c, (s, e)) in columns.iter().zip(cells) {

@@ -1,5 +1,6 @@
-//! The template vocabulary: row and header labels, null markers and units,
-//! matched through ONE Aho–Corasick automaton built once.
+//! The template vocabulary: row and header labels and units, matched
+//! through ONE Aho–Corasick automaton built once (the null markers are the
+//! one set of [`crate::text::nulls`], shared with the audit).
 //!
 //! A label (already normalised: see [`crate::text::lexical::norm`]) is
 //! scanned once; [`Found`] then answers "does it contain / start with / equal
@@ -9,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -60,41 +61,12 @@ words! {
     OtherServices = "其他对外管理服务事项", Penalties = "行政处罚",
     Enforcement = "行政强制", FeeItems = "行政事业性收费", Procurement = "政府集中采购",
     ExternalServices = "对外管理服务", PublicFees = "事业性收费", Centralized = "集中采购",
-    // null markers
-    NullNone = "无", NullSlash = "/", NullWideSlash = "／", NullDash = "—",
-    NullDashes = "——", NullHyphen = "-", NullWideHyphen = "－", NullHyphens = "--",
-    NullEmpty = "空", NullNa = "不适用", NullNA = "N/A", NullNa2 = "n/a", NullNA2 = "NA",
-    NullSlashes = "／／", NullBackslash = "\\", NullEnDash = "–", NullMinus = "−",
-    NullNbsp = "&nbsp;", NullNull = "null",
     // units
     TenThousandYuan = "万元", Yuan = "元", Pieces = "件", Items = "条", Each = "个",
     Times = "次", Percent = "%", WidePercent = "％",
 }
 
 const _: () = assert!(WORDS.len() <= 128, "Found keeps one bit per word");
-
-/// Null markers: a cell holding one of these has no figure.
-const NULLS: &[W] = &[
-    W::NullNone,
-    W::NullSlash,
-    W::NullWideSlash,
-    W::NullDash,
-    W::NullDashes,
-    W::NullHyphen,
-    W::NullWideHyphen,
-    W::NullHyphens,
-    W::NullEmpty,
-    W::NullNa,
-    W::NullNA,
-    W::NullNa2,
-    W::NullNA2,
-    W::NullSlashes,
-    W::NullBackslash,
-    W::NullEnDash,
-    W::NullMinus,
-    W::NullNbsp,
-    W::NullNull,
-];
 
 /// Units written after a figure.
 const UNITS: &[W] = &[
@@ -137,7 +109,9 @@ pub(crate) const AD_VOCAB: &[W] = &[
 ];
 
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // a DFA: the vocabulary is small, and every label is scanned
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::Standard)
         .build(WORDS)
         .expect("the vocabulary is a small fixed set of words")
@@ -204,14 +178,20 @@ pub(crate) fn is_one_of(words: &[W], index: usize) -> bool {
     words.iter().any(|w| *w as usize == index)
 }
 
-/// True when `t` (no white space at its ends) is a null marker: 无, /, —, -,
-/// 不适用, N/A ….
+/// True when `t` (a word: no white space) is a null marker: 无, /, —, -,
+/// 不适用, N/A … (the one set of [`crate::text::nulls`]).
 pub(crate) fn is_null(t: &str) -> bool {
-    !t.is_empty() && Found::scan(t, 0).whole.any(Set::of(NULLS))
+    crate::text::nulls::is_null_marker(t, false)
 }
 
 /// The length of the unit at the start of `s`, if one is there.
 pub(crate) fn unit_prefix(s: &str) -> Option<usize> {
+    // most figures are followed by nothing or by white space: only a first
+    // character that starts a unit goes to the automaton
+    let first = s.chars().next()?;
+    if !matches!(first, '万' | '元' | '件' | '条' | '个' | '次' | '%' | '％') {
+        return None;
+    }
     let units = Set::of(UNITS);
     // a unit is at most two characters: scan only the head
     let head = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
@@ -483,6 +463,11 @@ mod tests {
         assert_eq!(unit_prefix("%"), Some(1));
         assert_eq!(unit_prefix("项"), None);
         assert!(is_unit("件"));
+        // the fast path of unit_prefix knows every unit's first character
+        for u in UNITS {
+            let w = WORDS[*u as usize];
+            assert_eq!(unit_prefix(w), Some(w.len()), "{w}");
+        }
         assert!(!is_unit("件数"));
     }
 

@@ -35,8 +35,14 @@ pub(crate) fn cn_digit(c: char) -> Option<u32> {
 }
 
 fn cn_value(s: &str) -> Option<u32> {
-    let ds: Vec<u32> = s.chars().map(cn_digit).collect::<Option<_>>()?;
-    match ds.as_slice() {
+    // at most three digits (the caller takes 1 to 3): no allocation
+    let mut buf = [0u32; 3];
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = cn_digit(c)?;
+        n += 1;
+    }
+    match &buf[..n] {
         [d] if *d > 0 => Some(*d),
         [10, d] if (1..10).contains(d) => Some(10 + d),
         [d, 10] if (2..10).contains(d) => Some(d * 10),
@@ -214,6 +220,9 @@ pub(crate) fn norm(s: &str) -> String {
 impl Norm {
     /// Appends the source text `src` found at byte offset `at`.
     pub(crate) fn push(&mut self, src: &str, at: usize) {
+        self.s.reserve(src.len());
+        self.starts.reserve(src.len());
+        self.ends.reserve(src.len());
         for (i, c) in src.char_indices() {
             if let Some(n) = norm_char(c) {
                 let before = self.s.len();

@@ -5,3 +5,4 @@
 
 pub(crate) mod hant;
 pub(crate) mod lexical;
+pub(crate) mod nulls;

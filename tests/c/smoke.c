@@ -89,7 +89,9 @@ static void check_nulls(void) {
 }
 
 static void check_errors(void) {
-    static const uint8_t bad[] = {0xff, 0xfe, 0xff, 0xff};
+    /* (FF FE would be a UTF-16LE byte order mark) */
+    static const uint8_t bad[] = {0xff, 0xff, 0xfe, 0xff};
+    static const uint8_t pdf[] = "%PDF-1.7\n";
     static const char nul[] = "first line\nab\0c";
     ogi_report *report = NULL;
     ogi_error *err = NULL;
@@ -110,6 +112,18 @@ static void check_errors(void) {
     /* err_out may be NULL */
     CHECK(ogi_report_parse(bad, sizeof bad, &report, NULL) == OGI_STATUS_INVALID_ENCODING);
     CHECK(report == NULL);
+
+    /* another kind of file: named, no position (a truncated PDF is a
+       malformed PDF when the library reads PDFs, another kind of file
+       when it does not) */
+    err = NULL;
+    {
+        ogi_status st = ogi_report_parse(pdf, sizeof pdf - 1, &report, &err);
+        CHECK(st == OGI_STATUS_NOT_TEXT || st == OGI_STATUS_PDF_MALFORMED);
+    }
+    CHECK(report == NULL && err != NULL && ogi_error_line(err) == 0);
+    CHECK(strstr(ogi_error_message(err), "PDF") != NULL);
+    ogi_error_free(err);
 
     err = NULL;
     CHECK(ogi_report_from_json((const uint8_t *)"{\"format\":", 10, &report, &err) == OGI_STATUS_JSON);
@@ -152,6 +166,14 @@ static void check_report(const char *path, int expected_year) {
     CHECK(ogi_report_format(back) == ogi_report_format(report));
     CHECK(ogi_report_findings_len(back) == ogi_report_findings_len(report));
     ogi_report_free(back);
+    ogi_buf_free(json);
+
+    /* tidy cells as a JSON array */
+    json.data = NULL;
+    json.len = 0;
+    CHECK(ogi_report_cells_json(report, &json) == OGI_STATUS_OK);
+    CHECK(json.len >= 2 && json.data[0] == '[' && json.data[json.len - 1] == ']');
+    CHECK(ogi_report_cells_json(NULL, &json) == OGI_STATUS_NULL_ARGUMENT);
     ogi_buf_free(json);
 
     CHECK(ogi_report_render(report, &text) == OGI_STATUS_OK);

@@ -92,6 +92,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("fused", &["table.fused_cells 31:18"]),
     ("narrative-none", &["narrative.mismatch 7:10"]),
     ("narrative-count", &["narrative.mismatch 7:21"]),
+    ("not-a-report", &["structure.not_a_report 0:0"]),
 ];
 
 #[test]

@@ -416,3 +416,83 @@ fn pingtan_2011_2025_is_one_series_per_organ() {
         ]
     );
 }
+
+/// A PDF text of the shared corpus: (file name, text, report).
+fn pdf(name: &str) -> (String, String, Report) {
+    let p = util::shared_dir().join("corpus/real/pdf").join(name);
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let report = ogi_report::parse(&text).unwrap();
+    (name.to_owned(), text, report)
+}
+
+#[test]
+fn hongze_2023_2024_agree_once_the_alias_joins_them() {
+    // 洪泽区人民政府 (2023) signs 淮安市洪泽区人民政府 in 2024: two organs by
+    // name, one with the alias. Printed: 行政规范性文件 2023 "0 5 5", 2024
+    // "3 0 8" (5 + 3 − 0 = 8); carried_forward 2023 and carried_over 2024 are
+    // all 0 (the hand-read expected.json says the same).
+    let reports = vec![pdf("hzq2023.layout.txt"), pdf("hzq2024.layout.txt")];
+    assert!(
+        reports[0]
+            .1
+            .contains("行政规范性文件          0          5       5")
+    );
+    assert!(
+        reports[1]
+            .1
+            .contains("行政规范性文件          3          0       8")
+    );
+    let inputs: Vec<Input<'_>> = reports.iter().map(|(n, _, r)| Input::new(n, r)).collect();
+    let apart = ogi_report::audit::across::group(&inputs, &Options::default());
+    assert_eq!(apart.len(), 2);
+    let options = Options {
+        aliases: vec![("洪泽区人民政府".into(), "淮安市洪泽区人民政府".into())],
+        hierarchy: Vec::new(),
+    };
+    let joined = ogi_report::audit::across::group(&inputs, &options);
+    assert_eq!(joined.len(), 1);
+    assert_eq!(located(&run(&reports, &options)), Vec::<String>::new());
+    for (i, key) in [(0, "carried_forward"), (1, "carried_over")] {
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(
+                util::shared_dir()
+                    .join("corpus/real/pdf")
+                    .join(["hzq2023.expected.json", "hzq2024.expected.json"][i]),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let printed: Vec<i64> = expected["applications"][key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap())
+            .collect();
+        let t = reports[i].2.applications().unwrap();
+        let row = <ogi_report::model::AppRow as ogi_report::model::Key>::from_key(key).unwrap();
+        let model: Vec<i64> = ogi_report::model::AppCol::TEMPLATE
+            .iter()
+            .map(|c| t.rows[&row][c].and_then(|n| n.as_i64()).unwrap())
+            .collect();
+        assert_eq!(model, printed, "{key}");
+    }
+    // 2024 printing 9 in force would not follow: 5 + 3 − 0 = 8.
+    let mut reports = reports;
+    let text = reports[1].1.replace(
+        "行政规范性文件          3          0       8",
+        "行政规范性文件          3          0       9",
+    );
+    reports[1].2 = ogi_report::parse(&text).unwrap();
+    reports[1].1 = text;
+    let found = run(&reports, &options);
+    assert_eq!(found.len(), 1, "{:?}", located(&found));
+    let f = &found[0].finding;
+    assert_eq!(f.rule, "series.stock_flow");
+    assert_eq!(
+        (f.expected, f.found),
+        (Some(Number::int(8)), Some(Number::int(9)))
+    );
+    assert_eq!(f.span.map(|s| s.slice(&reports[1].1)), Some("9"));
+    assert_eq!(f.related[0].file.as_deref(), Some("hzq2023.layout.txt"));
+    assert_eq!(f.related[0].span.slice(&reports[0].1), "5");
+}

@@ -229,11 +229,11 @@ fn every_equation_term_is_related() {
 fn related_spans_leave_the_json_unchanged_when_empty() {
     let text = fixture("year-body");
     let report = ogi_report::parse(&text).unwrap();
-    let json = report.to_json();
+    let json = report.to_json().unwrap();
     assert!(!json.contains("\"related\""), "{json}");
     let text = fixture("absolute-claim");
     let report = ogi_report::parse(&text).unwrap();
-    let json = report.to_json();
+    let json = report.to_json().unwrap();
     assert!(json.contains("\"related\":[{\"label\":\"carried_forward/total = 7\""));
     assert_eq!(Report::from_json(&json).unwrap(), report);
 }

@@ -37,7 +37,7 @@ fn parse_prints_a_json_array() {
 fn parse_jsonl_names_each_file_and_reports_unreadable_ones() {
     let missing = repo_path("tests/fixtures/does-not-exist.txt");
     let bad = std::env::temp_dir().join(format!("ogi-bad-{}.txt", std::process::id()));
-    std::fs::write(&bad, b"\xff\xfe\xff\xff").unwrap();
+    std::fs::write(&bad, b"\xff\xff\xfe\xff").unwrap();
     let good = repo_path("tests/fixtures/valid/005-legacy-sections.txt");
     let out = ogi()
         .arg("parse")
@@ -56,7 +56,7 @@ fn parse_jsonl_names_each_file_and_reports_unreadable_ones() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("does-not-exist.txt"), "{stderr}");
     assert!(
-        stderr.contains("ogi-bad-") && stderr.contains("neither UTF-8 nor GB18030"),
+        stderr.contains("ogi-bad-") && stderr.contains("not UTF-8, GB18030 or Big5"),
         "{stderr}"
     );
     let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();

@@ -50,12 +50,14 @@ fn list_rules_prints_the_catalogue() {
 }
 
 #[test]
-fn unreadable_input_exits_2() {
+fn unreadable_input_exits_1() {
+    // As in every subcommand (issue 14): 1 when an input failed, 2 for usage.
     let o = ogi(&["audit", "/nonexistent/report.txt"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/report.txt"));
-    // Even next to a file with errors, unreadable input wins.
     let o = ogi(&["audit", &fixture("review-total"), "/nonexistent/report.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = ogi(&["audit", "--no-such-flag", &fixture("review-total")]);
     assert_eq!(o.status.code(), Some(2));
 }
 

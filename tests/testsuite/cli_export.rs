@@ -141,11 +141,11 @@ fn export_csv_and_jsonl_of_a_folder() {
     );
     assert!(stderr.contains(", 1 failed ("), "{stderr}");
     assert!(
-        stderr.contains("failed: 1 not UTF-8 or GB18030"),
+        stderr.contains("failed: 1 not UTF-8, GB18030 or Big5"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("broken.txt: ") && stderr.contains("neither UTF-8 nor GB18030"),
+        stderr.contains("broken.txt: ") && stderr.contains("not UTF-8, GB18030 or Big5"),
         "{stderr}"
     );
     // stderr is not a terminal here: no progress bar drawing

@@ -68,8 +68,8 @@ fn every_corpus_file_parses_with_nothing_lost() {
             continue;
         }
         // the JSON round-trips
-        let back =
-            Report::from_json(&report.to_json()).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let back = Report::from_json(&report.to_json().unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert_eq!(back, report, "{}", f.display());
     }
     assert!(
@@ -416,12 +416,12 @@ fn load_expected(name: &str) -> serde_json::Value {
 /// different.
 fn check_pdf(file: &str, expected: &str, strict: bool) {
     let (_, r) = load(&format!("real/pdf/{file}"));
-    check_figures(&r, file, expected, strict);
+    check_figures(file, &r, expected, strict);
 }
 
-/// Checks a report read from one of the shared PDFs (or their texts)
-/// against the figures read by hand.
-pub fn check_figures(r: &Report, file: &str, expected: &str, strict: bool) {
+/// Checks a report read from one of the PDFs against the figures read by
+/// hand (see [`check_pdf`]).
+pub fn check_figures(file: &str, r: &Report, expected: &str, strict: bool) {
     let r = r.clone();
     let e = load_expected(expected);
     assert_eq!(r.format.key(), e["template"].as_str().unwrap(), "{file}");

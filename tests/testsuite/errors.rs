@@ -41,7 +41,7 @@ fn errors_carry_positions_and_codes() {
     assert_eq!(err.code(), 200);
     // the error trait chain reaches the kind
     let source = std::error::Error::source(&err).unwrap();
-    assert!(source.to_string().contains("neither UTF-8 nor GB18030"));
+    assert!(source.to_string().contains("not UTF-8, GB18030 or Big5"));
 }
 
 #[test]

@@ -153,7 +153,7 @@ fn built() -> *mut ogi_report {
     };
     report.meta.year = Some(2021);
     report.meta.organ = Some("青龙镇人民政府".to_owned());
-    let json = report.to_json();
+    let json = report.to_json().unwrap();
     let mut out = ptr::null_mut();
     let status = ffi::ogi_report_from_json(json.as_ptr(), json.len(), &mut out, ptr::null_mut());
     assert_eq!(status, ogi_status::Ok);

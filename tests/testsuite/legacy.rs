@@ -546,10 +546,138 @@ fn export_indicators_csv_of_the_series() {
             );
             assert!(
                 text.lines()
-                    .any(|l| l.contains(&stem) && l.ends_with(&tail)),
+                    .any(|l| l.contains(&format!("{stem}.txt")) && l.ends_with(&tail)),
                 "{stem}{tail}"
             );
         }
     }
-    assert_eq!(lines.count(), want);
+    // the folder's HTML pages are exported too (issue 10); count the .txt
+    let file_ext = |l: &str| {
+        l.split(',')
+            .next()
+            .map(|f| f.rsplit('.').next().unwrap_or("").to_string())
+    };
+    let lines: Vec<&str> = lines.collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| file_ext(l).as_deref() == Some("txt"))
+            .count(),
+        want
+    );
+    assert!(lines.iter().any(|l| file_ext(l).as_deref() == Some("html")));
+}
+
+#[test]
+fn separated_cells_are_never_split() {
+    // a grid row, or a spaced row among spaced rows, with one value has an
+    // empty running total: `12` is twelve, not 1 | 2
+    let grid = "一、概述\n无。\n二、政府信息公开情况统计表\n指标名称\t计量单位\t2015年度\t历年累计\n\
+                主动公开文件数\t条\t20\t300\n行政复议数\t件\t12\n";
+    let spaced = "一、概述 无。二、政府信息公开情况统计表 指标名称 计量单位 2015年度 历年累计 \
+                  主动公开文件数 条 20 300 行政复议数 件 12 行政诉讼数 件 1 3";
+    for text in [grid, spaced] {
+        let r = parse_lossless(text);
+        let t = legacy(&r);
+        assert_eq!(
+            t.rows[&LegacyRow::Reviews][&LegacyCol::ThisYear],
+            Some(Number::int(12))
+        );
+        assert_eq!(t.rows[&LegacyRow::Reviews][&LegacyCol::Cumulative], None);
+        assert!(!t.source[&LegacyRow::Reviews].split);
+    }
+}
+
+#[test]
+fn fixture_one_spaced_row_per_line() {
+    let (text, r) = fixture("spaced-rows.txt");
+    check_against_text("spaced", &text, &r);
+    let t = legacy(&r);
+    assert_eq!(t.rows.len(), 5);
+    assert!(t.source.values().all(|s| !s.split));
+    assert_eq!(
+        r.cell("legacy_statistics", "proactive_website", "cumulative")
+            .unwrap()
+            .as_i64(),
+        Some(990)
+    );
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Overview,
+            SectionKind::Statistics,
+            SectionKind::Problems
+        ]
+    );
+}
+
+#[test]
+fn grid_cells_keep_their_columns() {
+    // an empty year cell before a running total stays empty
+    let text = "一、概述\n无。\n二、政府信息公开情况统计表\n指标名称\t计量单位\t2015年度\t历年累计\n\
+                主动公开文件数\t条\t20\t300\n行政诉讼数\t件\t\t3\n行政复议数\t件\t2\t\n";
+    let r = parse_lossless(text);
+    let t = legacy(&r);
+    let v = |k: LegacyRow, c: LegacyCol| t.rows[&k][&c];
+    assert_eq!(v(LegacyRow::Lawsuits, LegacyCol::ThisYear), None);
+    assert_eq!(
+        v(LegacyRow::Lawsuits, LegacyCol::Cumulative),
+        Some(Number::int(3))
+    );
+    assert_eq!(
+        v(LegacyRow::Reviews, LegacyCol::ThisYear),
+        Some(Number::int(2))
+    );
+    assert_eq!(v(LegacyRow::Reviews, LegacyCol::Cumulative), None);
+    // and reads back the same from the canonical text
+    assert!(ogi_report::parse(&r.render()).unwrap() == r);
+}
+
+#[test]
+fn pingtan_html_pages_give_the_same_statistics_tables() {
+    let dir = shared_dir().join("corpus/real/pingtan");
+    let mut compared = 0;
+    for (stem, year, text) in pingtan().into_iter().filter(|f| f.1 <= 2018) {
+        let bytes = std::fs::read(dir.join(format!("{stem}.html"))).unwrap();
+        let html = ogi_report::input::html::decode(&bytes).unwrap();
+        let h = ogi_report::parse_html(&bytes).unwrap();
+        let t = ogi_report::parse(&text).unwrap();
+        let (Some(a), Some(b)) = (t.legacy_statistics(), h.legacy_statistics()) else {
+            assert_eq!(
+                t.legacy_statistics().is_some(),
+                h.legacy_statistics().is_some(),
+                "{stem}"
+            );
+            continue;
+        };
+        compared += 1;
+        assert_eq!(h.meta.year, Some(year), "{stem}");
+        assert_eq!(b.columns, a.columns, "{stem}");
+        assert_eq!(b.rows, a.rows, "{stem}");
+        assert_eq!(b.units, a.units, "{stem}");
+        assert_eq!(b.other_rows.len(), a.other_rows.len(), "{stem}");
+        // every figure is the page's text at its span (markup inside a cell aside)
+        let untagged = |s: &str| {
+            let mut out = String::new();
+            let mut inside = false;
+            for c in s.chars() {
+                match c {
+                    '<' => inside = true,
+                    '>' => inside = false,
+                    c if !inside => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        };
+        for src in b.source.values() {
+            for cell in src.cells.values() {
+                let at = untagged(&html[cell.span.start..cell.span.end]);
+                assert_eq!(at, cell.raw, "{stem}");
+            }
+        }
+        assert_eq!(h.indicators(), t.indicators(), "{stem}");
+    }
+    assert_eq!(compared, 11);
 }

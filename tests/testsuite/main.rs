@@ -7,16 +7,24 @@ mod audit_rules;
 mod c_header;
 mod cli;
 mod cli_audit;
+mod cli_conventions;
 mod cli_export;
 mod corpus;
 mod errors;
+mod exact;
 mod ffi;
 mod fixtures;
+mod html;
+mod inputs;
 mod legacy;
+mod markdown;
+mod memory;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_fixtures;
 mod roundtrip;
+mod roundtrip_laws;
+mod series_html;
 mod strategy;
 mod util;

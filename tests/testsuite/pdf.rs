@@ -19,7 +19,7 @@ const PDFS: [(&str, &str); 3] = [
 fn shared_pdfs_match_the_figures_read_by_hand() {
     for (file, expected) in PDFS {
         let r = ogi_report::parse_pdf(&shared_pdf(file)).unwrap();
-        check_figures(&r, file, expected, true);
+        check_figures(file, &r, expected, true);
     }
 }
 
@@ -91,7 +91,7 @@ fn shared_pdfs_without_ruling_lines_give_the_same_figures() {
         let (pdf, removed) = without_ruling_lines(&shared_pdf(file));
         assert!(removed > 100, "{file}: only {removed} path operators");
         let r = ogi_report::parse_pdf(&pdf).unwrap();
-        check_figures(&r, file, expected, true);
+        check_figures(file, &r, expected, true);
     }
 }
 
@@ -202,5 +202,5 @@ fn encrypted_pdfs() {
     assert_eq!(e.code(), 321);
     // only an owner password (restrictions): readable as any PDF
     let r = ogi_report::parse_pdf(&encrypted("")).unwrap();
-    check_figures(&r, "hzq2023 (owner password)", "hzq2023", true);
+    check_figures("hzq2023 (owner password)", &r, "hzq2023", true);
 }

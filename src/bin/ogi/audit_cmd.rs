@@ -23,8 +23,9 @@
 //! Filters: `--severity` keeps findings of that severity or higher; `--rule`
 //! keeps only the rules named (an id, or a prefix such as `series` for
 //! `series.*`); `--allow` drops the rules named. Exit status (over the
-//! findings kept): 1 when any finding is an error, 2 when an input or a CSV
-//! could not be read (this wins), 0 otherwise.
+//! findings kept), as in every subcommand: 1 when any finding is an error
+//! or an input or a CSV could not be read, 2 for a usage error, 0 otherwise.
+//! A closed pipe on standard output ends quietly with 0.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ pub(crate) enum Color {
 /// Arguments of `ogi audit`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files or folders (folders are searched for .txt and .md files).
+    /// Report files ('-' for standard input) or folders (folders are searched for .txt and .md files).
     #[arg(required_unless_present = "list_rules")]
     files: Vec<PathBuf>,
     /// Output format.
@@ -71,6 +72,9 @@ pub(crate) struct Args {
     /// Print the rule catalogue (id, severity, what it checks, where it comes from) and exit.
     #[arg(long)]
     list_rules: bool,
+    /// Never show the progress bar (it is shown only when stderr is a terminal).
+    #[arg(short, long)]
+    quiet: bool,
     /// Also run the cross-report rules over all the files together (series over the years, roll-up).
     #[arg(long)]
     across: bool,
@@ -149,11 +153,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.list_rules {
-        let ok = list_rules(&mut out, args.format).and_then(|_| out.flush());
-        return if ok.is_ok() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(2)
+        return match list_rules(&mut out, args.format).and_then(|_| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => crate::output::stdout_error(&e),
         };
     }
     let colored = match args.color {
@@ -185,7 +187,10 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 Ok(pairs) => options.hierarchy = pairs,
                 Err(msg) => {
                     eprintln!("ogi: {msg}");
-                    return ExitCode::from(2);
+                    // a missing file: 1, as everywhere; a malformed CSV is
+                    // an invalid option value: 2 (usage)
+                    let missing = std::fs::metadata(path).is_err();
+                    return ExitCode::from(if missing { 1 } else { 2 });
                 }
             }
         }
@@ -193,12 +198,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
     } else {
         run_each(&args, &filter, colored, &mut out, &mut tally)
     };
-    if let Err(e) = written {
-        eprintln!("ogi: writing output: {e}");
-        return ExitCode::from(2);
-    }
-    if out.flush().is_err() {
-        return ExitCode::from(2);
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        return crate::output::stdout_error(&e);
     }
     if args.format == Format::Text {
         eprintln!(
@@ -206,9 +207,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
             tally.errors, tally.warnings, tally.notes
         );
     }
-    if tally.unreadable {
-        ExitCode::from(2)
-    } else if tally.errors > 0 {
+    if tally.unreadable || tally.errors > 0 || tally.not_reports > 0 {
+        // an unreadable input, errors, and input that is not a report at all
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -221,6 +221,8 @@ struct Tally {
     errors: usize,
     warnings: usize,
     notes: usize,
+    /// Inputs with `structure.not_a_report`.
+    not_reports: usize,
     unreadable: bool,
 }
 
@@ -231,6 +233,9 @@ impl Tally {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Note => self.notes += 1,
+            }
+            if f.rule == ogi_report::audit::STRUCTURE_NOT_A_REPORT {
+                self.not_reports += 1;
             }
         }
     }
@@ -244,16 +249,20 @@ fn run_each(
     out: &mut impl Write,
     tally: &mut Tally,
 ) -> std::io::Result<()> {
-    for path in crate::input::expand(&args.files) {
-        let (text, report) = match crate::input::read_report(&path) {
+    let files = crate::input::expand(&args.files);
+    let bar = crate::progress::bar(files.len(), args.quiet);
+    for path in files {
+        let result = crate::input::read_report(&path);
+        bar.inc(1);
+        let (text, report) = match result {
             Ok(r) => r,
             Err(msg) => {
-                eprintln!("ogi: {msg}");
+                bar.suspend(|| eprintln!("ogi: {msg}"));
                 tally.unreadable = true;
                 continue;
             }
         };
-        let name = path.display().to_string();
+        let name = crate::input::display(&path);
         let findings: Vec<Finding> = report
             .findings
             .into_iter()
@@ -265,6 +274,7 @@ fn run_each(
             Format::Text => write_text(out, &name, &text, &findings, colored)?,
         }
     }
+    bar.finish_and_clear();
     Ok(())
 }
 
@@ -278,15 +288,20 @@ fn run_across(
     tally: &mut Tally,
 ) -> std::io::Result<()> {
     let mut read = Vec::new();
-    for path in crate::input::expand(&args.files) {
-        match crate::input::read_report(&path) {
-            Ok((text, report)) => read.push((path.display().to_string(), text, report)),
+    let files = crate::input::expand(&args.files);
+    let bar = crate::progress::bar(files.len(), args.quiet);
+    for path in files {
+        let result = crate::input::read_report(&path);
+        bar.inc(1);
+        match result {
+            Ok((text, report)) => read.push((crate::input::display(&path), text, report)),
             Err(msg) => {
-                eprintln!("ogi: {msg}");
+                bar.suspend(|| eprintln!("ogi: {msg}"));
                 tally.unreadable = true;
             }
         }
     }
+    bar.finish_and_clear();
     let inputs: Vec<ogi_report::audit::Input<'_>> = read
         .iter()
         .map(|(name, _, report)| ogi_report::audit::Input::new(name, report))

@@ -28,22 +28,27 @@
 //!   leading `"file"` field.
 //! * One bad file never stops the batch: it is reported on stderr, counted in
 //!   the summary, and the exit status is 1. Output errors stop the batch with
-//!   status 2.
+//!   status 1 (a closed pipe on standard output: quietly, status 0).
+//! * Each output file is written to a temporary file beside it and renamed
+//!   into place when the export is done: an interrupted export leaves the
+//!   old file. An existing output is replaced only with `--force`, never
+//!   when it is one of the inputs (status 2, nothing written).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
-use ogi_report::model::{Key, Number};
-use ogi_report::{Report, Severity, Table};
+use indicatif::ProgressBar;
+use ogi_report::model::Key;
+use ogi_report::{Report, Severity};
 use rayon::prelude::*;
+
+use crate::output::PendingFile;
 
 /// The CSV header: one line per standard-table cell.
 pub(crate) const CSV_HEADER: [&str; 8] = [
@@ -57,7 +62,7 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "DIR|FILE")]
     inputs: Vec<PathBuf>,
     /// Write the tidy CSV of every standard-table cell to OUT ('-' for standard output).
-    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators"])]
+    #[arg(long, value_name = "OUT", required_unless_present_any = ["jsonl", "findings", "indicators", "parquet"])]
     csv: Option<PathBuf>,
     /// Write the CSV of the indicators comparable across years (applications received,
     /// granted, …; see docs/model-legacy.md) to OUT ('-' for standard output).
@@ -70,6 +75,10 @@ pub(crate) struct Args {
     /// (file,rule,severity,table,row,column,expected,found,line,col,message), to OUT ('-' for standard output).
     #[arg(long, value_name = "OUT")]
     findings: Option<PathBuf>,
+    /// Write DIR/cells.parquet (the tidy cells) and DIR/findings.parquet (needs
+    /// the cargo feature `parquet`).
+    #[arg(long, value_name = "DIR")]
+    parquet: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -79,6 +88,9 @@ pub(crate) struct Args {
     /// Never show the progress bar (it is shown only when stderr is a terminal).
     #[arg(short, long)]
     quiet: bool,
+    /// Replace output files that exist.
+    #[arg(long)]
+    force: bool,
 }
 
 /// What came of one input file.
@@ -93,6 +105,8 @@ enum Outcome {
         json: Vec<u8>,
         /// Indicator CSV lines (no header).
         indicators: Vec<u8>,
+        /// Rows for the Parquet files.
+        parquet: Option<crate::parquet_out::Rows>,
         /// Distinct rules of the error-level findings.
         error_rules: Vec<String>,
         /// Bytes read.
@@ -182,19 +196,33 @@ fn join_counts(m: &BTreeMap<String, usize>) -> String {
 struct Sink {
     label: String,
     out: BufWriter<Box<dyn Write + Send>>,
+    /// The temporary file of an output file, renamed into place by `finish`.
+    pending: Option<PendingFile>,
 }
 
 impl Sink {
     fn open(path: &Path) -> io::Result<Sink> {
-        let (label, w): (String, Box<dyn Write + Send>) = if path.as_os_str() == "-" {
-            ("standard output".into(), Box::new(io::stdout()))
+        let (label, w, pending): (String, Box<dyn Write + Send>, _) = if path.as_os_str() == "-" {
+            ("standard output".into(), Box::new(io::stdout()), None)
         } else {
-            (path.display().to_string(), Box::new(File::create(path)?))
+            let pending = PendingFile::create(path)?;
+            let w = pending.writer()?;
+            (path.display().to_string(), Box::new(w), Some(pending))
         };
         Ok(Sink {
             label,
             out: BufWriter::with_capacity(1 << 18, w),
+            pending,
         })
+    }
+
+    /// Flushes the output and moves an output file into place.
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()?;
+        match self.pending.take() {
+            Some(p) => p.commit(),
+            None => Ok(()),
+        }
     }
 }
 
@@ -207,7 +235,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        let failed = match crate::findings_csv::export(&args.inputs, path) {
+        let failed = match crate::findings_csv::export(&args.inputs, path, args.force) {
             Ok(n) => n,
             Err(msg) => {
                 eprintln!("ogi: {msg}");
@@ -233,15 +261,35 @@ pub(crate) fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     }
     let started = Instant::now();
-    let (mut files, walk_errors) = crate::input::collect_inputs(&args.inputs);
-    // Never read an output file as an input (it is truncated when opened).
-    let outputs: HashSet<PathBuf> = [&args.csv, &args.jsonl, &args.indicators]
+    let (files, walk_errors) = crate::input::collect_inputs(&args.inputs);
+    // Never replace an input, nor an existing file without --force.
+    let mut dests: Vec<&Path> = Vec::new();
+    let parquet_files = args.parquet.as_deref().map(crate::parquet_out::paths);
+    for dest in parquet_files.iter().flat_map(|(a, b)| [a, b]) {
+        if let Err(msg) = crate::output::check_output(dest, args.force, &files) {
+            eprintln!("ogi: {msg}");
+            return ExitCode::from(2);
+        }
+    }
+    for dest in [&args.csv, &args.jsonl, &args.indicators]
         .into_iter()
         .flatten()
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
-    if !outputs.is_empty() {
-        files.retain(|f| f.canonicalize().map_or(true, |c| !outputs.contains(&c)));
+    {
+        if let Err(msg) = crate::output::check_output(dest, args.force, &files) {
+            eprintln!("ogi: {msg}");
+            return ExitCode::from(2);
+        }
+        if !is_stdout(dest) {
+            let id = crate::input::file_id(dest);
+            if dests
+                .iter()
+                .any(|d| *d == dest.as_path() || (id.is_some() && crate::input::file_id(d) == id))
+            {
+                eprintln!("ogi: two outputs cannot both write to {}", dest.display());
+                return ExitCode::from(2);
+            }
+            dests.push(dest);
+        }
     }
 
     let mut csv_sink = match args.csv.as_deref().map(Sink::open).transpose() {
@@ -251,6 +299,15 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let mut json_sink = match args.jsonl.as_deref().map(Sink::open).transpose() {
         Ok(s) => s,
         Err(e) => return output_error(args.jsonl.as_deref(), &e),
+    };
+    let mut parquet_sink = match args
+        .parquet
+        .as_deref()
+        .map(crate::parquet_out::ParquetSink::create)
+        .transpose()
+    {
+        Ok(s) => s,
+        Err(e) => return output_error(args.parquet.as_deref(), &e),
     };
     let mut ind_sink = match args.indicators.as_deref().map(Sink::open).transpose() {
         Ok(s) => s,
@@ -266,8 +323,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
     if let Some(s) = csv_sink.as_mut() {
         let header = CSV_HEADER.join(",") + "\n";
         if let Err(e) = s.out.write_all(header.as_bytes()) {
-            eprintln!("ogi: writing {}: {e}", s.label);
-            return ExitCode::from(2);
+            return write_error(&s.label, &e);
         }
     }
 
@@ -278,25 +334,14 @@ pub(crate) fn run(args: Args) -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             eprintln!("ogi: cannot start worker threads: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(1);
         }
     };
     let chunk = args
         .chunk
         .map_or(64 * pool.current_num_threads(), |c| c as usize);
 
-    let bar = if !args.quiet && io::stderr().is_terminal() {
-        let bar = ProgressBar::new(files.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files, eta {eta}",
-        ) {
-            bar.set_style(style);
-        }
-        bar.enable_steady_tick(Duration::from_millis(200));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = crate::progress::bar(files.len(), args.quiet);
 
     let mut summary = Summary::default();
     for (path, reason) in &walk_errors {
@@ -312,16 +357,18 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let want_csv = csv_sink.is_some();
     let want_json = json_sink.is_some();
     let want_ind = ind_sink.is_some();
+    let want_parquet = parquet_sink.is_some();
     let (tx, rx) = mpsc::sync_channel::<Vec<(&Path, Outcome)>>(1);
     let write_result = std::thread::scope(|scope| {
         let bar_w = bar.clone();
         let summary = &mut summary;
         let (csv_sink, json_sink, ind_sink) = (&mut csv_sink, &mut json_sink, &mut ind_sink);
+        let parquet_sink = &mut parquet_sink;
         let writer = scope.spawn(move || -> Result<(), (String, io::Error)> {
             for results in rx {
                 for (path, outcome) in results {
                     let sinks = [csv_sink.as_mut(), json_sink.as_mut(), ind_sink.as_mut()];
-                    summary.record(path, outcome, sinks, &bar_w)?;
+                    summary.record(path, outcome, sinks, parquet_sink.as_mut(), &bar_w)?;
                 }
             }
             Ok(())
@@ -331,7 +378,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
                 paths
                     .par_iter()
                     .map(|p| {
-                        let o = process(p, want_csv, want_json, want_ind);
+                        let o = process(p, want_csv, want_json, want_ind, want_parquet);
                         bar.inc(1);
                         (p.as_path(), o)
                     })
@@ -355,12 +402,20 @@ pub(crate) fn run(args: Args) -> ExitCode {
         .flatten()
     {
         if flushed.is_ok() {
-            flushed = sink.out.flush().map_err(|e| (sink.label.clone(), e));
+            flushed = sink.finish().map_err(|e| (sink.label.clone(), e));
+        }
+    }
+    let parquet_label = args.parquet.as_deref().map(|d| d.display().to_string());
+    let mut parquet_rows = None;
+    if let (Some(sink), Some(label), true) = (parquet_sink, &parquet_label, flushed.is_ok()) {
+        match sink.finish() {
+            Ok(n) => parquet_rows = Some(n),
+            Err(e) => flushed = Err((label.clone(), e)),
         }
     }
     if let Err((label, e)) = flushed {
-        eprintln!("ogi: writing {label}: {e}");
-        return ExitCode::from(2);
+        // The temporary files are removed when the sinks are dropped.
+        return write_error(&label, &e);
     }
 
     let mut outs = Vec::new();
@@ -374,6 +429,9 @@ pub(crate) fn run(args: Args) -> ExitCode {
         outs.push(("indicators", s.label.clone()));
     }
     summary.print(started.elapsed(), &outs);
+    if let (Some((cells, findings)), Some(dir)) = (parquet_rows, &parquet_label) {
+        eprintln!("  wrote {cells} cell rows and {findings} finding rows as Parquet to {dir}");
+    }
     if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -388,6 +446,7 @@ impl Summary {
         path: &Path,
         outcome: Outcome,
         [csv, json, ind]: [Option<&mut Sink>; 3],
+        parquet: Option<&mut crate::parquet_out::ParquetSink>,
         bar: &ProgressBar,
     ) -> Result<(), (String, io::Error)> {
         match outcome {
@@ -396,9 +455,14 @@ impl Summary {
                 csv_rows,
                 json: j,
                 indicators,
+                parquet: pq,
                 error_rules,
                 bytes,
             } => {
+                if let (Some(s), Some(rows)) = (parquet, pq) {
+                    s.append(rows)
+                        .map_err(|e| ("Parquet output".to_owned(), e))?;
+                }
                 if let Some(s) = ind {
                     s.out
                         .write_all(&indicators)
@@ -434,13 +498,28 @@ fn is_stdout(p: &Path) -> bool {
 fn output_error(path: Option<&Path>, e: &io::Error) -> ExitCode {
     let name = path.map(|p| p.display().to_string()).unwrap_or_default();
     eprintln!("ogi: cannot create {name}: {e}");
-    ExitCode::from(2)
+    ExitCode::from(1)
+}
+
+/// Exit status of an output error: 1 with a message, 0 quietly for a closed pipe.
+fn write_error(label: &str, e: &io::Error) -> ExitCode {
+    if crate::output::is_broken_pipe(e) {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("ogi: writing {label}: {e}");
+    ExitCode::from(1)
 }
 
 /// Reads, decodes and parses one file and formats its output lines.
-fn process(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outcome {
+fn process(
+    path: &Path,
+    want_csv: bool,
+    want_json: bool,
+    want_ind: bool,
+    want_parquet: bool,
+) -> Outcome {
     match catch_unwind(AssertUnwindSafe(|| {
-        process_inner(path, want_csv, want_json, want_ind)
+        process_inner(path, want_csv, want_json, want_ind, want_parquet)
     })) {
         Ok(o) => o,
         Err(payload) => {
@@ -457,47 +536,29 @@ fn process(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outc
     }
 }
 
-fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -> Outcome {
+fn process_inner(
+    path: &Path,
+    want_csv: bool,
+    want_json: bool,
+    want_ind: bool,
+    want_parquet: bool,
+) -> Outcome {
     let failed = |category: &str, reason: String| Outcome::Failed {
         category: category.into(),
         reason,
     };
-    // Refuse oversized files before reading them, so one stray 10 GB file
-    // cannot exhaust memory.
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return failed("cannot read: is a folder", "is a folder".into()),
-        Ok(m) if m.len() > ogi_report::decode::MAX_INPUT_BYTES as u64 => {
-            return failed(
-                "too large",
-                format!(
-                    "{} bytes, more than the limit of {}",
-                    m.len(),
-                    ogi_report::decode::MAX_INPUT_BYTES
-                ),
-            );
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return failed(
-                &format!("cannot read: {}", e.kind()),
-                format!("cannot read: {e}"),
-            );
-        }
-    }
-    let bytes = match std::fs::read(path) {
+    // Oversized files are refused before they are read, and no input is
+    // read past the limit (crate::input::read_bytes).
+    let bytes = match crate::input::read_bytes(path) {
         Ok(b) => b,
-        Err(e) => {
-            return failed(
-                &format!("cannot read: {}", e.kind()),
-                format!("cannot read: {e}"),
-            );
-        }
+        Err(f) => return failed(&f.category, f.reason),
     };
     let report = match ogi_report::parse_bytes(&bytes) {
         Ok(r) => r,
         Err(e) => {
             let category = match e.kind() {
-                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8 or GB18030",
+                ogi_report::ErrorKind::InvalidEncoding { .. } => "not UTF-8, GB18030 or Big5",
+                ogi_report::ErrorKind::NotText { what, .. } => what,
                 ogi_report::ErrorKind::TooLarge { .. } => "too large",
                 ogi_report::ErrorKind::Binary => "binary (NUL byte)",
                 ogi_report::ErrorKind::PdfNoText { .. } => "PDF without text (needs OCR)",
@@ -509,7 +570,7 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -
             return failed(category, first_line);
         }
     };
-    let file = path.to_string_lossy();
+    let file = crate::input::display(path);
     let mut error_rules: Vec<String> = Vec::new();
     for f in report
         .findings
@@ -544,11 +605,13 @@ fn process_inner(path: &Path, want_csv: bool, want_json: bool, want_ind: bool) -
     } else {
         Vec::new()
     };
+    let parquet = want_parquet.then(|| crate::parquet_out::rows(&file, &report));
     Outcome::Parsed {
         csv,
         csv_rows,
         json,
         indicators,
+        parquet,
         error_rules,
         bytes: bytes.len() as u64,
     }
@@ -566,47 +629,23 @@ pub(crate) fn csv_lines(file: &str, report: &Report) -> Result<(Vec<u8>, usize),
     let format = report.format.key();
     let mut rows = 0;
     let mut value = String::new();
-    let mut emit =
-        |w: &mut csv::Writer<Vec<u8>>, table: &str, row: &str, col: &str, v: Option<Number>| {
-            value.clear();
-            if let Some(n) = v {
-                let _ = write!(value, "{n}");
-            }
-            rows += 1;
-            w.write_record([file, organ, &year, format, table, row, col, &value])
-        };
-    for table in report.tables() {
-        match table {
-            Table::Applications(t) => {
-                for (r, cols) in &t.rows {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::ReviewLitigation(t) => {
-                for (g, cols) in &t.groups {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), g.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::ActiveDisclosure(t) => {
-                for (i, cols) in &t.items {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), i.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::LegacyStatistics(t) => {
-                for (r, cols) in &t.rows {
-                    for (c, v) in cols {
-                        emit(&mut w, table.kind(), r.key(), c.key(), *v)?;
-                    }
-                }
-            }
-            Table::Generic(_) => {}
+    // the library's tidy cells (Report::cells): what Rust, C and Python get
+    for cell in report.cells() {
+        value.clear();
+        if let Some(n) = cell.value {
+            let _ = write!(value, "{n}");
         }
+        rows += 1;
+        w.write_record([
+            file,
+            organ,
+            &year,
+            format,
+            cell.table,
+            cell.row,
+            cell.column,
+            &value,
+        ])?;
     }
     let bytes = w
         .into_inner()
@@ -670,8 +709,9 @@ pub(crate) fn json_line(file: &str, report: &Report) -> Result<Vec<u8>, serde_js
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ogi_report::Format;
+    use ogi_report::model::Number;
     use ogi_report::model::{AppCol, AppRow, ApplicationsTable, Block, Section, SectionKind};
+    use ogi_report::{Format, Table};
 
     /// A hand-built 2021 report whose applications table has every template
     /// row and column, the cell of row i, column j holding i*10+j (one null).
@@ -757,7 +797,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ogi-export-walk-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("b/c")).unwrap();
-        for f in ["b/c/z.TXT", "b/a.md", "a.txt", "skip.pdf", "b/skip.html"] {
+        for f in [
+            "b/c/z.TXT",
+            "b/a.md",
+            "a.txt",
+            "skip.pdf",
+            "b/page.HTM",
+            "b/skip.doc",
+        ] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
         let (files, errors) = crate::input::collect_inputs(&[
@@ -770,7 +817,10 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(rel, ["a.txt", "b/a.md", "b/c/z.TXT", "skip.pdf"]);
+        assert_eq!(
+            rel,
+            ["a.txt", "b/a.md", "b/c/z.TXT", "b/page.HTM", "skip.pdf"]
+        );
         assert!(errors.is_empty());
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -50,14 +50,21 @@ pub(crate) fn findings_lines<W: Write>(
     Ok(())
 }
 
-/// Writes the findings CSV of `inputs` to `out` (`-`: standard output).
+/// Writes the findings CSV of `inputs` to `out` (`-`: standard output),
+/// atomically (a temporary file renamed into place); an existing `out` is
+/// replaced only with `force`, never when it is one of the inputs.
 /// Returns the number of files that could not be read, or the output error.
-pub(crate) fn export(inputs: &[PathBuf], out: &Path) -> Result<usize, String> {
+pub(crate) fn export(inputs: &[PathBuf], out: &Path, force: bool) -> Result<usize, String> {
     let (files, walk_errors) = crate::input::collect_inputs(inputs);
+    crate::output::check_output(out, force, &files)?;
+    let mut pending = None;
     let sink: Box<dyn Write> = if out.as_os_str() == "-" {
         Box::new(std::io::stdout().lock())
     } else {
-        let f = std::fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
+        let p = crate::output::PendingFile::create(out)
+            .map_err(|e| format!("{}: {e}", out.display()))?;
+        let f = p.writer().map_err(|e| format!("{}: {e}", out.display()))?;
+        pending = Some(p);
         Box::new(std::io::BufWriter::new(f))
     };
     let mut w = csv::WriterBuilder::new().from_writer(sink);
@@ -67,11 +74,7 @@ pub(crate) fn export(inputs: &[PathBuf], out: &Path) -> Result<usize, String> {
     for (dir, reason) in &walk_errors {
         eprintln!("ogi: {}: {reason}", dir.display());
     }
-    let out_real = out.canonicalize().ok();
     for path in files {
-        if out_real.is_some() && path.canonicalize().ok() == out_real {
-            continue;
-        }
         match crate::input::read_report(&path) {
             Ok((_, report)) => {
                 findings_lines(&mut w, &path.display().to_string(), &report.findings).map_err(io)?
@@ -84,6 +87,11 @@ pub(crate) fn export(inputs: &[PathBuf], out: &Path) -> Result<usize, String> {
     }
     w.flush()
         .map_err(|e| format!("writing {}: {e}", out.display()))?;
+    drop(w);
+    if let Some(p) = pending {
+        p.commit()
+            .map_err(|e| format!("writing {}: {e}", out.display()))?;
+    }
     Ok(failed)
 }
 

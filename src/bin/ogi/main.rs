@@ -7,12 +7,23 @@
 //! ogi render FILE…           canonical text
 //! ogi export DIR|FILE… --csv OUT | --jsonl OUT | --findings OUT
 //! ```
+//!
+//! Conventions shared by every subcommand: `-` is standard input; folders
+//! are walked for `.txt`/`.md` report files (regular files only, never
+//! README*/CHANGELOG*/LICENSE*; see `input.rs`); exit status 0 when all is
+//! fine, 1 when an input failed (or, for `audit`, a finding is an error),
+//! 2 for a usage error; a closed pipe on standard output ends quietly with
+//! status 0; output files are written atomically and replaced only with
+//! `--force` (see `output.rs`).
 
 mod audit_cmd;
 mod export_cmd;
 mod findings_csv;
 mod input;
+mod output;
+mod parquet_out;
 mod parse_cmd;
+mod progress;
 mod render_cmd;
 
 use std::process::ExitCode;

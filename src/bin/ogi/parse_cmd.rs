@@ -4,10 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use serde::Serialize;
+
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8 or GB18030 text, or PDF) or folders (their .txt and .md files).
+    /// Report files (UTF-8, UTF-16 with a BOM, GB18030 or Big5 text, or PDF; '-' for standard input) or folders (their .txt and .md files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
@@ -20,6 +22,31 @@ pub(crate) struct Args {
     /// or for a PDF the text extracted from it (tables as tab rows).
     #[arg(long, conflicts_with_all = ["jsonl", "pretty"])]
     text: bool,
+    /// Never show the progress bar (it is shown only when stderr is a terminal).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Decode the input as NAME instead of detecting the encoding (utf-8,
+    /// gb18030/gbk, big5, utf-16le, utf-16be, utf-32le, utf-32be).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<String>,
+}
+
+fn parse_encoding(name: &str) -> Result<String, String> {
+    match ogi_report::decode::Encoding::from_name(name) {
+        Some(_) => Ok(name.to_owned()),
+        None => Err(
+            "not a known encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be, utf-32le, utf-32be)"
+                .into(),
+        ),
+    }
+}
+
+/// A report with a leading `"file"` field (an entry of the array or a line).
+#[derive(Serialize)]
+struct WithFile<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    report: &'a ogi_report::Report,
 }
 
 pub(crate) fn run(args: Args) -> ExitCode {
@@ -27,70 +54,63 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut first = true;
-    if args.text {
-        for path in &crate::input::expand(&args.files) {
-            match crate::input::read_report(path) {
-                Ok((text, _)) => {
-                    if out.write_all(text.as_bytes()).is_err() {
-                        return ExitCode::from(2);
+    let files = crate::input::expand(&args.files);
+    let bar = crate::progress::bar(files.len(), args.quiet);
+    let written: std::io::Result<()> = (|| {
+        if args.text {
+            for path in &files {
+                let result = crate::input::read_report_as(path, args.encoding.as_deref());
+                bar.inc(1);
+                match result {
+                    Ok((text, _)) => out.write_all(text.as_bytes())?,
+                    Err(msg) => {
+                        bar.suspend(|| eprintln!("ogi: {msg}"));
+                        failed = true;
                     }
                 }
+            }
+            return out.flush();
+        }
+        if !args.jsonl {
+            out.write_all(b"[")?;
+        }
+        for path in &files {
+            let result = crate::input::read_report_as(path, args.encoding.as_deref());
+            bar.inc(1);
+            let report = match result {
+                Ok((_, r)) => r,
                 Err(msg) => {
-                    eprintln!("ogi: {msg}");
+                    bar.suspend(|| eprintln!("ogi: {msg}"));
                     failed = true;
+                    continue;
                 }
-            }
-        }
-        if out.flush().is_err() {
-            return ExitCode::from(2);
-        }
-        return if failed {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        };
-    }
-    if !args.jsonl {
-        let _ = out.write_all(b"[");
-    }
-    for path in &crate::input::expand(&args.files) {
-        let report = match crate::input::read_report(path) {
-            Ok((_, r)) => r,
-            Err(msg) => {
-                eprintln!("ogi: {msg}");
-                failed = true;
-                continue;
-            }
-        };
-        let written = if args.jsonl {
-            let mut v = serde_json::to_value(&report).unwrap_or_default();
-            if let Some(o) = v.as_object_mut() {
-                o.insert("file".into(), path.display().to_string().into());
-            }
-            serde_json::to_writer(&mut out, &v)
-                .and_then(|_| out.write_all(b"\n").map_err(serde_json::Error::io))
-        } else {
-            let sep: &[u8] = if first { b"\n" } else { b",\n" };
-            first = false;
-            let r = out.write_all(sep).map_err(serde_json::Error::io);
-            r.and_then(|_| {
+            };
+            let name = crate::input::display(path);
+            let entry = WithFile {
+                file: &name,
+                report: &report,
+            };
+            if args.jsonl {
+                serde_json::to_writer(&mut out, &entry)?;
+                out.write_all(b"\n")?;
+            } else {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
                 if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &report)
+                    serde_json::to_writer_pretty(&mut out, &entry)?;
                 } else {
-                    serde_json::to_writer(&mut out, &report)
+                    serde_json::to_writer(&mut out, &entry)?;
                 }
-            })
-        };
-        if let Err(e) = written {
-            eprintln!("ogi: writing output: {e}");
-            return ExitCode::from(2);
+            }
         }
-    }
-    if !args.jsonl {
-        let _ = out.write_all(b"\n]\n");
-    }
-    if out.flush().is_err() {
-        return ExitCode::from(2);
+        if !args.jsonl {
+            out.write_all(b"\n]\n")?;
+        }
+        out.flush()
+    })();
+    bar.finish_and_clear();
+    if let Err(e) = written {
+        return crate::output::stdout_error(&e);
     }
     if failed {
         ExitCode::from(1)

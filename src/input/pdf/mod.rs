@@ -21,7 +21,6 @@ use std::ops::Range;
 use crate::error::{Error, ErrorKind};
 use crate::grid::positions::{self, BlockRow, Column, Line, Vertical};
 use crate::grid::{Cell, Grid};
-use crate::position::Position;
 
 /// The text read out of a PDF.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +53,7 @@ impl Extracted {
 }
 
 fn error(kind: ErrorKind) -> Error {
-    Error::new(kind, Position::default())
+    Error::without_position(kind)
 }
 
 /// Reads the text of a PDF. Errors: not a readable PDF

@@ -1,0 +1,374 @@
+//! Blocks of a section from the pieces of its lines: table regions (their
+//! lines go to a grid builder, the grid to the template mapper), subsections
+//! by marker style, paragraphs joined across line wraps and page breaks.
+
+use nom::Parser;
+
+use super::region::{self, generic_region, region_end};
+use super::seg::{Seg, line_marker};
+use crate::lines::{Locator, is_space};
+use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
+use crate::template::{self, Kind};
+use crate::text::lexical::{MarkerStyle, is_page_number, markup};
+
+/// Builds blocks from pieces of lines.
+pub(crate) struct Blocks<'t, 'l> {
+    pub(crate) text: &'t str,
+    pub(crate) loc: &'l Locator<'t>,
+}
+
+/// An open subsection.
+struct Open {
+    style: MarkerStyle,
+    sub: Subsection,
+}
+
+/// A paragraph being accumulated.
+struct Para {
+    start: usize,
+    end: usize,
+    text: String,
+    last_chars: usize,
+    terminal: bool,
+    blank_after: bool,
+    /// The paragraph is a `key: value` line (crawler headers); never joined.
+    field: bool,
+}
+
+/// `标题: …`, `发布时间: …`: a short key and a colon.
+fn is_field(t: &str) -> bool {
+    t.char_indices()
+        .take(7)
+        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'))
+}
+
+fn ends_terminal(t: &str) -> bool {
+    let core = t.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
+    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
+}
+
+impl Blocks<'_, '_> {
+    pub(crate) fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
+        let segs = &split_statistics(self.text, segs);
+        let mut root: Vec<Block> = Vec::new();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut para: Option<Para> = None;
+        let mut i = 0;
+        while i < segs.len() {
+            let seg = segs[i];
+            if seg.is_blank() {
+                if let Some(p) = para.as_mut() {
+                    p.blank_after = true;
+                }
+                i += 1;
+                continue;
+            }
+            let (off, t) = seg.trimmed();
+            // a legacy statistics table run together with the text around it
+            if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
+                self.flush(&mut para, &mut stack, &mut root);
+                push(&mut stack, &mut root, Block::Table(tb));
+                i += 1;
+                continue;
+            }
+            // page numbers
+            if is_page_number(t) {
+                self.flush(&mut para, &mut stack, &mut root);
+                let b = Block::Unrecognized(Unrecognized {
+                    text: t.to_string(),
+                    span: self.loc.span(off, off + t.len()),
+                });
+                push(&mut stack, &mut root, b);
+                i += 1;
+                continue;
+            }
+            // tables
+            if let Some((tb, end)) = self.table_at(segs, i, t) {
+                self.flush(&mut para, &mut stack, &mut root);
+                push(&mut stack, &mut root, Block::Table(tb));
+                i = end;
+                continue;
+            }
+            let mut off = off;
+            let mut t = t;
+            // markup residue at the start of the line
+            if let Ok((rest, m)) = markup.parse(t) {
+                self.flush(&mut para, &mut stack, &mut root);
+                let b = Block::Markup(Markup {
+                    text: m.to_string(),
+                    span: self.loc.span(off, off + m.len()),
+                });
+                push(&mut stack, &mut root, b);
+                let r = rest.trim_start_matches(is_space);
+                off += t.len() - r.len();
+                t = r;
+                if t.is_empty() {
+                    i += 1;
+                    continue;
+                }
+            }
+            // subsection markers; the text after a title may open another
+            // subsection on the same line (`1.存在的问题：一是…`)
+            if line_marker(t).is_some() {
+                self.flush(&mut para, &mut stack, &mut root);
+                para = self.subsections(off, t, &mut stack, &mut root);
+                i += 1;
+                continue;
+            }
+            // paragraphs
+            match para.as_mut() {
+                Some(p)
+                    if !p.terminal
+                        && (!p.blank_after || p.last_chars >= 40)
+                        && !p.field
+                        && !is_field(t) =>
+                {
+                    p.text.push_str(t);
+                    p.end = off + t.len();
+                    p.last_chars = t.chars().count();
+                    p.terminal = ends_terminal(t);
+                    p.blank_after = false;
+                }
+                _ => {
+                    self.flush(&mut para, &mut stack, &mut root);
+                    para = Some(new_para(off, t));
+                }
+            }
+            i += 1;
+        }
+        self.flush(&mut para, &mut stack, &mut root);
+        while !stack.is_empty() {
+            close(&mut stack, &mut root, self.loc);
+        }
+        root
+    }
+
+    /// The table whose region starts at `segs[i]` (`t` trimmed), and the
+    /// index after its region: a standard table from its anchor, or a
+    /// generic one. Its lines go to a grid builder, the grid to the mapper.
+    fn table_at(&self, segs: &[Seg<'_>], i: usize, t: &str) -> Option<(Table, usize)> {
+        let lines =
+            |end: usize| -> Vec<_> { segs[i..end].iter().map(|s| (s.start, s.raw)).collect() };
+        if let Some(kind) = region::anchor(t) {
+            let end = region_end(segs, i, kind);
+            let grid = crate::grid::text::region(&lines(end));
+            return Some((template::map(&grid, kind, self.text, self.loc), end));
+        }
+        let end = generic_region(segs, i)?;
+        let grid = crate::grid::text::generic(&lines(end));
+        Some((
+            template::map(&grid, Kind::Generic, self.text, self.loc),
+            end,
+        ))
+    }
+
+    /// Opens the subsections whose markers start `t` (at `off`); the text
+    /// after a title may open another subsection on the same line
+    /// (`1.存在的问题：一是…`). Returns the paragraph the line's body starts.
+    fn subsections(
+        &self,
+        mut off: usize,
+        mut t: &str,
+        stack: &mut Vec<Open>,
+        root: &mut Vec<Block>,
+    ) -> Option<Para> {
+        let line_chars = t.chars().count();
+        while let Some((style, mlen)) = line_marker(t) {
+            if let Some(pos) = stack.iter().position(|o| o.style == style) {
+                while stack.len() > pos {
+                    close(stack, root, self.loc);
+                }
+            }
+            let marker = &t[..mlen];
+            let rest = t[mlen..].trim_start_matches(is_space);
+            let rest_off = off + (t.len() - rest.len());
+            let (title, body) = split_title(rest);
+            let head_end = match title {
+                Some(tt) => rest_off + tt.len(),
+                None => off + mlen,
+            };
+            let sub = Subsection {
+                marker: marker.to_string(),
+                title: title.map(str::to_string),
+                blocks: Vec::new(),
+                span: self.loc.span(off, head_end),
+                head: self.loc.span(off, head_end),
+            };
+            stack.push(Open { style, sub });
+            let b = body?;
+            off += t.len() - b.len();
+            t = b;
+            if line_marker(t).is_none() {
+                let mut p = new_para(off, t);
+                // a page break can fall after the body on the marker's
+                // line: judge the line as a whole
+                p.last_chars = line_chars;
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    fn flush(&self, para: &mut Option<Para>, stack: &mut [Open], root: &mut Vec<Block>) {
+        if let Some(p) = para.take() {
+            let b = Block::Paragraph(Paragraph {
+                text: p.text,
+                span: self.loc.span(p.start, p.end),
+            });
+            push(stack, root, b);
+        }
+    }
+}
+
+/// Cuts a legacy statistics table written as running text (crawler text
+/// on one line, or one row per line with spaces between the cells) into a
+/// piece of its own.
+fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+    use crate::template::legacy::locate;
+    let mut out = Vec::with_capacity(segs.len());
+    let mut i = 0;
+    while i < segs.len() {
+        let s = segs[i];
+        let (off, t) = s.trimmed();
+        let mut found = locate(t);
+        if found.is_none_or(|(_, _, b)| b == t.len())
+            && (t.contains("指标名称") || t.contains("指標名稱"))
+        {
+            // the rows may go on over the next lines (not over a grid line)
+            let k = segs[i + 1..]
+                .iter()
+                .position(|x| x.raw.contains('\t') || x.raw.matches('|').count() >= 2)
+                .map_or(segs.len(), |p| i + 1 + p);
+            let end = segs[k - 1].start + segs[k - 1].raw.len();
+            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
+                found = Some(r);
+            }
+        }
+        let Some((a, _, b)) = found else {
+            out.push(s);
+            i += 1;
+            continue;
+        };
+        let stop = off + b;
+        let mut j = i + 1;
+        while j < segs.len() && segs[j].start < stop {
+            j += 1;
+        }
+        let covered = segs[j - 1].start + segs[j - 1].raw.len();
+        if a > 0 {
+            out.push(Seg {
+                start: s.start,
+                raw: &text[s.start..off + a],
+            });
+        }
+        out.push(Seg {
+            start: off + a,
+            raw: &text[off + a..stop],
+        });
+        if stop < covered {
+            out.push(Seg {
+                start: stop,
+                raw: &text[stop..covered],
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+fn new_para(off: usize, t: &str) -> Para {
+    Para {
+        start: off,
+        end: off + t.len(),
+        text: t.to_string(),
+        last_chars: t.chars().count(),
+        terminal: ends_terminal(t),
+        blank_after: false,
+        field: is_field(t),
+    }
+}
+
+fn push(stack: &mut [Open], root: &mut Vec<Block>, b: Block) {
+    match stack.last_mut() {
+        Some(o) => o.sub.blocks.push(b),
+        None => root.push(b),
+    }
+}
+
+fn block_end(b: &Block) -> usize {
+    match b {
+        Block::Paragraph(p) => p.span.end,
+        Block::Subsection(s) => s.span.end,
+        Block::Table(t) => t.span().end,
+        Block::Markup(m) => m.span.end,
+        Block::Unrecognized(u) => u.span.end,
+        Block::Chrome(c) => c.span.end,
+    }
+}
+
+fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
+    if let Some(mut o) = stack.pop() {
+        let end = o
+            .sub
+            .blocks
+            .iter()
+            .map(block_end)
+            .max()
+            .unwrap_or(o.sub.head.end)
+            .max(o.sub.head.end);
+        o.sub.span = loc.span(o.sub.head.start, end);
+        push(stack, root, Block::Subsection(o.sub));
+    }
+}
+
+/// Splits the text after a marker into a short title and the body.
+fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
+    if rest.is_empty() {
+        return (None, None);
+    }
+    // a title is at most 41 characters: look no further than 42 (a stop
+    // further on, or none in a longer text, makes it all body), so that a
+    // line of many markers costs linear time
+    let stop = rest
+        .char_indices()
+        .take(42)
+        .find(|(_, c)| matches!(c, '。' | '；' | '：' | ':' | '！' | '？'));
+    if let Some((i, c)) = stop {
+        let end = i + c.len_utf8();
+        let head_chars = rest[..end].chars().count();
+        let body = rest[end..].trim_start_matches(is_space);
+        if !body.is_empty() {
+            if head_chars <= 31 {
+                return (Some(&rest[..end]), Some(body));
+            }
+            return (None, Some(rest));
+        }
+        // the stop ends the line
+        if head_chars <= 41 {
+            return (Some(rest), None);
+        }
+        return (None, Some(rest));
+    }
+    if rest.chars().nth(40).is_none() {
+        (Some(rest), None)
+    } else {
+        (None, Some(rest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            split_title("加强领导。龙场镇十分重视"),
+            (Some("加强领导。"), Some("龙场镇十分重视"))
+        );
+        assert_eq!(
+            split_title("组织领导、工作机构"),
+            (Some("组织领导、工作机构"), None)
+        );
+    }
+}

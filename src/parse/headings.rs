@@ -1,0 +1,283 @@
+//! Section headings: a whole line (`一、总体情况`) or inline in crawler text
+//! (`…。二、主动公开政府信息情况 第二十条…`), recognised by the full heading
+//! text and the next number in sequence, never by a bare numeral; and what
+//! a section title is about.
+
+use crate::lines::is_space;
+use crate::model::SectionKind;
+use crate::text::lexical::{self, norm, section_marker};
+
+/// What a section title is about.
+pub(crate) fn classify(title: &str) -> SectionKind {
+    let t = norm(title);
+    let has = |w: &str| t.contains(w);
+    if has("复议") || has("诉讼") {
+        SectionKind::ReviewLitigation
+    } else if has("收费") || has("减免") {
+        SectionKind::Fees
+    } else if has("问题") || has("改进") {
+        SectionKind::Problems
+    } else if has("其他需要报告") || has("其他事项") {
+        SectionKind::OtherMatters
+    } else if has("重点领域") {
+        SectionKind::KeyAreas
+    } else if has("统计表") || has("附表") || has("统计指标") {
+        SectionKind::Statistics
+    } else if has("咨询") && !has("申请") && !has("主动") {
+        SectionKind::Consultations
+    } else if has("人员") || has("收支") || has("机构建设") || has("保障经费") {
+        SectionKind::Staffing
+    } else if (has("主动公开") || has("主动公布")) && !(has("依申请") || has("申请")) {
+        SectionKind::ActiveDisclosure
+    } else if (has("收到和处理") || has("依申请") || has("申请")) && !has("主动") {
+        SectionKind::Applications
+    } else if has("主动") {
+        SectionKind::Other
+    } else if has("总体情况") || has("概述") || has("基本情况") || has("总体") {
+        SectionKind::Overview
+    } else {
+        SectionKind::Other
+    }
+}
+
+/// True when `t` (normalised) is a table row or group label, not a heading.
+fn is_table_label(t: &str) -> bool {
+    [
+        "本年新收",
+        "上年结转",
+        "本年度办理结果",
+        "结转下",
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+        "总计",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+        || t.contains("本年度办理结果")
+        || t.contains("政府信息公开申请数量")
+}
+
+/// A heading found in a piece of text.
+#[derive(Debug)]
+pub(crate) struct Hit {
+    /// Byte offset (in the trimmed piece) where the numeral starts.
+    pub(crate) pos: usize,
+    /// Byte offset (in the trimmed piece) where the heading ends.
+    pub(crate) end: usize,
+    /// Byte offset where the title starts.
+    pub(crate) title_start: usize,
+    pub(crate) number: u32,
+}
+
+const END_WORDS: &[&str] = &["情况", "事项", "措施", "统计表", "附表", "概述"];
+
+/// Length in bytes of an inline title at the start of `s`, ending with an
+/// end word that is not followed by a continuation (及/和/与/、/的).
+fn inline_title_len(s: &str) -> Option<usize> {
+    let mut chars = 0;
+    for (i, c) in s.char_indices() {
+        chars += 1;
+        if chars > 40 || matches!(c, '。' | '；' | '，' | '\t') {
+            return None;
+        }
+        for w in END_WORDS {
+            // compared through the normaliser: Traditional 情況 ends a title too
+            if let Some(len) = folded_prefix(&s[i..], w) {
+                let end = i + len;
+                let next = s[end..].chars().next();
+                if !next
+                    .is_some_and(|n| matches!(n, '及' | '和' | '与' | '、' | '的' | '表' | '统'))
+                {
+                    return Some(end);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The byte length of the prefix of `s` that reads as `w` once folded by
+/// the normaliser (`情況` for `情况`), if any.
+fn folded_prefix(s: &str, w: &str) -> Option<usize> {
+    let mut want = w.chars();
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(x) = want.next() else { break };
+        if lexical::norm_char(c) != Some(x) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    want.next().is_none().then_some(len)
+}
+
+/// Finds the first heading in `t` (a trimmed piece). `expected` is the number
+/// the next section should carry, `last` the number of the last one.
+pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
+    // a whole line that is a heading
+    if let Ok((rest, n)) = section_marker(t) {
+        let title = rest.trim_start_matches(is_space);
+        let title_start = t.len() - title.len();
+        // a heading line is short: normalise at most 100 characters
+        let bounded = title
+            .char_indices()
+            .nth(100)
+            .map_or(title, |(i, _)| &title[..i]);
+        let nt = norm(bounded);
+        let chars = nt.chars().count();
+        let inner_stop = nt
+            .char_indices()
+            .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
+        if !nt.is_empty()
+            && !is_table_label(&nt)
+            && chars <= 60
+            && !inner_stop
+            && !title.contains('\t')
+        {
+            let kind = classify(title);
+            let known = kind != SectionKind::Other;
+            if n == expected || (known && n > last && n <= last + 3) {
+                return Some(Hit {
+                    pos: 0,
+                    end: t.len(),
+                    title_start,
+                    number: n,
+                });
+            }
+        }
+    }
+    // an inline heading: `…。二、主动公开政府信息情况 第二十条…`
+    let bytes = t.as_bytes();
+    let finder = memchr::memmem::Finder::new("、");
+    let mut from = 0;
+    while let Some(p) = finder.find(&bytes[from..]) {
+        let dun = from + p;
+        from = dun + "、".len();
+        // the numeral before 、 (up to three characters)
+        let before = &t[..dun];
+        let num_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| lexical::cn_digit(*c).is_some_and(|d| d > 0))
+            .take(3)
+            .last()
+            .map(|(i, _)| i);
+        let Some(ns) = num_start else { continue };
+        if t[..ns]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '第' | '其' | '之') || lexical::cn_digit(c).is_some())
+        {
+            continue;
+        }
+        let Ok((_, n)) = section_marker(&t[ns..]) else {
+            continue;
+        };
+        if n != expected {
+            continue;
+        }
+        let after = &t[from..];
+        let title = after.trim_start_matches(is_space);
+        let title_start = t.len() - title.len();
+        let Some(len) = inline_title_len(title) else {
+            continue;
+        };
+        let nt = norm(&title[..len]);
+        if is_table_label(&nt) {
+            continue;
+        }
+        return Some(Hit {
+            pos: ns,
+            end: title_start + len,
+            title_start,
+            number: n,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert!(find_heading("一、总体情况", 1, 0).is_some());
+        assert!(find_heading("四、结转下年度继续办理", 4, 3).is_none());
+        assert!(find_heading("四、政府信息公开行政复议、行政诉讼情况", 4, 3).is_some());
+        assert!(find_heading("三、", 3, 2).is_none());
+        let h = find_heading("邮箱：a@b.com。一、总体情况2019年，在省", 1, 0).unwrap();
+        assert_eq!(h.number, 1);
+        assert!(find_heading("四、审批事项及处理情况 我局严格", 4, 3).is_some());
+        let t = "无。二、主动公开政府信息情况 第二十条";
+        let h = find_heading(t, 2, 1).unwrap();
+        assert_eq!(&t[h.pos..h.end], "二、主动公开政府信息情况");
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(classify("总体情况"), SectionKind::Overview);
+        assert_eq!(
+            classify("政府信息公开行政法复议、行政诉讼情况"),
+            SectionKind::ReviewLitigation
+        );
+        assert_eq!(classify("存在的主要问题和改进措"), SectionKind::Problems);
+        assert_eq!(
+            classify("依申请公开政府信息和不予公开政府信息的情况"),
+            SectionKind::Applications
+        );
+        assert_eq!(
+            classify("平潭综合实验区政府信息公开情况统计表"),
+            SectionKind::Statistics
+        );
+    }
+
+    #[test]
+    fn legacy_kinds_in_both_scripts() {
+        use SectionKind::*;
+        for (simplified, traditional, kind) in [
+            ("概述", "概述", Overview),
+            (
+                "主动公开政府信息情况",
+                "主動公開政府信息情況",
+                ActiveDisclosure,
+            ),
+            (
+                "依申请公开政府信息情况",
+                "依申請公開政府信息情況",
+                Applications,
+            ),
+            ("咨询处理情况", "諮詢處理情況", Consultations),
+            (
+                "政府信息公开的收费及减免情况",
+                "政府信息公開的收費及減免情況",
+                Fees,
+            ),
+            (
+                "政府信息公开类行政复议和行政诉讼情况",
+                "政府信息公開類行政複議和行政訴訟情況",
+                ReviewLitigation,
+            ),
+            ("人员和收支情况", "人員和收支情況", Staffing),
+            ("机构建设和保障经费情况", "機構建設和保障經費情況", Staffing),
+            (
+                "存在的主要问题和改进措施",
+                "存在的主要問題和改進措施",
+                Problems,
+            ),
+            (
+                "政府信息公开情况统计表",
+                "政府信息公開情況統計表",
+                Statistics,
+            ),
+            ("附表", "附表", Statistics),
+        ] {
+            assert_eq!(classify(simplified), kind, "{simplified}");
+            assert_eq!(classify(traditional), kind, "{traditional}");
+        }
+    }
+}
