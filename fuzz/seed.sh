@@ -37,5 +37,10 @@ for target in parse_bytes roundtrip; do
         { printf '三、收到和处理政府信息公开申请情况\n'; gen x $'本年新收政府信息公开申请数量\t/\t/\t/\t/\t/\t/\t/\n' $((size - 100)); } > "$dir/seed-long-slash-$size.txt"
     done
 done
+# the PDF front end: the shared PDFs
+mkdir -p corpus/parse_pdf
+{ find "$SHARED/corpus" ../tests/fixtures -type f -name "*.pdf" 2>/dev/null || true; } | while read -r f; do
+    cp "$f" "corpus/parse_pdf/seed-$(basename "$f")"
+done
 ls corpus/*/ | wc -l
 du -sh corpus

@@ -93,6 +93,23 @@ typedef enum ogi_status {
    */
   OGI_STATUS_BINARY_INPUT = 301,
   /**
+   * The input is a PDF that cannot be read (malformed or truncated).
+   */
+  OGI_STATUS_PDF_MALFORMED = 320,
+  /**
+   * The input is an encrypted PDF that needs a password to open.
+   */
+  OGI_STATUS_PDF_ENCRYPTED = 321,
+  /**
+   * The input is a PDF without a text layer (a scan): it needs OCR.
+   */
+  OGI_STATUS_PDF_NO_TEXT = 322,
+  /**
+   * The input is a PDF and the library was built without PDF support
+   * (cargo feature `pdf`).
+   */
+  OGI_STATUS_PDF_NOT_ENABLED = 323,
+  /**
    * The input is another kind of file, recognised by its first bytes (a
    * PDF, a DOCX or ZIP, an image, an executable); the `ogi_error`'s
    * message names it and says what to do. No position (line 0).
@@ -289,8 +306,10 @@ const char *ogi_status_message(uint32_t status);
  * failure (and not for `OGI_STATUS_NULL_ARGUMENT`).
  *
  * Parsing is lenient: text without recognisable structure still gives a
- * report. Failures are undecodable bytes, binary input (NUL characters) and
- * inputs above 64 MiB. Thread-safe.
+ * report. Failures are undecodable bytes, binary input (NUL characters),
+ * inputs above 64 MiB and PDFs that cannot be read (`OGI_STATUS_PDF_*`: a
+ * PDF, recognised by its `%PDF-` magic bytes, is read through its text
+ * layer when the library is built with the cargo feature `pdf`). Thread-safe.
  */
 enum ogi_status ogi_report_parse(const uint8_t *data,
                                  size_t len,

@@ -40,6 +40,27 @@ pub enum ErrorKind {
     /// The input contains a NUL character: it is binary, not a report.
     #[error("input contains a NUL character; binary input is not a report")]
     Binary,
+    /// The input looks like a PDF but cannot be read as one.
+    #[error("the PDF cannot be read: {reason}")]
+    PdfMalformed {
+        /// What the PDF reader said.
+        reason: String,
+    },
+    /// The PDF is encrypted and cannot be opened without a password.
+    #[error("the PDF is encrypted; save an unencrypted copy and read that")]
+    PdfEncrypted,
+    /// The PDF has no text layer (a scan): it needs OCR first.
+    #[error(
+        "the PDF's {pages} page(s) have no text layer (a scanned document?): it needs OCR before it can be read"
+    )]
+    PdfNoText {
+        /// The number of pages.
+        pages: u32,
+    },
+    /// The input is a PDF but this build of the library reads no PDF (it
+    /// was built without the cargo feature `pdf`).
+    #[error("the input is a PDF, and this build reads no PDF (cargo feature `pdf`)")]
+    PdfNotEnabled,
     /// The input is another kind of file, recognised by its first bytes
     /// (see [`crate::decode::sniff`]).
     #[error("input is {what}, not the text of a report; {hint}")]
@@ -81,6 +102,10 @@ impl ErrorKind {
             ErrorKind::InvalidEncoding { .. } => 200,
             ErrorKind::TooLarge { .. } => 300,
             ErrorKind::Binary => 301,
+            ErrorKind::PdfMalformed { .. } => 320,
+            ErrorKind::PdfEncrypted => 321,
+            ErrorKind::PdfNoText { .. } => 322,
+            ErrorKind::PdfNotEnabled => 323,
             ErrorKind::NotText { .. } => 302,
             ErrorKind::UnknownEncoding { .. } => 202,
             ErrorKind::Json { .. } => 400,

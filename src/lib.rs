@@ -65,8 +65,10 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 ///
 /// The encoding is detected (see [`decode`]): UTF-8 with or without BOM,
 /// UTF-16 and UTF-32 with a BOM, GB18030/GBK or Big5. A name other than
-/// UTF-8 is reported in `meta.encoding`. Other kinds of file (PDF, DOCX,
-/// images, executables) are [`ErrorKind::NotText`] with a hint what to do;
+/// UTF-8 is reported in `meta.encoding`. A PDF (recognised by its `%PDF-`
+/// magic bytes) is read with `parse_pdf` when the crate is built with the
+/// `pdf` feature; without it, and for other kinds of file (DOCX, images,
+/// executables), the error is [`ErrorKind::NotText`] with a hint what to do;
 /// an HTML page (recognised by its content, see `input::html::sniff`) is
 /// read with `parse_html` when the `html` feature is on, converter markdown
 /// with [`parse_markdown`];
@@ -84,6 +86,10 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    #[cfg(feature = "pdf")]
+    if input::is_pdf(bytes) {
+        return parse_pdf(bytes);
+    }
     #[cfg(feature = "html")]
     if input::html::sniff(bytes) {
         return parse_html(bytes);
@@ -259,6 +265,18 @@ pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
     debug_assert_eq!(reading.text(), first.text());
     reading.remap(&mut report, markdown);
     Ok(lossless::check(markdown, &report).is_ok().then_some(report))
+}
+
+/// Reads a PDF with a text layer (feature `pdf`): glyph positions become
+/// the extracted text ([`input::pdf::extract`]: paragraphs, tables as tab
+/// rows), which is parsed like any report text. Spans are offsets into
+/// that text and carry their page ([`Span::page`]).
+///
+/// Errors: [`ErrorKind::PdfMalformed`], [`ErrorKind::PdfEncrypted`],
+/// [`ErrorKind::PdfNoText`] (a scan: it needs OCR), [`ErrorKind::TooLarge`].
+#[cfg(feature = "pdf")]
+pub fn parse_pdf(bytes: &[u8]) -> Result<Report, Error> {
+    input::pdf::extract(bytes)?.parse()
 }
 
 impl Report {

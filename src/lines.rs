@@ -99,6 +99,7 @@ impl<'a> Locator<'a> {
             end,
             line,
             column,
+            page: None,
         }
     }
 

@@ -17,8 +17,8 @@ if ! command -v valgrind >/dev/null; then
     apt-get update -qq && apt-get install -y -qq valgrind >/dev/null
 fi
 
-echo "30-c: cargo build"
-cargo build --quiet
+echo "30-c: cargo build (with PDF support, as shipped)"
+cargo build --quiet --features pdf
 
 echo "30-c: header compiles on its own"
 cc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c include/ogi_report.h
@@ -67,6 +67,14 @@ cmp -s "$OUT/seed.out" "$OUT/seed-static.out" || { echo "30-c: static and shared
 cat "$OUT/fixture.out"
 for want in "format: 2021" "year: 2021" "organ: 青龙镇人民政府" "applications total: 6"; do
     grep -qx "$want" "$OUT/fixture.out" || { echo "30-c: expected '$want' for $FIXTURE"; exit 1; }
+done
+
+echo "30-c: a published PDF through the same entry point, under valgrind"
+PDF="$SHARED/corpus/real/pdf/hzq2023_working.pdf"
+"${VG[@]}" "$OUT/parse" "$PDF" > "$OUT/pdf.out"
+cat "$OUT/pdf.out"
+for want in "format: 2021" "year: 2023" "organ: 洪泽区人民政府" "applications total: 21"; do
+    grep -qx "$want" "$OUT/pdf.out" || { echo "30-c: expected '$want' for $PDF"; exit 1; }
 done
 
 echo "30-c: a bad file fails cleanly"

@@ -10,8 +10,8 @@ FIXTURE=examples/data/qinglong-2021.txt
 OUT=target/ci-python
 mkdir -p "$OUT"
 
-echo "40-python: cargo build"
-cargo build --quiet
+echo "40-python: cargo build (with PDF support, as the wheel ships it)"
+cargo build --quiet --features pdf
 export OGI_REPORT_LIB="$PWD/target/debug/libogi_report.so"
 
 # The pytest suite runs once, against the installed wheel (45-wheel.sh);

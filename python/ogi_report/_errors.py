@@ -49,6 +49,10 @@ class BinaryInputError(ParseError):
     """The input contains a NUL character (301)."""
 
 
+class PDFError(ParseError):
+    """A PDF that cannot be read (320-323): malformed (320), encrypted (321),
+    without a text layer, i.e. a scan that needs OCR (322), or a library
+    built without PDF support (323)."""
 class NotTextError(ParseError):
     """The input is another kind of file: a PDF, a DOCX/ZIP, an image, an executable (302).
 
@@ -97,6 +101,10 @@ EXCEPTIONS_BY_CODE: Dict[int, Type[OgiReportError]] = {
     201: EncodingError,
     300: InputTooLargeError,
     301: BinaryInputError,
+    320: PDFError,
+    321: PDFError,
+    322: PDFError,
+    323: PDFError,
     302: NotTextError,
     399: ParseError,
     400: JSONError,

@@ -411,13 +411,16 @@ def parse(source: Source) -> Report:
 
     ``source`` is text (``str``) or the raw bytes of a file (``bytes``: the
     encoding is detected: UTF-8 with or without BOM, UTF-16/UTF-32 with a
-    BOM, GB18030/GBK or Big5). To read a file use :func:`parse_file`: a short
-    one-line ``str`` or ``bytes`` ending in ``.txt``, ``.html``, ``.pdf``,
-    ``.md`` … is taken for a mistaken path and raises ``ValueError``; an
-    ``os.PathLike`` is still read as a file (deprecated, with a
-    ``DeprecationWarning``). Other types raise ``TypeError``.
-    Raises :class:`ParseError` (with ``line``/``column``) for undecodable or
-    binary input, :class:`NotTextError` for a PDF, DOCX, image ….
+    BOM, GB18030/GBK or Big5; or a PDF with a text layer, when the library
+    is built with the cargo feature ``pdf``). To read a file use
+    :func:`parse_file`: a short one-line ``str`` or ``bytes`` ending in
+    ``.txt``, ``.html``, ``.pdf``, ``.md`` … is taken for a mistaken path and
+    raises ``ValueError``; an ``os.PathLike`` is still read as a file
+    (deprecated, with a ``DeprecationWarning``). Other types raise
+    ``TypeError``. Raises :class:`ParseError` (with ``line``/``column``) for
+    undecodable or binary input, :class:`NotTextError` for a DOCX, image …
+    (and for a PDF when the library reads no PDF), :class:`PDFError` for a
+    PDF that cannot be read (encrypted, a scan without text, malformed).
     """
     return Report._create(_ffi.lib.ogi_report_parse, _source_bytes(source))
 

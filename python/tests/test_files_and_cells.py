@@ -62,11 +62,16 @@ def test_parse_pathlike_is_deprecated_but_works() -> None:
     ],
 )
 def test_other_file_types_are_named(data: bytes, what: str) -> None:
-    with pytest.raises(ogi_report.NotTextError) as info:
+    with pytest.raises((ogi_report.NotTextError, ogi_report.PDFError)) as info:
         ogi_report.parse(data)
     assert what in str(info.value)
     assert info.value.line == 0  # no position
-    assert info.value.code == 302
+    if isinstance(info.value, ogi_report.PDFError):
+        # a library built with the cargo feature `pdf` reads PDFs: this
+        # truncated one is malformed
+        assert what == "PDF" and info.value.code == 320
+    else:
+        assert info.value.code == 302
 
 
 def test_utf16_and_big5_fixtures() -> None:

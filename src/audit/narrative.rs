@@ -243,6 +243,7 @@ pub(super) fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
             end: s.start + at + len,
             line: s.line,
             column,
+            page: s.page,
         };
     }
     s

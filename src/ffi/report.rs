@@ -127,8 +127,10 @@ fn store_report(report: Report, report_out: *mut *mut ogi_report) {
 /// failure (and not for `OGI_STATUS_NULL_ARGUMENT`).
 ///
 /// Parsing is lenient: text without recognisable structure still gives a
-/// report. Failures are undecodable bytes, binary input (NUL characters) and
-/// inputs above 64 MiB. Thread-safe.
+/// report. Failures are undecodable bytes, binary input (NUL characters),
+/// inputs above 64 MiB and PDFs that cannot be read (`OGI_STATUS_PDF_*`: a
+/// PDF, recognised by its `%PDF-` magic bytes, is read through its text
+/// layer when the library is built with the cargo feature `pdf`). Thread-safe.
 #[unsafe(no_mangle)]
 pub extern "C" fn ogi_report_parse(
     data: *const u8,

@@ -48,6 +48,15 @@ pub enum ogi_status {
     InputTooLarge = 300,
     /// The input contains a NUL character: it is binary, not a report.
     BinaryInput = 301,
+    /// The input is a PDF that cannot be read (malformed or truncated).
+    PdfMalformed = 320,
+    /// The input is an encrypted PDF that needs a password to open.
+    PdfEncrypted = 321,
+    /// The input is a PDF without a text layer (a scan): it needs OCR.
+    PdfNoText = 322,
+    /// The input is a PDF and the library was built without PDF support
+    /// (cargo feature `pdf`).
+    PdfNotEnabled = 323,
     /// The input is another kind of file, recognised by its first bytes (a
     /// PDF, a DOCX or ZIP, an image, an executable); the `ogi_error`'s
     /// message names it and says what to do. No position (line 0).
@@ -95,6 +104,10 @@ impl ogi_status {
             200 => ogi_status::InvalidEncoding,
             300 => ogi_status::InputTooLarge,
             301 => ogi_status::BinaryInput,
+            320 => ogi_status::PdfMalformed,
+            321 => ogi_status::PdfEncrypted,
+            322 => ogi_status::PdfNoText,
+            323 => ogi_status::PdfNotEnabled,
             302 => ogi_status::NotText,
             400 => ogi_status::Json,
             _ => ogi_status::ParseError,
@@ -115,7 +128,7 @@ impl ogi_status {
     }
 
     /// Every status, in numeric order.
-    pub(crate) const ALL: [ogi_status; 23] = [
+    pub(crate) const ALL: [ogi_status; 27] = [
         ogi_status::Ok,
         ogi_status::NullArgument,
         ogi_status::InvalidKey,
@@ -124,6 +137,10 @@ impl ogi_status {
         ogi_status::InvalidUtf8,
         ogi_status::InputTooLarge,
         ogi_status::BinaryInput,
+        ogi_status::PdfMalformed,
+        ogi_status::PdfEncrypted,
+        ogi_status::PdfNoText,
+        ogi_status::PdfNotEnabled,
         ogi_status::NotText,
         ogi_status::ParseError,
         ogi_status::Json,
@@ -152,6 +169,10 @@ impl ogi_status {
             ogi_status::InvalidUtf8 => c"input is not valid UTF-8",
             ogi_status::InputTooLarge => c"input is too large",
             ogi_status::BinaryInput => c"input contains a NUL character",
+            ogi_status::PdfMalformed => c"the PDF cannot be read",
+            ogi_status::PdfEncrypted => c"the PDF is encrypted",
+            ogi_status::PdfNoText => c"the PDF has no text layer (it needs OCR)",
+            ogi_status::PdfNotEnabled => c"this build reads no PDF",
             ogi_status::NotText => c"input is another kind of file, not text",
             ogi_status::ParseError => c"input cannot be parsed",
             ogi_status::Json => c"invalid JSON",

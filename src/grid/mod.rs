@@ -26,6 +26,7 @@
 //! ```
 
 pub mod html;
+pub mod positions;
 
 use std::ops::Range;
 

@@ -1156,6 +1156,7 @@ fn chrome_of(dom: &Dom, run: &[usize]) -> Option<Chrome> {
             end,
             line: 0,
             column: 0,
+            page: None,
         },
     })
 }

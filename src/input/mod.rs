@@ -31,10 +31,17 @@
 #[cfg(feature = "html")]
 pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 use std::ops::Range;
 
 use crate::model::{Report, Span};
+
+/// True when `bytes` are a PDF: they start with its magic bytes `%PDF-`.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
 
 /// One run of the reading text and the source it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +195,7 @@ impl<'a> LineIndex<'a> {
             end,
             line,
             column,
+            page: None,
         }
     }
 }

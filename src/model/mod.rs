@@ -51,6 +51,11 @@ pub struct Span {
     pub line: u32,
     /// 1-based column of `start`, in characters.
     pub column: u32,
+    /// For a report read from a PDF: the 1-based page the text at `start`
+    /// comes from (offsets then refer to the extracted text). `None` for
+    /// text and HTML input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 impl PartialEq for Span {

@@ -113,9 +113,14 @@ static void check_errors(void) {
     CHECK(ogi_report_parse(bad, sizeof bad, &report, NULL) == OGI_STATUS_INVALID_ENCODING);
     CHECK(report == NULL);
 
-    /* another kind of file: named, no position */
+    /* another kind of file: named, no position (a truncated PDF is a
+       malformed PDF when the library reads PDFs, another kind of file
+       when it does not) */
     err = NULL;
-    CHECK(ogi_report_parse(pdf, sizeof pdf - 1, &report, &err) == OGI_STATUS_NOT_TEXT);
+    {
+        ogi_status st = ogi_report_parse(pdf, sizeof pdf - 1, &report, &err);
+        CHECK(st == OGI_STATUS_NOT_TEXT || st == OGI_STATUS_PDF_MALFORMED);
+    }
     CHECK(report == NULL && err != NULL && ogi_error_line(err) == 0);
     CHECK(strstr(ogi_error_message(err), "PDF") != NULL);
     ogi_error_free(err);

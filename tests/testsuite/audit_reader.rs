@@ -40,6 +40,7 @@ fn span(text: &str, start: usize, end: usize) -> Span {
         end,
         line,
         column,
+        page: None,
     }
 }
 

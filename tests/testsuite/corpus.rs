@@ -83,7 +83,7 @@ fn kinds(r: &Report) -> Vec<(u32, SectionKind)> {
     r.sections.iter().map(|s| (s.number, s.kind)).collect()
 }
 
-fn app_row(r: &Report, row: AppRow) -> Vec<Option<i64>> {
+pub fn app_row(r: &Report, row: AppRow) -> Vec<Option<i64>> {
     let t = r.applications().expect("applications table");
     let cells = t.rows.get(&row).unwrap_or_else(|| panic!("row {row}"));
     AppCol::TEMPLATE
@@ -101,7 +101,7 @@ fn all_app_zero(r: &Report) {
     }
 }
 
-fn review(r: &Report) -> Vec<Option<i64>> {
+pub fn review(r: &Report) -> Vec<Option<i64>> {
     let t = r.review_litigation().expect("review table");
     RlGroup::ALL
         .iter()

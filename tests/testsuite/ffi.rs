@@ -85,6 +85,7 @@ fn span(line: u32, column: u32) -> Span {
         end: 1,
         line,
         column,
+        page: None,
     }
 }
 

@@ -19,6 +19,10 @@ mod inputs;
 mod legacy;
 mod markdown;
 mod memory;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_fixtures;
 mod roundtrip;
 mod roundtrip_laws;
 mod series_html;

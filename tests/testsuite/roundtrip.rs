@@ -880,6 +880,7 @@ fn lossless_check_is_linear_in_tables() {
         end,
         line: 1,
         column: 1,
+        page: None,
     };
     let mut report = Report::default();
     for i in 0..n {

@@ -534,6 +534,7 @@ mod tests {
             end: start + 1,
             line: 3,
             column: 10,
+            page: None,
         };
         let mut out = Vec::new();
         write_text(&mut out, "r.txt", text, &[finding(span)], false).unwrap();
@@ -569,6 +570,7 @@ mod tests {
             end: text.len() - 1,
             line: 1,
             column: 1,
+            page: None,
         };
         let mut f = finding(span);
         f.severity = Severity::Warning;
@@ -602,6 +604,7 @@ mod tests {
             end: 1,
             line: 1,
             column: 1,
+            page: None,
         };
         write_json(&mut out, "a.txt", &[finding(span)]).unwrap();
         write_json(&mut out, "b.txt", &[]).unwrap();

@@ -561,6 +561,9 @@ fn process_inner(
                 ogi_report::ErrorKind::NotText { what, .. } => what,
                 ogi_report::ErrorKind::TooLarge { .. } => "too large",
                 ogi_report::ErrorKind::Binary => "binary (NUL byte)",
+                ogi_report::ErrorKind::PdfNoText { .. } => "PDF without text (needs OCR)",
+                ogi_report::ErrorKind::PdfEncrypted => "encrypted PDF",
+                ogi_report::ErrorKind::PdfMalformed { .. } => "unreadable PDF",
                 _ => "parse error",
             };
             let first_line = e.to_string().lines().next().unwrap_or_default().to_string();

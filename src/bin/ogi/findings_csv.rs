@@ -111,6 +111,7 @@ mod tests {
                 end: 13,
                 line: 59,
                 column: 25,
+                page: None,
             }),
             expected: Some(Number::int(155)),
             found: Some(Number::int(154)),

@@ -2,7 +2,8 @@
 //!
 //! * `-` is standard input.
 //! * Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
-//!   `.htm`, `.shtml`) files (any case);
+//!   `.htm`, `.shtml`) files (any case); a PDF is read when it is named,
+//!   never picked up by a walk;
 //!   files named `README*`, `CHANGELOG*` and `LICENSE*` (any case) are not
 //!   reports and are left out of walks. Symbolic links to folders are followed
 //!   once (a link cycle is walked once).
@@ -104,6 +105,8 @@ pub(crate) fn display(path: &Path) -> String {
 }
 
 /// Reads and parses one file; the error is a one-line message naming the file.
+/// The text returned is the one the report's spans refer to: the decoded
+/// text, or for a PDF the text extracted from it.
 pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), String> {
     read_report_as(path, None)
 }
@@ -116,6 +119,12 @@ pub(crate) fn read_report_as(
     let name = display(path);
     let at = |e: &dyn std::fmt::Display| format!("{name}: {e}");
     let bytes = read_bytes(path).map_err(|f| format!("{name}: {}", f.reason))?;
+    // a PDF, recognised by its magic bytes: spans point into the extracted text
+    if ogi_report::input::is_pdf(&bytes) {
+        let e = ogi_report::input::pdf::extract(&bytes).map_err(|e| at(&e.kind()))?;
+        let report = e.parse().map_err(|e| at(&e))?;
+        return Ok((e.text, report));
+    }
     // the report from the bytes (the size limit is on the bytes, and
     // meta.encoding is set), the text for messages that quote it
     let (report, text) = match encoding {

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! ogi parse FILE…            JSON of each report (an array; --jsonl: one object per line)
+//! ogi parse --text FILE…     the text spans refer to (for a PDF: the extracted text)
 //! ogi audit FILE…|DIR        findings as compiler-style diagnostics (--format json)
 //! ogi render FILE…           canonical text
 //! ogi export DIR|FILE… --csv OUT | --jsonl OUT | --findings OUT

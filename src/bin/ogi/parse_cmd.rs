@@ -9,7 +9,7 @@ use serde::Serialize;
 /// Arguments of `ogi parse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Report files (UTF-8, UTF-16 with a BOM, GB18030 or Big5 text; '-' for standard input) or folders (their .txt and .md files).
+    /// Report files (UTF-8, UTF-16 with a BOM, GB18030 or Big5 text, or PDF; '-' for standard input) or folders (their .txt and .md files).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One JSON object per line, with a "file" field, instead of an array.
@@ -18,6 +18,10 @@ pub(crate) struct Args {
     /// Indent the JSON array.
     #[arg(long, conflicts_with = "jsonl")]
     pretty: bool,
+    /// Print the text the spans refer to instead of JSON: the decoded text,
+    /// or for a PDF the text extracted from it (tables as tab rows).
+    #[arg(long, conflicts_with_all = ["jsonl", "pretty"])]
+    text: bool,
     /// Never show the progress bar (it is shown only when stderr is a terminal).
     #[arg(short, long)]
     quiet: bool,
@@ -53,6 +57,20 @@ pub(crate) fn run(args: Args) -> ExitCode {
     let files = crate::input::expand(&args.files);
     let bar = crate::progress::bar(files.len(), args.quiet);
     let written: std::io::Result<()> = (|| {
+        if args.text {
+            for path in &files {
+                let result = crate::input::read_report_as(path, args.encoding.as_deref());
+                bar.inc(1);
+                match result {
+                    Ok((text, _)) => out.write_all(text.as_bytes())?,
+                    Err(msg) => {
+                        bar.suspend(|| eprintln!("ogi: {msg}"));
+                        failed = true;
+                    }
+                }
+            }
+            return out.flush();
+        }
         if !args.jsonl {
             out.write_all(b"[")?;
         }
