@@ -29,34 +29,10 @@ fn load(name: &str) -> Report {
 
 #[test]
 fn fixtures_match_their_json_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     for f in fixtures() {
         let bytes = std::fs::read(&f).unwrap();
         let report = ogi_report::parse_bytes(&bytes).unwrap();
-        let json = report.to_json_pretty().unwrap() + "\n";
-        let snap = f.with_extension("json");
-        if update {
-            std::fs::write(&snap, &json).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&snap).unwrap_or_else(|_| {
-            panic!(
-                "{} missing: run UPDATE_SNAPSHOTS=1 cargo test",
-                snap.display()
-            )
-        });
-        assert!(
-            want == json,
-            "{} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept)",
-            snap.display()
-        );
-        // and the snapshot reads back into the same model
-        assert_eq!(
-            Report::from_json(&want).unwrap(),
-            report,
-            "{}",
-            snap.display()
-        );
+        crate::util::check_json_snapshot(&f, &report);
     }
 }
 

@@ -33,3 +33,33 @@ fn context(text: &str, e: &ogi_report::lossless::LossError) -> String {
     let p = ogi_report::Position::of(text, at);
     format!("at line {} column {}", p.line, p.column)
 }
+
+/// Compares `report`'s pretty JSON with the snapshot beside `fixture`
+/// (`.json`), and checks that the snapshot reads back into the same model;
+/// with `UPDATE_SNAPSHOTS=1` it rewrites the snapshot instead.
+pub fn check_json_snapshot(fixture: &std::path::Path, report: &ogi_report::Report) {
+    let json = report.to_json_pretty().unwrap() + "\n";
+    let snap = fixture.with_extension("json");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&snap, &json).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&snap).unwrap_or_else(|_| {
+        panic!(
+            "{} missing: run UPDATE_SNAPSHOTS=1 cargo test",
+            snap.display()
+        )
+    });
+    assert!(
+        want == json,
+        "{} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept)",
+        snap.display()
+    );
+    // and the snapshot reads back into the same model
+    assert_eq!(
+        ogi_report::Report::from_json(&want).unwrap(),
+        *report,
+        "{}",
+        snap.display()
+    );
+}
