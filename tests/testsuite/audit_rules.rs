@@ -78,13 +78,7 @@ pub(crate) const FIRING: &[(&str, &[&str])] = &[
 
 #[test]
 fn every_fixture_is_listed() {
-    let mut names: Vec<String> = std::fs::read_dir(util::repo_path("tests/fixtures/audit/rules"))
-        .expect("fixture folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    names.sort();
+    let names = util::txt_stems("tests/fixtures/audit/rules");
     let mut listed: Vec<String> = FIRING.iter().map(|(n, _)| n.to_string()).collect();
     listed.sort();
     assert_eq!(names, listed);

@@ -63,3 +63,15 @@ pub fn check_json_snapshot(fixture: &std::path::Path, report: &ogi_report::Repor
         snap.display()
     );
 }
+
+/// The sorted file stems of the `.txt` files in the repository folder `rel`.
+pub fn txt_stems(rel: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo_path(rel))
+        .expect("fixture folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
