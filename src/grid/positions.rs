@@ -204,7 +204,8 @@ pub struct Vertical {
 const MAX_VERTICAL_CANDIDATES: usize = 5_000;
 
 /// Takes the vertical labels out of `lines`: stacks of at least three short
-/// non-numeric chunks with the same left edge on consecutive lines.
+/// non-numeric chunks with the same left edge on consecutive lines, two
+/// thirds of them single characters.
 pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
     // candidates: (line index, chunk index)
     let mut cand: Vec<(usize, usize)> = Vec::new();
@@ -241,7 +242,13 @@ pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
                 last = t;
             }
         }
-        if stack.len() >= 3 {
+        // mostly single characters: a heading wrapped two characters a
+        // line (`社会` / `公益` / `组织`) is no vertical label
+        let singles = stack
+            .iter()
+            .filter(|&&(l, c)| lines[l].chunks[c].text.chars().count() == 1)
+            .count();
+        if stack.len() >= 3 && singles * 3 >= stack.len() * 2 {
             for p in &stack {
                 if let Some(k) = cand.iter().position(|c| c == p) {
                     used[k] = true;

@@ -116,6 +116,9 @@ pub(super) fn refine(cols: &[Column], header: &[Line], label_right: f64, size: f
     if cs.is_empty() || cols.is_empty() {
         return Header::Absent;
     }
+    if std::env::var("OGI_PDF_DEBUG").is_ok() {
+        eprintln!("DBG CELLS lr={label_right:.1} {:?} leaves={:?}", cs, leaves(&cs, size));
+    }
     let Some(leaves) = leaves(&cs, size) else {
         return Header::Unclear;
     };
