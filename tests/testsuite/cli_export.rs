@@ -392,11 +392,7 @@ fn folder_with_a_pdf_exports_its_figures() {
     let input = dir.join("in/reports");
     std::fs::create_dir_all(&input).unwrap();
     let pdf = input.join("SZFGS2024.Pdf");
-    std::fs::copy(
-        shared_dir().join("corpus/real/pdf/szfgs2024.pdf"),
-        &pdf,
-    )
-    .unwrap();
+    std::fs::copy(shared_dir().join("corpus/real/pdf/szfgs2024.pdf"), &pdf).unwrap();
     let csv_out = dir.join("cells.csv");
     let out = ogi(&[
         os("export"),
@@ -418,9 +414,7 @@ fn folder_with_a_pdf_exports_its_figures() {
         for (col, want) in APP_COLS.iter().zip(values.as_array().unwrap()) {
             let got: Vec<&Vec<String>> = rows
                 .iter()
-                .filter(|r| {
-                    r[0] == file && r[4] == "applications" && r[5] == *row && r[6] == *col
-                })
+                .filter(|r| r[0] == file && r[4] == "applications" && r[5] == *row && r[6] == *col)
                 .collect();
             assert_eq!(got.len(), 1, "{row} {col}");
             assert_eq!(got[0][7], want.to_string(), "{row} {col}");

@@ -23,6 +23,8 @@ mod memory;
 mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_fixtures;
+#[cfg(feature = "pdf")]
+mod pdf_memory;
 mod roundtrip;
 mod roundtrip_laws;
 mod series_html;

@@ -333,10 +333,17 @@ fn rules(l: &Layout, bottom: f64) -> String {
     for x in &b[..7] {
         c.push_str(&format!("{x:.2} 700 m {x:.2} {bottom:.2} l S\n"));
     }
-    c.push_str(&format!("{:.2} {bottom:.2} 0.6 {:.2} re f\n", b[7], 700.0 - bottom));
+    c.push_str(&format!(
+        "{:.2} {bottom:.2} 0.6 {:.2} re f\n",
+        b[7],
+        700.0 - bottom
+    ));
     // horizontal rules above the header and below the table
     c.push_str(&format!("15 700 m {:.2} 700 l S\n", b[7]));
-    c.push_str(&format!("15 {bottom:.2} m {:.2} {bottom:.2} l S\nQ\n", b[7]));
+    c.push_str(&format!(
+        "15 {bottom:.2} m {:.2} {bottom:.2} l S\nQ\n",
+        b[7]
+    ));
     c
 }
 

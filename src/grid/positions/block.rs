@@ -103,9 +103,6 @@ pub fn read_block_with(
 ) -> (Vec<BlockRow>, Vec<Column>) {
     let size = lines.iter().map(Line::size).fold(0.0, f64::max).max(1.0);
     let cols = block_columns(lines, seed, hints, size);
-    if std::env::var("OGI_PDF_DEBUG").is_ok() {
-        eprintln!("DBG COLS {:?} header={}", cols.iter().map(|c| format!("{:.1}-{:.1}", c.0, c.1)).collect::<Vec<_>>(), hints.header.len());
-    }
     let first_col = cols.first().map_or(f64::INFINITY, |c| c.0);
     let (mut rows, loose, texts) = collect_rows(lines, &cols, first_col, size);
     let left = attach_loose(&mut rows, loose, size);
@@ -123,7 +120,12 @@ fn block_columns(lines: &[Line], seed: &[Column], hints: &Hints<'_>, size: f64) 
     let mut ys = Vec::new();
     for l in lines.iter().filter(|l| is_number_row(l)) {
         ys.push(l.y);
-        ranges.extend(l.chunks.iter().filter(|c| c.is_number()).map(|c| (c.x0, c.x1)));
+        ranges.extend(
+            l.chunks
+                .iter()
+                .filter(|c| c.is_number())
+                .map(|c| (c.x0, c.x1)),
+        );
     }
     let lo = ranges.iter().map(|r| r.0).fold(f64::INFINITY, f64::min);
     let hi = ranges.iter().map(|r| r.1).fold(f64::NEG_INFINITY, f64::max);
@@ -400,7 +402,10 @@ mod tests {
     #[test]
     fn rules_keep_overlapping_ranges_apart() {
         let ranges = vec![(10.0, 30.0), (28.0, 40.0), (60.0, 70.0)];
-        assert_eq!(columns(ranges.clone(), 1.0), vec![(10.0, 40.0), (60.0, 70.0)]);
+        assert_eq!(
+            columns(ranges.clone(), 1.0),
+            vec![(10.0, 40.0), (60.0, 70.0)]
+        );
         assert_eq!(
             columns_cut(ranges, 1.0, &[29.5]),
             vec![(10.0, 30.0), (28.0, 40.0), (60.0, 70.0)]

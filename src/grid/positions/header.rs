@@ -81,8 +81,7 @@ fn leaves(cells: &[Cell], size: f64) -> Option<Vec<Column>> {
         .filter(|c| {
             !cells.iter().any(|d| {
                 d.top < c.bottom - 0.3 * size
-                    && overlap((c.x0, c.x1), (d.x0, d.x1))
-                        > 0.3 * (c.x1 - c.x0).min(d.x1 - d.x0)
+                    && overlap((c.x0, c.x1), (d.x0, d.x1)) > 0.3 * (c.x1 - c.x0).min(d.x1 - d.x0)
             })
         })
         .map(|c| (c.x0, c.x1))
@@ -115,9 +114,6 @@ pub(super) fn refine(cols: &[Column], header: &[Line], label_right: f64, size: f
     let cs = cells(header, label_right, size);
     if cs.is_empty() || cols.is_empty() {
         return Header::Absent;
-    }
-    if std::env::var("OGI_PDF_DEBUG").is_ok() {
-        eprintln!("DBG CELLS lr={label_right:.1} {:?} leaves={:?}", cs, leaves(&cs, size));
     }
     let Some(leaves) = leaves(&cs, size) else {
         return Header::Unclear;
@@ -243,7 +239,12 @@ mod tests {
         };
         assert_eq!(
             got,
-            vec![(110.0, 120.0), (155.0, 165.0), (190.0, 210.0), (255.0, 265.0)]
+            vec![
+                (110.0, 120.0),
+                (155.0, 165.0),
+                (190.0, 210.0),
+                (255.0, 265.0)
+            ]
         );
         // without a header, no hint
         assert_eq!(refine(&cols, &[], 90.0, 10.0), Header::Absent);
@@ -256,7 +257,12 @@ mod tests {
         let part = [(112.0, 118.0), (255.0, 266.0)];
         assert_eq!(
             adopt(&got, &part, 10.0),
-            Some(vec![(110.0, 120.0), (155.0, 165.0), (190.0, 210.0), (255.0, 266.0)])
+            Some(vec![
+                (110.0, 120.0),
+                (155.0, 165.0),
+                (190.0, 210.0),
+                (255.0, 266.0)
+            ])
         );
         // not when a column of the part lies under none or two of them
         assert_eq!(adopt(&got, &[(130.0, 140.0)], 10.0), None);
@@ -267,9 +273,18 @@ mod tests {
     fn a_column_over_two_header_cells_is_split() {
         let header = [line(
             100.0,
-            &[(60.0, 80.0, "总计"), (100.0, 120.0, "维持"), (125.0, 145.0, "纠正")],
+            &[
+                (60.0, 80.0, "总计"),
+                (100.0, 120.0, "维持"),
+                (125.0, 145.0, "纠正"),
+            ],
         )];
-        let got = refine(&[(62.0, 70.0), (100.0, 145.0)], &header, f64::NEG_INFINITY, 10.0);
+        let got = refine(
+            &[(62.0, 70.0), (100.0, 145.0)],
+            &header,
+            f64::NEG_INFINITY,
+            10.0,
+        );
         assert_eq!(
             got,
             Header::Confirmed(vec![(62.0, 70.0), (100.0, 122.5), (122.5, 145.0)])
@@ -282,6 +297,9 @@ mod tests {
             line(100.0, &[(100.0, 130.0, "商业企业")]),
             line(90.0, &[(120.0, 160.0, "科研机构")]),
         ];
-        assert_eq!(refine(&[(100.0, 110.0)], &header, 0.0, 10.0), Header::Unclear);
+        assert_eq!(
+            refine(&[(100.0, 110.0)], &header, 0.0, 10.0),
+            Header::Unclear
+        );
     }
 }

@@ -142,4 +142,3 @@ fn read_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f64>) {
         }
     }
 }
-

@@ -331,7 +331,8 @@ impl<'a> Page<'a> {
             join_text(t, &text);
             *o = open;
         } else {
-            self.items.push((Item::Para { text, open, size }, self.page));
+            self.items
+                .push((Item::Para { text, open, size }, self.page));
         }
         self.prev = Some(l);
     }

@@ -166,13 +166,6 @@ fn layout(pages: Vec<glyphs::PageGlyphs>) -> Extracted {
         }
         let rules = VerticalRules::new(&p.rules);
         let mut lines = positions::lines_ruled(&glyphs, &rules);
-        if std::env::var("OGI_PDF_DEBUG").is_ok() {
-            for l in &lines {
-                let v: Vec<String> = l.chunks.iter().map(|c| format!("[{:.1}-{:.1} {}]", c.x0, c.x1, c.text)).collect();
-                eprintln!("DBG {:.1} {}", l.y, v.join(" "));
-            }
-            eprintln!("DBG PAGE rules={}", p.rules.len());
-        }
         let verticals = if lines.len() <= MAX_TABLE_PAGE_LINES {
             positions::take_verticals(&mut lines)
         } else {

@@ -115,8 +115,14 @@ impl Paths {
 fn thin_rect(r: &[Point; 4]) -> Option<Rule> {
     let xs = r.map(|p| p.0);
     let ys = r.map(|p| p.1);
-    let (x0, x1) = (xs.iter().copied().fold(f64::INFINITY, f64::min), xs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-    let (y0, y1) = (ys.iter().copied().fold(f64::INFINITY, f64::min), ys.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+    let (x0, x1) = (
+        xs.iter().copied().fold(f64::INFINITY, f64::min),
+        xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let (y0, y1) = (
+        ys.iter().copied().fold(f64::INFINITY, f64::min),
+        ys.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
     let (w, h) = (x1 - x0, y1 - y0);
     if w <= THIN && h > w {
         let x = (x0 + x1) / 2.0;
