@@ -24,6 +24,12 @@ const MAX_EXTRA_MIB: u64 = 160;
 fn huge_pdf(unit: &str) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 72 760 Td (Annual report) Tj ET\n");
     content.push_str(&unit.repeat(CONTENT_BYTES / unit.len()));
+    one_page_pdf(content, true)
+}
+
+/// A one-page PDF of `content` with the font `F1` (Helvetica, a standard
+/// Type1 font, not embedded), its streams compressed when `compress`.
+pub fn one_page_pdf(content: String, compress: bool) -> Vec<u8> {
     let mut doc = lopdf::Document::with_version("1.5");
     let font = doc.add_object(dictionary! {
         "Type" => "Font",
@@ -47,7 +53,9 @@ fn huge_pdf(unit: &str) -> Vec<u8> {
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
-    doc.compress();
+    if compress {
+        doc.compress();
+    }
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     out
@@ -132,4 +140,49 @@ fn huge_content_streams_read_in_bounded_memory() {
             "{name}: peak {extra_mib} MiB over the baseline (limit {MAX_EXTRA_MIB}): {line}"
         );
     }
+}
+
+/// Writes small seeds for the `parse_pdf` fuzz target into the folder named
+/// by `OGI_PDF_SEEDS` (`fuzz/corpus/parse_pdf`): uncompressed content
+/// streams with every operator the reader interprets (text, paths, forms
+/// absent), so mutations reach the interpreter; and an uncompressed copy of
+/// a shared PDF.
+#[test]
+#[ignore = "writes fuzz seeds: OGI_PDF_SEEDS=fuzz/corpus/parse_pdf"]
+fn write_pdf_fuzz_seeds() {
+    let Some(dir) = std::env::var_os("OGI_PDF_SEEDS") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let ops = "q 1 0 0 -1 0 842 cm 0.5 w 10 10 m 10 400 l S 100 10 0.6 390 re f \
+               20 20 100 50 re W n 30 30 m 40 40 50 30 60 60 c h S Q\n\
+               BT /F1 12 Tf 14 TL 72 760 Td (Annual report) Tj T* (2023) ' \
+               1 2 (x) \" [(A) -250 (B)] TJ 2 Tc 1 Tw 90 Tz 3 Ts 0 -20 TD (C) Tj ET\n\
+               BT /F1 10 Tf 1 0 0 1 300 700 Tm (12) Tj 1 0 0 1 340 700 Tm (345) Tj ET\n";
+    std::fs::write(dir.join("seed-ops.pdf"), one_page_pdf(ops.into(), false)).unwrap();
+    let mut table = String::from("q 0.5 w\n");
+    for k in 0..5 {
+        let x = 300 + 40 * k;
+        table.push_str(&format!("{x} 500 m {x} 700 l S\n"));
+    }
+    table.push_str("Q\n");
+    for r in 0..6 {
+        let y = 680 - 25 * r;
+        table.push_str(&format!("BT /F1 10 Tf 1 0 0 1 72 {y} Tm (row {r}) Tj ET\n"));
+        for k in 0..4 {
+            let x = 305 + 40 * k;
+            table.push_str(&format!(
+                "BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({}) Tj ET\n",
+                r * k
+            ));
+        }
+    }
+    std::fs::write(dir.join("seed-table.pdf"), one_page_pdf(table, false)).unwrap();
+    let shared = crate::util::shared_dir().join("corpus/real/pdf/hzq2024_working.pdf");
+    let mut doc = lopdf::Document::load_mem(&std::fs::read(shared).unwrap()).unwrap();
+    doc.decompress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    std::fs::write(dir.join("seed-hzq2024-uncompressed.pdf"), out).unwrap();
 }
