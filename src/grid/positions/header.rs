@@ -293,12 +293,13 @@ mod tests {
 
     #[test]
     fn overlapping_header_cells_are_no_hint() {
+        // a caption above the table and a heading far below it, overlapping
         let header = [
-            line(100.0, &[(100.0, 130.0, "商业企业")]),
-            line(90.0, &[(120.0, 160.0, "科研机构")]),
+            line(100.0, &[(100.0, 160.0, "第二十条第（五）项")]),
+            line(60.0, &[(150.0, 200.0, "本年处理决定数量")]),
         ];
         assert_eq!(
-            refine(&[(100.0, 110.0)], &header, 0.0, 10.0),
+            refine(&[(170.0, 180.0)], &header, 0.0, 10.0),
             Header::Unclear
         );
     }
