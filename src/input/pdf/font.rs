@@ -86,16 +86,20 @@ impl Font {
             .map(|c| c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
     }
 
+    /// The text of a code: from the `ToUnicode` map, else Latin-1 for a
+    /// simple font; never a control character (whitespace controls become
+    /// a space, others U+FFFD), so the extracted text holds no NUL.
     pub(super) fn unicode(&self, code: u32) -> String {
         if let Some(s) = self.to_unicode.get(&code) {
-            return s.clone();
+            return without_controls(s);
         }
         if self.two_byte {
             // no map: nothing trustworthy to say about a CID
             return String::from('\u{FFFD}');
         }
         // simple font without a map: Latin-1 (WinAnsi agrees on the printable ASCII range)
-        char::from_u32(code).map_or_else(|| String::from('\u{FFFD}'), String::from)
+        let c = char::from_u32(code).unwrap_or('\u{FFFD}');
+        String::from(without_control(c))
     }
 
     pub(super) fn width(&self, code: u32) -> f64 {
@@ -103,6 +107,25 @@ impl Font {
             .get(&code)
             .copied()
             .unwrap_or(self.default_width)
+    }
+}
+
+/// A control character as it may stand in the extracted text: whitespace
+/// controls (tab, line breaks) as a space, the others (NUL, C1 controls…)
+/// as U+FFFD.
+fn without_control(c: char) -> char {
+    match c {
+        c if c.is_control() && c.is_whitespace() => ' ',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    }
+}
+
+fn without_controls(s: &str) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars().map(without_control).collect()
+    } else {
+        s.to_string()
     }
 }
 
@@ -140,5 +163,21 @@ fn read_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f64>) {
             }
             None => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_control_character_reaches_the_text() {
+        let mut f = Font::default();
+        f.to_unicode.insert(1, "a\u{0}\n".into());
+        assert_eq!(f.unicode(1), "a\u{FFFD} ");
+        assert_eq!(f.unicode(0), "\u{FFFD}");
+        assert_eq!(f.unicode(0x86), "\u{FFFD}");
+        assert_eq!(f.unicode(0x41), "A");
+        assert_eq!(f.unicode(0xE9), "é");
     }
 }
