@@ -23,6 +23,7 @@ mod memory;
 mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_fixtures;
+mod read;
 mod roundtrip;
 mod roundtrip_laws;
 mod series_html;
