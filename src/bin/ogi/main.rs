@@ -18,6 +18,7 @@
 
 mod audit_cmd;
 mod export_cmd;
+mod export_lines;
 mod findings_csv;
 mod input;
 mod output;
