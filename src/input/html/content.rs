@@ -1,8 +1,7 @@
-//! Which element of the page holds the report, and the page's title when
-//! the content has none.
+//! The lines of the page, which element of it holds the report, and the
+//! page's title when the content has none.
 
-use super::dom::{Dom, Kind, descendant_texts, is_hidden};
-use super::page::PageLine;
+use super::dom::{Dom, Kind, descendant_texts, is_block, is_hidden};
 use super::portal::compact;
 use super::source::{Piece, Src};
 
@@ -134,5 +133,70 @@ pub(super) fn take_prefix(pieces: &[Piece], cut: usize) -> Vec<Piece> {
         }
         n += p.text.len();
     }
+    out
+}
+
+/// A line of the page: its text nodes and the block element it ends in.
+#[derive(Debug)]
+pub(super) struct PageLine {
+    pub(super) block: usize,
+    pub(super) texts: Vec<usize>,
+    pub(super) text: String,
+}
+
+/// The lines of the whole page (cells of tables are lines of their own).
+pub(super) fn page_lines(dom: &Dom) -> Vec<PageLine> {
+    fn go(dom: &Dom, i: usize, block: usize, out: &mut Vec<PageLine>, cur: &mut PageLine) {
+        match &dom.nodes[i].kind {
+            Kind::Text(t) => {
+                if !t.chars().all(crate::lines::is_space) {
+                    cur.texts.push(i);
+                    cur.text.push_str(t);
+                    cur.block = block;
+                }
+            }
+            Kind::Element { name, .. } => {
+                let b = is_block(name);
+                let hidden = is_hidden(name);
+                if b || hidden {
+                    flush(out, cur);
+                }
+                let blk = if b { i } else { block };
+                for &c in &dom.nodes[i].children {
+                    go(dom, c, blk, out, cur);
+                }
+                if b || hidden {
+                    flush(out, cur);
+                }
+            }
+            Kind::Other => {
+                for &c in &dom.nodes[i].children {
+                    go(dom, c, block, out, cur);
+                }
+            }
+        }
+    }
+    fn flush(out: &mut Vec<PageLine>, cur: &mut PageLine) {
+        if !cur.texts.is_empty() {
+            out.push(std::mem::replace(
+                cur,
+                PageLine {
+                    block: 0,
+                    texts: Vec::new(),
+                    text: String::new(),
+                },
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = PageLine {
+        block: 0,
+        texts: Vec::new(),
+        text: String::new(),
+    };
+    if !dom.nodes.is_empty() {
+        go(dom, 0, 0, &mut out, &mut cur);
+    }
+    flush(&mut out, &mut cur);
     out
 }

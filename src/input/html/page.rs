@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::input::Reading;
 use crate::model::{Block, Chrome, Report};
 
-use super::content::{find_content, take_prefix, title_element};
-use super::dom::{Dom, Kind, first_text, is_block, is_hidden};
+use super::content::{PageLine, find_content, page_lines, take_prefix, title_element};
+use super::dom::{Dom, first_text, is_hidden};
 use super::portal::{Portal, compact};
 use super::reading::{Writer, walk};
 use super::source::Mode;
@@ -263,71 +263,6 @@ pub(super) fn chrome_of(dom: &Dom, run: &[usize]) -> Option<Chrome> {
             page: None,
         },
     })
-}
-
-/// A line of the page: its text nodes and the block element it ends in.
-#[derive(Debug)]
-pub(super) struct PageLine {
-    pub(super) block: usize,
-    pub(super) texts: Vec<usize>,
-    pub(super) text: String,
-}
-
-/// The lines of the whole page (cells of tables are lines of their own).
-pub(super) fn page_lines(dom: &Dom) -> Vec<PageLine> {
-    fn go(dom: &Dom, i: usize, block: usize, out: &mut Vec<PageLine>, cur: &mut PageLine) {
-        match &dom.nodes[i].kind {
-            Kind::Text(t) => {
-                if !t.chars().all(crate::lines::is_space) {
-                    cur.texts.push(i);
-                    cur.text.push_str(t);
-                    cur.block = block;
-                }
-            }
-            Kind::Element { name, .. } => {
-                let b = is_block(name);
-                let hidden = is_hidden(name);
-                if b || hidden {
-                    flush(out, cur);
-                }
-                let blk = if b { i } else { block };
-                for &c in &dom.nodes[i].children {
-                    go(dom, c, blk, out, cur);
-                }
-                if b || hidden {
-                    flush(out, cur);
-                }
-            }
-            Kind::Other => {
-                for &c in &dom.nodes[i].children {
-                    go(dom, c, block, out, cur);
-                }
-            }
-        }
-    }
-    fn flush(out: &mut Vec<PageLine>, cur: &mut PageLine) {
-        if !cur.texts.is_empty() {
-            out.push(std::mem::replace(
-                cur,
-                PageLine {
-                    block: 0,
-                    texts: Vec::new(),
-                    text: String::new(),
-                },
-            ));
-        }
-    }
-    let mut out = Vec::new();
-    let mut cur = PageLine {
-        block: 0,
-        texts: Vec::new(),
-        text: String::new(),
-    };
-    if !dom.nodes.is_empty() {
-        go(dom, 0, 0, &mut out, &mut cur);
-    }
-    flush(&mut out, &mut cur);
-    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use crate::grid::Grid;
 use crate::lines::is_space;
 
-use super::cells::{RawCell, cell_lines, row_cells};
+use super::cells::{RawCell, RawRow, cell_lines, row_cells};
 use super::lines::{Kind, SrcLine, trim};
 use super::normalise::normalise;
 
@@ -21,16 +21,6 @@ pub(super) struct TableBlock {
     /// Page-number lines that interrupted the table, written between its
     /// rows where they stand.
     pub(super) furniture: Vec<usize>,
-}
-
-/// A row of the joined table before normalisation.
-pub(super) struct RawRow {
-    pub(super) cells: Vec<RawCell>,
-    pub(super) line: SrcLine,
-    /// A caption or heading line inside the table (one cell, never glued).
-    pub(super) caption: bool,
-    /// A page-number line stands between this row and the one before.
-    pub(super) after_page: bool,
 }
 
 /// The source as blocks, in order: each line outside a table, each table.

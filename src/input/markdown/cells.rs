@@ -165,6 +165,16 @@ pub(super) fn row_cells(s: &str, line: SrcLine) -> Vec<RawCell> {
         .collect()
 }
 
+/// A row of the joined table before normalisation.
+pub(super) struct RawRow {
+    pub(super) cells: Vec<RawCell>,
+    pub(super) line: SrcLine,
+    /// A caption or heading line inside the table (one cell, never glued).
+    pub(super) caption: bool,
+    /// A page-number line stands between this row and the one before.
+    pub(super) after_page: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

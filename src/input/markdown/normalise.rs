@@ -6,8 +6,7 @@ use std::ops::Range;
 
 use crate::grid::{Cell, Grid};
 
-use super::blocks::RawRow;
-use super::cells::{Lines, RawCell, line_text};
+use super::cells::{Lines, RawCell, RawRow, line_text};
 use super::labels::{is_marked_label, is_value, is_vertical_piece, marker_len};
 use super::lines::SrcLine;
 

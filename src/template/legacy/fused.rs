@@ -2,7 +2,7 @@
 //! choice of a reading for every row by the group sums (parts ≤ whole).
 
 use super::labels::{number, parent};
-use super::map::{Row, Val};
+use super::{Row, Val};
 use crate::model::Number;
 
 /// The readings of a run of `d` digits at `at` as `cols` values.

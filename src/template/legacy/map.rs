@@ -3,38 +3,15 @@
 
 use indexmap::IndexMap;
 
-use super::InCell;
 use super::fused::{choose, fused_readings};
 use super::labels::{HeadCol, core_label, head_col, is_header, number, row_key};
+use super::{InCell, Row, Val};
 use crate::lines::{Locator, is_space};
 use crate::model::{
-    Fragment, FragmentRole, Fragments, LegacyCol, LegacyOtherRow, LegacyRow, LegacyRowSource,
+    Fragment, FragmentRole, Fragments, LegacyCol, LegacyOtherRow, LegacyRowSource,
     LegacyStatisticsTable, Number, Table, Text,
 };
 use crate::text::lexical::norm;
-
-/// One value cell: its number and source text.
-#[derive(Debug, Clone)]
-pub(super) struct Val {
-    pub(super) n: Option<Number>,
-    pub(super) text: String,
-    pub(super) at: usize,
-}
-
-/// A row being mapped.
-#[derive(Debug, Default)]
-pub(super) struct Row {
-    pub(super) label: Option<(String, usize)>,
-    pub(super) unit: Option<(String, usize)>,
-    pub(super) code: Option<(String, usize)>,
-    pub(super) key: Option<LegacyRow>,
-    /// The readings to choose from (one unless fused), each one value per
-    /// column, in order of preference.
-    pub(super) readings: Vec<Vec<Val>>,
-    pub(super) split: bool,
-    /// Cells under a header the mapper does not know.
-    pub(super) other: Vec<Val>,
-}
 
 /// A value cell as read (an empty cell has empty text).
 pub(super) fn val_of(c: &InCell<'_>) -> Val {

@@ -29,8 +29,8 @@
 //! - `fused`: the readings of fused digits, and the choice among them by
 //!   the group sums.
 //!
-//! This file holds the cell type and the entry points: from a grid, from a
-//! generic table, from crawler text.
+//! This file holds the cell and row types the others share, and the entry
+//! points: from a grid, from a generic table, from crawler text.
 
 mod crawler;
 mod fused;
@@ -38,7 +38,7 @@ mod labels;
 mod map;
 
 use crate::lines::{Locator, is_space};
-use crate::model::Table;
+use crate::model::{LegacyRow, Number, Table};
 
 use crawler::crawler_rows;
 pub(crate) use crawler::locate;
@@ -52,6 +52,29 @@ pub(crate) struct InCell<'a> {
     pub(crate) text: &'a str,
     /// Byte offset of `text` in the source.
     pub(crate) at: usize,
+}
+
+/// One value cell: its number and source text.
+#[derive(Debug, Clone)]
+struct Val {
+    n: Option<Number>,
+    text: String,
+    at: usize,
+}
+
+/// A row being mapped.
+#[derive(Debug, Default)]
+struct Row {
+    label: Option<(String, usize)>,
+    unit: Option<(String, usize)>,
+    code: Option<(String, usize)>,
+    key: Option<LegacyRow>,
+    /// The readings to choose from (one unless fused), each one value per
+    /// column, in order of preference.
+    readings: Vec<Vec<Val>>,
+    split: bool,
+    /// Cells under a header the mapper does not know.
+    other: Vec<Val>,
 }
 
 /// A crawler-text statistics table: the piece `t` at byte offset `off`
