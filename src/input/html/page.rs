@@ -14,7 +14,7 @@ use super::reading::{Writer, walk};
 use super::source::Mode;
 
 /// A page read for the line parser: the reading text of its content and
-/// the chrome around it. See the [module docs](self).
+/// the chrome around it. See the [module docs](crate::input::html).
 #[derive(Debug)]
 pub struct Page {
     /// The reading text of the report, mapped onto the page source.
@@ -66,7 +66,7 @@ impl Page {
 }
 
 /// Reads a decoded page: finds the content, writes its reading text, and
-/// collects the chrome. See the [module docs](self).
+/// collects the chrome. See the [module docs](crate::input::html).
 pub fn read(html: &str) -> Page {
     let dom = Dom::new(html);
     let lines = page_lines(&dom);
