@@ -3,7 +3,7 @@
 use std::ffi::{CStr, CString, c_char};
 
 use super::boundary::{bytes, ffi_boundary, key_str, try_out, try_ref, write_out};
-use super::buf::ogi_buf;
+use super::buf::{give_json, give_text, ogi_buf};
 use super::error::{c_string, ogi_error};
 use super::status::ogi_status;
 use crate::{Format, Report, Severity};
@@ -133,22 +133,6 @@ fn give_report(
             ogi_error::from_error(&e).store(err_out);
             status
         }
-    }
-}
-
-/// Moves `text` into a new buffer in `*out` (checked by `try_out!`):
-/// `OGI_STATUS_OK`.
-fn give_text(text: String, out: *mut ogi_buf) -> ogi_status {
-    write_out(out, ogi_buf::from_string(text));
-    ogi_status::Ok
-}
-
-/// [`give_text`] for JSON that may fail to serialise, which the model's
-/// types never do: a failure is `OGI_STATUS_INTERNAL`, `*out` unwritten.
-fn give_json(made: Result<String, crate::Error>, out: *mut ogi_buf) -> ogi_status {
-    match made {
-        Ok(json) => give_text(json, out),
-        Err(_) => ogi_status::Internal,
     }
 }
 

@@ -13,6 +13,7 @@ mod corpus;
 mod errors;
 mod exact;
 mod ffi;
+mod ffi_across;
 mod fixtures;
 mod html;
 mod inputs;
