@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use super::boundary::{ffi_boundary, key_str, try_out, try_ref};
+use super::boundary::{ffi_boundary, key_str, slice, try_out, try_ref};
 use super::buf::{give_json, ogi_buf};
 use super::report::ogi_report;
 use super::status::ogi_status;
@@ -35,7 +35,7 @@ pub extern "C" fn ogi_audit_across_json(
 ) -> ogi_status {
     ffi_boundary!({
         let json_out = try_out!(json_out);
-        let handles = match pointers(reports, len) {
+        let handles = match slice(reports, len) {
             Ok(h) => h,
             Err(status) => return status,
         };
@@ -46,7 +46,7 @@ pub extern "C" fn ogi_audit_across_json(
         let labels: Vec<String> = if names.is_null() {
             (0..len).map(|i| i.to_string()).collect()
         } else {
-            let given = match pointers(names, len) {
+            let given = match slice(names, len) {
                 Ok(n) => n,
                 Err(status) => return status,
             };
@@ -70,21 +70,4 @@ pub extern "C" fn ogi_audit_across_json(
             json_out,
         )
     })
-}
-
-/// Borrows `len` pointers at `array`. NULL is accepted only with `len == 0`.
-fn pointers<'a, T>(array: *const *const T, len: usize) -> Result<&'a [*const T], ogi_status> {
-    if array.is_null() {
-        return if len == 0 {
-            Ok(&[])
-        } else {
-            Err(ogi_status::NullArgument)
-        };
-    }
-    if len > isize::MAX as usize / std::mem::size_of::<*const T>() {
-        return Err(ogi_status::InvalidArgument);
-    }
-    // SAFETY: non-NULL, and the ABI contract says `array` points to `len`
-    // readable pointers that stay valid for the duration of the call.
-    Ok(unsafe { std::slice::from_raw_parts(array, len) })
 }
