@@ -17,6 +17,7 @@
 //! `--force` (see `output.rs`).
 
 mod audit_cmd;
+mod audit_out;
 mod export_cmd;
 mod export_lines;
 mod findings_csv;
