@@ -13,6 +13,7 @@ mod corpus;
 mod errors;
 mod exact;
 mod ffi;
+mod ffi_across;
 mod fixtures;
 mod html;
 mod inputs;
@@ -25,6 +26,7 @@ mod pdf;
 mod pdf_fixtures;
 #[cfg(feature = "pdf")]
 mod pdf_memory;
+mod read;
 mod roundtrip;
 mod roundtrip_laws;
 mod series_html;
