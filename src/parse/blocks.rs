@@ -67,7 +67,7 @@ impl Blocks<'_, '_> {
             // a legacy statistics table run together with the text around it
             if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
                 self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(tb));
+                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i += 1;
                 continue;
             }
@@ -85,7 +85,7 @@ impl Blocks<'_, '_> {
             // tables
             if let Some((tb, end)) = self.table_at(segs, i, t) {
                 self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(tb));
+                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i = end;
                 continue;
             }
