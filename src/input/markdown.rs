@@ -53,16 +53,19 @@ use crate::lines::is_space;
 /// True when `text` reads as converter markdown: a pipe table with a
 /// `|---|` separator row, or at least two `#` headings.
 pub fn is_converter_markdown(text: &str) -> bool {
-    let lines = src_lines(text);
+    // line by line, keeping only the previous line: every text input comes
+    // through here, and an index of its lines would cost memory per line
     let mut headings = 0;
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.text(text);
-        if is_separator(t) && i > 0 && lines[i - 1].text(text).contains('|') {
+    let mut prev: Option<&str> = None;
+    for l in crate::lines::iter(text) {
+        let t = l.text;
+        if is_separator(t) && prev.is_some_and(|p| p.contains('|')) {
             return true;
         }
         if heading_level(t).is_some() {
             headings += 1;
         }
+        prev = Some(t);
     }
     headings >= 2
 }
@@ -149,8 +152,7 @@ impl SrcLine {
 }
 
 fn src_lines(text: &str) -> Vec<SrcLine> {
-    crate::lines::split(text)
-        .into_iter()
+    crate::lines::iter(text)
         .map(|l| SrcLine {
             start: l.start,
             end: l.end(),

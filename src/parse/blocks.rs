@@ -140,6 +140,7 @@ impl Blocks<'_, '_> {
         while !stack.is_empty() {
             close(&mut stack, &mut root, self.loc);
         }
+        root.shrink_to_fit();
         root
     }
 
@@ -317,6 +318,9 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .unwrap_or(o.sub.head.end)
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start, end);
+        // a body's vector grows by doubling (and to 4 blocks at its first
+        // push): a subsection of one block would keep room for four
+        o.sub.blocks.shrink_to_fit();
         push(stack, root, Block::Subsection(o.sub));
     }
 }
