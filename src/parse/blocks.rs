@@ -2,6 +2,8 @@
 //! lines go to a grid builder, the grid to the template mapper), subsections
 //! by marker style, paragraphs joined across line wraps and page breaks.
 
+use std::borrow::Cow;
+
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
@@ -224,9 +226,13 @@ impl Blocks<'_, '_> {
 /// Cuts a legacy statistics table written as running text (crawler text
 /// on one line, or one row per line with spaces between the cells) into a
 /// piece of its own.
-fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+///
+/// Borrows `segs` when there is nothing to cut (the common case: no copy
+/// of the pieces of a long section).
+fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<'a>]> {
     use crate::template::legacy::locate;
-    let mut out = Vec::with_capacity(segs.len());
+    // pieces are copied into `out` from the first cut on
+    let mut out: Option<Vec<Seg<'a>>> = None;
     let mut i = 0;
     while i < segs.len() {
         let s = segs[i];
@@ -246,10 +252,17 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
             }
         }
         let Some((a, _, b)) = found else {
-            out.push(s);
+            if let Some(out) = out.as_mut() {
+                out.push(s);
+            }
             i += 1;
             continue;
         };
+        let out = out.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(segs.len() + 2);
+            v.extend_from_slice(&segs[..i]);
+            v
+        });
         let stop = off + b;
         let mut j = i + 1;
         while j < segs.len() && segs[j].start < stop {
@@ -274,7 +287,10 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
         }
         i = j;
     }
-    out
+    match out {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(segs),
+    }
 }
 
 fn new_para(off: usize, t: &str) -> Para {
