@@ -109,14 +109,14 @@ fn heads(report: &Report) -> impl Iterator<Item = Head<'_>> {
             let (Some(n), Some(title)) = (marker_value(&sub.marker), sub.title.as_deref()) else {
                 return None;
             };
-            (title.chars().count() <= 40 && SECTION_WORDS.iter().any(|w| title.contains(w))).then(
-                || Head {
-                    number: n,
-                    title,
-                    raw: title,
-                    span: sub.head,
-                },
-            )
+            let like_a_section =
+                title.chars().count() <= 40 && SECTION_WORDS.iter().any(|w| title.contains(w));
+            like_a_section.then_some(Head {
+                number: n,
+                title,
+                raw: title,
+                span: sub.head,
+            })
         });
         std::iter::once(own).chain(subs)
     })

@@ -139,8 +139,7 @@ fn pipeline(bytes: &[u8]) -> (u64, usize) {
 #[test]
 #[ignore = "run by peak_memory_stays_under_40x_the_input in a child process"]
 fn measure_child() {
-    let (Some(path), Some(warm)) = (std::env::var_os(CHILD_ENV), std::env::var_os(WARM_ENV))
-    else {
+    let (Some(path), Some(warm)) = (std::env::var_os(CHILD_ENV), std::env::var_os(WARM_ENV)) else {
         return;
     };
     pipeline(&std::fs::read(&warm).unwrap());

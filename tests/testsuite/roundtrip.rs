@@ -887,15 +887,17 @@ fn lossless_check_is_linear_in_tables() {
         let at = i * 4;
         report
             .preamble
-            .push(Block::Table(Box::new(ogi_report::Table::Generic(GenericTable {
-                span: span(at, at + 3),
-                header: vec!["a".into()],
-                rows: Vec::new(),
-                spans: GenericSpans {
-                    header: vec![span(at + 1, at + 2)],
+            .push(Block::Table(Box::new(ogi_report::Table::Generic(
+                GenericTable {
+                    span: span(at, at + 3),
+                    header: vec!["a".into()],
                     rows: Vec::new(),
+                    spans: GenericSpans {
+                        header: vec![span(at + 1, at + 2)],
+                        rows: Vec::new(),
+                    },
                 },
-            }))));
+            ))));
     }
     let start = std::time::Instant::now();
     ogi_report::lossless::check(&text, &report).expect("nothing lost");
