@@ -86,7 +86,7 @@ pub fn blank_separated<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
         }
     }
     let mut g = Grid::new();
-    g.set_layout(Layout::Flow);
+    g.set_layout(Layout::BlankSeparated);
     let mut pieces = Vec::new();
     for (start, raw) in lines {
         match trimmed(start, raw) {
@@ -136,5 +136,6 @@ mod tests {
         assert_eq!(c.origin, Origin::Glued { parts: 2 });
         assert_eq!(c.pieces, vec![0..18, 19..37]);
         assert_eq!(g.rows()[1][0].text, "3");
+        assert_eq!(g.layout(), Layout::BlankSeparated);
     }
 }

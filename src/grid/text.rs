@@ -83,11 +83,14 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
         };
         g.push_row(row);
     }
-    g.set_layout(match used {
-        [true, false, false] => Layout::Tabs,
-        [false, true, false] => Layout::Pipes,
-        [false, false, true] => Layout::Flow,
-        [false, false, false] => Layout::Unknown,
+    // a region read as tab (pipe) rows is a tab (pipe) table, whatever
+    // its few lines without a separator (a title, a note) were read as
+    g.set_layout(match (sep, used) {
+        (Some('\t'), _) => Layout::Tabs,
+        (Some(_), _) => Layout::Pipes,
+        (None, [true, false, false]) => Layout::Tabs,
+        (None, [false, false, true]) => Layout::Flow,
+        (None, [false, false, false]) => Layout::Unknown,
         _ => Layout::Mixed,
     });
     g.set_span(region_span(lines));
@@ -134,8 +137,12 @@ mod tests {
         assert_eq!(g.row_kind(1), RowKind::PageNumber);
         assert_eq!(g.rows()[0].len(), 3);
         assert_eq!(g.rows()[3].len(), 2);
-        assert_eq!(g.layout(), Layout::Mixed);
+        assert_eq!(g.layout(), Layout::Tabs);
         assert_eq!(g.span(), Some(0..45));
+        // one tab row among rows of words: each read by its own builder
+        let g = region(&[(0, "规章\t1\t0"), (10, "行政许可 3 4"), (30, "其他 1 2")]);
+        assert_eq!(g.layout(), Layout::Mixed);
+        assert_eq!(g.rows()[1].len(), 3);
     }
 
     #[test]

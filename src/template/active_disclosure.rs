@@ -66,6 +66,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let (units, remarks) = units_and_remarks(&source);
     Table::ActiveDisclosure(ActiveDisclosureTable {
         span: super::span_of(grid, loc),
+        layout: super::layout_of(grid),
         items,
         units,
         remarks,

@@ -203,6 +203,7 @@ impl Reader<'_, '_> {
         let (values, source) = self.b.finish_rows(self.rows, move |_| cols.clone());
         Table::Applications(ApplicationsTable {
             span: super::span_of(grid, self.b.loc),
+            layout: super::layout_of(grid),
             columns,
             rows: values,
             source,

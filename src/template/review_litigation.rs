@@ -61,6 +61,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let (groups, source) = values_of(&b, &values);
     Table::ReviewLitigation(ReviewLitigationTable {
         span: super::span_of(grid, loc),
+        layout: super::layout_of(grid),
         groups,
         source,
         fragments: b.into_fragments(),
