@@ -26,7 +26,8 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         return None;
     }
     // only the head of the line matters: normalise at most 40 characters
-    let head: String = t.chars().filter_map(lexical::norm_char).take(40).collect();
+    let mut buf = [0u8; 160];
+    let head = lexical::norm_head(t, 40, &mut buf);
     let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
@@ -59,9 +60,12 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 /// followed by text that is no label of that table (`（一）标题`, `一是…`).
 /// Broken labels of a few characters (`（三）不`, from a vertical label) stay
 /// in the table.
-pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
-    let full = lexical::norm(t);
-    if is_prose(&full) || full.ends_with('。') {
+///
+/// `full` is a buffer for the normalised line, reused over the lines of a
+/// region.
+fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
+    lexical::norm_into(full, t);
+    if is_prose(full) || full.ends_with('。') {
         return true;
     }
     // the label part: the cells after it do not matter
@@ -102,6 +106,7 @@ fn is_prose(n: &str) -> bool {
 pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
     let mut end = i + 1;
     let mut j = i + 1;
+    let mut buf = String::new();
     while j < segs.len() {
         let s = segs[j];
         if s.is_blank() {
@@ -109,7 +114,7 @@ pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
             continue;
         }
         let t = s.trimmed().1;
-        if ends_region(t, kind) {
+        if ends_region(t, kind, &mut buf) {
             break;
         }
         if anchor(t).is_some_and(|k| k != kind) && !glued_article(t) {
@@ -126,8 +131,8 @@ pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
 /// `第二十条（一）`, `第二十条`): it does not open an active-disclosure
 /// table inside another table.
 fn glued_article(t: &str) -> bool {
-    let head: String = t.chars().filter_map(lexical::norm_char).take(8).collect();
-    let n = head.trim_start_matches('|');
+    let mut buf = [0u8; 32];
+    let n = lexical::norm_head(t, 8, &mut buf).trim_start_matches('|');
     n.strip_prefix("第二十条")
         .and_then(|rest| rest.chars().next())
         .is_some_and(|c| !matches!(c, '第' | '(' | '|' | '\t'))

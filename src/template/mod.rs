@@ -49,13 +49,10 @@ pub(crate) fn map(grid: &Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Tab
         Kind::ReviewLitigation => review_litigation::map(grid, text, loc),
         // a legacy 政府信息公开情况统计表 becomes a typed table
         Kind::Generic => {
-            let t =
-                legacy::from_grid(grid, loc).unwrap_or_else(|| match generic::map(grid, loc) {
-                    Table::Generic(g) => {
-                        legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g))
-                    }
-                    t => t,
-                });
+            let t = legacy::from_grid(grid, loc).unwrap_or_else(|| match generic::map(grid, loc) {
+                Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
+                t => t,
+            });
             with_layout(t, grid)
         }
     }

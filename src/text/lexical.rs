@@ -214,7 +214,33 @@ pub(crate) fn norm_char(c: char) -> Option<char> {
 
 /// `s` normalised (see [`Norm`]).
 pub(crate) fn norm(s: &str) -> String {
-    s.chars().filter_map(norm_char).collect()
+    let mut out = String::with_capacity(s.len());
+    norm_into(&mut out, s);
+    out
+}
+
+/// `s` normalised into `out` (cleared first): one buffer reused for many
+/// lines instead of a `String` per line.
+pub(crate) fn norm_into(out: &mut String, s: &str) {
+    out.clear();
+    out.extend(s.chars().filter_map(norm_char));
+}
+
+/// The first `chars` normalised characters of `s`, written into `buf` (no
+/// allocation: for the tests that look only at the head of a line). Stops
+/// early when `buf` is full; `4 * chars` bytes always suffice.
+pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+    let mut at = 0;
+    for c in s.chars().filter_map(norm_char).take(chars) {
+        let l = c.len_utf8();
+        let Some(slot) = buf.get_mut(at..at + l) else {
+            break;
+        };
+        c.encode_utf8(slot);
+        at += l;
+    }
+    // whole characters were written: valid UTF-8
+    std::str::from_utf8(&buf[..at]).unwrap_or_default()
 }
 
 impl Norm {
@@ -332,6 +358,9 @@ mod tests {
         n.push("（一） 予以", 10);
         assert_eq!(n.s, "(一)予以");
         assert_eq!(n.source(0, 1), (10, 13));
+        let mut buf = [0u8; 16];
+        assert_eq!(norm_head("（一） 予以公开", 4, &mut buf), "(一)予");
+        assert_eq!(norm_head("一二三四五六", 9, &mut buf), "一二三四五");
         assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
         assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![20]);
     }

@@ -73,8 +73,14 @@ fn a_report_with_tables_takes_a_bounded_number_of_allocations() {
     let _ = ogi_report::parse_bytes(&bytes).expect("parses");
     let (allocs, total, report) = count(|| ogi_report::parse_bytes(&bytes).expect("parses"));
     assert!(report.tables().count() >= 3, "the report has its tables");
+    // for the record: what the audit and the model itself take (a clone
+    // allocates each heap object of the model once: the floor for any
+    // parser that returns this model)
+    let (audit, _, _) = count(|| report.audit());
+    let (model, model_bytes, _) = count(|| report.clone());
     eprintln!(
-        "{} bytes: {allocs} allocations, {total} bytes allocated",
+        "{} bytes: {allocs} allocations, {total} bytes allocated; audit {audit}; \
+         the model itself {model} allocations, {model_bytes} bytes",
         bytes.len()
     );
     assert!(
