@@ -19,7 +19,8 @@ use crate::lines::is_space;
 
 /// The words of one line found at byte `start`, one cell each.
 pub fn words(start: usize, raw: &str) -> Vec<Cell> {
-    let mut out = Vec::new();
+    // a table row has a label and a few figures
+    let mut out = Vec::with_capacity(8);
     let mut word: Option<usize> = None;
     for (i, c) in raw.char_indices() {
         match (is_space(c), word) {

@@ -36,7 +36,11 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         return Some(Kind::Applications);
     }
     let short = t.chars().nth(80).is_none();
-    if short && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系")) {
+    // `勾` is its own normal form: only a line with it can hold 勾稽关系
+    if short
+        && t.contains('勾')
+        && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系"))
+    {
         return Some(Kind::Applications);
     }
     if short && n.contains("本年新收") && lexical::section_marker(n).is_ok() {

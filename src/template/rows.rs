@@ -38,7 +38,7 @@ pub(crate) struct Piece {
 /// Joins consecutive label tokens and cuts them into pieces at list markers
 /// and, when `vocab` is given, at vocabulary words.
 pub(crate) fn pieces(text: &str, run: &[Tok], vocab: &[W]) -> Vec<Piece> {
-    let mut n = Norm::default();
+    let mut n = Norm::with_capacity(run.iter().map(|t| t.end - t.start).sum());
     // a new line starts a new piece: the second half of a wrapped label is
     // joined back to its row by the builders, not by position
     let mut line_cuts = Vec::new();

@@ -193,10 +193,8 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 pub(crate) struct Norm {
     /// The normalised text.
     pub(crate) s: String,
-    /// For every byte of `s`: the source byte offset of its character.
-    starts: Vec<usize>,
-    /// For every byte of `s`: the source byte offset after its character.
-    ends: Vec<usize>,
+    /// For every byte of `s`: the source byte range of its character.
+    map: Vec<(usize, usize)>,
 }
 
 /// Normalises one character; `None` for white space.
@@ -223,7 +221,12 @@ pub(crate) fn norm(s: &str) -> String {
 /// lines instead of a `String` per line.
 pub(crate) fn norm_into(out: &mut String, s: &str) {
     out.clear();
-    out.extend(s.chars().filter_map(norm_char));
+    out.reserve(s.len());
+    for c in s.chars() {
+        if let Some(n) = norm_char(c) {
+            out.push(n);
+        }
+    }
 }
 
 /// The first `chars` normalised characters of `s`, written into `buf` (no
@@ -244,25 +247,28 @@ pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str
 }
 
 impl Norm {
+    /// An empty `Norm` with room for `bytes` bytes of normalised text.
+    pub(crate) fn with_capacity(bytes: usize) -> Norm {
+        Norm {
+            s: String::with_capacity(bytes),
+            map: Vec::with_capacity(bytes),
+        }
+    }
     /// Appends the source text `src` found at byte offset `at`.
     pub(crate) fn push(&mut self, src: &str, at: usize) {
         self.s.reserve(src.len());
-        self.starts.reserve(src.len());
-        self.ends.reserve(src.len());
+        self.map.reserve(src.len());
         for (i, c) in src.char_indices() {
             if let Some(n) = norm_char(c) {
-                let before = self.s.len();
                 self.s.push(n);
-                for _ in before..self.s.len() {
-                    self.starts.push(at + i);
-                    self.ends.push(at + i + c.len_utf8());
-                }
+                let from = (at + i, at + i + c.len_utf8());
+                self.map.resize(self.s.len(), from);
             }
         }
     }
     /// Source range of normalised bytes `a..b` (`a < b`).
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.starts[a], self.ends[b - 1])
+        (self.map[a].0, self.map[b - 1].1)
     }
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {
