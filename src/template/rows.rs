@@ -140,16 +140,17 @@ impl<'t> Builder<'t, '_> {
 
     /// Turns accumulated rows into values and sources.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn finish_rows<R: Key, C: Key>(
+    pub(crate) fn finish_rows<'c, R: Key, C: Key + 'c>(
         &mut self,
         rows: Vec<RowAcc<R>>,
-        cols: impl Fn(R) -> Vec<C>,
+        cols: impl Fn(R) -> &'c [C],
     ) -> (
         IndexMap<R, IndexMap<C, Option<Number>>>,
         IndexMap<R, RowSource<C>>,
     ) {
-        let mut values = IndexMap::new();
-        let mut sources = IndexMap::new();
+        // maps sized once: no rehashing while they fill
+        let mut values = IndexMap::with_capacity(rows.len());
+        let mut sources = IndexMap::with_capacity(rows.len());
         for acc in rows {
             if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
@@ -164,13 +165,16 @@ impl<'t> Builder<'t, '_> {
                 continue;
             }
             let columns = cols(acc.key);
-            let mut src = RowSource::<C>::default();
+            let mut src = RowSource::<C> {
+                cells: IndexMap::with_capacity(columns.len()),
+                ..RowSource::default()
+            };
             if let Some((s, e)) = acc.label {
                 let mut t = self.text_of(s, e);
                 t.raw.push_str(&acc.label_extra);
                 src.label = Some(t);
             }
-            let mut vals = IndexMap::new();
+            let mut vals = IndexMap::with_capacity(columns.len());
             match place(
                 self.text,
                 &acc.cells,
@@ -186,7 +190,7 @@ impl<'t> Builder<'t, '_> {
                     }
                 }
                 Placed::Fused(s, e) => {
-                    for c in &columns {
+                    for c in columns {
                         vals.insert(*c, None);
                     }
                     src.fused = Some(self.text_of(s, e));
