@@ -199,6 +199,13 @@ pub(crate) struct Norm {
 
 /// Normalises one character; `None` for white space.
 pub(crate) fn norm_char(c: char) -> Option<char> {
+    // the common cases first: ASCII, and the CJK block (never white space)
+    if c.is_ascii() {
+        return (!matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')).then_some(c);
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(crate::text::hant::to_simplified(c));
+    }
     if is_space(c) {
         return None;
     }
@@ -364,6 +371,10 @@ mod tests {
         n.push("（一） 予以", 10);
         assert_eq!(n.s, "(一)予以");
         assert_eq!(n.source(0, 1), (10, 13));
+        for c in (0u8..128).map(char::from) {
+            // the ASCII fast path agrees with the general rule
+            assert_eq!(norm_char(c).is_none(), is_space(c), "{c:?}");
+        }
         let mut buf = [0u8; 16];
         assert_eq!(norm_head("（一） 予以公开", 4, &mut buf), "(一)予");
         assert_eq!(norm_head("一二三四五六", 9, &mut buf), "一二三四五");
