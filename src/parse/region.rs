@@ -8,6 +8,41 @@ use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
 use crate::text::lexical::{self, MarkerStyle, is_page_number};
 
+/// What a piece of a line is to region assembly, worked out once per piece
+/// (by [`classify`]) and read by every later test.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LineKind {
+    /// Only white space.
+    pub(crate) blank: bool,
+    /// The standard table it opens ([`anchor`]).
+    pub(crate) anchor: Option<Kind>,
+    /// A tab or pipe row (two or more fields).
+    pub(crate) grid_row: bool,
+    /// A page number line.
+    pub(crate) page: bool,
+}
+
+/// The kind of every piece, in one forward pass.
+pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
+    segs.iter()
+        .map(|s| {
+            if s.is_blank() {
+                return LineKind {
+                    blank: true,
+                    ..LineKind::default()
+                };
+            }
+            let t = s.trimmed().1;
+            LineKind {
+                blank: false,
+                anchor: anchor(t),
+                grid_row: crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw),
+                page: is_page_number(t),
+            }
+        })
+        .collect()
+}
+
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
     // every anchor starts with one of these (after pipes and white space)
@@ -107,13 +142,14 @@ fn is_prose(n: &str) -> bool {
 }
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
-pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
+/// `kinds` are the pieces' [`LineKind`]s.
+pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: Kind) -> usize {
     let mut end = i + 1;
     let mut j = i + 1;
     let mut buf = String::new();
     while j < segs.len() {
         let s = segs[j];
-        if s.is_blank() {
+        if kinds[j].blank {
             j += 1;
             continue;
         }
@@ -121,7 +157,7 @@ pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
         if ends_region(t, kind, &mut buf) {
             break;
         }
-        if anchor(t).is_some_and(|k| k != kind) && !glued_article(t) {
+        if kinds[j].anchor.is_some_and(|k| k != kind) && !glued_article(t) {
             break;
         }
         j += 1;
@@ -152,17 +188,16 @@ fn short_cell(t: &str) -> bool {
 
 /// A generic table starting at `i`: cell-per-line lists (short lines with at
 /// least two numbers among the next ones) or tab/pipe grids of two or more
-/// lines. Returns the end index.
-pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
+/// lines. Returns the end index. `kinds` are the pieces' [`LineKind`]s.
+pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
-    let grid = |s: &Seg<'_>| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw);
-    if grid(&segs[i]) {
+    if kinds[i].grid_row {
         // a grid table is a run of consecutive grid lines
         let mut end = i + 1;
         let mut rows = 1;
         let mut j = i + 1;
         while j < segs.len() {
-            if !grid(&segs[j]) {
+            if !kinds[j].grid_row {
                 break;
             }
             rows += 1;
@@ -179,9 +214,9 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let mut seen = 0;
     let mut j = i + 1;
     while j < segs.len() && seen < 6 {
-        if !segs[j].is_blank() {
+        if !kinds[j].blank {
             let t = segs[j].trimmed().1;
-            if !short_cell(t) || is_page_number(t) {
+            if !short_cell(t) || kinds[j].page {
                 break;
             }
             if is_number_line(t) {
@@ -197,15 +232,15 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let mut end = i + 1;
     let mut j = i + 1;
     while j < segs.len() {
-        if segs[j].is_blank() {
+        if kinds[j].blank {
             j += 1;
             continue;
         }
         let t = segs[j].trimmed().1;
         if !short_cell(t)
-            || is_page_number(t)
+            || kinds[j].page
             || super::seg::line_marker(t).is_some()
-            || anchor(t).is_some()
+            || kinds[j].anchor.is_some()
         {
             break;
         }
