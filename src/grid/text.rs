@@ -38,13 +38,15 @@ fn region_span(lines: &[Piece<'_>]) -> std::ops::Range<usize> {
 
 /// The grid of a standard-table region.
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    let nonblank: Vec<&Piece<'_>> = lines
+    // each non-blank line with whether it is a tab row, looked at once
+    let nonblank: Vec<(&Piece<'_>, bool)> = lines
         .iter()
         .filter(|l| !l.1.chars().all(is_space))
+        .map(|l| (l, tabs::is_row(l.1)))
         .collect();
     let n = nonblank.len().max(1);
-    let tab_rows = nonblank.iter().filter(|l| tabs::is_row(l.1)).count();
-    let pipe_rows = nonblank.iter().filter(|l| pipes::is_row(l.1)).count();
+    let tab_rows = nonblank.iter().filter(|l| l.1).count();
+    let pipe_rows = nonblank.iter().filter(|l| pipes::is_row(l.0.1)).count();
     let sep = if tab_rows * 2 >= n && tab_rows >= 2 {
         Some('\t')
     } else if pipe_rows * 2 >= n && pipe_rows >= 2 {
@@ -54,7 +56,7 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
     };
     let mut g = Grid::new();
     let mut used = [false; 3];
-    for &&(start, raw) in &nonblank {
+    for &(&(start, raw), tab_row) in &nonblank {
         let (toff, t) = trimmed(start, raw);
         if is_page_number(t) {
             g.push_row_of(
@@ -72,7 +74,7 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
                 used[0] = true;
                 tabs::row(start, raw)
             }
-            None if tabs::is_row(raw) => {
+            None if tab_row => {
                 used[0] = true;
                 tabs::row(start, raw)
             }

@@ -52,6 +52,10 @@ fn phones(n: &str, out: &mut Vec<String>) {
 
 /// Six digits after `邮编` / `邮政编码`.
 fn postcode(n: &str) -> Option<String> {
+    // both keys have `邮`: one char search rules most paragraphs out
+    if !n.contains('邮') {
+        return None;
+    }
     ["邮编", "邮政编码"].iter().find_map(|key| {
         let k = n.find(key)?;
         let rest = n[k + key.len()..].trim_start_matches([':', '为']);
@@ -63,6 +67,10 @@ fn postcode(n: &str) -> Option<String> {
 /// The text after `联系地址` / `通讯地址` / `办公地址` / `地址`, to the end of
 /// its clause (at most 60 characters, at least 4).
 fn address(n: &str) -> Option<String> {
+    // every key ends with 地址
+    if !n.contains('址') {
+        return None;
+    }
     ["联系地址", "通讯地址", "办公地址", "地址"]
         .iter()
         .find_map(|key| {
@@ -98,6 +106,8 @@ fn email(n: &str) -> Option<String> {
 /// The first web address (`http://`, `https://`, `www.`), longer than six
 /// characters.
 fn url(n: &str) -> Option<String> {
+    // every prefix starts with `h` or `w`
+    memchr::memchr2(b'h', b'w', n.as_bytes())?;
     let p = ["http://", "https://", "www."]
         .iter()
         .filter_map(|w| n.find(w))
