@@ -74,7 +74,7 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // page numbers
-            if kinds[i].page {
+            if kinds[i].page(&seg) {
                 self.flush(&mut para, &mut stack, &mut root);
                 let b = Block::Unrecognized(Unrecognized {
                     text: t.to_string(),
@@ -156,7 +156,7 @@ impl Blocks<'_, '_> {
     ) -> Option<(Table, usize)> {
         let lines =
             |end: usize| -> Vec<_> { segs[i..end].iter().map(|s| (s.start, s.raw)).collect() };
-        if let Some(kind) = kinds[i].anchor {
+        if let Some(kind) = kinds[i].anchor(&segs[i]) {
             let end = region_end(segs, kinds, i, kind);
             let grid = crate::grid::text::region(&lines(end));
             return Some((template::map(&grid, kind, self.text, self.loc), end));

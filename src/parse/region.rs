@@ -9,36 +9,43 @@ use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
 use crate::text::lexical::{self, MarkerStyle, is_page_number};
 
 /// What a piece of a line is to region assembly, worked out once per piece
-/// (by [`classify`]) and read by every later test.
-#[derive(Debug, Clone, Copy, Default)]
+/// and read by every later test: [`classify`] records in one forward pass
+/// whether it is blank; the table it opens, whether it is a grid row and
+/// whether it is a page number are worked out the first time a test asks
+/// (many pieces are never asked: those inside a crawler statistics table,
+/// say) and kept.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct LineKind {
     /// Only white space.
     pub(crate) blank: bool,
-    /// The standard table it opens ([`anchor`]).
-    pub(crate) anchor: Option<Kind>,
-    /// A tab or pipe row (two or more fields).
-    pub(crate) grid_row: bool,
-    /// A page number line.
-    pub(crate) page: bool,
+    anchor: std::cell::OnceCell<Option<Kind>>,
+    grid_row: std::cell::OnceCell<bool>,
+    page: std::cell::OnceCell<bool>,
+}
+
+impl LineKind {
+    /// The standard table the piece `s` opens ([`anchor`]).
+    pub(crate) fn anchor(&self, s: &Seg<'_>) -> Option<Kind> {
+        *self.anchor.get_or_init(|| anchor(s.trimmed().1))
+    }
+    /// A tab or pipe row (two or more fields); `s` is the piece.
+    pub(crate) fn grid_row(&self, s: &Seg<'_>) -> bool {
+        *self
+            .grid_row
+            .get_or_init(|| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+    }
+    /// A page number line; `s` is the piece.
+    pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
+        *self.page.get_or_init(|| is_page_number(s.trimmed().1))
+    }
 }
 
 /// The kind of every piece, in one forward pass.
 pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
     segs.iter()
-        .map(|s| {
-            if s.is_blank() {
-                return LineKind {
-                    blank: true,
-                    ..LineKind::default()
-                };
-            }
-            let t = s.trimmed().1;
-            LineKind {
-                blank: false,
-                anchor: anchor(t),
-                grid_row: crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw),
-                page: is_page_number(t),
-            }
+        .map(|s| LineKind {
+            blank: s.is_blank(),
+            ..LineKind::default()
         })
         .collect()
 }
@@ -157,7 +164,7 @@ pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: K
         if ends_region(t, kind, &mut buf) {
             break;
         }
-        if kinds[j].anchor.is_some_and(|k| k != kind) && !glued_article(t) {
+        if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
             break;
         }
         j += 1;
@@ -191,13 +198,13 @@ fn short_cell(t: &str) -> bool {
 /// lines. Returns the end index. `kinds` are the pieces' [`LineKind`]s.
 pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
-    if kinds[i].grid_row {
+    if kinds[i].grid_row(&segs[i]) {
         // a grid table is a run of consecutive grid lines
         let mut end = i + 1;
         let mut rows = 1;
         let mut j = i + 1;
         while j < segs.len() {
-            if !kinds[j].grid_row {
+            if !kinds[j].grid_row(&segs[j]) {
                 break;
             }
             rows += 1;
@@ -216,7 +223,7 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
     while j < segs.len() && seen < 6 {
         if !kinds[j].blank {
             let t = segs[j].trimmed().1;
-            if !short_cell(t) || kinds[j].page {
+            if !short_cell(t) || kinds[j].page(&segs[j]) {
                 break;
             }
             if is_number_line(t) {
@@ -238,9 +245,9 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
         }
         let t = segs[j].trimmed().1;
         if !short_cell(t)
-            || kinds[j].page
+            || kinds[j].page(&segs[j])
             || super::seg::line_marker(t).is_some()
-            || kinds[j].anchor.is_some()
+            || kinds[j].anchor(&segs[j]).is_some()
         {
             break;
         }
