@@ -2,6 +2,8 @@
 //! lines go to a grid builder, the grid to the template mapper), subsections
 //! by marker style, paragraphs joined across line wraps and page breaks.
 
+use std::borrow::Cow;
+
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
@@ -69,7 +71,7 @@ impl Blocks<'_, '_> {
             // a legacy statistics table run together with the text around it
             if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
                 self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(tb));
+                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i += 1;
                 continue;
             }
@@ -87,7 +89,7 @@ impl Blocks<'_, '_> {
             // tables
             if let Some((tb, end)) = self.table_at(segs, kinds, i) {
                 self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(tb));
+                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i = end;
                 continue;
             }
@@ -142,6 +144,7 @@ impl Blocks<'_, '_> {
         while !stack.is_empty() {
             close(&mut stack, &mut root, self.loc);
         }
+        root.shrink_to_fit();
         root
     }
 
@@ -230,9 +233,13 @@ impl Blocks<'_, '_> {
 /// Cuts a legacy statistics table written as running text (crawler text
 /// on one line, or one row per line with spaces between the cells) into a
 /// piece of its own.
-fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+///
+/// Borrows `segs` when there is nothing to cut (the common case: no copy
+/// of the pieces of a long section).
+fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<'a>]> {
     use crate::template::legacy::locate;
-    let mut out = Vec::with_capacity(segs.len());
+    // pieces are copied into `out` from the first cut on
+    let mut out: Option<Vec<Seg<'a>>> = None;
     let mut i = 0;
     while i < segs.len() {
         let s = segs[i];
@@ -252,10 +259,17 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
             }
         }
         let Some((a, _, b)) = found else {
-            out.push(s);
+            if let Some(out) = out.as_mut() {
+                out.push(s);
+            }
             i += 1;
             continue;
         };
+        let out = out.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(segs.len() + 2);
+            v.extend_from_slice(&segs[..i]);
+            v
+        });
         let stop = off + b;
         let mut j = i + 1;
         while j < segs.len() && segs[j].start < stop {
@@ -280,7 +294,10 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
         }
         i = j;
     }
-    out
+    match out {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(segs),
+    }
 }
 
 fn new_para(off: usize, t: &str) -> Para {
@@ -324,6 +341,9 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .unwrap_or(o.sub.head.end)
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start, end);
+        // a body's vector grows by doubling (and to 4 blocks at its first
+        // push): a subsection of one block would keep room for four
+        o.sub.blocks.shrink_to_fit();
         push(stack, root, Block::Subsection(o.sub));
     }
 }

@@ -134,7 +134,12 @@ impl<'t> Builder<'t, '_> {
 
     /// The fragments, in source order.
     pub(crate) fn into_fragments(mut self) -> Fragments {
-        self.fragments.sort_by_key(|f| f.span.start);
+        // usually already in order: then the stable sort's buffer (half
+        // the fragments) is not needed
+        if !self.fragments.is_sorted_by_key(|f| f.span.start) {
+            self.fragments.sort_by_key(|f| f.span.start);
+        }
+        self.fragments.shrink_to_fit();
         Fragments(self.fragments)
     }
 

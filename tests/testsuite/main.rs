@@ -14,6 +14,7 @@ mod corpus;
 mod errors;
 mod exact;
 mod ffi;
+mod ffi_across;
 mod fixtures;
 mod html;
 mod inputs;
@@ -24,6 +25,9 @@ mod memory;
 mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_fixtures;
+#[cfg(feature = "pdf")]
+mod pdf_memory;
+mod read;
 mod roundtrip;
 mod roundtrip_laws;
 mod series_html;

@@ -1,9 +1,8 @@
 //! Reading report files, the same way for every subcommand.
 //!
 //! * `-` is standard input.
-//! * Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
-//!   `.htm`, `.shtml`) files (any case); a PDF is read when it is named,
-//!   never picked up by a walk;
+//! * Folders are walked recursively for `.txt`, `.md`, HTML (`.html`,
+//!   `.htm`, `.shtml`) and PDF (`.pdf`) files (any case);
 //!   files named `README*`, `CHANGELOG*` and `LICENSE*` (any case) are not
 //!   reports and are left out of walks. Symbolic links to folders are followed
 //!   once (a link cycle is walked once).
@@ -112,44 +111,28 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
 }
 
 /// [`read_report`] with the encoding named (`--encoding`) instead of detected.
+/// A PDF is read as a PDF whatever the name: the encoding is that of a text.
 pub(crate) fn read_report_as(
     path: &Path,
     encoding: Option<&str>,
 ) -> Result<(String, ogi_report::Report), String> {
     let name = display(path);
-    let at = |e: &dyn std::fmt::Display| format!("{name}: {e}");
     let bytes = read_bytes(path).map_err(|f| format!("{name}: {}", f.reason))?;
-    // a PDF, recognised by its magic bytes: spans point into the extracted text
-    if ogi_report::input::is_pdf(&bytes) {
-        let e = ogi_report::input::pdf::extract(&bytes).map_err(|e| at(&e.kind()))?;
-        let report = e.parse().map_err(|e| at(&e))?;
-        return Ok((e.text, report));
-    }
-    // the report from the bytes (the size limit is on the bytes, and
-    // meta.encoding is set), the text for messages that quote it
-    let (report, text) = match encoding {
-        Some(name) => {
-            let report = ogi_report::parse_bytes_with(&bytes, name).map_err(|e| at(&e))?;
-            let enc = ogi_report::decode::Encoding::from_name(name);
-            let text = enc.and_then(|enc| ogi_report::decode::decode_with(&bytes, enc).ok());
-            (report, text)
-        }
-        // an HTML page, recognised by its content: spans point into the page source
-        None if ogi_report::input::html::sniff(&bytes) => {
-            let html = ogi_report::input::html::decode(&bytes).map_err(|e| at(&e))?;
-            let report = ogi_report::input::html::parse_decoded(&html).map_err(|e| at(&e))?;
-            return Ok((html, report));
-        }
-        None => {
-            let report = ogi_report::parse_bytes(&bytes).map_err(|e| at(&e))?;
-            (report, ogi_report::decode::decode(&bytes).ok().map(|t| t.0))
-        }
+    let pdf = ogi_report::input::is_pdf(&bytes);
+    let parsed = match encoding {
+        Some(enc) if !pdf => ogi_report::read_with(&bytes, enc),
+        _ => ogi_report::read(&bytes),
     };
-    Ok((text.unwrap_or_default().into_owned(), report))
+    // a PDF's failure has no place in a text: it is named by its kind alone
+    let parsed = parsed.map_err(|e| match pdf {
+        true => format!("{name}: {}", e.kind()),
+        false => format!("{name}: {e}"),
+    })?;
+    Ok((parsed.source.into_owned(), parsed.report))
 }
 
 /// Expands directories into the report files below them (.txt, .md, .html,
-/// .htm, .shtml, sorted),
+/// .htm, .shtml, .pdf, sorted),
 /// keeping files named directly in the order given. A folder that cannot be
 /// read is kept as a path, so reading it later reports why.
 pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -182,8 +165,8 @@ pub(crate) fn expand_with_roots(paths: &[PathBuf]) -> Vec<(PathBuf, Option<PathB
 /// Expands `inputs` into the sorted, de-duplicated list of report files,
 /// plus the folders that could not be read (with the reason).
 ///
-/// Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
-/// `.htm`, `.shtml`) files; files named
+/// Folders are walked recursively for `.txt`, `.md`, HTML (`.html`,
+/// `.htm`, `.shtml`) and PDF (`.pdf`) files; files named
 /// directly are kept whatever their extension (a missing one fails later,
 /// with the reason, like any unreadable file).
 pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -280,12 +263,12 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
     "not a file"
 }
 
-/// `.txt` or `.md`, or an HTML page (`.html`, `.htm`, `.shtml`), in any
-/// case, and not named README*, CHANGELOG* or LICENSE* (any case): those
+/// `.txt` or `.md`, an HTML page (`.html`, `.htm`, `.shtml`) or a PDF
+/// (`.pdf`), in any case, and not named README*, CHANGELOG* or LICENSE* (any case): those
 /// describe a folder, they are not reports.
 fn is_report_file(p: &Path) -> bool {
     let report_ext = p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "md", "html", "htm", "shtml"]
+        ["txt", "md", "html", "htm", "shtml", "pdf"]
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     });
@@ -339,7 +322,9 @@ mod tests {
         for name in ["report.txt", "2021.MD", "my-README.txt"] {
             assert!(is_report_file(Path::new(name)), "{name}");
         }
-        assert!(!is_report_file(Path::new("report.pdf")));
+        assert!(is_report_file(Path::new("report.pdf")));
+        assert!(is_report_file(Path::new("REPORT.PDF")));
+        assert!(!is_report_file(Path::new("report.doc")));
     }
 
     #[test]
