@@ -262,6 +262,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pieces_are_classified_once() {
+        let text = "\n第二十条第（一）项\n规章\t1\t0\n- 3 -";
+        let segs: Vec<Seg<'_>> = crate::lines::split(text)
+            .iter()
+            .map(|l| Seg {
+                start: l.start,
+                raw: l.text,
+            })
+            .collect();
+        let kinds = classify(&segs);
+        assert!(kinds[0].blank && !kinds[1].blank);
+        assert_eq!(kinds[1].anchor(&segs[1]), Some(Kind::ActiveDisclosure));
+        assert!(kinds[2].grid_row(&segs[2]) && !kinds[1].grid_row(&segs[1]));
+        assert!(kinds[3].page(&segs[3]) && !kinds[2].page(&segs[2]));
+        // the answer is kept: asked again (even about another piece), it stays
+        assert_eq!(kinds[1].anchor(&segs[2]), Some(Kind::ActiveDisclosure));
+        // a page number inside a table stays in its region
+        assert_eq!(region_end(&segs, &kinds, 1, Kind::ActiveDisclosure), 4);
+    }
+
+    #[test]
     fn anchors() {
         assert_eq!(anchor("第二十条第（一）项"), Some(Kind::ActiveDisclosure));
         assert_eq!(
