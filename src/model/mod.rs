@@ -32,8 +32,8 @@ pub use keys::{
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
-    GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReviewLitigationTable,
-    RowSource, Table, Text,
+    GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReadLayout,
+    ReviewLitigationTable, RowSource, Table, TableLayout, Text,
 };
 
 /// A region of the decoded text.

@@ -11,7 +11,7 @@ use super::seg::{Seg, line_marker};
 use crate::lines::{Locator, is_space};
 use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
-use crate::text::lexical::{MarkerStyle, is_page_number, markup};
+use crate::text::lexical::{MarkerStyle, markup};
 
 /// Builds blocks from pieces of lines.
 pub(crate) struct Blocks<'t, 'l> {
@@ -52,13 +52,15 @@ fn ends_terminal(t: &str) -> bool {
 impl Blocks<'_, '_> {
     pub(crate) fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
         let segs = &split_statistics(self.text, segs);
+        // each piece's kind, worked out once
+        let kinds = &region::classify(segs);
         let mut root: Vec<Block> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
         let mut para: Option<Para> = None;
         let mut i = 0;
         while i < segs.len() {
             let seg = segs[i];
-            if seg.is_blank() {
+            if kinds[i].blank {
                 if let Some(p) = para.as_mut() {
                     p.blank_after = true;
                 }
@@ -74,7 +76,7 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // page numbers
-            if is_page_number(t) {
+            if kinds[i].page(&seg) {
                 self.flush(&mut para, &mut stack, &mut root);
                 let b = Block::Unrecognized(Unrecognized {
                     text: t.to_string(),
@@ -85,7 +87,7 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // tables
-            if let Some((tb, end)) = self.table_at(segs, i, t) {
+            if let Some((tb, end)) = self.table_at(segs, kinds, i) {
                 self.flush(&mut para, &mut stack, &mut root);
                 push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i = end;
@@ -146,18 +148,23 @@ impl Blocks<'_, '_> {
         root
     }
 
-    /// The table whose region starts at `segs[i]` (`t` trimmed), and the
+    /// The table whose region starts at `segs[i]`, and the
     /// index after its region: a standard table from its anchor, or a
     /// generic one. Its lines go to a grid builder, the grid to the mapper.
-    fn table_at(&self, segs: &[Seg<'_>], i: usize, t: &str) -> Option<(Table, usize)> {
+    fn table_at(
+        &self,
+        segs: &[Seg<'_>],
+        kinds: &[region::LineKind],
+        i: usize,
+    ) -> Option<(Table, usize)> {
         let lines =
             |end: usize| -> Vec<_> { segs[i..end].iter().map(|s| (s.start, s.raw)).collect() };
-        if let Some(kind) = region::anchor(t) {
-            let end = region_end(segs, i, kind);
+        if let Some(kind) = kinds[i].anchor(&segs[i]) {
+            let end = region_end(segs, kinds, i, kind);
             let grid = crate::grid::text::region(&lines(end));
             return Some((template::map(&grid, kind, self.text, self.loc), end));
         }
-        let end = generic_region(segs, i)?;
+        let end = generic_region(segs, kinds, i)?;
         let grid = crate::grid::text::generic(&lines(end));
         Some((
             template::map(&grid, Kind::Generic, self.text, self.loc),

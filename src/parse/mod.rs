@@ -7,7 +7,8 @@
 //! * `seg`: pieces of lines and the list marker at their head;
 //! * `region`: where a table begins and ends (its lines go to a grid
 //!   builder in [`crate::grid`], the grid to the template mapper, `template`);
-//! * `meta`: title, organ, year, period, contacts, format.
+//! * `meta`: title, organ, year, period; `contacts`; `format` (which
+//!   template the report follows).
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
@@ -15,6 +16,8 @@
 
 pub(crate) mod blocks;
 pub(crate) mod closing;
+pub(crate) mod contacts;
+pub(crate) mod format;
 pub(crate) mod headings;
 pub(crate) mod meta;
 pub(crate) mod organs;

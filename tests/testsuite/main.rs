@@ -1,5 +1,6 @@
 //! The one integration-test binary of ogi-report.
 
+mod allocations;
 mod audit;
 mod audit_across;
 mod audit_cli;

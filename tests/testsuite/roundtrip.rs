@@ -890,6 +890,7 @@ fn lossless_check_is_linear_in_tables() {
             .push(Block::Table(Box::new(ogi_report::Table::Generic(
                 GenericTable {
                     span: span(at, at + 3),
+                    layout: Default::default(),
                     header: vec!["a".into()],
                     rows: Vec::new(),
                     spans: GenericSpans {

@@ -399,6 +399,7 @@ pub fn generic() -> impl Strategy<Value = Table> {
             };
             Table::Generic(GenericTable {
                 span: Span::default(),
+                layout: Default::default(),
                 header,
                 rows,
                 spans,
