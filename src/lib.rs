@@ -321,6 +321,17 @@ pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
     let reading = input::markdown::reading_within(markdown, &tables);
     debug_assert_eq!(reading.text(), first.text());
     reading.remap(&mut report, markdown);
+    // the tables of converter markdown were read from its pipe rows (the
+    // reading text hands them to the parser as tab rows)
+    model::visit::tables_mut(&mut report, &mut |t| {
+        let s = t.span();
+        if markdown
+            .get(s.start..s.end)
+            .is_some_and(|x| x.contains('|'))
+        {
+            t.set_layout(model::TableLayout::Pipes);
+        }
+    });
     Ok(lossless::check(markdown, &report).is_ok().then_some(report))
 }
 

@@ -234,6 +234,20 @@ impl PartialEq for ReadLayout {
 impl Eq for ReadLayout {}
 
 impl Table {
+    /// Records the layout the table was read in. Front ends that read a
+    /// page through a reading text (HTML, PDF, converter markdown) set the
+    /// layout of the page's own tables with it.
+    pub fn set_layout(&mut self, layout: TableLayout) {
+        let l = match self {
+            Table::ActiveDisclosure(t) => &mut t.layout,
+            Table::Applications(t) => &mut t.layout,
+            Table::ReviewLitigation(t) => &mut t.layout,
+            Table::LegacyStatistics(t) => &mut t.layout,
+            Table::Generic(t) => &mut t.layout,
+        };
+        l.0 = layout;
+    }
+
     /// The layout the table was read in.
     pub fn layout(&self) -> TableLayout {
         match self {

@@ -27,6 +27,25 @@ pub fn spans_mut(report: &mut Report, f: &mut dyn FnMut(&mut Span)) {
     }
 }
 
+/// Calls `f` on every table of `report`, in document order (tables inside
+/// subsections included).
+pub fn tables_mut(report: &mut Report, f: &mut dyn FnMut(&mut Table)) {
+    fn walk(bs: &mut [Block], f: &mut dyn FnMut(&mut Table)) {
+        for b in bs {
+            match b {
+                Block::Table(t) => f(t),
+                Block::Subsection(s) => walk(&mut s.blocks, f),
+                _ => {}
+            }
+        }
+    }
+    walk(&mut report.preamble, f);
+    for s in &mut report.sections {
+        walk(&mut s.blocks, f);
+    }
+    walk(&mut report.closing, f);
+}
+
 /// Calls `f` on every span inside `bs` (recursively).
 pub fn blocks_mut(bs: &mut [Block], f: &mut dyn FnMut(&mut Span)) {
     blocks(bs, f)

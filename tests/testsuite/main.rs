@@ -18,6 +18,7 @@ mod ffi_across;
 mod fixtures;
 mod html;
 mod inputs;
+mod layout;
 mod legacy;
 mod markdown;
 mod memory;

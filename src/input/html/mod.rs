@@ -77,7 +77,26 @@ pub fn parse_decoded(html: &str) -> Result<Report, Error> {
     let page = read(html);
     let mut report = crate::parse::parse(page.reading.text())?;
     page.reading.remap(&mut report, html);
+    mark_table_layout(&mut report, html);
     page.complete(&mut report, html);
     report.findings = crate::audit::audit(&report);
     Ok(report)
+}
+
+/// Tables whose source holds table cells (`<td`, `<th`) were read from the
+/// page's `<table>` grids: their layout is [`TableLayout::Html`]. A table
+/// in running text (tab rows inside a `<pre>`, say) keeps the layout the
+/// text parser found.
+fn mark_table_layout(report: &mut Report, html: &str) {
+    use crate::model::TableLayout;
+    crate::model::visit::tables_mut(report, &mut |t| {
+        let s = t.span();
+        let src = html.get(s.start..s.end).unwrap_or("").as_bytes();
+        let cell = src.windows(3).any(|w| {
+            w[0] == b'<' && w[1].eq_ignore_ascii_case(&b't') && matches!(w[2] | 0x20, b'd' | b'h')
+        });
+        if cell {
+            t.set_layout(TableLayout::Html);
+        }
+    });
 }

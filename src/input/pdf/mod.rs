@@ -48,6 +48,25 @@ impl Extracted {
     pub fn parse(&self) -> Result<crate::Report, Error> {
         let mut r = crate::parse(&self.text)?;
         crate::model::visit::spans_mut(&mut r, &mut |s| s.page = self.page_at(s.start));
+        // a table holding cells of the grids read from glyph positions was
+        // read in that layout (the tab rows of the extracted text are only
+        // how those grids reach the parser)
+        let cells: Vec<usize> = self
+            .tables
+            .iter()
+            .flat_map(|g| {
+                g.rows()
+                    .iter()
+                    .flatten()
+                    .filter_map(|c| Some(c.span.as_ref()?.start))
+            })
+            .collect();
+        crate::model::visit::tables_mut(&mut r, &mut |t| {
+            let s = t.span();
+            if cells.iter().any(|&c| (s.start..s.end).contains(&c)) {
+                t.set_layout(crate::model::TableLayout::PdfPositions);
+            }
+        });
         Ok(r)
     }
 
