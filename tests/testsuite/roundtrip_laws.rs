@@ -5,10 +5,10 @@
 //! * equality: `parse(c1) == parse(x)` (the canonical text reads back as the
 //!   same model; spans are not compared).
 //!
-//! Inputs of issue 15 items 1–2 and of the fuzz campaigns that still fail
-//! are `#[ignore]`d with the reason: their fix belongs to the parser and
-//! renderer rebuild (the grid issue). `cargo test -- --ignored roundtrip_laws`
-//! shows where they stand.
+//! The examples of issue 15 items 1–2 are tests of their own; the inputs
+//! saved by the fuzz campaigns are checked by
+//! [`saved_roundtrip_inputs_obey_the_laws`], except those listed in
+//! [`KNOWN_LAW_FAILURES`] with the reason.
 
 use crate::util::repo_path;
 
@@ -51,13 +51,11 @@ fn fixture(name: &str) -> String {
 // --- Issue 15 item 1: render does not converge --------------------------------
 
 #[test]
-#[ignore = "issue 15 items 1-2: a block title glued after a number (勾稽关系2第二十条…) drops the 2, then the row; fix in the parser/renderer rebuild"]
 fn issue15_glued_block_title_converges() {
     assert_laws("勾稽关系2第二十条予以公开");
 }
 
 #[test]
-#[ignore = "issue 15 items 1-2: same cause as issue15_glued_block_title_converges"]
 fn issue15_glued_block_title_fixture_converges() {
     assert_laws(&fixture("roundtrip-no-converge-glued-block-title.txt"));
 }
@@ -65,25 +63,21 @@ fn issue15_glued_block_title_fixture_converges() {
 // --- Issue 15 item 2: the canonical text reads back as another model -----------
 
 #[test]
-#[ignore = "issue 15 items 1-2: a fused review/litigation row (all null) re-reads as 15 numbers"]
 fn issue15_fused_review_row_reads_back_equal() {
     assert_laws("行政复议\t\t行政诉讼320586537394300");
 }
 
 #[test]
-#[ignore = "issue 15 items 1-2: empty cells lose their positions in the canonical text"]
 fn issue15_empty_cells_keep_their_positions() {
     assert_laws("勾稽关系\n本年新收0\t0\t0\t0\t\t\t20\t1");
 }
 
 #[test]
-#[ignore = "issue 15 items 1-2: `||\\n||` renders as a newline, then as nothing"]
 fn issue15_empty_pipe_table_converges() {
     assert_laws("||\n||");
 }
 
 #[test]
-#[ignore = "issue 15 items 1-2: a pipe table turns into a paragraph"]
 fn issue15_pipe_table_stays_a_table() {
     assert_laws("||\n|告|");
 }
@@ -166,4 +160,55 @@ fn known_law_failures_still_fail() {
         }
     }
     assert!(fixed.is_empty(), "these pass now: {fixed:?}");
+}
+
+/// Debugging aid: `OGI_MINIMIZE=path cargo test --all-features --test testsuite
+/// minimize_law_failure -- --ignored --nocapture` shrinks a text that breaks a
+/// law (the same law: convergence or equality) by deleting lines, then runs
+/// of characters, and writes the result to `path.min`.
+#[test]
+#[ignore = "debugging aid: set OGI_MINIMIZE"]
+fn minimize_law_failure() {
+    let Some(path) = std::env::var_os("OGI_MINIMIZE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read OGI_MINIMIZE");
+    let kind = |x: &str| match laws(x) {
+        Ok(()) => None,
+        Err(e) => Some(e.starts_with("render does not converge")),
+    };
+    let want = kind(&text).expect("the input obeys the laws");
+    let fails = |x: &str| kind(x) == Some(want);
+    // delete chunks of units (lines, then characters), halving the chunk size
+    fn shrink(units: Vec<String>, fails: &dyn Fn(&str) -> bool) -> Vec<String> {
+        let mut units = units;
+        let mut size = units.len().max(1).next_power_of_two();
+        while size >= 1 {
+            let mut i = 0;
+            while i < units.len() {
+                let end = (i + size).min(units.len());
+                let candidate: String = units[..i].iter().chain(&units[end..]).cloned().collect();
+                if fails(&candidate) {
+                    units.drain(i..end);
+                } else {
+                    i = end;
+                }
+            }
+            size /= 2;
+        }
+        units
+    }
+    let lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let lines = shrink(lines, &fails);
+    let chars: Vec<String> = lines.concat().chars().map(String::from).collect();
+    let min = shrink(chars, &fails).concat();
+    eprintln!(
+        "{} -> {} bytes: {min:?}\n{}",
+        text.len(),
+        min.len(),
+        laws(&min).unwrap_err()
+    );
+    let mut out = path.clone();
+    out.push(".min");
+    std::fs::write(out, min).unwrap();
 }
