@@ -60,6 +60,19 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
+/// Writes `s` trimmed, each run of white space inside it as one space: a
+/// legacy cell such as `6 1` stays one cell that is no number (written
+/// `61`, it would read as the figure 61).
+fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
+    }
+    Ok(())
+}
+
 /// Writes fused digits as they were delimited: a run of white space that
 /// holds tabs is written as its tabs (each tab a cell boundary, so empty
 /// cells keep their positions), any other run as `space` (one space tells
@@ -272,12 +285,19 @@ impl<'a> RowFragments<'a> {
                 // part of it, and so would text that was apart (`6万\t元`
                 // would read as the amount `6万元`)
                 Some(e) if f.span.start <= e.span.end => {
-                    if f.raw.contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c)) {
+                    if f.raw
+                        .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+                    {
                         continue;
                     }
                 }
                 // apart from the row's last cell: one more field, as it was
-                Some(e) if Some(e.span.start) == last && row.fused.is_none() => tab = true,
+                Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
+                    if f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') {
+                        continue;
+                    }
+                    tab = true;
+                }
                 // apart from a cell inside the row: it would take a
                 // cell's place, so it is not written
                 Some(_) => continue,
@@ -531,7 +551,8 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
 
 /// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
 /// and the column labels, then one row per indicator in table order
-/// (label, unit, code and cells as written).
+/// (label, unit, code and cells as written; white space inside a cell as
+/// one space).
 pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
     let srcs: Vec<&LegacyRowSource> = t
         .source
@@ -555,13 +576,23 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     // keyed rows and other rows in table order (by source position)
     type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
     let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
+    // where a row starts: its first label, unit, code or cell
+    let start = |s: &LegacyRowSource| {
+        s.label
+            .iter()
+            .chain(&s.unit)
+            .chain(&s.code)
+            .chain(s.cells.values())
+            .chain(&s.extra)
+            .map(|t| t.span.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     for (k, s) in &t.source {
-        let at = s.label.as_ref().map_or(usize::MAX, |l| l.span.start);
-        order.push((at, s, t.rows.get(k)));
+        order.push((start(s), s, t.rows.get(k)));
     }
     for r in &t.other_rows {
-        let at = r.source.label.as_ref().map_or(usize::MAX, |l| l.span.start);
-        order.push((at, &r.source, Some(&r.values)));
+        order.push((start(&r.source), &r.source, Some(&r.values)));
     }
     order.sort_by_key(|o| o.0);
     for (_, s, values) in order {
@@ -583,7 +614,7 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
         for c in &t.columns {
             w.write_char('\t')?;
             match s.cells.get(c) {
-                Some(x) => put(w, &x.raw)?,
+                Some(x) => put_spaced(w, &x.raw)?,
                 None => {
                     if let Some(Some(n)) = values.and_then(|v| v.get(c)) {
                         write!(w, "{n}")?;
