@@ -377,6 +377,17 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
     };
     for (row, values) in &t.rows {
         let row = *row;
+        // a group label that stood before this row in the source and that
+        // no group of the canonical layout claimed: where it stood
+        if let Some(start) = t.source.get(&row).and_then(row_start) {
+            for (i, f) in t.fragments.iter().enumerate() {
+                if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
+                    used[i] = true;
+                    put(w, &f.raw)?;
+                    w.write_char('\n')?;
+                }
+            }
+        }
         if in_results(row) {
             label_for(w, "本年度办理结果", &mut used)?;
         }
@@ -391,6 +402,13 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             &t.columns,
             &mut frags,
         )?;
+    }
+    // group labels after the last row (the audit checks their titles)
+    for (i, f) in t.fragments.iter().enumerate() {
+        if !used[i] && f.role == FragmentRole::GroupLabel {
+            put(w, &f.raw)?;
+            w.write_char('\n')?;
+        }
     }
     Ok(())
 }
