@@ -43,6 +43,38 @@ pub const ACTIVE_DISCLOSURE_BLOCKS: [(&str, &[AdItem]); 5] = [
 
 /// Writes `table` in its canonical layout.
 pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
+    if fused_pipes(table) {
+        // fused digits read from pipe rows hold their pipes (`0|0`): they
+        // read back so only in a table of pipe rows, so the whole table is
+        // written as pipe rows (each tab a pipe, each line between pipes)
+        let mut tabs = String::new();
+        write_table_tabs(&mut tabs, table)?;
+        for line in tabs.lines() {
+            w.write_char('|')?;
+            w.write_str(&line.replace('\t', "|"))?;
+            w.write_str("|\n")?;
+        }
+        return Ok(());
+    }
+    write_table_tabs(w, table)
+}
+
+/// True when a row of a standard table has fused digits with a pipe in them.
+fn fused_pipes(table: &Table) -> bool {
+    fn any<C: Hash + Eq>(rows: &IndexMap<impl Hash + Eq, RowSource<C>>) -> bool {
+        rows.values()
+            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|')))
+    }
+    match table {
+        Table::Applications(t) => any(&t.source),
+        Table::ReviewLitigation(t) => any(&t.source),
+        Table::ActiveDisclosure(t) => any(&t.source),
+        Table::LegacyStatistics(_) | Table::Generic(_) => false,
+    }
+}
+
+/// Writes `table` in its canonical layout as tab rows.
+fn write_table_tabs<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     match table {
         Table::Applications(t) => write_applications(w, t),
         Table::ReviewLitigation(t) => write_review_litigation(w, t),

@@ -1215,12 +1215,6 @@ const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
          the closing block instead of the last section's",
     ),
     (
-        "fused-pipes",
-        "a fused row read from pipe rows (`|0|0|0||4|`) keeps its pipes in the raw \
-         digits; the canonical form is tab rows, where those pipes read as label \
-         text, so the row reads back as other rows and cells",
-    ),
-    (
         "render-not-fixed",
         "render is not a fixed point after one round (layout text whose lines the \
          parser joins differently once canonical, e.g. a `3.` line before pdftotext \
@@ -1250,20 +1244,6 @@ fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
         || section_marked(&first.closing);
     if sectioned && first.sections != second.sections {
         return known("subsection-becomes-section");
-    }
-    let fused_pipes = first.tables().any(|t| match t {
-        ogi_report::Table::Applications(t) => t
-            .source
-            .values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|'))),
-        ogi_report::Table::ReviewLitigation(t) => t
-            .source
-            .values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|'))),
-        _ => false,
-    });
-    if fused_pipes {
-        return known("fused-pipes");
     }
     if f.problems.iter().any(|p| p.starts_with("render is not")) {
         return known("render-not-fixed");
