@@ -508,6 +508,31 @@ size_t ogi_error_offset(const struct ogi_error *err);
  */
 void ogi_error_free(struct ogi_error *err);
 
+/**
+ * The audit across reports (the `series.*` rules and
+ * `legacy.cumulative_carry`: one organ's reports compared over the
+ * years): a JSON array of `{"file": NAME, "finding": {…}}` objects, each
+ * finding in the shape of the report JSON's findings (with `related`, the
+ * compared cells, a cell of another report naming its `file`), in a new
+ * buffer `*json_out` owned by the caller (free with `ogi_buf_free`).
+ *
+ * `reports` points to `len` report handles (`reports` may be NULL only
+ * when `len` is 0); `names` is NULL or points to `len` NUL-terminated
+ * UTF-8 names, the `file` each report's findings are filed under (with
+ * NULL, a report's name is its index: `"0"`, `"1"` …). Reports are grouped
+ * by organ and ordered by year; a report without an organ or a year is
+ * left out. The findings are ordered by report, then by position.
+ *
+ * Statuses: `OGI_STATUS_NULL_ARGUMENT` (a NULL array with `len` > 0, a
+ * NULL handle or name, a NULL `json_out`), `OGI_STATUS_INVALID_KEY` (a
+ * name that is not UTF-8). `*json_out` is written only on success. The
+ * reports are only read. Thread-safe.
+ */
+enum ogi_status ogi_audit_across_json(const struct ogi_report *const *reports,
+                                      const char *const *names,
+                                      size_t len,
+                                      struct ogi_buf *json_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -86,16 +86,57 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    read(bytes).map(|parsed| parsed.report)
+}
+
+/// A report read from bytes, with the text its spans refer to.
+///
+/// Returned by [`read`] and [`read_with`]. `source` is the decoded text
+/// (borrowed from the bytes when they are UTF-8 already), the decoded page
+/// source of an HTML page, or the text extracted from a PDF: whatever the
+/// input was, `&source[span.start..span.end]` is the text of a node.
+#[derive(Debug, Clone)]
+pub struct Parsed<'a> {
+    /// The text the report's spans are offsets into.
+    pub source: std::borrow::Cow<'a, str>,
+    /// The parsed and audited report.
+    pub report: Report,
+}
+
+/// [`parse_bytes`], keeping the text the spans refer to: one call for
+/// whatever the bytes are (PDF, HTML page, converter markdown or report
+/// text, in any encoding [`decode`] detects), decoded once. Use it to
+/// quote the source at a span, as the `ogi` command does in its messages.
+///
+/// ```
+/// let bytes = "一、总体情况\n本年度无申请。\n".as_bytes();
+/// let parsed = ogi_report::read(bytes)?;
+/// let span = parsed.report.sections[0].heading.span;
+/// assert_eq!(&parsed.source[span.start..span.end], "一、总体情况");
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+pub fn read(bytes: &[u8]) -> Result<Parsed<'_>, Error> {
     #[cfg(feature = "pdf")]
     if input::is_pdf(bytes) {
-        return parse_pdf(bytes);
+        let extracted = input::pdf::extract(bytes)?;
+        let report = extracted.parse()?;
+        return Ok(Parsed {
+            source: extracted.text.into(),
+            report,
+        });
     }
     #[cfg(feature = "html")]
     if input::html::sniff(bytes) {
-        return parse_html(bytes);
+        let page = input::html::decode(bytes)?;
+        let report = input::html::parse_decoded(&page)?;
+        return Ok(Parsed {
+            source: page.into(),
+            report,
+        });
     }
-    let (text, encoding) = decode::decode(bytes)?;
-    parse_decoded(&text, encoding)
+    let (source, encoding) = decode::decode(bytes)?;
+    let report = parse_decoded(&source, encoding)?;
+    Ok(Parsed { source, report })
 }
 
 /// [`parse_bytes`] with the encoding named instead of detected: `utf-8`,
@@ -111,6 +152,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
 pub fn parse_bytes_with(bytes: &[u8], encoding: &str) -> Result<Report, Error> {
+    read_with(bytes, encoding).map(|parsed| parsed.report)
+}
+
+/// [`parse_bytes_with`], keeping the text the spans refer to (see
+/// [`read`]). The bytes are decoded as `encoding` and read as text (or as
+/// converter markdown); they are not sniffed for a PDF or an HTML page.
+///
+/// ```
+/// // 一、总体 in GBK
+/// let parsed = ogi_report::read_with(b"\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5", "gbk")?;
+/// assert_eq!(parsed.source, "一、总体");
+/// assert_eq!(parsed.report.meta.encoding.name(), Some("GB18030"));
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+pub fn read_with<'a>(bytes: &'a [u8], encoding: &str) -> Result<Parsed<'a>, Error> {
     let enc = decode::Encoding::from_name(encoding).ok_or_else(|| {
         Error::without_position(ErrorKind::UnknownEncoding {
             name: encoding.to_owned(),
@@ -122,8 +178,9 @@ pub fn parse_bytes_with(bytes: &[u8], encoding: &str) -> Result<Report, Error> {
             limit: decode::MAX_INPUT_BYTES,
         }));
     }
-    let text = decode::decode_with(bytes, enc)?;
-    parse_decoded(&text, enc)
+    let source = decode::decode_with(bytes, enc)?;
+    let report = parse_decoded(&source, enc)?;
+    Ok(Parsed { source, report })
 }
 
 /// Reads a file and parses it ([`parse_bytes`]). Only regular files are

@@ -32,7 +32,7 @@ from ._errors import (
     UnknownKeyError,
 )
 from ._ffi import ABI_VERSION, LIBRARY_VERSION
-from ._report import Cell, Finding, Format, Report, Span, from_json, parse, parse_file
+from ._report import Cell, Finding, Format, Report, Span, audit_across, from_json, parse, parse_file
 
 __version__ = LIBRARY_VERSION
 
@@ -61,6 +61,7 @@ __all__ = [
     "TableAbsentError",
     "UnknownKeyError",
     "__version__",
+    "audit_across",
     "from_json",
     "parse",
     "parse_file",

@@ -83,6 +83,7 @@ SIGNATURES: Dict[str, Tuple[List[Any], Any]] = {
     "ogi_error_column": ([_error_p], c_uint32),
     "ogi_error_offset": ([_error_p], c_size_t),
     "ogi_error_free": ([_error_p], None),
+    "ogi_audit_across_json": ([POINTER(_report_p), POINTER(c_char_p), c_size_t, POINTER(ogi_buf)], ogi_status),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import decimal
 import enum
@@ -9,7 +10,7 @@ import json
 import os
 import warnings
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Union
 
 from . import _ffi
 from ._errors import OgiReportError, ParseError, UnknownKeyError, exception_class
@@ -37,7 +38,13 @@ _FORMATS = {0: Format.UNKNOWN, 1: Format.LEGACY, 2: Format.V2019, 3: Format.V202
 
 @dataclass(frozen=True)
 class Finding:
-    """One audit finding. ``line``/``column`` are 1-based, 0 when unknown."""
+    """One audit finding. ``line``/``column`` are 1-based, 0 when unknown.
+
+    The finding's secondary locations (every term of an equation, each with
+    a label such as ``new_received/total = 12`` and a span) are in the
+    report's data: ``report.to_dict()["findings"][i]["related"]`` (absent
+    when there are none), as in the JSON of :meth:`Report.to_json`.
+    """
 
     rule: str
     severity: str
@@ -449,3 +456,39 @@ def from_json(source: Union[str, bytes]) -> Report:
     """
     data = source.encode("utf-8") if isinstance(source, str) else bytes(source)
     return Report._create(_ffi.lib.ogi_report_from_json, data)
+
+
+def audit_across(reports: Iterable[Report], names: Optional[Sequence[str]] = None) -> List[Dict[str, Any]]:
+    """The audit across reports: one organ's reports compared over the years.
+
+    Runs the cross-report rules (``series.carry_over``, ``series.stock_flow``,
+    ``series.gap``, ``series.duplicate``, ``legacy.cumulative_carry``) over
+    ``reports``, grouped by organ and ordered by year (a report without an
+    organ or a year is left out). ``names`` gives, one per report, the name
+    its findings are filed under (by default its index: ``"0"``, ``"1"`` …).
+
+    Returns a list of ``{"file": name, "finding": {...}}`` dicts, each finding
+    in the shape of ``report.to_dict()["findings"]``; its ``related`` lists
+    the cells compared, a cell of another report with that report's
+    ``"file"``::
+
+        for f in ogi_report.audit_across([r2020, r2021], names=["2020.txt", "2021.txt"]):
+            print(f["file"], f["finding"]["rule"], f["finding"]["message"])
+    """
+    reports = list(reports)
+    if names is not None:
+        names = [str(n) for n in names]
+        if len(names) != len(reports):
+            raise ValueError(f"{len(names)} names for {len(reports)} reports")
+    with contextlib.ExitStack() as held:
+        # every report is held (not freed by another thread) during the call
+        pointers = [held.enter_context(r._use()) for r in reports]
+        array = (_ffi._report_p * len(pointers))(*pointers)
+        labels = None
+        if names is not None:
+            labels = (ctypes.c_char_p * len(names))(*[n.encode("utf-8") for n in names])
+        buf = _ffi.ogi_buf()
+        status = _ffi.lib.ogi_audit_across_json(array, labels, len(pointers), ctypes.byref(buf))
+    _check(status)
+    result: List[Dict[str, Any]] = json.loads(_ffi.take_buf(buf))
+    return result

@@ -265,7 +265,12 @@ fn total_processed(format: Format, t: &ApplicationsTable, cols: &[AppCol], out: 
             out,
         );
     }
-    // 小计 rows some reports add: each equals the sum of its group.
+    subtotals(t, &rows, cols, out);
+}
+
+/// 小计 rows some reports add: each equals the sum of its group (among the
+/// outcome rows `rows`).
+fn subtotals(t: &ApplicationsTable, rows: &[AppRow], cols: &[AppCol], out: &mut Vec<Finding>) {
     let subtotals = [
         AppRow::DeniedSubtotal,
         AppRow::UnableSubtotal,
@@ -380,99 +385,128 @@ fn other_processing(
     match parent {
         None => {}
         Some(AppRow::OtherProcessing) if subs.is_empty() && format == Format::V2021 => {
-            let msg = "The 2021 format divides （六）其他处理 into three rows but this table has one undivided row, which is counted as it stands.".to_owned();
-            let span = t
-                .source
-                .get(&AppRow::OtherProcessing)
-                .and_then(|s| s.label.as_ref())
-                .map(|l| l.span);
-            let mut f = base(
-                APPLICATIONS_OTHER_PROCESSING,
-                Severity::Note,
-                msg,
-                span.or(Some(t.span)),
-            );
-            f.row = Some(AppRow::OtherProcessing.key().to_owned());
-            out.push(f);
+            out.push(undivided_other(t));
         }
         Some(_) if subs.is_empty() => {}
+        Some(_) if subs.len() < OTHER_SUBROWS.len() => {
+            let missing = missing_rows(t, &OTHER_SUBROWS);
+            absent_note(
+                APPLICATIONS_OTHER_PROCESSING,
+                "The （六）其他处理 row",
+                t,
+                &missing,
+                out,
+            );
+        }
         Some(parent) => {
-            if subs.len() < OTHER_SUBROWS.len() {
-                let missing = missing_rows(t, &OTHER_SUBROWS);
-                absent_note(
-                    APPLICATIONS_OTHER_PROCESSING,
-                    "The （六）其他处理 row",
-                    t,
-                    &missing,
-                    out,
-                );
-                return;
-            }
-            let common_present = COMMON_OUTCOMES.iter().all(|r| t.rows.contains_key(r));
             for &col in cols {
-                let parts: Vec<Operand> = subs.iter().map(|&r| op(t, r, col)).collect();
-                let whole = op(t, parent, col);
-                let outcome = equation(&parts, &[whole]);
-                let span = span_of(t, parent, col);
-                if let Outcome::Fails { .. } = outcome {
-                    let terms: Vec<(AppRow, AppCol)> =
-                        subs.iter().chain([&parent]).map(|&r| (r, col)).collect();
-                    report_outcome(
-                        APPLICATIONS_OTHER_PROCESSING,
-                        outcome,
-                        String::new(),
-                        |e, f| {
-                            format!(
-                                "In column {col}, the three （六） sub-rows add up to {e} but the parent row {parent} is {f}."
-                            )
-                        },
-                        span,
-                        (parent, col),
-                        (t, &terms),
-                        out,
-                    );
-                    continue;
-                }
-                // Double counting: total_processed equals the sum with the parent row added.
-                if !common_present {
-                    continue;
-                }
-                let (Operand::Value(p), true) = (whole, matches!(outcome, Outcome::Holds)) else {
-                    continue;
-                };
-                if p.cmp_value(Number::int(0)) == std::cmp::Ordering::Equal {
-                    continue;
-                }
-                let mut all: Vec<Operand> =
-                    COMMON_OUTCOMES.iter().map(|&r| op(t, r, col)).collect();
-                all.extend(parts.iter().copied());
-                let without = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
-                all.push(whole);
-                let with = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
-                if let (Outcome::Fails { expected, found }, Outcome::Holds) = (without, with) {
-                    let msg = format!(
-                        "In column {col}, total_processed is {found}, which counts （六）其他处理 twice (parent row and sub-rows); the sub-rows give {expected}."
-                    );
-                    let mut f = base(
-                        APPLICATIONS_OTHER_PROCESSING,
-                        Severity::Error,
-                        msg,
-                        span_of(t, AppRow::TotalProcessed, col),
-                    );
-                    f.expected = Some(expected);
-                    f.found = Some(found);
-                    f.row = Some(AppRow::TotalProcessed.key().to_owned());
-                    f.column = Some(col.key().to_owned());
-                    let terms: Vec<(AppRow, AppCol)> = COMMON_OUTCOMES
-                        .iter()
-                        .chain(&subs)
-                        .chain([&parent, &AppRow::TotalProcessed])
-                        .map(|&r| (r, col))
-                        .collect();
-                    f.related = related(t, &terms);
-                    out.push(f);
-                }
+                other_subrows(t, parent, &subs, col, out);
             }
         }
     }
+}
+
+/// The note for a 2021 table with one undivided （六）其他处理 row.
+fn undivided_other(t: &ApplicationsTable) -> Finding {
+    let msg = "The 2021 format divides （六）其他处理 into three rows but this table has one undivided row, which is counted as it stands.".to_owned();
+    let span = t
+        .source
+        .get(&AppRow::OtherProcessing)
+        .and_then(|s| s.label.as_ref())
+        .map(|l| l.span);
+    let mut f = base(
+        APPLICATIONS_OTHER_PROCESSING,
+        Severity::Note,
+        msg,
+        span.or(Some(t.span)),
+    );
+    f.row = Some(AppRow::OtherProcessing.key().to_owned());
+    f
+}
+
+/// In column `col`: the sub-rows `subs` add up to the `parent` row, and
+/// total_processed does not count them twice.
+fn other_subrows(
+    t: &ApplicationsTable,
+    parent: AppRow,
+    subs: &[AppRow],
+    col: AppCol,
+    out: &mut Vec<Finding>,
+) {
+    let parts: Vec<Operand> = subs.iter().map(|&r| op(t, r, col)).collect();
+    let whole = op(t, parent, col);
+    let outcome = equation(&parts, &[whole]);
+    let span = span_of(t, parent, col);
+    if let Outcome::Fails { .. } = outcome {
+        let terms: Vec<(AppRow, AppCol)> =
+            subs.iter().chain([&parent]).map(|&r| (r, col)).collect();
+        report_outcome(
+            APPLICATIONS_OTHER_PROCESSING,
+            outcome,
+            String::new(),
+            |e, f| {
+                format!(
+                    "In column {col}, the three （六） sub-rows add up to {e} but the parent row {parent} is {f}."
+                )
+            },
+            span,
+            (parent, col),
+            (t, &terms),
+            out,
+        );
+        return;
+    }
+    let common_present = COMMON_OUTCOMES.iter().all(|r| t.rows.contains_key(r));
+    if !common_present || !matches!(outcome, Outcome::Holds) {
+        return;
+    }
+    out.extend(double_counted(t, parent, subs, col, (&parts, whole)));
+}
+
+/// Double counting: total_processed equals the sum of the outcomes with
+/// the parent row added to its sub-rows (`sum`: the sub-rows' operands and
+/// the parent's, which holds a value other than 0).
+fn double_counted(
+    t: &ApplicationsTable,
+    parent: AppRow,
+    subs: &[AppRow],
+    col: AppCol,
+    sum: (&[Operand], Operand),
+) -> Option<Finding> {
+    let (parts, whole) = sum;
+    let Operand::Value(p) = whole else {
+        return None;
+    };
+    if p.cmp_value(Number::int(0)) == std::cmp::Ordering::Equal {
+        return None;
+    }
+    let mut all: Vec<Operand> = COMMON_OUTCOMES.iter().map(|&r| op(t, r, col)).collect();
+    all.extend(parts.iter().copied());
+    let without = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
+    all.push(whole);
+    let with = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
+    let (Outcome::Fails { expected, found }, Outcome::Holds) = (without, with) else {
+        return None;
+    };
+    let msg = format!(
+        "In column {col}, total_processed is {found}, which counts （六）其他处理 twice (parent row and sub-rows); the sub-rows give {expected}."
+    );
+    let mut f = base(
+        APPLICATIONS_OTHER_PROCESSING,
+        Severity::Error,
+        msg,
+        span_of(t, AppRow::TotalProcessed, col),
+    );
+    f.expected = Some(expected);
+    f.found = Some(found);
+    f.row = Some(AppRow::TotalProcessed.key().to_owned());
+    f.column = Some(col.key().to_owned());
+    let terms: Vec<(AppRow, AppCol)> = COMMON_OUTCOMES
+        .iter()
+        .chain(subs)
+        .chain([&parent, &AppRow::TotalProcessed])
+        .map(|&r| (r, col))
+        .collect();
+    f.related = related(t, &terms);
+    Some(f)
 }

@@ -75,24 +75,18 @@ fn scan<R: Key, C: Key>(
 ) {
     for (row, src) in source {
         if let Some(fused) = &src.fused {
-            let msg = format!(
-                "The digits of row {} ran together (“{}”), so its cells cannot be told apart or checked.",
-                row.key(),
-                excerpt(&fused.raw, 40)
-            );
-            let mut f = finding(TABLE_FUSED_CELLS, Severity::Note, msg, Some(fused.span));
-            f.table = Some(table.to_owned());
-            f.row = Some(row.key().to_owned());
-            out.push(f);
+            out.push(fused_row(table, *row, fused));
             continue;
         }
-        for (col, text) in &src.cells {
-            let value = values
+        let value = |col: &C| {
+            values
                 .get(row)
                 .and_then(|cells| cells.get(col))
                 .copied()
-                .flatten();
-            sanity(table, *row, *col, text, value, out);
+                .flatten()
+        };
+        for (col, text) in &src.cells {
+            sanity(table, *row, *col, text, value(col), out);
         }
         // Text such as `abc` that the parser kept beside an empty cell.
         let mut stray_cols = Vec::new();
@@ -106,55 +100,74 @@ fn scan<R: Key, C: Key>(
                 stray_cols.push(*col);
             }
         }
-        let empty: Vec<_> = src
+        let empty: Vec<(&C, &crate::model::Text)> = src
             .cells
             .iter()
             .filter(|(col, text)| {
-                let value = values
-                    .get(row)
-                    .and_then(|cells| cells.get(*col))
-                    .copied()
-                    .flatten();
-                value.is_none() && is_null_marker(&text.raw) && !stray_cols.contains(col)
+                value(col).is_none() && is_null_marker(&text.raw) && !stray_cols.contains(col)
             })
             .collect();
-        // A row whose cells are all empty at one and the same place: the
-        // cells' positions are unknown, so the row is reported once.
-        if empty.len() == src.cells.len()
-            && empty.len() > 1
-            && empty
-                .iter()
-                .all(|(_, t)| t.span.start == empty[0].1.span.start && t.raw.trim().is_empty())
-        {
-            let msg = format!("The row {} of the {table} table has no figures.", row.key());
-            let mut f = finding(
-                TABLE_EMPTY_CELL,
-                Severity::Warning,
-                msg,
-                Some(empty[0].1.span),
-            );
-            f.table = Some(table.to_owned());
-            f.row = Some(row.key().to_owned());
-            out.push(f);
-            continue;
-        }
-        for (col, text) in empty {
-            let what = if text.raw.trim().is_empty() {
-                "empty".to_owned()
-            } else {
-                format!("“{}”", excerpt(&text.raw, 20))
-            };
-            let msg = format!(
-                "The cell {}/{} of the {table} table is {what}, not a figure.",
-                row.key(),
-                col.key()
-            );
-            let mut f = finding(TABLE_EMPTY_CELL, Severity::Warning, msg, Some(text.span));
-            f.table = Some(table.to_owned());
-            f.row = Some(row.key().to_owned());
-            f.column = Some(col.key().to_owned());
-            out.push(f);
-        }
+        empty_cells(table, *row, src.cells.len(), &empty, out);
+    }
+}
+
+/// The note for a row whose digits ran together.
+fn fused_row<R: Key>(table: &str, row: R, fused: &crate::model::Text) -> Finding {
+    let msg = format!(
+        "The digits of row {} ran together (“{}”), so its cells cannot be told apart or checked.",
+        row.key(),
+        excerpt(&fused.raw, 40)
+    );
+    let mut f = finding(TABLE_FUSED_CELLS, Severity::Note, msg, Some(fused.span));
+    f.table = Some(table.to_owned());
+    f.row = Some(row.key().to_owned());
+    f
+}
+
+/// The warnings for the `empty` cells of a row of `cells` cells: one per
+/// cell, or one for the row when all its cells are empty at one and the
+/// same place (the cells' positions are unknown).
+fn empty_cells<R: Key, C: Key>(
+    table: &str,
+    row: R,
+    cells: usize,
+    empty: &[(&C, &crate::model::Text)],
+    out: &mut Vec<Finding>,
+) {
+    if empty.len() == cells
+        && empty.len() > 1
+        && empty
+            .iter()
+            .all(|(_, t)| t.span.start == empty[0].1.span.start && t.raw.trim().is_empty())
+    {
+        let msg = format!("The row {} of the {table} table has no figures.", row.key());
+        let mut f = finding(
+            TABLE_EMPTY_CELL,
+            Severity::Warning,
+            msg,
+            Some(empty[0].1.span),
+        );
+        f.table = Some(table.to_owned());
+        f.row = Some(row.key().to_owned());
+        out.push(f);
+        return;
+    }
+    for (col, text) in empty {
+        let what = if text.raw.trim().is_empty() {
+            "empty".to_owned()
+        } else {
+            format!("“{}”", excerpt(&text.raw, 20))
+        };
+        let msg = format!(
+            "The cell {}/{} of the {table} table is {what}, not a figure.",
+            row.key(),
+            col.key()
+        );
+        let mut f = finding(TABLE_EMPTY_CELL, Severity::Warning, msg, Some(text.span));
+        f.table = Some(table.to_owned());
+        f.row = Some(row.key().to_owned());
+        f.column = Some(col.key().to_owned());
+        out.push(f);
     }
 }
 

@@ -68,85 +68,101 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
 }
 
 fn check_table(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
-    use LegacyRow::*;
     for col in t.columns.iter().copied() {
-        for (whole, parts) in [
-            (ProactiveItems, &[ProactiveWebsite, ProactiveGazette][..]),
-            (
-                RequestsReceived,
-                &[
-                    RequestsInPerson,
-                    RequestsOnline,
-                    RequestsLetterFax,
-                    RequestsLetter,
-                    RequestsFax,
-                    RequestsEmail,
-                    RequestsOther,
-                ][..],
-            ),
-        ] {
-            let present: Vec<LegacyRow> = parts
-                .iter()
-                .copied()
-                .filter(|p| t.rows.contains_key(p))
-                .collect();
-            if present.is_empty() || !t.rows.contains_key(&whole) {
-                continue;
-            }
-            match sum(t, &present, whole, col) {
-                Sum::Values(s, w) if s.cmp_value(w) == std::cmp::Ordering::Greater => {
-                    let mut f = finding(
-                        LEGACY_CHANNELS_LE_TOTAL,
-                        Severity::Error,
-                        format!(
-                            "The parts of {} ({}) add up to {s}, more than its {} of {w}.",
-                            whole.key(),
-                            present
-                                .iter()
-                                .map(|p| p.key())
-                                .collect::<Vec<_>>()
-                                .join(" + "),
-                            col.key()
-                        ),
-                        span(t, whole, col),
-                    );
-                    fill(&mut f, whole, col, w, s);
-                    out.push(f);
-                }
-                Sum::Empty(at) => out.push(unchecked(LEGACY_CHANNELS_LE_TOTAL, whole, col, at)),
-                _ => {}
-            }
-        }
-        // the outcomes of the replies
-        let listed = [RepliesGranted, RepliesPartiallyGranted, RepliesDenied]
+        check_parts(t, col, out);
+        check_replies(t, col, out);
+    }
+    check_cumulative(t, out);
+}
+
+/// `legacy.channels_le_total`: the channels of 主动公开 and of the
+/// applications add up to no more than their whole, in column `col`.
+fn check_parts(t: &LegacyStatisticsTable, col: LegacyCol, out: &mut Vec<Finding>) {
+    use LegacyRow::*;
+    for (whole, parts) in [
+        (ProactiveItems, &[ProactiveWebsite, ProactiveGazette][..]),
+        (
+            RequestsReceived,
+            &[
+                RequestsInPerson,
+                RequestsOnline,
+                RequestsLetterFax,
+                RequestsLetter,
+                RequestsFax,
+                RequestsEmail,
+                RequestsOther,
+            ][..],
+        ),
+    ] {
+        let present: Vec<LegacyRow> = parts
             .iter()
-            .all(|r| t.rows.contains_key(r));
-        if listed && t.rows.contains_key(&RepliesTotal) {
-            let present: Vec<LegacyRow> = REPLY_OUTCOMES
-                .iter()
-                .copied()
-                .filter(|p| t.rows.contains_key(p))
-                .collect();
-            match sum(t, &present, RepliesTotal, col) {
-                Sum::Values(s, w) if s.cmp_value(w) != std::cmp::Ordering::Equal => {
-                    let mut f = finding(
-                        LEGACY_REPLIES_SUM,
-                        Severity::Error,
-                        format!(
-                            "The replies by outcome add up to {s} but replies_total ({}) is {w}.",
-                            col.key()
-                        ),
-                        span(t, RepliesTotal, col),
-                    );
-                    fill(&mut f, RepliesTotal, col, s, w);
-                    out.push(f);
-                }
-                Sum::Empty(at) => out.push(unchecked(LEGACY_REPLIES_SUM, RepliesTotal, col, at)),
-                _ => {}
+            .copied()
+            .filter(|p| t.rows.contains_key(p))
+            .collect();
+        if present.is_empty() || !t.rows.contains_key(&whole) {
+            continue;
+        }
+        match sum(t, &present, whole, col) {
+            Sum::Values(s, w) if s.cmp_value(w) == std::cmp::Ordering::Greater => {
+                let mut f = finding(
+                    LEGACY_CHANNELS_LE_TOTAL,
+                    Severity::Error,
+                    format!(
+                        "The parts of {} ({}) add up to {s}, more than its {} of {w}.",
+                        whole.key(),
+                        present
+                            .iter()
+                            .map(|p| p.key())
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        col.key()
+                    ),
+                    span(t, whole, col),
+                );
+                fill(&mut f, whole, col, w, s);
+                out.push(f);
             }
+            Sum::Empty(at) => out.push(unchecked(LEGACY_CHANNELS_LE_TOTAL, whole, col, at)),
+            _ => {}
         }
     }
-    // 历年累计 ≥ the year
+}
+
+/// `legacy.replies_sum`: the replies by outcome add up to replies_total,
+/// in column `col` (when the outcomes are listed).
+fn check_replies(t: &LegacyStatisticsTable, col: LegacyCol, out: &mut Vec<Finding>) {
+    use LegacyRow::*;
+    let listed = [RepliesGranted, RepliesPartiallyGranted, RepliesDenied]
+        .iter()
+        .all(|r| t.rows.contains_key(r));
+    if listed && t.rows.contains_key(&RepliesTotal) {
+        let present: Vec<LegacyRow> = REPLY_OUTCOMES
+            .iter()
+            .copied()
+            .filter(|p| t.rows.contains_key(p))
+            .collect();
+        match sum(t, &present, RepliesTotal, col) {
+            Sum::Values(s, w) if s.cmp_value(w) != std::cmp::Ordering::Equal => {
+                let mut f = finding(
+                    LEGACY_REPLIES_SUM,
+                    Severity::Error,
+                    format!(
+                        "The replies by outcome add up to {s} but replies_total ({}) is {w}.",
+                        col.key()
+                    ),
+                    span(t, RepliesTotal, col),
+                );
+                fill(&mut f, RepliesTotal, col, s, w);
+                out.push(f);
+            }
+            Sum::Empty(at) => out.push(unchecked(LEGACY_REPLIES_SUM, RepliesTotal, col, at)),
+            _ => {}
+        }
+    }
+}
+
+/// `legacy.cumulative_ge_year`: 历年累计 ≥ the year, in every row.
+fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
     if t.columns.contains(&LegacyCol::ThisYear) && t.columns.contains(&LegacyCol::Cumulative) {
         let keyed = t.rows.iter().map(|(k, v)| (Some(*k), v, t.source.get(k)));
         let others = t

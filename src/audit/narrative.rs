@@ -73,7 +73,46 @@ fn check_sentence(
     if EXCLUDED.iter().any(|w| sentence.contains(w)) {
         return;
     }
-    // The negation.
+    if negation(p, offset, sentence, new_received, out) {
+        return;
+    }
+    // The count.
+    let mut from = 0;
+    while let Some(rel) = sentence[from..]
+        .find("收到")
+        .or_else(|| sentence[from..].find("新收"))
+    {
+        let at = from + rel;
+        from = at + "收到".len();
+        let before = &sentence[..at];
+        if before.ends_with('未') || before.ends_with("没有") {
+            continue;
+        }
+        let after = &sentence[from..];
+        // `收到70件申请`: the number before 申请; else `收到申请共70件`
+        let before_request = count_before_request(after);
+        let Some((n, num_at, len)) = before_request.or_else(|| count_after_request(after)) else {
+            continue;
+        };
+        let options = readings(sentence, new_received, carried_over);
+        if options.contains(&Some(n)) {
+            continue;
+        }
+        let (want, msg) = mismatch(n, options, new_received);
+        push(p, offset + from + num_at, len, msg, want, n, out);
+    }
+}
+
+/// The negation (`未收到…申请`): a finding when the table gives new
+/// applications. True when the sentence says it (the count is then not
+/// read).
+fn negation(
+    p: &Paragraph,
+    offset: usize,
+    sentence: &str,
+    new_received: i64,
+    out: &mut Vec<Finding>,
+) -> bool {
     for neg in ["未收到", "没有收到", "未受理"] {
         let Some(at) = sentence.find(neg) else {
             continue;
@@ -101,78 +140,51 @@ fn check_sentence(
                 out,
             );
         }
-        return;
+        return true;
     }
-    // The count.
-    let mut from = 0;
-    while let Some(rel) = sentence[from..]
-        .find("收到")
-        .or_else(|| sentence[from..].find("新收"))
+    false
+}
+
+/// `…申请共计70件` in the text after 收到: the count after 申请, its byte
+/// offset in `after` and its length.
+fn count_after_request(after: &str) -> Option<(i64, usize, usize)> {
+    let req = after.find("申请")?;
+    let between = &after[..req];
+    if between.chars().count() > 20
+        || between.chars().any(|c| c.is_ascii_digit())
+        || between.contains("和处理")
     {
-        let at = from + rel;
-        from = at + "收到".len();
-        let before = &sentence[..at];
-        if before.ends_with('未') || before.ends_with("没有") {
-            continue;
-        }
-        let after = &sentence[from..];
-        // `收到70件申请`: the number before 申请.
-        if let Some((n, num_at, len)) = count_before_request(after) {
-            let options = readings(sentence, new_received, carried_over);
-            if !options.contains(&Some(n)) {
-                let (want, msg) = mismatch(n, options, new_received);
-                push(p, offset + from + num_at, len, msg, want, n, out);
-            }
-            continue;
-        }
-        let Some(req) = after.find("申请") else {
-            continue;
-        };
-        let between = &after[..req];
-        if between.chars().count() > 20
-            || between.chars().any(|c| c.is_ascii_digit())
-            || between.contains("和处理")
-        {
-            continue;
-        }
-        let tail = &after[req + "申请".len()..];
-        let mut skip = 0;
-        for (n, c) in tail.char_indices() {
-            if n >= 18
-                || !matches!(
-                    c,
-                    '共' | '计'
-                        | '为'
-                        | '是'
-                        | '数'
-                        | '量'
-                        | '总'
-                        | '合'
-                        | '：'
-                        | ':'
-                        | '达'
-                        | '，'
-                        | ','
-                ) && !crate::lines::is_space(c)
-            {
-                skip = n;
-                break;
-            }
-        }
-        let Some((n, len)) = super::words::count_prefix(&tail[skip..]) else {
-            continue;
-        };
-        if !tail[skip + len..].starts_with('件') {
-            continue;
-        }
-        let options = readings(sentence, new_received, carried_over);
-        if options.contains(&Some(n)) {
-            continue;
-        }
-        let num_at = from + req + "申请".len() + skip;
-        let (want, msg) = mismatch(n, options, new_received);
-        push(p, offset + num_at, len, msg, want, n, out);
+        return None;
     }
+    let tail = &after[req + "申请".len()..];
+    let mut skip = 0;
+    for (n, c) in tail.char_indices() {
+        if n >= 18
+            || !matches!(
+                c,
+                '共' | '计'
+                    | '为'
+                    | '是'
+                    | '数'
+                    | '量'
+                    | '总'
+                    | '合'
+                    | '：'
+                    | ':'
+                    | '达'
+                    | '，'
+                    | ','
+            ) && !crate::lines::is_space(c)
+        {
+            skip = n;
+            break;
+        }
+    }
+    let (n, len) = super::words::count_prefix(&tail[skip..])?;
+    if !tail[skip + len..].starts_with('件') {
+        return None;
+    }
+    Some((n, req + "申请".len() + skip, len))
 }
 
 /// The expected value and the message when `n` is none of the readings.

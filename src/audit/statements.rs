@@ -205,54 +205,17 @@ fn paragraph(report: &Report, p: &Paragraph, kind: Option<SectionKind>, out: &mu
     }
 }
 
+/// A statement: `(target, byte offset, length, value)` of the number.
+type Stated = (Target, usize, usize, i64);
+
 /// Every `(target, byte offset, length, value)` the sentence states.
-fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize, i64)> {
-    let mut found: Vec<(Target, usize, usize, i64)> = Vec::new();
+fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<Stated> {
+    let mut found: Vec<Stated> = Vec::new();
     let about_applications =
         sentence.contains("申请") && !APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w));
-    let keyed = |keywords: &[&str],
-                 after: bool,
-                 before: bool,
-                 found: &mut Vec<(Target, usize, usize, i64)>,
-                 t: Target| {
-        for kw in keywords {
-            let mut from = 0;
-            while let Some(rel) = sentence[from..].find(kw) {
-                if found.len() >= MAX_STATEMENTS {
-                    return;
-                }
-                let at = from + rel;
-                from = at + kw.len();
-                // 结转至本年度: the carry-over into this year, not out of it
-                if t == Target::CarriedForward
-                    && ["本年", "今年", "当年"]
-                        .iter()
-                        .any(|w| sentence[from..].starts_with(w))
-                {
-                    continue;
-                }
-                let hit = if after {
-                    count_after(sentence, skip_year(sentence, at + kw.len()))
-                } else {
-                    None
-                }
-                .or_else(|| {
-                    if before {
-                        count_before(sentence, at)
-                    } else {
-                        None
-                    }
-                });
-                if let Some((n_at, len, n)) = hit
-                    && !found.iter().any(|(_, a, _, _)| *a == n_at)
-                {
-                    found.push((t, n_at, len, n));
-                }
-            }
-        }
-    };
     if about_applications {
         keyed(
+            sentence,
             &[
                 "上年结转",
                 "上年度结转",
@@ -260,66 +223,134 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<(Target, usize, usize,
                 "结转上年",
                 "上年度遗留",
             ],
-            true,
-            false,
+            (true, false),
             &mut found,
             Target::CarriedOver,
         );
         keyed(
+            sentence,
             &["结转下年", "结转到", "结转至", "转入下年", "结转下一年"],
-            true,
-            true,
+            (true, true),
             &mut found,
             Target::CarriedForward,
         );
-        // 办结 / 答复: only where the clause is not about one outcome
-        for kw in ["办结", "答复", "办理完毕", "处理完毕", "办理完成"] {
-            let mut from = 0;
-            while let Some(rel) = sentence[from..].find(kw) {
-                if found.len() >= MAX_STATEMENTS {
-                    break;
-                }
-                let at = from + rel;
-                from = at + kw.len();
-                let clause = clause_before(sentence, at);
-                if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中") {
-                    continue;
-                }
-                if let Some((n_at, len, n)) = count_after(sentence, at + kw.len())
-                    && !found.iter().any(|(_, a, _, _)| *a == n_at)
-                {
-                    found.push((Target::TotalProcessed, n_at, len, n));
-                }
-            }
-        }
+        processed(sentence, &mut found);
     }
     let about_cases = sentence.contains("公开") || kind == Some(SectionKind::ReviewLitigation);
     if about_cases {
-        keyed(&["行政复议"], true, true, &mut found, Target::Review);
-        keyed(&["行政诉讼"], true, true, &mut found, Target::Litigation);
-        // 未发生 … 行政复议、行政诉讼: none
-        for (kw, t) in [
-            ("行政复议", Target::Review),
-            ("行政诉讼", Target::Litigation),
-        ] {
-            let Some(at) = sentence.find(kw) else {
-                continue;
-            };
-            if found.iter().any(|(x, _, _, _)| *x == t) {
+        keyed(
+            sentence,
+            &["行政复议"],
+            (true, true),
+            &mut found,
+            Target::Review,
+        );
+        keyed(
+            sentence,
+            &["行政诉讼"],
+            (true, true),
+            &mut found,
+            Target::Litigation,
+        );
+        no_cases(sentence, &mut found);
+    }
+    found
+}
+
+/// The counts next to each keyword of `keywords` as statements of `t`:
+/// the count after the keyword (`near.0`), else the one before it
+/// (`near.1`).
+fn keyed(
+    sentence: &str,
+    keywords: &[&str],
+    near: (bool, bool),
+    found: &mut Vec<Stated>,
+    t: Target,
+) {
+    let (after, before) = near;
+    for kw in keywords {
+        let mut from = 0;
+        while let Some(rel) = sentence[from..].find(kw) {
+            if found.len() >= MAX_STATEMENTS {
+                return;
+            }
+            let at = from + rel;
+            from = at + kw.len();
+            // 结转至本年度: the carry-over into this year, not out of it
+            if t == Target::CarriedForward
+                && ["本年", "今年", "当年"]
+                    .iter()
+                    .any(|w| sentence[from..].starts_with(w))
+            {
                 continue;
             }
-            let head = &sentence[..at];
-            let negated = ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
-                .iter()
-                .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
-                .max()
-                .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
-            if negated {
-                found.push((t, at, kw.len(), 0));
+            let hit = if after {
+                count_after(sentence, skip_year(sentence, at + kw.len()))
+            } else {
+                None
+            }
+            .or_else(|| {
+                if before {
+                    count_before(sentence, at)
+                } else {
+                    None
+                }
+            });
+            if let Some((n_at, len, n)) = hit
+                && !found.iter().any(|(_, a, _, _)| *a == n_at)
+            {
+                found.push((t, n_at, len, n));
             }
         }
     }
-    found
+}
+
+/// 办结 / 答复 … n: the applications processed, only where the clause is
+/// not about one outcome.
+fn processed(sentence: &str, found: &mut Vec<Stated>) {
+    for kw in ["办结", "答复", "办理完毕", "处理完毕", "办理完成"] {
+        let mut from = 0;
+        while let Some(rel) = sentence[from..].find(kw) {
+            if found.len() >= MAX_STATEMENTS {
+                break;
+            }
+            let at = from + rel;
+            from = at + kw.len();
+            let clause = clause_before(sentence, at);
+            if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中") {
+                continue;
+            }
+            if let Some((n_at, len, n)) = count_after(sentence, at + kw.len())
+                && !found.iter().any(|(_, a, _, _)| *a == n_at)
+            {
+                found.push((Target::TotalProcessed, n_at, len, n));
+            }
+        }
+    }
+}
+
+/// 未发生 … 行政复议、行政诉讼: no cases, where no count was stated.
+fn no_cases(sentence: &str, found: &mut Vec<Stated>) {
+    for (kw, t) in [
+        ("行政复议", Target::Review),
+        ("行政诉讼", Target::Litigation),
+    ] {
+        let Some(at) = sentence.find(kw) else {
+            continue;
+        };
+        if found.iter().any(|(x, _, _, _)| *x == t) {
+            continue;
+        }
+        let head = &sentence[..at];
+        let negated = ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
+            .iter()
+            .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
+            .max()
+            .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
+        if negated {
+            found.push((t, at, kw.len(), 0));
+        }
+    }
 }
 
 fn cell(

@@ -104,6 +104,12 @@ pub(crate) fn write_out<T>(out: *mut T, value: T) {
 
 /// Borrows `len` bytes at `data`. NULL is accepted only with `len == 0`.
 pub(crate) fn bytes<'a>(data: *const u8, len: usize) -> Result<&'a [u8], ogi_status> {
+    slice(data, len)
+}
+
+/// Borrows `len` values at `data` (bytes, report handles, string
+/// pointers). NULL is accepted only with `len == 0`.
+pub(crate) fn slice<'a, T>(data: *const T, len: usize) -> Result<&'a [T], ogi_status> {
     if data.is_null() {
         return if len == 0 {
             Ok(&[])
@@ -111,11 +117,11 @@ pub(crate) fn bytes<'a>(data: *const u8, len: usize) -> Result<&'a [u8], ogi_sta
             Err(ogi_status::NullArgument)
         };
     }
-    if len > isize::MAX as usize {
+    if len > isize::MAX as usize / std::mem::size_of::<T>().max(1) {
         return Err(ogi_status::InvalidArgument);
     }
-    // SAFETY: the ABI contract says `data` points to `len` readable bytes that
-    // stay valid and unchanged for the duration of the call.
+    // SAFETY: the ABI contract says `data` points to `len` readable values
+    // that stay valid and unchanged for the duration of the call.
     Ok(unsafe { std::slice::from_raw_parts(data, len) })
 }
 

@@ -1,6 +1,7 @@
 //! `ogi_buf`: owned bytes handed to the caller.
 
-use super::boundary::ffi_boundary;
+use super::boundary::{ffi_boundary, write_out};
+use super::status::ogi_status;
 
 /// Bytes owned by the caller: UTF-8 text (JSON, canonical text, a name).
 ///
@@ -31,6 +32,22 @@ impl ogi_buf {
             data: Box::into_raw(boxed).cast::<u8>(),
             len,
         }
+    }
+}
+
+/// Moves `text` into a new buffer in `*out` (checked by `try_out!`):
+/// `OGI_STATUS_OK`.
+pub(crate) fn give_text(text: String, out: *mut ogi_buf) -> ogi_status {
+    write_out(out, ogi_buf::from_string(text));
+    ogi_status::Ok
+}
+
+/// [`give_text`] for JSON that may fail to serialise, which the model's
+/// types never do: a failure is `OGI_STATUS_INTERNAL`, `*out` unwritten.
+pub(crate) fn give_json(made: Result<String, crate::Error>, out: *mut ogi_buf) -> ogi_status {
+    match made {
+        Ok(json) => give_text(json, out),
+        Err(_) => ogi_status::Internal,
     }
 }
 

@@ -70,6 +70,9 @@ pub mod buf;
 
 pub mod error;
 
+pub mod across;
+
+pub use across::ogi_audit_across_json;
 pub use buf::{ogi_buf, ogi_buf_free};
 pub use error::{
     ogi_error, ogi_error_code, ogi_error_column, ogi_error_free, ogi_error_line, ogi_error_message,

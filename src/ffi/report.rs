@@ -3,7 +3,7 @@
 use std::ffi::{CStr, CString, c_char};
 
 use super::boundary::{bytes, ffi_boundary, key_str, try_out, try_ref, write_out};
-use super::buf::ogi_buf;
+use super::buf::{give_json, give_text, ogi_buf};
 use super::error::{c_string, ogi_error};
 use super::status::ogi_status;
 use crate::{Format, Report, Severity};
@@ -115,6 +115,43 @@ fn store_report(report: Report, report_out: *mut *mut ogi_report) {
     write_out(report_out, Box::into_raw(Box::new(ogi_report::new(report))));
 }
 
+/// Hands a parse result to the caller: the report in `*report_out`
+/// (`OGI_STATUS_OK`), or the error in `*err_out` (when not NULL) and its
+/// status.
+fn give_report(
+    made: Result<Report, crate::Error>,
+    report_out: *mut *mut ogi_report,
+    err_out: *mut *mut ogi_error,
+) -> ogi_status {
+    match made {
+        Ok(report) => {
+            store_report(report, report_out);
+            ogi_status::Ok
+        }
+        Err(e) => {
+            let status = ogi_status::of_error(&e);
+            ogi_error::from_error(&e).store(err_out);
+            status
+        }
+    }
+}
+
+/// The cell named by three NUL-terminated key strings, or the status that
+/// says why there is none (a NULL or non-UTF-8 key, an unknown or absent
+/// table, row or column, an empty cell).
+fn cell_at(
+    report: &ogi_report,
+    table: *const c_char,
+    row: *const c_char,
+    column: *const c_char,
+) -> Result<crate::Number, ogi_status> {
+    let (table, row, column) = (key_str(table)?, key_str(row)?, key_str(column)?);
+    report
+        .report
+        .cell(table, row, column)
+        .map_err(ogi_status::of_cell_error)
+}
+
 /// Parses a report from `len` bytes at `data`: UTF-8 with or without BOM, or
 /// GB18030/GBK. `data` may be NULL only when `len` is 0. The bytes are only
 /// read during the call.
@@ -144,18 +181,7 @@ pub extern "C" fn ogi_report_parse(
             Ok(b) => b,
             Err(status) => return status,
         };
-        match crate::parse_bytes(input) {
-            Ok(report) => {
-                store_report(report, report_out);
-                ogi_status::Ok
-            }
-            Err(e) => {
-                let err = ogi_error::from_error(&e);
-                let status = ogi_status::of_error(&e);
-                err.store(err_out);
-                status
-            }
-        }
+        give_report(crate::parse_bytes(input), report_out, err_out)
     })
 }
 
@@ -188,17 +214,7 @@ pub extern "C" fn ogi_report_from_json(
                 return ogi_status::InvalidUtf8;
             }
         };
-        match Report::from_json(text) {
-            Ok(report) => {
-                store_report(report, report_out);
-                ogi_status::Ok
-            }
-            Err(e) => {
-                let status = ogi_status::of_error(&e);
-                ogi_error::from_error(&e).store(err_out);
-                status
-            }
-        }
+        give_report(Report::from_json(text), report_out, err_out)
     })
 }
 
@@ -258,10 +274,7 @@ pub extern "C" fn ogi_report_organ(
         let report = try_ref!(report);
         let organ_out = try_out!(organ_out);
         match &report.report.meta.organ {
-            Some(organ) => {
-                write_out(organ_out, ogi_buf::from_string(organ.clone()));
-                ogi_status::Ok
-            }
+            Some(organ) => give_text(organ.clone(), organ_out),
             None => ogi_status::OrganUnknown,
         }
     })
@@ -300,17 +313,12 @@ pub extern "C" fn ogi_report_cell(
     ffi_boundary!({
         let report = try_ref!(report);
         let value_out = try_out!(value_out);
-        let keys = (|| Ok::<_, ogi_status>((key_str(table)?, key_str(row)?, key_str(column)?)))();
-        let (table, row, column) = match keys {
-            Ok(k) => k,
-            Err(status) => return status,
-        };
-        match report.report.cell(table, row, column) {
+        match cell_at(report, table, row, column) {
             Ok(n) => {
                 write_out(value_out, n.to_f64());
                 ogi_status::Ok
             }
-            Err(e) => ogi_status::of_cell_error(e),
+            Err(status) => status,
         }
     })
 }
@@ -335,17 +343,9 @@ pub extern "C" fn ogi_report_cell_text(
     ffi_boundary!({
         let report = try_ref!(report);
         let text_out = try_out!(text_out);
-        let keys = (|| Ok::<_, ogi_status>((key_str(table)?, key_str(row)?, key_str(column)?)))();
-        let (table, row, column) = match keys {
-            Ok(k) => k,
-            Err(status) => return status,
-        };
-        match report.report.cell(table, row, column) {
-            Ok(n) => {
-                write_out(text_out, ogi_buf::from_string(n.to_string()));
-                ogi_status::Ok
-            }
-            Err(e) => ogi_status::of_cell_error(e),
+        match cell_at(report, table, row, column) {
+            Ok(n) => give_text(n.to_string(), text_out),
+            Err(status) => status,
         }
     })
 }
@@ -402,13 +402,7 @@ pub extern "C" fn ogi_report_to_json(
     ffi_boundary!({
         let report = try_ref!(report);
         let json_out = try_out!(json_out);
-        match report.report.to_json() {
-            Ok(json) => {
-                write_out(json_out, ogi_buf::from_string(json));
-                ogi_status::Ok
-            }
-            Err(_) => ogi_status::Internal,
-        }
+        give_json(report.report.to_json(), json_out)
     })
 }
 
@@ -426,13 +420,7 @@ pub extern "C" fn ogi_report_cells_json(
     ffi_boundary!({
         let report = try_ref!(report);
         let json_out = try_out!(json_out);
-        match report.report.cells_json() {
-            Ok(json) => {
-                write_out(json_out, ogi_buf::from_string(json));
-                ogi_status::Ok
-            }
-            Err(_) => ogi_status::Internal,
-        }
+        give_json(report.report.cells_json(), json_out)
     })
 }
 
@@ -446,8 +434,7 @@ pub extern "C" fn ogi_report_render(
     ffi_boundary!({
         let report = try_ref!(report);
         let text_out = try_out!(text_out);
-        write_out(text_out, ogi_buf::from_string(report.report.render()));
-        ogi_status::Ok
+        give_text(report.report.render(), text_out)
     })
 }
 
@@ -466,10 +453,6 @@ pub extern "C" fn ogi_report_indicators_json(
     ffi_boundary!({
         let report = try_ref!(report);
         let json_out = try_out!(json_out);
-        write_out(
-            json_out,
-            ogi_buf::from_string(report.report.indicators_json()),
-        );
-        ogi_status::Ok
+        give_text(report.report.indicators_json(), json_out)
     })
 }

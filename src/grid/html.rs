@@ -92,9 +92,36 @@ impl SourceCell {
 /// a header cell that starts there spans on to the next column) is dropped,
 /// such header cells moved one column right.
 pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
+    let (mut cells, mut placed) = place(rows);
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let dropped = ragged_columns(&mut cells, &mut placed, width);
+    drop_columns(&mut cells, &mut placed, &dropped, width);
+    let mut grid = Grid::new();
+    for line in cells {
+        // holes (a position no cell covers) are empty cells without a place
+        grid.push_row(
+            line.into_iter()
+                .map(|c| {
+                    c.unwrap_or(Cell {
+                        span: None,
+                        ..Cell::default()
+                    })
+                })
+                .collect(),
+        );
+    }
+    (grid, placed)
+}
+
+/// Positions of the grid: a cell, or `None` for a hole.
+type Positions = Vec<Vec<Option<Cell>>>;
+
+/// Places every source cell at the first free position of its row, its
+/// spans covering the positions after and below it (at most
+/// [`MAX_POSITIONS`] in all). The positions, and each source cell's origin.
+fn place(rows: &[Vec<SourceCell>]) -> (Positions, Vec<Vec<(usize, usize)>>) {
     let height = rows.len();
-    // occupied[r][c]: Some(origin) for a covered position
-    let mut cells: Vec<Vec<Option<Cell>>> = vec![Vec::new(); height];
+    let mut cells: Positions = vec![Vec::new(); height];
     let mut placed = Vec::with_capacity(height);
     let mut positions = 0usize;
     for (r, row) in rows.iter().enumerate() {
@@ -135,13 +162,22 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
         }
         placed.push(at);
     }
-    // Word's ragged cell widths: a column that no row has a cell of its own
-    // in (every data row continues a `colspan` from its left into it; a
-    // header cell may start there but its span goes on to the next column)
-    // holds nothing: the header cells move one column right, the column is
-    // dropped
-    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    (cells, placed)
+}
+
+/// Word's ragged cell widths: a column that no row has a cell of its own
+/// in (every data row continues a `colspan` from its left into it; a header
+/// cell may start there but its span goes on to the next column) holds
+/// nothing: the header cells move one column right. The columns to drop.
+fn ragged_columns(
+    cells: &mut Positions,
+    placed: &mut [Vec<(usize, usize)>],
+    width: usize,
+) -> Vec<usize> {
     let mut dropped = Vec::new();
+    if width > MAX_RAGGED_WIDTH {
+        return dropped;
+    }
     let is_data = |line: &Vec<Option<Cell>>| {
         line.iter().flatten().any(|c| {
             !matches!(c.origin, super::Origin::Spanned { .. })
@@ -149,49 +185,59 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
         })
     };
     let data: Vec<bool> = cells.iter().map(is_data).collect();
-    if width <= MAX_RAGGED_WIDTH {
-        for c in 1..width {
-            let mut movers = Vec::new();
-            let mut ok = true;
-            let mut continued = false;
-            for (r, line) in cells.iter().enumerate() {
-                match line.get(c).and_then(Option::as_ref).map(|x| x.origin) {
-                    None => {}
-                    Some(super::Origin::Spanned { col, .. }) if col < c => continued |= data[r],
-                    Some(super::Origin::Spanned { row, col })
-                        if col == c && movers.contains(&row) => {}
-                    Some(super::Origin::Spanned { .. }) => ok = false,
-                    Some(_) => {
-                        let next = line.get(c + 1).and_then(Option::as_ref).map(|x| x.origin);
-                        if !data[r] && next == Some(super::Origin::Spanned { row: r, col: c }) {
-                            movers.push(r);
-                        } else {
-                            ok = false;
-                        }
-                    }
-                }
-                if !ok {
-                    break;
-                }
-            }
-            if !ok || !continued {
-                continue;
-            }
-            dropped.push(c);
-            for &r in &movers {
-                move_origin(&mut cells, r, c);
-                for row in placed.iter_mut() {
-                    for pos in row.iter_mut() {
-                        if *pos == (r, c) {
-                            *pos = (r, c + 1);
-                        }
+    for c in 1..width {
+        let Some(movers) = ragged_movers(cells, &data, c) else {
+            continue;
+        };
+        dropped.push(c);
+        for &r in &movers {
+            move_origin(cells, r, c);
+            for row in placed.iter_mut() {
+                for pos in row.iter_mut() {
+                    if *pos == (r, c) {
+                        *pos = (r, c + 1);
                     }
                 }
             }
         }
     }
+    dropped
+}
+
+/// When column `c` is ragged (see [`ragged_columns`]): the rows whose
+/// header cell starts there and moves right. `None` when it is not.
+fn ragged_movers(cells: &Positions, data: &[bool], c: usize) -> Option<Vec<usize>> {
+    let mut movers = Vec::new();
+    let mut continued = false;
+    for (r, line) in cells.iter().enumerate() {
+        match line.get(c).and_then(Option::as_ref).map(|x| x.origin) {
+            None => {}
+            Some(super::Origin::Spanned { col, .. }) if col < c => continued |= data[r],
+            Some(super::Origin::Spanned { row, col }) if col == c && movers.contains(&row) => {}
+            Some(super::Origin::Spanned { .. }) => return None,
+            Some(_) => {
+                let next = line.get(c + 1).and_then(Option::as_ref).map(|x| x.origin);
+                if !data[r] && next == Some(super::Origin::Spanned { row: r, col: c }) {
+                    movers.push(r);
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    continued.then_some(movers)
+}
+
+/// Removes the `dropped` columns, renumbering the columns after them (in
+/// spanned cells' origins and in `placed`).
+fn drop_columns(
+    cells: &mut Positions,
+    placed: &mut [Vec<(usize, usize)>],
+    dropped: &[usize],
+    width: usize,
+) {
     let mut keep = vec![true; width];
-    for c in dropped {
+    for &c in dropped {
         keep[c] = false;
     }
     let mut new_col = Vec::with_capacity(width);
@@ -202,46 +248,32 @@ pub fn build(rows: &[Vec<SourceCell>]) -> (Grid, Vec<Vec<(usize, usize)>>) {
             n += 1;
         }
     }
-    if keep.iter().any(|k| !k) {
-        for line in &mut cells {
-            let old = std::mem::take(line);
-            *line = old
-                .into_iter()
-                .enumerate()
-                .filter(|(c, _)| keep[*c])
-                .map(|(_, mut cell)| {
-                    if let Some(Cell {
-                        origin: super::Origin::Spanned { col, .. },
-                        ..
-                    }) = &mut cell
-                    {
-                        *col = new_col[*col];
-                    }
-                    cell
-                })
-                .collect();
-        }
-        for row in &mut placed {
-            for (_, c) in row.iter_mut() {
-                *c = new_col[*c];
-            }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    for line in cells.iter_mut() {
+        let old = std::mem::take(line);
+        *line = old
+            .into_iter()
+            .enumerate()
+            .filter(|(c, _)| keep[*c])
+            .map(|(_, mut cell)| {
+                if let Some(Cell {
+                    origin: super::Origin::Spanned { col, .. },
+                    ..
+                }) = &mut cell
+                {
+                    *col = new_col[*col];
+                }
+                cell
+            })
+            .collect();
+    }
+    for row in placed.iter_mut() {
+        for (_, c) in row.iter_mut() {
+            *c = new_col[*c];
         }
     }
-    let mut grid = Grid::new();
-    for line in cells {
-        // holes (a position no cell covers) are empty cells without a place
-        grid.push_row(
-            line.into_iter()
-                .map(|c| {
-                    c.unwrap_or(Cell {
-                        span: None,
-                        ..Cell::default()
-                    })
-                })
-                .collect(),
-        );
-    }
-    (grid, placed)
 }
 
 /// Moves the cell at (`r`, `c`) one column right, onto the first position

@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 
 pub use super::keys::IndicatorKey;
 use super::keys::{AppCol, AppRow, Key, LegacyCol, LegacyRow, RlGroup, RlOutcome};
-use super::{Number, Report, Table};
+use super::{
+    ApplicationsTable, LegacyStatisticsTable, Number, Report, ReviewLitigationTable, Table,
+};
 
 /// Where an indicator's value comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,102 +106,20 @@ impl Report {
     /// order: from the standard tables when the report has them, else from
     /// its legacy statistics table (the year's column).
     pub fn indicators(&self) -> Vec<Indicator> {
-        use BasisKind::*;
-        use IndicatorKey::*;
         let mut out = Vec::new();
-        let app = self.applications();
-        let rl = self.review_litigation();
         let legacy = self.tables().find_map(|t| match t {
             Table::LegacyStatistics(l) if l.columns.contains(&LegacyCol::ThisYear) => Some(l),
             _ => None,
         });
-        let a = |row: AppRow| {
-            let v = app
-                .and_then(|t| t.rows.get(&row))
-                .and_then(|r| r.get(&AppCol::Total))
-                .copied()
-                .flatten();
-            (format!("applications.{}.total", row.key()), v)
-        };
-        let g = |group: RlGroup| {
-            let v = rl
-                .and_then(|t| t.groups.get(&group))
-                .and_then(|r| r.get(&RlOutcome::Total))
-                .copied()
-                .flatten();
-            (format!("review_litigation.{}.total", group.key()), v)
-        };
-        let l = |row: LegacyRow| {
-            legacy.and_then(|t| t.rows.get(&row)).map(|r| {
-                (
-                    format!("legacy_statistics.{}.this_year", row.key()),
-                    r.get(&LegacyCol::ThisYear).copied().flatten(),
-                )
-            })
-        };
-        if let Some(t) = app {
-            push(
-                &mut out,
-                ApplicationsReceived,
-                &[a(AppRow::NewReceived)],
-                Exact,
-            );
-            push(&mut out, ApplicationsGranted, &[a(AppRow::Granted)], Exact);
-            push(
-                &mut out,
-                ApplicationsPartiallyGranted,
-                &[a(AppRow::PartiallyGranted)],
-                Exact,
-            );
-            let denied: Vec<(String, Option<Number>)> =
-                if t.rows.contains_key(&AppRow::DeniedSubtotal) {
-                    vec![a(AppRow::DeniedSubtotal)]
-                } else {
-                    AppRow::ALL
-                        .iter()
-                        .filter(|r| r.key().starts_with("denied_") && **r != AppRow::DeniedSubtotal)
-                        .filter(|r| t.rows.contains_key(*r))
-                        .map(|r| a(*r))
-                        .collect()
-                };
-            if !denied.is_empty() {
-                push(&mut out, ApplicationsDenied, &denied, Approximate);
-            }
-        } else if legacy.is_some() {
-            for (k, row) in [
-                (ApplicationsReceived, LegacyRow::RequestsReceived),
-                (ApplicationsGranted, LegacyRow::RepliesGranted),
-                (
-                    ApplicationsPartiallyGranted,
-                    LegacyRow::RepliesPartiallyGranted,
-                ),
-            ] {
-                if let Some(c) = l(row) {
-                    push(&mut out, k, &[c], Exact);
-                }
-            }
-            if let Some(c) = l(LegacyRow::RepliesDenied) {
-                push(&mut out, ApplicationsDenied, &[c], Approximate);
-            }
+        match (self.applications(), legacy) {
+            (Some(t), _) => from_applications(&mut out, t),
+            (None, Some(l)) => legacy_applications(&mut out, l),
+            (None, None) => {}
         }
-        if rl.is_some() {
-            push(&mut out, ReviewCases, &[g(RlGroup::Review)], Exact);
-            push(
-                &mut out,
-                Lawsuits,
-                &[
-                    g(RlGroup::LitigationDirect),
-                    g(RlGroup::LitigationAfterReview),
-                ],
-                Exact,
-            );
-        } else if legacy.is_some() {
-            if let Some(c) = l(LegacyRow::Reviews) {
-                push(&mut out, ReviewCases, &[c], Exact);
-            }
-            if let Some(c) = l(LegacyRow::Lawsuits) {
-                push(&mut out, Lawsuits, &[c], Exact);
-            }
+        match (self.review_litigation(), legacy) {
+            (Some(t), _) => from_review_litigation(&mut out, t),
+            (None, Some(l)) => legacy_cases(&mut out, l),
+            (None, None) => {}
         }
         out
     }
@@ -208,5 +128,117 @@ impl Report {
     /// `{"indicator", "value", "basis": {"kind", "source"}}`.
     pub fn indicators_json(&self) -> String {
         serde_json::to_string(&self.indicators()).unwrap_or_else(|_| "[]".to_owned())
+    }
+}
+
+/// A cell as an indicator's source: its path and value.
+type Source = (String, Option<Number>);
+
+/// The total of an applications row.
+fn app_total(t: &ApplicationsTable, row: AppRow) -> Source {
+    let v = t
+        .rows
+        .get(&row)
+        .and_then(|r| r.get(&AppCol::Total))
+        .copied()
+        .flatten();
+    (format!("applications.{}.total", row.key()), v)
+}
+
+/// The total of a review and litigation group.
+fn rl_total(t: &ReviewLitigationTable, group: RlGroup) -> Source {
+    let v = t
+        .groups
+        .get(&group)
+        .and_then(|r| r.get(&RlOutcome::Total))
+        .copied()
+        .flatten();
+    (format!("review_litigation.{}.total", group.key()), v)
+}
+
+/// The year's figure of a legacy row, when the table has the row.
+fn legacy_year(t: &LegacyStatisticsTable, row: LegacyRow) -> Option<Source> {
+    t.rows.get(&row).map(|r| {
+        (
+            format!("legacy_statistics.{}.this_year", row.key()),
+            r.get(&LegacyCol::ThisYear).copied().flatten(),
+        )
+    })
+}
+
+/// The application indicators of a standard applications table.
+fn from_applications(out: &mut Vec<Indicator>, t: &ApplicationsTable) {
+    use BasisKind::*;
+    use IndicatorKey::*;
+    let a = |row| app_total(t, row);
+    push(out, ApplicationsReceived, &[a(AppRow::NewReceived)], Exact);
+    push(out, ApplicationsGranted, &[a(AppRow::Granted)], Exact);
+    push(
+        out,
+        ApplicationsPartiallyGranted,
+        &[a(AppRow::PartiallyGranted)],
+        Exact,
+    );
+    let denied: Vec<Source> = if t.rows.contains_key(&AppRow::DeniedSubtotal) {
+        vec![a(AppRow::DeniedSubtotal)]
+    } else {
+        AppRow::ALL
+            .iter()
+            .filter(|r| r.key().starts_with("denied_") && **r != AppRow::DeniedSubtotal)
+            .filter(|r| t.rows.contains_key(*r))
+            .map(|r| a(*r))
+            .collect()
+    };
+    if !denied.is_empty() {
+        push(out, ApplicationsDenied, &denied, Approximate);
+    }
+}
+
+/// The application indicators of a legacy statistics table.
+fn legacy_applications(out: &mut Vec<Indicator>, l: &LegacyStatisticsTable) {
+    use BasisKind::*;
+    use IndicatorKey::*;
+    for (k, row) in [
+        (ApplicationsReceived, LegacyRow::RequestsReceived),
+        (ApplicationsGranted, LegacyRow::RepliesGranted),
+        (
+            ApplicationsPartiallyGranted,
+            LegacyRow::RepliesPartiallyGranted,
+        ),
+    ] {
+        if let Some(c) = legacy_year(l, row) {
+            push(out, k, &[c], Exact);
+        }
+    }
+    if let Some(c) = legacy_year(l, LegacyRow::RepliesDenied) {
+        push(out, ApplicationsDenied, &[c], Approximate);
+    }
+}
+
+/// The review and lawsuit indicators of a review and litigation table.
+fn from_review_litigation(out: &mut Vec<Indicator>, t: &ReviewLitigationTable) {
+    use BasisKind::*;
+    use IndicatorKey::*;
+    push(out, ReviewCases, &[rl_total(t, RlGroup::Review)], Exact);
+    push(
+        out,
+        Lawsuits,
+        &[
+            rl_total(t, RlGroup::LitigationDirect),
+            rl_total(t, RlGroup::LitigationAfterReview),
+        ],
+        Exact,
+    );
+}
+
+/// The review and lawsuit indicators of a legacy statistics table.
+fn legacy_cases(out: &mut Vec<Indicator>, l: &LegacyStatisticsTable) {
+    use BasisKind::*;
+    use IndicatorKey::*;
+    if let Some(c) = legacy_year(l, LegacyRow::Reviews) {
+        push(out, ReviewCases, &[c], Exact);
+    }
+    if let Some(c) = legacy_year(l, LegacyRow::Lawsuits) {
+        push(out, Lawsuits, &[c], Exact);
     }
 }

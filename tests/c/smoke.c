@@ -131,6 +131,39 @@ static void check_errors(void) {
     ogi_error_free(err);
 }
 
+/* The audit across reports: the same report twice is two reports of one
+   organ and year (when it names both), filed under the second name. */
+static void check_across(const ogi_report *report) {
+    const ogi_report *const pair[2] = {report, report};
+    const ogi_report *const holed[2] = {report, NULL};
+    const char *const names[2] = {"first.txt", "second.txt"};
+    ogi_buf json = {NULL, 0}, organ = {NULL, 0};
+    int32_t year = 0;
+    int placed = ogi_report_year(report, &year) == OGI_STATUS_OK &&
+                 ogi_report_organ(report, &organ) == OGI_STATUS_OK;
+    ogi_buf_free(organ);
+
+    CHECK(ogi_audit_across_json(pair, names, 2, &json) == OGI_STATUS_OK);
+    CHECK(json.data != NULL && json.data[0] == '[' && json.data[json.len] == 0);
+    if (placed && json.data != NULL) {
+        CHECK(strstr((const char *)json.data, "\"series.duplicate\"") != NULL);
+        CHECK(strstr((const char *)json.data, "\"file\":\"second.txt\"") != NULL);
+        CHECK(strstr((const char *)json.data, "\"related\"") != NULL);
+    }
+    ogi_buf_free(json);
+    json.data = NULL;
+    CHECK(ogi_audit_across_json(pair, NULL, 2, &json) == OGI_STATUS_OK);
+    ogi_buf_free(json);
+    json.data = NULL;
+    CHECK(ogi_audit_across_json(holed, NULL, 2, &json) == OGI_STATUS_NULL_ARGUMENT);
+    CHECK(ogi_audit_across_json(NULL, NULL, 1, &json) == OGI_STATUS_NULL_ARGUMENT);
+    CHECK(ogi_audit_across_json(pair, names, 2, NULL) == OGI_STATUS_NULL_ARGUMENT);
+    CHECK(json.data == NULL);
+    CHECK(ogi_audit_across_json(NULL, NULL, 0, &json) == OGI_STATUS_OK);
+    CHECK(json.data != NULL && strcmp((const char *)json.data, "[]") == 0);
+    ogi_buf_free(json);
+}
+
 static void check_report(const char *path, int expected_year) {
     size_t len = 0, i, n;
     unsigned char *data = read_file(path, &len);
@@ -202,6 +235,7 @@ static void check_report(const char *path, int expected_year) {
               strcmp(f.severity, "error") == 0);
     }
     CHECK(ogi_report_finding(report, n, &f) == OGI_STATUS_INDEX_OUT_OF_RANGE);
+    check_across(report);
     ogi_report_free(report);
 }
 

@@ -13,6 +13,7 @@ mod corpus;
 mod errors;
 mod exact;
 mod ffi;
+mod ffi_across;
 mod fixtures;
 mod html;
 mod inputs;
@@ -23,6 +24,7 @@ mod memory;
 mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_fixtures;
+mod read;
 mod roundtrip;
 mod roundtrip_laws;
 mod series_html;

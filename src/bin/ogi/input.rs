@@ -112,40 +112,24 @@ pub(crate) fn read_report(path: &Path) -> Result<(String, ogi_report::Report), S
 }
 
 /// [`read_report`] with the encoding named (`--encoding`) instead of detected.
+/// A PDF is read as a PDF whatever the name: the encoding is that of a text.
 pub(crate) fn read_report_as(
     path: &Path,
     encoding: Option<&str>,
 ) -> Result<(String, ogi_report::Report), String> {
     let name = display(path);
-    let at = |e: &dyn std::fmt::Display| format!("{name}: {e}");
     let bytes = read_bytes(path).map_err(|f| format!("{name}: {}", f.reason))?;
-    // a PDF, recognised by its magic bytes: spans point into the extracted text
-    if ogi_report::input::is_pdf(&bytes) {
-        let e = ogi_report::input::pdf::extract(&bytes).map_err(|e| at(&e.kind()))?;
-        let report = e.parse().map_err(|e| at(&e))?;
-        return Ok((e.text, report));
-    }
-    // the report from the bytes (the size limit is on the bytes, and
-    // meta.encoding is set), the text for messages that quote it
-    let (report, text) = match encoding {
-        Some(name) => {
-            let report = ogi_report::parse_bytes_with(&bytes, name).map_err(|e| at(&e))?;
-            let enc = ogi_report::decode::Encoding::from_name(name);
-            let text = enc.and_then(|enc| ogi_report::decode::decode_with(&bytes, enc).ok());
-            (report, text)
-        }
-        // an HTML page, recognised by its content: spans point into the page source
-        None if ogi_report::input::html::sniff(&bytes) => {
-            let html = ogi_report::input::html::decode(&bytes).map_err(|e| at(&e))?;
-            let report = ogi_report::input::html::parse_decoded(&html).map_err(|e| at(&e))?;
-            return Ok((html, report));
-        }
-        None => {
-            let report = ogi_report::parse_bytes(&bytes).map_err(|e| at(&e))?;
-            (report, ogi_report::decode::decode(&bytes).ok().map(|t| t.0))
-        }
+    let pdf = ogi_report::input::is_pdf(&bytes);
+    let parsed = match encoding {
+        Some(enc) if !pdf => ogi_report::read_with(&bytes, enc),
+        _ => ogi_report::read(&bytes),
     };
-    Ok((text.unwrap_or_default().into_owned(), report))
+    // a PDF's failure has no place in a text: it is named by its kind alone
+    let parsed = parsed.map_err(|e| match pdf {
+        true => format!("{name}: {}", e.kind()),
+        false => format!("{name}: {e}"),
+    })?;
+    Ok((parsed.source.into_owned(), parsed.report))
 }
 
 /// Expands directories into the report files below them (.txt, .md, .html,

@@ -17,7 +17,9 @@
 //! `--force` (see `output.rs`).
 
 mod audit_cmd;
+mod audit_out;
 mod export_cmd;
+mod export_lines;
 mod findings_csv;
 mod input;
 mod output;
