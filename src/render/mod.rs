@@ -51,9 +51,16 @@
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
 //!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
 //!   - **generic**: the header cells, then each row, tab-separated; a table
-//!     with no row or with a row of fewer than two cells is written as pipe
-//!     rows (`|a|b|`) followed by an empty pipe row `||` (a tab row needs two
-//!     cells, a pipe table two lines; an empty pipe row reads as no row).
+//!     with no row, with a row of fewer than two cells or with a tab inside a
+//!     cell is written as pipe rows (`|a|b|`, tabs kept) followed by an empty
+//!     pipe row `||` (a tab row needs two cells, a pipe table two lines; an
+//!     empty pipe row reads as no row).
+//!
+//!   In the three standard tables, text the parser kept beside a row (an
+//!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
+//!   figure) is written where it stood, so it reads back beside the same cell
+//!   (see [`table`]); a standard table whose fused digits hold a pipe (`0|0`,
+//!   read from pipe rows) is written as pipe rows, each tab a pipe.
 //!
 //! # What the canonical form can represent
 //!
@@ -83,7 +90,8 @@
 //! Not preserved (the canonical form normalises them): line breaks inside
 //! paragraphs, blank-line layout, white space inside table cells and labels,
 //! table headers as written (the canonical renderer writes the template's),
-//! notes and page numbers inside tables, and the position of page numbers.
+//! notes and page numbers inside tables, stray text on a line of its own
+//! inside a table, and the position of page numbers.
 
 pub mod table;
 

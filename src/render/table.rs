@@ -133,8 +133,10 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt
         gap.clear();
         out.push(c);
     }
+    // (a pipe is a field boundary too: fused digits from pipe rows are
+    // written in a table of pipe rows)
     let fields: usize = out
-        .split('\t')
+        .split(['\t', '|'])
         .map(|f| f.split(' ').filter(|x| !x.is_empty()).count().max(1))
         .sum();
     if fields == cols

@@ -188,13 +188,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
          written as tab rows the digits fall to other rows and cells",
     ),
     (
-        "roundtrip-strict-7bacad4e32b2.txt",
-        "fuzz 2026-12-06 (minimised `|第二十条|\\n规章1 | 0|`): fused digits with \
-         a pipe and spaces (`1 | 0`): in the pipe-row canonical form the extra \
-         empty field that keeps a fused row from reading as cells becomes a \
-         pipe, so the row reads back as other cells",
-    ),
-    (
         "roundtrip-strict-dd80da3062cc.txt",
         "fuzz 2026-12-06 (minimised `一、本年新收0其他处理||\\n|逾期不补|`): a row \
          without figures (`其他处理`) followed by a pipe line: written as tab \
