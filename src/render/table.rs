@@ -195,7 +195,7 @@ fn put_row<W: fmt::Write, C: Key>(
                 if f.tab {
                     w.write_char('\t')?;
                 }
-                put(w, &f.raw)?;
+                put(w, f.raw)?;
             }
         }
         Ok(())
