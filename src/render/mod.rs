@@ -159,8 +159,11 @@ impl<W: fmt::Write> Chunks<'_, W> {
     }
 
     fn blocks(&mut self, blocks: &[Block]) -> fmt::Result {
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
             match block {
+                Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
+                    self.chunk(|w| write_apart(w, &p.text))?
+                }
                 Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
@@ -181,6 +184,63 @@ impl<W: fmt::Write> Chunks<'_, W> {
         }
         Ok(())
     }
+}
+
+/// The parser joins a paragraph to the next one across a blank line (a page
+/// break) when its last line is this long and ends no sentence.
+const JOIN_LINE_CHARS: usize = 40;
+
+/// Writes a paragraph that another paragraph follows. On one line, a text of
+/// [`JOIN_LINE_CHARS`] characters or more that ends no sentence would be
+/// joined to the next paragraph when read back (the source kept them apart
+/// because its last line was short): such a text is written on two lines, the
+/// second shorter than that, which the parser joins back without a separator.
+/// The second line starts with a letter or an ideograph that opens no marker
+/// or table word, after a character that is no white space, and the first line
+/// ends no sentence; when there is no such place, the text is one line.
+fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    let chars: Vec<(usize, char)> = one.char_indices().collect();
+    // a `key: value` line (crawler headers) is never joined, nor split
+    let field = one
+        .char_indices()
+        .take(7)
+        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
+    if chars.len() < JOIN_LINE_CHARS || field || ends_sentence(&one) {
+        return write_line(w, &one);
+    }
+    let safe = |c: char| {
+        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !"一二三四五六七八九十第信行申本勾示".contains(c)
+    };
+    let from = chars.len() - (JOIN_LINE_CHARS - 1);
+    let cut = (from.max(1)..chars.len()).find(|&k| {
+        let (at, c) = chars[k];
+        let before = chars[k - 1].1;
+        let tail = &one[at..];
+        safe(c)
+            && !before.is_whitespace()
+            && !ends_sentence(&one[..at])
+            && !tail.chars().take(7).any(|c| matches!(c, ':' | '：'))
+    });
+    match cut {
+        Some(k) => {
+            let at = chars[k].0;
+            w.write_str(&one[..at])?;
+            w.write_char('\n')?;
+            write_line(w, &one[at..])
+        }
+        None => write_line(w, &one),
+    }
+}
+
+/// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also
+/// before closing quotes and brackets).
+fn ends_sentence(t: &str) -> bool {
+    let core = t
+        .trim_end()
+        .trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
+    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
 }
 
 /// Writes `text` as one line: line breaks inside it are dropped, a `\n` ends it.
