@@ -16,7 +16,10 @@
 //!   heading line (`heading.raw`) followed by its blocks, then the closing
 //!   blocks.
 //! * A paragraph is its `text` on one line (any CR/LF inside the text is
-//!   dropped: paragraph lines are joined without separators).
+//!   dropped: paragraph lines are joined without separators). A paragraph
+//!   that another paragraph follows, 40 characters or more and ending no
+//!   sentence, is written on two lines, the second short, so the parser does
+//!   not join the next paragraph to it (see `write_apart`).
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own.
 //! * Markup and unrecognized text: their `text` on one line.
@@ -68,8 +71,10 @@
 //! that reads back to them. A model round-trips when:
 //!
 //! * two adjacent paragraphs stay distinct only if the first ends with one of
-//!   `。！？；：!?;:` or is shorter than 20 characters (otherwise the parser
-//!   joins them as one paragraph broken by a page break);
+//!   `。！？；：!?;:`, is shorter than 20 characters, or has a letter or an
+//!   ideograph among its last 39 characters where the renderer can cut it
+//!   onto a short second line (otherwise the parser joins them as one
+//!   paragraph broken by a page break);
 //! * a subsection title is at most 40 characters and has no `。！？；：` except
 //!   as its last character (a longer line is a paragraph that starts with a
 //!   marker);
