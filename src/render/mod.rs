@@ -204,33 +204,44 @@ const JOIN_LINE_CHARS: usize = 40;
 /// or table word, after a character that is no white space, and the first line
 /// ends no sentence; when there is no such place, the text is one line.
 fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
-    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
-    let chars: Vec<(usize, char)> = one.char_indices().collect();
+    let one: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
+        text.chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     // a `key: value` line (crawler headers) is never joined, nor split
     let field = one
         .char_indices()
         .take(7)
         .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
-    if chars.len() < JOIN_LINE_CHARS || field || ends_sentence(&one) {
+    if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
         return write_line(w, &one);
     }
     let safe = |c: char| {
         (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !"一二三四五六七八九十第信行申本勾示".contains(c)
     };
-    let from = chars.len() - (JOIN_LINE_CHARS - 1);
-    let cut = (from.max(1)..chars.len()).find(|&k| {
-        let (at, c) = chars[k];
-        let before = chars[k - 1].1;
-        let tail = &one[at..];
-        safe(c)
+    // the last characters only (the text may be long): a cut there leaves a
+    // second line shorter than JOIN_LINE_CHARS
+    let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
+    tail.reverse();
+    let cut = tail.iter().enumerate().find_map(|(j, &(at, c))| {
+        let before = match j {
+            0 => one[..at].chars().next_back()?,
+            _ => tail[j - 1].1,
+        };
+        let rest = &one[at..];
+        (safe(c)
             && !before.is_whitespace()
             && !ends_sentence(&one[..at])
-            && !tail.chars().take(7).any(|c| matches!(c, ':' | '：'))
+            && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')))
+        .then_some(at)
     });
     match cut {
-        Some(k) => {
-            let at = chars[k].0;
+        Some(at) => {
             w.write_str(&one[..at])?;
             w.write_char('\n')?;
             write_line(w, &one[at..])
