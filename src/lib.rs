@@ -411,7 +411,7 @@ impl std::str::FromStr for Table {
         let mut r = parse::parse(text)?;
         let found = r.preamble.len() + r.closing.len() + r.sections.len();
         match (r.preamble.pop(), found) {
-            (Some(Block::Table(t)), 1) => Ok(t),
+            (Some(Block::Table(t)), 1) => Ok(*t),
             _ => Err(FromTextError::NotOne {
                 what: "tables",
                 found,

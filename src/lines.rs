@@ -40,39 +40,104 @@ pub use crate::chars::is_space;
 /// Splits `text` into lines (LF, CRLF and CR all end a line). A final line
 /// end does not start an extra empty line.
 pub fn split(text: &str) -> Vec<Line<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(p) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
-        let at = i + p;
-        out.push(Line {
-            index: out.len(),
-            start,
-            text: &text[start..at],
-        });
-        i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-            at + 2
-        } else {
-            at + 1
+    iter(text).collect()
+}
+
+/// The lines of `text` one by one, as [`split`] returns them, without
+/// holding them all in memory (the parser's pass over a text of many short
+/// lines keeps nothing per line).
+pub fn iter(text: &str) -> Lines<'_> {
+    Lines {
+        text,
+        next_start: 0,
+        index: 0,
+    }
+}
+
+/// The iterator of [`iter`].
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    text: &'a str,
+    next_start: usize,
+    index: usize,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let bytes = self.text.as_bytes();
+        let start = self.next_start;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(p) => {
+                let at = start + p;
+                let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                    at + 2
+                } else {
+                    at + 1
+                };
+                (at, next)
+            }
+            None => (bytes.len(), bytes.len()),
         };
-        start = i;
-    }
-    if start < bytes.len() {
-        out.push(Line {
-            index: out.len(),
+        let line = Line {
+            index: self.index,
             start,
-            text: &text[start..],
-        });
+            text: &self.text[start..end],
+        };
+        self.index += 1;
+        self.next_start = next;
+        Some(line)
     }
-    out
+}
+
+/// Line starts, 4 bytes each when the text is shorter than 4 GiB (always,
+/// under the input limit) so that the index of a text of many short lines
+/// stays small.
+#[derive(Debug, Clone)]
+enum Starts {
+    Small(Vec<u32>),
+    Large(Vec<usize>),
+}
+
+impl Starts {
+    fn of(text: &str, starts: impl Iterator<Item = usize>) -> Starts {
+        let mut s = if u32::try_from(text.len()).is_ok() {
+            Starts::Small(starts.map(|s| s as u32).collect())
+        } else {
+            Starts::Large(starts.collect())
+        };
+        match &mut s {
+            Starts::Small(v) if v.is_empty() => v.push(0),
+            Starts::Large(v) if v.is_empty() => v.push(0),
+            Starts::Small(v) => v.shrink_to_fit(),
+            Starts::Large(v) => v.shrink_to_fit(),
+        }
+        s
+    }
+    fn get(&self, i: usize) -> usize {
+        match self {
+            Starts::Small(v) => v[i] as usize,
+            Starts::Large(v) => v[i],
+        }
+    }
+    /// The number of starts `s` with `pred(s)` (a prefix: `pred` is monotone).
+    fn partition_point(&self, pred: impl Fn(usize) -> bool) -> usize {
+        match self {
+            Starts::Small(v) => v.partition_point(|&s| pred(s as usize)),
+            Starts::Large(v) => v.partition_point(|&s| pred(s)),
+        }
+    }
 }
 
 /// Turns byte ranges into [`Span`]s.
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: Starts,
     // cursor: (offset, line index, column) of the last lookup
     cursor: std::cell::Cell<(usize, usize, u32)>,
 }
@@ -80,13 +145,19 @@ pub struct Locator<'a> {
 impl<'a> Locator<'a> {
     /// A locator over the given lines of `text`.
     pub fn new(text: &'a str, lines: &[Line<'_>]) -> Self {
-        let mut line_starts: Vec<usize> = lines.iter().map(|l| l.start).collect();
-        if line_starts.is_empty() {
-            line_starts.push(0);
-        }
         Locator {
             text,
-            line_starts,
+            line_starts: Starts::of(text, lines.iter().map(|l| l.start)),
+            cursor: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// A locator over all the lines of `text` ([`iter`]), without
+    /// collecting them first.
+    pub fn of_text(text: &'a str) -> Self {
+        Locator {
+            text,
+            line_starts: Starts::of(text, iter(text).map(|l| l.start)),
             cursor: std::cell::Cell::new((0, 0, 1)),
         }
     }
@@ -117,7 +188,7 @@ impl<'a> Locator<'a> {
             && offset > 0
             && matches!(self.text.as_bytes()[offset - 1], b'\n' | b'\r');
         if after_last_end {
-            let line = self.line_starts.partition_point(|&s| s < offset) as u32;
+            let line = self.line_starts.partition_point(|s| s < offset) as u32;
             return (line + 1, 1);
         }
         self.line_col(offset)
@@ -126,9 +197,9 @@ impl<'a> Locator<'a> {
     fn line_col(&self, offset: usize) -> (u32, u32) {
         let li = self
             .line_starts
-            .partition_point(|&s| s <= offset)
+            .partition_point(|s| s <= offset)
             .saturating_sub(1);
-        let ls = self.line_starts[li];
+        let ls = self.line_starts.get(li);
         let (c_off, c_line, c_col) = self.cursor.get();
         let upto = offset.min(self.text.len());
         let count =
@@ -159,6 +230,8 @@ mod tests {
         assert_eq!(l, ["a", "b", "c", "", "d"]);
         assert_eq!(split("x\n").len(), 1);
         assert!(split("").is_empty());
+        assert_eq!(split(t), iter(t).collect::<Vec<_>>());
+        assert_eq!(split("\r\n\r").len(), 2);
     }
 
     #[test]

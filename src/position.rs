@@ -28,8 +28,7 @@ impl Position {
             offset -= 1;
         }
         // the one line index of the crate: the parser's locator
-        let lines = crate::lines::split(text);
-        let (mut line, mut column) = crate::lines::Locator::new(text, &lines).line_column(offset);
+        let (mut line, mut column) = crate::lines::Locator::of_text(text).line_column(offset);
         // a CR just before offset whose LF is at offset ends the line here
         if offset > 0
             && text.as_bytes()[offset - 1] == b'\r'

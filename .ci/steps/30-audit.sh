@@ -22,7 +22,7 @@ if grep -q '^ogi: ' /tmp/ogi-audit-corpus.err; then
   grep '^ogi: ' /tmp/ogi-audit-corpus.err >&2
   exit 1
 fi
-files=$(find "$shared/corpus" \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.htm' -o -name '*.shtml' \) ! -iname 'README*' | wc -l)
+files=$(find "$shared/corpus" \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.htm' -o -name '*.shtml' -o -iname '*.pdf' \) ! -iname 'README*' | wc -l)
 lines=$(wc -l </tmp/ogi-audit-corpus.jsonl)
 if [ "$files" -ne "$lines" ]; then
   echo "ogi audit printed $lines JSON objects for $files files" >&2

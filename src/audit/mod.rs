@@ -325,12 +325,41 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     numbering::check(report, &mut out);
     legacy::check(report, &mut out);
     not_report::check(report, &mut out);
-    out.sort_by(|a, b| {
+    sort_findings(&mut out);
+    out.shrink_to_fit();
+    out
+}
+
+/// Sorts findings by position (those without one first), then rule; stable.
+///
+/// The findings are not moved by a sort of their own (whose scratch space
+/// would be up to as large as the findings themselves): the sort orders
+/// their indices, and the permutation is then applied in place.
+fn sort_findings(out: &mut [Finding]) {
+    fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
         let ka = a.span.map(|s| (1, s.start));
         let kb = b.span.map(|s| (1, s.start));
         ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
-    });
-    out
+    }
+    if out.is_sorted_by(|a, b| order(a, b).is_le()) {
+        return;
+    }
+    let mut idx: Vec<usize> = (0..out.len()).collect();
+    idx.sort_by(|&i, &j| order(&out[i], &out[j]));
+    // position p receives the finding at idx[p]; each cycle of the
+    // permutation is followed once, marking its positions done (idx[p] = p)
+    for i in 0..out.len() {
+        let mut p = i;
+        while idx[p] != p {
+            let q = idx[p];
+            idx[p] = p;
+            if q == i {
+                break;
+            }
+            out.swap(p, q);
+            p = q;
+        }
+    }
 }
 
 /// A new finding with the rule's id; the other fields are filled by the caller.
@@ -524,6 +553,35 @@ pub(crate) fn normalize_label(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+
+    #[test]
+    fn findings_sort_by_position_then_rule_stably() {
+        let at = |rule: &'static str, start: Option<usize>, msg: &str| {
+            let span = start.map(|s| Span {
+                start: s,
+                end: s + 1,
+                ..Span::default()
+            });
+            finding(rule, Severity::Note, msg.to_owned(), span)
+        };
+        let mut v = vec![
+            at("b", Some(5), "1"),
+            at("a", Some(5), "2"),
+            at("z", None, "3"),
+            at("a", Some(1), "4"),
+            at("b", Some(5), "5"),
+            at("c", Some(0), "6"),
+            at("a", None, "7"),
+        ];
+        sort_findings(&mut v);
+        let got: Vec<&str> = v.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(got, ["7", "3", "6", "4", "2", "1", "5"]);
+    }
 }
 
 #[cfg(test)]

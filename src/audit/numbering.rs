@@ -53,6 +53,7 @@ fn numeral(n: u32) -> String {
 }
 
 /// A top-level heading: its number, title, text as written and span.
+#[derive(Clone, Copy)]
 struct Head<'a> {
     number: u32,
     title: &'a str,
@@ -91,42 +92,43 @@ const SECTION_WORDS: [&str; 9] = [
 ];
 
 /// The headings in document order: the sections, and the subsections
-/// marked like a section whose title reads like one.
-fn heads(report: &Report) -> Vec<Head<'_>> {
-    let mut out = Vec::new();
-    for s in &report.sections {
-        out.push(Head {
+/// marked like a section whose title reads like one. An iterator: a report
+/// of many headings keeps no list of them.
+fn heads(report: &Report) -> impl Iterator<Item = Head<'_>> {
+    report.sections.iter().flat_map(|s| {
+        let own = Head {
             number: s.number,
             title: &s.heading.title,
             raw: &s.heading.raw,
             span: s.heading.span,
-        });
-        for b in &s.blocks {
-            let Block::Subsection(sub) = b else { continue };
-            let (Some(n), Some(title)) = (marker_value(&sub.marker), sub.title.as_deref()) else {
-                continue;
+        };
+        let subs = s.blocks.iter().filter_map(|b| {
+            let Block::Subsection(sub) = b else {
+                return None;
             };
-            if title.chars().count() <= 40 && SECTION_WORDS.iter().any(|w| title.contains(w)) {
-                out.push(Head {
-                    number: n,
-                    title,
-                    raw: title,
-                    span: sub.head,
-                });
-            }
-        }
-    }
-    out
+            let (Some(n), Some(title)) = (marker_value(&sub.marker), sub.title.as_deref()) else {
+                return None;
+            };
+            let like_a_section =
+                title.chars().count() <= 40 && SECTION_WORDS.iter().any(|w| title.contains(w));
+            like_a_section.then_some(Head {
+                number: n,
+                title,
+                raw: title,
+                span: sub.head,
+            })
+        });
+        std::iter::once(own).chain(subs)
+    })
 }
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let template = matches!(report.format, Format::V2019 | Format::V2021);
-    let heads = heads(report);
-    let mut prev: Option<&Head<'_>> = None;
+    let mut prev: Option<Head<'_>> = None;
     // the number the previous heading stands for: a heading out of sequence
     // takes the slot it occupies, so the next one is not flagged as well
     let mut slot = 0;
-    for s in &heads {
+    for s in heads(report) {
         if template && is_subtopic(s.title) {
             let msg = format!(
                 "The heading “{}” is a subtopic of 一、总体情况 in the 2021 format, numbered as a top-level section.",
@@ -169,7 +171,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             let mut f = finding(STRUCTURE_NUMBERING, Severity::Warning, msg, Some(s.span));
             f.expected = Some(Number::int(want.into()));
             f.found = Some(Number::int(s.number.into()));
-            f.related = vec![previous(p)];
+            f.related = vec![previous(&p)];
             out.push(f);
         }
         slot = if s.number > slot { s.number } else { want };

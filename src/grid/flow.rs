@@ -19,7 +19,8 @@ use crate::lines::is_space;
 
 /// The words of one line found at byte `start`, one cell each.
 pub fn words(start: usize, raw: &str) -> Vec<Cell> {
-    let mut out = Vec::new();
+    // a table row has a label and a few figures
+    let mut out = Vec::with_capacity(8);
     let mut word: Option<usize> = None;
     for (i, c) in raw.char_indices() {
         match (is_space(c), word) {
@@ -86,7 +87,7 @@ pub fn blank_separated<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) ->
         }
     }
     let mut g = Grid::new();
-    g.set_layout(Layout::Flow);
+    g.set_layout(Layout::BlankSeparated);
     let mut pieces = Vec::new();
     for (start, raw) in lines {
         match trimmed(start, raw) {
@@ -136,5 +137,6 @@ mod tests {
         assert_eq!(c.origin, Origin::Glued { parts: 2 });
         assert_eq!(c.pieces, vec![0..18, 19..37]);
         assert_eq!(g.rows()[1][0].text, "3");
+        assert_eq!(g.layout(), Layout::BlankSeparated);
     }
 }

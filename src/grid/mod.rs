@@ -50,27 +50,10 @@ pub enum RowKind {
     Rule,
 }
 
-/// The layout a [`Grid`] was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum Layout {
-    /// Not said (a grid built by hand).
-    #[default]
-    Unknown,
-    /// Tab-separated rows.
-    Tabs,
-    /// Pipe rows (`| a | b |`).
-    Pipes,
-    /// Text where white space separates cells (one cell per line,
-    /// blank-separated cells, crawler runs).
-    Flow,
-    /// One cell per line.
-    Lines,
-    /// Space-aligned columns (`pdftotext -layout`).
-    Columns,
-    /// Rows of several of the layouts above, each read by its own builder.
-    Mixed,
-}
+/// The layout a [`Grid`] was read from: the model's
+/// [`TableLayout`](crate::model::TableLayout), which the mapper copies into
+/// the table (its `layout` key). Each builder sets it once.
+pub use crate::model::TableLayout as Layout;
 
 /// Where a cell's text came from when the builder did more than copy it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

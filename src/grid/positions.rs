@@ -4,7 +4,10 @@
 //!
 //! Nothing here depends on drawn ruling lines: rows come from the baselines
 //! of the numbers (y bands), columns from the x ranges the numbers occupy
-//! (the gaps between them), labels from the text left of the first column.
+//! (the gaps between them) and from the header cells above them, labels
+//! from the text left of the first column. Where ruling lines are drawn
+//! they are a hint ([`VerticalRules`]): glyphs on either side of a vertical
+//! rule are in different chunks, figures in different columns.
 //! A label wrapped over two lines is attached to the number row it belongs
 //! to; text left of a row's own label that is not aligned with a row (a
 //! centred group label such as `（三）不予公开`), and labels written one
@@ -111,6 +114,13 @@ fn is_wide(c: char) -> bool {
 /// (left to right). A glyph drawn twice at the same place (fake bold) is
 /// kept once.
 pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    lines_ruled(glyphs, &VerticalRules::default())
+}
+
+/// Like [`lines`], and a vertical rule drawn between two glyphs of a line
+/// starts a new chunk (they are in different cells), however narrow the
+/// gap.
+pub fn lines_ruled(glyphs: &[Glyph], rules: &VerticalRules) -> Vec<Line> {
     let mut order: Vec<&Glyph> = glyphs
         .iter()
         .filter(|g| {
@@ -130,14 +140,14 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         out.push(Line {
             y,
-            chunks: chunks(&row),
+            chunks: chunks(&row, rules),
         });
         i = j;
     }
     out
 }
 
-fn chunks(row: &[&Glyph]) -> Vec<Chunk> {
+fn chunks(row: &[&Glyph], rules: &VerticalRules) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for g in row {
@@ -149,8 +159,13 @@ fn chunks(row: &[&Glyph]) -> Vec<Chunk> {
         }
         let gap = prev.map_or(f64::INFINITY, |p| g.x0 - p.x1);
         let size = prev.map_or(g.size, |p| p.size.max(g.size));
+        let ruled = |p: &Glyph| {
+            !rules.is_empty()
+                && rules.separates((p.x0 + p.x1) / 2.0, (g.x0 + g.x1) / 2.0, g.y, size)
+        };
+        let apart = prev.is_some_and(ruled);
         match out.last_mut() {
-            Some(c) if gap <= 0.8 * size => {
+            Some(c) if gap <= 0.8 * size && !apart => {
                 let (last, first) = (c.text.chars().last(), g.text.chars().next());
                 if gap > 0.2 * size && !last.is_some_and(is_wide) && !first.is_some_and(is_wide) {
                     c.text.push(' ');
@@ -189,7 +204,8 @@ pub struct Vertical {
 const MAX_VERTICAL_CANDIDATES: usize = 5_000;
 
 /// Takes the vertical labels out of `lines`: stacks of at least three short
-/// non-numeric chunks with the same left edge on consecutive lines.
+/// non-numeric chunks with the same left edge on consecutive lines, two
+/// thirds of them single characters.
 pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
     // candidates: (line index, chunk index)
     let mut cand: Vec<(usize, usize)> = Vec::new();
@@ -226,7 +242,13 @@ pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
                 last = t;
             }
         }
-        if stack.len() >= 3 {
+        // mostly single characters: a heading wrapped two characters a
+        // line (`社会` / `公益` / `组织`) is no vertical label
+        let singles = stack
+            .iter()
+            .filter(|&&(l, c)| lines[l].chunks[c].text.chars().count() == 1)
+            .count();
+        if stack.len() >= 3 && singles * 3 >= stack.len() * 2 {
             for p in &stack {
                 if let Some(k) = cand.iter().position(|c| c == p) {
                     used[k] = true;
@@ -255,278 +277,12 @@ pub fn take_verticals(lines: &mut Vec<Line>) -> Vec<Vertical> {
     out
 }
 
-/// A column of a table block: the x range its figures occupy.
-pub type Column = (f64, f64);
+mod block;
+mod header;
+mod rules;
 
-/// Merges the x ranges of figures into columns (ranges that overlap, or
-/// nearly touch, are one column).
-pub fn columns(mut ranges: Vec<Column>, slack: f64) -> Vec<Column> {
-    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out: Vec<Column> = Vec::new();
-    for (a, b) in ranges {
-        match out.last_mut() {
-            Some(last) if a <= last.1 + slack => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
-        }
-    }
-    out
-}
-
-/// One row of a table block as read off the page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BlockRow {
-    /// A group label (vertical or centred over several rows).
-    Group(String),
-    /// A row: its label (possibly empty) and one cell per column.
-    Row {
-        /// The label, wrapped parts joined.
-        label: String,
-        /// The figures, `None` where the column is empty.
-        cells: Vec<Option<String>>,
-    },
-    /// A line inside the block that is neither (kept as text).
-    Text(String),
-}
-
-/// The index of the line that is a number row: its last chunk a figure,
-/// and either at least two figures or a gap of more than two font sizes
-/// before the figure (a label and its figure), or nothing but figures.
-pub fn is_number_row(l: &Line) -> bool {
-    let nums = l.chunks.iter().filter(|c| c.is_number()).count();
-    let Some(last) = l.chunks.last() else {
-        return false;
-    };
-    if !last.is_number() {
-        return false;
-    }
-    if nums == l.chunks.len() {
-        return nums >= 2 || l.chunks.len() == 1 && last.size > 0.0;
-    }
-    let n = l.chunks.len();
-    nums >= 2 || (n >= 2 && last.x0 - l.chunks[n - 2].x1 > 2.0 * last.size)
-}
-
-/// Reads the rows of a table block: `lines` from its first to its last
-/// number row (plus the lines in between), `verticals` the vertical labels
-/// beside it, `seed` the columns of the part of the same table on the
-/// previous page. Returns the rows in reading order and the columns.
-pub fn read_block(
-    lines: &[Line],
-    verticals: &[Vertical],
-    seed: &[Column],
-) -> (Vec<BlockRow>, Vec<Column>) {
-    let size = lines.iter().map(Line::size).fold(0.0, f64::max).max(1.0);
-    // columns from the figures' x ranges
-    let mut ranges: Vec<Column> = seed.to_vec();
-    for l in lines.iter().filter(|l| is_number_row(l)) {
-        for c in l.chunks.iter().filter(|c| c.is_number()) {
-            // a lone figure beside its label counts only when it is the last chunk
-            ranges.push((c.x0, c.x1));
-        }
-    }
-    let cols = columns(ranges, 0.3 * size);
-    let first_col = cols.first().map_or(f64::INFINITY, |c| c.0);
-    // rows: number rows and their aligned labels
-    struct Row {
-        y: f64,
-        label_x: Option<f64>,
-        labels: Vec<(f64, f64, String)>, // (y, x, text)
-        groups: Vec<(f64, String)>,
-        cells: Vec<Option<String>>,
-    }
-    let mut rows: Vec<Row> = Vec::new();
-    let mut loose: Vec<(f64, f64, String)> = Vec::new(); // unaligned label chunks
-    let mut texts: Vec<(f64, String)> = Vec::new();
-    for l in lines {
-        let number_row = is_number_row(l);
-        if number_row {
-            let mut cells: Vec<Option<String>> = vec![None; cols.len()];
-            let mut labels: Vec<&Chunk> = Vec::new();
-            for c in &l.chunks {
-                if c.is_number() {
-                    let mid = (c.x0 + c.x1) / 2.0;
-                    let k = cols
-                        .iter()
-                        .position(|col| mid >= col.0 - 0.3 * size && mid <= col.1 + 0.3 * size)
-                        .unwrap_or_else(|| nearest_col(&cols, mid));
-                    match &mut cells[k] {
-                        Some(s) => {
-                            s.push(' ');
-                            s.push_str(&c.text)
-                        }
-                        slot => *slot = Some(c.text.clone()),
-                    }
-                } else {
-                    labels.push(c);
-                }
-            }
-            // the label nearest the figures is the row's; those left of it are groups
-            let mut groups = Vec::new();
-            let mut own = Vec::new();
-            if let Some(last) = labels.last() {
-                for c in &labels {
-                    if c.x0 < last.x0 - 0.5 * size && c.x1 < last.x0 {
-                        groups.push((c.y, c.text.clone()));
-                    } else {
-                        own.push((c.y, c.x0, c.text.clone()));
-                    }
-                }
-            }
-            let label_x = own.first().map(|o| o.1);
-            rows.push(Row {
-                y: l.y,
-                label_x,
-                labels: own,
-                groups,
-                cells,
-            });
-        } else {
-            for c in &l.chunks {
-                if c.x1 <= first_col + 0.3 * size {
-                    loose.push((c.y, c.x0, c.text.clone()));
-                } else {
-                    texts.push((c.y, c.text.clone()));
-                }
-            }
-        }
-    }
-    // attach each loose label to the nearest row that takes it, or make it a group
-    let mut groups: Vec<(f64, f64, String)> = Vec::new(); // (y, x, text)
-    let mut left: Vec<(f64, f64, String)> = Vec::new();
-    for (y, x, text) in loose {
-        // a row without a label of its own takes a label line beside it; a
-        // row with one takes only the next line of it (same x, one line down)
-        let accepts = |r: &Row| match r.label_x {
-            None => true,
-            // the wrapped label of a row whose only aligned text is a group
-            // label further left
-            Some(lx) if x > lx + 0.5 * size => true,
-            Some(lx) => {
-                (lx - x).abs() <= 0.5 * size
-                    && r.labels.iter().any(|l| (l.0 - y).abs() <= 1.3 * size)
-            }
-        };
-        let above = rows.iter().rposition(|r| r.y >= y);
-        let below = rows.iter().position(|r| r.y < y);
-        let mut best: Option<(f64, usize)> = None;
-        for k in [above, below].into_iter().flatten() {
-            let d = (rows[k].y - y).abs();
-            if accepts(&rows[k]) && d <= 1.5 * size && best.is_none_or(|b| d < b.0) {
-                best = Some((d, k));
-            }
-        }
-        match best {
-            Some((_, k)) => rows[k].labels.push((y, x, text)),
-            None => left.push((y, x, text)),
-        }
-    }
-    // further lines of a label wrapped over more lines: next to a line a
-    // row already took, at the same x (a label of at most a dozen lines)
-    for _ in 0..12 {
-        let mut moved = false;
-        let mut rest = Vec::new();
-        for (y, x, text) in left {
-            let k = rows.iter().position(|r| {
-                r.labels
-                    .iter()
-                    .any(|l| (l.1 - x).abs() <= 0.5 * size && (l.0 - y).abs() <= 1.3 * size)
-            });
-            match k {
-                Some(k) => {
-                    rows[k].labels.push((y, x, text));
-                    moved = true;
-                }
-                None => rest.push((y, x, text)),
-            }
-        }
-        left = rest;
-        if !moved {
-            break;
-        }
-    }
-    groups.extend(left);
-    // a row that took label lines at different x: those nearest the figures
-    // are its label, the others group labels beside it
-    for r in rows.iter_mut() {
-        let Some(right) = r.labels.iter().map(|l| l.1).reduce(f64::max) else {
-            continue;
-        };
-        let (own, other): (Vec<_>, Vec<_>) =
-            r.labels.drain(..).partition(|l| l.1 >= right - 0.5 * size);
-        r.labels = own;
-        groups.extend(other);
-    }
-    // group fragments at the same x on consecutive lines are one label
-    groups.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut merged: Vec<(f64, f64, f64, String)> = Vec::new(); // (top, bottom, x, text)
-    for (y, x, t) in groups {
-        match merged
-            .iter_mut()
-            .rev()
-            .find(|m| (m.2 - x).abs() <= 0.5 * size && m.1 - y <= 2.2 * size)
-        {
-            Some(m) => {
-                m.1 = y;
-                m.3.push_str(&t);
-            }
-            None => merged.push((y, y, x, t)),
-        }
-    }
-    for v in verticals {
-        merged.push((v.top, v.bottom, v.x0, v.text.clone()));
-    }
-    // reading order: by the top of each element
-    enum El {
-        Group(String),
-        Row(usize),
-        Text(String),
-    }
-    let mut els: Vec<(f64, f64, El)> = Vec::new();
-    for (i, r) in rows.iter_mut().enumerate() {
-        r.labels
-            .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)));
-        let top = r.labels.first().map_or(r.y, |l| l.0.max(r.y));
-        for (y, g) in r.groups.drain(..) {
-            els.push((y, -1.0, El::Group(g)));
-        }
-        els.push((top, 0.0, El::Row(i)));
-    }
-    for (top, _, _, t) in merged {
-        els.push((top, -1.0, El::Group(t)));
-    }
-    for (y, t) in texts {
-        els.push((y, 1.0, El::Text(t)));
-    }
-    els.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)));
-    let mut out = Vec::new();
-    for (_, _, e) in els {
-        out.push(match e {
-            El::Group(g) => BlockRow::Group(g),
-            El::Text(t) => BlockRow::Text(t),
-            El::Row(i) => {
-                let r = &mut rows[i];
-                BlockRow::Row {
-                    label: r.labels.iter().map(|l| l.2.as_str()).collect(),
-                    cells: std::mem::take(&mut r.cells),
-                }
-            }
-        });
-    }
-    (out, cols)
-}
-
-fn nearest_col(cols: &[Column], mid: f64) -> usize {
-    let mut best = 0;
-    let mut d = f64::INFINITY;
-    for (i, c) in cols.iter().enumerate() {
-        let dd = (mid - (c.0 + c.1) / 2.0).abs();
-        if dd < d {
-            d = dd;
-            best = i;
-        }
-    }
-    best
-}
+pub use block::{BlockRow, Column, Hints, columns, is_number_row, read_block, read_block_with};
+pub use rules::{MAX_RULES, Rule, VerticalRules};
 
 #[cfg(test)]
 mod tests {

@@ -28,7 +28,7 @@ pub fn row(start: usize, raw: &str) -> Vec<Cell> {
 
 /// The fields of `raw` between `sep`s, trimmed, each with its span.
 pub(crate) fn fields(start: usize, raw: &str, sep: char) -> Vec<Cell> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(raw.matches(sep).count() + 1);
     let mut at = start;
     for f in raw.split(sep) {
         let ft = f.trim_start_matches(is_space);

@@ -38,13 +38,15 @@ fn region_span(lines: &[Piece<'_>]) -> std::ops::Range<usize> {
 
 /// The grid of a standard-table region.
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    let nonblank: Vec<&Piece<'_>> = lines
+    // each non-blank line with whether it is a tab row, looked at once
+    let nonblank: Vec<(&Piece<'_>, bool)> = lines
         .iter()
         .filter(|l| !l.1.chars().all(is_space))
+        .map(|l| (l, tabs::is_row(l.1)))
         .collect();
     let n = nonblank.len().max(1);
-    let tab_rows = nonblank.iter().filter(|l| tabs::is_row(l.1)).count();
-    let pipe_rows = nonblank.iter().filter(|l| pipes::is_row(l.1)).count();
+    let tab_rows = nonblank.iter().filter(|l| l.1).count();
+    let pipe_rows = nonblank.iter().filter(|l| pipes::is_row(l.0.1)).count();
     let sep = if tab_rows * 2 >= n && tab_rows >= 2 {
         Some('\t')
     } else if pipe_rows * 2 >= n && pipe_rows >= 2 {
@@ -54,7 +56,7 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
     };
     let mut g = Grid::new();
     let mut used = [false; 3];
-    for &&(start, raw) in &nonblank {
+    for &(&(start, raw), tab_row) in &nonblank {
         let (toff, t) = trimmed(start, raw);
         if is_page_number(t) {
             g.push_row_of(
@@ -72,7 +74,7 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
                 used[0] = true;
                 tabs::row(start, raw)
             }
-            None if tabs::is_row(raw) => {
+            None if tab_row => {
                 used[0] = true;
                 tabs::row(start, raw)
             }
@@ -83,11 +85,14 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
         };
         g.push_row(row);
     }
-    g.set_layout(match used {
-        [true, false, false] => Layout::Tabs,
-        [false, true, false] => Layout::Pipes,
-        [false, false, true] => Layout::Flow,
-        [false, false, false] => Layout::Unknown,
+    // a region read as tab (pipe) rows is a tab (pipe) table, whatever
+    // its few lines without a separator (a title, a note) were read as
+    g.set_layout(match (sep, used) {
+        (Some('\t'), _) => Layout::Tabs,
+        (Some(_), _) => Layout::Pipes,
+        (None, [true, false, false]) => Layout::Tabs,
+        (None, [false, false, true]) => Layout::Flow,
+        (None, [false, false, false]) => Layout::Unknown,
         _ => Layout::Mixed,
     });
     g.set_span(region_span(lines));
@@ -134,8 +139,12 @@ mod tests {
         assert_eq!(g.row_kind(1), RowKind::PageNumber);
         assert_eq!(g.rows()[0].len(), 3);
         assert_eq!(g.rows()[3].len(), 2);
-        assert_eq!(g.layout(), Layout::Mixed);
+        assert_eq!(g.layout(), Layout::Tabs);
         assert_eq!(g.span(), Some(0..45));
+        // one tab row among rows of words: each read by its own builder
+        let g = region(&[(0, "规章\t1\t0"), (10, "行政许可 3 4"), (30, "其他 1 2")]);
+        assert_eq!(g.layout(), Layout::Mixed);
+        assert_eq!(g.rows()[1].len(), 3);
     }
 
     #[test]

@@ -32,8 +32,8 @@ pub use keys::{
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,
-    GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReviewLitigationTable,
-    RowSource, Table, Text,
+    GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReadLayout,
+    ReviewLitigationTable, RowSource, Table, TableLayout, Text,
 };
 
 /// A region of the decoded text.
@@ -318,9 +318,10 @@ impl SectionKind {
 }
 
 /// A unit of a section body.
-// Tables are the largest variant; boxing them would make every match on a
-// block clumsier for a few hundred bytes per block.
-#[allow(clippy::large_enum_variant)]
+///
+/// A table is boxed: it is far larger than the other variants, and a block
+/// is as large as its largest variant, so an inline table would make every
+/// paragraph and subsection of a report cost a table's size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
@@ -328,8 +329,8 @@ pub enum Block {
     Paragraph(Paragraph),
     /// A numbered subsection: （一） (一) 1. 1、 (1) ① 一是.
     Subsection(Subsection),
-    /// A table.
-    Table(Table),
+    /// A table (boxed; its JSON is the same as unboxed).
+    Table(Box<Table>),
     /// Word-processor residue such as `[bookmark: _GoBack]`.
     Markup(Markup),
     /// Text the parser could not place (page numbers, crawler headers …).
@@ -486,7 +487,7 @@ impl Report {
     /// Every table, in document order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.blocks().into_iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) => Some(&**t),
             _ => None,
         })
     }

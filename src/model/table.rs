@@ -160,6 +160,92 @@ impl Table {
     }
 }
 
+/// The layout a table was read in: set once by the grid builder that read
+/// it (see `ogi_report::grid`), never worked out again. Serialised as the
+/// table's `layout` key (`"tabs"`, `"pipes"`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TableLayout {
+    /// Not said (a table built by hand, or from a model without the key).
+    #[default]
+    Unknown,
+    /// Tab-separated rows.
+    Tabs,
+    /// Pipe rows (`| a | b |`).
+    Pipes,
+    /// Text where white space separates cells: crawler runs, where a whole
+    /// row (or table) sits on one line.
+    Flow,
+    /// One cell per line.
+    Lines,
+    /// Cells separated by blank lines.
+    BlankSeparated,
+    /// Space-aligned columns (`pdftotext -layout`).
+    Columns,
+    /// Rows of several of the layouts above, each read by its own builder.
+    Mixed,
+    /// An HTML `<table>`.
+    Html,
+    /// Glyph positions of a PDF page.
+    PdfPositions,
+}
+
+impl TableLayout {
+    /// The serde key (`tabs`, `pipes`, `flow`, `lines`, `blank_separated`,
+    /// `columns`, `mixed`, `html`, `pdf_positions`, `unknown`).
+    pub fn key(self) -> &'static str {
+        match self {
+            TableLayout::Unknown => "unknown",
+            TableLayout::Tabs => "tabs",
+            TableLayout::Pipes => "pipes",
+            TableLayout::Flow => "flow",
+            TableLayout::Lines => "lines",
+            TableLayout::BlankSeparated => "blank_separated",
+            TableLayout::Columns => "columns",
+            TableLayout::Mixed => "mixed",
+            TableLayout::Html => "html",
+            TableLayout::PdfPositions => "pdf_positions",
+        }
+    }
+}
+
+/// The [`TableLayout`] a table was read in, as a field of the table.
+///
+/// Equality always holds: like [`Fragments`], the layout records how the
+/// source was written, not what the table says, so a table rendered in its
+/// canonical (tab-row) layout and read back equals the original.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReadLayout(pub TableLayout);
+
+impl ReadLayout {
+    /// True when the layout is not known (the key is then left out).
+    pub fn is_unknown(&self) -> bool {
+        self.0 == TableLayout::Unknown
+    }
+}
+
+impl PartialEq for ReadLayout {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for ReadLayout {}
+
+impl Table {
+    /// The layout the table was read in.
+    pub fn layout(&self) -> TableLayout {
+        match self {
+            Table::ActiveDisclosure(t) => t.layout.0,
+            Table::Applications(t) => t.layout.0,
+            Table::ReviewLitigation(t) => t.layout.0,
+            Table::LegacyStatistics(t) => t.layout.0,
+            Table::Generic(t) => t.layout.0,
+        }
+    }
+}
+
 /// Values by row and column.
 pub type Values<R, C> = IndexMap<R, IndexMap<C, Option<Number>>>;
 
@@ -168,6 +254,9 @@ pub type Values<R, C> = IndexMap<R, IndexMap<C, Option<Number>>>;
 pub struct ApplicationsTable {
     /// The whole table.
     pub span: Span,
+    /// The layout the table was read in (`tabs`, `pipes`, `flow`, …).
+    #[serde(default, skip_serializing_if = "ReadLayout::is_unknown")]
+    pub layout: ReadLayout,
     /// The value columns the table has, in order (the seven of the template,
     /// plus `org_subtotal` where a report adds a 小计 column).
     pub columns: Vec<AppCol>,
@@ -184,6 +273,9 @@ pub struct ApplicationsTable {
 pub struct ReviewLitigationTable {
     /// The whole table.
     pub span: Span,
+    /// The layout the table was read in (`tabs`, `pipes`, `flow`, …).
+    #[serde(default, skip_serializing_if = "ReadLayout::is_unknown")]
+    pub layout: ReadLayout,
     /// The three groups and their five outcomes.
     #[serde(flatten)]
     pub groups: Values<RlGroup, RlOutcome>,
@@ -198,6 +290,9 @@ pub struct ReviewLitigationTable {
 pub struct ActiveDisclosureTable {
     /// The whole table.
     pub span: Span,
+    /// The layout the table was read in (`tabs`, `pipes`, `flow`, …).
+    #[serde(default, skip_serializing_if = "ReadLayout::is_unknown")]
+    pub layout: ReadLayout,
     /// The items present and their fields.
     #[serde(flatten)]
     pub items: Values<AdItem, AdField>,
@@ -218,6 +313,9 @@ pub struct ActiveDisclosureTable {
 pub struct GenericTable {
     /// The whole table.
     pub span: Span,
+    /// The layout the table was read in (`tabs`, `pipes`, `flow`, …).
+    #[serde(default, skip_serializing_if = "ReadLayout::is_unknown")]
+    pub layout: ReadLayout,
     /// The header cells.
     pub header: Vec<String>,
     /// The body rows.
@@ -242,6 +340,9 @@ pub struct GenericSpans {
 pub struct LegacyStatisticsTable {
     /// The whole table.
     pub span: Span,
+    /// The layout the table was read in (`tabs`, `pipes`, `flow`, …).
+    #[serde(default, skip_serializing_if = "ReadLayout::is_unknown")]
+    pub layout: ReadLayout,
     /// The value columns the table has, in order.
     pub columns: Vec<LegacyCol>,
     /// The rows with a stable key, in table order.

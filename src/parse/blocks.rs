@@ -2,6 +2,8 @@
 //! lines go to a grid builder, the grid to the template mapper), subsections
 //! by marker style, paragraphs joined across line wraps and page breaks.
 
+use std::borrow::Cow;
+
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
@@ -9,7 +11,7 @@ use super::seg::{Seg, line_marker};
 use crate::lines::{Locator, is_space};
 use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
-use crate::text::lexical::{MarkerStyle, is_page_number, markup};
+use crate::text::lexical::{MarkerStyle, markup};
 
 /// Builds blocks from pieces of lines.
 pub(crate) struct Blocks<'t, 'l> {
@@ -50,13 +52,15 @@ fn ends_terminal(t: &str) -> bool {
 impl Blocks<'_, '_> {
     pub(crate) fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
         let segs = &split_statistics(self.text, segs);
+        // each piece's kind, worked out once
+        let kinds = &region::classify(segs);
         let mut root: Vec<Block> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
         let mut para: Option<Para> = None;
         let mut i = 0;
         while i < segs.len() {
             let seg = segs[i];
-            if seg.is_blank() {
+            if kinds[i].blank {
                 if let Some(p) = para.as_mut() {
                     p.blank_after = true;
                 }
@@ -67,12 +71,12 @@ impl Blocks<'_, '_> {
             // a legacy statistics table run together with the text around it
             if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
                 self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(tb));
+                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i += 1;
                 continue;
             }
             // page numbers
-            if is_page_number(t) {
+            if kinds[i].page(&seg) {
                 self.flush(&mut para, &mut stack, &mut root);
                 let b = Block::Unrecognized(Unrecognized {
                     text: t.to_string(),
@@ -83,9 +87,9 @@ impl Blocks<'_, '_> {
                 continue;
             }
             // tables
-            if let Some((tb, end)) = self.table_at(segs, i, t) {
+            if let Some((tb, end)) = self.table_at(segs, kinds, i) {
                 self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(tb));
+                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
                 i = end;
                 continue;
             }
@@ -140,21 +144,27 @@ impl Blocks<'_, '_> {
         while !stack.is_empty() {
             close(&mut stack, &mut root, self.loc);
         }
+        root.shrink_to_fit();
         root
     }
 
-    /// The table whose region starts at `segs[i]` (`t` trimmed), and the
+    /// The table whose region starts at `segs[i]`, and the
     /// index after its region: a standard table from its anchor, or a
     /// generic one. Its lines go to a grid builder, the grid to the mapper.
-    fn table_at(&self, segs: &[Seg<'_>], i: usize, t: &str) -> Option<(Table, usize)> {
+    fn table_at(
+        &self,
+        segs: &[Seg<'_>],
+        kinds: &[region::LineKind],
+        i: usize,
+    ) -> Option<(Table, usize)> {
         let lines =
             |end: usize| -> Vec<_> { segs[i..end].iter().map(|s| (s.start, s.raw)).collect() };
-        if let Some(kind) = region::anchor(t) {
-            let end = region_end(segs, i, kind);
+        if let Some(kind) = kinds[i].anchor(&segs[i]) {
+            let end = region_end(segs, kinds, i, kind);
             let grid = crate::grid::text::region(&lines(end));
             return Some((template::map(&grid, kind, self.text, self.loc), end));
         }
-        let end = generic_region(segs, i)?;
+        let end = generic_region(segs, kinds, i)?;
         let grid = crate::grid::text::generic(&lines(end));
         Some((
             template::map(&grid, Kind::Generic, self.text, self.loc),
@@ -223,9 +233,13 @@ impl Blocks<'_, '_> {
 /// Cuts a legacy statistics table written as running text (crawler text
 /// on one line, or one row per line with spaces between the cells) into a
 /// piece of its own.
-fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
+///
+/// Borrows `segs` when there is nothing to cut (the common case: no copy
+/// of the pieces of a long section).
+fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<'a>]> {
     use crate::template::legacy::locate;
-    let mut out = Vec::with_capacity(segs.len());
+    // pieces are copied into `out` from the first cut on
+    let mut out: Option<Vec<Seg<'a>>> = None;
     let mut i = 0;
     while i < segs.len() {
         let s = segs[i];
@@ -245,10 +259,17 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
             }
         }
         let Some((a, _, b)) = found else {
-            out.push(s);
+            if let Some(out) = out.as_mut() {
+                out.push(s);
+            }
             i += 1;
             continue;
         };
+        let out = out.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(segs.len() + 2);
+            v.extend_from_slice(&segs[..i]);
+            v
+        });
         let stop = off + b;
         let mut j = i + 1;
         while j < segs.len() && segs[j].start < stop {
@@ -273,7 +294,10 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Vec<Seg<'a>> {
         }
         i = j;
     }
-    out
+    match out {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(segs),
+    }
 }
 
 fn new_para(off: usize, t: &str) -> Para {
@@ -317,6 +341,9 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .unwrap_or(o.sub.head.end)
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start, end);
+        // a body's vector grows by doubling (and to 4 blocks at its first
+        // push): a subsection of one block would keep room for four
+        o.sub.blocks.shrink_to_fit();
         push(stack, root, Block::Subsection(o.sub));
     }
 }

@@ -118,45 +118,42 @@ fn folded_prefix(s: &str, w: &str) -> Option<usize> {
 /// Finds the first heading in `t` (a trimmed piece). `expected` is the number
 /// the next section should carry, `last` the number of the last one.
 pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
-    // a whole line that is a heading
-    if let Ok((rest, n)) = section_marker(t) {
-        let title = rest.trim_start_matches(is_space);
-        let title_start = t.len() - title.len();
-        // a heading line is short: normalise at most 100 characters
-        let bounded = title
-            .char_indices()
-            .nth(100)
-            .map_or(title, |(i, _)| &title[..i]);
-        let nt = norm(bounded);
-        let chars = nt.chars().count();
-        let inner_stop = nt
-            .char_indices()
-            .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
-        if !nt.is_empty()
-            && !is_table_label(&nt)
-            && chars <= 60
-            && !inner_stop
-            && !title.contains('\t')
-        {
-            let kind = classify(title);
-            let known = kind != SectionKind::Other;
-            if n == expected || (known && n > last && n <= last + 3) {
-                return Some(Hit {
-                    pos: 0,
-                    end: t.len(),
-                    title_start,
-                    number: n,
-                });
-            }
-        }
+    line_heading(t, expected, last).or_else(|| inline_heading(t, expected))
+}
+
+/// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
+fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
+    let (rest, n) = section_marker(t).ok()?;
+    let title = rest.trim_start_matches(is_space);
+    let title_start = t.len() - title.len();
+    // a heading line is short: normalise at most 100 characters
+    let bounded = title
+        .char_indices()
+        .nth(100)
+        .map_or(title, |(i, _)| &title[..i]);
+    let nt = norm(bounded);
+    let chars = nt.chars().count();
+    let inner_stop = nt
+        .char_indices()
+        .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
+    if nt.is_empty() || is_table_label(&nt) || chars > 60 || inner_stop || title.contains('\t') {
+        return None;
     }
-    // an inline heading: `…。二、主动公开政府信息情况 第二十条…`
-    let bytes = t.as_bytes();
-    let finder = memchr::memmem::Finder::new("、");
-    let mut from = 0;
-    while let Some(p) = finder.find(&bytes[from..]) {
-        let dun = from + p;
-        from = dun + "、".len();
+    let known = classify(title) != SectionKind::Other;
+    (n == expected || (known && n > last && n <= last + 3)).then_some(Hit {
+        pos: 0,
+        end: t.len(),
+        title_start,
+        number: n,
+    })
+}
+
+/// An inline heading: `…。二、主动公开政府信息情况 第二十条…`, numbered `expected`.
+fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
+    // `、` found by a char search (memchr on its last byte): no searcher
+    // is built per piece
+    for (dun, _) in t.match_indices('、') {
+        let from = dun + "、".len();
         // the numeral before 、 (up to three characters)
         let before = &t[..dun];
         let num_start = before

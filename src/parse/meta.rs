@@ -1,4 +1,5 @@
-//! Metadata: title, organ, year, period, dates, contacts; and the format.
+//! Metadata: title, organ, year, period, dates (contacts in
+//! [`super::contacts`], the format in [`super::format`]).
 //!
 //! Everything here is derived from the blocks (and the source text they
 //! point into), so a report rebuilt from its rendered text derives the same
@@ -9,11 +10,7 @@ use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char;
 use nom::combinator::{map_res, opt};
 
-use crate::model::keys::{AdField, AppRow};
-use crate::model::{
-    Block, Contacts, Format, Meta, Period, Report, SectionKind, Signature, Span, Table,
-    YearMention, YearSource,
-};
+use crate::model::{Block, Meta, Period, Report, Signature, Span, YearMention, YearSource};
 use crate::text::lexical::norm;
 
 type Res<'a, T> = nom::IResult<&'a str, T>;
@@ -210,104 +207,10 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
     let mut pre = Vec::new();
     paragraphs(&report.preamble, &mut pre);
     let mut meta = Meta::default();
-
-    // title
-    let mut title_span: Option<Span> = None;
-    if let Some(t) = field(&pre, "标题") {
-        meta.title = Some(t.to_string());
-        title_span = pre.iter().find(|(p, _)| p.starts_with("标题")).map(|p| p.1);
-    } else {
-        for (t, span) in pre.iter().take(3) {
-            let n = t.chars().count();
-            let end = ["年度报告", "年报", "工作报告"]
-                .iter()
-                .filter_map(|w| t.find(w).map(|i| i + w.len()))
-                .min();
-            if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
-                if n <= 60 {
-                    meta.title = Some(t.to_string());
-                } else if t[..end].chars().count() <= 60 {
-                    meta.title = Some(t[..end].trim_end().to_string());
-                }
-                if meta.title.is_some() {
-                    title_span = Some(*span);
-                    break;
-                }
-            }
-        }
-    }
-
-    // published
-    for key in ["发布时间", "发布日期", "成文日期"] {
-        if let Some(v) = field(&pre, key)
-            && let Some((_, d)) = any_date(&norm(v))
-        {
-            meta.published = Some(iso(d));
-            break;
-        }
-    }
-
-    // signature
-    let mut closing = Vec::new();
-    paragraphs(&report.closing, &mut closing);
-    if !closing.is_empty() {
-        let mut organ = None;
-        let mut date = None;
-        for (t, _) in &closing {
-            let n = norm(t);
-            match any_date(&n) {
-                Some(("", d)) => date = Some(iso(d)),
-                _ => organ = Some(t.trim().to_string()),
-            }
-        }
-        meta.signed = Some(Signature { organ, date });
-    }
-
-    // organ
-    meta.organ = meta.signed.as_ref().and_then(|s| s.organ.clone());
-    if meta.organ.is_none()
-        && let Some(t) = &meta.title
-    {
-        let n = norm(t);
-        let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-        let head = &n[..cut];
-        if head.chars().count() >= 2 && super::organs::chain_suffixes().any(|s| head.ends_with(s))
-            || (2..=20).contains(&head.chars().count())
-        {
-            meta.organ = Some(head.to_string());
-        }
-    }
-    if meta.organ.is_none() {
-        meta.organ = field(&pre, "发布机构")
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
-    }
-    if meta.organ.is_none() {
-        meta.organ = pre.iter().take(4).find_map(|(t, _)| organ_compiler(t));
-    }
-    if meta.organ.is_none() {
-        'outer: for (t, _) in pre.iter().take(4) {
-            for clause in t.split(['，', '。', '；', ',', ' ', '\u{3000}']) {
-                if let Some(o) = organ_prefix(clause.trim()) {
-                    meta.organ = Some(o);
-                    break 'outer;
-                }
-            }
-        }
-    }
-
-    // years
-    let mut years: Vec<YearMention> = Vec::new();
-    if let (Some(t), Some(span)) = (&meta.title, title_span)
-        && let Some((_, y)) = years_in(&norm(t)).first()
-    {
-        years.push(YearMention {
-            source: YearSource::Title,
-            year: *y,
-            span: year_span(text, span, *y, loc),
-        });
-    }
-    // period: 统计期限自2023年1月1日起至2023年12月31日止
+    let title_span = title(&pre, &mut meta);
+    meta.published = published(&pre);
+    meta.signed = signature(&report.closing);
+    meta.organ = organ(&pre, &meta);
     // the preamble and the opening paragraphs of the first section
     let mut all = pre.clone();
     if let Some(s) = report.sections.first() {
@@ -317,41 +220,157 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
     }
     // periods and contacts are stated early: the head of each paragraph is enough
     let all_norm: Vec<String> = all.iter().map(|(t, _)| norm(head(t, 1000))).collect();
-    'period: for (n, (_, span)) in all_norm.iter().zip(&all) {
+    let at = |year: i32, span: Span| year_span(text, span, year, loc);
+    let mut years: Vec<YearMention> = Vec::new();
+    if let (Some(t), Some(span)) = (&meta.title, title_span)
+        && let Some((_, y)) = years_in(&norm(t)).first()
+    {
+        years.push(mention(YearSource::Title, *y, at(*y, span)));
+    }
+    if let Some((p, year, span)) = period(&all, &all_norm) {
+        meta.period = Some(p);
+        years.push(mention(YearSource::Period, year, at(year, span)));
+    }
+    if let Some((year, span)) = preamble_year(&pre, title_span) {
+        years.push(mention(YearSource::Preamble, year, at(year, span)));
+    }
+    if let Some((year, span)) = body_year(report) {
+        years.push(mention(YearSource::Body, year, at(year, span)));
+    }
+    let pick = |s: YearSource| years.iter().find(|m| m.source == s).map(|m| m.year);
+    meta.year = pick(YearSource::Title)
+        .or(pick(YearSource::Period))
+        .or(pick(YearSource::Body))
+        .or(pick(YearSource::Preamble));
+    meta.years = years;
+    meta.contacts = super::contacts::contacts(&all_norm);
+    report.format = super::format::format(report, meta.year);
+    report.meta = meta;
+}
+
+fn mention(source: YearSource, year: i32, span: Span) -> YearMention {
+    YearMention { source, year, span }
+}
+
+/// The title (a `标题:` field, or one of the first three preamble
+/// paragraphs naming a 年度报告) into `meta`; returns its span.
+fn title(pre: &[(&str, Span)], meta: &mut Meta) -> Option<Span> {
+    if let Some(t) = field(pre, "标题") {
+        meta.title = Some(t.to_string());
+        return pre.iter().find(|(p, _)| p.starts_with("标题")).map(|p| p.1);
+    }
+    for (t, span) in pre.iter().take(3) {
+        let n = t.chars().count();
+        let end = ["年度报告", "年报", "工作报告"]
+            .iter()
+            .filter_map(|w| t.find(w).map(|i| i + w.len()))
+            .min();
+        if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
+            if n <= 60 {
+                meta.title = Some(t.to_string());
+            } else if t[..end].chars().count() <= 60 {
+                meta.title = Some(t[..end].trim_end().to_string());
+            }
+            if meta.title.is_some() {
+                return Some(*span);
+            }
+        }
+    }
+    None
+}
+
+/// The publication date of a crawler header field.
+fn published(pre: &[(&str, Span)]) -> Option<String> {
+    ["发布时间", "发布日期", "成文日期"].iter().find_map(|key| {
+        let v = field(pre, key)?;
+        let (_, d) = any_date(&norm(v))?;
+        Some(iso(d))
+    })
+}
+
+/// The closing signature: organ and date lines.
+fn signature(closing: &[Block]) -> Option<Signature> {
+    let mut lines = Vec::new();
+    paragraphs(closing, &mut lines);
+    if lines.is_empty() {
+        return None;
+    }
+    let mut organ = None;
+    let mut date = None;
+    for (t, _) in &lines {
+        match any_date(&norm(t)) {
+            Some(("", d)) => date = Some(iso(d)),
+            _ => organ = Some(t.trim().to_string()),
+        }
+    }
+    Some(Signature { organ, date })
+}
+
+/// The organ: the signature's, else the head of the title, a `发布机构`
+/// field, a `由…编制` statement or an organ opening a preamble clause.
+fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<String> {
+    if let Some(o) = meta.signed.as_ref().and_then(|s| s.organ.clone()) {
+        return Some(o);
+    }
+    if let Some(t) = &meta.title {
+        let n = norm(t);
+        let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let head = &n[..cut];
+        if head.chars().count() >= 2 && super::organs::chain_suffixes().any(|s| head.ends_with(s))
+            || (2..=20).contains(&head.chars().count())
+        {
+            return Some(head.to_string());
+        }
+    }
+    if let Some(o) = field(pre, "发布机构").filter(|s| !s.is_empty()) {
+        return Some(o.to_string());
+    }
+    if let Some(o) = pre.iter().take(4).find_map(|(t, _)| organ_compiler(t)) {
+        return Some(o);
+    }
+    pre.iter().take(4).find_map(|(t, _)| {
+        t.split(['，', '。', '；', ',', ' ', '\u{3000}'])
+            .find_map(|clause| organ_prefix(clause.trim()))
+    })
+}
+
+/// The period `统计期限自2023年1月1日起至2023年12月31日止` of the first
+/// paragraph that states one: the period, the year it starts in and the
+/// paragraph's span.
+fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Span)> {
+    for (n, (_, span)) in all_norm.iter().zip(all) {
         for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
         {
             let Some(k) = n.find(key) else { continue };
             let after = &n[k + key.len()..];
             // the first date within a few characters, then the second
-            let Some(p1) = after
+            let Some((rest, d1)) = after
                 .char_indices()
                 .take(12)
-                .find_map(|(i, _)| any_date(&after[i..]).map(|r| (i, r)))
+                .find_map(|(i, _)| any_date(&after[i..]))
             else {
                 continue;
             };
-            let (_, (rest, d1)) = p1;
-            let Some((_, (_, d2))) = rest
+            let Some((_, d2)) = rest
                 .char_indices()
                 .take(8)
-                .find_map(|(i, _)| any_date(&rest[i..]).map(|r| (i, r)))
+                .find_map(|(i, _)| any_date(&rest[i..]))
             else {
                 continue;
             };
-            meta.period = Some(Period {
+            let p = Period {
                 start: iso(d1),
                 end: iso(d2),
-            });
-            years.push(YearMention {
-                source: YearSource::Period,
-                year: d1.0 as i32,
-                span: year_span(text, *span, d1.0 as i32, loc),
-            });
-            break 'period;
+            };
+            return Some((p, d1.0 as i32, *span));
         }
     }
-    // preamble: the year of 现将…/本单位…/编制… statements, outside 《》
-    for (t, span) in &pre {
+    None
+}
+
+/// The year of a 现将…/本单位…/编制… statement of the preamble, outside 《》.
+fn preamble_year(pre: &[(&str, Span)], title_span: Option<Span>) -> Option<(i32, Span)> {
+    for (t, span) in pre {
         if title_span.is_some_and(|ts| ts.same_location(*span))
             || t.starts_with("标题")
             || t.starts_with("发布时间")
@@ -368,25 +387,25 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
                 || after.starts_with("工作")
         });
         if let Some((_, y)) = found {
-            years.push(YearMention {
-                source: YearSource::Preamble,
-                year: y,
-                span: year_span(text, *span, y, loc),
-            });
-            break;
+            return Some((y, *span));
         }
     }
-    // body: years opening paragraphs
+    None
+}
+
+/// The year that opens most paragraphs of the body (the first paragraph
+/// with it gives the span).
+fn body_year(report: &Report) -> Option<(i32, Span)> {
     let mut body = Vec::new();
     for s in &report.sections {
         paragraphs(&s.blocks, &mut body);
     }
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
+    let mut buf = [0u8; 48];
     for (t, span) in &body {
         // only a year that opens the paragraph counts
-        let head: String = t.chars().take(12).collect();
-        let n = norm(&head);
-        if let Some((i, y)) = years_in(&n).first()
+        let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
+        if let Some((i, y)) = years_in(n).first()
             && n[..*i].chars().count() <= 2
         {
             match counts.iter_mut().find(|c| c.0 == *y) {
@@ -395,192 +414,7 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
             }
         }
     }
-    if let Some(best) = counts.iter().max_by_key(|c| c.1) {
-        years.push(YearMention {
-            source: YearSource::Body,
-            year: best.0,
-            span: year_span(text, best.2, best.0, loc),
-        });
-    }
-    let pick = |s: YearSource| years.iter().find(|m| m.source == s).map(|m| m.year);
-    meta.year = pick(YearSource::Title)
-        .or(pick(YearSource::Period))
-        .or(pick(YearSource::Body))
-        .or(pick(YearSource::Preamble));
-    meta.years = years;
-
-    // contacts
-    meta.contacts = contacts(&all_norm);
-
-    report.format = format(report, meta.year);
-    report.meta = meta;
-}
-
-/// Contacts stated in the given normalised paragraphs.
-fn contacts(paragraphs: &[String]) -> Contacts {
-    let mut c = Contacts::default();
-    for n in paragraphs {
-        // phones: 0517-87222589
-        let b = n.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'0' && (i == 0 || !b[i - 1].is_ascii_digit()) {
-                let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-                if (3..=4).contains(&area) && b.get(i + area) == Some(&b'-') {
-                    let num = b[i + area + 1..]
-                        .iter()
-                        .take_while(|x| x.is_ascii_digit())
-                        .count();
-                    if (7..=8).contains(&num) {
-                        let p = n[i..i + area + 1 + num].to_string();
-                        if !c.phone.contains(&p) && c.phone.len() < 8 {
-                            c.phone.push(p);
-                        }
-                        i += area + 1 + num;
-                        continue;
-                    }
-                }
-            }
-            i += 1;
-        }
-        if c.postcode.is_none() {
-            for key in ["邮编", "邮政编码"] {
-                if let Some(k) = n.find(key) {
-                    let rest = n[k + key.len()..].trim_start_matches([':', '为']);
-                    let d: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                    if d.len() == 6 {
-                        c.postcode = Some(d);
-                        break;
-                    }
-                }
-            }
-        }
-        if c.address.is_none() {
-            for key in ["联系地址", "通讯地址", "办公地址", "地址"] {
-                if let Some(k) = n.find(key) {
-                    let rest = n[k + key.len()..].trim_start_matches([':', '为']);
-                    let a: String = rest
-                        .chars()
-                        .take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，'))
-                        .take(60)
-                        .collect();
-                    if a.chars().count() >= 4 {
-                        c.address = Some(a);
-                        break;
-                    }
-                }
-            }
-        }
-        if c.email.is_none()
-            && let Some(at) = n.find(['@', '＠'])
-        {
-            let start = n[..at]
-                .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-')))
-                .map_or(0, |p| p + n[p..].chars().next().map_or(1, char::len_utf8));
-            let dom_len = n[at..]
-                .chars()
-                .skip(1)
-                .take_while(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-'))
-                .map(char::len_utf8)
-                .sum::<usize>();
-            let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
-            let local = &n[start..at];
-            let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
-            if !local.is_empty() && domain.contains('.') {
-                c.email = Some(format!("{local}@{domain}"));
-            }
-        }
-        if c.url.is_none() {
-            let found = ["http://", "https://", "www."]
-                .iter()
-                .filter_map(|w| n.find(w))
-                .min();
-            if let Some(p) = found {
-                let u: String = n[p..]
-                    .chars()
-                    .take_while(|ch| ch.is_ascii_alphanumeric() || "./:_-?=&%#~".contains(*ch))
-                    .collect();
-                let u = u.trim_end_matches(['.', ':']);
-                if u.len() > 6 {
-                    c.url = Some(u.to_string());
-                }
-            }
-        }
-    }
-    c
-}
-
-/// Which template the report follows (templates.md §3.2: the 2021 markers of
-/// Table 2/3 win; then the 2019 markers; a report with only free sections is
-/// legacy).
-fn format(report: &Report, year: Option<i32>) -> Format {
-    let (mut v2021, mut v2019, mut std_table) = (false, false, false);
-    for t in report.tables() {
-        match t {
-            Table::Applications(a) => {
-                std_table = true;
-                if a.rows.keys().any(|r| {
-                    matches!(
-                        r,
-                        AppRow::OtherNoCorrection | AppRow::OtherUnpaidFee | AppRow::OtherOther
-                    )
-                }) {
-                    v2021 = true;
-                }
-                if a.rows.contains_key(&AppRow::OtherProcessing) {
-                    v2019 = true;
-                }
-            }
-            Table::ActiveDisclosure(a) => {
-                std_table = true;
-                for f in a.items.values().flat_map(|m| m.keys()) {
-                    match f {
-                        AdField::Issued
-                        | AdField::Repealed
-                        | AdField::InForce
-                        | AdField::Amount10kYuan => v2021 = true,
-                        AdField::Made
-                        | AdField::Published
-                        | AdField::PublicTotal
-                        | AdField::PreviousYear
-                        | AdField::Change
-                        | AdField::Projects
-                        | AdField::Amount => v2019 = true,
-                        AdField::Decisions => {}
-                    }
-                }
-                if a.items.values().any(|m| {
-                    m.contains_key(&AdField::Decisions) && !m.contains_key(&AdField::PreviousYear)
-                }) {
-                    v2021 = true;
-                }
-            }
-            Table::ReviewLitigation(_) => std_table = true,
-            Table::LegacyStatistics(_) | Table::Generic(_) => {}
-        }
-    }
-    let by_year = || {
-        if year.is_some_and(|y| y >= 2021) {
-            Format::V2021
-        } else {
-            Format::V2019
-        }
-    };
-    if v2021 {
-        Format::V2021
-    } else if v2019 {
-        Format::V2019
-    } else if std_table
-        || report.sections.iter().any(|s| {
-            s.kind == SectionKind::Applications && norm(&s.heading.title).contains("收到和处理")
-        })
-    {
-        by_year()
-    } else if !report.sections.is_empty() {
-        Format::Legacy
-    } else {
-        Format::Unknown
-    }
+    counts.iter().max_by_key(|c| c.1).map(|c| (c.0, c.2))
 }
 
 #[cfg(test)]

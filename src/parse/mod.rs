@@ -7,7 +7,8 @@
 //! * `seg`: pieces of lines and the list marker at their head;
 //! * `region`: where a table begins and ends (its lines go to a grid
 //!   builder in [`crate::grid`], the grid to the template mapper, `template`);
-//! * `meta`: title, organ, year, period, contacts, format.
+//! * `meta`: title, organ, year, period; `contacts`; `format` (which
+//!   template the report follows).
 //!
 //! One pass over the lines, no backtracking over the document: the cost is
 //! linear in the input (table regions are tokenised once; digit-run splitting
@@ -15,6 +16,8 @@
 
 pub(crate) mod blocks;
 pub(crate) mod closing;
+pub(crate) mod contacts;
+pub(crate) mod format;
 pub(crate) mod headings;
 pub(crate) mod meta;
 pub(crate) mod organs;
@@ -48,9 +51,8 @@ pub(crate) fn parse_decoded(text: &str) -> Result<Report, Error> {
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::new(ErrorKind::Binary, Position::of(text, at)).with_source_line(text));
     }
-    let lines = crate::lines::split(text);
-    let loc = crate::lines::Locator::new(text, &lines);
-    let st = section::structure(text, &lines, &loc);
+    let loc = crate::lines::Locator::of_text(text);
+    let st = section::structure(text, &loc);
     let mut report = Report {
         preamble: st.preamble,
         sections: st.sections,
@@ -64,7 +66,6 @@ pub(crate) fn parse_decoded(text: &str) -> Result<Report, Error> {
 /// Computes the fields of `report` the parser derives from its blocks and
 /// `text` (format, meta); the findings are the audit's.
 pub(crate) fn derive(report: &mut Report, text: &str) {
-    let lines = crate::lines::split(text);
-    let loc = crate::lines::Locator::new(text, &lines);
+    let loc = crate::lines::Locator::of_text(text);
     meta::derive(report, text, &loc);
 }

@@ -8,6 +8,48 @@ use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
 use crate::text::lexical::{self, MarkerStyle, is_page_number};
 
+/// What a piece of a line is to region assembly, worked out once per piece
+/// and read by every later test: [`classify`] records in one forward pass
+/// whether it is blank; the table it opens, whether it is a grid row and
+/// whether it is a page number are worked out the first time a test asks
+/// (many pieces are never asked: those inside a crawler statistics table,
+/// say) and kept.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineKind {
+    /// Only white space.
+    pub(crate) blank: bool,
+    anchor: std::cell::OnceCell<Option<Kind>>,
+    grid_row: std::cell::OnceCell<bool>,
+    page: std::cell::OnceCell<bool>,
+}
+
+impl LineKind {
+    /// The standard table the piece `s` opens ([`anchor`]).
+    pub(crate) fn anchor(&self, s: &Seg<'_>) -> Option<Kind> {
+        *self.anchor.get_or_init(|| anchor(s.trimmed().1))
+    }
+    /// A tab or pipe row (two or more fields); `s` is the piece.
+    pub(crate) fn grid_row(&self, s: &Seg<'_>) -> bool {
+        *self
+            .grid_row
+            .get_or_init(|| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+    }
+    /// A page number line; `s` is the piece.
+    pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
+        *self.page.get_or_init(|| is_page_number(s.trimmed().1))
+    }
+}
+
+/// The kind of every piece, in one forward pass.
+pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
+    segs.iter()
+        .map(|s| LineKind {
+            blank: s.is_blank(),
+            ..LineKind::default()
+        })
+        .collect()
+}
+
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
     // every anchor starts with one of these (after pipes and white space)
@@ -26,7 +68,8 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         return None;
     }
     // only the head of the line matters: normalise at most 40 characters
-    let head: String = t.chars().filter_map(lexical::norm_char).take(40).collect();
+    let mut buf = [0u8; 160];
+    let head = lexical::norm_head(t, 40, &mut buf);
     let n = head.trim_start_matches('|');
     if n.starts_with("第二十条") {
         return Some(Kind::ActiveDisclosure);
@@ -35,7 +78,11 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         return Some(Kind::Applications);
     }
     let short = t.chars().nth(80).is_none();
-    if short && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系")) {
+    // `勾` is its own normal form: only a line with it can hold 勾稽关系
+    if short
+        && t.contains('勾')
+        && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系"))
+    {
         return Some(Kind::Applications);
     }
     if short && n.contains("本年新收") && lexical::section_marker(n).is_ok() {
@@ -59,9 +106,12 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 /// followed by text that is no label of that table (`（一）标题`, `一是…`).
 /// Broken labels of a few characters (`（三）不`, from a vertical label) stay
 /// in the table.
-pub(crate) fn ends_region(t: &str, kind: Kind) -> bool {
-    let full = lexical::norm(t);
-    if is_prose(&full) || full.ends_with('。') {
+///
+/// `full` is a buffer for the normalised line, reused over the lines of a
+/// region.
+fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
+    lexical::norm_into(full, t);
+    if is_prose(full) || full.ends_with('。') {
         return true;
     }
     // the label part: the cells after it do not matter
@@ -99,20 +149,22 @@ fn is_prose(n: &str) -> bool {
 }
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
-pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
+/// `kinds` are the pieces' [`LineKind`]s.
+pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: Kind) -> usize {
     let mut end = i + 1;
     let mut j = i + 1;
+    let mut buf = String::new();
     while j < segs.len() {
         let s = segs[j];
-        if s.is_blank() {
+        if kinds[j].blank {
             j += 1;
             continue;
         }
         let t = s.trimmed().1;
-        if ends_region(t, kind) {
+        if ends_region(t, kind, &mut buf) {
             break;
         }
-        if anchor(t).is_some_and(|k| k != kind) && !glued_article(t) {
+        if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
             break;
         }
         j += 1;
@@ -126,8 +178,8 @@ pub(crate) fn region_end(segs: &[Seg<'_>], i: usize, kind: Kind) -> usize {
 /// `第二十条（一）`, `第二十条`): it does not open an active-disclosure
 /// table inside another table.
 fn glued_article(t: &str) -> bool {
-    let head: String = t.chars().filter_map(lexical::norm_char).take(8).collect();
-    let n = head.trim_start_matches('|');
+    let mut buf = [0u8; 32];
+    let n = lexical::norm_head(t, 8, &mut buf).trim_start_matches('|');
     n.strip_prefix("第二十条")
         .and_then(|rest| rest.chars().next())
         .is_some_and(|c| !matches!(c, '第' | '(' | '|' | '\t'))
@@ -143,17 +195,16 @@ fn short_cell(t: &str) -> bool {
 
 /// A generic table starting at `i`: cell-per-line lists (short lines with at
 /// least two numbers among the next ones) or tab/pipe grids of two or more
-/// lines. Returns the end index.
-pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
+/// lines. Returns the end index. `kinds` are the pieces' [`LineKind`]s.
+pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
-    let grid = |s: &Seg<'_>| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw);
-    if grid(&segs[i]) {
+    if kinds[i].grid_row(&segs[i]) {
         // a grid table is a run of consecutive grid lines
         let mut end = i + 1;
         let mut rows = 1;
         let mut j = i + 1;
         while j < segs.len() {
-            if !grid(&segs[j]) {
+            if !kinds[j].grid_row(&segs[j]) {
                 break;
             }
             rows += 1;
@@ -170,9 +221,9 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let mut seen = 0;
     let mut j = i + 1;
     while j < segs.len() && seen < 6 {
-        if !segs[j].is_blank() {
+        if !kinds[j].blank {
             let t = segs[j].trimmed().1;
-            if !short_cell(t) || is_page_number(t) {
+            if !short_cell(t) || kinds[j].page(&segs[j]) {
                 break;
             }
             if is_number_line(t) {
@@ -188,15 +239,15 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
     let mut end = i + 1;
     let mut j = i + 1;
     while j < segs.len() {
-        if segs[j].is_blank() {
+        if kinds[j].blank {
             j += 1;
             continue;
         }
         let t = segs[j].trimmed().1;
         if !short_cell(t)
-            || is_page_number(t)
+            || kinds[j].page(&segs[j])
             || super::seg::line_marker(t).is_some()
-            || anchor(t).is_some()
+            || kinds[j].anchor(&segs[j]).is_some()
         {
             break;
         }
@@ -209,6 +260,27 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_are_classified_once() {
+        let text = "\n第二十条第（一）项\n规章\t1\t0\n- 3 -";
+        let segs: Vec<Seg<'_>> = crate::lines::split(text)
+            .iter()
+            .map(|l| Seg {
+                start: l.start,
+                raw: l.text,
+            })
+            .collect();
+        let kinds = classify(&segs);
+        assert!(kinds[0].blank && !kinds[1].blank);
+        assert_eq!(kinds[1].anchor(&segs[1]), Some(Kind::ActiveDisclosure));
+        assert!(kinds[2].grid_row(&segs[2]) && !kinds[1].grid_row(&segs[1]));
+        assert!(kinds[3].page(&segs[3]) && !kinds[2].page(&segs[2]));
+        // the answer is kept: asked again (even about another piece), it stays
+        assert_eq!(kinds[1].anchor(&segs[2]), Some(Kind::ActiveDisclosure));
+        // a page number inside a table stays in its region
+        assert_eq!(region_end(&segs, &kinds, 1, Kind::ActiveDisclosure), 4);
+    }
 
     #[test]
     fn anchors() {

@@ -14,20 +14,8 @@ use super::blocks::Blocks;
 use super::closing::take_closing;
 use super::headings::{classify, find_heading};
 use super::seg::Seg;
-use crate::lines::{Line, Locator, is_space};
+use crate::lines::{Locator, is_space};
 use crate::model::{Block, Heading, Paragraph, Section};
-
-/// An item of the structural pass.
-#[derive(Debug)]
-enum Item<'a> {
-    Seg(Seg<'a>),
-    Heading {
-        start: usize,
-        end: usize,
-        title_start: usize,
-        number: u32,
-    },
-}
 
 /// The structure of a report: preamble, sections, closing.
 pub(crate) struct Structure {
@@ -36,11 +24,51 @@ pub(crate) struct Structure {
     pub(crate) closing: Vec<Block>,
 }
 
+/// A section heading found by the structural pass, and the pieces of its body.
+struct Head<'a> {
+    start: usize,
+    end: usize,
+    title_start: usize,
+    number: u32,
+    segs: Vec<Seg<'a>>,
+}
+
+/// Appends `seg` to `segs`; a blank piece right after a blank piece joins it
+/// (a run of blank lines is one blank piece: the passes over pieces only ask
+/// whether a piece is blank), so that blank lines cost no memory each.
+/// `blank` is `seg.is_blank()`; `joinable` says that the last piece of
+/// `segs` is blank (kept by the caller, not found again by a scan of it,
+/// which would make a long run of blank lines cost quadratic time).
+fn push_seg<'a>(text: &'a str, segs: &mut Vec<Seg<'a>>, seg: Seg<'a>, joinable: bool) {
+    if joinable && let Some(prev) = segs.last_mut() {
+        let end = seg.start + seg.raw.len();
+        if let Some(raw) = text.get(prev.start..end) {
+            prev.raw = raw;
+            return;
+        }
+    }
+    segs.push(seg);
+}
+
 /// Builds the structure of `text`.
-pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> Structure {
-    let mut items: Vec<Item<'_>> = Vec::with_capacity(lines.len());
+pub(crate) fn structure<'a>(text: &'a str, loc: &Locator<'_>) -> Structure {
+    let mut preamble_segs: Vec<Seg<'a>> = Vec::new();
+    let mut heads: Vec<Head<'a>> = Vec::new();
+    // the last piece pushed is blank (a heading pushed since resets it)
+    let mut last_blank = false;
+    let mut add = |heads: &mut Vec<Head<'a>>, seg: Seg<'a>, after_heading: bool| {
+        let blank = seg.is_blank();
+        let joinable = blank && last_blank && !after_heading;
+        last_blank = blank;
+        match heads.last_mut() {
+            Some(h) => push_seg(text, &mut h.segs, seg, joinable),
+            None => push_seg(text, &mut preamble_segs, seg, joinable),
+        }
+    };
+    // a heading was pushed since the last piece
+    let mut after_heading = false;
     let mut last = 0u32;
-    for line in lines {
+    for line in crate::lines::iter(text) {
         let mut seg = Seg {
             start: line.start,
             raw: line.text,
@@ -48,22 +76,29 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
         loop {
             let (toff, t) = seg.trimmed();
             if t.is_empty() {
-                items.push(Item::Seg(seg));
+                add(&mut heads, seg, after_heading);
+                after_heading = false;
                 break;
             }
             match find_heading(t, last + 1, last) {
                 Some(h) => {
                     if h.pos > 0 {
-                        items.push(Item::Seg(Seg {
-                            start: seg.start,
-                            raw: &text[seg.start..toff + h.pos],
-                        }));
+                        add(
+                            &mut heads,
+                            Seg {
+                                start: seg.start,
+                                raw: &text[seg.start..toff + h.pos],
+                            },
+                            after_heading,
+                        );
                     }
-                    items.push(Item::Heading {
+                    after_heading = true;
+                    heads.push(Head {
                         start: toff + h.pos,
                         end: toff + h.end,
                         title_start: toff + h.title_start,
                         number: h.number,
+                        segs: Vec::new(),
                     });
                     last = h.number;
                     let rest_start = toff + h.end;
@@ -77,39 +112,31 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
                     };
                 }
                 None => {
-                    items.push(Item::Seg(seg));
+                    add(&mut heads, seg, after_heading);
+                    after_heading = false;
                     break;
                 }
             }
         }
     }
-
-    let mut preamble_segs: Vec<Seg<'_>> = Vec::new();
-    let mut heads: Vec<(usize, usize, usize, u32, Vec<Seg<'_>>)> = Vec::new();
-    for it in items {
-        match it {
-            Item::Seg(s) => match heads.last_mut() {
-                Some(h) => h.4.push(s),
-                None => preamble_segs.push(s),
-            },
-            Item::Heading {
-                start,
-                end,
-                title_start,
-                number,
-            } => heads.push((start, end, title_start, number, Vec::new())),
-        }
-    }
     // closing: trailing signature and date lines of the last section
     let mut closing_segs = Vec::new();
     if let Some(h) = heads.last_mut() {
-        closing_segs = take_closing(&mut h.4);
+        closing_segs = take_closing(&mut h.segs);
     }
     let b = Blocks { text, loc };
     let preamble = b.build(&preamble_segs);
-    let sections = heads
-        .into_iter()
-        .map(|(start, end, title_start, number, segs)| {
+    drop(preamble_segs);
+    let mut sections: Vec<Section> = Vec::with_capacity(heads.len());
+    for head in heads {
+        let Head {
+            start,
+            end,
+            title_start,
+            number,
+            segs,
+        } = head;
+        sections.push({
             let raw = &text[start..end];
             let title = text[title_start..end].trim_matches(is_space);
             let blocks = b.build(&segs);
@@ -128,8 +155,8 @@ pub(crate) fn structure(text: &str, lines: &[Line<'_>], loc: &Locator<'_>) -> St
                 blocks,
                 span: loc.span(start, body_end.max(end)),
             }
-        })
-        .collect();
+        });
+    }
     // closing lines stay one paragraph each (a signature is not running text)
     let closing = closing_segs
         .iter()

@@ -62,10 +62,11 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     } else {
         Format::V2019
     };
-    let (items, source) = b.finish_rows(rows, |item: AdItem| item.fields(format).to_vec());
+    let (items, source) = b.finish_rows(rows, |item: AdItem| item.fields(format));
     let (units, remarks) = units_and_remarks(&source);
     Table::ActiveDisclosure(ActiveDisclosureTable {
         span: super::span_of(grid, loc),
+        layout: super::layout_of(grid),
         items,
         units,
         remarks,

@@ -199,10 +199,10 @@ impl Reader<'_, '_> {
         if self.org_subtotal {
             columns.insert(6, AppCol::OrgSubtotal);
         }
-        let cols = columns.clone();
-        let (values, source) = self.b.finish_rows(self.rows, move |_| cols.clone());
+        let (values, source) = self.b.finish_rows(self.rows, |_| columns.as_slice());
         Table::Applications(ApplicationsTable {
             span: super::span_of(grid, self.b.loc),
+            layout: super::layout_of(grid),
             columns,
             rows: values,
             source,

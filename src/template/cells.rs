@@ -89,8 +89,15 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
             .iter()
             .any(|t| matches!(t.kind, Tk::Value | Tk::Null));
         if !has_value {
-            let line: Vec<Tok> = toks.split_off(line_start);
-            toks.extend(line.into_iter().filter(|t| t.kind != Tk::Empty));
+            // drop the row's empty tokens in place
+            let mut k = line_start;
+            for i in line_start..toks.len() {
+                if toks[i].kind != Tk::Empty {
+                    toks[k] = toks[i];
+                    k += 1;
+                }
+            }
+            toks.truncate(k);
         }
     }
     toks

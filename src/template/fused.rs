@@ -26,9 +26,11 @@ pub(crate) fn split_ways(d: &[u8], k: usize) -> u8 {
     if d.len() > 40 || k == 0 || k > d.len() {
         return 0;
     }
-    // w[i][j]: ways to split d[i..] into j parts (capped at 2)
+    // w[i][j]: ways to split d[i..] into j parts (capped at 2); n and k are
+    // at most 40, so the table lives on the stack
+    const M: usize = 41;
     let n = d.len();
-    let mut w = vec![vec![0u8; k + 1]; n + 1];
+    let mut w = [[0u8; M]; M];
     w[n][0] = 1;
     for i in (0..n).rev() {
         for j in 1..=k {
@@ -76,8 +78,9 @@ fn fill_ways(digits: &[Option<&[u8]>], cols: usize) -> u8 {
     // dp[c]: ways to fill c columns with the tokens so far
     let mut dp = vec![0u8; cols + 1];
     dp[0] = 1;
+    let mut next = vec![0u8; cols + 1];
     for d in digits {
-        let mut next = vec![0u8; cols + 1];
+        next.fill(0);
         for (c, &ways) in dp.iter().enumerate() {
             if ways == 0 {
                 continue;
@@ -95,7 +98,7 @@ fn fill_ways(digits: &[Option<&[u8]>], cols: usize) -> u8 {
                 None => {}
             }
         }
-        dp = next;
+        std::mem::swap(&mut dp, &mut next);
     }
     dp[cols]
 }

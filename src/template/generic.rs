@@ -88,6 +88,7 @@ pub(crate) fn map(grid: &Grid, loc: &Locator<'_>) -> Table {
     let text_of = |c: &&Cell| c.text.clone();
     Table::Generic(GenericTable {
         span: super::span_of(grid, loc),
+        layout: super::layout_of(grid),
         header: header.iter().map(text_of).collect(),
         rows: body
             .iter()

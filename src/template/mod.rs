@@ -49,12 +49,31 @@ pub(crate) fn map(grid: &Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Tab
         Kind::ReviewLitigation => review_litigation::map(grid, text, loc),
         // a legacy 政府信息公开情况统计表 becomes a typed table
         Kind::Generic => {
-            legacy::from_grid(grid, loc).unwrap_or_else(|| match generic::map(grid, loc) {
+            let t = legacy::from_grid(grid, loc).unwrap_or_else(|| match generic::map(grid, loc) {
                 Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
                 t => t,
-            })
+            });
+            with_layout(t, grid)
         }
     }
+}
+
+/// `t` with the layout its grid builder recorded.
+fn with_layout(mut t: Table, grid: &Grid) -> Table {
+    let l = layout_of(grid);
+    match &mut t {
+        Table::ActiveDisclosure(x) => x.layout = l,
+        Table::Applications(x) => x.layout = l,
+        Table::ReviewLitigation(x) => x.layout = l,
+        Table::LegacyStatistics(x) => x.layout = l,
+        Table::Generic(x) => x.layout = l,
+    }
+    t
+}
+
+/// The layout of the table: the one its grid builder recorded.
+fn layout_of(grid: &Grid) -> crate::model::ReadLayout {
+    crate::model::ReadLayout(grid.layout())
 }
 
 /// The span of the table: the grid's.

@@ -61,6 +61,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let (groups, source) = values_of(&b, &values);
     Table::ReviewLitigation(ReviewLitigationTable {
         span: super::span_of(grid, loc),
+        layout: super::layout_of(grid),
         groups,
         source,
         fragments: b.into_fragments(),
@@ -72,14 +73,18 @@ type Sources = IndexMap<RlGroup, RowSource<RlOutcome>>;
 
 /// The fifteen values in their groups, or the fused run in the first group.
 fn values_of(b: &Builder<'_, '_>, values: &[Tok]) -> (Groups, Sources) {
-    let mut groups = IndexMap::new();
-    let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> = IndexMap::new();
+    let mut groups = IndexMap::with_capacity(RlGroup::ALL.len());
+    let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> =
+        IndexMap::with_capacity(RlGroup::ALL.len());
     if !values.is_empty() {
         match place(b.text, values, 15, values[0].start, b.delimited) {
             Placed::Cells(cells) => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
-                    let mut vals = IndexMap::new();
-                    let mut src = RowSource::default();
+                    let mut vals = IndexMap::with_capacity(RlOutcome::ALL.len());
+                    let mut src = RowSource {
+                        cells: IndexMap::with_capacity(RlOutcome::ALL.len()),
+                        ..RowSource::default()
+                    };
                     for (oi, o) in RlOutcome::ALL.iter().enumerate() {
                         let (s, e) = cells[gi * 5 + oi];
                         let t = b.text_of(s, e);

@@ -38,7 +38,7 @@ pub(crate) struct Piece {
 /// Joins consecutive label tokens and cuts them into pieces at list markers
 /// and, when `vocab` is given, at vocabulary words.
 pub(crate) fn pieces(text: &str, run: &[Tok], vocab: &[W]) -> Vec<Piece> {
-    let mut n = Norm::default();
+    let mut n = Norm::with_capacity(run.iter().map(|t| t.end - t.start).sum());
     // a new line starts a new piece: the second half of a wrapped label is
     // joined back to its row by the builders, not by position
     let mut line_cuts = Vec::new();
@@ -134,22 +134,28 @@ impl<'t> Builder<'t, '_> {
 
     /// The fragments, in source order.
     pub(crate) fn into_fragments(mut self) -> Fragments {
-        self.fragments.sort_by_key(|f| f.span.start);
+        // usually already in order: then the stable sort's buffer (half
+        // the fragments) is not needed
+        if !self.fragments.is_sorted_by_key(|f| f.span.start) {
+            self.fragments.sort_by_key(|f| f.span.start);
+        }
+        self.fragments.shrink_to_fit();
         Fragments(self.fragments)
     }
 
     /// Turns accumulated rows into values and sources.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn finish_rows<R: Key, C: Key>(
+    pub(crate) fn finish_rows<'c, R: Key, C: Key + 'c>(
         &mut self,
         rows: Vec<RowAcc<R>>,
-        cols: impl Fn(R) -> Vec<C>,
+        cols: impl Fn(R) -> &'c [C],
     ) -> (
         IndexMap<R, IndexMap<C, Option<Number>>>,
         IndexMap<R, RowSource<C>>,
     ) {
-        let mut values = IndexMap::new();
-        let mut sources = IndexMap::new();
+        // maps sized once: no rehashing while they fill
+        let mut values = IndexMap::with_capacity(rows.len());
+        let mut sources = IndexMap::with_capacity(rows.len());
         for acc in rows {
             if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
@@ -164,13 +170,16 @@ impl<'t> Builder<'t, '_> {
                 continue;
             }
             let columns = cols(acc.key);
-            let mut src = RowSource::<C>::default();
+            let mut src = RowSource::<C> {
+                cells: IndexMap::with_capacity(columns.len()),
+                ..RowSource::default()
+            };
             if let Some((s, e)) = acc.label {
                 let mut t = self.text_of(s, e);
                 t.raw.push_str(&acc.label_extra);
                 src.label = Some(t);
             }
-            let mut vals = IndexMap::new();
+            let mut vals = IndexMap::with_capacity(columns.len());
             match place(
                 self.text,
                 &acc.cells,
@@ -186,7 +195,7 @@ impl<'t> Builder<'t, '_> {
                     }
                 }
                 Placed::Fused(s, e) => {
-                    for c in &columns {
+                    for c in columns {
                         vals.insert(*c, None);
                     }
                     src.fused = Some(self.text_of(s, e));

@@ -507,10 +507,34 @@ const TABLE: &[(char, char)] = &[
     ('龐', '庞'),
 ];
 
+const BITMAP_BASE: u32 = 0x4E00;
+const BITMAP_BITS: usize = 0xA000 - 0x4E00;
+
+/// One bit per character of U+4E00..U+9FFF: set when it is in [`TABLE`].
+static BITMAP: [u64; BITMAP_BITS / 64] = {
+    let mut m = [0u64; BITMAP_BITS / 64];
+    let mut k = 0;
+    while k < TABLE.len() {
+        let u = TABLE[k].0 as u32;
+        if u >= BITMAP_BASE && ((u - BITMAP_BASE) as usize) < BITMAP_BITS {
+            let i = (u - BITMAP_BASE) as usize;
+            m[i / 64] |= 1 << (i % 64);
+        }
+        k += 1;
+    }
+    m
+};
+
 /// The Simplified form of `c` when it is a Traditional character of the
 /// vocabulary; else `c`.
 pub(crate) fn to_simplified(c: char) -> char {
-    if (c as u32) < 0x4E00 {
+    let u = c as u32;
+    if u < 0x4E00 {
+        return c;
+    }
+    // most characters of the CJK block are not in the table: one bit says so
+    let i = (u - BITMAP_BASE) as usize;
+    if i < BITMAP_BITS && BITMAP[i / 64] & (1 << (i % 64)) == 0 {
         return c;
     }
     match TABLE.binary_search_by_key(&c, |&(t, _)| t) {
@@ -528,6 +552,12 @@ mod tests {
         assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
         // no Simplified target is itself folded again
         assert!(TABLE.iter().all(|&(_, s)| to_simplified(s) == s));
+    }
+
+    #[test]
+    fn the_bitmap_lets_every_table_entry_through() {
+        assert!(TABLE.iter().all(|&(t, s)| to_simplified(t) == s));
+        assert_eq!(to_simplified('政'), '政');
     }
 
     #[test]

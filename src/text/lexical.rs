@@ -193,14 +193,19 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 pub(crate) struct Norm {
     /// The normalised text.
     pub(crate) s: String,
-    /// For every byte of `s`: the source byte offset of its character.
-    starts: Vec<usize>,
-    /// For every byte of `s`: the source byte offset after its character.
-    ends: Vec<usize>,
+    /// For every byte of `s`: the source byte range of its character.
+    map: Vec<(usize, usize)>,
 }
 
 /// Normalises one character; `None` for white space.
 pub(crate) fn norm_char(c: char) -> Option<char> {
+    // the common cases first: ASCII, and the CJK block (never white space)
+    if c.is_ascii() {
+        return (!matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')).then_some(c);
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(crate::text::hant::to_simplified(c));
+    }
     if is_space(c) {
         return None;
     }
@@ -214,29 +219,63 @@ pub(crate) fn norm_char(c: char) -> Option<char> {
 
 /// `s` normalised (see [`Norm`]).
 pub(crate) fn norm(s: &str) -> String {
-    s.chars().filter_map(norm_char).collect()
+    let mut out = String::with_capacity(s.len());
+    norm_into(&mut out, s);
+    out
+}
+
+/// `s` normalised into `out` (cleared first): one buffer reused for many
+/// lines instead of a `String` per line.
+pub(crate) fn norm_into(out: &mut String, s: &str) {
+    out.clear();
+    out.reserve(s.len());
+    for c in s.chars() {
+        if let Some(n) = norm_char(c) {
+            out.push(n);
+        }
+    }
+}
+
+/// The first `chars` normalised characters of `s`, written into `buf` (no
+/// allocation: for the tests that look only at the head of a line). Stops
+/// early when `buf` is full; `4 * chars` bytes always suffice.
+pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+    let mut at = 0;
+    for c in s.chars().filter_map(norm_char).take(chars) {
+        let l = c.len_utf8();
+        let Some(slot) = buf.get_mut(at..at + l) else {
+            break;
+        };
+        c.encode_utf8(slot);
+        at += l;
+    }
+    // whole characters were written: valid UTF-8
+    std::str::from_utf8(&buf[..at]).unwrap_or_default()
 }
 
 impl Norm {
+    /// An empty `Norm` with room for `bytes` bytes of normalised text.
+    pub(crate) fn with_capacity(bytes: usize) -> Norm {
+        Norm {
+            s: String::with_capacity(bytes),
+            map: Vec::with_capacity(bytes),
+        }
+    }
     /// Appends the source text `src` found at byte offset `at`.
     pub(crate) fn push(&mut self, src: &str, at: usize) {
         self.s.reserve(src.len());
-        self.starts.reserve(src.len());
-        self.ends.reserve(src.len());
+        self.map.reserve(src.len());
         for (i, c) in src.char_indices() {
             if let Some(n) = norm_char(c) {
-                let before = self.s.len();
                 self.s.push(n);
-                for _ in before..self.s.len() {
-                    self.starts.push(at + i);
-                    self.ends.push(at + i + c.len_utf8());
-                }
+                let from = (at + i, at + i + c.len_utf8());
+                self.map.resize(self.s.len(), from);
             }
         }
     }
     /// Source range of normalised bytes `a..b` (`a < b`).
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.starts[a], self.ends[b - 1])
+        (self.map[a].0, self.map[b - 1].1)
     }
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {
@@ -332,6 +371,13 @@ mod tests {
         n.push("（一） 予以", 10);
         assert_eq!(n.s, "(一)予以");
         assert_eq!(n.source(0, 1), (10, 13));
+        for c in (0u8..128).map(char::from) {
+            // the ASCII fast path agrees with the general rule
+            assert_eq!(norm_char(c).is_none(), is_space(c), "{c:?}");
+        }
+        let mut buf = [0u8; 16];
+        assert_eq!(norm_head("（一） 予以公开", 4, &mut buf), "(一)予");
+        assert_eq!(norm_head("一二三四五六", 9, &mut buf), "一二三四五");
         assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
         assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![20]);
     }

@@ -263,7 +263,9 @@ fn fused_rows_are_skipped_by_the_arithmetic() {
 fn apps_mut(report: &mut Report) -> &mut ogi_report::model::ApplicationsTable {
     for s in &mut report.sections {
         for b in &mut s.blocks {
-            if let Block::Table(Table::Applications(t)) = b {
+            if let Block::Table(t) = b
+                && let Table::Applications(t) = &mut **t
+            {
                 return t;
             }
         }

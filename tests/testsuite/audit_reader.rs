@@ -363,7 +363,7 @@ fn push(report: &mut Report, block: Block) {
 
 fn place(report: &mut Report, kind: SectionKind, table: Table) {
     if let Some(s) = report.sections.iter_mut().find(|s| s.kind == kind) {
-        s.blocks.insert(0, Block::Table(table));
+        s.blocks.insert(0, Block::Table(Box::new(table)));
     }
 }
 

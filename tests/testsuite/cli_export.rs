@@ -48,9 +48,9 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Copies corpus files into `dir` (seeds at the top, PDF texts and two
-/// pingtan reports in nested folders), adds one undecodable `.txt` and one
-/// file that is not a report; returns the report files, sorted.
+/// Copies corpus files into `dir` (seeds at the top, PDF texts, two PDFs and
+/// two pingtan reports in nested folders), adds one undecodable `.txt` and
+/// one file that is not a report; returns the report files, sorted.
 fn corpus_copy(dir: &Path) -> Vec<PathBuf> {
     let corpus = shared_dir().join("corpus");
     let mut copied = Vec::new();
@@ -79,11 +79,20 @@ fn corpus_copy(dir: &Path) -> Vec<PathBuf> {
             dir.join("deep/er/pingtan").join(name),
         );
     }
+    // PDFs are read by the walk, whatever the case of their extension
+    copy(
+        corpus.join("real/pdf/szfgs2024.pdf"),
+        dir.join("pdf/szfgs2024.pdf"),
+    );
+    copy(
+        corpus.join("real/pdf/hzq2024_working.pdf"),
+        dir.join("pdf/HZQ2024.PDF"),
+    );
     // invalid in UTF-8 and in GB18030 (0xFF never starts a GB18030 sequence)
     let bad = dir.join("pdf/broken.txt");
     std::fs::write(&bad, b"\xff\xff\xff not a report").unwrap();
     copied.push(bad);
-    std::fs::write(dir.join("pdf/ignored.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(dir.join("pdf/ignored.doc"), b"%PDF-1.4").unwrap();
     copied.sort();
     copied
 }
@@ -363,7 +372,7 @@ fn missing_inputs_and_bad_arguments() {
 fn empty_folder_is_not_an_error() {
     let dir = scratch("empty");
     std::fs::create_dir_all(dir.join("in/sub")).unwrap();
-    std::fs::write(dir.join("in/sub/notes.pdf"), b"x").unwrap();
+    std::fs::write(dir.join("in/sub/notes.doc"), b"x").unwrap();
     let jsonl_out = dir.join("out.jsonl");
     let out = ogi(&[
         os("export"),
@@ -375,4 +384,58 @@ fn empty_folder_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("ogi export: 0 files: 0 parsed"), "{stderr}");
     assert_eq!(std::fs::read(&jsonl_out).unwrap(), b"");
+}
+
+#[test]
+fn folder_with_a_pdf_exports_its_figures() {
+    let dir = scratch("pdf_folder");
+    let input = dir.join("in/reports");
+    std::fs::create_dir_all(&input).unwrap();
+    let pdf = input.join("SZFGS2024.Pdf");
+    std::fs::copy(shared_dir().join("corpus/real/pdf/szfgs2024.pdf"), &pdf).unwrap();
+    let csv_out = dir.join("cells.csv");
+    let out = ogi(&[
+        os("export"),
+        dir.join("in").as_os_str(),
+        os("--csv"),
+        csv_out.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("ogi export: 1 files: 1 parsed"), "{stderr}");
+    let (_, rows) = read_csv(&csv_out);
+    let file = pdf.to_string_lossy();
+    let expected: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(shared_dir().join("corpus/real/pdf/szfgs2024.expected.json")).unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for (row, values) in expected["applications"].as_object().unwrap() {
+        for (col, want) in APP_COLS.iter().zip(values.as_array().unwrap()) {
+            let got: Vec<&Vec<String>> = rows
+                .iter()
+                .filter(|r| r[0] == file && r[4] == "applications" && r[5] == *row && r[6] == *col)
+                .collect();
+            assert_eq!(got.len(), 1, "{row} {col}");
+            assert_eq!(got[0][7], want.to_string(), "{row} {col}");
+            assert_eq!(
+                (got[0][1].as_str(), got[0][2].as_str()),
+                (expected["organ"].as_str().unwrap(), "2024")
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6 * 7);
+    let review: Vec<String> = rows
+        .iter()
+        .filter(|r| r[0] == file && r[4] == "review_litigation")
+        .map(|r| r[7].clone())
+        .collect();
+    let want: Vec<String> = expected["review_litigation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(review, want);
 }

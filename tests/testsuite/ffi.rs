@@ -120,8 +120,8 @@ fn built() -> *mut ogi_report {
     );
     let mut report = Report {
         preamble: vec![
-            Block::Table(Table::Applications(app)),
-            Block::Table(Table::ActiveDisclosure(ad)),
+            Block::Table(Box::new(Table::Applications(app))),
+            Block::Table(Box::new(Table::ActiveDisclosure(ad))),
         ],
         findings: vec![
             Finding {

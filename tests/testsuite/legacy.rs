@@ -349,8 +349,8 @@ fn fixture_2018_style_list() {
     let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
     assert_eq!(kinds.last(), Some(&SectionKind::Statistics));
     assert!(matches!(
-        r.sections.last().unwrap().blocks[0],
-        Block::Table(Table::LegacyStatistics(_))
+        &r.sections.last().unwrap().blocks[0],
+        Block::Table(t) if matches!(**t, Table::LegacyStatistics(_))
     ));
 }
 

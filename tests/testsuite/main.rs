@@ -1,5 +1,6 @@
 //! The one integration-test binary of ogi-report.
 
+mod allocations;
 mod audit;
 mod audit_across;
 mod audit_cli;
@@ -24,6 +25,8 @@ mod memory;
 mod pdf;
 #[cfg(feature = "pdf")]
 mod pdf_fixtures;
+#[cfg(feature = "pdf")]
+mod pdf_memory;
 mod read;
 mod roundtrip;
 mod roundtrip_laws;

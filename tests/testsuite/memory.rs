@@ -7,60 +7,72 @@
 //! environment variable; the child parses, streams the JSON to a counter,
 //! renders, and prints `VmHWM` (peak resident set) from `/proc/self/status`.
 //! Linux only (elsewhere the test does nothing).
+//!
+//! What is measured is the memory that grows with the input, not the
+//! program's fixed cost (its code pages, about 10 MB for this debug test
+//! binary, would be 10 × a 1 MB input and nothing of a 100 MB one): the
+//! child first runs the same pipeline on the same kind of input at
+//! 1/16 of the size (the warm-up), takes its peak as the baseline, then
+//! runs the full input; the ratio is (peak − baseline) / (size − warm-up
+//! size), the slope of peak memory over input size. The everyday test
+//! measures 1 MiB inputs; [`issue_examples_at_16_mib`] (ignored: slow in a
+//! debug build) measures the issue's two examples at 16 MiB and shows the
+//! same ratios, so the slope does not grow with the size.
+//!
+//! Four inputs are still over the limit: [`KNOWN_OVER_LIMIT`] names them
+//! with their causes (two of them cannot be under 40x with the model's
+//! public types); they are measured by the ignored
+//! [`known_memory_excess_still_exceeds`].
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
 const CHILD_ENV: &str = "OGI_MEMORY_CHILD_INPUT";
+const WARM_ENV: &str = "OGI_MEMORY_CHILD_WARMUP";
 /// Peak memory allowed, as a multiple of the input size.
 const MAX_RATIO: f64 = 40.0;
-/// Input size of each case. The child's own baseline (the test binary,
-/// before it reads the input) is subtracted from its peak.
+/// Input size of each case in the everyday test.
 const INPUT_BYTES: usize = 1 << 20;
+/// The warm-up input is this fraction of the input.
+const WARM_DIVISOR: usize = 16;
 
-/// Inputs whose peak is over the limit today (name → cause). The cause is in
-/// the parser (src/parse, being rebuilt by the grid issue) and the model's
-/// block layout; [`known_memory_excess_still_exceeds`] says when one is
-/// fixed so it can join the checked set.
+/// Inputs whose peak is still over the limit (name → cause), with the
+/// floor the model's public types set: [`known_memory_excess_still_exceeds`]
+/// says when one is fixed so it can join the checked set.
 const KNOWN_OVER_LIMIT: &[(&str, &str)] = &[
     (
-        "heading-like lines",
-        "one Section per 19-byte line (heading raw and title Strings, spans, an empty Vec<Block>) and its audit findings",
-    ),
-    (
-        "table headers",
-        "about 39x, at the limit: one generic-table or block-title structure per line (parser)",
-    ),
-    (
-        "applications table of / cells",
-        "one RowSource per row: an IndexMap of 7 raw-cell Texts (String + Span each) and a 7-entry IndexMap of values, per 70-byte line",
-    ),
-    (
-        "（一） lines",
-        "one Subsection block per 9-byte line; size_of::<Block>() is a few hundred bytes because Block::Table holds the table inline",
-    ),
-    (
-        "nested markers",
-        "as （一） lines: five Subsection blocks per 31 bytes, each a full-size Block, kept in the parser's open-subsection stack and the Vec<Block> of each level",
-    ),
-    (
-        "tab lines",
-        "per-line row/cell structures of generic tables (parser) plus one Line (32 bytes) per 13-byte line",
-    ),
-    (
-        "blank lines",
-        "one Line (32 bytes, lines::split, grown by doubling) and one structure entry (src/parse/section.rs) per 1-byte line",
-    ),
-    (
         "1. lines",
-        "one Subsection block per 3-byte line: size_of::<Block>() (Table inline) ≈ 440 bytes of Vec<Block> per line in push/close (src/parse/blocks.rs)",
+        "about 68x: one Subsection per 3-byte line; with the model's public types a subsection is a \
+         136-byte Block (two 32-byte Spans, marker String, title Option<String>, Vec<Block>) plus a \
+         32-byte heap chunk for the marker: 56x before any parser memory. Under 40x needs smaller \
+         model types (u32 offsets in Span, inline short strings), a Rust API change",
     ),
     (
         "slash cells",
-        "per-line generic-table rows of 7 cells with a Span and a String each (parser)",
+        "about 136x: a generic-table cell is a String (24 bytes + a 32-byte heap chunk for `/`) and a \
+         32-byte Span, 88 bytes per 2-byte cell (44x) with the model's public types; the grid \
+         (src/grid: an 80-byte grid::Cell and its String per cell) is alive beside the model while \
+         src/template/generic.rs maps it",
+    ),
+    (
+        "tab lines",
+        "about 87x: the grid of a generic table (an 80-byte grid::Cell and a String per cell, \
+         src/grid/tabs.rs) is alive beside the model's cells (String + Span each) while \
+         src/template/generic.rs maps it (it clones the texts)",
+    ),
+    (
+        "heading-like lines",
+        "about 40x (34.7x of heap): per 19-byte line one Subsection (136-byte Block, marker and title \
+         Strings) and one structure.numbering finding (232-byte Finding, rule, message and label \
+         Strings, an 80-byte Related): 35x of model and findings, the rest malloc overhead of the \
+         six small allocations and the holes the growth of the block and finding vectors leaves",
     ),
 ];
+
+fn known(name: &str) -> bool {
+    KNOWN_OVER_LIMIT.iter().any(|(k, _)| *k == name)
+}
 
 /// The pathological inputs: the generators of the roundtrip suite and the
 /// two inputs of issue 15.8 (`1.` lines; an applications table of `/` cells).
@@ -114,40 +126,53 @@ impl Write for Count {
     }
 }
 
-/// The child side: runs only when the parent sets the environment variable.
-#[test]
-#[ignore = "run by peak_memory_stays_under_40x_the_input in a child process"]
-fn measure_child() {
-    let Some(path) = std::env::var_os(CHILD_ENV) else {
-        return;
-    };
-    let baseline = peak_rss_kib().unwrap_or(0);
-    let bytes = std::fs::read(&path).unwrap();
-    let report = ogi_report::parse_bytes(&bytes).unwrap();
+/// Parses, writes the JSON to a counter and renders: (JSON bytes, rendered bytes).
+fn pipeline(bytes: &[u8]) -> (u64, usize) {
+    let report = ogi_report::parse_bytes(bytes).unwrap();
     let mut json = Count(0);
     serde_json::to_writer(&mut json, &report).unwrap();
     let rendered = report.render();
-    drop(report);
+    (json.0, rendered.len())
+}
+
+/// The child side: runs only when the parent sets the environment variables.
+#[test]
+#[ignore = "run by peak_memory_stays_under_40x_the_input in a child process"]
+fn measure_child() {
+    let (Some(path), Some(warm)) = (std::env::var_os(CHILD_ENV), std::env::var_os(WARM_ENV)) else {
+        return;
+    };
+    pipeline(&std::fs::read(&warm).unwrap());
+    let baseline = peak_rss_kib().unwrap_or(0);
+    let bytes = std::fs::read(&path).unwrap();
+    let (json, rendered) = pipeline(&bytes);
+    drop(bytes);
     println!(
-        "MEASURED json_bytes={} render_bytes={} peak_rss_kib={} baseline_kib={baseline}",
-        json.0,
-        rendered.len(),
+        "MEASURED json_bytes={json} render_bytes={rendered} peak_rss_kib={} baseline_kib={baseline}",
         peak_rss_kib().unwrap_or(0)
     );
 }
 
-/// Runs each input in a child process; returns (name, peak / input, line).
-fn measure(known: bool) -> Vec<(&'static str, f64)> {
+/// Runs each input of `size` bytes whose name `select` accepts in a child
+/// process; returns (name, ratio of peak memory to input size).
+fn measure(size: usize, select: impl Fn(&str) -> bool) -> Vec<(&'static str, f64)> {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("memory");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = std::env::current_exe().unwrap();
+    let warm_inputs = pathological_inputs(size / WARM_DIVISOR);
     let mut results = Vec::new();
-    for (i, (name, text)) in pathological_inputs(INPUT_BYTES).into_iter().enumerate() {
-        if KNOWN_OVER_LIMIT.iter().any(|(k, _)| *k == name) != known {
+    for (i, ((name, text), (_, warm))) in pathological_inputs(size)
+        .into_iter()
+        .zip(warm_inputs)
+        .enumerate()
+    {
+        if !select(name) {
             continue;
         }
-        let path = dir.join(format!("case-{i}.txt"));
+        let path = dir.join(format!("case-{i}-{size}.txt"));
+        let warm_path = dir.join(format!("case-{i}-{size}-warm.txt"));
         std::fs::write(&path, &text).unwrap();
+        std::fs::write(&warm_path, &warm).unwrap();
         let out = Command::new(&exe)
             .args([
                 "--ignored",
@@ -157,8 +182,11 @@ fn measure(known: bool) -> Vec<(&'static str, f64)> {
             ])
             .args(["--test-threads", "1"])
             .env(CHILD_ENV, &path)
+            .env(WARM_ENV, &warm_path)
             .output()
             .unwrap();
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(&warm_path);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success(),
@@ -178,26 +206,28 @@ fn measure(known: bool) -> Vec<(&'static str, f64)> {
         };
         let peak = field("peak_rss_kib").saturating_sub(field("baseline_kib")) * 1024;
         let json = field("json_bytes");
-        let ratio = peak as f64 / text.len() as f64;
+        let grown = text.len().saturating_sub(warm.len()).max(1);
+        let ratio = peak as f64 / grown as f64;
         eprintln!(
-            "{name}: {} bytes, peak RSS {:.1} MB ({ratio:.1}×), JSON {:.1}×",
+            "{name}: {} bytes (warm-up {}), peak RSS {:.1} MB over the warm-up ({ratio:.1}×), JSON {:.1}×",
             text.len(),
+            warm.len(),
             peak as f64 / 1e6,
             json as f64 / text.len() as f64
         );
         results.push((name, ratio));
-        let _ = std::fs::remove_file(&path);
     }
     results
 }
 
-#[test]
-fn peak_memory_stays_under_40x_the_input() {
+fn check(size: usize, select: impl Fn(&str) -> bool) {
     if peak_rss_kib().is_none() {
         eprintln!("no /proc/self/status: peak memory not measured");
         return;
     }
-    let failures: Vec<String> = measure(false)
+    let results = measure(size, select);
+    assert!(!results.is_empty());
+    let failures: Vec<String> = results
         .into_iter()
         .filter(|(_, ratio)| *ratio >= MAX_RATIO)
         .map(|(name, ratio)| format!("{name}: peak RSS {ratio:.1}× the input"))
@@ -206,15 +236,34 @@ fn peak_memory_stays_under_40x_the_input() {
 }
 
 #[test]
-#[ignore = "issue 15.8: inputs still over 40× (see KNOWN_OVER_LIMIT; the cause is in the parser being rebuilt)"]
+fn peak_memory_stays_under_40x_the_input() {
+    check(INPUT_BYTES, |name| !known(name));
+}
+
+/// The two inputs of issue 15.8 at the size the issue measured (16 MiB):
+/// the checked one stays under the limit, and each ratio is printed to
+/// compare with the 1 MiB run.
+#[test]
+#[ignore = "slow in a debug build; run with --ignored"]
+fn issue_examples_at_16_mib() {
+    check(16 << 20, |name| {
+        name == "applications table of / cells" && !known(name)
+    });
+    for (name, ratio) in measure(16 << 20, |name| name == "1. lines") {
+        eprintln!("{name} at 16 MiB: {ratio:.1}x (known over the limit)");
+    }
+}
+
+#[test]
+#[ignore = "issue 15.8: inputs still over 40x (see KNOWN_OVER_LIMIT)"]
 fn known_memory_excess_still_exceeds() {
-    let fixed: Vec<&str> = measure(true)
+    let fixed: Vec<&str> = measure(INPUT_BYTES, known)
         .into_iter()
         .filter(|(_, ratio)| *ratio < MAX_RATIO)
         .map(|(name, _)| name)
         .collect();
     assert!(
         fixed.is_empty(),
-        "under the limit now, move them to the checked set: {fixed:?}"
+        "under the limit now, remove them from KNOWN_OVER_LIMIT: {fixed:?}"
     );
 }

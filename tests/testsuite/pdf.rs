@@ -204,3 +204,44 @@ fn encrypted_pdfs() {
     let r = ogi_report::parse_pdf(&encrypted("")).unwrap();
     check_figures("hzq2023 (owner password)", &r, "hzq2023", true);
 }
+
+/// Every PDF input a fuzz campaign found (`tests/fixtures/fuzz/pdf-*.pdf`):
+/// a clear PDF error, or an extracted text that parses with nothing lost and
+/// holds no NUL (the first campaign's finding: a glyph of code 0 in a simple
+/// font, or a `ToUnicode` map to U+0000, put a NUL in the text, which the
+/// parser rejects as binary).
+#[test]
+fn saved_pdf_fuzz_inputs_read_or_fail_clearly() {
+    use ogi_report::ErrorKind;
+    let dir = crate::util::repo_path("tests/fixtures/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("pdf-") && name.ends_with(".pdf")) {
+            continue;
+        }
+        n += 1;
+        let bytes = std::fs::read(entry.path()).unwrap();
+        match ogi_report::input::pdf::extract(&bytes) {
+            Ok(e) => {
+                assert!(!e.text.contains('\0'), "{name}: NUL in {:?}", e.text);
+                let r = e.parse().unwrap_or_else(|err| {
+                    panic!("{name}: the extracted text does not parse: {err}")
+                });
+                ogi_report::lossless::check(&e.text, &r)
+                    .unwrap_or_else(|err| panic!("{name}: {err}"));
+                assert_eq!(ogi_report::parse_pdf(&bytes).unwrap(), r, "{name}");
+            }
+            Err(err) => assert!(
+                matches!(
+                    err.kind(),
+                    ErrorKind::PdfMalformed { .. }
+                        | ErrorKind::PdfNoText { .. }
+                        | ErrorKind::PdfEncrypted
+                ),
+                "{name}: {err}"
+            ),
+        }
+    }
+    assert!(n >= 3, "only {n} saved PDF inputs");
+}

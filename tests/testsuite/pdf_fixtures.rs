@@ -30,6 +30,12 @@ struct EmbeddedFont {
 /// (Identity-H, glyph ids as codes, a `ToUnicode` map), as WPS does; a
 /// character the CJK font lacks is shown with the Latin one.
 fn write_pdf(pages: &[Vec<Placed>]) -> Vec<u8> {
+    write_pdf_with(pages, &[])
+}
+
+/// Like [`write_pdf`], each page's content stream starting with the path
+/// operators of `paths` (ruling lines), when given.
+fn write_pdf_with(pages: &[Vec<Placed>], paths: &[String]) -> Vec<u8> {
     let mut fonts: Vec<EmbeddedFont> = FONTS
         .iter()
         .map(|f| EmbeddedFont {
@@ -46,8 +52,8 @@ fn write_pdf(pages: &[Vec<Placed>]) -> Vec<u8> {
             .map(|f| ttf_parser::Face::parse(&f.data, 0).unwrap())
             .collect();
         let mut used: Vec<BTreeMap<u16, (char, i64)>> = vec![BTreeMap::new(); faces.len()];
-        for p in pages {
-            let mut c = String::new();
+        for (pi, p) in pages.iter().enumerate() {
+            let mut c = paths.get(pi).cloned().unwrap_or_default();
             for (x, y, size, text) in p {
                 c.push_str(&format!("BT 1 0 0 1 {x:.2} {y:.2} Tm\n"));
                 let mut cur: Option<usize> = None;
@@ -242,14 +248,104 @@ struct Layout {
     split: Option<usize>,
     /// The cell (number row, column) left empty.
     empty: Option<(usize, usize)>,
+    /// The column whose cells are all empty.
+    empty_column: Option<usize>,
+    /// Narrow columns (20 pt) of three-digit figures, right-aligned: the
+    /// figures of neighbouring columns nearly touch.
+    narrow: bool,
+    /// Vertical ruling lines drawn between the columns.
+    rules: bool,
 }
 
-fn value(row: usize, col: usize) -> i64 {
-    ((row * 7 + col * 3) % 11) as i64
+impl Layout {
+    /// The figure printed in (number row, column).
+    fn value(&self, row: usize, col: usize) -> i64 {
+        if self.narrow {
+            100 + ((row * 37 + col * 11) % 900) as i64
+        } else {
+            ((row * 7 + col * 3) % 11) as i64
+        }
+    }
+
+    /// True when the cell is printed.
+    fn printed(&self, row: usize, col: usize) -> bool {
+        self.empty != Some((row, col)) && self.empty_column != Some(col)
+    }
+
+    /// The left edges of the column cells and the right edge of the last.
+    fn bounds(&self) -> Vec<f64> {
+        let pitch = if self.narrow { 20.0 } else { 32.0 };
+        (0..=7).map(|k| 326.0 + pitch * k as f64).collect()
+    }
+
+    /// Where the figure of column `col` starts.
+    fn figure_x(&self, col: usize, text: &str) -> f64 {
+        let b = self.bounds();
+        if self.narrow {
+            // right-aligned, 1 pt from the rule (DejaVu digits: 0.636 em)
+            b[col + 1] - 1.0 - 0.636 * SIZE * text.len() as f64
+        } else {
+            b[col] + 4.0
+        }
+    }
 }
 
-const COLS: [f64; 7] = [330.0, 362.0, 394.0, 426.0, 458.0, 490.0, 522.0];
+/// The column headings, bottom-most cells: (text, characters per line).
+const HEADINGS: [&str; 7] = [
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
 const SIZE: f64 = 10.0;
+
+/// The header of the applications table: each heading in its column's
+/// cell, wrapped two characters a line (9 pt in narrow columns), the
+/// spanning headings above.
+fn header(l: &Layout) -> Vec<Placed> {
+    let t = |x: f64, y: f64, s: f64, text: &str| (x, y, s, text.to_string());
+    let b = l.bounds();
+    let mut out = vec![
+        t(b[0] + 40.0, 690.0, SIZE, "申请人情况"),
+        t(b[1] + 20.0, 675.0, SIZE, "法人或其他组织"),
+    ];
+    let size = if l.narrow { 9.0 } else { SIZE };
+    for (k, h) in HEADINGS.iter().enumerate() {
+        let chars: Vec<char> = h.chars().collect();
+        for (i, part) in chars.chunks(2).enumerate() {
+            let part: String = part.iter().collect();
+            out.push(t(b[k] + 1.0, 660.0 - 12.0 * i as f64, size, &part));
+        }
+    }
+    out
+}
+
+/// Vertical rules at the column bounds and left of the labels, from the
+/// header's top to `bottom`: stroked lines, and the outer ones as thin
+/// filled rectangles (both as WPS draws them).
+fn rules(l: &Layout, bottom: f64) -> String {
+    let mut c = String::from("q 0.5 w 0 0 0 RG 0 0 0 rg\n");
+    let b = l.bounds();
+    c.push_str(&format!("15 {bottom:.2} 0.6 {:.2} re f\n", 700.0 - bottom));
+    for x in &b[..7] {
+        c.push_str(&format!("{x:.2} 700 m {x:.2} {bottom:.2} l S\n"));
+    }
+    c.push_str(&format!(
+        "{:.2} {bottom:.2} 0.6 {:.2} re f\n",
+        b[7],
+        700.0 - bottom
+    ));
+    // horizontal rules above the header and below the table
+    c.push_str(&format!("15 700 m {:.2} 700 l S\n", b[7]));
+    c.push_str(&format!(
+        "15 {bottom:.2} m {:.2} {bottom:.2} l S\nQ\n",
+        b[7]
+    ));
+    c
+}
 
 /// A 2021 report whose applications table is laid out as `l` says.
 fn report_pdf(l: Layout) -> Vec<u8> {
@@ -264,16 +360,8 @@ fn report_pdf(l: Layout) -> Vec<u8> {
         t(60.0, 760.0, 12.0, "一、总体情况"),
         t(84.0, 740.0, 12.0, "本年度，本镇依法公开政府信息。"),
         t(60.0, 715.0, 12.0, "三、收到和处理政府信息公开申请情况"),
-        t(380.0, 690.0, SIZE, "申请人情况"),
-        t(300.0, 672.0, SIZE, "自然人"),
-        t(360.0, 672.0, SIZE, "法人或其他组织"),
-        t(515.0, 672.0, SIZE, "总计"),
-        t(355.0, 656.0, SIZE, "商业企业"),
-        t(392.0, 645.0, SIZE, "科研机构"),
-        t(429.0, 656.0, SIZE, "社会公益组织"),
-        t(466.0, 645.0, SIZE, "法律服务机构"),
-        t(490.0, 656.0, SIZE, "其他"),
     ]];
+    pages[0].extend(header(&l));
     let mut y = 620.0;
     let mut n = 0; // number rows so far
     let mut vertical_top = None;
@@ -324,9 +412,10 @@ fn report_pdf(l: Layout) -> Vec<u8> {
         for (i, part) in parts.iter().enumerate() {
             page.push(t(x, top - pitch * i as f64, SIZE, part));
         }
-        for (c, cx) in COLS.iter().enumerate() {
-            if l.empty != Some((n, c)) {
-                page.push(t(*cx, y, SIZE, &value(n, c).to_string()));
+        for c in 0..7 {
+            if l.printed(n, c) {
+                let v = l.value(n, c).to_string();
+                page.push(t(l.figure_x(c, &v), y, SIZE, &v));
             }
         }
         y -= 18.0 + half;
@@ -355,21 +444,22 @@ fn report_pdf(l: Layout) -> Vec<u8> {
         .last_mut()
         .unwrap()
         .push(t(290.0, 40.0, SIZE, &page_no));
-    write_pdf(&pages)
+    if l.rules && pages.len() == 1 {
+        write_pdf_with(&pages, &[rules(&l, y + 8.0)])
+    } else {
+        write_pdf(&pages)
+    }
 }
 
 /// Every figure of the applications table is where it was written.
-fn check_applications(
-    pdf: &[u8],
-    empty: Option<(usize, usize)>,
-) -> ogi_report::input::pdf::Extracted {
+fn check_applications(pdf: &[u8], l: &Layout) -> ogi_report::input::pdf::Extracted {
     let e = ogi_report::input::pdf::extract(pdf).unwrap();
     let r = ogi_report::parse_pdf(pdf).unwrap();
     let keys = AppRow::template(Format::V2021);
     assert_eq!(keys.len(), ROWS.iter().filter(|r| r.1).count());
     for (n, key) in keys.iter().enumerate() {
         let want: Vec<Option<i64>> = (0..7)
-            .map(|c| (empty != Some((n, c))).then(|| value(n, c)))
+            .map(|c| l.printed(n, c).then(|| l.value(n, c)))
             .collect();
         assert_eq!(app_row(&r, *key), want, "{key}\n{}", e.text);
     }
@@ -378,7 +468,7 @@ fn check_applications(
 
 #[test]
 fn pdf_fixture_plain_table() {
-    let e = check_applications(&report_pdf(Layout::default()), None);
+    let e = check_applications(&report_pdf(Layout::default()), &Layout::default());
     assert_eq!(e.tables.len(), 1, "{}", e.text);
 }
 
@@ -388,7 +478,7 @@ fn pdf_fixture_wrapped_label_stays_one_label() {
         wrap: Some(12),
         ..Layout::default()
     };
-    let e = check_applications(&report_pdf(layout), None);
+    let e = check_applications(&report_pdf(layout), &layout);
     assert!(
         e.text
             .contains("\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t"),
@@ -414,7 +504,7 @@ fn pdf_fixture_table_split_over_two_pages_is_one_table() {
         split: Some(12),
         ..Layout::default()
     };
-    let e = check_applications(&report_pdf(layout), None);
+    let e = check_applications(&report_pdf(layout), &layout);
     assert_eq!(e.tables.len(), 1, "{}", e.text);
     // the page number of the first page is kept, after the table
     let t = e.tables[0].span().unwrap();
@@ -429,7 +519,7 @@ fn pdf_fixture_vertical_group_label() {
         vertical: true,
         ..Layout::default()
     };
-    let e = check_applications(&report_pdf(layout), None);
+    let e = check_applications(&report_pdf(layout), &layout);
     assert!(e.text.contains("\n三、本年度办理结果\n"), "{}", e.text);
     // no row label took a character of it
     for row in e.tables[0].rows() {
@@ -444,9 +534,70 @@ fn pdf_fixture_empty_cell_stays_empty() {
         empty: Some((3, 2)),
         ..Layout::default()
     };
-    let e = check_applications(&report_pdf(layout), Some((3, 2)));
+    let e = check_applications(&report_pdf(layout), &layout);
     let wrapped = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
     let line = e.text.lines().find(|l| l.starts_with(wrapped)).unwrap();
     assert_eq!(line.split('\t').count(), 8, "{line}");
     assert_eq!(line.split('\t').nth(3), Some(""), "{line}");
+}
+
+#[test]
+fn pdf_fixture_empty_column_exists_because_its_header_does() {
+    // the first, a middle and the last column with no figure at all
+    for col in [0, 3, 6] {
+        let layout = Layout {
+            empty_column: Some(col),
+            ..Layout::default()
+        };
+        let e = check_applications(&report_pdf(layout), &layout);
+        assert_eq!(e.tables.len(), 1, "{}", e.text);
+        let line = e
+            .text
+            .lines()
+            .find(|l| l.starts_with("（一）予以公开\t"))
+            .unwrap();
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 8, "{line}");
+        assert_eq!(fields[col + 1], "", "{line}");
+    }
+}
+
+#[test]
+fn pdf_fixture_empty_column_on_both_pages_of_a_split_table() {
+    // the part on the second page has no header: it takes the columns of
+    // the part above
+    let layout = Layout {
+        empty_column: Some(4),
+        split: Some(12),
+        ..Layout::default()
+    };
+    let e = check_applications(&report_pdf(layout), &layout);
+    assert_eq!(e.tables.len(), 1, "{}", e.text);
+}
+
+#[test]
+fn pdf_fixture_ruling_lines_keep_narrow_columns_apart() {
+    // figures of neighbouring columns 0.9 pt apart: only the rules drawn
+    // between the columns tell them apart
+    let ruled = Layout {
+        narrow: true,
+        rules: true,
+        ..Layout::default()
+    };
+    let e = check_applications(&report_pdf(ruled), &ruled);
+    assert_eq!(e.tables.len(), 1, "{}", e.text);
+
+    // the same page without the rules reads without error, nothing lost,
+    // but cannot tell the columns apart
+    let bare = Layout {
+        rules: false,
+        ..ruled
+    };
+    let pdf = report_pdf(bare);
+    let e = ogi_report::input::pdf::extract(&pdf).unwrap();
+    let r = e.parse().unwrap();
+    ogi_report::lossless::check(&e.text, &r).unwrap();
+    let key = AppRow::template(Format::V2021)[0];
+    let want: Vec<Option<i64>> = (0..7).map(|c| Some(bare.value(0, c))).collect();
+    assert_ne!(app_row(&r, key), want, "{}", e.text);
 }

@@ -137,10 +137,10 @@ macro_rules! render_parses {
 
 render_parses! {
     roundtrip_paragraphs: prop::collection::vec(strategy::paragraph(), 1..6).prop_map(|mut b| { strategy::fix_adjacent(&mut b); b }) => in_section, 512;
-    roundtrip_generic_table: strategy::generic() => |t| in_section(vec![Block::Table(t)]), 256;
-    roundtrip_applications_table: strategy::applications() => |t| in_section(vec![Block::Table(t)]), 256;
-    roundtrip_review_litigation_table: strategy::review_litigation() => |t| in_section(vec![Block::Table(t)]), 256;
-    roundtrip_active_disclosure_table: strategy::active_disclosure() => |t| in_section(vec![Block::Table(t)]), 256;
+    roundtrip_generic_table: strategy::generic() => |t| in_section(vec![Block::Table(Box::new(t))]), 256;
+    roundtrip_applications_table: strategy::applications() => |t| in_section(vec![Block::Table(Box::new(t))]), 256;
+    roundtrip_review_litigation_table: strategy::review_litigation() => |t| in_section(vec![Block::Table(Box::new(t))]), 256;
+    roundtrip_active_disclosure_table: strategy::active_disclosure() => |t| in_section(vec![Block::Table(Box::new(t))]), 256;
     roundtrip_blocks: strategy::blocks(0, 3) => in_section, 256;
     roundtrip_section: strategy::section(1) => |s| Report { sections: vec![s], ..Report::default() }, 192;
     roundtrip_report: strategy::report() => |r| r, 192;
@@ -539,14 +539,14 @@ fn render_writes_canonical_form() {
                     span: Span::default(),
                     head: Span::default(),
                 }),
-                Block::Table(Table::Applications(apps)),
-                Block::Table(Table::ReviewLitigation(rl)),
-                Block::Table(Table::ActiveDisclosure(ad)),
-                Block::Table(Table::Generic(GenericTable {
+                Block::Table(Box::new(Table::Applications(apps))),
+                Block::Table(Box::new(Table::ReviewLitigation(rl))),
+                Block::Table(Box::new(Table::ActiveDisclosure(ad))),
+                Block::Table(Box::new(Table::Generic(GenericTable {
                     header: vec!["公开名称".into(), "信息数".into()],
                     rows: vec![vec!["指南".into(), "1".into()]],
                     ..Default::default()
-                })),
+                }))),
             ],
             span: Span::default(),
         }],
@@ -884,15 +884,18 @@ fn lossless_check_is_linear_in_tables() {
         let at = i * 4;
         report
             .preamble
-            .push(Block::Table(ogi_report::Table::Generic(GenericTable {
-                span: span(at, at + 3),
-                header: vec!["a".into()],
-                rows: Vec::new(),
-                spans: GenericSpans {
-                    header: vec![span(at + 1, at + 2)],
+            .push(Block::Table(Box::new(ogi_report::Table::Generic(
+                GenericTable {
+                    span: span(at, at + 3),
+                    layout: Default::default(),
+                    header: vec!["a".into()],
                     rows: Vec::new(),
+                    spans: GenericSpans {
+                        header: vec![span(at + 1, at + 2)],
+                        rows: Vec::new(),
+                    },
                 },
-            })));
+            ))));
     }
     let start = std::time::Instant::now();
     ogi_report::lossless::check(&text, &report).expect("nothing lost");

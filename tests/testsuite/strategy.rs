@@ -399,6 +399,7 @@ pub fn generic() -> impl Strategy<Value = Table> {
             };
             Table::Generic(GenericTable {
                 span: Span::default(),
+                layout: Default::default(),
                 header,
                 rows,
                 spans,
@@ -425,7 +426,7 @@ pub fn simple_block() -> impl Strategy<Value = Block> {
     };
     prop_oneof![
         8 => paragraph(),
-        2 => table.prop_map(Block::Table),
+        2 => table.prop_map(|t| Block::Table(Box::new(t))),
         1 => markup(),
         1 => unrecognized(),
     ]

@@ -281,7 +281,7 @@ mod tests {
                 span: Default::default(),
             },
             kind: SectionKind::Applications,
-            blocks: vec![Block::Table(Table::Applications(t))],
+            blocks: vec![Block::Table(Box::new(Table::Applications(t)))],
             span: Default::default(),
         });
         report

@@ -1,9 +1,8 @@
 //! Reading report files, the same way for every subcommand.
 //!
 //! * `-` is standard input.
-//! * Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
-//!   `.htm`, `.shtml`) files (any case); a PDF is read when it is named,
-//!   never picked up by a walk;
+//! * Folders are walked recursively for `.txt`, `.md`, HTML (`.html`,
+//!   `.htm`, `.shtml`) and PDF (`.pdf`) files (any case);
 //!   files named `README*`, `CHANGELOG*` and `LICENSE*` (any case) are not
 //!   reports and are left out of walks. Symbolic links to folders are followed
 //!   once (a link cycle is walked once).
@@ -133,7 +132,7 @@ pub(crate) fn read_report_as(
 }
 
 /// Expands directories into the report files below them (.txt, .md, .html,
-/// .htm, .shtml, sorted),
+/// .htm, .shtml, .pdf, sorted),
 /// keeping files named directly in the order given. A folder that cannot be
 /// read is kept as a path, so reading it later reports why.
 pub(crate) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -166,8 +165,8 @@ pub(crate) fn expand_with_roots(paths: &[PathBuf]) -> Vec<(PathBuf, Option<PathB
 /// Expands `inputs` into the sorted, de-duplicated list of report files,
 /// plus the folders that could not be read (with the reason).
 ///
-/// Folders are walked recursively for `.txt`, `.md` and HTML (`.html`,
-/// `.htm`, `.shtml`) files; files named
+/// Folders are walked recursively for `.txt`, `.md`, HTML (`.html`,
+/// `.htm`, `.shtml`) and PDF (`.pdf`) files; files named
 /// directly are kept whatever their extension (a missing one fails later,
 /// with the reason, like any unreadable file).
 pub(crate) fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
@@ -264,12 +263,12 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
     "not a file"
 }
 
-/// `.txt` or `.md`, or an HTML page (`.html`, `.htm`, `.shtml`), in any
-/// case, and not named README*, CHANGELOG* or LICENSE* (any case): those
+/// `.txt` or `.md`, an HTML page (`.html`, `.htm`, `.shtml`) or a PDF
+/// (`.pdf`), in any case, and not named README*, CHANGELOG* or LICENSE* (any case): those
 /// describe a folder, they are not reports.
 fn is_report_file(p: &Path) -> bool {
     let report_ext = p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "md", "html", "htm", "shtml"]
+        ["txt", "md", "html", "htm", "shtml", "pdf"]
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     });
@@ -323,7 +322,9 @@ mod tests {
         for name in ["report.txt", "2021.MD", "my-README.txt"] {
             assert!(is_report_file(Path::new(name)), "{name}");
         }
-        assert!(!is_report_file(Path::new("report.pdf")));
+        assert!(is_report_file(Path::new("report.pdf")));
+        assert!(is_report_file(Path::new("REPORT.PDF")));
+        assert!(!is_report_file(Path::new("report.doc")));
     }
 
     #[test]

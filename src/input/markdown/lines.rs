@@ -15,8 +15,7 @@ impl SrcLine {
 }
 
 pub(super) fn src_lines(text: &str) -> Vec<SrcLine> {
-    crate::lines::split(text)
-        .into_iter()
+    crate::lines::iter(text)
         .map(|l| SrcLine {
             start: l.start,
             end: l.end(),

@@ -75,16 +75,19 @@ use lines::{Kind, SrcLine, classify, heading_level, is_separator, src_lines};
 /// True when `text` reads as converter markdown: a pipe table with a
 /// `|---|` separator row, or at least two `#` headings.
 pub fn is_converter_markdown(text: &str) -> bool {
-    let lines = src_lines(text);
+    // line by line, keeping only the previous line: every text input comes
+    // through here, and an index of its lines would cost memory per line
     let mut headings = 0;
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.text(text);
-        if is_separator(t) && i > 0 && lines[i - 1].text(text).contains('|') {
+    let mut prev: Option<&str> = None;
+    for l in crate::lines::iter(text) {
+        let t = l.text;
+        if is_separator(t) && prev.is_some_and(|p| p.contains('|')) {
             return true;
         }
         if heading_level(t).is_some() {
             headings += 1;
         }
+        prev = Some(t);
     }
     headings >= 2
 }

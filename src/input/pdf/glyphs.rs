@@ -4,7 +4,8 @@
 //! on the page.
 //!
 //! Only what reading a report needs is interpreted: text objects, text state,
-//! the CTM (`cm`, `q`/`Q`) and form XObjects (`Do`). Painting, colours and
+//! the CTM (`cm`, `q`/`Q`), form XObjects (`Do`) and the straight lines of
+//! painted paths (ruling lines, [`super::paths`]). Colours, curves and
 //! images are skipped.
 
 use std::collections::HashMap;
@@ -12,7 +13,9 @@ use std::collections::HashMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::grid::positions::Glyph;
+use super::font::{Font, num, resolve};
+use super::paths::Paths;
+use crate::grid::positions::{Glyph, MAX_RULES, Rule};
 
 /// Limits that keep a hostile PDF bounded.
 pub(crate) const MAX_PAGES: usize = 2_000;
@@ -29,8 +32,20 @@ const MAX_FORM_DEPTH: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Mat([f64; 6]);
 
+impl Default for Mat {
+    fn default() -> Self {
+        Mat::ID
+    }
+}
+
 impl Mat {
     const ID: Mat = Mat([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// The point `(x, y)` mapped by the matrix.
+    fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
 
     /// `self × m` (apply `self` first, then `m`).
     fn then(&self, m: &Mat) -> Mat {
@@ -62,262 +77,6 @@ impl Mat {
     }
 }
 
-fn num(o: &Object) -> Option<f64> {
-    o.as_float().ok().map(f64::from).filter(|v| v.is_finite())
-}
-
-/// What a font needs for reading: code length, Unicode map, widths.
-#[derive(Debug, Default)]
-struct Font {
-    /// Two-byte codes (a Type0 font with an Identity or other 2-byte CMap).
-    two_byte: bool,
-    /// The `ToUnicode` map.
-    to_unicode: HashMap<u32, String>,
-    /// Glyph widths in thousandths of text space, by code.
-    widths: HashMap<u32, f64>,
-    /// The width of a code not in `widths`.
-    default_width: f64,
-}
-
-impl Font {
-    fn load(doc: &Document, dict: &Dictionary) -> Font {
-        let mut font = Font {
-            default_width: 1000.0,
-            ..Font::default()
-        };
-        let subtype = dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .unwrap_or(b"");
-        if subtype == b"Type0" {
-            font.two_byte = true;
-            let desc = dict
-                .get(b"DescendantFonts")
-                .ok()
-                .and_then(|o| resolve(doc, o).as_array().ok())
-                .and_then(|a| a.first())
-                .and_then(|o| resolve(doc, o).as_dict().ok());
-            if let Some(desc) = desc {
-                font.default_width = desc.get(b"DW").ok().and_then(num).unwrap_or(1000.0);
-                if let Some(w) = desc
-                    .get(b"W")
-                    .ok()
-                    .and_then(|o| resolve(doc, o).as_array().ok())
-                {
-                    read_cid_widths(doc, w, &mut font.widths);
-                }
-            }
-        } else {
-            font.default_width = 500.0;
-            let first = dict.get(b"FirstChar").ok().and_then(num).unwrap_or(0.0) as u32;
-            if let Some(w) = dict
-                .get(b"Widths")
-                .ok()
-                .and_then(|o| resolve(doc, o).as_array().ok())
-            {
-                for (i, o) in w.iter().enumerate().take(256) {
-                    if let Some(v) = num(resolve(doc, o)) {
-                        font.widths.insert(first.saturating_add(i as u32), v);
-                    }
-                }
-            }
-        }
-        if let Ok(o) = dict.get(b"ToUnicode")
-            && let Ok(s) = resolve(doc, o).as_stream()
-            && let Ok(data) = s.decompressed_content_with_limit(1 << 20)
-        {
-            parse_cmap(&data, &mut font.to_unicode);
-        }
-        font
-    }
-
-    /// Splits a shown string into codes.
-    fn codes<'a>(&'a self, s: &'a [u8]) -> impl Iterator<Item = u32> + 'a {
-        let step = if self.two_byte { 2 } else { 1 };
-        s.chunks(step)
-            .map(|c| c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
-    }
-
-    fn unicode(&self, code: u32) -> String {
-        if let Some(s) = self.to_unicode.get(&code) {
-            return s.clone();
-        }
-        if self.two_byte {
-            // no map: nothing trustworthy to say about a CID
-            return String::from('\u{FFFD}');
-        }
-        // simple font without a map: Latin-1 (WinAnsi agrees on the printable ASCII range)
-        char::from_u32(code).map_or_else(|| String::from('\u{FFFD}'), String::from)
-    }
-
-    fn width(&self, code: u32) -> f64 {
-        self.widths
-            .get(&code)
-            .copied()
-            .unwrap_or(self.default_width)
-    }
-}
-
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
-}
-
-/// Reads a CID font's `W` array: `c [w1 w2 ...]` and `c1 c2 w`.
-fn read_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f64>) {
-    let mut i = 0;
-    while i < w.len() && out.len() < 70_000 {
-        let Some(c) = num(resolve(doc, &w[i])) else {
-            return;
-        };
-        let c = c.max(0.0) as u32;
-        match w.get(i + 1).map(|o| resolve(doc, o)) {
-            Some(Object::Array(ws)) => {
-                for (k, o) in ws.iter().enumerate().take(70_000) {
-                    if let Some(v) = num(resolve(doc, o)) {
-                        out.insert(c.saturating_add(k as u32), v);
-                    }
-                }
-                i += 2;
-            }
-            Some(o) => {
-                let (Some(c2), Some(v)) = (num(o), w.get(i + 2).and_then(|o| num(resolve(doc, o))))
-                else {
-                    return;
-                };
-                let c2 = (c2.max(0.0) as u32).min(c.saturating_add(70_000));
-                for k in c..=c2 {
-                    out.insert(k, v);
-                }
-                i += 3;
-            }
-            None => return,
-        }
-    }
-}
-
-/// Reads the `bfchar` and `bfrange` sections of a `ToUnicode` CMap.
-fn parse_cmap(data: &[u8], out: &mut HashMap<u32, String>) {
-    #[derive(PartialEq)]
-    enum Tok {
-        Hex(Vec<u8>),
-        Word(Vec<u8>),
-        Open,
-        Close,
-    }
-    let mut toks = Vec::new();
-    let mut i = 0;
-    while i < data.len() && toks.len() < 400_000 {
-        match data[i] {
-            b'<' if data.get(i + 1) != Some(&b'<') => {
-                let end = data[i..]
-                    .iter()
-                    .position(|&b| b == b'>')
-                    .map_or(data.len(), |p| i + p);
-                let hex: Vec<u8> = data[i + 1..end]
-                    .iter()
-                    .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
-                    .collect();
-                let bytes = hex
-                    .chunks(2)
-                    .map(|c| c[0] << 4 | c.get(1).copied().unwrap_or(0))
-                    .collect();
-                toks.push(Tok::Hex(bytes));
-                i = end + 1;
-            }
-            b'[' => {
-                toks.push(Tok::Open);
-                i += 1;
-            }
-            b']' => {
-                toks.push(Tok::Close);
-                i += 1;
-            }
-            b'%' => {
-                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            b if b.is_ascii_whitespace() => i += 1,
-            _ => {
-                let start = i;
-                while i < data.len()
-                    && !data[i].is_ascii_whitespace()
-                    && !matches!(data[i], b'<' | b'[' | b']' | b'%')
-                {
-                    i += 1;
-                }
-                if i == start {
-                    i += 1;
-                }
-                toks.push(Tok::Word(data[start..i].to_vec()));
-            }
-        }
-    }
-    let code = |b: &[u8]| b.iter().take(4).fold(0u32, |a, &x| (a << 8) | u32::from(x));
-    let utf16 = |b: &[u8]| {
-        let units: Vec<u16> = b
-            .chunks(2)
-            .map(|c| u16::from(c[0]) << 8 | u16::from(c.get(1).copied().unwrap_or(0)))
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    let mut k = 0;
-    let mut mode = 0u8;
-    while k < toks.len() {
-        match &toks[k] {
-            Tok::Word(w) if w.as_slice() == b"beginbfchar" => mode = 1,
-            Tok::Word(w) if w.as_slice() == b"beginbfrange" => mode = 2,
-            Tok::Word(w) if w.starts_with(b"end") => mode = 0,
-            Tok::Hex(src) if mode == 1 => {
-                if let Some(Tok::Hex(dst)) = toks.get(k + 1) {
-                    out.insert(code(src), utf16(dst));
-                    k += 1;
-                }
-            }
-            Tok::Hex(lo) if mode == 2 => {
-                let (Some(Tok::Hex(hi)), Some(dst)) = (toks.get(k + 1), toks.get(k + 2)) else {
-                    k += 1;
-                    continue;
-                };
-                let (lo, hi) = (code(lo), code(hi));
-                let hi = hi.min(lo.saturating_add(0xFFFF));
-                match dst {
-                    Tok::Hex(d) => {
-                        let mut units: Vec<u16> = d
-                            .chunks(2)
-                            .map(|c| {
-                                u16::from(c[0]) << 8 | u16::from(c.get(1).copied().unwrap_or(0))
-                            })
-                            .collect();
-                        for c in lo..=hi {
-                            out.insert(c, String::from_utf16_lossy(&units));
-                            if let Some(last) = units.last_mut() {
-                                *last = last.wrapping_add(1);
-                            }
-                        }
-                        k += 2;
-                    }
-                    Tok::Open => {
-                        let mut c = lo;
-                        let mut j = k + 3;
-                        while let Some(Tok::Hex(d)) = toks.get(j) {
-                            if c <= hi {
-                                out.insert(c, utf16(d));
-                            }
-                            c = c.saturating_add(1);
-                            j += 1;
-                        }
-                        k = j;
-                    }
-                    _ => k += 1,
-                }
-            }
-            _ => {}
-        }
-        k += 1;
-    }
-}
-
 /// One page's glyphs and size.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PageGlyphs {
@@ -325,6 +84,8 @@ pub(crate) struct PageGlyphs {
     pub(crate) size: (f64, f64),
     /// The glyphs in content-stream order.
     pub(crate) glyphs: Vec<Glyph>,
+    /// The straight lines drawn (ruling lines), in page space.
+    pub(crate) rules: Vec<Rule>,
 }
 
 #[derive(Clone)]
@@ -354,11 +115,115 @@ impl Default for GState {
     }
 }
 
+/// The state of one content stream being run.
+#[derive(Default)]
+struct State {
+    gs: GState,
+    stack: Vec<GState>,
+    tm: Mat,
+    tlm: Mat,
+    font: Option<FontKey>,
+    font_cache: HashMap<Vec<u8>, Option<FontKey>>,
+}
+
+impl State {
+    /// `Q`.
+    fn restore(&mut self) {
+        if let Some(g) = self.stack.pop() {
+            self.gs = g;
+            self.font = self
+                .gs
+                .font
+                .as_ref()
+                .and_then(|n| self.font_cache.get(n).copied().flatten());
+        }
+    }
+
+    /// `T*` (and the line move of `'` and `"`).
+    fn next_line(&mut self) {
+        self.tlm = Mat::translate(0.0, -self.gs.leading).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// The text state and text position operators; false for any other.
+    fn text_op(&mut self, operator: &str, a: &[Object]) -> bool {
+        let f = |i: usize| a.get(i).and_then(num);
+        match operator {
+            "BT" => {
+                self.tm = Mat::ID;
+                self.tlm = Mat::ID;
+            }
+            "Tc" => self.gs.char_spacing = f(0).unwrap_or(0.0),
+            "Tw" => self.gs.word_spacing = f(0).unwrap_or(0.0),
+            "Tz" => self.gs.h_scale = f(0).unwrap_or(100.0) / 100.0,
+            "TL" => self.gs.leading = f(0).unwrap_or(0.0),
+            "Ts" => self.gs.rise = f(0).unwrap_or(0.0),
+            "Td" | "TD" => {
+                let (tx, ty) = (f(0).unwrap_or(0.0), f(1).unwrap_or(0.0));
+                if operator == "TD" {
+                    self.gs.leading = -ty;
+                }
+                self.tlm = Mat::translate(tx, ty).then(&self.tlm);
+                self.tm = self.tlm;
+            }
+            "Tm" => {
+                if let Some(m) = Mat::from_operands(a) {
+                    self.tlm = m;
+                    self.tm = m;
+                }
+            }
+            "T*" => self.next_line(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// The path construction and painting operators (others are ignored).
+fn path_op(paths: &mut Paths, ctm: &Mat, operator: &str, a: &[Object]) {
+    let f = |i: usize| a.get(i).and_then(num);
+    let pt = |i: usize| Some(ctm.apply(f(i)?, f(i + 1)?));
+    match operator {
+        "m" => {
+            if let Some(p) = pt(0) {
+                paths.move_to(p);
+            }
+        }
+        "l" => {
+            if let Some(p) = pt(0) {
+                paths.line_to(p);
+            }
+        }
+        "c" | "v" | "y" => {
+            if let Some(p) = pt(a.len().saturating_sub(2)) {
+                paths.curve_to(p);
+            }
+        }
+        "h" => paths.close(),
+        "re" => {
+            if let (Some(x), Some(y), Some(w), Some(h)) = (f(0), f(1), f(2), f(3)) {
+                let c = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+                paths.rect(c.map(|(x, y)| ctm.apply(x, y)));
+            }
+        }
+        "S" => paths.paint(true, false),
+        "s" => {
+            paths.close();
+            paths.paint(true, false);
+        }
+        "f" | "F" | "f*" => paths.paint(false, true),
+        "B" | "B*" | "b" | "b*" => paths.paint(true, true),
+        "n" => paths.paint(false, false),
+        _ => {}
+    }
+}
+
 struct Interp<'a> {
     doc: &'a Document,
     fonts: HashMap<ObjectId, Font>,
     inline_fonts: Vec<Font>,
     out: Vec<Glyph>,
+    paths: Paths,
     ops: usize,
     budget: usize,
 }
@@ -409,118 +274,93 @@ impl<'a> Interp<'a> {
     }
 
     fn run(&mut self, content: &[u8], resources: &[&'a Dictionary], ctm: Mat, depth: usize) {
-        let Ok(content) = Content::decode(content) else {
-            return;
+        let mut st = State {
+            gs: GState {
+                ctm,
+                ..GState::default()
+            },
+            ..State::default()
         };
-        let mut gs = GState {
-            ctm,
-            ..GState::default()
-        };
-        let mut stack: Vec<GState> = Vec::new();
-        let mut tm = Mat::ID;
-        let mut tlm = Mat::ID;
-        let mut font: Option<FontKey> = None;
-        let mut font_cache: HashMap<Vec<u8>, Option<FontKey>> = HashMap::new();
-        for op in &content.operations {
+        // one operation at a time: a huge stream is never held decoded
+        for op in Content::decode_iter(content) {
+            let Ok(op) = op else {
+                return;
+            };
             self.ops += 1;
             if self.ops > self.budget || self.out.len() >= MAX_GLYPHS {
                 return;
             }
             let a = &op.operands;
-            let f = |i: usize| a.get(i).and_then(num);
             match op.operator.as_str() {
-                "q" if stack.len() < 256 => stack.push(gs.clone()),
-                "Q" => {
-                    if let Some(g) = stack.pop() {
-                        gs = g;
-                        font = gs
-                            .font
-                            .as_ref()
-                            .and_then(|n| font_cache.get(n).copied().flatten());
-                    }
-                }
+                "q" if st.stack.len() < 256 => st.stack.push(st.gs.clone()),
+                "Q" => st.restore(),
                 "cm" => {
                     if let Some(m) = Mat::from_operands(a) {
-                        gs.ctm = m.then(&gs.ctm);
+                        st.gs.ctm = m.then(&st.gs.ctm);
                     }
                 }
-                "BT" => {
-                    tm = Mat::ID;
-                    tlm = Mat::ID;
-                }
-                "Tc" => gs.char_spacing = f(0).unwrap_or(0.0),
-                "Tw" => gs.word_spacing = f(0).unwrap_or(0.0),
-                "Tz" => gs.h_scale = f(0).unwrap_or(100.0) / 100.0,
-                "TL" => gs.leading = f(0).unwrap_or(0.0),
-                "Ts" => gs.rise = f(0).unwrap_or(0.0),
-                "Tf" => {
-                    if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
-                        let key = match font_cache.get(name) {
-                            Some(k) => *k,
-                            None => {
-                                let k = self.font_key(resources, name);
-                                font_cache.insert(name.to_vec(), k);
-                                k
-                            }
-                        };
-                        font = key;
-                        gs.font = Some(name.to_vec());
-                    }
-                    gs.font_size = f(1).unwrap_or(0.0);
-                }
-                "Td" | "TD" => {
-                    let (tx, ty) = (f(0).unwrap_or(0.0), f(1).unwrap_or(0.0));
-                    if op.operator == "TD" {
-                        gs.leading = -ty;
-                    }
-                    tlm = Mat::translate(tx, ty).then(&tlm);
-                    tm = tlm;
-                }
-                "Tm" => {
-                    if let Some(m) = Mat::from_operands(a) {
-                        tlm = m;
-                        tm = m;
-                    }
-                }
-                "T*" => {
-                    tlm = Mat::translate(0.0, -gs.leading).then(&tlm);
-                    tm = tlm;
-                }
-                "Tj" | "'" | "\"" => {
-                    if op.operator != "Tj" {
-                        if op.operator == "\"" {
-                            gs.word_spacing = f(0).unwrap_or(0.0);
-                            gs.char_spacing = f(1).unwrap_or(0.0);
-                        }
-                        tlm = Mat::translate(0.0, -gs.leading).then(&tlm);
-                        tm = tlm;
-                    }
-                    if let Some(s) = a.last().and_then(|o| o.as_str().ok()) {
-                        self.show(s, &gs, font, &mut tm);
-                    }
-                }
-                "TJ" => {
-                    if let Some(arr) = a.first().and_then(|o| o.as_array().ok()) {
-                        for item in arr {
-                            match item {
-                                Object::String(s, _) => self.show(s, &gs, font, &mut tm),
-                                o => {
-                                    if let Some(adj) = num(o) {
-                                        let tx = -adj / 1000.0 * gs.font_size * gs.h_scale;
-                                        tm = Mat::translate(tx, 0.0).then(&tm);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                "Tf" => self.set_font(&mut st, a, resources),
                 "Do" if depth < MAX_FORM_DEPTH => {
                     if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+                        let gs = st.gs.clone();
                         self.form(name, resources, &gs, depth);
                     }
                 }
-                _ => {}
+                "Tj" | "'" | "\"" | "TJ" => self.show_op(&mut st, &op.operator, a),
+                o => {
+                    if !st.text_op(o, a) {
+                        path_op(&mut self.paths, &st.gs.ctm, o, a);
+                    }
+                }
             }
+        }
+    }
+
+    fn set_font(&mut self, st: &mut State, a: &[Object], resources: &[&'a Dictionary]) {
+        if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+            let key = match st.font_cache.get(name) {
+                Some(k) => *k,
+                None => {
+                    let k = self.font_key(resources, name);
+                    st.font_cache.insert(name.to_vec(), k);
+                    k
+                }
+            };
+            st.font = key;
+            st.gs.font = Some(name.to_vec());
+        }
+        st.gs.font_size = a.get(1).and_then(num).unwrap_or(0.0);
+    }
+
+    /// `Tj`, `'`, `"` and `TJ`.
+    fn show_op(&mut self, st: &mut State, operator: &str, a: &[Object]) {
+        let f = |i: usize| a.get(i).and_then(num);
+        if operator == "TJ" {
+            let Some(arr) = a.first().and_then(|o| o.as_array().ok()) else {
+                return;
+            };
+            for item in arr {
+                match item {
+                    Object::String(s, _) => self.show(s, &st.gs, st.font, &mut st.tm),
+                    o => {
+                        if let Some(adj) = num(o) {
+                            let tx = -adj / 1000.0 * st.gs.font_size * st.gs.h_scale;
+                            st.tm = Mat::translate(tx, 0.0).then(&st.tm);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if operator != "Tj" {
+            if operator == "\"" {
+                st.gs.word_spacing = f(0).unwrap_or(0.0);
+                st.gs.char_spacing = f(1).unwrap_or(0.0);
+            }
+            st.next_line();
+        }
+        if let Some(s) = a.last().and_then(|o| o.as_str().ok()) {
+            self.show(s, &st.gs, st.font, &mut st.tm);
         }
     }
 
@@ -611,6 +451,7 @@ pub(crate) fn pages(doc: &Document) -> Vec<PageGlyphs> {
         fonts: HashMap::new(),
         inline_fonts: Vec::new(),
         out: Vec::new(),
+        paths: Paths::default(),
         ops: 0,
         budget: 0,
     };
@@ -620,7 +461,7 @@ pub(crate) fn pages(doc: &Document) -> Vec<PageGlyphs> {
         let Ok(content) = doc.get_page_content_with_limit(id, MAX_CONTENT_BYTES) else {
             pages.push(PageGlyphs {
                 size,
-                glyphs: Vec::new(),
+                ..PageGlyphs::default()
             });
             continue;
         };
@@ -631,10 +472,16 @@ pub(crate) fn pages(doc: &Document) -> Vec<PageGlyphs> {
         }
         interp.ops = 0;
         interp.budget = MAX_OPS_PER_PAGE;
+        interp.paths = Paths::new(MAX_RULES);
         let before = interp.out.len();
         interp.run(&content, &res, Mat::ID, 0);
         let glyphs = interp.out.split_off(before);
-        pages.push(PageGlyphs { size, glyphs });
+        let rules = std::mem::take(&mut interp.paths.rules);
+        pages.push(PageGlyphs {
+            size,
+            glyphs,
+            rules,
+        });
         if pages.iter().map(|p| p.glyphs.len()).sum::<usize>() >= MAX_GLYPHS {
             break;
         }
@@ -669,16 +516,6 @@ fn media_box(doc: &Document, page: ObjectId) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cmap_bfchar_and_bfrange() {
-        let cmap = b"1 beginbfchar\n<0003> <0020>\nendbfchar\n2 beginbfrange\n<0010> <0012> <4E00>\n<0020> <0021> [<0041> <00420043>]\nendbfrange";
-        let mut m = HashMap::new();
-        parse_cmap(cmap, &mut m);
-        assert_eq!(m[&3], " ");
-        assert_eq!(m[&0x11], "\u{4E01}");
-        assert_eq!(m[&0x21], "BC");
-    }
 
     #[test]
     fn matrices_compose_in_pdf_order() {

@@ -68,6 +68,12 @@ pub(crate) fn map(
     let choice = choose(&mapped);
     let mut t = LegacyStatisticsTable {
         span: loc.span(region.0, region.1),
+        // a run of crawler text; a grid's layout is set by `template::map`
+        layout: crate::model::ReadLayout(if run {
+            crate::model::TableLayout::Flow
+        } else {
+            crate::model::TableLayout::Unknown
+        }),
         columns: columns.clone(),
         fragments: header_fragments(header, title, loc),
         ..LegacyStatisticsTable::default()

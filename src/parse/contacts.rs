@@ -1,0 +1,138 @@
+//! Contacts stated in the opening paragraphs: phones, postcode, address,
+//! e-mail, web site (in normalised text).
+
+use crate::model::Contacts;
+
+/// Contacts stated in the given normalised paragraphs.
+pub(crate) fn contacts(paragraphs: &[String]) -> Contacts {
+    let mut c = Contacts::default();
+    for n in paragraphs {
+        phones(n, &mut c.phone);
+        if c.postcode.is_none() {
+            c.postcode = postcode(n);
+        }
+        if c.address.is_none() {
+            c.address = address(n);
+        }
+        if c.email.is_none() {
+            c.email = email(n);
+        }
+        if c.url.is_none() {
+            c.url = url(n);
+        }
+    }
+    c
+}
+
+/// Phones `0517-87222589` (at most eight, each once).
+fn phones(n: &str, out: &mut Vec<String>) {
+    let b = n.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+            if (3..=4).contains(&area) && b.get(i + area) == Some(&b'-') {
+                let num = b[i + area + 1..]
+                    .iter()
+                    .take_while(|x| x.is_ascii_digit())
+                    .count();
+                if (7..=8).contains(&num) {
+                    let p = &n[i..i + area + 1 + num];
+                    if !out.iter().any(|q| q == p) && out.len() < 8 {
+                        out.push(p.to_string());
+                    }
+                    i += area + 1 + num;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Six digits after `邮编` / `邮政编码`.
+fn postcode(n: &str) -> Option<String> {
+    // both keys have `邮`: one char search rules most paragraphs out
+    if !n.contains('邮') {
+        return None;
+    }
+    ["邮编", "邮政编码"].iter().find_map(|key| {
+        let k = n.find(key)?;
+        let rest = n[k + key.len()..].trim_start_matches([':', '为']);
+        let d: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        (d.len() == 6).then_some(d)
+    })
+}
+
+/// The text after `联系地址` / `通讯地址` / `办公地址` / `地址`, to the end of
+/// its clause (at most 60 characters, at least 4).
+fn address(n: &str) -> Option<String> {
+    // every key ends with 地址
+    if !n.contains('址') {
+        return None;
+    }
+    ["联系地址", "通讯地址", "办公地址", "地址"]
+        .iter()
+        .find_map(|key| {
+            let k = n.find(key)?;
+            let rest = n[k + key.len()..].trim_start_matches([':', '为']);
+            let a: String = rest
+                .chars()
+                .take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，'))
+                .take(60)
+                .collect();
+            (a.chars().count() >= 4).then_some(a)
+        })
+}
+
+/// The first `local@domain.tld`.
+fn email(n: &str) -> Option<String> {
+    let at = n.find(['@', '＠'])?;
+    let start = n[..at]
+        .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-')))
+        .map_or(0, |p| p + n[p..].chars().next().map_or(1, char::len_utf8));
+    let dom_len = n[at..]
+        .chars()
+        .skip(1)
+        .take_while(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
+    let local = &n[start..at];
+    let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
+    (!local.is_empty() && domain.contains('.')).then(|| format!("{local}@{domain}"))
+}
+
+/// The first web address (`http://`, `https://`, `www.`), longer than six
+/// characters.
+fn url(n: &str) -> Option<String> {
+    // every prefix starts with `h` or `w`
+    memchr::memchr2(b'h', b'w', n.as_bytes())?;
+    let p = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|w| n.find(w))
+        .min()?;
+    let u: String = n[p..]
+        .chars()
+        .take_while(|ch| ch.is_ascii_alphanumeric() || "./:_-?=&%#~".contains(*ch))
+        .collect();
+    let u = u.trim_end_matches(['.', ':']);
+    (u.len() > 6).then(|| u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contacts_in_text() {
+        let c = contacts(&[
+            "联系电话:0591-24320000,0591-24320000;邮编:350400;地址:平潭综合实验区金井湾片区;邮箱:gk@pingtan.gov.cn;网址:http://www.pingtan.gov.cn。".to_string(),
+        ]);
+        assert_eq!(c.phone, vec!["0591-24320000"]);
+        assert_eq!(c.postcode.as_deref(), Some("350400"));
+        assert_eq!(c.address.as_deref(), Some("平潭综合实验区金井湾片区"));
+        assert_eq!(c.email.as_deref(), Some("gk@pingtan.gov.cn"));
+        assert_eq!(c.url.as_deref(), Some("http://www.pingtan.gov.cn"));
+    }
+}
