@@ -16,7 +16,10 @@
 //!   heading line (`heading.raw`) followed by its blocks, then the closing
 //!   blocks.
 //! * A paragraph is its `text` on one line (any CR/LF inside the text is
-//!   dropped: paragraph lines are joined without separators).
+//!   dropped: paragraph lines are joined without separators). A paragraph
+//!   that another paragraph follows, 40 characters or more and ending no
+//!   sentence, is written on two lines, the second short, so the parser does
+//!   not join the next paragraph to it (see `write_apart`).
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own.
 //! * Markup and unrecognized text: their `text` on one line.
@@ -51,9 +54,16 @@
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
 //!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
 //!   - **generic**: the header cells, then each row, tab-separated; a table
-//!     with no row or with a row of fewer than two cells is written as pipe
-//!     rows (`|a|b|`) followed by an empty pipe row `||` (a tab row needs two
-//!     cells, a pipe table two lines; an empty pipe row reads as no row).
+//!     with no row, with a row of fewer than two cells or with a tab inside a
+//!     cell is written as pipe rows (`|a|b|`, tabs kept) followed by an empty
+//!     pipe row `||` (a tab row needs two cells, a pipe table two lines; an
+//!     empty pipe row reads as no row).
+//!
+//!   In the three standard tables, text the parser kept beside a row (an
+//!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
+//!   figure) is written where it stood, so it reads back beside the same cell
+//!   (see [`table`]); a standard table whose fused digits hold a pipe (`0|0`,
+//!   read from pipe rows) is written as pipe rows, each tab a pipe.
 //!
 //! # What the canonical form can represent
 //!
@@ -61,8 +71,10 @@
 //! that reads back to them. A model round-trips when:
 //!
 //! * two adjacent paragraphs stay distinct only if the first ends with one of
-//!   `。！？；：!?;:` or is shorter than 20 characters (otherwise the parser
-//!   joins them as one paragraph broken by a page break);
+//!   `。！？；：!?;:`, is shorter than 20 characters, or has a letter or an
+//!   ideograph among its last 39 characters where the renderer can cut it
+//!   onto a short second line (otherwise the parser joins them as one
+//!   paragraph broken by a page break);
 //! * a subsection title is at most 40 characters and has no `。！？；：` except
 //!   as its last character (a longer line is a paragraph that starts with a
 //!   marker);
@@ -83,7 +95,8 @@
 //! Not preserved (the canonical form normalises them): line breaks inside
 //! paragraphs, blank-line layout, white space inside table cells and labels,
 //! table headers as written (the canonical renderer writes the template's),
-//! notes and page numbers inside tables, and the position of page numbers.
+//! notes and page numbers inside tables, stray text on a line of its own
+//! inside a table, and the position of page numbers.
 
 pub mod table;
 
@@ -151,8 +164,11 @@ impl<W: fmt::Write> Chunks<'_, W> {
     }
 
     fn blocks(&mut self, blocks: &[Block]) -> fmt::Result {
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
             match block {
+                Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
+                    self.chunk(|w| write_apart(w, &p.text))?
+                }
                 Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
@@ -173,6 +189,74 @@ impl<W: fmt::Write> Chunks<'_, W> {
         }
         Ok(())
     }
+}
+
+/// The parser joins a paragraph to the next one across a blank line (a page
+/// break) when its last line is this long and ends no sentence.
+const JOIN_LINE_CHARS: usize = 40;
+
+/// Writes a paragraph that another paragraph follows. On one line, a text of
+/// [`JOIN_LINE_CHARS`] characters or more that ends no sentence would be
+/// joined to the next paragraph when read back (the source kept them apart
+/// because its last line was short): such a text is written on two lines, the
+/// second shorter than that, which the parser joins back without a separator.
+/// The second line starts with a letter or an ideograph that opens no marker
+/// or table word, after a character that is no white space, and the first line
+/// ends no sentence; when there is no such place, the text is one line.
+fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let one: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
+        text.chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
+    // a `key: value` line (crawler headers) is never joined, nor split
+    let field = one
+        .char_indices()
+        .take(7)
+        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
+    if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
+        return write_line(w, &one);
+    }
+    let safe = |c: char| {
+        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !"一二三四五六七八九十第信行申本勾示".contains(c)
+    };
+    // the last characters only (the text may be long): a cut there leaves a
+    // second line shorter than JOIN_LINE_CHARS
+    let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
+    tail.reverse();
+    let cut = tail.iter().enumerate().find_map(|(j, &(at, c))| {
+        let before = match j {
+            0 => one[..at].chars().next_back()?,
+            _ => tail[j - 1].1,
+        };
+        let rest = &one[at..];
+        (safe(c)
+            && !before.is_whitespace()
+            && !ends_sentence(&one[..at])
+            && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')))
+        .then_some(at)
+    });
+    match cut {
+        Some(at) => {
+            w.write_str(&one[..at])?;
+            w.write_char('\n')?;
+            write_line(w, &one[at..])
+        }
+        None => write_line(w, &one),
+    }
+}
+
+/// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also
+/// before closing quotes and brackets).
+fn ends_sentence(t: &str) -> bool {
+    let core = t
+        .trim_end()
+        .trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
+    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
 }
 
 /// Writes `text` as one line: line breaks inside it are dropped, a `\n` ends it.

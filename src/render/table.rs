@@ -43,6 +43,38 @@ pub const ACTIVE_DISCLOSURE_BLOCKS: [(&str, &[AdItem]); 5] = [
 
 /// Writes `table` in its canonical layout.
 pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
+    if fused_pipes(table) {
+        // fused digits read from pipe rows hold their pipes (`0|0`): they
+        // read back so only in a table of pipe rows, so the whole table is
+        // written as pipe rows (each tab a pipe, each line between pipes)
+        let mut tabs = String::new();
+        write_table_tabs(&mut tabs, table)?;
+        for line in tabs.lines() {
+            w.write_char('|')?;
+            w.write_str(&line.replace('\t', "|"))?;
+            w.write_str("|\n")?;
+        }
+        return Ok(());
+    }
+    write_table_tabs(w, table)
+}
+
+/// True when a row of a standard table has fused digits with a pipe in them.
+fn fused_pipes(table: &Table) -> bool {
+    fn any<C: Hash + Eq>(rows: &IndexMap<impl Hash + Eq, RowSource<C>>) -> bool {
+        rows.values()
+            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|')))
+    }
+    match table {
+        Table::Applications(t) => any(&t.source),
+        Table::ReviewLitigation(t) => any(&t.source),
+        Table::ActiveDisclosure(t) => any(&t.source),
+        Table::LegacyStatistics(_) | Table::Generic(_) => false,
+    }
+}
+
+/// Writes `table` in its canonical layout as tab rows.
+fn write_table_tabs<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     match table {
         Table::Applications(t) => write_applications(w, t),
         Table::ReviewLitigation(t) => write_review_litigation(w, t),
@@ -56,6 +88,19 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
 fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     for c in s.chars().filter(|c| !is_space(*c)) {
         w.write_char(c)?;
+    }
+    Ok(())
+}
+
+/// Writes `s` trimmed, each run of white space inside it as one space: a
+/// legacy cell such as `6 1` stays one cell that is no number (written
+/// `61`, it would read as the figure 61).
+fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
     }
     Ok(())
 }
@@ -88,8 +133,10 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt
         gap.clear();
         out.push(c);
     }
+    // (a pipe is a field boundary too: fused digits from pipe rows are
+    // written in a table of pipe rows)
     let fields: usize = out
-        .split('\t')
+        .split(['\t', '|'])
         .map(|f| f.split(' ').filter(|x| !x.is_empty()).count().max(1))
         .sum();
     if fields == cols
@@ -120,14 +167,39 @@ fn put_cell<W: fmt::Write, C: Hash + Eq>(
     }
 }
 
-/// Writes `label` TAB cells (or `label` TAB fused) and the line end.
+/// Writes `label` TAB cells (or `label` TAB fused), the fragments that
+/// stand in the row (see [`RowFragments`]) and the line end.
 fn put_row<W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
     source: Option<&RowSource<C>>,
     values: Option<&IndexMap<C, Option<Number>>>,
     columns: &[C],
+    frags: &mut RowFragments<'_>,
 ) -> fmt::Result {
+    let mine = source.map(|s| frags.take(s)).unwrap_or_default();
+    // the fragments of the row's lines, each after the cell (or fused
+    // digits) it follows in the source; the rest at the end of the row
+    let mut glued = vec![false; mine.len()];
+    let mut after = |w: &mut W, at: Option<&crate::model::Text>, last: bool| -> fmt::Result {
+        for (i, f) in mine.iter().enumerate() {
+            if glued[i] {
+                continue;
+            }
+            let here = match at {
+                Some(t) => f.after == Some(t.span.start),
+                None => last,
+            };
+            if here || last {
+                glued[i] = true;
+                if f.tab {
+                    w.write_char('\t')?;
+                }
+                put(w, f.raw)?;
+            }
+        }
+        Ok(())
+    };
     match source.and_then(|s| s.label.as_ref()) {
         Some(label) => put(w, &label.raw)?,
         None => w.write_str(template_label)?,
@@ -135,13 +207,159 @@ fn put_row<W: fmt::Write, C: Key>(
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
         put_fused(w, &fused.raw, " ", columns.len())?;
+        after(w, Some(fused), false)?;
     } else {
         for col in columns {
             w.write_char('\t')?;
             put_cell(w, source, values, col)?;
+            after(w, source.and_then(|s| s.cells.get(col)), false)?;
         }
     }
+    after(w, None, true)?;
     w.write_char('\n')
+}
+
+/// A fragment written with a row: its text, the start of the cell it
+/// follows in the source, and whether a tab stood between them.
+struct RowFragment<'a> {
+    raw: &'a str,
+    after: Option<usize>,
+    tab: bool,
+}
+
+/// The fragments of a standard table that stand among its rows: text the
+/// parser kept beside a row (`abc` in a cell's place, the tail of a label cut
+/// by a figure). They are written where they stand, so the canonical text
+/// reads back with the same fragments beside the same cells: `other`
+/// fragments on one of the row's lines, glued after the cell they followed
+/// (at the end of the row when they follow the label) or, when they stood
+/// apart after the row's last cell, as one more field; text with digits,
+/// pipes or white space only in an empty cell's place (glued to a figure, it
+/// would read as part of it).
+/// Other text on a line of its own is not written (such a line could read as a list item or a
+/// figure), nor are label parts (the label's text holds them), header, group
+/// label, note and page-number fragments (the canonical layout writes its own
+/// header and group labels).
+pub(crate) struct RowFragments<'a> {
+    frags: Vec<&'a crate::model::Fragment>,
+    used: Vec<bool>,
+    /// Starts of everything that bounds a row: every row's first element and
+    /// every fragment that is not written with a row, sorted.
+    bounds: Vec<usize>,
+}
+
+impl<'a> RowFragments<'a> {
+    fn new<C: Key>(
+        fragments: &'a [crate::model::Fragment],
+        rows: impl Iterator<Item = &'a RowSource<C>>,
+    ) -> Self {
+        let stray = |f: &crate::model::Fragment| {
+            matches!(f.role, FragmentRole::Other | FragmentRole::LabelPart)
+        };
+        let mut bounds: Vec<usize> = rows.filter_map(|r| row_start(r)).collect();
+        bounds.extend(fragments.iter().filter(|f| !stray(f)).map(|f| f.span.start));
+        bounds.sort_unstable();
+        let frags: Vec<_> = fragments.iter().filter(|f| stray(f)).collect();
+        RowFragments {
+            used: vec![false; frags.len()],
+            frags,
+            bounds,
+        }
+    }
+
+    /// Takes the fragments that stand in `row`: after its first element and
+    /// before the next row (or header text).
+    fn take<C: Key>(&mut self, row: &RowSource<C>) -> Vec<RowFragment<'a>> {
+        let Some(start) = row_start(row) else {
+            return Vec::new();
+        };
+        let next = self
+            .bounds
+            .get(self.bounds.partition_point(|&b| b <= start))
+            .copied()
+            .unwrap_or(usize::MAX);
+        let elements: Vec<&crate::model::Text> = row
+            .label
+            .iter()
+            .chain(row.cells.values())
+            .chain(row.fused.iter())
+            .collect();
+        let mut out = Vec::new();
+        for (i, f) in self.frags.iter().enumerate() {
+            if self.used[i] || f.span.start <= start || f.span.start >= next {
+                continue;
+            }
+            self.used[i] = true;
+            // a label part is already in the label's text; other text on a
+            // line of its own could read as anything (a list item, a
+            // figure), so it is not written either
+            if f.role != FragmentRole::Other || !elements.iter().any(|e| e.span.line == f.span.line)
+            {
+                continue;
+            }
+            // the cell or fused digits it follows (not the label: text glued
+            // to the label would change it)
+            let follows = row
+                .cells
+                .values()
+                .chain(row.fused.iter())
+                .filter(|e| e.span.start <= f.span.start)
+                .max_by_key(|e| e.span.start);
+            let last = row
+                .cells
+                .values()
+                .chain(row.fused.iter())
+                .map(|e| e.span.start)
+                .max();
+            let mut tab = false;
+            match follows {
+                // in an empty cell's place it reads back beside that cell
+                Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => {}
+                // glued to a figure: digits or delimiters would read as
+                // part of it, and so would text that was apart (`6万\t元`
+                // would read as the amount `6万元`)
+                Some(e) if f.span.start <= e.span.end => {
+                    if f.raw
+                        .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+                    {
+                        continue;
+                    }
+                }
+                // apart from the row's last cell: one more field, as it was
+                Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
+                    if f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') {
+                        continue;
+                    }
+                    tab = true;
+                }
+                // apart from a cell inside the row: it would take a
+                // cell's place, so it is not written
+                Some(_) => continue,
+                None => {
+                    if f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') {
+                        continue;
+                    }
+                }
+            }
+            let after = follows.map(|e| e.span.start);
+            out.push(RowFragment {
+                raw: &f.raw,
+                after,
+                tab,
+            });
+        }
+        out
+    }
+}
+
+/// Where a row starts in the source: its first label, cell or fused text.
+fn row_start<C: Key>(row: &RowSource<C>) -> Option<usize> {
+    row.label
+        .iter()
+        .chain(row.cells.values())
+        .chain(row.fused.iter())
+        .map(|t| t.span.start)
+        .min()
 }
 
 /// The group numeral (`(三)` … `(六)`, folded as
@@ -171,6 +389,7 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
     }
     w.write_char('\n')?;
 
+    let mut frags = RowFragments::new(&t.fragments, t.source.values());
     let mut used = vec![false; t.fragments.len()];
     let mut started: Vec<&'static str> = Vec::new();
     let mut label_for = |w: &mut W, needle: &'static str, used: &mut Vec<bool>| -> fmt::Result {
@@ -192,13 +411,38 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
     };
     for (row, values) in &t.rows {
         let row = *row;
+        // a group label that stood before this row in the source and that
+        // no group of the canonical layout claimed: where it stood
+        if let Some(start) = t.source.get(&row).and_then(row_start) {
+            for (i, f) in t.fragments.iter().enumerate() {
+                if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
+                    used[i] = true;
+                    put(w, &f.raw)?;
+                    w.write_char('\n')?;
+                }
+            }
+        }
         if in_results(row) {
             label_for(w, "本年度办理结果", &mut used)?;
         }
         if let Some(numeral) = group_numeral(row) {
             label_for(w, numeral, &mut used)?;
         }
-        put_row(w, row.label(), t.source.get(&row), Some(values), &t.columns)?;
+        put_row(
+            w,
+            row.label(),
+            t.source.get(&row),
+            Some(values),
+            &t.columns,
+            &mut frags,
+        )?;
+    }
+    // group labels after the last row (the audit checks their titles)
+    for (i, f) in t.fragments.iter().enumerate() {
+        if !used[i] && f.role == FragmentRole::GroupLabel {
+            put(w, &f.raw)?;
+            w.write_char('\n')?;
+        }
     }
     Ok(())
 }
@@ -287,6 +531,7 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
         // a table without items: its first block title alone reads back as one
         return w.write_str("第二十条第（一）项\n");
     }
+    let mut frags = RowFragments::new(&t.fragments, t.source.values());
     for (numeral, items) in ACTIVE_DISCLOSURE_BLOCKS {
         if !items.iter().any(|i| t.items.contains_key(i)) {
             continue;
@@ -305,6 +550,7 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
                 t.source.get(item),
                 t.items.get(item),
                 fields,
+                &mut frags,
             )?;
         }
     }
@@ -312,18 +558,28 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
 }
 
 /// Writes a generic table: the header line, then each row. Cell text is
-/// kept as written (`小 计`); only tabs and line ends inside a cell, which
-/// the grid cannot hold, become spaces.
+/// kept as written (`小 计`); only line ends inside a cell, which the grid
+/// cannot hold, become spaces, and tabs in a table of tab rows (a table
+/// with a tab inside a cell is written as pipe rows, which hold it).
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
     let rows = || std::iter::once(&t.header).chain(&t.rows);
     // tab rows need two cells to be rows, and a table two rows: anything
     // less is written as pipe rows, closed by an empty pipe row (which reads
     // as no row) so that the table has two pipe lines
-    let pipes = t.rows.is_empty() || rows().any(|r| r.len() < 2);
+    // (a cell that holds a tab is written in a pipe row too, where the tab
+    // stays inside the cell)
+    let pipes =
+        t.rows.is_empty() || rows().any(|r| r.len() < 2 || r.iter().any(|c| c.contains('\t')));
     for row in rows() {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .map(|c| {
+                if pipes {
+                    c.replace(['\n', '\r'], " ")
+                } else {
+                    c.replace(['\t', '\n', '\r'], " ")
+                }
+            })
             .collect();
         if pipes {
             w.write_char('|')?;
@@ -347,7 +603,8 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
 
 /// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
 /// and the column labels, then one row per indicator in table order
-/// (label, unit, code and cells as written).
+/// (label, unit, code and cells as written; white space inside a cell as
+/// one space).
 pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
     let srcs: Vec<&LegacyRowSource> = t
         .source
@@ -371,13 +628,23 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     // keyed rows and other rows in table order (by source position)
     type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
     let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
+    // where a row starts: its first label, unit, code or cell
+    let start = |s: &LegacyRowSource| {
+        s.label
+            .iter()
+            .chain(&s.unit)
+            .chain(&s.code)
+            .chain(s.cells.values())
+            .chain(&s.extra)
+            .map(|t| t.span.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     for (k, s) in &t.source {
-        let at = s.label.as_ref().map_or(usize::MAX, |l| l.span.start);
-        order.push((at, s, t.rows.get(k)));
+        order.push((start(s), s, t.rows.get(k)));
     }
     for r in &t.other_rows {
-        let at = r.source.label.as_ref().map_or(usize::MAX, |l| l.span.start);
-        order.push((at, &r.source, Some(&r.values)));
+        order.push((start(&r.source), &r.source, Some(&r.values)));
     }
     order.sort_by_key(|o| o.0);
     for (_, s, values) in order {
@@ -399,7 +666,7 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
         for c in &t.columns {
             w.write_char('\t')?;
             match s.cells.get(c) {
-                Some(x) => put(w, &x.raw)?,
+                Some(x) => put_spaced(w, &x.raw)?,
                 None => {
                     if let Some(Some(n)) = values.and_then(|v| v.get(c)) {
                         write!(w, "{n}")?;

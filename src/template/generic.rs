@@ -33,7 +33,13 @@ fn shape_rows(cells: Vec<&Cell>) -> Vec<Vec<&Cell>> {
         }
     }
     let header_len = first_num.saturating_sub(k);
-    let mut rows = vec![cells[..header_len].to_vec()];
+    // no text before the first body row: that row is the header (an empty
+    // header row would not read back: an empty pipe row is no row)
+    let mut rows = if header_len > 0 {
+        vec![cells[..header_len].to_vec()]
+    } else {
+        Vec::new()
+    };
     let mut i = header_len;
     while i < cells.len() {
         let mut row = Vec::new();

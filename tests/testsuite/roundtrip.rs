@@ -224,15 +224,12 @@ fn corpus() -> &'static [(PathBuf, String)] {
     })
 }
 
-/// Corpus files whose round trip fails because of parser issues reported to
-/// the lead (file name → reason). The test fails on any *other* file, and
-/// says when a listed file starts passing so the entry can be removed.
-const KNOWN_ROUNDTRIP_FAILURES: &[(&str, &str)] = &[(
-    "not-a-number.txt",
-    "the parser keeps the cell text `abc` as an `other` table fragment beside an empty cell and the \
-     renderer writes no fragments, so the re-parsed report says table.empty_cell where the source \
-     says table.not_a_number (audit issue 13; the cell should keep its raw text)",
-)];
+/// Corpus files whose round trip fails (file name → reason). The test fails
+/// on any *other* file, and says when a listed file starts passing so the
+/// entry can be removed. Empty: every corpus file and fixture round-trips
+/// (`not-a-number.txt` was the last: its `abc` fragment is now written in
+/// its cell's place).
+const KNOWN_ROUNDTRIP_FAILURES: &[(&str, &str)] = &[];
 
 /// The round-trip problems of one text: `parse(render(parse(x))) ==
 /// parse(x)`, nothing lost on the canonical text, render idempotent.
@@ -1209,21 +1206,6 @@ fn mutation_failures(cases: usize) -> Vec<MutationFailure> {
 /// any other failure fails `roundtrip_mutated_reports`.
 const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
     (
-        "label-fragment",
-        "a row label cut by a figure (`4.无正当理由大量反复申0请`, `…其他情形0）`): the \
-         tail is a label_part or other fragment, the renderer writes no fragments, so \
-         the re-parsed report lacks it and the audit adds label.nonstandard (the \
-         blocks are equal)",
-    ),
-    (
-        "not-a-number-fragment",
-        "a cell whose text is no number (`.5` after a lost digit, `abc`) is kept as an \
-         `other` fragment beside an empty cell; the renderer writes no fragments, so the \
-         re-parsed report says table.empty_cell where the source says \
-         table.not_a_number (as `not-a-number.txt` of KNOWN_ROUNDTRIP_FAILURES; the \
-         blocks are equal)",
-    ),
-    (
         "subsection-becomes-section",
         "a subsection with a section marker (`五、存在的主要问题…`, read as a subsection \
          inside a line or out of order) is written on a line of its own, where it \
@@ -1234,12 +1216,6 @@ const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
         "a paragraph whose lines the parser joined (a tab line, then `示例县人民政府`) \
          ends with a signature once it is one line, so the canonical text reads it as \
          the closing block instead of the last section's",
-    ),
-    (
-        "fused-pipes",
-        "a fused row read from pipe rows (`|0|0|0||4|`) keeps its pipes in the raw \
-         digits; the canonical form is tab rows, where those pipes read as label \
-         text, so the row reads back as other rows and cells",
     ),
     (
         "render-not-fixed",
@@ -1253,43 +1229,6 @@ const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[
 fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
     let first = ogi_report::parse(&f.text).ok()?;
     let second = ogi_report::parse(&first.render()).ok()?;
-    let blocks_equal = first.preamble == second.preamble
-        && first.sections == second.sections
-        && first.closing == second.closing;
-    let has_label_fragment = first.tables().any(|t| {
-        let frags = match t {
-            ogi_report::Table::Applications(t) => &t.fragments,
-            ogi_report::Table::ActiveDisclosure(t) => &t.fragments,
-            ogi_report::Table::ReviewLitigation(t) => &t.fragments,
-            _ => return false,
-        };
-        frags.iter().any(|x| {
-            matches!(
-                x.role,
-                ogi_report::model::FragmentRole::LabelPart | ogi_report::model::FragmentRole::Other
-            )
-        })
-    });
-    let extra_label_findings = {
-        let rules = |r: &Report| {
-            let mut v: Vec<String> = r
-                .findings
-                .iter()
-                .filter(|x| x.rule != "label.nonstandard")
-                .map(|x| format!("{}{:?}{:?}", x.rule, x.row, x.column))
-                .collect();
-            v.sort();
-            v
-        };
-        rules(&first) == rules(&second)
-    };
-    if blocks_equal && has_label_fragment && extra_label_findings {
-        return known("label-fragment");
-    }
-    let nan = |r: &Report| r.findings.iter().any(|x| x.rule == "table.not_a_number");
-    if blocks_equal && nan(&first) && !nan(&second) {
-        return known("not-a-number-fragment");
-    }
     if first.closing.len() != second.closing.len() {
         return known("closing-moved");
     }
@@ -1308,20 +1247,6 @@ fn known_mutation_failure(f: &MutationFailure) -> Option<&'static str> {
         || section_marked(&first.closing);
     if sectioned && first.sections != second.sections {
         return known("subsection-becomes-section");
-    }
-    let fused_pipes = first.tables().any(|t| match t {
-        ogi_report::Table::Applications(t) => t
-            .source
-            .values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|'))),
-        ogi_report::Table::ReviewLitigation(t) => t
-            .source
-            .values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|'))),
-        _ => false,
-    });
-    if fused_pipes {
-        return known("fused-pipes");
     }
     if f.problems.iter().any(|p| p.starts_with("render is not")) {
         return known("render-not-fixed");
@@ -1364,7 +1289,7 @@ fn roundtrip_mutated_reports() {
 
 /// The failure rate of the round-trip laws on mutated reports
 /// (`OGI_ROUNDTRIP_CASES`, default 2000; `OGI_ROUNDTRIP_SAVE=dir` saves the
-/// first 50 failing inputs): the figures of docs/roundtrip.md.
+/// first 50 failing inputs, named by class): the figures of docs/roundtrip.md.
 #[test]
 #[ignore = "measurement: cargo test --test testsuite roundtrip_failure_rate -- --ignored --nocapture"]
 fn roundtrip_failure_rate() {
@@ -1397,11 +1322,12 @@ fn roundtrip_failure_rate() {
         }
     }
     if let Some(dir) = std::env::var_os("OGI_ROUNDTRIP_SAVE") {
-        let unclassified = failures
-            .iter()
-            .filter(|f| known_mutation_failure(f).is_none());
-        for (i, f) in unclassified.take(50).enumerate() {
-            let _ = std::fs::write(Path::new(&dir).join(format!("fail-{i}.txt")), &f.text);
+        for (i, f) in failures.iter().take(50).enumerate() {
+            let class = known_mutation_failure(f).unwrap_or("unclassified");
+            let _ = std::fs::write(
+                Path::new(&dir).join(format!("fail-{i}-{class}.txt")),
+                &f.text,
+            );
         }
     }
     eprintln!(
