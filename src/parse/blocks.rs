@@ -49,103 +49,129 @@ fn ends_terminal(t: &str) -> bool {
     core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
 }
 
+/// The blocks built so far: the top level, the open subsections, the
+/// paragraph being accumulated.
+#[derive(Default)]
+struct Tree {
+    root: Vec<Block>,
+    stack: Vec<Open>,
+    para: Option<Para>,
+}
+
 impl Blocks<'_, '_> {
     pub(crate) fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
         let segs = &split_statistics(self.text, segs);
         // each piece's kind, worked out once
         let kinds = &region::classify(segs);
-        let mut root: Vec<Block> = Vec::new();
-        let mut stack: Vec<Open> = Vec::new();
-        let mut para: Option<Para> = None;
+        let mut tree = Tree::default();
         let mut i = 0;
         while i < segs.len() {
-            let seg = segs[i];
-            if kinds[i].blank {
-                if let Some(p) = para.as_mut() {
-                    p.blank_after = true;
-                }
-                i += 1;
-                continue;
-            }
-            let (off, t) = seg.trimmed();
-            // a legacy statistics table run together with the text around it
-            if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
-                self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
-                i += 1;
-                continue;
-            }
-            // page numbers
-            if kinds[i].page(&seg) {
-                self.flush(&mut para, &mut stack, &mut root);
-                let b = Block::Unrecognized(Unrecognized {
-                    text: t.to_string(),
-                    span: self.loc.span(off, off + t.len()),
-                });
-                push(&mut stack, &mut root, b);
-                i += 1;
-                continue;
-            }
-            // tables
-            if let Some((tb, end)) = self.table_at(segs, kinds, i) {
-                self.flush(&mut para, &mut stack, &mut root);
-                push(&mut stack, &mut root, Block::Table(Box::new(tb)));
-                i = end;
-                continue;
-            }
-            let mut off = off;
-            let mut t = t;
-            // markup residue at the start of the line
-            if let Ok((rest, m)) = markup.parse(t) {
-                self.flush(&mut para, &mut stack, &mut root);
-                let b = Block::Markup(Markup {
-                    text: m.to_string(),
-                    span: self.loc.span(off, off + m.len()),
-                });
-                push(&mut stack, &mut root, b);
-                let r = rest.trim_start_matches(is_space);
-                off += t.len() - r.len();
-                t = r;
-                if t.is_empty() {
-                    i += 1;
-                    continue;
-                }
-            }
-            // subsection markers; the text after a title may open another
-            // subsection on the same line (`1.存在的问题：一是…`)
-            if line_marker(t).is_some() {
-                self.flush(&mut para, &mut stack, &mut root);
-                para = self.subsections(off, t, &mut stack, &mut root);
-                i += 1;
-                continue;
-            }
-            // paragraphs
-            match para.as_mut() {
-                Some(p)
-                    if !p.terminal
-                        && (!p.blank_after || p.last_chars >= 40)
-                        && !p.field
-                        && !is_field(t) =>
-                {
-                    p.text.push_str(t);
-                    p.end = off + t.len();
-                    p.last_chars = t.chars().count();
-                    p.terminal = ends_terminal(t);
-                    p.blank_after = false;
-                }
-                _ => {
-                    self.flush(&mut para, &mut stack, &mut root);
-                    para = Some(new_para(off, t));
-                }
-            }
-            i += 1;
+            i = self.step(&mut tree, segs, kinds, i);
         }
+        let Tree {
+            mut root,
+            mut stack,
+            mut para,
+        } = tree;
         self.flush(&mut para, &mut stack, &mut root);
         while !stack.is_empty() {
             close(&mut stack, &mut root, self.loc);
         }
         root.shrink_to_fit();
         root
+    }
+
+    /// Takes the piece `segs[i]` (and, for a table, the pieces of its
+    /// region) into `tree`; returns the index of the next piece.
+    fn step(
+        &self,
+        tree: &mut Tree,
+        segs: &[Seg<'_>],
+        kinds: &[region::LineKind],
+        i: usize,
+    ) -> usize {
+        let seg = segs[i];
+        if kinds[i].blank {
+            if let Some(p) = tree.para.as_mut() {
+                p.blank_after = true;
+            }
+            return i + 1;
+        }
+        let (off, t) = seg.trimmed();
+        // a legacy statistics table run together with the text around it
+        if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
+            self.emit(tree, Block::Table(Box::new(tb)));
+            return i + 1;
+        }
+        // page numbers
+        if kinds[i].page(&seg) {
+            let b = Block::Unrecognized(Unrecognized {
+                text: t.to_string(),
+                span: self.loc.span(off, off + t.len()),
+            });
+            self.emit(tree, b);
+            return i + 1;
+        }
+        // tables
+        if let Some((tb, end)) = self.table_at(segs, kinds, i) {
+            self.emit(tree, Block::Table(Box::new(tb)));
+            return end;
+        }
+        self.text_line(tree, off, t);
+        i + 1
+    }
+
+    /// Takes a line of text (at `off`) into `tree`: markup residue at its
+    /// start, subsection markers, or a paragraph (a new one, or the line
+    /// joined to the open one).
+    fn text_line(&self, tree: &mut Tree, mut off: usize, mut t: &str) {
+        // markup residue at the start of the line
+        if let Ok((rest, m)) = markup.parse(t) {
+            let b = Block::Markup(Markup {
+                text: m.to_string(),
+                span: self.loc.span(off, off + m.len()),
+            });
+            self.emit(tree, b);
+            let r = rest.trim_start_matches(is_space);
+            off += t.len() - r.len();
+            t = r;
+            if t.is_empty() {
+                return;
+            }
+        }
+        let Tree { root, stack, para } = tree;
+        // subsection markers; the text after a title may open another
+        // subsection on the same line (`1.存在的问题：一是…`)
+        if line_marker(t).is_some() {
+            self.flush(para, stack, root);
+            *para = self.subsections(off, t, stack, root);
+            return;
+        }
+        // paragraphs
+        match para.as_mut() {
+            Some(p)
+                if !p.terminal
+                    && (!p.blank_after || p.last_chars >= 40)
+                    && !p.field
+                    && !is_field(t) =>
+            {
+                p.text.push_str(t);
+                p.end = off + t.len();
+                p.last_chars = t.chars().count();
+                p.terminal = ends_terminal(t);
+                p.blank_after = false;
+            }
+            _ => {
+                self.flush(para, stack, root);
+                *para = Some(new_para(off, t));
+            }
+        }
+    }
+
+    /// Ends the open paragraph and adds `b` after it.
+    fn emit(&self, tree: &mut Tree, b: Block) {
+        self.flush(&mut tree.para, &mut tree.stack, &mut tree.root);
+        push(&mut tree.stack, &mut tree.root, b);
     }
 
     /// The table whose region starts at `segs[i]`, and the

@@ -50,75 +50,139 @@ fn push_seg<'a>(text: &'a str, segs: &mut Vec<Seg<'a>>, seg: Seg<'a>, joinable: 
     segs.push(seg);
 }
 
-/// Builds the structure of `text`.
-pub(crate) fn structure<'a>(text: &'a str, loc: &Locator<'_>) -> Structure {
-    let mut preamble_segs: Vec<Seg<'a>> = Vec::new();
-    let mut heads: Vec<Head<'a>> = Vec::new();
-    // the last piece pushed is blank (a heading pushed since resets it)
-    let mut last_blank = false;
-    let mut add = |heads: &mut Vec<Head<'a>>, seg: Seg<'a>, after_heading: bool| {
+/// The state of the structural pass: the pieces seen so far, before the
+/// first heading (preamble) or under the last heading found.
+struct Scan<'a> {
+    text: &'a str,
+    preamble_segs: Vec<Seg<'a>>,
+    heads: Vec<Head<'a>>,
+    /// The last piece pushed is blank (a heading pushed since resets it).
+    last_blank: bool,
+    /// A heading was pushed since the last piece.
+    after_heading: bool,
+    /// The number of the last heading found.
+    last: u32,
+}
+
+impl<'a> Scan<'a> {
+    /// Appends a body piece to the preamble or to the last section.
+    fn add(&mut self, seg: Seg<'a>) {
         let blank = seg.is_blank();
-        let joinable = blank && last_blank && !after_heading;
-        last_blank = blank;
-        match heads.last_mut() {
-            Some(h) => push_seg(text, &mut h.segs, seg, joinable),
-            None => push_seg(text, &mut preamble_segs, seg, joinable),
+        let joinable = blank && self.last_blank && !self.after_heading;
+        self.last_blank = blank;
+        match self.heads.last_mut() {
+            Some(h) => push_seg(self.text, &mut h.segs, seg, joinable),
+            None => push_seg(self.text, &mut self.preamble_segs, seg, joinable),
         }
-    };
-    // a heading was pushed since the last piece
-    let mut after_heading = false;
-    let mut last = 0u32;
-    for line in crate::lines::iter(text) {
-        let mut seg = Seg {
-            start: line.start,
-            raw: line.text,
-        };
+        self.after_heading = false;
+    }
+
+    /// Splits one line into body pieces and the section headings it starts.
+    fn line(&mut self, mut seg: Seg<'a>) {
+        let text = self.text;
         loop {
             let (toff, t) = seg.trimmed();
             if t.is_empty() {
-                add(&mut heads, seg, after_heading);
-                after_heading = false;
-                break;
+                self.add(seg);
+                return;
             }
-            match find_heading(t, last + 1, last) {
-                Some(h) => {
-                    if h.pos > 0 {
-                        add(
-                            &mut heads,
-                            Seg {
-                                start: seg.start,
-                                raw: &text[seg.start..toff + h.pos],
-                            },
-                            after_heading,
-                        );
-                    }
-                    after_heading = true;
-                    heads.push(Head {
-                        start: toff + h.pos,
-                        end: toff + h.end,
-                        title_start: toff + h.title_start,
-                        number: h.number,
-                        segs: Vec::new(),
-                    });
-                    last = h.number;
-                    let rest_start = toff + h.end;
-                    let line_end = seg.start + seg.raw.len();
-                    if text[rest_start..line_end].chars().all(is_space) {
-                        break;
-                    }
-                    seg = Seg {
-                        start: rest_start,
-                        raw: &text[rest_start..line_end],
-                    };
-                }
-                None => {
-                    add(&mut heads, seg, after_heading);
-                    after_heading = false;
-                    break;
-                }
+            let Some(h) = find_heading(t, self.last + 1, self.last) else {
+                self.add(seg);
+                return;
+            };
+            if h.pos > 0 {
+                self.add(Seg {
+                    start: seg.start,
+                    raw: &text[seg.start..toff + h.pos],
+                });
             }
+            self.after_heading = true;
+            self.heads.push(Head {
+                start: toff + h.pos,
+                end: toff + h.end,
+                title_start: toff + h.title_start,
+                number: h.number,
+                segs: Vec::new(),
+            });
+            self.last = h.number;
+            let rest_start = toff + h.end;
+            let line_end = seg.start + seg.raw.len();
+            if text[rest_start..line_end].chars().all(is_space) {
+                return;
+            }
+            seg = Seg {
+                start: rest_start,
+                raw: &text[rest_start..line_end],
+            };
         }
     }
+}
+
+/// The section of a heading and its body pieces.
+fn section(b: &Blocks<'_, '_>, head: Head<'_>) -> Section {
+    let Head {
+        start,
+        end,
+        title_start,
+        number,
+        segs,
+    } = head;
+    let text = b.text;
+    let raw = &text[start..end];
+    let title = text[title_start..end].trim_matches(is_space);
+    let blocks = b.build(&segs);
+    let body_end = segs.iter().rev().find(|s| !s.is_blank()).map_or(end, |s| {
+        let (o, t) = s.trimmed();
+        o + t.len()
+    });
+    Section {
+        number,
+        heading: Heading {
+            raw: raw.to_string(),
+            title: title.to_string(),
+            span: b.loc.span(start, end),
+        },
+        kind: classify(title),
+        blocks,
+        span: b.loc.span(start, body_end.max(end)),
+    }
+}
+
+/// The closing lines, one paragraph each (a signature is not running text).
+fn closing(segs: &[Seg<'_>], loc: &Locator<'_>) -> Vec<Block> {
+    segs.iter()
+        .filter(|s| !s.is_blank())
+        .map(|s| {
+            let (o, t) = s.trimmed();
+            Block::Paragraph(Paragraph {
+                text: t.to_string(),
+                span: loc.span(o, o + t.len()),
+            })
+        })
+        .collect()
+}
+
+/// Builds the structure of `text`.
+pub(crate) fn structure<'a>(text: &'a str, loc: &Locator<'_>) -> Structure {
+    let mut scan = Scan {
+        text,
+        preamble_segs: Vec::new(),
+        heads: Vec::new(),
+        last_blank: false,
+        after_heading: false,
+        last: 0,
+    };
+    for line in crate::lines::iter(text) {
+        scan.line(Seg {
+            start: line.start,
+            raw: line.text,
+        });
+    }
+    let Scan {
+        preamble_segs,
+        mut heads,
+        ..
+    } = scan;
     // closing: trailing signature and date lines of the last section
     let mut closing_segs = Vec::new();
     if let Some(h) = heads.last_mut() {
@@ -129,49 +193,11 @@ pub(crate) fn structure<'a>(text: &'a str, loc: &Locator<'_>) -> Structure {
     drop(preamble_segs);
     let mut sections: Vec<Section> = Vec::with_capacity(heads.len());
     for head in heads {
-        let Head {
-            start,
-            end,
-            title_start,
-            number,
-            segs,
-        } = head;
-        sections.push({
-            let raw = &text[start..end];
-            let title = text[title_start..end].trim_matches(is_space);
-            let blocks = b.build(&segs);
-            let body_end = segs.iter().rev().find(|s| !s.is_blank()).map_or(end, |s| {
-                let (o, t) = s.trimmed();
-                o + t.len()
-            });
-            Section {
-                number,
-                heading: Heading {
-                    raw: raw.to_string(),
-                    title: title.to_string(),
-                    span: loc.span(start, end),
-                },
-                kind: classify(title),
-                blocks,
-                span: loc.span(start, body_end.max(end)),
-            }
-        });
+        sections.push(section(&b, head));
     }
-    // closing lines stay one paragraph each (a signature is not running text)
-    let closing = closing_segs
-        .iter()
-        .filter(|s| !s.is_blank())
-        .map(|s| {
-            let (o, t) = s.trimmed();
-            Block::Paragraph(Paragraph {
-                text: t.to_string(),
-                span: loc.span(o, o + t.len()),
-            })
-        })
-        .collect();
     Structure {
         preamble,
         sections,
-        closing,
+        closing: closing(&closing_segs, loc),
     }
 }
