@@ -14,9 +14,14 @@ use indexmap::IndexMap;
 use crate::lines::is_space;
 use crate::model::{
     ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Format,
-    FragmentRole, GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number,
-    ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+    FragmentRole, Key, Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
+
+mod fragments;
+mod free;
+
+use fragments::{RowFragments, row_start};
+pub use free::{write_generic, write_legacy_statistics};
 
 /// The note line that opens a canonical applications table.
 pub const APPLICATIONS_NOTE: &str =
@@ -88,19 +93,6 @@ fn write_table_tabs<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
 fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     for c in s.chars().filter(|c| !is_space(*c)) {
         w.write_char(c)?;
-    }
-    Ok(())
-}
-
-/// Writes `s` trimmed, each run of white space inside it as one space: a
-/// legacy cell such as `6 1` stays one cell that is no number (written
-/// `61`, it would read as the figure 61).
-fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
-        if i > 0 {
-            w.write_char(' ')?;
-        }
-        w.write_str(word)?;
     }
     Ok(())
 }
@@ -217,149 +209,6 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     after(w, None, true)?;
     w.write_char('\n')
-}
-
-/// A fragment written with a row: its text, the start of the cell it
-/// follows in the source, and whether a tab stood between them.
-struct RowFragment<'a> {
-    raw: &'a str,
-    after: Option<usize>,
-    tab: bool,
-}
-
-/// The fragments of a standard table that stand among its rows: text the
-/// parser kept beside a row (`abc` in a cell's place, the tail of a label cut
-/// by a figure). They are written where they stand, so the canonical text
-/// reads back with the same fragments beside the same cells: `other`
-/// fragments on one of the row's lines, glued after the cell they followed
-/// (at the end of the row when they follow the label) or, when they stood
-/// apart after the row's last cell, as one more field; text with digits,
-/// pipes or white space only in an empty cell's place (glued to a figure, it
-/// would read as part of it).
-/// Other text on a line of its own is not written (such a line could read as a list item or a
-/// figure), nor are label parts (the label's text holds them), header, group
-/// label, note and page-number fragments (the canonical layout writes its own
-/// header and group labels).
-pub(crate) struct RowFragments<'a> {
-    frags: Vec<&'a crate::model::Fragment>,
-    used: Vec<bool>,
-    /// Starts of everything that bounds a row: every row's first element and
-    /// every fragment that is not written with a row, sorted.
-    bounds: Vec<usize>,
-}
-
-impl<'a> RowFragments<'a> {
-    fn new<C: Key>(
-        fragments: &'a [crate::model::Fragment],
-        rows: impl Iterator<Item = &'a RowSource<C>>,
-    ) -> Self {
-        let stray = |f: &crate::model::Fragment| {
-            matches!(f.role, FragmentRole::Other | FragmentRole::LabelPart)
-        };
-        let mut bounds: Vec<usize> = rows.filter_map(|r| row_start(r)).collect();
-        bounds.extend(fragments.iter().filter(|f| !stray(f)).map(|f| f.span.start));
-        bounds.sort_unstable();
-        let frags: Vec<_> = fragments.iter().filter(|f| stray(f)).collect();
-        RowFragments {
-            used: vec![false; frags.len()],
-            frags,
-            bounds,
-        }
-    }
-
-    /// Takes the fragments that stand in `row`: after its first element and
-    /// before the next row (or header text).
-    fn take<C: Key>(&mut self, row: &RowSource<C>) -> Vec<RowFragment<'a>> {
-        let Some(start) = row_start(row) else {
-            return Vec::new();
-        };
-        let next = self
-            .bounds
-            .get(self.bounds.partition_point(|&b| b <= start))
-            .copied()
-            .unwrap_or(usize::MAX);
-        let elements: Vec<&crate::model::Text> = row
-            .label
-            .iter()
-            .chain(row.cells.values())
-            .chain(row.fused.iter())
-            .collect();
-        let mut out = Vec::new();
-        for (i, f) in self.frags.iter().enumerate() {
-            if self.used[i] || f.span.start <= start || f.span.start >= next {
-                continue;
-            }
-            self.used[i] = true;
-            // a label part is already in the label's text; other text on a
-            // line of its own could read as anything (a list item, a
-            // figure), so it is not written either
-            if f.role != FragmentRole::Other || !elements.iter().any(|e| e.span.line == f.span.line)
-            {
-                continue;
-            }
-            // the cell or fused digits it follows (not the label: text glued
-            // to the label would change it)
-            let follows = row
-                .cells
-                .values()
-                .chain(row.fused.iter())
-                .filter(|e| e.span.start <= f.span.start)
-                .max_by_key(|e| e.span.start);
-            let last = row
-                .cells
-                .values()
-                .chain(row.fused.iter())
-                .map(|e| e.span.start)
-                .max();
-            let mut tab = false;
-            match follows {
-                // in an empty cell's place it reads back beside that cell
-                Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => {}
-                // glued to a figure: digits or delimiters would read as
-                // part of it, and so would text that was apart (`6万\t元`
-                // would read as the amount `6万元`)
-                Some(e) if f.span.start <= e.span.end => {
-                    if f.raw
-                        .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
-                    {
-                        continue;
-                    }
-                }
-                // apart from the row's last cell: one more field, as it was
-                Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-                    if f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') {
-                        continue;
-                    }
-                    tab = true;
-                }
-                // apart from a cell inside the row: it would take a
-                // cell's place, so it is not written
-                Some(_) => continue,
-                None => {
-                    if f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') {
-                        continue;
-                    }
-                }
-            }
-            let after = follows.map(|e| e.span.start);
-            out.push(RowFragment {
-                raw: &f.raw,
-                after,
-                tab,
-            });
-        }
-        out
-    }
-}
-
-/// Where a row starts in the source: its first label, cell or fused text.
-fn row_start<C: Key>(row: &RowSource<C>) -> Option<usize> {
-    row.label
-        .iter()
-        .chain(row.cells.values())
-        .chain(row.fused.iter())
-        .map(|t| t.span.start)
-        .min()
 }
 
 /// The group numeral (`(三)` … `(六)`, folded as
@@ -553,132 +402,6 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
                 &mut frags,
             )?;
         }
-    }
-    Ok(())
-}
-
-/// Writes a generic table: the header line, then each row. Cell text is
-/// kept as written (`小 计`); only line ends inside a cell, which the grid
-/// cannot hold, become spaces, and tabs in a table of tab rows (a table
-/// with a tab inside a cell is written as pipe rows, which hold it).
-pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
-    let rows = || std::iter::once(&t.header).chain(&t.rows);
-    // tab rows need two cells to be rows, and a table two rows: anything
-    // less is written as pipe rows, closed by an empty pipe row (which reads
-    // as no row) so that the table has two pipe lines
-    // (a cell that holds a tab is written in a pipe row too, where the tab
-    // stays inside the cell)
-    let pipes =
-        t.rows.is_empty() || rows().any(|r| r.len() < 2 || r.iter().any(|c| c.contains('\t')));
-    for row in rows() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| {
-                if pipes {
-                    c.replace(['\n', '\r'], " ")
-                } else {
-                    c.replace(['\t', '\n', '\r'], " ")
-                }
-            })
-            .collect();
-        if pipes {
-            w.write_char('|')?;
-            if cells.is_empty() {
-                w.write_char('|')?;
-            }
-            for c in &cells {
-                w.write_str(c)?;
-                w.write_char('|')?;
-            }
-        } else {
-            w.write_str(&cells.join("\t"))?;
-        }
-        w.write_char('\n')?;
-    }
-    if pipes {
-        w.write_str("||\n")?;
-    }
-    Ok(())
-}
-
-/// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
-/// and the column labels, then one row per indicator in table order
-/// (label, unit, code and cells as written; white space inside a cell as
-/// one space).
-pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
-    let srcs: Vec<&LegacyRowSource> = t
-        .source
-        .values()
-        .chain(t.other_rows.iter().map(|r| &r.source))
-        .collect();
-    let unit = srcs.iter().any(|s| s.unit.is_some());
-    let code = srcs.iter().any(|s| s.code.is_some());
-    w.write_str("指标名称")?;
-    if unit {
-        w.write_str("\t计量单位")?;
-    }
-    if code {
-        w.write_str("\t代码")?;
-    }
-    for c in &t.columns {
-        w.write_char('\t')?;
-        w.write_str(c.label())?;
-    }
-    w.write_char('\n')?;
-    // keyed rows and other rows in table order (by source position)
-    type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
-    let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
-    // where a row starts: its first label, unit, code or cell
-    let start = |s: &LegacyRowSource| {
-        s.label
-            .iter()
-            .chain(&s.unit)
-            .chain(&s.code)
-            .chain(s.cells.values())
-            .chain(&s.extra)
-            .map(|t| t.span.start)
-            .min()
-            .unwrap_or(usize::MAX)
-    };
-    for (k, s) in &t.source {
-        order.push((start(s), s, t.rows.get(k)));
-    }
-    for r in &t.other_rows {
-        order.push((start(&r.source), &r.source, Some(&r.values)));
-    }
-    order.sort_by_key(|o| o.0);
-    for (_, s, values) in order {
-        if let Some(l) = &s.label {
-            put(w, &l.raw)?;
-        }
-        if unit {
-            w.write_char('\t')?;
-            if let Some(u) = &s.unit {
-                put(w, &u.raw)?;
-            }
-        }
-        if code {
-            w.write_char('\t')?;
-            if let Some(c) = &s.code {
-                put(w, &c.raw)?;
-            }
-        }
-        for c in &t.columns {
-            w.write_char('\t')?;
-            match s.cells.get(c) {
-                Some(x) => put_spaced(w, &x.raw)?,
-                None => {
-                    if let Some(Some(n)) = values.and_then(|v| v.get(c)) {
-                        write!(w, "{n}")?;
-                    }
-                }
-            }
-        }
-        for x in &s.extra {
-            w.write_char('\t')?;
-            put(w, &x.raw)?;
-        }
-        w.write_char('\n')?;
     }
     Ok(())
 }

@@ -1,0 +1,156 @@
+//! The fragments written with the rows of a standard table: text the
+//! parser kept beside a row, written where it stood.
+
+use crate::lines::is_space;
+use crate::model::{FragmentRole, Key, RowSource};
+
+/// A fragment written with a row: its text, the start of the cell it
+/// follows in the source, and whether a tab stood between them.
+pub(super) struct RowFragment<'a> {
+    pub(super) raw: &'a str,
+    pub(super) after: Option<usize>,
+    pub(super) tab: bool,
+}
+
+/// The fragments of a standard table that stand among its rows: text the
+/// parser kept beside a row (`abc` in a cell's place, the tail of a label cut
+/// by a figure). They are written where they stand, so the canonical text
+/// reads back with the same fragments beside the same cells: `other`
+/// fragments on one of the row's lines, glued after the cell they followed
+/// (at the end of the row when they follow the label) or, when they stood
+/// apart after the row's last cell, as one more field; text with digits,
+/// pipes or white space only in an empty cell's place (glued to a figure, it
+/// would read as part of it).
+/// Other text on a line of its own is not written (such a line could read as a list item or a
+/// figure), nor are label parts (the label's text holds them), header, group
+/// label, note and page-number fragments (the canonical layout writes its own
+/// header and group labels).
+pub(crate) struct RowFragments<'a> {
+    frags: Vec<&'a crate::model::Fragment>,
+    used: Vec<bool>,
+    /// Starts of everything that bounds a row: every row's first element and
+    /// every fragment that is not written with a row, sorted.
+    bounds: Vec<usize>,
+}
+
+impl<'a> RowFragments<'a> {
+    pub(super) fn new<C: Key>(
+        fragments: &'a [crate::model::Fragment],
+        rows: impl Iterator<Item = &'a RowSource<C>>,
+    ) -> Self {
+        let stray = |f: &crate::model::Fragment| {
+            matches!(f.role, FragmentRole::Other | FragmentRole::LabelPart)
+        };
+        let mut bounds: Vec<usize> = rows.filter_map(|r| row_start(r)).collect();
+        bounds.extend(fragments.iter().filter(|f| !stray(f)).map(|f| f.span.start));
+        bounds.sort_unstable();
+        let frags: Vec<_> = fragments.iter().filter(|f| stray(f)).collect();
+        RowFragments {
+            used: vec![false; frags.len()],
+            frags,
+            bounds,
+        }
+    }
+
+    /// Takes the fragments that stand in `row`: after its first element and
+    /// before the next row (or header text).
+    pub(super) fn take<C: Key>(&mut self, row: &RowSource<C>) -> Vec<RowFragment<'a>> {
+        let Some(start) = row_start(row) else {
+            return Vec::new();
+        };
+        let next = self
+            .bounds
+            .get(self.bounds.partition_point(|&b| b <= start))
+            .copied()
+            .unwrap_or(usize::MAX);
+        let elements: Vec<&crate::model::Text> = row
+            .label
+            .iter()
+            .chain(row.cells.values())
+            .chain(row.fused.iter())
+            .collect();
+        let mut out = Vec::new();
+        for (i, f) in self.frags.iter().enumerate() {
+            if self.used[i] || f.span.start <= start || f.span.start >= next {
+                continue;
+            }
+            self.used[i] = true;
+            // a label part is already in the label's text; other text on a
+            // line of its own could read as anything (a list item, a
+            // figure), so it is not written either
+            if f.role != FragmentRole::Other || !elements.iter().any(|e| e.span.line == f.span.line)
+            {
+                continue;
+            }
+            out.extend(place(row, *f));
+        }
+        out
+    }
+}
+
+/// Where the `other` fragment `f`, on one of `row`'s lines, is written in
+/// the row: after the cell (or fused digits) it follows, glued or as one more
+/// field; `None` when it is not written (it would read as part of a figure
+/// or take a cell's place).
+fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Option<RowFragment<'a>> {
+    // the cell or fused digits it follows (not the label: text glued
+    // to the label would change it)
+    let follows = row
+        .cells
+        .values()
+        .chain(row.fused.iter())
+        .filter(|e| e.span.start <= f.span.start)
+        .max_by_key(|e| e.span.start);
+    let last = row
+        .cells
+        .values()
+        .chain(row.fused.iter())
+        .map(|e| e.span.start)
+        .max();
+    let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
+    let mut tab = false;
+    match follows {
+        // in an empty cell's place it reads back beside that cell
+        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => {}
+        // glued to a figure: digits or delimiters would read as
+        // part of it, and so would text that was apart (`6万\t元`
+        // would read as the amount `6万元`)
+        Some(e) if f.span.start <= e.span.end => {
+            if f.raw
+                .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+            {
+                return None;
+            }
+        }
+        // apart from the row's last cell: one more field, as it was
+        Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
+            if digits_or_pipes() {
+                return None;
+            }
+            tab = true;
+        }
+        // apart from a cell inside the row: it would take a
+        // cell's place, so it is not written
+        Some(_) => return None,
+        None => {
+            if digits_or_pipes() {
+                return None;
+            }
+        }
+    }
+    Some(RowFragment {
+        raw: &f.raw,
+        after: follows.map(|e| e.span.start),
+        tab,
+    })
+}
+
+/// Where a row starts in the source: its first label, cell or fused text.
+pub(super) fn row_start<C: Key>(row: &RowSource<C>) -> Option<usize> {
+    row.label
+        .iter()
+        .chain(row.cells.values())
+        .chain(row.fused.iter())
+        .map(|t| t.span.start)
+        .min()
+}

@@ -1,0 +1,148 @@
+//! Canonical layouts of the tables without a template: generic tables and
+//! legacy statistics tables (see the [module docs](super)).
+
+use std::fmt;
+
+use crate::lines::is_space;
+use crate::model::{GenericTable, Key, LegacyRowSource, LegacyStatisticsTable, Number};
+
+use super::put;
+
+/// Writes `s` trimmed, each run of white space inside it as one space: a
+/// legacy cell such as `6 1` stays one cell that is no number (written
+/// `61`, it would read as the figure 61).
+fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
+    }
+    Ok(())
+}
+
+/// Writes a generic table: the header line, then each row. Cell text is
+/// kept as written (`小 计`); only line ends inside a cell, which the grid
+/// cannot hold, become spaces, and tabs in a table of tab rows (a table
+/// with a tab inside a cell is written as pipe rows, which hold it).
+pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
+    let rows = || std::iter::once(&t.header).chain(&t.rows);
+    // tab rows need two cells to be rows, and a table two rows: anything
+    // less is written as pipe rows, closed by an empty pipe row (which reads
+    // as no row) so that the table has two pipe lines
+    // (a cell that holds a tab is written in a pipe row too, where the tab
+    // stays inside the cell)
+    let pipes =
+        t.rows.is_empty() || rows().any(|r| r.len() < 2 || r.iter().any(|c| c.contains('\t')));
+    for row in rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                if pipes {
+                    c.replace(['\n', '\r'], " ")
+                } else {
+                    c.replace(['\t', '\n', '\r'], " ")
+                }
+            })
+            .collect();
+        if pipes {
+            w.write_char('|')?;
+            if cells.is_empty() {
+                w.write_char('|')?;
+            }
+            for c in &cells {
+                w.write_str(c)?;
+                w.write_char('|')?;
+            }
+        } else {
+            w.write_str(&cells.join("\t"))?;
+        }
+        w.write_char('\n')?;
+    }
+    if pipes {
+        w.write_str("||\n")?;
+    }
+    Ok(())
+}
+
+/// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
+/// and the column labels, then one row per indicator in table order
+/// (label, unit, code and cells as written; white space inside a cell as
+/// one space).
+pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
+    let srcs: Vec<&LegacyRowSource> = t
+        .source
+        .values()
+        .chain(t.other_rows.iter().map(|r| &r.source))
+        .collect();
+    let unit = srcs.iter().any(|s| s.unit.is_some());
+    let code = srcs.iter().any(|s| s.code.is_some());
+    w.write_str("指标名称")?;
+    if unit {
+        w.write_str("\t计量单位")?;
+    }
+    if code {
+        w.write_str("\t代码")?;
+    }
+    for c in &t.columns {
+        w.write_char('\t')?;
+        w.write_str(c.label())?;
+    }
+    w.write_char('\n')?;
+    // keyed rows and other rows in table order (by source position)
+    type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
+    let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
+    // where a row starts: its first label, unit, code or cell
+    let start = |s: &LegacyRowSource| {
+        s.label
+            .iter()
+            .chain(&s.unit)
+            .chain(&s.code)
+            .chain(s.cells.values())
+            .chain(&s.extra)
+            .map(|t| t.span.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    for (k, s) in &t.source {
+        order.push((start(s), s, t.rows.get(k)));
+    }
+    for r in &t.other_rows {
+        order.push((start(&r.source), &r.source, Some(&r.values)));
+    }
+    order.sort_by_key(|o| o.0);
+    for (_, s, values) in order {
+        if let Some(l) = &s.label {
+            put(w, &l.raw)?;
+        }
+        if unit {
+            w.write_char('\t')?;
+            if let Some(u) = &s.unit {
+                put(w, &u.raw)?;
+            }
+        }
+        if code {
+            w.write_char('\t')?;
+            if let Some(c) = &s.code {
+                put(w, &c.raw)?;
+            }
+        }
+        for c in &t.columns {
+            w.write_char('\t')?;
+            match s.cells.get(c) {
+                Some(x) => put_spaced(w, &x.raw)?,
+                None => {
+                    if let Some(Some(n)) = values.and_then(|v| v.get(c)) {
+                        write!(w, "{n}")?;
+                    }
+                }
+            }
+        }
+        for x in &s.extra {
+            w.write_char('\t')?;
+            put(w, &x.raw)?;
+        }
+        w.write_char('\n')?;
+    }
+    Ok(())
+}
