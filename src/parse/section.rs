@@ -163,7 +163,7 @@ fn closing(segs: &[Seg<'_>], loc: &Locator<'_>) -> Vec<Block> {
 }
 
 /// Builds the structure of `text`.
-pub(crate) fn structure<'a>(text: &'a str, loc: &Locator<'_>) -> Structure {
+pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
     let mut scan = Scan {
         text,
         preamble_segs: Vec::new(),

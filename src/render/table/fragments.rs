@@ -82,7 +82,7 @@ impl<'a> RowFragments<'a> {
             {
                 continue;
             }
-            out.extend(place(row, *f));
+            out.extend(place(row, f));
         }
         out
     }
