@@ -6,6 +6,17 @@ use super::InCell;
 use super::labels::unit_suffix;
 use crate::lines::is_space;
 use crate::text::lexical::norm;
+use memchr::memmem;
+use std::sync::LazyLock;
+
+/// The header word of a statistics table, Simplified and Traditional: built
+/// once (`locate` runs on every piece of every line).
+static HEADER: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    [
+        memmem::Finder::new("指标名称"),
+        memmem::Finder::new("指標名稱"),
+    ]
+});
 
 /// Where a statistics table written as running text starts and ends in the
 /// trimmed piece `t`: `(start, header, end)` byte offsets (`start` is the
@@ -15,10 +26,10 @@ pub(crate) fn locate(t: &str) -> Option<(usize, usize, usize)> {
     if t.contains('\t') || t.matches('|').count() >= 2 {
         return None;
     }
-    let finder = memchr::memmem::Finder::new("指标名称");
-    let h = finder
+    let [simplified, traditional] = &*HEADER;
+    let h = simplified
         .find(t.as_bytes())
-        .or_else(|| memchr::memmem::Finder::new("指標名稱").find(t.as_bytes()))?;
+        .or_else(|| traditional.find(t.as_bytes()))?;
     let rows = crawler_rows(&t[h..], 0)?;
     let end = h + rows.end;
     // the title right before: `附件1：…统计表 `
