@@ -97,7 +97,9 @@ export PKG_CONFIG_PATH="$PWD/$OUT/prefix/lib/pkgconfig"
 cc "${CFLAGS[@]}" examples/c/parse.c $(pkg-config --cflags --libs ogi_report) -o "$OUT/parse-pc"
 LD_LIBRARY_PATH="$PWD/$OUT/prefix/lib" "$OUT/parse-pc" "$FIXTURE" > "$OUT/fixture-pc.out"
 cmp -s "$OUT/fixture.out" "$OUT/fixture-pc.out" || { echo "30-c: pkg-config build prints differently"; exit 1; }
-readelf -d "$OUT/parse-pc" | grep -q "NEEDED.*\[libogi_report.so.$abi\]" \
+# read whole first (grep -q + pipefail would race with the writer)
+dynamic=$(readelf -d "$OUT/parse-pc")
+grep -q "NEEDED.*\[libogi_report.so.$abi\]" <<<"$dynamic" \
     || { echo "30-c: the example does not record the SONAME"; exit 1; }
 
 echo "30-c: only ogi_* symbols are exported"

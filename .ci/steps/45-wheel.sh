@@ -30,7 +30,10 @@ case "$(basename "$wheel")" in
     *-py3-none-linux_x86_64.whl|*-py3-none-manylinux*.whl|*-py3-none-linux_*.whl) ;;
     *) echo "45-wheel: not a platform wheel: $wheel"; exit 1 ;;
 esac
-"$BUILD/bin/python" -m zipfile -l "$wheel" | grep -q "ogi_report/libogi_report.so" \
+# the listing is read whole first: `grep -q` stops at the first match and,
+# under pipefail, the lister's broken pipe would fail the step
+listing=$("$BUILD/bin/python" -m zipfile -l "$wheel")
+grep -q "ogi_report/libogi_report.so" <<<"$listing" \
     || { echo "45-wheel: libogi_report.so is not in the wheel"; exit 1; }
 
 echo "45-wheel: fresh venv, install the wheel, run the Python suite against it"
