@@ -184,20 +184,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
         !(crate::lines::is_space(c)
             || (is_table_layout(c) || is_rule_line_at(text, offset)) && in_table(offset))
     };
-    let mut spans = leaf_spans(report);
-    for s in &spans {
-        if s.start > s.end
-            || s.end > text.len()
-            || !text.is_char_boundary(s.start)
-            || !text.is_char_boundary(s.end)
-        {
-            return Err(LossError::BadSpan {
-                start: s.start,
-                end: s.end,
-            });
-        }
-    }
-    spans.sort_by_key(|s| (s.start, s.end));
+    let spans = checked_spans(text, report)?;
     let is_space = crate::lines::is_space;
     // overlaps: a non-space char in the intersection of consecutive spans
     let mut reach = 0usize; // furthest end so far
@@ -245,13 +232,9 @@ pub fn check_html(html: &str, report: &Report) -> Result<(), LossError> {
     check_ranges(html, report, &page.text_ranges)
 }
 
-/// Like [`check`], but only the characters inside `ranges` of `text` must be
-/// covered (the text nodes of an HTML page).
-pub fn check_ranges(
-    text: &str,
-    report: &Report,
-    ranges: &[std::ops::Range<usize>],
-) -> Result<(), LossError> {
+/// The leaf spans of `report`, each checked to lie on character boundaries
+/// of `text`, sorted by start (then end).
+fn checked_spans(text: &str, report: &Report) -> Result<Vec<Span>, LossError> {
     let mut spans = leaf_spans(report);
     for s in &spans {
         if s.start > s.end
@@ -266,6 +249,17 @@ pub fn check_ranges(
         }
     }
     spans.sort_by_key(|s| (s.start, s.end));
+    Ok(spans)
+}
+
+/// Like [`check`], but only the characters inside `ranges` of `text` must be
+/// covered (the text nodes of an HTML page).
+pub fn check_ranges(
+    text: &str,
+    report: &Report,
+    ranges: &[std::ops::Range<usize>],
+) -> Result<(), LossError> {
+    let spans = checked_spans(text, report)?;
     let mut ranges: Vec<_> = ranges.to_vec();
     ranges.sort_by_key(|r| (r.start, r.end));
     let is_space = crate::lines::is_space;
