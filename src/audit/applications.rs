@@ -7,7 +7,7 @@ use super::{
     APPLICATIONS_TOTAL_PROCESSED, Operand, Outcome, equation, finding, operand,
 };
 use crate::model::{
-    AppCol, AppRow, ApplicationsTable, Finding, Format, Key, Number, Report, Severity, Span,
+    AppCol, AppRow, ApplicationsTable, Finding, Format, Key, Number, Severity, Span,
 };
 
 const TABLE: &str = "applications";
@@ -50,8 +50,9 @@ const ORG_COLUMNS: [AppCol; 5] = [
     AppCol::OtherOrg,
 ];
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = report.applications() else {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
+    let Some(t) = cx.applications else {
         return;
     };
     let cols = columns(t);

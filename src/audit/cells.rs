@@ -14,7 +14,7 @@ use super::{
 };
 use crate::model::table::Values;
 use crate::model::{
-    AdField, Finding, Fragment, FragmentRole, Key, Number, Report, RowSource, Severity, Table,
+    AdField, Finding, Fragment, FragmentRole, Key, Number, RowSource, Severity, Table,
 };
 
 /// True for a cell text that means "no figure": empty, 无, /, —, - ….
@@ -22,8 +22,8 @@ pub(crate) fn is_null_marker(raw: &str) -> bool {
     crate::text::nulls::is_null_marker(raw, true)
 }
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    for table in report.tables() {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    for &table in &cx.tables {
         match table {
             Table::Applications(t) => scan("applications", &t.rows, &t.source, &t.fragments, out),
             Table::ReviewLitigation(t) => {

@@ -8,8 +8,7 @@
 
 use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label};
 use crate::model::{
-    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, Report, RowSource, Severity,
-    Table, Text,
+    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, RowSource, Severity, Table, Text,
 };
 
 /// The group labels of Table 3 by their normalised marker.
@@ -20,8 +19,9 @@ const GROUPS: [(&str, &str); 4] = [
     ("(六)", "其他处理"),
 ];
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    for table in report.tables() {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
+    for &table in &cx.tables {
         match table {
             Table::Applications(t) => {
                 for (row, src) in &t.source {

@@ -2,12 +2,12 @@
 //! `review_litigation.total`.
 
 use super::{Operand, Outcome, REVIEW_LITIGATION_TOTAL, equation, finding, operand};
-use crate::model::{Finding, Key, Report, RlGroup, RlOutcome, Severity};
+use crate::model::{Finding, Key, RlGroup, RlOutcome, Severity};
 
 const TABLE: &str = "review_litigation";
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = report.review_litigation() else {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(t) = cx.review_litigation else {
         return;
     };
     // Table 4 is one physical row: when its digits ran together, no group

@@ -1,0 +1,247 @@
+//! The words the text rules look for (`narrative`, `statements`,
+//! `meta`), found in one pass per paragraph.
+//!
+//! One Aho–Corasick automaton over every word, built once per process,
+//! reports each occurrence of each word (overlapping matches included) in
+//! a paragraph. A sentence or clause of the paragraph then knows which words
+//! it contains from the matches inside its byte range ([`Hits::mask`]), so
+//! the rules test a bit instead of searching the text once per word, and
+//! skip the sentences where none of their words occurs.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// Every word, its index its bit in a [`Mask`] (at most 64).
+const WORDS: [&str; 51] = [
+    // 0: statements: the subject and the exclusions
+    "申请",
+    "信访",
+    "投诉",
+    "举报",
+    "建议",
+    "提案",
+    "复议",
+    "诉讼",
+    "留言",
+    "案件",
+    // 10: carried over
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转上年",
+    "上年度遗留",
+    // 15: carried forward
+    "结转下年",
+    "结转到",
+    "结转至",
+    "转入下年",
+    "结转下一年",
+    // 20: processed
+    "办结",
+    "答复",
+    "办理完毕",
+    "处理完毕",
+    "办理完成",
+    // 25: cases
+    "公开",
+    "行政复议",
+    "行政诉讼",
+    // 28: absolute claims
+    "均已",
+    "全部",
+    "均",
+    "办结率",
+    "答复率",
+    // 33: narrative: received
+    "收到",
+    "新收",
+    "未受理",
+    "信息",
+    // 37: meta: the reporting period
+    "本年度",
+    "全年",
+    "年内",
+    "本年",
+    // 41: meta: plans and other years
+    "将",
+    "计划",
+    "拟",
+    "明年",
+    "下一年",
+    "下年",
+    "上年",
+    "去年",
+    // 49: narrative: negations
+    "未收到",
+    "没有收到",
+];
+
+/// A set of [`WORDS`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Mask(u64);
+
+impl Mask {
+    /// The set of `words`; a word not in [`WORDS`] fails at compile time
+    /// (call it in a `const`).
+    pub(super) const fn of(words: &[&str]) -> Mask {
+        let mut m = 0u64;
+        let mut i = 0;
+        while i < words.len() {
+            m |= 1 << index(words[i]);
+            i += 1;
+        }
+        Mask(m)
+    }
+
+    /// True when the set holds any word of `other`.
+    pub(super) const fn any(self, other: Mask) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The union of two sets.
+    pub(super) const fn or(self, other: Mask) -> Mask {
+        Mask(self.0 | other.0)
+    }
+
+    /// True when the set holds `word` (a one-word mask).
+    pub(super) const fn has(self, word: Mask) -> bool {
+        self.any(word)
+    }
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn index(word: &str) -> u32 {
+    let mut i = 0;
+    while i < WORDS.len() {
+        if same(WORDS[i], word) {
+            return i as u32;
+        }
+        i += 1;
+    }
+    panic!("a word of the audit's vocabulary")
+}
+
+static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::Standard)
+        .build(WORDS)
+        .expect("a small fixed set of words")
+});
+
+/// The occurrences of the words in one text, in order of their end.
+#[derive(Debug, Default)]
+pub(super) struct Hits {
+    /// (start, end, word index).
+    hits: Vec<(u32, u32, u8)>,
+    /// Every word found anywhere in the text.
+    all: Mask,
+}
+
+impl Hits {
+    /// Finds the words of `text` (replacing those of the previous text).
+    pub(super) fn scan(&mut self, text: &str) {
+        self.hits.clear();
+        let mut all = 0u64;
+        for m in AUTOMATON.find_overlapping_iter(text) {
+            let w = m.pattern().as_u32();
+            all |= 1 << w;
+            // a paragraph longer than 4 GiB cannot be in a model (u32 spans)
+            self.hits.push((m.start() as u32, m.end() as u32, w as u8));
+        }
+        self.all = Mask(all);
+    }
+
+    /// Every word found in the text.
+    pub(super) fn all(&self) -> Mask {
+        self.all
+    }
+
+    /// A cursor for [`Hits::mask`] over consecutive ranges.
+    pub(super) fn cursor(&self) -> Cursor<'_> {
+        Cursor {
+            hits: self,
+            next: 0,
+        }
+    }
+}
+
+/// Reads the words of consecutive, increasing byte ranges of a text.
+pub(super) struct Cursor<'h> {
+    hits: &'h Hits,
+    next: usize,
+}
+
+impl Cursor<'_> {
+    /// The words wholly inside `start..end`; the ranges asked for must
+    /// not go backwards (each starts at or after the end of the one before).
+    pub(super) fn mask(&mut self, start: usize, end: usize) -> Mask {
+        let mut m = 0u64;
+        let hits = &self.hits.hits;
+        while let Some(&(s, e, w)) = hits.get(self.next) {
+            if e as usize > end {
+                break;
+            }
+            if s as usize >= start {
+                m |= 1 << w;
+            }
+            self.next += 1;
+        }
+        Mask(m)
+    }
+}
+
+/// The words of `text` (for tests).
+#[cfg(test)]
+pub(super) fn words_of(text: &str) -> Mask {
+    let mut h = Hits::default();
+    h.scan(text);
+    h.all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_unique_and_fit() {
+        for (i, w) in WORDS.iter().enumerate() {
+            assert_eq!(index(w) as usize, i, "{w} twice");
+        }
+        assert!(WORDS.len() <= 64);
+    }
+
+    #[test]
+    fn masks_of_ranges() {
+        let text = "收到申请。未收到。结转下一年";
+        let mut h = Hits::default();
+        h.scan(text);
+        let mut c = h.cursor();
+        let first = "收到申请。".len();
+        let m = c.mask(0, first);
+        assert!(m.has(Mask::of(&["收到"])) && m.has(Mask::of(&["申请"])));
+        assert!(!m.has(Mask::of(&["未收到"])));
+        let second = first + "未收到。".len();
+        let m = c.mask(first, second);
+        assert!(m.has(Mask::of(&["未收到"])) && m.has(Mask::of(&["收到"])));
+        assert!(!m.has(Mask::of(&["申请"])));
+        let m = c.mask(second, text.len());
+        assert!(m.has(Mask::of(&["结转下一年"])) && m.has(Mask::of(&["下一年"])));
+        assert_eq!(words_of(text), h.all());
+    }
+}
