@@ -78,12 +78,13 @@ fn scan<R: Key, C: Key>(
             out.push(fused_row(table, *row, fused));
             continue;
         }
+        // the row's figures looked up once; a cell's by a short linear
+        // search (a row has a handful of columns: no hashing per cell)
+        let figures = values.get(row);
         let value = |col: &C| {
-            values
-                .get(row)
-                .and_then(|cells| cells.get(col))
-                .copied()
-                .flatten()
+            figures
+                .and_then(|cells| cells.iter().find(|(c, _)| *c == col))
+                .and_then(|(_, v)| *v)
         };
         for (col, text) in &src.cells {
             sanity(table, *row, *col, text, value(col), out);

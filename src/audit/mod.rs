@@ -375,6 +375,13 @@ pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
 /// number written `1.` whatever its punctuation (`1、`, `1．`, `1 .`).
 pub(crate) fn normalize_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_label_into(s, &mut out);
+    out
+}
+
+/// [`normalize_label`] into `out` (cleared first), reusing its capacity.
+pub(crate) fn normalize_label_into(s: &str, out: &mut String) {
+    out.clear();
     for c in s.chars().filter_map(crate::text::lexical::norm_char) {
         out.push(match c {
             '「' | '」' | '『' | '』' | '\'' => '"',
@@ -388,14 +395,10 @@ pub(crate) fn normalize_label(s: &str) -> String {
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let rest = &out[digits..];
-        for p in ["、", ",", "，"] {
-            if let Some(r) = rest.strip_prefix(p) {
-                out = format!("{}.{}", &out[..digits], r);
-                break;
-            }
+        if let Some(p) = ["、", ",", "，"].into_iter().find(|p| rest.starts_with(p)) {
+            out.replace_range(digits..digits + p.len(), ".");
         }
     }
-    out
 }
 
 #[cfg(test)]
