@@ -184,7 +184,7 @@ fn span_of(t: &Dense<'_>, row: AppRow, col: AppCol) -> Option<Span> {
 
 fn base(rule: &'static str, severity: Severity, message: String, span: Option<Span>) -> Finding {
     let mut f = finding(rule, severity, message, span);
-    f.table = Some(TABLE.to_owned());
+    f.table = Some(TABLE.into());
     f
 }
 
@@ -202,7 +202,7 @@ fn absent_note(
         names.join(", ")
     );
     let mut f = base(rule, Severity::Note, msg, Some(t.span));
-    f.row = missing.first().map(|r| r.key().to_owned());
+    f.row = missing.first().map(|r| r.key().into());
     out.push(f);
 }
 
@@ -215,8 +215,8 @@ fn unchecked_note(
 ) -> Finding {
     let msg = format!("{what} cannot be checked because a cell it needs is empty.");
     let mut f = base(rule, Severity::Note, msg, span);
-    f.row = Some(row.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.row = Some(row.key().into());
+    f.column = Some(col.key().into());
     f
 }
 
@@ -244,8 +244,8 @@ fn report_outcome(
             let mut f = base(rule, Severity::Error, failure(expected, found), span);
             f.expected = Some(expected);
             f.found = Some(found);
-            f.row = Some(row.key().to_owned());
-            f.column = Some(col.key().to_owned());
+            f.row = Some(row.key().into());
+            f.column = Some(col.key().into());
             f.related = related(t, terms);
             out.push(f);
         }
@@ -437,7 +437,7 @@ fn row_total(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
             missing.join(", ")
         );
         let mut f = base(APPLICATIONS_ROW_TOTAL, Severity::Note, msg, Some(t.span));
-        f.column = Some(AppCol::Total.key().to_owned());
+        f.column = Some(AppCol::Total.key().into());
         out.push(f);
     }
     let total = has(&AppCol::Total) && applicants.iter().all(has);
@@ -517,7 +517,7 @@ fn undivided_other(t: &Dense<'_>) -> Finding {
         msg,
         span.or(Some(t.span)),
     );
-    f.row = Some(AppRow::OtherProcessing.key().to_owned());
+    f.row = Some(AppRow::OtherProcessing.key().into());
     f
 }
 
@@ -594,8 +594,8 @@ fn double_counted(
     );
     f.expected = Some(expected);
     f.found = Some(found);
-    f.row = Some(AppRow::TotalProcessed.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.row = Some(AppRow::TotalProcessed.key().into());
+    f.column = Some(col.key().into());
     let terms: Vec<(AppRow, AppCol)> = COMMON_OUTCOMES
         .iter()
         .chain(subs)
