@@ -314,23 +314,40 @@ fn balance(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
 /// The rows that add up to total_processed: the 2021 sub-rows of （六） when
 /// the table has any of them, else the 2019 single row (or, when the table
 /// has neither, the row set of the report's format).
-fn outcome_rows(format: Format, t: &Dense<'_>) -> Vec<AppRow> {
-    let mut rows = COMMON_OUTCOMES.to_vec();
+fn outcome_rows(format: Format, t: &Dense<'_>) -> &'static [AppRow] {
+    const V2019: [AppRow; 19] = outcomes([AppRow::OtherProcessing; 1]);
+    const V2021: [AppRow; 21] = outcomes(OTHER_SUBROWS);
+    /// The common outcomes followed by `other`.
+    const fn outcomes<const M: usize, const N: usize>(other: [AppRow; M]) -> [AppRow; N] {
+        let mut rows = [AppRow::Granted; N];
+        let mut i = 0;
+        while i < N {
+            rows[i] = if i < COMMON_OUTCOMES.len() {
+                COMMON_OUTCOMES[i]
+            } else {
+                other[i - COMMON_OUTCOMES.len()]
+            };
+            i += 1;
+        }
+        rows
+    }
     let has_sub = OTHER_SUBROWS.iter().any(|r| t.has(*r));
     if has_sub || (format == Format::V2021 && !t.has(AppRow::OtherProcessing)) {
-        rows.extend(OTHER_SUBROWS);
+        &V2021
     } else {
-        rows.push(AppRow::OtherProcessing);
+        &V2019
     }
-    rows
 }
 
 /// total_processed = Σ outcome rows, per column; 小计 rows = Σ their group.
 fn total_processed(format: Format, t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
     let rows = outcome_rows(format, t);
-    let mut needed = rows.clone();
-    needed.push(AppRow::TotalProcessed);
-    let missing = missing_rows(t, &needed);
+    let missing: Vec<AppRow> = rows
+        .iter()
+        .chain([&AppRow::TotalProcessed])
+        .copied()
+        .filter(|r| !t.has(*r))
+        .collect();
     if missing.is_empty() {
         for &col in cols {
             let parts = Side::of(rows.iter().map(|&r| op(t, r, col)));
@@ -365,7 +382,7 @@ fn total_processed(format: Format, t: &Dense<'_>, cols: &[AppCol], out: &mut Vec
             out,
         );
     }
-    subtotals(t, &rows, cols, out);
+    subtotals(t, rows, cols, out);
 }
 
 /// 小计 rows some reports add: each equals the sum of its group (among the
@@ -471,11 +488,13 @@ fn row_total(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
 /// 2021: a parent （六）其他处理 row (or 小计) next to the three sub-rows must
 /// equal their sum and must not be counted twice in total_processed.
 fn other_processing(format: Format, t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
-    let subs: Vec<AppRow> = OTHER_SUBROWS
-        .iter()
-        .copied()
-        .filter(|r| t.has(*r))
-        .collect();
+    let mut present = [AppRow::OtherOther; OTHER_SUBROWS.len()];
+    let mut n = 0;
+    for r in OTHER_SUBROWS.into_iter().filter(|r| t.has(*r)) {
+        present[n] = r;
+        n += 1;
+    }
+    let subs = &present[..n];
     let parent = [AppRow::OtherProcessing, AppRow::OtherSubtotal]
         .into_iter()
         .find(|r| t.has(*r));

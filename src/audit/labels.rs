@@ -53,7 +53,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     let report = cx.report;
     let templates = &*TEMPLATES;
     // one buffer for every label normalised
-    let mut scratch = String::new();
+    let mut scratch = String::with_capacity(128);
     for &table in &cx.tables {
         match table {
             Table::Applications(t) => {
@@ -82,7 +82,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
                     .iter()
                     .filter(|f| f.role == FragmentRole::GroupLabel)
                 {
-                    check_group(frag, out);
+                    check_group(frag, &mut scratch, out);
                 }
             }
             Table::ActiveDisclosure(t) => {
@@ -190,8 +190,9 @@ fn joined_matches(got: &str, want: &str, label: &Text, fragments: &[Fragment]) -
 }
 
 /// Checks a group label （三）…（六）: the marker must carry the template's title.
-fn check_group(frag: &Fragment, out: &mut Vec<Finding>) {
-    let norm = normalize_label(&frag.raw);
+fn check_group(frag: &Fragment, scratch: &mut String, out: &mut Vec<Finding>) {
+    normalize_label_into(&frag.raw, scratch);
+    let norm = scratch.as_str();
     let Some((marker, title)) = GROUPS.iter().find(|(m, _)| norm.starts_with(m)) else {
         return;
     };

@@ -31,7 +31,7 @@ fn source_name(source: YearSource) -> &'static str {
 }
 
 /// (year, count, best weight) of each year stated, in order of appearance.
-fn tally(report: &Report) -> Vec<(i32, usize, u8)> {
+pub(super) fn tally(report: &Report) -> Vec<(i32, usize, u8)> {
     let mut tally: Vec<(i32, usize, u8)> = Vec::new();
     for m in &report.meta.years {
         match tally.iter_mut().find(|t| t.0 == m.year) {
@@ -47,8 +47,7 @@ fn tally(report: &Report) -> Vec<(i32, usize, u8)> {
 
 /// The year the body's sentences about the reporting period must state:
 /// the year most statements give, else the report's year.
-pub(super) fn reference(report: &Report) -> Option<i32> {
-    let tally = tally(report);
+pub(super) fn reference(report: &Report, tally: &[(i32, usize, u8)]) -> Option<i32> {
     match tally.iter().max_by_key(|t| (t.1, t.2)) {
         Some(&(reference, _, _)) => Some(reference),
         None => report.meta.year,
@@ -58,10 +57,14 @@ pub(super) fn reference(report: &Report) -> Option<i32> {
 /// Flags every year mention that disagrees with the year most mentions state
 /// (ties broken in favour of the statistics period, then the title, then the body).
 /// `body`: the findings of [`paragraph`] over the body, which come first.
-pub(super) fn check(report: &Report, body: Vec<Finding>, out: &mut Vec<Finding>) {
+/// `tally`: [`tally`] of the report.
+pub(super) fn check(
+    report: &Report,
+    (tally, body): (&[(i32, usize, u8)], Vec<Finding>),
+    out: &mut Vec<Finding>,
+) {
     let years = &report.meta.years;
     out.extend(body);
-    let tally = tally(report);
     let Some(&(reference, _, _)) = tally.iter().max_by_key(|t| (t.1, t.2)) else {
         return;
     };

@@ -150,7 +150,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mut tables = Vec::new();
+        let mut tables = Vec::with_capacity(8);
         walk(&report.preamble, &mut tables);
         for s in &report.sections {
             walk(&s.blocks, &mut tables);
@@ -229,17 +229,18 @@ pub(crate) fn finding(
 /// Source text for a message: white space runs collapsed to one space,
 /// at most `max` characters (an ellipsis marks the cut).
 pub(crate) fn excerpt(raw: &str, max: usize) -> String {
-    let words: Vec<&str> = raw
-        .split(crate::lines::is_space)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = words.join(" ");
-    if joined.chars().count() <= max {
-        return joined;
+    let mut joined = String::with_capacity(raw.len() + '…'.len_utf8());
+    for w in raw.split(crate::lines::is_space).filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
     }
-    let mut cut: String = joined.chars().take(max).collect();
-    cut.push('…');
-    cut
+    if let Some((cut, _)) = joined.char_indices().nth(max) {
+        joined.truncate(cut);
+        joined.push('…');
+    }
+    joined
 }
 
 /// One term of an equation over table cells.

@@ -37,9 +37,10 @@ struct Pass<'c, 'a> {
 /// Runs the three text rules and appends their findings to `out`.
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let report = cx.report;
+    let tally = meta::tally(report);
     let mut pass = Pass {
         cx,
-        reference: meta::reference(report),
+        reference: meta::reference(report, &tally),
         counts: narrative::counts(cx),
         hits: Hits::default(),
         meta: Vec::new(),
@@ -58,7 +59,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         statements: statements_found,
         ..
     } = pass;
-    meta::check(report, meta_found, out);
+    meta::check(report, (&tally, meta_found), out);
     if let Some(counts) = counts {
         narrative::finish(cx, counts, &mut narrative_found);
     }

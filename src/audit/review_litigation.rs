@@ -22,10 +22,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
         RlOutcome::Pending,
     ];
     for &group in t.groups.keys() {
-        let p: Vec<Operand> = parts
-            .iter()
-            .map(|&c| operand(&t.groups, &t.source, group, c))
-            .collect();
+        let p: [Operand; 4] = parts.map(|c| operand(&t.groups, &t.source, group, c));
         let whole = operand(&t.groups, &t.source, group, RlOutcome::Total);
         let span = super::cell_span(&t.source, group, RlOutcome::Total).or(Some(t.span));
         let mut f = match equation(&p, &[whole]) {

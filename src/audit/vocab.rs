@@ -162,6 +162,9 @@ impl Hits {
     /// Finds the words of `text` (replacing those of the previous text).
     pub(super) fn scan(&mut self, text: &str) {
         self.hits.clear();
+        if self.hits.capacity() == 0 {
+            self.hits.reserve(256);
+        }
         self.all = Mask(0);
         let dfa: &DFA = &AUTOMATON;
         let Ok(mut sid) = dfa.start_state(Anchored::No) else {
