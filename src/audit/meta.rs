@@ -7,7 +7,7 @@
 //! speaks of the reporting period (本年度, 全年, 年内, 本年) and not of plans
 //! (将, 计划, 拟, 明年, 下一年) must be the report year.
 
-use super::vocab::{Cursor, Mask};
+use super::vocab::{Mask, Pieces};
 use super::{META_YEAR_MISMATCH, finding};
 use crate::model::{Finding, Number, Paragraph, Report, Severity, YearSource};
 
@@ -97,24 +97,20 @@ pub(super) const PERIOD: Mask = Mask::of(&["本年度", "全年", "年内", "本
 const OTHER_TIME: Mask = Mask::of(&["将", "计划", "拟", "明年", "下一年", "下年", "上年", "去年"]);
 
 /// Years `YYYY年` in the clauses about the reporting period of a
-/// paragraph of the body (`words`: the words of [`super::vocab`] in its
-/// clauses, read from the paragraph's start).
+/// paragraph of the body (`clauses`: the paragraph's clauses, each with
+/// the words of [`super::vocab`] in it).
 pub(super) fn paragraph(
     report: &Report,
     reference: i32,
     p: &Paragraph,
-    mut words: Cursor<'_>,
+    clauses: Pieces<'_>,
     out: &mut Vec<Finding>,
 ) {
-    let text = &p.text;
-    let mut start = 0;
-    for clause in text.split_inclusive(['。', '；', ';', '，', ',', '！', '？']) {
-        let offset = start;
-        start += clause.len();
-        let w = words.mask(offset, start);
+    for (offset, end, w) in clauses {
         if !w.any(PERIOD) || w.any(OTHER_TIME) {
             continue;
         }
+        let clause = &p.text[offset..end];
         for_each_year(clause, |at, year| {
             if year == reference {
                 return;

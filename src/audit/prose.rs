@@ -9,7 +9,7 @@
 //! each rule keep the order the rule gives them (paragraph by paragraph,
 //! sentence by sentence).
 
-use super::vocab::Hits;
+use super::vocab::{self, Hits};
 use super::{Ctx, meta, narrative, statements};
 use crate::model::{Block, Finding, Paragraph, SectionKind};
 
@@ -90,28 +90,20 @@ impl Pass<'_, '_> {
             && let Some(reference) = self.reference
             && all.any(meta::PERIOD)
         {
-            meta::paragraph(
-                self.cx.report,
-                reference,
-                p,
-                self.hits.cursor(),
-                &mut self.meta,
-            );
+            let clauses = self.hits.pieces(vocab::CLAUSE, p.text.len());
+            meta::paragraph(self.cx.report, reference, p, clauses, &mut self.meta);
         }
         let counts = self.counts.filter(|_| all.any(narrative::TRIGGER));
         let statements = statements && all.any(statements::TRIGGER);
         if counts.is_none() && !statements {
             return;
         }
-        let mut words = self.hits.cursor();
-        let mut start = 0;
-        for sentence in p
-            .text
-            .split_inclusive(['。', '；', ';', '！', '？', '!', '?'])
-        {
-            let offset = start;
-            start += sentence.len();
-            let w = words.mask(offset, start);
+        let wanted = statements::TRIGGER.or(narrative::TRIGGER);
+        for (offset, end, w) in self.hits.pieces(vocab::SENTENCE, p.text.len()) {
+            if !w.any(wanted) {
+                continue;
+            }
+            let sentence = &p.text[offset..end];
             if let Some(counts) = counts {
                 narrative::sentence(p, (offset, sentence, w), counts, &mut self.narrative);
             }

@@ -15,7 +15,7 @@ use aho_corasick::dfa::{Builder, DFA};
 use aho_corasick::{Anchored, MatchKind};
 
 /// Every word, its index its bit in a [`Mask`] (at most 64).
-const WORDS: [&str; 51] = [
+const WORDS: [&str; 60] = [
     // 0: statements: the subject and the exclusions
     "申请",
     "信访",
@@ -77,7 +77,22 @@ const WORDS: [&str; 51] = [
     // 49: narrative: negations
     "未收到",
     "没有收到",
+    // 51: the stops sentences and clauses end at (see [`SENTENCE`], [`CLAUSE`])
+    "。",
+    "；",
+    ";",
+    "！",
+    "？",
+    "!",
+    "?",
+    "，",
+    ",",
 ];
+
+/// The stops that end a sentence (`。；;！？!?`).
+pub(super) const SENTENCE: Mask = Mask::of(&["。", "；", ";", "！", "？", "!", "?"]);
+/// The stops that end a clause (`。；;，,！？`).
+pub(super) const CLAUSE: Mask = Mask::of(&["。", "；", ";", "，", ",", "！", "？"]);
 
 /// A set of [`WORDS`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -193,37 +208,50 @@ impl Hits {
         self.all
     }
 
-    /// A cursor for [`Hits::mask`] over consecutive ranges.
-    pub(super) fn cursor(&self) -> Cursor<'_> {
-        Cursor {
-            hits: self,
+    /// The pieces of the text cut after each stop of `stops` (as
+    /// `str::split_inclusive` cuts them: a last piece without a stop when
+    /// the text does not end with one, no empty piece), each with its
+    /// byte range and the words wholly inside it. Words hold no stop, so
+    /// each word lies in one piece.
+    pub(super) fn pieces(&self, stops: Mask, len: usize) -> Pieces<'_> {
+        Pieces {
+            hits: &self.hits,
             next: 0,
+            start: 0,
+            len,
+            stops,
         }
     }
 }
 
-/// Reads the words of consecutive, increasing byte ranges of a text.
-pub(super) struct Cursor<'h> {
-    hits: &'h Hits,
+/// The iterator of [`Hits::pieces`]: `(start, end, words)`.
+pub(super) struct Pieces<'h> {
+    hits: &'h [(u32, u32, u8)],
     next: usize,
+    start: usize,
+    len: usize,
+    stops: Mask,
 }
 
-impl Cursor<'_> {
-    /// The words wholly inside `start..end`; the ranges asked for must
-    /// not go backwards (each starts at or after the end of the one before).
-    pub(super) fn mask(&mut self, start: usize, end: usize) -> Mask {
-        let mut m = 0u64;
-        let hits = &self.hits.hits;
-        while let Some(&(s, e, w)) = hits.get(self.next) {
-            if e as usize > end {
-                break;
-            }
-            if s as usize >= start {
-                m |= 1 << w;
-            }
-            self.next += 1;
+impl Iterator for Pieces<'_> {
+    type Item = (usize, usize, Mask);
+
+    fn next(&mut self) -> Option<(usize, usize, Mask)> {
+        if self.start >= self.len {
+            return None;
         }
-        Mask(m)
+        let mut m = 0u64;
+        while let Some(&(_, e, w)) = self.hits.get(self.next) {
+            self.next += 1;
+            let bit = 1u64 << w;
+            if self.stops.0 & bit != 0 {
+                let start = std::mem::replace(&mut self.start, e as usize);
+                return Some((start, e as usize, Mask(m)));
+            }
+            m |= bit;
+        }
+        let start = std::mem::replace(&mut self.start, self.len);
+        Some((start, self.len, Mask(m)))
     }
 }
 
@@ -248,21 +276,29 @@ mod tests {
     }
 
     #[test]
-    fn masks_of_ranges() {
-        let text = "收到申请。未收到。结转下一年";
+    fn pieces_and_their_words() {
+        let text = "收到申请。未收到，结转下一年";
         let mut h = Hits::default();
         h.scan(text);
-        let mut c = h.cursor();
+        let w = |words: &[&str]| words.iter().fold(Mask(0), |m, w| m.or(Mask(1 << index(w))));
+        let got: Vec<(usize, usize, Mask)> = h.pieces(SENTENCE, text.len()).collect();
         let first = "收到申请。".len();
-        let m = c.mask(0, first);
-        assert!(m.has(Mask::of(&["收到"])) && m.has(Mask::of(&["申请"])));
-        assert!(!m.has(Mask::of(&["未收到"])));
-        let second = first + "未收到。".len();
-        let m = c.mask(first, second);
-        assert!(m.has(Mask::of(&["未收到"])) && m.has(Mask::of(&["收到"])));
-        assert!(!m.has(Mask::of(&["申请"])));
-        let m = c.mask(second, text.len());
-        assert!(m.has(Mask::of(&["结转下一年"])) && m.has(Mask::of(&["下一年"])));
-        assert_eq!(words_of(text), h.all());
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0..got[0].1, 0..first);
+        assert!(got[0].2.has(w(&["收到"])) && got[0].2.has(w(&["申请"])));
+        assert!(!got[0].2.has(w(&["未收到"])));
+        assert_eq!(got[1].0..got[1].1, first..text.len());
+        assert!(got[1].2.has(w(&["未收到", "收到", "结转下一年", "下一年"])));
+        assert!(!got[1].2.has(w(&["申请"])));
+        let clauses: Vec<(usize, usize, Mask)> = h.pieces(CLAUSE, text.len()).collect();
+        assert_eq!(clauses.len(), 3);
+        assert!(!clauses[1].2.has(w(&["下一年"])) && clauses[2].2.has(w(&["下一年"])));
+        // as str::split_inclusive: no empty last piece
+        let text = "。。";
+        h.scan(text);
+        assert_eq!(h.pieces(SENTENCE, text.len()).count(), 2);
+        h.scan("");
+        assert_eq!(h.pieces(SENTENCE, 0).count(), 0);
+        assert_eq!(words_of("本年"), w(&["本年"]));
     }
 }
