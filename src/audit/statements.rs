@@ -98,6 +98,36 @@ const CARRIED_OVER: [&str; 5] = [
 const CARRIED_FORWARD: [&str; 5] = ["结转下年", "结转到", "结转至", "转入下年", "结转下一年"];
 const PROCESSED: [&str; 5] = ["办结", "答复", "办理完毕", "处理完毕", "办理完成"];
 const REQUEST: Mask = Mask::of(&["申请"]);
+/// The one-word sets of the keywords read one by one.
+const KEYWORDS: [&str; 17] = [
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转上年",
+    "上年度遗留",
+    "结转下年",
+    "结转到",
+    "结转至",
+    "转入下年",
+    "结转下一年",
+    "办结",
+    "答复",
+    "办理完毕",
+    "处理完毕",
+    "办理完成",
+    "行政复议",
+    "行政诉讼",
+];
+const KEYWORD_MASKS: [Mask; 17] = Mask::each(KEYWORDS);
+
+/// The one-word set of a keyword of [`KEYWORDS`] (any other: every word,
+/// so that it is searched for).
+fn word(kw: &str) -> Mask {
+    KEYWORDS
+        .iter()
+        .position(|k| *k == kw)
+        .map_or(Mask::ALL, |i| KEYWORD_MASKS[i])
+}
 const EXCLUDED: Mask = Mask::of(&APPLICATION_EXCLUDED);
 const REVIEW: Mask = Mask::of(&["行政复议"]);
 const LITIGATION: Mask = Mask::of(&["行政诉讼"]);
@@ -262,7 +292,7 @@ fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated
     if about_applications {
         if words.any(const { Mask::of(&CARRIED_OVER) }) {
             keyed(
-                sentence,
+                (sentence, words),
                 &CARRIED_OVER,
                 (true, false),
                 &mut found,
@@ -271,7 +301,7 @@ fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated
         }
         if words.any(const { Mask::of(&CARRIED_FORWARD) }) {
             keyed(
-                sentence,
+                (sentence, words),
                 &CARRIED_FORWARD,
                 (true, true),
                 &mut found,
@@ -279,14 +309,14 @@ fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated
             );
         }
         if words.any(const { Mask::of(&PROCESSED) }) {
-            processed(sentence, &mut found);
+            processed((sentence, words), &mut found);
         }
     }
     let about_cases = words.has(PUBLIC) || kind == Some(SectionKind::ReviewLitigation);
     if about_cases && words.any(CASES) {
         if words.has(REVIEW) {
             keyed(
-                sentence,
+                (sentence, words),
                 &["行政复议"],
                 (true, true),
                 &mut found,
@@ -295,14 +325,14 @@ fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated
         }
         if words.has(LITIGATION) {
             keyed(
-                sentence,
+                (sentence, words),
                 &["行政诉讼"],
                 (true, true),
                 &mut found,
                 Target::Litigation,
             );
         }
-        no_cases(sentence, &mut found);
+        no_cases((sentence, words), &mut found);
     }
     found
 }
@@ -311,7 +341,7 @@ fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated
 /// the count after the keyword (`near.0`), else the one before it
 /// (`near.1`).
 fn keyed(
-    sentence: &str,
+    (sentence, words): (&str, Mask),
     keywords: &[&str],
     near: (bool, bool),
     found: &mut Vec<Stated>,
@@ -319,6 +349,10 @@ fn keyed(
 ) {
     let (after, before) = near;
     for kw in keywords {
+        // a keyword the sentence does not hold is not searched for
+        if !words.has(word(kw)) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = sentence[from..].find(kw) {
             if found.len() >= MAX_STATEMENTS {
@@ -357,8 +391,11 @@ fn keyed(
 
 /// 办结 / 答复 … n: the applications processed, only where the clause is
 /// not about one outcome.
-fn processed(sentence: &str, found: &mut Vec<Stated>) {
+fn processed((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
     for kw in PROCESSED {
+        if !words.has(word(kw)) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = sentence[from..].find(kw) {
             if found.len() >= MAX_STATEMENTS {
@@ -380,11 +417,14 @@ fn processed(sentence: &str, found: &mut Vec<Stated>) {
 }
 
 /// 未发生 … 行政复议、行政诉讼: no cases, where no count was stated.
-fn no_cases(sentence: &str, found: &mut Vec<Stated>) {
+fn no_cases((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
     for (kw, t) in [
         ("行政复议", Target::Review),
         ("行政诉讼", Target::Litigation),
     ] {
+        if !words.has(word(kw)) {
+            continue;
+        }
         let Some(at) = sentence.find(kw) else {
             continue;
         };

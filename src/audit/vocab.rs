@@ -104,6 +104,9 @@ pub(super) const CLAUSE: Mask = Mask::of(&["。", "；", ";", "，", ",", "！",
 pub(super) struct Mask(u64);
 
 impl Mask {
+    /// Every word (a set that holds whatever is asked).
+    pub(super) const ALL: Mask = Mask(u64::MAX);
+
     /// The set of `words`; a word not in [`WORDS`] fails at compile time
     /// (call it in a `const`).
     pub(super) const fn of(words: &[&str]) -> Mask {
@@ -119,6 +122,17 @@ impl Mask {
     /// True when the set holds any word of `other`.
     pub(super) const fn any(self, other: Mask) -> bool {
         self.0 & other.0 != 0
+    }
+
+    /// The one-word set of each of `words`, in order.
+    pub(super) const fn each<const N: usize>(words: [&str; N]) -> [Mask; N] {
+        let mut out = [Mask(0); N];
+        let mut i = 0;
+        while i < N {
+            out[i] = Mask(1 << index(words[i]));
+            i += 1;
+        }
+        out
     }
 
     /// The union of two sets.
