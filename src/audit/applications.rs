@@ -516,7 +516,7 @@ fn other_processing(format: Format, t: &Dense<'_>, cols: &[AppCol], out: &mut Ve
         }
         Some(parent) => {
             for &col in cols {
-                other_subrows(t, parent, &subs, col, out);
+                other_subrows(t, parent, subs, col, out);
             }
         }
     }
