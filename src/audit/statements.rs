@@ -432,11 +432,13 @@ fn no_cases((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
             continue;
         }
         let head = &sentence[..at];
-        let negated = ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
-            .iter()
-            .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
-            .max()
-            .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
+        // every negation begins with 未 or 没: most heads hold neither
+        let negated = head.contains(['未', '没'])
+            && ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
+                .iter()
+                .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
+                .max()
+                .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
         if negated {
             found.push((t, at, kw.len(), 0));
         }
