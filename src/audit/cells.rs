@@ -174,11 +174,11 @@ fn empty_cells<R: Key, C: Key>(
 
 /// True when the column holds a count (not an amount or a signed change).
 fn is_count_column(table: &str, col: &str) -> bool {
+    // the three fields' keys compared directly (no search of every key)
     table != "active_disclosure"
-        || !matches!(
-            AdField::from_key(col),
-            Some(AdField::Amount10kYuan | AdField::Amount | AdField::Change)
-        )
+        || ![AdField::Amount10kYuan, AdField::Amount, AdField::Change]
+            .iter()
+            .any(|f| f.key() == col)
 }
 
 /// `table.not_a_number` and `table.not_count` for one cell.
