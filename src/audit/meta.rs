@@ -139,7 +139,9 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
     out
 }
 
-/// Calls `f(byte offset, year)` for each year of [`years_in`].
+/// Calls `f(byte offset, year)` for each `YYYY年` of `s` (1990–2099, not
+/// part of a longer number, not a range such as `2021-2035年` or
+/// `2021至2025年`).
 fn for_each_year(s: &str, mut f: impl FnMut(usize, i32)) {
     let b = s.as_bytes();
     let mut i = 0;

@@ -285,7 +285,8 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<Stated> {
     read_in(sentence, super::vocab::words_of(sentence), kind)
 }
 
-/// [`read`] of a sentence that contains the words `words`.
+/// The statements of a sentence that contains the words `words` (the
+/// words of [`super::vocab`]).
 fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated> {
     let mut found: Vec<Stated> = Vec::new();
     let about_applications = words.has(REQUEST) && !words.any(EXCLUDED);
@@ -572,7 +573,8 @@ fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
     absolute_claim_in(sentence, super::vocab::words_of(sentence))
 }
 
-/// [`absolute_claim`] in a sentence that contains the words `words`.
+/// The first absolute claim of a sentence that contains the words
+/// `words`: its byte offset and length.
 fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, usize)> {
     if !words.has(REQUEST) || words.any(EXCLUDED) || words.has(CASE) || !words.any(LEADS.or(RATES))
     {
