@@ -4,7 +4,7 @@
 use indexmap::IndexMap;
 
 use super::cells::{Tk, tokens};
-use super::rows::{Builder, Piece, RowAcc, cell_suffix, pieces};
+use super::rows::{Builder, Cutter, Piece, RowAcc, cell_suffix};
 use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item, ad_marks_2021};
 use crate::grid::Grid;
 use crate::lines::Locator;
@@ -16,6 +16,7 @@ use crate::model::table::{ActiveDisclosureTable, FragmentRole, RowSource, Table}
 /// 2021 variant as its header says.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
+    let mut cutter = Cutter::default();
     let mut b = Builder {
         text,
         loc,
@@ -45,7 +46,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
-                for p in pieces(text, &toks[i..j], AD_VOCAB) {
+                for p in cutter.pieces(text, &toks[i..j], AD_VOCAB) {
                     if let Some(row) = label(&mut b, &p, &mut v2021) {
                         rows.push(row);
                         current = Some(rows.len() - 1);

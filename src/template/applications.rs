@@ -4,7 +4,7 @@
 //! labels joined back to their row.
 
 use super::cells::{Tk, Tok, tokens};
-use super::rows::{Builder, Piece, RowAcc, pieces};
+use super::rows::{Builder, Cutter, Piece, RowAcc};
 use super::vocabulary::{AppLabel, app_label, group_of};
 use crate::grid::Grid;
 use crate::lines::Locator;
@@ -28,6 +28,7 @@ struct Reader<'t, 'l> {
 /// Maps a grid to the applications table.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
+    let mut cutter = Cutter::default();
     let mut r = Reader {
         b: Builder {
             text,
@@ -60,7 +61,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
-                for p in pieces(text, &toks[i..j], &[]) {
+                for p in cutter.pieces(text, &toks[i..j], &[]) {
                     r.label(&p);
                 }
                 i = j;

@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 
 use super::cells::{Tk, Tok, tokens};
 use super::fused::{Placed, place};
-use super::rows::{Builder, cell_value, pieces};
+use super::rows::{Builder, Cutter, cell_value};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{Key, RlGroup, RlOutcome};
@@ -15,6 +15,7 @@ use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table,
 /// (three groups of five outcomes) after the header text.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
+    let mut cutter = Cutter::default();
     let mut b = Builder {
         text,
         loc,
@@ -48,7 +49,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                 } else {
                     FragmentRole::Header
                 };
-                for p in pieces(text, &toks[i..j], &[]) {
+                for p in cutter.pieces(text, &toks[i..j], &[]) {
                     b.frag(role, p.start, p.end);
                 }
                 values_done |= closed;

@@ -10,7 +10,7 @@ use crate::lines::{Locator, is_space};
 use crate::model::Number;
 use crate::model::keys::Key;
 use crate::model::table::{Fragment, FragmentRole, Fragments, RowSource, Text};
-use crate::text::lexical::{Norm, marker_starts};
+use crate::text::lexical::{Norm, marker_starts_into};
 
 /// The value of a raw cell: a number, or `None` (empty, null marker, text).
 pub(crate) fn cell_value(raw: &str) -> Option<Number> {
@@ -28,66 +28,87 @@ pub(crate) fn cell_suffix(raw: &str) -> Option<&str> {
 }
 
 /// A piece of label text (normalised) with its source range.
-#[derive(Debug)]
-pub(crate) struct Piece {
-    pub(crate) norm: String,
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'n> {
+    pub(crate) norm: &'n str,
     pub(crate) start: usize,
     pub(crate) end: usize,
 }
 
-/// Joins consecutive label tokens and cuts them into pieces at list markers
-/// and, when `vocab` is given, at vocabulary words.
-pub(crate) fn pieces(text: &str, run: &[Tok], vocab: &[W]) -> Vec<Piece> {
-    let mut n = Norm::with_capacity(run.iter().map(|t| t.end - t.start).sum());
-    // a new line starts a new piece: the second half of a wrapped label is
-    // joined back to its row by the builders, not by position
-    let mut line_cuts = Vec::new();
-    let mut prev_end: Option<usize> = None;
-    for t in run {
-        if prev_end.is_some_and(|e| text[e..t.start].contains(['\n', '\r'])) {
-            line_cuts.push(n.s.len());
-        }
-        n.push(&text[t.start..t.end], t.start);
-        prev_end = Some(t.end);
-    }
-    if n.is_empty() {
-        return Vec::new();
-    }
-    let mut cuts = marker_starts(&n.s);
-    cuts.extend(line_cuts);
-    if !vocab.is_empty() {
-        // leftmost-longest words of `vocab`, one after the other
-        let mut found: Vec<(usize, usize)> = vocabulary::matches(&n.s)
-            .filter(|(_, _, w)| vocabulary::is_one_of(vocab, *w))
-            .map(|(s, e, _)| (s, e))
-            .collect();
-        found.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        let mut at = 0;
-        for (s, e) in found {
-            if s >= at {
-                if s > 0 {
-                    cuts.push(s);
-                }
-                cuts.push(e);
-                at = e;
+/// Cuts runs of label tokens into pieces. One per table: its buffers (the
+/// normalised text, its offset map, the cuts) are reused for every run, so
+/// a piece is a slice of them, not a `String`.
+#[derive(Default)]
+pub(crate) struct Cutter {
+    n: Norm,
+    cuts: Vec<usize>,
+    found: Vec<(usize, usize)>,
+}
+
+impl Cutter {
+    /// Joins consecutive label tokens and cuts them into pieces at list
+    /// markers, at line ends and, when `vocab` is given, at vocabulary words.
+    pub(crate) fn pieces<'s>(
+        &'s mut self,
+        text: &str,
+        run: &[Tok],
+        vocab: &[W],
+    ) -> impl Iterator<Item = Piece<'s>> + 's {
+        let n = &mut self.n;
+        n.clear();
+        self.cuts.clear();
+        // a new line starts a new piece: the second half of a wrapped label
+        // is joined back to its row by the builders, not by position
+        let mut prev_end: Option<usize> = None;
+        for t in run {
+            if prev_end.is_some_and(|e| {
+                text.as_bytes()[e..t.start]
+                    .iter()
+                    .any(|b| matches!(b, b'\n' | b'\r'))
+            }) {
+                self.cuts.push(n.s.len());
             }
+            n.push(&text[t.start..t.end], t.start);
+            prev_end = Some(t.end);
         }
-    }
-    cuts.push(0);
-    cuts.push(n.s.len());
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| {
-            let (s, e) = n.source(w[0], w[1]);
+        if !n.is_empty() {
+            marker_starts_into(&n.s, &mut self.cuts);
+            if !vocab.is_empty() {
+                // leftmost-longest words of `vocab`, one after the other
+                self.found.clear();
+                self.found.extend(
+                    vocabulary::matches(&n.s)
+                        .filter(|(_, _, w)| vocabulary::is_one_of(vocab, *w))
+                        .map(|(s, e, _)| (s, e)),
+                );
+                self.found
+                    .sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+                let mut at = 0;
+                for &(s, e) in &self.found {
+                    if s >= at {
+                        if s > 0 {
+                            self.cuts.push(s);
+                        }
+                        self.cuts.push(e);
+                        at = e;
+                    }
+                }
+            }
+            self.cuts.push(0);
+            self.cuts.push(n.s.len());
+            self.cuts.sort_unstable();
+            self.cuts.dedup();
+        }
+        let n = &self.n;
+        self.cuts.windows(2).filter(|w| w[0] < w[1]).map(move |w| {
+            let (start, end) = n.source(w[0], w[1]);
             Piece {
-                norm: n.s[w[0]..w[1]].to_string(),
-                start: s,
-                end: e,
+                norm: &n.s[w[0]..w[1]],
+                start,
+                end,
             }
         })
-        .collect()
+    }
 }
 
 pub(crate) struct RowAcc<R> {

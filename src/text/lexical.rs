@@ -254,13 +254,6 @@ pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str
 }
 
 impl Norm {
-    /// An empty `Norm` with room for `bytes` bytes of normalised text.
-    pub(crate) fn with_capacity(bytes: usize) -> Norm {
-        Norm {
-            s: String::with_capacity(bytes),
-            map: Vec::with_capacity(bytes),
-        }
-    }
     /// Appends the source text `src` found at byte offset `at`.
     pub(crate) fn push(&mut self, src: &str, at: usize) {
         self.s.reserve(src.len());
@@ -277,6 +270,11 @@ impl Norm {
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
         (self.map[a].0, self.map[b - 1].1)
     }
+    /// Empties it, keeping its buffers (one `Norm` reused for many runs).
+    pub(crate) fn clear(&mut self) {
+        self.s.clear();
+        self.map.clear();
+    }
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {
         self.s.is_empty()
@@ -285,8 +283,17 @@ impl Norm {
 
 /// Byte positions in normalised text `s` where a list marker starts: `一、`,
 /// `(一)`, `1.`, `1、` (not preceded by a digit).
+#[cfg(test)]
 pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    marker_starts_into(s, &mut out);
+    out
+}
+
+/// Byte positions in normalised text `s` where a list marker starts (`一、`,
+/// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
+/// reused for many strings).
+pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let rest = &s[i..];
@@ -308,7 +315,6 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
         }
         prev = Some(c);
     }
-    out
 }
 
 #[cfg(test)]
