@@ -10,7 +10,7 @@ use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{AppCol, AppGroup, AppRow, Key};
 use crate::model::table::{ApplicationsTable, FragmentRole, Table};
-use crate::text::lexical::{norm, section_marker, subsection_marker};
+use crate::text::lexical::{norm_into, section_marker, subsection_marker};
 
 /// The state of the reader while it walks the tokens.
 struct Reader<'t, 'l> {
@@ -23,6 +23,10 @@ struct Reader<'t, 'l> {
     header_done: bool,
     org_subtotal: bool,
     group: Option<AppGroup>,
+    /// Buffers for [`Reader::rest`]: a row's template label and its label
+    /// so far, normalised.
+    tpl: String,
+    have: String,
 }
 
 /// Maps a grid to the applications table.
@@ -42,6 +46,8 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         header_done: false,
         org_subtotal: false,
         group: None,
+        tpl: String::new(),
+        have: String::new(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -176,14 +182,21 @@ impl Reader<'_, '_> {
     fn rest(&mut self, p: &Piece) {
         let text = self.b.text;
         let at = self.current.or(self.closed);
-        let continues = at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
-            let tpl = norm(r.key.label());
-            let have = r.label.map(|(s, e)| norm(&text[s..e])).unwrap_or_default() + &r.label_extra;
-            p.norm.chars().count() >= 2
-                && tpl.contains(&p.norm)
-                && !tpl.starts_with(&p.norm)
-                && !have.contains(&p.norm)
-        });
+        // the cheap tests first; the two normalised texts in reused buffers
+        let (tpl, have) = (&mut self.tpl, &mut self.have);
+        let continues = p.norm.chars().nth(1).is_some()
+            && at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
+                norm_into(tpl, r.key.label());
+                if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
+                    return false;
+                }
+                have.clear();
+                if let Some((s, e)) = r.label {
+                    norm_into(have, &text[s..e]);
+                }
+                have.push_str(&r.label_extra);
+                !have.contains(p.norm)
+            });
         if continues {
             if let Some(r) = at.and_then(|c| self.rows.get_mut(c)) {
                 r.label_extra.push_str(&text[p.start..p.end]);

@@ -78,8 +78,9 @@ fn values_of(b: &Builder<'_, '_>, values: &[Tok]) -> (Groups, Sources) {
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> =
         IndexMap::with_capacity(RlGroup::ALL.len());
     if !values.is_empty() {
-        match place(b.text, values, 15, values[0].start, b.delimited) {
-            Placed::Cells(cells) => {
+        let mut cells = Vec::with_capacity(15);
+        match place(b.text, values, 15, values[0].start, b.delimited, &mut cells) {
+            Placed::Cells => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::with_capacity(RlOutcome::ALL.len());
                     let mut src = RowSource {

@@ -177,6 +177,8 @@ impl<'t> Builder<'t, '_> {
         // maps sized once: no rehashing while they fill
         let mut values = IndexMap::with_capacity(rows.len());
         let mut sources = IndexMap::with_capacity(rows.len());
+        // the cells of a row, placed: one buffer for all rows
+        let mut placed = Vec::new();
         for acc in rows {
             if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
@@ -207,9 +209,10 @@ impl<'t> Builder<'t, '_> {
                 columns.len(),
                 acc.label.map_or(0, |l| l.1),
                 self.delimited,
+                &mut placed,
             ) {
-                Placed::Cells(cells) => {
-                    for (c, (s, e)) in columns.iter().zip(cells) {
+                Placed::Cells => {
+                    for (c, &(s, e)) in columns.iter().zip(&placed) {
                         let t = self.text_of(s, e);
                         vals.insert(*c, cell_value(&t.raw));
                         src.cells.insert(*c, t);
