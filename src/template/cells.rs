@@ -16,7 +16,7 @@
 use nom::bytes::complete::{take_till, take_till1, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{not, opt, peek, recognize, verify};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::{IResult, Parser};
 
 use super::vocabulary;
@@ -191,7 +191,7 @@ pub(crate) fn number(i: &str) -> Res<'_, &str> {
         recognize((
             opt(one_of("-－")),
             digit_run,
-            many0(nom::branch::alt((thousands, digit_run))),
+            many0_count(nom::branch::alt((thousands, digit_run))),
             opt((one_of(".．"), digit_run)),
         )),
         fits,
@@ -230,7 +230,7 @@ pub(crate) fn remark(i: &str) -> Res<'_, &str> {
 pub(crate) fn null_marker(i: &str) -> Res<'_, &str> {
     // the longest marker is 9 bytes (不适用): longer fields are text
     verify(take_till1(is_space), |t: &str| {
-        t.len() <= 9 && vocabulary::is_null(t)
+        t.len() <= 9 && !t.starts_with(|c: char| c.is_ascii_digit()) && vocabulary::is_null(t)
     })
     .parse(i)
 }
@@ -292,6 +292,16 @@ fn may_start_number(c: char) -> bool {
 
 /// Splits one field (no white space in it) into label and value tokens.
 fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
+    // most fields are a plain figure: one value (a digit run has no unit,
+    // remark or marker after it, and no null marker has a digit)
+    if f.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(Tok {
+            kind: Tk::Value,
+            start: at,
+            end: at + f.len(),
+        });
+        return;
+    }
     if null_marker(f).is_ok_and(|(r, _)| r.is_empty()) {
         out.push(Tok {
             kind: Tk::Null,

@@ -61,6 +61,10 @@ fn split_ways_upto(d: &[u8], kmax: usize) -> [u8; M] {
 }
 
 pub(crate) fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
+    // one digit per part: the one split there is
+    if k == d.len() {
+        return (0..k).map(|i| (i, i + 1)).collect();
+    }
     // only called when the split is unique: take it greedily by checking ways
     let mut out = Vec::with_capacity(k);
     let mut i = 0;
