@@ -9,7 +9,8 @@
 //! [`super::fused`] decides what it holds).
 //!
 //! The grammar is nom parsers on `&str` ([`number`], [`digit_run`],
-//! [`unit`], [`remark`], [`null_marker`]); label text between figures is
+//! [`unit`], [`remark`]; null markers are the one set of
+//! [`crate::text::nulls`]); label text between figures is
 //! skipped with one `take_till` to the next character that can start a
 //! number, so a cell is read in one pass with no allocation.
 
@@ -225,14 +226,12 @@ pub(crate) fn remark(i: &str) -> Res<'_, &str> {
     .parse(i)
 }
 
-/// A whole field that is a null marker (无, /, —, -, 不适用, N/A …: the one
-/// set of [`crate::text::nulls`]).
-pub(crate) fn null_marker(i: &str) -> Res<'_, &str> {
-    // the longest marker is 9 bytes (不适用): longer fields are text
-    verify(take_till1(is_space), |t: &str| {
-        t.len() <= 9 && !t.starts_with(|c: char| c.is_ascii_digit()) && vocabulary::is_null(t)
-    })
-    .parse(i)
+/// True when a whole field (no white space in it) is a null marker (无, /,
+/// —, -, 不适用, N/A …): the markers are a set, not a grammar, and the one set
+/// is [`crate::text::nulls`], shared with the audit.
+fn null_field(f: &str) -> bool {
+    // the longest marker is 9 bytes (不适用), and none starts with a digit
+    f.len() <= 9 && !f.starts_with(|c: char| c.is_ascii_digit()) && vocabulary::is_null(f)
 }
 
 /// Where the value that starts at `i` (a number of `len` bytes) ends: with
@@ -273,7 +272,7 @@ fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
 
 /// A label (or null-marker) token for `f[from..to]`.
 fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
-    let kind = if null_marker(&f[from..to]).is_ok_and(|(r, _)| r.is_empty()) {
+    let kind = if null_field(&f[from..to]) {
         Tk::Null
     } else {
         Tk::Label
@@ -302,7 +301,7 @@ fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         });
         return;
     }
-    if null_marker(f).is_ok_and(|(r, _)| r.is_empty()) {
+    if null_field(f) {
         out.push(Tok {
             kind: Tk::Null,
             start: at,

@@ -122,8 +122,14 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 pub(crate) struct Set(u128);
 
 impl Set {
-    fn of(words: &[W]) -> Set {
-        Set(words.iter().fold(0, |m, w| m | 1 << *w as u8))
+    const fn of(words: &[W]) -> Set {
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < words.len() {
+            m |= 1 << words[i] as u8;
+            i += 1;
+        }
+        Set(m)
     }
     fn has(self, w: W) -> bool {
         self.0 & (1 << w as u8) != 0
@@ -192,7 +198,8 @@ pub(crate) fn unit_prefix(s: &str) -> Option<usize> {
     if !matches!(first, '万' | '元' | '件' | '条' | '个' | '次' | '%' | '％') {
         return None;
     }
-    let units = Set::of(UNITS);
+    const UNIT_SET: Set = Set::of(UNITS);
+    let units = UNIT_SET;
     // a unit is at most two characters: scan only the head
     let head = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
     matches(&s[..head])
@@ -301,20 +308,37 @@ pub(crate) fn app_label(p: &str) -> AppLabel {
     if f.has(W::Gouji) || f.has(W::ColumnData) || f.has(W::ColumnTable) {
         return AppLabel::Note;
     }
-    for (words, row) in APP_ROWS {
-        if f.inside.any(Set::of(words)) {
-            return AppLabel::Row(*row);
+    // the words of each row as one set, computed at compile time
+    const ROW_SETS: [(Set, AppRow); APP_ROWS.len()] = {
+        let mut out = [(Set(0), AppRow::NewReceived); APP_ROWS.len()];
+        let mut i = 0;
+        while i < APP_ROWS.len() {
+            out[i] = (Set::of(APP_ROWS[i].0), APP_ROWS[i].1);
+            i += 1;
+        }
+        out
+    };
+    const ANY_ROW: Set = {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ROW_SETS.len() {
+            m |= ROW_SETS[i].0.0;
+            i += 1;
+        }
+        Set(m)
+    };
+    if f.inside.any(ANY_ROW) {
+        for (words, row) in ROW_SETS {
+            if f.inside.any(words) {
+                return AppLabel::Row(row);
+            }
         }
     }
     if f.has(W::Granted) && !f.has(W::Not) {
         return AppLabel::Row(AppRow::Granted);
     }
-    if f.inside.any(Set::of(&[
-        W::Results,
-        W::Denied,
-        W::Unable,
-        W::NotProcessed,
-    ])) {
+    const GROUPS: Set = Set::of(&[W::Results, W::Denied, W::Unable, W::NotProcessed]);
+    if f.inside.any(GROUPS) {
         return AppLabel::Group;
     }
     if f.has(W::OtherProcessing) {
@@ -333,7 +357,8 @@ pub(crate) fn app_label(p: &str) -> AppLabel {
     if f.whole.has(W::Other) && head > 0 {
         return AppLabel::OtherInGroup;
     }
-    if f.inside.any(Set::of(APP_HEADER)) {
+    const HEADER: Set = Set::of(APP_HEADER);
+    if f.inside.any(HEADER) {
         return AppLabel::Header;
     }
     AppLabel::Unknown
