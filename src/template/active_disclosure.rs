@@ -9,7 +9,7 @@ use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item, ad_marks_2021};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::Format;
-use crate::model::keys::{AdField, AdItem};
+use crate::model::keys::{AdField, AdItem, Key};
 use crate::model::table::{ActiveDisclosureTable, FragmentRole, RowSource, Table};
 
 /// Maps a grid to the active-disclosure (第二十条) table, in the 2019 or the
@@ -17,13 +17,8 @@ use crate::model::table::{ActiveDisclosureTable, FragmentRole, RowSource, Table}
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
     let mut cutter = Cutter::default();
-    let mut b = Builder {
-        text,
-        loc,
-        fragments: Vec::new(),
-        delimited: super::fused::delimited(grid),
-    };
-    let mut rows: Vec<RowAcc<AdItem>> = Vec::new();
+    let mut b = Builder::new(text, loc, grid, toks.len());
+    let mut rows: Vec<RowAcc<AdItem>> = Vec::with_capacity(AdItem::ALL.len());
     let mut current: Option<usize> = None;
     let mut v2021: Option<bool> = None;
     let mut i = 0;
@@ -37,7 +32,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         match t.kind {
             Tk::Page | Tk::Rule => b.page(&t),
             Tk::Value | Tk::Null | Tk::Empty => match current {
-                Some(c) => rows[c].cells.push(t),
+                Some(c) => b.push_cell(&mut rows[c], t),
                 None if t.kind != Tk::Empty => b.frag(FragmentRole::Other, t.start, t.end),
                 None => {}
             },
@@ -93,12 +88,7 @@ fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option
         b.frag(role, p.start, p.end);
         return None;
     };
-    Some(RowAcc {
-        key: item,
-        label: Some((p.start, p.end)),
-        label_extra: String::new(),
-        cells: Vec::new(),
-    })
+    Some(b.open_row(item, Some((p.start, p.end))))
 }
 
 type ByField = IndexMap<AdItem, IndexMap<AdField, String>>;

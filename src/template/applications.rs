@@ -34,13 +34,8 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
     let mut cutter = Cutter::default();
     let mut r = Reader {
-        b: Builder {
-            text,
-            loc,
-            fragments: Vec::new(),
-            delimited: super::fused::delimited(grid),
-        },
-        rows: Vec::new(),
+        b: Builder::new(text, loc, grid, toks.len()),
+        rows: Vec::with_capacity(AppRow::ALL.len()),
         current: None,
         closed: None,
         header_done: false,
@@ -82,7 +77,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 impl Reader<'_, '_> {
     fn value(&mut self, t: Tok) {
         match self.current {
-            Some(c) => self.rows[c].cells.push(t),
+            Some(c) => self.b.push_cell(&mut self.rows[c], t),
             None if t.kind != Tk::Empty => self.b.frag(FragmentRole::Other, t.start, t.end),
             None => {}
         }
@@ -100,12 +95,8 @@ impl Reader<'_, '_> {
                 self.b.frag(FragmentRole::GroupLabel, s, e);
             }
         }
-        self.rows.push(RowAcc {
-            key,
-            label: Some((p.start, p.end)),
-            label_extra: String::new(),
-            cells: Vec::new(),
-        });
+        let row = self.b.open_row(key, Some((p.start, p.end)));
+        self.rows.push(row);
         self.current = Some(self.rows.len() - 1);
     }
 

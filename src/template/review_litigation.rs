@@ -16,13 +16,8 @@ use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table,
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
     let mut cutter = Cutter::default();
-    let mut b = Builder {
-        text,
-        loc,
-        fragments: Vec::new(),
-        delimited: super::fused::delimited(grid),
-    };
-    let mut values: Vec<Tok> = Vec::new();
+    let mut b = Builder::new(text, loc, grid, 0);
+    let mut values: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut values_done = false;
     let mut i = 0;
     while i < toks.len() {

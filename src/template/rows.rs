@@ -111,11 +111,13 @@ impl Cutter {
     }
 }
 
+/// A row being read: its key, label and cells (a range of the builder's one
+/// cell buffer: values are only ever added to the last row opened).
 pub(crate) struct RowAcc<R> {
     pub(crate) key: R,
     pub(crate) label: Option<(usize, usize)>,
     pub(crate) label_extra: String,
-    pub(crate) cells: Vec<Tok>,
+    pub(crate) cells: std::ops::Range<usize>,
 }
 
 pub(crate) struct Builder<'t, 'l> {
@@ -125,9 +127,46 @@ pub(crate) struct Builder<'t, 'l> {
     /// The grid's cells are delimited (tab or pipe rows): the positions are
     /// known, so digit runs are never split (see [`place`]).
     pub(crate) delimited: bool,
+    /// The cells of all rows, row after row (see [`RowAcc::cells`]).
+    pub(crate) cells: Vec<Tok>,
 }
 
-impl<'t> Builder<'t, '_> {
+impl<'t, 'l> Builder<'t, 'l> {
+    /// A builder for a table of `grid` over `text`; `tokens` bounds the
+    /// cells it will hold.
+    pub(crate) fn new(
+        text: &'t str,
+        loc: &'l Locator<'t>,
+        grid: &crate::grid::Grid,
+        tokens: usize,
+    ) -> Self {
+        Builder {
+            text,
+            loc,
+            fragments: Vec::new(),
+            delimited: super::fused::delimited(grid),
+            cells: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// A row of `key` with no cells yet.
+    pub(crate) fn open_row<R>(&self, key: R, label: Option<(usize, usize)>) -> RowAcc<R> {
+        let at = self.cells.len();
+        RowAcc {
+            key,
+            label,
+            label_extra: String::new(),
+            cells: at..at,
+        }
+    }
+
+    /// Adds a cell to `row`, the last row opened.
+    pub(crate) fn push_cell<R>(&mut self, row: &mut RowAcc<R>, t: Tok) {
+        debug_assert_eq!(row.cells.end, self.cells.len(), "cells go to the last row");
+        self.cells.push(t);
+        row.cells.end = self.cells.len();
+    }
+
     pub(crate) fn frag(&mut self, role: FragmentRole, s: usize, e: usize) {
         if s < e {
             self.fragments.push(Fragment {
@@ -179,13 +218,15 @@ impl<'t> Builder<'t, '_> {
         let mut sources = IndexMap::with_capacity(rows.len());
         // the cells of a row, placed: one buffer for all rows
         let mut placed = Vec::new();
+        let all_cells = std::mem::take(&mut self.cells);
         for acc in rows {
+            let cells = &all_cells[acc.cells.clone()];
             if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
                 if let Some((s, e)) = acc.label {
                     self.frag(FragmentRole::Other, s, e);
                 }
-                for c in &acc.cells {
+                for c in cells {
                     if c.kind != Tk::Empty {
                         self.frag(FragmentRole::Other, c.start, c.end);
                     }
@@ -205,7 +246,7 @@ impl<'t> Builder<'t, '_> {
             let mut vals = IndexMap::with_capacity(columns.len());
             match place(
                 self.text,
-                &acc.cells,
+                cells,
                 columns.len(),
                 acc.label.map_or(0, |l| l.1),
                 self.delimited,
