@@ -38,11 +38,21 @@ pub(crate) struct Piece<'n> {
 /// Cuts runs of label tokens into pieces. One per table: its buffers (the
 /// normalised text, its offset map, the cuts) are reused for every run, so
 /// a piece is a slice of them, not a `String`.
-#[derive(Default)]
 pub(crate) struct Cutter {
     n: Norm,
     cuts: Vec<usize>,
-    found: Vec<(usize, usize)>,
+    found: Vec<(usize, usize, usize)>,
+}
+
+impl Default for Cutter {
+    fn default() -> Self {
+        // room for the usual label run: the buffers rarely grow
+        Cutter {
+            n: Norm::with_capacity(256),
+            cuts: Vec::with_capacity(16),
+            found: Vec::new(),
+        }
+    }
 }
 
 impl Cutter {
@@ -76,15 +86,13 @@ impl Cutter {
             if !vocab.is_empty() {
                 // leftmost-longest words of `vocab`, one after the other
                 self.found.clear();
-                self.found.extend(
-                    vocabulary::matches(&n.s)
-                        .filter(|(_, _, w)| vocabulary::is_one_of(vocab, *w))
-                        .map(|(s, e, _)| (s, e)),
-                );
+                vocabulary::matches_into(&n.s, &mut self.found);
                 self.found
-                    .sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+                    .retain(|&(_, _, w)| vocabulary::is_one_of(vocab, w));
+                self.found
+                    .sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
                 let mut at = 0;
-                for &(s, e) in &self.found {
+                for &(s, e, _) in &self.found {
                     if s >= at {
                         if s > 0 {
                             self.cuts.push(s);
@@ -143,7 +151,8 @@ impl<'t, 'l> Builder<'t, 'l> {
         Builder {
             text,
             loc,
-            fragments: Vec::new(),
+            // a table has a few dozen fragments (headers, group labels)
+            fragments: Vec::with_capacity(32),
             delimited: super::fused::delimited(grid),
             cells: Vec::with_capacity(tokens),
         }

@@ -10,7 +10,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -108,14 +110,37 @@ pub(crate) const AD_VOCAB: &[W] = &[
     W::Procurement,
 ];
 
-static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static AUTOMATON: LazyLock<DFA> = LazyLock::new(|| {
     // a DFA: the vocabulary is small, and every label is scanned
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
+    DFA::builder()
         .match_kind(MatchKind::Standard)
         .build(WORDS)
         .expect("the vocabulary is a small fixed set of words")
 });
+
+/// Calls `f(start, end, word)` for every occurrence of every word in `s`
+/// (overlapping), stepping the DFA byte by byte: no iterator, no search
+/// set-up per call.
+fn each_match(s: &str, mut f: impl FnMut(usize, usize, usize)) {
+    let dfa = &*AUTOMATON;
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            // a match state lists every word ending here (its suffixes'
+            // words included: standard semantics)
+            for k in 0..dfa.match_len(sid) {
+                let p = dfa.match_pattern(sid, k);
+                f(i + 1 - dfa.pattern_len(p), i + 1, p.as_usize());
+            }
+        }
+    }
+}
 
 /// A set of words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,16 +179,16 @@ impl Found {
     /// Scans `s` once; `head` is where the body begins (after a marker).
     pub(crate) fn scan(s: &str, head: usize) -> Found {
         let mut f = Found::default();
-        for m in AUTOMATON.find_overlapping_iter(s) {
-            let bit = 1u128 << m.pattern().as_usize();
+        each_match(s, |start, end, w| {
+            let bit = 1u128 << w;
             f.inside.0 |= bit;
-            if m.start() == head {
+            if start == head {
                 f.starts.0 |= bit;
-                if m.end() == s.len() {
+                if end == s.len() {
                     f.whole.0 |= bit;
                 }
             }
-        }
+        });
         f
     }
     /// True when `w` occurs in the string.
@@ -172,11 +197,10 @@ impl Found {
     }
 }
 
-/// All matches of the vocabulary in `s`: (start, end, word).
-pub(crate) fn matches(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    AUTOMATON
-        .find_overlapping_iter(s)
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+/// All matches of the vocabulary in `s`, (start, end, word), appended to
+/// `out`.
+pub(crate) fn matches_into(s: &str, out: &mut Vec<(usize, usize, usize)>) {
+    each_match(s, |start, end, w| out.push((start, end, w)));
 }
 
 /// True when `w` is in `words` (by its index in the vocabulary).
@@ -193,29 +217,22 @@ pub(crate) fn is_null(t: &str) -> bool {
 /// The length of the unit at the start of `s`, if one is there.
 pub(crate) fn unit_prefix(s: &str) -> Option<usize> {
     // most figures are followed by nothing or by white space: only a first
-    // character that starts a unit goes to the automaton
+    // character that starts a unit is compared with the units
     let first = s.chars().next()?;
     if !matches!(first, '万' | '元' | '件' | '条' | '个' | '次' | '%' | '％') {
         return None;
     }
-    const UNIT_SET: Set = Set::of(UNITS);
-    let units = UNIT_SET;
-    // a unit is at most two characters: scan only the head
-    let head = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
-    matches(&s[..head])
-        .find(|&(start, _, w)| start == 0 && units.has_index(w))
-        .map(|(_, end, _)| end)
+    // no unit is the start of another: at most one fits
+    UNITS
+        .iter()
+        .map(|u| WORDS[*u as usize])
+        .find(|u| s.starts_with(u))
+        .map(str::len)
 }
 
 /// True when `s` is exactly a unit (`元`, `件`, `%` …).
 pub(crate) fn is_unit(s: &str) -> bool {
     unit_prefix(s) == Some(s.len()) && !s.is_empty()
-}
-
-impl Set {
-    fn has_index(self, i: usize) -> bool {
-        i < 128 && self.0 & (1 << i) != 0
-    }
 }
 
 /// The body of a label: after its list marker (`(一)`, `1.`, `一、`).

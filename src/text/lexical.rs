@@ -254,6 +254,13 @@ pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str
 }
 
 impl Norm {
+    /// An empty `Norm` with room for `bytes` bytes of normalised text.
+    pub(crate) fn with_capacity(bytes: usize) -> Norm {
+        Norm {
+            s: String::with_capacity(bytes),
+            map: Vec::with_capacity(bytes),
+        }
+    }
     /// Appends the source text `src` found at byte offset `at`.
     pub(crate) fn push(&mut self, src: &str, at: usize) {
         self.s.reserve(src.len());
