@@ -96,7 +96,16 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
                 });
                 continue;
             }
-            words(&cell.text, span.start, &mut toks);
+            if cell.text.bytes().all(|b| b.is_ascii_digit()) {
+                // a plain figure (most cells): one value, no grammar
+                toks.push(Tok {
+                    kind: Tk::Value,
+                    start: span.start,
+                    end: span.start + cell.text.len(),
+                });
+            } else {
+                words(&cell.text, span.start, &mut toks);
+            }
             last_end = span.end;
         }
         // empty cells count only on rows that carry values

@@ -237,6 +237,16 @@ pub(crate) fn is_unit(s: &str) -> bool {
 
 /// The body of a label: after its list marker (`(一)`, `1.`, `一、`).
 pub(crate) fn strip_marker(s: &str) -> &str {
+    // a marker starts with a bracket, a digit, a circled number or a
+    // numeral: any other label is left without trying the grammar
+    let Some(c) = s.chars().next() else {
+        return s;
+    };
+    let may_start = matches!(c, '(' | '（' | '0'..='9' | '①'..='⑳')
+        || crate::text::lexical::cn_digit(c).is_some_and(|d| d > 0);
+    if !may_start {
+        return s;
+    }
     match crate::text::lexical::subsection_marker(s) {
         Ok((rest, _)) => rest,
         Err(_) => s,
