@@ -74,13 +74,13 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 /// A label piece: a header word (which also tells the variant), an item's
 /// row (returned), or other text.
 fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option<RowAcc<AdItem>> {
-    if let Some(m) = ad_marks_2021(&p.norm) {
+    if let Some(m) = ad_marks_2021(p.norm) {
         *v2021 = Some(v2021.unwrap_or(false) || m);
         b.frag(FragmentRole::Header, p.start, p.end);
         return None;
     }
-    let Some(item) = ad_item(&p.norm) else {
-        let role = if ad_header(&p.norm) {
+    let Some(item) = ad_item(p.norm) else {
+        let role = if ad_header(p.norm) {
             FragmentRole::Header
         } else {
             FragmentRole::Other

@@ -103,10 +103,10 @@ impl Reader<'_, '_> {
     /// The label of `p`, where the second half of a wrapped label that names
     /// its own row again (`…重新出` / `具已获取信息`) continues it instead.
     fn classify(&self, p: &Piece) -> AppLabel {
-        match app_label(&p.norm) {
+        match app_label(p.norm) {
             AppLabel::Row(r)
-                if subsection_marker(&p.norm).is_err()
-                    && section_marker(&p.norm).is_err()
+                if subsection_marker(p.norm).is_err()
+                    && section_marker(p.norm).is_err()
                     && self
                         .current
                         .or(self.closed)
@@ -151,7 +151,7 @@ impl Reader<'_, '_> {
             }
             AppLabel::Group => {
                 self.header_done = true;
-                self.group = group_of(&p.norm).or(self.group);
+                self.group = group_of(p.norm).or(self.group);
                 self.b.frag(FragmentRole::GroupLabel, p.start, p.end);
                 self.current = None;
             }
