@@ -304,20 +304,22 @@ pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let rest = &s[i..];
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let prev_cn = prev.is_some_and(|p| cn_digit(p).is_some());
-        let ok = match c {
-            '(' => matches!(
-                subsection_marker(rest),
-                Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
-            ),
-            '0'..='9' if !prev_digit => {
-                matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
-            }
-            _ if !prev_cn && cn_digit(c).is_some() => section_marker(rest).is_ok(),
-            _ => false,
-        };
-        if ok && i > 0 {
+        let prev_digit = || prev.is_some_and(|p| p.is_ascii_digit());
+        let prev_cn = || prev.is_some_and(|p| cn_digit(p).is_some());
+        // a marker at the very start is no cut: not even tried
+        let ok = i > 0
+            && match c {
+                '(' => matches!(
+                    subsection_marker(rest),
+                    Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
+                ),
+                '0'..='9' if !prev_digit() => {
+                    matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
+                }
+                _ if cn_digit(c).is_some() && !prev_cn() => section_marker(rest).is_ok(),
+                _ => false,
+            };
+        if ok {
             out.push(i);
         }
         prev = Some(c);
