@@ -535,4 +535,28 @@ mod tests {
         assert_eq!(group_of("三、本年度办理结果"), None);
         assert_eq!(group_of("不予处理"), Some(AppGroup::NotProcessed));
     }
+
+    proptest::proptest! {
+        /// Stepping the DFA finds what the overlapping search of the same
+        /// words finds.
+        #[test]
+        fn each_match_is_the_overlapping_search(
+            parts in proptest::collection::vec((0..WORDS.len(), "[一其他法的、()0-9 ]{0,3}"), 0..8),
+        ) {
+            let s: String = parts.iter().map(|(w, filler)| format!("{}{filler}", WORDS[*w])).collect();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(WORDS)
+                .expect("the vocabulary");
+            let mut ours = Vec::new();
+            matches_into(&s, &mut ours);
+            let mut theirs: Vec<_> = ac
+                .find_overlapping_iter(&s)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            ours.sort_unstable();
+            theirs.sort_unstable();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
 }
