@@ -1,20 +1,33 @@
 //! Space-aligned text (`pdftotext -layout`): columns come from character
-//! positions on the page, measured in display columns (a CJK character is
-//! two columns wide), not from counting spaces.
+//! positions on the page, not from counting spaces.
 //!
-//! Each line is cut into chunks at gaps of two or more display columns of
-//! white space (one space stays inside a chunk: `本年 新收`). The columns are
-//! the merged display intervals of the chunks of the fullest rows (those
-//! with the most chunks); every chunk of every row then goes to the column
-//! it overlaps most (or the nearest one). A column a row has nothing in is
-//! an empty cell; two chunks of a row in one column are glued.
+//! A position is a character index on the line: `pdftotext -layout` puts
+//! each character, a CJK one included, in one cell of its character grid,
+//! so a figure of one column starts (or ends) near the same index on every
+//! row, whatever the width of the label before it.
+//!
+//! Each line is cut into chunks at gaps of two or more white-space
+//! characters (one space stays inside a chunk: `本年 新收`). The columns are
+//! the merged position intervals of the chunks of the fullest rows (those
+//! with the most chunks); two neighbouring intervals that no fullest row
+//! fills both of are one column written at two indents (a group label and
+//! an item label). Every chunk of every row then goes to the column it
+//! overlaps most (or the nearest one). A column a row has nothing in is an
+//! empty cell at its place; two chunks of a row in one column are one
+//! [`Origin::Glued`](super::Origin::Glued) cell whose text is the line
+//! from the first to the last (so a cell's text is always the text at its
+//! span).
+//!
+//! A table continued on the next page is laid out again there: cut the
+//! lines at page breaks and build each part with [`push_rows`] (the text
+//! path does; [`build`] reads all lines as one part).
 //!
 //! ```
 //! use ogi_report::grid::columns;
 //! let g = columns::build([
-//!     (0, "信息内容      制发  废止"),
-//!     (40, "规章             3     0"),
-//!     (80, "规范性文件             1"),
+//!     (0, "信息内容   制发    废止"),
+//!     (40, "规章         3       0"),
+//!     (80, "规范性文件           1"),
 //! ]);
 //! assert_eq!(g.width(), 3);
 //! assert_eq!(g.rows()[2][1].text, "");
@@ -23,70 +36,52 @@
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
-
 use super::{Cell, Grid, Layout};
 use crate::lines::is_space;
 
-/// A run of text between gaps: byte range and display-column range.
+/// The white space (in characters) that ends a chunk.
+pub(crate) const GAP: usize = 2;
+
+/// A run of text between gaps: byte range (in the source) and position
+/// range (character indices on its line).
 #[derive(Debug, Clone)]
 struct Chunk {
     bytes: Range<usize>,
     cols: Range<usize>,
 }
 
-/// Cuts a line (found at byte `start`) at gaps of two or more display
-/// columns of white space.
-fn chunks(start: usize, raw: &str) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
-    let mut col = 0usize;
-    // the open chunk and the width of the white space after it
+/// Appends the chunks of a line (found at byte `start`) to `out`: runs of
+/// text cut at gaps of two or more white-space characters.
+fn chunks_into(start: usize, raw: &str, out: &mut Vec<Chunk>) {
+    // the open chunk and the white space after it
     let mut open: Option<Chunk> = None;
     let mut gap = 0usize;
-    for (i, c) in raw.char_indices() {
-        let w = if c == '\t' { 2 } else { c.width().unwrap_or(0) };
+    for (col, (i, c)) in raw.char_indices().enumerate() {
         if is_space(c) {
-            gap += w.max(1);
-        } else {
-            match open.as_mut() {
-                Some(ch) if gap < 2 => {
-                    ch.bytes.end = start + i + c.len_utf8();
-                    ch.cols.end = col + w;
-                }
-                _ => {
-                    out.extend(open.take());
-                    open = Some(Chunk {
-                        bytes: start + i..start + i + c.len_utf8(),
-                        cols: col..col + w,
-                    });
-                }
-            }
-            gap = 0;
+            gap += 1;
+            continue;
         }
-        col += w;
+        let end = start + i + c.len_utf8();
+        match open.as_mut() {
+            Some(ch) if gap < GAP => {
+                ch.bytes.end = end;
+                ch.cols.end = col + 1;
+            }
+            _ => {
+                out.extend(open.take());
+                open = Some(Chunk {
+                    bytes: start + i..end,
+                    cols: col..col + 1,
+                });
+            }
+        }
+        gap = 0;
     }
     out.extend(open);
-    out
 }
 
-/// The merged display intervals of `rows`' chunks.
-fn column_intervals(rows: &[&Vec<Chunk>]) -> Vec<Range<usize>> {
-    let mut iv: Vec<Range<usize>> = rows
-        .iter()
-        .flat_map(|r| r.iter().map(|c| c.cols.clone()))
-        .collect();
-    iv.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for r in iv {
-        match out.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}
-
-/// The column a chunk belongs to: most overlap, else the nearest.
+/// The column a chunk belongs to: most overlap, else the nearest (the
+/// leftmost of equals).
 fn column_of(cols: &[Range<usize>], c: &Range<usize>) -> usize {
     let overlap = |k: &Range<usize>| c.end.min(k.end).saturating_sub(c.start.max(k.start));
     let dist = |k: &Range<usize>| {
@@ -96,54 +91,138 @@ fn column_of(cols: &[Range<usize>], c: &Range<usize>) -> usize {
             c.start.saturating_sub(k.end)
         }
     };
-    let best = (0..cols.len()).max_by_key(|&i| (overlap(&cols[i]), usize::MAX - dist(&cols[i])));
-    best.unwrap_or(0)
+    let mut best = 0;
+    for (i, k) in cols.iter().enumerate().skip(1) {
+        let b = &cols[best];
+        if (overlap(k), std::cmp::Reverse(dist(k))) > (overlap(b), std::cmp::Reverse(dist(b))) {
+            best = i;
+        }
+    }
+    best
 }
 
-/// A grid from space-aligned lines given as (byte offset, text); blank
-/// lines are skipped.
-pub fn build<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Grid {
-    let rows: Vec<(usize, &str, Vec<Chunk>)> = lines
-        .into_iter()
-        .map(|(s, r)| (s, r, chunks(s, r)))
-        .filter(|(_, _, c)| !c.is_empty())
+/// The columns of a part: the merged intervals of its fullest rows'
+/// chunks, neighbours that no fullest row fills both of merged.
+fn columns(chunks: &[Chunk], rows: &[Row]) -> Vec<Range<usize>> {
+    let most = rows.iter().map(|r| r.chunks.len()).max().unwrap_or(0);
+    let full = || rows.iter().filter(|r| r.chunks.len() == most);
+    let mut iv: Vec<Range<usize>> = full()
+        .flat_map(|r| chunks[r.chunks.clone()].iter().map(|c| c.cols.clone()))
         .collect();
-    let most = rows.iter().map(|r| r.2.len()).max().unwrap_or(0);
-    let full: Vec<&Vec<Chunk>> = rows
-        .iter()
-        .filter(|r| r.2.len() == most)
-        .map(|r| &r.2)
-        .collect();
-    let cols = column_intervals(&full);
-    let mut g = Grid::new();
-    g.set_layout(Layout::Columns);
-    for (start, raw, chunks) in &rows {
-        let mut cells: Vec<Vec<&Chunk>> = vec![Vec::new(); cols.len()];
-        for c in chunks {
-            cells[column_of(&cols, &c.cols)].push(c);
+    iv.sort_unstable_by_key(|r| r.start);
+    let mut cols: Vec<Range<usize>> = Vec::with_capacity(most);
+    for r in iv {
+        match cols.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => cols.push(r),
         }
-        let mut at = *start + raw.len() - raw.trim_start_matches(is_space).len();
-        let mut row = Vec::with_capacity(cols.len());
-        for parts in cells {
-            let text_of = |c: &Chunk| &raw[c.bytes.start - start..c.bytes.end - start];
-            row.push(match parts.as_slice() {
-                [] => Cell::empty(at),
-                [one] => Cell::new(text_of(one), one.bytes.clone()),
-                many => {
-                    let text = many
-                        .iter()
-                        .map(|c| text_of(c))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    Cell::glued(text, many.iter().map(|c| c.bytes.clone()).collect())
-                }
-            });
-            if let Some(last) = parts.last() {
-                at = last.bytes.end;
+    }
+    if cols.len() <= most {
+        return cols;
+    }
+    // which columns each fullest row fills, as bits (columns past 128 are
+    // never merged)
+    let filled: Vec<u128> = full()
+        .map(|r| {
+            chunks[r.chunks.clone()]
+                .iter()
+                .map(|c| column_of(&cols, &c.cols))
+                .filter(|&k| k < 128)
+                .fold(0u128, |m, k| m | 1 << k)
+        })
+        .collect();
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(most);
+    // the bits of the columns merged into the last output column
+    let mut acc = 0u128;
+    for (k, c) in cols.into_iter().enumerate() {
+        let bit = if k < 128 { 1u128 << k } else { 0 };
+        let apart = bit != 0 && acc != 0 && filled.iter().all(|f| f & acc == 0 || f & bit == 0);
+        match out.last_mut() {
+            Some(last) if apart => {
+                last.end = c.end;
+                acc |= bit;
             }
+            _ => {
+                out.push(c);
+                acc = bit;
+            }
+        }
+    }
+    out
+}
+
+/// A line of a part: where it is and its chunks (a range of the part's
+/// chunk list).
+struct Row<'a> {
+    start: usize,
+    raw: &'a str,
+    chunks: Range<usize>,
+}
+
+/// Appends the rows of one part of a space-aligned table (the lines of one
+/// page, given as (byte offset, text)) to `g`, its columns found from these
+/// lines alone; blank lines are skipped.
+pub fn push_rows<'a>(g: &mut Grid, lines: impl IntoIterator<Item = (usize, &'a str)>) {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    for (start, raw) in lines {
+        let from = chunks.len();
+        chunks_into(start, raw, &mut chunks);
+        if chunks.len() > from {
+            rows.push(Row {
+                start,
+                raw,
+                chunks: from..chunks.len(),
+            });
+        }
+    }
+    let cols = columns(&chunks, &rows);
+    let mut of = Vec::new();
+    for r in &rows {
+        let mine = &chunks[r.chunks.clone()];
+        of.clear();
+        // a chunk never goes left of the one before it
+        let mut floor = 0;
+        of.extend(mine.iter().map(|c| {
+            floor = column_of(&cols, &c.cols).max(floor);
+            floor
+        }));
+        let mut at = r.start + r.raw.len() - r.raw.trim_start_matches(is_space).len();
+        let mut row = Vec::with_capacity(cols.len());
+        let mut i = 0;
+        for k in 0..cols.len() {
+            // the chunks of column k: of[i..j] (chunks go left to right, and
+            // so do their columns)
+            let j = i + of[i..].iter().take_while(|&&c| c == k).count();
+            let cell = match &mine[i..j] {
+                [] => Cell::empty(at),
+                [one] => Cell::new(&r.raw[one.bytes.start - r.start..one.bytes.end - r.start], one.bytes.clone()),
+                many => {
+                    let (s, e) = (many[0].bytes.start, many[many.len() - 1].bytes.end);
+                    let mut c = Cell::glued(
+                        &r.raw[s - r.start..e - r.start],
+                        many.iter().map(|c| c.bytes.clone()).collect(),
+                    );
+                    c.span = Some(s..e);
+                    c
+                }
+            };
+            if j > i {
+                at = mine[j - 1].bytes.end;
+            }
+            row.push(cell);
+            i = j;
         }
         g.push_row(row);
     }
+}
+
+/// A grid from space-aligned lines given as (byte offset, text), read as
+/// one part; blank lines are skipped.
+pub fn build<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Grid {
+    let mut g = Grid::new();
+    g.set_layout(Layout::Columns);
+    push_rows(&mut g, lines);
     g
 }
 
@@ -159,23 +238,46 @@ mod tests {
             .collect()
     }
 
+    /// A line with each text at its character position.
+    fn line(parts: &[(usize, &str)]) -> String {
+        let mut s = String::new();
+        for (at, t) in parts {
+            let n = s.chars().count();
+            assert!(*at >= n + 2 || s.is_empty(), "{parts:?}");
+            s.extend(std::iter::repeat_n(' ', at - n));
+            s.push_str(t);
+        }
+        s
+    }
+
+    fn grid(lines: &[String]) -> Grid {
+        let mut at = 0;
+        build(lines.iter().map(|l| {
+            let s = at;
+            at += l.len() + 1;
+            (s, l.as_str())
+        }))
+    }
+
     #[test]
-    fn columns_from_display_positions() {
-        // CJK characters are two columns wide: `规章` ends at column 4
+    fn columns_from_character_positions() {
+        // a CJK character is one position, as in pdftotext's grid: `12`
+        // sits under `自然人` although the labels before it differ in width
         let g = build([
-            (0, "申请人        自然人   法人"),
-            (100, "本年新收          12      3"),
-            (200, "上年结转                  1"),
+            (0, "申请人      自然人   法人"),
+            (100, "本年新收     12        3"),
+            (200, "上年结转申请             1"),
         ]);
         assert_eq!(
             texts(&g),
             vec![
                 vec!["申请人", "自然人", "法人"],
                 vec!["本年新收", "12", "3"],
-                vec!["上年结转", "", "1"]
+                vec!["上年结转申请", "", "1"]
             ]
         );
-        assert_eq!(g.rows()[2][1].span, Some(212..212));
+        // the empty cell sits where the row's text before it ends
+        assert_eq!(g.rows()[2][1].span, Some(218..218));
         assert_eq!(g.layout(), Layout::Columns);
     }
 
@@ -188,9 +290,59 @@ mod tests {
         ]);
         assert_eq!(texts(&g)[0], vec!["a b defgh", "1", "2"]);
         let r = &g.rows()[2];
-        assert_eq!(r[0].text, "d e f");
+        // the glued cell's text is the text at its span
+        assert_eq!(r[0].text, "d e  f");
+        assert_eq!(r[0].span, Some(40..46));
         assert_eq!(r[0].origin, Origin::Glued { parts: 2 });
+        assert_eq!(r[0].pieces, vec![40..43, 45..46]);
         assert_eq!(r[1].text, "");
         assert_eq!(r[2].text, "5");
+    }
+
+    #[test]
+    fn labels_at_two_indents_and_jittered_figures_are_one_column() {
+        let g = grid(&[
+            line(&[(0, "（一）予以公开"), (17, "3"), (22, "0")]),
+            line(&[(8, "1.属于国家秘密"), (18, "1"), (23, "0")]),
+            line(&[(8, "2.其他"), (18, "0"), (23, "10")]),
+        ]);
+        assert_eq!(g.width(), 3);
+        assert_eq!(texts(&g)[1], vec!["1.属于国家秘密", "1", "0"]);
+        assert_eq!(texts(&g)[2], vec!["2.其他", "0", "10"]);
+    }
+
+    #[test]
+    fn a_column_without_a_figure_keeps_its_empty_cells() {
+        // the middle column has no figure in two rows: its position comes
+        // from the header and the other rows
+        let g = grid(&[
+            line(&[(0, "信息内容"), (10, "本年制发"), (17, "本年废止"), (24, "现行有效")]),
+            line(&[(0, "规章"), (12, "1"), (26, "5")]),
+            line(&[(0, "规范性文件"), (12, "4"), (19, "2"), (25, "12")]),
+            line(&[(0, "其他"), (26, "7")]),
+        ]);
+        assert_eq!(
+            texts(&g),
+            vec![
+                vec!["信息内容", "本年制发", "本年废止", "现行有效"],
+                vec!["规章", "1", "", "5"],
+                vec!["规范性文件", "4", "2", "12"],
+                vec!["其他", "", "", "7"],
+            ]
+        );
+        // each empty cell at the end of the text before it
+        let r = &g.rows()[3];
+        assert_eq!(r[1].span, r[2].span);
+        assert_eq!(r[1].span.clone().map(|s| s.start), r[0].span.clone().map(|s| s.end));
+    }
+
+    #[test]
+    fn chunks_never_go_left_and_nothing_is_lost() {
+        // a wide chunk overlapping two columns, then one more
+        let g = build([(0, "a    b    c"), (20, "abcdefghij  d")]);
+        let r = &g.rows()[1];
+        assert_eq!(r.len(), 3);
+        let all: String = r.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(all, "abcdefghijd");
     }
 }
