@@ -196,7 +196,10 @@ pub fn push_rows<'a>(g: &mut Grid, lines: impl IntoIterator<Item = (usize, &'a s
             let j = i + of[i..].iter().take_while(|&&c| c == k).count();
             let cell = match &mine[i..j] {
                 [] => Cell::empty(at),
-                [one] => Cell::new(&r.raw[one.bytes.start - r.start..one.bytes.end - r.start], one.bytes.clone()),
+                [one] => Cell::new(
+                    &r.raw[one.bytes.start - r.start..one.bytes.end - r.start],
+                    one.bytes.clone(),
+                ),
                 many => {
                     let (s, e) = (many[0].bytes.start, many[many.len() - 1].bytes.end);
                     let mut c = Cell::glued(
@@ -316,7 +319,12 @@ mod tests {
         // the middle column has no figure in two rows: its position comes
         // from the header and the other rows
         let g = grid(&[
-            line(&[(0, "信息内容"), (10, "本年制发"), (17, "本年废止"), (24, "现行有效")]),
+            line(&[
+                (0, "信息内容"),
+                (10, "本年制发"),
+                (17, "本年废止"),
+                (24, "现行有效"),
+            ]),
             line(&[(0, "规章"), (12, "1"), (26, "5")]),
             line(&[(0, "规范性文件"), (12, "4"), (19, "2"), (25, "12")]),
             line(&[(0, "其他"), (26, "7")]),
@@ -333,7 +341,10 @@ mod tests {
         // each empty cell at the end of the text before it
         let r = &g.rows()[3];
         assert_eq!(r[1].span, r[2].span);
-        assert_eq!(r[1].span.clone().map(|s| s.start), r[0].span.clone().map(|s| s.end));
+        assert_eq!(
+            r[1].span.clone().map(|s| s.start),
+            r[0].span.clone().map(|s| s.end)
+        );
     }
 
     #[test]

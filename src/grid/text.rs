@@ -101,7 +101,10 @@ impl<'a> Line<'a> {
 
     /// The trimmed text and its offset.
     fn trimmed(&self) -> (usize, &'a str) {
-        (self.start + self.text.0, &self.raw[self.text.0..self.text.1])
+        (
+            self.start + self.text.0,
+            &self.raw[self.text.0..self.text.1],
+        )
     }
 
     /// The page number row of this line.
@@ -162,7 +165,11 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
         g.set_layout(Layout::BlankSeparated);
         by_page(&mut g, lines, |g, part| {
             // a blank after each line not joined to the next
-            let cells = part.iter().flat_map(|l| [Some(l.trimmed()), None].into_iter().take(if l.joined { 1 } else { 2 }));
+            let cells = part.iter().flat_map(|l| {
+                [Some(l.trimmed()), None]
+                    .into_iter()
+                    .take(if l.joined { 1 } else { 2 })
+            });
             flow::push_blank_separated(g, cells);
         });
     } else {
@@ -338,13 +345,22 @@ mod tests {
         assert_eq!(g.layout(), Layout::BlankSeparated);
         assert_eq!(
             texts(&g),
-            vec![vec!["规章"], vec!["本年制发件数"], vec!["3"], vec!["- 2 -"], vec!["0"]]
+            vec![
+                vec!["规章"],
+                vec!["本年制发件数"],
+                vec!["3"],
+                vec!["- 2 -"],
+                vec!["0"]
+            ]
         );
         assert_eq!(g.row_kind(3), RowKind::PageNumber);
         // runs of words on consecutive lines: flow words
         let g = region(&pieces("规章 1 0\n行政许可 3 4"));
         assert_eq!(g.layout(), Layout::Flow);
-        assert_eq!(texts(&g), vec![vec!["规章", "1", "0"], vec!["行政许可", "3", "4"]]);
+        assert_eq!(
+            texts(&g),
+            vec![vec!["规章", "1", "0"], vec!["行政许可", "3", "4"]]
+        );
     }
 
     #[test]
