@@ -36,53 +36,36 @@
 
 use std::ops::Range;
 
+use super::scan::{self, GAP, Word};
 use super::{Cell, Grid, Layout};
-use crate::lines::is_space;
 
-/// The white space (in characters) that ends a chunk.
-pub(crate) const GAP: usize = 2;
-
-/// A run of text between gaps: byte range (in the source) and position
+/// A run of words between gaps: byte range (in the source) and position
 /// range (character indices on its line).
-#[derive(Debug, Clone)]
-struct Chunk {
-    bytes: Range<usize>,
-    cols: Range<usize>,
-}
+type Chunk = Word;
 
-/// Appends the chunks of a line (found at byte `start`) to `out`: runs of
-/// text cut at gaps of two or more white-space characters.
-fn chunks_into(start: usize, raw: &str, out: &mut Vec<Chunk>) {
-    // the open chunk and the white space after it
+/// Appends the chunks of a line's words to `out`: words closer than
+/// [`GAP`] white-space characters are one chunk.
+fn chunks_into(words: &[Word], out: &mut Vec<Chunk>) {
     let mut open: Option<Chunk> = None;
-    let mut gap = 0usize;
-    for (col, (i, c)) in raw.char_indices().enumerate() {
-        if is_space(c) {
-            gap += 1;
-            continue;
-        }
-        let end = start + i + c.len_utf8();
+    for w in words {
         match open.as_mut() {
-            Some(ch) if gap < GAP => {
-                ch.bytes.end = end;
-                ch.cols.end = col + 1;
+            Some(c) if w.cols.start - c.cols.end < GAP => {
+                c.bytes.end = w.bytes.end;
+                c.cols.end = w.cols.end;
             }
             _ => {
                 out.extend(open.take());
-                open = Some(Chunk {
-                    bytes: start + i..end,
-                    cols: col..col + 1,
-                });
+                open = Some(w.clone());
             }
         }
-        gap = 0;
     }
     out.extend(open);
 }
 
-/// The column a chunk belongs to: most overlap, else the nearest (the
-/// leftmost of equals).
-fn column_of(cols: &[Range<usize>], c: &Range<usize>) -> usize {
+/// The column a chunk belongs to, at `from` or right of it: most
+/// overlap, else the nearest (the leftmost of equals). The columns are
+/// sorted and apart, so the walk stops at the first column past the chunk.
+fn column_of(cols: &[Range<usize>], c: &Range<usize>, from: usize) -> usize {
     let overlap = |k: &Range<usize>| c.end.min(k.end).saturating_sub(c.start.max(k.start));
     let dist = |k: &Range<usize>| {
         if c.end <= k.start {
@@ -91,11 +74,18 @@ fn column_of(cols: &[Range<usize>], c: &Range<usize>) -> usize {
             c.start.saturating_sub(k.end)
         }
     };
-    let mut best = 0;
-    for (i, k) in cols.iter().enumerate().skip(1) {
-        let b = &cols[best];
-        if (overlap(k), std::cmp::Reverse(dist(k))) > (overlap(b), std::cmp::Reverse(dist(b))) {
+    let mut best = from.min(cols.len().saturating_sub(1));
+    let mut key = cols
+        .get(best)
+        .map(|b| (overlap(b), std::cmp::Reverse(dist(b))));
+    for (i, k) in cols.iter().enumerate().skip(best + 1) {
+        let kk = (overlap(k), std::cmp::Reverse(dist(k)));
+        if Some(kk) > key {
             best = i;
+            key = Some(kk);
+        }
+        if k.start >= c.end {
+            break;
         }
     }
     best
@@ -126,7 +116,7 @@ fn columns(chunks: &[Chunk], rows: &[Row]) -> Vec<Range<usize>> {
         .map(|r| {
             chunks[r.chunks.clone()]
                 .iter()
-                .map(|c| column_of(&cols, &c.cols))
+                .map(|c| column_of(&cols, &c.cols, 0))
                 .filter(|&k| k < 128)
                 .fold(0u128, |m, k| m | 1 << k)
         })
@@ -163,11 +153,29 @@ struct Row<'a> {
 /// page, given as (byte offset, text)) to `g`, its columns found from these
 /// lines alone; blank lines are skipped.
 pub fn push_rows<'a>(g: &mut Grid, lines: impl IntoIterator<Item = (usize, &'a str)>) {
+    let mut words = Vec::new();
+    let mut scanned = Vec::new();
+    for (start, raw) in lines {
+        let from = words.len();
+        if scan::line(start, raw, &mut words).is_some() {
+            scanned.push((start, raw, from..words.len()));
+        }
+    }
+    push_scanned(g, &words, scanned.into_iter());
+}
+
+/// [`push_rows`] for lines already scanned: each line's offset, text and
+/// its words (a range of `words`).
+pub(crate) fn push_scanned<'a>(
+    g: &mut Grid,
+    words: &[Word],
+    lines: impl Iterator<Item = (usize, &'a str, Range<usize>)>,
+) {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut rows: Vec<Row<'a>> = Vec::new();
-    for (start, raw) in lines {
+    for (start, raw, w) in lines {
         let from = chunks.len();
-        chunks_into(start, raw, &mut chunks);
+        chunks_into(&words[w], &mut chunks);
         if chunks.len() > from {
             rows.push(Row {
                 start,
@@ -180,14 +188,15 @@ pub fn push_rows<'a>(g: &mut Grid, lines: impl IntoIterator<Item = (usize, &'a s
     let mut of = Vec::new();
     for r in &rows {
         let mine = &chunks[r.chunks.clone()];
-        of.clear();
         // a chunk never goes left of the one before it
+        of.clear();
         let mut floor = 0;
         of.extend(mine.iter().map(|c| {
-            floor = column_of(&cols, &c.cols).max(floor);
+            floor = column_of(&cols, &c.cols, floor);
             floor
         }));
-        let mut at = r.start + r.raw.len() - r.raw.trim_start_matches(is_space).len();
+        let mut at = mine[0].bytes.start;
+        let text = |s: usize, e: usize| &r.raw[s - r.start..e - r.start];
         let mut row = Vec::with_capacity(cols.len());
         let mut i = 0;
         for k in 0..cols.len() {
@@ -196,18 +205,10 @@ pub fn push_rows<'a>(g: &mut Grid, lines: impl IntoIterator<Item = (usize, &'a s
             let j = i + of[i..].iter().take_while(|&&c| c == k).count();
             let cell = match &mine[i..j] {
                 [] => Cell::empty(at),
-                [one] => Cell::new(
-                    &r.raw[one.bytes.start - r.start..one.bytes.end - r.start],
-                    one.bytes.clone(),
-                ),
+                [one] => Cell::new(text(one.bytes.start, one.bytes.end), one.bytes.clone()),
                 many => {
                     let (s, e) = (many[0].bytes.start, many[many.len() - 1].bytes.end);
-                    let mut c = Cell::glued(
-                        &r.raw[s - r.start..e - r.start],
-                        many.iter().map(|c| c.bytes.clone()).collect(),
-                    );
-                    c.span = Some(s..e);
-                    c
+                    Cell::glued(text(s, e), many.iter().map(|c| c.bytes.clone()).collect())
                 }
             };
             if j > i {

@@ -14,28 +14,28 @@
 //! assert_eq!(g.rows()[0][3].span, Some(17..18));
 //! ```
 
+use super::scan::{self, Word};
 use super::{Cell, Grid, Layout};
 use crate::lines::is_space;
 
 /// The words of one line found at byte `start`, one cell each.
 pub fn words(start: usize, raw: &str) -> Vec<Cell> {
-    // a table row has a label and a few figures
-    let mut out = Vec::with_capacity(8);
-    let mut word: Option<usize> = None;
-    for (i, c) in raw.char_indices() {
-        match (is_space(c), word) {
-            (true, Some(w)) => {
-                out.push(Cell::new(&raw[w..i], start + w..start + i));
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(w) = word {
-        out.push(Cell::new(&raw[w..], start + w..start + raw.len()));
-    }
-    out
+    let mut w = Vec::new();
+    scan::line(start, raw, &mut w);
+    cells_of_words(start, raw, &w)
+}
+
+/// One cell per word of a scanned line (`raw` at byte `start`).
+pub(crate) fn cells_of_words(start: usize, raw: &str, words: &[Word]) -> Vec<Cell> {
+    words
+        .iter()
+        .map(|w| {
+            Cell::new(
+                &raw[w.bytes.start - start..w.bytes.end - start],
+                w.bytes.clone(),
+            )
+        })
+        .collect()
 }
 
 /// A grid with one row per non-blank line, one cell per word.

@@ -23,28 +23,22 @@
 
 use std::ops::Range;
 
+use super::scan::{self, Facts, Word};
 use super::{Cell, Grid, Layout, RowKind, columns, flow, pipes, tabs};
-use crate::lines::is_space;
 use crate::text::lexical::is_page_number;
 
 /// A line (or piece of a line) of the region: byte offset and text.
 pub(crate) type Piece<'a> = (usize, &'a str);
 
 /// A non-blank line of a region, classified once.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Line<'a> {
     start: usize,
     raw: &'a str,
-    /// Byte range of the trimmed text in `raw`.
-    text: (usize, usize),
-    /// Two or more non-blank tab-separated fields ([`tabs::is_row`]).
-    tab_row: bool,
-    /// Holds a tab at all.
-    has_tab: bool,
-    /// How many pipes (two or more: [`pipes::is_row`]).
-    pipes: usize,
-    /// Chunks cut at gaps of two or more white-space characters.
-    chunks: usize,
+    /// What the walk over it found.
+    facts: Facts,
+    /// Its words: a range of the region's word list.
+    words: Range<usize>,
     /// A page number line.
     page: bool,
     /// The next line of the region is non-blank.
@@ -52,59 +46,15 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// The line's facts from one walk over its characters; `None` when it
-    /// is blank.
-    fn of(start: usize, raw: &'a str) -> Option<Line<'a>> {
-        let mut first = None;
-        let mut last = 0;
-        let (mut fields, mut field_text, mut has_tab) = (0usize, false, false);
-        let (mut pipes, mut chunks, mut gap) = (0usize, 0usize, columns::GAP);
-        for (i, c) in raw.char_indices() {
-            if c == '\t' {
-                fields += usize::from(field_text);
-                field_text = false;
-                has_tab = true;
-            } else if c == '|' {
-                pipes += 1;
-            }
-            if is_space(c) {
-                gap += 1;
-                continue;
-            }
-            field_text = true;
-            first.get_or_insert(i);
-            last = i + c.len_utf8();
-            chunks += usize::from(gap >= columns::GAP);
-            gap = 0;
-        }
-        fields += usize::from(field_text);
-        let first = first?;
-        let t = &raw[first..last];
-        // a page number starts with a dash, 第 or a digit
-        let page = t
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '第') || c.is_ascii_digit())
-            && is_page_number(t);
-        Some(Line {
-            start,
-            raw,
-            text: (first, last),
-            tab_row: fields >= 2,
-            has_tab,
-            pipes,
-            chunks,
-            page,
-            joined: false,
-        })
+    /// Two or more non-blank tab-separated fields ([`tabs::is_row`]).
+    fn tab_row(&self) -> bool {
+        self.facts.tab_fields >= 2
     }
 
     /// The trimmed text and its offset.
     fn trimmed(&self) -> (usize, &'a str) {
-        (
-            self.start + self.text.0,
-            &self.raw[self.text.0..self.text.1],
-        )
+        let (s, e) = self.facts.text;
+        (self.start + s, &self.raw[s..e])
     }
 
     /// The page number row of this line.
@@ -114,56 +64,88 @@ impl<'a> Line<'a> {
     }
 }
 
-/// The non-blank lines of a region, each classified once (with whether
-/// the next line is non-blank), and the region's span: from the first to
-/// the last non-blank character (an empty range at its start when blank).
-fn classify<'a>(lines: &[Piece<'a>]) -> (Vec<Line<'a>>, Range<usize>) {
+/// A region's lines classified: the non-blank lines, all their words, and
+/// the region's span (from the first to the last non-blank character; an
+/// empty range at its start when it is blank).
+struct Classified<'a> {
+    lines: Vec<Line<'a>>,
+    words: Vec<Word>,
+    span: Range<usize>,
+}
+
+/// Walks each line of a region once.
+fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
     let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut words = Vec::with_capacity(lines.len() * 4);
     let mut prev_blank = true;
     for &(start, raw) in lines {
-        match Line::of(start, raw) {
-            Some(l) => {
-                if let (Some(p), false) = (out.last_mut(), prev_blank) {
-                    p.joined = true;
-                }
-                out.push(l);
-                prev_blank = false;
-            }
-            None => prev_blank = true,
+        let from = words.len();
+        let Some(facts) = scan::line(start, raw, &mut words) else {
+            prev_blank = true;
+            continue;
+        };
+        if let (Some(p), false) = (out.last_mut(), prev_blank) {
+            p.joined = true;
         }
+        let t = &raw[facts.text.0..facts.text.1];
+        // a page number starts with a dash, 第 or a digit
+        let page = t
+            .bytes()
+            .next()
+            .is_some_and(|c| matches!(c, b'-' | 0xE2 | 0xEF | 0xE7) || c.is_ascii_digit())
+            && is_page_number(t);
+        out.push(Line {
+            start,
+            raw,
+            facts,
+            words: from..words.len(),
+            page,
+            joined: false,
+        });
+        prev_blank = false;
     }
     let span = match (out.first(), out.last()) {
-        (Some(f), Some(l)) => f.start + f.text.0..l.start + l.text.1,
+        (Some(f), Some(l)) => f.start + f.facts.text.0..l.start + l.facts.text.1,
         _ => {
             let at = lines.first().map_or(0, |l| l.0);
             at..at
         }
     };
-    (out, span)
+    Classified {
+        lines: out,
+        words,
+        span,
+    }
 }
 
 /// The grid of a standard-table region.
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    let (lines_, span) = classify(lines);
-    let lines = &lines_[..];
+    let Classified { lines, words, span } = classify(lines);
     let n = lines.len().max(1);
     let count = |f: fn(&Line<'_>) -> bool| lines.iter().filter(|l| f(l)).count();
     let majority = |k: usize| k * 2 >= n && k >= 2;
     let mut g = Grid::new();
-    if majority(count(|l| l.tab_row)) {
-        delimited(&mut g, lines, Some('\t'));
-    } else if majority(count(|l| l.pipes >= 2)) {
-        delimited(&mut g, lines, Some('|'));
-    } else if count(|l| l.tab_row) > 0 {
-        delimited(&mut g, lines, None);
-    } else if majority(count(|l| l.chunks >= 2)) {
+    let sep = if majority(count(|l| l.tab_row())) {
+        Some(Some('\t'))
+    } else if majority(count(|l| l.facts.pipes >= 2)) {
+        Some(Some('|'))
+    } else {
+        (count(|l| l.tab_row()) > 0).then_some(None)
+    };
+    if let Some(sep) = sep {
+        // the words are not needed (a line without the separator, a title
+        // or a note, is walked again): free them before the cells are made
+        drop(words);
+        delimited(&mut g, &lines, sep);
+    } else if majority(count(|l| l.facts.chunks >= 2)) {
         g.set_layout(Layout::Columns);
-        by_page(&mut g, lines, |g, part| {
-            columns::push_rows(g, part.iter().map(|l| (l.start, l.raw)));
+        by_page(&mut g, &lines, |g, part| {
+            let rows = part.iter().map(|l| (l.start, l.raw, l.words.clone()));
+            columns::push_scanned(g, &words, rows);
         });
     } else if lines.len() >= 2 && count(|l| l.joined) * 4 <= lines.len() {
         g.set_layout(Layout::BlankSeparated);
-        by_page(&mut g, lines, |g, part| {
+        by_page(&mut g, &lines, |g, part| {
             // a blank after each line not joined to the next
             let cells = part.iter().flat_map(|l| {
                 [Some(l.trimmed()), None]
@@ -178,11 +160,15 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
         } else {
             Layout::Flow
         });
-        for l in lines {
+        for l in &lines {
             if l.page {
                 l.page_row(&mut g);
             } else {
-                g.push_row(flow::words(l.start, l.raw));
+                g.push_row(flow::cells_of_words(
+                    l.start,
+                    l.raw,
+                    &words[l.words.clone()],
+                ));
             }
         }
     }
@@ -215,15 +201,15 @@ fn delimited(g: &mut Grid, lines: &[Line<'_>], sep: Option<char>) {
             continue;
         }
         let row = match sep {
-            Some('|') if l.pipes > 0 => {
+            Some('|') if l.facts.pipes > 0 => {
                 used[1] = true;
                 pipes::row(l.start, l.raw)
             }
-            Some('\t') if l.has_tab => {
+            Some('\t') if l.facts.has_tab => {
                 used[0] = true;
                 tabs::row(l.start, l.raw)
             }
-            _ if l.tab_row => {
+            _ if l.tab_row() => {
                 used[0] = true;
                 tabs::row(l.start, l.raw)
             }
@@ -249,15 +235,15 @@ fn delimited(g: &mut Grid, lines: &[Line<'_>], sep: Option<char>) {
 /// The grid of a generic-table region: tab rows when two or more lines are
 /// tab rows, pipe rows likewise, otherwise one cell per line.
 pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
-    let (lines, span) = classify(lines);
-    let mut g = if lines.iter().filter(|l| l.tab_row).count() >= 2 {
+    let Classified { lines, span, .. } = classify(lines);
+    let mut g = if lines.iter().filter(|l| l.tab_row()).count() >= 2 {
         let mut g = Grid::new();
         g.set_layout(Layout::Tabs);
         for l in &lines {
             g.push_row(tabs::row(l.start, l.raw));
         }
         g
-    } else if lines.iter().filter(|l| l.pipes >= 2).count() >= 2 {
+    } else if lines.iter().filter(|l| l.facts.pipes >= 2).count() >= 2 {
         let mut g = Grid::new();
         g.set_layout(Layout::Pipes);
         for l in &lines {
@@ -265,7 +251,7 @@ pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
         }
         g
     } else {
-        flow::lines(lines.iter().map(|l| l.trimmed()))
+        flow::lines(lines.iter().map(Line::trimmed))
     };
     g.set_span(span);
     g
