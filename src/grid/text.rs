@@ -76,7 +76,7 @@ struct Classified<'a> {
 /// Walks each line of a region once.
 fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
     let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
-    let mut words = Vec::with_capacity(lines.len() * 4);
+    let mut words = Vec::new();
     let mut prev_blank = true;
     for &(start, raw) in lines {
         let from = words.len();
@@ -84,6 +84,11 @@ fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
             prev_blank = true;
             continue;
         };
+        if facts.tab_fields >= 2 {
+            // a tab row is read by its fields in every layout: its words
+            // are never needed
+            words.truncate(from);
+        }
         if let (Some(p), false) = (out.last_mut(), prev_blank) {
             p.joined = true;
         }
