@@ -185,37 +185,41 @@ pub(crate) fn push_scanned<'a>(
         }
     }
     let cols = columns(&chunks, &rows);
-    let mut of = Vec::new();
     for r in &rows {
         let mine = &chunks[r.chunks.clone()];
-        // a chunk never goes left of the one before it
-        of.clear();
-        let mut floor = 0;
-        of.extend(mine.iter().map(|c| {
-            floor = column_of(&cols, &c.cols, floor);
-            floor
-        }));
-        let mut at = mine[0].bytes.start;
         let text = |s: usize, e: usize| &r.raw[s - r.start..e - r.start];
         let mut row = Vec::with_capacity(cols.len());
+        // where an empty cell sits: after the text before it
+        let mut at = mine[0].bytes.start;
+        // a chunk never goes left of the one before it
+        let mut k = column_of(&cols, &mine[0].cols, 0);
         let mut i = 0;
-        for k in 0..cols.len() {
-            // the chunks of column k: of[i..j] (chunks go left to right, and
-            // so do their columns)
-            let j = i + of[i..].iter().take_while(|&&c| c == k).count();
-            let cell = match &mine[i..j] {
-                [] => Cell::empty(at),
+        while i < mine.len() {
+            // the chunks of column k: mine[i..j]
+            let mut j = i + 1;
+            let mut next = k;
+            while j < mine.len() {
+                next = column_of(&cols, &mine[j].cols, k);
+                if next != k {
+                    break;
+                }
+                j += 1;
+            }
+            while row.len() < k {
+                row.push(Cell::empty(at));
+            }
+            row.push(match &mine[i..j] {
                 [one] => Cell::new(text(one.bytes.start, one.bytes.end), one.bytes.clone()),
                 many => {
                     let (s, e) = (many[0].bytes.start, many[many.len() - 1].bytes.end);
                     Cell::glued(text(s, e), many.iter().map(|c| c.bytes.clone()).collect())
                 }
-            };
-            if j > i {
-                at = mine[j - 1].bytes.end;
-            }
-            row.push(cell);
-            i = j;
+            });
+            at = mine[j - 1].bytes.end;
+            (i, k) = (j, next);
+        }
+        while row.len() < cols.len() {
+            row.push(Cell::empty(at));
         }
         g.push_row(row);
     }

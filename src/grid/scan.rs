@@ -6,8 +6,6 @@
 
 use std::ops::Range;
 
-use crate::lines::is_space;
-
 /// The white space (in characters) that ends a chunk of space-aligned
 /// text: one space stays inside a chunk (`本年 新收`).
 pub(crate) const GAP: usize = 2;
@@ -47,15 +45,21 @@ fn char_len(lead: u8) -> usize {
     }
 }
 
-/// True when the character at byte `i` of `s` (of `len` bytes, starting
-/// with `lead`) is white space ([`is_space`]); only the few lead bytes of
-/// white space characters are decoded.
-fn space_at(s: &str, i: usize, lead: u8) -> bool {
+/// True when the non-ASCII character at byte `i` of `b` (its lead byte
+/// `lead`) is white space ([`is_space`]), from its bytes: U+0085 U+00A0,
+/// U+1680, U+2000…U+200D U+2028 U+2029 U+202F U+205F, U+3000, U+FEFF.
+fn wide_space(b: &[u8], i: usize, lead: u8) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match lead {
-        b'\t'..=b'\r' | b' ' => true,
-        0..0x80 => false,
-        // U+0085 U+00A0; U+1680; U+2000… U+205F; U+3000; U+FEFF
-        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => s[i..].chars().next().is_some_and(is_space),
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        0xEF => at(1) == 0xBB && at(2) == 0xBF,
         _ => false,
     }
 }
@@ -64,43 +68,63 @@ fn space_at(s: &str, i: usize, lead: u8) -> bool {
 /// and returns its facts, or `None` when it is blank (no word appended).
 pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Facts> {
     let b = raw.as_bytes();
+    let n = b.len();
     let (mut first, mut last) = (None, 0);
     let (mut fields, mut field_text, mut has_tab) = (0usize, false, false);
     let (mut pipes, mut chunks) = (0usize, 0usize);
     // white space characters since the last word (GAP at the start)
     let mut gap = GAP;
     let (mut i, mut col) = (0usize, 0usize);
-    while i < b.len() {
-        let lead = b[i];
-        let len = char_len(lead);
-        if space_at(raw, i, lead) {
+    while i < n {
+        // a run of white space
+        while i < n {
+            let lead = b[i];
             if lead == b'\t' {
                 fields += usize::from(field_text);
                 field_text = false;
                 has_tab = true;
-            }
-            gap += 1;
-        } else {
-            pipes += usize::from(lead == b'|');
-            field_text = true;
-            first.get_or_insert(i);
-            last = i + len;
-            let at = start + i;
-            match words.last_mut() {
-                Some(w) if gap == 0 => {
-                    w.bytes.end = at + len;
-                    w.cols.end = col + 1;
+            } else if lead >= 0x80 {
+                if !wide_space(b, i, lead) {
+                    break;
                 }
-                _ => words.push(Word {
-                    bytes: at..at + len,
-                    cols: col..col + 1,
-                }),
+                i += char_len(lead) - 1;
+            } else if !matches!(lead, b' ' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                break;
             }
-            chunks += usize::from(gap >= GAP);
-            gap = 0;
+            i += 1;
+            col += 1;
+            gap += 1;
         }
-        i += len;
-        col += 1;
+        if i == n {
+            break;
+        }
+        // a word
+        let (ws, wc) = (i, col);
+        while i < n {
+            let lead = b[i];
+            if lead < 0x80 {
+                if matches!(lead, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                pipes += usize::from(lead == b'|');
+                i += 1;
+            } else {
+                if wide_space(b, i, lead) {
+                    break;
+                }
+                i += char_len(lead);
+            }
+            col += 1;
+        }
+        words.push(Word {
+            bytes: start + ws..start + i,
+            cols: wc..col,
+        });
+        first.get_or_insert(ws);
+        last = i;
+        field_text = true;
+        chunks += usize::from(gap >= GAP);
+        gap = 0;
     }
     fields += usize::from(field_text);
     Some(Facts {
@@ -131,5 +155,25 @@ mod tests {
         assert_eq!(f.chunks, 3);
         assert_eq!(line(0, " \u{a0}\u{feff}\t", &mut w), None);
         assert_eq!(w.len(), 4);
+    }
+
+    #[test]
+    fn wide_spaces_are_the_white_space_of_is_space() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let b = s.as_bytes();
+            assert_eq!(
+                wide_space(b, 0, b[0]),
+                crate::lines::is_space(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        for c in (0u8..0x80).map(char::from) {
+            let mut w = Vec::new();
+            let blank = line(0, &c.to_string(), &mut w).is_none();
+            assert_eq!(blank, crate::lines::is_space(c), "{c:?}");
+        }
     }
 }

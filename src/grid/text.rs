@@ -93,12 +93,14 @@ fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
             p.joined = true;
         }
         let t = &raw[facts.text.0..facts.text.1];
-        // a page number starts with a dash, 第 or a digit
-        let page = t
-            .bytes()
-            .next()
-            .is_some_and(|c| matches!(c, b'-' | 0xE2 | 0xEF | 0xE7) || c.is_ascii_digit())
-            && is_page_number(t);
+        // a page number starts with a dash, 第 or a digit and ends with a
+        // dash, 页 or a digit
+        let ends = |c: Option<char>| {
+            c.is_some_and(|c| {
+                matches!(c, '-' | '—' | '－' | '–' | '第' | '页') || c.is_ascii_digit()
+            })
+        };
+        let page = ends(t.chars().next()) && ends(t.chars().next_back()) && is_page_number(t);
         out.push(Line {
             start,
             raw,
