@@ -114,11 +114,16 @@ fn columns(chunks: &[Chunk], rows: &[Row]) -> Vec<Range<usize>> {
     // never merged)
     let filled: Vec<u128> = full()
         .map(|r| {
-            chunks[r.chunks.clone()]
-                .iter()
-                .map(|c| column_of(&cols, &c.cols, 0))
-                .filter(|&k| k < 128)
-                .fold(0u128, |m, k| m | 1 << k)
+            // left to right: each walk starts at the last column found
+            let mut k = 0;
+            let mut m = 0u128;
+            for c in &chunks[r.chunks.clone()] {
+                k = column_of(&cols, &c.cols, k);
+                if k < 128 {
+                    m |= 1 << k;
+                }
+            }
+            m
         })
         .collect();
     let mut out: Vec<Range<usize>> = Vec::with_capacity(most);
@@ -185,9 +190,20 @@ pub(crate) fn push_scanned<'a>(
         }
     }
     let cols = columns(&chunks, &rows);
+    // rows × columns cells must stay in proportion to the text: lines that
+    // do not line up (each row's chunks in columns of their own) are read
+    // chunk by chunk, with no empty cells
+    let aligned = rows.len().saturating_mul(cols.len()) <= 4 * chunks.len() + 1024;
     for r in &rows {
         let mine = &chunks[r.chunks.clone()];
         let text = |s: usize, e: usize| &r.raw[s - r.start..e - r.start];
+        if !aligned {
+            let row = mine
+                .iter()
+                .map(|c| Cell::new(text(c.bytes.start, c.bytes.end), c.bytes.clone()));
+            g.push_row(row.collect());
+            continue;
+        }
         let mut row = Vec::with_capacity(cols.len());
         // where an empty cell sits: after the text before it
         let mut at = mine[0].bytes.start;
@@ -350,6 +366,28 @@ mod tests {
             r[1].span.clone().map(|s| s.start),
             r[0].span.clone().map(|s| s.end)
         );
+    }
+
+    #[test]
+    fn many_columns_in_linear_time_and_space() {
+        // two rows of 20,000 chunks one position apart: 40,000 intervals
+        let a = "x  ".repeat(20_000);
+        let b = format!(" {a}");
+        let g = build([(0, a.as_str()), (a.len() + 1, b.as_str())]);
+        assert_eq!(g.height(), 2);
+        let texts: usize = g.rows()[1].iter().filter(|c| !c.is_empty()).count();
+        assert_eq!(texts, 20_000);
+        // one row of 20,000 chunks over 5,000 rows of one: not 10⁸ cells
+        let lines: Vec<String> = std::iter::once(a.clone())
+            .chain((0..5_000).map(|i| format!("{}y", " ".repeat(i % 50))))
+            .collect();
+        let mut at = 0;
+        let g = build(lines.iter().map(|l| {
+            at += l.len() + 1;
+            (at - l.len() - 1, l.as_str())
+        }));
+        let cells: usize = g.rows().iter().map(Vec::len).sum();
+        assert_eq!(cells, 25_000);
     }
 
     #[test]
