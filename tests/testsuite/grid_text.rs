@@ -214,3 +214,18 @@ fn the_builders_on_their_own() {
     );
     assert_eq!(c.pieces, vec![0..12, 13..22]);
 }
+
+#[test]
+fn space_aligned_lines_that_never_line_up_are_read_in_bounded_time_and_space() {
+    // every row at its own indent with many short chunks: the columns of
+    // one row are nobody else's
+    let mut body = vec![
+        "二、主动公开政府信息情况".to_string(),
+        "第二十条第（一）项".to_string(),
+    ];
+    for i in 0..2_000 {
+        body.push(format!("{}{}", " ".repeat(i % 97), "本年  1  ".repeat(30)));
+    }
+    let r = report(&body);
+    assert_eq!(layouts(&r), [TableLayout::Columns]);
+}
