@@ -46,7 +46,7 @@ fn char_len(lead: u8) -> usize {
 }
 
 /// True when the non-ASCII character at byte `i` of `b` (its lead byte
-/// `lead`) is white space ([`is_space`]), from its bytes: U+0085 U+00A0,
+/// `lead`) is white space ([`crate::lines::is_space`]), from its bytes: U+0085 U+00A0,
 /// U+1680, U+2000…U+200D U+2028 U+2029 U+202F U+205F, U+3000, U+FEFF.
 fn wide_space(b: &[u8], i: usize, lead: u8) -> bool {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
