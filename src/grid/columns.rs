@@ -391,6 +391,29 @@ mod tests {
     }
 
     #[test]
+    fn columns_known_from_the_header_alone() {
+        // no row has a 本年废止 figure: the header's positions place the
+        // figures
+        let g = grid(&[
+            line(&[
+                (0, "信息内容"),
+                (10, "本年制发"),
+                (17, "本年废止"),
+                (24, "现行有效"),
+            ]),
+            line(&[(0, "规章"), (12, "1"), (26, "5")]),
+            line(&[(0, "规范性文件"), (11, "14"), (25, "12")]),
+        ]);
+        assert_eq!(
+            texts(&g)[1..],
+            [
+                vec!["规章", "1", "", "5"],
+                vec!["规范性文件", "14", "", "12"]
+            ]
+        );
+    }
+
+    #[test]
     fn chunks_never_go_left_and_nothing_is_lost() {
         // a wide chunk overlapping two columns, then one more
         let g = build([(0, "a    b    c"), (20, "abcdefghij  d")]);
