@@ -102,26 +102,55 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
 /// The grid of a generic-table region: tab rows when two or more lines are
 /// tab rows, pipe rows likewise, otherwise one cell per line.
 pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
-    let nonblank = || lines.iter().filter(|l| !l.1.chars().all(is_space)).copied();
-    let mut g = if nonblank().filter(|l| tabs::is_row(l.1)).count() >= 2 {
-        let mut g = Grid::new();
-        g.set_layout(Layout::Tabs);
-        for (s, r) in nonblank() {
-            g.push_row(tabs::row(s, r));
+    let mut g = match generic_rows(lines) {
+        Some(rows) => {
+            let mut g = Grid::new();
+            g.set_layout(rows.layout);
+            for row in rows.rows {
+                g.push_row(row);
+            }
+            g
         }
-        g
-    } else if nonblank().filter(|l| pipes::is_row(l.1)).count() >= 2 {
-        let mut g = Grid::new();
-        g.set_layout(Layout::Pipes);
-        for (s, r) in nonblank() {
-            g.push_row(tabs::fields(s, r, '|'));
-        }
-        g
-    } else {
-        flow::lines(nonblank())
+        None => flow::lines(lines.iter().filter(|l| !l.1.chars().all(is_space)).copied()),
     };
     g.set_span(region_span(lines));
     g
+}
+
+/// The rows of a generic-table region of tab or pipe rows, built one line
+/// at a time (see [`generic_rows`]).
+pub(crate) struct Rows<I> {
+    /// [`Layout::Tabs`] or [`Layout::Pipes`].
+    pub(crate) layout: Layout,
+    /// The span [`generic`] gives the grid.
+    pub(crate) span: std::ops::Range<usize>,
+    /// Each non-blank line's cells.
+    pub(crate) rows: I,
+}
+
+/// The rows [`generic`] reads a region of tab or pipe rows as, one line at
+/// a time, so that a mapper can take each row as it comes instead of a
+/// whole grid (`None` for one cell per line, which needs the whole region).
+pub(crate) fn generic_rows<'l>(
+    lines: &'l [Piece<'l>],
+) -> Option<Rows<impl Iterator<Item = Vec<Cell>> + 'l>> {
+    let nonblank = || lines.iter().filter(|l| !l.1.chars().all(is_space)).copied();
+    let sep = if nonblank().filter(|l| tabs::is_row(l.1)).count() >= 2 {
+        '\t'
+    } else if nonblank().filter(|l| pipes::is_row(l.1)).count() >= 2 {
+        '|'
+    } else {
+        return None;
+    };
+    Some(Rows {
+        layout: if sep == '\t' {
+            Layout::Tabs
+        } else {
+            Layout::Pipes
+        },
+        span: region_span(lines),
+        rows: nonblank().map(move |(s, r)| tabs::fields(s, r, sep)),
+    })
 }
 
 #[cfg(test)]

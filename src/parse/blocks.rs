@@ -188,14 +188,22 @@ impl Blocks<'_, '_> {
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
             let end = region_end(segs, kinds, i, kind);
             let grid = crate::grid::text::region(&lines(end));
-            return Some((template::map(&grid, kind, self.text, self.loc), end));
+            return Some((template::map(grid, kind, self.text, self.loc), end));
         }
         let end = generic_region(segs, kinds, i)?;
-        let grid = crate::grid::text::generic(&lines(end));
-        Some((
-            template::map(&grid, Kind::Generic, self.text, self.loc),
-            end,
-        ))
+        let lines = lines(end);
+        // tab and pipe rows are mapped as they are read: the grid of a
+        // long table is never held whole beside its table
+        let table = match crate::grid::text::generic_rows(&lines) {
+            Some(r) => template::map_generic_rows(r.layout, r.span, r.rows, self.text, self.loc),
+            None => template::map(
+                crate::grid::text::generic(&lines),
+                Kind::Generic,
+                self.text,
+                self.loc,
+            ),
+        };
+        Some((table, end))
     }
 
     /// Opens the subsections whose markers start `t` (at `off`); the text
