@@ -63,7 +63,14 @@ impl Blocks<'_, '_> {
         let segs = &split_statistics(self.text, segs);
         // each piece's kind, worked out once
         let kinds = &region::classify(segs);
-        let mut tree = Tree::default();
+        // room for a block per piece, the most a long run of one-line
+        // subsections or paragraphs needs: the vector is not grown by
+        // copying (each copy leaves a hole as large as the blocks so far);
+        // room never written to takes no memory, and is given back below
+        let mut tree = Tree {
+            root: Vec::with_capacity(segs.len()),
+            ..Tree::default()
+        };
         let mut i = 0;
         while i < segs.len() {
             i = self.step(&mut tree, segs, kinds, i);
@@ -234,7 +241,7 @@ impl Blocks<'_, '_> {
             let sub = Subsection {
                 marker: marker.into(),
                 title: title.map(Into::into),
-                blocks: Vec::new(),
+                blocks: Default::default(),
                 span: self.loc.span(off, head_end),
                 head: self.loc.span(off, head_end),
             };
