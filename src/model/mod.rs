@@ -637,12 +637,18 @@ impl Report {
         out
     }
 
-    /// Every table, in document order.
+    /// Every table, in document order (without collecting the blocks: the
+    /// audit looks tables up many times).
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
-        self.blocks().into_iter().filter_map(|b| match b {
-            Block::Table(t) => Some(&**t),
-            _ => None,
-        })
+        let top = self
+            .preamble
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| s.blocks.iter()))
+            .chain(self.closing.iter());
+        Tables {
+            top,
+            stack: Vec::new(),
+        }
     }
 
     /// The first applications table.
@@ -715,6 +721,42 @@ impl Report {
             _ => return Err(CellError::UnknownTable),
         };
         found.ok_or(CellError::Empty)
+    }
+}
+
+/// The iterator of [`Report::tables`]: depth first, into the bodies of
+/// subsections that hold a table or a subsection.
+struct Tables<'a, I> {
+    top: I,
+    stack: Vec<std::slice::Iter<'a, Block>>,
+}
+
+impl<'a, I: Iterator<Item = &'a Block>> Iterator for Tables<'a, I> {
+    type Item = &'a Table;
+    fn next(&mut self) -> Option<&'a Table> {
+        loop {
+            let b = match self.stack.last_mut() {
+                Some(it) => match it.next() {
+                    Some(b) => b,
+                    None => {
+                        self.stack.pop();
+                        continue;
+                    }
+                },
+                None => self.top.next()?,
+            };
+            match b {
+                Block::Table(t) => return Some(t),
+                Block::Subsection(s)
+                    if s.blocks
+                        .iter()
+                        .any(|b| matches!(b, Block::Table(_) | Block::Subsection(_))) =>
+                {
+                    self.stack.push(s.blocks.iter());
+                }
+                _ => {}
+            }
+        }
     }
 }
 
