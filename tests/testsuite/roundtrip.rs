@@ -532,10 +532,11 @@ fn render_writes_canonical_form() {
                     blocks: vec![Block::Subsection(Subsection {
                         marker: "1.".into(),
                         title: None,
-                        blocks: vec![p("正文。")],
+                        blocks: vec![p("正文。")].into(),
                         span: Span::default(),
                         head: Span::default(),
-                    })],
+                    })]
+                    .into(),
                     span: Span::default(),
                     head: Span::default(),
                 }),
