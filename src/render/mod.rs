@@ -220,26 +220,35 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
         return write_line(w, &one);
     }
-    let safe = |c: char| {
-        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !"一二三四五六七八九十第信行申本勾示".contains(c)
-    };
     // the last characters only (the text may be long): a cut there leaves a
     // second line shorter than JOIN_LINE_CHARS
     let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
     tail.reverse();
-    let cut = tail.iter().enumerate().find_map(|(j, &(at, c))| {
-        let before = match j {
-            0 => one[..at].chars().next_back()?,
-            _ => tail[j - 1].1,
-        };
-        let rest = &one[at..];
-        (safe(c)
-            && !before.is_whitespace()
-            && !ends_sentence(&one[..at])
-            && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')))
-        .then_some(at)
-    });
+    let grid_row = |l: &str| crate::grid::pipes::is_row(l) || crate::grid::tabs::is_row(l);
+    let cut_at = |safe: &dyn Fn(char) -> bool| {
+        tail.iter().enumerate().find_map(|(j, &(at, c))| {
+            let before = match j {
+                0 => one[..at].chars().next_back()?,
+                _ => tail[j - 1].1,
+            };
+            let rest = &one[at..];
+            (safe(c)
+                && !before.is_whitespace()
+                && !ends_sentence(&one[..at])
+                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：'))
+                // two grid rows in a row would read as a table
+                && !(grid_row(&one[..at]) && grid_row(rest)))
+            .then_some(at)
+        })
+    };
+    // before a letter or an ideograph that opens no marker or table word;
+    // failing that, before any other character that opens no marker,
+    // markup, number or page number
+    let cut = cut_at(&|c| {
+        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !"一二三四五六七八九十第信行申本勾示".contains(c)
+    })
+    .or_else(|| cut_at(&opens_nothing));
     match cut {
         Some(at) => {
             w.write_str(&one[..at])?;
@@ -248,6 +257,21 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         }
         None => write_line(w, &one),
     }
+}
+
+/// True for a character that starts no marker (`（一）` `(1)` `1.` `①` `一是`
+/// `第`), markup (`#` `-` `*` `>` `|` `<` `!` `[` `` ` `` `=` `+` `_`), number,
+/// page number or table word at the start of a line (a fallback place to cut
+/// a paragraph: see [`write_apart`]).
+fn opens_nothing(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_numeric()
+        || c.is_ascii_punctuation() && "#*-+>|<[!`=_({\"'".contains(c)
+        || ('\u{2460}'..='\u{24ff}').contains(&c)
+        || ('\u{2776}'..='\u{2793}').contains(&c)
+        || ('\u{ff10}'..='\u{ff19}').contains(&c)
+        || "（【〔［｛「『“‘《〈•·●○■□◆◇▪►▶–—－〇零两百千万".contains(c)
+        || "一二三四五六七八九十第信行申本勾示".contains(c))
 }
 
 /// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also

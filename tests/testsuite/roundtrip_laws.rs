@@ -140,12 +140,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
          into the table",
     ),
     (
-        "roundtrip-strict-94d00ce834f9.txt",
-        "a generic table whose header cells joined make a standard header \
-         (minimised: `|行政复|议\\n|-|-`): written as tab rows, `行政复\\t议` reads as \
-         the review/litigation header, so the table changes kind",
-    ),
-    (
         "roundtrip-strict-04b01473581c.txt",
         "fuzz 2026-12-06 (minimised): a lone section marker `四、` read as a \
          subsection after a table, then a tab line (`继续办理\\t2公布…`): on the \
@@ -160,11 +154,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
          tail",
     ),
     (
-        "roundtrip-strict-55ce8683561f.txt",
-        "fuzz 2026-12-06 (minimised `1\\t7\\n||`): a generic table whose row is \
-         empty cells is written `||||`, which the second round reads as no row",
-    ),
-    (
         "roundtrip-strict-5c558fdadc13.txt",
         "fuzz 2026-12-06 (minimised `（本列上年结转0000000总计0000095\\n…`): flow \
          text whose digit runs the mapper splits (unique split) across rows; \
@@ -175,43 +164,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "fuzz 2026-12-06 (minimised `一、本年新收0其他处理||\\n|逾期不补|`): a row \
          without figures (`其他处理`) followed by a pipe line: written as tab \
          row, it reads back as a group label and the next line as a paragraph",
-    ),
-    (
-        "roundtrip-strict-ec6402229353.txt",
-        "fuzz 2026-12-06 (minimised `|行政复|议\\n1|0|`): as \
-         roundtrip-strict-94d00ce834f9.txt, a generic table that changes kind",
-    ),
-    (
-        "roundtrip-strict-1cffc37f470e.txt",
-        "fuzz 2026-12-06 (minimised `~~~…~\\n.\\n\\n2`): paragraphs kept apart by a \
-         short last line; the text has no letter or ideograph near its end where \
-         the renderer could cut it onto a short second line, so on one line it \
-         is joined to the next paragraph",
-    ),
-    (
-        "roundtrip-strict-3a5fbe6a0a35.txt",
-        "fuzz 2026-12-06: as roundtrip-strict-1cffc37f470e.txt",
-    ),
-    (
-        "roundtrip-strict-5c6bb7c8e97f.txt",
-        "fuzz 2026-12-06 (minimised `,,,…,\\n-\\n\\n?`): as \
-         roundtrip-strict-1cffc37f470e.txt",
-    ),
-    (
-        "roundtrip-strict-4ca87916ccd6b.txt",
-        "fuzz 2026-12-06 (roundtrip-strict-4ca87916ccd6.txt minimised again after \
-         the paragraph fix, `|| ye|\\n| 2025-105587.txt / …ht\\n\\nl`): the cut \
-         point found starts a line the parser reads differently",
-    ),
-    (
-        "roundtrip-strict-4a5132c481d6.txt",
-        "fuzz 2026-12-06 (minimised `4\\t2\\n||`): as \
-         roundtrip-strict-55ce8683561f.txt, an empty generic row written `||||`",
-    ),
-    (
-        "roundtrip-strict-890f82c2b1a9.txt",
-        "fuzz 2026-12-06 (minimised `\\u{1}\\ta\\n||`): as \
-         roundtrip-strict-55ce8683561f.txt",
     ),
     (
         "roundtrip-strict-4c393ace5b2a.txt",
