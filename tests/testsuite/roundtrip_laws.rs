@@ -113,13 +113,6 @@ fn saved_roundtrip_inputs_obey_the_laws() {
 /// fails when one starts passing so it can move to the checked set.
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
-        "roundtrip-strict-0651603989ab.txt",
-        "a row whose label ends a sentence and has no figure (minimised: \
-         `勾稽关系二、上年结转。`): its canonical line `二、上年结转。` + tabs ends the \
-         table when read back (the parser ends a table at a sentence), so the \
-         row becomes a paragraph",
-    ),
-    (
         "roundtrip-strict-55df8b55fe2d.txt",
         "a subsection that is a marker alone right after a table (minimised: \
          `（本列\\n2.其告根据…`): its head line `2.` is read back into the table \
@@ -164,23 +157,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "fuzz 2026-12-06 (minimised `一、本年新收0其他处理||\\n|逾期不补|`): a row \
          without figures (`其他处理`) followed by a pipe line: written as tab \
          row, it reads back as a group label and the next line as a paragraph",
-    ),
-    (
-        "roundtrip-strict-4c393ace5b2a.txt",
-        "fuzz 2026-12-06 (minimised `一、本年新收\\n. 2`): a row label that is a \
-         section marker + title (`一、本年新收`) with stray text on the next line: \
-         the canonical row reads back as a heading or paragraph",
-    ),
-    (
-        "roundtrip-strict-fc698741586f.txt",
-        "fuzz 2026-12-06 (minimised `一、本年新收\\n、0`): as \
-         roundtrip-strict-4c393ace5b2a.txt",
-    ),
-    (
-        "roundtrip-strict-63e5e6cd5034.txt",
-        "fuzz 2026-12-06 (minimised `一、本年新收。`): as \
-         roundtrip-strict-0651603989ab.txt, a row label ending a sentence without \
-         figures ends the table when read back",
     ),
 ];
 
