@@ -172,6 +172,23 @@ impl<W: fmt::Write> Chunks<'_, W> {
                 Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
+                Block::Subsection(s) if body_on_head_line(s) => {
+                    // `四、` + a long first paragraph: one line, as the
+                    // parser reads it (a marker alone after a table would
+                    // be read into the table)
+                    let Some(Block::Paragraph(p)) = s.blocks.first() else {
+                        unreachable!("body_on_head_line checks it")
+                    };
+                    self.chunk(|w| {
+                        w.write_str(&s.marker)?;
+                        if matches!(s.blocks.get(1), Some(Block::Paragraph(_))) {
+                            write_apart(w, &p.text)
+                        } else {
+                            write_line(w, &p.text)
+                        }
+                    })?;
+                    self.blocks(&s.blocks[1..])?;
+                }
                 Block::Subsection(s) => {
                     self.chunk(|w| {
                         let mut head = s.marker.clone();
@@ -189,6 +206,25 @@ impl<W: fmt::Write> Chunks<'_, W> {
         }
         Ok(())
     }
+}
+
+/// True for a subsection without a title whose first block is a paragraph
+/// that the parser would not read as a title (`四、` + a long text): written
+/// on the marker's line, it reads back as the same subsection.
+fn body_on_head_line(s: &crate::model::Subsection) -> bool {
+    let (None, Some(Block::Paragraph(p))) = (&s.title, s.blocks.first()) else {
+        return false;
+    };
+    let text: std::borrow::Cow<'_, str> = if p.text.contains(['\n', '\r']) {
+        p.text.replace(['\n', '\r'], "").into()
+    } else {
+        p.text.as_str().into()
+    };
+    let line = format!("{}{text}", s.marker);
+    !text.starts_with(crate::lines::is_space)
+        && crate::parse::seg::line_marker(&line).is_some_and(|(_, len)| len == s.marker.len())
+        && crate::parse::seg::line_marker(&text).is_none()
+        && crate::parse::blocks::split_title(&text) == (None, Some(&text))
 }
 
 /// The parser joins a paragraph to the next one across a blank line (a page
