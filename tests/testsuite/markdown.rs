@@ -144,37 +144,46 @@ mod props {
 
         #[test]
         fn rows_of_a_real_table_in_any_order_lose_nothing(
-            rows in prop::collection::vec(prop::sample::select(REAL_ROWS), 1..30)
+            rows in prop::collection::vec(prop::sample::select(real_rows()), 1..30)
         ) {
             let md = format!("## 三、收到和处理政府信息公开申请情况\n\n{}", rows.concat());
             super::parse_md(&md);
         }
     }
 
-    /// Rows of the corpus markdown, each with its line end.
-    const REAL_ROWS: &[&str] = &[
-        "|（本列数据的勾稽关系<br>于第三项加第四项之和|为：第一项加第二项之和，等<br>）<br>|自然人|商业<br>企业|申<br>法人<br>科研<br>机构|其他|总计|\n",
-        "|---|---|---|---|---|---|---|---|---|\n",
-        "|一、本年新收政府信息|公开申请数量|21|0|0|0|0|0|21|\n",
-        "|（二）部分公开（区<br>计其他情形）|分处理的，只计这一情形，不|4|0|0|0|0|0|4|\n",
-        "||1.属于国家秘密|1|0|0|0|0|0|1|\n",
-        "|三<br>、<br><br>|3.危及“三安全一稳定”|0|0|0|0|0|0|0|\n",
-        "|本<br>年<br><br>（三）不予公开<br>|4.保护第三方合法权益|0|0|0|0|0|0|0|\n",
-        "|三、<br>1.属于国家秘密|2|0|0|0|0|0|2|\n",
-        "|办<br><br>（三）不<br>4.保护第三方合法权益|6|0|0|0|0|0|6|\n",
-        "|1、申请人无正当理由逾期不补||||||||\n",
-        "|正、行政机关不再处理其政府信<br>息公开申请|67|3|0|0|1|0|71|\n",
-        "|（五）理<br>|3.要求提供公开出版物|0|0|0|0|0|0|0|\n",
-        "\n- 3 - \n\n",
-        "\n\n",
-        "### 三、本年度办理结果\n",
-        "第二十条第（六）项 \n",
-        "|||||||\n",
-        "|-|-|-|\n",
-        "|10|1|0|0|0|0|0|0|0|0|5|0|0|0|0|\n",
-        "|||行政复议|||||||行政|诉讼|||||\n",
-        "不带管道的|单元格|3\n",
-    ];
+    /// Every line of the corpus's converter markdown (read from
+    /// `../shared/corpus/real/pdf/*.pymupdf4llm.md`), each with its line
+    /// end, and a few shapes of our own (an all-empty pipe row, cells
+    /// without pipes at the ends).
+    fn real_rows() -> &'static [String] {
+        static ROWS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        ROWS.get_or_init(|| {
+            let dir = crate::util::shared_dir().join("corpus/real/pdf");
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("corpus/real/pdf")
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(".pymupdf4llm.md"))
+                .collect();
+            files.sort();
+            assert!(
+                !files.is_empty(),
+                "no converter markdown in {}",
+                dir.display()
+            );
+            let mut rows: Vec<String> = files
+                .iter()
+                .flat_map(|p| {
+                    let text = std::fs::read_to_string(p).unwrap();
+                    text.split_inclusive('\n')
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            rows.extend(["|||||||\n", "不带管道的|单元格|3\n", "\n- 3 - \n\n"].map(String::from));
+            rows
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------
