@@ -102,11 +102,26 @@ pub mod table;
 
 use std::fmt;
 
-use crate::model::{Block, Report, Section, Table};
+use crate::model::{Block, Paragraph, Report, Section, Table};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
-    let mut out = Chunks { w, first: true };
+    // the report's last line is read as the closing signature when it looks
+    // like one: a paragraph written last that the model does not hold as
+    // the closing is kept from looking like one (see `write_unsigned`)
+    let last = if report.closing.is_empty() {
+        match report.sections.last() {
+            Some(s) => last_paragraph(&s.blocks),
+            None => last_paragraph(&report.preamble),
+        }
+    } else {
+        None
+    };
+    let mut out = Chunks {
+        w,
+        first: true,
+        last,
+    };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
         out.section(section)?;
@@ -117,7 +132,12 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
 /// Writes one section's canonical text: its heading line, then its blocks
 /// (what [`write_report`] writes for it).
 pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
-    Chunks { w, first: true }.section(section)
+    Chunks {
+        w,
+        first: true,
+        last: None,
+    }
+    .section(section)
 }
 
 /// A table's canonical text (see [`table`]); `str::parse` reads it back.
@@ -144,12 +164,14 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Writes chunks separated by one blank line, each ending with `\n`.
-struct Chunks<'w, W> {
+struct Chunks<'w, 'r, W> {
     w: &'w mut W,
     first: bool,
+    /// The paragraph written last, when it is (see [`write_report`]).
+    last: Option<&'r Paragraph>,
 }
 
-impl<W: fmt::Write> Chunks<'_, W> {
+impl<W: fmt::Write> Chunks<'_, '_, W> {
     fn section(&mut self, section: &Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.blocks(&section.blocks)
@@ -169,6 +191,9 @@ impl<W: fmt::Write> Chunks<'_, W> {
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
                     self.chunk(|w| write_apart(w, &p.text))?
                 }
+                Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
+                    self.chunk(|w| write_unsigned(w, &p.text))?
+                }
                 Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
@@ -181,6 +206,9 @@ impl<W: fmt::Write> Chunks<'_, W> {
                     };
                     self.chunk(|w| {
                         w.write_str(&s.marker)?;
+                        if let Some(title) = &s.title {
+                            w.write_str(title)?;
+                        }
                         if matches!(s.blocks.get(1), Some(Block::Paragraph(_))) {
                             write_apart(w, &p.text)
                         } else {
@@ -208,23 +236,86 @@ impl<W: fmt::Write> Chunks<'_, W> {
     }
 }
 
-/// True for a subsection without a title whose first block is a paragraph
-/// that the parser would not read as a title (`四、` + a long text): written
-/// on the marker's line, it reads back as the same subsection.
+/// True for a subsection whose first block is a paragraph that is written
+/// on the head line, as the parser reads it: a subsection without a title
+/// whose paragraph the parser would not read as a title (`四、` + a long
+/// text; a marker alone after a table would be read into the table), and
+/// a subsection with a section marker (`三、收费。` + `作`: on a line of its
+/// own the head could read as a section heading).
 fn body_on_head_line(s: &crate::model::Subsection) -> bool {
-    let (None, Some(Block::Paragraph(p))) = (&s.title, s.blocks.first()) else {
+    let Some(Block::Paragraph(p)) = s.blocks.first() else {
         return false;
     };
+    let section_marker = s
+        .marker
+        .strip_suffix('、')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
+    if s.title.is_some() && !section_marker {
+        return false;
+    }
     let text: std::borrow::Cow<'_, str> = if p.text.contains(['\n', '\r']) {
         p.text.replace(['\n', '\r'], "").into()
     } else {
         p.text.as_str().into()
     };
-    let line = format!("{}{text}", s.marker);
+    let title = s.title.as_deref().unwrap_or("");
+    let rest = format!("{title}{text}");
+    let line = format!("{}{rest}", s.marker);
+    let want = match &s.title {
+        Some(t) => (Some(t.as_str()), Some(text.as_ref())),
+        None => (None, Some(text.as_ref())),
+    };
     !text.starts_with(crate::lines::is_space)
+        && !title.starts_with(crate::lines::is_space)
+        && !title.contains(['\n', '\r'])
         && crate::parse::seg::line_marker(&line).is_some_and(|(_, len)| len == s.marker.len())
         && crate::parse::seg::line_marker(&text).is_none()
-        && crate::parse::blocks::split_title(&text) == (None, Some(&text))
+        && crate::parse::blocks::split_title(&rest) == want
+}
+
+/// The paragraph written last among `blocks` (inside subsections too), if
+/// the last line written for them is a paragraph's.
+fn last_paragraph(blocks: &[Block]) -> Option<&Paragraph> {
+    match blocks
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, Block::Chrome(_)))?
+    {
+        Block::Paragraph(p) => Some(p),
+        Block::Subsection(s) if s.blocks.len() > 1 || !body_on_head_line(s) => {
+            last_paragraph(&s.blocks)
+        }
+        _ => None,
+    }
+}
+
+/// Writes the paragraph written last in a report without a closing: a text
+/// that would read as a signature there (an organ line `示例县人民政府`, a
+/// date line) is written with its last character on a line of its own,
+/// which the parser joins back to it and which is no signature.
+fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    let signature =
+        crate::parse::closing::is_organ_line(&one) || crate::parse::closing::is_date_line(&one);
+    let cut = one
+        .char_indices()
+        .next_back()
+        .filter(|&(at, c)| {
+            at > 0
+                && !c.is_whitespace()
+                && !c.is_numeric()
+                && !one[..at].ends_with(char::is_whitespace)
+                && !ends_sentence(&one[..at])
+        })
+        .map(|(at, _)| at);
+    match cut {
+        Some(at) if signature => {
+            w.write_str(&one[..at])?;
+            w.write_char('\n')?;
+            write_line(w, &one[at..])
+        }
+        _ => write_line(w, &one),
+    }
 }
 
 /// The parser joins a paragraph to the next one across a blank line (a page

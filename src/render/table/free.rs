@@ -32,16 +32,21 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
         return write!(w, "{a}\n{b}\n");
     }
     let rows = || std::iter::once(&t.header).chain(&t.rows);
-    // tab rows need two cells to be rows, and a table two rows: anything
-    // less is written as pipe rows, closed by an empty pipe row (which reads
-    // as no row) so that the table has two pipe lines
+    // tab rows need two cells to be rows (or a cell that is a pipe row: the
+    // region goes on over it), and a table two rows: anything less is
+    // written as pipe rows, closed by an empty pipe row (which reads as no
+    // row) so that the table has two pipe lines
     // (a cell that holds a tab is written in a pipe row too, where the tab
     // stays inside the cell)
     // (and so is a table whose header line, written with tabs, would open a
     // standard table: `行政复\t议` reads as the review/litigation header)
-    let pipes = t.rows.is_empty()
-        || rows().any(|r| r.len() < 2 || r.iter().any(|c| c.contains('\t')))
-        || crate::parse::region::anchor(&t.header.join("\t").replace(['\n', '\r'], " ")).is_some();
+    let tab_row = |r: &Vec<String>| crate::grid::tabs::is_row(&r.join("\t"));
+    let tabs = rows().all(|r| {
+        !r.iter().any(|c| c.contains('\t'))
+            && (tab_row(r) || matches!(r.as_slice(), [c] if crate::grid::pipes::is_row(c)))
+    }) && rows().filter(|r| tab_row(r)).count() >= 2
+        && crate::parse::region::anchor(&t.header.join("\t").replace(['\n', '\r'], " ")).is_none();
+    let pipes = !tabs;
     for row in rows() {
         let cells: Vec<String> = row
             .iter()
