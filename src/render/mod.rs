@@ -19,9 +19,17 @@
 //!   dropped: paragraph lines are joined without separators). A paragraph
 //!   that another paragraph follows, 40 characters or more and ending no
 //!   sentence, is written on two lines, the second short, so the parser does
-//!   not join the next paragraph to it (see `write_apart`).
+//!   not join the next paragraph to it (see `write_apart`). The paragraph
+//!   written last in a report without a closing, when it would read as a
+//!   signature (an organ or a date line), is written with its last character
+//!   on a line of its own (see `write_unsigned`).
 //! * A subsection is a head line, `marker` + `title` when there is a title,
-//!   or the marker alone; then its blocks, each a chunk of its own.
+//!   or the marker alone; then its blocks, each a chunk of its own. When its
+//!   first block is a paragraph that the parser reads as the body of the head
+//!   line (a title-less subsection whose paragraph is no title, `四、` + a long
+//!   text; or a section marker `三、` with a title), the paragraph is written
+//!   on the head line (a marker alone after a table would be read into the
+//!   table; `三、收费。` alone could read as a section heading).
 //! * Markup and unrecognized text: their `text` on one line.
 //! * Chrome blocks (the page around an HTML report: navigation, scripts,
 //!   footers, portal metadata fields) are not written: they are not report
@@ -54,10 +62,13 @@
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
 //!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
 //!   - **generic**: the header cells, then each row, tab-separated; a table
-//!     with no row, with a row of fewer than two cells or with a tab inside a
-//!     cell is written as pipe rows (`|a|b|`, tabs kept) followed by an empty
-//!     pipe row `||` (a tab row needs two cells, a pipe table two lines; an
-//!     empty pipe row reads as no row).
+//!     with no row, with a row of fewer than two cells (unless that cell is
+//!     itself a pipe row), with a tab inside a cell or whose header line with
+//!     tabs would open a standard table (`行政复\t议`) is written as pipe rows
+//!     (`|a|b|`, tabs kept) followed by an empty pipe row `||` (a tab row needs
+//!     two cells, a pipe table two lines; an empty pipe row reads as no row); a
+//!     header cell and one row of one cell, one a tab row and the other a pipe
+//!     row, are written one per line (`1\t7`, `||`), as the parser reads them.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -71,10 +82,11 @@
 //! that reads back to them. A model round-trips when:
 //!
 //! * two adjacent paragraphs stay distinct only if the first ends with one of
-//!   `。！？；：!?;:`, is shorter than 20 characters, or has a letter or an
-//!   ideograph among its last 39 characters where the renderer can cut it
-//!   onto a short second line (otherwise the parser joins them as one
-//!   paragraph broken by a page break);
+//!   `。！？；：!?;:`, is shorter than 20 characters, or has among its last
+//!   39 characters one that opens no marker, markup, number or table word
+//!   (after no white space) where the renderer can cut it onto a short second
+//!   line (otherwise the parser joins them as one paragraph broken by a page
+//!   break);
 //! * a subsection title is at most 40 characters and has no `。！？；：` except
 //!   as its last character (a longer line is a paragraph that starts with a
 //!   marker);
