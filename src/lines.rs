@@ -165,9 +165,10 @@ impl<'a> Locator<'a> {
     /// The span of `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(start);
+        // inputs are at most 64 MiB (`decode::MAX_INPUT_BYTES`): offsets fit u32
         Span {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             line,
             column,
             page: None,

@@ -100,7 +100,7 @@ fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option
     })
 }
 
-type ByField = IndexMap<AdItem, IndexMap<AdField, String>>;
+type ByField = IndexMap<AdItem, IndexMap<AdField, crate::model::Str>>;
 
 /// The text after each figure: units (`万元`) and remarks (`（其中修订16件）`).
 fn units_and_remarks(source: &IndexMap<AdItem, RowSource<AdField>>) -> (ByField, ByField) {
@@ -114,9 +114,7 @@ fn units_and_remarks(source: &IndexMap<AdItem, RowSource<AdField>>) -> (ByField,
                 } else {
                     &mut remarks
                 };
-                map.entry(*item)
-                    .or_default()
-                    .insert(*field, rest.to_string());
+                map.entry(*item).or_default().insert(*field, rest.into());
             }
         }
     }

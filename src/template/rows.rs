@@ -111,14 +111,14 @@ impl<'t> Builder<'t, '_> {
         if s < e {
             self.fragments.push(Fragment {
                 role,
-                raw: self.text[s..e].to_string(),
+                raw: self.text[s..e].into(),
                 span: self.loc.span(s, e),
             });
         }
     }
     pub(crate) fn text_of(&self, s: usize, e: usize) -> Text {
         Text {
-            raw: self.text[s..e].to_string(),
+            raw: self.text[s..e].into(),
             span: self.loc.span(s, e),
         }
     }
