@@ -206,7 +206,7 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                 Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
                     self.chunk(|w| write_unsigned(w, &p.text))?
                 }
-                Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
+                Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
                 Block::Subsection(s) if body_on_head_line(s) => {
@@ -233,6 +233,15 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                     self.chunk(|w| {
                         let mut head = s.marker.clone();
                         if let Some(title) = &s.title {
+                            // a space keeps the marker apart when the title
+                            // would run into it (`1.` + `5` reads as `1.5`)
+                            let mut joined = head.clone();
+                            joined.push_str(title);
+                            let apart = crate::parse::seg::line_marker(&joined)
+                                .is_none_or(|(_, len)| len != s.marker.len());
+                            if apart {
+                                head.push(' ');
+                            }
                             head.push_str(title);
                         }
                         write_line(w, &head)
@@ -285,6 +294,56 @@ fn body_on_head_line(s: &crate::model::Subsection) -> bool {
         && crate::parse::blocks::split_title(&rest) == want
 }
 
+/// Writes a paragraph on one line; a text that starts with a marker (`1.`,
+/// read from lines `1` and `.`) would read as a subsection there, so its
+/// first character is written on a line of its own, which the parser joins
+/// back to the rest (when the rest opens no marker and is no field).
+fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let page = crate::text::lexical::is_page_number(text.trim_matches(crate::lines::is_space));
+    if !page
+        && crate::parse::seg::line_marker(text.trim_start_matches(crate::lines::is_space)).is_none()
+    {
+        return write_line(w, text);
+    }
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    if page {
+        // a page number on one line (`-1-`): its last character on a line
+        // of its own
+        let cut = one
+            .char_indices()
+            .next_back()
+            .filter(|&(at, c)| {
+                at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+            })
+            .map(|(at, _)| at);
+        return match cut {
+            Some(at) => {
+                w.write_str(&one[..at])?;
+                w.write_char('\n')?;
+                write_line(w, &one[at..])
+            }
+            None => write_line(w, &one),
+        };
+    }
+    let mut chars = one.chars();
+    let first = chars.next().filter(|c| !c.is_whitespace());
+    let rest = chars.as_str();
+    match first {
+        Some(c)
+            if !rest.is_empty()
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::seg::line_marker(rest).is_none()
+                && !ends_sentence(&one[..c.len_utf8()])
+                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')) =>
+        {
+            w.write_char(c)?;
+            w.write_char('\n')?;
+            write_line(w, rest)
+        }
+        _ => write_line(w, &one),
+    }
+}
+
 /// The paragraph written last among `blocks` (inside subsections too), if
 /// the last line written for them is a paragraph's.
 fn last_paragraph(blocks: &[Block]) -> Option<&Paragraph> {
@@ -326,7 +385,7 @@ fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
             w.write_char('\n')?;
             write_line(w, &one[at..])
         }
-        _ => write_line(w, &one),
+        _ => write_paragraph(w, &one),
     }
 }
 
@@ -357,44 +416,82 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         .take(7)
         .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
     if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
-        return write_line(w, &one);
+        return write_paragraph(w, &one);
     }
     // the last characters only (the text may be long): a cut there leaves a
     // second line shorter than JOIN_LINE_CHARS
     let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
     tail.reverse();
     let grid_row = |l: &str| crate::grid::pipes::is_row(l) || crate::grid::tabs::is_row(l);
-    let cut_at = |safe: &dyn Fn(char) -> bool| {
+    // a place to cut before byte `at` (character `c`, after `before`): `c`
+    // is `safe`, `before` no white space (the parser trims the lines it
+    // joins), the text before ends no sentence and the line from there is no
+    // `key: value` field
+    let cuttable = |at: usize, before: char, c: char, safe: &dyn Fn(char) -> bool| {
+        safe(c)
+            && !before.is_whitespace()
+            && !ends_sentence(&one[..at])
+            && !one[at..].chars().take(7).any(|c| matches!(c, ':' | '：'))
+    };
+    // no line of the cut text may open a table (a short line with 勾稽关系)
+    let opens_table = |l: &str| crate::parse::region::anchor(l).is_some();
+    // the last cut, and a cut before it when the two lines would both be
+    // grid rows (two in a row read as a table): then a line between them
+    // that is none, found among the 80 characters before the last cut
+    let plan = |safe: &dyn Fn(char) -> bool| -> Option<(usize, Option<usize>)> {
         tail.iter().enumerate().find_map(|(j, &(at, c))| {
             let before = match j {
                 0 => one[..at].chars().next_back()?,
                 _ => tail[j - 1].1,
             };
-            let rest = &one[at..];
-            (safe(c)
-                && !before.is_whitespace()
-                && !ends_sentence(&one[..at])
-                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：'))
-                // two grid rows in a row would read as a table
-                && !(grid_row(&one[..at]) && grid_row(rest)))
-            .then_some(at)
+            if !cuttable(at, before, c, safe) {
+                return None;
+            }
+            let (first, rest) = one.split_at(at);
+            if opens_table(rest) {
+                return None;
+            }
+            if !(grid_row(first) && grid_row(rest)) {
+                return (!opens_table(first)).then_some((at, None));
+            }
+            let mut near: Vec<(usize, char)> = first.char_indices().rev().take(80).collect();
+            near.reverse();
+            near.iter().enumerate().find_map(|(k, &(m, d))| {
+                let before = match k {
+                    0 => first[..m].chars().next_back()?,
+                    _ => near[k - 1].1,
+                };
+                (cuttable(m, before, d, safe)
+                    && !grid_row(&first[m..])
+                    && !opens_table(&first[..m])
+                    && !opens_table(&first[m..]))
+                .then_some((at, Some(m)))
+            })
         })
     };
     // before a letter or an ideograph that opens no marker or table word;
     // failing that, before any other character that opens no marker,
     // markup, number or page number
-    let cut = cut_at(&|c| {
+    let cut = plan(&|c| {
         (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !"一二三四五六七八九十第信行申本勾示".contains(c)
     })
-    .or_else(|| cut_at(&opens_nothing));
+    .or_else(|| plan(&opens_nothing));
     match cut {
-        Some(at) => {
-            w.write_str(&one[..at])?;
+        Some((at, middle)) => {
+            let from = match middle {
+                Some(m) => {
+                    w.write_str(&one[..m])?;
+                    w.write_char('\n')?;
+                    m
+                }
+                None => 0,
+            };
+            w.write_str(&one[from..at])?;
             w.write_char('\n')?;
             write_line(w, &one[at..])
         }
-        None => write_line(w, &one),
+        None => write_paragraph(w, &one),
     }
 }
 

@@ -141,6 +141,66 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
          without figures (`其他处理`) followed by a pipe line: written as tab \
          row, it reads back as a group label and the next line as a paragraph",
     ),
+    (
+        "roundtrip-strict-057af2afb5dc.txt",
+        "fuzz 2026-12-06 02:32 (minimised `#\\n=\\t\\t\\u{c}Fw\\t…\\u{8}\\n\\n'`): a paragraph with tabs, 40+ characters and ending no sentence, before another paragraph: every place to cut it leaves two grid rows in a row, follows white space or comes before a digit or markup, so on one line the parser joins the next paragraph to it (a paragraph with a TAB is outside the canonical form)",
+    ),
+    (
+        "roundtrip-strict-0a5c47df5cca.txt",
+        "fuzz 2026-12-06 02:32 (minimised `{\\t…\\t.\\n*\\n\\n0`): as roundtrip-strict-057af2afb5dc.txt, a paragraph of tabs and markup with no place to cut",
+    ),
+    (
+        "roundtrip-strict-2238bb7db793.txt",
+        "fuzz 2026-12-06 02:32 (minimised `w\\t\\t\\t\\t\\u{8}\\n4444…\\nw'\\t\\td…`): as roundtrip-strict-057af2afb5dc.txt (the only line that is no grid row would start with a digit)",
+    ),
+    (
+        "roundtrip-strict-4e0e7f2f2a87.txt",
+        "fuzz 2026-12-06 02:32 (minimised `---\\n---…\\t\\u{8}\\n\\n=`): as roundtrip-strict-057af2afb5dc.txt (dashes open markup, the rest follows white space)",
+    ),
+    (
+        "roundtrip-strict-66caf4670bb7.txt",
+        "fuzz 2026-12-06 02:32 (minimised `||||…|\\tw'\\n=\\n\\nw`): as roundtrip-strict-057af2afb5dc.txt, a paragraph of pipes with no place to cut",
+    ),
+    (
+        "roundtrip-strict-0d8698914a1f.txt",
+        "fuzz 2026-12-06 02:32 (minimised `第二十条\\nhhh…,,,,\\n-\\n\\n?`): a paragraph right after an active-disclosure table, cut onto two lines to keep it apart from the next one: its short first line (`h`) is read into the table (a blank line does not end it)",
+    ),
+    (
+        "roundtrip-strict-4267bbc71d59.txt",
+        "fuzz 2026-12-06 02:32 (minimised `第二十条\\n&t~~~~…\\n.\\n\\n.`): as roundtrip-strict-0d8698914a1f.txt (`&` read into the table)",
+    ),
+    (
+        "roundtrip-strict-2a06cf48855e.txt",
+        "fuzz 2026-12-06 02:32 (minimised `勾稽关系\\n,~~~a…|| ye|\\n\\n\\u{e}`): as roundtrip-strict-0d8698914a1f.txt after an applications table (`,~~~` read into the table)",
+    ),
+    (
+        "roundtrip-strict-2f42e1562997.txt",
+        "fuzz 2026-12-06 02:32 (minimised `勾稽关系\\n3333333333,||!yE||2252587.he||\\n||`): a generic table of pipe rows right after an applications table is read into that table (a blank line does not end it)",
+    ),
+    (
+        "roundtrip-strict-22702d40a2c6.txt",
+        "fuzz 2026-12-06 02:32 (minimised `一、本年新收\\n2.勾稽关系`): two applications tables in a row read back as one (the note line that opens the second does not end the first)",
+    ),
+    (
+        "roundtrip-strict-1cddb8efcbcb.txt",
+        "fuzz 2026-12-06 02:32 (minimised `'\\n0\\n|\\t\\u{8}\\n0`): a generic table with a cell that holds a pipe and a tab (`|\\t\\u{8}`): no layout (tab rows, pipe rows, one cell per line) reads it back",
+    ),
+    (
+        "roundtrip-strict-d2959895b523.txt",
+        "fuzz 2026-12-06 02:32 (minimised `|\\n1\\n1`): a generic table whose header cell is `|`: pipe rows lose it, and three cells one per line are not read as one header row",
+    ),
+    (
+        "roundtrip-strict-480ea068de1a.txt",
+        "fuzz 2026-12-06 02:32 (minimised `（本列补正后\\t\\tP7`): as roundtrip-strict-0816c90f8227.txt, stray text before a figure after an empty cell",
+    ),
+    (
+        "roundtrip-strict-cb0e5cb69a00.txt",
+        "fuzz 2026-12-06 02:32 (minimised `(本列内部事务\\t\\t+0`): as roundtrip-strict-0816c90f8227.txt",
+    ),
+    (
+        "roundtrip-strict-8918bda37de2.txt",
+        "fuzz 2026-12-06 02:32 (minimised `府 0 统计表指标名称计量.6`): the parser drops one space between an ideograph and a figure in this paragraph on each read (`府 0 统计表` → `府 0统计表` → `府0统计表`), so the text changes every round",
+    ),
 ];
 
 #[test]

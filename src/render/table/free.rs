@@ -40,7 +40,10 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
     // stays inside the cell)
     // (and so is a table whose header line, written with tabs, would open a
     // standard table: `行政复\t议` reads as the review/litigation header)
-    let tab_row = |r: &Vec<String>| crate::grid::tabs::is_row(&r.join("\t"));
+    let tab_row = |r: &[crate::model::Str]| {
+        let fields: Vec<&str> = r.iter().map(|c| c.as_str()).collect();
+        crate::grid::tabs::is_row(&fields.join("\t"))
+    };
     let tabs = rows().all(|r| {
         !r.iter().any(|c| c.contains('\t'))
             && (tab_row(r) || matches!(r.as_slice(), [c] if crate::grid::pipes::is_row(c)))
