@@ -438,8 +438,14 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     // the last cut, and a cut before it when the two lines would both be
     // grid rows (two in a row read as a table): then a line between them
     // that is none, found among the 80 characters before the last cut
-    let plan = |safe: &dyn Fn(char) -> bool| -> Option<(usize, Option<usize>)> {
-        tail.iter().enumerate().find_map(|(j, &(at, c))| {
+    // running text (30+ characters with `。，；`) ends a table before it; a
+    // cut keeps the first line so when it can
+    let prose = |l: &str| l.chars().nth(29).is_some() && l.contains(['。', '，', ',', '；', ';']);
+    let keep = prose(&one);
+    let plan = |safe: &dyn Fn(char) -> bool, keep: bool| -> Option<(usize, Option<usize>)> {
+        // the latest place first: the first line stays as long as it can (a
+        // short one right after a table would be read into the table)
+        tail.iter().enumerate().rev().find_map(|(j, &(at, c))| {
             let before = match j {
                 0 => one[..at].chars().next_back()?,
                 _ => tail[j - 1].1,
@@ -448,7 +454,7 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
                 return None;
             }
             let (first, rest) = one.split_at(at);
-            if opens_table(rest) {
+            if opens_table(rest) || keep && !prose(first) {
                 return None;
             }
             if !(grid_row(first) && grid_row(rest)) {
@@ -462,6 +468,7 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
                     _ => near[k - 1].1,
                 };
                 (cuttable(m, before, d, safe)
+                    && !(keep && !prose(&first[..m]))
                     && !grid_row(&first[m..])
                     && !opens_table(&first[..m])
                     && !opens_table(&first[m..]))
@@ -472,11 +479,14 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     // before a letter or an ideograph that opens no marker or table word;
     // failing that, before any other character that opens no marker,
     // markup, number or page number
-    let cut = plan(&|c| {
+    let letter = |c: char| {
         (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !"一二三四五六七八九十第信行申本勾示".contains(c)
-    })
-    .or_else(|| plan(&opens_nothing));
+    };
+    let cut = plan(&letter, keep)
+        .or_else(|| plan(&opens_nothing, keep))
+        .or_else(|| plan(&letter, false))
+        .or_else(|| plan(&opens_nothing, false));
     match cut {
         Some((at, middle)) => {
             let from = match middle {

@@ -162,18 +162,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "fuzz 2026-12-06 02:32 (minimised `||||…|\\tw'\\n=\\n\\nw`): as roundtrip-strict-057af2afb5dc.txt, a paragraph of pipes with no place to cut",
     ),
     (
-        "roundtrip-strict-0d8698914a1f.txt",
-        "fuzz 2026-12-06 02:32 (minimised `第二十条\\nhhh…,,,,\\n-\\n\\n?`): a paragraph right after an active-disclosure table, cut onto two lines to keep it apart from the next one: its short first line (`h`) is read into the table (a blank line does not end it)",
-    ),
-    (
-        "roundtrip-strict-4267bbc71d59.txt",
-        "fuzz 2026-12-06 02:32 (minimised `第二十条\\n&t~~~~…\\n.\\n\\n.`): as roundtrip-strict-0d8698914a1f.txt (`&` read into the table)",
-    ),
-    (
-        "roundtrip-strict-2a06cf48855e.txt",
-        "fuzz 2026-12-06 02:32 (minimised `勾稽关系\\n,~~~a…|| ye|\\n\\n\\u{e}`): as roundtrip-strict-0d8698914a1f.txt after an applications table (`,~~~` read into the table)",
-    ),
-    (
         "roundtrip-strict-2f42e1562997.txt",
         "fuzz 2026-12-06 02:32 (minimised `勾稽关系\\n3333333333,||!yE||2252587.he||\\n||`): a generic table of pipe rows right after an applications table is read into that table (a blank line does not end it)",
     ),
