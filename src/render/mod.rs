@@ -468,7 +468,7 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
                     _ => near[k - 1].1,
                 };
                 (cuttable(m, before, d, safe)
-                    && !(keep && !prose(&first[..m]))
+                    && (!keep || prose(&first[..m]))
                     && !grid_row(&first[m..])
                     && !opens_table(&first[..m])
                     && !opens_table(&first[m..]))
