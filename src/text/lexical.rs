@@ -277,6 +277,11 @@ impl Norm {
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
         (self.map[a].0, self.map[b - 1].1)
     }
+    /// Empties it, keeping its buffers (one `Norm` reused for many runs).
+    pub(crate) fn clear(&mut self) {
+        self.s.clear();
+        self.map.clear();
+    }
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {
         self.s.is_empty()
@@ -285,30 +290,40 @@ impl Norm {
 
 /// Byte positions in normalised text `s` where a list marker starts: `一、`,
 /// `(一)`, `1.`, `1、` (not preceded by a digit).
+#[cfg(test)]
 pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    marker_starts_into(s, &mut out);
+    out
+}
+
+/// Byte positions in normalised text `s` where a list marker starts (`一、`,
+/// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
+/// reused for many strings).
+pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let rest = &s[i..];
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let prev_cn = prev.is_some_and(|p| cn_digit(p).is_some());
-        let ok = match c {
-            '(' => matches!(
-                subsection_marker(rest),
-                Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
-            ),
-            '0'..='9' if !prev_digit => {
-                matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
-            }
-            _ if !prev_cn && cn_digit(c).is_some() => section_marker(rest).is_ok(),
-            _ => false,
-        };
-        if ok && i > 0 {
+        let prev_digit = || prev.is_some_and(|p| p.is_ascii_digit());
+        let prev_cn = || prev.is_some_and(|p| cn_digit(p).is_some());
+        // a marker at the very start is no cut: not even tried
+        let ok = i > 0
+            && match c {
+                '(' => matches!(
+                    subsection_marker(rest),
+                    Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
+                ),
+                '0'..='9' if !prev_digit() => {
+                    matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
+                }
+                _ if cn_digit(c).is_some() && !prev_cn() => section_marker(rest).is_ok(),
+                _ => false,
+            };
+        if ok {
             out.push(i);
         }
         prev = Some(c);
     }
-    out
 }
 
 #[cfg(test)]
