@@ -390,7 +390,7 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
 }
 
 /// Splits the text after a marker into a short title and the body.
-fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
+pub(crate) fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
     if rest.is_empty() {
         return (None, None);
     }
