@@ -7,33 +7,104 @@ use crate::lines::is_space;
 use crate::model::SectionKind;
 use crate::text::lexical::{self, norm, section_marker};
 
+/// The words [`classify`] asks about, found in one pass of an automaton
+/// built once (a bit per word: bit `i` is `WORDS[i]`).
+const WORDS: [&str; 27] = [
+    "复议",
+    "诉讼",
+    "收费",
+    "减免",
+    "问题",
+    "改进",
+    "其他需要报告",
+    "其他事项",
+    "重点领域",
+    "统计表",
+    "附表",
+    "统计指标",
+    "咨询",
+    "申请",
+    "主动",
+    "人员",
+    "收支",
+    "机构建设",
+    "保障经费",
+    "主动公开",
+    "主动公布",
+    "依申请",
+    "收到和处理",
+    "总体情况",
+    "概述",
+    "基本情况",
+    "总体",
+];
+
+/// The bit set of the [`WORDS`] in `t` (normalised).
+fn words_in(t: &str) -> u32 {
+    static AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(WORDS)
+            .unwrap_or_else(|_| unreachable!("a few short words build"))
+    });
+    AC.find_overlapping_iter(t)
+        .fold(0, |set, m| set | 1 << m.pattern().as_u32())
+}
+
+/// The bit of `w` in the set of [`words_in`] (a compile error when `w` is
+/// not one of [`WORDS`]).
+const fn bit(w: &str) -> u32 {
+    let mut i = 0;
+    while i < WORDS.len() {
+        let (a, b) = (WORDS[i].as_bytes(), w.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return 1 << i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a word of WORDS")
+}
+
 /// What a section title is about.
 pub(crate) fn classify(title: &str) -> SectionKind {
-    let t = norm(title);
-    let has = |w: &str| t.contains(w);
-    if has("复议") || has("诉讼") {
+    let mut buf = String::new();
+    crate::text::lexical::norm_into(&mut buf, title);
+    let set = words_in(&buf);
+    // the bit of each word is found at compile time
+    macro_rules! has {
+        ($w:literal) => {
+            set & const { bit($w) } != 0
+        };
+    }
+    if has!("复议") || has!("诉讼") {
         SectionKind::ReviewLitigation
-    } else if has("收费") || has("减免") {
+    } else if has!("收费") || has!("减免") {
         SectionKind::Fees
-    } else if has("问题") || has("改进") {
+    } else if has!("问题") || has!("改进") {
         SectionKind::Problems
-    } else if has("其他需要报告") || has("其他事项") {
+    } else if has!("其他需要报告") || has!("其他事项") {
         SectionKind::OtherMatters
-    } else if has("重点领域") {
+    } else if has!("重点领域") {
         SectionKind::KeyAreas
-    } else if has("统计表") || has("附表") || has("统计指标") {
+    } else if has!("统计表") || has!("附表") || has!("统计指标") {
         SectionKind::Statistics
-    } else if has("咨询") && !has("申请") && !has("主动") {
+    } else if has!("咨询") && !has!("申请") && !has!("主动") {
         SectionKind::Consultations
-    } else if has("人员") || has("收支") || has("机构建设") || has("保障经费") {
+    } else if has!("人员") || has!("收支") || has!("机构建设") || has!("保障经费") {
         SectionKind::Staffing
-    } else if (has("主动公开") || has("主动公布")) && !(has("依申请") || has("申请")) {
+    } else if (has!("主动公开") || has!("主动公布")) && !(has!("依申请") || has!("申请")) {
         SectionKind::ActiveDisclosure
-    } else if (has("收到和处理") || has("依申请") || has("申请")) && !has("主动") {
+    } else if (has!("收到和处理") || has!("依申请") || has!("申请")) && !has!("主动") {
         SectionKind::Applications
-    } else if has("主动") {
+    } else if has!("主动") {
         SectionKind::Other
-    } else if has("总体情况") || has("概述") || has("基本情况") || has("总体") {
+    } else if has!("总体情况") || has!("概述") || has!("基本情况") || has!("总体") {
         SectionKind::Overview
     } else {
         SectionKind::Other

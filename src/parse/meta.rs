@@ -231,7 +231,7 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
         meta.period = Some(p);
         years.push(mention(YearSource::Period, year, at(year, span)));
     }
-    if let Some((year, span)) = preamble_year(&pre, title_span) {
+    if let Some((year, span)) = preamble_year(&pre, &all_norm[..pre.len()], title_span) {
         years.push(mention(YearSource::Preamble, year, at(year, span)));
     }
     if let Some((year, span)) = body_year(report) {
@@ -338,7 +338,13 @@ fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<String> {
 /// paragraph that states one: the period, the year it starts in and the
 /// paragraph's span.
 fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Span)> {
+    // every key has 统计: one search rules most paragraphs out
+    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("统计"));
     for (n, (_, span)) in all_norm.iter().zip(all) {
+        if KEY.find(n.as_bytes()).is_none() {
+            continue;
+        }
         for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
         {
             let Some(k) = n.find(key) else { continue };
@@ -369,16 +375,20 @@ fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Spa
 }
 
 /// The year of a 现将…/本单位…/编制… statement of the preamble, outside 《》.
-fn preamble_year(pre: &[(&str, Span)], title_span: Option<Span>) -> Option<(i32, Span)> {
-    for (t, span) in pre {
+/// `pre_norm` are the paragraphs' heads normalised (as in [`derive`]).
+fn preamble_year(
+    pre: &[(&str, Span)],
+    pre_norm: &[String],
+    title_span: Option<Span>,
+) -> Option<(i32, Span)> {
+    for ((t, span), n) in pre.iter().zip(pre_norm) {
         if title_span.is_some_and(|ts| ts.same_location(*span))
             || t.starts_with("标题")
             || t.starts_with("发布时间")
         {
             continue;
         }
-        let n = norm(head(t, 1000));
-        let found = years_in(&n).into_iter().find(|(i, _)| {
+        let found = years_in(n).into_iter().find(|(i, _)| {
             let after = &n[i + 7..];
             let after = after.strip_prefix('度').unwrap_or(after);
             after.starts_with("政府信息公开")
@@ -403,7 +413,15 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
     let mut buf = [0u8; 48];
     for (t, span) in &body {
-        // only a year that opens the paragraph counts
+        // only a year that opens the paragraph counts: it starts within
+        // the first three normalised characters
+        let mut first = [0u8; 12];
+        if !crate::text::lexical::norm_head(t, 3, &mut first)
+            .bytes()
+            .any(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
         let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
         if let Some((i, y)) = years_in(n).first()
             && n[..*i].chars().count() <= 2

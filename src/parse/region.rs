@@ -32,7 +32,12 @@ impl LineKind {
     pub(crate) fn grid_row(&self, s: &Seg<'_>) -> bool {
         *self
             .grid_row
-            .get_or_init(|| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+            .get_or_init(|| {
+                // both kinds of row have a tab or a pipe: one search rules
+                // most pieces out
+                memchr::memchr2(b'\t', b'|', s.raw.as_bytes()).is_some()
+                    && (crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+            })
     }
     /// A page number line; `s` is the piece.
     pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
@@ -63,8 +68,10 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
             '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
         )
     });
-    let short_note = t.chars().nth(80).is_none() && t.contains("勾稽关系");
-    if !(opens || short_note) {
+    // `勾` first: a char search rules most lines out before the count
+    let short_note =
+        || t.contains('勾') && t.contains("勾稽关系") && t.chars().nth(80).is_none();
+    if !(opens || short_note()) {
         return None;
     }
     // only the head of the line matters: normalise at most 40 characters

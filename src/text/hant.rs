@@ -528,13 +528,11 @@ static BITMAP: [u64; BITMAP_BITS / 64] = {
 /// The Simplified form of `c` when it is a Traditional character of the
 /// vocabulary; else `c`.
 pub(crate) fn to_simplified(c: char) -> char {
-    let u = c as u32;
-    if u < 0x4E00 {
-        return c;
-    }
-    // most characters of the CJK block are not in the table: one bit says so
-    let i = (u - BITMAP_BASE) as usize;
-    if i < BITMAP_BITS && BITMAP[i / 64] & (1 << (i % 64)) == 0 {
+    // every character of the table is in the CJK block (checked at compile
+    // time below), and most characters of the block are not in the table:
+    // one bit says so
+    let i = (c as u32).wrapping_sub(BITMAP_BASE) as usize;
+    if i >= BITMAP_BITS || BITMAP[i / 64] & (1 << (i % 64)) == 0 {
         return c;
     }
     match TABLE.binary_search_by_key(&c, |&(t, _)| t) {
@@ -542,6 +540,16 @@ pub(crate) fn to_simplified(c: char) -> char {
         Err(_) => c,
     }
 }
+
+// the fast path of `to_simplified` relies on it
+const _: () = {
+    let mut k = 0;
+    while k < TABLE.len() {
+        let u = TABLE[k].0 as u32;
+        assert!(u >= BITMAP_BASE && ((u - BITMAP_BASE) as usize) < BITMAP_BITS);
+        k += 1;
+    }
+};
 
 #[cfg(test)]
 mod tests {

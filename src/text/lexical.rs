@@ -229,28 +229,81 @@ pub(crate) fn norm(s: &str) -> String {
 pub(crate) fn norm_into(out: &mut String, s: &str) {
     out.clear();
     out.reserve(s.len());
-    for c in s.chars() {
-        if let Some(n) = norm_char(c) {
-            out.push(n);
-        }
-    }
+    push_norm(out, s);
 }
 
-/// The first `chars` normalised characters of `s`, written into `buf` (no
-/// allocation: for the tests that look only at the head of a line). Stops
-/// early when `buf` is full; `4 * chars` bytes always suffice.
-pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+/// Appends `s` normalised to `out`. Most characters are their own normal
+/// form: runs of them are copied whole, and only the characters that change
+/// (white space, full-width forms, Traditional characters) are written one
+/// by one.
+fn push_norm(out: &mut String, s: &str) {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let n = norm_char(c);
+        if n == Some(c) {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        if let Some(n) = n {
+            out.push(n);
+        }
+        run = i + c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+}
+
+/// The first `chars` normalised characters of `s` (no allocation: for the
+/// tests that look only at the head of a line). When they are the head of
+/// `s` itself (no character in it changes), that slice of `s` is returned;
+/// else they are written into `buf`, stopping early when it is full (`4 *
+/// chars` bytes always suffice).
+pub(crate) fn norm_head<'b>(s: &'b str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+    // the longest head of `s[..end]` that fits in `buf`, as the copy would be
+    let fit = |end: usize, cap: usize| {
+        let mut e = end.min(cap);
+        while !s.is_char_boundary(e) {
+            e -= 1;
+        }
+        &s[..e]
+    };
+    let mut count = 0;
     let mut at = 0;
-    for c in s.chars().filter_map(norm_char).take(chars) {
-        let l = c.len_utf8();
+    let mut copied = false;
+    let mut end = s.len();
+    for (i, c) in s.char_indices() {
+        if count == chars {
+            end = i;
+            break;
+        }
+        let n = norm_char(c);
+        if n.is_some() {
+            count += 1;
+        }
+        if !copied {
+            if n == Some(c) {
+                continue;
+            }
+            // the first character that changes: copy the head before it
+            if i > buf.len() {
+                return fit(i, buf.len());
+            }
+            buf[..i].copy_from_slice(&s.as_bytes()[..i]);
+            at = i;
+            copied = true;
+        }
+        let Some(n) = n else { continue };
+        let l = n.len_utf8();
         let Some(slot) = buf.get_mut(at..at + l) else {
             break;
         };
-        c.encode_utf8(slot);
+        n.encode_utf8(slot);
         at += l;
     }
+    if !copied {
+        return fit(end, buf.len());
+    }
     // whole characters were written: valid UTF-8
-    std::str::from_utf8(&buf[..at]).unwrap_or_default()
+    simdutf8::basic::from_utf8(&buf[..at]).unwrap_or_default()
 }
 
 impl Norm {
@@ -378,7 +431,46 @@ mod tests {
         let mut buf = [0u8; 16];
         assert_eq!(norm_head("（一） 予以公开", 4, &mut buf), "(一)予");
         assert_eq!(norm_head("一二三四五六", 9, &mut buf), "一二三四五");
+        assert_eq!(norm_head("一二 三", 2, &mut buf), "一二");
+        assert_eq!(norm_head("申请人情况", 3, &mut buf), "申请人");
+        assert_eq!(norm_head("申請人", 3, &mut buf), "申请人");
+        assert_eq!(norm_head("", 3, &mut buf), "");
         assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
         assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![20]);
+    }
+
+    /// The char-by-char definitions the run-copying normaliser must agree with.
+    #[test]
+    fn run_copying_agrees_with_char_by_char() {
+        let samples = [
+            "",
+            "  （一） 予以公开　政府信息 ",
+            "政府信息公開情況統計表\t１２３",
+            "“引号”和‘单引号’ 〝x〞",
+            "abc\r\n def\u{200b}g\u{feff}",
+            "一二三四五六七八九十",
+            "第二十条第（一）项 规章 1 0",
+            "\u{3000}\u{3000}申請人情況：ＡＢＣ",
+        ];
+        let mut out = String::new();
+        for s in samples {
+            let want: String = s.chars().filter_map(norm_char).collect();
+            norm_into(&mut out, s);
+            assert_eq!(out, want, "{s:?}");
+            assert_eq!(norm(s), want, "{s:?}");
+            for chars in [0, 1, 2, 3, 5, 8, 40] {
+                for cap in [0, 2, 3, 7, 4 * chars, 200] {
+                    let mut buf = vec![0u8; cap];
+                    let mut reference = String::new();
+                    for c in want.chars().take(chars) {
+                        if reference.len() + c.len_utf8() > cap {
+                            break;
+                        }
+                        reference.push(c);
+                    }
+                    assert_eq!(norm_head(s, chars, &mut buf), reference, "{s:?} {chars} {cap}");
+                }
+            }
+        }
     }
 }
