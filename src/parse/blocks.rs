@@ -99,7 +99,9 @@ impl Blocks<'_, '_> {
         }
         let (off, t) = seg.trimmed();
         // a legacy statistics table run together with the text around it
-        if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
+        if may_hold_statistics(t)
+            && let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc)
+        {
             self.emit(tree, Block::Table(Box::new(tb)));
             return i + 1;
         }
@@ -270,8 +272,10 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
     while i < segs.len() {
         let s = segs[i];
         let (off, t) = s.trimmed();
-        let mut found = locate(t);
-        if found.is_none_or(|(_, _, b)| b == t.len())
+        let statistics = may_hold_statistics(t);
+        let mut found = if statistics { locate(t) } else { None };
+        if statistics
+            && found.is_none_or(|(_, _, b)| b == t.len())
             && (t.contains("指标名称") || t.contains("指標名稱"))
         {
             // the rows may go on over the next lines (not over a grid line)
@@ -324,6 +328,15 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
         Some(out) => Cow::Owned(out),
         None => Cow::Borrowed(segs),
     }
+}
+
+/// False when `t` cannot hold a legacy statistics table run together with
+/// text: its header (`指标名称`, `指標名稱`) starts with `指`, so one search
+/// for that character rules most pieces out before the table is looked for.
+fn may_hold_statistics(t: &str) -> bool {
+    static ZHI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("指"));
+    ZHI.find(t.as_bytes()).is_some()
 }
 
 fn new_para(off: usize, t: &str) -> Para {

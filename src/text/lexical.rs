@@ -83,6 +83,13 @@ fn close_paren(i: &str) -> Res<'_, char> {
 /// A top-level section marker: `一、` (also `一．`, `一.`), with its number.
 /// Leading and inner spaces are allowed (`三 、`).
 pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
+    // a look at the first character rules most text out
+    if !i.chars().next().is_some_and(|c| cn_digit(c).is_some_and(|d| d > 0)) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
     let (i, n) = cn_numeral(i)?;
     let (i, _) = spaces(i)?;
     let (i, _) = alt((char('、'), char('．'), char('.'))).parse(i)?;
@@ -109,6 +116,17 @@ pub(crate) enum MarkerStyle {
 /// A subsection marker at the start of `i`: its style and number. Does not
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
+    // every marker starts with a parenthesis, a digit, a circled number or
+    // a Chinese numeral: one look at the first character rules most text out
+    let opens = i.chars().next().is_some_and(|c| {
+        matches!(c, '(' | '（' | '0'..='9' | '①'..='⑳') || cn_digit(c).is_some_and(|d| d > 0)
+    });
+    if !opens {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         map(
             (open_paren, spaces, cn_numeral, spaces, close_paren),
@@ -198,6 +216,7 @@ pub(crate) struct Norm {
 }
 
 /// Normalises one character; `None` for white space.
+#[inline]
 pub(crate) fn norm_char(c: char) -> Option<char> {
     // the common cases first: ASCII, and the CJK block (never white space)
     if c.is_ascii() {
@@ -235,19 +254,44 @@ pub(crate) fn norm_into(out: &mut String, s: &str) {
 /// Appends `s` normalised to `out`. Most characters are their own normal
 /// form: runs of them are copied whole, and only the characters that change
 /// (white space, full-width forms, Traditional characters) are written one
-/// by one.
+/// by one. ASCII and the CJK block (three-byte sequences) are told apart
+/// from their bytes without decoding.
 fn push_norm(out: &mut String, s: &str) {
+    let b = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let n = norm_char(c);
-        if n == Some(c) {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                out.push_str(&s[run..i]);
+                run = i + 1;
+            }
+            i += 1;
             continue;
         }
-        out.push_str(&s[run..i]);
-        if let Some(n) = n {
-            out.push(n);
+        // a lead byte of U+4000..U+9FFF: a sequence of three bytes
+        if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+            let cp = (u32::from(x & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if cp >= 0x4E00 && !crate::text::hant::is_traditional(cp) {
+                i += 3;
+                continue;
+            }
         }
-        run = i + c.len_utf8();
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let n = norm_char(c);
+        if n != Some(c) {
+            out.push_str(&s[run..i]);
+            if let Some(n) = n {
+                out.push(n);
+            }
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
     }
     out.push_str(&s[run..]);
 }
