@@ -118,6 +118,12 @@ impl Starts {
         }
         s
     }
+    fn len(&self) -> usize {
+        match self {
+            Starts::Small(v) => v.len(),
+            Starts::Large(v) => v.len(),
+        }
+    }
     fn get(&self, i: usize) -> usize {
         match self {
             Starts::Small(v) => v[i] as usize,
@@ -160,6 +166,43 @@ impl<'a> Locator<'a> {
             line_starts: Starts::of(text, iter(text).map(|l| l.start)),
             cursor: std::cell::Cell::new((0, 0, 1)),
         }
+    }
+
+    /// The lines of the text, as [`iter`] gives them, read from the line
+    /// starts this locator holds (the text is not searched for line ends
+    /// again). Only for a locator made by [`Locator::of_text`], whose starts
+    /// are those of every line.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = Line<'a>> + '_ {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // an empty text has no line (its locator holds the start 0)
+        let n = if text.is_empty() {
+            0
+        } else {
+            self.line_starts.len()
+        };
+        (0..n).map(move |index| {
+            let start = self.line_starts.get(index);
+            // the line ends before its line end: LF, CR or CRLF (the last
+            // line may have none)
+            let next = if index + 1 < n {
+                self.line_starts.get(index + 1)
+            } else {
+                bytes.len()
+            };
+            let mut end = next;
+            if end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+                end -= 1;
+                if bytes[end] == b'\n' && end > start && bytes[end - 1] == b'\r' {
+                    end -= 1;
+                }
+            }
+            Line {
+                index,
+                start,
+                text: &text[start..end],
+            }
+        })
     }
 
     /// The span of `start..end`.
@@ -232,6 +275,12 @@ mod tests {
         assert!(split("").is_empty());
         assert_eq!(split(t), iter(t).collect::<Vec<_>>());
         assert_eq!(split("\r\n\r").len(), 2);
+        for t in [
+            "", "a", "\n", "\r", "\r\n", "a\n\r", "a\r\nb\rc\n\nd\n", "\n\nx", "一\r\n\r\n二\r",
+        ] {
+            let loc = Locator::of_text(t);
+            assert_eq!(loc.lines().collect::<Vec<_>>(), split(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -221,9 +221,22 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 
 /// An inline heading: `…。二、主动公开政府信息情况 第二十条…`, numbered `expected`.
 fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
-    // `、` found by a char search (memchr on its last byte): no searcher
-    // is built per piece
-    for (dun, _) in t.match_indices('、') {
+    // the numeral before `、` ends with the last digit of `expected` (`十`
+    // for a multiple of ten): one search for that digit and `、`, with
+    // searchers built once, finds every `、` that can open the heading
+    static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            ["十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"]
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w))
+                .collect()
+        });
+    if !(1..=99).contains(&expected) {
+        return None;
+    }
+    let finder = &DIGIT_DUN[(expected % 10) as usize];
+    for at in finder.find_iter(t.as_bytes()) {
+        let dun = at + "一".len();
         let from = dun + "、".len();
         // the numeral before 、 (up to three characters)
         let before = &t[..dun];

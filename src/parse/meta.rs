@@ -62,7 +62,21 @@ fn any_date(i: &str) -> Option<(&str, (u32, u32, u32))> {
 
 /// The first `n` characters of `t`.
 fn head(t: &str, n: usize) -> &str {
-    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
+    // a text of at most `n` bytes has at most `n` characters
+    if t.len() <= n {
+        return t;
+    }
+    // characters start at the bytes that are not continuation bytes
+    let mut count = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        if (b as i8) >= -0x40 {
+            if count == n {
+                return &t[..i];
+            }
+            count += 1;
+        }
+    }
+    t
 }
 
 /// Paragraph texts and spans of a block list, depth first.
@@ -106,16 +120,23 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let b = s.as_bytes();
+    // a byte at a time: ASCII digits and the lead bytes of 《 》 (E3 80 8A,
+    // E3 80 8B) are never continuation bytes, so every test below sees only
+    // the starts of characters, as a walk over the characters would
     let mut i = 0;
-    while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        match c {
-            '《' => depth += 1,
-            '》' => depth = (depth - 1).max(0),
-            _ => {}
+    while i < b.len() {
+        let x = b[i];
+        if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
+            match b.get(i + 2) {
+                Some(0x8A) => depth += 1,
+                Some(0x8B) => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            i += 3;
+            continue;
         }
         if depth == 0
-            && c.is_ascii_digit()
+            && x.is_ascii_digit()
             && (i == 0 || !b[i - 1].is_ascii_digit())
             && i + 4 <= s.len()
             && b[i..i + 4].iter().all(u8::is_ascii_digit)
@@ -128,7 +149,7 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
         {
             out.push((i, y));
         }
-        i += c.len_utf8();
+        i += 1;
     }
     out
 }

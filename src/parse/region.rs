@@ -84,15 +84,25 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    let short = t.chars().nth(80).is_none();
+    // (the words are searched by finders built once)
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("勾稽关系"),
+                memchr::memmem::Finder::new("本年新收"),
+            ]
+        });
+    let [note, new_this_year] = &*WORDS;
+    let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
+    let short = || t.chars().nth(80).is_none();
     // `勾` is its own normal form: only a line with it can hold 勾稽关系
-    if short
-        && t.contains('勾')
-        && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系"))
+    if t.contains('勾')
+        && short()
+        && (has(note, n) || has(note, &lexical::norm(t)))
     {
         return Some(Kind::Applications);
     }
-    if short && n.contains("本年新收") && lexical::section_marker(n).is_ok() {
+    if has(new_this_year, n) && short() && lexical::section_marker(n).is_ok() {
         return Some(Kind::Applications);
     }
     if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {

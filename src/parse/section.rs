@@ -172,7 +172,8 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
         after_heading: false,
         last: 0,
     };
-    for line in crate::lines::iter(text) {
+    // the locator found the line starts: the lines are not searched again
+    for line in loc.lines() {
         scan.line(Seg {
             start: line.start,
             raw: line.text,

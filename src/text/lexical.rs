@@ -196,6 +196,15 @@ pub(crate) fn is_page_number(t: &str) -> bool {
     );
     let p3 = (digits, spaces, char('/'), spaces, digits);
     let t = t.trim_matches(is_space);
+    // every form starts with a dash, 第 or a digit: one look at the first
+    // character rules most lines out
+    let opens = t
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '第' | '0'..='9'));
+    if !opens {
+        return false;
+    }
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
     full(map(p1, |_| ()).parse(t))
         || full(map(p2, |_| ()).parse(t))
