@@ -25,13 +25,13 @@ impl<'a> Line<'a> {
     }
     /// True when the line holds only white space (incl. U+3000, NBSP, form feed).
     pub fn is_blank(&self) -> bool {
-        self.text.chars().all(is_space)
+        crate::text::space::is_blank(self.text)
     }
     /// The line without leading and trailing white space, with its offset.
     pub fn trimmed(&self) -> (usize, &'a str) {
-        let t = self.text.trim_start_matches(is_space);
+        let t = crate::text::space::trim_start(self.text);
         let off = self.start + (self.text.len() - t.len());
-        (off, t.trim_end_matches(is_space))
+        (off, crate::text::space::trim_end(t))
     }
 }
 

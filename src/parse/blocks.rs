@@ -8,7 +8,7 @@ use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
 use super::seg::{Seg, line_marker};
-use crate::lines::{Locator, is_space};
+use crate::lines::Locator;
 use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
 use crate::text::lexical::{MarkerStyle, markup};
@@ -134,7 +134,7 @@ impl Blocks<'_, '_> {
                 span: self.loc.span(off, off + m.len()),
             });
             self.emit(tree, b);
-            let r = rest.trim_start_matches(is_space);
+            let r = crate::text::space::trim_start(rest);
             off += t.len() - r.len();
             t = r;
             if t.is_empty() {
@@ -218,7 +218,7 @@ impl Blocks<'_, '_> {
                 }
             }
             let marker = &t[..mlen];
-            let rest = t[mlen..].trim_start_matches(is_space);
+            let rest = crate::text::space::trim_start(&t[mlen..]);
             let rest_off = off + (t.len() - rest.len());
             let (title, body) = split_title(rest);
             let head_end = match title {
@@ -402,7 +402,7 @@ fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
     if let Some((i, c)) = stop {
         let end = i + c.len_utf8();
         let head_chars = rest[..end].chars().count();
-        let body = rest[end..].trim_start_matches(is_space);
+        let body = crate::text::space::trim_start(&rest[end..]);
         if !body.is_empty() {
             if head_chars <= 31 {
                 return (Some(&rest[..end]), Some(body));

@@ -3,7 +3,6 @@
 //! text and the next number in sequence, never by a bare numeral; and what
 //! a section title is about.
 
-use crate::lines::is_space;
 use crate::model::SectionKind;
 use crate::text::lexical::{self, norm, section_marker};
 
@@ -195,7 +194,7 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     let (rest, n) = section_marker(t).ok()?;
-    let title = rest.trim_start_matches(is_space);
+    let title = crate::text::space::trim_start(rest);
     let title_start = t.len() - title.len();
     // a heading line is short: normalise at most 100 characters
     let bounded = title
@@ -262,7 +261,7 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
             continue;
         }
         let after = &t[from..];
-        let title = after.trim_start_matches(is_space);
+        let title = crate::text::space::trim_start(after);
         let title_start = t.len() - title.len();
         let Some(len) = inline_title_len(title) else {
             continue;

@@ -240,7 +240,21 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
         all.extend(first.into_iter().take(3));
     }
     // periods and contacts are stated early: the head of each paragraph is enough
-    let all_norm: Vec<String> = all.iter().map(|(t, _)| norm(head(t, 1000))).collect();
+    // normalised once into one buffer, read as slices by every test below
+    let mut buf = String::new();
+    let mut ends = Vec::with_capacity(all.len());
+    for (t, _) in &all {
+        crate::text::lexical::push_norm(&mut buf, head(t, 1000));
+        ends.push(buf.len());
+    }
+    let all_norm: Vec<&str> = ends
+        .iter()
+        .scan(0, |from, &end| {
+            let n = &buf[*from..end];
+            *from = end;
+            Some(n)
+        })
+        .collect();
     let at = |year: i32, span: Span| year_span(text, span, year, loc);
     let mut years: Vec<YearMention> = Vec::new();
     if let (Some(t), Some(span)) = (&meta.title, title_span)
@@ -358,7 +372,7 @@ fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<String> {
 /// The period `统计期限自2023年1月1日起至2023年12月31日止` of the first
 /// paragraph that states one: the period, the year it starts in and the
 /// paragraph's span.
-fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Span)> {
+fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)> {
     // every key has 统计: one search rules most paragraphs out
     static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("统计"));
@@ -399,7 +413,7 @@ fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Spa
 /// `pre_norm` are the paragraphs' heads normalised (as in [`derive`]).
 fn preamble_year(
     pre: &[(&str, Span)],
-    pre_norm: &[String],
+    pre_norm: &[&str],
     title_span: Option<Span>,
 ) -> Option<(i32, Span)> {
     for ((t, span), n) in pre.iter().zip(pre_norm) {

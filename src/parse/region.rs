@@ -55,6 +55,14 @@ pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
         .collect()
 }
 
+/// True when `t` has a `勾` (by a searcher built once: a char search would
+/// look for its last byte, common in CJK text).
+fn has_gou(t: &str) -> bool {
+    static GOU: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("勾"));
+    GOU.find(t.as_bytes()).is_some()
+}
+
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
     // every anchor starts with one of these (after pipes and white space)
@@ -69,10 +77,32 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         )
     });
     // `勾` first: a char search rules most lines out before the count
-    let short_note =
-        || t.contains('勾') && t.contains("勾稽关系") && t.chars().nth(80).is_none();
+    let short_note = || has_gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
     if !(opens || short_note()) {
         return None;
+    }
+    // the prefixes are read from a head of 8 characters when it holds 5
+    // after its pipes (or the whole line); the 40 characters the tests
+    // further on look at are normalised only for a line that can pass them
+    let mut small = [0u8; 32];
+    let h8 = lexical::norm_head(t, 8, &mut small);
+    let n8 = h8.trim_start_matches('|');
+    if n8.chars().nth(4).is_some() || h8.chars().nth(7).is_none() {
+        if n8.starts_with("第二十条") {
+            return Some(Kind::ActiveDisclosure);
+        }
+        if n8.starts_with("(本列") || n8.starts_with("申请人情况") {
+            return Some(Kind::Applications);
+        }
+        let later = has_gou(t)
+            || n8.starts_with("行政复议")
+            || n8
+                .chars()
+                .next()
+                .is_some_and(|c| lexical::cn_digit(c).is_some_and(|d| d > 0));
+        if !later {
+            return None;
+        }
     }
     // only the head of the line matters: normalise at most 40 characters
     let mut buf = [0u8; 160];
@@ -96,7 +126,7 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
     let short = || t.chars().nth(80).is_none();
     // `勾` is its own normal form: only a line with it can hold 勾稽关系
-    if t.contains('勾')
+    if has_gou(t)
         && short()
         && (has(note, n) || has(note, &lexical::norm(t)))
     {

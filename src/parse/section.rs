@@ -14,7 +14,7 @@ use super::blocks::Blocks;
 use super::closing::take_closing;
 use super::headings::{classify, find_heading};
 use super::seg::Seg;
-use crate::lines::{Locator, is_space};
+use crate::lines::Locator;
 use crate::model::{Block, Heading, Paragraph, Section};
 
 /// The structure of a report: preamble, sections, closing.
@@ -107,7 +107,7 @@ impl<'a> Scan<'a> {
             self.last = h.number;
             let rest_start = toff + h.end;
             let line_end = seg.start + seg.raw.len();
-            if text[rest_start..line_end].chars().all(is_space) {
+            if crate::text::space::is_blank(&text[rest_start..line_end]) {
                 return;
             }
             seg = Seg {
@@ -129,7 +129,7 @@ fn section(b: &Blocks<'_, '_>, head: Head<'_>) -> Section {
     } = head;
     let text = b.text;
     let raw = &text[start..end];
-    let title = text[title_start..end].trim_matches(is_space);
+    let title = crate::text::space::trim(&text[title_start..end]);
     let blocks = b.build(&segs);
     let body_end = segs.iter().rev().find(|s| !s.is_blank()).map_or(end, |s| {
         let (o, t) = s.trimmed();

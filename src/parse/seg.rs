@@ -1,7 +1,6 @@
 //! Pieces of lines (the whole line, or the part before, between or after
 //! inline headings) and the list marker at their head.
 
-use crate::lines::is_space;
 use crate::text::lexical::{MarkerStyle, subsection_marker};
 
 /// A piece of a line: the whole line, or the part of it before, between or
@@ -16,13 +15,13 @@ pub(crate) struct Seg<'a> {
 
 impl<'a> Seg<'a> {
     pub(crate) fn is_blank(&self) -> bool {
-        self.raw.chars().all(is_space)
+        crate::text::space::is_blank(self.raw)
     }
     pub(crate) fn trimmed(&self) -> (usize, &'a str) {
-        let t = self.raw.trim_start_matches(is_space);
+        let t = crate::text::space::trim_start(self.raw);
         (
             self.start + self.raw.len() - t.len(),
-            t.trim_end_matches(is_space),
+            crate::text::space::trim_end(t),
         )
     }
 }

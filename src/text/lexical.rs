@@ -195,7 +195,7 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         opt((spaces, char('共'), spaces, digits, spaces, char('页'))),
     );
     let p3 = (digits, spaces, char('/'), spaces, digits);
-    let t = t.trim_matches(is_space);
+    let t = crate::text::space::trim(t);
     // every form starts with a dash, 第 or a digit: one look at the first
     // character rules most lines out
     let opens = t
@@ -265,7 +265,7 @@ pub(crate) fn norm_into(out: &mut String, s: &str) {
 /// (white space, full-width forms, Traditional characters) are written one
 /// by one. ASCII and the CJK block (three-byte sequences) are told apart
 /// from their bytes without decoding.
-fn push_norm(out: &mut String, s: &str) {
+pub(crate) fn push_norm(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let mut run = 0;
     let mut i = 0;

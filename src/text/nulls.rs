@@ -29,20 +29,81 @@ const MARKERS: &[&str] = &[
 /// True when `raw` (white space ignored) is a null marker: 无, /, —, -,
 /// 不适用, N/A …; `empty_too` makes a blank text one as well.
 pub(crate) fn is_null_marker(raw: &str, empty_too: bool) -> bool {
-    let t = raw.trim_matches(is_space);
+    let t = crate::text::space::trim(raw);
     if t.is_empty() {
         return empty_too;
     }
+    // no marker is longer than this: most cells (figures, labels) are ruled
+    // out without a look at their characters
+    if t.len() <= MAX_LEN {
+        return is_marker(t);
+    }
     if t.chars().any(is_space) {
         let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
-        return MARKERS.contains(&joined.as_str());
+        return is_marker(&joined);
     }
-    MARKERS.contains(&t)
+    false
+}
+
+/// The byte length of the longest marker.
+const MAX_LEN: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < MARKERS.len() {
+        if MARKERS[k].len() > max {
+            max = MARKERS[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
+/// True when `t` (no white space at its ends) is one of [`MARKERS`], white
+/// space inside it ignored.
+fn is_marker(t: &str) -> bool {
+    if t.chars().any(is_space) {
+        let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
+        return is_listed(&joined);
+    }
+    is_listed(t)
+}
+
+/// True when `t` is one of [`MARKERS`] (a `match`: compared by length and
+/// bytes, not one by one).
+fn is_listed(t: &str) -> bool {
+    matches!(
+        t,
+        "无" | "/"
+            | "／"
+            | "\\"
+            | "—"
+            | "——"
+            | "-"
+            | "－"
+            | "–"
+            | "−"
+            | "--"
+            | "空"
+            | "不适用"
+            | "N/A"
+            | "n/a"
+            | "NA"
+            | "／／"
+            | "&nbsp;"
+            | "null"
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_match_is_the_list() {
+        assert_eq!(MARKERS.len(), 19);
+        assert!(MARKERS.iter().all(|m| is_listed(m)));
+        assert!(!is_listed("无效") && !is_listed("") && !is_listed("0"));
+    }
 
     #[test]
     fn markers() {
