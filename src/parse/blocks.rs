@@ -307,20 +307,11 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
         }
         let covered = segs[j - 1].start + segs[j - 1].raw.len();
         if a > 0 {
-            out.push(Seg {
-                start: s.start,
-                raw: &text[s.start..off + a],
-            });
+            out.push(Seg::new(s.start, &text[s.start..off + a]));
         }
-        out.push(Seg {
-            start: off + a,
-            raw: &text[off + a..stop],
-        });
+        out.push(Seg::new(off + a, &text[off + a..stop]));
         if stop < covered {
-            out.push(Seg {
-                start: stop,
-                raw: &text[stop..covered],
-            });
+            out.push(Seg::new(stop, &text[stop..covered]));
         }
         i = j;
     }

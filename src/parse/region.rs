@@ -185,11 +185,16 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
 
 /// True when a line (normalised) is running text rather than part of a table.
 fn is_prose(n: &str) -> bool {
-    if n.chars().count() < 30 {
+    // fewer than 30 bytes are fewer than 30 characters
+    if n.len() < 30 || n.chars().count() < 30 {
         return false;
     }
-    let table_words = ["勾稽", "区分处理", "不再处理", "单位:万元"];
-    if table_words.iter().any(|w| n.contains(w)) {
+    // (searched by finders built once)
+    static TABLE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| {
+            ["勾稽", "区分处理", "不再处理", "单位:万元"].map(memchr::memmem::Finder::new)
+        });
+    if TABLE_WORDS.iter().any(|w| w.find(n.as_bytes()).is_some()) {
         return false;
     }
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
@@ -313,10 +318,7 @@ mod tests {
         let text = "\n第二十条第（一）项\n规章\t1\t0\n- 3 -";
         let segs: Vec<Seg<'_>> = crate::lines::split(text)
             .iter()
-            .map(|l| Seg {
-                start: l.start,
-                raw: l.text,
-            })
+            .map(|l| Seg::new(l.start, l.text))
             .collect();
         let kinds = classify(&segs);
         assert!(kinds[0].blank && !kinds[1].blank);

@@ -43,7 +43,7 @@ fn push_seg<'a>(text: &'a str, segs: &mut Vec<Seg<'a>>, seg: Seg<'a>, joinable: 
     if joinable && let Some(prev) = segs.last_mut() {
         let end = seg.start + seg.raw.len();
         if let Some(raw) = text.get(prev.start..end) {
-            prev.raw = raw;
+            *prev = Seg::blank(prev.start, raw);
             return;
         }
     }
@@ -91,10 +91,7 @@ impl<'a> Scan<'a> {
                 return;
             };
             if h.pos > 0 {
-                self.add(Seg {
-                    start: seg.start,
-                    raw: &text[seg.start..toff + h.pos],
-                });
+                self.add(Seg::new(seg.start, &text[seg.start..toff + h.pos]));
             }
             self.after_heading = true;
             self.heads.push(Head {
@@ -110,10 +107,7 @@ impl<'a> Scan<'a> {
             if crate::text::space::is_blank(&text[rest_start..line_end]) {
                 return;
             }
-            seg = Seg {
-                start: rest_start,
-                raw: &text[rest_start..line_end],
-            };
+            seg = Seg::new(rest_start, &text[rest_start..line_end]);
         }
     }
 }
@@ -174,10 +168,7 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
     };
     // the locator found the line starts: the lines are not searched again
     for line in loc.lines() {
-        scan.line(Seg {
-            start: line.start,
-            raw: line.text,
-        });
+        scan.line(Seg::new(line.start, line.text));
     }
     let Scan {
         preamble_segs,
