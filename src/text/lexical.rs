@@ -371,13 +371,56 @@ impl Norm {
     pub(crate) fn push(&mut self, src: &str, at: usize) {
         self.s.reserve(src.len());
         self.map.reserve(src.len());
-        for (i, c) in src.char_indices() {
-            if let Some(n) = norm_char(c) {
-                self.s.push(n);
-                let from = (at + i, at + i + c.len_utf8());
-                self.map.resize(self.s.len(), from);
+        // as in `push_norm`: runs of unchanged characters are copied whole
+        // (their map entries pushed as they are met), ASCII and the CJK
+        // block judged from their bytes
+        let b = src.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    self.s.push_str(&src[run..i]);
+                    run = i + 1;
+                } else {
+                    self.map.push((at + i, at + i + 1));
+                }
+                i += 1;
+                continue;
             }
+            if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+                let cp = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                if cp >= 0x4E00 && !crate::text::hant::is_traditional(cp) {
+                    let from = (at + i, at + i + 3);
+                    self.map.extend([from; 3]);
+                    i += 3;
+                    continue;
+                }
+            }
+            let Some(c) = src[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            let from = (at + i, at + i + len);
+            match norm_char(c) {
+                Some(n) if n == c => {
+                    self.map.extend(std::iter::repeat_n(from, len));
+                }
+                n => {
+                    self.s.push_str(&src[run..i]);
+                    if let Some(n) = n {
+                        self.s.push(n);
+                        self.map.resize(self.s.len(), from);
+                    }
+                    run = i + len;
+                }
+            }
+            i += len;
         }
+        self.s.push_str(&src[run..]);
     }
     /// Source range of normalised bytes `a..b` (`a < b`).
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
@@ -393,26 +436,29 @@ impl Norm {
 /// `(一)`, `1.`, `1、` (not preceded by a digit).
 pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
+    // what the previous character was (each character is judged once)
+    let (mut prev_digit, mut prev_cn) = (false, false);
     for (i, c) in s.char_indices() {
-        let rest = &s[i..];
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let prev_cn = prev.is_some_and(|p| cn_digit(p).is_some());
-        let ok = match c {
-            '(' => matches!(
-                subsection_marker(rest),
-                Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
-            ),
-            '0'..='9' if !prev_digit => {
-                matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
-            }
-            _ if !prev_cn && cn_digit(c).is_some() => section_marker(rest).is_ok(),
-            _ => false,
-        };
-        if ok && i > 0 {
+        let digit = c.is_ascii_digit();
+        let cn = !c.is_ascii() && cn_digit(c).is_some();
+        // a marker at the very start is not a start inside the text
+        let ok = i > 0
+            && match c {
+                '(' => matches!(
+                    subsection_marker(&s[i..]),
+                    Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
+                ),
+                '0'..='9' if !prev_digit => matches!(
+                    subsection_marker(&s[i..]),
+                    Ok((_, (MarkerStyle::Digit, _)))
+                ),
+                _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
+                _ => false,
+            };
+        if ok {
             out.push(i);
         }
-        prev = Some(c);
+        (prev_digit, prev_cn) = (digit, cn);
     }
     out
 }
@@ -508,6 +554,21 @@ mod tests {
         let mut out = String::new();
         for s in samples {
             let want: String = s.chars().filter_map(norm_char).collect();
+            // the map: every byte of a normalised character points to the
+            // source character
+            let mut n = Norm::default();
+            n.push(s, 7);
+            n.push(s, 100);
+            let mut map = Vec::new();
+            for at in [7, 100] {
+                for (i, c) in s.char_indices() {
+                    if let Some(x) = norm_char(c) {
+                        map.extend(std::iter::repeat_n((at + i, at + i + c.len_utf8()), x.len_utf8()));
+                    }
+                }
+            }
+            assert_eq!(n.s, format!("{want}{want}"), "{s:?}");
+            assert_eq!(n.map, map, "{s:?}");
             norm_into(&mut out, s);
             assert_eq!(out, want, "{s:?}");
             assert_eq!(norm(s), want, "{s:?}");

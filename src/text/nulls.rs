@@ -38,11 +38,19 @@ pub(crate) fn is_null_marker(raw: &str, empty_too: bool) -> bool {
     if t.len() <= MAX_LEN {
         return is_marker(t);
     }
-    if t.chars().any(is_space) {
-        let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
-        return is_marker(&joined);
+    // longer with white space inside: a marker only when what is left
+    // without it is short (given up as soon as it is not)
+    let mut kept = 0;
+    for c in t.chars() {
+        if !is_space(c) {
+            kept += c.len_utf8();
+            if kept > MAX_LEN {
+                return false;
+            }
+        }
     }
-    false
+    let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
+    is_listed(&joined)
 }
 
 /// The byte length of the longest marker.
@@ -114,5 +122,9 @@ mod tests {
         assert!(!is_null_marker("  ", false));
         assert!(!is_null_marker("0", true));
         assert!(!is_null_marker("无效", true));
+        assert!(is_null_marker("不 适 用", false));
+        assert!(is_null_marker("n / a", false));
+        assert!(!is_null_marker("不 适 用 的", false));
+        assert!(!is_null_marker("一二三四五六七八", false));
     }
 }
