@@ -72,9 +72,17 @@ const fn bit(w: &str) -> u32 {
 
 /// What a section title is about.
 pub(crate) fn classify(title: &str) -> SectionKind {
-    let mut buf = String::new();
-    crate::text::lexical::norm_into(&mut buf, title);
-    let set = words_in(&buf);
+    // a title normalised on the stack (normal forms are never longer than
+    // the characters they replace); a longer one into a `String`
+    let mut stack = [0u8; 256];
+    let mut heap = String::new();
+    let t = if title.len() <= stack.len() {
+        lexical::norm_head(title, usize::MAX, &mut stack)
+    } else {
+        lexical::norm_into(&mut heap, title);
+        &heap
+    };
+    let set = words_in(t);
     // the bit of each word is found at compile time
     macro_rules! has {
         ($w:literal) => {
@@ -201,7 +209,9 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
         .char_indices()
         .nth(100)
         .map_or(title, |(i, _)| &title[..i]);
-    let nt = norm(bounded);
+    // (at most 100 characters: normalised on the stack)
+    let mut buf = [0u8; 400];
+    let nt = lexical::norm_head(bounded, 100, &mut buf);
     let chars = nt.chars().count();
     let inner_stop = nt
         .char_indices()
@@ -266,8 +276,18 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
         let Some(len) = inline_title_len(title) else {
             continue;
         };
-        let nt = norm(&title[..len]);
-        if is_table_label(&nt) {
+        // (at most 40 characters and an end word: normalised on the
+        // stack, where normal forms are never longer than the text)
+        let mut buf = [0u8; 256];
+        let title = &title[..len];
+        let owned;
+        let nt = if title.len() <= buf.len() {
+            lexical::norm_head(title, usize::MAX, &mut buf)
+        } else {
+            owned = norm(title);
+            &owned
+        };
+        if is_table_label(nt) {
             continue;
         }
         return Some(Hit {

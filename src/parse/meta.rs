@@ -115,43 +115,63 @@ fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
     })
 }
 
-/// The year in `s` (normalised) written as `2021年`, skipping 《…》 titles.
-fn years_in(s: &str) -> Vec<(usize, i32)> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let b = s.as_bytes();
-    // a byte at a time: ASCII digits and the lead bytes of 《 》 (E3 80 8A,
-    // E3 80 8B) are never continuation bytes, so every test below sees only
-    // the starts of characters, as a walk over the characters would
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
-            match b.get(i + 2) {
-                Some(0x8A) => depth += 1,
-                Some(0x8B) => depth = (depth - 1).max(0),
-                _ => {}
-            }
-            i += 3;
-            continue;
-        }
-        if depth == 0
-            && x.is_ascii_digit()
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && i + 4 <= s.len()
-            && b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && s[i + 4..].starts_with('年')
-            && !s
-                .get(i + 7..)
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            && let Ok(y) = s[i..i + 4].parse::<i32>()
-            && (2000..=2100).contains(&y)
-        {
-            out.push((i, y));
-        }
-        i += 1;
+/// The years in `s` (normalised) written as `2021年`, skipping 《…》
+/// titles: (byte offset, year), found one by one (no list is built).
+fn years_in(s: &str) -> Years<'_> {
+    Years {
+        s,
+        i: 0,
+        depth: 0,
     }
-    out
+}
+
+/// The iterator of [`years_in`].
+struct Years<'a> {
+    s: &'a str,
+    i: usize,
+    depth: i32,
+}
+
+impl Iterator for Years<'_> {
+    type Item = (usize, i32);
+
+    fn next(&mut self) -> Option<(usize, i32)> {
+        let s = self.s;
+        let b = s.as_bytes();
+        // a byte at a time: ASCII digits and the lead bytes of 《 》 (E3 80
+        // 8A, E3 80 8B) are never continuation bytes, so every test below
+        // sees only the starts of characters, as a walk over the characters
+        // would
+        while self.i < b.len() {
+            let i = self.i;
+            let x = b[i];
+            if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
+                match b.get(i + 2) {
+                    Some(0x8A) => self.depth += 1,
+                    Some(0x8B) => self.depth = (self.depth - 1).max(0),
+                    _ => {}
+                }
+                self.i += 3;
+                continue;
+            }
+            self.i += 1;
+            if self.depth == 0
+                && x.is_ascii_digit()
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && i + 4 <= s.len()
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && s[i + 4..].starts_with('年')
+                && !s
+                    .get(i + 7..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                && let Ok(y) = s[i..i + 4].parse::<i32>()
+                && (2000..=2100).contains(&y)
+            {
+                return Some((i, y));
+            }
+        }
+        None
+    }
 }
 
 /// `由丰城市洛市镇人民政府办公室编制` → `丰城市洛市镇人民政府`.
@@ -258,9 +278,9 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
     let at = |year: i32, span: Span| year_span(text, span, year, loc);
     let mut years: Vec<YearMention> = Vec::new();
     if let (Some(t), Some(span)) = (&meta.title, title_span)
-        && let Some((_, y)) = years_in(&norm(t)).first()
+        && let Some((_, y)) = years_in(&norm(t)).next()
     {
-        years.push(mention(YearSource::Title, *y, at(*y, span)));
+        years.push(mention(YearSource::Title, y, at(y, span)));
     }
     if let Some((p, year, span)) = period(&all, &all_norm) {
         meta.period = Some(p);
@@ -423,7 +443,7 @@ fn preamble_year(
         {
             continue;
         }
-        let found = years_in(n).into_iter().find(|(i, _)| {
+        let found = years_in(n).find(|(i, _)| {
             let after = &n[i + 7..];
             let after = after.strip_prefix('度').unwrap_or(after);
             after.starts_with("政府信息公开")
@@ -458,12 +478,12 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
             continue;
         }
         let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
-        if let Some((i, y)) = years_in(n).first()
-            && n[..*i].chars().count() <= 2
+        if let Some((i, y)) = years_in(n).next()
+            && n[..i].chars().count() <= 2
         {
-            match counts.iter_mut().find(|c| c.0 == *y) {
+            match counts.iter_mut().find(|c| c.0 == y) {
                 Some(c) => c.1 += 1,
-                None => counts.push((*y, 1, *span)),
+                None => counts.push((y, 1, *span)),
             }
         }
     }
@@ -487,7 +507,7 @@ mod tests {
     #[test]
     fn years_skip_titles() {
         assert_eq!(
-            years_in("《关于做好2021年工作的通知》现将2020年度"),
+            years_in("《关于做好2021年工作的通知》现将2020年度").collect::<Vec<_>>(),
             vec![(46, 2020)]
         );
     }
