@@ -325,9 +325,7 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
 /// text: its header (`指标名称`, `指標名稱`) starts with `指`, so one search
 /// for that character rules most pieces out before the table is looked for.
 fn may_hold_statistics(t: &str) -> bool {
-    static ZHI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("指"));
-    ZHI.find(t.as_bytes()).is_some()
+    t.contains('指')
 }
 
 fn new_para(off: usize, t: &str) -> Para {

@@ -55,12 +55,9 @@ pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
         .collect()
 }
 
-/// True when `t` has a `勾` (by a searcher built once: a char search would
-/// look for its last byte, common in CJK text).
+/// True when `t` has a `勾`.
 fn has_gou(t: &str) -> bool {
-    static GOU: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("勾"));
-    GOU.find(t.as_bytes()).is_some()
+    t.contains('勾')
 }
 
 /// The standard table a line opens, if any (`t` trimmed).
