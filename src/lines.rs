@@ -237,13 +237,26 @@ impl<'a> Locator<'a> {
         self.line_col(offset)
     }
 
+    /// True when byte `offset` is on line `i` (0-based).
+    fn on_line(&self, i: usize, offset: usize) -> bool {
+        let n = self.line_starts.len();
+        i < n && self.line_starts.get(i) <= offset && (i + 1 == n || offset < self.line_starts.get(i + 1))
+    }
+
     fn line_col(&self, offset: usize) -> (u32, u32) {
-        let li = self
-            .line_starts
-            .partition_point(|s| s <= offset)
-            .saturating_sub(1);
-        let ls = self.line_starts.get(li);
         let (c_off, c_line, c_col) = self.cursor.get();
+        // lookups mostly stay on the line of the last one or move to the
+        // next: those two are tried before a search of all the lines
+        let li = if self.on_line(c_line, offset) {
+            c_line
+        } else if self.on_line(c_line + 1, offset) {
+            c_line + 1
+        } else {
+            self.line_starts
+                .partition_point(|s| s <= offset)
+                .saturating_sub(1)
+        };
+        let ls = self.line_starts.get(li);
         let upto = offset.min(self.text.len());
         let count =
             |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count() as u32);
@@ -291,5 +304,20 @@ mod tests {
         let s = loc.span(10, 11);
         assert_eq!((s.line, s.column), (2, 2));
         assert_eq!(loc.span(3, 6).column, 2);
+        // any order of lookups gives what a fresh locator gives
+        let t = "一二\n三x\r\n\nabc\r四五六\n";
+        let loc = Locator::of_text(t);
+        // (spans start at character boundaries)
+        let offsets: Vec<usize> = (0..=t.len())
+            .chain((0..=t.len()).rev())
+            .chain([3, 17, 0, 9, 8, 20, 23, 6])
+            .filter(|&o| t.is_char_boundary(o))
+            .collect();
+        for &o in &offsets {
+            assert_eq!(loc.line_column(o), Locator::of_text(t).line_column(o), "{o}");
+            let fresh = Locator::of_text(t).span(o, o);
+            let s = loc.span(o, o);
+            assert_eq!((s.line, s.column), (fresh.line, fresh.column), "{o}");
+        }
     }
 }
