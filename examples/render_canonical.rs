@@ -20,7 +20,7 @@ fn section(number: u32, title: &str, kind: SectionKind, blocks: Vec<Block>) -> S
     Section {
         number,
         heading: Heading {
-            raw: format!("{numeral}、{title}"),
+            raw: format!("{numeral}、{title}").into(),
             title: title.into(),
             span: Span::default(),
         },

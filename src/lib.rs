@@ -49,7 +49,7 @@ pub mod ffi;
 pub use error::{Error, ErrorKind};
 pub use model::{
     Block, Cell, CellError, Finding, Format, Heading, Meta, Number, Paragraph, Related, Report,
-    Section, SectionKind, Severity, Span, Subsection, Table,
+    Section, SectionKind, Severity, Span, Str, Subsection, Table,
 };
 pub use position::Position;
 
@@ -94,7 +94,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
 /// Returned by [`read`] and [`read_with`]. `source` is the decoded text
 /// (borrowed from the bytes when they are UTF-8 already), the decoded page
 /// source of an HTML page, or the text extracted from a PDF: whatever the
-/// input was, `&source[span.start..span.end]` is the text of a node.
+/// input was, `&source[span.range()]` is the text of a node.
 #[derive(Debug, Clone)]
 pub struct Parsed<'a> {
     /// The text the report's spans are offsets into.
@@ -112,7 +112,7 @@ pub struct Parsed<'a> {
 /// let bytes = "一、总体情况\n本年度无申请。\n".as_bytes();
 /// let parsed = ogi_report::read(bytes)?;
 /// let span = parsed.report.sections[0].heading.span;
-/// assert_eq!(&parsed.source[span.start..span.end], "一、总体情况");
+/// assert_eq!(&parsed.source[span.range()], "一、总体情况");
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
 pub fn read(bytes: &[u8]) -> Result<Parsed<'_>, Error> {
@@ -240,7 +240,7 @@ fn parse_decoded(text: &str, encoding: decode::Encoding) -> Result<Report, Error
         report
     };
     if !encoding.is_utf8() {
-        report.meta.encoding = model::SourceEncoding(Some(encoding.name().to_owned()));
+        report.meta.encoding = model::SourceEncoding(Some(encoding.name().to_owned().into()));
     }
     Ok(report)
 }
@@ -313,7 +313,7 @@ pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
         .filter_map(|b| match b {
             Block::Table(t) => {
                 let s = t.span();
-                Some(first.to_source(s.start)..first.to_source_end(s.end))
+                Some(first.to_source(s.start as usize)..first.to_source_end(s.end as usize))
             }
             _ => None,
         })
@@ -325,10 +325,7 @@ pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
     // reading text hands them to the parser as tab rows)
     model::visit::tables_mut(&mut report, &mut |t| {
         let s = t.span();
-        if markdown
-            .get(s.start..s.end)
-            .is_some_and(|x| x.contains('|'))
-        {
+        if markdown.get(s.range()).is_some_and(|x| x.contains('|')) {
             t.set_layout(model::TableLayout::Pipes);
         }
     });

@@ -208,9 +208,10 @@ impl<'a> Locator<'a> {
     /// The span of `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(start);
+        // inputs are at most 64 MiB (`decode::MAX_INPUT_BYTES`): offsets fit u32
         Span {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             line,
             column,
             page: None,
@@ -240,7 +241,9 @@ impl<'a> Locator<'a> {
     /// True when byte `offset` is on line `i` (0-based).
     fn on_line(&self, i: usize, offset: usize) -> bool {
         let n = self.line_starts.len();
-        i < n && self.line_starts.get(i) <= offset && (i + 1 == n || offset < self.line_starts.get(i + 1))
+        i < n
+            && self.line_starts.get(i) <= offset
+            && (i + 1 == n || offset < self.line_starts.get(i + 1))
     }
 
     fn line_col(&self, offset: usize) -> (u32, u32) {
@@ -289,7 +292,15 @@ mod tests {
         assert_eq!(split(t), iter(t).collect::<Vec<_>>());
         assert_eq!(split("\r\n\r").len(), 2);
         for t in [
-            "", "a", "\n", "\r", "\r\n", "a\n\r", "a\r\nb\rc\n\nd\n", "\n\nx", "一\r\n\r\n二\r",
+            "",
+            "a",
+            "\n",
+            "\r",
+            "\r\n",
+            "a\n\r",
+            "a\r\nb\rc\n\nd\n",
+            "\n\nx",
+            "一\r\n\r\n二\r",
         ] {
             let loc = Locator::of_text(t);
             assert_eq!(loc.lines().collect::<Vec<_>>(), split(t), "{t:?}");
@@ -314,7 +325,11 @@ mod tests {
             .filter(|&o| t.is_char_boundary(o))
             .collect();
         for &o in &offsets {
-            assert_eq!(loc.line_column(o), Locator::of_text(t).line_column(o), "{o}");
+            assert_eq!(
+                loc.line_column(o),
+                Locator::of_text(t).line_column(o),
+                "{o}"
+            );
             let fresh = Locator::of_text(t).span(o, o);
             let s = loc.span(o, o);
             assert_eq!((s.line, s.column), (fresh.line, fresh.column), "{o}");

@@ -167,7 +167,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
     // tables sorted by start, with the furthest end reached so far: an
     // offset is inside a table when a table starting at or before it
     // reaches past it (a binary search per character, not a scan)
-    let mut tables = table_spans(report);
+    let mut tables: Vec<_> = table_spans(report).into_iter().map(Span::range).collect();
     tables.sort_by_key(|t| t.start);
     let reach: Vec<usize> = tables
         .iter()
@@ -234,8 +234,8 @@ pub fn check_html(html: &str, report: &Report) -> Result<(), LossError> {
 
 /// The leaf spans of `report`, each checked to lie on character boundaries
 /// of `text`, sorted by start (then end).
-fn checked_spans(text: &str, report: &Report) -> Result<Vec<Span>, LossError> {
-    let mut spans = leaf_spans(report);
+fn checked_spans(text: &str, report: &Report) -> Result<Vec<std::ops::Range<usize>>, LossError> {
+    let mut spans: Vec<_> = leaf_spans(report).into_iter().map(Span::range).collect();
     for s in &spans {
         if s.start > s.end
             || s.end > text.len()

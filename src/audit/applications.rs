@@ -87,7 +87,7 @@ fn span_of(t: &ApplicationsTable, row: AppRow, col: AppCol) -> Option<Span> {
 
 fn base(rule: &'static str, severity: Severity, message: String, span: Option<Span>) -> Finding {
     let mut f = finding(rule, severity, message, span);
-    f.table = Some(TABLE.to_owned());
+    f.table = Some(TABLE.into());
     f
 }
 
@@ -105,7 +105,7 @@ fn absent_note(
         names.join(", ")
     );
     let mut f = base(rule, Severity::Note, msg, Some(t.span));
-    f.row = missing.first().map(|r| r.key().to_owned());
+    f.row = missing.first().map(|r| r.key().into());
     out.push(f);
 }
 
@@ -118,8 +118,8 @@ fn unchecked_note(
 ) -> Finding {
     let msg = format!("{what} cannot be checked because a cell it needs is empty.");
     let mut f = base(rule, Severity::Note, msg, span);
-    f.row = Some(row.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.row = Some(row.key().into());
+    f.column = Some(col.key().into());
     f
 }
 
@@ -143,8 +143,8 @@ fn report_outcome(
             let mut f = base(rule, Severity::Error, failure(expected, found), span);
             f.expected = Some(expected);
             f.found = Some(found);
-            f.row = Some(row.key().to_owned());
-            f.column = Some(col.key().to_owned());
+            f.row = Some(row.key().into());
+            f.column = Some(col.key().into());
             f.related = related(t, terms);
             out.push(f);
         }
@@ -333,7 +333,7 @@ fn row_total(t: &ApplicationsTable, cols: &[AppCol], out: &mut Vec<Finding>) {
             missing.join(", ")
         );
         let mut f = base(APPLICATIONS_ROW_TOTAL, Severity::Note, msg, Some(t.span));
-        f.column = Some(AppCol::Total.key().to_owned());
+        f.column = Some(AppCol::Total.key().into());
         out.push(f);
     }
     for &row in t.rows.keys() {
@@ -420,7 +420,7 @@ fn undivided_other(t: &ApplicationsTable) -> Finding {
         msg,
         span.or(Some(t.span)),
     );
-    f.row = Some(AppRow::OtherProcessing.key().to_owned());
+    f.row = Some(AppRow::OtherProcessing.key().into());
     f
 }
 
@@ -499,8 +499,8 @@ fn double_counted(
     );
     f.expected = Some(expected);
     f.found = Some(found);
-    f.row = Some(AppRow::TotalProcessed.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.row = Some(AppRow::TotalProcessed.key().into());
+    f.column = Some(col.key().into());
     let terms: Vec<(AppRow, AppCol)> = COMMON_OUTCOMES
         .iter()
         .chain(subs)

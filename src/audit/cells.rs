@@ -55,7 +55,7 @@ fn stray_text<'a, C: Key>(
         .map(|c| c.span.start)
         .filter(|&s| s > at)
         .min()
-        .unwrap_or(usize::MAX);
+        .unwrap_or(u32::MAX);
     fragments.iter().find(|f| {
         f.role == FragmentRole::Other
             && f.span.line == text.span.line
@@ -119,8 +119,8 @@ fn fused_row<R: Key>(table: &str, row: R, fused: &crate::model::Text) -> Finding
         excerpt(&fused.raw, 40)
     );
     let mut f = finding(TABLE_FUSED_CELLS, Severity::Note, msg, Some(fused.span));
-    f.table = Some(table.to_owned());
-    f.row = Some(row.key().to_owned());
+    f.table = Some(table.into());
+    f.row = Some(row.key().into());
     f
 }
 
@@ -147,8 +147,8 @@ fn empty_cells<R: Key, C: Key>(
             msg,
             Some(empty[0].1.span),
         );
-        f.table = Some(table.to_owned());
-        f.row = Some(row.key().to_owned());
+        f.table = Some(table.into());
+        f.row = Some(row.key().into());
         out.push(f);
         return;
     }
@@ -164,9 +164,9 @@ fn empty_cells<R: Key, C: Key>(
             col.key()
         );
         let mut f = finding(TABLE_EMPTY_CELL, Severity::Warning, msg, Some(text.span));
-        f.table = Some(table.to_owned());
-        f.row = Some(row.key().to_owned());
-        f.column = Some(col.key().to_owned());
+        f.table = Some(table.into());
+        f.row = Some(row.key().into());
+        f.column = Some(col.key().into());
         out.push(f);
     }
 }
@@ -220,8 +220,8 @@ fn sanity<R: Key, C: Key>(
     };
     let mut f = finding(rule, severity, msg, Some(text.span));
     f.found = found;
-    f.table = Some(table.to_owned());
-    f.row = Some(row.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.table = Some(table.into());
+    f.row = Some(row.key().into());
+    f.column = Some(col.key().into());
     out.push(f);
 }

@@ -118,8 +118,8 @@ fn check_row<C: Key>(
         excerpt(&without_space(&label.raw), 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(label.span));
-    f.table = Some(table.to_owned());
-    f.row = Some(row.to_owned());
+    f.table = Some(table.into());
+    f.row = Some(row.into());
     out.push(f);
 }
 
@@ -164,7 +164,7 @@ fn check_group(frag: &Fragment, out: &mut Vec<Finding>) {
         excerpt(&without_space(&frag.raw), 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(frag.span));
-    f.table = Some("applications".to_owned());
+    f.table = Some("applications".into());
     out.push(f);
 }
 

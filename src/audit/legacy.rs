@@ -180,7 +180,7 @@ fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
                 let name = key.map_or_else(
                     || {
                         src.and_then(|s| s.label.as_ref())
-                            .map_or_else(String::new, |l| l.raw.clone())
+                            .map_or_else(String::new, |l| l.raw.to_string())
                     },
                     |k| k.key().to_owned(),
                 );
@@ -193,9 +193,9 @@ fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
                     format!("{name}: the running total {c} is less than the year's {y}."),
                     at.or(Some(t.span)),
                 );
-                f.table = Some(TABLE.to_owned());
-                f.row = key.map(|k| k.key().to_owned());
-                f.column = Some(LegacyCol::Cumulative.key().to_owned());
+                f.table = Some(TABLE.into());
+                f.row = key.map(|k| k.key().into());
+                f.column = Some(LegacyCol::Cumulative.key().into());
                 f.expected = Some(*y);
                 f.found = Some(*c);
                 out.push(f);
@@ -239,9 +239,9 @@ fn span(t: &LegacyStatisticsTable, row: LegacyRow, col: LegacyCol) -> Option<Spa
 }
 
 fn fill(f: &mut Finding, row: LegacyRow, col: LegacyCol, expected: Number, found: Number) {
-    f.table = Some(TABLE.to_owned());
-    f.row = Some(row.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.table = Some(TABLE.into());
+    f.row = Some(row.key().into());
+    f.column = Some(col.key().into());
     f.expected = Some(expected);
     f.found = Some(found);
 }
@@ -257,9 +257,9 @@ fn unchecked(rule: &'static str, row: LegacyRow, col: LegacyCol, at: Option<Span
         ),
         at,
     );
-    f.table = Some(TABLE.to_owned());
-    f.row = Some(row.key().to_owned());
-    f.column = Some(col.key().to_owned());
+    f.table = Some(TABLE.into());
+    f.row = Some(row.key().into());
+    f.column = Some(col.key().into());
     f
 }
 

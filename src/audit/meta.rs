@@ -95,7 +95,7 @@ fn body(report: &Report, reference: i32, out: &mut Vec<Finding>) {
     for s in &report.sections {
         walk(&s.blocks, &mut paragraphs);
     }
-    let known: Vec<usize> = report.meta.years.iter().map(|m| m.span.start).collect();
+    let known: Vec<u32> = report.meta.years.iter().map(|m| m.span.start).collect();
     for p in paragraphs {
         let text = &p.text;
         let mut start = 0;

@@ -162,9 +162,9 @@ pub(crate) fn finding(
     span: Option<Span>,
 ) -> Finding {
     Finding {
-        rule: rule.to_owned(),
+        rule: rule.into(),
         severity,
-        message,
+        message: message.into(),
         span,
         expected: None,
         found: None,
@@ -248,7 +248,7 @@ pub(crate) fn term<R: Key, C: Key>(
         None => format!("{}/{} (empty)", row.key(), col.key()),
     };
     Some(Related {
-        label,
+        label: label.into(),
         span: text.span,
         file: None,
     })
@@ -353,7 +353,7 @@ mod sort_tests {
 
     #[test]
     fn findings_sort_by_position_then_rule_stably() {
-        let at = |rule: &'static str, start: Option<usize>, msg: &str| {
+        let at = |rule: &'static str, start: Option<u32>, msg: &str| {
             let span = start.map(|s| Span {
                 start: s,
                 end: s + 1,

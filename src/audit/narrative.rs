@@ -245,14 +245,11 @@ fn count_before_request(after: &str) -> Option<(i64, usize, usize)> {
 /// paragraph is one source line written as is, else the paragraph's span.
 pub(super) fn span_in(p: &Paragraph, at: usize, len: usize) -> Span {
     let s = p.span;
-    if s.end.saturating_sub(s.start) == p.text.len()
-        && !p.text.contains('\n')
-        && p.text.is_char_boundary(at)
-    {
+    if s.range().len() == p.text.len() && !p.text.contains('\n') && p.text.is_char_boundary(at) {
         let column = s.column + p.text[..at].chars().count() as u32;
         return Span {
-            start: s.start + at,
-            end: s.start + at + len,
+            start: s.start + at as u32,
+            end: s.start + (at + len) as u32,
             line: s.line,
             column,
             page: s.page,
@@ -278,8 +275,8 @@ fn push(
     );
     f.expected = Some(Number::int(expected));
     f.found = Some(Number::int(found));
-    f.table = Some("applications".to_owned());
-    f.row = Some(AppRow::NewReceived.key().to_owned());
-    f.column = Some(AppCol::Total.key().to_owned());
+    f.table = Some("applications".into());
+    f.row = Some(AppRow::NewReceived.key().into());
+    f.column = Some(AppCol::Total.key().into());
     out.push(f);
 }

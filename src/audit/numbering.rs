@@ -63,7 +63,7 @@ struct Head<'a> {
 
 fn previous(s: &Head<'_>) -> Related {
     Related {
-        label: format!("previous section {}、", numeral(s.number)),
+        label: format!("previous section {}、", numeral(s.number)).into(),
         span: s.span,
         file: None,
     }

@@ -56,9 +56,9 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 f
             }
         };
-        f.table = Some(TABLE.to_owned());
-        f.row = Some(group.key().to_owned());
-        f.column = Some(RlOutcome::Total.key().to_owned());
+        f.table = Some(TABLE.into());
+        f.row = Some(group.key().into());
+        f.column = Some(RlOutcome::Total.key().into());
         out.push(f);
     }
 }

@@ -450,9 +450,9 @@ fn statements(
         );
         f.expected = Some(Number::int(first.value));
         f.found = Some(Number::int(n));
-        f.table = Some(first.table.to_owned());
-        f.row = Some(first.row.to_owned());
-        f.column = Some("total".to_owned());
+        f.table = Some(first.table.into());
+        f.row = Some(first.row.into());
+        f.column = Some("total".into());
         f.related = first.cells.clone();
         out.push(f);
     }
@@ -532,9 +532,9 @@ fn claim(report: &Report, p: &Paragraph, offset: usize, sentence: &str, out: &mu
     );
     f.expected = Some(Number::int(0));
     f.found = Some(Number::int(cf.value));
-    f.table = Some("applications".to_owned());
-    f.row = Some(AppRow::CarriedForward.key().to_owned());
-    f.column = Some(AppCol::Total.key().to_owned());
+    f.table = Some("applications".into());
+    f.row = Some(AppRow::CarriedForward.key().into());
+    f.column = Some(AppCol::Total.key().into());
     f.related = cf.cells;
     out.push(f);
 }

@@ -68,7 +68,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         let span: Option<Span> = report.sections_of(kind).next().map(|s| s.heading.span);
         let msg = format!("The report has no {key} table.");
         let mut f = finding(STRUCTURE_MISSING_TABLE, Severity::Warning, msg, span);
-        f.table = Some(key.to_owned());
+        f.table = Some(key.into());
         out.push(f);
     }
 }

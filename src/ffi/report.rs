@@ -274,7 +274,7 @@ pub extern "C" fn ogi_report_organ(
         let report = try_ref!(report);
         let organ_out = try_out!(organ_out);
         match &report.report.meta.organ {
-            Some(organ) => give_text(organ.clone(), organ_out),
+            Some(organ) => give_text(organ.to_string(), organ_out),
             None => ogi_status::OrganUnknown,
         }
     })

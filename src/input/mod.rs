@@ -148,9 +148,9 @@ impl Reading {
     /// Maps a span of the reading text onto `source`: offsets through the
     /// run map, line and column recomputed in `source`.
     pub fn span_to_source(&self, span: Span, index: &LineIndex<'_>) -> Span {
-        let start = self.to_source(span.start);
+        let start = self.to_source(span.start as usize);
         let end = if span.end > span.start {
-            self.to_source_end(span.end).max(start)
+            self.to_source_end(span.end as usize).max(start)
         } else {
             start
         };
@@ -191,8 +191,8 @@ impl<'a> LineIndex<'a> {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(start);
         Span {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             line,
             column,
             page: None,

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use super::keys::IndicatorKey;
 use super::keys::{AppCol, AppRow, Key, LegacyCol, LegacyRow, RlGroup, RlOutcome};
 use super::{
-    ApplicationsTable, LegacyStatisticsTable, Number, Report, ReviewLitigationTable, Table,
+    ApplicationsTable, LegacyStatisticsTable, Number, Report, ReviewLitigationTable, Str, Table,
 };
 
 /// Where an indicator's value comes from.
@@ -38,7 +38,7 @@ pub struct Basis {
     pub kind: BasisKind,
     /// The cells summed, `table.row.column` joined by ` + `
     /// (`review_litigation.litigation_direct.total + review_litigation.litigation_after_review.total`).
-    pub source: String,
+    pub source: Str,
 }
 
 /// Exact or approximate.
@@ -96,7 +96,8 @@ fn push(
                 .iter()
                 .map(|c| c.0.as_str())
                 .collect::<Vec<_>>()
-                .join(" + "),
+                .join(" + ")
+                .into(),
         },
     });
 }

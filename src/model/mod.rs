@@ -21,6 +21,8 @@ pub mod number;
 pub mod table;
 pub mod visit;
 
+use std::num::NonZeroU32;
+
 use serde::{Deserialize, Serialize};
 
 pub use cells::Cell;
@@ -36,26 +38,43 @@ pub use table::{
     ReviewLitigationTable, RowSource, Table, TableLayout, Text,
 };
 
+/// A model string: text of the report as the model keeps it.
+///
+/// A [`compact_str::CompactString`]: 24 bytes like a `String`, but a string of
+/// up to 24 bytes (8 CJK characters) is stored inline, without a heap
+/// allocation, and most of a report's strings (cell texts, markers, labels,
+/// rule ids) are that short. It derefs to `&str`, converts from `&str` and
+/// `String` with `.into()` / [`Str::from`], and serialises as a JSON string.
+///
+/// ```
+/// use ogi_report::Str;
+/// let marker: Str = "（一）".into();
+/// assert_eq!(marker.as_str(), "（一）");
+/// assert!(!marker.is_heap_allocated());
+/// ```
+pub type Str = compact_str::CompactString;
+
 /// A region of the decoded text.
 ///
 /// `start`/`end` are byte offsets into the decoded UTF-8 text (`end` is
-/// exclusive); `line` is 1-based; `column` is 1-based and counts characters.
-/// Equality ignores spans (see the module docs).
+/// exclusive; inputs are at most 64 MiB, so offsets fit a `u32`; index
+/// text with [`Span::range`]); `line` is 1-based; `column` is 1-based and
+/// counts characters. Equality ignores spans (see the module docs).
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// 1-based line of `start`.
     pub line: u32,
     /// 1-based column of `start`, in characters.
     pub column: u32,
     /// For a report read from a PDF: the 1-based page the text at `start`
     /// comes from (offsets then refer to the extracted text). `None` for
-    /// text and HTML input.
+    /// text and HTML input. Pages count from 1, so `None` takes no room.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
+    pub page: Option<NonZeroU32>,
 }
 
 impl PartialEq for Span {
@@ -69,9 +88,13 @@ impl std::hash::Hash for Span {
 }
 
 impl Span {
+    /// The byte range `start..end`, to index the text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
     /// The source text this span covers (empty when out of range).
     pub fn slice(self, text: &str) -> &str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.range()).unwrap_or("")
     }
     /// True when both offsets are the same as `other`'s.
     pub fn same_location(self, other: Span) -> bool {
@@ -130,18 +153,18 @@ pub struct Report {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// The title as written (lines joined), e.g. `青龙镇 2021 年政府信息公开工作 年度报告`.
-    pub title: Option<String>,
+    pub title: Option<Str>,
     /// The issuing body (signature, title or preamble).
-    pub organ: Option<String>,
+    pub organ: Option<Str>,
     /// The year reported on (not the year published).
     pub year: Option<i32>,
     /// 统计期限, when stated.
     pub period: Option<Period>,
     /// 发布时间, ISO date, when stated.
-    pub published: Option<String>,
+    pub published: Option<Str>,
     /// 索引号, the portal's index number of the document (HTML pages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub index_number: Option<String>,
+    pub index_number: Option<Str>,
     /// The closing signature block.
     pub signed: Option<Signature>,
     /// Phone, postcode, address, url, email where stated.
@@ -162,7 +185,7 @@ pub struct Meta {
 /// UTF-8 and text input. Equality always holds (see [`Meta::encoding`]).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct SourceEncoding(pub Option<String>);
+pub struct SourceEncoding(pub Option<Str>);
 
 impl SourceEncoding {
     /// The encoding's name, `None` for UTF-8.
@@ -186,34 +209,34 @@ impl Eq for SourceEncoding {}
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     /// First day, ISO `YYYY-MM-DD`.
-    pub start: String,
+    pub start: Str,
     /// Last day, ISO `YYYY-MM-DD`.
-    pub end: String,
+    pub end: Str,
 }
 
 /// The closing signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {
     /// The signing organ.
-    pub organ: Option<String>,
+    pub organ: Option<Str>,
     /// ISO date of signature.
-    pub date: Option<String>,
+    pub date: Option<Str>,
 }
 
 /// Contact details stated in the report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contacts {
     /// Phone numbers, as written.
-    pub phone: Vec<String>,
+    pub phone: Vec<Str>,
     /// 邮编.
-    pub postcode: Option<String>,
+    pub postcode: Option<Str>,
     /// 地址.
-    pub address: Option<String>,
+    pub address: Option<Str>,
     /// Web address.
-    pub url: Option<String>,
+    pub url: Option<Str>,
     /// E-mail address.
     #[serde(default)]
-    pub email: Option<String>,
+    pub email: Option<Str>,
 }
 
 /// Where a year statement was found.
@@ -260,9 +283,9 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     /// As written, e.g. `一、总体情况` or `五、存在的主要问题和改进措`.
-    pub raw: String,
+    pub raw: Str,
     /// Without the numeral, e.g. `总体情况`.
-    pub title: String,
+    pub title: Str,
     /// The heading text in the source.
     pub span: Span,
 }
@@ -345,7 +368,7 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The text, lines joined without separators, surrounding blanks trimmed.
-    pub text: String,
+    pub text: Str,
     /// The source lines.
     pub span: Span,
 }
@@ -354,9 +377,9 @@ pub struct Paragraph {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subsection {
     /// The marker as written: `（一）`, `( 二)`, `1.`, `1、`, `(1)`, `①`, `一是`.
-    pub marker: String,
+    pub marker: Str,
     /// The short title after the marker, when the line has one.
-    pub title: Option<String>,
+    pub title: Option<Str>,
     /// The body.
     pub blocks: Vec<Block>,
     /// From the marker to the end of the body.
@@ -369,7 +392,7 @@ pub struct Subsection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Markup {
     /// The residue as written.
-    pub text: String,
+    pub text: Str,
     /// Where it is.
     pub span: Span,
 }
@@ -378,7 +401,7 @@ pub struct Markup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unrecognized {
     /// The text as written (trimmed).
-    pub text: String,
+    pub text: Str,
     /// Where it is.
     pub span: Span,
 }
@@ -387,7 +410,7 @@ pub struct Unrecognized {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chrome {
     /// The text, white space runs written as one space, trimmed.
-    pub text: String,
+    pub text: Str,
     /// From its first to its last character in the source.
     pub span: Span,
 }
@@ -419,11 +442,11 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Stable rule id, e.g. `applications.balance`.
-    pub rule: String,
+    pub rule: Str,
     /// Severity.
     pub severity: Severity,
     /// English, one sentence.
-    pub message: String,
+    pub message: Str,
     /// The offending cell, row, heading or text.
     pub span: Option<Span>,
     /// The value the rule expected.
@@ -431,13 +454,13 @@ pub struct Finding {
     /// The value found.
     pub found: Option<Number>,
     /// The column key concerned, if any.
-    pub column: Option<String>,
+    pub column: Option<Str>,
     /// The table key concerned, if any.
     #[serde(default)]
-    pub table: Option<String>,
+    pub table: Option<Str>,
     /// The row key concerned, if any.
     #[serde(default)]
-    pub row: Option<String>,
+    pub row: Option<Str>,
     /// Secondary locations, each with a label: every term of an equation,
     /// or the cell of another report a cross-report rule compares with
     /// (absent from JSON when empty).
@@ -449,13 +472,13 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     /// What is there, e.g. `new_received/total = 12` or `2021 carried_forward/total = 3`.
-    pub label: String,
+    pub label: Str,
     /// Where it is, in the text of `file` (or of the finding's own report when `file` is absent).
     pub span: Span,
     /// The file the span refers to, when it is not the finding's own report
     /// (set by [`crate::audit::across()`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Str>,
 }
 
 impl Report {

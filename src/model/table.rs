@@ -11,7 +11,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::keys::{AdField, AdItem, AppCol, AppRow, LegacyCol, LegacyRow, RlGroup, RlOutcome};
-use super::{Number, Span};
+use super::{Number, Span, Str};
 
 /// Raw text with its span.
 ///
@@ -20,7 +20,7 @@ use super::{Number, Span};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Text {
     /// As written.
-    pub raw: String,
+    pub raw: Str,
     /// Where.
     pub span: Span,
 }
@@ -86,7 +86,7 @@ pub struct Fragment {
     /// What it is.
     pub role: FragmentRole,
     /// As written.
-    pub raw: String,
+    pub raw: Str,
     /// Where.
     pub span: Span,
 }
@@ -312,10 +312,10 @@ pub struct ActiveDisclosureTable {
     pub items: Values<AdItem, AdField>,
     /// Units written inside cells (`13575394432.52元`: `procurement.amount` → `元`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub units: IndexMap<AdItem, IndexMap<AdField, String>>,
+    pub units: IndexMap<AdItem, IndexMap<AdField, Str>>,
     /// Remarks written after a number (`22（其中修订16件）`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub remarks: IndexMap<AdItem, IndexMap<AdField, String>>,
+    pub remarks: IndexMap<AdItem, IndexMap<AdField, Str>>,
     /// The raw label and cells of each item.
     pub source: IndexMap<AdItem, RowSource<AdField>>,
     /// Block titles, headers and other text of the table.
@@ -331,9 +331,9 @@ pub struct GenericTable {
     #[serde(default, skip_serializing_if = "ReadLayout::is_unknown")]
     pub layout: ReadLayout,
     /// The header cells.
-    pub header: Vec<String>,
+    pub header: Vec<Str>,
     /// The body rows.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Str>>,
     /// The span of every header and body cell.
     pub spans: GenericSpans,
 }
@@ -363,7 +363,7 @@ pub struct LegacyStatisticsTable {
     pub rows: Values<LegacyRow, LegacyCol>,
     /// The unit of each keyed row as written (`条`, `件`, `元`, `万元`).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub units: IndexMap<LegacyRow, String>,
+    pub units: IndexMap<LegacyRow, Str>,
     /// Rows the mapper has no key for, in table order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_rows: Vec<LegacyOtherRow>,
@@ -377,10 +377,10 @@ pub struct LegacyStatisticsTable {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegacyOtherRow {
     /// The label as written, list marker and `其中：` removed.
-    pub label: String,
+    pub label: Str,
     /// The unit as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Str>,
     /// The values by column.
     pub values: IndexMap<LegacyCol, Option<Number>>,
     /// The raw label, unit, code and cells.

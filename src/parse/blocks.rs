@@ -108,7 +108,7 @@ impl Blocks<'_, '_> {
         // page numbers
         if kinds[i].page(&seg) {
             let b = Block::Unrecognized(Unrecognized {
-                text: t.to_string(),
+                text: t.into(),
                 span: self.loc.span(off, off + t.len()),
             });
             self.emit(tree, b);
@@ -130,7 +130,7 @@ impl Blocks<'_, '_> {
         // markup residue at the start of the line
         if let Ok((rest, m)) = markup.parse(t) {
             let b = Block::Markup(Markup {
-                text: m.to_string(),
+                text: m.into(),
                 span: self.loc.span(off, off + m.len()),
             });
             self.emit(tree, b);
@@ -226,8 +226,8 @@ impl Blocks<'_, '_> {
                 None => off + mlen,
             };
             let sub = Subsection {
-                marker: marker.to_string(),
-                title: title.map(str::to_string),
+                marker: marker.into(),
+                title: title.map(Into::into),
                 blocks: Vec::new(),
                 span: self.loc.span(off, head_end),
                 head: self.loc.span(off, head_end),
@@ -250,7 +250,7 @@ impl Blocks<'_, '_> {
     fn flush(&self, para: &mut Option<Para>, stack: &mut [Open], root: &mut Vec<Block>) {
         if let Some(p) = para.take() {
             let b = Block::Paragraph(Paragraph {
-                text: p.text,
+                text: p.text.into(),
                 span: self.loc.span(p.start, p.end),
             });
             push(stack, root, b);
@@ -347,7 +347,7 @@ fn push(stack: &mut [Open], root: &mut Vec<Block>, b: Block) {
     }
 }
 
-fn block_end(b: &Block) -> usize {
+fn block_end(b: &Block) -> u32 {
     match b {
         Block::Paragraph(p) => p.span.end,
         Block::Subsection(s) => s.span.end,
@@ -368,7 +368,7 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .max()
             .unwrap_or(o.sub.head.end)
             .max(o.sub.head.end);
-        o.sub.span = loc.span(o.sub.head.start, end);
+        o.sub.span = loc.span(o.sub.head.start as usize, end as usize);
         // a body's vector grows by doubling (and to 4 blocks at its first
         // push): a subsection of one block would keep room for four
         o.sub.blocks.shrink_to_fit();

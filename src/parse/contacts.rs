@@ -9,16 +9,16 @@ pub(crate) fn contacts(paragraphs: &[&str]) -> Contacts {
     for n in paragraphs {
         phones(n, &mut c.phone);
         if c.postcode.is_none() {
-            c.postcode = postcode(n);
+            c.postcode = postcode(n).map(Into::into);
         }
         if c.address.is_none() {
-            c.address = address(n);
+            c.address = address(n).map(Into::into);
         }
         if c.email.is_none() {
-            c.email = email(n);
+            c.email = email(n).map(Into::into);
         }
         if c.url.is_none() {
-            c.url = url(n);
+            c.url = url(n).map(Into::into);
         }
     }
     c
@@ -26,7 +26,7 @@ pub(crate) fn contacts(paragraphs: &[&str]) -> Contacts {
 
 /// Phones `0517-87222589` (at most eight, each once): found from their
 /// `-` (one memchr search), the area code before it, the number after.
-fn phones(n: &str, out: &mut Vec<String>) {
+fn phones(n: &str, out: &mut Vec<crate::model::Str>) {
     let b = n.as_bytes();
     // a phone's digits are not searched again for a phone inside them
     let mut resume = 0;
@@ -48,7 +48,7 @@ fn phones(n: &str, out: &mut Vec<String>) {
         if (7..=8).contains(&num) {
             let p = &n[start..dash + 1 + num];
             if !out.iter().any(|q| q == p) && out.len() < 8 {
-                out.push(p.to_string());
+                out.push(p.into());
             }
             resume = dash + 1 + num;
         }

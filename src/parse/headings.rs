@@ -105,7 +105,8 @@ pub(crate) fn classify(title: &str) -> SectionKind {
         SectionKind::Consultations
     } else if has!("人员") || has!("收支") || has!("机构建设") || has!("保障经费") {
         SectionKind::Staffing
-    } else if (has!("主动公开") || has!("主动公布")) && !(has!("依申请") || has!("申请")) {
+    } else if (has!("主动公开") || has!("主动公布")) && !(has!("依申请") || has!("申请"))
+    {
         SectionKind::ActiveDisclosure
     } else if (has!("收到和处理") || has!("依申请") || has!("申请")) && !has!("主动") {
         SectionKind::Applications
@@ -235,10 +236,12 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
     // searchers built once, finds every `、` that can open the heading
     static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::LazyLock::new(|| {
-            ["十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"]
-                .iter()
-                .map(|w| memchr::memmem::Finder::new(w))
-                .collect()
+            [
+                "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
+            ]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w))
+            .collect()
         });
     if !(1..=99).contains(&expected) {
         return None;

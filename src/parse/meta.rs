@@ -98,9 +98,10 @@ fn paragraphs<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, Span)>) {
 /// Finds `year` as digits inside the source span, for a mention's span.
 fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_>) -> Span {
     let y = year.to_string();
-    let hay = text.get(within.start..within.end).unwrap_or("");
+    let hay = text.get(within.range()).unwrap_or("");
+    let start = within.start as usize;
     match hay.find(&y) {
-        Some(i) => loc.span(within.start + i, within.start + i + y.len()),
+        Some(i) => loc.span(start + i, start + i + y.len()),
         None => within,
     }
 }
@@ -118,11 +119,7 @@ fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
 /// The years in `s` (normalised) written as `2021年`, skipping 《…》
 /// titles: (byte offset, year), found one by one (no list is built).
 fn years_in(s: &str) -> Years<'_> {
-    Years {
-        s,
-        i: 0,
-        depth: 0,
-    }
+    Years { s, i: 0, depth: 0 }
 }
 
 /// The iterator of [`years_in`].
@@ -249,9 +246,9 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
     paragraphs(&report.preamble, &mut pre);
     let mut meta = Meta::default();
     let title_span = title(&pre, &mut meta);
-    meta.published = published(&pre);
+    meta.published = published(&pre).map(Into::into);
     meta.signed = signature(&report.closing);
-    meta.organ = organ(&pre, &meta);
+    meta.organ = organ(&pre, &meta).map(Into::into);
     // the preamble and the opening paragraphs of the first section
     let mut all = pre.clone();
     if let Some(s) = report.sections.first() {
@@ -311,7 +308,7 @@ fn mention(source: YearSource, year: i32, span: Span) -> YearMention {
 /// paragraphs naming a 年度报告) into `meta`; returns its span.
 fn title(pre: &[(&str, Span)], meta: &mut Meta) -> Option<Span> {
     if let Some(t) = field(pre, "标题") {
-        meta.title = Some(t.to_string());
+        meta.title = Some(t.into());
         return pre.iter().find(|(p, _)| p.starts_with("标题")).map(|p| p.1);
     }
     for (t, span) in pre.iter().take(3) {
@@ -322,9 +319,9 @@ fn title(pre: &[(&str, Span)], meta: &mut Meta) -> Option<Span> {
             .min();
         if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
             if n <= 60 {
-                meta.title = Some(t.to_string());
+                meta.title = Some((*t).into());
             } else if t[..end].chars().count() <= 60 {
-                meta.title = Some(t[..end].trim_end().to_string());
+                meta.title = Some(t[..end].trim_end().into());
             }
             if meta.title.is_some() {
                 return Some(*span);
@@ -354,8 +351,8 @@ fn signature(closing: &[Block]) -> Option<Signature> {
     let mut date = None;
     for (t, _) in &lines {
         match any_date(&norm(t)) {
-            Some(("", d)) => date = Some(iso(d)),
-            _ => organ = Some(t.trim().to_string()),
+            Some(("", d)) => date = Some(iso(d).into()),
+            _ => organ = Some(t.trim().into()),
         }
     }
     Some(Signature { organ, date })
@@ -365,7 +362,7 @@ fn signature(closing: &[Block]) -> Option<Signature> {
 /// field, a `由…编制` statement or an organ opening a preamble clause.
 fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<String> {
     if let Some(o) = meta.signed.as_ref().and_then(|s| s.organ.clone()) {
-        return Some(o);
+        return Some(o.to_string());
     }
     if let Some(t) = &meta.title {
         let n = norm(t);
@@ -420,8 +417,8 @@ fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)
                 continue;
             };
             let p = Period {
-                start: iso(d1),
-                end: iso(d2),
+                start: iso(d1).into(),
+                end: iso(d2).into(),
             };
             return Some((p, d1.0 as i32, *span));
         }

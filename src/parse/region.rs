@@ -30,14 +30,12 @@ impl LineKind {
     }
     /// A tab or pipe row (two or more fields); `s` is the piece.
     pub(crate) fn grid_row(&self, s: &Seg<'_>) -> bool {
-        *self
-            .grid_row
-            .get_or_init(|| {
-                // both kinds of row have a tab or a pipe: one search rules
-                // most pieces out
-                memchr::memchr2(b'\t', b'|', s.raw.as_bytes()).is_some()
-                    && (crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
-            })
+        *self.grid_row.get_or_init(|| {
+            // both kinds of row have a tab or a pipe: one search rules
+            // most pieces out
+            memchr::memchr2(b'\t', b'|', s.raw.as_bytes()).is_some()
+                && (crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+        })
     }
     /// A page number line; `s` is the piece.
     pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
@@ -123,10 +121,7 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
     let short = || t.chars().nth(80).is_none();
     // `勾` is its own normal form: only a line with it can hold 勾稽关系
-    if has_gou(t)
-        && short()
-        && (has(note, n) || has(note, &lexical::norm(t)))
-    {
+    if has_gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
         return Some(Kind::Applications);
     }
     if has(new_this_year, n) && short() && lexical::section_marker(n).is_ok() {

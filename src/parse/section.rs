@@ -132,8 +132,8 @@ fn section(b: &Blocks<'_, '_>, head: Head<'_>) -> Section {
     Section {
         number,
         heading: Heading {
-            raw: raw.to_string(),
-            title: title.to_string(),
+            raw: raw.into(),
+            title: title.into(),
             span: b.loc.span(start, end),
         },
         kind: classify(title),
@@ -149,7 +149,7 @@ fn closing(segs: &[Seg<'_>], loc: &Locator<'_>) -> Vec<Block> {
         .map(|s| {
             let (o, t) = s.trimmed();
             Block::Paragraph(Paragraph {
-                text: t.to_string(),
+                text: t.into(),
                 span: loc.span(o, o + t.len()),
             })
         })

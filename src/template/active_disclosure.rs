@@ -4,25 +4,21 @@
 use indexmap::IndexMap;
 
 use super::cells::{Tk, tokens};
-use super::rows::{Builder, Piece, RowAcc, cell_suffix, pieces};
+use super::rows::{Builder, Cutter, Piece, RowAcc, cell_suffix};
 use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item, ad_marks_2021};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::Format;
-use crate::model::keys::{AdField, AdItem};
+use crate::model::keys::{AdField, AdItem, Key};
 use crate::model::table::{ActiveDisclosureTable, FragmentRole, RowSource, Table};
 
 /// Maps a grid to the active-disclosure (第二十条) table, in the 2019 or the
 /// 2021 variant as its header says.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
-    let mut b = Builder {
-        text,
-        loc,
-        fragments: Vec::new(),
-        delimited: super::fused::delimited(grid),
-    };
-    let mut rows: Vec<RowAcc<AdItem>> = Vec::new();
+    let mut cutter = Cutter::default();
+    let mut b = Builder::new(text, loc, grid, toks.len());
+    let mut rows: Vec<RowAcc<AdItem>> = Vec::with_capacity(AdItem::ALL.len());
     let mut current: Option<usize> = None;
     let mut v2021: Option<bool> = None;
     let mut i = 0;
@@ -36,7 +32,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         match t.kind {
             Tk::Page | Tk::Rule => b.page(&t),
             Tk::Value | Tk::Null | Tk::Empty => match current {
-                Some(c) => rows[c].cells.push(t),
+                Some(c) => b.push_cell(&mut rows[c], t),
                 None if t.kind != Tk::Empty => b.frag(FragmentRole::Other, t.start, t.end),
                 None => {}
             },
@@ -45,7 +41,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
-                for p in pieces(text, &toks[i..j], AD_VOCAB) {
+                for p in cutter.pieces(text, &toks[i..j], AD_VOCAB) {
                     if let Some(row) = label(&mut b, &p, &mut v2021) {
                         rows.push(row);
                         current = Some(rows.len() - 1);
@@ -78,13 +74,13 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 /// A label piece: a header word (which also tells the variant), an item's
 /// row (returned), or other text.
 fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option<RowAcc<AdItem>> {
-    if let Some(m) = ad_marks_2021(&p.norm) {
+    if let Some(m) = ad_marks_2021(p.norm) {
         *v2021 = Some(v2021.unwrap_or(false) || m);
         b.frag(FragmentRole::Header, p.start, p.end);
         return None;
     }
-    let Some(item) = ad_item(&p.norm) else {
-        let role = if ad_header(&p.norm) {
+    let Some(item) = ad_item(p.norm) else {
+        let role = if ad_header(p.norm) {
             FragmentRole::Header
         } else {
             FragmentRole::Other
@@ -92,15 +88,10 @@ fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option
         b.frag(role, p.start, p.end);
         return None;
     };
-    Some(RowAcc {
-        key: item,
-        label: Some((p.start, p.end)),
-        label_extra: String::new(),
-        cells: Vec::new(),
-    })
+    Some(b.open_row(item, Some((p.start, p.end))))
 }
 
-type ByField = IndexMap<AdItem, IndexMap<AdField, String>>;
+type ByField = IndexMap<AdItem, IndexMap<AdField, crate::model::Str>>;
 
 /// The text after each figure: units (`万元`) and remarks (`（其中修订16件）`).
 fn units_and_remarks(source: &IndexMap<AdItem, RowSource<AdField>>) -> (ByField, ByField) {
@@ -114,9 +105,7 @@ fn units_and_remarks(source: &IndexMap<AdItem, RowSource<AdField>>) -> (ByField,
                 } else {
                     &mut remarks
                 };
-                map.entry(*item)
-                    .or_default()
-                    .insert(*field, rest.to_string());
+                map.entry(*item).or_default().insert(*field, rest.into());
             }
         }
     }

@@ -4,13 +4,13 @@
 //! labels joined back to their row.
 
 use super::cells::{Tk, Tok, tokens};
-use super::rows::{Builder, Piece, RowAcc, pieces};
+use super::rows::{Builder, Cutter, Piece, RowAcc};
 use super::vocabulary::{AppLabel, app_label, group_of};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{AppCol, AppGroup, AppRow, Key};
 use crate::model::table::{ApplicationsTable, FragmentRole, Table};
-use crate::text::lexical::{norm, section_marker, subsection_marker};
+use crate::text::lexical::{norm_into, section_marker, subsection_marker};
 
 /// The state of the reader while it walks the tokens.
 struct Reader<'t, 'l> {
@@ -23,24 +23,26 @@ struct Reader<'t, 'l> {
     header_done: bool,
     org_subtotal: bool,
     group: Option<AppGroup>,
+    /// Buffers for [`Reader::rest`]: a row's template label and its label
+    /// so far, normalised.
+    tpl: String,
+    have: String,
 }
 
 /// Maps a grid to the applications table.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
+    let mut cutter = Cutter::default();
     let mut r = Reader {
-        b: Builder {
-            text,
-            loc,
-            fragments: Vec::new(),
-            delimited: super::fused::delimited(grid),
-        },
-        rows: Vec::new(),
+        b: Builder::new(text, loc, grid, toks.len()),
+        rows: Vec::with_capacity(AppRow::ALL.len()),
         current: None,
         closed: None,
         header_done: false,
         org_subtotal: false,
         group: None,
+        tpl: String::new(),
+        have: String::new(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -60,7 +62,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
-                for p in pieces(text, &toks[i..j], &[]) {
+                for p in cutter.pieces(text, &toks[i..j], &[]) {
                     r.label(&p);
                 }
                 i = j;
@@ -75,7 +77,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 impl Reader<'_, '_> {
     fn value(&mut self, t: Tok) {
         match self.current {
-            Some(c) => self.rows[c].cells.push(t),
+            Some(c) => self.b.push_cell(&mut self.rows[c], t),
             None if t.kind != Tk::Empty => self.b.frag(FragmentRole::Other, t.start, t.end),
             None => {}
         }
@@ -93,22 +95,18 @@ impl Reader<'_, '_> {
                 self.b.frag(FragmentRole::GroupLabel, s, e);
             }
         }
-        self.rows.push(RowAcc {
-            key,
-            label: Some((p.start, p.end)),
-            label_extra: String::new(),
-            cells: Vec::new(),
-        });
+        let row = self.b.open_row(key, Some((p.start, p.end)));
+        self.rows.push(row);
         self.current = Some(self.rows.len() - 1);
     }
 
     /// The label of `p`, where the second half of a wrapped label that names
     /// its own row again (`…重新出` / `具已获取信息`) continues it instead.
     fn classify(&self, p: &Piece) -> AppLabel {
-        match app_label(&p.norm) {
+        match app_label(p.norm) {
             AppLabel::Row(r)
-                if subsection_marker(&p.norm).is_err()
-                    && section_marker(&p.norm).is_err()
+                if subsection_marker(p.norm).is_err()
+                    && section_marker(p.norm).is_err()
                     && self
                         .current
                         .or(self.closed)
@@ -153,7 +151,7 @@ impl Reader<'_, '_> {
             }
             AppLabel::Group => {
                 self.header_done = true;
-                self.group = group_of(&p.norm).or(self.group);
+                self.group = group_of(p.norm).or(self.group);
                 self.b.frag(FragmentRole::GroupLabel, p.start, p.end);
                 self.current = None;
             }
@@ -175,14 +173,21 @@ impl Reader<'_, '_> {
     fn rest(&mut self, p: &Piece) {
         let text = self.b.text;
         let at = self.current.or(self.closed);
-        let continues = at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
-            let tpl = norm(r.key.label());
-            let have = r.label.map(|(s, e)| norm(&text[s..e])).unwrap_or_default() + &r.label_extra;
-            p.norm.chars().count() >= 2
-                && tpl.contains(&p.norm)
-                && !tpl.starts_with(&p.norm)
-                && !have.contains(&p.norm)
-        });
+        // the cheap tests first; the two normalised texts in reused buffers
+        let (tpl, have) = (&mut self.tpl, &mut self.have);
+        let continues = p.norm.chars().nth(1).is_some()
+            && at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
+                norm_into(tpl, r.key.label());
+                if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
+                    return false;
+                }
+                have.clear();
+                if let Some((s, e)) = r.label {
+                    norm_into(have, &text[s..e]);
+                }
+                have.push_str(&r.label_extra);
+                !have.contains(p.norm)
+            });
         if continues {
             if let Some(r) = at.and_then(|c| self.rows.get_mut(c)) {
                 r.label_extra.push_str(&text[p.start..p.end]);

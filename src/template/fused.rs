@@ -13,9 +13,10 @@ use crate::grid::{Grid, Layout};
 
 /// Where the cells of a row ended up.
 pub(crate) enum Placed {
-    /// One token (or digit sub-range) per column; an empty grid field is a
-    /// zero-width range where its text would begin.
-    Cells(Vec<(usize, usize)>),
+    /// One token (or digit sub-range) per column, written to the caller's
+    /// buffer; an empty grid field is a zero-width range where its text
+    /// would begin.
+    Cells,
     /// Could not be placed without guessing: the range of all value tokens.
     Fused(usize, usize),
 }
@@ -23,29 +24,47 @@ pub(crate) enum Placed {
 /// Ways to split a digit string into `k` numbers, none but `0` starting with
 /// `0`, capped at 2; longer strings are not split.
 pub(crate) fn split_ways(d: &[u8], k: usize) -> u8 {
-    if d.len() > 40 || k == 0 || k > d.len() {
+    if k == 0 || k > d.len() {
         return 0;
+    }
+    split_ways_upto(d, k)[k]
+}
+
+/// The longest digit run that is split, plus one.
+const M: usize = 41;
+
+/// [`split_ways`] of `d` for every `k` up to `kmax` at once (at `[k]`; 0
+/// beyond `kmax`): one table per digit run instead of one per run and count.
+fn split_ways_upto(d: &[u8], kmax: usize) -> [u8; M] {
+    let mut out = [0u8; M];
+    let n = d.len();
+    let kmax = kmax.min(n);
+    if n >= M || kmax == 0 {
+        return out;
     }
     // w[i][j]: ways to split d[i..] into j parts (capped at 2); n and k are
     // at most 40, so the table lives on the stack
-    const M: usize = 41;
-    let n = d.len();
     let mut w = [[0u8; M]; M];
     w[n][0] = 1;
     for i in (0..n).rev() {
-        for j in 1..=k {
+        let max_len = if d[i] == b'0' { 1 } else { n - i };
+        for j in 1..=kmax {
             let mut ways = 0u8;
-            let max_len = if d[i] == b'0' { 1 } else { n - i };
             for len in 1..=max_len {
                 ways = ways.saturating_add(w[i + len][j - 1]).min(2);
             }
             w[i][j] = ways;
         }
     }
-    w[0][k]
+    out[1..=kmax].copy_from_slice(&w[0][1..=kmax]);
+    out
 }
 
 pub(crate) fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
+    // one digit per part: the one split there is
+    if k == d.len() {
+        return (0..k).map(|i| (i, i + 1)).collect();
+    }
     // only called when the split is unique: take it greedily by checking ways
     let mut out = Vec::with_capacity(k);
     let mut i = 0;
@@ -72,25 +91,29 @@ pub(crate) fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// A token of a row being placed: its [`split_ways_upto`] table when it is
+/// a digit run (it fills one or more columns), `None` when it fills one.
+type Fill = Option<[u8; M]>;
+
 /// Ways (capped at 2) to fill exactly `cols` columns with the tokens in
-/// order: a digit run (`Some`) fills one or more columns, anything else one.
-fn fill_ways(digits: &[Option<&[u8]>], cols: usize) -> u8 {
+/// order: a digit run fills one or more columns, anything else one.
+fn fill_ways(tokens: &[Fill], cols: usize) -> u8 {
     // dp[c]: ways to fill c columns with the tokens so far
     let mut dp = vec![0u8; cols + 1];
     dp[0] = 1;
     let mut next = vec![0u8; cols + 1];
-    for d in digits {
+    for t in tokens {
         next.fill(0);
         for (c, &ways) in dp.iter().enumerate() {
             if ways == 0 {
                 continue;
             }
-            match d {
-                Some(d) => {
-                    for k in 1..=(cols - c).min(d.len()) {
-                        let w = split_ways(d, k);
-                        if w > 0 {
-                            next[c + k] = next[c + k].saturating_add(ways.saturating_mul(w)).min(2);
+            match t {
+                Some(w) => {
+                    for k in 1..=(cols - c).min(M - 1) {
+                        if w[k] > 0 {
+                            next[c + k] =
+                                next[c + k].saturating_add(ways.saturating_mul(w[k])).min(2);
                         }
                     }
                 }
@@ -109,11 +132,20 @@ pub(crate) fn delimited(grid: &Grid) -> bool {
     matches!(grid.layout(), Layout::Tabs | Layout::Pipes)
 }
 
-/// Places `cells` in `n` columns; `at` is where empty cells of a row without
-/// any cell text sit (the end of its label). In a `delimited` grid, or a row
-/// whose text (from `at` on) has a tab or a pipe, digit runs are never split:
-/// the unique-split rule is for flow text only.
-pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: bool) -> Placed {
+/// Places `cells` in `n` columns, their ranges written to `out` (cleared
+/// first); `at` is where empty cells of a row without any cell text sit
+/// (the end of its label). In a `delimited` grid, or a row whose text (from
+/// `at` on) has a tab or a pipe, digit runs are never split: the
+/// unique-split rule is for flow text only.
+pub(crate) fn place(
+    text: &str,
+    cells: &[Tok],
+    n: usize,
+    at: usize,
+    delimited: bool,
+    out: &mut Vec<(usize, usize)>,
+) -> Placed {
+    out.clear();
     // drop empty grid fields at the ends while there are more cells than columns
     let mut lo = 0;
     let mut hi = cells.len();
@@ -125,7 +157,8 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: b
     }
     let cells = &cells[lo..hi];
     if cells.len() == n {
-        return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
+        out.extend(cells.iter().map(|t| (t.start, t.end)));
+        return Placed::Cells;
     }
     if cells.len() > n {
         let (s, e) = extent(cells);
@@ -138,7 +171,7 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: b
         _ => "",
     };
     if delimited || row_text.contains(['\t', '|']) {
-        return unplaced(cells, n, at);
+        return unplaced(cells, n, at, out);
     }
     let digits: Vec<Option<&[u8]>> = cells
         .iter()
@@ -152,23 +185,31 @@ pub(crate) fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: b
     let singles: usize = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).sum();
     if singles == n {
         let counts: Vec<usize> = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).collect();
-        return Placed::Cells(cut(cells, &digits, &counts));
+        cut(cells, &digits, &counts, out);
+        return Placed::Cells;
     }
-    if fill_ways(&digits, n) == 1
-        && let Some(counts) = unique_counts(&digits, n)
+    // each digit run's ways, once (not once per column it could start at)
+    let fills: Vec<Fill> = digits
+        .iter()
+        .map(|d| d.map(|d| split_ways_upto(d, n)))
+        .collect();
+    if fill_ways(&fills, n) == 1
+        && let Some(counts) = unique_counts(&fills, n)
     {
-        return Placed::Cells(cut(cells, &digits, &counts));
+        cut(cells, &digits, &counts, out);
+        return Placed::Cells;
     }
-    unplaced(cells, n, at)
+    unplaced(cells, n, at, out)
 }
 
 /// A row that cannot be placed: fused, or empty cells when it has no text.
-fn unplaced(cells: &[Tok], n: usize, at: usize) -> Placed {
+fn unplaced(cells: &[Tok], n: usize, at: usize, out: &mut Vec<(usize, usize)>) -> Placed {
     let (s, e) = extent(cells);
     if s == e {
         // no text at all: empty cells where the row's cells would begin
         let at = cells.first().map_or(at, |t| t.start);
-        Placed::Cells(vec![(at, at); n])
+        out.extend(std::iter::repeat_n((at, at), n));
+        Placed::Cells
     } else {
         Placed::Fused(s, e)
     }
@@ -184,13 +225,13 @@ fn extent(cells: &[Tok]) -> (usize, usize) {
 
 /// How many columns each token fills in the one way to fill `n` columns
 /// (`fill_ways` said there is exactly one).
-fn unique_counts(digits: &[Option<&[u8]>], n: usize) -> Option<Vec<usize>> {
-    let mut counts = vec![0usize; digits.len()];
+fn unique_counts(fills: &[Fill], n: usize) -> Option<Vec<usize>> {
+    let mut counts = vec![0usize; fills.len()];
     let mut remaining = n;
-    for i in (0..digits.len()).rev() {
-        let fits = |k: usize| k <= remaining && fill_ways(&digits[..i], remaining - k) > 0;
-        let k = match digits[i] {
-            Some(d) => (1..=remaining.min(d.len())).find(|&k| split_ways(d, k) > 0 && fits(k)),
+    for i in (0..fills.len()).rev() {
+        let fits = |k: usize| k <= remaining && fill_ways(&fills[..i], remaining - k) > 0;
+        let k = match &fills[i] {
+            Some(w) => (1..=remaining.min(M - 1)).find(|&k| w[k] > 0 && fits(k)),
             None => Some(1).filter(|&k| fits(k)),
         }?;
         counts[i] = k;
@@ -200,8 +241,7 @@ fn unique_counts(digits: &[Option<&[u8]>], n: usize) -> Option<Vec<usize>> {
 }
 
 /// The cells' ranges when token `i` fills `counts[i]` columns.
-fn cut(cells: &[Tok], digits: &[Option<&[u8]>], counts: &[usize]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn cut(cells: &[Tok], digits: &[Option<&[u8]>], counts: &[usize], out: &mut Vec<(usize, usize)>) {
     for (i, t) in cells.iter().enumerate() {
         match digits[i] {
             Some(d) => out.extend(
@@ -212,7 +252,6 @@ fn cut(cells: &[Tok], digits: &[Option<&[u8]>], counts: &[usize]) -> Vec<(usize,
             None => out.push((t.start, t.end)),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -227,6 +266,42 @@ mod tests {
         assert_eq!(split_ways(b"230", 2), 2);
         assert_eq!(split_ways(b"023", 1), 0);
         assert_eq!(split_digits(b"023", 2), vec![(0, 1), (1, 3)]);
+    }
+
+    /// [`super::Placed`] with the cells it wrote.
+    enum Placed {
+        Cells(Vec<(usize, usize)>),
+        Fused(usize, usize),
+    }
+
+    fn place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: bool) -> Placed {
+        let mut out = Vec::new();
+        match super::place(text, cells, n, at, delimited, &mut out) {
+            super::Placed::Cells => Placed::Cells(out),
+            super::Placed::Fused(s, e) => Placed::Fused(s, e),
+        }
+    }
+
+    /// Ways to split `d` into `k` numbers, by trying every split.
+    fn brute_ways(d: &[u8], k: usize) -> u8 {
+        if k == 0 {
+            return u8::from(d.is_empty());
+        }
+        let max = if d.first() == Some(&b'0') { 1 } else { d.len() };
+        (1..=max.min(d.len()))
+            .map(|l| brute_ways(&d[l..], k - 1))
+            .fold(0u8, |a, w| a.saturating_add(w).min(2))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_ways_is_the_count_of_splits(d in "[0-3]{1,10}", k in 0usize..12) {
+            let d = d.as_bytes();
+            proptest::prop_assert_eq!(split_ways(d, k), brute_ways(d, k));
+            for (j, w) in split_ways_upto(d, k).iter().enumerate().skip(1) {
+                proptest::prop_assert_eq!(*w, if j <= k { brute_ways(d, j) } else { 0 });
+            }
+        }
     }
 
     fn tok(kind: Tk, start: usize, end: usize) -> Tok {

@@ -5,8 +5,8 @@
 use super::rows::cell_value;
 use crate::grid::{Cell, Grid, Layout};
 use crate::lines::Locator;
-use crate::model::Number;
 use crate::model::table::{GenericSpans, GenericTable, Table};
+use crate::model::{Number, Str};
 
 fn numeric(t: &str) -> bool {
     cell_value(t).is_some() && Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
@@ -85,7 +85,7 @@ pub(crate) fn map(grid: &Grid, loc: &Locator<'_>) -> Table {
         let s = c.span.clone().unwrap_or(0..0);
         loc.span(s.start, s.end)
     };
-    let text_of = |c: &&Cell| c.text.clone();
+    let text_of = |c: &&Cell| Str::from(c.text.as_str());
     Table::Generic(GenericTable {
         span: super::span_of(grid, loc),
         layout: super::layout_of(grid),

@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 
 use super::cells::{Tk, Tok, tokens};
 use super::fused::{Placed, place};
-use super::rows::{Builder, cell_value, pieces};
+use super::rows::{Builder, Cutter, cell_value};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{Key, RlGroup, RlOutcome};
@@ -15,13 +15,9 @@ use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table,
 /// (three groups of five outcomes) after the header text.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
-    let mut b = Builder {
-        text,
-        loc,
-        fragments: Vec::new(),
-        delimited: super::fused::delimited(grid),
-    };
-    let mut values: Vec<Tok> = Vec::new();
+    let mut cutter = Cutter::default();
+    let mut b = Builder::new(text, loc, grid, 0);
+    let mut values: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut values_done = false;
     let mut i = 0;
     while i < toks.len() {
@@ -48,7 +44,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                 } else {
                     FragmentRole::Header
                 };
-                for p in pieces(text, &toks[i..j], &[]) {
+                for p in cutter.pieces(text, &toks[i..j], &[]) {
                     b.frag(role, p.start, p.end);
                 }
                 values_done |= closed;
@@ -77,8 +73,9 @@ fn values_of(b: &Builder<'_, '_>, values: &[Tok]) -> (Groups, Sources) {
     let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> =
         IndexMap::with_capacity(RlGroup::ALL.len());
     if !values.is_empty() {
-        match place(b.text, values, 15, values[0].start, b.delimited) {
-            Placed::Cells(cells) => {
+        let mut cells = Vec::with_capacity(15);
+        match place(b.text, values, 15, values[0].start, b.delimited, &mut cells) {
+            Placed::Cells => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
                     let mut vals = IndexMap::with_capacity(RlOutcome::ALL.len());
                     let mut src = RowSource {

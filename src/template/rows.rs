@@ -10,7 +10,7 @@ use crate::lines::{Locator, is_space};
 use crate::model::Number;
 use crate::model::keys::Key;
 use crate::model::table::{Fragment, FragmentRole, Fragments, RowSource, Text};
-use crate::text::lexical::{Norm, marker_starts};
+use crate::text::lexical::{Norm, marker_starts_into};
 
 /// The value of a raw cell: a number, or `None` (empty, null marker, text).
 pub(crate) fn cell_value(raw: &str) -> Option<Number> {
@@ -28,73 +28,104 @@ pub(crate) fn cell_suffix(raw: &str) -> Option<&str> {
 }
 
 /// A piece of label text (normalised) with its source range.
-#[derive(Debug)]
-pub(crate) struct Piece {
-    pub(crate) norm: String,
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'n> {
+    pub(crate) norm: &'n str,
     pub(crate) start: usize,
     pub(crate) end: usize,
 }
 
-/// Joins consecutive label tokens and cuts them into pieces at list markers
-/// and, when `vocab` is given, at vocabulary words.
-pub(crate) fn pieces(text: &str, run: &[Tok], vocab: &[W]) -> Vec<Piece> {
-    let mut n = Norm::with_capacity(run.iter().map(|t| t.end - t.start).sum());
-    // a new line starts a new piece: the second half of a wrapped label is
-    // joined back to its row by the builders, not by position
-    let mut line_cuts = Vec::new();
-    let mut prev_end: Option<usize> = None;
-    for t in run {
-        if prev_end.is_some_and(|e| text[e..t.start].contains(['\n', '\r'])) {
-            line_cuts.push(n.s.len());
-        }
-        n.push(&text[t.start..t.end], t.start);
-        prev_end = Some(t.end);
-    }
-    if n.is_empty() {
-        return Vec::new();
-    }
-    let mut cuts = marker_starts(&n.s);
-    cuts.extend(line_cuts);
-    if !vocab.is_empty() {
-        // leftmost-longest words of `vocab`, one after the other
-        let mut found: Vec<(usize, usize)> = vocabulary::matches(&n.s)
-            .filter(|(_, _, w)| vocabulary::is_one_of(vocab, *w))
-            .map(|(s, e, _)| (s, e))
-            .collect();
-        found.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        let mut at = 0;
-        for (s, e) in found {
-            if s >= at {
-                if s > 0 {
-                    cuts.push(s);
-                }
-                cuts.push(e);
-                at = e;
-            }
-        }
-    }
-    cuts.push(0);
-    cuts.push(n.s.len());
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| {
-            let (s, e) = n.source(w[0], w[1]);
-            Piece {
-                norm: n.s[w[0]..w[1]].to_string(),
-                start: s,
-                end: e,
-            }
-        })
-        .collect()
+/// Cuts runs of label tokens into pieces. One per table: its buffers (the
+/// normalised text, its offset map, the cuts) are reused for every run, so
+/// a piece is a slice of them, not a `String`.
+pub(crate) struct Cutter {
+    n: Norm,
+    cuts: Vec<usize>,
+    found: Vec<(usize, usize, usize)>,
 }
 
+impl Default for Cutter {
+    fn default() -> Self {
+        // room for the usual label run: the buffers rarely grow
+        Cutter {
+            n: Norm::with_capacity(256),
+            cuts: Vec::with_capacity(16),
+            found: Vec::new(),
+        }
+    }
+}
+
+impl Cutter {
+    /// Joins consecutive label tokens and cuts them into pieces at list
+    /// markers, at line ends and, when `vocab` is given, at vocabulary words.
+    pub(crate) fn pieces<'s>(
+        &'s mut self,
+        text: &str,
+        run: &[Tok],
+        vocab: &[W],
+    ) -> impl Iterator<Item = Piece<'s>> + 's {
+        let n = &mut self.n;
+        n.clear();
+        self.cuts.clear();
+        // a new line starts a new piece: the second half of a wrapped label
+        // is joined back to its row by the builders, not by position
+        let mut prev_end: Option<usize> = None;
+        for t in run {
+            if prev_end.is_some_and(|e| {
+                text.as_bytes()[e..t.start]
+                    .iter()
+                    .any(|b| matches!(b, b'\n' | b'\r'))
+            }) {
+                self.cuts.push(n.s.len());
+            }
+            n.push(&text[t.start..t.end], t.start);
+            prev_end = Some(t.end);
+        }
+        if !n.is_empty() {
+            marker_starts_into(&n.s, &mut self.cuts);
+            if !vocab.is_empty() {
+                // leftmost-longest words of `vocab`, one after the other
+                self.found.clear();
+                vocabulary::matches_into(&n.s, &mut self.found);
+                self.found
+                    .retain(|&(_, _, w)| vocabulary::is_one_of(vocab, w));
+                self.found
+                    .sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+                let mut at = 0;
+                for &(s, e, _) in &self.found {
+                    if s >= at {
+                        if s > 0 {
+                            self.cuts.push(s);
+                        }
+                        self.cuts.push(e);
+                        at = e;
+                    }
+                }
+            }
+            self.cuts.push(0);
+            self.cuts.push(n.s.len());
+            self.cuts.sort_unstable();
+            self.cuts.dedup();
+        }
+        let n = &self.n;
+        self.cuts.windows(2).filter(|w| w[0] < w[1]).map(move |w| {
+            let (start, end) = n.source(w[0], w[1]);
+            Piece {
+                norm: &n.s[w[0]..w[1]],
+                start,
+                end,
+            }
+        })
+    }
+}
+
+/// A row being read: its key, label and cells (a range of the builder's one
+/// cell buffer: values are only ever added to the last row opened).
 pub(crate) struct RowAcc<R> {
     pub(crate) key: R,
     pub(crate) label: Option<(usize, usize)>,
     pub(crate) label_extra: String,
-    pub(crate) cells: Vec<Tok>,
+    pub(crate) cells: std::ops::Range<usize>,
 }
 
 pub(crate) struct Builder<'t, 'l> {
@@ -104,21 +135,59 @@ pub(crate) struct Builder<'t, 'l> {
     /// The grid's cells are delimited (tab or pipe rows): the positions are
     /// known, so digit runs are never split (see [`place`]).
     pub(crate) delimited: bool,
+    /// The cells of all rows, row after row (see [`RowAcc::cells`]).
+    pub(crate) cells: Vec<Tok>,
 }
 
-impl<'t> Builder<'t, '_> {
+impl<'t, 'l> Builder<'t, 'l> {
+    /// A builder for a table of `grid` over `text`; `tokens` bounds the
+    /// cells it will hold.
+    pub(crate) fn new(
+        text: &'t str,
+        loc: &'l Locator<'t>,
+        grid: &crate::grid::Grid,
+        tokens: usize,
+    ) -> Self {
+        Builder {
+            text,
+            loc,
+            // a table has a few dozen fragments (headers, group labels)
+            fragments: Vec::with_capacity(32),
+            delimited: super::fused::delimited(grid),
+            cells: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// A row of `key` with no cells yet.
+    pub(crate) fn open_row<R>(&self, key: R, label: Option<(usize, usize)>) -> RowAcc<R> {
+        let at = self.cells.len();
+        RowAcc {
+            key,
+            label,
+            label_extra: String::new(),
+            cells: at..at,
+        }
+    }
+
+    /// Adds a cell to `row`, the last row opened.
+    pub(crate) fn push_cell<R>(&mut self, row: &mut RowAcc<R>, t: Tok) {
+        debug_assert_eq!(row.cells.end, self.cells.len(), "cells go to the last row");
+        self.cells.push(t);
+        row.cells.end = self.cells.len();
+    }
+
     pub(crate) fn frag(&mut self, role: FragmentRole, s: usize, e: usize) {
         if s < e {
             self.fragments.push(Fragment {
                 role,
-                raw: self.text[s..e].to_string(),
+                raw: self.text[s..e].into(),
                 span: self.loc.span(s, e),
             });
         }
     }
     pub(crate) fn text_of(&self, s: usize, e: usize) -> Text {
         Text {
-            raw: self.text[s..e].to_string(),
+            raw: self.text[s..e].into(),
             span: self.loc.span(s, e),
         }
     }
@@ -156,13 +225,17 @@ impl<'t> Builder<'t, '_> {
         // maps sized once: no rehashing while they fill
         let mut values = IndexMap::with_capacity(rows.len());
         let mut sources = IndexMap::with_capacity(rows.len());
+        // the cells of a row, placed: one buffer for all rows
+        let mut placed = Vec::new();
+        let all_cells = std::mem::take(&mut self.cells);
         for acc in rows {
+            let cells = &all_cells[acc.cells.clone()];
             if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
                 if let Some((s, e)) = acc.label {
                     self.frag(FragmentRole::Other, s, e);
                 }
-                for c in &acc.cells {
+                for c in cells {
                     if c.kind != Tk::Empty {
                         self.frag(FragmentRole::Other, c.start, c.end);
                     }
@@ -182,13 +255,14 @@ impl<'t> Builder<'t, '_> {
             let mut vals = IndexMap::with_capacity(columns.len());
             match place(
                 self.text,
-                &acc.cells,
+                cells,
                 columns.len(),
                 acc.label.map_or(0, |l| l.1),
                 self.delimited,
+                &mut placed,
             ) {
-                Placed::Cells(cells) => {
-                    for (c, (s, e)) in columns.iter().zip(cells) {
+                Placed::Cells => {
+                    for (c, &(s, e)) in columns.iter().zip(&placed) {
                         let t = self.text_of(s, e);
                         vals.insert(*c, cell_value(&t.raw));
                         src.cells.insert(*c, t);

@@ -10,7 +10,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -108,22 +110,51 @@ pub(crate) const AD_VOCAB: &[W] = &[
     W::Procurement,
 ];
 
-static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static AUTOMATON: LazyLock<DFA> = LazyLock::new(|| {
     // a DFA: the vocabulary is small, and every label is scanned
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
+    DFA::builder()
         .match_kind(MatchKind::Standard)
         .build(WORDS)
         .expect("the vocabulary is a small fixed set of words")
 });
+
+/// Calls `f(start, end, word)` for every occurrence of every word in `s`
+/// (overlapping), stepping the DFA byte by byte: no iterator, no search
+/// set-up per call.
+fn each_match(s: &str, mut f: impl FnMut(usize, usize, usize)) {
+    let dfa = &*AUTOMATON;
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            // a match state lists every word ending here (its suffixes'
+            // words included: standard semantics)
+            for k in 0..dfa.match_len(sid) {
+                let p = dfa.match_pattern(sid, k);
+                f(i + 1 - dfa.pattern_len(p), i + 1, p.as_usize());
+            }
+        }
+    }
+}
 
 /// A set of words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Set(u128);
 
 impl Set {
-    fn of(words: &[W]) -> Set {
-        Set(words.iter().fold(0, |m, w| m | 1 << *w as u8))
+    const fn of(words: &[W]) -> Set {
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < words.len() {
+            m |= 1 << words[i] as u8;
+            i += 1;
+        }
+        Set(m)
     }
     fn has(self, w: W) -> bool {
         self.0 & (1 << w as u8) != 0
@@ -148,16 +179,16 @@ impl Found {
     /// Scans `s` once; `head` is where the body begins (after a marker).
     pub(crate) fn scan(s: &str, head: usize) -> Found {
         let mut f = Found::default();
-        for m in AUTOMATON.find_overlapping_iter(s) {
-            let bit = 1u128 << m.pattern().as_usize();
+        each_match(s, |start, end, w| {
+            let bit = 1u128 << w;
             f.inside.0 |= bit;
-            if m.start() == head {
+            if start == head {
                 f.starts.0 |= bit;
-                if m.end() == s.len() {
+                if end == s.len() {
                     f.whole.0 |= bit;
                 }
             }
-        }
+        });
         f
     }
     /// True when `w` occurs in the string.
@@ -166,11 +197,10 @@ impl Found {
     }
 }
 
-/// All matches of the vocabulary in `s`: (start, end, word).
-pub(crate) fn matches(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    AUTOMATON
-        .find_overlapping_iter(s)
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+/// All matches of the vocabulary in `s`, (start, end, word), appended to
+/// `out`.
+pub(crate) fn matches_into(s: &str, out: &mut Vec<(usize, usize, usize)>) {
+    each_match(s, |start, end, w| out.push((start, end, w)));
 }
 
 /// True when `w` is in `words` (by its index in the vocabulary).
@@ -187,17 +217,17 @@ pub(crate) fn is_null(t: &str) -> bool {
 /// The length of the unit at the start of `s`, if one is there.
 pub(crate) fn unit_prefix(s: &str) -> Option<usize> {
     // most figures are followed by nothing or by white space: only a first
-    // character that starts a unit goes to the automaton
+    // character that starts a unit is compared with the units
     let first = s.chars().next()?;
     if !matches!(first, '万' | '元' | '件' | '条' | '个' | '次' | '%' | '％') {
         return None;
     }
-    let units = Set::of(UNITS);
-    // a unit is at most two characters: scan only the head
-    let head = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
-    matches(&s[..head])
-        .find(|&(start, _, w)| start == 0 && units.has_index(w))
-        .map(|(_, end, _)| end)
+    // no unit is the start of another: at most one fits
+    UNITS
+        .iter()
+        .map(|u| WORDS[*u as usize])
+        .find(|u| s.starts_with(u))
+        .map(str::len)
 }
 
 /// True when `s` is exactly a unit (`元`, `件`, `%` …).
@@ -205,14 +235,18 @@ pub(crate) fn is_unit(s: &str) -> bool {
     unit_prefix(s) == Some(s.len()) && !s.is_empty()
 }
 
-impl Set {
-    fn has_index(self, i: usize) -> bool {
-        i < 128 && self.0 & (1 << i) != 0
-    }
-}
-
 /// The body of a label: after its list marker (`(一)`, `1.`, `一、`).
 pub(crate) fn strip_marker(s: &str) -> &str {
+    // a marker starts with a bracket, a digit, a circled number or a
+    // numeral: any other label is left without trying the grammar
+    let Some(c) = s.chars().next() else {
+        return s;
+    };
+    let may_start = matches!(c, '(' | '（' | '0'..='9' | '①'..='⑳')
+        || crate::text::lexical::cn_digit(c).is_some_and(|d| d > 0);
+    if !may_start {
+        return s;
+    }
     match crate::text::lexical::subsection_marker(s) {
         Ok((rest, _)) => rest,
         Err(_) => s,
@@ -301,20 +335,37 @@ pub(crate) fn app_label(p: &str) -> AppLabel {
     if f.has(W::Gouji) || f.has(W::ColumnData) || f.has(W::ColumnTable) {
         return AppLabel::Note;
     }
-    for (words, row) in APP_ROWS {
-        if f.inside.any(Set::of(words)) {
-            return AppLabel::Row(*row);
+    // the words of each row as one set, computed at compile time
+    const ROW_SETS: [(Set, AppRow); APP_ROWS.len()] = {
+        let mut out = [(Set(0), AppRow::NewReceived); APP_ROWS.len()];
+        let mut i = 0;
+        while i < APP_ROWS.len() {
+            out[i] = (Set::of(APP_ROWS[i].0), APP_ROWS[i].1);
+            i += 1;
+        }
+        out
+    };
+    const ANY_ROW: Set = {
+        let mut m = 0;
+        let mut i = 0;
+        while i < ROW_SETS.len() {
+            m |= ROW_SETS[i].0.0;
+            i += 1;
+        }
+        Set(m)
+    };
+    if f.inside.any(ANY_ROW) {
+        for (words, row) in ROW_SETS {
+            if f.inside.any(words) {
+                return AppLabel::Row(row);
+            }
         }
     }
     if f.has(W::Granted) && !f.has(W::Not) {
         return AppLabel::Row(AppRow::Granted);
     }
-    if f.inside.any(Set::of(&[
-        W::Results,
-        W::Denied,
-        W::Unable,
-        W::NotProcessed,
-    ])) {
+    const GROUPS: Set = Set::of(&[W::Results, W::Denied, W::Unable, W::NotProcessed]);
+    if f.inside.any(GROUPS) {
         return AppLabel::Group;
     }
     if f.has(W::OtherProcessing) {
@@ -333,7 +384,8 @@ pub(crate) fn app_label(p: &str) -> AppLabel {
     if f.whole.has(W::Other) && head > 0 {
         return AppLabel::OtherInGroup;
     }
-    if f.inside.any(Set::of(APP_HEADER)) {
+    const HEADER: Set = Set::of(APP_HEADER);
+    if f.inside.any(HEADER) {
         return AppLabel::Header;
     }
     AppLabel::Unknown
@@ -482,5 +534,29 @@ mod tests {
         assert_eq!(group_of("(四)无法提供"), Some(AppGroup::Unable));
         assert_eq!(group_of("三、本年度办理结果"), None);
         assert_eq!(group_of("不予处理"), Some(AppGroup::NotProcessed));
+    }
+
+    proptest::proptest! {
+        /// Stepping the DFA finds what the overlapping search of the same
+        /// words finds.
+        #[test]
+        fn each_match_is_the_overlapping_search(
+            parts in proptest::collection::vec((0..WORDS.len(), "[一其他法的、()0-9 ]{0,3}"), 0..8),
+        ) {
+            let s: String = parts.iter().map(|(w, filler)| format!("{}{filler}", WORDS[*w])).collect();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(WORDS)
+                .expect("the vocabulary");
+            let mut ours = Vec::new();
+            matches_into(&s, &mut ours);
+            let mut theirs: Vec<_> = ac
+                .find_overlapping_iter(&s)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            ours.sort_unstable();
+            theirs.sort_unstable();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 }

@@ -84,7 +84,11 @@ fn close_paren(i: &str) -> Res<'_, char> {
 /// Leading and inner spaces are allowed (`三 、`).
 pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
     // a look at the first character rules most text out
-    if !i.chars().next().is_some_and(|c| cn_digit(c).is_some_and(|d| d > 0)) {
+    if !i
+        .chars()
+        .next()
+        .is_some_and(|c| cn_digit(c).is_some_and(|d| d > 0))
+    {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::TakeWhileMN,
@@ -426,6 +430,11 @@ impl Norm {
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
         (self.map[a].0, self.map[b - 1].1)
     }
+    /// Empties it, keeping its buffers (one `Norm` reused for many runs).
+    pub(crate) fn clear(&mut self) {
+        self.s.clear();
+        self.map.clear();
+    }
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {
         self.s.is_empty()
@@ -434,24 +443,32 @@ impl Norm {
 
 /// Byte positions in normalised text `s` where a list marker starts: `一、`,
 /// `(一)`, `1.`, `1、` (not preceded by a digit).
+#[cfg(test)]
 pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    marker_starts_into(s, &mut out);
+    out
+}
+
+/// Byte positions in normalised text `s` where a list marker starts (`一、`,
+/// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
+/// reused for many strings).
+pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     // what the previous character was (each character is judged once)
     let (mut prev_digit, mut prev_cn) = (false, false);
     for (i, c) in s.char_indices() {
         let digit = c.is_ascii_digit();
         let cn = !c.is_ascii() && cn_digit(c).is_some();
-        // a marker at the very start is not a start inside the text
+        // a marker at the very start is no cut: not even tried
         let ok = i > 0
             && match c {
                 '(' => matches!(
                     subsection_marker(&s[i..]),
                     Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
                 ),
-                '0'..='9' if !prev_digit => matches!(
-                    subsection_marker(&s[i..]),
-                    Ok((_, (MarkerStyle::Digit, _)))
-                ),
+                '0'..='9' if !prev_digit => {
+                    matches!(subsection_marker(&s[i..]), Ok((_, (MarkerStyle::Digit, _))))
+                }
                 _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
                 _ => false,
             };
@@ -460,7 +477,6 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
         }
         (prev_digit, prev_cn) = (digit, cn);
     }
-    out
 }
 
 #[cfg(test)]
@@ -563,7 +579,10 @@ mod tests {
             for at in [7, 100] {
                 for (i, c) in s.char_indices() {
                     if let Some(x) = norm_char(c) {
-                        map.extend(std::iter::repeat_n((at + i, at + i + c.len_utf8()), x.len_utf8()));
+                        map.extend(std::iter::repeat_n(
+                            (at + i, at + i + c.len_utf8()),
+                            x.len_utf8(),
+                        ));
                     }
                 }
             }
@@ -582,7 +601,11 @@ mod tests {
                         }
                         reference.push(c);
                     }
-                    assert_eq!(norm_head(s, chars, &mut buf), reference, "{s:?} {chars} {cap}");
+                    assert_eq!(
+                        norm_head(s, chars, &mut buf),
+                        reference,
+                        "{s:?} {chars} {cap}"
+                    );
                 }
             }
         }

@@ -423,12 +423,12 @@ fn wrapped_labels_are_joined() {
     let label = src.label.as_mut().unwrap();
     let full = label.raw.clone();
     let cut = full.char_indices().nth(14).unwrap().0;
-    label.raw = full[..cut].to_owned();
+    label.raw = full[..cut].into();
     let mut part_span = label.span;
     part_span.start += 1000;
     t.fragments.push(ogi_report::model::Fragment {
         role: ogi_report::model::FragmentRole::LabelPart,
-        raw: full[cut..].to_owned(),
+        raw: full[cut..].into(),
         span: part_span,
     });
     assert!(ogi_report::audit::audit(&report).is_empty());
@@ -520,7 +520,7 @@ fn structure_rules_skip_legacy_reports() {
     report.format = ogi_report::Format::Legacy;
     let rules: Vec<String> = ogi_report::audit::audit(&report)
         .into_iter()
-        .map(|f| f.rule)
+        .map(|f| f.rule.into())
         .collect();
     assert_eq!(rules, ["structure.numbering"]);
 }
@@ -635,7 +635,7 @@ fn corpus_finding_spans_agree_with_their_offsets() {
         let (text, report) = findings_of(&path);
         for f in &report.findings {
             let Some(s) = f.span else { continue };
-            let p = ogi_report::Position::of(&text, s.start);
+            let p = ogi_report::Position::of(&text, s.start as usize);
             assert_eq!(
                 (p.line, p.column),
                 (s.line, s.column),
@@ -644,7 +644,7 @@ fn corpus_finding_spans_agree_with_their_offsets() {
                 f.message
             );
             assert!(
-                s.start <= s.end && s.end <= text.len(),
+                s.start <= s.end && s.range().end <= text.len(),
                 "{}: {}",
                 path.display(),
                 f.message
@@ -683,7 +683,12 @@ fn seed_001_has_empty_review_cells() {
         .findings
         .iter()
         .filter(|f| f.rule == "table.empty_cell" && f.table.as_deref() == Some("review_litigation"))
-        .map(|f| (f.row.clone().unwrap_or_default(), f.column.clone()))
+        .map(|f| {
+            (
+                f.row.as_deref().unwrap_or_default().to_owned(),
+                f.column.as_deref().map(str::to_owned),
+            )
+        })
         .collect();
     // One finding per cell when the parser knows where each empty cell is;
     // one for the row when all five sit at the same place.
@@ -721,7 +726,13 @@ fn hzq2023_review_totals_are_errors() {
         .findings
         .iter()
         .filter(|f| f.rule == "review_litigation.total" && f.severity == Severity::Error)
-        .map(|f| (f.row.clone().unwrap_or_default(), f.expected, f.found))
+        .map(|f| {
+            (
+                f.row.as_deref().unwrap_or_default().to_owned(),
+                f.expected,
+                f.found,
+            )
+        })
         .collect();
     assert_eq!(
         got,

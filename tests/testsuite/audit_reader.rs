@@ -36,8 +36,8 @@ fn span(text: &str, start: usize, end: usize) -> Span {
     let line = text[..start].matches('\n').count() as u32 + 1;
     let column = text[line_start..start].chars().count() as u32 + 1;
     Span {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         line,
         column,
         page: None,
@@ -111,8 +111,8 @@ pub fn read(text: &str) -> Report {
             report.sections.push(Section {
                 number,
                 heading: Heading {
-                    raw: line.to_owned(),
-                    title: h[6..].to_owned(),
+                    raw: line.into(),
+                    title: h[6..].into(),
                     span: sp,
                 },
                 kind: *kind,
@@ -123,7 +123,7 @@ pub fn read(text: &str) -> Report {
         }
         let kind = report.sections.last().map(|s| s.kind);
         let paragraph = Block::Paragraph(Paragraph {
-            text: line.to_owned(),
+            text: line.into(),
             span: sp,
         });
         match kind {
@@ -136,7 +136,7 @@ pub fn read(text: &str) -> Report {
                             span: span(text, at + i, at + i + 4),
                         });
                     }
-                    report.meta.title = Some(line.to_owned());
+                    report.meta.title = Some(line.into());
                 } else {
                     let period = line.find("统计期限");
                     if let Some((i, y)) = year_at(line)
@@ -191,7 +191,7 @@ pub fn read(text: &str) -> Report {
                         }
                         ad.fragments.push(Fragment {
                             role: FragmentRole::Header,
-                            raw: line.to_owned(),
+                            raw: line.into(),
                             span: sp,
                         });
                     }
@@ -199,7 +199,7 @@ pub fn read(text: &str) -> Report {
                         let fields = item.fields(report.format);
                         let mut src = RowSource {
                             label: Some(Text {
-                                raw: cs[0].0.clone(),
+                                raw: cs[0].0.clone().into(),
                                 span: span(text, cs[0].1, cs[0].2),
                             }),
                             ..Default::default()
@@ -210,7 +210,7 @@ pub fn read(text: &str) -> Report {
                             src.cells.insert(
                                 *f,
                                 Text {
-                                    raw: raw.clone(),
+                                    raw: raw.clone().into(),
                                     span: span(text, *s, *e),
                                 },
                             );
@@ -229,7 +229,7 @@ pub fn read(text: &str) -> Report {
                     }
                     apps.fragments.push(Fragment {
                         role: FragmentRole::GroupLabel,
-                        raw: line.to_owned(),
+                        raw: line.into(),
                         span: sp,
                     });
                     continue;
@@ -237,7 +237,7 @@ pub fn read(text: &str) -> Report {
                 if line.starts_with('\t') || line.contains("勾稽") {
                     apps.fragments.push(Fragment {
                         role: FragmentRole::Header,
-                        raw: line.to_owned(),
+                        raw: line.into(),
                         span: sp,
                     });
                     continue;
@@ -248,7 +248,7 @@ pub fn read(text: &str) -> Report {
                 let Some(row) = row else {
                     apps.fragments.push(Fragment {
                         role: FragmentRole::Other,
-                        raw: line.to_owned(),
+                        raw: line.into(),
                         span: sp,
                     });
                     continue;
@@ -261,7 +261,7 @@ pub fn read(text: &str) -> Report {
                 }
                 let mut src = RowSource {
                     label: Some(Text {
-                        raw: cs[0].0.clone(),
+                        raw: cs[0].0.clone().into(),
                         span: span(text, cs[0].1, cs[0].2),
                     }),
                     ..Default::default()
@@ -269,7 +269,7 @@ pub fn read(text: &str) -> Report {
                 let mut vals = IndexMap::new();
                 if cs.len() == 2 && cs[1].0.len() >= 8 {
                     src.fused = Some(Text {
-                        raw: cs[1].0.clone(),
+                        raw: cs[1].0.clone().into(),
                         span: span(text, cs[1].1, cs[1].2),
                     });
                     for c in AppCol::TEMPLATE {
@@ -281,7 +281,7 @@ pub fn read(text: &str) -> Report {
                         src.cells.insert(
                             *c,
                             Text {
-                                raw: raw.clone(),
+                                raw: raw.clone().into(),
                                 span: span(text, *s, *e),
                             },
                         );
@@ -306,7 +306,7 @@ pub fn read(text: &str) -> Report {
                             src.cells.insert(
                                 *o,
                                 Text {
-                                    raw: raw.clone(),
+                                    raw: raw.clone().into(),
                                     span: span(text, *s, *e),
                                 },
                             );
@@ -318,7 +318,7 @@ pub fn read(text: &str) -> Report {
                     rl_seen = true;
                     rl.fragments.push(Fragment {
                         role: FragmentRole::Header,
-                        raw: line.to_owned(),
+                        raw: line.into(),
                         span: sp,
                     });
                 } else {

@@ -180,7 +180,7 @@ fn every_equation_term_is_related() {
         .iter()
         .map(|r| {
             (
-                r.label.clone(),
+                r.label.to_string(),
                 r.span.line,
                 r.span.column,
                 r.span.slice(&text),
@@ -244,7 +244,7 @@ fn numbering_restarts_and_disorder_in_a_built_report() {
         .into_iter()
         .map(|f| {
             (
-                f.message,
+                f.message.into(),
                 f.expected.and_then(|n| n.as_i64()),
                 f.found.and_then(|n| n.as_i64()),
             )

@@ -143,7 +143,7 @@ fn cells_match_text(name: &str, text: &str, r: &Report) {
             assert_eq!(value, None, "{name}: empty cell with a value");
             return;
         }
-        assert_eq!(&text[span.start..span.end], raw, "{name}: cell raw vs span");
+        assert_eq!(&text[span.range()], raw, "{name}: cell raw vs span");
         let expect = ogi_report::Number::parse_prefix(raw.trim()).map(|p| p.0);
         assert_eq!(value, expect, "{name}: value of {raw:?}");
     };
@@ -188,7 +188,7 @@ fn cells_match_text(name: &str, text: &str, r: &Report) {
             Table::Generic(g) => {
                 for (row, spans) in g.rows.iter().zip(&g.spans.rows) {
                     for (cell, span) in row.iter().zip(spans) {
-                        assert_eq!(&text[span.start..span.end], cell, "{name}: generic cell");
+                        assert_eq!(&text[span.range()], cell, "{name}: generic cell");
                     }
                 }
             }

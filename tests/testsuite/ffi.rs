@@ -125,21 +125,21 @@ fn built() -> *mut ogi_report {
         ],
         findings: vec![
             Finding {
-                rule: "applications.balance".to_owned(),
+                rule: "applications.balance".into(),
                 severity: Severity::Error,
-                message: "total does not add up".to_owned(),
+                message: "total does not add up".into(),
                 span: Some(span(7, 3)),
                 expected: Some(Number::int(3)),
                 found: Some(Number::int(4)),
-                column: Some("total".to_owned()),
-                table: Some("applications".to_owned()),
-                row: Some("new_received".to_owned()),
+                column: Some("total".into()),
+                table: Some("applications".into()),
+                row: Some("new_received".into()),
                 related: Vec::new(),
             },
             Finding {
-                rule: "meta.year_missing".to_owned(),
+                rule: "meta.year_missing".into(),
                 severity: Severity::Note,
-                message: "has a \0 NUL".to_owned(),
+                message: "has a \0 NUL".into(),
                 span: None,
                 expected: None,
                 found: None,
@@ -152,7 +152,7 @@ fn built() -> *mut ogi_report {
         ..Default::default()
     };
     report.meta.year = Some(2021);
-    report.meta.organ = Some("青龙镇人民政府".to_owned());
+    report.meta.organ = Some("青龙镇人民政府".into());
     let json = report.to_json().unwrap();
     let mut out = ptr::null_mut();
     let status = ffi::ogi_report_from_json(json.as_ptr(), json.len(), &mut out, ptr::null_mut());

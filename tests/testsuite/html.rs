@@ -398,7 +398,7 @@ fn applications_2021_with_rowspan_colspan_header() {
     let t =
         &a.source[&ogi_report::model::AppRow::NewReceived].cells[&ogi_report::model::AppCol::Total];
     assert_eq!(t.span.slice(&html), "13");
-    let line = html[..t.span.start].lines().count();
+    let line = html[..t.span.start as usize].lines().count();
     assert_eq!(t.span.line as usize, line);
     assert_eq!(r.review_litigation().unwrap().groups.len(), 3);
     assert_eq!(

@@ -46,7 +46,7 @@ fn legacy(r: &Report) -> &LegacyStatisticsTable {
 }
 
 fn slice(text: &str, s: Span) -> &str {
-    &text[s.start..s.end]
+    &text[s.range()]
 }
 
 /// Every figure of the table against the text under its span; the table's
@@ -101,7 +101,7 @@ fn check_against_text(name: &str, text: &str, r: &Report) {
     spans.sort_by_key(|s| s.start);
     let mut at = t.span.start;
     for s in &spans {
-        let gap = &text[at.min(s.start)..s.start];
+        let gap = &text[at.min(s.start) as usize..s.start as usize];
         let layout = |c: char| c.is_whitespace() || c == '|';
         assert!(
             gap.chars().all(layout),
@@ -109,7 +109,7 @@ fn check_against_text(name: &str, text: &str, r: &Report) {
         );
         at = at.max(s.end);
     }
-    let rest = &text[at.min(t.span.end)..t.span.end];
+    let rest = &text[at.min(t.span.end) as usize..t.span.end as usize];
     assert!(
         rest.chars().all(|c| c.is_whitespace() || c == '|'),
         "{name}: table end"
@@ -673,7 +673,7 @@ fn pingtan_html_pages_give_the_same_statistics_tables() {
         };
         for src in b.source.values() {
             for cell in src.cells.values() {
-                let at = untagged(&html[cell.span.start..cell.span.end]);
+                let at = untagged(&html[cell.span.range()]);
                 assert_eq!(at, cell.raw, "{stem}");
             }
         }

@@ -428,7 +428,7 @@ fn markdown_variants_that_do_not_add_up_point_at_the_cell() {
         let at: Vec<(String, u32, u32)> = r
             .findings
             .iter()
-            .filter_map(|f| f.span.map(|s| (f.rule.clone(), s.line, s.column)))
+            .filter_map(|f| f.span.map(|s| (f.rule.to_string(), s.line, s.column)))
             .collect();
         let found = r.findings.iter().find(|f| {
             f.rule == rule && f.span.is_some_and(|s| (s.line, s.column) == (line, column))
@@ -438,9 +438,9 @@ fn markdown_variants_that_do_not_add_up_point_at_the_cell() {
         };
         let s = f.span.unwrap();
         assert!(
-            text[s.start..s.end].starts_with(figure),
+            text[s.range()].starts_with(figure),
             "{file}: {:?} under the span",
-            &text[s.start..s.end]
+            &text[s.range()]
         );
         // the variant reads like its fixture otherwise
         assert!(
@@ -469,7 +469,13 @@ fn pdf_converter_markdown_has_the_findings_of_the_layout_text() {
         let rules = |r: &Report| -> Vec<(String, Option<String>, Option<String>)> {
             r.findings
                 .iter()
-                .map(|f| (f.rule.clone(), f.row.clone(), f.column.clone()))
+                .map(|f| {
+                    (
+                        f.rule.to_string(),
+                        f.row.as_deref().map(str::to_owned),
+                        f.column.as_deref().map(str::to_owned),
+                    )
+                })
                 .collect()
         };
         assert_eq!(rules(&md), rules(&layout), "{name}");

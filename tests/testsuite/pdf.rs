@@ -32,10 +32,15 @@ fn extracted_text_is_lossless_and_spans_carry_pages() {
         let r = ogi_report::parse_pdf(&shared_pdf(file)).unwrap();
         let a = r.applications().expect(file);
         assert!(
-            a.span.page.is_some_and(|p| p >= 2 && p <= e.pages),
+            a.span
+                .page
+                .is_some_and(|p| p.get() >= 2 && p.get() <= e.pages),
             "{file}"
         );
-        assert!(r.sections[0].heading.span.page == Some(1), "{file}");
+        assert!(
+            r.sections[0].heading.span.page.map(|p| p.get()) == Some(1),
+            "{file}"
+        );
     }
 }
 

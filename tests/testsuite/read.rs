@@ -25,7 +25,7 @@ fn check(bytes: &[u8], what: &str) -> String {
     for s in &parsed.report.sections {
         let h = s.heading.span;
         assert!(
-            parsed.source.get(h.start..h.end).is_some(),
+            parsed.source.get(h.range()).is_some(),
             "{what}: heading span {h:?} outside the source"
         );
     }

@@ -873,8 +873,8 @@ fn lossless_check_is_linear_in_tables() {
     let n = 100_000;
     let text = "|a|\n".repeat(n);
     let span = |start: usize, end: usize| Span {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         line: 1,
         column: 1,
         page: None,

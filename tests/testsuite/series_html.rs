@@ -78,7 +78,7 @@ fn stem(name: &str) -> &str {
 
 /// The page source under a span.
 fn under(source: &str, s: Span) -> &str {
-    &source[s.start..s.end]
+    &source[s.range()]
 }
 
 /// The page text under a span: the source without its markup (a cell Word
@@ -200,9 +200,9 @@ fn keys(found: &[FileFinding]) -> Vec<FindingKey> {
             let f = &ff.finding;
             (
                 stem(&ff.file).to_owned(),
-                f.rule.clone(),
-                f.row.clone(),
-                f.column.clone(),
+                f.rule.to_string(),
+                f.row.as_deref().map(str::to_owned),
+                f.column.as_deref().map(str::to_owned),
                 f.expected,
                 f.found,
             )
@@ -369,7 +369,7 @@ fn a_changed_carry_over_on_a_page_is_caught_at_both_cells() {
     );
     // the first run of digits under the cell's span gains a digit
     let mut html = cur.source.clone();
-    let digit = at.start + under(&html, at).find(|c: char| c.is_ascii_digit()).unwrap();
+    let digit = at.start as usize + under(&html, at).find(|c: char| c.is_ascii_digit()).unwrap();
     html.insert(digit, '7');
     let at = Span {
         end: at.end + 1,

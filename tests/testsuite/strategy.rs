@@ -114,7 +114,7 @@ pub fn paragraph_text() -> impl Strategy<Value = String> {
 
 fn text(raw: impl Into<String>) -> Text {
     Text {
-        raw: raw.into(),
+        raw: raw.into().into(),
         span: Span::default(),
     }
 }
@@ -123,7 +123,7 @@ fn text(raw: impl Into<String>) -> Text {
 pub fn paragraph() -> impl Strategy<Value = Block> {
     paragraph_text().prop_map(|text| {
         Block::Paragraph(Paragraph {
-            text,
+            text: text.into(),
             span: Span::default(),
         })
     })
@@ -137,7 +137,7 @@ pub fn markup() -> impl Strategy<Value = Block> {
     ]
     .prop_map(|text| {
         Block::Markup(Markup {
-            text,
+            text: text.into(),
             span: Span::default(),
         })
     })
@@ -147,7 +147,7 @@ pub fn markup() -> impl Strategy<Value = Block> {
 pub fn unrecognized() -> impl Strategy<Value = Block> {
     (1u32..99).prop_map(|n| {
         Block::Unrecognized(Unrecognized {
-            text: format!("-{n}-"),
+            text: format!("-{n}-").into(),
             span: Span::default(),
         })
     })
@@ -282,7 +282,7 @@ pub fn applications() -> impl Strategy<Value = Table> {
                     let group = row.group().filter(|g| OTHER_GROUP_2021 || !g.starts_with("（六）"));
                     for l in label.into_iter().chain(group) {
                         if !fragments.iter().any(|f: &Fragment| f.raw == l) {
-                            fragments.push(Fragment { role: FragmentRole::GroupLabel, raw: l.to_string(), span: Span::default() });
+                            fragments.push(Fragment { role: FragmentRole::GroupLabel, raw: l.into(), span: Span::default() });
                         }
                     }
                 }
@@ -400,8 +400,11 @@ pub fn generic() -> impl Strategy<Value = Table> {
             Table::Generic(GenericTable {
                 span: Span::default(),
                 layout: Default::default(),
-                header,
-                rows,
+                header: header.into_iter().map(Into::into).collect(),
+                rows: rows
+                    .into_iter()
+                    .map(|r| r.into_iter().map(Into::into).collect())
+                    .collect(),
                 spans,
             })
         })
@@ -538,8 +541,8 @@ pub fn blocks(level: usize, depth: u32) -> BoxedStrategy<Vec<Block>> {
                                 title = Some("工作情况".to_string());
                             }
                             Block::Subsection(Subsection {
-                                marker: marker.clone(),
-                                title,
+                                marker: marker.clone().into(),
+                                title: title.map(Into::into),
                                 blocks: body,
                                 span: Span::default(),
                                 head: Span::default(),
@@ -577,8 +580,8 @@ pub fn section(number: u32) -> impl Strategy<Value = Section> {
         Section {
             number,
             heading: Heading {
-                raw: format!("{}、{title}", numeral(number as usize)),
-                title: title.to_string(),
+                raw: format!("{}、{title}", numeral(number as usize)).into(),
+                title: title.into(),
                 span: Span::default(),
             },
             kind,
@@ -602,7 +605,7 @@ pub fn closing() -> impl Strategy<Value = Vec<Block>> {
             .into_iter()
             .map(|text| {
                 Block::Paragraph(Paragraph {
-                    text,
+                    text: text.into(),
                     span: Span::default(),
                 })
             })

@@ -151,15 +151,15 @@ fn year_span(r: &Report) -> Option<Span> {
 
 fn other(label: String, span: Option<Span>, file: &str) -> Option<Related> {
     span.map(|span| Related {
-        label,
+        label: label.into(),
         span,
-        file: Some(file.to_owned()),
+        file: Some(file.into()),
     })
 }
 
 fn own(label: String, span: Option<Span>) -> Option<Related> {
     span.map(|span| Related {
-        label,
+        label: label.into(),
         span,
         file: None,
     })

@@ -187,9 +187,9 @@ fn rollup_cell(
     let mut f = finding(ROLLUP_SUM, Severity::Warning, msg, span);
     f.expected = Some(sum);
     f.found = Some(total);
-    f.table = Some(table.to_owned());
-    f.row = Some(key.0.to_owned());
-    f.column = Some(key.1.to_owned());
+    f.table = Some(table.into());
+    f.row = Some(key.0.into());
+    f.column = Some(key.1.into());
     f.related = own(format!("{} {}/{} = {total}", ps.organ, key.0, key.1), span)
         .into_iter()
         .chain(related)

@@ -121,12 +121,12 @@ pub(crate) fn carry_over(s: &Series<'_>, out: &mut Vec<FileFinding>) {
                 }
                 _ => continue,
             };
-            f.table = Some("applications".to_owned());
-            f.row = Some(AppRow::CarriedOver.key().to_owned());
-            f.column = Some(col.key().to_owned());
+            f.table = Some("applications".into());
+            f.row = Some(AppRow::CarriedOver.key().into());
+            f.column = Some(col.key().into());
             f.related = [
                 crate::audit::term(&c.rows, &c.source, AppRow::CarriedOver, col).map(|mut r| {
-                    r.label = format!("{} {}", cur.year, r.label);
+                    r.label = format!("{} {}", cur.year, r.label).into();
                     r
                 }),
                 crate::audit::term(&p.rows, &p.source, AppRow::CarriedForward, col)
@@ -228,18 +228,18 @@ fn stock_flow_item(
     } else {
         stock_mismatch(years, c, item, ops, here)?
     };
-    f.table = Some("active_disclosure".to_owned());
-    f.row = Some(item.key().to_owned());
-    f.column = Some(AdField::InForce.key().to_owned());
+    f.table = Some("active_disclosure".into());
+    f.row = Some(item.key().into());
+    f.column = Some(AdField::InForce.key().into());
     let term = |t: &ActiveDisclosureTable, field, year: i32| {
         crate::audit::term(&t.items, &t.source, item, field).map(|mut r| {
-            r.label = format!("{year} {}", r.label);
+            r.label = format!("{year} {}", r.label).into();
             r
         })
     };
     f.related = [
         term(p, AdField::InForce, prev.year).map(|mut r| {
-            r.file = Some(prev.name.to_owned());
+            r.file = Some(prev.name.into());
             r
         }),
         term(c, AdField::Issued, cur.year),

@@ -27,11 +27,11 @@ fn range(span: Option<ogi_report::Span>, text: &str) -> Option<std::ops::Range<u
     match span {
         Some(s)
             if s.start <= s.end
-                && s.end <= text.len()
-                && text.is_char_boundary(s.start)
-                && text.is_char_boundary(s.end) =>
+                && s.range().end <= text.len()
+                && text.is_char_boundary(s.range().start)
+                && text.is_char_boundary(s.range().end) =>
         {
-            Some(s.start..s.end)
+            Some(s.range())
         }
         _ => None,
     }
@@ -174,8 +174,8 @@ mod tests {
         let text = "四、政府信息公开行政复议、行政诉讼情况\n结果维持\t总计\n10\t1\t0\t0\t0\n";
         let start = text.find("10\t1\t0\t0\t0").unwrap() + "10\t1\t0\t0\t".len();
         let span = Span {
-            start,
-            end: start + 1,
+            start: start as u32,
+            end: start as u32 + 1,
             line: 3,
             column: 10,
             page: None,
@@ -211,7 +211,7 @@ mod tests {
         let text = "（五）不予公开\n";
         let span = Span {
             start: 0,
-            end: text.len() - 1,
+            end: text.len() as u32 - 1,
             line: 1,
             column: 1,
             page: None,

@@ -110,8 +110,8 @@ fn process_inner(
         .iter()
         .filter(|f| f.severity == Severity::Error)
     {
-        if !error_rules.contains(&f.rule) {
-            error_rules.push(f.rule.clone());
+        if !error_rules.iter().any(|r| *r == f.rule) {
+            error_rules.push(f.rule.to_string());
         }
     }
     let (csv, csv_rows) = if want_csv {
@@ -277,7 +277,7 @@ mod tests {
             number: 3,
             heading: ogi_report::Heading {
                 raw: "三、".into(),
-                title: String::new(),
+                title: Default::default(),
                 span: Default::default(),
             },
             kind: SectionKind::Applications,

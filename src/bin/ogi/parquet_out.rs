@@ -89,7 +89,7 @@ fn text(s: impl Into<String>) -> Value {
 
 /// The rows of one parsed file.
 pub(crate) fn rows(file: &str, report: &Report) -> Rows {
-    let organ = report.meta.organ.clone();
+    let organ = report.meta.organ.as_deref().map(str::to_owned);
     let year = report.meta.year.map(i64::from);
     let format = report.format.key();
     let mut out = Rows::default();
@@ -118,12 +118,12 @@ pub(crate) fn rows(file: &str, report: &Report) -> Rows {
     for f in &report.findings {
         out.findings.push(vec![
             text(file),
-            text(f.rule.clone()),
+            text(f.rule.as_str()),
             text(f.severity.key()),
-            text(f.message.clone()),
-            Value::Text(f.table.clone()),
-            Value::Text(f.row.clone()),
-            Value::Text(f.column.clone()),
+            text(f.message.as_str()),
+            Value::Text(f.table.as_deref().map(str::to_owned)),
+            Value::Text(f.row.as_deref().map(str::to_owned)),
+            Value::Text(f.column.as_deref().map(str::to_owned)),
             Value::Float(f.expected.map(|n| n.to_f64())),
             Value::Float(f.found.map(|n| n.to_f64())),
             Value::Int(f.span.map(|s| i64::from(s.line))),

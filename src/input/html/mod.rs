@@ -91,7 +91,7 @@ fn mark_table_layout(report: &mut Report, html: &str) {
     use crate::model::TableLayout;
     crate::model::visit::tables_mut(report, &mut |t| {
         let s = t.span();
-        let src = html.get(s.start..s.end).unwrap_or("").as_bytes();
+        let src = html.get(s.range()).unwrap_or("").as_bytes();
         let cell = src.windows(3).any(|w| {
             w[0] == b'<' && w[1].eq_ignore_ascii_case(&b't') && matches!(w[2] | 0x20, b'd' | b'h')
         });

@@ -41,7 +41,7 @@ impl Page {
         let index = crate::input::LineIndex::new(html);
         let mut fix = |c: Chrome| {
             Block::Chrome(Chrome {
-                span: index.span(c.span.start, c.span.end),
+                span: index.span(c.span.start as usize, c.span.end as usize),
                 ..c
             })
         };
@@ -53,15 +53,15 @@ impl Page {
         let m = &mut report.meta;
         let p = self.portal;
         if m.title.is_none() {
-            m.title = p.title;
+            m.title = p.title.map(Into::into);
         }
         if m.organ.is_none() {
-            m.organ = p.organ.or(p.source);
+            m.organ = p.organ.or(p.source).map(Into::into);
         }
         if m.published.is_none() {
-            m.published = p.published;
+            m.published = p.published.map(Into::into);
         }
-        m.index_number = p.index_number;
+        m.index_number = p.index_number.map(Into::into);
     }
 }
 
@@ -155,7 +155,7 @@ fn chrome(dom: &Dom, content: Option<usize>, used: &[bool]) -> (Vec<Chrome>, Vec
     let mut run: Vec<usize> = Vec::new();
     let mut flush = |run: &mut Vec<usize>| {
         if let Some(c) = chrome_of(dom, run) {
-            if c.span.start < content_start {
+            if (c.span.start as usize) < content_start {
                 chrome_before.push(c);
             } else {
                 chrome_after.push(c);
@@ -254,10 +254,10 @@ pub(super) fn chrome_of(dom: &Dom, run: &[usize]) -> Option<Chrome> {
         text_out.push_str(w);
     }
     Some(Chrome {
-        text: text_out,
+        text: text_out.into(),
         span: crate::model::Span {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             line: 0,
             column: 0,
             page: None,

@@ -47,7 +47,11 @@ impl Extracted {
     /// every span.
     pub fn parse(&self) -> Result<crate::Report, Error> {
         let mut r = crate::parse(&self.text)?;
-        crate::model::visit::spans_mut(&mut r, &mut |s| s.page = self.page_at(s.start));
+        crate::model::visit::spans_mut(&mut r, &mut |s| {
+            s.page = self
+                .page_at(s.start as usize)
+                .and_then(std::num::NonZeroU32::new)
+        });
         // a table holding cells of the grids read from glyph positions was
         // read in that layout (the tab rows of the extracted text are only
         // how those grids reach the parser)
@@ -63,7 +67,7 @@ impl Extracted {
             .collect();
         crate::model::visit::tables_mut(&mut r, &mut |t| {
             let s = t.span();
-            if cells.iter().any(|&c| (s.start..s.end).contains(&c)) {
+            if cells.iter().any(|&c| s.range().contains(&c)) {
                 t.set_layout(crate::model::TableLayout::PdfPositions);
             }
         });

@@ -8,7 +8,7 @@ use crate::model::{FragmentRole, Key, RowSource};
 /// follows in the source, and whether a tab stood between them.
 pub(super) struct RowFragment<'a> {
     pub(super) raw: &'a str,
-    pub(super) after: Option<usize>,
+    pub(super) after: Option<u32>,
     pub(super) tab: bool,
 }
 
@@ -30,7 +30,7 @@ pub(crate) struct RowFragments<'a> {
     used: Vec<bool>,
     /// Starts of everything that bounds a row: every row's first element and
     /// every fragment that is not written with a row, sorted.
-    bounds: Vec<usize>,
+    bounds: Vec<u32>,
 }
 
 impl<'a> RowFragments<'a> {
@@ -41,7 +41,7 @@ impl<'a> RowFragments<'a> {
         let stray = |f: &crate::model::Fragment| {
             matches!(f.role, FragmentRole::Other | FragmentRole::LabelPart)
         };
-        let mut bounds: Vec<usize> = rows.filter_map(|r| row_start(r)).collect();
+        let mut bounds: Vec<u32> = rows.filter_map(|r| row_start(r)).collect();
         bounds.extend(fragments.iter().filter(|f| !stray(f)).map(|f| f.span.start));
         bounds.sort_unstable();
         let frags: Vec<_> = fragments.iter().filter(|f| stray(f)).collect();
@@ -62,7 +62,7 @@ impl<'a> RowFragments<'a> {
             .bounds
             .get(self.bounds.partition_point(|&b| b <= start))
             .copied()
-            .unwrap_or(usize::MAX);
+            .unwrap_or(u32::MAX);
         let elements: Vec<&crate::model::Text> = row
             .label
             .iter()
@@ -146,7 +146,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
 }
 
 /// Where a row starts in the source: its first label, cell or fused text.
-pub(super) fn row_start<C: Key>(row: &RowSource<C>) -> Option<usize> {
+pub(super) fn row_start<C: Key>(row: &RowSource<C>) -> Option<u32> {
     row.label
         .iter()
         .chain(row.cells.values())

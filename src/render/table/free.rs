@@ -91,7 +91,7 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     w.write_char('\n')?;
     // keyed rows and other rows in table order (by source position)
     type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
-    let mut order: Vec<(usize, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
+    let mut order: Vec<(u32, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
     // where a row starts: its first label, unit, code or cell
     let start = |s: &LegacyRowSource| {
         s.label
@@ -102,7 +102,7 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
             .chain(&s.extra)
             .map(|t| t.span.start)
             .min()
-            .unwrap_or(usize::MAX)
+            .unwrap_or(u32::MAX)
     };
     for (k, s) in &t.source {
         order.push((start(s), s, t.rows.get(k)));

@@ -23,13 +23,18 @@ static HEADER: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
 /// title's start when a `…统计表` title stands right before 指标名称, else the
 /// header's). `None` when `t` holds no such table or it is a grid row.
 pub(crate) fn locate(t: &str) -> Option<(usize, usize, usize)> {
-    if t.contains('\t') || t.matches('|').count() >= 2 {
+    // both headers start with 指: a line without it (almost every line) is
+    // left after one scan, before the tab and pipe tests
+    if !t.contains('指') {
         return None;
     }
     let [simplified, traditional] = &*HEADER;
     let h = simplified
         .find(t.as_bytes())
         .or_else(|| traditional.find(t.as_bytes()))?;
+    if t.contains('\t') || t.matches('|').count() >= 2 {
+        return None;
+    }
     let rows = crawler_rows(&t[h..], 0)?;
     let end = h + rows.end;
     // the title right before: `附件1：…统计表 `

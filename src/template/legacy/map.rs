@@ -107,7 +107,7 @@ fn header_fragments(
     for c in title.iter().chain(header) {
         fragments.push(Fragment {
             role: FragmentRole::Header,
-            raw: c.text.to_string(),
+            raw: c.text.into(),
             span: loc.span(c.at, c.at + c.text.len()),
         });
     }
@@ -229,7 +229,7 @@ fn split_fused(mapped: &mut [Row]) {
 /// or among the other rows.
 fn put_row(t: &mut LegacyStatisticsTable, r: &Row, pick: usize, loc: &Locator<'_>) {
     let text_at = |s: &str, at: usize| Text {
-        raw: s.to_string(),
+        raw: s.into(),
         span: loc.span(at, at + s.len()),
     };
     let columns = &t.columns;
@@ -256,7 +256,7 @@ fn put_row(t: &mut LegacyStatisticsTable, r: &Row, pick: usize, loc: &Locator<'_
     for v in beyond.chain(&r.other).filter(|v| !v.text.is_empty()) {
         src.extra.push(text_at(&v.text, v.at));
     }
-    let unit = r.unit.as_ref().map(|(s, _)| norm(s));
+    let unit = r.unit.as_ref().map(|(s, _)| norm(s).into());
     match r.key {
         Some(k) => {
             t.rows.insert(k, values);
@@ -270,7 +270,8 @@ fn put_row(t: &mut LegacyStatisticsTable, r: &Row, pick: usize, loc: &Locator<'_
                 .label
                 .as_ref()
                 .map(|(l, _)| core_label(l))
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .into(),
             unit,
             values,
             source: src,

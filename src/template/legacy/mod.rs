@@ -119,7 +119,7 @@ pub(crate) fn from_grid(grid: &crate::grid::Grid, loc: &Locator<'_>) -> Option<T
 
 /// Maps a generic table whose header is a statistics header.
 pub(crate) fn from_generic(g: &crate::model::GenericTable, loc: &Locator<'_>) -> Option<Table> {
-    let hdr: Vec<&str> = g.header.iter().map(String::as_str).collect();
+    let hdr: Vec<&str> = g.header.iter().map(crate::model::Str::as_str).collect();
     if !is_header(&hdr) {
         return None;
     }
@@ -130,7 +130,7 @@ pub(crate) fn from_generic(g: &crate::model::GenericTable, loc: &Locator<'_>) ->
             .zip(&g.spans.header)
             .map(|(t, s)| InCell {
                 text: t,
-                at: s.start,
+                at: s.start as usize,
             })
             .collect(),
     );
@@ -140,10 +140,16 @@ pub(crate) fn from_generic(g: &crate::model::GenericTable, loc: &Locator<'_>) ->
                 .zip(sp)
                 .map(|(t, s)| InCell {
                     text: t,
-                    at: s.start,
+                    at: s.start as usize,
                 })
                 .collect(),
         );
     }
-    map(&rows, None, false, (g.span.start, g.span.end), loc)
+    map(
+        &rows,
+        None,
+        false,
+        (g.span.start as usize, g.span.end as usize),
+        loc,
+    )
 }
