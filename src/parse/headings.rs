@@ -217,7 +217,7 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     let inner_stop = nt
         .char_indices()
         .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
-    if nt.is_empty() || is_table_label(&nt) || chars > 60 || inner_stop || title.contains('\t') {
+    if nt.is_empty() || is_table_label(nt) || chars > 60 || inner_stop || title.contains('\t') {
         return None;
     }
     let known = classify(title) != SectionKind::Other;
@@ -240,7 +240,7 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
                 "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
             ]
             .iter()
-            .map(|w| memchr::memmem::Finder::new(w))
+            .map(memchr::memmem::Finder::new)
             .collect()
         });
     if !(1..=99).contains(&expected) {

@@ -84,10 +84,9 @@ fn close_paren(i: &str) -> Res<'_, char> {
 /// Leading and inner spaces are allowed (`三 、`).
 pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
     // a look at the first character rules most text out
-    if !i
-        .chars()
+    if i.chars()
         .next()
-        .is_some_and(|c| cn_digit(c).is_some_and(|d| d > 0))
+        .is_none_or(|c| cn_digit(c).is_none_or(|d| d == 0))
     {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
