@@ -14,7 +14,7 @@ use super::{
 };
 use crate::model::table::Values;
 use crate::model::{
-    AdField, Finding, Fragment, FragmentRole, Key, Number, Report, RowSource, Severity, Table,
+    AdField, Finding, Fragment, FragmentRole, Key, Number, RowSource, Severity, Table,
 };
 
 /// True for a cell text that means "no figure": empty, 无, /, —, - ….
@@ -22,8 +22,8 @@ pub(crate) fn is_null_marker(raw: &str) -> bool {
     crate::text::nulls::is_null_marker(raw, true)
 }
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    for table in report.tables() {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    for &table in &cx.tables {
         match table {
             Table::Applications(t) => scan("applications", &t.rows, &t.source, &t.fragments, out),
             Table::ReviewLitigation(t) => {
@@ -78,12 +78,13 @@ fn scan<R: Key, C: Key>(
             out.push(fused_row(table, *row, fused));
             continue;
         }
+        // the row's figures looked up once; a cell's by a short linear
+        // search (a row has a handful of columns: no hashing per cell)
+        let figures = values.get(row);
         let value = |col: &C| {
-            values
-                .get(row)
-                .and_then(|cells| cells.get(col))
-                .copied()
-                .flatten()
+            figures
+                .and_then(|cells| cells.iter().find(|(c, _)| *c == col))
+                .and_then(|(_, v)| *v)
         };
         for (col, text) in &src.cells {
             sanity(table, *row, *col, text, value(col), out);
@@ -173,11 +174,11 @@ fn empty_cells<R: Key, C: Key>(
 
 /// True when the column holds a count (not an amount or a signed change).
 fn is_count_column(table: &str, col: &str) -> bool {
+    // the three fields' keys compared directly (no search of every key)
     table != "active_disclosure"
-        || !matches!(
-            AdField::from_key(col),
-            Some(AdField::Amount10kYuan | AdField::Amount | AdField::Change)
-        )
+        || ![AdField::Amount10kYuan, AdField::Amount, AdField::Change]
+            .iter()
+            .any(|f| f.key() == col)
 }
 
 /// `table.not_a_number` and `table.not_count` for one cell.

@@ -6,10 +6,11 @@
 //! is joined before the comparison. Group labels （三）…（六） of the
 //! applications table are checked for the title their marker carries.
 
-use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label};
+use std::sync::LazyLock;
+
+use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label, normalize_label_into};
 use crate::model::{
-    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, Report, RowSource, Severity,
-    Table, Text,
+    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, RowSource, Severity, Table, Text,
 };
 
 /// The group labels of Table 3 by their normalised marker.
@@ -20,8 +21,40 @@ const GROUPS: [(&str, &str); 4] = [
     ("(六)", "其他处理"),
 ];
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    for table in report.tables() {
+/// The normalised template labels: of each row of the applications table
+/// (by row), its group label, and of each item of the active-disclosure
+/// table (by item), normalised once per process.
+struct Templates {
+    app: Vec<(String, Option<String>)>,
+    ad: Vec<String>,
+}
+
+static TEMPLATES: LazyLock<Templates> = LazyLock::new(|| Templates {
+    app: AppRow::ALL
+        .iter()
+        .map(|r| (normalize_label(r.label()), r.group().map(normalize_label)))
+        .collect(),
+    ad: AdItem::ALL
+        .iter()
+        .map(|i| normalize_label(i.label()))
+        .collect(),
+});
+
+/// The normalised form of a template label of the active-disclosure table.
+fn ad_template(label: &'static str, item: AdItem) -> std::borrow::Cow<'static, str> {
+    let templates = &*TEMPLATES;
+    if label == item.label() {
+        return templates.ad[item as usize].as_str().into();
+    }
+    normalize_label(label).into()
+}
+
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
+    let templates = &*TEMPLATES;
+    // one buffer for every label normalised
+    let mut scratch = String::with_capacity(128);
+    for &table in &cx.tables {
         match table {
             Table::Applications(t) => {
                 for (row, src) in &t.source {
@@ -34,14 +67,13 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     ) {
                         continue;
                     }
-                    let group = row.group().map(normalize_label);
+                    let (want, group) = &templates.app[*row as usize];
                     check_row(
-                        "applications",
-                        row.key(),
-                        row.label(),
+                        ("applications", row.key()),
+                        (row.label(), want),
                         group.as_deref(),
                         src,
-                        &t.fragments,
+                        (&t.fragments, &mut scratch),
                         out,
                     );
                 }
@@ -50,7 +82,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     .iter()
                     .filter(|f| f.role == FragmentRole::GroupLabel)
                 {
-                    check_group(frag, out);
+                    check_group(frag, &mut scratch, out);
                 }
             }
             Table::ActiveDisclosure(t) => {
@@ -72,7 +104,15 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                         }
                         (item, _) => item.label(),
                     };
-                    check_row("active_disclosure", item.key(), label, None, src, &[], out);
+                    let want = ad_template(label, *item);
+                    check_row(
+                        ("active_disclosure", item.key()),
+                        (label, &want),
+                        None,
+                        src,
+                        (&[], &mut scratch),
+                        out,
+                    );
                 }
             }
             _ => {}
@@ -80,37 +120,38 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// Checks one row label against `template`; `group` is the normalised group
-/// label (`(三)不予公开`) that may precede it on the same line.
+/// Checks one row label (of the row `row` of `table`) against `template`
+/// (`want`: its normalised form); `group` is the normalised group label
+/// (`(三)不予公开`) that may precede it on the same line. `scratch`: a
+/// buffer for the normalised label.
 fn check_row<C: Key>(
-    table: &str,
-    row: &str,
-    template: &str,
+    (table, row): (&str, &str),
+    (template, want): (&str, &str),
     group: Option<&str>,
     src: &RowSource<C>,
-    fragments: &[Fragment],
+    (fragments, scratch): (&[Fragment], &mut String),
     out: &mut Vec<Finding>,
 ) {
     let Some(label) = &src.label else {
         return;
     };
-    let want = normalize_label(template);
-    let mut got = normalize_label(&label.raw);
+    normalize_label_into(&label.raw, scratch);
+    let mut got: &str = scratch;
     // 三、本年度办理结果 or the group label written on the row's line.
     if let Some(rest) = got.strip_prefix("三、本年度办理结果")
         && !rest.is_empty()
     {
-        got = rest.to_owned();
+        got = rest;
     }
     if let Some(g) = group
         && got != want
-        && got.ends_with(&want)
+        && got.ends_with(want)
         && got.starts_with('(')
         && got[..got.len() - want.len()] == *g
     {
         return;
     }
-    if got == want || joined_matches(&got, &want, label, fragments) {
+    if got == want || joined_matches(got, want, label, fragments) {
         return;
     }
     let msg = format!(
@@ -149,8 +190,9 @@ fn joined_matches(got: &str, want: &str, label: &Text, fragments: &[Fragment]) -
 }
 
 /// Checks a group label （三）…（六）: the marker must carry the template's title.
-fn check_group(frag: &Fragment, out: &mut Vec<Finding>) {
-    let norm = normalize_label(&frag.raw);
+fn check_group(frag: &Fragment, scratch: &mut String, out: &mut Vec<Finding>) {
+    normalize_label_into(&frag.raw, scratch);
+    let norm = scratch.as_str();
     let Some((marker, title)) = GROUPS.iter().find(|(m, _)| norm.starts_with(m)) else {
         return;
     };

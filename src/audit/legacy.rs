@@ -59,8 +59,8 @@ const REPLY_OUTCOMES: [LegacyRow; 4] = [
     LegacyRow::RepliesOther,
 ];
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    for t in report.tables() {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    for &t in &cx.tables {
         if let crate::model::Table::LegacyStatistics(t) = t {
             check_table(t, out);
         }

@@ -7,8 +7,9 @@
 //! speaks of the reporting period (本年度, 全年, 年内, 本年) and not of plans
 //! (将, 计划, 拟, 明年, 下一年) must be the report year.
 
+use super::vocab::{Mask, Pieces};
 use super::{META_YEAR_MISMATCH, finding};
-use crate::model::{Block, Finding, Number, Paragraph, Report, Severity, YearSource};
+use crate::model::{Finding, Number, Paragraph, Report, Severity, YearSource};
 
 /// How much a source is trusted when the counts of two years tie.
 fn weight(source: YearSource) -> u8 {
@@ -29,13 +30,10 @@ fn source_name(source: YearSource) -> &'static str {
     }
 }
 
-/// Flags every year mention that disagrees with the year most mentions state
-/// (ties broken in favour of the statistics period, then the title, then the body).
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let years = &report.meta.years;
-    // (year, count, best weight)
+/// (year, count, best weight) of each year stated, in order of appearance.
+pub(super) fn tally(report: &Report) -> Vec<(i32, usize, u8)> {
     let mut tally: Vec<(i32, usize, u8)> = Vec::new();
-    for m in years {
+    for m in &report.meta.years {
         match tally.iter_mut().find(|t| t.0 == m.year) {
             Some(t) => {
                 t.1 += 1;
@@ -44,13 +42,32 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             None => tally.push((m.year, 1, weight(m.source))),
         }
     }
+    tally
+}
+
+/// The year the body's sentences about the reporting period must state:
+/// the year most statements give, else the report's year.
+pub(super) fn reference(report: &Report, tally: &[(i32, usize, u8)]) -> Option<i32> {
+    match tally.iter().max_by_key(|t| (t.1, t.2)) {
+        Some(&(reference, _, _)) => Some(reference),
+        None => report.meta.year,
+    }
+}
+
+/// Flags every year mention that disagrees with the year most mentions state
+/// (ties broken in favour of the statistics period, then the title, then the body).
+/// `body`: the findings of [`paragraph`] over the body, which come first.
+/// `tally`: [`tally`] of the report.
+pub(super) fn check(
+    report: &Report,
+    (tally, body): (&[(i32, usize, u8)], Vec<Finding>),
+    out: &mut Vec<Finding>,
+) {
+    let years = &report.meta.years;
+    out.extend(body);
     let Some(&(reference, _, _)) = tally.iter().max_by_key(|t| (t.1, t.2)) else {
-        if let Some(year) = report.meta.year {
-            body(report, year, out);
-        }
         return;
     };
-    body(report, reference, out);
     if tally.len() < 2 {
         return;
     }
@@ -75,63 +92,58 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
 }
 
 /// Words that tie a clause to the reporting period.
-const PERIOD: [&str; 4] = ["本年度", "全年", "年内", "本年"];
+pub(super) const PERIOD: Mask = Mask::of(&["本年度", "全年", "年内", "本年"]);
 /// Words of plans and other years.
-const OTHER_TIME: [&str; 8] = ["将", "计划", "拟", "明年", "下一年", "下年", "上年", "去年"];
+const OTHER_TIME: Mask = Mask::of(&["将", "计划", "拟", "明年", "下一年", "下年", "上年", "去年"]);
 
-fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Paragraph>) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => out.push(p),
-            Block::Subsection(s) => walk(&s.blocks, out),
-            _ => {}
+/// Years `YYYY年` in the clauses about the reporting period of a
+/// paragraph of the body (`clauses`: the paragraph's clauses, each with
+/// the words of [`super::vocab`] in it).
+pub(super) fn paragraph(
+    report: &Report,
+    reference: i32,
+    p: &Paragraph,
+    clauses: Pieces<'_>,
+    out: &mut Vec<Finding>,
+) {
+    for (offset, end, w) in clauses {
+        if !w.any(PERIOD) || w.any(OTHER_TIME) {
+            continue;
         }
-    }
-}
-
-/// Years `YYYY年` in body clauses about the reporting period.
-fn body(report: &Report, reference: i32, out: &mut Vec<Finding>) {
-    let mut paragraphs = Vec::new();
-    for s in &report.sections {
-        walk(&s.blocks, &mut paragraphs);
-    }
-    let known: Vec<u32> = report.meta.years.iter().map(|m| m.span.start).collect();
-    for p in paragraphs {
-        let text = &p.text;
-        let mut start = 0;
-        for clause in text.split_inclusive(['。', '；', ';', '，', ',', '！', '？']) {
-            let offset = start;
-            start += clause.len();
-            if !PERIOD.iter().any(|w| clause.contains(w))
-                || OTHER_TIME.iter().any(|w| clause.contains(w))
-            {
-                continue;
+        let clause = &p.text[offset..end];
+        for_each_year(clause, |at, year| {
+            if year == reference {
+                return;
             }
-            for (at, year) in years_in(clause) {
-                if year == reference {
-                    continue;
-                }
-                let span = super::narrative::span_in(p, offset + at, 4);
-                if known.contains(&span.start) {
-                    continue;
-                }
-                let msg = format!(
-                    "A sentence about the reporting period states the year {year} but the report is on {reference}."
-                );
-                let mut f = finding(META_YEAR_MISMATCH, Severity::Warning, msg, Some(span));
-                f.expected = Some(Number::int(reference.into()));
-                f.found = Some(Number::int(year.into()));
-                out.push(f);
+            let span = super::narrative::span_in(p, offset + at, 4);
+            if report.meta.years.iter().any(|m| m.span.start == span.start) {
+                return;
             }
-        }
+            let msg = format!(
+                "A sentence about the reporting period states the year {year} but the report is on {reference}."
+            );
+            let mut f = finding(META_YEAR_MISMATCH, Severity::Warning, msg, Some(span));
+            f.expected = Some(Number::int(reference.into()));
+            f.found = Some(Number::int(year.into()));
+            out.push(f);
+        });
     }
 }
 
 /// `(byte offset, year)` of every `YYYY年` (1990–2099, not part of a longer
 /// number, not a range such as `2021-2035年` or `2021至2025年`).
+#[cfg(test)]
 fn years_in(s: &str) -> Vec<(usize, i32)> {
-    let b = s.as_bytes();
     let mut out = Vec::new();
+    for_each_year(s, |at, year| out.push((at, year)));
+    out
+}
+
+/// Calls `f(byte offset, year)` for each `YYYY年` of `s` (1990–2099, not
+/// part of a longer number, not a range such as `2021-2035年` or
+/// `2021至2025年`).
+fn for_each_year(s: &str, mut f: impl FnMut(usize, i32)) {
+    let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
         let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
@@ -144,14 +156,13 @@ fn years_in(s: &str) -> Vec<(usize, i32)> {
             );
             let year: i32 = s[i..i + 4].parse().unwrap_or(0);
             if !range && (1990..2100).contains(&year) {
-                out.push((i, year));
+                f(i, year);
             }
             i += 4;
             continue;
         }
         i += 1;
     }
-    out
 }
 
 #[cfg(test)]

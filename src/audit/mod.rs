@@ -82,9 +82,11 @@ mod narrative;
 mod not_report;
 mod numbering;
 pub use not_report::STRUCTURE_NOT_A_REPORT;
+mod prose;
 mod review_litigation;
 mod statements;
 mod structure;
+mod vocab;
 mod words;
 
 use indexmap::IndexMap;
@@ -92,7 +94,10 @@ use indexmap::IndexMap;
 pub use across::{FileFinding, Input, Options, across, across_with};
 
 use crate::model::table::Values;
-use crate::model::{Finding, Key, Number, Related, Report, RowSource, Severity, Span};
+use crate::model::{
+    ApplicationsTable, Block, Finding, Key, Number, Related, Report, ReviewLitigationTable,
+    RowSource, Severity, Span, Table,
+};
 
 pub use catalogue::*;
 
@@ -105,21 +110,67 @@ pub use legacy::{
 /// position then rule id. [`crate::parse()`] stores this in
 /// [`Report::findings`].
 pub fn audit(report: &Report) -> Vec<Finding> {
+    let cx = Ctx::new(report);
     let mut out = Vec::new();
-    applications::check(report, &mut out);
-    review_litigation::check(report, &mut out);
-    meta::check(report, &mut out);
-    structure::check(report, &mut out);
-    labels::check(report, &mut out);
-    cells::check(report, &mut out);
-    narrative::check(report, &mut out);
-    statements::check(report, &mut out);
+    applications::check(&cx, &mut out);
+    review_litigation::check(&cx, &mut out);
+    // meta.year_mismatch, narrative.mismatch, narrative.absolute_claim
+    prose::check(&cx, &mut out);
+    structure::check(&cx, &mut out);
+    labels::check(&cx, &mut out);
+    cells::check(&cx, &mut out);
     numbering::check(report, &mut out);
-    legacy::check(report, &mut out);
-    not_report::check(report, &mut out);
+    legacy::check(&cx, &mut out);
+    not_report::check(&cx, &mut out);
     sort_findings(&mut out);
     out.shrink_to_fit();
     out
+}
+
+/// What the rules read of a report, looked up once: its tables.
+pub(crate) struct Ctx<'a> {
+    /// The report.
+    pub(crate) report: &'a Report,
+    /// Every table, in document order.
+    pub(crate) tables: Vec<&'a Table>,
+    /// The first applications table.
+    pub(crate) applications: Option<&'a ApplicationsTable>,
+    /// The first review/litigation table.
+    pub(crate) review_litigation: Option<&'a ReviewLitigationTable>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(report: &'a Report) -> Ctx<'a> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Table>) {
+            for b in blocks {
+                match b {
+                    Block::Table(t) => out.push(t),
+                    Block::Subsection(s) => walk(&s.blocks, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut tables = Vec::with_capacity(8);
+        walk(&report.preamble, &mut tables);
+        for s in &report.sections {
+            walk(&s.blocks, &mut tables);
+        }
+        walk(&report.closing, &mut tables);
+        let applications = tables.iter().find_map(|t| match t {
+            Table::Applications(a) => Some(a),
+            _ => None,
+        });
+        let review_litigation = tables.iter().find_map(|t| match t {
+            Table::ReviewLitigation(a) => Some(a),
+            _ => None,
+        });
+        Ctx {
+            report,
+            tables,
+            applications,
+            review_litigation,
+        }
+    }
 }
 
 /// Sorts findings by position (those without one first), then rule; stable.
@@ -178,17 +229,18 @@ pub(crate) fn finding(
 /// Source text for a message: white space runs collapsed to one space,
 /// at most `max` characters (an ellipsis marks the cut).
 pub(crate) fn excerpt(raw: &str, max: usize) -> String {
-    let words: Vec<&str> = raw
-        .split(crate::lines::is_space)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = words.join(" ");
-    if joined.chars().count() <= max {
-        return joined;
+    let mut joined = String::with_capacity(raw.len() + '…'.len_utf8());
+    for w in raw.split(crate::lines::is_space).filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
     }
-    let mut cut: String = joined.chars().take(max).collect();
-    cut.push('…');
-    cut
+    if let Some((cut, _)) = joined.char_indices().nth(max) {
+        joined.truncate(cut);
+        joined.push('…');
+    }
+    joined
 }
 
 /// One term of an equation over table cells.
@@ -324,6 +376,13 @@ pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
 /// number written `1.` whatever its punctuation (`1、`, `1．`, `1 .`).
 pub(crate) fn normalize_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_label_into(s, &mut out);
+    out
+}
+
+/// [`normalize_label`] into `out` (cleared first), reusing its capacity.
+pub(crate) fn normalize_label_into(s: &str, out: &mut String) {
+    out.clear();
     for c in s.chars().filter_map(crate::text::lexical::norm_char) {
         out.push(match c {
             '「' | '」' | '『' | '』' | '\'' => '"',
@@ -337,14 +396,10 @@ pub(crate) fn normalize_label(s: &str) -> String {
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let rest = &out[digits..];
-        for p in ["、", ",", "，"] {
-            if let Some(r) = rest.strip_prefix(p) {
-                out = format!("{}.{}", &out[..digits], r);
-                break;
-            }
+        if let Some(p) = ["、", ",", "，"].into_iter().find(|p| rest.starts_with(p)) {
+            out.replace_range(digits..digits + p.len(), ".");
         }
     }
-    out
 }
 
 #[cfg(test)]

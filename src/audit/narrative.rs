@@ -17,43 +17,72 @@
 //! The other counts of the text (上年结转, 办结, 结转下年度, 行政复议,
 //! 行政诉讼) and the absolute claims are read by `statements`.
 
-use super::{NARRATIVE_MISMATCH, Operand, finding, operand};
-use crate::model::{
-    AppCol, AppRow, Block, Finding, Key, Number, Paragraph, Report, Severity, Span,
-};
+use super::vocab::Mask;
+use super::{Ctx, NARRATIVE_MISMATCH, Operand, finding, operand};
+use crate::model::{AppCol, AppRow, Finding, Key, Number, Paragraph, Severity, Span};
 
-const EXCLUDED: [&str; 5] = ["复议", "诉讼", "投诉", "举报", "信访"];
+const EXCLUDED: Mask = Mask::of(&["复议", "诉讼", "投诉", "举报", "信访"]);
+/// The words of the statements read: 收到 (未收到, 没有收到), 新收, 未受理.
+pub(super) const TRIGGER: Mask = Mask::of(&["收到", "新收", "未受理"]);
+const RECEIVED: Mask = Mask::of(&["收到", "新收"]);
+const ABOUT: Mask = Mask::of(&["公开", "信息"]);
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = report.applications() else {
-        return;
-    };
+/// The figures the text is compared with: the applications table's
+/// new_received and carried_over totals.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Counts {
+    new_received: i64,
+    carried_over: Option<i64>,
+}
+
+/// The counts of the report's applications table, when it gives
+/// new_received (else the rule has nothing to compare with).
+pub(super) fn counts(cx: &Ctx<'_>) -> Option<Counts> {
+    let t = cx.applications?;
     let value = |row| match operand(&t.rows, &t.source, row, AppCol::Total) {
         Operand::Value(n) => n.as_i64(),
         _ => None,
     };
-    let Some(new_received) = value(AppRow::NewReceived) else {
+    Some(Counts {
+        new_received: value(AppRow::NewReceived)?,
+        carried_over: value(AppRow::CarriedOver),
+    })
+}
+
+/// Checks one sentence of a paragraph (at byte `offset` of it; `words`:
+/// the words of [`super::vocab`] it contains).
+pub(super) fn sentence(
+    p: &Paragraph,
+    (offset, sentence, words): (usize, &str, Mask),
+    counts: Counts,
+    out: &mut Vec<Finding>,
+) {
+    if words.any(TRIGGER) && !words.any(EXCLUDED) {
+        let Counts {
+            new_received,
+            carried_over,
+        } = counts;
+        check_sentence(
+            p,
+            offset,
+            (sentence, words),
+            new_received,
+            carried_over,
+            out,
+        );
+    }
+}
+
+/// Sets the related cells of the findings `found` of [`sentence`].
+pub(super) fn finish(cx: &Ctx<'_>, counts: Counts, found: &mut [Finding]) {
+    let Some(t) = cx.applications else {
         return;
     };
-    let carried_over = value(AppRow::CarriedOver);
-    let first = out.len();
-    for block in report.blocks() {
-        let Block::Paragraph(p) = block else {
-            continue;
-        };
-        let mut start = 0;
-        for sentence in p
-            .text
-            .split_inclusive(['。', '；', ';', '！', '？', '!', '?'])
-        {
-            check_sentence(p, start, sentence, new_received, carried_over, out);
-            start += sentence.len();
-        }
-    }
+    let new_received = counts.new_received;
     // The cells compared: new_received, and carried_over when the text's
     // count was read as their sum.
     let cell = |row| super::term(&t.rows, &t.source, row, AppCol::Total);
-    for f in &mut out[first..] {
+    for f in found {
         let sum = f.expected.and_then(|n| n.as_i64()) != Some(new_received);
         f.related = std::iter::once(cell(AppRow::NewReceived))
             .chain(sum.then(|| cell(AppRow::CarriedOver)))
@@ -65,15 +94,15 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
 fn check_sentence(
     p: &Paragraph,
     offset: usize,
-    sentence: &str,
+    (sentence, words): (&str, Mask),
     new_received: i64,
     carried_over: Option<i64>,
     out: &mut Vec<Finding>,
 ) {
-    if EXCLUDED.iter().any(|w| sentence.contains(w)) {
+    if negation(p, offset, (sentence, words), new_received, out) {
         return;
     }
-    if negation(p, offset, sentence, new_received, out) {
+    if !words.any(RECEIVED) {
         return;
     }
     // The count.
@@ -109,11 +138,15 @@ fn check_sentence(
 fn negation(
     p: &Paragraph,
     offset: usize,
-    sentence: &str,
+    (sentence, words): (&str, Mask),
     new_received: i64,
     out: &mut Vec<Finding>,
 ) -> bool {
-    for neg in ["未收到", "没有收到", "未受理"] {
+    const NEGATIONS: [&str; 3] = ["未收到", "没有收到", "未受理"];
+    if !words.any(const { Mask::of(&NEGATIONS) }) {
+        return false;
+    }
+    for neg in NEGATIONS {
         let Some(at) = sentence.find(neg) else {
             continue;
         };
@@ -121,9 +154,7 @@ fn negation(
         let Some(req) = after.find("申请") else {
             continue;
         };
-        if after[..req].chars().count() > 25
-            || !(sentence.contains("公开") || sentence.contains("信息"))
-        {
+        if after[..req].chars().count() > 25 || !words.any(ABOUT) {
             continue;
         }
         if new_received > 0 {

@@ -9,7 +9,7 @@
 //! Traditional characters).
 
 use super::{Rule, finding};
-use crate::model::{Finding, Format, Report, SectionKind, Severity};
+use crate::model::{Finding, Format, SectionKind, Severity};
 
 /// The rule id.
 pub const STRUCTURE_NOT_A_REPORT: &str = "structure.not_a_report";
@@ -22,8 +22,8 @@ pub(crate) const RULE: Rule = Rule {
     derives_from: "条例 (国务院令第711号) 第五十条 and the format template of 国办公开办函〔2021〕30号: what an annual report consists of",
 };
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    if looks_like_report(report) {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    if looks_like_report(cx) {
         return;
     }
     let msg = "The input has none of a report's structure (no template format, standard table, \
@@ -48,8 +48,9 @@ const TITLE_WORDS: [&str; 7] = [
     "信息公開",
 ];
 
-fn looks_like_report(report: &Report) -> bool {
-    if report.format != Format::Unknown || report.tables().any(|t| t.kind() != "generic") {
+fn looks_like_report(cx: &super::Ctx<'_>) -> bool {
+    let report = cx.report;
+    if report.format != Format::Unknown || cx.tables.iter().any(|t| t.kind() != "generic") {
         return true;
     }
     if report.meta.year.is_some() {

@@ -29,11 +29,23 @@ const SUBTOPICS: [&str; 6] = [
 ];
 
 fn is_subtopic(title: &str) -> bool {
-    let t: String = title
+    // the title without white space and stops, on the stack: a longer one
+    // than the buffer is no subtopic (the longest with its suffixes is 48 bytes)
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in title
         .chars()
         .filter(|c| !crate::lines::is_space(*c) && !matches!(c, '。' | '：' | ':'))
-        .collect();
-    let mut t = t.as_str();
+    {
+        let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    let Ok(mut t) = std::str::from_utf8(&buf[..len]) else {
+        return false;
+    };
     for suffix in ["方面", "工作", "情况"] {
         t = t.strip_suffix(suffix).unwrap_or(t);
     }

@@ -2,12 +2,12 @@
 //! `review_litigation.total`.
 
 use super::{Operand, Outcome, REVIEW_LITIGATION_TOTAL, equation, finding, operand};
-use crate::model::{Finding, Key, Report, RlGroup, RlOutcome, Severity};
+use crate::model::{Finding, Key, RlGroup, RlOutcome, Severity};
 
 const TABLE: &str = "review_litigation";
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let Some(t) = report.review_litigation() else {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(t) = cx.review_litigation else {
         return;
     };
     // Table 4 is one physical row: when its digits ran together, no group
@@ -22,10 +22,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         RlOutcome::Pending,
     ];
     for &group in t.groups.keys() {
-        let p: Vec<Operand> = parts
-            .iter()
-            .map(|&c| operand(&t.groups, &t.source, group, c))
-            .collect();
+        let p: [Operand; 4] = parts.map(|c| operand(&t.groups, &t.source, group, c));
         let whole = operand(&t.groups, &t.source, group, RlOutcome::Total);
         let span = super::cell_span(&t.source, group, RlOutcome::Total).or(Some(t.span));
         let mut f = match equation(&p, &[whole]) {

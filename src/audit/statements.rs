@@ -28,11 +28,12 @@
 //! not read as claims.
 
 use super::narrative::span_in;
+use super::vocab::Mask;
 use super::words::count_prefix;
-use super::{NARRATIVE_ABSOLUTE_CLAIM, NARRATIVE_MISMATCH, Operand, finding, operand};
+use super::{Ctx, NARRATIVE_ABSOLUTE_CLAIM, NARRATIVE_MISMATCH, Operand, finding, operand};
 use crate::model::{
-    AppCol, AppRow, Block, Finding, Key, Number, Paragraph, Related, Report, RlGroup, RlOutcome,
-    SectionKind, Severity,
+    AppCol, AppRow, Finding, Key, Number, Paragraph, Related, RlGroup, RlOutcome, SectionKind,
+    Severity,
 };
 
 /// What a stated count is compared with.
@@ -57,12 +58,25 @@ impl Target {
     }
 }
 
-/// A reading of the tables: the value and the cells it comes from.
+/// A reading of the tables: the value and the cells it comes from (the
+/// `total` cells of the rows `parts` of `table`, read again for a finding).
+#[derive(Clone, Copy)]
 struct Reading {
     value: i64,
-    cells: Vec<Related>,
+    parts: [Option<&'static str>; 2],
     table: &'static str,
     row: &'static str,
+}
+
+impl Reading {
+    /// The labelled spans of the cells the reading comes from.
+    fn cells(&self, cx: &Ctx<'_>) -> Vec<Related> {
+        self.parts
+            .iter()
+            .flatten()
+            .filter_map(|row| related(cx, self.table, row, "total"))
+            .collect()
+    }
 }
 
 /// At most this many counts are read from one sentence (bounds the work on
@@ -74,6 +88,79 @@ const NUMERALS: &str = "0123456789０１２３４５６７８９零〇一二两�
 const APPLICATION_EXCLUDED: [&str; 8] = [
     "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "留言",
 ];
+const CARRIED_OVER: [&str; 5] = [
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转上年",
+    "上年度遗留",
+];
+const CARRIED_FORWARD: [&str; 5] = ["结转下年", "结转到", "结转至", "转入下年", "结转下一年"];
+const PROCESSED: [&str; 5] = ["办结", "答复", "办理完毕", "处理完毕", "办理完成"];
+const REQUEST: Mask = Mask::of(&["申请"]);
+/// The one-word sets of the keywords read one by one.
+const KEYWORDS: [&str; 17] = [
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转上年",
+    "上年度遗留",
+    "结转下年",
+    "结转到",
+    "结转至",
+    "转入下年",
+    "结转下一年",
+    "办结",
+    "答复",
+    "办理完毕",
+    "处理完毕",
+    "办理完成",
+    "行政复议",
+    "行政诉讼",
+];
+const KEYWORD_MASKS: [Mask; 17] = Mask::each(KEYWORDS);
+
+/// The one-word set of a keyword of [`KEYWORDS`] (any other: every word,
+/// so that it is searched for).
+fn word(kw: &str) -> Mask {
+    KEYWORDS
+        .iter()
+        .position(|k| *k == kw)
+        .map_or(Mask::ALL, |i| KEYWORD_MASKS[i])
+}
+const EXCLUDED: Mask = Mask::of(&APPLICATION_EXCLUDED);
+const REVIEW: Mask = Mask::of(&["行政复议"]);
+const LITIGATION: Mask = Mask::of(&["行政诉讼"]);
+const CASES: Mask = Mask::of(&["行政复议", "行政诉讼"]);
+const PUBLIC: Mask = Mask::of(&["公开"]);
+const CASE: Mask = Mask::of(&["案件"]);
+const LEADS: Mask = Mask::of(&["均", "全部"]);
+const RATES: Mask = Mask::of(&["办结率", "答复率"]);
+/// The words without which a sentence states nothing the rules read: the
+/// keywords of the counts, and the leads of the absolute claims.
+pub(super) const TRIGGER: Mask = Mask::of(&[
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转上年",
+    "上年度遗留",
+    "结转下年",
+    "结转到",
+    "结转至",
+    "转入下年",
+    "结转下一年",
+    "办结",
+    "答复",
+    "办理完毕",
+    "处理完毕",
+    "办理完成",
+    "行政复议",
+    "行政诉讼",
+    "均",
+    "全部",
+    "办结率",
+    "答复率",
+]);
 /// Words that make a number after the keyword a part, not the total.
 const PART_WORDS: [&str; 14] = [
     "率",
@@ -173,86 +260,80 @@ fn clause_before(s: &str, at: usize) -> &str {
     &head[start..]
 }
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let visit = |blocks: &[Block], kind: Option<SectionKind>, out: &mut Vec<Finding>| {
-        walk(blocks, &mut |p| paragraph(report, p, kind, out));
-    };
-    visit(&report.preamble, None, out);
-    for s in &report.sections {
-        visit(&s.blocks, Some(s.kind), out);
+/// Reads one sentence of a paragraph (at byte `offset` of it; `words`:
+/// the words of [`super::vocab`] it contains).
+pub(super) fn sentence(
+    cx: &Ctx<'_>,
+    p: &Paragraph,
+    (offset, sentence, words): (usize, &str, Mask),
+    kind: Option<SectionKind>,
+    out: &mut Vec<Finding>,
+) {
+    if !words.any(TRIGGER) {
+        return;
     }
-}
-
-fn walk<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Paragraph)) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => f(p),
-            Block::Subsection(s) => walk(&s.blocks, f),
-            _ => {}
-        }
-    }
-}
-
-fn paragraph(report: &Report, p: &Paragraph, kind: Option<SectionKind>, out: &mut Vec<Finding>) {
-    let mut start = 0;
-    for sentence in p
-        .text
-        .split_inclusive(['。', '；', ';', '！', '？', '!', '?'])
-    {
-        statements(report, p, start, sentence, kind, out);
-        claim(report, p, start, sentence, out);
-        start += sentence.len();
-    }
+    statements(cx, p, offset, (sentence, words), kind, out);
+    claim(cx, p, offset, (sentence, words), out);
 }
 
 /// A statement: `(target, byte offset, length, value)` of the number.
 type Stated = (Target, usize, usize, i64);
 
 /// Every `(target, byte offset, length, value)` the sentence states.
+#[cfg(test)]
 fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<Stated> {
+    read_in(sentence, super::vocab::words_of(sentence), kind)
+}
+
+/// The statements of a sentence that contains the words `words` (the
+/// words of [`super::vocab`]).
+fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated> {
     let mut found: Vec<Stated> = Vec::new();
-    let about_applications =
-        sentence.contains("申请") && !APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w));
+    let about_applications = words.has(REQUEST) && !words.any(EXCLUDED);
     if about_applications {
-        keyed(
-            sentence,
-            &[
-                "上年结转",
-                "上年度结转",
-                "上一年度结转",
-                "结转上年",
-                "上年度遗留",
-            ],
-            (true, false),
-            &mut found,
-            Target::CarriedOver,
-        );
-        keyed(
-            sentence,
-            &["结转下年", "结转到", "结转至", "转入下年", "结转下一年"],
-            (true, true),
-            &mut found,
-            Target::CarriedForward,
-        );
-        processed(sentence, &mut found);
+        if words.any(const { Mask::of(&CARRIED_OVER) }) {
+            keyed(
+                (sentence, words),
+                &CARRIED_OVER,
+                (true, false),
+                &mut found,
+                Target::CarriedOver,
+            );
+        }
+        if words.any(const { Mask::of(&CARRIED_FORWARD) }) {
+            keyed(
+                (sentence, words),
+                &CARRIED_FORWARD,
+                (true, true),
+                &mut found,
+                Target::CarriedForward,
+            );
+        }
+        if words.any(const { Mask::of(&PROCESSED) }) {
+            processed((sentence, words), &mut found);
+        }
     }
-    let about_cases = sentence.contains("公开") || kind == Some(SectionKind::ReviewLitigation);
-    if about_cases {
-        keyed(
-            sentence,
-            &["行政复议"],
-            (true, true),
-            &mut found,
-            Target::Review,
-        );
-        keyed(
-            sentence,
-            &["行政诉讼"],
-            (true, true),
-            &mut found,
-            Target::Litigation,
-        );
-        no_cases(sentence, &mut found);
+    let about_cases = words.has(PUBLIC) || kind == Some(SectionKind::ReviewLitigation);
+    if about_cases && words.any(CASES) {
+        if words.has(REVIEW) {
+            keyed(
+                (sentence, words),
+                &["行政复议"],
+                (true, true),
+                &mut found,
+                Target::Review,
+            );
+        }
+        if words.has(LITIGATION) {
+            keyed(
+                (sentence, words),
+                &["行政诉讼"],
+                (true, true),
+                &mut found,
+                Target::Litigation,
+            );
+        }
+        no_cases((sentence, words), &mut found);
     }
     found
 }
@@ -261,7 +342,7 @@ fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<Stated> {
 /// the count after the keyword (`near.0`), else the one before it
 /// (`near.1`).
 fn keyed(
-    sentence: &str,
+    (sentence, words): (&str, Mask),
     keywords: &[&str],
     near: (bool, bool),
     found: &mut Vec<Stated>,
@@ -269,6 +350,10 @@ fn keyed(
 ) {
     let (after, before) = near;
     for kw in keywords {
+        // a keyword the sentence does not hold is not searched for
+        if !words.has(word(kw)) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = sentence[from..].find(kw) {
             if found.len() >= MAX_STATEMENTS {
@@ -307,8 +392,11 @@ fn keyed(
 
 /// 办结 / 答复 … n: the applications processed, only where the clause is
 /// not about one outcome.
-fn processed(sentence: &str, found: &mut Vec<Stated>) {
-    for kw in ["办结", "答复", "办理完毕", "处理完毕", "办理完成"] {
+fn processed((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
+    for kw in PROCESSED {
+        if !words.has(word(kw)) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = sentence[from..].find(kw) {
             if found.len() >= MAX_STATEMENTS {
@@ -330,11 +418,14 @@ fn processed(sentence: &str, found: &mut Vec<Stated>) {
 }
 
 /// 未发生 … 行政复议、行政诉讼: no cases, where no count was stated.
-fn no_cases(sentence: &str, found: &mut Vec<Stated>) {
+fn no_cases((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
     for (kw, t) in [
         ("行政复议", Target::Review),
         ("行政诉讼", Target::Litigation),
     ] {
+        if !words.has(word(kw)) {
+            continue;
+        }
         let Some(at) = sentence.find(kw) else {
             continue;
         };
@@ -342,11 +433,13 @@ fn no_cases(sentence: &str, found: &mut Vec<Stated>) {
             continue;
         }
         let head = &sentence[..at];
-        let negated = ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
-            .iter()
-            .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
-            .max()
-            .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
+        // every negation begins with 未 or 没: most heads hold neither
+        let negated = head.contains(['未', '没'])
+            && ["未发生", "没有发生", "未出现", "没有出现", "未收到", "未有"]
+                .iter()
+                .filter_map(|n| head.rfind(n).map(|i| (i, n.len())))
+                .max()
+                .is_some_and(|(i, len)| head[i + len..].chars().count() <= 20);
         if negated {
             found.push((t, at, kw.len(), 0));
         }
@@ -354,23 +447,23 @@ fn no_cases(sentence: &str, found: &mut Vec<Stated>) {
 }
 
 fn cell(
-    report: &Report,
+    cx: &Ctx<'_>,
     table: &'static str,
     row: &'static str,
     col: &'static str,
 ) -> Option<Reading> {
-    let (value, span) = match table {
+    let value = match table {
         "applications" => {
-            let t = report.applications()?;
+            let t = cx.applications?;
             let r = AppRow::from_key(row)?;
             let c = AppCol::from_key(col)?;
             let Operand::Value(n) = operand(&t.rows, &t.source, r, c) else {
                 return None;
             };
-            (n, super::term(&t.rows, &t.source, r, c))
+            n
         }
         _ => {
-            let t = report.review_litigation()?;
+            let t = cx.review_litigation?;
             if t.source.values().any(|s| s.fused.is_some()) {
                 return None;
             }
@@ -379,56 +472,72 @@ fn cell(
             let Operand::Value(n) = operand(&t.groups, &t.source, r, c) else {
                 return None;
             };
-            (n, super::term(&t.groups, &t.source, r, c))
+            n
         }
     };
     Some(Reading {
         value: value.as_i64()?,
-        cells: span.into_iter().collect(),
+        parts: [Some(row), None],
         table,
         row,
     })
 }
 
-/// The values the tables allow for a target.
-fn readings(report: &Report, t: Target) -> Vec<Reading> {
-    let app = |row| cell(report, "applications", row, "total");
-    let rl = |row| cell(report, "review_litigation", row, "total");
+/// The labelled span of the cell `row`/`col` of `table` (see [`super::term`]).
+fn related(cx: &Ctx<'_>, table: &str, row: &str, col: &str) -> Option<Related> {
+    match table {
+        "applications" => {
+            let t = cx.applications?;
+            let (r, c) = (AppRow::from_key(row)?, AppCol::from_key(col)?);
+            super::term(&t.rows, &t.source, r, c)
+        }
+        _ => {
+            let t = cx.review_litigation?;
+            let (r, c) = (RlGroup::from_key(row)?, RlOutcome::from_key(col)?);
+            super::term(&t.groups, &t.source, r, c)
+        }
+    }
+}
+
+/// The values the tables allow for a target (at most three).
+fn readings(cx: &Ctx<'_>, t: Target) -> [Option<Reading>; 3] {
+    let app = |row| cell(cx, "applications", row, "total");
+    let rl = |row| cell(cx, "review_litigation", row, "total");
     match t {
-        Target::CarriedOver => app("carried_over").into_iter().collect(),
-        Target::TotalProcessed => app("total_processed").into_iter().collect(),
-        Target::CarriedForward => app("carried_forward").into_iter().collect(),
-        Target::Review => rl("review").into_iter().collect(),
+        Target::CarriedOver => [app("carried_over"), None, None],
+        Target::TotalProcessed => [app("total_processed"), None, None],
+        Target::CarriedForward => [app("carried_forward"), None, None],
+        Target::Review => [rl("review"), None, None],
         Target::Litigation => {
             let (Some(d), Some(a)) = (rl("litigation_direct"), rl("litigation_after_review"))
             else {
-                return Vec::new();
+                return [None, None, None];
             };
             let sum = Reading {
                 value: d.value + a.value,
-                cells: d.cells.iter().chain(&a.cells).cloned().collect(),
+                parts: [d.parts[0], a.parts[0]],
                 table: "review_litigation",
                 row: "litigation_direct",
             };
-            vec![sum, d, a]
+            [Some(sum), Some(d), Some(a)]
         }
     }
 }
 
 fn statements(
-    report: &Report,
+    cx: &Ctx<'_>,
     p: &Paragraph,
     offset: usize,
-    sentence: &str,
+    (sentence, words): (&str, Mask),
     kind: Option<SectionKind>,
     out: &mut Vec<Finding>,
 ) {
-    for (target, at, len, n) in read(sentence, kind) {
-        let options = readings(report, target);
-        let Some(first) = options.first() else {
+    for (target, at, len, n) in read_in(sentence, words, kind) {
+        let options = readings(cx, target);
+        let Some(first) = options[0] else {
             continue;
         };
-        if options.iter().any(|r| r.value == n) {
+        if options.iter().flatten().any(|r| r.value == n) {
             continue;
         }
         let msg = format!(
@@ -453,16 +562,21 @@ fn statements(
         f.table = Some(first.table.into());
         f.row = Some(first.row.into());
         f.column = Some("total".into());
-        f.related = first.cells.clone();
+        f.related = first.cells(cx);
         out.push(f);
     }
 }
 
 /// The absolute claims: the byte offset and length of the first one in the sentence.
+#[cfg(test)]
 fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
-    if !sentence.contains("申请")
-        || APPLICATION_EXCLUDED.iter().any(|w| sentence.contains(w))
-        || sentence.contains("案件")
+    absolute_claim_in(sentence, super::vocab::words_of(sentence))
+}
+
+/// The first absolute claim of a sentence that contains the words
+/// `words`: its byte offset and length.
+fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, usize)> {
+    if !words.has(REQUEST) || words.any(EXCLUDED) || words.has(CASE) || !words.any(LEADS.or(RATES))
     {
         return None;
     }
@@ -509,11 +623,17 @@ fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
     None
 }
 
-fn claim(report: &Report, p: &Paragraph, offset: usize, sentence: &str, out: &mut Vec<Finding>) {
-    let Some((at, len)) = absolute_claim(sentence) else {
+fn claim(
+    cx: &Ctx<'_>,
+    p: &Paragraph,
+    offset: usize,
+    (sentence, words): (&str, Mask),
+    out: &mut Vec<Finding>,
+) {
+    let Some((at, len)) = absolute_claim_in(sentence, words) else {
         return;
     };
-    let Some(cf) = cell(report, "applications", "carried_forward", "total") else {
+    let Some(cf) = cell(cx, "applications", "carried_forward", "total") else {
         return;
     };
     if cf.value <= 0 {
@@ -535,7 +655,7 @@ fn claim(report: &Report, p: &Paragraph, offset: usize, sentence: &str, out: &mu
     f.table = Some("applications".into());
     f.row = Some(AppRow::CarriedForward.key().into());
     f.column = Some(AppCol::Total.key().into());
-    f.related = cf.cells;
+    f.related = cf.cells(cx);
     out.push(f);
 }
 

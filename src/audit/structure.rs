@@ -2,7 +2,7 @@
 //! `structure.missing_section` and `structure.missing_table`.
 
 use super::{STRUCTURE_MISSING_SECTION, STRUCTURE_MISSING_TABLE, finding};
-use crate::model::{Finding, Format, Report, SectionKind, Severity, Span};
+use crate::model::{Finding, Format, SectionKind, Severity, Span};
 
 /// The six sections of the template, in order, with their template headings.
 const SECTIONS: [(SectionKind, &str); 6] = [
@@ -20,7 +20,8 @@ const SECTIONS: [(SectionKind, &str); 6] = [
     (SectionKind::OtherMatters, "六、其他需要报告的事项"),
 ];
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
+    let report = cx.report;
     if !matches!(report.format, Format::V2019 | Format::V2021) {
         return;
     }
@@ -48,17 +49,19 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         (
             "active_disclosure",
             SectionKind::ActiveDisclosure,
-            report.active_disclosure().is_some(),
+            cx.tables
+                .iter()
+                .any(|t| matches!(t, crate::model::Table::ActiveDisclosure(_))),
         ),
         (
             "applications",
             SectionKind::Applications,
-            report.applications().is_some(),
+            cx.applications.is_some(),
         ),
         (
             "review_litigation",
             SectionKind::ReviewLitigation,
-            report.review_litigation().is_some(),
+            cx.review_litigation.is_some(),
         ),
     ];
     for (key, kind, present) in tables {

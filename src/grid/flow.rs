@@ -14,28 +14,28 @@
 //! assert_eq!(g.rows()[0][3].span, Some(17..18));
 //! ```
 
+use super::scan::{self, Word};
 use super::{Cell, Grid, Layout};
 use crate::lines::is_space;
 
 /// The words of one line found at byte `start`, one cell each.
 pub fn words(start: usize, raw: &str) -> Vec<Cell> {
-    // a table row has a label and a few figures
-    let mut out = Vec::with_capacity(8);
-    let mut word: Option<usize> = None;
-    for (i, c) in raw.char_indices() {
-        match (is_space(c), word) {
-            (true, Some(w)) => {
-                out.push(Cell::new(&raw[w..i], start + w..start + i));
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(w) = word {
-        out.push(Cell::new(&raw[w..], start + w..start + raw.len()));
-    }
-    out
+    let mut w = Vec::new();
+    scan::line(start, raw, &mut w);
+    cells_of_words(start, raw, &w)
+}
+
+/// One cell per word of a scanned line (`raw` at byte `start`).
+pub(crate) fn cells_of_words(start: usize, raw: &str, words: &[Word]) -> Vec<Cell> {
+    words
+        .iter()
+        .map(|w| {
+            Cell::new(
+                &raw[w.bytes.start - start..w.bytes.end - start],
+                w.bytes.clone(),
+            )
+        })
+        .collect()
 }
 
 /// A grid with one row per non-blank line, one cell per word.
@@ -75,28 +75,47 @@ pub fn lines<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Grid {
 /// cell are glued (joined without a separator: a wrapped Chinese label has
 /// no space at the wrap) into one [`super::Origin::Glued`] cell.
 pub fn blank_separated<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Grid {
-    fn flush(g: &mut Grid, pieces: &mut Vec<Cell>) {
-        match pieces.len() {
-            0 => {}
-            1 => g.push_row(std::mem::take(pieces)),
-            _ => {
-                let text: String = pieces.iter().map(|c| c.text.as_str()).collect();
-                let spans = pieces.drain(..).filter_map(|c| c.span).collect();
+    let mut g = Grid::new();
+    g.set_layout(Layout::BlankSeparated);
+    push_blank_separated(
+        &mut g,
+        lines.into_iter().map(|(start, raw)| {
+            let t = raw.trim_start_matches(is_space);
+            let at = start + raw.len() - t.len();
+            let t = t.trim_end_matches(is_space);
+            (!t.is_empty()).then_some((at, t))
+        }),
+    );
+    g
+}
+
+/// Appends the cells of blank-separated lines to `g`, one row each: the
+/// lines are given trimmed, with their offset, a blank line as `None`.
+pub(crate) fn push_blank_separated<'a>(
+    g: &mut Grid,
+    lines: impl IntoIterator<Item = Option<(usize, &'a str)>>,
+) {
+    fn flush(g: &mut Grid, cell: &mut Vec<(usize, &str)>) {
+        match cell.as_slice() {
+            [] => {}
+            [(at, t)] => g.push_row(vec![Cell::new(*t, *at..at + t.len())]),
+            many => {
+                let text: String = many.iter().map(|p| p.1).collect();
+                let spans = many.iter().map(|(at, t)| *at..at + t.len()).collect();
                 g.push_row(vec![Cell::glued(text, spans)]);
             }
         }
+        cell.clear();
     }
-    let mut g = Grid::new();
-    g.set_layout(Layout::BlankSeparated);
-    let mut pieces = Vec::new();
-    for (start, raw) in lines {
-        match trimmed(start, raw) {
-            Some(c) => pieces.push(c),
-            None => flush(&mut g, &mut pieces),
+    // the lines of the open cell
+    let mut cell: Vec<(usize, &str)> = Vec::new();
+    for l in lines {
+        match l {
+            Some(p) => cell.push(p),
+            None => flush(g, &mut cell),
         }
     }
-    flush(&mut g, &mut pieces);
-    g
+    flush(g, &mut cell);
 }
 
 #[cfg(test)]

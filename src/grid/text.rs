@@ -1,86 +1,228 @@
-//! Choosing the builder for a table region of plain text, line by line.
+//! Choosing the builder for a table region of plain text.
 //!
-//! A standard-table region is read as tab rows when at least half of its
-//! non-blank lines (and two or more) are tab rows, as pipe rows likewise,
-//! otherwise as flow text; a line with two or more tab-separated fields is a
-//! tab row anywhere. Page number lines become [`RowKind::PageNumber`] rows.
+//! Each line of the region is classified once ([`Line`]): blank, a page
+//! number, a tab row, a pipe row, how many space-aligned chunks it has and
+//! whether the line after it is blank. The region's layout follows from the
+//! counts, and the lines go to that layout's builder:
+//!
+//! * **tab rows** when at least half of the non-blank lines (and two or
+//!   more) are tab rows; **pipe rows** likewise ([`super::tabs`],
+//!   [`super::pipes`]); a line with two or more tab-separated fields is a
+//!   tab row anywhere;
+//! * **space-aligned columns** (`pdftotext -layout`) when at least half of
+//!   the non-blank lines (and two or more) have two or more chunks cut by
+//!   gaps of two or more spaces ([`super::columns`], one part per page:
+//!   page number lines cut the region);
+//! * **blank-separated cells** when blank lines separate the region's
+//!   lines (at most one in four non-blank lines is followed by another
+//!   one): [`super::flow::blank_separated`];
+//! * otherwise **flow words** (crawler runs, one row per line:
+//!   [`super::flow::words`]).
+//!
+//! Page number lines become [`RowKind::PageNumber`] rows in every layout.
 
-use super::{Cell, Grid, Layout, RowKind, flow, pipes, tabs};
-use crate::lines::is_space;
+use std::ops::Range;
+
+use super::scan::{self, Facts, Word};
+use super::{Cell, Grid, Layout, RowKind, columns, flow, pipes, tabs};
 use crate::text::lexical::is_page_number;
 
 /// A line (or piece of a line) of the region: byte offset and text.
 pub(crate) type Piece<'a> = (usize, &'a str);
 
-fn trimmed(start: usize, raw: &str) -> (usize, &str) {
-    let t = raw.trim_start_matches(is_space);
-    (start + raw.len() - t.len(), t.trim_end_matches(is_space))
+/// A non-blank line of a region, classified once.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    start: usize,
+    raw: &'a str,
+    /// What the walk over it found.
+    facts: Facts,
+    /// Its words: a range of the region's word list.
+    words: Range<usize>,
+    /// A page number line.
+    page: bool,
+    /// The next line of the region is non-blank.
+    joined: bool,
 }
 
-/// The span from the first to the last non-blank character of the region
-/// (an empty range at its start when it is blank).
-fn region_span(lines: &[Piece<'_>]) -> std::ops::Range<usize> {
-    let nonblank = |l: &&Piece<'_>| !l.1.chars().all(is_space);
-    let first = lines.iter().find(nonblank);
-    let last = lines.iter().rev().find(nonblank);
-    match (first, last) {
-        (Some(f), Some(l)) => {
-            let (s, _) = trimmed(f.0, f.1);
-            let (ls, lt) = trimmed(l.0, l.1);
-            s..ls + lt.len()
+impl<'a> Line<'a> {
+    /// Two or more non-blank tab-separated fields ([`tabs::is_row`]).
+    fn tab_row(&self) -> bool {
+        self.facts.tab_fields >= 2
+    }
+
+    /// The trimmed text and its offset.
+    fn trimmed(&self) -> (usize, &'a str) {
+        let (s, e) = self.facts.text;
+        (self.start + s, &self.raw[s..e])
+    }
+
+    /// The page number row of this line.
+    fn page_row(&self, g: &mut Grid) {
+        let (at, t) = self.trimmed();
+        g.push_row_of(RowKind::PageNumber, vec![Cell::new(t, at..at + t.len())]);
+    }
+}
+
+/// A region's lines classified: the non-blank lines, all their words, and
+/// the region's span (from the first to the last non-blank character; an
+/// empty range at its start when it is blank).
+struct Classified<'a> {
+    lines: Vec<Line<'a>>,
+    words: Vec<Word>,
+    span: Range<usize>,
+}
+
+/// Walks each line of a region once.
+fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut words = Vec::new();
+    let mut prev_blank = true;
+    for &(start, raw) in lines {
+        let from = words.len();
+        let Some(facts) = scan::line(start, raw, &mut words) else {
+            prev_blank = true;
+            continue;
+        };
+        if facts.tab_fields >= 2 {
+            // a tab row is read by its fields in every layout: its words
+            // are never needed
+            words.truncate(from);
         }
+        if let (Some(p), false) = (out.last_mut(), prev_blank) {
+            p.joined = true;
+        }
+        let t = &raw[facts.text.0..facts.text.1];
+        // a page number starts with a dash, 第 or a digit and ends with a
+        // dash, 页 or a digit
+        let ends = |c: Option<char>| {
+            c.is_some_and(|c| {
+                matches!(c, '-' | '—' | '－' | '–' | '第' | '页') || c.is_ascii_digit()
+            })
+        };
+        let page = ends(t.chars().next()) && ends(t.chars().next_back()) && is_page_number(t);
+        out.push(Line {
+            start,
+            raw,
+            facts,
+            words: from..words.len(),
+            page,
+            joined: false,
+        });
+        prev_blank = false;
+    }
+    let span = match (out.first(), out.last()) {
+        (Some(f), Some(l)) => f.start + f.facts.text.0..l.start + l.facts.text.1,
         _ => {
             let at = lines.first().map_or(0, |l| l.0);
             at..at
         }
+    };
+    Classified {
+        lines: out,
+        words,
+        span,
     }
 }
 
 /// The grid of a standard-table region.
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    // each non-blank line with whether it is a tab row, looked at once
-    let nonblank: Vec<(&Piece<'_>, bool)> = lines
-        .iter()
-        .filter(|l| !l.1.chars().all(is_space))
-        .map(|l| (l, tabs::is_row(l.1)))
-        .collect();
-    let n = nonblank.len().max(1);
-    let tab_rows = nonblank.iter().filter(|l| l.1).count();
-    let pipe_rows = nonblank.iter().filter(|l| pipes::is_row(l.0.1)).count();
-    let sep = if tab_rows * 2 >= n && tab_rows >= 2 {
-        Some('\t')
-    } else if pipe_rows * 2 >= n && pipe_rows >= 2 {
-        Some('|')
-    } else {
-        None
-    };
+    let Classified { lines, words, span } = classify(lines);
+    let n = lines.len().max(1);
+    let count = |f: fn(&Line<'_>) -> bool| lines.iter().filter(|l| f(l)).count();
+    let majority = |k: usize| k * 2 >= n && k >= 2;
     let mut g = Grid::new();
+    let sep = if majority(count(|l| l.tab_row())) {
+        Some(Some('\t'))
+    } else if majority(count(|l| l.facts.pipes >= 2)) {
+        Some(Some('|'))
+    } else {
+        (count(|l| l.tab_row()) > 0).then_some(None)
+    };
+    if let Some(sep) = sep {
+        // the words are not needed (a line without the separator, a title
+        // or a note, is walked again): free them before the cells are made
+        drop(words);
+        delimited(&mut g, &lines, sep);
+    } else if majority(count(|l| l.facts.chunks >= 2)) {
+        g.set_layout(Layout::Columns);
+        by_page(&mut g, &lines, |g, part| {
+            let rows = part.iter().map(|l| (l.start, l.raw, l.words.clone()));
+            columns::push_scanned(g, &words, rows);
+        });
+    } else if lines.len() >= 2 && count(|l| l.joined) * 4 <= lines.len() {
+        g.set_layout(Layout::BlankSeparated);
+        by_page(&mut g, &lines, |g, part| {
+            // a blank after each line not joined to the next
+            let cells = part.iter().flat_map(|l| {
+                [Some(l.trimmed()), None]
+                    .into_iter()
+                    .take(if l.joined { 1 } else { 2 })
+            });
+            flow::push_blank_separated(g, cells);
+        });
+    } else {
+        g.set_layout(if lines.iter().all(|l| l.page) {
+            Layout::Unknown
+        } else {
+            Layout::Flow
+        });
+        for l in &lines {
+            if l.page {
+                l.page_row(&mut g);
+            } else {
+                g.push_row(flow::cells_of_words(
+                    l.start,
+                    l.raw,
+                    &words[l.words.clone()],
+                ));
+            }
+        }
+    }
+    g.set_span(span);
+    g
+}
+
+/// Reads the lines part by part between page number lines, each part
+/// with `build`.
+fn by_page<'a>(g: &mut Grid, lines: &[Line<'a>], mut build: impl FnMut(&mut Grid, &[Line<'a>])) {
+    let mut from = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.page {
+            build(g, &lines[from..i]);
+            l.page_row(g);
+            from = i + 1;
+        }
+    }
+    build(g, &lines[from..]);
+}
+
+/// Tab or pipe rows: `sep` is the region's separator (the majority's), a
+/// line without it read as flow words; without one, tab rows are read as
+/// tab rows and the rest as flow words.
+fn delimited(g: &mut Grid, lines: &[Line<'_>], sep: Option<char>) {
     let mut used = [false; 3];
-    for &(&(start, raw), tab_row) in &nonblank {
-        let (toff, t) = trimmed(start, raw);
-        if is_page_number(t) {
-            g.push_row_of(
-                RowKind::PageNumber,
-                vec![Cell::new(t, toff..toff + t.len())],
-            );
+    for l in lines {
+        if l.page {
+            l.page_row(g);
             continue;
         }
-        let row = match sep.filter(|c| raw.contains(*c)) {
-            Some('|') => {
+        let row = match sep {
+            Some('|') if l.facts.pipes > 0 => {
                 used[1] = true;
-                pipes::row(start, raw)
+                pipes::row(l.start, l.raw)
             }
-            Some(_) => {
+            Some('\t') if l.facts.has_tab => {
                 used[0] = true;
-                tabs::row(start, raw)
+                tabs::row(l.start, l.raw)
             }
-            None if tab_row => {
+            _ if l.tab_row() => {
                 used[0] = true;
-                tabs::row(start, raw)
+                tabs::row(l.start, l.raw)
             }
-            None => {
+            _ => {
                 used[2] = true;
-                flow::words(start, raw)
+                flow::words(l.start, l.raw)
             }
         };
         g.push_row(row);
@@ -95,38 +237,55 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
         (None, [false, false, false]) => Layout::Unknown,
         _ => Layout::Mixed,
     });
-    g.set_span(region_span(lines));
-    g
 }
 
 /// The grid of a generic-table region: tab rows when two or more lines are
 /// tab rows, pipe rows likewise, otherwise one cell per line.
 pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
-    let nonblank = || lines.iter().filter(|l| !l.1.chars().all(is_space)).copied();
-    let mut g = if nonblank().filter(|l| tabs::is_row(l.1)).count() >= 2 {
+    let Classified { lines, span, .. } = classify(lines);
+    let mut g = if lines.iter().filter(|l| l.tab_row()).count() >= 2 {
         let mut g = Grid::new();
         g.set_layout(Layout::Tabs);
-        for (s, r) in nonblank() {
-            g.push_row(tabs::row(s, r));
+        for l in &lines {
+            g.push_row(tabs::row(l.start, l.raw));
         }
         g
-    } else if nonblank().filter(|l| pipes::is_row(l.1)).count() >= 2 {
+    } else if lines.iter().filter(|l| l.facts.pipes >= 2).count() >= 2 {
         let mut g = Grid::new();
         g.set_layout(Layout::Pipes);
-        for (s, r) in nonblank() {
-            g.push_row(tabs::fields(s, r, '|'));
+        for l in &lines {
+            g.push_row(tabs::fields(l.start, l.raw, '|'));
         }
         g
     } else {
-        flow::lines(nonblank())
+        flow::lines(lines.iter().map(Line::trimmed))
     };
-    g.set_span(region_span(lines));
+    g.set_span(span);
     g
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of `text`, each with its byte offset.
+    fn pieces(text: &str) -> Vec<Piece<'_>> {
+        let mut at = 0;
+        text.split('\n')
+            .map(|l| {
+                let s = at;
+                at += l.len() + 1;
+                (s, l)
+            })
+            .collect()
+    }
+
+    fn texts(g: &Grid) -> Vec<Vec<&str>> {
+        g.rows()
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
 
     #[test]
     fn majority_layout_and_page_rows() {
@@ -145,6 +304,56 @@ mod tests {
         let g = region(&[(0, "规章\t1\t0"), (10, "行政许可 3 4"), (30, "其他 1 2")]);
         assert_eq!(g.layout(), Layout::Mixed);
         assert_eq!(g.rows()[1].len(), 3);
+    }
+
+    #[test]
+    fn space_aligned_text_is_read_in_columns_page_by_page() {
+        let text = "信息内容   本年制发   本年废止\n\
+                    规章          1          0\n\
+                    \n\
+                    规范性文件               2\n\
+                    \x20                -2-\n\
+                    其他     3     4";
+        let g = region(&pieces(text));
+        assert_eq!(g.layout(), Layout::Columns);
+        assert_eq!(
+            texts(&g),
+            vec![
+                vec!["信息内容", "本年制发", "本年废止"],
+                vec!["规章", "1", "0"],
+                vec!["规范性文件", "", "2"],
+                vec!["-2-"],
+                // the next page is laid out anew
+                vec!["其他", "3", "4"],
+            ]
+        );
+        assert_eq!(g.row_kind(3), RowKind::PageNumber);
+        assert_eq!(g.span(), Some(0..text.len()));
+    }
+
+    #[test]
+    fn blank_separated_cells_and_crawler_runs() {
+        let text = "规章\n\n本年制发\n件数\n\n3\n\n- 2 -\n\n0";
+        let g = region(&pieces(text));
+        assert_eq!(g.layout(), Layout::BlankSeparated);
+        assert_eq!(
+            texts(&g),
+            vec![
+                vec!["规章"],
+                vec!["本年制发件数"],
+                vec!["3"],
+                vec!["- 2 -"],
+                vec!["0"]
+            ]
+        );
+        assert_eq!(g.row_kind(3), RowKind::PageNumber);
+        // runs of words on consecutive lines: flow words
+        let g = region(&pieces("规章 1 0\n行政许可 3 4"));
+        assert_eq!(g.layout(), Layout::Flow);
+        assert_eq!(
+            texts(&g),
+            vec![vec!["规章", "1", "0"], vec!["行政许可", "3", "4"]]
+        );
     }
 
     #[test]

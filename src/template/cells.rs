@@ -96,7 +96,9 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
                 });
                 continue;
             }
-            if cell.text.bytes().all(|b| b.is_ascii_digit()) {
+            if cell.pieces.len() > 1 {
+                glued_or_words(cell, span.start, &mut toks);
+            } else if cell.text.bytes().all(|b| b.is_ascii_digit()) {
                 // a plain figure (most cells): one value, no grammar
                 toks.push(Tok {
                     kind: Tk::Value,
@@ -112,11 +114,22 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
         let has_value = toks[line_start..]
             .iter()
             .any(|t| matches!(t.kind, Tk::Value | Tk::Null));
-        if !has_value {
-            // drop the row's empty tokens in place
+        // and not before the row's label: there they hold no value's place
+        // (a group-label column left empty)
+        let keep_from = if has_value {
+            let first = toks[line_start..].iter().position(|t| t.kind != Tk::Empty);
+            match first.map(|f| line_start + f) {
+                Some(f) if toks[f].kind == Tk::Label => f,
+                _ => line_start,
+            }
+        } else {
+            toks.len()
+        };
+        if keep_from > line_start {
+            // drop those empty tokens in place
             let mut k = line_start;
             for i in line_start..toks.len() {
-                if toks[i].kind != Tk::Empty {
+                if toks[i].kind != Tk::Empty || i >= keep_from {
                     toks[k] = toks[i];
                     k += 1;
                 }
@@ -125,6 +138,26 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The tokens of a cell's text at `at`; a glued cell whose text is its
+/// pieces' text run together (lines of a wrapped cell) is read piece by
+/// piece, each at its own place.
+fn glued_or_words(cell: &crate::grid::Cell, at: usize, out: &mut Vec<Tok>) {
+    let parts = || cell.pieces.iter().map(|p| p.end - p.start);
+    if cell.pieces.len() > 1 && parts().sum::<usize>() == cell.text.len() {
+        let mut from = 0;
+        for p in &cell.pieces {
+            let len = p.end - p.start;
+            match cell.text.get(from..from + len) {
+                Some(t) => words(t, p.start, out),
+                None => return words(&cell.text[from..], p.start, out),
+            }
+            from += len;
+        }
+    } else {
+        words(&cell.text, at, out);
+    }
 }
 
 /// Cuts a cell's text (at byte `at`) at white space into field tokens.

@@ -16,6 +16,7 @@ mod exact;
 mod ffi;
 mod ffi_across;
 mod fixtures;
+mod grid_text;
 mod html;
 mod inputs;
 mod layout;

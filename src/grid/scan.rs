@@ -1,0 +1,179 @@
+//! One walk over a line of plain text: its words with their byte and
+//! character positions, and the facts the text path chooses a builder by
+//! (tab fields, pipes, space-aligned chunks). The builders of flow words
+//! and space-aligned columns read the words instead of splitting the line
+//! again.
+
+use std::ops::Range;
+
+/// The white space (in characters) that ends a chunk of space-aligned
+/// text: one space stays inside a chunk (`本年 新收`).
+pub(crate) const GAP: usize = 2;
+
+/// A run of non-blank characters: its bytes in the source and its
+/// character positions on its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub(crate) bytes: Range<usize>,
+    pub(crate) cols: Range<usize>,
+}
+
+/// What one walk over a non-blank line found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Facts {
+    /// Byte range of the line's text without its leading and trailing
+    /// white space, in the line.
+    pub(crate) text: (usize, usize),
+    /// Non-blank tab-separated fields.
+    pub(crate) tab_fields: usize,
+    /// The line holds a tab.
+    pub(crate) has_tab: bool,
+    /// How many pipes.
+    pub(crate) pipes: usize,
+    /// Chunks: runs of words cut at gaps of [`GAP`] or more white-space
+    /// characters.
+    pub(crate) chunks: usize,
+}
+
+/// The length of the character whose UTF-8 encoding starts with `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0..0x80 => 1,
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+/// True when the non-ASCII character at byte `i` of `b` (its lead byte
+/// `lead`) is white space ([`crate::lines::is_space`]), from its bytes: U+0085 U+00A0,
+/// U+1680, U+2000…U+200D U+2028 U+2029 U+202F U+205F, U+3000, U+FEFF.
+fn wide_space(b: &[u8], i: usize, lead: u8) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match lead {
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        0xEF => at(1) == 0xBB && at(2) == 0xBF,
+        _ => false,
+    }
+}
+
+/// Walks `raw` (found at byte `start`) once: appends its words to `words`
+/// and returns its facts, or `None` when it is blank (no word appended).
+pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Facts> {
+    let b = raw.as_bytes();
+    let n = b.len();
+    let (mut first, mut last) = (None, 0);
+    let (mut fields, mut field_text, mut has_tab) = (0usize, false, false);
+    let (mut pipes, mut chunks) = (0usize, 0usize);
+    // white space characters since the last word (GAP at the start)
+    let mut gap = GAP;
+    let (mut i, mut col) = (0usize, 0usize);
+    while i < n {
+        // a run of white space
+        while i < n {
+            let lead = b[i];
+            if lead == b'\t' {
+                fields += usize::from(field_text);
+                field_text = false;
+                has_tab = true;
+            } else if lead >= 0x80 {
+                if !wide_space(b, i, lead) {
+                    break;
+                }
+                i += char_len(lead) - 1;
+            } else if !matches!(lead, b' ' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                break;
+            }
+            i += 1;
+            col += 1;
+            gap += 1;
+        }
+        if i == n {
+            break;
+        }
+        // a word
+        let (ws, wc) = (i, col);
+        while i < n {
+            let lead = b[i];
+            if lead < 0x80 {
+                if matches!(lead, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                pipes += usize::from(lead == b'|');
+                i += 1;
+            } else {
+                if wide_space(b, i, lead) {
+                    break;
+                }
+                i += char_len(lead);
+            }
+            col += 1;
+        }
+        words.push(Word {
+            bytes: start + ws..start + i,
+            cols: wc..col,
+        });
+        first.get_or_insert(ws);
+        last = i;
+        field_text = true;
+        chunks += usize::from(gap >= GAP);
+        gap = 0;
+    }
+    fields += usize::from(field_text);
+    Some(Facts {
+        text: (first?, last),
+        tab_fields: fields,
+        has_tab,
+        pipes,
+        chunks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_facts_and_positions() {
+        let mut w = Vec::new();
+        let f = line(10, " 规章\u{3000}1  |2\t\t3 ", &mut w).unwrap();
+        let bytes: Vec<_> = w.iter().map(|w| w.bytes.clone()).collect();
+        let cols: Vec<_> = w.iter().map(|w| w.cols.clone()).collect();
+        assert_eq!(bytes, [11..17, 20..21, 23..25, 27..28]);
+        // one position per character, CJK included
+        assert_eq!(cols, [1..3, 4..5, 7..9, 11..12]);
+        assert_eq!(f.text, (1, 18));
+        assert_eq!((f.tab_fields, f.has_tab, f.pipes), (2, true, 1));
+        // `规章　1` is one chunk (one space), `|2` and `3` two more
+        assert_eq!(f.chunks, 3);
+        assert_eq!(line(0, " \u{a0}\u{feff}\t", &mut w), None);
+        assert_eq!(w.len(), 4);
+    }
+
+    #[test]
+    fn wide_spaces_are_the_white_space_of_is_space() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let b = s.as_bytes();
+            assert_eq!(
+                wide_space(b, 0, b[0]),
+                crate::lines::is_space(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        for c in (0u8..0x80).map(char::from) {
+            let mut w = Vec::new();
+            let blank = line(0, &c.to_string(), &mut w).is_none();
+            assert_eq!(blank, crate::lines::is_space(c), "{c:?}");
+        }
+    }
+}
