@@ -43,7 +43,7 @@ fn main() {
                     Block::Subsection(Subsection {
                         marker: "（一）".into(),
                         title: Some("主动公开。".into()),
-                        blocks: vec![para("全年主动公开政府信息120条。")],
+                        blocks: vec![para("全年主动公开政府信息120条。")].into(),
                         span: Span::default(),
                         head: Span::default(),
                     }),

@@ -95,7 +95,9 @@ pub enum Origin {
 pub struct Cell {
     /// The cell's text as read (entities decoded, layout white space kept).
     /// Empty for an empty cell and for a [`Origin::Spanned`] position.
-    pub text: String,
+    /// A [`Str`](crate::model::Str): a short cell text takes no allocation,
+    /// and moves into the model as it is.
+    pub text: crate::model::Str,
     /// Byte range of the text in the source; an empty range at the place of
     /// an empty cell, `None` for a spanned position or a cell the builder
     /// made up (never for text).
@@ -108,7 +110,7 @@ pub struct Cell {
 
 impl Cell {
     /// A cell with its own text at `span`.
-    pub fn new(text: impl Into<String>, span: Range<usize>) -> Cell {
+    pub fn new(text: impl Into<crate::model::Str>, span: Range<usize>) -> Cell {
         Cell {
             text: text.into(),
             span: Some(span),
@@ -119,13 +121,13 @@ impl Cell {
 
     /// An empty cell at `at` (its position is known, it holds nothing).
     pub fn empty(at: usize) -> Cell {
-        Cell::new(String::new(), at..at)
+        Cell::new("", at..at)
     }
 
     /// A position covered by the spanned cell at (`row`, `col`).
     pub fn spanned(row: usize, col: usize) -> Cell {
         Cell {
-            text: String::new(),
+            text: Default::default(),
             span: None,
             origin: Origin::Spanned { row, col },
             pieces: Vec::new(),
@@ -134,7 +136,7 @@ impl Cell {
 
     /// A cell glued from several pieces of the source; `text` is their
     /// joined text.
-    pub fn glued(text: impl Into<String>, pieces: Vec<Range<usize>>) -> Cell {
+    pub fn glued(text: impl Into<crate::model::Str>, pieces: Vec<Range<usize>>) -> Cell {
         let span = match (pieces.first(), pieces.last()) {
             (Some(a), Some(b)) => Some(a.start..b.end),
             _ => None,

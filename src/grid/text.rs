@@ -25,6 +25,7 @@ use std::ops::Range;
 
 use super::scan::{self, Facts, Word};
 use super::{Cell, Grid, Layout, RowKind, columns, flow, pipes, tabs};
+use crate::lines::is_space;
 use crate::text::lexical::is_page_number;
 
 /// A line (or piece of a line) of the region: byte offset and text.
@@ -242,26 +243,71 @@ fn delimited(g: &mut Grid, lines: &[Line<'_>], sep: Option<char>) {
 /// The grid of a generic-table region: tab rows when two or more lines are
 /// tab rows, pipe rows likewise, otherwise one cell per line.
 pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
-    let Classified { lines, span, .. } = classify(lines);
-    let mut g = if lines.iter().filter(|l| l.tab_row()).count() >= 2 {
-        let mut g = Grid::new();
-        g.set_layout(Layout::Tabs);
-        for l in &lines {
-            g.push_row(tabs::row(l.start, l.raw));
+    let mut g = match generic_rows(lines) {
+        Some(rows) => {
+            let mut g = Grid::new();
+            g.set_layout(rows.layout);
+            for row in rows.rows {
+                g.push_row(row);
+            }
+            g
         }
-        g
-    } else if lines.iter().filter(|l| l.facts.pipes >= 2).count() >= 2 {
-        let mut g = Grid::new();
-        g.set_layout(Layout::Pipes);
-        for l in &lines {
-            g.push_row(tabs::fields(l.start, l.raw, '|'));
-        }
-        g
-    } else {
-        flow::lines(lines.iter().map(Line::trimmed))
+        None => flow::lines(classify(lines).lines.iter().map(Line::trimmed)),
     };
-    g.set_span(span);
+    g.set_span(region_span(lines));
     g
+}
+
+/// The span from the first to the last non-blank character of the region
+/// (an empty range at its start when it is blank).
+fn region_span(lines: &[Piece<'_>]) -> Range<usize> {
+    let nonblank = |l: &&Piece<'_>| !l.1.chars().all(is_space);
+    match (lines.iter().find(nonblank), lines.iter().rev().find(nonblank)) {
+        (Some(f), Some(l)) => {
+            let lead = f.1.len() - f.1.trim_start_matches(is_space).len();
+            f.0 + lead..l.0 + l.1.trim_end_matches(is_space).len()
+        }
+        _ => {
+            let at = lines.first().map_or(0, |l| l.0);
+            at..at
+        }
+    }
+}
+
+/// The rows of a generic-table region of tab or pipe rows, built one line
+/// at a time (see [`generic_rows`]).
+pub(crate) struct Rows<I> {
+    /// [`Layout::Tabs`] or [`Layout::Pipes`].
+    pub(crate) layout: Layout,
+    /// The span [`generic`] gives the grid.
+    pub(crate) span: Range<usize>,
+    /// Each non-blank line's cells.
+    pub(crate) rows: I,
+}
+
+/// The rows [`generic`] reads a region of tab or pipe rows as, one line at
+/// a time, so that a mapper can take each row as it comes instead of a
+/// whole grid (`None` for one cell per line, which needs the whole region).
+pub(crate) fn generic_rows<'l>(
+    lines: &'l [Piece<'l>],
+) -> Option<Rows<impl Iterator<Item = Vec<Cell>> + 'l>> {
+    let nonblank = || lines.iter().filter(|l| !l.1.chars().all(is_space)).copied();
+    let sep = if nonblank().filter(|l| tabs::is_row(l.1)).count() >= 2 {
+        '\t'
+    } else if nonblank().filter(|l| pipes::is_row(l.1)).count() >= 2 {
+        '|'
+    } else {
+        return None;
+    };
+    Some(Rows {
+        layout: if sep == '\t' {
+            Layout::Tabs
+        } else {
+            Layout::Pipes
+        },
+        span: region_span(lines),
+        rows: nonblank().map(move |(s, r)| tabs::fields(s, r, sep)),
+    })
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ pub fn tables_mut(report: &mut Report, f: &mut dyn FnMut(&mut Table)) {
         for b in bs {
             match b {
                 Block::Table(t) => f(t),
-                Block::Subsection(s) => walk(&mut s.blocks, f),
+                Block::Subsection(s) => walk(s.blocks.as_mut_slice(), f),
                 _ => {}
             }
         }
@@ -61,7 +61,7 @@ fn blocks(bs: &mut [Block], f: &mut dyn FnMut(&mut Span)) {
             Block::Subsection(s) => {
                 f(&mut s.span);
                 f(&mut s.head);
-                blocks(&mut s.blocks, f);
+                blocks(s.blocks.as_mut_slice(), f);
             }
             Block::Table(t) => table(t, f),
         }

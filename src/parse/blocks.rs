@@ -63,7 +63,14 @@ impl Blocks<'_, '_> {
         let segs = &split_statistics(self.text, segs);
         // each piece's kind, worked out once
         let kinds = &region::classify(segs);
-        let mut tree = Tree::default();
+        // room for a block per piece, the most a long run of one-line
+        // subsections or paragraphs needs: the vector is not grown by
+        // copying (each copy leaves a hole as large as the blocks so far);
+        // room never written to takes no memory, and is given back below
+        let mut tree = Tree {
+            root: Vec::with_capacity(segs.len()),
+            ..Tree::default()
+        };
         let mut i = 0;
         while i < segs.len() {
             i = self.step(&mut tree, segs, kinds, i);
@@ -190,14 +197,22 @@ impl Blocks<'_, '_> {
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
             let end = region_end(segs, kinds, i, kind);
             let grid = crate::grid::text::region(&lines(end));
-            return Some((template::map(&grid, kind, self.text, self.loc), end));
+            return Some((template::map(grid, kind, self.text, self.loc), end));
         }
         let end = generic_region(segs, kinds, i)?;
-        let grid = crate::grid::text::generic(&lines(end));
-        Some((
-            template::map(&grid, Kind::Generic, self.text, self.loc),
-            end,
-        ))
+        let lines = lines(end);
+        // tab and pipe rows are mapped as they are read: the grid of a
+        // long table is never held whole beside its table
+        let table = match crate::grid::text::generic_rows(&lines) {
+            Some(r) => template::map_generic_rows(r.layout, r.span, r.rows, self.text, self.loc),
+            None => template::map(
+                crate::grid::text::generic(&lines),
+                Kind::Generic,
+                self.text,
+                self.loc,
+            ),
+        };
+        Some((table, end))
     }
 
     /// Opens the subsections whose markers start `t` (at `off`); the text
@@ -228,7 +243,7 @@ impl Blocks<'_, '_> {
             let sub = Subsection {
                 marker: marker.into(),
                 title: title.map(Into::into),
-                blocks: Vec::new(),
+                blocks: Default::default(),
                 span: self.loc.span(off, head_end),
                 head: self.loc.span(off, head_end),
             };
@@ -377,7 +392,7 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
 }
 
 /// Splits the text after a marker into a short title and the body.
-fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
+pub(crate) fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
     if rest.is_empty() {
         return (None, None);
     }

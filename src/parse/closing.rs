@@ -3,7 +3,7 @@
 use super::seg::Seg;
 use crate::text::lexical::norm;
 
-fn is_date_line(t: &str) -> bool {
+pub(crate) fn is_date_line(t: &str) -> bool {
     if t.chars().nth(40).is_some() {
         return false;
     }
@@ -11,7 +11,7 @@ fn is_date_line(t: &str) -> bool {
     super::meta::cn_date(&n).is_some_and(|(rest, _)| rest.is_empty())
 }
 
-fn is_organ_line(t: &str) -> bool {
+pub(crate) fn is_organ_line(t: &str) -> bool {
     if t.chars().nth(60).is_some() {
         return false;
     }

@@ -205,7 +205,10 @@ pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: K
             continue;
         }
         let t = s.trimmed().1;
-        if ends_region(t, kind, &mut buf) {
+        // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
+        let empty_cells =
+            s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
+        if ends_region(t, kind, &mut buf) && !(empty_cells && t.ends_with('。')) {
             break;
         }
         if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {

@@ -19,9 +19,17 @@
 //!   dropped: paragraph lines are joined without separators). A paragraph
 //!   that another paragraph follows, 40 characters or more and ending no
 //!   sentence, is written on two lines, the second short, so the parser does
-//!   not join the next paragraph to it (see `write_apart`).
+//!   not join the next paragraph to it (see `write_apart`). The paragraph
+//!   written last in a report without a closing, when it would read as a
+//!   signature (an organ or a date line), is written with its last character
+//!   on a line of its own (see `write_unsigned`).
 //! * A subsection is a head line, `marker` + `title` when there is a title,
-//!   or the marker alone; then its blocks, each a chunk of its own.
+//!   or the marker alone; then its blocks, each a chunk of its own. When its
+//!   first block is a paragraph that the parser reads as the body of the head
+//!   line (a title-less subsection whose paragraph is no title, `四、` + a long
+//!   text; or a section marker `三、` with a title), the paragraph is written
+//!   on the head line (a marker alone after a table would be read into the
+//!   table; `三、收费。` alone could read as a section heading).
 //! * Markup and unrecognized text: their `text` on one line.
 //! * Chrome blocks (the page around an HTML report: navigation, scripts,
 //!   footers, portal metadata fields) are not written: they are not report
@@ -54,10 +62,13 @@
 //!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
 //!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
 //!   - **generic**: the header cells, then each row, tab-separated; a table
-//!     with no row, with a row of fewer than two cells or with a tab inside a
-//!     cell is written as pipe rows (`|a|b|`, tabs kept) followed by an empty
-//!     pipe row `||` (a tab row needs two cells, a pipe table two lines; an
-//!     empty pipe row reads as no row).
+//!     with no row, with a row of fewer than two cells (unless that cell is
+//!     itself a pipe row), with a tab inside a cell or whose header line with
+//!     tabs would open a standard table (`行政复\t议`) is written as pipe rows
+//!     (`|a|b|`, tabs kept) followed by an empty pipe row `||` (a tab row needs
+//!     two cells, a pipe table two lines; an empty pipe row reads as no row); a
+//!     header cell and one row of one cell, one a tab row and the other a pipe
+//!     row, are written one per line (`1\t7`, `||`), as the parser reads them.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -71,10 +82,11 @@
 //! that reads back to them. A model round-trips when:
 //!
 //! * two adjacent paragraphs stay distinct only if the first ends with one of
-//!   `。！？；：!?;:`, is shorter than 20 characters, or has a letter or an
-//!   ideograph among its last 39 characters where the renderer can cut it
-//!   onto a short second line (otherwise the parser joins them as one
-//!   paragraph broken by a page break);
+//!   `。！？；：!?;:`, is shorter than 20 characters, or has among its last
+//!   39 characters one that opens no marker, markup, number or table word
+//!   (after no white space) where the renderer can cut it onto a short second
+//!   line (otherwise the parser joins them as one paragraph broken by a page
+//!   break);
 //! * a subsection title is at most 40 characters and has no `。！？；：` except
 //!   as its last character (a longer line is a paragraph that starts with a
 //!   marker);
@@ -102,11 +114,26 @@ pub mod table;
 
 use std::fmt;
 
-use crate::model::{Block, Report, Section, Table};
+use crate::model::{Block, Paragraph, Report, Section, Table};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
-    let mut out = Chunks { w, first: true };
+    // the report's last line is read as the closing signature when it looks
+    // like one: a paragraph written last that the model does not hold as
+    // the closing is kept from looking like one (see `write_unsigned`)
+    let last = if report.closing.is_empty() {
+        match report.sections.last() {
+            Some(s) => last_paragraph(&s.blocks),
+            None => last_paragraph(&report.preamble),
+        }
+    } else {
+        None
+    };
+    let mut out = Chunks {
+        w,
+        first: true,
+        last,
+    };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
         out.section(section)?;
@@ -117,7 +144,12 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
 /// Writes one section's canonical text: its heading line, then its blocks
 /// (what [`write_report`] writes for it).
 pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
-    Chunks { w, first: true }.section(section)
+    Chunks {
+        w,
+        first: true,
+        last: None,
+    }
+    .section(section)
 }
 
 /// A table's canonical text (see [`table`]); `str::parse` reads it back.
@@ -144,12 +176,14 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Writes chunks separated by one blank line, each ending with `\n`.
-struct Chunks<'w, W> {
+struct Chunks<'w, 'r, W> {
     w: &'w mut W,
     first: bool,
+    /// The paragraph written last, when it is (see [`write_report`]).
+    last: Option<&'r Paragraph>,
 }
 
-impl<W: fmt::Write> Chunks<'_, W> {
+impl<W: fmt::Write> Chunks<'_, '_, W> {
     fn section(&mut self, section: &Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.blocks(&section.blocks)
@@ -169,13 +203,45 @@ impl<W: fmt::Write> Chunks<'_, W> {
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
                     self.chunk(|w| write_apart(w, &p.text))?
                 }
-                Block::Paragraph(p) => self.chunk(|w| write_line(w, &p.text))?,
+                Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
+                    self.chunk(|w| write_unsigned(w, &p.text))?
+                }
+                Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
+                Block::Subsection(s) if body_on_head_line(s) => {
+                    // `四、` + a long first paragraph: one line, as the
+                    // parser reads it (a marker alone after a table would
+                    // be read into the table)
+                    let Some(Block::Paragraph(p)) = s.blocks.first() else {
+                        unreachable!("body_on_head_line checks it")
+                    };
+                    self.chunk(|w| {
+                        w.write_str(&s.marker)?;
+                        if let Some(title) = &s.title {
+                            w.write_str(title)?;
+                        }
+                        if matches!(s.blocks.get(1), Some(Block::Paragraph(_))) {
+                            write_apart(w, &p.text)
+                        } else {
+                            write_line(w, &p.text)
+                        }
+                    })?;
+                    self.blocks(&s.blocks[1..])?;
+                }
                 Block::Subsection(s) => {
                     self.chunk(|w| {
                         let mut head = s.marker.clone();
                         if let Some(title) = &s.title {
+                            // a space keeps the marker apart when the title
+                            // would run into it (`1.` + `5` reads as `1.5`)
+                            let mut joined = head.clone();
+                            joined.push_str(title);
+                            let apart = crate::parse::seg::line_marker(&joined)
+                                .is_none_or(|(_, len)| len != s.marker.len());
+                            if apart {
+                                head.push(' ');
+                            }
                             head.push_str(title);
                         }
                         write_line(w, &head)
@@ -188,6 +254,138 @@ impl<W: fmt::Write> Chunks<'_, W> {
             }
         }
         Ok(())
+    }
+}
+
+/// True for a subsection whose first block is a paragraph that is written
+/// on the head line, as the parser reads it: a subsection without a title
+/// whose paragraph the parser would not read as a title (`四、` + a long
+/// text; a marker alone after a table would be read into the table), and
+/// a subsection with a section marker (`三、收费。` + `作`: on a line of its
+/// own the head could read as a section heading).
+fn body_on_head_line(s: &crate::model::Subsection) -> bool {
+    let Some(Block::Paragraph(p)) = s.blocks.first() else {
+        return false;
+    };
+    let section_marker = s
+        .marker
+        .strip_suffix('、')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
+    if s.title.is_some() && !section_marker {
+        return false;
+    }
+    let text: std::borrow::Cow<'_, str> = if p.text.contains(['\n', '\r']) {
+        p.text.replace(['\n', '\r'], "").into()
+    } else {
+        p.text.as_str().into()
+    };
+    let title = s.title.as_deref().unwrap_or("");
+    let rest = format!("{title}{text}");
+    let line = format!("{}{rest}", s.marker);
+    let want = match &s.title {
+        Some(t) => (Some(t.as_str()), Some(text.as_ref())),
+        None => (None, Some(text.as_ref())),
+    };
+    !text.starts_with(crate::lines::is_space)
+        && !title.starts_with(crate::lines::is_space)
+        && !title.contains(['\n', '\r'])
+        && crate::parse::seg::line_marker(&line).is_some_and(|(_, len)| len == s.marker.len())
+        && crate::parse::seg::line_marker(&text).is_none()
+        && crate::parse::blocks::split_title(&rest) == want
+}
+
+/// Writes a paragraph on one line; a text that starts with a marker (`1.`,
+/// read from lines `1` and `.`) would read as a subsection there, so its
+/// first character is written on a line of its own, which the parser joins
+/// back to the rest (when the rest opens no marker and is no field).
+fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let page = crate::text::lexical::is_page_number(text.trim_matches(crate::lines::is_space));
+    if !page
+        && crate::parse::seg::line_marker(text.trim_start_matches(crate::lines::is_space)).is_none()
+    {
+        return write_line(w, text);
+    }
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    if page {
+        // a page number on one line (`-1-`): its last character on a line
+        // of its own
+        let cut = one
+            .char_indices()
+            .next_back()
+            .filter(|&(at, c)| {
+                at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+            })
+            .map(|(at, _)| at);
+        return match cut {
+            Some(at) => {
+                w.write_str(&one[..at])?;
+                w.write_char('\n')?;
+                write_line(w, &one[at..])
+            }
+            None => write_line(w, &one),
+        };
+    }
+    let mut chars = one.chars();
+    let first = chars.next().filter(|c| !c.is_whitespace());
+    let rest = chars.as_str();
+    match first {
+        Some(c)
+            if !rest.is_empty()
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::seg::line_marker(rest).is_none()
+                && !ends_sentence(&one[..c.len_utf8()])
+                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')) =>
+        {
+            w.write_char(c)?;
+            w.write_char('\n')?;
+            write_line(w, rest)
+        }
+        _ => write_line(w, &one),
+    }
+}
+
+/// The paragraph written last among `blocks` (inside subsections too), if
+/// the last line written for them is a paragraph's.
+fn last_paragraph(blocks: &[Block]) -> Option<&Paragraph> {
+    match blocks
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, Block::Chrome(_)))?
+    {
+        Block::Paragraph(p) => Some(p),
+        Block::Subsection(s) if s.blocks.len() > 1 || !body_on_head_line(s) => {
+            last_paragraph(&s.blocks)
+        }
+        _ => None,
+    }
+}
+
+/// Writes the paragraph written last in a report without a closing: a text
+/// that would read as a signature there (an organ line `示例县人民政府`, a
+/// date line) is written with its last character on a line of its own,
+/// which the parser joins back to it and which is no signature.
+fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    let signature =
+        crate::parse::closing::is_organ_line(&one) || crate::parse::closing::is_date_line(&one);
+    let cut = one
+        .char_indices()
+        .next_back()
+        .filter(|&(at, c)| {
+            at > 0
+                && !c.is_whitespace()
+                && !c.is_numeric()
+                && !one[..at].ends_with(char::is_whitespace)
+                && !ends_sentence(&one[..at])
+        })
+        .map(|(at, _)| at);
+    match cut {
+        Some(at) if signature => {
+            w.write_str(&one[..at])?;
+            w.write_char('\n')?;
+            write_line(w, &one[at..])
+        }
+        _ => write_paragraph(w, &one),
     }
 }
 
@@ -218,36 +416,108 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         .take(7)
         .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
     if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
-        return write_line(w, &one);
+        return write_paragraph(w, &one);
     }
-    let safe = |c: char| {
-        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !"一二三四五六七八九十第信行申本勾示".contains(c)
-    };
     // the last characters only (the text may be long): a cut there leaves a
     // second line shorter than JOIN_LINE_CHARS
     let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
     tail.reverse();
-    let cut = tail.iter().enumerate().find_map(|(j, &(at, c))| {
-        let before = match j {
-            0 => one[..at].chars().next_back()?,
-            _ => tail[j - 1].1,
-        };
-        let rest = &one[at..];
-        (safe(c)
+    let grid_row = |l: &str| crate::grid::pipes::is_row(l) || crate::grid::tabs::is_row(l);
+    // a place to cut before byte `at` (character `c`, after `before`): `c`
+    // is `safe`, `before` no white space (the parser trims the lines it
+    // joins), the text before ends no sentence and the line from there is no
+    // `key: value` field
+    let cuttable = |at: usize, before: char, c: char, safe: &dyn Fn(char) -> bool| {
+        safe(c)
             && !before.is_whitespace()
             && !ends_sentence(&one[..at])
-            && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')))
-        .then_some(at)
-    });
+            && !one[at..].chars().take(7).any(|c| matches!(c, ':' | '：'))
+    };
+    // no line of the cut text may open a table (a short line with 勾稽关系)
+    let opens_table = |l: &str| crate::parse::region::anchor(l).is_some();
+    // the last cut, and a cut before it when the two lines would both be
+    // grid rows (two in a row read as a table): then a line between them
+    // that is none, found among the 80 characters before the last cut
+    // running text (30+ characters with `。，；`) ends a table before it; a
+    // cut keeps the first line so when it can
+    let prose = |l: &str| l.chars().nth(29).is_some() && l.contains(['。', '，', ',', '；', ';']);
+    let keep = prose(&one);
+    let plan = |safe: &dyn Fn(char) -> bool, keep: bool| -> Option<(usize, Option<usize>)> {
+        // the latest place first: the first line stays as long as it can (a
+        // short one right after a table would be read into the table)
+        tail.iter().enumerate().rev().find_map(|(j, &(at, c))| {
+            let before = match j {
+                0 => one[..at].chars().next_back()?,
+                _ => tail[j - 1].1,
+            };
+            if !cuttable(at, before, c, safe) {
+                return None;
+            }
+            let (first, rest) = one.split_at(at);
+            if opens_table(rest) || keep && !prose(first) {
+                return None;
+            }
+            if !(grid_row(first) && grid_row(rest)) {
+                return (!opens_table(first)).then_some((at, None));
+            }
+            let mut near: Vec<(usize, char)> = first.char_indices().rev().take(80).collect();
+            near.reverse();
+            near.iter().enumerate().find_map(|(k, &(m, d))| {
+                let before = match k {
+                    0 => first[..m].chars().next_back()?,
+                    _ => near[k - 1].1,
+                };
+                (cuttable(m, before, d, safe)
+                    && (!keep || prose(&first[..m]))
+                    && !grid_row(&first[m..])
+                    && !opens_table(&first[..m])
+                    && !opens_table(&first[m..]))
+                .then_some((at, Some(m)))
+            })
+        })
+    };
+    // before a letter or an ideograph that opens no marker or table word;
+    // failing that, before any other character that opens no marker,
+    // markup, number or page number
+    let letter = |c: char| {
+        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !"一二三四五六七八九十第信行申本勾示".contains(c)
+    };
+    let cut = plan(&letter, keep)
+        .or_else(|| plan(&opens_nothing, keep))
+        .or_else(|| plan(&letter, false))
+        .or_else(|| plan(&opens_nothing, false));
     match cut {
-        Some(at) => {
-            w.write_str(&one[..at])?;
+        Some((at, middle)) => {
+            let from = match middle {
+                Some(m) => {
+                    w.write_str(&one[..m])?;
+                    w.write_char('\n')?;
+                    m
+                }
+                None => 0,
+            };
+            w.write_str(&one[from..at])?;
             w.write_char('\n')?;
             write_line(w, &one[at..])
         }
-        None => write_line(w, &one),
+        None => write_paragraph(w, &one),
     }
+}
+
+/// True for a character that starts no marker (`（一）` `(1)` `1.` `①` `一是`
+/// `第`), markup (`#` `-` `*` `>` `|` `<` `!` `[` `` ` `` `=` `+` `_`), number,
+/// page number or table word at the start of a line (a fallback place to cut
+/// a paragraph: see [`write_apart`]).
+fn opens_nothing(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_numeric()
+        || c.is_ascii_punctuation() && "#*-+>|<[!`=_({\"'".contains(c)
+        || ('\u{2460}'..='\u{24ff}').contains(&c)
+        || ('\u{2776}'..='\u{2793}').contains(&c)
+        || ('\u{ff10}'..='\u{ff19}').contains(&c)
+        || "（【〔［｛「『“‘《〈•·●○■□◆◇▪►▶–—－〇零两百千万".contains(c)
+        || "一二三四五六七八九十第信行申本勾示".contains(c))
 }
 
 /// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also

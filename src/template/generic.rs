@@ -4,17 +4,18 @@
 
 use super::rows::cell_value;
 use crate::grid::{Cell, Grid, Layout};
+
 use crate::lines::Locator;
-use crate::model::table::{GenericSpans, GenericTable, Table};
-use crate::model::{Number, Str};
+use crate::model::table::{GenericTable, Table};
+use crate::model::{Number, Span, Str};
 
 fn numeric(t: &str) -> bool {
     cell_value(t).is_some() && Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
 }
 
 /// Rows of a one-column grid, by the shape of the first body row: `k` text
-/// cells then `m` number cells.
-fn shape_rows(cells: Vec<&Cell>) -> Vec<Vec<&Cell>> {
+/// cells then `m` number cells. Returns the length of each row.
+fn shape_rows(cells: &[Cell]) -> Vec<usize> {
     let first_num = cells
         .iter()
         .position(|c| numeric(&c.text))
@@ -36,70 +37,116 @@ fn shape_rows(cells: Vec<&Cell>) -> Vec<Vec<&Cell>> {
     // no text before the first body row: that row is the header (an empty
     // header row would not read back: an empty pipe row is no row)
     let mut rows = if header_len > 0 {
-        vec![cells[..header_len].to_vec()]
+        vec![header_len]
     } else {
         Vec::new()
     };
     let mut i = header_len;
     while i < cells.len() {
-        let mut row = Vec::new();
-        while i < cells.len() && !numeric(&cells[i].text) && row.len() < k {
-            row.push(cells[i]);
+        let start = i;
+        while i < cells.len() && !numeric(&cells[i].text) && i - start < k {
             i += 1;
         }
-        let texts = row.len();
-        while i < cells.len() && numeric(&cells[i].text) && row.len() - texts < m {
-            row.push(cells[i]);
+        let texts = i - start;
+        while i < cells.len() && numeric(&cells[i].text) && i - start - texts < m {
             i += 1;
         }
-        if row.is_empty() {
-            row.push(cells[i]);
+        if i == start {
             i += 1;
         }
-        rows.push(row);
+        rows.push(i - start);
     }
     rows
 }
 
-/// Maps any grid to a generic table.
-pub(crate) fn map(grid: &Grid, loc: &Locator<'_>) -> Table {
-    let rows: Vec<Vec<&Cell>> = if grid.layout() == Layout::Lines {
-        shape_rows(
-            grid.rows()
-                .iter()
-                .flatten()
-                .filter(|c| !c.is_empty())
-                .collect(),
-        )
-    } else {
-        grid.rows()
-            .iter()
-            .map(|r| r.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>())
-            .filter(|r| !r.is_empty())
-            .collect()
-    };
-    let mut it = rows.into_iter();
-    let header = it.next().unwrap_or_default();
-    let body: Vec<Vec<&Cell>> = it.collect();
-    let span_of = |c: &&Cell| {
-        let s = c.span.clone().unwrap_or(0..0);
-        loc.span(s.start, s.end)
-    };
-    let text_of = |c: &&Cell| Str::from(c.text.as_str());
-    Table::Generic(GenericTable {
-        span: super::span_of(grid, loc),
-        layout: super::layout_of(grid),
-        header: header.iter().map(text_of).collect(),
-        rows: body
-            .iter()
-            .map(|r| r.iter().map(text_of).collect())
-            .collect(),
-        spans: GenericSpans {
-            header: header.iter().map(span_of).collect(),
-            rows: body
-                .iter()
-                .map(|r| r.iter().map(span_of).collect())
-                .collect(),
-        },
-    })
+/// The model's texts and spans of a row's cells (the texts are moved, not
+/// copied).
+fn row_of(cells: impl ExactSizeIterator<Item = Cell>, loc: &Locator<'_>) -> (Vec<Str>, Vec<Span>) {
+    let mut texts = Vec::with_capacity(cells.len());
+    let mut spans = Vec::with_capacity(cells.len());
+    for c in cells {
+        let s = c.span.unwrap_or(0..0);
+        spans.push(loc.span(s.start, s.end));
+        texts.push(c.text);
+    }
+    (texts, spans)
 }
+
+/// Maps any grid to a generic table. The grid is consumed row by row: each
+/// row's texts move into the table and the row is freed, so a large grid and
+/// its table are not both held whole.
+pub(crate) fn map(mut grid: Grid, loc: &Locator<'_>) -> Table {
+    let span = grid.span();
+    let layout = grid.layout();
+    let rows = std::mem::take(grid.rows_mut());
+    drop(grid);
+    map_rows(layout, span, rows, loc)
+}
+
+/// [`map`] of the rows of a grid as they come (a builder's rows, one line at
+/// a time, or a grid's rows): `layout` and `span` are the grid's.
+pub(crate) fn map_rows(
+    layout: Layout,
+    span: Option<std::ops::Range<usize>>,
+    rows: impl IntoIterator<Item = Vec<Cell>>,
+    loc: &Locator<'_>,
+) -> Table {
+    let span = span.unwrap_or(0..0);
+    let mut t = GenericTable {
+        span: loc.span(span.start, span.end),
+        layout: crate::model::ReadLayout(layout),
+        ..GenericTable::default()
+    };
+    let one_column = layout == Layout::Lines;
+    let mut first = true;
+    let mut add = |texts: Vec<Str>, spans: Vec<Span>| {
+        if std::mem::take(&mut first) {
+            t.header = texts;
+            t.spans.header = spans;
+        } else {
+            t.rows.push(texts);
+            t.spans.rows.push(spans);
+        }
+    };
+    if one_column {
+        let cells: Vec<Cell> = rows
+            .into_iter()
+            .flatten()
+            .filter(|c| !c.is_empty())
+            .collect();
+        let lengths = shape_rows(&cells);
+        let mut cells = cells.into_iter();
+        for n in lengths {
+            let (texts, spans) = row_of(cells.by_ref().take(n), loc);
+            add(texts, spans);
+        }
+    } else {
+        for row in rows {
+            let n = row.iter().filter(|c| !c.is_empty()).count();
+            if n > 0 {
+                let (texts, spans) = row_of(NonEmpty(row.into_iter(), n), loc);
+                add(texts, spans);
+            }
+        }
+    }
+    t.rows.shrink_to_fit();
+    t.spans.rows.shrink_to_fit();
+    Table::Generic(t)
+}
+
+/// The `n` non-empty cells of a row.
+struct NonEmpty(std::vec::IntoIter<Cell>, usize);
+
+impl Iterator for NonEmpty {
+    type Item = Cell;
+    fn next(&mut self) -> Option<Cell> {
+        let c = self.0.find(|c| !c.is_empty())?;
+        self.1 -= 1;
+        Some(c)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.1, Some(self.1))
+    }
+}
+
+impl ExactSizeIterator for NonEmpty {}

@@ -42,25 +42,71 @@ pub(crate) enum Kind {
 /// Maps `grid` to a table of `kind`. `text` is the text the cells' spans
 /// index (each cell's text is the text at its span), `loc` turns offsets in
 /// it into spans of the model.
-pub(crate) fn map(grid: &Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Table {
+pub(crate) fn map(grid: Grid, kind: Kind, text: &str, loc: &Locator<'_>) -> Table {
     match kind {
-        Kind::ActiveDisclosure => active_disclosure::map(grid, text, loc),
-        Kind::Applications => applications::map(grid, text, loc),
-        Kind::ReviewLitigation => review_litigation::map(grid, text, loc),
+        Kind::ActiveDisclosure => active_disclosure::map(&grid, text, loc),
+        Kind::Applications => applications::map(&grid, text, loc),
+        Kind::ReviewLitigation => review_litigation::map(&grid, text, loc),
         // a legacy 政府信息公开情况统计表 becomes a typed table
         Kind::Generic => {
-            let t = legacy::from_grid(grid, loc).unwrap_or_else(|| match generic::map(grid, loc) {
-                Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
-                t => t,
-            });
-            with_layout(t, grid)
+            let l = layout_of(&grid);
+            let t = match legacy::from_grid(&grid, loc) {
+                Some(t) => t,
+                // the generic mapper consumes the grid
+                None => match generic::map(grid, loc) {
+                    Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
+                    t => t,
+                },
+            };
+            with_layout(t, l)
         }
     }
 }
 
+/// Maps the rows of a generic-table region as the builder reads them, one
+/// line at a time (`grid::text::generic_rows`): the same table as [`map`]
+/// of their grid with [`Kind::Generic`], without holding the whole grid
+/// unless its header is a legacy statistics header.
+pub(crate) fn map_generic_rows(
+    layout: crate::grid::Layout,
+    span: std::ops::Range<usize>,
+    rows: impl Iterator<Item = Vec<crate::grid::Cell>>,
+    text: &str,
+    loc: &Locator<'_>,
+) -> Table {
+    let mut rows = rows;
+    // the rows up to the first non-blank one (the header `legacy` looks at)
+    let mut head = Vec::new();
+    for r in rows.by_ref() {
+        let nonblank = r.iter().any(|c| !c.is_empty());
+        head.push(r);
+        if nonblank {
+            break;
+        }
+    }
+    let legacy_header = head.last().is_some_and(|h| {
+        let texts: Vec<&str> = h.iter().map(|c| c.text.as_str()).collect();
+        legacy::is_header(&texts)
+    });
+    if legacy_header {
+        let mut grid = Grid::new();
+        grid.set_layout(layout);
+        for r in head.into_iter().chain(rows) {
+            grid.push_row(r);
+        }
+        grid.set_span(span);
+        return map(grid, Kind::Generic, text, loc);
+    }
+    let l = crate::model::ReadLayout(layout);
+    let t = match generic::map_rows(layout, Some(span), head.into_iter().chain(rows), loc) {
+        Table::Generic(g) => legacy::from_generic(&g, loc).unwrap_or(Table::Generic(g)),
+        t => t,
+    };
+    with_layout(t, l)
+}
+
 /// `t` with the layout its grid builder recorded.
-fn with_layout(mut t: Table, grid: &Grid) -> Table {
-    let l = layout_of(grid);
+fn with_layout(mut t: Table, l: crate::model::ReadLayout) -> Table {
     match &mut t {
         Table::ActiveDisclosure(x) => x.layout = l,
         Table::Applications(x) => x.layout = l,
@@ -126,7 +172,7 @@ mod tests {
         let (text, g) = grid(rows);
         let lines = crate::lines::split(&text);
         let loc = Locator::new(&text, &lines);
-        map(&g, kind, &text, &loc)
+        map(g, kind, &text, &loc)
     }
 
     #[test]

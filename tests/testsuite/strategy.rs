@@ -543,7 +543,7 @@ pub fn blocks(level: usize, depth: u32) -> BoxedStrategy<Vec<Block>> {
                             Block::Subsection(Subsection {
                                 marker: marker.clone().into(),
                                 title: title.map(Into::into),
-                                blocks: body,
+                                blocks: body.into(),
                                 span: Span::default(),
                                 head: Span::default(),
                             })

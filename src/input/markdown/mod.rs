@@ -220,7 +220,7 @@ mod grids {
         tables(md)[0]
             .rows()
             .iter()
-            .map(|r| r.iter().map(|c| (c.text.clone(), c.origin)).collect())
+            .map(|r| r.iter().map(|c| (c.text.to_string(), c.origin)).collect())
             .collect()
     }
 

@@ -228,8 +228,12 @@ impl Table {
     fn group_places(&mut self) -> Vec<(usize, Spread)> {
         let out = &self.out;
         let barriers = &self.barriers;
-        let label_of =
-            |row: &OutRow| -> String { row.0.first().map(|c| c.text.clone()).unwrap_or_default() };
+        let label_of = |row: &OutRow| -> String {
+            row.0
+                .first()
+                .map(|c| c.text.to_string())
+                .unwrap_or_default()
+        };
         let mut inserts: Vec<(usize, Spread)> = Vec::new();
         let floor = |before: usize| {
             let i = barriers.partition_point(|&b| b <= before);

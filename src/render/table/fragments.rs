@@ -132,6 +132,9 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // apart from a cell inside the row: it would take a
         // cell's place, so it is not written
         Some(_) => return None,
+        // before fused digits: at the row's end it would be glued to them
+        // (`2.` reads as a cell), before them to the label
+        None if row.fused.is_some() => return None,
         None => {
             if digits_or_pipes() {
                 return None;

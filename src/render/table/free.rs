@@ -26,14 +26,30 @@ fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// cannot hold, become spaces, and tabs in a table of tab rows (a table
 /// with a tab inside a cell is written as pipe rows, which hold it).
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
+    if let Some([a, b]) = one_cell_per_line(t) {
+        // two cells that are grid lines of different kinds: one per line
+        // reads back as they are
+        return write!(w, "{a}\n{b}\n");
+    }
     let rows = || std::iter::once(&t.header).chain(&t.rows);
-    // tab rows need two cells to be rows, and a table two rows: anything
-    // less is written as pipe rows, closed by an empty pipe row (which reads
-    // as no row) so that the table has two pipe lines
+    // tab rows need two cells to be rows (or a cell that is a pipe row: the
+    // region goes on over it), and a table two rows: anything less is
+    // written as pipe rows, closed by an empty pipe row (which reads as no
+    // row) so that the table has two pipe lines
     // (a cell that holds a tab is written in a pipe row too, where the tab
     // stays inside the cell)
-    let pipes =
-        t.rows.is_empty() || rows().any(|r| r.len() < 2 || r.iter().any(|c| c.contains('\t')));
+    // (and so is a table whose header line, written with tabs, would open a
+    // standard table: `行政复\t议` reads as the review/litigation header)
+    let tab_row = |r: &[crate::model::Str]| {
+        let fields: Vec<&str> = r.iter().map(|c| c.as_str()).collect();
+        crate::grid::tabs::is_row(&fields.join("\t"))
+    };
+    let tabs = rows().all(|r| {
+        !r.iter().any(|c| c.contains('\t'))
+            && (tab_row(r) || matches!(r.as_slice(), [c] if crate::grid::pipes::is_row(c)))
+    }) && rows().filter(|r| tab_row(r)).count() >= 2
+        && crate::parse::region::anchor(&t.header.join("\t").replace(['\n', '\r'], " ")).is_none();
+    let pipes = !tabs;
     for row in rows() {
         let cells: Vec<String> = row
             .iter()
@@ -63,6 +79,38 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
         w.write_str("||\n")?;
     }
     Ok(())
+}
+
+/// A header cell and one row of one cell where each cell is a grid line (a
+/// tab row or a pipe row) but not both of the same kind: the parser reads
+/// such a table from its two lines as one cell per line (a layout of two
+/// tab rows or two pipe rows would split them). Written as tab or pipe rows
+/// they would not read back: a cell with a tab in a pipe row, or with pipes
+/// in a tab row.
+fn one_cell_per_line(t: &GenericTable) -> Option<[&str; 2]> {
+    let ([a], [row]) = (t.header.as_slice(), t.rows.as_slice()) else {
+        return None;
+    };
+    let [b] = row.as_slice() else {
+        return None;
+    };
+    let cells = [a.as_str(), b.as_str()];
+    let tab_rows = cells
+        .iter()
+        .filter(|c| crate::grid::tabs::is_row(c))
+        .count();
+    let pipe_rows = cells
+        .iter()
+        .filter(|c| crate::grid::pipes::is_row(c))
+        .count();
+    let clean = |c: &&str| c.trim_matches(is_space) == *c && !c.contains(['\n', '\r']);
+    (tab_rows < 2
+        && pipe_rows < 2
+        && cells
+            .iter()
+            .all(|c| crate::grid::tabs::is_row(c) || crate::grid::pipes::is_row(c))
+        && cells.iter().all(clean))
+    .then_some(cells)
 }
 
 /// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`

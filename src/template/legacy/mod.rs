@@ -42,7 +42,7 @@ use crate::model::{LegacyRow, Number, Table};
 
 use crawler::crawler_rows;
 pub(crate) use crawler::locate;
-use labels::is_header;
+pub(crate) use labels::is_header;
 use map::map;
 
 /// A cell as read: its text and the byte offset where it starts.
@@ -98,6 +98,14 @@ pub(crate) fn crawler_table(t: &str, off: usize, loc: &Locator<'_>) -> Option<(T
 /// grids (those go through [`from_generic`]).
 pub(crate) fn from_grid(grid: &crate::grid::Grid, loc: &Locator<'_>) -> Option<Table> {
     if grid.layout() == crate::grid::Layout::Lines {
+        return None;
+    }
+    // the header decides (`map` looks at it first): no copy of the rows of
+    // a grid that is not a statistics table
+    let nonblank = |r: &&Vec<crate::grid::Cell>| r.iter().any(|c| !c.is_empty());
+    let header = grid.rows().iter().find(nonblank)?;
+    let htexts: Vec<&str> = header.iter().map(|c| c.text.as_str()).collect();
+    if !is_header(&htexts) {
         return None;
     }
     let rows: Vec<Vec<InCell<'_>>> = grid
