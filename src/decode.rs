@@ -241,7 +241,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Error> {
     if let Some((enc, bom)) = bom(bytes) {
         return decode_as(&bytes[bom..], enc, bom).map(|t| (t, enc));
     }
-    let utf8_err = match std::str::from_utf8(bytes) {
+    let utf8_err = match utf8(bytes) {
         Ok(s) => return Ok((Cow::Borrowed(s), Encoding::Utf8)),
         Err(e) => e,
     };
@@ -289,6 +289,17 @@ pub fn decode_with(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, Err
     decode_as(&bytes[skip..], encoding, skip)
 }
 
+/// `bytes` as UTF-8: validated by `simdutf8` (SIMD, several times faster
+/// than the standard library on CJK text, where it is the one pass over the
+/// whole input), and by the standard library again only when invalid, for
+/// the error's position.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
+    }
+}
+
 fn check_input(bytes: &[u8]) -> Result<(), Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::without_position(ErrorKind::TooLarge {
@@ -324,7 +335,7 @@ fn bom(bytes: &[u8]) -> Option<(Encoding, usize)> {
 fn decode_as(bytes: &[u8], enc: Encoding, base: usize) -> Result<Cow<'_, str>, Error> {
     let rs = match enc {
         Encoding::Utf8 | Encoding::Utf8Bom => {
-            return match std::str::from_utf8(bytes) {
+            return match utf8(bytes) {
                 Ok(s) => Ok(Cow::Borrowed(s)),
                 Err(e) => Err(invalid_at(
                     bytes,

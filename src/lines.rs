@@ -25,13 +25,13 @@ impl<'a> Line<'a> {
     }
     /// True when the line holds only white space (incl. U+3000, NBSP, form feed).
     pub fn is_blank(&self) -> bool {
-        self.text.chars().all(is_space)
+        crate::text::space::is_blank(self.text)
     }
     /// The line without leading and trailing white space, with its offset.
     pub fn trimmed(&self) -> (usize, &'a str) {
-        let t = self.text.trim_start_matches(is_space);
+        let t = crate::text::space::trim_start(self.text);
         let off = self.start + (self.text.len() - t.len());
-        (off, t.trim_end_matches(is_space))
+        (off, crate::text::space::trim_end(t))
     }
 }
 
@@ -118,6 +118,12 @@ impl Starts {
         }
         s
     }
+    fn len(&self) -> usize {
+        match self {
+            Starts::Small(v) => v.len(),
+            Starts::Large(v) => v.len(),
+        }
+    }
     fn get(&self, i: usize) -> usize {
         match self {
             Starts::Small(v) => v[i] as usize,
@@ -162,6 +168,43 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The lines of the text, as [`iter`] gives them, read from the line
+    /// starts this locator holds (the text is not searched for line ends
+    /// again). Only for a locator made by [`Locator::of_text`], whose starts
+    /// are those of every line.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = Line<'a>> + '_ {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // an empty text has no line (its locator holds the start 0)
+        let n = if text.is_empty() {
+            0
+        } else {
+            self.line_starts.len()
+        };
+        (0..n).map(move |index| {
+            let start = self.line_starts.get(index);
+            // the line ends before its line end: LF, CR or CRLF (the last
+            // line may have none)
+            let next = if index + 1 < n {
+                self.line_starts.get(index + 1)
+            } else {
+                bytes.len()
+            };
+            let mut end = next;
+            if end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+                end -= 1;
+                if bytes[end] == b'\n' && end > start && bytes[end - 1] == b'\r' {
+                    end -= 1;
+                }
+            }
+            Line {
+                index,
+                start,
+                text: &text[start..end],
+            }
+        })
+    }
+
     /// The span of `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (line, column) = self.line_col(start);
@@ -195,13 +238,28 @@ impl<'a> Locator<'a> {
         self.line_col(offset)
     }
 
+    /// True when byte `offset` is on line `i` (0-based).
+    fn on_line(&self, i: usize, offset: usize) -> bool {
+        let n = self.line_starts.len();
+        i < n
+            && self.line_starts.get(i) <= offset
+            && (i + 1 == n || offset < self.line_starts.get(i + 1))
+    }
+
     fn line_col(&self, offset: usize) -> (u32, u32) {
-        let li = self
-            .line_starts
-            .partition_point(|s| s <= offset)
-            .saturating_sub(1);
-        let ls = self.line_starts.get(li);
         let (c_off, c_line, c_col) = self.cursor.get();
+        // lookups mostly stay on the line of the last one or move to the
+        // next: those two are tried before a search of all the lines
+        let li = if self.on_line(c_line, offset) {
+            c_line
+        } else if self.on_line(c_line + 1, offset) {
+            c_line + 1
+        } else {
+            self.line_starts
+                .partition_point(|s| s <= offset)
+                .saturating_sub(1)
+        };
+        let ls = self.line_starts.get(li);
         let upto = offset.min(self.text.len());
         let count =
             |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count() as u32);
@@ -233,6 +291,20 @@ mod tests {
         assert!(split("").is_empty());
         assert_eq!(split(t), iter(t).collect::<Vec<_>>());
         assert_eq!(split("\r\n\r").len(), 2);
+        for t in [
+            "",
+            "a",
+            "\n",
+            "\r",
+            "\r\n",
+            "a\n\r",
+            "a\r\nb\rc\n\nd\n",
+            "\n\nx",
+            "一\r\n\r\n二\r",
+        ] {
+            let loc = Locator::of_text(t);
+            assert_eq!(loc.lines().collect::<Vec<_>>(), split(t), "{t:?}");
+        }
     }
 
     #[test]
@@ -243,5 +315,24 @@ mod tests {
         let s = loc.span(10, 11);
         assert_eq!((s.line, s.column), (2, 2));
         assert_eq!(loc.span(3, 6).column, 2);
+        // any order of lookups gives what a fresh locator gives
+        let t = "一二\n三x\r\n\nabc\r四五六\n";
+        let loc = Locator::of_text(t);
+        // (spans start at character boundaries)
+        let offsets: Vec<usize> = (0..=t.len())
+            .chain((0..=t.len()).rev())
+            .chain([3, 17, 0, 9, 8, 20, 23, 6])
+            .filter(|&o| t.is_char_boundary(o))
+            .collect();
+        for &o in &offsets {
+            assert_eq!(
+                loc.line_column(o),
+                Locator::of_text(t).line_column(o),
+                "{o}"
+            );
+            let fresh = Locator::of_text(t).span(o, o);
+            let s = loc.span(o, o);
+            assert_eq!((s.line, s.column), (fresh.line, fresh.column), "{o}");
+        }
     }
 }

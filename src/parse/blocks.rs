@@ -8,7 +8,7 @@ use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
 use super::seg::{Seg, line_marker};
-use crate::lines::{Locator, is_space};
+use crate::lines::Locator;
 use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
 use crate::text::lexical::{MarkerStyle, markup};
@@ -106,7 +106,9 @@ impl Blocks<'_, '_> {
         }
         let (off, t) = seg.trimmed();
         // a legacy statistics table run together with the text around it
-        if let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc) {
+        if may_hold_statistics(t)
+            && let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc)
+        {
             self.emit(tree, Block::Table(Box::new(tb)));
             return i + 1;
         }
@@ -139,7 +141,7 @@ impl Blocks<'_, '_> {
                 span: self.loc.span(off, off + m.len()),
             });
             self.emit(tree, b);
-            let r = rest.trim_start_matches(is_space);
+            let r = crate::text::space::trim_start(rest);
             off += t.len() - r.len();
             t = r;
             if t.is_empty() {
@@ -231,7 +233,7 @@ impl Blocks<'_, '_> {
                 }
             }
             let marker = &t[..mlen];
-            let rest = t[mlen..].trim_start_matches(is_space);
+            let rest = crate::text::space::trim_start(&t[mlen..]);
             let rest_off = off + (t.len() - rest.len());
             let (title, body) = split_title(rest);
             let head_end = match title {
@@ -285,8 +287,10 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
     while i < segs.len() {
         let s = segs[i];
         let (off, t) = s.trimmed();
-        let mut found = locate(t);
-        if found.is_none_or(|(_, _, b)| b == t.len())
+        let statistics = may_hold_statistics(t);
+        let mut found = if statistics { locate(t) } else { None };
+        if statistics
+            && found.is_none_or(|(_, _, b)| b == t.len())
             && (t.contains("指标名称") || t.contains("指標名稱"))
         {
             // the rows may go on over the next lines (not over a grid line)
@@ -318,20 +322,11 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
         }
         let covered = segs[j - 1].start + segs[j - 1].raw.len();
         if a > 0 {
-            out.push(Seg {
-                start: s.start,
-                raw: &text[s.start..off + a],
-            });
+            out.push(Seg::new(s.start, &text[s.start..off + a]));
         }
-        out.push(Seg {
-            start: off + a,
-            raw: &text[off + a..stop],
-        });
+        out.push(Seg::new(off + a, &text[off + a..stop]));
         if stop < covered {
-            out.push(Seg {
-                start: stop,
-                raw: &text[stop..covered],
-            });
+            out.push(Seg::new(stop, &text[stop..covered]));
         }
         i = j;
     }
@@ -339,6 +334,13 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
         Some(out) => Cow::Owned(out),
         None => Cow::Borrowed(segs),
     }
+}
+
+/// False when `t` cannot hold a legacy statistics table run together with
+/// text: its header (`指标名称`, `指標名稱`) starts with `指`, so one search
+/// for that character rules most pieces out before the table is looked for.
+fn may_hold_statistics(t: &str) -> bool {
+    t.contains('指')
 }
 
 fn new_para(off: usize, t: &str) -> Para {
@@ -404,7 +406,7 @@ pub(crate) fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
     if let Some((i, c)) = stop {
         let end = i + c.len_utf8();
         let head_chars = rest[..end].chars().count();
-        let body = rest[end..].trim_start_matches(is_space);
+        let body = crate::text::space::trim_start(&rest[end..]);
         if !body.is_empty() {
             if head_chars <= 31 {
                 return (Some(&rest[..end]), Some(body));

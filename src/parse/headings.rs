@@ -3,37 +3,116 @@
 //! text and the next number in sequence, never by a bare numeral; and what
 //! a section title is about.
 
-use crate::lines::is_space;
 use crate::model::SectionKind;
 use crate::text::lexical::{self, norm, section_marker};
 
+/// The words [`classify`] asks about, found in one pass of an automaton
+/// built once (a bit per word: bit `i` is `WORDS[i]`).
+const WORDS: [&str; 27] = [
+    "复议",
+    "诉讼",
+    "收费",
+    "减免",
+    "问题",
+    "改进",
+    "其他需要报告",
+    "其他事项",
+    "重点领域",
+    "统计表",
+    "附表",
+    "统计指标",
+    "咨询",
+    "申请",
+    "主动",
+    "人员",
+    "收支",
+    "机构建设",
+    "保障经费",
+    "主动公开",
+    "主动公布",
+    "依申请",
+    "收到和处理",
+    "总体情况",
+    "概述",
+    "基本情况",
+    "总体",
+];
+
+/// The bit set of the [`WORDS`] in `t` (normalised).
+fn words_in(t: &str) -> u32 {
+    static AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(WORDS)
+            .unwrap_or_else(|_| unreachable!("a few short words build"))
+    });
+    AC.find_overlapping_iter(t)
+        .fold(0, |set, m| set | 1 << m.pattern().as_u32())
+}
+
+/// The bit of `w` in the set of [`words_in`] (a compile error when `w` is
+/// not one of [`WORDS`]).
+const fn bit(w: &str) -> u32 {
+    let mut i = 0;
+    while i < WORDS.len() {
+        let (a, b) = (WORDS[i].as_bytes(), w.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return 1 << i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a word of WORDS")
+}
+
 /// What a section title is about.
 pub(crate) fn classify(title: &str) -> SectionKind {
-    let t = norm(title);
-    let has = |w: &str| t.contains(w);
-    if has("复议") || has("诉讼") {
+    // a title normalised on the stack (normal forms are never longer than
+    // the characters they replace); a longer one into a `String`
+    let mut stack = [0u8; 256];
+    let mut heap = String::new();
+    let t = if title.len() <= stack.len() {
+        lexical::norm_head(title, usize::MAX, &mut stack)
+    } else {
+        lexical::norm_into(&mut heap, title);
+        &heap
+    };
+    let set = words_in(t);
+    // the bit of each word is found at compile time
+    macro_rules! has {
+        ($w:literal) => {
+            set & const { bit($w) } != 0
+        };
+    }
+    if has!("复议") || has!("诉讼") {
         SectionKind::ReviewLitigation
-    } else if has("收费") || has("减免") {
+    } else if has!("收费") || has!("减免") {
         SectionKind::Fees
-    } else if has("问题") || has("改进") {
+    } else if has!("问题") || has!("改进") {
         SectionKind::Problems
-    } else if has("其他需要报告") || has("其他事项") {
+    } else if has!("其他需要报告") || has!("其他事项") {
         SectionKind::OtherMatters
-    } else if has("重点领域") {
+    } else if has!("重点领域") {
         SectionKind::KeyAreas
-    } else if has("统计表") || has("附表") || has("统计指标") {
+    } else if has!("统计表") || has!("附表") || has!("统计指标") {
         SectionKind::Statistics
-    } else if has("咨询") && !has("申请") && !has("主动") {
+    } else if has!("咨询") && !has!("申请") && !has!("主动") {
         SectionKind::Consultations
-    } else if has("人员") || has("收支") || has("机构建设") || has("保障经费") {
+    } else if has!("人员") || has!("收支") || has!("机构建设") || has!("保障经费") {
         SectionKind::Staffing
-    } else if (has("主动公开") || has("主动公布")) && !(has("依申请") || has("申请")) {
+    } else if (has!("主动公开") || has!("主动公布")) && !(has!("依申请") || has!("申请"))
+    {
         SectionKind::ActiveDisclosure
-    } else if (has("收到和处理") || has("依申请") || has("申请")) && !has("主动") {
+    } else if (has!("收到和处理") || has!("依申请") || has!("申请")) && !has!("主动") {
         SectionKind::Applications
-    } else if has("主动") {
+    } else if has!("主动") {
         SectionKind::Other
-    } else if has("总体情况") || has("概述") || has("基本情况") || has("总体") {
+    } else if has!("总体情况") || has!("概述") || has!("基本情况") || has!("总体") {
         SectionKind::Overview
     } else {
         SectionKind::Other
@@ -124,19 +203,21 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     let (rest, n) = section_marker(t).ok()?;
-    let title = rest.trim_start_matches(is_space);
+    let title = crate::text::space::trim_start(rest);
     let title_start = t.len() - title.len();
     // a heading line is short: normalise at most 100 characters
     let bounded = title
         .char_indices()
         .nth(100)
         .map_or(title, |(i, _)| &title[..i]);
-    let nt = norm(bounded);
+    // (at most 100 characters: normalised on the stack)
+    let mut buf = [0u8; 400];
+    let nt = lexical::norm_head(bounded, 100, &mut buf);
     let chars = nt.chars().count();
     let inner_stop = nt
         .char_indices()
         .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
-    if nt.is_empty() || is_table_label(&nt) || chars > 60 || inner_stop || title.contains('\t') {
+    if nt.is_empty() || is_table_label(nt) || chars > 60 || inner_stop || title.contains('\t') {
         return None;
     }
     let known = classify(title) != SectionKind::Other;
@@ -150,9 +231,24 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 
 /// An inline heading: `…。二、主动公开政府信息情况 第二十条…`, numbered `expected`.
 fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
-    // `、` found by a char search (memchr on its last byte): no searcher
-    // is built per piece
-    for (dun, _) in t.match_indices('、') {
+    // the numeral before `、` ends with the last digit of `expected` (`十`
+    // for a multiple of ten): one search for that digit and `、`, with
+    // searchers built once, finds every `、` that can open the heading
+    static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
+            ]
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+        });
+    if !(1..=99).contains(&expected) {
+        return None;
+    }
+    let finder = &DIGIT_DUN[(expected % 10) as usize];
+    for at in finder.find_iter(t.as_bytes()) {
+        let dun = at + "一".len();
         let from = dun + "、".len();
         // the numeral before 、 (up to three characters)
         let before = &t[..dun];
@@ -178,13 +274,23 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
             continue;
         }
         let after = &t[from..];
-        let title = after.trim_start_matches(is_space);
+        let title = crate::text::space::trim_start(after);
         let title_start = t.len() - title.len();
         let Some(len) = inline_title_len(title) else {
             continue;
         };
-        let nt = norm(&title[..len]);
-        if is_table_label(&nt) {
+        // (at most 40 characters and an end word: normalised on the
+        // stack, where normal forms are never longer than the text)
+        let mut buf = [0u8; 256];
+        let title = &title[..len];
+        let owned;
+        let nt = if title.len() <= buf.len() {
+            lexical::norm_head(title, usize::MAX, &mut buf)
+        } else {
+            owned = norm(title);
+            &owned
+        };
+        if is_table_label(nt) {
             continue;
         }
         return Some(Hit {

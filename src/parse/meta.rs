@@ -62,7 +62,21 @@ fn any_date(i: &str) -> Option<(&str, (u32, u32, u32))> {
 
 /// The first `n` characters of `t`.
 fn head(t: &str, n: usize) -> &str {
-    t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i])
+    // a text of at most `n` bytes has at most `n` characters
+    if t.len() <= n {
+        return t;
+    }
+    // characters start at the bytes that are not continuation bytes
+    let mut count = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        if (b as i8) >= -0x40 {
+            if count == n {
+                return &t[..i];
+            }
+            count += 1;
+        }
+    }
+    t
 }
 
 /// Paragraph texts and spans of a block list, depth first.
@@ -102,36 +116,59 @@ fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
     })
 }
 
-/// The year in `s` (normalised) written as `2021年`, skipping 《…》 titles.
-fn years_in(s: &str) -> Vec<(usize, i32)> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        match c {
-            '《' => depth += 1,
-            '》' => depth = (depth - 1).max(0),
-            _ => {}
+/// The years in `s` (normalised) written as `2021年`, skipping 《…》
+/// titles: (byte offset, year), found one by one (no list is built).
+fn years_in(s: &str) -> Years<'_> {
+    Years { s, i: 0, depth: 0 }
+}
+
+/// The iterator of [`years_in`].
+struct Years<'a> {
+    s: &'a str,
+    i: usize,
+    depth: i32,
+}
+
+impl Iterator for Years<'_> {
+    type Item = (usize, i32);
+
+    fn next(&mut self) -> Option<(usize, i32)> {
+        let s = self.s;
+        let b = s.as_bytes();
+        // a byte at a time: ASCII digits and the lead bytes of 《 》 (E3 80
+        // 8A, E3 80 8B) are never continuation bytes, so every test below
+        // sees only the starts of characters, as a walk over the characters
+        // would
+        while self.i < b.len() {
+            let i = self.i;
+            let x = b[i];
+            if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
+                match b.get(i + 2) {
+                    Some(0x8A) => self.depth += 1,
+                    Some(0x8B) => self.depth = (self.depth - 1).max(0),
+                    _ => {}
+                }
+                self.i += 3;
+                continue;
+            }
+            self.i += 1;
+            if self.depth == 0
+                && x.is_ascii_digit()
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && i + 4 <= s.len()
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && s[i + 4..].starts_with('年')
+                && !s
+                    .get(i + 7..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                && let Ok(y) = s[i..i + 4].parse::<i32>()
+                && (2000..=2100).contains(&y)
+            {
+                return Some((i, y));
+            }
         }
-        if depth == 0
-            && c.is_ascii_digit()
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && i + 4 <= s.len()
-            && b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && s[i + 4..].starts_with('年')
-            && !s
-                .get(i + 7..)
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            && let Ok(y) = s[i..i + 4].parse::<i32>()
-            && (2000..=2100).contains(&y)
-        {
-            out.push((i, y));
-        }
-        i += c.len_utf8();
+        None
     }
-    out
 }
 
 /// `由丰城市洛市镇人民政府办公室编制` → `丰城市洛市镇人民政府`.
@@ -220,19 +257,33 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
         all.extend(first.into_iter().take(3));
     }
     // periods and contacts are stated early: the head of each paragraph is enough
-    let all_norm: Vec<String> = all.iter().map(|(t, _)| norm(head(t, 1000))).collect();
+    // normalised once into one buffer, read as slices by every test below
+    let mut buf = String::new();
+    let mut ends = Vec::with_capacity(all.len());
+    for (t, _) in &all {
+        crate::text::lexical::push_norm(&mut buf, head(t, 1000));
+        ends.push(buf.len());
+    }
+    let all_norm: Vec<&str> = ends
+        .iter()
+        .scan(0, |from, &end| {
+            let n = &buf[*from..end];
+            *from = end;
+            Some(n)
+        })
+        .collect();
     let at = |year: i32, span: Span| year_span(text, span, year, loc);
     let mut years: Vec<YearMention> = Vec::new();
     if let (Some(t), Some(span)) = (&meta.title, title_span)
-        && let Some((_, y)) = years_in(&norm(t)).first()
+        && let Some((_, y)) = years_in(&norm(t)).next()
     {
-        years.push(mention(YearSource::Title, *y, at(*y, span)));
+        years.push(mention(YearSource::Title, y, at(y, span)));
     }
     if let Some((p, year, span)) = period(&all, &all_norm) {
         meta.period = Some(p);
         years.push(mention(YearSource::Period, year, at(year, span)));
     }
-    if let Some((year, span)) = preamble_year(&pre, title_span) {
+    if let Some((year, span)) = preamble_year(&pre, &all_norm[..pre.len()], title_span) {
         years.push(mention(YearSource::Preamble, year, at(year, span)));
     }
     if let Some((year, span)) = body_year(report) {
@@ -338,8 +389,14 @@ fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<String> {
 /// The period `统计期限自2023年1月1日起至2023年12月31日止` of the first
 /// paragraph that states one: the period, the year it starts in and the
 /// paragraph's span.
-fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Span)> {
+fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)> {
+    // every key has 统计: one search rules most paragraphs out
+    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("统计"));
     for (n, (_, span)) in all_norm.iter().zip(all) {
+        if KEY.find(n.as_bytes()).is_none() {
+            continue;
+        }
         for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
         {
             let Some(k) = n.find(key) else { continue };
@@ -370,16 +427,20 @@ fn period(all: &[(&str, Span)], all_norm: &[String]) -> Option<(Period, i32, Spa
 }
 
 /// The year of a 现将…/本单位…/编制… statement of the preamble, outside 《》.
-fn preamble_year(pre: &[(&str, Span)], title_span: Option<Span>) -> Option<(i32, Span)> {
-    for (t, span) in pre {
+/// `pre_norm` are the paragraphs' heads normalised (as in [`derive`]).
+fn preamble_year(
+    pre: &[(&str, Span)],
+    pre_norm: &[&str],
+    title_span: Option<Span>,
+) -> Option<(i32, Span)> {
+    for ((t, span), n) in pre.iter().zip(pre_norm) {
         if title_span.is_some_and(|ts| ts.same_location(*span))
             || t.starts_with("标题")
             || t.starts_with("发布时间")
         {
             continue;
         }
-        let n = norm(head(t, 1000));
-        let found = years_in(&n).into_iter().find(|(i, _)| {
+        let found = years_in(n).find(|(i, _)| {
             let after = &n[i + 7..];
             let after = after.strip_prefix('度').unwrap_or(after);
             after.starts_with("政府信息公开")
@@ -404,14 +465,22 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
     let mut buf = [0u8; 48];
     for (t, span) in &body {
-        // only a year that opens the paragraph counts
-        let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
-        if let Some((i, y)) = years_in(n).first()
-            && n[..*i].chars().count() <= 2
+        // only a year that opens the paragraph counts: it starts within
+        // the first three normalised characters
+        let mut first = [0u8; 12];
+        if !crate::text::lexical::norm_head(t, 3, &mut first)
+            .bytes()
+            .any(|b| b.is_ascii_digit())
         {
-            match counts.iter_mut().find(|c| c.0 == *y) {
+            continue;
+        }
+        let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
+        if let Some((i, y)) = years_in(n).next()
+            && n[..i].chars().count() <= 2
+        {
+            match counts.iter_mut().find(|c| c.0 == y) {
                 Some(c) => c.1 += 1,
-                None => counts.push((*y, 1, *span)),
+                None => counts.push((y, 1, *span)),
             }
         }
     }
@@ -435,7 +504,7 @@ mod tests {
     #[test]
     fn years_skip_titles() {
         assert_eq!(
-            years_in("《关于做好2021年工作的通知》现将2020年度"),
+            years_in("《关于做好2021年工作的通知》现将2020年度").collect::<Vec<_>>(),
             vec![(46, 2020)]
         );
     }

@@ -30,9 +30,12 @@ impl LineKind {
     }
     /// A tab or pipe row (two or more fields); `s` is the piece.
     pub(crate) fn grid_row(&self, s: &Seg<'_>) -> bool {
-        *self
-            .grid_row
-            .get_or_init(|| crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+        *self.grid_row.get_or_init(|| {
+            // both kinds of row have a tab or a pipe: one search rules
+            // most pieces out
+            memchr::memchr2(b'\t', b'|', s.raw.as_bytes()).is_some()
+                && (crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
+        })
     }
     /// A page number line; `s` is the piece.
     pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
@@ -50,6 +53,11 @@ pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
         .collect()
 }
 
+/// True when `t` has a `勾`.
+fn has_gou(t: &str) -> bool {
+    t.contains('勾')
+}
+
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
     // every anchor starts with one of these (after pipes and white space)
@@ -63,9 +71,33 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
             '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
         )
     });
-    let short_note = t.chars().nth(80).is_none() && t.contains("勾稽关系");
-    if !(opens || short_note) {
+    // `勾` first: a char search rules most lines out before the count
+    let short_note = || has_gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
+    if !(opens || short_note()) {
         return None;
+    }
+    // the prefixes are read from a head of 8 characters when it holds 5
+    // after its pipes (or the whole line); the 40 characters the tests
+    // further on look at are normalised only for a line that can pass them
+    let mut small = [0u8; 32];
+    let h8 = lexical::norm_head(t, 8, &mut small);
+    let n8 = h8.trim_start_matches('|');
+    if n8.chars().nth(4).is_some() || h8.chars().nth(7).is_none() {
+        if n8.starts_with("第二十条") {
+            return Some(Kind::ActiveDisclosure);
+        }
+        if n8.starts_with("(本列") || n8.starts_with("申请人情况") {
+            return Some(Kind::Applications);
+        }
+        let later = has_gou(t)
+            || n8.starts_with("行政复议")
+            || n8
+                .chars()
+                .next()
+                .is_some_and(|c| lexical::cn_digit(c).is_some_and(|d| d > 0));
+        if !later {
+            return None;
+        }
     }
     // only the head of the line matters: normalise at most 40 characters
     let mut buf = [0u8; 160];
@@ -77,15 +109,22 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     if n.starts_with("(本列") || n.starts_with("申请人情况") {
         return Some(Kind::Applications);
     }
-    let short = t.chars().nth(80).is_none();
+    // (the words are searched by finders built once)
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("勾稽关系"),
+                memchr::memmem::Finder::new("本年新收"),
+            ]
+        });
+    let [note, new_this_year] = &*WORDS;
+    let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
+    let short = || t.chars().nth(80).is_none();
     // `勾` is its own normal form: only a line with it can hold 勾稽关系
-    if short
-        && t.contains('勾')
-        && (n.contains("勾稽关系") || lexical::norm(t).contains("勾稽关系"))
-    {
+    if has_gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
         return Some(Kind::Applications);
     }
-    if short && n.contains("本年新收") && lexical::section_marker(n).is_ok() {
+    if has(new_this_year, n) && short() && lexical::section_marker(n).is_ok() {
         return Some(Kind::Applications);
     }
     if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
@@ -138,11 +177,16 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
 
 /// True when a line (normalised) is running text rather than part of a table.
 fn is_prose(n: &str) -> bool {
-    if n.chars().count() < 30 {
+    // fewer than 30 bytes are fewer than 30 characters
+    if n.len() < 30 || n.chars().count() < 30 {
         return false;
     }
-    let table_words = ["勾稽", "区分处理", "不再处理", "单位:万元"];
-    if table_words.iter().any(|w| n.contains(w)) {
+    // (searched by finders built once)
+    static TABLE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| {
+            ["勾稽", "区分处理", "不再处理", "单位:万元"].map(memchr::memmem::Finder::new)
+        });
+    if TABLE_WORDS.iter().any(|w| w.find(n.as_bytes()).is_some()) {
         return false;
     }
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
@@ -269,10 +313,7 @@ mod tests {
         let text = "\n第二十条第（一）项\n规章\t1\t0\n- 3 -";
         let segs: Vec<Seg<'_>> = crate::lines::split(text)
             .iter()
-            .map(|l| Seg {
-                start: l.start,
-                raw: l.text,
-            })
+            .map(|l| Seg::new(l.start, l.text))
             .collect();
         let kinds = classify(&segs);
         assert!(kinds[0].blank && !kinds[1].blank);

@@ -14,7 +14,7 @@ use super::blocks::Blocks;
 use super::closing::take_closing;
 use super::headings::{classify, find_heading};
 use super::seg::Seg;
-use crate::lines::{Locator, is_space};
+use crate::lines::Locator;
 use crate::model::{Block, Heading, Paragraph, Section};
 
 /// The structure of a report: preamble, sections, closing.
@@ -43,7 +43,7 @@ fn push_seg<'a>(text: &'a str, segs: &mut Vec<Seg<'a>>, seg: Seg<'a>, joinable: 
     if joinable && let Some(prev) = segs.last_mut() {
         let end = seg.start + seg.raw.len();
         if let Some(raw) = text.get(prev.start..end) {
-            prev.raw = raw;
+            *prev = Seg::blank(prev.start, raw);
             return;
         }
     }
@@ -91,10 +91,7 @@ impl<'a> Scan<'a> {
                 return;
             };
             if h.pos > 0 {
-                self.add(Seg {
-                    start: seg.start,
-                    raw: &text[seg.start..toff + h.pos],
-                });
+                self.add(Seg::new(seg.start, &text[seg.start..toff + h.pos]));
             }
             self.after_heading = true;
             self.heads.push(Head {
@@ -107,13 +104,10 @@ impl<'a> Scan<'a> {
             self.last = h.number;
             let rest_start = toff + h.end;
             let line_end = seg.start + seg.raw.len();
-            if text[rest_start..line_end].chars().all(is_space) {
+            if crate::text::space::is_blank(&text[rest_start..line_end]) {
                 return;
             }
-            seg = Seg {
-                start: rest_start,
-                raw: &text[rest_start..line_end],
-            };
+            seg = Seg::new(rest_start, &text[rest_start..line_end]);
         }
     }
 }
@@ -129,7 +123,7 @@ fn section(b: &Blocks<'_, '_>, head: Head<'_>) -> Section {
     } = head;
     let text = b.text;
     let raw = &text[start..end];
-    let title = text[title_start..end].trim_matches(is_space);
+    let title = crate::text::space::trim(&text[title_start..end]);
     let blocks = b.build(&segs);
     let body_end = segs.iter().rev().find(|s| !s.is_blank()).map_or(end, |s| {
         let (o, t) = s.trimmed();
@@ -172,11 +166,9 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
         after_heading: false,
         last: 0,
     };
-    for line in crate::lines::iter(text) {
-        scan.line(Seg {
-            start: line.start,
-            raw: line.text,
-        });
+    // the locator found the line starts: the lines are not searched again
+    for line in loc.lines() {
+        scan.line(Seg::new(line.start, line.text));
     }
     let Scan {
         preamble_segs,

@@ -1,28 +1,51 @@
 //! Pieces of lines (the whole line, or the part before, between or after
 //! inline headings) and the list marker at their head.
 
-use crate::lines::is_space;
 use crate::text::lexical::{MarkerStyle, subsection_marker};
 
 /// A piece of a line: the whole line, or the part of it before, between or
-/// after inline headings.
+/// after inline headings. Its trimmed part is found once, when it is made
+/// (every pass over the pieces asks for it).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Seg<'a> {
     /// Byte offset of `raw` in the text.
     pub(crate) start: usize,
     /// The text of the piece (untrimmed: leading tabs can be grid cells).
     pub(crate) raw: &'a str,
+    /// Byte length of the white space before the trimmed part.
+    lead: usize,
+    /// Byte length of the trimmed part (0: the piece is blank).
+    len: usize,
 }
 
 impl<'a> Seg<'a> {
+    /// The piece `raw` found at byte offset `start`.
+    pub(crate) fn new(start: usize, raw: &'a str) -> Seg<'a> {
+        let t = crate::text::space::trim_start(raw);
+        let lead = raw.len() - t.len();
+        Seg {
+            start,
+            raw,
+            lead,
+            len: crate::text::space::trim_end(t).len(),
+        }
+    }
+    /// A blank piece `raw` (only white space) at `start`, not searched again.
+    pub(crate) fn blank(start: usize, raw: &'a str) -> Seg<'a> {
+        Seg {
+            start,
+            raw,
+            lead: raw.len(),
+            len: 0,
+        }
+    }
     pub(crate) fn is_blank(&self) -> bool {
-        self.raw.chars().all(is_space)
+        self.len == 0
     }
     pub(crate) fn trimmed(&self) -> (usize, &'a str) {
-        let t = self.raw.trim_start_matches(is_space);
         (
-            self.start + self.raw.len() - t.len(),
-            t.trim_end_matches(is_space),
+            self.start + self.lead,
+            &self.raw[self.lead..self.lead + self.len],
         )
     }
 }

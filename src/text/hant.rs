@@ -525,16 +525,21 @@ static BITMAP: [u64; BITMAP_BITS / 64] = {
     m
 };
 
+/// True when the code point `cp` of the CJK block (U+4E00..U+9FFF) is a
+/// Traditional character of the table (its Simplified form differs).
+#[inline]
+pub(crate) fn is_traditional(cp: u32) -> bool {
+    let i = cp.wrapping_sub(BITMAP_BASE) as usize;
+    i < BITMAP_BITS && BITMAP[i / 64] & (1 << (i % 64)) != 0
+}
+
 /// The Simplified form of `c` when it is a Traditional character of the
 /// vocabulary; else `c`.
 pub(crate) fn to_simplified(c: char) -> char {
-    let u = c as u32;
-    if u < 0x4E00 {
-        return c;
-    }
-    // most characters of the CJK block are not in the table: one bit says so
-    let i = (u - BITMAP_BASE) as usize;
-    if i < BITMAP_BITS && BITMAP[i / 64] & (1 << (i % 64)) == 0 {
+    // every character of the table is in the CJK block (checked at compile
+    // time below), and most characters of the block are not in the table:
+    // one bit says so
+    if !is_traditional(c as u32) {
         return c;
     }
     match TABLE.binary_search_by_key(&c, |&(t, _)| t) {
@@ -542,6 +547,16 @@ pub(crate) fn to_simplified(c: char) -> char {
         Err(_) => c,
     }
 }
+
+// the fast path of `to_simplified` relies on it
+const _: () = {
+    let mut k = 0;
+    while k < TABLE.len() {
+        let u = TABLE[k].0 as u32;
+        assert!(u >= BITMAP_BASE && ((u - BITMAP_BASE) as usize) < BITMAP_BITS);
+        k += 1;
+    }
+};
 
 #[cfg(test)]
 mod tests {

@@ -83,6 +83,16 @@ fn close_paren(i: &str) -> Res<'_, char> {
 /// A top-level section marker: `一、` (also `一．`, `一.`), with its number.
 /// Leading and inner spaces are allowed (`三 、`).
 pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
+    // a look at the first character rules most text out
+    if i.chars()
+        .next()
+        .is_none_or(|c| cn_digit(c).is_none_or(|d| d == 0))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
     let (i, n) = cn_numeral(i)?;
     let (i, _) = spaces(i)?;
     let (i, _) = alt((char('、'), char('．'), char('.'))).parse(i)?;
@@ -109,6 +119,17 @@ pub(crate) enum MarkerStyle {
 /// A subsection marker at the start of `i`: its style and number. Does not
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
+    // every marker starts with a parenthesis, a digit, a circled number or
+    // a Chinese numeral: one look at the first character rules most text out
+    let opens = i.chars().next().is_some_and(|c| {
+        matches!(c, '(' | '（' | '0'..='9' | '①'..='⑳') || cn_digit(c).is_some_and(|d| d > 0)
+    });
+    if !opens {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         map(
             (open_paren, spaces, cn_numeral, spaces, close_paren),
@@ -177,7 +198,16 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         opt((spaces, char('共'), spaces, digits, spaces, char('页'))),
     );
     let p3 = (digits, spaces, char('/'), spaces, digits);
-    let t = t.trim_matches(is_space);
+    let t = crate::text::space::trim(t);
+    // every form starts with a dash, 第 or a digit: one look at the first
+    // character rules most lines out
+    let opens = t
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '第' | '0'..='9'));
+    if !opens {
+        return false;
+    }
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
     full(map(p1, |_| ()).parse(t))
         || full(map(p2, |_| ()).parse(t))
@@ -198,6 +228,7 @@ pub(crate) struct Norm {
 }
 
 /// Normalises one character; `None` for white space.
+#[inline]
 pub(crate) fn norm_char(c: char) -> Option<char> {
     // the common cases first: ASCII, and the CJK block (never white space)
     if c.is_ascii() {
@@ -229,28 +260,106 @@ pub(crate) fn norm(s: &str) -> String {
 pub(crate) fn norm_into(out: &mut String, s: &str) {
     out.clear();
     out.reserve(s.len());
-    for c in s.chars() {
-        if let Some(n) = norm_char(c) {
-            out.push(n);
-        }
-    }
+    push_norm(out, s);
 }
 
-/// The first `chars` normalised characters of `s`, written into `buf` (no
-/// allocation: for the tests that look only at the head of a line). Stops
-/// early when `buf` is full; `4 * chars` bytes always suffice.
-pub(crate) fn norm_head<'b>(s: &str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+/// Appends `s` normalised to `out`. Most characters are their own normal
+/// form: runs of them are copied whole, and only the characters that change
+/// (white space, full-width forms, Traditional characters) are written one
+/// by one. ASCII and the CJK block (three-byte sequences) are told apart
+/// from their bytes without decoding.
+pub(crate) fn push_norm(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                out.push_str(&s[run..i]);
+                run = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        // a lead byte of U+4000..U+9FFF: a sequence of three bytes
+        if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+            let cp = (u32::from(x & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if cp >= 0x4E00 && !crate::text::hant::is_traditional(cp) {
+                i += 3;
+                continue;
+            }
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let n = norm_char(c);
+        if n != Some(c) {
+            out.push_str(&s[run..i]);
+            if let Some(n) = n {
+                out.push(n);
+            }
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+}
+
+/// The first `chars` normalised characters of `s` (no allocation: for the
+/// tests that look only at the head of a line). When they are the head of
+/// `s` itself (no character in it changes), that slice of `s` is returned;
+/// else they are written into `buf`, stopping early when it is full (`4 *
+/// chars` bytes always suffice).
+pub(crate) fn norm_head<'b>(s: &'b str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+    // the longest head of `s[..end]` that fits in `buf`, as the copy would be
+    let fit = |end: usize, cap: usize| {
+        let mut e = end.min(cap);
+        while !s.is_char_boundary(e) {
+            e -= 1;
+        }
+        &s[..e]
+    };
+    let mut count = 0;
     let mut at = 0;
-    for c in s.chars().filter_map(norm_char).take(chars) {
-        let l = c.len_utf8();
+    let mut copied = false;
+    let mut end = s.len();
+    for (i, c) in s.char_indices() {
+        if count == chars {
+            end = i;
+            break;
+        }
+        let n = norm_char(c);
+        if n.is_some() {
+            count += 1;
+        }
+        if !copied {
+            if n == Some(c) {
+                continue;
+            }
+            // the first character that changes: copy the head before it
+            if i > buf.len() {
+                return fit(i, buf.len());
+            }
+            buf[..i].copy_from_slice(&s.as_bytes()[..i]);
+            at = i;
+            copied = true;
+        }
+        let Some(n) = n else { continue };
+        let l = n.len_utf8();
         let Some(slot) = buf.get_mut(at..at + l) else {
             break;
         };
-        c.encode_utf8(slot);
+        n.encode_utf8(slot);
         at += l;
     }
+    if !copied {
+        return fit(end, buf.len());
+    }
     // whole characters were written: valid UTF-8
-    std::str::from_utf8(&buf[..at]).unwrap_or_default()
+    simdutf8::basic::from_utf8(&buf[..at]).unwrap_or_default()
 }
 
 impl Norm {
@@ -265,13 +374,56 @@ impl Norm {
     pub(crate) fn push(&mut self, src: &str, at: usize) {
         self.s.reserve(src.len());
         self.map.reserve(src.len());
-        for (i, c) in src.char_indices() {
-            if let Some(n) = norm_char(c) {
-                self.s.push(n);
-                let from = (at + i, at + i + c.len_utf8());
-                self.map.resize(self.s.len(), from);
+        // as in `push_norm`: runs of unchanged characters are copied whole
+        // (their map entries pushed as they are met), ASCII and the CJK
+        // block judged from their bytes
+        let b = src.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    self.s.push_str(&src[run..i]);
+                    run = i + 1;
+                } else {
+                    self.map.push((at + i, at + i + 1));
+                }
+                i += 1;
+                continue;
             }
+            if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+                let cp = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                if cp >= 0x4E00 && !crate::text::hant::is_traditional(cp) {
+                    let from = (at + i, at + i + 3);
+                    self.map.extend([from; 3]);
+                    i += 3;
+                    continue;
+                }
+            }
+            let Some(c) = src[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            let from = (at + i, at + i + len);
+            match norm_char(c) {
+                Some(n) if n == c => {
+                    self.map.extend(std::iter::repeat_n(from, len));
+                }
+                n => {
+                    self.s.push_str(&src[run..i]);
+                    if let Some(n) = n {
+                        self.s.push(n);
+                        self.map.resize(self.s.len(), from);
+                    }
+                    run = i + len;
+                }
+            }
+            i += len;
         }
+        self.s.push_str(&src[run..]);
     }
     /// Source range of normalised bytes `a..b` (`a < b`).
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
@@ -301,28 +453,28 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
 /// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
 /// reused for many strings).
 pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
-    let mut prev: Option<char> = None;
+    // what the previous character was (each character is judged once)
+    let (mut prev_digit, mut prev_cn) = (false, false);
     for (i, c) in s.char_indices() {
-        let rest = &s[i..];
-        let prev_digit = || prev.is_some_and(|p| p.is_ascii_digit());
-        let prev_cn = || prev.is_some_and(|p| cn_digit(p).is_some());
+        let digit = c.is_ascii_digit();
+        let cn = !c.is_ascii() && cn_digit(c).is_some();
         // a marker at the very start is no cut: not even tried
         let ok = i > 0
             && match c {
                 '(' => matches!(
-                    subsection_marker(rest),
+                    subsection_marker(&s[i..]),
                     Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
                 ),
-                '0'..='9' if !prev_digit() => {
-                    matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
+                '0'..='9' if !prev_digit => {
+                    matches!(subsection_marker(&s[i..]), Ok((_, (MarkerStyle::Digit, _))))
                 }
-                _ if cn_digit(c).is_some() && !prev_cn() => section_marker(rest).is_ok(),
+                _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
                 _ => false,
             };
         if ok {
             out.push(i);
         }
-        prev = Some(c);
+        (prev_digit, prev_cn) = (digit, cn);
     }
 }
 
@@ -393,7 +545,68 @@ mod tests {
         let mut buf = [0u8; 16];
         assert_eq!(norm_head("（一） 予以公开", 4, &mut buf), "(一)予");
         assert_eq!(norm_head("一二三四五六", 9, &mut buf), "一二三四五");
+        assert_eq!(norm_head("一二 三", 2, &mut buf), "一二");
+        assert_eq!(norm_head("申请人情况", 3, &mut buf), "申请人");
+        assert_eq!(norm_head("申請人", 3, &mut buf), "申请人");
+        assert_eq!(norm_head("", 3, &mut buf), "");
         assert_eq!(marker_starts("三、本年度办理结果(一)予以公开"), vec![27]);
         assert_eq!(marker_starts("1.属于国家秘密2.其他"), vec![20]);
+    }
+
+    /// The char-by-char definitions the run-copying normaliser must agree with.
+    #[test]
+    fn run_copying_agrees_with_char_by_char() {
+        let samples = [
+            "",
+            "  （一） 予以公开　政府信息 ",
+            "政府信息公開情況統計表\t１２３",
+            "“引号”和‘单引号’ 〝x〞",
+            "abc\r\n def\u{200b}g\u{feff}",
+            "一二三四五六七八九十",
+            "第二十条第（一）项 规章 1 0",
+            "\u{3000}\u{3000}申請人情況：ＡＢＣ",
+        ];
+        let mut out = String::new();
+        for s in samples {
+            let want: String = s.chars().filter_map(norm_char).collect();
+            // the map: every byte of a normalised character points to the
+            // source character
+            let mut n = Norm::default();
+            n.push(s, 7);
+            n.push(s, 100);
+            let mut map = Vec::new();
+            for at in [7, 100] {
+                for (i, c) in s.char_indices() {
+                    if let Some(x) = norm_char(c) {
+                        map.extend(std::iter::repeat_n(
+                            (at + i, at + i + c.len_utf8()),
+                            x.len_utf8(),
+                        ));
+                    }
+                }
+            }
+            assert_eq!(n.s, format!("{want}{want}"), "{s:?}");
+            assert_eq!(n.map, map, "{s:?}");
+            norm_into(&mut out, s);
+            assert_eq!(out, want, "{s:?}");
+            assert_eq!(norm(s), want, "{s:?}");
+            for chars in [0, 1, 2, 3, 5, 8, 40] {
+                for cap in [0, 2, 3, 7, 4 * chars, 200] {
+                    let mut buf = vec![0u8; cap];
+                    let mut reference = String::new();
+                    for c in want.chars().take(chars) {
+                        if reference.len() + c.len_utf8() > cap {
+                            break;
+                        }
+                        reference.push(c);
+                    }
+                    assert_eq!(
+                        norm_head(s, chars, &mut buf),
+                        reference,
+                        "{s:?} {chars} {cap}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -6,3 +6,4 @@
 pub(crate) mod hant;
 pub(crate) mod lexical;
 pub(crate) mod nulls;
+pub(crate) mod space;

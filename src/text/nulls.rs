@@ -29,20 +29,89 @@ const MARKERS: &[&str] = &[
 /// True when `raw` (white space ignored) is a null marker: 无, /, —, -,
 /// 不适用, N/A …; `empty_too` makes a blank text one as well.
 pub(crate) fn is_null_marker(raw: &str, empty_too: bool) -> bool {
-    let t = raw.trim_matches(is_space);
+    let t = crate::text::space::trim(raw);
     if t.is_empty() {
         return empty_too;
     }
+    // no marker is longer than this: most cells (figures, labels) are ruled
+    // out without a look at their characters
+    if t.len() <= MAX_LEN {
+        return is_marker(t);
+    }
+    // longer with white space inside: a marker only when what is left
+    // without it is short (given up as soon as it is not)
+    let mut kept = 0;
+    for c in t.chars() {
+        if !is_space(c) {
+            kept += c.len_utf8();
+            if kept > MAX_LEN {
+                return false;
+            }
+        }
+    }
+    let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
+    is_listed(&joined)
+}
+
+/// The byte length of the longest marker.
+const MAX_LEN: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < MARKERS.len() {
+        if MARKERS[k].len() > max {
+            max = MARKERS[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
+/// True when `t` (no white space at its ends) is one of [`MARKERS`], white
+/// space inside it ignored.
+fn is_marker(t: &str) -> bool {
     if t.chars().any(is_space) {
         let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
-        return MARKERS.contains(&joined.as_str());
+        return is_listed(&joined);
     }
-    MARKERS.contains(&t)
+    is_listed(t)
+}
+
+/// True when `t` is one of [`MARKERS`] (a `match`: compared by length and
+/// bytes, not one by one).
+fn is_listed(t: &str) -> bool {
+    matches!(
+        t,
+        "无" | "/"
+            | "／"
+            | "\\"
+            | "—"
+            | "——"
+            | "-"
+            | "－"
+            | "–"
+            | "−"
+            | "--"
+            | "空"
+            | "不适用"
+            | "N/A"
+            | "n/a"
+            | "NA"
+            | "／／"
+            | "&nbsp;"
+            | "null"
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_match_is_the_list() {
+        assert_eq!(MARKERS.len(), 19);
+        assert!(MARKERS.iter().all(|m| is_listed(m)));
+        assert!(!is_listed("无效") && !is_listed("") && !is_listed("0"));
+    }
 
     #[test]
     fn markers() {
@@ -53,5 +122,9 @@ mod tests {
         assert!(!is_null_marker("  ", false));
         assert!(!is_null_marker("0", true));
         assert!(!is_null_marker("无效", true));
+        assert!(is_null_marker("不 适 用", false));
+        assert!(is_null_marker("n / a", false));
+        assert!(!is_null_marker("不 适 用 的", false));
+        assert!(!is_null_marker("一二三四五六七八", false));
     }
 }

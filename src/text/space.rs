@@ -1,0 +1,122 @@
+//! White space trimming by bytes: the parser trims every piece of every
+//! line, and the standard library's `trim_matches(is_space)` decodes each
+//! character and calls the predicate through a searcher. Here an ASCII byte
+//! is judged as a byte, and a lead byte of the CJK block (E4..E9: never
+//! white space) ends the trim without decoding; only the few other
+//! non-ASCII characters are decoded and asked [`is_space`]. Same result as
+//! the standard library's trims with [`is_space`].
+
+use crate::chars::is_space;
+
+/// ASCII white space as `char::is_whitespace` has it.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// `s.trim_start_matches(is_space)`.
+pub(crate) fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if !ascii_space(x) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        if (0xE4..=0xE9).contains(&x) {
+            break;
+        }
+        match s[i..].chars().next() {
+            Some(c) if is_space(c) => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    &s[i..]
+}
+
+/// `s.trim_end_matches(is_space)`.
+pub(crate) fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 {
+        let x = b[end - 1];
+        if x < 0x80 {
+            if !ascii_space(x) {
+                break;
+            }
+            end -= 1;
+            continue;
+        }
+        // the start of the last character: at most three continuation bytes
+        let mut start = end - 1;
+        while start > 0 && !s.is_char_boundary(start) {
+            start -= 1;
+        }
+        if (0xE4..=0xE9).contains(&b[start]) {
+            break;
+        }
+        match s[start..end].chars().next() {
+            Some(c) if is_space(c) => end = start,
+            _ => break,
+        }
+    }
+    &s[..end]
+}
+
+/// `s.trim_matches(is_space)`.
+pub(crate) fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
+/// `s.chars().all(is_space)`.
+pub(crate) fn is_blank(s: &str) -> bool {
+    trim_start(s).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_standard_trims() {
+        let spaces = [
+            " ", "\t", "\n", "\r", "\x0b", "\x0c", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
+            "\u{200a}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2028}", "\u{2029}", "\u{202f}",
+            "\u{205f}", "\u{3000}", "\u{feff}",
+        ];
+        let words = [
+            "",
+            "a",
+            "一",
+            "（一）",
+            "\u{1c}",
+            "é",
+            "\u{2010}",
+            "\u{3001}",
+            "\u{ff08}",
+            "𠀀",
+            "x y",
+            "政 府",
+        ];
+        for a in spaces.iter().chain(&[""]) {
+            for w in words {
+                for z in spaces.iter().chain(&[""]) {
+                    for s in [
+                        format!("{a}{w}{z}"),
+                        format!("{a}{a}{w}{z}{a}"),
+                        format!("{w}{z}{w}"),
+                        format!("{a}{z}"),
+                    ] {
+                        assert_eq!(trim_start(&s), s.trim_start_matches(is_space), "{s:?}");
+                        assert_eq!(trim_end(&s), s.trim_end_matches(is_space), "{s:?}");
+                        assert_eq!(trim(&s), s.trim_matches(is_space), "{s:?}");
+                        assert_eq!(is_blank(&s), s.chars().all(is_space), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
+}
