@@ -151,7 +151,8 @@ impl Pass<'_, '_> {
             if let Some(counts) = counts {
                 narrative::sentence(p, (offset, sentence, w), counts, &mut self.narrative);
                 let n = self.narrative.len() - self.narrative_at.len();
-                self.narrative_at.extend(std::iter::repeat_n((seq, offset), n));
+                self.narrative_at
+                    .extend(std::iter::repeat_n((seq, offset), n));
             }
             if statements {
                 statements::sentence(
@@ -162,7 +163,8 @@ impl Pass<'_, '_> {
                     &mut self.statements,
                 );
                 let n = self.statements.len() - self.statements_at.len();
-                self.statements_at.extend(std::iter::repeat_n((seq, offset), n));
+                self.statements_at
+                    .extend(std::iter::repeat_n((seq, offset), n));
             }
         }
     }
