@@ -532,7 +532,11 @@ fn statements(
     kind: Option<SectionKind>,
     out: &mut Vec<Finding>,
 ) {
-    for (target, at, len, n) in read_in(sentence, words, kind) {
+    let mut stated = read_in(sentence, words, kind);
+    // in the order of the text, so the order of the findings does not
+    // depend on whether their spans are exact (see `span_in`)
+    stated.sort_by_key(|&(_, at, _, _)| at);
+    for (target, at, len, n) in stated {
         let options = readings(cx, target);
         let Some(first) = options[0] else {
             continue;
