@@ -45,7 +45,9 @@ fn assert_laws(x: &str) {
 }
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(repo_path(&format!("tests/fixtures/fuzz/{name}"))).unwrap()
+    let bytes =
+        crate::util::fuzz_input(&repo_path(&format!("tests/fixtures/fuzz/{name}"))).unwrap();
+    String::from_utf8(bytes).unwrap()
 }
 
 // --- Issue 15 item 1: render does not converge --------------------------------
@@ -96,7 +98,7 @@ fn saved_roundtrip_inputs_obey_the_laws() {
         if KNOWN_LAW_FAILURES.iter().any(|(f, _)| *f == name) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+        let Ok(Ok(text)) = crate::util::fuzz_input(&entry.path()).map(String::from_utf8) else {
             continue;
         };
         checked += 1;
