@@ -2,8 +2,6 @@
 //! lines go to a grid builder, the grid to the template mapper), subsections
 //! by marker style, paragraphs joined across line wraps and page breaks.
 
-use std::borrow::Cow;
-
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
@@ -18,6 +16,10 @@ pub(crate) struct Blocks<'t, 'l> {
     pub(crate) text: &'t str,
     pub(crate) loc: &'l Locator<'t>,
 }
+
+/// Built pieces are dropped once there are at least this many and they
+/// are half of the pieces held.
+const RELEASE_MIN: usize = 4096;
 
 /// An open subsection.
 struct Open {
@@ -59,10 +61,14 @@ struct Tree {
 }
 
 impl Blocks<'_, '_> {
-    pub(crate) fn build(&self, segs: &[Seg<'_>]) -> Vec<Block> {
-        let segs = &split_statistics(self.text, segs);
+    /// The blocks of the pieces `segs`, taken by value: the pieces (and
+    /// their kinds) already built into blocks are given back while the
+    /// blocks are built, so that a long section does not hold every
+    /// piece beside every block (issue 15.8).
+    pub(crate) fn build(&self, segs: Vec<Seg<'_>>) -> Vec<Block> {
+        let mut segs = split_statistics(self.text, &segs).unwrap_or(segs);
         // each piece's kind, worked out once
-        let kinds = &region::classify(segs);
+        let mut kinds = region::classify(&segs);
         // room for a block per piece, the most a long run of one-line
         // subsections or paragraphs needs: the vector is not grown by
         // copying (each copy leaves a hole as large as the blocks so far);
@@ -73,8 +79,20 @@ impl Blocks<'_, '_> {
         };
         let mut i = 0;
         while i < segs.len() {
-            i = self.step(&mut tree, segs, kinds, i);
+            i = self.step(&mut tree, &segs, &kinds, i);
+            // the builder only looks forward: once half the pieces are
+            // built, drop them (moving the rest costs no more than the
+            // pieces dropped, so the whole stays linear)
+            if i >= RELEASE_MIN && 2 * i >= segs.len() {
+                segs.drain(..i);
+                segs.shrink_to_fit();
+                kinds.drain(..i);
+                kinds.shrink_to_fit();
+                i = 0;
+            }
         }
+        drop(segs);
+        drop(kinds);
         let Tree {
             mut root,
             mut stack,
@@ -277,9 +295,9 @@ impl Blocks<'_, '_> {
 /// on one line, or one row per line with spaces between the cells) into a
 /// piece of its own.
 ///
-/// Borrows `segs` when there is nothing to cut (the common case: no copy
-/// of the pieces of a long section).
-fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<'a>]> {
+/// `None` when there is nothing to cut (the common case: no copy of the
+/// pieces of a long section).
+fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>> {
     use crate::template::legacy::locate;
     // pieces are copied into `out` from the first cut on
     let mut out: Option<Vec<Seg<'a>>> = None;
@@ -330,10 +348,7 @@ fn split_statistics<'s, 'a>(text: &'a str, segs: &'s [Seg<'a>]) -> Cow<'s, [Seg<
         }
         i = j;
     }
-    match out {
-        Some(out) => Cow::Owned(out),
-        None => Cow::Borrowed(segs),
-    }
+    out
 }
 
 /// False when `t` cannot hold a legacy statistics table run together with

@@ -124,11 +124,11 @@ fn section(b: &Blocks<'_, '_>, head: Head<'_>) -> Section {
     let text = b.text;
     let raw = &text[start..end];
     let title = crate::text::space::trim(&text[title_start..end]);
-    let blocks = b.build(&segs);
     let body_end = segs.iter().rev().find(|s| !s.is_blank()).map_or(end, |s| {
         let (o, t) = s.trimmed();
         o + t.len()
     });
+    let blocks = b.build(segs);
     Section {
         number,
         heading: Heading {
@@ -181,8 +181,7 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
         closing_segs = take_closing(&mut h.segs);
     }
     let b = Blocks { text, loc };
-    let preamble = b.build(&preamble_segs);
-    drop(preamble_segs);
+    let preamble = b.build(preamble_segs);
     let mut sections: Vec<Section> = Vec::with_capacity(heads.len());
     for head in heads {
         sections.push(section(&b, head));

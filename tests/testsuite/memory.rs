@@ -18,10 +18,6 @@
 //! measures 1 MiB inputs; [`issue_examples_at_16_mib`] (ignored: slow in a
 //! debug build) measures the issue's two examples at 16 MiB and shows the
 //! same ratios, so the slope does not grow with the size.
-//!
-//! One input is still over the limit: [`KNOWN_OVER_LIMIT`] names it with
-//! its cause; it is measured by the ignored
-//! [`known_memory_excess_still_exceeds`].
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -35,22 +31,6 @@ const MAX_RATIO: f64 = 40.0;
 const INPUT_BYTES: usize = 1 << 20;
 /// The warm-up input is this fraction of the input.
 const WARM_DIVISOR: usize = 16;
-
-/// Inputs whose peak is still over the limit (name → cause), with the
-/// floor the model's public types set: [`known_memory_excess_still_exceeds`]
-/// says when one is fixed so it can join the checked set.
-const KNOWN_OVER_LIMIT: &[(&str, &str)] = &[(
-    "1. lines",
-    "about 45x: one Subsection per 3-byte line, a 96-byte Block (marker and title Strs, two \
-     20-byte Spans, the body pointer): 32x of model with the model's public types; while the blocks \
-     are built every line's 24-byte piece (parse::seg::Seg) and its kind are held too (9x), because \
-     the block builder takes the pieces of a whole section at once. Under 40x needs a builder that \
-     takes the pieces as the line scan yields them (src/parse/section.rs, blocks.rs)",
-)];
-
-fn known(name: &str) -> bool {
-    KNOWN_OVER_LIMIT.iter().any(|(k, _)| *k == name)
-}
 
 /// The pathological inputs: the generators of the roundtrip suite and the
 /// two inputs of issue 15.8 (`1.` lines; an applications table of `/` cells).
@@ -215,35 +195,18 @@ fn check(size: usize, select: impl Fn(&str) -> bool) {
 
 #[test]
 fn peak_memory_stays_under_40x_the_input() {
-    check(INPUT_BYTES, |name| !known(name));
+    check(INPUT_BYTES, |_| true);
 }
 
 /// The two inputs of issue 15.8 at the size the issue measured (16 MiB):
-/// the checked one stays under the limit, and each ratio is printed to
-/// compare with the 1 MiB run.
+/// both stay under the limit, and each ratio is printed to compare with
+/// the 1 MiB run.
 #[test]
 #[ignore = "slow in a debug build; run with --ignored"]
 fn issue_examples_at_16_mib() {
     check(16 << 20, |name| {
-        name == "applications table of / cells" && !known(name)
+        matches!(name, "applications table of / cells" | "1. lines")
     });
-    for (name, ratio) in measure(16 << 20, |name| name == "1. lines") {
-        eprintln!("{name} at 16 MiB: {ratio:.1}x (known over the limit)");
-    }
-}
-
-#[test]
-#[ignore = "issue 15.8: inputs still over 40x (see KNOWN_OVER_LIMIT)"]
-fn known_memory_excess_still_exceeds() {
-    let fixed: Vec<&str> = measure(INPUT_BYTES, known)
-        .into_iter()
-        .filter(|(_, ratio)| *ratio < MAX_RATIO)
-        .map(|(name, _)| name)
-        .collect();
-    assert!(
-        fixed.is_empty(),
-        "under the limit now, remove them from KNOWN_OVER_LIMIT: {fixed:?}"
-    );
 }
 
 /// The sizes the ratios above rest on (a block per line, a span per cell,
