@@ -8,7 +8,7 @@
 //! With `OGI_FUZZ_STRICT=1` it checks the full laws instead:
 //! `parse(render(parse(x))) == parse(x)` and `render(parse(c1)) == c1`. Those
 //! still fail on a few classes of input the canonical form cannot represent
-//! (about 0.25 % of mutated reports: see `KNOWN_MUTATION_FAILURES` in
+//! (about 0.2 % of mutated reports: see `KNOWN_MUTATION_FAILURES` in
 //! tests/testsuite/roundtrip.rs and docs/roundtrip.md; the inputs saved by the
 //! strict campaigns are in tests/fixtures/fuzz/, checked by the
 //! `fuzz_regressions` and `roundtrip_laws` tests, the failing ones listed in
