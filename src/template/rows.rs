@@ -241,8 +241,11 @@ impl<'t, 'l> Builder<'t, 'l> {
         for acc in rows {
             let cells = &all_cells[acc.cells.clone()];
             let key_hash = rs.hash_one(acc.key);
-            let is_key = |k: &R| *k == acc.key;
-            if values.raw_entry_v1().from_hash(key_hash, is_key).is_some() {
+            if values
+                .raw_entry_v1()
+                .from_hash(key_hash, |k| *k == acc.key)
+                .is_some()
+            {
                 // a repeated label: keep its text, the first row wins
                 if let Some((s, e)) = acc.label {
                     self.frag(FragmentRole::Other, s, e);
@@ -293,14 +296,9 @@ impl<'t, 'l> Builder<'t, 'l> {
                     src.fused = Some(self.text_of(s, e));
                 }
             }
-            values
-                .raw_entry_mut_v1()
-                .from_hash(key_hash, is_key)
-                .or_insert(acc.key, vals);
-            sources
-                .raw_entry_mut_v1()
-                .from_hash(key_hash, is_key)
-                .or_insert(acc.key, src);
+            // (the key is not in the maps: checked above)
+            insert_hashed(&mut values, key_hash, acc.key, vals);
+            insert_hashed(&mut sources, key_hash, acc.key, src);
         }
         (values, sources)
     }
