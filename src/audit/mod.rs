@@ -33,7 +33,12 @@
 //! that needs it reports one `note` for the table.
 //!
 //! **Order.** Findings are sorted by source position (findings without a
-//! span first), then by rule id.
+//! span first), then by rule id. The findings within one paragraph sort by
+//! the paragraph's start, then rule, then their own position: a paragraph
+//! joined from several source lines gives its text findings the paragraph's
+//! span (the model keeps no line breaks, so the exact place is unknown),
+//! one on a single line gives them exact spans, and either way the order is
+//! the same (by rule, then by place in the text).
 //!
 //! Rule ids are permanent once shipped: a rule may be refined, never
 //! renamed; a retired id is not reused. The catalogue:
@@ -122,7 +127,7 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     numbering::check(report, &mut out);
     legacy::check(&cx, &mut out);
     not_report::check(&cx, &mut out);
-    sort_findings(&mut out);
+    sort_findings(&mut out, &paragraph_spans(report));
     out.shrink_to_fit();
     out
 }
@@ -173,17 +178,51 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The `start..end` of every paragraph of `report`, in document order.
+fn paragraph_spans(report: &Report) -> Vec<(u32, u32)> {
+    fn walk(blocks: &[Block], out: &mut Vec<(u32, u32)>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => out.push((p.span.start, p.span.end)),
+                Block::Subsection(s) => walk(&s.blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&report.preamble, &mut out);
+    for s in &report.sections {
+        walk(&s.blocks, &mut out);
+    }
+    walk(&report.closing, &mut out);
+    out.sort_unstable();
+    out
+}
+
 /// Sorts findings by position (those without one first), then rule; stable.
+/// A finding within one of `paragraphs` (sorted `start..end` ranges) sorts
+/// at the paragraph's start, then by rule, then by its own start (see the
+/// module docs, **Order**).
 ///
 /// The findings are not moved by a sort of their own (whose scratch space
 /// would be up to as large as the findings themselves): the sort orders
 /// their indices, and the permutation is then applied in place.
-fn sort_findings(out: &mut [Finding]) {
-    fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
-        let ka = a.span.map(|s| (1, s.start));
-        let kb = b.span.map(|s| (1, s.start));
-        ka.cmp(&kb).then_with(|| a.rule.cmp(&b.rule))
-    }
+fn sort_findings(out: &mut [Finding], paragraphs: &[(u32, u32)]) {
+    let anchor = |s: Span| {
+        let i = paragraphs.partition_point(|p| p.0 <= s.start);
+        match i.checked_sub(1).map(|i| paragraphs[i]) {
+            Some((start, end)) if s.start < end && s.end <= end => start,
+            _ => s.start,
+        }
+    };
+    let key = |f: &Finding| f.span.map(|s| (anchor(s), s.start));
+    let order = |a: &Finding, b: &Finding| {
+        let (ka, kb) = (key(a), key(b));
+        ka.map(|k| k.0)
+            .cmp(&kb.map(|k| k.0))
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| ka.cmp(&kb))
+    };
     if out.is_sorted_by(|a, b| order(a, b).is_le()) {
         return;
     }
@@ -425,9 +464,42 @@ mod sort_tests {
             at("c", Some(0), "6"),
             at("a", None, "7"),
         ];
-        sort_findings(&mut v);
+        sort_findings(&mut v, &[]);
         let got: Vec<&str> = v.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(got, ["7", "3", "6", "4", "2", "1", "5"]);
+    }
+
+    #[test]
+    fn findings_in_a_paragraph_sort_by_rule_then_place() {
+        let at = |rule: &'static str, start: u32, end: u32, msg: &str| {
+            let span = Span {
+                start,
+                end,
+                ..Span::default()
+            };
+            finding(rule, Severity::Note, msg.to_owned(), Some(span))
+        };
+        // the paragraph 10..40 on one line: exact spans
+        let mut one = vec![
+            at("b", 12, 14, "b1"),
+            at("a", 20, 22, "a1"),
+            at("b", 30, 32, "b2"),
+            at("c", 40, 41, "after"),
+            at("z", 5, 6, "before"),
+        ];
+        // joined from several lines: the paragraph's span, in text order
+        let mut joined = vec![
+            at("b", 10, 40, "b1"),
+            at("a", 10, 40, "a1"),
+            at("b", 10, 40, "b2"),
+            at("c", 40, 41, "after"),
+            at("z", 5, 6, "before"),
+        ];
+        sort_findings(&mut one, &[(10, 40)]);
+        sort_findings(&mut joined, &[(10, 40)]);
+        let got = |v: &[Finding]| v.iter().map(|f| f.message.to_string()).collect::<Vec<_>>();
+        assert_eq!(got(&one), ["before", "a1", "b1", "b2", "after"]);
+        assert_eq!(got(&one), got(&joined));
     }
 }
 

@@ -6,8 +6,10 @@
 //! Each paragraph is scanned once for the words of [`super::vocab`]; a
 //! paragraph holding none of a rule's words is skipped by that rule, and
 //! each sentence or clause reads its words from the scan. The findings of
-//! each rule keep the order the rule gives them (paragraph by paragraph,
-//! sentence by sentence).
+//! each rule keep the order of the text (paragraph by paragraph, sentence by
+//! sentence, in a sentence by position), so that findings of one paragraph
+//! sort the same whether their spans are exact (a paragraph on one source
+//! line) or the paragraph's (several lines).
 
 use super::vocab::{self, Hits};
 use super::{Ctx, meta, narrative, statements};
@@ -32,6 +34,12 @@ struct Pass<'c, 'a> {
     meta: Vec<Finding>,
     narrative: Vec<Finding>,
     statements: Vec<Finding>,
+    /// The paragraphs seen so far.
+    paragraphs: usize,
+    /// Where each finding of `narrative` / `statements` was read:
+    /// `(paragraph, byte offset of the sentence)`.
+    narrative_at: Vec<(usize, usize)>,
+    statements_at: Vec<(usize, usize)>,
 }
 
 /// Runs the three text rules and appends their findings to `out`.
@@ -46,6 +54,9 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         meta: Vec::new(),
         narrative: Vec::new(),
         statements: Vec::new(),
+        paragraphs: 0,
+        narrative_at: Vec::new(),
+        statements_at: Vec::new(),
     };
     pass.blocks(&report.preamble, Place::Preamble);
     for s in &report.sections {
@@ -57,14 +68,45 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         meta: meta_found,
         narrative: mut narrative_found,
         statements: statements_found,
+        narrative_at,
+        statements_at,
         ..
     } = pass;
     meta::check(report, (&tally, meta_found), out);
     if let Some(counts) = counts {
         narrative::finish(cx, counts, &mut narrative_found);
     }
-    out.append(&mut narrative_found);
-    out.extend(statements_found);
+    merge(
+        (narrative_found, &narrative_at),
+        (statements_found, &statements_at),
+        out,
+    );
+}
+
+/// Appends the findings of `narrative` and `statements` (one rule,
+/// `narrative.mismatch`, of two readers) in the order of the text: by
+/// paragraph and sentence, `narrative`'s first within a sentence. So their
+/// order does not depend on whether their spans are exact: a paragraph of
+/// several source lines gives each the paragraph's span, and findings of one
+/// rule with one span keep this order (see `super::narrative::span_in`).
+fn merge(
+    (a, a_at): (Vec<Finding>, &[(usize, usize)]),
+    (b, b_at): (Vec<Finding>, &[(usize, usize)]),
+    out: &mut Vec<Finding>,
+) {
+    out.reserve(a.len() + b.len());
+    let mut a = a.into_iter().zip(a_at).peekable();
+    let mut b = b.into_iter().zip(b_at).peekable();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some((_, ka)), Some((_, kb))) => ka <= kb,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_a { a.next() } else { b.next() };
+        out.extend(next.map(|(f, _)| f));
+    }
 }
 
 impl Pass<'_, '_> {
@@ -84,6 +126,8 @@ impl Pass<'_, '_> {
             Place::Section(kind) => (true, Some(kind), true),
             Place::Closing => (false, None, false),
         };
+        let seq = self.paragraphs;
+        self.paragraphs += 1;
         self.hits.scan(&p.text);
         let all = self.hits.all();
         if in_section
@@ -106,6 +150,9 @@ impl Pass<'_, '_> {
             let sentence = &p.text[offset..end];
             if let Some(counts) = counts {
                 narrative::sentence(p, (offset, sentence, w), counts, &mut self.narrative);
+                let n = self.narrative.len() - self.narrative_at.len();
+                self.narrative_at
+                    .extend(std::iter::repeat_n((seq, offset), n));
             }
             if statements {
                 statements::sentence(
@@ -115,6 +162,9 @@ impl Pass<'_, '_> {
                     kind,
                     &mut self.statements,
                 );
+                let n = self.statements.len() - self.statements_at.len();
+                self.statements_at
+                    .extend(std::iter::repeat_n((seq, offset), n));
             }
         }
     }

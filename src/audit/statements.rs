@@ -532,7 +532,11 @@ fn statements(
     kind: Option<SectionKind>,
     out: &mut Vec<Finding>,
 ) {
-    for (target, at, len, n) in read_in(sentence, words, kind) {
+    let mut stated = read_in(sentence, words, kind);
+    // in the order of the text, so the order of the findings does not
+    // depend on whether their spans are exact (see `span_in`)
+    stated.sort_by_key(|&(_, at, _, _)| at);
+    for (target, at, len, n) in stated {
         let options = readings(cx, target);
         let Some(first) = options[0] else {
             continue;
@@ -673,16 +677,16 @@ mod tests {
     #[test]
     fn statements_are_read() {
         assert_eq!(
-            values("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。"),
-            [(Target::CarriedForward, 1), (Target::TotalProcessed, 69)]
+            values("本年度全县共收到45件申请，依法按时办结43件，2件结转下年度继续办理。"),
+            [(Target::CarriedForward, 2), (Target::TotalProcessed, 43)]
         );
         assert_eq!(
             values("上年结转政府信息公开申请两件，办结十二件。"),
             [(Target::CarriedOver, 2), (Target::TotalProcessed, 12)]
         );
         assert_eq!(
-            values("全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件，均已结案。"),
-            [(Target::Review, 2), (Target::Litigation, 1)]
+            values("全县政府信息公开方面共有行政诉讼案件3件、行政复议案件4件，均已审结。"),
+            [(Target::Review, 4), (Target::Litigation, 3)]
         );
         assert_eq!(
             values("未发生因政府信息公开引起的行政复议、行政诉讼案件。"),
@@ -690,8 +694,8 @@ mod tests {
         );
         assert_eq!(values("其中予以公开答复2件。"), []);
         assert_eq!(
-            values("全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。"),
-            [(Target::CarriedForward, 6), (Target::TotalProcessed, 148)]
+            values("全市共收到政府信息公开申请230件，共办结221件，结转至2025年9件。"),
+            [(Target::CarriedForward, 9), (Target::TotalProcessed, 221)]
         );
         assert_eq!(values("今年共受理审批事项117件，办结171件。"), []);
         assert_eq!(

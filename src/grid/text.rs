@@ -262,7 +262,10 @@ pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
 /// (an empty range at its start when it is blank).
 fn region_span(lines: &[Piece<'_>]) -> Range<usize> {
     let nonblank = |l: &&Piece<'_>| !l.1.chars().all(is_space);
-    match (lines.iter().find(nonblank), lines.iter().rev().find(nonblank)) {
+    match (
+        lines.iter().find(nonblank),
+        lines.iter().rev().find(nonblank),
+    ) {
         (Some(f), Some(l)) => {
             let lead = f.1.len() - f.1.trim_start_matches(is_space).len();
             f.0 + lead..l.0 + l.1.trim_end_matches(is_space).len()

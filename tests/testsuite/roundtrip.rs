@@ -969,7 +969,7 @@ fn fuzz_regressions() {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let Ok(bytes) = std::fs::read(&path) else {
+        let Ok(bytes) = util::fuzz_input(&path) else {
             continue;
         };
         n += 1;

@@ -15,6 +15,49 @@ pub fn repo_path(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
+/// The bytes of a saved fuzz input (`tests/fixtures/fuzz/`). A `.edit` file
+/// is an edited copy of a corpus report kept as its edits, so that the
+/// report itself stays in `../shared/corpus`: a line `source: <path under
+/// corpus/>`, then lines `@<byte offset in the source> -<bytes deleted>
+/// +<inserted text as a JSON string>` in offset order (`#` lines are
+/// comments). Any other file is read as it is.
+pub fn fuzz_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let raw = std::fs::read(path)?;
+    if path.extension().is_none_or(|e| e != "edit") {
+        return Ok(raw);
+    }
+    let spec = String::from_utf8(raw).expect("a .edit file is UTF-8");
+    let bad = |l: &str| -> ! { panic!("{}: bad line {l:?}", path.display()) };
+    let mut source: Option<Vec<u8>> = None;
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in spec
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        if let Some(rel) = line.strip_prefix("source: ") {
+            source = Some(std::fs::read(shared_dir().join("corpus").join(rel))?);
+            continue;
+        }
+        let src = source.as_deref().unwrap_or_else(|| bad(line));
+        let (off, rest) = line[1..].split_once(" -").unwrap_or_else(|| bad(line));
+        let (del, ins) = rest.split_once(" +").unwrap_or_else(|| bad(line));
+        let (off, del): (usize, usize) = (off.parse().unwrap(), del.parse().unwrap());
+        let ins: String = serde_json::from_str(ins).unwrap_or_else(|_| bad(line));
+        assert!(
+            at <= off && off + del <= src.len(),
+            "{}: edit out of order",
+            path.display()
+        );
+        out.extend_from_slice(&src[at..off]);
+        out.extend_from_slice(ins.as_bytes());
+        at = off + del;
+    }
+    let src = source.unwrap_or_else(|| bad("no source line"));
+    out.extend_from_slice(&src[at..]);
+    Ok(out)
+}
+
 /// Parses `text` and checks that nothing was lost; panics with the position otherwise.
 pub fn parse_lossless(text: &str) -> ogi_report::Report {
     let report = ogi_report::parse(text).expect("parse");
