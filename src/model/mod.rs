@@ -14,14 +14,17 @@
 //! model itself never calls the parser or the audit: the facade in the crate
 //! root composes them).
 
+mod body;
 pub mod cells;
 pub mod indicators;
 pub mod keys;
 pub mod number;
+mod span;
 pub mod table;
 pub mod visit;
 
-use std::num::NonZeroU32;
+pub use body::Body;
+pub use span::{Span, Str};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,70 +40,6 @@ pub use table::{
     GenericTable, LegacyOtherRow, LegacyRowSource, LegacyStatisticsTable, ReadLayout,
     ReviewLitigationTable, RowSource, Table, TableLayout, Text,
 };
-
-/// A model string: text of the report as the model keeps it.
-///
-/// A [`compact_str::CompactString`]: 24 bytes like a `String`, but a string of
-/// up to 24 bytes (8 CJK characters) is stored inline, without a heap
-/// allocation, and most of a report's strings (cell texts, markers, labels,
-/// rule ids) are that short. It derefs to `&str`, converts from `&str` and
-/// `String` with `.into()` / [`Str::from`], and serialises as a JSON string.
-///
-/// ```
-/// use ogi_report::Str;
-/// let marker: Str = "（一）".into();
-/// assert_eq!(marker.as_str(), "（一）");
-/// assert!(!marker.is_heap_allocated());
-/// ```
-pub type Str = compact_str::CompactString;
-
-/// A region of the decoded text.
-///
-/// `start`/`end` are byte offsets into the decoded UTF-8 text (`end` is
-/// exclusive; inputs are at most 64 MiB, so offsets fit a `u32`; index
-/// text with [`Span::range`]); `line` is 1-based; `column` is 1-based and
-/// counts characters. Equality ignores spans (see the module docs).
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
-pub struct Span {
-    /// Byte offset of the first byte.
-    pub start: u32,
-    /// Byte offset one past the last byte.
-    pub end: u32,
-    /// 1-based line of `start`.
-    pub line: u32,
-    /// 1-based column of `start`, in characters.
-    pub column: u32,
-    /// For a report read from a PDF: the 1-based page the text at `start`
-    /// comes from (offsets then refer to the extracted text). `None` for
-    /// text and HTML input. Pages count from 1, so `None` takes no room.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<NonZeroU32>,
-}
-
-impl PartialEq for Span {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-impl Eq for Span {}
-impl std::hash::Hash for Span {
-    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
-}
-
-impl Span {
-    /// The byte range `start..end`, to index the text.
-    pub fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
-    }
-    /// The source text this span covers (empty when out of range).
-    pub fn slice(self, text: &str) -> &str {
-        text.get(self.range()).unwrap_or("")
-    }
-    /// True when both offsets are the same as `other`'s.
-    pub fn same_location(self, other: Span) -> bool {
-        self.start == other.start && self.end == other.end
-    }
-}
 
 /// Which official format a report follows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -386,136 +325,6 @@ pub struct Subsection {
     pub span: Span,
     /// The marker and title in the source (the line's head).
     pub head: Span,
-}
-
-/// The body of a [`Subsection`]: its blocks.
-///
-/// A `Vec<Block>` that takes 8 bytes and no allocation while it is empty
-/// (a report can hold a subsection per line, most of them without a body),
-/// instead of a `Vec`'s 24. It derefs to `Vec<Block>` (`iter`, `len`,
-/// `push`, indexing, slices …); build one with `Body::default()`,
-/// `vec.into()` or `collect()`. Serialised as the JSON array of the blocks.
-///
-/// ```
-/// use ogi_report::model::{Block, Body, Paragraph};
-/// let mut body = Body::default();
-/// assert!(body.is_empty());
-/// body.push(Block::Paragraph(Paragraph { text: "本年度无申请。".into(), span: Default::default() }));
-/// assert_eq!(body.len(), 1);
-/// assert_eq!(Vec::from(body).len(), 1);
-/// ```
-#[derive(Clone, Default)]
-// the box is the point: 8 bytes in every subsection instead of a Vec's 24,
-// and an empty body allocates neither
-#[allow(clippy::box_collection)]
-pub struct Body(Option<Box<Vec<Block>>>);
-
-/// The vector an empty [`Body`] derefs to.
-static NO_BLOCKS: Vec<Block> = Vec::new();
-
-impl Body {
-    /// The blocks as a mutable slice (no allocation when empty, unlike
-    /// `&mut *body`, which makes room for a first block).
-    pub fn as_mut_slice(&mut self) -> &mut [Block] {
-        match &mut self.0 {
-            Some(v) => v,
-            None => &mut [],
-        }
-    }
-    /// The blocks, mutably (no allocation when empty).
-    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Block> {
-        self.as_mut_slice().iter_mut()
-    }
-    /// Frees the room the blocks' vector has beyond its length (nothing to
-    /// do, and no allocation, when empty).
-    pub fn shrink_to_fit(&mut self) {
-        match &mut self.0 {
-            Some(v) if v.is_empty() => self.0 = None,
-            Some(v) => v.shrink_to_fit(),
-            None => {}
-        }
-    }
-}
-
-impl std::ops::Deref for Body {
-    type Target = Vec<Block>;
-    fn deref(&self) -> &Vec<Block> {
-        self.0.as_deref().unwrap_or(&NO_BLOCKS)
-    }
-}
-
-impl std::ops::DerefMut for Body {
-    /// Allocates the vector of an empty body.
-    fn deref_mut(&mut self) -> &mut Vec<Block> {
-        self.0.get_or_insert_with(Box::default)
-    }
-}
-
-impl From<Vec<Block>> for Body {
-    fn from(v: Vec<Block>) -> Body {
-        Body((!v.is_empty()).then(|| Box::new(v)))
-    }
-}
-
-impl From<Body> for Vec<Block> {
-    fn from(b: Body) -> Vec<Block> {
-        b.0.map(|v| *v).unwrap_or_default()
-    }
-}
-
-impl FromIterator<Block> for Body {
-    fn from_iter<I: IntoIterator<Item = Block>>(iter: I) -> Body {
-        Vec::from_iter(iter).into()
-    }
-}
-
-impl IntoIterator for Body {
-    type Item = Block;
-    type IntoIter = std::vec::IntoIter<Block>;
-    fn into_iter(self) -> Self::IntoIter {
-        Vec::from(self).into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a Body {
-    type Item = &'a Block;
-    type IntoIter = std::slice::Iter<'a, Block>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a mut Body {
-    type Item = &'a mut Block;
-    type IntoIter = std::slice::IterMut<'a, Block>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
-    }
-}
-
-impl std::fmt::Debug for Body {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl PartialEq for Body {
-    fn eq(&self, other: &Body) -> bool {
-        **self == **other
-    }
-}
-impl Eq for Body {}
-
-impl Serialize for Body {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Body {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Body, D::Error> {
-        Vec::<Block>::deserialize(d).map(Body::from)
-    }
 }
 
 /// Markup residue.
