@@ -98,26 +98,30 @@ const CARRIED_OVER: [&str; 5] = [
 const CARRIED_FORWARD: [&str; 5] = ["结转下年", "结转到", "结转至", "转入下年", "结转下一年"];
 const PROCESSED: [&str; 5] = ["办结", "答复", "办理完毕", "处理完毕", "办理完成"];
 const REQUEST: Mask = Mask::of(&["申请"]);
-/// The one-word sets of the keywords read one by one.
-const KEYWORDS: [&str; 17] = [
-    "上年结转",
-    "上年度结转",
-    "上一年度结转",
-    "结转上年",
-    "上年度遗留",
-    "结转下年",
-    "结转到",
-    "结转至",
-    "转入下年",
-    "结转下一年",
-    "办结",
-    "答复",
-    "办理完毕",
-    "处理完毕",
-    "办理完成",
-    "行政复议",
-    "行政诉讼",
-];
+/// The keywords read one by one: the carried-over, carried-forward and
+/// processed words, and the two kinds of case.
+const KEYWORDS: [&str; 17] = join([
+    &CARRIED_OVER,
+    &CARRIED_FORWARD,
+    &PROCESSED,
+    &["行政复议", "行政诉讼"],
+]);
+
+/// The words of `parts` one after the other (`N` is their total number).
+const fn join<const N: usize>(parts: [&[&'static str]; 4]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut p, mut n) = (0, 0);
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            out[n] = parts[p][i];
+            (i, n) = (i + 1, n + 1);
+        }
+        p += 1;
+    }
+    assert!(n == N, "KEYWORDS: the parts hold another number of words");
+    out
+}
 const KEYWORD_MASKS: [Mask; 17] = Mask::each(KEYWORDS);
 
 /// The one-word set of a keyword of [`KEYWORDS`] (any other: every word,
@@ -138,29 +142,7 @@ const LEADS: Mask = Mask::of(&["均", "全部"]);
 const RATES: Mask = Mask::of(&["办结率", "答复率"]);
 /// The words without which a sentence states nothing the rules read: the
 /// keywords of the counts, and the leads of the absolute claims.
-pub(super) const TRIGGER: Mask = Mask::of(&[
-    "上年结转",
-    "上年度结转",
-    "上一年度结转",
-    "结转上年",
-    "上年度遗留",
-    "结转下年",
-    "结转到",
-    "结转至",
-    "转入下年",
-    "结转下一年",
-    "办结",
-    "答复",
-    "办理完毕",
-    "处理完毕",
-    "办理完成",
-    "行政复议",
-    "行政诉讼",
-    "均",
-    "全部",
-    "办结率",
-    "答复率",
-]);
+pub(super) const TRIGGER: Mask = Mask::of(&KEYWORDS).or(LEADS).or(RATES);
 /// Words that make a number after the keyword a part, not the total.
 const PART_WORDS: [&str; 14] = [
     "率",

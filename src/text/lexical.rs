@@ -263,6 +263,21 @@ pub(crate) fn norm_into(out: &mut String, s: &str) {
     push_norm(out, s);
 }
 
+/// True when `b[i..]` starts with the three bytes of an ideograph of
+/// U+4E00..U+9FFF that is never a Traditional form: such a character is its
+/// own normal form (the fast path of the normaliser, before [`norm_char`]).
+#[inline]
+fn plain_ideograph_at(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    if !(0xE4..=0xE9).contains(&x) || i + 2 >= b.len() {
+        return false;
+    }
+    let cp = (u32::from(x & 0x0F) << 12)
+        | (u32::from(b[i + 1] & 0x3F) << 6)
+        | u32::from(b[i + 2] & 0x3F);
+    cp >= 0x4E00 && !crate::text::hant::is_traditional(cp)
+}
+
 /// Appends `s` normalised to `out`. Most characters are their own normal
 /// form: runs of them are copied whole, and only the characters that change
 /// (white space, full-width forms, Traditional characters) are written one
@@ -282,15 +297,9 @@ pub(crate) fn push_norm(out: &mut String, s: &str) {
             i += 1;
             continue;
         }
-        // a lead byte of U+4000..U+9FFF: a sequence of three bytes
-        if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
-            let cp = (u32::from(x & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
-            if cp >= 0x4E00 && !crate::text::hant::is_traditional(cp) {
-                i += 3;
-                continue;
-            }
+        if plain_ideograph_at(b, i) {
+            i += 3;
+            continue;
         }
         let Some(c) = s[i..].chars().next() else {
             break;
@@ -392,16 +401,11 @@ impl Norm {
                 i += 1;
                 continue;
             }
-            if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
-                let cp = (u32::from(x & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F);
-                if cp >= 0x4E00 && !crate::text::hant::is_traditional(cp) {
-                    let from = (at + i, at + i + 3);
-                    self.map.extend([from; 3]);
-                    i += 3;
-                    continue;
-                }
+            if plain_ideograph_at(b, i) {
+                let from = (at + i, at + i + 3);
+                self.map.extend([from; 3]);
+                i += 3;
+                continue;
             }
             let Some(c) = src[i..].chars().next() else {
                 break;
