@@ -434,14 +434,8 @@ fn subtotals(t: &Dense<'_>, rows: &[AppRow], cols: &[AppCol], out: &mut Vec<Find
 
 /// total = Σ six applicant columns, per row; org_subtotal = Σ five org columns.
 fn row_total(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
-    let applicants: [AppCol; 6] = [
-        AppCol::NaturalPerson,
-        AppCol::CommercialEnterprise,
-        AppCol::ResearchInstitution,
-        AppCol::PublicInterestOrg,
-        AppCol::LegalServiceOrg,
-        AppCol::OtherOrg,
-    ];
+    // the template's columns before the total: the six applicant columns
+    let applicants: &[AppCol] = &AppCol::TEMPLATE[..6];
     let has = |c: &AppCol| cols.contains(c);
     if has(&AppCol::Total) && !applicants.iter().all(has) {
         let missing: Vec<&str> = applicants
@@ -460,7 +454,7 @@ fn row_total(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
     let total = has(&AppCol::Total) && applicants.iter().all(has);
     let org = has(&AppCol::OrgSubtotal) && ORG_COLUMNS.iter().all(has);
     let checks: [(bool, AppCol, &[AppCol]); 2] = [
-        (total, AppCol::Total, &applicants),
+        (total, AppCol::Total, applicants),
         (org, AppCol::OrgSubtotal, &ORG_COLUMNS),
     ];
     for &row in t.rows.keys() {
