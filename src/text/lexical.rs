@@ -12,7 +12,7 @@ use nom::character::complete::{char, satisfy};
 use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
 use nom::{IResult, Parser};
 
-use crate::lines::is_space;
+use crate::chars::is_space;
 
 type Res<'a, T> = IResult<&'a str, T>;
 
