@@ -112,6 +112,30 @@ const PART_WORDS: [&str; 14] = [
     "期限",
 ];
 
+/// True when `s` contains a word of [`PART_WORDS`]: one pass over `s`,
+/// comparing the words only where their first character stands (no search
+/// per word).
+fn has_part_word(s: &str) -> bool {
+    const FIRSTS: [char; 14] = {
+        let mut out = ['\0'; 14];
+        let mut i = 0;
+        while i < PART_WORDS.len() {
+            let b = PART_WORDS[i].as_bytes();
+            // every first character is a CJK ideograph (three bytes)
+            let cp =
+                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            out[i] = match char::from_u32(cp) {
+                Some(c) => c,
+                None => panic!("a character"),
+            };
+            i += 1;
+        }
+        out
+    };
+    s.char_indices()
+        .any(|(i, c)| FIRSTS.contains(&c) && PART_WORDS.iter().any(|w| s[i..].starts_with(w)))
+}
+
 fn is_numeral(c: char) -> bool {
     NUMERALS.contains(c)
 }
@@ -125,7 +149,7 @@ fn count_after(s: &str, from: usize) -> Option<(usize, usize, i64)> {
     let filler = &rest[..at];
     if filler.chars().count() > 12
         || filler.chars().any(|c| STOPS.contains(&c))
-        || PART_WORDS.iter().any(|w| filler.contains(w))
+        || has_part_word(filler)
     {
         return None;
     }
@@ -322,7 +346,7 @@ fn processed((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
             let at = from + rel;
             from = at + kw.len();
             let clause = clause_before(sentence, at);
-            if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中") {
+            if has_part_word(clause) || clause.contains("其中") {
                 continue;
             }
             if let Some((n_at, len, n)) = count_after(sentence, at + kw.len())
