@@ -147,11 +147,38 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 /// in the table.
 ///
 /// `full` is a buffer for the normalised line, reused over the lines of a
-/// region.
+/// region. The line is normalised only when a test needs it: most rows of a
+/// table are neither running text nor labels after a list marker, and that
+/// is seen from the raw line (see the comments below).
 fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
-    lexical::norm_into(full, t);
-    if is_prose(full) || full.ends_with('。') {
+    // `。` is its own normal form and no other character's: the normalised
+    // line ends with it when `t` (trimmed) does
+    if t.ends_with('。') {
         return true;
+    }
+    // running text has a stop, comma or semicolon, whose normal forms come
+    // only from these, and 30 normalised bytes (normal forms are never
+    // longer than their characters): without them the line is no prose
+    let mut normalised = false;
+    if t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) {
+        lexical::norm_into(full, t);
+        if is_prose(full) {
+            return true;
+        }
+        normalised = true;
+    }
+    // the label part must open with a list marker: its first character
+    // (that of `t`, normalised) says whether it can
+    if !t
+        .chars()
+        .next()
+        .and_then(lexical::norm_char)
+        .is_some_and(lexical::opens_subsection_marker)
+    {
+        return false;
+    }
+    if !normalised {
+        lexical::norm_into(full, t);
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {
