@@ -188,6 +188,12 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The number of line starts held: for a locator made by
+    /// [`Locator::of_text`], the number of lines (1 for an empty text).
+    pub(crate) fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     /// The lines of the text, as [`iter`] gives them, read from the line
     /// starts this locator holds (the text is not searched for line ends
     /// again). Only for a locator made by [`Locator::of_text`], whose starts
@@ -318,7 +324,17 @@ mod tests {
         assert!(split("").is_empty());
         assert_eq!(split(t), iter(t).collect::<Vec<_>>());
         assert_eq!(split("\r\n\r").len(), 2);
-        for t in ["", "\n", "a", "a\n", "a\nb", "\n\n", "a\r\nb", "a\rb\n", "一\n二\n"] {
+        for t in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n\n",
+            "a\r\nb",
+            "a\rb\n",
+            "一\n二\n",
+        ] {
             assert_eq!(count(t), split(t).len(), "{t:?}");
         }
         for t in [

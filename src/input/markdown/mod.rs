@@ -90,7 +90,8 @@ pub fn is_converter_markdown(text: &str) -> bool {
         let start = memchr::memrchr2(b'\n', b'\r', &b[..at]).map_or(0, |p| p + 1);
         let end = memchr::memchr2(b'\n', b'\r', &b[at..]).map_or(b.len(), |p| at + p);
         let t = &text[start..end];
-        if is_separator(t) && line_before(b, start).is_some_and(|p| memchr::memchr(b'|', p).is_some())
+        if is_separator(t)
+            && line_before(b, start).is_some_and(|p| memchr::memchr(b'|', p).is_some())
         {
             return true;
         }
