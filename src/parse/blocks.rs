@@ -29,13 +29,15 @@ struct Scratch<'t> {
     /// The kinds of a section's pieces.
     kinds: Vec<region::LineKind>,
     /// The open subsections.
-    stack: Vec<Open>,
+    stack: Stack,
     /// The text of a paragraph joined from several pieces.
     para: String,
     /// A table region's lines, for its grid builder.
     lines: Vec<(usize, &'t str)>,
     /// A normalised line (region ends).
     norm: String,
+    /// The words of a region's lines (its grid builder).
+    words: Vec<crate::grid::text::Word>,
 }
 
 /// The pieces of the preamble and every section, in text order, one list
@@ -64,10 +66,20 @@ impl<'t> Pieces<'t> {
 /// are half of the pieces held.
 const RELEASE_MIN: usize = 4096;
 
-/// An open subsection.
+/// An open subsection; its blocks so far are those of [`Stack::blocks`]
+/// from `from` on (up to the next open one's).
 struct Open {
     style: MarkerStyle,
     sub: Subsection,
+    from: usize,
+}
+
+/// The open subsections, innermost last, and their blocks in one list: a
+/// subsection's body is allocated once, at its exact size, when it closes.
+#[derive(Default)]
+struct Stack {
+    open: Vec<Open>,
+    blocks: Vec<Block>,
 }
 
 /// A paragraph being accumulated: its text is `start..end` of the text
@@ -101,7 +113,7 @@ fn ends_terminal(t: &str) -> bool {
 #[derive(Default)]
 struct Tree {
     root: Vec<Block>,
-    stack: Vec<Open>,
+    stack: Stack,
     para: Option<Para>,
 }
 
@@ -168,7 +180,7 @@ impl<'t> Blocks<'t, '_> {
             mut para,
         } = tree;
         self.flush(&mut para, &mut stack, &mut root);
-        while !stack.is_empty() {
+        while !stack.open.is_empty() {
             close(&mut stack, &mut root, self.loc);
         }
         self.scratch.stack = stack;
@@ -295,7 +307,7 @@ impl<'t> Blocks<'t, '_> {
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
             let end = region_end(segs, kinds, i, kind, &mut self.scratch.norm);
             fill(end);
-            let grid = crate::grid::text::region(&lines);
+            let grid = crate::grid::text::region_in(&lines, &mut self.scratch.words);
             self.scratch.lines = lines;
             return Some((template::map(grid, kind, self.text, self.loc), end));
         }
@@ -326,13 +338,13 @@ impl<'t> Blocks<'t, '_> {
         &self,
         mut off: usize,
         mut t: &str,
-        stack: &mut Vec<Open>,
+        stack: &mut Stack,
         root: &mut Vec<Block>,
     ) -> Option<Para> {
         let line_chars = t.chars().count();
         while let Some((style, mlen)) = line_marker(t) {
-            if let Some(pos) = stack.iter().position(|o| o.style == style) {
-                while stack.len() > pos {
+            if let Some(pos) = stack.open.iter().position(|o| o.style == style) {
+                while stack.open.len() > pos {
                     close(stack, root, self.loc);
                 }
             }
@@ -351,7 +363,11 @@ impl<'t> Blocks<'t, '_> {
                 span: self.loc.span(off, head_end),
                 head: self.loc.span(off, head_end),
             };
-            stack.push(Open { style, sub });
+            stack.open.push(Open {
+                style,
+                sub,
+                from: stack.blocks.len(),
+            });
             let b = body?;
             off += t.len() - b.len();
             t = b;
@@ -366,7 +382,7 @@ impl<'t> Blocks<'t, '_> {
         None
     }
 
-    fn flush(&self, para: &mut Option<Para>, stack: &mut [Open], root: &mut Vec<Block>) {
+    fn flush(&self, para: &mut Option<Para>, stack: &mut Stack, root: &mut Vec<Block>) {
         if let Some(p) = para.take() {
             let text = if p.joined {
                 self.scratch.para.as_str()
@@ -461,10 +477,11 @@ fn new_para(off: usize, t: &str) -> Para {
     }
 }
 
-fn push(stack: &mut [Open], root: &mut Vec<Block>, b: Block) {
-    match stack.last_mut() {
-        Some(o) => o.sub.blocks.push(b),
-        None => root.push(b),
+fn push(stack: &mut Stack, root: &mut Vec<Block>, b: Block) {
+    if stack.open.is_empty() {
+        root.push(b);
+    } else {
+        stack.blocks.push(b);
     }
 }
 
@@ -479,8 +496,10 @@ fn block_end(b: &Block) -> u32 {
     }
 }
 
-fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
-    if let Some(mut o) = stack.pop() {
+fn close(stack: &mut Stack, root: &mut Vec<Block>, loc: &Locator<'_>) {
+    if let Some(mut o) = stack.open.pop() {
+        // its blocks, the last of the list: one vector of their number
+        o.sub.blocks = stack.blocks.drain(o.from..).collect();
         let end = o
             .sub
             .blocks
@@ -490,9 +509,6 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .unwrap_or(o.sub.head.end)
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start as usize, end as usize);
-        // a body's vector grows by doubling (and to 4 blocks at its first
-        // push): a subsection of one block would keep room for four
-        o.sub.blocks.shrink_to_fit();
         push(stack, root, Block::Subsection(o.sub));
     }
 }
