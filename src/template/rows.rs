@@ -6,7 +6,7 @@ use super::fused::{Placed, place};
 use super::vocabulary::{self, Found, Set};
 use crate::lines::{Locator, is_space};
 use crate::model::keys::Key;
-use crate::model::table::{Fragment, FragmentRole, Fragments, RowSource, Text};
+use crate::model::table::{Fragment, FragmentRole, Fragments, Row, RowSource, Text};
 use crate::model::{Number, RowMap};
 use crate::text::lexical::{Norm, marker_starts_into};
 
@@ -293,10 +293,7 @@ impl<'t, 'l> Builder<'t, 'l> {
         &mut self,
         rows: Vec<RowAcc<R>>,
         cols: impl Fn(R) -> &'c [C],
-    ) -> (
-        RowMap<R, RowMap<C, Option<Number>>>,
-        RowMap<R, RowSource<C>>,
-    ) {
+    ) -> (RowMap<R, Row<C>>, RowMap<R, RowSource<C>>) {
         // maps sized once: one allocation each, no growing while they fill
         let mut values = RowMap::with_capacity(rows.len());
         let mut sources = RowMap::with_capacity(rows.len());
@@ -327,7 +324,7 @@ impl<'t, 'l> Builder<'t, 'l> {
                 t.raw.push_str(&acc.label_extra);
                 src.label = Some(t);
             }
-            let mut vals: RowMap<C, Option<Number>> = RowMap::with_capacity(columns.len());
+            let mut vals: Row<C> = RowMap::with_capacity(columns.len());
             match place(
                 self.text,
                 cells,
