@@ -70,6 +70,10 @@
 //!     two cells, a pipe table two lines; an empty pipe row reads as no row); a
 //!     header cell and one row of one cell, one a tab row and the other a pipe
 //!     row, are written one per line (`1\t7`, `||`), as the parser reads them.
+//!     A table with a cell that holds a pipe (which a pipe row would cut) is
+//!     written in the first layout the parser reads back as the same cells:
+//!     tab rows, then one cell per line (`|` `1` `1`: a header of three
+//!     cells); pipe rows when neither does.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
