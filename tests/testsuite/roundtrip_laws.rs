@@ -193,6 +193,23 @@ fn generic_cells_with_pipes_keep_their_cells() {
     }
 }
 
+// --- Text beside a row's figures (mutation failures `render-not-fixed`) -----------
+
+#[test]
+fn two_fragments_after_a_figure_converge() {
+    // `（` glued after the figure 7, `提` apart after a `0` that is not
+    // written: written `7（\t提`, the two read back as one fragment with a
+    // tab, which is not written again; only the first is written
+    assert_laws("（本列行政查询2\t\t\t\t\t\t7（0提");
+}
+
+#[test]
+fn a_fragment_that_makes_a_figure_a_marker_is_not_glued_to_it() {
+    // `、` glued after the last `0` reads as the list marker `0、`: the row
+    // would lose a cell and read as fused digits
+    assert_laws("。一、情况（本列上年结转0000000、0");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
