@@ -14,7 +14,7 @@ use crate::model::RowMap;
 use crate::lines::is_space;
 use crate::model::{
     ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Format,
-    FragmentRole, Key, Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+    FragmentRole, Key, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
 
 mod fragments;
@@ -147,7 +147,7 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt
 fn put_cell<W: fmt::Write, C: Hash + Eq>(
     w: &mut W,
     source: Option<&RowSource<C>>,
-    values: Option<&RowMap<C, Option<Number>>>,
+    values: Option<&crate::model::table::Row<C>>,
     col: &C,
 ) -> fmt::Result {
     if let Some(text) = source.and_then(|s| s.cells.get(col)) {
@@ -165,7 +165,7 @@ fn put_row<W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
     source: Option<&RowSource<C>>,
-    values: Option<&RowMap<C, Option<Number>>>,
+    values: Option<&crate::model::table::Row<C>>,
     columns: &[C],
     frags: &mut RowFragments<'_>,
 ) -> fmt::Result {
