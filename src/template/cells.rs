@@ -10,7 +10,7 @@
 
 mod grammar;
 
-use self::grammar::field_tokens;
+pub(crate) use self::grammar::field_tokens;
 use crate::grid::{Cell, Grid, RowKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
