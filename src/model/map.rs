@@ -699,6 +699,17 @@ mod tests {
         assert!(m.spilled());
         m.retain(|_, v| *v < 2);
         assert_eq!(m.len(), 2);
+        // from an array: a repeated key keeps its first place, the last value
+        let a: RowMap<AppCol, i32, 2> = [
+            (AppCol::Total, 1),
+            (AppCol::OtherOrg, 2),
+            (AppCol::Total, 3),
+        ]
+        .into();
+        assert_eq!(
+            a.iter().collect::<Vec<_>>(),
+            [(&AppCol::Total, &3), (&AppCol::OtherOrg, &2)]
+        );
     }
 
     #[test]
