@@ -23,9 +23,9 @@
 
 use std::ops::Range;
 
-use super::scan::{self, Facts};
 /// The words of a line (for the buffer of [`region_in`]).
 pub(crate) use super::scan::Word;
+use super::scan::{self, Facts};
 use super::{Cell, Grid, Layout, RowKind, columns, flow, pipes, tabs};
 use crate::lines::is_space;
 use crate::text::lexical::is_page_number;
