@@ -97,7 +97,10 @@ struct Para {
     joined: bool,
     last_chars: usize,
     terminal: bool,
-    blank_after: bool,
+    /// Blank lines after the last line (counted up to 2): one blank line
+    /// after a long line that ends no sentence is a page break, the
+    /// paragraph goes on; two always end it.
+    blank_after: u8,
     /// The paragraph is a `key: value` line (crawler headers); never joined.
     field: bool,
 }
@@ -225,7 +228,9 @@ impl<'t> Blocks<'t, '_> {
         let seg = segs[i];
         if kinds[i].blank {
             if let Some(p) = tree.para.as_mut() {
-                p.blank_after = true;
+                // a run of blank lines is one piece, its line breaks inside
+                let lines = if seg.raw.contains(['\n', '\r']) { 2 } else { 1 };
+                p.blank_after = p.blank_after.saturating_add(lines);
             }
             return i + 1;
         }
@@ -285,7 +290,7 @@ impl<'t> Blocks<'t, '_> {
         match para.as_mut() {
             Some(p)
                 if !p.terminal
-                    && (!p.blank_after || p.last_chars >= 40)
+                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= 40)
                     && !p.field
                     && !is_field(t) =>
             {
@@ -299,7 +304,7 @@ impl<'t> Blocks<'t, '_> {
                 p.end = off + t.len();
                 p.last_chars = t.chars().count();
                 p.terminal = ends_terminal(t);
-                p.blank_after = false;
+                p.blank_after = 0;
             }
             _ => {
                 self.flush(para, stack, root);
@@ -497,7 +502,7 @@ fn new_para(off: usize, t: &str) -> Para {
         joined: false,
         last_chars: t.chars().count(),
         terminal: ends_terminal(t),
-        blank_after: false,
+        blank_after: 0,
         field: is_field(t),
     }
 }

@@ -1207,12 +1207,14 @@ fn mutation_failures(cases: usize) -> Vec<MutationFailure> {
 /// any other failure fails `roundtrip_mutated_reports`.
 const KNOWN_MUTATION_FAILURES: &[(&str, &str)] = &[(
     "render-not-fixed",
-    "render is not a fixed point after one round: standard-table text the \
-     canonical layout cannot place back (minimised: stray text on a line of its \
-     own beside a row of empty cells `（本列其他处理\\n\\t补\\t2`, text glued after a \
-     row's last figure `…7（0提`, a row label starting with digits `（本列.56.过程性`, \
-     flow digit runs the mapper splits across rows `（本列上年结转0000000、0`, a \
-     legacy table of crawler text `指标名称单位条06.。指标名称累计条0`)",
+    "render is not a fixed point after one round: text the parser reads one way \
+     inside a line and another on a line of its own (2 of 2000, minimised): a row \
+     label starting with digits `（本列.56.过程性` (after `.` the digits are label \
+     text; at the start of the label cell of a tab row, `56.` reads as the figure \
+     5 and the marker `6.`), and the body of a subsection on its head line \
+     `指标名称单位条06.。指标名称累计条0` (read as a paragraph there; on the line \
+     the renderer writes, `6.。指标名称累计条0` or alone, as a legacy table of \
+     crawler text)",
 )];
 
 /// The class of `KNOWN_MUTATION_FAILURES` a failure belongs to, if any.

@@ -118,6 +118,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         Some(e) if f.span.start <= e.span.end => {
             if f.raw
                 .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+                || !reads_apart(&e.raw, &f.raw)
             {
                 return None;
             }
@@ -146,6 +147,21 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         after: follows.map(|e| e.span.start),
         tab,
     })
+}
+
+/// True when `fragment`, glued after the figure `cell`, reads back as label
+/// text after that figure: not as part of it (a unit `万元`, a remark), nor
+/// making a label of it (`0、` and `2.` are list markers, `7年` a date).
+fn reads_apart(cell: &str, fragment: &str) -> bool {
+    let Some(word) = cell.split(is_space).rfind(|w| !w.is_empty()) else {
+        return true;
+    };
+    let joined = format!("{word}{fragment}");
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(&joined, 0, &mut toks);
+    use crate::template::cells::Tk;
+    matches!(toks.as_slice(), [v, l]
+        if v.kind == Tk::Value && v.end == word.len() && l.kind == Tk::Label && l.start == word.len())
 }
 
 /// Where a row starts in the source: its first label, cell or fused text.

@@ -173,7 +173,14 @@ fn put_row<W: fmt::Write, C: Key>(
     // the fragments of the row's lines, each after the cell (or fused
     // digits) it follows in the source; the rest at the end of the row
     let mut glued = vec![false; mine.len()];
+    // a fragment was written last: another one written right after it would
+    // read back as one fragment with it (`7（\t提`), so it is not written
+    let mut wrote = false;
     let mut after = |w: &mut W, at: Option<&crate::model::Text>, last: bool| -> fmt::Result {
+        if !last {
+            // a cell was just written
+            wrote = false;
+        }
         for (i, f) in mine.iter().enumerate() {
             if glued[i] {
                 continue;
@@ -184,6 +191,10 @@ fn put_row<W: fmt::Write, C: Key>(
             };
             if here || last {
                 glued[i] = true;
+                if wrote {
+                    continue;
+                }
+                wrote = true;
                 if f.tab {
                     w.write_char('\t')?;
                 }

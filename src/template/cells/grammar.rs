@@ -201,7 +201,7 @@ fn label_len(s: &str) -> usize {
 }
 
 /// Splits one field (no white space in it) into label and value tokens.
-pub(super) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
+pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
     // most fields are a plain figure: one value (a digit run has no unit,
     // remark or marker after it, and no null marker has a digit)
     if f.bytes().all(|b| b.is_ascii_digit()) {
