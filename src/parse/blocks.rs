@@ -36,6 +36,8 @@ struct Scratch<'t> {
     lines: Vec<(usize, &'t str)>,
     /// A normalised line (region ends).
     norm: String,
+    /// The top-level blocks of a short section.
+    root: Vec<Block>,
     /// The words of a region's lines (its grid builder).
     words: Vec<crate::grid::text::Word>,
 }
@@ -61,6 +63,10 @@ impl<'t> Pieces<'t> {
         &self.segs[r.start - self.base..r.end - self.base]
     }
 }
+
+/// A section of at most this many pieces builds its top-level blocks in a
+/// reused list (see [`Blocks::build`]).
+const SMALL_SECTION: usize = 256;
 
 /// Built pieces are dropped once there are at least this many and they
 /// are half of the pieces held.
@@ -151,9 +157,21 @@ impl<'t> Blocks<'t, '_> {
         // room for a block per piece, the most a long run of one-line
         // subsections or paragraphs needs: the vector is not grown by
         // copying (each copy leaves a hole as large as the blocks so far);
-        // room never written to takes no memory, and is given back below
+        // room never written to takes no memory, and is given back below.
+        // A short section's blocks go to the scratch list (room for its
+        // pieces made once) and are copied out at their number: one
+        // allocation instead of two
+        let small = range.len() <= SMALL_SECTION;
+        let root = if small {
+            let mut r = std::mem::take(&mut self.scratch.root);
+            r.clear();
+            r.reserve(range.len());
+            r
+        } else {
+            Vec::with_capacity(range.len())
+        };
         let mut tree = Tree {
-            root: Vec::with_capacity(range.len()),
+            root,
             stack: std::mem::take(&mut self.scratch.stack),
             para: None,
         };
@@ -187,6 +205,13 @@ impl<'t> Blocks<'t, '_> {
             close(&mut stack, &mut root, self.loc);
         }
         self.scratch.stack = stack;
+        if small {
+            // (moved out at their number: the scratch list keeps its room)
+            let mut out = Vec::with_capacity(root.len());
+            out.append(&mut root);
+            self.scratch.root = root;
+            return out;
+        }
         root.shrink_to_fit();
         root
     }
