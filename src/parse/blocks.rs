@@ -182,6 +182,14 @@ impl Blocks<'_, '_> {
                     && !p.field
                     && !is_field(t) =>
             {
+                // pieces of one line (a line cut where a table was looked
+                // for) keep the white space between them: the text is the
+                // source's; only a line break is dropped
+                if let Some(gap) = self.text.get(p.end..off)
+                    && !gap.contains(['\n', '\r'])
+                {
+                    p.text.push_str(gap);
+                }
                 p.text.push_str(t);
                 p.end = off + t.len();
                 p.last_chars = t.chars().count();
