@@ -97,8 +97,12 @@ impl Reader<'_, '_> {
     /// makes it a group label (（六）其他处理 in 2021).
     fn new_row(&mut self, key: AppRow, p: &Piece) {
         if let Some(last) = self.rows.last()
-            && last.cells.is_empty()
             && last.key == AppRow::OtherProcessing
+            // (empty fields kept because the grid row holds another
+            // row's figures are no values either)
+            && self.b.cells[last.cells.clone()]
+                .iter()
+                .all(|t| t.kind == Tk::Empty)
         {
             let last = self.rows.pop().expect("checked");
             if let Some((s, e)) = last.label {
