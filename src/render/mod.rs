@@ -418,76 +418,7 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
         return write_paragraph(w, &one);
     }
-    // the last characters only (the text may be long): a cut there leaves a
-    // second line shorter than JOIN_LINE_CHARS
-    let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
-    tail.reverse();
-    let grid_row = |l: &str| crate::grid::pipes::is_row(l) || crate::grid::tabs::is_row(l);
-    // a place to cut before byte `at` (character `c`, after `before`): `c`
-    // is `safe`, `before` no white space (the parser trims the lines it
-    // joins), the text before ends no sentence and the line from there is no
-    // `key: value` field
-    let cuttable = |at: usize, before: char, c: char, safe: &dyn Fn(char) -> bool| {
-        safe(c)
-            && !before.is_whitespace()
-            && !ends_sentence(&one[..at])
-            && !one[at..].chars().take(7).any(|c| matches!(c, ':' | '：'))
-    };
-    // no line of the cut text may open a table (a short line with 勾稽关系)
-    let opens_table = |l: &str| crate::parse::region::anchor(l).is_some();
-    // the last cut, and a cut before it when the two lines would both be
-    // grid rows (two in a row read as a table): then a line between them
-    // that is none, found among the 80 characters before the last cut
-    // running text (30+ characters with `。，；`) ends a table before it; a
-    // cut keeps the first line so when it can
-    let prose = |l: &str| l.chars().nth(29).is_some() && l.contains(['。', '，', ',', '；', ';']);
-    let keep = prose(&one);
-    let plan = |safe: &dyn Fn(char) -> bool, keep: bool| -> Option<(usize, Option<usize>)> {
-        // the latest place first: the first line stays as long as it can (a
-        // short one right after a table would be read into the table)
-        tail.iter().enumerate().rev().find_map(|(j, &(at, c))| {
-            let before = match j {
-                0 => one[..at].chars().next_back()?,
-                _ => tail[j - 1].1,
-            };
-            if !cuttable(at, before, c, safe) {
-                return None;
-            }
-            let (first, rest) = one.split_at(at);
-            if opens_table(rest) || keep && !prose(first) {
-                return None;
-            }
-            if !(grid_row(first) && grid_row(rest)) {
-                return (!opens_table(first)).then_some((at, None));
-            }
-            let mut near: Vec<(usize, char)> = first.char_indices().rev().take(80).collect();
-            near.reverse();
-            near.iter().enumerate().find_map(|(k, &(m, d))| {
-                let before = match k {
-                    0 => first[..m].chars().next_back()?,
-                    _ => near[k - 1].1,
-                };
-                (cuttable(m, before, d, safe)
-                    && (!keep || prose(&first[..m]))
-                    && !grid_row(&first[m..])
-                    && !opens_table(&first[..m])
-                    && !opens_table(&first[m..]))
-                .then_some((at, Some(m)))
-            })
-        })
-    };
-    // before a letter or an ideograph that opens no marker or table word;
-    // failing that, before any other character that opens no marker,
-    // markup, number or page number
-    let letter = |c: char| {
-        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !"一二三四五六七八九十第信行申本勾示".contains(c)
-    };
-    let cut = plan(&letter, keep)
-        .or_else(|| plan(&opens_nothing, keep))
-        .or_else(|| plan(&letter, false))
-        .or_else(|| plan(&opens_nothing, false));
-    match cut {
+    match apart_cut(&one) {
         Some((at, middle)) => {
             let from = match middle {
                 Some(m) => {
@@ -503,6 +434,103 @@ fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         }
         None => write_paragraph(w, &one),
     }
+}
+
+/// Where [`write_apart`] cuts `one`: the last cut, and a cut before it when
+/// the two lines would both be grid rows (two in a row read as a table).
+/// Running text (30+ characters with `。，；`) ends a table before it: a cut
+/// keeps the first line so when it can. Before a letter or an ideograph that
+/// opens no marker or table word; failing that, before any other character
+/// that opens no marker, markup, number or page number.
+fn apart_cut(one: &str) -> Option<(usize, Option<usize>)> {
+    // the last characters only (the text may be long): a cut there leaves a
+    // second line shorter than JOIN_LINE_CHARS
+    let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
+    tail.reverse();
+    let keep = prose(one);
+    let letter = |c: char| {
+        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !"一二三四五六七八九十第信行申本勾示".contains(c)
+    };
+    plan_cut(one, &tail, &letter, keep)
+        .or_else(|| plan_cut(one, &tail, &opens_nothing, keep))
+        .or_else(|| plan_cut(one, &tail, &letter, false))
+        .or_else(|| plan_cut(one, &tail, &opens_nothing, false))
+}
+
+/// The latest place to cut among `tail` (the last characters of `one`) with
+/// a `safe` character: the first line stays as long as it can (a short one
+/// right after a table would be read into the table). When both lines would
+/// be grid rows, a line between them that is none, found among the 80
+/// characters before the cut.
+fn plan_cut(
+    one: &str,
+    tail: &[(usize, char)],
+    safe: &dyn Fn(char) -> bool,
+    keep: bool,
+) -> Option<(usize, Option<usize>)> {
+    tail.iter().enumerate().rev().find_map(|(j, &(at, c))| {
+        let before = match j {
+            0 => one[..at].chars().next_back()?,
+            _ => tail[j - 1].1,
+        };
+        if !cuttable(one, at, before, c, safe) {
+            return None;
+        }
+        let (first, rest) = one.split_at(at);
+        if opens_table(rest) || keep && !prose(first) {
+            return None;
+        }
+        if !(grid_row(first) && grid_row(rest)) {
+            return (!opens_table(first)).then_some((at, None));
+        }
+        middle_cut(one, first, safe, keep).map(|m| (at, Some(m)))
+    })
+}
+
+/// A cut among the last 80 characters of `first` (the start of `one`) that
+/// leaves no grid row after it (see [`plan_cut`]).
+fn middle_cut(one: &str, first: &str, safe: &dyn Fn(char) -> bool, keep: bool) -> Option<usize> {
+    let mut near: Vec<(usize, char)> = first.char_indices().rev().take(80).collect();
+    near.reverse();
+    near.iter().enumerate().find_map(|(k, &(m, d))| {
+        let before = match k {
+            0 => first[..m].chars().next_back()?,
+            _ => near[k - 1].1,
+        };
+        (cuttable(one, m, before, d, safe)
+            && (!keep || prose(&first[..m]))
+            && !grid_row(&first[m..])
+            && !opens_table(&first[..m])
+            && !opens_table(&first[m..]))
+        .then_some(m)
+    })
+}
+
+/// A place to cut `one` before byte `at` (character `c`, after `before`):
+/// `c` is `safe`, `before` no white space (the parser trims the lines it
+/// joins), the text before ends no sentence and the line from there is no
+/// `key: value` field.
+fn cuttable(one: &str, at: usize, before: char, c: char, safe: &dyn Fn(char) -> bool) -> bool {
+    safe(c)
+        && !before.is_whitespace()
+        && !ends_sentence(&one[..at])
+        && !one[at..].chars().take(7).any(|c| matches!(c, ':' | '：'))
+}
+
+/// A line the parser reads as a grid row (pipes or tabs).
+fn grid_row(l: &str) -> bool {
+    crate::grid::pipes::is_row(l) || crate::grid::tabs::is_row(l)
+}
+
+/// A line that opens a table (a short line with 勾稽关系).
+fn opens_table(l: &str) -> bool {
+    crate::parse::region::anchor(l).is_some()
+}
+
+/// Running text: 30+ characters with `。，；`.
+fn prose(l: &str) -> bool {
+    l.chars().nth(29).is_some() && l.contains(['。', '，', ',', '；', ';'])
 }
 
 /// True for a character that starts no marker (`（一）` `(1)` `1.` `①` `一是`
