@@ -138,6 +138,15 @@ fn a_note_after_rows_opens_the_next_applications_table() {
     assert_eq!(c1.preamble.len(), 2, "{:?}", r.render());
 }
 
+// --- Mutation failures (render-not-fixed) ---------------------------------------
+
+/// A list-marker mark (`、`) that followed a row's last figure is not written
+/// glued to it: `0、` at a field's end would read as the marker `0、`.
+#[test]
+fn a_marker_mark_after_the_last_figure_is_not_glued_to_it() {
+    assert_laws("（本列上年结转0000000、0");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they

@@ -116,8 +116,11 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // part of it, and so would text that was apart (`6万\t元`
         // would read as the amount `6万元`)
         Some(e) if f.span.start <= e.span.end => {
+            // (nor a list-marker mark: `0、` at a field's end reads as
+            // the marker `0、`, where `、0` after it did not)
             if f.raw
                 .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+                || f.raw.starts_with(['.', '、', '．'])
             {
                 return None;
             }
