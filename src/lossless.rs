@@ -24,7 +24,7 @@ pub fn leaf_spans(report: &Report) -> Vec<Span> {
         }
     }
     fn rows<R: std::hash::Hash + Eq, C: std::hash::Hash + Eq>(
-        source: &indexmap::IndexMap<R, RowSource<C>>,
+        source: &crate::model::RowMap<R, RowSource<C>>,
         fragments: &[Fragment],
         out: &mut Vec<Span>,
     ) {

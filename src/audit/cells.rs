@@ -7,7 +7,7 @@
 //! column (every column but amounts of money and the 2019 本年增/减 change)
 //! must be a non-negative whole number (`table.not_count`).
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 use super::{
     TABLE_EMPTY_CELL, TABLE_FUSED_CELLS, TABLE_NOT_A_NUMBER, TABLE_NOT_COUNT, excerpt, finding,
@@ -69,7 +69,7 @@ fn stray_text<'a, C: Key>(
 fn scan<R: Key, C: Key>(
     table: &str,
     values: &Values<R, C>,
-    source: &IndexMap<R, RowSource<C>>,
+    source: &RowMap<R, RowSource<C>>,
     fragments: &[Fragment],
     out: &mut Vec<Finding>,
 ) {

@@ -5,7 +5,7 @@
 //!
 //! Empty cells are never zero: an equation that needs one reports a `note`.
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 use super::{Rule, finding};
 use crate::model::{
@@ -282,7 +282,7 @@ pub(crate) fn cumulative_carry(prev: &Report, this: &Report) -> Vec<Finding> {
     {
         return out;
     }
-    let cum = |v: &IndexMap<LegacyCol, Option<Number>>, c: LegacyCol| v.get(&c).copied().flatten();
+    let cum = |v: &RowMap<LegacyCol, Option<Number>>, c: LegacyCol| v.get(&c).copied().flatten();
     for (row, vb) in &b.rows {
         let Some(va) = a.rows.get(row) else { continue };
         let (Some(last), Some(year), Some(now)) = (

@@ -94,7 +94,7 @@ mod structure;
 mod vocab;
 mod words;
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 pub use across::{FileFinding, Input, Options, across, across_with};
 
@@ -298,7 +298,7 @@ pub(crate) enum Operand {
 /// The operand at `row`/`col` of a standard table.
 pub(crate) fn operand<R, C>(
     values: &Values<R, C>,
-    source: &IndexMap<R, RowSource<C>>,
+    source: &RowMap<R, RowSource<C>>,
     row: R,
     col: C,
 ) -> Operand
@@ -324,7 +324,7 @@ where
 /// without a figure). `None` when the cell's place in the source is unknown.
 pub(crate) fn term<R: Key, C: Key>(
     values: &Values<R, C>,
-    source: &IndexMap<R, RowSource<C>>,
+    source: &RowMap<R, RowSource<C>>,
     row: R,
     col: C,
 ) -> Option<Related> {
@@ -347,7 +347,7 @@ pub(crate) fn term<R: Key, C: Key>(
 
 /// The span of a cell (or, failing that, of its row label).
 pub(crate) fn cell_span<R: Key, C: Key>(
-    source: &IndexMap<R, RowSource<C>>,
+    source: &RowMap<R, RowSource<C>>,
     row: R,
     col: C,
 ) -> Option<Span> {

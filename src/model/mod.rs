@@ -18,6 +18,7 @@ mod body;
 pub mod cells;
 pub mod indicators;
 pub mod keys;
+pub mod map;
 pub mod number;
 mod span;
 pub mod table;
@@ -34,6 +35,7 @@ pub use keys::{
     AdField, AdItem, AppCol, AppGroup, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, RlGroup,
     RlOutcome,
 };
+pub use map::RowMap;
 pub use number::Number;
 pub use table::{
     ActiveDisclosureTable, ApplicationsTable, Fragment, FragmentRole, Fragments, GenericSpans,

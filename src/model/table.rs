@@ -7,11 +7,10 @@
 //! is neither a label nor a cell (headers, group labels, notes, page
 //! numbers, the second half of a wrapped label) is kept in `fragments`.
 
-use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::keys::{AdField, AdItem, AppCol, AppRow, LegacyCol, LegacyRow, RlGroup, RlOutcome};
-use super::{Number, Span, Str};
+use super::{Number, RowMap, Span, Str};
 
 /// Raw text with its span.
 ///
@@ -94,15 +93,15 @@ pub struct Fragment {
 /// The source text of one row of a standard table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(bound(
-    serialize = "C: Serialize + std::hash::Hash + Eq",
-    deserialize = "C: Deserialize<'de> + std::hash::Hash + Eq"
+    serialize = "C: Serialize",
+    deserialize = "C: Deserialize<'de> + PartialEq"
 ))]
-pub struct RowSource<C: std::hash::Hash + Eq> {
+pub struct RowSource<C> {
     /// The row label as written (absent for the unlabelled review/litigation row).
     pub label: Option<Text>,
     /// Each cell's raw text, by column. An empty cell whose position is known
     /// has `raw == ""`.
-    pub cells: IndexMap<C, Text>,
+    pub cells: RowMap<C, Text>,
     /// When the digits of several cells ran together (`640020470`) and cannot
     /// be split without guessing: the digits as written. The row's values
     /// are then all `null`.
@@ -110,11 +109,11 @@ pub struct RowSource<C: std::hash::Hash + Eq> {
     pub fused: Option<Text>,
 }
 
-impl<C: std::hash::Hash + Eq> Default for RowSource<C> {
+impl<C> Default for RowSource<C> {
     fn default() -> Self {
         RowSource {
             label: None,
-            cells: IndexMap::new(),
+            cells: RowMap::new(),
             fused: None,
         }
     }
@@ -261,7 +260,7 @@ impl Table {
 }
 
 /// Values by row and column.
-pub type Values<R, C> = IndexMap<R, IndexMap<C, Option<Number>>>;
+pub type Values<R, C> = RowMap<R, RowMap<C, Option<Number>>>;
 
 /// The applications table: `rows[ROW][COL]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,7 +276,7 @@ pub struct ApplicationsTable {
     /// The data rows present, in order; a row the report lacks is absent.
     pub rows: Values<AppRow, AppCol>,
     /// The raw label and cells of each row.
-    pub source: IndexMap<AppRow, RowSource<AppCol>>,
+    pub source: RowMap<AppRow, RowSource<AppCol>>,
     /// Header, group labels, notes and other text of the table.
     pub fragments: Fragments,
 }
@@ -294,7 +293,7 @@ pub struct ReviewLitigationTable {
     #[serde(flatten)]
     pub groups: Values<RlGroup, RlOutcome>,
     /// The raw cells of each group.
-    pub source: IndexMap<RlGroup, RowSource<RlOutcome>>,
+    pub source: RowMap<RlGroup, RowSource<RlOutcome>>,
     /// Header and other text of the table.
     pub fragments: Fragments,
 }
@@ -311,13 +310,13 @@ pub struct ActiveDisclosureTable {
     #[serde(flatten)]
     pub items: Values<AdItem, AdField>,
     /// Units written inside cells (`13575394432.52元`: `procurement.amount` → `元`).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub units: IndexMap<AdItem, IndexMap<AdField, Str>>,
+    #[serde(default, skip_serializing_if = "RowMap::is_empty")]
+    pub units: RowMap<AdItem, RowMap<AdField, Str>>,
     /// Remarks written after a number (`22（其中修订16件）`).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub remarks: IndexMap<AdItem, IndexMap<AdField, Str>>,
+    #[serde(default, skip_serializing_if = "RowMap::is_empty")]
+    pub remarks: RowMap<AdItem, RowMap<AdField, Str>>,
     /// The raw label and cells of each item.
-    pub source: IndexMap<AdItem, RowSource<AdField>>,
+    pub source: RowMap<AdItem, RowSource<AdField>>,
     /// Block titles, headers and other text of the table.
     pub fragments: Fragments,
 }
@@ -362,13 +361,13 @@ pub struct LegacyStatisticsTable {
     /// The rows with a stable key, in table order.
     pub rows: Values<LegacyRow, LegacyCol>,
     /// The unit of each keyed row as written (`条`, `件`, `元`, `万元`).
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub units: IndexMap<LegacyRow, Str>,
+    #[serde(default, skip_serializing_if = "RowMap::is_empty")]
+    pub units: RowMap<LegacyRow, Str>,
     /// Rows the mapper has no key for, in table order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_rows: Vec<LegacyOtherRow>,
     /// The raw label, unit, code and cells of each keyed row.
-    pub source: IndexMap<LegacyRow, LegacyRowSource>,
+    pub source: RowMap<LegacyRow, LegacyRowSource>,
     /// Title, header and other text of the table.
     pub fragments: Fragments,
 }
@@ -382,7 +381,7 @@ pub struct LegacyOtherRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Str>,
     /// The values by column.
-    pub values: IndexMap<LegacyCol, Option<Number>>,
+    pub values: RowMap<LegacyCol, Option<Number>>,
     /// The raw label, unit, code and cells.
     pub source: LegacyRowSource,
 }
@@ -402,7 +401,7 @@ pub struct LegacyRowSource {
     pub code: Option<Text>,
     /// Each non-empty cell's raw text, by column. When the digits of the
     /// cells ran together (`20263542`) each cell is its share of the run.
-    pub cells: IndexMap<LegacyCol, Text>,
+    pub cells: RowMap<LegacyCol, Text>,
     /// True when the cells were split from one run of digits.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub split: bool,

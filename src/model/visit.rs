@@ -73,7 +73,7 @@ fn text(t: &mut Text, f: &mut dyn FnMut(&mut Span)) {
 }
 
 fn rows<R: std::hash::Hash + Eq, C: std::hash::Hash + Eq>(
-    source: &mut indexmap::IndexMap<R, RowSource<C>>,
+    source: &mut crate::model::RowMap<R, RowSource<C>>,
     fragments: &mut [Fragment],
     f: &mut dyn FnMut(&mut Span),
 ) {

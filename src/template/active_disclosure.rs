@@ -1,7 +1,7 @@
 //! The active-disclosure table (第二十条): items by label, in the 2019
 //! or the 2021 variant, with units and remarks written after the figures.
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 use super::cells::{Tk, tokens};
 use super::rows::{Builder, Cutter, Piece, RowAcc, cell_suffix};
@@ -91,10 +91,10 @@ fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option
     Some(b.open_row(item, Some((p.start, p.end))))
 }
 
-type ByField = IndexMap<AdItem, IndexMap<AdField, crate::model::Str>>;
+type ByField = RowMap<AdItem, RowMap<AdField, crate::model::Str>>;
 
 /// The text after each figure: units (`万元`) and remarks (`（其中修订16件）`).
-fn units_and_remarks(source: &IndexMap<AdItem, RowSource<AdField>>) -> (ByField, ByField) {
+fn units_and_remarks(source: &RowMap<AdItem, RowSource<AdField>>) -> (ByField, ByField) {
     let mut units = ByField::new();
     let mut remarks = ByField::new();
     for (item, src) in source {

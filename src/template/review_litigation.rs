@@ -1,7 +1,7 @@
 //! The review/litigation table (行政复议、行政诉讼): fifteen values in a
 //! fixed order, never guessed when they do not fit.
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 use super::cells::{Tk, Tok, tokens};
 use super::fused::{Placed, place};
@@ -65,21 +65,21 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 }
 
 type Groups = Values<RlGroup, RlOutcome>;
-type Sources = IndexMap<RlGroup, RowSource<RlOutcome>>;
+type Sources = RowMap<RlGroup, RowSource<RlOutcome>>;
 
 /// The fifteen values in their groups, or the fused run in the first group.
 fn values_of(b: &Builder<'_, '_>, values: &[Tok]) -> (Groups, Sources) {
-    let mut groups = IndexMap::with_capacity(RlGroup::ALL.len());
-    let mut source: IndexMap<RlGroup, RowSource<RlOutcome>> =
-        IndexMap::with_capacity(RlGroup::ALL.len());
+    let mut groups = RowMap::with_capacity(RlGroup::ALL.len());
+    let mut source: RowMap<RlGroup, RowSource<RlOutcome>> =
+        RowMap::with_capacity(RlGroup::ALL.len());
     if !values.is_empty() {
         let mut cells = Vec::with_capacity(15);
         match place(b.text, values, 15, values[0].start, b.delimited, &mut cells) {
             Placed::Cells => {
                 for (gi, g) in RlGroup::ALL.iter().enumerate() {
-                    let mut vals = IndexMap::with_capacity(RlOutcome::ALL.len());
+                    let mut vals = RowMap::with_capacity(RlOutcome::ALL.len());
                     let mut src = RowSource {
-                        cells: IndexMap::with_capacity(RlOutcome::ALL.len()),
+                        cells: RowMap::with_capacity(RlOutcome::ALL.len()),
                         ..RowSource::default()
                     };
                     for (oi, o) in RlOutcome::ALL.iter().enumerate() {

@@ -1,18 +1,13 @@
 //! What the table mappers share: label pieces, row accumulation and the
 //! cell text of the model.
 
-use std::hash::{BuildHasher, RandomState};
-
-use indexmap::IndexMap;
-use indexmap::map::RawEntryApiV1;
-
 use super::cells::{Tk, Tok};
 use super::fused::{Placed, place};
 use super::vocabulary::{self, W};
 use crate::lines::{Locator, is_space};
-use crate::model::Number;
 use crate::model::keys::Key;
 use crate::model::table::{Fragment, FragmentRole, Fragments, RowSource, Text};
+use crate::model::{Number, RowMap};
 use crate::text::lexical::{Norm, marker_starts_into};
 
 /// The value of a raw cell: a number, or `None` (empty, null marker, text).
@@ -222,30 +217,18 @@ impl<'t, 'l> Builder<'t, 'l> {
         rows: Vec<RowAcc<R>>,
         cols: impl Fn(R) -> &'c [C],
     ) -> (
-        IndexMap<R, IndexMap<C, Option<Number>>>,
-        IndexMap<R, RowSource<C>>,
+        RowMap<R, RowMap<C, Option<Number>>>,
+        RowMap<R, RowSource<C>>,
     ) {
-        // maps sized once: no rehashing while they fill. All the maps of
-        // the table share one hasher, so a key is hashed once: the row key
-        // for both row maps, a column once per column list (rows of the
-        // same kind share it) for all the rows' cell maps.
-        let rs = RandomState::new();
-        let mut values = IndexMap::with_capacity_and_hasher(rows.len(), rs.clone());
-        let mut sources = IndexMap::with_capacity_and_hasher(rows.len(), rs.clone());
+        // maps sized once: one allocation each, no growing while they fill
+        let mut values = RowMap::with_capacity(rows.len());
+        let mut sources = RowMap::with_capacity(rows.len());
         // the cells of a row, placed: one buffer for all rows
         let mut placed = Vec::new();
-        // the hashes of the last column list seen
-        let mut col_hashes: Vec<u64> = Vec::new();
-        let mut hashed_cols: Option<(*const C, usize)> = None;
         let all_cells = std::mem::take(&mut self.cells);
         for acc in rows {
             let cells = &all_cells[acc.cells.clone()];
-            let key_hash = rs.hash_one(acc.key);
-            if values
-                .raw_entry_v1()
-                .from_hash(key_hash, |k| *k == acc.key)
-                .is_some()
-            {
+            if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
                 if let Some((s, e)) = acc.label {
                     self.frag(FragmentRole::Other, s, e);
@@ -258,13 +241,8 @@ impl<'t, 'l> Builder<'t, 'l> {
                 continue;
             }
             let columns = cols(acc.key);
-            if hashed_cols != Some((columns.as_ptr(), columns.len())) {
-                col_hashes.clear();
-                col_hashes.extend(columns.iter().map(|c| rs.hash_one(*c)));
-                hashed_cols = Some((columns.as_ptr(), columns.len()));
-            }
             let mut src = RowSource::<C> {
-                cells: IndexMap::with_capacity_and_hasher(columns.len(), rs.clone()),
+                cells: RowMap::with_capacity(columns.len()),
                 ..RowSource::default()
             };
             if let Some((s, e)) = acc.label {
@@ -272,8 +250,7 @@ impl<'t, 'l> Builder<'t, 'l> {
                 t.raw.push_str(&acc.label_extra);
                 src.label = Some(t);
             }
-            let mut vals: IndexMap<C, Option<Number>> =
-                IndexMap::with_capacity_and_hasher(columns.len(), rs.clone());
+            let mut vals: RowMap<C, Option<Number>> = RowMap::with_capacity(columns.len());
             match place(
                 self.text,
                 cells,
@@ -283,37 +260,23 @@ impl<'t, 'l> Builder<'t, 'l> {
                 &mut placed,
             ) {
                 Placed::Cells => {
-                    for ((c, &h), &(s, e)) in columns.iter().zip(&col_hashes).zip(&placed) {
+                    for (c, &(s, e)) in columns.iter().zip(&placed) {
                         let t = self.text_of(s, e);
-                        insert_hashed(&mut vals, h, *c, cell_value(&t.raw));
-                        insert_hashed(&mut src.cells, h, *c, t);
+                        vals.insert(*c, cell_value(&t.raw));
+                        src.cells.insert(*c, t);
                     }
                 }
                 Placed::Fused(s, e) => {
-                    for (c, &h) in columns.iter().zip(&col_hashes) {
-                        insert_hashed(&mut vals, h, *c, None);
+                    for c in columns {
+                        vals.insert(*c, None);
                     }
                     src.fused = Some(self.text_of(s, e));
                 }
             }
             // (the key is not in the maps: checked above)
-            insert_hashed(&mut values, key_hash, acc.key, vals);
-            insert_hashed(&mut sources, key_hash, acc.key, src);
+            values.insert(acc.key, vals);
+            sources.insert(acc.key, src);
         }
         (values, sources)
-    }
-}
-
-/// `map.insert(key, value)` with the key's hash known (from the map's
-/// hasher): a key already there keeps its place and takes the new value.
-fn insert_hashed<K: Eq + Copy, V>(map: &mut IndexMap<K, V>, hash: u64, key: K, value: V) {
-    use indexmap::map::raw_entry_v1::RawEntryMut;
-    match map.raw_entry_mut_v1().from_hash(hash, |k| *k == key) {
-        RawEntryMut::Occupied(mut o) => {
-            o.insert(value);
-        }
-        RawEntryMut::Vacant(v) => {
-            v.insert_hashed_nocheck(hash, key, value);
-        }
     }
 }

@@ -7,7 +7,7 @@
 //! same findings. It knows only the canonical layout: six template headings,
 //! one table row per line, cells separated by tabs, template labels.
 
-use indexmap::IndexMap;
+use ogi_report::model::RowMap;
 use ogi_report::model::keys::Key;
 use ogi_report::model::table::{Fragment, FragmentRole, RowSource, Text};
 use ogi_report::model::{
@@ -204,7 +204,7 @@ pub fn read(text: &str) -> Report {
                             }),
                             ..Default::default()
                         };
-                        let mut vals = IndexMap::new();
+                        let mut vals = RowMap::new();
                         for (f, (raw, s, e)) in fields.iter().zip(&cs[1..]) {
                             vals.insert(*f, value(raw));
                             src.cells.insert(
@@ -266,7 +266,7 @@ pub fn read(text: &str) -> Report {
                     }),
                     ..Default::default()
                 };
-                let mut vals = IndexMap::new();
+                let mut vals = RowMap::new();
                 if cs.len() == 2 && cs[1].0.len() >= 8 {
                     src.fused = Some(Text {
                         raw: cs[1].0.clone().into(),
@@ -298,7 +298,7 @@ pub fn read(text: &str) -> Report {
                 if cs.len() == 15 && numeric {
                     rl_seen = true;
                     for (gi, g) in RlGroup::ALL.iter().enumerate() {
-                        let mut vals = IndexMap::new();
+                        let mut vals = RowMap::new();
                         let mut src = RowSource::default();
                         for (oi, o) in RlOutcome::ALL.iter().enumerate() {
                             let (raw, s, e) = &cs[gi * 5 + oi];

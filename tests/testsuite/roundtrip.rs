@@ -390,7 +390,7 @@ fn canonical_fixtures_are_fixed_points() {
 /// canonical text of the `render` module docs.
 #[test]
 fn render_writes_canonical_form() {
-    use indexmap::IndexMap;
+    use ogi_report::model::RowMap;
     use ogi_report::model::{
         ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment,
         FragmentRole, Fragments, GenericTable, Key, Markup, ReviewLitigationTable, RlGroup,
@@ -412,7 +412,7 @@ fn render_writes_canonical_form() {
         columns: AppCol::TEMPLATE.to_vec(),
         ..Default::default()
     };
-    let mut new_cells = IndexMap::new();
+    let mut new_cells = RowMap::new();
     let mut new_source = RowSource::default();
     for (i, c) in AppCol::TEMPLATE.iter().enumerate() {
         new_cells.insert(
@@ -445,7 +445,7 @@ fn render_writes_canonical_form() {
         AppRow::DeniedStateSecret,
         RowSource {
             label: None,
-            cells: IndexMap::new(),
+            cells: RowMap::new(),
             fused: Some(t("640 020470")),
         },
     );
@@ -503,7 +503,7 @@ fn render_writes_canonical_form() {
         AdItem::Licensing,
         RowSource {
             label: Some(t("行政 许可")),
-            cells: IndexMap::new(),
+            cells: RowMap::new(),
             fused: None,
         },
     );

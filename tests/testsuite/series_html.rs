@@ -10,8 +10,8 @@ use std::fmt::Debug;
 use std::hash::Hash;
 use std::path::PathBuf;
 
-use indexmap::IndexMap;
 use ogi_report::audit::{FileFinding, Input, Options};
+use ogi_report::model::RowMap;
 use ogi_report::model::{
     AdField, AdItem, AppCol, AppRow, IndicatorKey, Key, LegacyCol, LegacyRow, LegacyRowSource,
     LegacyStatisticsTable, RowSource, Span,
@@ -19,7 +19,7 @@ use ogi_report::model::{
 use ogi_report::{Number, Report};
 
 /// `rows[ROW][COL]` of a typed table.
-type Values<R, C> = IndexMap<R, IndexMap<C, Option<Number>>>;
+type Values<R, C> = RowMap<R, RowMap<C, Option<Number>>>;
 
 use crate::util::shared_dir;
 
@@ -99,7 +99,7 @@ fn check_cells<R, C>(
     name: &str,
     source: &str,
     values: &Values<R, C>,
-    rows: &IndexMap<R, RowSource<C>>,
+    rows: &RowMap<R, RowSource<C>>,
 ) -> usize
 where
     R: Hash + Eq + Debug,
@@ -409,7 +409,7 @@ fn check_legacy_row(
     name: &str,
     source: &str,
     src: &LegacyRowSource,
-    values: &IndexMap<LegacyCol, Option<Number>>,
+    values: &RowMap<LegacyCol, Option<Number>>,
 ) -> usize {
     let label = src.label.as_ref().expect("every row has its label");
     // a label may run over several text nodes: the page text under its span,

@@ -8,7 +8,7 @@
 //! will read back from the canonical layout. Derived fields (format, meta,
 //! findings) are left default; [`report`] users call `Report::refresh`.
 
-use indexmap::IndexMap;
+use ogi_report::model::RowMap;
 use ogi_report::model::{
     ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment,
     FragmentRole, Fragments, GenericSpans, GenericTable, Heading, Key, Markup,
@@ -193,10 +193,10 @@ fn null_raw() -> impl Strategy<Value = &'static str> {
 fn row_cells<C: Key + std::fmt::Debug>(
     columns: Vec<C>,
     values: Vec<BoxedStrategy<Option<Number>>>,
-) -> impl Strategy<Value = (IndexMap<C, Option<Number>>, IndexMap<C, Text>)> {
+) -> impl Strategy<Value = (RowMap<C, Option<Number>>, RowMap<C, Text>)> {
     (values, prop::collection::vec(null_raw(), columns.len())).prop_map(move |(vals, nulls)| {
-        let mut v = IndexMap::new();
-        let mut s = IndexMap::new();
+        let mut v = RowMap::new();
+        let mut s = RowMap::new();
         for ((col, val), null) in columns.iter().zip(vals).zip(nulls) {
             v.insert(*col, val);
             s.insert(*col, text(raw_of(val, null)));
@@ -259,7 +259,7 @@ pub fn applications() -> impl Strategy<Value = Table> {
                             let cols = cols.clone();
                             move |digits| {
                                 let v = cols.iter().map(|c| (*c, None)).collect();
-                                (row, v, RowSource { label: Some(text(row.label())), cells: IndexMap::new(), fused: Some(text(digits)) })
+                                (row, v, RowSource { label: Some(text(row.label())), cells: RowMap::new(), fused: Some(text(digits)) })
                             }
                         }),
                     ]

@@ -16,7 +16,10 @@ type Cells = Vec<((&'static str, &'static str), Operand, Option<Span>)>;
 /// A child's organ, file name and tables.
 type Child<'a> = (&'a str, &'a str, Vec<(&'static str, Cells)>);
 
-fn cells_of<R: Key, C: Key>(values: &Values<R, C>, source: &IndexMap<R, RowSource<C>>) -> Cells {
+fn cells_of<R: Key, C: Key>(
+    values: &Values<R, C>,
+    source: &crate::model::RowMap<R, RowSource<C>>,
+) -> Cells {
     let mut out = Vec::new();
     for (row, cols) in values {
         for col in cols.keys() {

@@ -1,8 +1,6 @@
 //! The rules over one organ's series: `series.duplicate`, `series.gap`,
 //! `series.carry_over`, `series.stock_flow`.
 
-use indexmap::IndexMap;
-
 use super::{Entry, FileFinding, Series, other, own, push, year_span};
 use crate::audit::{
     Operand, SERIES_CARRY_OVER, SERIES_DUPLICATE, SERIES_GAP, SERIES_STOCK_FLOW, finding, operand,
@@ -189,9 +187,9 @@ fn stock_flow_item(
     c: &ActiveDisclosureTable,
     item: AdItem,
 ) -> Option<Finding> {
-    let val = |v: &Values<AdItem, AdField>, src: &IndexMap<AdItem, RowSource<AdField>>, f| {
-        operand(v, src, item, f)
-    };
+    let val = |v: &Values<AdItem, AdField>,
+               src: &crate::model::RowMap<AdItem, RowSource<AdField>>,
+               f| { operand(v, src, item, f) };
     let last = val(&p.items, &p.source, AdField::InForce);
     let issued = val(&c.items, &c.source, AdField::Issued);
     let repealed = val(&c.items, &c.source, AdField::Repealed);

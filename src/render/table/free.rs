@@ -138,7 +138,7 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     }
     w.write_char('\n')?;
     // keyed rows and other rows in table order (by source position)
-    type LegacyValues = indexmap::IndexMap<crate::model::LegacyCol, Option<Number>>;
+    type LegacyValues = crate::model::RowMap<crate::model::LegacyCol, Option<Number>>;
     let mut order: Vec<(u32, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
     // where a row starts: its first label, unit, code or cell
     let start = |s: &LegacyRowSource| {

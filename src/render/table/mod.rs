@@ -9,7 +9,7 @@
 use std::fmt;
 use std::hash::Hash;
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 use crate::lines::is_space;
 use crate::model::{
@@ -66,7 +66,7 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
 
 /// True when a row of a standard table has fused digits with a pipe in them.
 fn fused_pipes(table: &Table) -> bool {
-    fn any<C: Hash + Eq>(rows: &IndexMap<impl Hash + Eq, RowSource<C>>) -> bool {
+    fn any<C: Hash + Eq>(rows: &RowMap<impl Hash + Eq, RowSource<C>>) -> bool {
         rows.values()
             .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|')))
     }
@@ -147,7 +147,7 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt
 fn put_cell<W: fmt::Write, C: Hash + Eq>(
     w: &mut W,
     source: Option<&RowSource<C>>,
-    values: Option<&IndexMap<C, Option<Number>>>,
+    values: Option<&RowMap<C, Option<Number>>>,
     col: &C,
 ) -> fmt::Result {
     if let Some(text) = source.and_then(|s| s.cells.get(col)) {
@@ -165,7 +165,7 @@ fn put_row<W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
     source: Option<&RowSource<C>>,
-    values: Option<&IndexMap<C, Option<Number>>>,
+    values: Option<&RowMap<C, Option<Number>>>,
     columns: &[C],
     frags: &mut RowFragments<'_>,
 ) -> fmt::Result {

@@ -1,7 +1,7 @@
 //! Rows of cells (header first) mapped to a typed
 //! [`LegacyStatisticsTable`].
 
-use indexmap::IndexMap;
+use crate::model::RowMap;
 
 use super::fused::{choose, fused_readings};
 use super::labels::{HeadCol, core_label, head_col, is_header, number, row_key};
@@ -234,8 +234,8 @@ fn put_row(t: &mut LegacyStatisticsTable, r: &Row, pick: usize, loc: &Locator<'_
     };
     let columns = &t.columns;
     let reading = r.readings.get(pick).cloned().unwrap_or_default();
-    let mut values: IndexMap<LegacyCol, Option<Number>> = IndexMap::new();
-    let mut cells: IndexMap<LegacyCol, Text> = IndexMap::new();
+    let mut values: RowMap<LegacyCol, Option<Number>> = RowMap::new();
+    let mut cells: RowMap<LegacyCol, Text> = RowMap::new();
     for (j, c) in columns.iter().enumerate() {
         let v = reading.get(j);
         values.insert(*c, v.and_then(|v| v.n));
