@@ -147,6 +147,15 @@ fn a_marker_mark_after_the_last_figure_is_not_glued_to_it() {
     assert_laws("（本列上年结转0000000、0");
 }
 
+/// Text glued after a row's last figure, and more text after it: the
+/// second is not written as one more field (the two would read back as one
+/// label run across the tab).
+#[test]
+fn text_glued_after_the_last_figure_and_more_text() {
+    assert_laws("（本列行政查询2\t\t\t\t\t\t7（0提");
+    assert_laws("（本列本年新收1 2 3 4 5 6 7（0提");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they

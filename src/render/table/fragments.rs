@@ -84,6 +84,21 @@ impl<'a> RowFragments<'a> {
             }
             out.extend(place(row, f));
         }
+        // text glued after the row's last cell and more text as one more
+        // field would read back as one label run (`7（` `\t提` → `（\t提`,
+        // which is not written): the extra field is left out
+        let last = row
+            .cells
+            .values()
+            .chain(row.fused.iter())
+            .map(|e| e.span.start)
+            .max();
+        if out
+            .iter()
+            .any(|f| !f.tab && f.after.is_some() && f.after == last)
+        {
+            out.retain(|f| !f.tab);
+        }
         out
     }
 }
