@@ -156,6 +156,14 @@ fn text_glued_after_the_last_figure_and_more_text() {
     assert_laws("（本列本年新收1 2 3 4 5 6 7（0提");
 }
 
+/// A row label cut from text at a marker of several digits (`.56.过程性`)
+/// starts at the marker's last digit, as the label reads at the start of a
+/// line (`56.` there: `5` is a figure glued before the marker `6.`).
+#[test]
+fn a_label_cut_at_a_marker_of_several_digits_reads_back() {
+    assert_laws("（本列.56.过程性");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
