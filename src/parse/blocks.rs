@@ -151,7 +151,22 @@ impl Blocks<'_, '_> {
     /// Takes a line of text (at `off`) into `tree`: markup residue at its
     /// start, subsection markers, or a paragraph (a new one, or the line
     /// joined to the open one).
-    fn text_line(&self, tree: &mut Tree, mut off: usize, mut t: &str) {
+    fn text_line(&self, tree: &mut Tree, off: usize, t: &str) {
+        let mut next = Some((off, t));
+        while let Some((off, t)) = next {
+            next = self.text_line_once(tree, off, t);
+        }
+    }
+
+    /// [`Self::text_line`] up to a legacy statistics table in the body after
+    /// a subsection head: the text after that table is returned, to be read
+    /// as a line of its own (as it is when the table starts a line).
+    fn text_line_once<'t>(
+        &self,
+        tree: &mut Tree,
+        mut off: usize,
+        mut t: &'t str,
+    ) -> Option<(usize, &'t str)> {
         // markup residue at the start of the line
         if let Ok((rest, m)) = markup.parse(t) {
             let b = Block::Markup(Markup {
@@ -163,7 +178,7 @@ impl Blocks<'_, '_> {
             off += t.len() - r.len();
             t = r;
             if t.is_empty() {
-                return;
+                return None;
             }
         }
         let Tree { root, stack, para } = tree;
@@ -172,7 +187,26 @@ impl Blocks<'_, '_> {
         if line_marker(t).is_some() {
             self.flush(para, stack, root);
             *para = self.subsections(off, t, stack, root);
-            return;
+            // the body after the head is read as it would be on a line of
+            // its own: a legacy statistics table of crawler text in it is a
+            // table, the text after it is read as the next line
+            if let Some(p) = para.as_ref()
+                && may_hold_statistics(&p.text)
+                && let Some((a, _, b)) = crate::template::legacy::locate(&p.text)
+                && let Some((tb, end)) =
+                    crate::template::legacy::crawler_table(&p.text[a..b], p.start + a, self.loc)
+                && end == b - a
+            {
+                let at = p.start - off;
+                let before = crate::text::space::trim_end(&t[at..at + a]);
+                let after = crate::text::space::trim_start(&t[at + b..]);
+                let after_off = off + t.len() - after.len();
+                *para = (!before.is_empty()).then(|| new_para(off + at, before));
+                self.flush(para, stack, root);
+                push(stack, root, Block::Table(Box::new(tb)));
+                return (!after.is_empty()).then_some((after_off, after));
+            }
+            return None;
         }
         // paragraphs
         match para.as_mut() {
@@ -201,6 +235,7 @@ impl Blocks<'_, '_> {
                 *para = Some(new_para(off, t));
             }
         }
+        None
     }
 
     /// Ends the open paragraph and adds `b` after it.

@@ -164,6 +164,15 @@ fn a_label_cut_at_a_marker_of_several_digits_reads_back() {
     assert_laws("（本列.56.过程性");
 }
 
+/// The body after a subsection head on the same line is read as it would
+/// be on a line of its own: a legacy statistics table of crawler text.
+#[test]
+fn a_statistics_table_after_a_head_on_its_line_reads_back() {
+    assert_laws("指标名称单位条06.。指标名称累计条0");
+    assert_laws("指标名称单位条06.。1指标名称累计条0");
+    assert_laws("指标名称单位条06.。指标名称累计动4开");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
