@@ -54,6 +54,20 @@ pub fn iter(text: &str) -> Lines<'_> {
     }
 }
 
+/// The number of lines [`iter`] gives: the line feeds counted by memchr
+/// (plus a last line without one) when the text has no CR; else counted by
+/// [`iter`].
+fn count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let Some(&last) = b.last() else {
+        return 0;
+    };
+    if memchr::memchr(b'\r', b).is_some() {
+        return iter(text).count();
+    }
+    memchr::memchr_iter(b'\n', b).count() + usize::from(last != b'\n')
+}
+
 /// The iterator of [`iter`].
 #[derive(Debug, Clone)]
 pub struct Lines<'a> {
@@ -104,11 +118,17 @@ enum Starts {
 }
 
 impl Starts {
-    fn of(text: &str, starts: impl Iterator<Item = usize>) -> Starts {
+    /// The starts given, with room for `lines` of them (the exact count
+    /// when known: the vector is then not grown by copying).
+    fn of(text: &str, starts: impl Iterator<Item = usize>, lines: usize) -> Starts {
         let mut s = if u32::try_from(text.len()).is_ok() {
-            Starts::Small(starts.map(|s| s as u32).collect())
+            let mut v = Vec::with_capacity(lines.max(1));
+            v.extend(starts.map(|s| s as u32));
+            Starts::Small(v)
         } else {
-            Starts::Large(starts.collect())
+            let mut v = Vec::with_capacity(lines.max(1));
+            v.extend(starts);
+            Starts::Large(v)
         };
         match &mut s {
             Starts::Small(v) if v.is_empty() => v.push(0),
@@ -153,7 +173,7 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str, lines: &[Line<'_>]) -> Self {
         Locator {
             text,
-            line_starts: Starts::of(text, lines.iter().map(|l| l.start)),
+            line_starts: Starts::of(text, lines.iter().map(|l| l.start), lines.len()),
             cursor: std::cell::Cell::new((0, 0, 1)),
         }
     }
@@ -163,9 +183,15 @@ impl<'a> Locator<'a> {
     pub fn of_text(text: &'a str) -> Self {
         Locator {
             text,
-            line_starts: Starts::of(text, iter(text).map(|l| l.start)),
+            line_starts: Starts::of(text, iter(text).map(|l| l.start), count(text)),
             cursor: std::cell::Cell::new((0, 0, 1)),
         }
+    }
+
+    /// The number of line starts held: for a locator made by
+    /// [`Locator::of_text`], the number of lines (1 for an empty text).
+    pub(crate) fn line_count(&self) -> usize {
+        self.line_starts.len()
     }
 
     /// The lines of the text, as [`iter`] gives them, read from the line
@@ -246,7 +272,14 @@ impl<'a> Locator<'a> {
             && (i + 1 == n || offset < self.line_starts.get(i + 1))
     }
 
+    /// The line and column of byte `offset`; an offset inside a character
+    /// (or past the end) is that of the character's start (the end), so
+    /// that the cursor and a search from the line start agree.
     fn line_col(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let (c_off, c_line, c_col) = self.cursor.get();
         // lookups mostly stay on the line of the last one or move to the
         // next: those two are tried before a search of all the lines
@@ -260,7 +293,7 @@ impl<'a> Locator<'a> {
                 .saturating_sub(1)
         };
         let ls = self.line_starts.get(li);
-        let upto = offset.min(self.text.len());
+        let upto = offset;
         let count =
             |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count() as u32);
         // count from the nearest known point: the line start, or the last
@@ -291,6 +324,19 @@ mod tests {
         assert!(split("").is_empty());
         assert_eq!(split(t), iter(t).collect::<Vec<_>>());
         assert_eq!(split("\r\n\r").len(), 2);
+        for t in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n\n",
+            "a\r\nb",
+            "a\rb\n",
+            "一\n二\n",
+        ] {
+            assert_eq!(count(t), split(t).len(), "{t:?}");
+        }
         for t in [
             "",
             "a",
@@ -334,5 +380,36 @@ mod tests {
             let s = loc.span(o, o);
             assert_eq!((s.line, s.column), (fresh.line, fresh.column), "{o}");
         }
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_its_start() {
+        let t = "一二\n三x\r\n\nabc\r四五六\n";
+        // every offset, boundaries or not, forwards, backwards and jumping
+        // about: the cursor agrees with a fresh locator and with the
+        // character's start
+        let offsets: Vec<usize> = (0..=t.len() + 2)
+            .chain((0..=t.len()).rev())
+            .chain([4, 17, 1, 10, 8, 22, 2, 5, 7])
+            .collect();
+        let loc = Locator::of_text(t);
+        for &o in &offsets {
+            let mut b = o.min(t.len());
+            while !t.is_char_boundary(b) {
+                b -= 1;
+            }
+            let fresh = Locator::of_text(t).span(o, o);
+            let at_start = Locator::of_text(t).span(b, b);
+            let s = loc.span(o, o);
+            assert_eq!((s.line, s.column), (fresh.line, fresh.column), "{o}");
+            assert_eq!((s.line, s.column), (at_start.line, at_start.column), "{o}");
+        }
+        // the second character of line 1 starts at byte 3: bytes 3..6 are
+        // in it, column 2, however the cursor came there
+        let loc = Locator::of_text(t);
+        assert_eq!(loc.span(0, 0).column, 1);
+        assert_eq!(loc.span(5, 5).column, 2);
+        assert_eq!(loc.span(4, 4).column, 2);
+        assert_eq!(loc.span(1, 1).column, 1);
     }
 }

@@ -380,15 +380,25 @@ pub(crate) enum Outcome {
 
 /// Evaluates `Σ lhs = Σ rhs` without ever treating an empty cell as zero.
 pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
-    let all = || lhs.iter().chain(rhs);
-    if all().any(|o| matches!(o, Operand::Absent)) {
-        return Outcome::Absent;
+    // one pass: an absent row wins, then a fused one, then the first empty
+    // cell; the sums are taken only when every term is a value
+    let mut fused = false;
+    let mut empty = None;
+    for o in lhs.iter().chain(rhs) {
+        match o {
+            Operand::Absent => return Outcome::Absent,
+            Operand::Fused => fused = true,
+            Operand::Empty(span) => {
+                empty.get_or_insert(*span);
+            }
+            Operand::Value(_) => {}
+        }
     }
-    if all().any(|o| matches!(o, Operand::Fused)) {
+    if fused {
         return Outcome::Skipped;
     }
-    if let Some(Operand::Empty(span)) = all().find(|o| matches!(o, Operand::Empty(_))) {
-        return Outcome::Unchecked(*span);
+    if let Some(span) = empty {
+        return Outcome::Unchecked(span);
     }
     let values = |ops: &[Operand]| {
         Number::sum(ops.iter().filter_map(|o| match o {
@@ -422,14 +432,22 @@ pub(crate) fn normalize_label(s: &str) -> String {
 /// [`normalize_label`] into `out` (cleared first), reusing its capacity.
 pub(crate) fn normalize_label_into(s: &str, out: &mut String) {
     out.clear();
-    for c in s.chars().filter_map(crate::text::lexical::norm_char) {
-        out.push(match c {
-            '「' | '」' | '『' | '』' | '\'' => '"',
-            '〔' | '【' => '[',
-            '〕' | '】' => ']',
-            '。' => '.',
-            c => c,
-        });
+    crate::text::lexical::push_norm(out, s);
+    // the brackets and quotes folded here are `'` and characters of
+    // U+3000..U+303F (three bytes from 0xE3): most labels have none
+    const FOLDED: [char; 10] = ['「', '」', '『', '』', '\'', '〔', '【', '〕', '】', '。'];
+    if out.bytes().any(|b| b == b'\'' || b == 0xE3) && out.contains(FOLDED) {
+        let folded: String = out
+            .chars()
+            .map(|c| match c {
+                '「' | '」' | '『' | '』' | '\'' => '"',
+                '〔' | '【' => '[',
+                '〕' | '】' => ']',
+                '。' => '.',
+                c => c,
+            })
+            .collect();
+        *out = folded;
     }
     // the list number: `1、` `1,` → `1.`
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();

@@ -9,12 +9,12 @@
 //! searching the text once per word, and skip the sentences where none of
 //! their words occurs.
 //!
-//! The automaton steps by character, not by byte: every word is a few
-//! CJK characters (three bytes each in UTF-8), so a step per character is
-//! a third of the steps, and the characters fall into a few dozen classes
-//! (those of the words, and one for every other character). A byte-wise
-//! match of a word in UTF-8 text starts and ends on character boundaries,
-//! so both find the same occurrences.
+//! The automaton steps by byte over the UTF-8 text, which is already a
+//! `&str` (never decoded nor validated again): a word's bytes start and end
+//! on character boundaries, so a byte-wise match is a match of the word. The
+//! bytes fall into a few dozen classes (those of the words, and one for
+//! every other byte); states are numbered so that the states where a word
+//! ends come last, and each step is two table loads and a compare.
 
 use std::collections::VecDeque;
 use std::sync::LazyLock;
@@ -172,40 +172,51 @@ const fn index(word: &str) -> u32 {
     panic!("a word of the audit's vocabulary")
 }
 
-/// The automaton: a DFA over character classes with the standard
-/// (overlapping) semantics: each state knows every word ending where it is
-/// reached.
+/// The automaton: a DFA over byte classes with the standard (overlapping)
+/// semantics: each state knows every word ending where it is reached.
 struct Machine {
-    /// The class of each character of the Basic Multilingual Plane (0:
-    /// no word's character; every word's character is in the plane).
-    class: Vec<u8>,
-    /// The number of classes.
-    classes: usize,
-    /// The next state, at `state * classes + class`.
-    next: Vec<u16>,
-    /// The words ending at each state.
+    /// The class of each byte (0: a byte of no word).
+    class: [u8; 256],
+    /// The next state, at `state | class`; a state is stored premultiplied
+    /// by [`STRIDE`] (its row in this table). Any `u16` is an index, so a
+    /// step needs no bounds check.
+    next: Box<[u16; 1 << 16]>,
+    /// The words ending at each state (by state number, `state >> SHIFT`).
     ends: Vec<u64>,
 }
+
+/// log2 of [`STRIDE`].
+const SHIFT: u32 = 7;
+/// The number of the first state where a word ends: the states where none
+/// does are numbered below it, those where one does from it on, so that a
+/// (premultiplied) state ends a word when it has the bit [`END`].
+const END_INDEX: usize = 256;
+/// The bit of a premultiplied state where a word ends.
+const END: u16 = (END_INDEX * STRIDE) as u16;
+/// The row length of the transition table: a power of two at least the
+/// number of byte classes.
+const STRIDE: usize = 1 << SHIFT;
 
 impl Machine {
     fn build() -> Machine {
         const NONE: u16 = u16::MAX;
-        let mut class = vec![0u8; 0x1_0000];
+        let mut class = [0u8; 256];
         let mut classes = 1;
-        for c in WORDS.iter().flat_map(|w| w.chars()) {
-            let slot = &mut class[c as usize];
+        for b in WORDS.iter().flat_map(|w| w.bytes()) {
+            let slot = &mut class[usize::from(b)];
             if *slot == 0 {
-                *slot = u8::try_from(classes).expect("fewer than 256 characters");
+                *slot = u8::try_from(classes).expect("fewer than 256 bytes");
                 classes += 1;
             }
         }
+        assert!(classes <= STRIDE, "more byte classes than a row holds");
         // the trie
         let mut goto: Vec<Vec<u16>> = vec![vec![NONE; classes]];
         let mut ends = vec![0u64];
         for (i, w) in WORDS.iter().enumerate() {
             let mut s = 0;
-            for c in w.chars() {
-                let a = usize::from(class[c as usize]);
+            for b in w.bytes() {
+                let a = usize::from(class[usize::from(b)]);
                 if goto[s][a] == NONE {
                     goto.push(vec![NONE; classes]);
                     ends.push(0);
@@ -218,12 +229,12 @@ impl Machine {
         // failure links, breadth first, folded into a full transition table
         let n = goto.len();
         let mut fail = vec![0usize; n];
-        let mut next = vec![0u16; n * classes];
+        let mut delta = vec![0usize; n * classes];
         let mut queue = VecDeque::new();
         for a in 0..classes {
             let t = goto[0][a];
             if t != NONE {
-                next[a] = t;
+                delta[a] = usize::from(t);
                 queue.push_back(usize::from(t));
             }
         }
@@ -231,24 +242,70 @@ impl Machine {
             ends[s] |= ends[fail[s]];
             for a in 0..classes {
                 let t = goto[s][a];
-                let via_fail = next[fail[s] * classes + a];
+                let via_fail = delta[fail[s] * classes + a];
                 if t == NONE {
-                    next[s * classes + a] = via_fail;
+                    delta[s * classes + a] = via_fail;
                 } else {
-                    fail[usize::from(t)] = usize::from(via_fail);
-                    next[s * classes + a] = t;
+                    fail[usize::from(t)] = via_fail;
+                    delta[s * classes + a] = usize::from(t);
                     queue.push_back(usize::from(t));
                 }
             }
         }
+        // renumber: the root first, the states where no word ends, then
+        // from END (a bit of the state) those where one does
+        let mut number = vec![0usize; n];
+        let (mut quiet, mut loud) = (0, END_INDEX);
+        for (old, slot) in number.iter_mut().enumerate() {
+            if ends[old] == 0 {
+                *slot = quiet;
+                quiet += 1;
+            } else {
+                *slot = loud;
+                loud += 1;
+            }
+        }
+        assert!(
+            quiet <= END_INDEX && loud * STRIDE <= 1 << 16,
+            "a small automaton"
+        );
+        let mut next: Box<[u16; 1 << 16]> = vec![0u16; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("the length of the table");
+        let mut new_ends = vec![0u64; loud];
+        for old in 0..n {
+            let row = number[old] * STRIDE;
+            new_ends[number[old]] = ends[old];
+            for a in 0..classes {
+                let to = number[delta[old * classes + a]] * STRIDE;
+                next[row + a] = u16::try_from(to).expect("a small automaton");
+            }
+        }
         Machine {
             class,
-            classes,
             next,
-            ends,
+            ends: new_ends,
         }
     }
+
+    /// The state after `b` from `state`.
+    #[inline(always)]
+    fn step(&self, state: u16, b: u8) -> u16 {
+        self.next[usize::from(state | u16::from(self.class[usize::from(b)]))]
+    }
 }
+
+/// The byte length of each word.
+const LENS: [u8; WORDS.len()] = {
+    let mut out = [0u8; WORDS.len()];
+    let mut i = 0;
+    while i < WORDS.len() {
+        out[i] = WORDS[i].len() as u8;
+        i += 1;
+    }
+    out
+};
 
 static AUTOMATON: LazyLock<Machine> = LazyLock::new(Machine::build);
 
@@ -269,26 +326,50 @@ impl Hits {
             self.hits.reserve(256);
         }
         let m: &Machine = &AUTOMATON;
-        let mut state = 0usize;
+        let bytes = text.as_bytes();
+        let mut state = 0u16;
         let mut all = 0u64;
-        for (i, c) in text.char_indices() {
-            let class = m.class.get(c as usize).copied().unwrap_or(0);
-            state = usize::from(m.next[state * m.classes + usize::from(class)]);
-            let ends = m.ends[state];
-            if ends != 0 {
-                all |= ends;
-                let end = i + c.len_utf8();
-                let mut bits = ends;
-                while bits != 0 {
-                    let w = bits.trailing_zeros();
-                    bits &= bits - 1;
-                    let start = end - WORDS[w as usize].len();
-                    // spans are u32: no paragraph of a model is longer
-                    self.hits.push((start as u32, end as u32, w as u8));
+        // four bytes a step: one test of the four states (most hold no end)
+        let mut chunks = bytes.chunks_exact(4);
+        let mut at = 0;
+        for c in &mut chunks {
+            let s0 = m.step(state, c[0]);
+            let s1 = m.step(s0, c[1]);
+            let s2 = m.step(s1, c[2]);
+            let s3 = m.step(s2, c[3]);
+            state = s3;
+            if (s0 | s1 | s2 | s3) & END != 0 {
+                for (k, s) in [s0, s1, s2, s3].into_iter().enumerate() {
+                    if s & END != 0 {
+                        all |= self.push_ends(m, s, at + k + 1);
+                    }
                 }
+            }
+            at += 4;
+        }
+        for &b in chunks.remainder() {
+            state = m.step(state, b);
+            at += 1;
+            if state & END != 0 {
+                all |= self.push_ends(m, state, at);
             }
         }
         self.all = Mask(all);
+    }
+
+    /// Records the words that end at byte `end` (reached in `state`, where
+    /// some word ends) and returns their set.
+    fn push_ends(&mut self, m: &Machine, state: u16, end: usize) -> u64 {
+        let ends = m.ends[usize::from(state >> SHIFT)];
+        let mut bits = ends;
+        while bits != 0 {
+            let w = bits.trailing_zeros();
+            bits &= bits - 1;
+            let start = end - usize::from(LENS[w as usize]);
+            // spans are u32: no paragraph of a model is longer
+            self.hits.push((start as u32, end as u32, w as u8));
+        }
+        ends
     }
 
     /// Every word found in the text.
@@ -371,7 +452,12 @@ mod tests {
             "ab，,。。；;！？!?办结率答复率均已全部上年上年年内",
             "𝄞申请𝄞",
         ];
-        for text in texts {
+        // every alignment of the words on the four-byte steps
+        let shifted: Vec<String> = ["", "a", "ab", "abc"]
+            .iter()
+            .flat_map(|p| texts.iter().map(move |t| format!("{p}{t}")))
+            .collect();
+        for text in shifted.iter().map(String::as_str) {
             let mut h = Hits::default();
             h.scan(text);
             let mut got = h.hits.clone();

@@ -23,7 +23,9 @@
 
 use std::ops::Range;
 
-use super::scan::{self, Facts, Word};
+/// The words of a line (for the buffer of [`region_in`]).
+pub(crate) use super::scan::Word;
+use super::scan::{self, Facts};
 use super::{Cell, Grid, Layout, RowKind, columns, flow, pipes, tabs};
 use crate::lines::is_space;
 use crate::text::lexical::is_page_number;
@@ -70,18 +72,18 @@ impl<'a> Line<'a> {
 /// empty range at its start when it is blank).
 struct Classified<'a> {
     lines: Vec<Line<'a>>,
-    words: Vec<Word>,
     span: Range<usize>,
 }
 
-/// Walks each line of a region once.
-fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
+/// Walks each line of a region once; its words go to `words` (cleared
+/// first: a buffer reused over the regions of a text).
+fn classify<'a>(lines: &[Piece<'a>], words: &mut Vec<Word>) -> Classified<'a> {
     let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
-    let mut words = Vec::new();
+    words.clear();
     let mut prev_blank = true;
     for &(start, raw) in lines {
         let from = words.len();
-        let Some(facts) = scan::line(start, raw, &mut words) else {
+        let Some(facts) = scan::line(start, raw, words) else {
             prev_blank = true;
             continue;
         };
@@ -119,20 +121,26 @@ fn classify<'a>(lines: &[Piece<'a>]) -> Classified<'a> {
             at..at
         }
     };
-    Classified {
-        lines: out,
-        words,
-        span,
-    }
+    Classified { lines: out, span }
 }
 
 /// The grid of a standard-table region.
+#[cfg(test)]
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    let Classified { lines, words, span } = classify(lines);
+    region_in(lines, &mut Vec::new())
+}
+
+/// [`region`] with a buffer for the words of the lines (reused over the
+/// regions of a text).
+pub(crate) fn region_in(lines: &[Piece<'_>], words: &mut Vec<Word>) -> Grid {
+    let Classified { lines, span } = classify(lines, words);
+    let words = &words[..];
     let n = lines.len().max(1);
     let count = |f: fn(&Line<'_>) -> bool| lines.iter().filter(|l| f(l)).count();
     let majority = |k: usize| k * 2 >= n && k >= 2;
     let mut g = Grid::new();
+    // a row per line, in every layout but blank-separated cells (fewer)
+    g.rows_mut().reserve(lines.len());
     let sep = if majority(count(|l| l.tab_row())) {
         Some(Some('\t'))
     } else if majority(count(|l| l.facts.pipes >= 2)) {
@@ -142,14 +150,13 @@ pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
     };
     if let Some(sep) = sep {
         // the words are not needed (a line without the separator, a title
-        // or a note, is walked again): free them before the cells are made
-        drop(words);
+        // or a note, is walked again)
         delimited(&mut g, &lines, sep);
     } else if majority(count(|l| l.facts.chunks >= 2)) {
         g.set_layout(Layout::Columns);
         by_page(&mut g, &lines, |g, part| {
             let rows = part.iter().map(|l| (l.start, l.raw, l.words.clone()));
-            columns::push_scanned(g, &words, rows);
+            columns::push_scanned(g, words, rows);
         });
     } else if lines.len() >= 2 && count(|l| l.joined) * 4 <= lines.len() {
         g.set_layout(Layout::BlankSeparated);
@@ -252,7 +259,12 @@ pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
             }
             g
         }
-        None => flow::lines(classify(lines).lines.iter().map(Line::trimmed)),
+        None => flow::lines(
+            classify(lines, &mut Vec::new())
+                .lines
+                .iter()
+                .map(Line::trimmed),
+        ),
     };
     g.set_span(region_span(lines));
     g

@@ -12,8 +12,8 @@
 
 use serde::Serialize;
 
-use super::table::{Table, Text, Values};
-use super::{Key, Number, Report, Span};
+use super::table::{Table, Text};
+use super::{Key, Number, Report, RowMap, Span};
 
 /// One standard-table cell as a tidy record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,9 +84,9 @@ fn table_cells(table: &Table) -> Box<dyn Iterator<Item = Cell<'_>> + '_> {
     }
 }
 
-fn values_cells<'a, R, C>(
+fn values_cells<'a, R, C, const N: usize>(
     table: &'static str,
-    values: &'a Values<R, C>,
+    values: &'a RowMap<R, RowMap<C, Option<Number>, N>>,
     text_of: impl Fn(&R, &C) -> Option<&'a Text> + Copy + 'a,
 ) -> impl Iterator<Item = Cell<'a>> + 'a
 where

@@ -6,7 +6,9 @@
 //! costs two heap blocks for each (hash indices and entries) and hashes
 //! every key; a `RowMap` keeps its entries in insertion order in one
 //! `Vec` and finds a key by a linear scan, which for a few dozen one-byte
-//! keys is as fast as hashing it.
+//! keys is as fast as hashing it. The rows of the standard tables keep
+//! their cells inline (see [`table::Row`](super::table::Row)): no
+//! allocation at all.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -14,9 +16,15 @@ use std::marker::PhantomData;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smallvec::SmallVec;
 
 /// An ordered map for small key sets: the entries in insertion order in one
-/// allocation (none while empty), a lookup a linear scan.
+/// allocation (none while empty, none while `N` or fewer), a lookup a linear
+/// scan.
+///
+/// `N` is the number of entries stored inline, in the map itself, before
+/// the map allocates: 0 (the default) for a map that is a `Vec`, the
+/// number of columns for a row of a table ([`table::Row`](super::table::Row)).
 ///
 /// It has the methods of `indexmap::IndexMap` the model's users need, with
 /// the same meaning: [`insert`](Self::insert) of a key already present
@@ -46,31 +54,35 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(back, row, "equality ignores order");
 /// ```
 #[derive(Clone)]
-pub struct RowMap<K, V> {
-    entries: Vec<(K, V)>,
+pub struct RowMap<K, V, const N: usize = 0> {
+    entries: SmallVec<[(K, V); N]>,
 }
 
-impl<K, V> Default for RowMap<K, V> {
+impl<K, V, const N: usize> Default for RowMap<K, V, N> {
     fn default() -> Self {
-        RowMap {
-            entries: Vec::new(),
-        }
+        RowMap::new()
     }
 }
 
-impl<K, V> RowMap<K, V> {
+impl<K, V, const N: usize> RowMap<K, V, N> {
     /// An empty map (no allocation).
-    pub const fn new() -> Self {
+    pub fn new() -> Self {
         RowMap {
-            entries: Vec::new(),
+            entries: SmallVec::new(),
         }
     }
 
-    /// An empty map with room for `n` entries.
+    /// An empty map with room for `n` entries (an allocation only when `n`
+    /// is more than `N`).
     pub fn with_capacity(n: usize) -> Self {
         RowMap {
-            entries: Vec::with_capacity(n),
+            entries: SmallVec::with_capacity(n),
         }
+    }
+
+    /// True when the entries no longer fit inline and are on the heap.
+    pub fn spilled(&self) -> bool {
+        self.entries.spilled()
     }
 
     /// The number of entries.
@@ -139,7 +151,7 @@ impl<K, V> RowMap<K, V> {
     }
 }
 
-impl<K: PartialEq, V> RowMap<K, V> {
+impl<K: PartialEq, V, const N: usize> RowMap<K, V, N> {
     /// The position of `key`, if present.
     pub fn get_index_of(&self, key: &K) -> Option<usize> {
         self.entries.iter().position(|(k, _)| k == key)
@@ -184,7 +196,7 @@ impl<K: PartialEq, V> RowMap<K, V> {
     }
 
     /// The entry of `key`, to read, insert or change in place.
-    pub fn entry(&mut self, key: K) -> Entry<'_, K, V> {
+    pub fn entry(&mut self, key: K) -> Entry<'_, K, V, N> {
         match self.get_index_of(&key) {
             Some(index) => Entry::Occupied(OccupiedEntry { map: self, index }),
             None => Entry::Vacant(VacantEntry { map: self, key }),
@@ -200,34 +212,34 @@ impl<K: PartialEq, V> RowMap<K, V> {
 
     /// Keeps the entries for which `keep` is true, in order.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
+        self.entries.retain(|(k, v)| keep(k, v));
     }
 }
 
 /// The entry of a key in a [`RowMap`] ([`RowMap::entry`]).
 #[derive(Debug)]
-pub enum Entry<'a, K, V> {
+pub enum Entry<'a, K, V, const N: usize = 0> {
     /// The key is present.
-    Occupied(OccupiedEntry<'a, K, V>),
+    Occupied(OccupiedEntry<'a, K, V, N>),
     /// The key is absent.
-    Vacant(VacantEntry<'a, K, V>),
+    Vacant(VacantEntry<'a, K, V, N>),
 }
 
 /// A key present in a [`RowMap`].
 #[derive(Debug)]
-pub struct OccupiedEntry<'a, K, V> {
-    map: &'a mut RowMap<K, V>,
+pub struct OccupiedEntry<'a, K, V, const N: usize = 0> {
+    map: &'a mut RowMap<K, V, N>,
     index: usize,
 }
 
 /// A key absent from a [`RowMap`].
 #[derive(Debug)]
-pub struct VacantEntry<'a, K, V> {
-    map: &'a mut RowMap<K, V>,
+pub struct VacantEntry<'a, K, V, const N: usize = 0> {
+    map: &'a mut RowMap<K, V, N>,
     key: K,
 }
 
-impl<'a, K, V> OccupiedEntry<'a, K, V> {
+impl<'a, K, V, const N: usize> OccupiedEntry<'a, K, V, N> {
     /// The key.
     pub fn key(&self) -> &K {
         &self.map.entries[self.index].0
@@ -250,7 +262,7 @@ impl<'a, K, V> OccupiedEntry<'a, K, V> {
     }
 }
 
-impl<'a, K, V> VacantEntry<'a, K, V> {
+impl<'a, K, V, const N: usize> VacantEntry<'a, K, V, N> {
     /// The key.
     pub fn key(&self) -> &K {
         &self.key
@@ -263,7 +275,7 @@ impl<'a, K, V> VacantEntry<'a, K, V> {
     }
 }
 
-impl<'a, K, V> Entry<'a, K, V> {
+impl<'a, K, V, const N: usize> Entry<'a, K, V, N> {
     /// The key.
     pub fn key(&self) -> &K {
         match self {
@@ -298,14 +310,14 @@ impl<'a, K, V> Entry<'a, K, V> {
     }
 }
 
-impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for RowMap<K, V> {
+impl<K: fmt::Debug, V: fmt::Debug, const N: usize> fmt::Debug for RowMap<K, V, N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
     }
 }
 
 /// Order-insensitive, as `IndexMap`'s: the same keys with equal values.
-impl<K: PartialEq, V: PartialEq> PartialEq for RowMap<K, V> {
+impl<K: PartialEq, V: PartialEq, const N: usize> PartialEq for RowMap<K, V, N> {
     fn eq(&self, other: &Self) -> bool {
         if self.len() != other.len() {
             return false;
@@ -325,9 +337,9 @@ impl<K: PartialEq, V: PartialEq> PartialEq for RowMap<K, V> {
     }
 }
 
-impl<K: Eq, V: Eq> Eq for RowMap<K, V> {}
+impl<K: Eq, V: Eq, const N: usize> Eq for RowMap<K, V, N> {}
 
-impl<K: PartialEq, V> std::ops::Index<&K> for RowMap<K, V> {
+impl<K: PartialEq, V, const N: usize> std::ops::Index<&K> for RowMap<K, V, N> {
     type Output = V;
     /// The value of `key`.
     ///
@@ -338,7 +350,7 @@ impl<K: PartialEq, V> std::ops::Index<&K> for RowMap<K, V> {
     }
 }
 
-impl<K: PartialEq, V> std::ops::IndexMut<&K> for RowMap<K, V> {
+impl<K: PartialEq, V, const N: usize> std::ops::IndexMut<&K> for RowMap<K, V, N> {
     /// The value of `key`, mutable.
     ///
     /// # Panics
@@ -348,7 +360,7 @@ impl<K: PartialEq, V> std::ops::IndexMut<&K> for RowMap<K, V> {
     }
 }
 
-impl<K, V> std::ops::Index<usize> for RowMap<K, V> {
+impl<K, V, const N: usize> std::ops::Index<usize> for RowMap<K, V, N> {
     type Output = V;
     /// The value at position `i` in insertion order.
     ///
@@ -359,7 +371,7 @@ impl<K, V> std::ops::Index<usize> for RowMap<K, V> {
     }
 }
 
-impl<K, V> std::ops::IndexMut<usize> for RowMap<K, V> {
+impl<K, V, const N: usize> std::ops::IndexMut<usize> for RowMap<K, V, N> {
     /// The value at position `i` in insertion order, mutable.
     ///
     /// # Panics
@@ -369,7 +381,7 @@ impl<K, V> std::ops::IndexMut<usize> for RowMap<K, V> {
     }
 }
 
-impl<K: PartialEq, V> Extend<(K, V)> for RowMap<K, V> {
+impl<K: PartialEq, V, const N: usize> Extend<(K, V)> for RowMap<K, V, N> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         let iter = iter.into_iter();
         self.entries.reserve(iter.size_hint().0);
@@ -379,7 +391,7 @@ impl<K: PartialEq, V> Extend<(K, V)> for RowMap<K, V> {
     }
 }
 
-impl<K: PartialEq, V> FromIterator<(K, V)> for RowMap<K, V> {
+impl<K: PartialEq, V, const N: usize> FromIterator<(K, V)> for RowMap<K, V, N> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut map = RowMap::new();
         map.extend(iter);
@@ -387,21 +399,50 @@ impl<K: PartialEq, V> FromIterator<(K, V)> for RowMap<K, V> {
     }
 }
 
-impl<K: PartialEq, V, const N: usize> From<[(K, V); N]> for RowMap<K, V> {
-    fn from(entries: [(K, V); N]) -> Self {
+impl<K: PartialEq, V, const N: usize, const M: usize> From<[(K, V); M]> for RowMap<K, V, N> {
+    fn from(entries: [(K, V); M]) -> Self {
         entries.into_iter().collect()
     }
 }
 
-impl<K, V> IntoIterator for RowMap<K, V> {
+impl<K, V, const N: usize> IntoIterator for RowMap<K, V, N> {
     type Item = (K, V);
-    type IntoIter = std::vec::IntoIter<(K, V)>;
+    type IntoIter = IntoIter<K, V, N>;
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        IntoIter(self.entries.into_iter())
     }
 }
 
-impl<'a, K, V> IntoIterator for &'a RowMap<K, V> {
+/// The entries of a [`RowMap`], by value (`RowMap::into_iter`).
+pub struct IntoIter<K, V, const N: usize = 0>(smallvec::IntoIter<[(K, V); N]>);
+
+impl<K: fmt::Debug, V: fmt::Debug, const N: usize> fmt::Debug for IntoIter<K, V, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.as_slice()).finish()
+    }
+}
+
+impl<K, V, const N: usize> Iterator for IntoIter<K, V, N> {
+    type Item = (K, V);
+    #[inline]
+    fn next(&mut self) -> Option<(K, V)> {
+        self.0.next()
+    }
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+impl<K, V, const N: usize> DoubleEndedIterator for IntoIter<K, V, N> {
+    #[inline]
+    fn next_back(&mut self) -> Option<(K, V)> {
+        self.0.next_back()
+    }
+}
+impl<K, V, const N: usize> ExactSizeIterator for IntoIter<K, V, N> {}
+impl<K, V, const N: usize> std::iter::FusedIterator for IntoIter<K, V, N> {}
+
+impl<'a, K, V, const N: usize> IntoIterator for &'a RowMap<K, V, N> {
     type Item = (&'a K, &'a V);
     type IntoIter = Iter<'a, K, V>;
     fn into_iter(self) -> Self::IntoIter {
@@ -409,7 +450,7 @@ impl<'a, K, V> IntoIterator for &'a RowMap<K, V> {
     }
 }
 
-impl<'a, K, V> IntoIterator for &'a mut RowMap<K, V> {
+impl<'a, K, V, const N: usize> IntoIterator for &'a mut RowMap<K, V, N> {
     type Item = (&'a K, &'a mut V);
     type IntoIter = IterMut<'a, K, V>;
     fn into_iter(self) -> Self::IntoIter {
@@ -482,7 +523,7 @@ impl<K, V> Clone for Values<'_, K, V> {
     }
 }
 
-impl<K: Serialize, V: Serialize> Serialize for RowMap<K, V> {
+impl<K: Serialize, V: Serialize, const N: usize> Serialize for RowMap<K, V, N> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.len()))?;
         for (k, v) in &self.entries {
@@ -492,19 +533,19 @@ impl<K: Serialize, V: Serialize> Serialize for RowMap<K, V> {
     }
 }
 
-impl<'de, K, V> Deserialize<'de> for RowMap<K, V>
+impl<'de, K, V, const N: usize> Deserialize<'de> for RowMap<K, V, N>
 where
     K: Deserialize<'de> + PartialEq,
     V: Deserialize<'de>,
 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MapVisitor<K, V>(PhantomData<(K, V)>);
-        impl<'de, K, V> Visitor<'de> for MapVisitor<K, V>
+        struct MapVisitor<K, V, const N: usize>(PhantomData<(K, V)>);
+        impl<'de, K, V, const N: usize> Visitor<'de> for MapVisitor<K, V, N>
         where
             K: Deserialize<'de> + PartialEq,
             V: Deserialize<'de>,
         {
-            type Value = RowMap<K, V>;
+            type Value = RowMap<K, V, N>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a map")
             }
@@ -517,7 +558,7 @@ where
                 Ok(map)
             }
         }
-        d.deserialize_map(MapVisitor(PhantomData))
+        d.deserialize_map(MapVisitor::<K, V, N>(PhantomData))
     }
 }
 
@@ -531,6 +572,7 @@ mod tests {
     #[derive(Debug, Clone)]
     enum Op {
         Insert(usize, i32),
+        Entry(usize, i32),
         Remove(usize),
         Retain(i32),
     }
@@ -539,12 +581,13 @@ mod tests {
         let n = AppCol::ALL.len();
         prop_oneof![
             4 => (0..n, -3i32..3).prop_map(|(k, v)| Op::Insert(k, v)),
+            2 => (0..n, -3i32..3).prop_map(|(k, v)| Op::Entry(k, v)),
             1 => (0..n).prop_map(Op::Remove),
             1 => (-3i32..3).prop_map(Op::Retain),
         ]
     }
 
-    fn same(ours: &RowMap<AppCol, i32>, oracle: &IndexMap<AppCol, i32>) {
+    fn same<const N: usize>(ours: &RowMap<AppCol, i32, N>, oracle: &IndexMap<AppCol, i32>) {
         assert_eq!(ours.len(), oracle.len());
         assert_eq!(ours.is_empty(), oracle.is_empty());
         assert!(ours.iter().eq(oracle.iter()));
@@ -569,24 +612,37 @@ mod tests {
         #[test]
         fn behaves_as_indexmap(ops in proptest::collection::vec(op(), 0..60)) {
             let mut ours: RowMap<AppCol, i32> = RowMap::new();
+            // four entries inline, the rest on the heap
+            let mut inline: RowMap<AppCol, i32, 4> = RowMap::new();
             let mut oracle: IndexMap<AppCol, i32> = IndexMap::new();
             for op in ops {
                 match op {
                     Op::Insert(k, v) => {
                         let k = AppCol::ALL[k];
+                        prop_assert_eq!(inline.insert(k, v), oracle.get(&k).copied());
                         prop_assert_eq!(ours.insert(k, v), oracle.insert(k, v));
+                    }
+                    Op::Entry(k, v) => {
+                        let k = AppCol::ALL[k];
+                        *ours.entry(k).or_default() += v;
+                        *inline.entry(k).or_insert(0) += v;
+                        *oracle.entry(k).or_default() += v;
                     }
                     Op::Remove(k) => {
                         let k = &AppCol::ALL[k];
+                        prop_assert_eq!(inline.shift_remove(k), oracle.get(k).copied());
                         prop_assert_eq!(ours.shift_remove(k), oracle.shift_remove(k));
                     }
                     Op::Retain(t) => {
                         ours.retain(|_, v| *v > t);
+                        inline.retain(|_, v| *v > t);
                         oracle.retain(|_, v| *v > t);
                     }
                 }
                 same(&ours, &oracle);
+                same(&inline, &oracle);
             }
+            prop_assert!(inline.clone().into_iter().eq(ours.clone()));
             // collecting, extending and reading JSON back agree too
             let pairs: Vec<(AppCol, i32)> = oracle.iter().map(|(k, v)| (*k, *v)).collect();
             let collected: RowMap<AppCol, i32> = pairs.iter().copied().collect();
@@ -625,9 +681,24 @@ mod tests {
                 .collect();
             let json = format!("{{{}}}", body.join(","));
             let ours: RowMap<AppCol, i32> = serde_json::from_str(&json).unwrap();
+            let inline: RowMap<AppCol, i32, 4> = serde_json::from_str(&json).unwrap();
             let oracle: IndexMap<AppCol, i32> = serde_json::from_str(&json).unwrap();
             same(&ours, &oracle);
+            same(&inline, &oracle);
         }
+    }
+
+    #[test]
+    fn up_to_n_entries_stay_inline() {
+        let mut m: RowMap<AppCol, i32, 8> = RowMap::with_capacity(8);
+        for (i, k) in AppCol::ALL.iter().enumerate() {
+            m.insert(*k, i as i32);
+        }
+        assert!(!m.spilled(), "eight entries inline");
+        let mut m: RowMap<AppCol, i32, 2> = m.into_iter().collect();
+        assert!(m.spilled());
+        m.retain(|_, v| *v < 2);
+        assert_eq!(m.len(), 2);
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub struct RowSource<C> {
     pub label: Option<Text>,
     /// Each cell's raw text, by column. An empty cell whose position is known
     /// has `raw == ""`.
-    pub cells: RowMap<C, Text>,
+    pub cells: Cells<C>,
     /// When the digits of several cells ran together (`640020470`) and cannot
     /// be split without guessing: the digits as written. The row's values
     /// are then all `null`.
@@ -259,8 +259,19 @@ impl Table {
     }
 }
 
+/// How many cells a row of a standard table keeps inline, without an
+/// allocation: the eight columns of the applications table (the other
+/// standard tables have fewer).
+pub const ROW_INLINE: usize = 8;
+
+/// The values of one row of a standard table, by column: stored inline.
+pub type Row<C> = RowMap<C, Option<Number>, ROW_INLINE>;
+
+/// The raw cells of one row of a standard table, by column: stored inline.
+pub type Cells<C> = RowMap<C, Text, ROW_INLINE>;
+
 /// Values by row and column.
-pub type Values<R, C> = RowMap<R, RowMap<C, Option<Number>>>;
+pub type Values<R, C> = RowMap<R, Row<C>>;
 
 /// The applications table: `rows[ROW][COL]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -358,8 +369,9 @@ pub struct LegacyStatisticsTable {
     pub layout: ReadLayout,
     /// The value columns the table has, in order.
     pub columns: Vec<LegacyCol>,
-    /// The rows with a stable key, in table order.
-    pub rows: Values<LegacyRow, LegacyCol>,
+    /// The rows with a stable key, in table order (two columns: a map
+    /// that is a `Vec`, not [`Row`]).
+    pub rows: RowMap<LegacyRow, RowMap<LegacyCol, Option<Number>>>,
     /// The unit of each keyed row as written (`条`, `件`, `元`, `万元`).
     #[serde(default, skip_serializing_if = "RowMap::is_empty")]
     pub units: RowMap<LegacyRow, Str>,

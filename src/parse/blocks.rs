@@ -2,6 +2,8 @@
 //! lines go to a grid builder, the grid to the template mapper), subsections
 //! by marker style, paragraphs joined across line wraps and page breaks.
 
+use std::ops::Range;
+
 use nom::Parser;
 
 use super::region::{self, generic_region, region_end};
@@ -15,26 +17,84 @@ use crate::text::lexical::{MarkerStyle, markup};
 pub(crate) struct Blocks<'t, 'l> {
     pub(crate) text: &'t str,
     pub(crate) loc: &'l Locator<'t>,
+    /// Buffers reused over the sections and tables of the text.
+    scratch: Scratch<'t>,
+}
+
+/// The buffers of [`Blocks`], taken out while they are used and put back:
+/// one set for the whole text instead of vectors and strings per section,
+/// table or paragraph.
+#[derive(Default)]
+struct Scratch<'t> {
+    /// The kinds of a section's pieces.
+    kinds: Vec<region::LineKind>,
+    /// The open subsections.
+    stack: Stack,
+    /// The text of a paragraph joined from several pieces.
+    para: String,
+    /// A table region's lines, for its grid builder.
+    lines: Vec<(usize, &'t str)>,
+    /// A normalised line (region ends).
+    norm: String,
+    /// The words of a region's lines (its grid builder).
+    words: Vec<crate::grid::text::Word>,
+}
+
+/// The pieces of the preamble and every section, in text order, one list
+/// for the whole text. The bodies are built front to back, and the pieces
+/// built are dropped once there are at least [`RELEASE_MIN`] of them and
+/// they are half of those held, so that a long text does not hold every
+/// piece beside every block (issue 15.8). Pieces are named by their index
+/// in the whole list.
+pub(crate) struct Pieces<'t> {
+    segs: Vec<Seg<'t>>,
+    /// How many pieces were dropped from the front.
+    base: usize,
+}
+
+impl<'t> Pieces<'t> {
+    pub(crate) fn new(segs: Vec<Seg<'t>>) -> Self {
+        Pieces { segs, base: 0 }
+    }
+    /// The pieces `r` (not yet dropped).
+    pub(crate) fn get(&self, r: Range<usize>) -> &[Seg<'t>] {
+        &self.segs[r.start - self.base..r.end - self.base]
+    }
 }
 
 /// Built pieces are dropped once there are at least this many and they
 /// are half of the pieces held.
 const RELEASE_MIN: usize = 4096;
 
-/// An open subsection.
+/// An open subsection; its blocks so far are those of [`Stack::blocks`]
+/// from `from` on (up to the next open one's).
 struct Open {
     style: MarkerStyle,
     sub: Subsection,
+    from: usize,
 }
 
-/// A paragraph being accumulated.
+/// The open subsections, innermost last, and their blocks in one list: a
+/// subsection's body is allocated once, at its exact size, when it closes.
+#[derive(Default)]
+struct Stack {
+    open: Vec<Open>,
+    blocks: Vec<Block>,
+}
+
+/// A paragraph being accumulated: its text is `start..end` of the text
+/// while it is one piece, the scratch buffer's once pieces are joined.
 struct Para {
     start: usize,
     end: usize,
-    text: String,
+    /// Pieces were joined: the text is in [`Scratch::para`].
+    joined: bool,
     last_chars: usize,
     terminal: bool,
-    blank_after: bool,
+    /// Blank lines after the last line (counted up to 2): one blank line
+    /// after a long line that ends no sentence is a page break, the
+    /// paragraph goes on; two always end it.
+    blank_after: u8,
     /// The paragraph is a `key: value` line (crawler headers); never joined.
     field: bool,
 }
@@ -56,52 +116,77 @@ fn ends_terminal(t: &str) -> bool {
 #[derive(Default)]
 struct Tree {
     root: Vec<Block>,
-    stack: Vec<Open>,
+    stack: Stack,
     para: Option<Para>,
 }
 
-impl Blocks<'_, '_> {
-    /// The blocks of the pieces `segs`, taken by value: the pieces (and
-    /// their kinds) already built into blocks are given back while the
-    /// blocks are built, so that a long section does not hold every
-    /// piece beside every block (issue 15.8).
-    pub(crate) fn build(&self, segs: Vec<Seg<'_>>) -> Vec<Block> {
-        let mut segs = split_statistics(self.text, &segs).unwrap_or(segs);
+impl<'t> Blocks<'t, '_> {
+    pub(crate) fn new<'l>(text: &'t str, loc: &'l Locator<'t>) -> Blocks<'t, 'l> {
+        Blocks {
+            text,
+            loc,
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// The blocks of the pieces `range` of `pieces`, which must be the first
+    /// not yet built: the pieces are built front to back, and those built
+    /// may be dropped from `pieces` while the blocks are built (see
+    /// [`Pieces`]).
+    pub(crate) fn build(&mut self, pieces: &mut Pieces<'t>, range: Range<usize>) -> Vec<Block> {
+        // a legacy statistics table run together with text: the section's
+        // pieces cut anew, into a list of their own
+        if let Some(segs) = split_statistics(self.text, pieces.get(range.clone())) {
+            let n = segs.len();
+            return self.build_in(&mut Pieces::new(segs), 0..n);
+        }
+        self.build_in(pieces, range)
+    }
+
+    fn build_in(&mut self, pieces: &mut Pieces<'t>, range: Range<usize>) -> Vec<Block> {
         // each piece's kind, worked out once
-        let mut kinds = region::classify(&segs);
+        let mut kinds = std::mem::take(&mut self.scratch.kinds);
+        kinds.clear();
+        kinds.extend(pieces.get(range.clone()).iter().map(region::LineKind::of));
         // room for a block per piece, the most a long run of one-line
         // subsections or paragraphs needs: the vector is not grown by
         // copying (each copy leaves a hole as large as the blocks so far);
         // room never written to takes no memory, and is given back below
         let mut tree = Tree {
-            root: Vec::with_capacity(segs.len()),
-            ..Tree::default()
+            root: Vec::with_capacity(range.len()),
+            stack: std::mem::take(&mut self.scratch.stack),
+            para: None,
         };
+        // `from..end`: the section's pieces in `pieces.segs`; `i`: the next
+        // one to build, counted from `from`
+        let (mut from, mut end) = (range.start - pieces.base, range.end - pieces.base);
         let mut i = 0;
-        while i < segs.len() {
-            i = self.step(&mut tree, &segs, &kinds, i);
+        while from + i < end {
+            i = self.step(&mut tree, &pieces.segs[from..end], &kinds, i);
             // the builder only looks forward: once half the pieces are
             // built, drop them (moving the rest costs no more than the
             // pieces dropped, so the whole stays linear)
-            if i >= RELEASE_MIN && 2 * i >= segs.len() {
-                segs.drain(..i);
-                segs.shrink_to_fit();
+            let built = from + i;
+            if built >= RELEASE_MIN && 2 * built >= pieces.segs.len() {
+                pieces.segs.drain(..built);
+                pieces.segs.shrink_to_fit();
+                pieces.base += built;
                 kinds.drain(..i);
                 kinds.shrink_to_fit();
-                i = 0;
+                (from, end, i) = (0, end - built, 0);
             }
         }
-        drop(segs);
-        drop(kinds);
+        self.scratch.kinds = kinds;
         let Tree {
             mut root,
             mut stack,
             mut para,
         } = tree;
         self.flush(&mut para, &mut stack, &mut root);
-        while !stack.is_empty() {
+        while !stack.open.is_empty() {
             close(&mut stack, &mut root, self.loc);
         }
+        self.scratch.stack = stack;
         root.shrink_to_fit();
         root
     }
@@ -109,16 +194,18 @@ impl Blocks<'_, '_> {
     /// Takes the piece `segs[i]` (and, for a table, the pieces of its
     /// region) into `tree`; returns the index of the next piece.
     fn step(
-        &self,
+        &mut self,
         tree: &mut Tree,
-        segs: &[Seg<'_>],
+        segs: &[Seg<'t>],
         kinds: &[region::LineKind],
         i: usize,
     ) -> usize {
         let seg = segs[i];
         if kinds[i].blank {
             if let Some(p) = tree.para.as_mut() {
-                p.blank_after = true;
+                // a run of blank lines is one piece, its line breaks inside
+                let lines = if seg.raw.contains(['\n', '\r']) { 2 } else { 1 };
+                p.blank_after = p.blank_after.saturating_add(lines);
             }
             return i + 1;
         }
@@ -151,7 +238,7 @@ impl Blocks<'_, '_> {
     /// Takes a line of text (at `off`) into `tree`: markup residue at its
     /// start, subsection markers, or a paragraph (a new one, or the line
     /// joined to the open one).
-    fn text_line(&self, tree: &mut Tree, off: usize, t: &str) {
+    fn text_line(&mut self, tree: &mut Tree, off: usize, t: &str) {
         let mut next = Some((off, t));
         while let Some((off, t)) = next {
             next = self.text_line_once(tree, off, t);
@@ -161,12 +248,12 @@ impl Blocks<'_, '_> {
     /// [`Self::text_line`] up to a legacy statistics table in the body after
     /// a subsection head: the text after that table is returned, to be read
     /// as a line of its own (as it is when the table starts a line).
-    fn text_line_once<'t>(
-        &self,
+    fn text_line_once<'l>(
+        &mut self,
         tree: &mut Tree,
         mut off: usize,
-        mut t: &'t str,
-    ) -> Option<(usize, &'t str)> {
+        mut t: &'l str,
+    ) -> Option<(usize, &'l str)> {
         // markup residue at the start of the line
         if let Ok((rest, m)) = markup.parse(t) {
             let b = Block::Markup(Markup {
@@ -191,10 +278,12 @@ impl Blocks<'_, '_> {
             // its own: a legacy statistics table of crawler text in it is a
             // table, the text after it is read as the next line
             if let Some(p) = para.as_ref()
-                && may_hold_statistics(&p.text)
-                && let Some((a, _, b)) = crate::template::legacy::locate(&p.text)
+                && !p.joined
+                && let body = &self.text[p.start..p.end]
+                && may_hold_statistics(body)
+                && let Some((a, _, b)) = crate::template::legacy::locate(body)
                 && let Some((tb, end)) =
-                    crate::template::legacy::crawler_table(&p.text[a..b], p.start + a, self.loc)
+                    crate::template::legacy::crawler_table(&body[a..b], p.start + a, self.loc)
                 && end == b - a
             {
                 let at = p.start - off;
@@ -212,23 +301,29 @@ impl Blocks<'_, '_> {
         match para.as_mut() {
             Some(p)
                 if !p.terminal
-                    && (!p.blank_after || p.last_chars >= 40)
+                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= 40)
                     && !p.field
                     && !is_field(t) =>
             {
+                let buf = &mut self.scratch.para;
+                if !p.joined {
+                    buf.clear();
+                    buf.push_str(&self.text[p.start..p.end]);
+                    p.joined = true;
+                }
                 // pieces of one line (a line cut where a table was looked
                 // for) keep the white space between them: the text is the
                 // source's; only a line break is dropped
                 if let Some(gap) = self.text.get(p.end..off)
                     && !gap.contains(['\n', '\r'])
                 {
-                    p.text.push_str(gap);
+                    buf.push_str(gap);
                 }
-                p.text.push_str(t);
+                buf.push_str(t);
                 p.end = off + t.len();
                 p.last_chars = t.chars().count();
                 p.terminal = ends_terminal(t);
-                p.blank_after = false;
+                p.blank_after = 0;
             }
             _ => {
                 self.flush(para, stack, root);
@@ -239,7 +334,7 @@ impl Blocks<'_, '_> {
     }
 
     /// Ends the open paragraph and adds `b` after it.
-    fn emit(&self, tree: &mut Tree, b: Block) {
+    fn emit(&mut self, tree: &mut Tree, b: Block) {
         self.flush(&mut tree.para, &mut tree.stack, &mut tree.root);
         push(&mut tree.stack, &mut tree.root, b);
     }
@@ -248,20 +343,29 @@ impl Blocks<'_, '_> {
     /// index after its region: a standard table from its anchor, or a
     /// generic one. Its lines go to a grid builder, the grid to the mapper.
     fn table_at(
-        &self,
-        segs: &[Seg<'_>],
+        &mut self,
+        segs: &[Seg<'t>],
         kinds: &[region::LineKind],
         i: usize,
     ) -> Option<(Table, usize)> {
-        let lines =
-            |end: usize| -> Vec<_> { segs[i..end].iter().map(|s| (s.start, s.raw)).collect() };
+        // the region's lines, in the scratch list
+        let mut lines = std::mem::take(&mut self.scratch.lines);
+        let mut fill = |end: usize| {
+            lines.clear();
+            lines.extend(segs[i..end].iter().map(|s| (s.start, s.raw)));
+        };
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
-            let end = region_end(segs, kinds, i, kind);
-            let grid = crate::grid::text::region(&lines(end));
+            let end = region_end(segs, kinds, i, kind, &mut self.scratch.norm);
+            fill(end);
+            let grid = crate::grid::text::region_in(&lines, &mut self.scratch.words);
+            self.scratch.lines = lines;
             return Some((template::map(grid, kind, self.text, self.loc), end));
         }
-        let end = generic_region(segs, kinds, i)?;
-        let lines = lines(end);
+        let Some(end) = generic_region(segs, kinds, i) else {
+            self.scratch.lines = lines;
+            return None;
+        };
+        fill(end);
         // tab and pipe rows are mapped as they are read: the grid of a
         // long table is never held whole beside its table
         let table = match crate::grid::text::generic_rows(&lines) {
@@ -273,6 +377,7 @@ impl Blocks<'_, '_> {
                 self.loc,
             ),
         };
+        self.scratch.lines = lines;
         Some((table, end))
     }
 
@@ -283,13 +388,13 @@ impl Blocks<'_, '_> {
         &self,
         mut off: usize,
         mut t: &str,
-        stack: &mut Vec<Open>,
+        stack: &mut Stack,
         root: &mut Vec<Block>,
     ) -> Option<Para> {
         let line_chars = t.chars().count();
         while let Some((style, mlen)) = line_marker(t) {
-            if let Some(pos) = stack.iter().position(|o| o.style == style) {
-                while stack.len() > pos {
+            if let Some(pos) = stack.open.iter().position(|o| o.style == style) {
+                while stack.open.len() > pos {
                     close(stack, root, self.loc);
                 }
             }
@@ -308,7 +413,11 @@ impl Blocks<'_, '_> {
                 span: self.loc.span(off, head_end),
                 head: self.loc.span(off, head_end),
             };
-            stack.push(Open { style, sub });
+            stack.open.push(Open {
+                style,
+                sub,
+                from: stack.blocks.len(),
+            });
             let b = body?;
             off += t.len() - b.len();
             t = b;
@@ -323,10 +432,15 @@ impl Blocks<'_, '_> {
         None
     }
 
-    fn flush(&self, para: &mut Option<Para>, stack: &mut [Open], root: &mut Vec<Block>) {
+    fn flush(&self, para: &mut Option<Para>, stack: &mut Stack, root: &mut Vec<Block>) {
         if let Some(p) = para.take() {
+            let text = if p.joined {
+                self.scratch.para.as_str()
+            } else {
+                &self.text[p.start..p.end]
+            };
             let b = Block::Paragraph(Paragraph {
-                text: p.text.into(),
+                text: text.into(),
                 span: self.loc.span(p.start, p.end),
             });
             push(stack, root, b);
@@ -405,18 +519,19 @@ fn new_para(off: usize, t: &str) -> Para {
     Para {
         start: off,
         end: off + t.len(),
-        text: t.to_string(),
+        joined: false,
         last_chars: t.chars().count(),
         terminal: ends_terminal(t),
-        blank_after: false,
+        blank_after: 0,
         field: is_field(t),
     }
 }
 
-fn push(stack: &mut [Open], root: &mut Vec<Block>, b: Block) {
-    match stack.last_mut() {
-        Some(o) => o.sub.blocks.push(b),
-        None => root.push(b),
+fn push(stack: &mut Stack, root: &mut Vec<Block>, b: Block) {
+    if stack.open.is_empty() {
+        root.push(b);
+    } else {
+        stack.blocks.push(b);
     }
 }
 
@@ -431,8 +546,10 @@ fn block_end(b: &Block) -> u32 {
     }
 }
 
-fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
-    if let Some(mut o) = stack.pop() {
+fn close(stack: &mut Stack, root: &mut Vec<Block>, loc: &Locator<'_>) {
+    if let Some(mut o) = stack.open.pop() {
+        // its blocks, the last of the list: one vector of their number
+        o.sub.blocks = stack.blocks.drain(o.from..).collect();
         let end = o
             .sub
             .blocks
@@ -442,9 +559,6 @@ fn close(stack: &mut Vec<Open>, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .unwrap_or(o.sub.head.end)
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start as usize, end as usize);
-        // a body's vector grows by doubling (and to 4 blocks at its first
-        // push): a subsection of one block would keep room for four
-        o.sub.blocks.shrink_to_fit();
         push(stack, root, Block::Subsection(o.sub));
     }
 }

@@ -22,34 +22,23 @@ pub(crate) fn is_organ_line(t: &str) -> bool {
         && super::organs::ends_line(&n)
 }
 
-pub(crate) fn take_closing<'a>(segs: &mut Vec<Seg<'a>>) -> Vec<Seg<'a>> {
-    let nonblank: Vec<usize> = segs
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.is_blank())
-        .map(|(i, _)| i)
-        .collect();
-    let mut cut = None;
-    if let Some(&last) = nonblank.last() {
-        let t = segs[last].trimmed().1;
-        if is_date_line(t) {
-            cut = Some(last);
-            if nonblank.len() >= 2 {
-                let prev = nonblank[nonblank.len() - 2];
-                if is_organ_line(segs[prev].trimmed().1) {
-                    cut = Some(prev);
-                }
-            }
-        } else if is_organ_line(t) && nonblank.len() >= 2 {
-            // an organ line alone after a finished sentence
-            let prev = segs[nonblank[nonblank.len() - 2]].trimmed().1;
-            if prev.ends_with(['。', '！']) {
-                cut = Some(last);
-            }
+/// Where the closing signature starts among the last section's pieces
+/// `segs` (its index), if it has one.
+pub(crate) fn closing_start(segs: &[Seg<'_>]) -> Option<usize> {
+    // the last two non-blank pieces
+    let mut nonblank = segs.iter().enumerate().rev().filter(|(_, s)| !s.is_blank());
+    let (last, s) = nonblank.next()?;
+    let prev = nonblank.next();
+    let t = s.trimmed().1;
+    if is_date_line(t) {
+        if let Some((p, ps)) = prev
+            && is_organ_line(ps.trimmed().1)
+        {
+            return Some(p);
         }
+        return Some(last);
     }
-    match cut {
-        Some(c) => segs.split_off(c),
-        None => Vec::new(),
-    }
+    // an organ line alone after a finished sentence
+    let (_, ps) = prev?;
+    (is_organ_line(t) && ps.trimmed().1.ends_with(['。', '！'])).then_some(last)
 }

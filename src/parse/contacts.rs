@@ -15,7 +15,7 @@ pub(crate) fn contacts(paragraphs: &[&str]) -> Contacts {
             c.address = address(n).map(Into::into);
         }
         if c.email.is_none() {
-            c.email = email(n).map(Into::into);
+            c.email = email(n);
         }
         if c.url.is_none() {
             c.url = url(n).map(Into::into);
@@ -56,7 +56,7 @@ fn phones(n: &str, out: &mut Vec<crate::model::Str>) {
 }
 
 /// Six digits after `邮编` / `邮政编码`.
-fn postcode(n: &str) -> Option<String> {
+fn postcode(n: &str) -> Option<&str> {
     // both keys have `邮`: one char search rules most paragraphs out
     if !n.contains('邮') {
         return None;
@@ -64,14 +64,14 @@ fn postcode(n: &str) -> Option<String> {
     ["邮编", "邮政编码"].iter().find_map(|key| {
         let k = n.find(key)?;
         let rest = n[k + key.len()..].trim_start_matches([':', '为']);
-        let d: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let d = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
         (d.len() == 6).then_some(d)
     })
 }
 
 /// The text after `联系地址` / `通讯地址` / `办公地址` / `地址`, to the end of
 /// its clause (at most 60 characters, at least 4).
-fn address(n: &str) -> Option<String> {
+fn address(n: &str) -> Option<&str> {
     // every key ends with 地址
     if !n.contains('址') {
         return None;
@@ -81,17 +81,19 @@ fn address(n: &str) -> Option<String> {
         .find_map(|key| {
             let k = n.find(key)?;
             let rest = n[k + key.len()..].trim_start_matches([':', '为']);
-            let a: String = rest
+            let len = rest
                 .chars()
                 .take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，'))
                 .take(60)
-                .collect();
+                .map(char::len_utf8)
+                .sum();
+            let a = &rest[..len];
             (a.chars().count() >= 4).then_some(a)
         })
 }
 
 /// The first `local@domain.tld`.
-fn email(n: &str) -> Option<String> {
+fn email(n: &str) -> Option<crate::model::Str> {
     // the first `@` or `＠` (a byte search each: no per-character scan)
     static WIDE_AT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("＠"));
@@ -113,24 +115,26 @@ fn email(n: &str) -> Option<String> {
     let at_len = n[at..].chars().next().map_or(1, char::len_utf8);
     let local = &n[start..at];
     let domain = n[at + at_len..at + at_len + dom_len].trim_end_matches('.');
-    (!local.is_empty() && domain.contains('.')).then(|| format!("{local}@{domain}"))
+    (!local.is_empty() && domain.contains('.'))
+        .then(|| compact_str::format_compact!("{local}@{domain}"))
 }
 
 /// The first web address (`http://`, `https://`, `www.`), longer than six
 /// characters.
-fn url(n: &str) -> Option<String> {
+fn url(n: &str) -> Option<&str> {
     // every prefix starts with `h` or `w`
     memchr::memchr2(b'h', b'w', n.as_bytes())?;
     let p = ["http://", "https://", "www."]
         .iter()
         .filter_map(|w| n.find(w))
         .min()?;
-    let u: String = n[p..]
-        .chars()
-        .take_while(|ch| ch.is_ascii_alphanumeric() || "./:_-?=&%#~".contains(*ch))
-        .collect();
-    let u = u.trim_end_matches(['.', ':']);
-    (u.len() > 6).then(|| u.to_string())
+    // (ASCII only: a byte is a character)
+    let len = n[p..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"./:_-?=&%#~".contains(b))
+        .count();
+    let u = n[p..p + len].trim_end_matches(['.', ':']);
+    (u.len() > 6).then_some(u)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char;
 use nom::combinator::{map_res, opt};
 
-use crate::model::{Block, Meta, Period, Report, Signature, Span, YearMention, YearSource};
+use crate::model::{Block, Meta, Period, Report, Signature, Span, Str, YearMention, YearSource};
 use crate::text::lexical::norm;
 
 type Res<'a, T> = nom::IResult<&'a str, T>;
@@ -52,8 +52,20 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
-fn iso((y, m, d): (u32, u32, u32)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+/// `2022-01-25` (ten bytes: an inline `Str`, no allocation).
+fn iso((y, m, d): (u32, u32, u32)) -> Str {
+    compact_str::format_compact!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `f` of `t` normalised: on the stack when `t` is short (normal forms are
+/// never longer than their characters), else in a `String`.
+fn with_norm<R>(t: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 256];
+    if t.len() <= buf.len() {
+        f(crate::text::lexical::norm_head(t, usize::MAX, &mut buf))
+    } else {
+        f(&norm(t))
+    }
 }
 
 fn any_date(i: &str) -> Option<(&str, (u32, u32, u32))> {
@@ -81,14 +93,19 @@ fn head(t: &str, n: usize) -> &str {
 
 /// Paragraph texts and spans of a block list, depth first.
 fn paragraphs<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, Span)>) {
+    each_paragraph(blocks, &mut |t, span| out.push((t, span)));
+}
+
+/// [`paragraphs`] one by one, without a list.
+fn each_paragraph<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a str, Span)) {
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.push((p.text.as_str(), p.span)),
+            Block::Paragraph(p) => f(p.text.as_str(), p.span),
             Block::Subsection(s) => {
                 if let Some(t) = &s.title {
-                    out.push((t.as_str(), s.head));
+                    f(t.as_str(), s.head);
                 }
-                paragraphs(&s.blocks, out);
+                each_paragraph(&s.blocks, f);
             }
             _ => {}
         }
@@ -97,10 +114,18 @@ fn paragraphs<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, Span)>) {
 
 /// Finds `year` as digits inside the source span, for a mention's span.
 fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_>) -> Span {
-    let y = year.to_string();
+    // the digits written on the stack
+    let mut digits = [0u8; 12];
+    let y = {
+        use std::io::Write;
+        let mut w = &mut digits[..];
+        let _ = write!(w, "{year}");
+        let n = 12 - w.len();
+        std::str::from_utf8(&digits[..n]).unwrap_or_default()
+    };
     let hay = text.get(within.range()).unwrap_or("");
     let start = within.start as usize;
-    match hay.find(&y) {
+    match hay.find(y) {
         Some(i) => loc.span(start + i, start + i + y.len()),
         None => within,
     }
@@ -172,17 +197,13 @@ impl Iterator for Years<'_> {
 }
 
 /// `由丰城市洛市镇人民政府办公室编制` → `丰城市洛市镇人民政府`.
-fn organ_compiler(t: &str) -> Option<String> {
+fn organ_compiler(t: &str) -> Option<Str> {
     let n = norm(t);
     let mut from = 0;
     while let Some(p) = n[from..].find('由') {
         let s = from + p + '由'.len_utf8();
         from = s;
-        let run: String = n[s..]
-            .chars()
-            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .take(30)
-            .collect();
+        let run = cjk_head(&n[s..], 30);
         let Some(end) = ["负责编制", "编制", "根据", "牵头"]
             .iter()
             .filter_map(|w| run.find(w))
@@ -197,19 +218,15 @@ fn organ_compiler(t: &str) -> Option<String> {
             org = org.trim_end_matches("办公室");
         }
         if org.chars().count() >= 2 {
-            return Some(org.to_string());
+            return Some(org.into());
         }
     }
     None
 }
 
 /// An organ at the start of a clause: `龙场镇坚持…` → `龙场镇`.
-fn organ_prefix(clause: &str) -> Option<String> {
-    let cjk: String = clause
-        .chars()
-        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .take(16)
-        .collect();
+fn organ_prefix(clause: &str) -> Option<Str> {
+    let cjk = cjk_head(clause, 16);
     if cjk.chars().count() < 2
         || cjk.starts_with([
             '全', '我', '本', '各', '该', '按', '根', '为', '现', '在', '对', '汇', '由',
@@ -237,45 +254,65 @@ fn organ_prefix(clause: &str) -> Option<String> {
             end += s.len();
         }
     }
-    Some(cjk[..end].to_string())
+    Some(cjk[..end].into())
+}
+
+/// The head of `s` made of CJK ideographs (U+4E00..U+9FFF), at most `max`
+/// of them.
+fn cjk_head(s: &str, max: usize) -> &str {
+    let end = s
+        .char_indices()
+        .take(max)
+        .find(|(_, c)| !('\u{4e00}'..='\u{9fff}').contains(c))
+        .map_or_else(
+            || s.char_indices().nth(max).map_or(s.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    &s[..end]
 }
 
 /// Computes `report.meta` and `report.format` from the blocks.
 pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locator<'_>) {
-    let mut pre = Vec::new();
-    paragraphs(&report.preamble, &mut pre);
-    let mut meta = Meta::default();
-    let title_span = title(&pre, &mut meta);
-    meta.published = published(&pre).map(Into::into);
-    meta.signed = signature(&report.closing);
-    meta.organ = organ(&pre, &meta).map(Into::into);
-    // the preamble and the opening paragraphs of the first section
-    let mut all = pre.clone();
+    // the preamble's paragraphs, then the first three of the first section:
+    // one list, `pre` its head
+    let mut all = Vec::new();
+    paragraphs(&report.preamble, &mut all);
+    let pre_len = all.len();
     if let Some(s) = report.sections.first() {
-        let mut first = Vec::new();
-        paragraphs(&s.blocks, &mut first);
-        all.extend(first.into_iter().take(3));
+        let mut k = 0;
+        each_paragraph(&s.blocks, &mut |t, span| {
+            if k < 3 {
+                all.push((t, span));
+                k += 1;
+            }
+        });
     }
+    let pre = &all[..pre_len];
+    let mut meta = Meta::default();
+    let title_span = title(pre, &mut meta);
+    meta.published = published(pre);
+    meta.signed = signature(&report.closing);
+    meta.organ = organ(pre, &meta);
     // periods and contacts are stated early: the head of each paragraph is enough
-    // normalised once into one buffer, read as slices by every test below
-    let mut buf = String::new();
+    // normalised once into one buffer (sized once: normal forms are never
+    // longer than their characters), read as slices by every test below
+    let heads = || all.iter().map(|(t, _)| head(t, 1000));
+    let mut buf = String::with_capacity(heads().map(str::len).sum());
     let mut ends = Vec::with_capacity(all.len());
-    for (t, _) in &all {
-        crate::text::lexical::push_norm(&mut buf, head(t, 1000));
+    for h in heads() {
+        crate::text::lexical::push_norm(&mut buf, h);
         ends.push(buf.len());
     }
-    let all_norm: Vec<&str> = ends
-        .iter()
-        .scan(0, |from, &end| {
-            let n = &buf[*from..end];
-            *from = end;
-            Some(n)
-        })
-        .collect();
+    let mut all_norm: Vec<&str> = Vec::with_capacity(all.len());
+    let mut from = 0;
+    for end in ends {
+        all_norm.push(&buf[from..end]);
+        from = end;
+    }
     let at = |year: i32, span: Span| year_span(text, span, year, loc);
     let mut years: Vec<YearMention> = Vec::new();
     if let (Some(t), Some(span)) = (&meta.title, title_span)
-        && let Some((_, y)) = years_in(&norm(t)).next()
+        && let Some((_, y)) = with_norm(t, |n| years_in(n).next())
     {
         years.push(mention(YearSource::Title, y, at(y, span)));
     }
@@ -283,7 +320,7 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
         meta.period = Some(p);
         years.push(mention(YearSource::Period, year, at(year, span)));
     }
-    if let Some((year, span)) = preamble_year(&pre, &all_norm[..pre.len()], title_span) {
+    if let Some((year, span)) = preamble_year(pre, &all_norm[..pre_len], title_span) {
         years.push(mention(YearSource::Preamble, year, at(year, span)));
     }
     if let Some((year, span)) = body_year(report) {
@@ -332,50 +369,50 @@ fn title(pre: &[(&str, Span)], meta: &mut Meta) -> Option<Span> {
 }
 
 /// The publication date of a crawler header field.
-fn published(pre: &[(&str, Span)]) -> Option<String> {
+fn published(pre: &[(&str, Span)]) -> Option<Str> {
     ["发布时间", "发布日期", "成文日期"].iter().find_map(|key| {
         let v = field(pre, key)?;
-        let (_, d) = any_date(&norm(v))?;
+        let (_, d) = with_norm(v, |n| any_date(n).map(|(_, d)| ((), d)))?;
         Some(iso(d))
     })
 }
 
 /// The closing signature: organ and date lines.
 fn signature(closing: &[Block]) -> Option<Signature> {
-    let mut lines = Vec::new();
-    paragraphs(closing, &mut lines);
-    if lines.is_empty() {
-        return None;
-    }
+    let mut any = false;
     let mut organ = None;
     let mut date = None;
-    for (t, _) in &lines {
-        match any_date(&norm(t)) {
-            Some(("", d)) => date = Some(iso(d).into()),
+    each_paragraph(closing, &mut |t, _| {
+        any = true;
+        match with_norm(t, |n| any_date(n).map(|(rest, d)| (rest.is_empty(), d))) {
+            Some((true, d)) => date = Some(iso(d)),
             _ => organ = Some(t.trim().into()),
         }
-    }
-    Some(Signature { organ, date })
+    });
+    any.then_some(Signature { organ, date })
 }
 
 /// The organ: the signature's, else the head of the title, a `发布机构`
 /// field, a `由…编制` statement or an organ opening a preamble clause.
-fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<String> {
+fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<Str> {
     if let Some(o) = meta.signed.as_ref().and_then(|s| s.organ.clone()) {
-        return Some(o.to_string());
+        return Some(o);
     }
     if let Some(t) = &meta.title {
-        let n = norm(t);
-        let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-        let head = &n[..cut];
-        if head.chars().count() >= 2 && super::organs::chain_suffixes().any(|s| head.ends_with(s))
-            || (2..=20).contains(&head.chars().count())
-        {
-            return Some(head.to_string());
+        let found = with_norm(t, |n| {
+            let cut = n.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let head = &n[..cut];
+            (head.chars().count() >= 2
+                && super::organs::chain_suffixes().any(|s| head.ends_with(s))
+                || (2..=20).contains(&head.chars().count()))
+            .then(|| Str::from(head))
+        });
+        if found.is_some() {
+            return found;
         }
     }
     if let Some(o) = field(pre, "发布机构").filter(|s| !s.is_empty()) {
-        return Some(o.to_string());
+        return Some(o.into());
     }
     if let Some(o) = pre.iter().take(4).find_map(|(t, _)| organ_compiler(t)) {
         return Some(o);
@@ -417,8 +454,8 @@ fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)
                 continue;
             };
             let p = Period {
-                start: iso(d1).into(),
-                end: iso(d2).into(),
+                start: iso(d1),
+                end: iso(d2),
             };
             return Some((p, d1.0 as i32, *span));
         }
@@ -458,13 +495,9 @@ fn preamble_year(
 /// The year that opens most paragraphs of the body (the first paragraph
 /// with it gives the span).
 fn body_year(report: &Report) -> Option<(i32, Span)> {
-    let mut body = Vec::new();
-    for s in &report.sections {
-        paragraphs(&s.blocks, &mut body);
-    }
     let mut counts: Vec<(i32, usize, Span)> = Vec::new();
     let mut buf = [0u8; 48];
-    for (t, span) in &body {
+    let mut count = |t: &str, span: Span| {
         // only a year that opens the paragraph counts: it starts within
         // the first three normalised characters
         let mut first = [0u8; 12];
@@ -472,7 +505,7 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
             .bytes()
             .any(|b| b.is_ascii_digit())
         {
-            continue;
+            return;
         }
         let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
         if let Some((i, y)) = years_in(n).next()
@@ -480,9 +513,12 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
         {
             match counts.iter_mut().find(|c| c.0 == y) {
                 Some(c) => c.1 += 1,
-                None => counts.push((y, 1, *span)),
+                None => counts.push((y, 1, span)),
             }
         }
+    };
+    for s in &report.sections {
+        each_paragraph(&s.blocks, &mut count);
     }
     counts.iter().max_by_key(|c| c.1).map(|c| (c.0, c.2))
 }

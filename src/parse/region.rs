@@ -43,14 +43,20 @@ impl LineKind {
     }
 }
 
-/// The kind of every piece, in one forward pass.
-pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
-    segs.iter()
-        .map(|s| LineKind {
+impl LineKind {
+    /// The kind of the piece `s`, its other answers not yet asked.
+    pub(crate) fn of(s: &Seg<'_>) -> LineKind {
+        LineKind {
             blank: s.is_blank(),
             ..LineKind::default()
-        })
-        .collect()
+        }
+    }
+}
+
+/// The kind of every piece, in one forward pass.
+#[cfg(test)]
+pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
+    segs.iter().map(LineKind::of).collect()
 }
 
 /// True when `t` has a `勾`.
@@ -147,11 +153,38 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 /// in the table.
 ///
 /// `full` is a buffer for the normalised line, reused over the lines of a
-/// region.
+/// region. The line is normalised only when a test needs it: most rows of a
+/// table are neither running text nor labels after a list marker, and that
+/// is seen from the raw line (see the comments below).
 fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
-    lexical::norm_into(full, t);
-    if is_prose(full) || full.ends_with('。') {
+    // `。` is its own normal form and no other character's: the normalised
+    // line ends with it when `t` (trimmed) does
+    if t.ends_with('。') {
         return true;
+    }
+    // running text has a stop, comma or semicolon, whose normal forms come
+    // only from these, and 30 normalised bytes (normal forms are never
+    // longer than their characters): without them the line is no prose
+    let mut normalised = false;
+    if t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) {
+        lexical::norm_into(full, t);
+        if is_prose(full) {
+            return true;
+        }
+        normalised = true;
+    }
+    // the label part must open with a list marker: its first character
+    // (that of `t`, normalised) says whether it can
+    if !t
+        .chars()
+        .next()
+        .and_then(lexical::norm_char)
+        .is_some_and(lexical::opens_subsection_marker)
+    {
+        return false;
+    }
+    if !normalised {
+        lexical::norm_into(full, t);
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {
@@ -193,11 +226,17 @@ fn is_prose(n: &str) -> bool {
 }
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
-/// `kinds` are the pieces' [`LineKind`]s.
-pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: Kind) -> usize {
+/// `kinds` are the pieces' [`LineKind`]s; `buf` a buffer for a normalised
+/// line (reused over the regions of a text).
+pub(crate) fn region_end(
+    segs: &[Seg<'_>],
+    kinds: &[LineKind],
+    i: usize,
+    kind: Kind,
+    buf: &mut String,
+) -> usize {
     let mut end = i + 1;
     let mut j = i + 1;
-    let mut buf = String::new();
     // the delimiter of the last line when it was a grid row, and whether
     // a blank line follows it
     let mut last_delim = grid_delim(&segs[i], &kinds[i]);
@@ -206,8 +245,8 @@ pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: K
     // next table (the note comes first in a table, never after its rows)
     let applications = kind == Kind::Applications;
     let mut has_row = applications && {
-        lexical::norm_into(&mut buf, segs[i].trimmed().1);
-        matches!(app_label(&buf), AppLabel::Row(_))
+        lexical::norm_into(buf, segs[i].trimmed().1);
+        matches!(app_label(buf), AppLabel::Row(_))
     };
     while j < segs.len() {
         let s = segs[j];
@@ -228,12 +267,12 @@ pub(crate) fn region_end(segs: &[Seg<'_>], kinds: &[LineKind], i: usize, kind: K
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
             s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
-        if ends_region(t, kind, &mut buf) && !(empty_cells && t.ends_with('。')) {
+        if ends_region(t, kind, buf) && !(empty_cells && t.ends_with('。')) {
             break;
         }
         if applications {
-            // (`buf` holds the line normalised)
-            match app_label(&buf) {
+            lexical::norm_into(buf, t);
+            match app_label(buf) {
                 AppLabel::Note if has_row => break,
                 AppLabel::Row(_) => has_row = true,
                 _ => {}
@@ -364,7 +403,10 @@ mod tests {
         // the answer is kept: asked again (even about another piece), it stays
         assert_eq!(kinds[1].anchor(&segs[2]), Some(Kind::ActiveDisclosure));
         // a page number inside a table stays in its region
-        assert_eq!(region_end(&segs, &kinds, 1, Kind::ActiveDisclosure), 4);
+        assert_eq!(
+            region_end(&segs, &kinds, 1, Kind::ActiveDisclosure, &mut String::new()),
+            4
+        );
     }
 
     #[test]

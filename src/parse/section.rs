@@ -10,8 +10,10 @@
 //! table), subsections by marker style, paragraphs joined across line wraps
 //! and page breaks.
 
-use super::blocks::Blocks;
-use super::closing::take_closing;
+use std::ops::Range;
+
+use super::blocks::{Blocks, Pieces};
+use super::closing::closing_start;
 use super::headings::{classify, find_heading};
 use super::seg::Seg;
 use crate::lines::Locator;
@@ -24,21 +26,24 @@ pub(crate) struct Structure {
     pub(crate) closing: Vec<Block>,
 }
 
-/// A section heading found by the structural pass, and the pieces of its body.
-struct Head<'a> {
+/// A section heading found by the structural pass; the pieces of its body
+/// are those of the pass's one list from `first` to the next heading's.
+struct Head {
     start: usize,
     end: usize,
     title_start: usize,
     number: u32,
-    segs: Vec<Seg<'a>>,
+    /// Index of its body's first piece in [`Scan::segs`].
+    first: usize,
 }
 
 /// Appends `seg` to `segs`; a blank piece right after a blank piece joins it
 /// (a run of blank lines is one blank piece: the passes over pieces only ask
 /// whether a piece is blank), so that blank lines cost no memory each.
 /// `blank` is `seg.is_blank()`; `joinable` says that the last piece of
-/// `segs` is blank (kept by the caller, not found again by a scan of it,
-/// which would make a long run of blank lines cost quadratic time).
+/// `segs` is blank and in the same body (kept by the caller, not found
+/// again by a scan of it, which would make a long run of blank lines cost
+/// quadratic time).
 fn push_seg<'a>(text: &'a str, segs: &mut Vec<Seg<'a>>, seg: Seg<'a>, joinable: bool) {
     if joinable && let Some(prev) = segs.last_mut() {
         let end = seg.start + seg.raw.len();
@@ -50,12 +55,13 @@ fn push_seg<'a>(text: &'a str, segs: &mut Vec<Seg<'a>>, seg: Seg<'a>, joinable: 
     segs.push(seg);
 }
 
-/// The state of the structural pass: the pieces seen so far, before the
-/// first heading (preamble) or under the last heading found.
+/// The state of the structural pass: the pieces seen so far (one list for
+/// the preamble and every section, in order: a section's pieces start at
+/// its heading's `first`), and the headings.
 struct Scan<'a> {
     text: &'a str,
-    preamble_segs: Vec<Seg<'a>>,
-    heads: Vec<Head<'a>>,
+    segs: Vec<Seg<'a>>,
+    heads: Vec<Head>,
     /// The last piece pushed is blank (a heading pushed since resets it).
     last_blank: bool,
     /// A heading was pushed since the last piece.
@@ -70,10 +76,7 @@ impl<'a> Scan<'a> {
         let blank = seg.is_blank();
         let joinable = blank && self.last_blank && !self.after_heading;
         self.last_blank = blank;
-        match self.heads.last_mut() {
-            Some(h) => push_seg(self.text, &mut h.segs, seg, joinable),
-            None => push_seg(self.text, &mut self.preamble_segs, seg, joinable),
-        }
+        push_seg(self.text, &mut self.segs, seg, joinable);
         self.after_heading = false;
     }
 
@@ -99,7 +102,7 @@ impl<'a> Scan<'a> {
                 end: toff + h.end,
                 title_start: toff + h.title_start,
                 number: h.number,
-                segs: Vec::new(),
+                first: self.segs.len(),
             });
             self.last = h.number;
             let rest_start = toff + h.end;
@@ -112,23 +115,34 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// The section of a heading and its body pieces.
-fn section(b: &Blocks<'_, '_>, head: Head<'_>) -> Section {
-    let Head {
+/// The section of a heading and its body pieces (`body`, indices of the
+/// pass's pieces).
+fn section<'t>(
+    b: &mut Blocks<'t, '_>,
+    pieces: &mut Pieces<'t>,
+    head: &Head,
+    body: Range<usize>,
+) -> Section {
+    let &Head {
         start,
         end,
         title_start,
         number,
-        segs,
+        ..
     } = head;
     let text = b.text;
     let raw = &text[start..end];
     let title = crate::text::space::trim(&text[title_start..end]);
-    let body_end = segs.iter().rev().find(|s| !s.is_blank()).map_or(end, |s| {
-        let (o, t) = s.trimmed();
-        o + t.len()
-    });
-    let blocks = b.build(segs);
+    let body_end = pieces
+        .get(body.clone())
+        .iter()
+        .rev()
+        .find(|s| !s.is_blank())
+        .map_or(end, |s| {
+            let (o, t) = s.trimmed();
+            o + t.len()
+        });
+    let blocks = b.build(pieces, body);
     Section {
         number,
         heading: Heading {
@@ -160,7 +174,8 @@ fn closing(segs: &[Seg<'_>], loc: &Locator<'_>) -> Vec<Block> {
 pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
     let mut scan = Scan {
         text,
-        preamble_segs: Vec::new(),
+        // a piece per line, and one more for each inline heading (a few)
+        segs: Vec::with_capacity(loc.line_count() + 8),
         heads: Vec::new(),
         last_blank: false,
         after_heading: false,
@@ -170,25 +185,31 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
     for line in loc.lines() {
         scan.line(Seg::new(line.start, line.text));
     }
-    let Scan {
-        preamble_segs,
-        mut heads,
-        ..
-    } = scan;
+    let Scan { segs, heads, .. } = scan;
+    let all = segs.len();
+    // where each body ends: at the next heading's first piece
+    let ends = heads.iter().skip(1).map(|h| h.first).chain([all]);
     // closing: trailing signature and date lines of the last section
-    let mut closing_segs = Vec::new();
-    if let Some(h) = heads.last_mut() {
-        closing_segs = take_closing(&mut h.segs);
+    let mut closing_from = all;
+    if let Some(h) = heads.last() {
+        closing_from = h.first + closing_start(&segs[h.first..]).unwrap_or(all - h.first);
     }
-    let b = Blocks { text, loc };
-    let preamble = b.build(preamble_segs);
+    let mut b = Blocks::new(text, loc);
+    let mut pieces = Pieces::new(segs);
+    let preamble_end = heads.first().map_or(all, |h| h.first);
+    let preamble = b.build(&mut pieces, 0..preamble_end);
     let mut sections: Vec<Section> = Vec::with_capacity(heads.len());
-    for head in heads {
-        sections.push(section(&b, head));
+    for (head, end) in heads.iter().zip(ends) {
+        sections.push(section(
+            &mut b,
+            &mut pieces,
+            head,
+            head.first..end.min(closing_from),
+        ));
     }
     Structure {
         preamble,
         sections,
-        closing: closing(&closing_segs, loc),
+        closing: closing(pieces.get(closing_from..all), loc),
     }
 }

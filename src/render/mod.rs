@@ -11,15 +11,16 @@
 //!
 //! * Line ends are LF (`\n`); the text ends with exactly one `\n` (an empty
 //!   report renders as the empty string). No line has leading white space.
-//! * The text is a sequence of *chunks* separated by exactly one blank line.
+//! * The text is a sequence of *chunks* separated by exactly one blank line,
+//!   or two after a paragraph that another paragraph follows when its last
+//!   line is 40 characters or more and ends no sentence: after one blank line
+//!   the parser joins such a line to the next paragraph (a page break); two
+//!   blank lines always end a paragraph.
 //!   Chunks come in this order: the preamble blocks, then for each section its
 //!   heading line (`heading.raw`) followed by its blocks, then the closing
 //!   blocks.
 //! * A paragraph is its `text` on one line (any CR/LF inside the text is
-//!   dropped: paragraph lines are joined without separators). A paragraph
-//!   that another paragraph follows, 40 characters or more and ending no
-//!   sentence, is written on two lines, the second short, so the parser does
-//!   not join the next paragraph to it (see `write_apart`). The paragraph
+//!   dropped: paragraph lines are joined without separators). The paragraph
 //!   written last in a report without a closing, when it would read as a
 //!   signature (an organ or a date line), is written with its last character
 //!   on a line of its own (see `write_unsigned`).
@@ -69,6 +70,10 @@
 //!     two cells, a pipe table two lines; an empty pipe row reads as no row); a
 //!     header cell and one row of one cell, one a tab row and the other a pipe
 //!     row, are written one per line (`1\t7`, `||`), as the parser reads them.
+//!     A table with a cell that holds a pipe (which a pipe row would cut) is
+//!     written in the first layout the parser reads back as the same cells:
+//!     tab rows, then one cell per line (`|` `1` `1`: a header of three
+//!     cells); pipe rows when neither does.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -81,12 +86,6 @@
 //! The parser infers structure from the text, so some models have no text
 //! that reads back to them. A model round-trips when:
 //!
-//! * two adjacent paragraphs stay distinct only if the first ends with one of
-//!   `。！？；：!?;:`, is shorter than 20 characters, or has among its last
-//!   39 characters one that opens no marker, markup, number or table word
-//!   (after no white space) where the renderer can cut it onto a short second
-//!   line (otherwise the parser joins them as one paragraph broken by a page
-//!   break);
 //! * a subsection title is at most 40 characters and has no `。！？；：` except
 //!   as its last character (a longer line is a paragraph that starts with a
 //!   marker);
@@ -132,6 +131,7 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
     let mut out = Chunks {
         w,
         first: true,
+        gap: false,
         last,
     };
     out.blocks(&report.preamble)?;
@@ -147,6 +147,7 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
     Chunks {
         w,
         first: true,
+        gap: false,
         last: None,
     }
     .section(section)
@@ -175,10 +176,13 @@ pub fn render(report: &Report) -> String {
     s
 }
 
-/// Writes chunks separated by one blank line, each ending with `\n`.
+/// Writes chunks separated by one blank line (two after a paragraph the
+/// parser would join to the next one), each ending with `\n`.
 struct Chunks<'w, 'r, W> {
     w: &'w mut W,
     first: bool,
+    /// Two blank lines before the next chunk, not one.
+    gap: bool,
     /// The paragraph written last, when it is (see [`write_report`]).
     last: Option<&'r Paragraph>,
 }
@@ -192,8 +196,12 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
     fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
         if !self.first {
             self.w.write_char('\n')?;
+            if self.gap {
+                self.w.write_char('\n')?;
+            }
         }
         self.first = false;
+        self.gap = false;
         body(self.w)
     }
 
@@ -201,7 +209,10 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
         for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
-                    self.chunk(|w| write_apart(w, &p.text))?
+                    // kept apart from the next paragraph: two blank lines
+                    // when one would read as a page break inside it
+                    self.chunk(|w| write_paragraph(w, &p.text))?;
+                    self.gap = joins_over_a_blank(&p.text);
                 }
                 Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
                     self.chunk(|w| write_unsigned(w, &p.text))?
@@ -216,17 +227,17 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                     let Some(Block::Paragraph(p)) = s.blocks.first() else {
                         unreachable!("body_on_head_line checks it")
                     };
+                    let title = s.title.as_deref().unwrap_or("");
                     self.chunk(|w| {
                         w.write_str(&s.marker)?;
-                        if let Some(title) = &s.title {
-                            w.write_str(title)?;
-                        }
-                        if matches!(s.blocks.get(1), Some(Block::Paragraph(_))) {
-                            write_apart(w, &p.text)
-                        } else {
-                            write_line(w, &p.text)
-                        }
+                        w.write_str(title)?;
+                        write_line(w, &p.text)
                     })?;
+                    // the parser judges the head line as a whole
+                    let head = s.marker.chars().count() + title.chars().count();
+                    self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+                        && p.text.chars().count() + head >= JOIN_LINE_CHARS
+                        && !ends_sentence(&p.text);
                     self.blocks(&s.blocks[1..])?;
                 }
                 Block::Subsection(s) => {
@@ -389,163 +400,15 @@ fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     }
 }
 
-/// The parser joins a paragraph to the next one across a blank line (a page
-/// break) when its last line is this long and ends no sentence.
+/// The parser joins a paragraph to the next one across one blank line (a
+/// page break) when its last line is this long and ends no sentence.
 const JOIN_LINE_CHARS: usize = 40;
 
-/// Writes a paragraph that another paragraph follows. On one line, a text of
-/// [`JOIN_LINE_CHARS`] characters or more that ends no sentence would be
-/// joined to the next paragraph when read back (the source kept them apart
-/// because its last line was short): such a text is written on two lines, the
-/// second shorter than that, which the parser joins back without a separator.
-/// The second line starts with a letter or an ideograph that opens no marker
-/// or table word, after a character that is no white space, and the first line
-/// ends no sentence; when there is no such place, the text is one line.
-fn write_apart<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
-    let one: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
-        text.chars()
-            .filter(|c| *c != '\n' && *c != '\r')
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    };
-    // a `key: value` line (crawler headers) is never joined, nor split
-    let field = one
-        .char_indices()
-        .take(7)
-        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
-    if one.chars().nth(JOIN_LINE_CHARS - 1).is_none() || field || ends_sentence(&one) {
-        return write_paragraph(w, &one);
-    }
-    match apart_cut(&one) {
-        Some((at, middle)) => {
-            let from = match middle {
-                Some(m) => {
-                    w.write_str(&one[..m])?;
-                    w.write_char('\n')?;
-                    m
-                }
-                None => 0,
-            };
-            w.write_str(&one[from..at])?;
-            w.write_char('\n')?;
-            write_line(w, &one[at..])
-        }
-        None => write_paragraph(w, &one),
-    }
-}
-
-/// Where [`write_apart`] cuts `one`: the last cut, and a cut before it when
-/// the two lines would both be grid rows (two in a row read as a table).
-/// Running text (30+ characters with `。，；`) ends a table before it: a cut
-/// keeps the first line so when it can. Before a letter or an ideograph that
-/// opens no marker or table word; failing that, before any other character
-/// that opens no marker, markup, number or page number.
-fn apart_cut(one: &str) -> Option<(usize, Option<usize>)> {
-    // the last characters only (the text may be long): a cut there leaves a
-    // second line shorter than JOIN_LINE_CHARS
-    let mut tail: Vec<(usize, char)> = one.char_indices().rev().take(JOIN_LINE_CHARS - 1).collect();
-    tail.reverse();
-    let keep = prose(one);
-    let letter = |c: char| {
-        (c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !"一二三四五六七八九十第信行申本勾示".contains(c)
-    };
-    plan_cut(one, &tail, &letter, keep)
-        .or_else(|| plan_cut(one, &tail, &opens_nothing, keep))
-        .or_else(|| plan_cut(one, &tail, &letter, false))
-        .or_else(|| plan_cut(one, &tail, &opens_nothing, false))
-}
-
-/// The latest place to cut among `tail` (the last characters of `one`) with
-/// a `safe` character: the first line stays as long as it can (a short one
-/// right after a table would be read into the table). When both lines would
-/// be grid rows, a line between them that is none, found among the 80
-/// characters before the cut.
-fn plan_cut(
-    one: &str,
-    tail: &[(usize, char)],
-    safe: &dyn Fn(char) -> bool,
-    keep: bool,
-) -> Option<(usize, Option<usize>)> {
-    tail.iter().enumerate().rev().find_map(|(j, &(at, c))| {
-        let before = match j {
-            0 => one[..at].chars().next_back()?,
-            _ => tail[j - 1].1,
-        };
-        if !cuttable(one, at, before, c, safe) {
-            return None;
-        }
-        let (first, rest) = one.split_at(at);
-        if opens_table(rest) || keep && !prose(first) {
-            return None;
-        }
-        if !(grid_row(first) && grid_row(rest)) {
-            return (!opens_table(first)).then_some((at, None));
-        }
-        middle_cut(one, first, safe, keep).map(|m| (at, Some(m)))
-    })
-}
-
-/// A cut among the last 80 characters of `first` (the start of `one`) that
-/// leaves no grid row after it (see [`plan_cut`]).
-fn middle_cut(one: &str, first: &str, safe: &dyn Fn(char) -> bool, keep: bool) -> Option<usize> {
-    let mut near: Vec<(usize, char)> = first.char_indices().rev().take(80).collect();
-    near.reverse();
-    near.iter().enumerate().find_map(|(k, &(m, d))| {
-        let before = match k {
-            0 => first[..m].chars().next_back()?,
-            _ => near[k - 1].1,
-        };
-        (cuttable(one, m, before, d, safe)
-            && (!keep || prose(&first[..m]))
-            && !grid_row(&first[m..])
-            && !opens_table(&first[..m])
-            && !opens_table(&first[m..]))
-        .then_some(m)
-    })
-}
-
-/// A place to cut `one` before byte `at` (character `c`, after `before`):
-/// `c` is `safe`, `before` no white space (the parser trims the lines it
-/// joins), the text before ends no sentence and the line from there is no
-/// `key: value` field.
-fn cuttable(one: &str, at: usize, before: char, c: char, safe: &dyn Fn(char) -> bool) -> bool {
-    safe(c)
-        && !before.is_whitespace()
-        && !ends_sentence(&one[..at])
-        && !one[at..].chars().take(7).any(|c| matches!(c, ':' | '：'))
-}
-
-/// A line the parser reads as a grid row (pipes or tabs).
-fn grid_row(l: &str) -> bool {
-    crate::grid::pipes::is_row(l) || crate::grid::tabs::is_row(l)
-}
-
-/// A line that opens a table (a short line with 勾稽关系).
-fn opens_table(l: &str) -> bool {
-    crate::parse::region::anchor(l).is_some()
-}
-
-/// Running text: 30+ characters with `。，；`.
-fn prose(l: &str) -> bool {
-    l.chars().nth(29).is_some() && l.contains(['。', '，', ',', '；', ';'])
-}
-
-/// True for a character that starts no marker (`（一）` `(1)` `1.` `①` `一是`
-/// `第`), markup (`#` `-` `*` `>` `|` `<` `!` `[` `` ` `` `=` `+` `_`), number,
-/// page number or table word at the start of a line (a fallback place to cut
-/// a paragraph: see [`write_apart`]).
-fn opens_nothing(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_numeric()
-        || c.is_ascii_punctuation() && "#*-+>|<[!`=_({\"'".contains(c)
-        || ('\u{2460}'..='\u{24ff}').contains(&c)
-        || ('\u{2776}'..='\u{2793}').contains(&c)
-        || ('\u{ff10}'..='\u{ff19}').contains(&c)
-        || "（【〔［｛「『“‘《〈•·●○■□◆◇▪►▶–—－〇零两百千万".contains(c)
-        || "一二三四五六七八九十第信行申本勾示".contains(c))
+/// True when `line`, the last line of a paragraph, is one the parser joins
+/// to a paragraph after one blank line (see [`JOIN_LINE_CHARS`]): the
+/// renderer writes two blank lines after it, which always end a paragraph.
+fn joins_over_a_blank(line: &str) -> bool {
+    line.chars().nth(JOIN_LINE_CHARS - 1).is_some() && !ends_sentence(line)
 }
 
 /// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also

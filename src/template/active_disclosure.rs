@@ -5,7 +5,7 @@ use crate::model::RowMap;
 
 use super::cells::{Tk, tokens};
 use super::rows::{Builder, Cutter, Piece, RowAcc, cell_suffix};
-use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item, ad_marks_2021};
+use super::vocabulary::{self, AD_VOCAB, ad_header, ad_item_of, ad_marks_2021_of};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::Format;
@@ -41,7 +41,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
-                for p in cutter.pieces(text, &toks[i..j], AD_VOCAB) {
+                for p in cutter.pieces(text, &toks[i..j], Some(AD_VOCAB)) {
                     if let Some(row) = label(&mut b, &p, &mut v2021) {
                         rows.push(row);
                         current = Some(rows.len() - 1);
@@ -74,13 +74,13 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 /// A label piece: a header word (which also tells the variant), an item's
 /// row (returned), or other text.
 fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option<RowAcc<AdItem>> {
-    if let Some(m) = ad_marks_2021(p.norm) {
+    if let Some(m) = ad_marks_2021_of(&p.found) {
         *v2021 = Some(v2021.unwrap_or(false) || m);
         b.frag(FragmentRole::Header, p.start, p.end);
         return None;
     }
-    let Some(item) = ad_item(p.norm) else {
-        let role = if ad_header(p.norm) {
+    let Some(item) = ad_item_of(&p.found) else {
+        let role = if ad_header(p.norm, &p.found) {
             FragmentRole::Header
         } else {
             FragmentRole::Other

@@ -5,7 +5,7 @@
 
 use super::cells::{Tk, Tok, tokens_of};
 use super::rows::{Builder, Cutter, Piece, RowAcc};
-use super::vocabulary::{AppLabel, app_label, group_of};
+use super::vocabulary::{AppLabel, Set, W, app_label_of, group_of};
 use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{AppCol, AppGroup, AppRow, Key};
@@ -62,7 +62,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
-                for p in cutter.pieces(text, &toks[i..j], &[]) {
+                for p in cutter.pieces(text, &toks[i..j], Some(Set::default())) {
                     r.label(&p);
                 }
                 i = j;
@@ -117,7 +117,7 @@ impl Reader<'_, '_> {
     /// The label of `p`, where the second half of a wrapped label that names
     /// its own row again (`…重新出` / `具已获取信息`) continues it instead.
     fn classify(&self, p: &Piece) -> AppLabel {
-        match app_label(p.norm) {
+        match app_label_of(p.norm, &p.found) {
             AppLabel::Row(r)
                 if subsection_marker(p.norm).is_err()
                     && section_marker(p.norm).is_err()
@@ -165,17 +165,17 @@ impl Reader<'_, '_> {
             }
             AppLabel::Group => {
                 self.header_done = true;
-                self.group = group_of(p.norm).or(self.group);
+                self.group = group_of(p.norm, &p.found).or(self.group);
                 self.b.frag(FragmentRole::GroupLabel, p.start, p.end);
                 self.current = None;
             }
             AppLabel::Note => {
                 // a 小计 column named in the same run as the note
-                self.org_subtotal |= !self.header_done && p.norm.contains("小计");
+                self.org_subtotal |= !self.header_done && p.found.has(W::Subtotal);
                 self.b.frag(FragmentRole::Note, p.start, p.end);
             }
             _ if !self.header_done => {
-                self.org_subtotal |= p.norm.contains("小计");
+                self.org_subtotal |= p.found.has(W::Subtotal);
                 self.b.frag(FragmentRole::Header, p.start, p.end);
             }
             _ => self.rest(p),

@@ -1,30 +1,17 @@
-//! Cells to tokens: the grammar of a cell's text, in nom.
+//! Cells to tokens: the reader of a [`Grid`].
 //!
-//! The mapper reads a [`Grid`] as one stream of tokens in reading order:
-//! label text, values (a number with its unit or remark), null markers,
-//! empty cells (their position known) and page numbers. A cell's text is
-//! cut at white space ([`words`]), and digits glued to a label (`数量230`)
-//! are cut off it ([`field_tokens`]); a digit run too long for a number
-//! stays one value token ([`digit_run`]: the fused rule in
-//! [`super::fused`] decides what it holds).
-//!
-//! The grammar is nom parsers on `&str` ([`number`], [`digit_run`],
-//! [`unit`], [`remark`]; null markers are the one set of
-//! [`crate::text::nulls`]); label text between figures is
-//! skipped with one `take_till` to the next character that can start a
-//! number, so a cell is read in one pass with no allocation.
+//! The mapper reads a grid as one stream of tokens in reading order: label
+//! text, values (a number with its unit or remark), null markers, empty
+//! cells (their position known) and page numbers. Each cell is read once:
+//! its text is cut at white space ([`words`], a byte scan), and each field
+//! is split by the cell grammar ([`grammar`]): digits glued to a label
+//! (`数量230`) are cut off it, a digit run too long for a number stays one
+//! value token (the fused rule in [`super::fused`] decides what it holds).
 
-use nom::bytes::complete::{take_till, take_till1, take_while, take_while_m_n, take_while1};
-use nom::character::complete::{char, one_of, satisfy};
-use nom::combinator::{not, opt, peek, recognize, verify};
-use nom::multi::many0_count;
-use nom::{IResult, Parser};
+mod grammar;
 
-use super::vocabulary;
-use crate::grid::{Grid, RowKind};
-use crate::lines::is_space;
-
-type Res<'a, T> = IResult<&'a str, T>;
+pub(crate) use self::grammar::field_tokens;
+use crate::grid::{Cell, Grid, RowKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tk {
@@ -49,11 +36,6 @@ pub(crate) struct Tok {
     pub(crate) end: usize,
 }
 
-/// An ASCII or a full-width digit.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
 /// The tokens of `grid`, row by row. Cell spans must index the text the
 /// tokens' offsets refer to, and each cell's text must be the text at its
 /// span (true of every builder over plain text and of tab-row reading text).
@@ -66,96 +48,105 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
 /// [`stray_text_in_cell`]; the applications table, whose labels are in the
 /// row's first field).
 pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
+    let delimited = stray_in_cells && super::fused::delimited(grid);
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
         let kind = match grid.row_kind(r) {
-            RowKind::PageNumber => Some(Tk::Page),
-            RowKind::Rule => Some(Tk::Rule),
-            _ => None,
-        };
-        if let Some(kind) = kind {
-            for c in row {
-                if let Some(s) = c.span.clone().filter(|s| s.start < s.end) {
-                    toks.push(Tok {
-                        kind,
-                        start: s.start,
-                        end: s.end,
-                    });
+            RowKind::PageNumber => Tk::Page,
+            RowKind::Rule => Tk::Rule,
+            _ => {
+                let line_start = toks.len();
+                for cell in row {
+                    let cell_start = toks.len();
+                    cell_tokens(cell, &mut last_end, &mut toks);
+                    if delimited
+                        && cell.pieces.len() <= 1
+                        && let Some(span) = &cell.span
+                        && toks[line_start..cell_start]
+                            .iter()
+                            .any(|t| t.kind != Tk::Empty)
+                    {
+                        stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                    }
                 }
-            }
-            continue;
-        }
-        let line_start = toks.len();
-        let delimited = stray_in_cells && super::fused::delimited(grid);
-        for cell in row {
-            let cell_start = toks.len();
-            let Some(span) = cell.span.clone() else {
-                toks.push(Tok {
-                    kind: Tk::Empty,
-                    start: last_end,
-                    end: last_end,
-                });
-                continue;
-            };
-            if cell.is_empty() {
-                toks.push(Tok {
-                    kind: Tk::Empty,
-                    start: span.start,
-                    end: span.start,
-                });
+                drop_idle_empties(&mut toks, line_start);
                 continue;
             }
-            if cell.pieces.len() > 1 {
-                glued_or_words(cell, span.start, &mut toks);
-            } else if cell.text.bytes().all(|b| b.is_ascii_digit()) {
-                // a plain figure (most cells): one value, no grammar
-                toks.push(Tok {
-                    kind: Tk::Value,
-                    start: span.start,
-                    end: span.start + cell.text.len(),
-                });
-            } else {
-                words(&cell.text, span.start, &mut toks);
-            }
-            if delimited
-                && cell.pieces.len() <= 1
-                && toks[line_start..cell_start]
-                    .iter()
-                    .any(|t| t.kind != Tk::Empty)
-            {
-                stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
-            }
-            last_end = span.end;
-        }
-        // empty cells count only on rows that carry values
-        let has_value = toks[line_start..]
-            .iter()
-            .any(|t| matches!(t.kind, Tk::Value | Tk::Null));
-        // and not before the row's label: there they hold no value's place
-        // (a group-label column left empty)
-        let keep_from = if has_value {
-            let first = toks[line_start..].iter().position(|t| t.kind != Tk::Empty);
-            match first.map(|f| line_start + f) {
-                Some(f) if toks[f].kind == Tk::Label => f,
-                _ => line_start,
-            }
-        } else {
-            toks.len()
         };
-        if keep_from > line_start {
-            // drop those empty tokens in place
-            let mut k = line_start;
-            for i in line_start..toks.len() {
-                if toks[i].kind != Tk::Empty || i >= keep_from {
-                    toks[k] = toks[i];
-                    k += 1;
-                }
+        for c in row {
+            if let Some(s) = c.span.clone().filter(|s| s.start < s.end) {
+                toks.push(Tok {
+                    kind,
+                    start: s.start,
+                    end: s.end,
+                });
             }
-            toks.truncate(k);
         }
     }
     toks
+}
+
+/// The tokens of one cell of a row of values or labels; `last_end` is where
+/// the last cell with text ended (the place of a cell with no span).
+fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
+    let Some(span) = cell.span.clone() else {
+        toks.push(Tok {
+            kind: Tk::Empty,
+            start: *last_end,
+            end: *last_end,
+        });
+        return;
+    };
+    if cell.is_empty() {
+        toks.push(Tok {
+            kind: Tk::Empty,
+            start: span.start,
+            end: span.start,
+        });
+        return;
+    }
+    if cell.pieces.len() > 1 {
+        glued_or_words(cell, span.start, toks);
+    } else if cell.text.bytes().all(|b| b.is_ascii_digit()) {
+        // a plain figure (most cells): one value, no grammar
+        toks.push(Tok {
+            kind: Tk::Value,
+            start: span.start,
+            end: span.start + cell.text.len(),
+        });
+    } else {
+        words(&cell.text, span.start, toks);
+    }
+    *last_end = span.end;
+}
+
+/// Drops the empty tokens of the row that starts at `toks[line_start]`
+/// where they hold no value's place: on rows without values, and before
+/// the row's label (a group-label column left empty).
+fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
+    let row = &toks[line_start..];
+    let has_value = row.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null));
+    let keep_from = if has_value {
+        let first = row.iter().position(|t| t.kind != Tk::Empty);
+        match first.map(|f| line_start + f) {
+            Some(f) if toks[f].kind == Tk::Label => f,
+            _ => line_start,
+        }
+    } else {
+        toks.len()
+    };
+    if keep_from > line_start {
+        // drop those empty tokens in place
+        let mut k = line_start;
+        for i in line_start..toks.len() {
+            if toks[i].kind != Tk::Empty || i >= keep_from {
+                toks[k] = toks[i];
+                k += 1;
+            }
+        }
+        toks.truncate(k);
+    }
 }
 
 /// A field of a delimited row after the row's first text whose tokens
@@ -180,7 +171,7 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
         let Some(label) = text.get(t.start - at..t.end - at) else {
             return;
         };
-        vocabulary::matches_into(&crate::text::lexical::norm(label), &mut words);
+        super::vocabulary::matches_into(&crate::text::lexical::norm(label), &mut words);
         if !words.is_empty() {
             return;
         }
@@ -197,7 +188,7 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
 /// The tokens of a cell's text at `at`; a glued cell whose text is its
 /// pieces' text run together (lines of a wrapped cell) is read piece by
 /// piece, each at its own place.
-fn glued_or_words(cell: &crate::grid::Cell, at: usize, out: &mut Vec<Tok>) {
+fn glued_or_words(cell: &Cell, at: usize, out: &mut Vec<Tok>) {
     let parts = || cell.pieces.iter().map(|p| p.end - p.start);
     if cell.pieces.len() > 1 && parts().sum::<usize>() == cell.text.len() {
         let mut from = 0;
@@ -214,478 +205,60 @@ fn glued_or_words(cell: &crate::grid::Cell, at: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// Cuts a cell's text (at byte `at`) at white space into field tokens.
+/// Cuts a cell's text (at byte `at`) at white space into field tokens:
+/// one scan of its bytes (only characters outside ASCII and the CJK block
+/// are decoded to be judged).
 fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
-    let mut i = text;
-    loop {
-        let Ok((rest, _)) = take_while::<_, _, ()>(is_space).parse(i) else {
-            return;
-        };
-        let Ok((rest, field)) = take_till1::<_, _, ()>(is_space).parse(rest) else {
-            return;
-        };
-        field_tokens(field, at + (text.len() - rest.len() - field.len()), out);
-        i = rest;
-    }
-}
-
-/// A run of digits (ASCII or full-width): a value even when it is too long
-/// for a [`Number`](crate::model::Number) (a fused run).
-pub(crate) fn digit_run(i: &str) -> Res<'_, &str> {
-    take_while1(is_digit).parse(i)
-}
-
-/// `,` and three ASCII digits, not followed by a fourth: a thousands group.
-fn thousands(i: &str) -> Res<'_, &str> {
-    recognize((
-        char(','),
-        take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
-        not(peek(satisfy(|c| c.is_ascii_digit()))),
-    ))
-    .parse(i)
-}
-
-/// True when the digits of a number (its sign, separators and point
-/// ignored) fit a [`Number`](crate::model::Number): an `i64` mantissa and at
-/// most [`MAX_SCALE`](crate::model::number::MAX_SCALE) decimals.
-fn fits(n: &str) -> bool {
-    let mut mantissa: i64 = 0;
-    let mut scale = 0u8;
-    let mut fraction = false;
-    for c in n.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            '.' | '．' => {
-                fraction = true;
-                continue;
-            }
-            _ => continue,
-        };
-        if fraction {
-            if scale >= crate::model::number::MAX_SCALE {
-                return false;
-            }
-            scale += 1;
-        }
-        let Some(m) = mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(d as i64))
-        else {
-            return false;
-        };
-        mantissa = m;
-    }
-    true
-}
-
-/// A number as a cell writes it: an optional `-`, digits with thousands
-/// groups (`1,234`), an optional decimal part (`7730.28`, `１２．５`). The
-/// prefix [`Number::parse_prefix`](crate::model::Number::parse_prefix)
-/// reads, exactly (a unit test compares them).
-pub(crate) fn number(i: &str) -> Res<'_, &str> {
-    verify(
-        recognize((
-            opt(one_of("-－")),
-            digit_run,
-            many0_count(nom::branch::alt((thousands, digit_run))),
-            opt((one_of(".．"), digit_run)),
-        )),
-        fits,
-    )
-    .parse(i)
-}
-
-/// A unit written after a figure (`万元`, `件`, `%` …: the units of the
-/// vocabulary).
-pub(crate) fn unit(i: &str) -> Res<'_, &str> {
-    match vocabulary::unit_prefix(i) {
-        Some(len) => Ok((&i[len..], &i[..len])),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        ))),
-    }
-}
-
-/// A remark in brackets after a figure (`（其中修订16件）`); a bracket that
-/// holds a list numeral (`（一）`) is no remark.
-pub(crate) fn remark(i: &str) -> Res<'_, &str> {
-    verify(
-        recognize((
-            one_of("(（"),
-            take_till(|c| c == ')' || c == '）'),
-            one_of(")）"),
-        )),
-        |r: &str| !r.contains(['一', '二', '三', '四', '五', '六', '七', '八']),
-    )
-    .parse(i)
-}
-
-/// True when a whole field (no white space in it) is a null marker (无, /,
-/// —, -, 不适用, N/A …): the markers are a set, not a grammar, and the one set
-/// is [`crate::text::nulls`], shared with the audit.
-fn null_field(f: &str) -> bool {
-    // the longest marker is 9 bytes (不适用), and none starts with a digit
-    f.len() <= 9 && !f.starts_with(|c: char| c.is_ascii_digit()) && vocabulary::is_null(f)
-}
-
-/// Where the value that starts at `i` (a number of `len` bytes) ends: with
-/// its unit or remark, or before a list marker glued after it; `None` when
-/// the number is part of a label (`2015年度`, `2.其他`).
-fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
-    let end = i + len;
-    let after = &f[end..];
-    let Some(next) = after.chars().next() else {
-        return Some(end);
-    };
-    // a counter word makes it a label, unless the field ends with `个`
-    if matches!(
-        next,
-        '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
-    ) && !(next == '个' && after.len() == '个'.len_utf8())
-    {
-        return None;
-    }
-    // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
-    let mut marker = (one_of::<_, _, ()>(".、．"), not(peek(satisfy(is_digit))));
-    if matches!(next, '.' | '、' | '．') && marker.parse(after).is_ok() {
-        let digits = &f[i..end];
-        if digits.chars().nth(1).is_none() || digits.contains('.') {
-            return None;
-        }
-        // all but the last digit are a value
-        return Some(i + digits.char_indices().last().map_or(0, |(k, _)| k));
-    }
-    if let Ok((rest, _)) = unit(after) {
-        return Some(f.len() - rest.len());
-    }
-    if let Ok((rest, _)) = remark(after) {
-        return Some(f.len() - rest.len());
-    }
-    Some(end)
-}
-
-/// A label (or null-marker) token for `f[from..to]`.
-fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
-    let kind = if null_field(&f[from..to]) {
-        Tk::Null
-    } else {
-        Tk::Label
-    };
-    Tok {
-        kind,
-        start: at + from,
-        end: at + to,
-    }
-}
-
-/// True for a character that may start a number.
-fn may_start_number(c: char) -> bool {
-    is_digit(c) || c == '-' || c == '－'
-}
-
-/// Splits one field (no white space in it) into label and value tokens.
-fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
-    // most fields are a plain figure: one value (a digit run has no unit,
-    // remark or marker after it, and no null marker has a digit)
-    if f.bytes().all(|b| b.is_ascii_digit()) {
-        out.push(Tok {
-            kind: Tk::Value,
-            start: at,
-            end: at + f.len(),
-        });
-        return;
-    }
-    if null_field(f) {
-        out.push(Tok {
-            kind: Tk::Null,
-            start: at,
-            end: at + f.len(),
-        });
-        return;
-    }
-    let mut label_start: Option<usize> = None;
+    let mut field: Option<usize> = None;
     let mut i = 0;
-    let mut prev: Option<char> = None;
-    while i < f.len() {
-        // label text up to the next character that can start a number
-        if let Ok((_, text)) = take_till1::<_, _, ()>(may_start_number).parse(&f[i..]) {
-            label_start.get_or_insert(i);
-            i += text.len();
-            prev = text.chars().next_back();
-            continue;
-        }
-        let rest = &f[i..];
-        let c = rest.chars().next().unwrap_or(' ');
-        // a sign after digits starts a new (negative) number: `2648-18538`
-        let starts_number = if is_digit(c) {
-            !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第')
-        } else {
-            rest[c.len_utf8()..].starts_with(is_digit)
-        };
-        let number = starts_number
-            .then(|| nom::branch::alt((number, digit_run)).parse(rest).ok())
-            .flatten();
-        if let Some((_, n)) = number {
-            let len = n.len();
-            let Some(end) = value_end(f, i, len) else {
-                // part of a label
-                label_start.get_or_insert(i);
-                i += len;
-                prev = n.chars().next_back();
-                continue;
-            };
-            if let Some(ls) = label_start.take() {
-                out.push(label(f, ls, i, at));
+    while i < text.len() {
+        let (space, len) = space_at(text, i);
+        match (space, field) {
+            (true, Some(f)) => {
+                field_tokens(&text[f..i], at + f, out);
+                field = None;
             }
-            out.push(Tok {
-                kind: Tk::Value,
-                start: at + i,
-                end: at + end,
-            });
-            prev = f[..end].chars().next_back();
-            i = end;
-            continue;
+            (false, None) => field = Some(i),
+            _ => {}
         }
-        label_start.get_or_insert(i);
-        prev = Some(c);
-        i += c.len_utf8();
+        i += len;
     }
-    if let Some(ls) = label_start {
-        out.push(label(f, ls, f.len(), at));
+    if let Some(f) = field {
+        field_tokens(&text[f..], at + f, out);
+    }
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is white
+/// space ([`crate::lines::is_space`]), and its length in bytes.
+#[inline]
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    let x = s.as_bytes()[i];
+    if x < 0x80 {
+        return (matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1);
+    }
+    // U+4000..U+9FFF (the ideographs): never white space
+    if (0xE4..=0xE9).contains(&x) {
+        return (false, 3);
+    }
+    match s[i..].chars().next() {
+        Some(c) => (crate::lines::is_space(c), c.len_utf8()),
+        None => (false, 1),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    /// The cell reading as it was before the nom grammar (kept as the
-    /// reference the grammar is compared with).
-    mod reference {
-        use super::super::{Tk, Tok, is_digit};
-        use crate::lines::is_space;
-        use crate::model::Number;
-
-        pub(super) fn tokens(text: &str) -> Vec<(Tk, usize, usize)> {
-            let mut out = Vec::new();
-            words(text, 0, &mut out);
-            out.into_iter().map(|t| (t.kind, t.start, t.end)).collect()
-        }
-
-        /// Cuts a cell's text (at byte `at`) at white space into field tokens.
-        fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
-            let mut word: Option<usize> = None;
-            for (i, c) in text.char_indices() {
-                match (is_space(c), word) {
-                    (true, Some(w)) => {
-                        field_tokens(&text[w..i], at + w, out);
-                        word = None;
-                    }
-                    (false, None) => word = Some(i),
-                    _ => {}
-                }
-            }
-            if let Some(w) = word {
-                field_tokens(&text[w..], at + w, out);
-            }
-        }
-
-        /// The length of a run of digits too long for a [`Number`] (it stays a
-        /// value token, with no value).
-        fn digit_run(s: &str) -> Option<usize> {
-            let len: usize = s
-                .chars()
-                .take_while(|c| is_digit(*c))
-                .map(char::len_utf8)
-                .sum();
-            (len > 0).then_some(len)
-        }
-
-        /// Where the value that starts at `i` (a number of `len` bytes) ends: with
-        /// its unit or remark, or before a list marker glued after it; `None` when
-        /// the number is part of a label (`2015年度`, `2.其他`).
-        fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
-            let end = i + len;
-            let after = &f[end..];
-            let next = after.chars().next();
-            let label_follows = next.is_some_and(|n| {
-                matches!(
-                    n,
-                    '年' | '月' | '日' | '号' | '项' | '类' | '级' | '个' | '岁'
-                )
-            });
-            if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
-                return None;
-            }
-            // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
-            let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
-                && after[next.map_or(0, char::len_utf8)..]
-                    .chars()
-                    .next()
-                    .is_none_or(|n| !is_digit(n));
-            if marker_follows {
-                let digits = &f[i..end];
-                if digits.chars().count() <= 1 || digits.contains('.') {
-                    return None;
-                }
-                // all but the last digit are a value
-                return Some(i + digits.char_indices().last().map_or(0, |(k, _)| k));
-            }
-            if let Some(u) = super::super::vocabulary::unit_prefix(after) {
-                return Some(end + u);
-            }
-            if next.is_some_and(|n| n == '(' || n == '（') && after.contains(['）', ')']) {
-                // a remark: `22（其中修订16件）`
-                let close = after.find(['）', ')']).unwrap_or(0);
-                let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
-                let remark = &after[..close + close_len];
-                if remark.chars().any(|c| !is_digit(c))
-                    && !remark.contains(['一', '二', '三', '四', '五', '六', '七', '八'])
-                {
-                    return Some(end + close + close_len);
-                }
-            }
-            Some(end)
-        }
-
-        /// A label (or null-marker) token for `f[from..to]`.
-        fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
-            let kind = if super::super::vocabulary::is_null(&f[from..to]) {
-                Tk::Null
-            } else {
-                Tk::Label
-            };
-            Tok {
-                kind,
-                start: at + from,
-                end: at + to,
-            }
-        }
-
-        /// Splits one field (no white space at its ends) into label and value tokens.
-        fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
-            if super::super::vocabulary::is_null(f) {
-                out.push(Tok {
-                    kind: Tk::Null,
-                    start: at,
-                    end: at + f.len(),
-                });
-                return;
-            }
-            let mut label_start: Option<usize> = None;
-            let mut i = 0;
-            let mut prev: Option<char> = None;
-            while i < f.len() {
-                let c = f[i..].chars().next().unwrap_or(' ');
-                let signed = matches!(c, '-' | '－')
-                    && f[i + c.len_utf8()..].chars().next().is_some_and(is_digit);
-                // a sign after digits starts a new (negative) number: `2648-18538`
-                let starts_number = signed
-                    || (is_digit(c) && !prev.is_some_and(|p| is_digit(p) || p == '.' || p == '第'));
-                let number = starts_number
-                    .then(|| {
-                        Number::parse_prefix(&f[i..])
-                            .map(|p| p.1)
-                            .or_else(|| digit_run(&f[i..]))
-                    })
-                    .flatten();
-                if let Some(len) = number {
-                    let Some(end) = value_end(f, i, len) else {
-                        // part of a label
-                        label_start.get_or_insert(i);
-                        i += len;
-                        prev = f[..i].chars().last();
-                        continue;
-                    };
-                    if let Some(ls) = label_start.take() {
-                        out.push(label(f, ls, i, at));
-                    }
-                    out.push(Tok {
-                        kind: Tk::Value,
-                        start: at + i,
-                        end: at + end,
-                    });
-                    prev = f[..end].chars().last();
-                    i = end;
-                    continue;
-                }
-                label_start.get_or_insert(i);
-                prev = Some(c);
-                i += c.len_utf8();
-            }
-            if let Some(ls) = label_start {
-                out.push(label(f, ls, f.len(), at));
-            }
-        }
-    }
-
-    fn new_tokens(text: &str) -> Vec<(Tk, usize, usize)> {
-        let mut out = Vec::new();
-        words(text, 0, &mut out);
-        out.into_iter().map(|t| (t.kind, t.start, t.end)).collect()
-    }
 
     #[test]
-    fn cells() {
-        use Tk::*;
-        assert_eq!(new_tokens("数量230"), vec![(Label, 0, 6), (Value, 6, 9)]);
-        assert_eq!(
-            new_tokens("2015年度 5"),
-            vec![(Label, 0, 10), (Value, 11, 12)]
-        );
-        assert_eq!(new_tokens("22（其中修订16件）"), vec![(Value, 0, 25)]);
-        assert_eq!(new_tokens("1,234.5万元"), vec![(Value, 0, 13)]);
-        assert_eq!(
-            new_tokens("00000002.其他"),
-            vec![(Value, 0, 7), (Label, 7, 15)]
-        );
-        assert_eq!(
-            new_tokens("2648-18538"),
-            vec![(Value, 0, 4), (Value, 4, 10)]
-        );
-        assert_eq!(
-            new_tokens("— 无 不适用"),
-            vec![(Null, 0, 3), (Null, 4, 7), (Null, 8, 17)]
-        );
-        // too long for a number: one value token all the same
-        assert_eq!(new_tokens("12345678901234567890123"), vec![(Value, 0, 23)]);
-    }
-
-    #[test]
-    fn number_is_parse_prefix() {
-        for s in [
-            "1,234",
-            "1,2345",
-            "-18",
-            "１２．５",
-            "7730.28",
-            "0.1234567891",
-            "99999999999999999999",
-            "1.",
-            "1,23",
-        ] {
-            let ours = number(s).ok().map(|(r, _)| s.len() - r.len());
-            let theirs = crate::model::Number::parse_prefix(s).map(|(_, l)| l);
-            assert_eq!(ours, theirs, "{s}");
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
-        /// The nom grammar reads every cell exactly as the reference does.
-        #[test]
-        fn grammar_matches_the_reference(s in "[0-9０-９,.．、\\-－ 年个元万件%（()）一第其他无—/不适用NA]{0,24}") {
-            prop_assert_eq!(new_tokens(&s), reference::tokens(&s));
-        }
-
-        #[test]
-        fn number_matches_parse_prefix(s in "[-－]?[0-9０-９,.．a]{1,24}") {
-            let ours = number(&s).ok().map(|(r, _)| s.len() - r.len());
-            let theirs = crate::model::Number::parse_prefix(&s).map(|(_, l)| l);
-            prop_assert_eq!(ours, theirs);
+    fn space_at_is_is_space() {
+        let s = "a \t\u{3000}\u{a0}\u{200b}\u{feff}\u{85}\u{2029}数１-－\u{1c}\u{2060}";
+        for (i, c) in s.char_indices() {
+            assert_eq!(
+                space_at(s, i),
+                (crate::lines::is_space(c), c.len_utf8()),
+                "{c:?}"
+            );
         }
     }
 }

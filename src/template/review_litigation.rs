@@ -44,7 +44,7 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
                 } else {
                     FragmentRole::Header
                 };
-                for p in cutter.pieces(text, &toks[i..j], &[]) {
+                for p in cutter.pieces(text, &toks[i..j], None) {
                     b.frag(role, p.start, p.end);
                 }
                 values_done |= closed;

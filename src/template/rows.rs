@@ -3,10 +3,10 @@
 
 use super::cells::{Tk, Tok};
 use super::fused::{Placed, place};
-use super::vocabulary::{self, W};
+use super::vocabulary::{self, Found, Set};
 use crate::lines::{Locator, is_space};
 use crate::model::keys::Key;
-use crate::model::table::{Fragment, FragmentRole, Fragments, RowSource, Text};
+use crate::model::table::{Fragment, FragmentRole, Fragments, Row, RowSource, Text};
 use crate::model::{Number, RowMap};
 use crate::text::lexical::{Norm, marker_starts_into};
 
@@ -25,21 +25,28 @@ pub(crate) fn cell_suffix(raw: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
-/// A piece of label text (normalised) with its source range.
+/// A piece of label text (normalised) with its source range and the
+/// vocabulary words in it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Piece<'n> {
     pub(crate) norm: &'n str,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// The words of the vocabulary in `norm` (its marker stripped): what
+    /// [`Found::of_label`] finds, taken from the run's one scan.
+    pub(crate) found: Found,
 }
 
 /// Cuts runs of label tokens into pieces. One per table: its buffers (the
-/// normalised text, its offset map, the cuts) are reused for every run, so
-/// a piece is a slice of them, not a `String`.
+/// normalised text, its offset map, the cuts, the words found) are reused
+/// for every run, so a piece is a slice of them, not a `String`.
 pub(crate) struct Cutter {
     n: Norm,
     cuts: Vec<usize>,
+    /// Every occurrence of every word in the run, in order of their ends.
     found: Vec<(usize, usize, usize)>,
+    /// The words that cut the run, leftmost-longest first.
+    cut_words: Vec<(usize, usize)>,
 }
 
 impl Default for Cutter {
@@ -48,23 +55,27 @@ impl Default for Cutter {
         Cutter {
             n: Norm::with_capacity(256),
             cuts: Vec::with_capacity(16),
-            found: Vec::new(),
+            found: Vec::with_capacity(16),
+            cut_words: Vec::new(),
         }
     }
 }
 
 impl Cutter {
     /// Joins consecutive label tokens and cuts them into pieces at list
-    /// markers, at line ends and, when `vocab` is given, at vocabulary words.
+    /// markers and at line ends. With `words`, the run is also scanned for
+    /// the vocabulary, once: each piece gets its words from that scan, and
+    /// the run is cut at the words of the set too.
     pub(crate) fn pieces<'s>(
         &'s mut self,
         text: &str,
         run: &[Tok],
-        vocab: &[W],
-    ) -> impl Iterator<Item = Piece<'s>> + 's {
+        words: Option<Set>,
+    ) -> Pieces<'s> {
         let n = &mut self.n;
         n.clear();
         self.cuts.clear();
+        self.found.clear();
         // a new line starts a new piece: the second half of a wrapped label
         // is joined back to its row by the builders, not by position
         let mut prev_end: Option<usize> = None;
@@ -79,51 +90,110 @@ impl Cutter {
             n.push(&text[t.start..t.end], t.start);
             prev_end = Some(t.end);
         }
-        if !n.is_empty() {
+        if !self.n.is_empty() {
+            let s = &self.n.s;
             let from = self.cuts.len();
-            marker_starts_into(&n.s, &mut self.cuts);
+            marker_starts_into(s, &mut self.cuts);
             // a marker of several digits glued after text (`.56.过程性`)
             // starts at its last digit, as a cell reads digits glued before
             // a marker (`00000002.其他`: the rest are a figure), so the
             // label reads the same at the start of a line
             for c in &mut self.cuts[from..] {
-                let digits = n.s[*c..].bytes().take_while(u8::is_ascii_digit).count();
+                let digits = s[*c..].bytes().take_while(u8::is_ascii_digit).count();
                 if digits > 1 {
                     *c += digits - 1;
                 }
             }
-            if !vocab.is_empty() {
-                // leftmost-longest words of `vocab`, one after the other
-                self.found.clear();
-                vocabulary::matches_into(&n.s, &mut self.found);
-                self.found
-                    .retain(|&(_, _, w)| vocabulary::is_one_of(vocab, w));
-                self.found
-                    .sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-                let mut at = 0;
-                for &(s, e, _) in &self.found {
-                    if s >= at {
-                        if s > 0 {
-                            self.cuts.push(s);
-                        }
-                        self.cuts.push(e);
-                        at = e;
-                    }
+            if let Some(cut_at) = words {
+                vocabulary::matches_into(s, &mut self.found);
+                if cut_at != Set::default() {
+                    self.cut_at_words(cut_at);
                 }
             }
             self.cuts.push(0);
-            self.cuts.push(n.s.len());
+            self.cuts.push(self.n.s.len());
             self.cuts.sort_unstable();
             self.cuts.dedup();
         }
-        let n = &self.n;
-        self.cuts.windows(2).filter(|w| w[0] < w[1]).map(move |w| {
-            let (start, end) = n.source(w[0], w[1]);
-            Piece {
-                norm: &n.s[w[0]..w[1]],
-                start,
-                end,
+        Pieces {
+            n: &self.n,
+            cuts: &self.cuts,
+            found: &self.found,
+            next_cut: 0,
+            next_found: 0,
+        }
+    }
+
+    /// Cuts at the leftmost-longest words of `cut_at`, one after the other.
+    fn cut_at_words(&mut self, cut_at: Set) {
+        self.cut_words.clear();
+        self.cut_words.extend(
+            self.found
+                .iter()
+                .filter(|&&(_, _, w)| cut_at.has_index(w))
+                .map(|&(s, e, _)| (s, e)),
+        );
+        self.cut_words
+            .sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+        let mut at = 0;
+        for &(s, e) in &self.cut_words {
+            if s >= at {
+                if s > 0 {
+                    self.cuts.push(s);
+                }
+                self.cuts.push(e);
+                at = e;
             }
+        }
+    }
+}
+
+/// The pieces of a run (see [`Cutter::pieces`]), in order.
+pub(crate) struct Pieces<'s> {
+    n: &'s Norm,
+    cuts: &'s [usize],
+    found: &'s [(usize, usize, usize)],
+    next_cut: usize,
+    next_found: usize,
+}
+
+impl<'s> Iterator for Pieces<'s> {
+    type Item = Piece<'s>;
+
+    fn next(&mut self) -> Option<Piece<'s>> {
+        // (an empty run may hold empty windows: skipped)
+        let (a, b) = loop {
+            let (a, b) = (
+                *self.cuts.get(self.next_cut)?,
+                *self.cuts.get(self.next_cut + 1)?,
+            );
+            self.next_cut += 1;
+            if a < b {
+                break (a, b);
+            }
+        };
+        let norm = &self.n.s[a..b];
+        let mut found = Found {
+            head: vocabulary::marker_len(norm),
+            ..Found::default()
+        };
+        // the words ending in the piece (the cuts rise: each word is looked
+        // at once), those starting in it too are its words
+        while let Some(&(s, e, w)) = self.found.get(self.next_found) {
+            if e > b {
+                break;
+            }
+            if s >= a {
+                found.add(s - a, e - a, b - a, w);
+            }
+            self.next_found += 1;
+        }
+        let (start, end) = self.n.source(a, b);
+        Some(Piece {
+            norm,
+            start,
+            end,
+            found,
         })
     }
 }
@@ -227,10 +297,7 @@ impl<'t, 'l> Builder<'t, 'l> {
         &mut self,
         rows: Vec<RowAcc<R>>,
         cols: impl Fn(R) -> &'c [C],
-    ) -> (
-        RowMap<R, RowMap<C, Option<Number>>>,
-        RowMap<R, RowSource<C>>,
-    ) {
+    ) -> (RowMap<R, Row<C>>, RowMap<R, RowSource<C>>) {
         // maps sized once: one allocation each, no growing while they fill
         let mut values = RowMap::with_capacity(rows.len());
         let mut sources = RowMap::with_capacity(rows.len());
@@ -261,7 +328,7 @@ impl<'t, 'l> Builder<'t, 'l> {
                 t.raw.push_str(&acc.label_extra);
                 src.label = Some(t);
             }
-            let mut vals: RowMap<C, Option<Number>> = RowMap::with_capacity(columns.len());
+            let mut vals: Row<C> = RowMap::with_capacity(columns.len());
             match place(
                 self.text,
                 cells,

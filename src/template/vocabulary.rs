@@ -83,7 +83,7 @@ const UNITS: &[W] = &[
 ];
 
 /// Words that cut an active-disclosure label run into pieces.
-pub(crate) const AD_VOCAB: &[W] = &[
+pub(crate) const AD_VOCAB: Set = Set::of(&[
     W::Art20,
     W::InfoContent,
     W::NewMade,
@@ -108,7 +108,7 @@ pub(crate) const AD_VOCAB: &[W] = &[
     W::Enforcement,
     W::FeeItems,
     W::Procurement,
-];
+]);
 
 static AUTOMATON: LazyLock<DFA> = LazyLock::new(|| {
     // a DFA: the vocabulary is small, and every label is scanned
@@ -147,7 +147,7 @@ fn each_match(s: &str, mut f: impl FnMut(usize, usize, usize)) {
 pub(crate) struct Set(u128);
 
 impl Set {
-    const fn of(words: &[W]) -> Set {
+    pub(crate) const fn of(words: &[W]) -> Set {
         let mut m = 0u128;
         let mut i = 0;
         while i < words.len() {
@@ -158,6 +158,10 @@ impl Set {
     }
     fn has(self, w: W) -> bool {
         self.0 & (1 << w as u8) != 0
+    }
+    /// True when the word of index `i` (in the vocabulary) is in the set.
+    pub(crate) fn has_index(self, i: usize) -> bool {
+        i < 128 && self.0 & (1 << i) != 0
     }
     fn any(self, other: Set) -> bool {
         self.0 & other.0 != 0
@@ -173,23 +177,40 @@ pub(crate) struct Found {
     pub(crate) starts: Set,
     /// Words equal to the whole string from `head`.
     pub(crate) whole: Set,
+    /// Words starting at the string's first byte.
+    pub(crate) lead: Set,
+    /// Where the body begins (after a marker).
+    pub(crate) head: usize,
 }
 
 impl Found {
     /// Scans `s` once; `head` is where the body begins (after a marker).
     pub(crate) fn scan(s: &str, head: usize) -> Found {
-        let mut f = Found::default();
-        each_match(s, |start, end, w| {
-            let bit = 1u128 << w;
-            f.inside.0 |= bit;
-            if start == head {
-                f.starts.0 |= bit;
-                if end == s.len() {
-                    f.whole.0 |= bit;
-                }
-            }
-        });
+        let mut f = Found {
+            head,
+            ..Found::default()
+        };
+        each_match(s, |start, end, w| f.add(start, end, s.len(), w));
         f
+    }
+    /// Adds a match of word `w` at `start..end` of a string of `len` bytes.
+    #[inline]
+    pub(crate) fn add(&mut self, start: usize, end: usize, len: usize, w: usize) {
+        let bit = 1u128 << w;
+        self.inside.0 |= bit;
+        if start == 0 {
+            self.lead.0 |= bit;
+        }
+        if start == self.head {
+            self.starts.0 |= bit;
+            if end == len {
+                self.whole.0 |= bit;
+            }
+        }
+    }
+    /// The words of a label (normalised): its marker stripped, one scan.
+    pub(crate) fn of_label(p: &str) -> Found {
+        Found::scan(p, marker_len(p))
     }
     /// True when `w` occurs in the string.
     pub(crate) fn has(&self, w: W) -> bool {
@@ -201,11 +222,6 @@ impl Found {
 /// `out`.
 pub(crate) fn matches_into(s: &str, out: &mut Vec<(usize, usize, usize)>) {
     each_match(s, |start, end, w| out.push((start, end, w)));
-}
-
-/// True when `w` is in `words` (by its index in the vocabulary).
-pub(crate) fn is_one_of(words: &[W], index: usize) -> bool {
-    words.iter().any(|w| *w as usize == index)
 }
 
 /// True when `t` (a word: no white space) is a null marker: 无, /, —, -,
@@ -327,11 +343,19 @@ const APP_HEADER: &[W] = &[
     W::Subtotal,
 ];
 
+/// The length of the list marker a label starts with (0 for none).
+pub(crate) fn marker_len(p: &str) -> usize {
+    p.len() - strip_marker(p).len()
+}
+
 /// Classifies a (normalised) label of the applications table.
 pub(crate) fn app_label(p: &str) -> AppLabel {
-    let body = strip_marker(p);
-    let head = p.len() - body.len();
-    let f = Found::scan(p, head);
+    app_label_of(p, &Found::of_label(p))
+}
+
+/// [`app_label`] of `p` whose words are `f` ([`Found::of_label`]).
+pub(crate) fn app_label_of(p: &str, f: &Found) -> AppLabel {
+    let head = f.head;
     if f.has(W::Gouji) || f.has(W::ColumnData) || f.has(W::ColumnTable) {
         return AppLabel::Note;
     }
@@ -393,8 +417,7 @@ pub(crate) fn app_label(p: &str) -> AppLabel {
 
 /// The group a group label opens (`None` for 三、本年度办理结果, which opens
 /// the outcome rows but no group).
-pub(crate) fn group_of(p: &str) -> Option<AppGroup> {
-    let f = Found::scan(p, 0);
+pub(crate) fn group_of(p: &str, f: &Found) -> Option<AppGroup> {
     if f.has(W::Results) {
         return None;
     }
@@ -420,9 +443,11 @@ pub(crate) fn group_of(p: &str) -> Option<AppGroup> {
 
 /// The active-disclosure item a (normalised) label names.
 pub(crate) fn ad_item(p: &str) -> Option<AdItem> {
-    let body = strip_marker(p);
-    let head = p.len() - body.len();
-    let f = Found::scan(p, head);
+    ad_item_of(&Found::of_label(p))
+}
+
+/// [`ad_item`] of a label whose words are `f` ([`Found::of_label`]).
+pub(crate) fn ad_item_of(f: &Found) -> Option<AdItem> {
     // `contains` on the body: no word of the vocabulary fits in a marker
     Some(match () {
         _ if f.starts.has(W::Regulations) => AdItem::Regulations,
@@ -440,15 +465,19 @@ pub(crate) fn ad_item(p: &str) -> Option<AdItem> {
 /// Whether a header label marks the 2021 (`Some(true)`) or the 2019
 /// (`Some(false)`) active-disclosure table.
 pub(crate) fn ad_marks_2021(p: &str) -> Option<bool> {
-    let f = Found::scan(p, 0);
-    let v2021 = [
+    ad_marks_2021_of(&Found::scan(p, 0))
+}
+
+/// [`ad_marks_2021`] of a label whose words are `f`.
+pub(crate) fn ad_marks_2021_of(f: &Found) -> Option<bool> {
+    const V2021: Set = Set::of(&[
         W::Issued,
         W::Repealed,
         W::InForce,
         W::YearDecisions,
         W::FeeAmount,
-    ];
-    let v2019 = [
+    ]);
+    const V2019: Set = Set::of(&[
         W::NewMade,
         W::NewPublished,
         W::TotalPublished,
@@ -456,10 +485,10 @@ pub(crate) fn ad_marks_2021(p: &str) -> Option<bool> {
         W::Change,
         W::ProcItems,
         W::ProcAmount,
-    ];
-    if f.inside.any(Set::of(&v2021)) {
+    ]);
+    if f.inside.any(V2021) {
         Some(true)
-    } else if f.inside.any(Set::of(&v2019)) {
+    } else if f.inside.any(V2019) {
         Some(false)
     } else {
         None
@@ -468,9 +497,8 @@ pub(crate) fn ad_marks_2021(p: &str) -> Option<bool> {
 
 /// True for a (normalised) active-disclosure label that belongs in the
 /// header: the block title, 信息内容, or a `第…项` reference.
-pub(crate) fn ad_header(p: &str) -> bool {
-    let f = Found::scan(p, 0);
-    f.starts.has(W::Art20) || f.has(W::InfoContent) || p.contains('项')
+pub(crate) fn ad_header(p: &str, f: &Found) -> bool {
+    f.lead.has(W::Art20) || f.has(W::InfoContent) || p.contains('项')
 }
 
 #[cfg(test)]
@@ -531,9 +559,14 @@ mod tests {
         assert_eq!(ad_item("信息内容"), None);
         assert_eq!(ad_marks_2021("本年制发件数"), Some(true));
         assert_eq!(ad_marks_2021("本年新制作数量"), Some(false));
-        assert_eq!(group_of("(四)无法提供"), Some(AppGroup::Unable));
-        assert_eq!(group_of("三、本年度办理结果"), None);
-        assert_eq!(group_of("不予处理"), Some(AppGroup::NotProcessed));
+        let group = |p: &str| group_of(p, &Found::of_label(p));
+        assert_eq!(group("(四)无法提供"), Some(AppGroup::Unable));
+        assert_eq!(group("三、本年度办理结果"), None);
+        assert_eq!(group("不予处理"), Some(AppGroup::NotProcessed));
+        assert!(ad_header(
+            "第二十条第(一)项",
+            &Found::of_label("第二十条第(一)项")
+        ));
     }
 
     proptest::proptest! {

@@ -116,15 +116,18 @@ pub(crate) enum MarkerStyle {
     CnShi,
 }
 
+/// True when a subsection marker can start with `c`: a parenthesis, a
+/// digit, a circled number or a Chinese numeral.
+pub(crate) fn opens_subsection_marker(c: char) -> bool {
+    matches!(c, '(' | '（' | '0'..='9' | '①'..='⑳') || cn_digit(c).is_some_and(|d| d > 0)
+}
+
 /// A subsection marker at the start of `i`: its style and number. Does not
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
     // every marker starts with a parenthesis, a digit, a circled number or
     // a Chinese numeral: one look at the first character rules most text out
-    let opens = i.chars().next().is_some_and(|c| {
-        matches!(c, '(' | '（' | '0'..='9' | '①'..='⑳') || cn_digit(c).is_some_and(|d| d > 0)
-    });
-    if !opens {
+    if !i.chars().next().is_some_and(opens_subsection_marker) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,

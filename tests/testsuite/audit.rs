@@ -273,7 +273,7 @@ fn apps_mut(report: &mut Report) -> &mut ogi_report::model::ApplicationsTable {
     panic!("no applications table")
 }
 
-fn row_of(values: [i64; 7]) -> ogi_report::model::RowMap<AppCol, Option<Number>> {
+fn row_of(values: [i64; 7]) -> ogi_report::model::table::Row<AppCol> {
     AppCol::TEMPLATE
         .iter()
         .zip(values)

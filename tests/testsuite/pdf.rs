@@ -45,6 +45,25 @@ fn extracted_text_is_lossless_and_spans_carry_pages() {
 }
 
 #[test]
+fn pdf_findings_carry_their_page_at_once() {
+    for (file, _) in PDFS {
+        let r = ogi_report::parse_pdf(&shared_pdf(file)).unwrap();
+        // the stored findings are those of the final report: running the
+        // audit again changes nothing
+        assert_eq!(r.findings, r.audit(), "{file}");
+        for f in &r.findings {
+            let spans = f.span.iter().chain(f.related.iter().map(|x| &x.span));
+            for s in spans {
+                assert!(s.page.is_some(), "{file}: {} {s:?} has no page", f.rule);
+            }
+        }
+    }
+    // hzq2023 has findings with related spans (the case that lacked pages)
+    let r = ogi_report::parse_pdf(&shared_pdf("hzq2023_working.pdf")).unwrap();
+    assert!(r.findings.iter().any(|f| !f.related.is_empty()));
+}
+
+#[test]
 fn hzq2023_pdf_keeps_the_review_totals_as_printed() {
     let r = ogi_report::parse_pdf(&shared_pdf("hzq2023_working.pdf")).unwrap();
     let t = r.review_litigation().unwrap();

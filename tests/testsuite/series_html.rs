@@ -19,7 +19,7 @@ use ogi_report::model::{
 use ogi_report::{Number, Report};
 
 /// `rows[ROW][COL]` of a typed table.
-type Values<R, C> = RowMap<R, RowMap<C, Option<Number>>>;
+type Values<R, C> = ogi_report::model::table::Values<R, C>;
 
 use crate::util::shared_dir;
 
@@ -127,7 +127,11 @@ where
 }
 
 /// Every figure the `.txt` has is the figure the page has.
-fn agree<R, C>(name: &str, txt: &Values<R, C>, html: &Values<R, C>) -> usize
+fn agree<R, C, const N: usize>(
+    name: &str,
+    txt: &RowMap<R, RowMap<C, Option<Number>, N>>,
+    html: &RowMap<R, RowMap<C, Option<Number>, N>>,
+) -> usize
 where
     R: Hash + Eq + Debug,
     C: Hash + Eq + Debug,

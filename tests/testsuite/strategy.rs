@@ -9,6 +9,7 @@
 //! findings) are left default; [`report`] users call `Report::refresh`.
 
 use ogi_report::model::RowMap;
+use ogi_report::model::table::{Cells, Row};
 use ogi_report::model::{
     ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Fragment,
     FragmentRole, Fragments, GenericSpans, GenericTable, Heading, Key, Markup,
@@ -193,7 +194,7 @@ fn null_raw() -> impl Strategy<Value = &'static str> {
 fn row_cells<C: Key + std::fmt::Debug>(
     columns: Vec<C>,
     values: Vec<BoxedStrategy<Option<Number>>>,
-) -> impl Strategy<Value = (RowMap<C, Option<Number>>, RowMap<C, Text>)> {
+) -> impl Strategy<Value = (Row<C>, Cells<C>)> {
     (values, prop::collection::vec(null_raw(), columns.len())).prop_map(move |(vals, nulls)| {
         let mut v = RowMap::new();
         let mut s = RowMap::new();

@@ -75,21 +75,46 @@ use lines::{Kind, SrcLine, classify, heading_level, is_separator, src_lines};
 /// True when `text` reads as converter markdown: a pipe table with a
 /// `|---|` separator row, or at least two `#` headings.
 pub fn is_converter_markdown(text: &str) -> bool {
-    // line by line, keeping only the previous line: every text input comes
-    // through here, and an index of its lines would cost memory per line
+    // every text input comes through here: only the lines that can decide
+    // are looked at, those with a pipe (a separator row and the row above
+    // it) or a `#` (a heading starts with one), found by one memchr pass;
+    // the answer is that of a walk over every line
+    let b = text.as_bytes();
     let mut headings = 0;
-    let mut prev: Option<&str> = None;
-    for l in crate::lines::iter(text) {
-        let t = l.text;
-        if is_separator(t) && prev.is_some_and(|p| p.contains('|')) {
+    // the lines before this offset have been judged
+    let mut judged = 0;
+    for at in memchr::memchr2_iter(b'|', b'#', b) {
+        if at < judged {
+            continue;
+        }
+        let start = memchr::memrchr2(b'\n', b'\r', &b[..at]).map_or(0, |p| p + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &b[at..]).map_or(b.len(), |p| at + p);
+        let t = &text[start..end];
+        if is_separator(t)
+            && line_before(b, start).is_some_and(|p| memchr::memchr(b'|', p).is_some())
+        {
             return true;
         }
         if heading_level(t).is_some() {
             headings += 1;
         }
-        prev = Some(t);
+        judged = end + 1;
     }
     headings >= 2
+}
+
+/// The line before the line that starts at byte `start` of `b` (LF, CR and
+/// CRLF line ends, as [`crate::lines::iter`] reads them).
+fn line_before(b: &[u8], start: usize) -> Option<&[u8]> {
+    if start == 0 {
+        return None;
+    }
+    let mut end = start - 1;
+    if b[end] == b'\n' && end > 0 && b[end - 1] == b'\r' {
+        end -= 1;
+    }
+    let from = memchr::memrchr2(b'\n', b'\r', &b[..end]).map_or(0, |p| p + 1);
+    Some(&b[from..end])
 }
 
 /// The normalised grids of the pipe tables of `source`, in source order.
@@ -289,5 +314,53 @@ mod grids {
         );
         let r = reading(md);
         assert!(r.text().contains("- 3 -"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk over every line the sniff must agree with.
+    fn every_line(text: &str) -> bool {
+        let mut headings = 0;
+        let mut prev: Option<&str> = None;
+        for l in crate::lines::iter(text) {
+            if is_separator(l.text) && prev.is_some_and(|p| p.contains('|')) {
+                return true;
+            }
+            headings += usize::from(heading_level(l.text).is_some());
+            prev = Some(l.text);
+        }
+        headings >= 2
+    }
+
+    #[test]
+    fn the_sniff_reads_only_the_lines_that_decide() {
+        let lines = [
+            "|a|b|",
+            "|---|---|",
+            "# 标题",
+            "## 二、情况",
+            "#无空格",
+            "正文 | 一根竖线",
+            "",
+            " |:--|--:|",
+            "x#y",
+            "一、总体情况",
+        ];
+        // every sequence of up to three of these lines, with every line end
+        for a in 0..lines.len() {
+            for b in 0..lines.len() {
+                for c in 0..lines.len() {
+                    for end in ["\n", "\r\n", "\r", "\n\r"] {
+                        let text = [lines[a], lines[b], lines[c]].join(end);
+                        assert_eq!(is_converter_markdown(&text), every_line(&text), "{text:?}");
+                        let text = format!("{text}{end}");
+                        assert_eq!(is_converter_markdown(&text), every_line(&text), "{text:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -44,9 +44,10 @@ pub struct Extracted {
 
 impl Extracted {
     /// Parses the extracted text ([`crate::parse()`]) and sets the page of
-    /// every span.
+    /// every span. The audit runs on the final report, so its findings'
+    /// spans and related spans carry their page too.
     pub fn parse(&self) -> Result<crate::Report, Error> {
-        let mut r = crate::parse(&self.text)?;
+        let mut r = crate::parse::parse(&self.text)?;
         crate::model::visit::spans_mut(&mut r, &mut |s| {
             s.page = self
                 .page_at(s.start as usize)
@@ -71,6 +72,7 @@ impl Extracted {
                 t.set_layout(crate::model::TableLayout::PdfPositions);
             }
         });
+        r.findings = crate::audit::audit(&r);
         Ok(r)
     }
 

@@ -84,21 +84,6 @@ impl<'a> RowFragments<'a> {
             }
             out.extend(place(row, f));
         }
-        // text glued after the row's last cell and more text as one more
-        // field would read back as one label run (`7（` `\t提` → `（\t提`,
-        // which is not written): the extra field is left out
-        let last = row
-            .cells
-            .values()
-            .chain(row.fused.iter())
-            .map(|e| e.span.start)
-            .max();
-        if out
-            .iter()
-            .any(|f| !f.tab && f.after.is_some() && f.after == last)
-        {
-            out.retain(|f| !f.tab);
-        }
         out
     }
 }
@@ -131,11 +116,9 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // part of it, and so would text that was apart (`6万\t元`
         // would read as the amount `6万元`)
         Some(e) if f.span.start <= e.span.end => {
-            // (nor a list-marker mark: `0、` at a field's end reads as
-            // the marker `0、`, where `、0` after it did not)
             if f.raw
                 .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
-                || f.raw.starts_with(['.', '、', '．'])
+                || !reads_apart(&e.raw, &f.raw)
             {
                 return None;
             }
@@ -164,6 +147,21 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         after: follows.map(|e| e.span.start),
         tab,
     })
+}
+
+/// True when `fragment`, glued after the figure `cell`, reads back as label
+/// text after that figure: not as part of it (a unit `万元`, a remark), nor
+/// making a label of it (`0、` and `2.` are list markers, `7年` a date).
+fn reads_apart(cell: &str, fragment: &str) -> bool {
+    let Some(word) = cell.split(is_space).rfind(|w| !w.is_empty()) else {
+        return true;
+    };
+    let joined = format!("{word}{fragment}");
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(&joined, 0, &mut toks);
+    use crate::template::cells::Tk;
+    matches!(toks.as_slice(), [v, l]
+        if v.kind == Tk::Value && v.end == word.len() && l.kind == Tk::Label && l.start == word.len())
 }
 
 /// Where a row starts in the source: its first label, cell or fused text.

@@ -21,10 +21,26 @@ fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
+/// The layout a generic table is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// Tab-separated rows.
+    Tabs,
+    /// Pipe rows, closed by an empty pipe row `||`.
+    Pipes,
+    /// One cell per line (the parser cuts them into rows by their shape).
+    Lines,
+}
+
 /// Writes a generic table: the header line, then each row. Cell text is
 /// kept as written (`小 计`); only line ends inside a cell, which the grid
 /// cannot hold, become spaces, and tabs in a table of tab rows (a table
 /// with a tab inside a cell is written as pipe rows, which hold it).
+///
+/// A cell that holds a pipe cannot be written in a pipe row: such a table
+/// is written in the first layout that the parser reads back as the same
+/// cells (tab rows, then one cell per line, each tried by reading it), and
+/// as pipe rows when none does.
 pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result {
     if let Some([a, b]) = one_cell_per_line(t) {
         // two cells that are grid lines of different kinds: one per line
@@ -49,8 +65,47 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
             && (tab_row(r) || matches!(r.as_slice(), [c] if crate::grid::pipes::is_row(c)))
     }) && rows().filter(|r| tab_row(r)).count() >= 2
         && crate::parse::region::anchor(&t.header.join("\t").replace(['\n', '\r'], " ")).is_none();
-    let pipes = !tabs;
-    for row in rows() {
+    if tabs {
+        return write_form(w, t, Form::Tabs);
+    }
+    if rows().flatten().any(|c| c.contains('|')) {
+        // pipe rows would cut the cell: the first layout that reads back
+        for form in [Form::Tabs, Form::Lines] {
+            let mut text = String::new();
+            write_form(&mut text, t, form)?;
+            if reads_back(&text, t) {
+                return w.write_str(&text);
+            }
+        }
+    }
+    write_form(w, t, Form::Pipes)
+}
+
+/// True when `text`, read on its own, is one generic table with `t`'s cells.
+fn reads_back(text: &str, t: &GenericTable) -> bool {
+    let Ok(r) = crate::parse::parse(text) else {
+        return false;
+    };
+    let [crate::model::Block::Table(b)] = r.preamble.as_slice() else {
+        return false;
+    };
+    r.sections.is_empty()
+        && r.closing.is_empty()
+        && matches!(&**b, crate::model::Table::Generic(g) if g.header == t.header && g.rows == t.rows)
+}
+
+/// Writes `t` in the layout `form` (see [`write_generic`]).
+fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form) -> fmt::Result {
+    let rows = std::iter::once(&t.header).chain(&t.rows);
+    if form == Form::Lines {
+        for c in rows.flatten() {
+            w.write_str(&c.replace(['\n', '\r'], " "))?;
+            w.write_char('\n')?;
+        }
+        return Ok(());
+    }
+    let pipes = form == Form::Pipes;
+    for row in rows {
         let cells: Vec<String> = row
             .iter()
             .map(|c| {

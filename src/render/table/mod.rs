@@ -14,7 +14,7 @@ use crate::model::RowMap;
 use crate::lines::is_space;
 use crate::model::{
     ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Format,
-    FragmentRole, Key, Number, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+    FragmentRole, Key, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
 
 mod fragments;
@@ -147,7 +147,7 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt
 fn put_cell<W: fmt::Write, C: Hash + Eq>(
     w: &mut W,
     source: Option<&RowSource<C>>,
-    values: Option<&RowMap<C, Option<Number>>>,
+    values: Option<&crate::model::table::Row<C>>,
     col: &C,
 ) -> fmt::Result {
     if let Some(text) = source.and_then(|s| s.cells.get(col)) {
@@ -165,7 +165,7 @@ fn put_row<W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
     source: Option<&RowSource<C>>,
-    values: Option<&RowMap<C, Option<Number>>>,
+    values: Option<&crate::model::table::Row<C>>,
     columns: &[C],
     frags: &mut RowFragments<'_>,
 ) -> fmt::Result {
@@ -173,7 +173,14 @@ fn put_row<W: fmt::Write, C: Key>(
     // the fragments of the row's lines, each after the cell (or fused
     // digits) it follows in the source; the rest at the end of the row
     let mut glued = vec![false; mine.len()];
+    // a fragment was written last: another one written right after it would
+    // read back as one fragment with it (`7（\t提`), so it is not written
+    let mut wrote = false;
     let mut after = |w: &mut W, at: Option<&crate::model::Text>, last: bool| -> fmt::Result {
+        if !last {
+            // a cell was just written
+            wrote = false;
+        }
         for (i, f) in mine.iter().enumerate() {
             if glued[i] {
                 continue;
@@ -184,6 +191,10 @@ fn put_row<W: fmt::Write, C: Key>(
             };
             if here || last {
                 glued[i] = true;
+                if wrote {
+                    continue;
+                }
+                wrote = true;
                 if f.tab {
                     w.write_char('\t')?;
                 }

@@ -1,44 +1,16 @@
-//! Counts the narrative states besides 新收 (`narrative.mismatch`), and
-//! absolute claims (`narrative.absolute_claim`).
-//!
-//! Each paragraph is split into sentences (at 。；！？) and clauses (at ，、：).
-//! A count is a whole number in digits or in words (一件, 两件, 十二件)
-//! followed by 件, 起, 宗 or 个. The statements read, each compared with the
-//! `total` column of its table:
-//!
-//! | statement | compared with |
-//! |---|---|
-//! | 上年结转 / 上年度结转 / 结转上年 … N件 | applications carried_over |
-//! | 办结 / 答复 / 办理完毕 / 办理完成 … N件 | applications total_processed |
-//! | 结转下年度 / 结转至（2026年）… N件, or N件 … 结转下年度 | applications carried_forward |
-//! | 行政复议 … N件, or N件 … 行政复议; 未发生 … 行政复议 (0) | review total |
-//! | 行政诉讼 … N件, or N件 … 行政诉讼; 未发生 … 行政诉讼 (0) | litigation_direct total, litigation_after_review total, or their sum |
-//!
-//! Between the keyword and the number at most twelve characters may stand,
-//! none of them a clause break, a digit or a word that makes the number a
-//! part (率, 维持, 纠正, 予以公开 …); white space may stand before the unit.
-//! Only sentences that mention 申请, and not 信访, 投诉, 举报, 建议 or 提案,
-//! are read for applications; sentences about review and
-//! litigation are read when they mention 公开 or stand in section 四.
-//!
-//! An absolute claim — 均已办结, 全部办结, 均已（按要求）办理完成, 均已答复,
-//! 办结率100% — in a sentence about 申请 contradicts a carried_forward total
-//! above 0. 均已按期答复 and 均在法定期限内予以答复 speak of timeliness (an
-//! application carried forward may still be within its time limit) and are
-//! not read as claims.
+//! What a sentence states: the counts next to their keywords (上年结转 …
+//! N件, N件 … 结转下年度, 未发生 … 行政复议) and the absolute claims (均已办结,
+//! 办结率100%), read from the sentence and the words of
+//! [`crate::audit::vocab`] it contains. The rules that compare them with the
+//! tables are in [`super`].
 
-use super::narrative::span_in;
-use super::vocab::Mask;
-use super::words::count_prefix;
-use super::{Ctx, NARRATIVE_ABSOLUTE_CLAIM, NARRATIVE_MISMATCH, Operand, finding, operand};
-use crate::model::{
-    AppCol, AppRow, Finding, Key, Number, Paragraph, Related, RlGroup, RlOutcome, SectionKind,
-    Severity,
-};
+use crate::audit::vocab::Mask;
+use crate::audit::words::count_prefix;
+use crate::model::SectionKind;
 
 /// What a stated count is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
+pub(super) enum Target {
     CarriedOver,
     TotalProcessed,
     CarriedForward,
@@ -47,7 +19,7 @@ enum Target {
 }
 
 impl Target {
-    fn what(self) -> &'static str {
+    pub(super) fn what(self) -> &'static str {
         match self {
             Target::CarriedOver => "applications carried over from last year",
             Target::TotalProcessed => "applications answered",
@@ -55,27 +27,6 @@ impl Target {
             Target::Review => "administrative reviews (行政复议)",
             Target::Litigation => "administrative lawsuits (行政诉讼)",
         }
-    }
-}
-
-/// A reading of the tables: the value and the cells it comes from (the
-/// `total` cells of the rows `parts` of `table`, read again for a finding).
-#[derive(Clone, Copy)]
-struct Reading {
-    value: i64,
-    parts: [Option<&'static str>; 2],
-    table: &'static str,
-    row: &'static str,
-}
-
-impl Reading {
-    /// The labelled spans of the cells the reading comes from.
-    fn cells(&self, cx: &Ctx<'_>) -> Vec<Related> {
-        self.parts
-            .iter()
-            .flatten()
-            .filter_map(|row| related(cx, self.table, row, "total"))
-            .collect()
     }
 }
 
@@ -142,7 +93,7 @@ const LEADS: Mask = Mask::of(&["均", "全部"]);
 const RATES: Mask = Mask::of(&["办结率", "答复率"]);
 /// The words without which a sentence states nothing the rules read: the
 /// keywords of the counts, and the leads of the absolute claims.
-pub(super) const TRIGGER: Mask = Mask::of(&KEYWORDS).or(LEADS).or(RATES);
+pub(in crate::audit) const TRIGGER: Mask = Mask::of(&KEYWORDS).or(LEADS).or(RATES);
 /// Words that make a number after the keyword a part, not the total.
 const PART_WORDS: [&str; 14] = [
     "率",
@@ -161,6 +112,30 @@ const PART_WORDS: [&str; 14] = [
     "期限",
 ];
 
+/// True when `s` contains a word of [`PART_WORDS`]: one pass over `s`,
+/// comparing the words only where their first character stands (no search
+/// per word).
+fn has_part_word(s: &str) -> bool {
+    const FIRSTS: [char; 14] = {
+        let mut out = ['\0'; 14];
+        let mut i = 0;
+        while i < PART_WORDS.len() {
+            let b = PART_WORDS[i].as_bytes();
+            // every first character is a CJK ideograph (three bytes)
+            let cp =
+                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            out[i] = match char::from_u32(cp) {
+                Some(c) => c,
+                None => panic!("a character"),
+            };
+            i += 1;
+        }
+        out
+    };
+    s.char_indices()
+        .any(|(i, c)| FIRSTS.contains(&c) && PART_WORDS.iter().any(|w| s[i..].starts_with(w)))
+}
+
 fn is_numeral(c: char) -> bool {
     NUMERALS.contains(c)
 }
@@ -174,7 +149,7 @@ fn count_after(s: &str, from: usize) -> Option<(usize, usize, i64)> {
     let filler = &rest[..at];
     if filler.chars().count() > 12
         || filler.chars().any(|c| STOPS.contains(&c))
-        || PART_WORDS.iter().any(|w| filler.contains(w))
+        || has_part_word(filler)
     {
         return None;
     }
@@ -242,34 +217,18 @@ fn clause_before(s: &str, at: usize) -> &str {
     &head[start..]
 }
 
-/// Reads one sentence of a paragraph (at byte `offset` of it; `words`:
-/// the words of [`super::vocab`] it contains).
-pub(super) fn sentence(
-    cx: &Ctx<'_>,
-    p: &Paragraph,
-    (offset, sentence, words): (usize, &str, Mask),
-    kind: Option<SectionKind>,
-    out: &mut Vec<Finding>,
-) {
-    if !words.any(TRIGGER) {
-        return;
-    }
-    statements(cx, p, offset, (sentence, words), kind, out);
-    claim(cx, p, offset, (sentence, words), out);
-}
-
 /// A statement: `(target, byte offset, length, value)` of the number.
-type Stated = (Target, usize, usize, i64);
+pub(super) type Stated = (Target, usize, usize, i64);
 
 /// Every `(target, byte offset, length, value)` the sentence states.
 #[cfg(test)]
 fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<Stated> {
-    read_in(sentence, super::vocab::words_of(sentence), kind)
+    read_in(sentence, crate::audit::vocab::words_of(sentence), kind)
 }
 
 /// The statements of a sentence that contains the words `words` (the
-/// words of [`super::vocab`]).
-fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated> {
+/// words of [`crate::audit::vocab`]).
+pub(super) fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated> {
     let mut found: Vec<Stated> = Vec::new();
     let about_applications = words.has(REQUEST) && !words.any(EXCLUDED);
     if about_applications {
@@ -387,7 +346,7 @@ fn processed((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
             let at = from + rel;
             from = at + kw.len();
             let clause = clause_before(sentence, at);
-            if PART_WORDS.iter().any(|w| clause.contains(w)) || clause.contains("其中") {
+            if has_part_word(clause) || clause.contains("其中") {
                 continue;
             }
             if let Some((n_at, len, n)) = count_after(sentence, at + kw.len())
@@ -428,140 +387,15 @@ fn no_cases((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
     }
 }
 
-fn cell(
-    cx: &Ctx<'_>,
-    table: &'static str,
-    row: &'static str,
-    col: &'static str,
-) -> Option<Reading> {
-    let value = match table {
-        "applications" => {
-            let t = cx.applications?;
-            let r = AppRow::from_key(row)?;
-            let c = AppCol::from_key(col)?;
-            let Operand::Value(n) = operand(&t.rows, &t.source, r, c) else {
-                return None;
-            };
-            n
-        }
-        _ => {
-            let t = cx.review_litigation?;
-            if t.source.values().any(|s| s.fused.is_some()) {
-                return None;
-            }
-            let r = RlGroup::from_key(row)?;
-            let c = RlOutcome::from_key(col)?;
-            let Operand::Value(n) = operand(&t.groups, &t.source, r, c) else {
-                return None;
-            };
-            n
-        }
-    };
-    Some(Reading {
-        value: value.as_i64()?,
-        parts: [Some(row), None],
-        table,
-        row,
-    })
-}
-
-/// The labelled span of the cell `row`/`col` of `table` (see [`super::term`]).
-fn related(cx: &Ctx<'_>, table: &str, row: &str, col: &str) -> Option<Related> {
-    match table {
-        "applications" => {
-            let t = cx.applications?;
-            let (r, c) = (AppRow::from_key(row)?, AppCol::from_key(col)?);
-            super::term(&t.rows, &t.source, r, c)
-        }
-        _ => {
-            let t = cx.review_litigation?;
-            let (r, c) = (RlGroup::from_key(row)?, RlOutcome::from_key(col)?);
-            super::term(&t.groups, &t.source, r, c)
-        }
-    }
-}
-
-/// The values the tables allow for a target (at most three).
-fn readings(cx: &Ctx<'_>, t: Target) -> [Option<Reading>; 3] {
-    let app = |row| cell(cx, "applications", row, "total");
-    let rl = |row| cell(cx, "review_litigation", row, "total");
-    match t {
-        Target::CarriedOver => [app("carried_over"), None, None],
-        Target::TotalProcessed => [app("total_processed"), None, None],
-        Target::CarriedForward => [app("carried_forward"), None, None],
-        Target::Review => [rl("review"), None, None],
-        Target::Litigation => {
-            let (Some(d), Some(a)) = (rl("litigation_direct"), rl("litigation_after_review"))
-            else {
-                return [None, None, None];
-            };
-            let sum = Reading {
-                value: d.value + a.value,
-                parts: [d.parts[0], a.parts[0]],
-                table: "review_litigation",
-                row: "litigation_direct",
-            };
-            [Some(sum), Some(d), Some(a)]
-        }
-    }
-}
-
-fn statements(
-    cx: &Ctx<'_>,
-    p: &Paragraph,
-    offset: usize,
-    (sentence, words): (&str, Mask),
-    kind: Option<SectionKind>,
-    out: &mut Vec<Finding>,
-) {
-    let mut stated = read_in(sentence, words, kind);
-    // in the order of the text, so the order of the findings does not
-    // depend on whether their spans are exact (see `span_in`)
-    stated.sort_by_key(|&(_, at, _, _)| at);
-    for (target, at, len, n) in stated {
-        let options = readings(cx, target);
-        let Some(first) = options[0] else {
-            continue;
-        };
-        if options.iter().flatten().any(|r| r.value == n) {
-            continue;
-        }
-        let msg = format!(
-            "The text states {n} {} but the {} table gives {} ({}, total).",
-            target.what(),
-            first.table,
-            first.value,
-            if target == Target::Litigation {
-                "litigation_direct + litigation_after_review"
-            } else {
-                first.row
-            }
-        );
-        let mut f = finding(
-            NARRATIVE_MISMATCH,
-            Severity::Warning,
-            msg,
-            Some(span_in(p, offset + at, len)),
-        );
-        f.expected = Some(Number::int(first.value));
-        f.found = Some(Number::int(n));
-        f.table = Some(first.table.into());
-        f.row = Some(first.row.into());
-        f.column = Some("total".into());
-        f.related = first.cells(cx);
-        out.push(f);
-    }
-}
-
 /// The absolute claims: the byte offset and length of the first one in the sentence.
 #[cfg(test)]
 fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
-    absolute_claim_in(sentence, super::vocab::words_of(sentence))
+    absolute_claim_in(sentence, crate::audit::vocab::words_of(sentence))
 }
 
 /// The first absolute claim of a sentence that contains the words
 /// `words`: its byte offset and length.
-fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, usize)> {
+pub(super) fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, usize)> {
     if !words.has(REQUEST) || words.any(EXCLUDED) || words.has(CASE) || !words.any(LEADS.or(RATES))
     {
         return None;
@@ -607,42 +441,6 @@ fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-fn claim(
-    cx: &Ctx<'_>,
-    p: &Paragraph,
-    offset: usize,
-    (sentence, words): (&str, Mask),
-    out: &mut Vec<Finding>,
-) {
-    let Some((at, len)) = absolute_claim_in(sentence, words) else {
-        return;
-    };
-    let Some(cf) = cell(cx, "applications", "carried_forward", "total") else {
-        return;
-    };
-    if cf.value <= 0 {
-        return;
-    }
-    let text = &sentence[at..at + len];
-    let msg = format!(
-        "The text says “{text}” but the applications table carries {} application(s) forward to next year (carried_forward, total).",
-        cf.value
-    );
-    let mut f = finding(
-        NARRATIVE_ABSOLUTE_CLAIM,
-        Severity::Warning,
-        msg,
-        Some(span_in(p, offset + at, len)),
-    );
-    f.expected = Some(Number::int(0));
-    f.found = Some(Number::int(cf.value));
-    f.table = Some("applications".into());
-    f.row = Some(AppRow::CarriedForward.key().into());
-    f.column = Some(AppCol::Total.key().into());
-    f.related = cf.cells(cx);
-    out.push(f);
 }
 
 #[cfg(test)]

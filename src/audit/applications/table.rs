@@ -1,0 +1,209 @@
+//! The applications table laid out for its equations ([`Dense`]: every
+//! operand by row and column, read once), the sides of an equation on the
+//! stack ([`Side`]), and the findings the rules of [`super`] write.
+
+use crate::audit::{Operand, Outcome, finding};
+use crate::model::{AppCol, AppRow, ApplicationsTable, Finding, Key, Number, Severity, Span};
+
+/// The table's key in findings.
+const TABLE: &str = "applications";
+
+pub(super) const ROWS: usize = AppRow::ALL.len();
+pub(super) const COLS: usize = AppCol::ALL.len();
+
+/// The table with its operands laid out by row and column (each row's
+/// maps read once, not looked up per term of every equation).
+pub(super) struct Dense<'a> {
+    t: &'a ApplicationsTable,
+    /// [`super::operand`] of each row and column.
+    ops: [[Operand; COLS]; ROWS],
+    /// The rows the table has.
+    present: [bool; ROWS],
+}
+
+impl std::ops::Deref for Dense<'_> {
+    type Target = ApplicationsTable;
+    fn deref(&self) -> &ApplicationsTable {
+        self.t
+    }
+}
+
+impl<'a> Dense<'a> {
+    pub(super) fn of(t: &'a ApplicationsTable) -> Dense<'a> {
+        let mut d = Dense {
+            t,
+            ops: [[Operand::Absent; COLS]; ROWS],
+            present: [false; ROWS],
+        };
+        for (row, cells) in &t.rows {
+            let r = *row as usize;
+            d.present[r] = true;
+            // as `operand`: a figure; else fused; else empty, at the
+            // cell (or, failing that, the row label)
+            let src = t.source.get(row);
+            let fused = src.is_some_and(|s| s.fused.is_some());
+            let label = src.and_then(|s| s.label.as_ref()).map(|l| l.span);
+            let ops = &mut d.ops[r];
+            ops.fill(if fused {
+                Operand::Fused
+            } else {
+                Operand::Empty(label)
+            });
+            if let Some(src) = src
+                && !fused
+            {
+                for (col, text) in &src.cells {
+                    ops[*col as usize] = Operand::Empty(Some(text.span));
+                }
+            }
+            for (col, v) in cells {
+                if let Some(n) = v {
+                    ops[*col as usize] = Operand::Value(*n);
+                }
+            }
+        }
+        d
+    }
+
+    pub(super) fn has(&self, row: AppRow) -> bool {
+        self.present[row as usize]
+    }
+}
+
+/// The value columns seen in the rows (for a table that declares none).
+pub(super) fn columns(t: &ApplicationsTable) -> Vec<AppCol> {
+    let mut cols: Vec<AppCol> = Vec::new();
+    for cells in t.rows.values() {
+        for c in cells.keys() {
+            if !cols.contains(c) {
+                cols.push(*c);
+            }
+        }
+    }
+    cols
+}
+
+pub(super) fn op(t: &Dense<'_>, row: AppRow, col: AppCol) -> Operand {
+    t.ops[row as usize][col as usize]
+}
+
+/// The operands of an equation's side, on the stack (a side has at most
+/// [`MAX_TERMS`] terms: the outcome rows of a 2021 table and more).
+pub(super) struct Side {
+    ops: [Operand; MAX_TERMS],
+    len: usize,
+}
+
+pub(super) const MAX_TERMS: usize = 32;
+
+impl Side {
+    pub(super) fn of(it: impl Iterator<Item = Operand>) -> Side {
+        let mut s = Side {
+            ops: [Operand::Absent; MAX_TERMS],
+            len: 0,
+        };
+        for o in it.take(MAX_TERMS) {
+            s.ops[s.len] = o;
+            s.len += 1;
+        }
+        s
+    }
+}
+
+impl std::ops::Deref for Side {
+    type Target = [Operand];
+    fn deref(&self) -> &[Operand] {
+        &self.ops[..self.len]
+    }
+}
+
+pub(super) fn span_of(t: &Dense<'_>, row: AppRow, col: AppCol) -> Option<Span> {
+    crate::audit::cell_span(&t.source, row, col).or(Some(t.span))
+}
+
+pub(super) fn base(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    span: Option<Span>,
+) -> Finding {
+    let mut f = finding(rule, severity, message, span);
+    f.table = Some(TABLE.into());
+    f
+}
+
+/// One note per rule and table when a row it needs is absent.
+pub(super) fn absent_note(
+    rule: &'static str,
+    what: &str,
+    t: &Dense<'_>,
+    missing: &[AppRow],
+    out: &mut Vec<Finding>,
+) {
+    let names: Vec<&str> = missing.iter().map(|r| r.key()).collect();
+    let msg = format!(
+        "{what} cannot be checked because the applications table has no row {}.",
+        names.join(", ")
+    );
+    let mut f = base(rule, Severity::Note, msg, Some(t.span));
+    f.row = missing.first().map(|r| r.key().into());
+    out.push(f);
+}
+
+pub(super) fn unchecked_note(
+    rule: &'static str,
+    what: String,
+    span: Option<Span>,
+    row: AppRow,
+    col: AppCol,
+) -> Finding {
+    let msg = format!("{what} cannot be checked because a cell it needs is empty.");
+    let mut f = base(rule, Severity::Note, msg, span);
+    f.row = Some(row.key().into());
+    f.column = Some(col.key().into());
+    f
+}
+
+/// Pushes the finding for one evaluated equation (absent rows are reported
+/// once per table by the caller).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn report_outcome(
+    rule: &'static str,
+    outcome: Outcome,
+    what: impl FnOnce() -> String,
+    failure: impl FnOnce(Number, Number) -> String,
+    span: impl FnOnce() -> Option<Span>,
+    (row, col): (AppRow, AppCol),
+    (t, terms): (&Dense<'_>, impl FnOnce() -> Vec<(AppRow, AppCol)>),
+    out: &mut Vec<Finding>,
+) {
+    match outcome {
+        Outcome::Holds | Outcome::Skipped | Outcome::Absent => {}
+        Outcome::Unchecked(at) => {
+            out.push(unchecked_note(rule, what(), at.or_else(span), row, col))
+        }
+        Outcome::Fails { expected, found } => {
+            let (span, terms) = (span(), terms());
+            let terms = &terms[..];
+            let mut f = base(rule, Severity::Error, failure(expected, found), span);
+            f.expected = Some(expected);
+            f.found = Some(found);
+            f.row = Some(row.key().into());
+            f.column = Some(col.key().into());
+            f.related = related(t, terms);
+            out.push(f);
+        }
+    }
+}
+
+/// The labelled spans of the terms of an equation.
+pub(super) fn related(t: &Dense<'_>, terms: &[(AppRow, AppCol)]) -> Vec<crate::model::Related> {
+    terms
+        .iter()
+        .filter_map(|&(r, c)| crate::audit::term(&t.rows, &t.source, r, c))
+        .collect()
+}
+
+pub(super) fn missing_rows(t: &Dense<'_>, rows: &[AppRow]) -> Vec<AppRow> {
+    rows.iter().copied().filter(|r| !t.has(*r)).collect()
+}
