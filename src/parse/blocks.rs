@@ -240,19 +240,25 @@ impl<'t> Blocks<'t, '_> {
     /// joined to the open one).
     fn text_line(&mut self, tree: &mut Tree, off: usize, t: &str) {
         let mut next = Some((off, t));
+        // each table cut from a head line reads the rest of the line again:
+        // a bound on them keeps a line of many such tables linear
+        let mut cuts = MAX_CUTS_PER_LINE;
         while let Some((off, t)) = next {
-            next = self.text_line_once(tree, off, t);
+            next = self.text_line_once(tree, off, t, cuts > 0);
+            cuts = cuts.saturating_sub(1);
         }
     }
 
     /// [`Self::text_line`] up to a legacy statistics table in the body after
-    /// a subsection head: the text after that table is returned, to be read
-    /// as a line of its own (as it is when the table starts a line).
+    /// a subsection head (when `cut_table`): the text after that table is
+    /// returned, to be read as a line of its own (as it is when the table
+    /// starts a line).
     fn text_line_once<'l>(
         &mut self,
         tree: &mut Tree,
         mut off: usize,
         mut t: &'l str,
+        cut_table: bool,
     ) -> Option<(usize, &'l str)> {
         // markup residue at the start of the line
         if let Ok((rest, m)) = markup.parse(t) {
@@ -278,6 +284,7 @@ impl<'t> Blocks<'t, '_> {
             // its own: a legacy statistics table of crawler text in it is a
             // table, the text after it is read as the next line
             if let Some(p) = para.as_ref()
+                && cut_table
                 && !p.joined
                 && let body = &self.text[p.start..p.end]
                 && may_hold_statistics(body)
@@ -500,13 +507,35 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>>
             out.push(Seg::new(s.start, &text[s.start..off + a]));
         }
         out.push(Seg::new(off + a, &text[off + a..stop]));
-        if stop < covered {
-            out.push(Seg::new(stop, &text[stop..covered]));
+        // the rest of the line is looked at again, as it would be on a
+        // line of its own (`。指标名称累计条0` after a table: `。` and a
+        // table); each look stops at the next table, so a line of many
+        // tables is read in one pass
+        let mut from = stop;
+        while from < covered {
+            let rest = Seg::new(from, &text[from..covered]);
+            let (roff, rt) = rest.trimmed();
+            let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
+            let Some((a, _, b)) = found else {
+                out.push(rest);
+                break;
+            };
+            if roff + a > from {
+                out.push(Seg::new(from, &text[from..roff + a]));
+            }
+            out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
+            from = roff + b;
         }
         i = j;
     }
     out
 }
+
+/// The most legacy statistics tables of crawler text cut from subsection
+/// bodies on the head lines of one line (each cut reads the rest of the
+/// line again: the bound keeps a line of many linear; past it, a body is
+/// read as text).
+const MAX_CUTS_PER_LINE: usize = 8;
 
 /// False when `t` cannot hold a legacy statistics table run together with
 /// text: its header (`指标名称`, `指標名稱`) starts with `指`, so one search

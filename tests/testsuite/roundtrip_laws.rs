@@ -173,6 +173,16 @@ fn a_statistics_table_after_a_head_on_its_line_reads_back() {
     assert_laws("指标名称单位条06.。指标名称累计动4开");
 }
 
+/// The rest of a crawler line after a legacy statistics table is looked at
+/// again: a second table in it is a table, as on a line of its own.
+#[test]
+fn a_second_statistics_table_on_a_line_reads_back() {
+    assert_laws("指标名称年度年2。指标名称累计条0");
+    // many on one line: the first few are cut, and the rest reads back too
+    let line = "指标名称年度年2。".repeat(40);
+    assert_laws(&line);
+}
+
 // --- Paragraphs kept apart (the tab-paragraph family) ----------------------------
 //
 // A paragraph of 40+ characters that ends no sentence, before another one:
