@@ -183,8 +183,10 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
     {
         return false;
     }
-    if !normalised {
-        lexical::norm_into(full, t);
+    // the label part: in a tab row its first field (`3.其他\t0议`)
+    let label = t.find('\t').map_or(t, |k| &t[..k]);
+    if !normalised || label.len() < t.len() {
+        lexical::norm_into(full, label);
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {

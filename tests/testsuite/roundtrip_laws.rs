@@ -173,6 +173,14 @@ fn a_statistics_table_after_a_head_on_its_line_reads_back() {
     assert_laws("指标名称单位条06.。指标名称累计动4开");
 }
 
+/// A tab row of an applications table whose label is a row label
+/// (`3.其他\t0议`) stays in the table: the label part of a tab row is its
+/// first field (the text after it took the line for a subsection).
+#[test]
+fn a_tab_row_label_is_its_first_field() {
+    assert_laws("一、情况。二、情况（本列3.其他0议");
+}
+
 /// The rest of a crawler line after a legacy statistics table is looked at
 /// again: a second table in it is a table, as on a line of its own.
 #[test]
