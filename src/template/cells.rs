@@ -98,25 +98,25 @@ fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
         });
         return;
     };
-    if cell.is_empty() {
+    let text = cell.text.as_str();
+    if cell.pieces.len() <= 1 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        // a plain figure (most cells): one value, no grammar
+        toks.push(Tok {
+            kind: Tk::Value,
+            start: span.start,
+            end: span.start + text.len(),
+        });
+    } else if cell.is_empty() {
         toks.push(Tok {
             kind: Tk::Empty,
             start: span.start,
             end: span.start,
         });
         return;
-    }
-    if cell.pieces.len() > 1 {
+    } else if cell.pieces.len() > 1 {
         glued_or_words(cell, span.start, toks);
-    } else if cell.text.bytes().all(|b| b.is_ascii_digit()) {
-        // a plain figure (most cells): one value, no grammar
-        toks.push(Tok {
-            kind: Tk::Value,
-            start: span.start,
-            end: span.start + cell.text.len(),
-        });
     } else {
-        words(&cell.text, span.start, toks);
+        words(text, span.start, toks);
     }
     *last_end = span.end;
 }

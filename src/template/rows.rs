@@ -119,6 +119,7 @@ impl Cutter {
             n: &self.n,
             cuts: &self.cuts,
             found: &self.found,
+            words: words.is_some(),
             next_cut: 0,
             next_found: 0,
         }
@@ -153,6 +154,8 @@ pub(crate) struct Pieces<'s> {
     n: &'s Norm,
     cuts: &'s [usize],
     found: &'s [(usize, usize, usize)],
+    /// The run was scanned for words (else the pieces carry none).
+    words: bool,
     next_cut: usize,
     next_found: usize,
 }
@@ -174,7 +177,11 @@ impl<'s> Iterator for Pieces<'s> {
         };
         let norm = &self.n.s[a..b];
         let mut found = Found {
-            head: vocabulary::marker_len(norm),
+            head: if self.words {
+                vocabulary::marker_len(norm)
+            } else {
+                0
+            },
             ..Found::default()
         };
         // the words ending in the piece (the cuts rise: each word is looked

@@ -460,19 +460,35 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
 /// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
 /// reused for many strings).
 pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
+    // one scan of the bytes: ASCII judged as it is, the numerals (all three
+    // bytes long, led by 0xE3, 0xE4, 0xE5 or 0xE9) decoded, the rest skipped
+    let b = s.as_bytes();
     // what the previous character was (each character is judged once)
     let (mut prev_digit, mut prev_cn) = (false, false);
-    for (i, c) in s.char_indices() {
-        let digit = c.is_ascii_digit();
-        let cn = !c.is_ascii() && cn_digit(c).is_some();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (digit, cn, len) = match x {
+            0..0x80 => (x.is_ascii_digit(), false, 1),
+            0xE3 | 0xE4 | 0xE5 | 0xE9 if i + 2 < b.len() => {
+                let cp = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                let cn = char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some());
+                (false, cn, 3)
+            }
+            0xF0.. => (false, false, 4),
+            0xE0.. => (false, false, 3),
+            _ => (false, false, 2),
+        };
         // a marker at the very start is no cut: not even tried
         let ok = i > 0
-            && match c {
-                '(' => matches!(
+            && match x {
+                b'(' => matches!(
                     subsection_marker(&s[i..]),
                     Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
                 ),
-                '0'..='9' if !prev_digit => {
+                b'0'..=b'9' if !prev_digit => {
                     matches!(subsection_marker(&s[i..]), Ok((_, (MarkerStyle::Digit, _))))
                 }
                 _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
@@ -482,6 +498,7 @@ pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
             out.push(i);
         }
         (prev_digit, prev_cn) = (digit, cn);
+        i += len;
     }
 }
 
@@ -614,6 +631,45 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// [`marker_starts_into`] as it was, character by character: the
+    /// reference of the byte scan.
+    fn marker_starts_reference(s: &str, out: &mut Vec<usize>) {
+        // what the previous character was (each character is judged once)
+        let (mut prev_digit, mut prev_cn) = (false, false);
+        for (i, c) in s.char_indices() {
+            let digit = c.is_ascii_digit();
+            let cn = !c.is_ascii() && cn_digit(c).is_some();
+            // a marker at the very start is no cut: not even tried
+            let ok = i > 0
+                && match c {
+                    '(' => matches!(
+                        subsection_marker(&s[i..]),
+                        Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
+                    ),
+                    '0'..='9' if !prev_digit => {
+                        matches!(subsection_marker(&s[i..]), Ok((_, (MarkerStyle::Digit, _))))
+                    }
+                    _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
+                    _ => false,
+                };
+            if ok {
+                out.push(i);
+            }
+            (prev_digit, prev_cn) = (digit, cn);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marker_starts_is_the_char_scan(s in "[(（)）0-9一二三四五六七八九十〇零、.．是①é𝄞 其他]{0,16}") {
+            let mut ours = Vec::new();
+            marker_starts_into(&s, &mut ours);
+            let mut theirs = Vec::new();
+            marker_starts_reference(&s, &mut theirs);
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 }
