@@ -500,12 +500,18 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>>
             && found.is_none_or(|(_, _, b)| b == t.len())
             && (t.contains("指标名称") || t.contains("指標名稱"))
         {
-            // the rows may go on over the next lines (not over a grid line)
+            // the rows may go on over the next lines (not over a grid line;
+            // white space around a line, a trailing tab too, is no cell
+            // separator: the paragraph such lines make drops it)
             let k = segs[i + 1..]
                 .iter()
-                .position(|x| x.raw.contains('\t') || x.raw.matches('|').count() >= 2)
+                .position(|x| {
+                    let t = x.trimmed().1;
+                    t.contains('\t') || t.matches('|').count() >= 2
+                })
                 .map_or(segs.len(), |p| i + 1 + p);
-            let end = segs[k - 1].start + segs[k - 1].raw.len();
+            let (last, lt) = segs[k - 1].trimmed();
+            let end = (last + lt.len()).max(off + t.len());
             if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
                 found = Some(r);
             }

@@ -317,6 +317,15 @@ fn a_fragment_that_makes_a_figure_a_marker_is_not_glued_to_it() {
     assert_laws("。一、情况（本列上年结转0000000、0");
 }
 
+#[test]
+fn statistics_rows_go_on_over_a_line_with_a_trailing_tab() {
+    // `0\t` after the header line: its trailing tab is no cell separator,
+    // so the rows go on over it as over `0`; before, the two lines read as
+    // one paragraph, which on one line reads as a statistics table
+    assert_laws("指标名称计量单位2015年度计\n0\t");
+    assert_laws("指标名称计量单位2015年度计\n0\t\n");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
