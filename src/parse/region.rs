@@ -273,11 +273,17 @@ pub(crate) fn region_end(
             break;
         }
         if applications {
-            lexical::norm_into(buf, t);
-            match app_label(buf) {
-                AppLabel::Note if has_row => break,
-                AppLabel::Row(_) => has_row = true,
-                _ => {}
+            if !has_row {
+                lexical::norm_into(buf, t);
+                has_row = matches!(app_label(buf), AppLabel::Row(_));
+            } else if t.contains(['勾', '本']) {
+                // after a row only a note matters, and a note's words
+                // (勾稽, 本列数据, 本列表) hold 勾 or 本 in any script: the
+                // other lines are not classified again
+                lexical::norm_into(buf, t);
+                if app_label(buf) == AppLabel::Note {
+                    break;
+                }
             }
         }
         if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
