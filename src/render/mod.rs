@@ -339,23 +339,42 @@ fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
             None => write_line(w, &one),
         };
     }
-    let mut chars = one.chars();
-    let first = chars.next().filter(|c| !c.is_whitespace());
-    let rest = chars.as_str();
-    match first {
-        Some(c)
-            if !rest.is_empty()
-                && !rest.starts_with(char::is_whitespace)
-                && crate::parse::seg::line_marker(rest).is_none()
-                && !ends_sentence(&one[..c.len_utf8()])
-                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：')) =>
-        {
-            w.write_char(c)?;
+    match marker_cut(&one) {
+        Some(at) => {
+            w.write_str(&one[..at])?;
             w.write_char('\n')?;
-            write_line(w, rest)
+            write_line(w, &one[at..])
         }
-        _ => write_line(w, &one),
+        None => write_line(w, &one),
     }
+}
+
+/// How many characters [`marker_cut`] tries as the first line.
+const MARKER_CUT_CHARS: usize = 8;
+
+/// Where to cut a paragraph that starts with a marker so that neither line
+/// reads as a marker and the parser joins them back: after its first
+/// character, or else (`11.`, read from `11` and `.`, where `1` + `1.`
+/// would open a marker) after the shortest longer head that is no marker
+/// and no page number.
+fn marker_cut(one: &str) -> Option<usize> {
+    let first = one.chars().next().filter(|c| !c.is_whitespace())?;
+    one.char_indices()
+        .skip(1)
+        .take(MARKER_CUT_CHARS)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = one.split_at(at);
+            !rest.is_empty()
+                && !rest.starts_with(char::is_whitespace)
+                && !head.ends_with(char::is_whitespace)
+                && crate::parse::seg::line_marker(rest).is_none()
+                && !ends_sentence(head)
+                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：'))
+                && (at == first.len_utf8()
+                    || (crate::parse::seg::line_marker(head).is_none()
+                        && !crate::text::lexical::is_page_number(head)))
+        })
 }
 
 /// The header words of a legacy statistics table written as running text.

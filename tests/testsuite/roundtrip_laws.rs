@@ -337,6 +337,18 @@ fn a_paragraph_that_reads_as_a_statistics_table_on_one_line_stays_a_paragraph() 
     assert_laws("说明：指标名称 计量单位\n本年 条 3\t\t\n");
 }
 
+// --- Strict campaign of 2026-12-06 06:03 (main at 040ef4e) -------------------------
+
+#[test]
+fn a_paragraph_that_reads_as_a_marker_after_its_first_character_too() {
+    // roundtrip-strict-45c0b7502317.txt and twelve more, minimised: the
+    // paragraph `11.` (lines `11` and `.`) is no subsection; cut after
+    // its first character, `1.` would open one, so it is cut after `11`
+    assert_laws("11\n.");
+    assert_laws("111\n.");
+    assert_laws("1\n1.1\n.");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
