@@ -33,7 +33,8 @@
 //! that needs it reports one `note` for the table.
 //!
 //! **Order.** Findings are sorted by source position (findings without a
-//! span first), then by rule id. The findings within one paragraph sort by
+//! span first; an empty span before text that starts at the same place),
+//! then by rule id. The findings within one paragraph sort by
 //! the paragraph's start, then rule, then their own position: a paragraph
 //! joined from several source lines gives its text findings the paragraph's
 //! span (the model keeps no line breaks, so the exact place is unknown),
@@ -208,11 +209,14 @@ fn paragraph_spans(report: &Report) -> Vec<(u32, u32)> {
 /// would be up to as large as the findings themselves): the sort orders
 /// their indices, and the permutation is then applied in place.
 fn sort_findings(out: &mut [Finding], paragraphs: &[(u32, u32)]) {
+    // outside paragraphs, an empty span (a cell's place) at a position
+    // sorts before text that starts there: it ends before it (an empty
+    // cell at a row's end, where the next row's label starts, in flow text)
     let anchor = |s: Span| {
         let i = paragraphs.partition_point(|p| p.0 <= s.start);
         match i.checked_sub(1).map(|i| paragraphs[i]) {
-            Some((start, end)) if s.start < end && s.end <= end => start,
-            _ => s.start,
+            Some((start, end)) if s.start < end && s.end <= end => (start, true),
+            _ => (s.start, s.end > s.start),
         }
     };
     let key = |f: &Finding| f.span.map(|s| (anchor(s), s.start));

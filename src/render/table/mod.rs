@@ -388,8 +388,15 @@ fn field_label(field: AdField, format: Format) -> &'static str {
 pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTable) -> fmt::Result {
     let format = active_disclosure_format(t);
     if t.items.is_empty() {
-        // a table without items: its first block title alone reads back as one
-        return w.write_str("第二十条第（一）项\n");
+        // a table without items: its first block title and column header
+        // read back as one (the title alone would take in pipe rows that
+        // follow it after a blank line, read as its own rows)
+        w.write_str("第二十条第（一）项\n信息内容")?;
+        for field in ACTIVE_DISCLOSURE_BLOCKS[0].1[0].fields(format) {
+            w.write_char('\t')?;
+            w.write_str(field_label(*field, format))?;
+        }
+        return w.write_char('\n');
     }
     let mut frags = RowFragments::new(&t.fragments, t.source.values());
     for (numeral, items) in ACTIVE_DISCLOSURE_BLOCKS {
