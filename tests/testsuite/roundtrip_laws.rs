@@ -400,76 +400,192 @@ fn saved_roundtrip_inputs_obey_the_laws() {
 /// fails when one starts passing so it can move to the checked set.
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
-        "roundtrip-strict-d4500fe6711f.txt",
-        "`勾稽关系1缴纳费用\\t\\tl`: a cell-place text after an empty first cell: text apart after an empty cell (`l`) is written glued after the empty first cell (`缴纳费用\\tl`), which reads it into the label; written after the second empty cell under the canonical header it is read into the label too (`缴纳费用l`): a tab row reads text in a cell's place otherwise than flow text",
-    ),
-    (
         "roundtrip-strict-1c9a21d9710b.txt",
-        "`（本列部分公开\\t\\tl\\t8`: a cell-place text after an empty first cell: text apart after an empty cell (`l`) is written glued after the empty first cell (`缴纳费用\\tl`), which reads it into the label; written after the second empty cell under the canonical header it is read into the label too (`缴纳费用l`): a tab row reads text in a cell's place otherwise than flow text",
+        "[C1] `（本列部分公开\\t\\tl\\t8`: text in a cell's place after an empty first cell: written glued after the empty first cell (`缴纳费用\\tl`) it reads as part of the label; written after the second empty cell under the canonical header it is read into the label too (`缴纳费用l`): a tab row reads text in a cell's place otherwise than flow text",
     ),
     (
-        "roundtrip-strict-a3a10e38f552.txt",
-        "`勾稽关系6缴纳费用1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+        "roundtrip-strict-926fef2b6111.txt",
+        "[C1] `勾稽关系6缴纳费用\\t\\t=`: text in a cell's place after an empty first cell: written glued after the empty first cell (`缴纳费用\\tl`) it reads as part of the label; written after the second empty cell under the canonical header it is read into the label too (`缴纳费用l`): a tab row reads text in a cell's place otherwise than flow text",
+    ),
+    (
+        "roundtrip-strict-d4500fe6711f.txt",
+        "[C1] `勾稽关系1缴纳费用\\t\\tl`: text in a cell's place after an empty first cell: written glued after the empty first cell (`缴纳费用\\tl`) it reads as part of the label; written after the second empty cell under the canonical header it is read into the label too (`缴纳费用l`): a tab row reads text in a cell's place otherwise than flow text",
     ),
     (
         "roundtrip-strict-0547fb9e839c.txt",
-        "`（本列上年结转1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+        "[C2] `（本列上年结转1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-0eee5d21ae7b.txt",
+        "[C2] `一、情况。二、情况（本列国家秘密02.1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-1403524e9bf2.txt",
+        "[C2] `（本列重复申请1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-30128ad04238.txt",
+        "[C2] `勾稽关系1不补正1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-338c3985e640.txt",
+        "[C2] `（本列行政查询1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-7fc290bce367.txt",
+        "[C2] `（本列部分公开1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-9a83f3a05587.txt",
+        "[C2] `（本列禁止公开2.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-a3a10e38f552.txt",
+        "[C2] `勾稽关系6缴纳费用1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-b10f4675892f.txt",
+        "[C2] `勾稽关系3补正后1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
     ),
     (
         "roundtrip-strict-d0061a3f94f7.txt",
-        "`（本列部分公开1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+        "[C2] `（本列部分公开1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-e369330b77c4.txt",
+        "[C2] `（本列重复申请1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
     ),
     (
         "roundtrip-strict-e8a318c917e0.txt",
-        "`（本列缴纳费用1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+        "[C2] `（本列缴纳费用1.\\n1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
     ),
     (
         "roundtrip-strict-fbad78fa1bc3.txt",
-        "`勾稽关系\\n办理结果1.1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+        "[C2] `勾稽关系\\n办理结果1.1.`: a row label's trailing marker: a label with `1.` at its line's end keeps the `1.` when the next line is a marker alone (or the label ends in `1.1.`), and cuts it off as a fragment otherwise (`缴纳费用1.` alone or before tabs): the canonical row has no such next line, so its label changes on each read",
+    ),
+    (
+        "roundtrip-strict-031995e7b53a.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
     ),
     (
         "roundtrip-strict-04dda364bb01.txt",
-        "`勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (a second applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
     ),
     (
         "roundtrip-strict-098a10fd6c6d.txt",
-        "`勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (a second applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
     ),
     (
-        "roundtrip-strict-b5ac02633c2f.txt",
-        "`勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (a second applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+        "roundtrip-strict-1d96e36dd1be.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
     ),
     (
-        "roundtrip-strict-e8e05f3603f4.txt",
-        "`勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (a second applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+        "roundtrip-strict-3ff73d4e57ca.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-55062ca334c0.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-63dc89a177ec.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
     ),
     (
         "roundtrip-strict-981e56b84b2f.txt",
-        "`勾稽关系\\n1.||(\\r|=|\\u{e}`: a table after an applications table without rows: the canonical text writes the second table (a second applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+        "[E] `勾稽关系\\n1.||(\\n|=|\\u000e`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-af63b9d6152a.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-b28fb4a8794a.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-b5ac02633c2f.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-d2fc3b4c30e1.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
+    ),
+    (
+        "roundtrip-strict-e8e05f3603f4.txt",
+        "[E] `勾稽关系\\n1.勾稽关系`: a table after an applications table without rows: the canonical text writes the second table (another applications table, or generic cells as tab rows) after a blank line, and the parser reads it into the first (a note after a header without rows, and tab rows after tab rows, do not end the region)",
     ),
     (
         "roundtrip-strict-2bf289693ea8.txt",
-        "`第二十条\\n1.|w|\\n|'|=`: a table after an active-disclosure table without items: written as a block title and its column header (tab row), then a blank line, then the next table's tab rows or a second title; the parser reads them into the first table (tab rows after tab rows, and a block title, do not end its region)",
+        "[F] `第二十条\\n1.|w|\\n|'|=`: a table after an active-disclosure table without items: written as a block title and its column header (a tab row), a blank line, then the next table's tab rows or a second block title; the parser reads them into the first table (tab rows after tab rows, and a block title, do not end its region)",
     ),
     (
         "roundtrip-strict-57471ead5363.txt",
-        "`第二十条\\n第二十条。`: a table after an active-disclosure table without items: written as a block title and its column header (tab row), then a blank line, then the next table's tab rows or a second title; the parser reads them into the first table (tab rows after tab rows, and a block title, do not end its region)",
+        "[F] `第二十条\\n第二十条。`: a table after an active-disclosure table without items: written as a block title and its column header (a tab row), a blank line, then the next table's tab rows or a second block title; the parser reads them into the first table (tab rows after tab rows, and a block title, do not end its region)",
+    ),
+    (
+        "roundtrip-strict-b55b85e6c4da.txt",
+        "[F] `第二十条\\n第二十条开展。4、建立健全政府信息公开社会评议制度、责任追究`: a table after an active-disclosure table without items: written as a block title and its column header (a tab row), a blank line, then the next table's tab rows or a second block title; the parser reads them into the first table (tab rows after tab rows, and a block title, do not end its region)",
     ),
     (
         "roundtrip-strict-681dd25ca5f0.txt",
-        "`第二十条行政处罚信息内容金`: an active-disclosure block read from one line of flow text (header words, item, figure) reads back from its canonical tab layout as another model (not analysed further)",
+        "[G] `第二十条行政处罚信息内容金`: an active-disclosure block read from one line of flow text (header words, item, figure) reads back from its canonical tab layout as another model (not analysed further)",
     ),
     (
         "roundtrip-strict-95b51c88c729.txt",
-        "`第二十条本年处理决定数量行政处罚%6`: an active-disclosure block read from one line of flow text (header words, item, figure) reads back from its canonical tab layout as another model (not analysed further)",
-    ),
-    (
-        "roundtrip-strict-1e56c1b1c0a7.txt",
-        "`一、本年新收5已获取信息(五)不予公开`: text between a figure and a group label on one line (`一、本年新收5已获取信息(五)不予公开`): the canonical text writes the group label before the row `已获取信息`, which reads back as another model (not analysed further)",
+        "[G] `第二十条本年处理决定数量行政处罚%6`: an active-disclosure block read from one line of flow text (header words, item, figure) reads back from its canonical tab layout as another model (not analysed further)",
     ),
     (
         "roundtrip-strict-016ee1304f73.txt",
-        "`一、本年新收5已获取信息(五)其他处理\\n缴纳费用`: text between a figure and a group label on one line (`一、本年新收5已获取信息(五)不予公开`): the canonical text writes the group label before the row `已获取信息`, which reads back as another model (not analysed further)",
+        "[D] `一、本年新收5已获取信息(五)其他处理\\n缴纳费用`: text between a figure and a group label on one line (`5已获取信息(五)不予公开`): the canonical text writes the group label before the row `已获取信息`, which reads back as another model (not analysed further)",
+    ),
+    (
+        "roundtrip-strict-1e56c1b1c0a7.txt",
+        "[D] `一、本年新收5已获取信息(五)不予公开`: text between a figure and a group label on one line (`5已获取信息(五)不予公开`): the canonical text writes the group label before the row `已获取信息`, which reads back as another model (not analysed further)",
+    ),
+    (
+        "roundtrip-strict-2144a1eb5bf7.txt",
+        "[H] `一、本年新收信息公开申请数量推动政务公开工作做优做实。二、主`: a row label read from flow text up to the end of a sentence, with text after it (`一、本年新收…做实。二、主`): written as the label and one more field, it reads back as a note, a new table and the row (not analysed further)",
+    ),
+    (
+        "roundtrip-strict-2510f4ad7f64.txt",
+        "[K] `指标||累计\\n||\\\\`: the header words of a legacy statistics table in pipe rows (`指标||累计`) with a backslash cell: the canonical text reads back as another model (not analysed in this round)",
+    ),
+    (
+        "roundtrip-strict-78f077f67138.txt",
+        "[K] `指标||累计\\n\\\\||`: the header words of a legacy statistics table in pipe rows (`指标||累计`) with a backslash cell: the canonical text reads back as another model (not analysed in this round)",
+    ),
+    (
+        "roundtrip-strict-91bcdc7ee84c.txt",
+        "[M] `（本列国家秘密（三）不予公开（三）不予公开`: group labels repeated or glued to markers in one line of flow text (`（三）不予公开（三）不予公开`, `不补正1.（六）2.收费通知`): the canonical rows read back as another model (not analysed in this round)",
+    ),
+    (
+        "roundtrip-strict-edaf9769c834.txt",
+        "[M] `勾稽关系\\n不补正（六）其他处理（六）其他处理2.缴纳费用`: group labels repeated or glued to markers in one line of flow text (`（三）不予公开（三）不予公开`, `不补正1.（六）2.收费通知`): the canonical rows read back as another model (not analysed in this round)",
+    ),
+    (
+        "roundtrip-strict-136e49ad9755.txt",
+        "[X] `（本列信访\\t\\u001d2|`: not analysed in this round (the minimised input breaks a law; see the test output of known_law_failures_still_fail)",
+    ),
+    (
+        "roundtrip-strict-584ffed116f8.txt",
+        "[X] `三、收到和处理\\n6.政府\\n2022年1月2`: not analysed in this round (the minimised input breaks a law; see the test output of known_law_failures_still_fail)",
+    ),
+    (
+        "roundtrip-strict-912ab5dc0549.txt",
+        "[X] `勾稽关系\\n不补正1.（六）2.收费通知`: not analysed in this round (the minimised input breaks a law; see the test output of known_law_failures_still_fail)",
+    ),
+    (
+        "roundtrip-strict-33fc26102f75.txt",
+        "[I] `|\\n0\\n1.\\n1`: lines of one cell each with marker lines among them (`|\\n0\\n1.\\n1`): read as a generic table of lines, the canonical pipe rows (or lines between blank lines) read back with other cells, or as another table (not analysed further)",
+    ),
+    (
+        "roundtrip-strict-b3f521a23028.txt",
+        "[I] `1.\\n1\\n\\nK\\n\\b\\nw\\nw\\n1.\\n1`: lines of one cell each with marker lines among them (`|\\n0\\n1.\\n1`): read as a generic table of lines, the canonical pipe rows (or lines between blank lines) read back with other cells, or as another table (not analysed further)",
+    ),
+    (
+        "roundtrip-strict-d58d3a8e4bf5.txt",
+        "[I] `\\b|.\\n1.\\n1\\n1`: lines of one cell each with marker lines among them (`|\\n0\\n1.\\n1`): read as a generic table of lines, the canonical pipe rows (or lines between blank lines) read back with other cells, or as another table (not analysed further)",
     ),
 ];
 
