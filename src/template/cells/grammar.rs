@@ -168,11 +168,7 @@ fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
     } else {
         Tk::Label
     };
-    Tok {
-        kind,
-        start: at + from,
-        end: at + to,
-    }
+    Tok::new(kind, at + from, at + to)
 }
 
 /// True for a character that may start a number.
@@ -204,20 +200,19 @@ fn label_len(s: &str) -> usize {
 pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
     // most fields are a plain figure: one value (a digit run has no unit,
     // remark or marker after it, and no null marker has a digit)
-    if f.bytes().all(|b| b.is_ascii_digit()) {
+    if let Some(n) = super::plain_figure(f) {
         out.push(Tok {
-            kind: Tk::Value,
-            start: at,
-            end: at + f.len(),
+            value: Some(Some(n)),
+            ..Tok::new(Tk::Value, at, at + f.len())
         });
         return;
     }
+    if f.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(Tok::new(Tk::Value, at, at + f.len()));
+        return;
+    }
     if null_field(f) {
-        out.push(Tok {
-            kind: Tk::Null,
-            start: at,
-            end: at + f.len(),
-        });
+        out.push(Tok::new(Tk::Null, at, at + f.len()));
         return;
     }
     let mut label_start: Option<usize> = None;
@@ -255,11 +250,7 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
             if let Some(ls) = label_start.take() {
                 out.push(label(f, ls, i, at));
             }
-            out.push(Tok {
-                kind: Tk::Value,
-                start: at + i,
-                end: at + end,
-            });
+            out.push(Tok::new(Tk::Value, at + i, at + end));
             prev = f[..end].chars().next_back();
             i = end;
             continue;
@@ -375,21 +366,13 @@ mod tests {
             } else {
                 Tk::Label
             };
-            Tok {
-                kind,
-                start: at + from,
-                end: at + to,
-            }
+            Tok::new(kind, at + from, at + to)
         }
 
         /// Splits one field (no white space at its ends) into label and value tokens.
         fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
             if super::super::vocabulary::is_null(f) {
-                out.push(Tok {
-                    kind: Tk::Null,
-                    start: at,
-                    end: at + f.len(),
-                });
+                out.push(Tok::new(Tk::Null, at, at + f.len()));
                 return;
             }
             let mut label_start: Option<usize> = None;
@@ -420,11 +403,7 @@ mod tests {
                     if let Some(ls) = label_start.take() {
                         out.push(label(f, ls, i, at));
                     }
-                    out.push(Tok {
-                        kind: Tk::Value,
-                        start: at + i,
-                        end: at + end,
-                    });
+                    out.push(Tok::new(Tk::Value, at + i, at + end));
                     prev = f[..end].chars().last();
                     i = end;
                     continue;
