@@ -233,6 +233,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_figures_are_cell_values() {
+        for s in [
+            "0",
+            "007",
+            "123",
+            "999999999999999999",
+            "1000000000000000000",
+            "9223372036854775807",
+            "",
+            "1 ",
+            "1,234",
+            "１２",
+            "12元",
+        ] {
+            if let Some(v) = plain_figure(s) {
+                assert_eq!(Some(v), super::super::rows::cell_value(s), "{s}");
+            } else {
+                assert!(s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty());
+            }
+        }
+    }
+
+    #[test]
     fn space_at_is_is_space() {
         let s = "a \t\u{3000}\u{a0}\u{200b}\u{feff}\u{85}\u{2029}数１-－\u{1c}\u{2060}";
         for (i, c) in s.char_indices() {

@@ -74,6 +74,37 @@ fn fits(n: &str) -> bool {
     true
 }
 
+/// The value of `n`, a match of [`number`]: what
+/// [`Number::parse_prefix`](crate::model::Number::parse_prefix) reads from a
+/// text that starts with it (the match is its prefix, exactly), read from the
+/// digits the grammar already holds.
+fn number_value(n: &str) -> Option<crate::model::Number> {
+    let mut mantissa: i64 = 0;
+    let mut scale = 0u8;
+    let mut fraction = false;
+    let mut negative = false;
+    for c in n.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            '.' | '．' => {
+                fraction = true;
+                continue;
+            }
+            '-' | '－' => {
+                negative = true;
+                continue;
+            }
+            _ => continue,
+        };
+        if fraction {
+            scale += 1;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(d as u8))?;
+    }
+    crate::model::Number::new(if negative { -mantissa } else { mantissa }, scale)
+}
+
 /// A number as a cell writes it: an optional `-`, digits with thousands
 /// groups (`1,234`), an optional decimal part (`7730.28`, `１２．５`). The
 /// prefix [`Number::parse_prefix`](crate::model::Number::parse_prefix)
@@ -235,10 +266,17 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         } else {
             rest[c.len_utf8()..].starts_with(is_digit)
         };
-        let number = starts_number
-            .then(|| nom::branch::alt((number, digit_run)).parse(rest).ok())
-            .flatten();
-        if let Some((_, n)) = number {
+        // a number read by the grammar carries its value; a digit run too
+        // long for one does not
+        let number = if starts_number {
+            match number(rest) {
+                Ok((_, n)) => Some((n, number_value(n))),
+                Err(_) => digit_run(rest).ok().map(|(_, n)| (n, None)),
+            }
+        } else {
+            None
+        };
+        if let Some((n, value)) = number {
             let len = n.len();
             let Some(end) = value_end(f, i, len) else {
                 // part of a label
@@ -250,7 +288,11 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
             if let Some(ls) = label_start.take() {
                 out.push(label(f, ls, i, at));
             }
-            out.push(Tok::new(Tk::Value, at + i, at + end));
+            out.push(Tok {
+                // (a value cut short before a list marker is not `n`)
+                value: value.filter(|_| end >= i + len).map(Some),
+                ..Tok::new(Tk::Value, at + i, at + end)
+            });
             prev = f[..end].chars().next_back();
             i = end;
             continue;
@@ -475,6 +517,18 @@ mod tests {
         #[test]
         fn grammar_matches_the_reference(s in "[0-9０-９,.．、\\-－ 年个元万件%（()）一第其他无—/不适用NA]{0,24}") {
             prop_assert_eq!(new_tokens(&s), reference::tokens(&s));
+        }
+
+        /// A value the reader carries is the value of its token's text.
+        #[test]
+        fn carried_values_are_cell_values(s in "[0-9０-９,.．、\\-－ 年个元万件%（()）一第其他无—/不适用NA]{0,24}") {
+            let mut out = Vec::new();
+            words(&s, 0, &mut out);
+            for t in out {
+                if let Some(v) = t.value {
+                    prop_assert_eq!(v, crate::template::rows::cell_value(&s[t.start..t.end]), "{:?}", t);
+                }
+            }
         }
 
         #[test]
