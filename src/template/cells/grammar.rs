@@ -40,44 +40,14 @@ fn thousands(i: &str) -> Res<'_, &str> {
     .parse(i)
 }
 
-/// True when the digits of a number (its sign, separators and point
-/// ignored) fit a [`Number`](crate::model::Number): an `i64` mantissa and at
-/// most [`MAX_SCALE`](crate::model::number::MAX_SCALE) decimals.
-fn fits(n: &str) -> bool {
-    let mut mantissa: i64 = 0;
-    let mut scale = 0u8;
-    let mut fraction = false;
-    for c in n.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            '.' | '．' => {
-                fraction = true;
-                continue;
-            }
-            _ => continue,
-        };
-        if fraction {
-            if scale >= crate::model::number::MAX_SCALE {
-                return false;
-            }
-            scale += 1;
-        }
-        let Some(m) = mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(d as i64))
-        else {
-            return false;
-        };
-        mantissa = m;
-    }
-    true
-}
-
-/// The value of `n`, a match of [`number`]: what
+/// The value of `n`, the text of a number (digits, thousands separators, a
+/// point, a leading sign), when it fits a [`Number`](crate::model::Number):
+/// an `i64` mantissa and at most
+/// [`MAX_SCALE`](crate::model::number::MAX_SCALE) decimals. It is what
 /// [`Number::parse_prefix`](crate::model::Number::parse_prefix) reads from a
-/// text that starts with it (the match is its prefix, exactly), read from the
-/// digits the grammar already holds.
+/// text that starts with a match of [`number`] (the match is its prefix,
+/// exactly): the grammar reads the value as it checks that it fits, and the
+/// value token carries it.
 fn number_value(n: &str) -> Option<crate::model::Number> {
     let mut mantissa: i64 = 0;
     let mut scale = 0u8;
@@ -98,6 +68,9 @@ fn number_value(n: &str) -> Option<crate::model::Number> {
             _ => continue,
         };
         if fraction {
+            if scale >= crate::model::number::MAX_SCALE {
+                return None;
+            }
             scale += 1;
         }
         mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(d as u8))?;
@@ -110,16 +83,25 @@ fn number_value(n: &str) -> Option<crate::model::Number> {
 /// prefix [`Number::parse_prefix`](crate::model::Number::parse_prefix)
 /// reads, exactly (a unit test compares them).
 pub(crate) fn number(i: &str) -> Res<'_, &str> {
-    verify(
-        recognize((
-            opt(one_of("-－")),
-            digit_run,
-            many0_count(nom::branch::alt((thousands, digit_run))),
-            opt((one_of(".．"), digit_run)),
-        )),
-        fits,
-    )
-    .parse(i)
+    number_read(i).map(|(r, (n, _))| (r, n))
+}
+
+/// [`number`] with its value ([`number_value`], read once).
+fn number_read(i: &str) -> Res<'_, (&str, crate::model::Number)> {
+    let (rest, n) = recognize((
+        opt(one_of("-－")),
+        digit_run,
+        many0_count(nom::branch::alt((thousands, digit_run))),
+        opt((one_of(".．"), digit_run)),
+    ))
+    .parse(i)?;
+    match number_value(n) {
+        Some(v) => Ok((rest, (n, v))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
 }
 
 /// A unit written after a figure (`万元`, `件`, `%` …: the units of the
@@ -269,8 +251,8 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         // a number read by the grammar carries its value; a digit run too
         // long for one does not
         let number = if starts_number {
-            match number(rest) {
-                Ok((_, n)) => Some((n, number_value(n))),
+            match number_read(rest) {
+                Ok((_, (n, v))) => Some((n, Some(v))),
                 Err(_) => digit_run(rest).ok().map(|(_, n)| (n, None)),
             }
         } else {
