@@ -252,8 +252,16 @@ impl Machine {
                 }
             }
         }
-        // renumber: the root first, the states where no word ends, then
-        // from END (a bit of the state) those where one does
+        let (next, ends) = Machine::renumber(&ends, &delta, classes);
+        Machine { class, next, ends }
+    }
+
+    /// The final tables from the DFA `delta` (`classes` entries a state) and
+    /// the words ending at each state: the root first, the states where no
+    /// word ends, then from [`END_INDEX`] (a bit of the state) those where
+    /// one does; each state premultiplied by [`STRIDE`].
+    fn renumber(ends: &[u64], delta: &[usize], classes: usize) -> (Box<[u16; 1 << 16]>, Vec<u64>) {
+        let n = ends.len();
         let mut number = vec![0usize; n];
         let (mut quiet, mut loud) = (0, END_INDEX);
         for (old, slot) in number.iter_mut().enumerate() {
@@ -282,11 +290,7 @@ impl Machine {
                 next[row + a] = u16::try_from(to).expect("a small automaton");
             }
         }
-        Machine {
-            class,
-            next,
-            ends: new_ends,
-        }
+        (next, new_ends)
     }
 
     /// The state after `b` from `state`.

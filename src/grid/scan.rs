@@ -79,6 +79,15 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
         // a run of white space
         while i < n {
             let lead = b[i];
+            if lead == b' ' {
+                // spaces (the alignment of `pdftotext -layout`) counted
+                // in one tight loop, a position each
+                let run = b[i..].iter().take_while(|&&x| x == b' ').count();
+                i += run;
+                col += run;
+                gap += run;
+                continue;
+            }
             if lead == b'\t' {
                 fields += usize::from(field_text);
                 field_text = false;

@@ -36,6 +36,8 @@ struct Scratch<'t> {
     lines: Vec<(usize, &'t str)>,
     /// A normalised line (region ends).
     norm: String,
+    /// The top-level blocks of a short section.
+    root: Vec<Block>,
     /// The words of a region's lines (its grid builder).
     words: Vec<crate::grid::text::Word>,
 }
@@ -61,6 +63,10 @@ impl<'t> Pieces<'t> {
         &self.segs[r.start - self.base..r.end - self.base]
     }
 }
+
+/// A section of at most this many pieces builds its top-level blocks in a
+/// reused list (see [`Blocks::build`]).
+const SMALL_SECTION: usize = 256;
 
 /// Built pieces are dropped once there are at least this many and they
 /// are half of the pieces held.
@@ -151,9 +157,21 @@ impl<'t> Blocks<'t, '_> {
         // room for a block per piece, the most a long run of one-line
         // subsections or paragraphs needs: the vector is not grown by
         // copying (each copy leaves a hole as large as the blocks so far);
-        // room never written to takes no memory, and is given back below
+        // room never written to takes no memory, and is given back below.
+        // A short section's blocks go to the scratch list (room for its
+        // pieces made once) and are copied out at their number: one
+        // allocation instead of two
+        let small = range.len() <= SMALL_SECTION;
+        let root = if small {
+            let mut r = std::mem::take(&mut self.scratch.root);
+            r.clear();
+            r.reserve(range.len());
+            r
+        } else {
+            Vec::with_capacity(range.len())
+        };
         let mut tree = Tree {
-            root: Vec::with_capacity(range.len()),
+            root,
             stack: std::mem::take(&mut self.scratch.stack),
             para: None,
         };
@@ -187,6 +205,13 @@ impl<'t> Blocks<'t, '_> {
             close(&mut stack, &mut root, self.loc);
         }
         self.scratch.stack = stack;
+        if small {
+            // (moved out at their number: the scratch list keeps its room)
+            let mut out = Vec::with_capacity(root.len());
+            out.append(&mut root);
+            self.scratch.root = root;
+            return out;
+        }
         root.shrink_to_fit();
         root
     }
@@ -238,7 +263,28 @@ impl<'t> Blocks<'t, '_> {
     /// Takes a line of text (at `off`) into `tree`: markup residue at its
     /// start, subsection markers, or a paragraph (a new one, or the line
     /// joined to the open one).
-    fn text_line(&mut self, tree: &mut Tree, mut off: usize, mut t: &str) {
+    fn text_line(&mut self, tree: &mut Tree, off: usize, t: &str) {
+        let mut next = Some((off, t));
+        // each table cut from a head line reads the rest of the line again:
+        // a bound on them keeps a line of many such tables linear
+        let mut cuts = MAX_CUTS_PER_LINE;
+        while let Some((off, t)) = next {
+            next = self.text_line_once(tree, off, t, cuts > 0);
+            cuts = cuts.saturating_sub(1);
+        }
+    }
+
+    /// [`Self::text_line`] up to a legacy statistics table in the body after
+    /// a subsection head (when `cut_table`): the text after that table is
+    /// returned, to be read as a line of its own (as it is when the table
+    /// starts a line).
+    fn text_line_once<'l>(
+        &mut self,
+        tree: &mut Tree,
+        mut off: usize,
+        mut t: &'l str,
+        cut_table: bool,
+    ) -> Option<(usize, &'l str)> {
         // markup residue at the start of the line
         if let Ok((rest, m)) = markup.parse(t) {
             let b = Block::Markup(Markup {
@@ -250,7 +296,7 @@ impl<'t> Blocks<'t, '_> {
             off += t.len() - r.len();
             t = r;
             if t.is_empty() {
-                return;
+                return None;
             }
         }
         let Tree { root, stack, para } = tree;
@@ -259,7 +305,29 @@ impl<'t> Blocks<'t, '_> {
         if line_marker(t).is_some() {
             self.flush(para, stack, root);
             *para = self.subsections(off, t, stack, root);
-            return;
+            // the body after the head is read as it would be on a line of
+            // its own: a legacy statistics table of crawler text in it is a
+            // table, the text after it is read as the next line
+            if let Some(p) = para.as_ref()
+                && cut_table
+                && !p.joined
+                && let body = &self.text[p.start..p.end]
+                && may_hold_statistics(body)
+                && let Some((a, _, b)) = crate::template::legacy::locate(body)
+                && let Some((tb, end)) =
+                    crate::template::legacy::crawler_table(&body[a..b], p.start + a, self.loc)
+                && end == b - a
+            {
+                let at = p.start - off;
+                let before = crate::text::space::trim_end(&t[at..at + a]);
+                let after = crate::text::space::trim_start(&t[at + b..]);
+                let after_off = off + t.len() - after.len();
+                *para = (!before.is_empty()).then(|| new_para(off + at, before));
+                self.flush(para, stack, root);
+                push(stack, root, Block::Table(Box::new(tb)));
+                return (!after.is_empty()).then_some((after_off, after));
+            }
+            return None;
         }
         // paragraphs
         match para.as_mut() {
@@ -275,6 +343,14 @@ impl<'t> Blocks<'t, '_> {
                     buf.push_str(&self.text[p.start..p.end]);
                     p.joined = true;
                 }
+                // pieces of one line (a line cut where a table was looked
+                // for) keep the white space between them: the text is the
+                // source's; only a line break is dropped
+                if let Some(gap) = self.text.get(p.end..off)
+                    && !gap.contains(['\n', '\r'])
+                {
+                    buf.push_str(gap);
+                }
                 buf.push_str(t);
                 p.end = off + t.len();
                 p.last_chars = t.chars().count();
@@ -286,6 +362,7 @@ impl<'t> Blocks<'t, '_> {
                 *para = Some(new_para(off, t));
             }
         }
+        None
     }
 
     /// Ends the open paragraph and adds `b` after it.
@@ -423,12 +500,18 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>>
             && found.is_none_or(|(_, _, b)| b == t.len())
             && (t.contains("指标名称") || t.contains("指標名稱"))
         {
-            // the rows may go on over the next lines (not over a grid line)
+            // the rows may go on over the next lines (not over a grid line;
+            // white space around a line, a trailing tab too, is no cell
+            // separator: the paragraph such lines make drops it)
             let k = segs[i + 1..]
                 .iter()
-                .position(|x| x.raw.contains('\t') || x.raw.matches('|').count() >= 2)
+                .position(|x| {
+                    let t = x.trimmed().1;
+                    t.contains('\t') || t.matches('|').count() >= 2
+                })
                 .map_or(segs.len(), |p| i + 1 + p);
-            let end = segs[k - 1].start + segs[k - 1].raw.len();
+            let (last, lt) = segs[k - 1].trimmed();
+            let end = (last + lt.len()).max(off + t.len());
             if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
                 found = Some(r);
             }
@@ -455,13 +538,35 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>>
             out.push(Seg::new(s.start, &text[s.start..off + a]));
         }
         out.push(Seg::new(off + a, &text[off + a..stop]));
-        if stop < covered {
-            out.push(Seg::new(stop, &text[stop..covered]));
+        // the rest of the line is looked at again, as it would be on a
+        // line of its own (`。指标名称累计条0` after a table: `。` and a
+        // table); each look stops at the next table, so a line of many
+        // tables is read in one pass
+        let mut from = stop;
+        while from < covered {
+            let rest = Seg::new(from, &text[from..covered]);
+            let (roff, rt) = rest.trimmed();
+            let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
+            let Some((a, _, b)) = found else {
+                out.push(rest);
+                break;
+            };
+            if roff + a > from {
+                out.push(Seg::new(from, &text[from..roff + a]));
+            }
+            out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
+            from = roff + b;
         }
         i = j;
     }
     out
 }
+
+/// The most legacy statistics tables of crawler text cut from subsection
+/// bodies on the head lines of one line (each cut reads the rest of the
+/// line again: the bound keeps a line of many linear; past it, a body is
+/// read as text).
+const MAX_CUTS_PER_LINE: usize = 8;
 
 /// False when `t` cannot hold a legacy statistics table run together with
 /// text: its header (`指标名称`, `指標名稱`) starts with `指`, so one search

@@ -183,8 +183,10 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
     {
         return false;
     }
-    if !normalised {
-        lexical::norm_into(full, t);
+    // the label part: in a tab row its first field (`3.其他\t0议`)
+    let label = t.find('\t').map_or(t, |k| &t[..k]);
+    if !normalised || label.len() < t.len() {
+        lexical::norm_into(full, label);
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {
@@ -237,18 +239,46 @@ pub(crate) fn region_end(
 ) -> usize {
     let mut end = i + 1;
     let mut j = i + 1;
+    // the delimiter of the last line when it was a grid row, and whether
+    // a blank line follows it
+    let mut last_delim = grid_delim(&segs[i], &kinds[i]);
+    let mut blank_before = false;
+    // an applications table that has a row: a note line after it opens the
+    // next table (the note comes first in a table, never after its rows)
+    let applications = kind == Kind::Applications;
+    let mut has_row = applications && {
+        lexical::norm_into(buf, segs[i].trimmed().1);
+        matches!(app_label(buf), AppLabel::Row(_))
+    };
     while j < segs.len() {
         let s = segs[j];
         if kinds[j].blank {
+            blank_before = true;
             j += 1;
             continue;
         }
+        // rows of one delimiter, a blank line, rows of another: a table
+        // is written in one layout, so the second rows are another table
+        let delim = grid_delim(&s, &kinds[j]);
+        if blank_before && last_delim.is_some() && delim.is_some() && delim != last_delim {
+            break;
+        }
+        blank_before = false;
+        last_delim = delim;
         let t = s.trimmed().1;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
             s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
         if ends_region(t, kind, buf) && !(empty_cells && t.ends_with('。')) {
             break;
+        }
+        if applications {
+            lexical::norm_into(buf, t);
+            match app_label(buf) {
+                AppLabel::Note if has_row => break,
+                AppLabel::Row(_) => has_row = true,
+                _ => {}
+            }
         }
         if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
             break;
@@ -257,6 +287,19 @@ pub(crate) fn region_end(
         end = j;
     }
     end
+}
+
+/// The delimiter of a grid row (`|` for a pipe row, a tab for a tab row);
+/// `None` for any other line.
+fn grid_delim(s: &Seg<'_>, kind: &LineKind) -> Option<char> {
+    if !kind.grid_row(s) {
+        return None;
+    }
+    Some(if crate::grid::pipes::is_row(s.raw) {
+        '|'
+    } else {
+        '\t'
+    })
 }
 
 /// A line that starts with `第二十条` glued to other text (`第二十条予以公开`,

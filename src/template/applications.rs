@@ -3,7 +3,7 @@
 //! 法人或其他组织 `org_subtotal` column when the header has one, wrapped
 //! labels joined back to their row.
 
-use super::cells::{Tk, Tok, tokens};
+use super::cells::{Tk, Tok, tokens_of};
 use super::rows::{Builder, Cutter, Piece, RowAcc};
 use super::vocabulary::{AppLabel, Set, W, app_label_of, group_of};
 use crate::grid::Grid;
@@ -31,7 +31,7 @@ struct Reader<'t, 'l> {
 
 /// Maps a grid to the applications table.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
-    let toks = tokens(grid);
+    let toks = tokens_of(grid, true);
     let mut cutter = Cutter::default();
     let mut r = Reader {
         b: Builder::new(text, loc, grid, toks.len()),
@@ -78,6 +78,16 @@ impl Reader<'_, '_> {
     fn value(&mut self, t: Tok) {
         match self.current {
             Some(c) => self.b.push_cell(&mut self.rows[c], t),
+            // a header cell of text and a figure (`数据1`: see
+            // `cells::tokens_of`) is header text
+            None if t.kind == Tk::Value
+                && !self.header_done
+                && !self.b.text[t.start..].starts_with(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '-' | '－' | '０'..='９')
+                }) =>
+            {
+                self.b.frag(FragmentRole::Header, t.start, t.end)
+            }
             None if t.kind != Tk::Empty => self.b.frag(FragmentRole::Other, t.start, t.end),
             None => {}
         }
@@ -87,8 +97,12 @@ impl Reader<'_, '_> {
     /// makes it a group label (（六）其他处理 in 2021).
     fn new_row(&mut self, key: AppRow, p: &Piece) {
         if let Some(last) = self.rows.last()
-            && last.cells.is_empty()
             && last.key == AppRow::OtherProcessing
+            // (empty fields kept because the grid row holds another
+            // row's figures are no values either)
+            && self.b.cells[last.cells.clone()]
+                .iter()
+                .all(|t| t.kind == Tk::Empty)
         {
             let last = self.rows.pop().expect("checked");
             if let Some((s, e)) = last.label {

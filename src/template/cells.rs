@@ -81,6 +81,15 @@ pub(crate) fn plain_figure(s: &str) -> Option<crate::model::Number> {
 /// tokens' offsets refer to, and each cell's text must be the text at its
 /// span (true of every builder over plain text and of tab-row reading text).
 pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
+    tokens_of(grid, false)
+}
+
+/// [`tokens`], where with `stray_in_cells` a field of a delimited row that
+/// holds stray text glued before a figure stays one cell (see
+/// [`stray_text_in_cell`]; the applications table, whose labels are in the
+/// row's first field).
+pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
+    let delimited = stray_in_cells && super::fused::delimited(grid);
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
@@ -90,7 +99,17 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
             _ => {
                 let line_start = toks.len();
                 for cell in row {
+                    let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);
+                    if delimited
+                        && cell.pieces.len() <= 1
+                        && let Some(span) = &cell.span
+                        && toks[line_start..cell_start]
+                            .iter()
+                            .any(|t| t.kind != Tk::Empty)
+                    {
+                        stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                    }
                 }
                 drop_idle_empties(&mut toks, line_start);
                 continue;
@@ -165,6 +184,42 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
         }
         toks.truncate(k);
     }
+}
+
+/// A field of a delimited row after the row's first text whose tokens
+/// (from `from`) are stray text glued before a figure (`结1`, `+0`), with no
+/// white space and no template word in the text: one value token, the
+/// cell's text at its position, so the row reads the same whether the text
+/// stood in an empty cell's place or beside the label. (Left as tokens, the
+/// text would end the row, or join the label when only a tab parts them.)
+fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+    let cell = &toks[from..];
+    let glued = cell.windows(2).all(|w| w[0].end == w[1].start);
+    if cell.len() < 2
+        || !glued
+        || cell[0].kind != Tk::Label
+        || !cell.iter().any(|t| t.kind == Tk::Value)
+    {
+        return;
+    }
+    // text that names a template word is a label, not stray text
+    let mut words = Vec::new();
+    for t in cell.iter().filter(|t| t.kind == Tk::Label) {
+        let Some(label) = text.get(t.start - at..t.end - at) else {
+            return;
+        };
+        super::vocabulary::matches_into(&crate::text::lexical::norm(label), &mut words);
+        if !words.is_empty() {
+            return;
+        }
+    }
+    let (start, end) = (cell[0].start, cell[cell.len() - 1].end);
+    toks.truncate(from);
+    toks.push(Tok {
+        kind: Tk::Value,
+        start,
+        end,
+    });
 }
 
 /// The tokens of a cell's text at `at`; a glued cell whose text is its

@@ -92,7 +92,18 @@ impl Cutter {
         }
         if !self.n.is_empty() {
             let s = &self.n.s;
+            let from = self.cuts.len();
             marker_starts_into(s, &mut self.cuts);
+            // a marker of several digits glued after text (`.56.过程性`)
+            // starts at its last digit, as a cell reads digits glued before
+            // a marker (`00000002.其他`: the rest are a figure), so the
+            // label reads the same at the start of a line
+            for c in &mut self.cuts[from..] {
+                let digits = s[*c..].bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 1 {
+                    *c += digits - 1;
+                }
+            }
             if let Some(cut_at) = words {
                 vocabulary::matches_into(s, &mut self.found);
                 if cut_at != Set::default() {

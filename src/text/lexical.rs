@@ -334,41 +334,53 @@ pub(crate) fn norm_head<'b>(s: &'b str, chars: usize, buf: &'b mut [u8]) -> &'b 
         }
         &s[..e]
     };
+    let b = s.as_bytes();
     let mut count = 0;
-    let mut at = 0;
-    let mut copied = false;
-    let mut end = s.len();
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    // the head of characters that are their own normal form, a slice of
+    // `s`: ASCII and the CJK block judged from their bytes (as in
+    // `push_norm`)
+    loop {
+        if count == chars || i == b.len() {
+            return fit(i, buf.len());
+        }
+        let x = b[i];
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                break;
+            }
+            i += 1;
+        } else if plain_ideograph_at(b, i) {
+            i += 3;
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            if norm_char(c) != Some(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        count += 1;
+    }
+    // the first character that changes is at `i`: copy the head before it
+    if i > buf.len() {
+        return fit(i, buf.len());
+    }
+    buf[..i].copy_from_slice(&b[..i]);
+    let mut at = i;
+    for c in s[i..].chars() {
         if count == chars {
-            end = i;
             break;
         }
-        let n = norm_char(c);
-        if n.is_some() {
-            count += 1;
-        }
-        if !copied {
-            if n == Some(c) {
-                continue;
-            }
-            // the first character that changes: copy the head before it
-            if i > buf.len() {
-                return fit(i, buf.len());
-            }
-            buf[..i].copy_from_slice(&s.as_bytes()[..i]);
-            at = i;
-            copied = true;
-        }
-        let Some(n) = n else { continue };
+        let Some(n) = norm_char(c) else { continue };
+        count += 1;
         let l = n.len_utf8();
         let Some(slot) = buf.get_mut(at..at + l) else {
             break;
         };
         n.encode_utf8(slot);
         at += l;
-    }
-    if !copied {
-        return fit(end, buf.len());
     }
     // whole characters were written: valid UTF-8
     simdutf8::basic::from_utf8(&buf[..at]).unwrap_or_default()

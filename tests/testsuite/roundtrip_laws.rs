@@ -84,6 +84,113 @@ fn issue15_pipe_table_stays_a_table() {
     assert_laws("||\n|告|");
 }
 
+// --- Stray text in a cell's place (applications rows) ---------------------------
+
+/// Stray text glued before a figure in a field after the label (`结1`) is
+/// that cell's text, whether an empty cell stands before it or not: the
+/// canonical text reads back as the same row.
+#[test]
+fn stray_text_before_a_figure_stays_in_its_cell() {
+    assert_laws("（本列部分公开\t\t结1");
+    assert_laws("（本列补正后\t\tP7");
+    assert_laws("(本列内部事务\t\t+0");
+    assert_laws("（本列部分公开\t结1");
+    assert_laws("（本列部分公开\t5\t结1");
+}
+
+/// A line cut into pieces where a statistics table was looked for, and
+/// joined back into one paragraph, keeps its white space: the paragraph's
+/// text is the source's on every read.
+#[test]
+fn paragraph_cut_for_a_table_keeps_its_spaces() {
+    assert_laws("府 0 统计表指标名称计量.6");
+    let r = ogi_report::parse("府 0 统计表指标名称计量.6").unwrap();
+    assert!(r.render().contains("府 0 统计表"), "{:?}", r.render());
+}
+
+// --- Table boundaries ---------------------------------------------------------
+
+/// 其他处理 with no figures before another row is a group label, also when
+/// its grid line holds another row's figure (its empty fields are kept
+/// then): read alone on its line, it is one.
+#[test]
+fn other_processing_without_figures_is_a_group_label() {
+    assert_laws("一、本年新收0其他处理||\n|逾期不补|");
+}
+
+/// Pipe rows after a blank line that follows the tab rows of an
+/// applications table are another table (a table is written in one layout).
+#[test]
+fn pipe_rows_after_a_blank_line_are_another_table() {
+    assert_laws("勾稽关系\n3333333333,||!yE||2252587.he||\n||");
+    let r = ogi_report::parse("勾稽关系\n3333333333,||!yE||2252587.he||\n||").unwrap();
+    let c1 = ogi_report::parse(&r.render()).unwrap();
+    assert_eq!(c1.preamble.len(), 2, "{:?}", r.render());
+}
+
+/// A note line after the rows of an applications table opens the next one:
+/// two tables stay two tables.
+#[test]
+fn a_note_after_rows_opens_the_next_applications_table() {
+    assert_laws("一、本年新收\n2.勾稽关系");
+    let r = ogi_report::parse("一、本年新收\n2.勾稽关系").unwrap();
+    let c1 = ogi_report::parse(&r.render()).unwrap();
+    assert_eq!(c1.preamble.len(), 2, "{:?}", r.render());
+}
+
+// --- Mutation failures (render-not-fixed) ---------------------------------------
+
+/// A list-marker mark (`、`) that followed a row's last figure is not written
+/// glued to it: `0、` at a field's end would read as the marker `0、`.
+#[test]
+fn a_marker_mark_after_the_last_figure_is_not_glued_to_it() {
+    assert_laws("（本列上年结转0000000、0");
+}
+
+/// Text glued after a row's last figure, and more text after it: the
+/// second is not written as one more field (the two would read back as one
+/// label run across the tab).
+#[test]
+fn text_glued_after_the_last_figure_and_more_text() {
+    assert_laws("（本列行政查询2\t\t\t\t\t\t7（0提");
+    assert_laws("（本列本年新收1 2 3 4 5 6 7（0提");
+}
+
+/// A row label cut from text at a marker of several digits (`.56.过程性`)
+/// starts at the marker's last digit, as the label reads at the start of a
+/// line (`56.` there: `5` is a figure glued before the marker `6.`).
+#[test]
+fn a_label_cut_at_a_marker_of_several_digits_reads_back() {
+    assert_laws("（本列.56.过程性");
+}
+
+/// The body after a subsection head on the same line is read as it would
+/// be on a line of its own: a legacy statistics table of crawler text.
+#[test]
+fn a_statistics_table_after_a_head_on_its_line_reads_back() {
+    assert_laws("指标名称单位条06.。指标名称累计条0");
+    assert_laws("指标名称单位条06.。1指标名称累计条0");
+    assert_laws("指标名称单位条06.。指标名称累计动4开");
+}
+
+/// A tab row of an applications table whose label is a row label
+/// (`3.其他\t0议`) stays in the table: the label part of a tab row is its
+/// first field (the text after it took the line for a subsection).
+#[test]
+fn a_tab_row_label_is_its_first_field() {
+    assert_laws("一、情况。二、情况（本列3.其他0议");
+}
+
+/// The rest of a crawler line after a legacy statistics table is looked at
+/// again: a second table in it is a table, as on a line of its own.
+#[test]
+fn a_second_statistics_table_on_a_line_reads_back() {
+    assert_laws("指标名称年度年2。指标名称累计条0");
+    // many on one line: the first few are cut, and the rest reads back too
+    let line = "指标名称年度年2。".repeat(40);
+    assert_laws(&line);
+}
+
 // --- Paragraphs kept apart (the tab-paragraph family) ----------------------------
 //
 // A paragraph of 40+ characters that ends no sentence, before another one:
@@ -210,6 +317,15 @@ fn a_fragment_that_makes_a_figure_a_marker_is_not_glued_to_it() {
     assert_laws("。一、情况（本列上年结转0000000、0");
 }
 
+#[test]
+fn statistics_rows_go_on_over_a_line_with_a_trailing_tab() {
+    // `0\t` after the header line: its trailing tab is no cell separator,
+    // so the rows go on over it as over `0`; before, the two lines read as
+    // one paragraph, which on one line reads as a statistics table
+    assert_laws("指标名称计量单位2015年度计\n0\t");
+    assert_laws("指标名称计量单位2015年度计\n0\t\n");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
@@ -239,41 +355,7 @@ fn saved_roundtrip_inputs_obey_the_laws() {
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
-pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
-    (
-        "roundtrip-strict-0816c90f8227.txt",
-        "fuzz 2026-12-06 (minimised `（本列部分公开\\t\\t结1`): stray text before a \
-         figure in the next cell; written in the empty cell's place it is glued \
-         to that figure's field, and the second round reads it as the label's \
-         tail",
-    ),
-    (
-        "roundtrip-strict-dd80da3062cc.txt",
-        "fuzz 2026-12-06 (minimised `一、本年新收0其他处理||\\n|逾期不补|`): a row \
-         without figures (`其他处理`) followed by a pipe line: written as tab \
-         row, it reads back as a group label and the next line as a paragraph",
-    ),
-    (
-        "roundtrip-strict-2f42e1562997.txt",
-        "fuzz 2026-12-06 02:32 (minimised `勾稽关系\\n3333333333,||!yE||2252587.he||\\n||`): a generic table of pipe rows right after an applications table is read into that table (a blank line does not end it)",
-    ),
-    (
-        "roundtrip-strict-22702d40a2c6.txt",
-        "fuzz 2026-12-06 02:32 (minimised `一、本年新收\\n2.勾稽关系`): two applications tables in a row read back as one (the note line that opens the second does not end the first)",
-    ),
-    (
-        "roundtrip-strict-480ea068de1a.txt",
-        "fuzz 2026-12-06 02:32 (minimised `（本列补正后\\t\\tP7`): as roundtrip-strict-0816c90f8227.txt, stray text before a figure after an empty cell",
-    ),
-    (
-        "roundtrip-strict-cb0e5cb69a00.txt",
-        "fuzz 2026-12-06 02:32 (minimised `(本列内部事务\\t\\t+0`): as roundtrip-strict-0816c90f8227.txt",
-    ),
-    (
-        "roundtrip-strict-8918bda37de2.txt",
-        "fuzz 2026-12-06 02:32 (minimised `府 0 统计表指标名称计量.6`): the parser drops one space between an ideograph and a figure in this paragraph on each read (`府 0 统计表` → `府 0统计表` → `府0统计表`), so the text changes every round",
-    ),
-];
+pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[];
 
 #[test]
 fn known_law_failures_still_fail() {

@@ -23,6 +23,17 @@ static HEADER: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
 /// title's start when a `…统计表` title stands right before 指标名称, else the
 /// header's). `None` when `t` holds no such table or it is a grid row.
 pub(crate) fn locate(t: &str) -> Option<(usize, usize, usize)> {
+    locate_with(t, true)
+}
+
+/// [`locate`] in the rest of a piece after a table it found: that piece is
+/// no grid row, so neither is its rest (not tested again: the rest of a
+/// line of many tables is looked at once per table).
+pub(crate) fn locate_in_rest(t: &str) -> Option<(usize, usize, usize)> {
+    locate_with(t, false)
+}
+
+fn locate_with(t: &str, grid_test: bool) -> Option<(usize, usize, usize)> {
     // both headers start with 指: a line without it (almost every line) is
     // left after one scan, before the tab and pipe tests
     if !t.contains('指') {
@@ -32,7 +43,7 @@ pub(crate) fn locate(t: &str) -> Option<(usize, usize, usize)> {
     let h = simplified
         .find(t.as_bytes())
         .or_else(|| traditional.find(t.as_bytes()))?;
-    if t.contains('\t') || t.matches('|').count() >= 2 {
+    if grid_test && (t.contains('\t') || t.matches('|').count() >= 2) {
         return None;
     }
     let rows = crawler_rows(&t[h..], 0)?;
