@@ -215,11 +215,7 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
     }
     let (start, end) = (cell[0].start, cell[cell.len() - 1].end);
     toks.truncate(from);
-    toks.push(Tok {
-        kind: Tk::Value,
-        start,
-        end,
-    });
+    toks.push(Tok::new(Tk::Value, start, end));
 }
 
 /// The tokens of a cell's text at `at`; a glued cell whose text is its
