@@ -81,13 +81,9 @@ fn number_value(n: &str) -> Option<crate::model::Number> {
 /// A number as a cell writes it: an optional `-`, digits with thousands
 /// groups (`1,234`), an optional decimal part (`7730.28`, `１２．５`). The
 /// prefix [`Number::parse_prefix`](crate::model::Number::parse_prefix)
-/// reads, exactly (a unit test compares them).
-pub(crate) fn number(i: &str) -> Res<'_, &str> {
-    number_read(i).map(|(r, (n, _))| (r, n))
-}
-
-/// [`number`] with its value ([`number_value`], read once).
-fn number_read(i: &str) -> Res<'_, (&str, crate::model::Number)> {
+/// reads, exactly (a unit test compares them), with its value (read as the
+/// grammar checks that it fits: see [`number_value`]).
+pub(crate) fn number(i: &str) -> Res<'_, (&str, crate::model::Number)> {
     let (rest, n) = recognize((
         opt(one_of("-－")),
         digit_run,
@@ -251,7 +247,7 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         // a number read by the grammar carries its value; a digit run too
         // long for one does not
         let number = if starts_number {
-            match number_read(rest) {
+            match number(rest) {
                 Ok((_, (n, v))) => Some((n, Some(v))),
                 Err(_) => digit_run(rest).ok().map(|(_, n)| (n, None)),
             }
