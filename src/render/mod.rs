@@ -314,7 +314,10 @@ fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     if !page
         && crate::parse::seg::line_marker(text.trim_start_matches(crate::lines::is_space)).is_none()
     {
-        return write_line(w, text);
+        return match statistics_header_cuts(text) {
+            Some(cuts) => write_cut(w, text, &cuts),
+            None => write_line(w, text),
+        };
     }
     let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
     if page {
@@ -353,6 +356,37 @@ fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         }
         _ => write_line(w, &one),
     }
+}
+
+/// The header words of a legacy statistics table written as running text.
+const STATISTICS_HEADERS: [&str; 2] = ["指标名称", "指標名稱"];
+
+/// Where to break a paragraph that, written on one line, would read as a
+/// legacy statistics table of running text (it was read from several
+/// lines, where it is none): after the first character of each header word
+/// (`指\n标名称…`), so no line holds the word and the parser joins the
+/// lines back into the paragraph. `None` when the line reads as no table.
+fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
+    let one = text.trim_matches(crate::lines::is_space);
+    crate::template::legacy::locate(one)?;
+    let mut cuts: Vec<usize> = STATISTICS_HEADERS
+        .iter()
+        .flat_map(|h| text.match_indices(h).map(|(at, _)| at + '指'.len_utf8()))
+        .collect();
+    cuts.sort_unstable();
+    Some(cuts)
+}
+
+/// Writes `text` as lines cut at the byte offsets `cuts` (see
+/// [`statistics_header_cuts`]).
+fn write_cut<W: fmt::Write>(w: &mut W, text: &str, cuts: &[usize]) -> fmt::Result {
+    let mut from = 0;
+    for &at in cuts {
+        w.write_str(&text[from..at])?;
+        w.write_char('\n')?;
+        from = at;
+    }
+    write_line(w, &text[from..])
 }
 
 /// The paragraph written last among `blocks` (inside subsections too), if

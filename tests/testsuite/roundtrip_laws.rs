@@ -326,6 +326,17 @@ fn statistics_rows_go_on_over_a_line_with_a_trailing_tab() {
     assert_laws("指标名称计量单位2015年度计\n0\t\n");
 }
 
+#[test]
+fn a_paragraph_that_reads_as_a_statistics_table_on_one_line_stays_a_paragraph() {
+    // lines that read as a paragraph (the tabs after `1000` end the rows
+    // of the table), joined on one line, would read as a statistics table:
+    // the renderer breaks the line after the 指 of the header word
+    assert_laws(
+        "指标名称 计量单位 2015年度 历年累计\n主动公开文件数 条 356 1000\t\t\n其中：1、政府网站公开数 条 350 9290\n",
+    );
+    assert_laws("说明：指标名称 计量单位\n本年 条 3\t\t\n");
+}
+
 // --- Saved fuzz inputs ------------------------------------------------------------
 
 /// Every saved round-trip fuzz input that satisfies both laws today: they
