@@ -471,6 +471,34 @@ mod tests {
     }
 
     #[test]
+    fn carried_values_of_examples() {
+        let mut carried = 0;
+        for s in [
+            "01、",
+            "1,234.5万元",
+            "22（其中修订16件）",
+            "-18",
+            "１２．５",
+            "数量230",
+            "2648-18538",
+            "7730.28元",
+            "12345678901234567890123",
+        ] {
+            let mut out = Vec::new();
+            words(s, 0, &mut out);
+            for t in out {
+                if let Some(v) = t.value {
+                    let text = &s[t.start..t.end];
+                    assert_eq!(v, crate::template::rows::cell_value(text), "{s}: {text}");
+                    carried += 1;
+                }
+            }
+        }
+        // every value but the cut `0` of `01、` and the fused run is carried
+        assert_eq!(carried, 8);
+    }
+
+    #[test]
     fn number_is_parse_prefix() {
         for s in [
             "1,234",
