@@ -305,7 +305,7 @@ mod tests {
     }
 
     fn tok(kind: Tk, start: usize, end: usize) -> Tok {
-        Tok { kind, start, end }
+        Tok::new(kind, start, end)
     }
 
     #[test]
