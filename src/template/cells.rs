@@ -11,7 +11,13 @@
 mod grammar;
 
 pub(crate) use self::grammar::field_tokens;
-use crate::grid::{Cell, Grid, RowKind};
+use crate::grid::{Cell, Grid, Layout, RowKind};
+
+/// True when the grid's cells are delimited (tab or pipe rows): there the
+/// positions of the cells are known and a digit run is one cell.
+pub(crate) fn delimited(grid: &Grid) -> bool {
+    matches!(grid.layout(), Layout::Tabs | Layout::Pipes)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tk {
@@ -89,7 +95,7 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
 /// [`stray_text_in_cell`]; the applications table, whose labels are in the
 /// row's first field).
 pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
-    let delimited = stray_in_cells && super::fused::delimited(grid);
+    let delimited = stray_in_cells && delimited(grid);
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {

@@ -239,7 +239,7 @@ impl<'t, 'l> Builder<'t, 'l> {
             loc,
             // a table has a few dozen fragments (headers, group labels)
             fragments: Vec::with_capacity(32),
-            delimited: super::fused::delimited(grid),
+            delimited: super::cells::delimited(grid),
             cells: Vec::with_capacity(tokens),
         }
     }
