@@ -159,13 +159,43 @@ impl Starts {
     }
 }
 
+/// Where the last lookup of a [`Locator`] was, and the line it was on.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: u32,
+    /// The start of `line`, and of the line after it (`usize::MAX` before
+    /// the line is known or when it is the last).
+    line_start: usize,
+    next_start: usize,
+}
+
+impl Cursor {
+    /// No lookup yet: an empty range of lines, so the first lookup searches.
+    const START: Cursor = Cursor {
+        offset: 0,
+        line: 0,
+        column: 1,
+        line_start: usize::MAX,
+        next_start: 0,
+    };
+}
+
+/// The number of characters in `text[a..b]` (0 when that is no slice).
+#[inline]
+fn chars_in(text: &str, a: usize, b: usize) -> u32 {
+    text.get(a..b).map_or(0, |s| s.chars().count() as u32)
+}
+
 /// Turns byte ranges into [`Span`]s.
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Starts,
-    // cursor: (offset, line index, column) of the last lookup
-    cursor: std::cell::Cell<(usize, usize, u32)>,
+    // cursor: the last lookup (offset, line index, column) and the bounds
+    // of its line (its start, the next line's start)
+    cursor: std::cell::Cell<Cursor>,
 }
 
 impl<'a> Locator<'a> {
@@ -174,7 +204,7 @@ impl<'a> Locator<'a> {
         Locator {
             text,
             line_starts: Starts::of(text, lines.iter().map(|l| l.start), lines.len()),
-            cursor: std::cell::Cell::new((0, 0, 1)),
+            cursor: std::cell::Cell::new(Cursor::START),
         }
     }
 
@@ -184,7 +214,7 @@ impl<'a> Locator<'a> {
         Locator {
             text,
             line_starts: Starts::of(text, iter(text).map(|l| l.start), count(text)),
-            cursor: std::cell::Cell::new((0, 0, 1)),
+            cursor: std::cell::Cell::new(Cursor::START),
         }
     }
 
@@ -280,33 +310,48 @@ impl<'a> Locator<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let (c_off, c_line, c_col) = self.cursor.get();
-        // lookups mostly stay on the line of the last one or move to the
-        // next: those two are tried before a search of all the lines
-        let li = if self.on_line(c_line, offset) {
-            c_line
-        } else if self.on_line(c_line + 1, offset) {
-            c_line + 1
+        let c = self.cursor.get();
+        // lookups mostly move forward on the line of the last one: its
+        // bounds are held, and the column counted on from the last lookup
+        if c.line_start <= offset && offset < c.next_start {
+            let col = if c.offset <= offset {
+                c.column + chars_in(self.text, c.offset, offset)
+            } else if c.offset - offset < offset - c.line_start {
+                c.column
+                    .saturating_sub(chars_in(self.text, offset, c.offset))
+                    .max(1)
+            } else {
+                1 + chars_in(self.text, c.line_start, offset)
+            };
+            self.cursor.set(Cursor {
+                offset,
+                column: col,
+                ..c
+            });
+            return (c.line as u32 + 1, col);
+        }
+        // else the next line, or a search of all the lines
+        let li = if c.line_start != usize::MAX && self.on_line(c.line + 1, offset) {
+            c.line + 1
         } else {
             self.line_starts
                 .partition_point(|s| s <= offset)
                 .saturating_sub(1)
         };
         let ls = self.line_starts.get(li);
-        let upto = offset;
-        let count =
-            |a: usize, b: usize| self.text.get(a..b).map_or(0, |s| s.chars().count() as u32);
-        // count from the nearest known point: the line start, or the last
-        // lookup on the same line (forwards or backwards), so that lookups
-        // that move back and forth by small steps on a long line stay cheap
-        let col = if c_line == li && c_off >= ls && c_off <= upto {
-            c_col + count(c_off, upto)
-        } else if c_line == li && c_off >= ls && c_off - upto < upto - ls {
-            c_col.saturating_sub(count(upto, c_off)).max(1)
+        let next_start = if li + 1 < self.line_starts.len() {
+            self.line_starts.get(li + 1)
         } else {
-            1 + count(ls, upto)
+            usize::MAX
         };
-        self.cursor.set((offset, li, col));
+        let col = 1 + chars_in(self.text, ls, offset);
+        self.cursor.set(Cursor {
+            offset,
+            line: li,
+            column: col,
+            line_start: ls,
+            next_start,
+        });
         (li as u32 + 1, col)
     }
 }

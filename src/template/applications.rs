@@ -118,13 +118,15 @@ impl Reader<'_, '_> {
     /// its own row again (`…重新出` / `具已获取信息`) continues it instead.
     fn classify(&self, p: &Piece) -> AppLabel {
         match app_label_of(p.norm, &p.found) {
+            // (the cheap test first: the markers are parsed only for a label
+            // that names the row it follows)
             AppLabel::Row(r)
-                if subsection_marker(p.norm).is_err()
-                    && section_marker(p.norm).is_err()
-                    && self
-                        .current
-                        .or(self.closed)
-                        .is_some_and(|c| self.rows[c].key == r) =>
+                if self
+                    .current
+                    .or(self.closed)
+                    .is_some_and(|c| self.rows[c].key == r)
+                    && subsection_marker(p.norm).is_err()
+                    && section_marker(p.norm).is_err() =>
             {
                 AppLabel::Unknown
             }

@@ -11,7 +11,13 @@
 mod grammar;
 
 pub(crate) use self::grammar::field_tokens;
-use crate::grid::{Cell, Grid, RowKind};
+use crate::grid::{Cell, Grid, Layout, RowKind};
+
+/// True when the grid's cells are delimited (tab or pipe rows): there the
+/// positions of the cells are known and a digit run is one cell.
+pub(crate) fn delimited(grid: &Grid) -> bool {
+    matches!(grid.layout(), Layout::Tabs | Layout::Pipes)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tk {
@@ -34,6 +40,47 @@ pub(crate) struct Tok {
     pub(crate) kind: Tk,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// The value of the token's text ([`super::rows::cell_value`] of it)
+    /// when the reader already read it (a plain figure: its digits are
+    /// summed in the scan that finds it is one), so that it is not read
+    /// again when the row is finished; `None`: not read yet.
+    pub(crate) value: Option<Option<crate::model::Number>>,
+}
+
+impl Tok {
+    /// A token whose value is not read yet.
+    pub(crate) fn new(kind: Tk, start: usize, end: usize) -> Tok {
+        Tok {
+            kind,
+            start,
+            end,
+            value: None,
+        }
+    }
+}
+
+/// The value of `s` when it is a plain figure (ASCII digits only, not
+/// empty, short enough that it always fits a [`Number`]): one scan of its
+/// bytes that both checks and reads it. Equal to
+/// [`super::rows::cell_value`] of `s` where it is `Some`.
+///
+/// [`Number`]: crate::model::Number
+#[inline]
+pub(crate) fn plain_figure(s: &str) -> Option<crate::model::Number> {
+    let b = s.as_bytes();
+    // 18 digits always fit an i64
+    if b.is_empty() || b.len() > 18 {
+        return None;
+    }
+    let mut m: i64 = 0;
+    for &x in b {
+        let d = x.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        m = m * 10 + i64::from(d);
+    }
+    Some(crate::model::Number::int(m))
 }
 
 /// The tokens of `grid`, row by row. Cell spans must index the text the
@@ -48,7 +95,7 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
 /// [`stray_text_in_cell`]; the applications table, whose labels are in the
 /// row's first field).
 pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
-    let delimited = stray_in_cells && super::fused::delimited(grid);
+    let delimited = stray_in_cells && delimited(grid);
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
@@ -76,11 +123,7 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
         };
         for c in row {
             if let Some(s) = c.span.clone().filter(|s| s.start < s.end) {
-                toks.push(Tok {
-                    kind,
-                    start: s.start,
-                    end: s.end,
-                });
+                toks.push(Tok::new(kind, s.start, s.end));
             }
         }
     }
@@ -91,27 +134,27 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
 /// the last cell with text ended (the place of a cell with no span).
 fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
     let Some(span) = cell.span.clone() else {
-        toks.push(Tok {
-            kind: Tk::Empty,
-            start: *last_end,
-            end: *last_end,
-        });
+        toks.push(Tok::new(Tk::Empty, *last_end, *last_end));
         return;
     };
     let text = cell.text.as_str();
-    if cell.pieces.len() <= 1 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        // a plain figure (most cells): one value, no grammar
+    let figure = if cell.pieces.len() <= 1 {
+        plain_figure(text)
+    } else {
+        None
+    };
+    if let Some(n) = figure {
+        // a plain figure (most cells): one value, read once, no grammar
         toks.push(Tok {
-            kind: Tk::Value,
-            start: span.start,
-            end: span.start + text.len(),
+            value: Some(Some(n)),
+            ..Tok::new(Tk::Value, span.start, span.start + text.len())
         });
+    } else if cell.pieces.len() <= 1 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+    {
+        // a figure too long to be read at once (a fused run)
+        toks.push(Tok::new(Tk::Value, span.start, span.start + text.len()));
     } else if cell.is_empty() {
-        toks.push(Tok {
-            kind: Tk::Empty,
-            start: span.start,
-            end: span.start,
-        });
+        toks.push(Tok::new(Tk::Empty, span.start, span.start));
         return;
     } else if cell.pieces.len() > 1 {
         glued_or_words(cell, span.start, toks);
@@ -178,11 +221,7 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
     }
     let (start, end) = (cell[0].start, cell[cell.len() - 1].end);
     toks.truncate(from);
-    toks.push(Tok {
-        kind: Tk::Value,
-        start,
-        end,
-    });
+    toks.push(Tok::new(Tk::Value, start, end));
 }
 
 /// The tokens of a cell's text at `at`; a glued cell whose text is its
@@ -249,6 +288,29 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_figures_are_cell_values() {
+        for s in [
+            "0",
+            "007",
+            "123",
+            "999999999999999999",
+            "1000000000000000000",
+            "9223372036854775807",
+            "",
+            "1 ",
+            "1,234",
+            "１２",
+            "12元",
+        ] {
+            if let Some(v) = plain_figure(s) {
+                assert_eq!(Some(v), super::super::rows::cell_value(s), "{s}");
+            } else {
+                assert!(s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn space_at_is_is_space() {

@@ -9,7 +9,6 @@
 //! digits are never split (the split count is bounded, so the cost is too).
 
 use super::cells::{Tk, Tok};
-use crate::grid::{Grid, Layout};
 
 /// Where the cells of a row ended up.
 pub(crate) enum Placed {
@@ -124,12 +123,6 @@ fn fill_ways(tokens: &[Fill], cols: usize) -> u8 {
         std::mem::swap(&mut dp, &mut next);
     }
     dp[cols]
-}
-
-/// True when the grid's cells are delimited (tab or pipe rows): there the
-/// positions of the cells are known and a digit run is one cell.
-pub(crate) fn delimited(grid: &Grid) -> bool {
-    matches!(grid.layout(), Layout::Tabs | Layout::Pipes)
 }
 
 /// Places `cells` in `n` columns, their ranges written to `out` (cleared
@@ -305,7 +298,7 @@ mod tests {
     }
 
     fn tok(kind: Tk, start: usize, end: usize) -> Tok {
-        Tok { kind, start, end }
+        Tok::new(kind, start, end)
     }
 
     #[test]

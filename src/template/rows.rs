@@ -239,7 +239,7 @@ impl<'t, 'l> Builder<'t, 'l> {
             loc,
             // a table has a few dozen fragments (headers, group labels)
             fragments: Vec::with_capacity(32),
-            delimited: super::fused::delimited(grid),
+            delimited: super::cells::delimited(grid),
             cells: Vec::with_capacity(tokens),
         }
     }
@@ -345,9 +345,19 @@ impl<'t, 'l> Builder<'t, 'l> {
                 &mut placed,
             ) {
                 Placed::Cells => {
+                    // the tokens and the placed cells rise together: a cell
+                    // that is a token takes the value the reader read
+                    let mut k = 0;
                     for (c, &(s, e)) in columns.iter().zip(&placed) {
+                        while cells.get(k).is_some_and(|t| (t.start, t.end) < (s, e)) {
+                            k += 1;
+                        }
                         let t = self.text_of(s, e);
-                        vals.insert(*c, cell_value(&t.raw));
+                        let read = cells
+                            .get(k)
+                            .filter(|t| (t.start, t.end) == (s, e))
+                            .and_then(|t| t.value);
+                        vals.insert(*c, read.unwrap_or_else(|| cell_value(&t.raw)));
                         src.cells.insert(*c, t);
                     }
                 }

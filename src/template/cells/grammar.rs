@@ -40,13 +40,19 @@ fn thousands(i: &str) -> Res<'_, &str> {
     .parse(i)
 }
 
-/// True when the digits of a number (its sign, separators and point
-/// ignored) fit a [`Number`](crate::model::Number): an `i64` mantissa and at
-/// most [`MAX_SCALE`](crate::model::number::MAX_SCALE) decimals.
-fn fits(n: &str) -> bool {
+/// The value of `n`, the text of a number (digits, thousands separators, a
+/// point, a leading sign), when it fits a [`Number`](crate::model::Number):
+/// an `i64` mantissa and at most
+/// [`MAX_SCALE`](crate::model::number::MAX_SCALE) decimals. It is what
+/// [`Number::parse_prefix`](crate::model::Number::parse_prefix) reads from a
+/// text that starts with a match of [`number`] (the match is its prefix,
+/// exactly): the grammar reads the value as it checks that it fits, and the
+/// value token carries it.
+fn number_value(n: &str) -> Option<crate::model::Number> {
     let mut mantissa: i64 = 0;
     let mut scale = 0u8;
     let mut fraction = false;
+    let mut negative = false;
     for c in n.chars() {
         let d = match c {
             '0'..='9' => c as u32 - '0' as u32,
@@ -55,40 +61,43 @@ fn fits(n: &str) -> bool {
                 fraction = true;
                 continue;
             }
+            '-' | '－' => {
+                negative = true;
+                continue;
+            }
             _ => continue,
         };
         if fraction {
             if scale >= crate::model::number::MAX_SCALE {
-                return false;
+                return None;
             }
             scale += 1;
         }
-        let Some(m) = mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(d as i64))
-        else {
-            return false;
-        };
-        mantissa = m;
+        mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(d as u8))?;
     }
-    true
+    crate::model::Number::new(if negative { -mantissa } else { mantissa }, scale)
 }
 
 /// A number as a cell writes it: an optional `-`, digits with thousands
 /// groups (`1,234`), an optional decimal part (`7730.28`, `１２．５`). The
 /// prefix [`Number::parse_prefix`](crate::model::Number::parse_prefix)
-/// reads, exactly (a unit test compares them).
-pub(crate) fn number(i: &str) -> Res<'_, &str> {
-    verify(
-        recognize((
-            opt(one_of("-－")),
-            digit_run,
-            many0_count(nom::branch::alt((thousands, digit_run))),
-            opt((one_of(".．"), digit_run)),
-        )),
-        fits,
-    )
-    .parse(i)
+/// reads, exactly (a unit test compares them), with its value (read as the
+/// grammar checks that it fits: see [`number_value`]).
+pub(crate) fn number(i: &str) -> Res<'_, (&str, crate::model::Number)> {
+    let (rest, n) = recognize((
+        opt(one_of("-－")),
+        digit_run,
+        many0_count(nom::branch::alt((thousands, digit_run))),
+        opt((one_of(".．"), digit_run)),
+    ))
+    .parse(i)?;
+    match number_value(n) {
+        Some(v) => Ok((rest, (n, v))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
 }
 
 /// A unit written after a figure (`万元`, `件`, `%` …: the units of the
@@ -168,11 +177,7 @@ fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
     } else {
         Tk::Label
     };
-    Tok {
-        kind,
-        start: at + from,
-        end: at + to,
-    }
+    Tok::new(kind, at + from, at + to)
 }
 
 /// True for a character that may start a number.
@@ -204,20 +209,19 @@ fn label_len(s: &str) -> usize {
 pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
     // most fields are a plain figure: one value (a digit run has no unit,
     // remark or marker after it, and no null marker has a digit)
-    if f.bytes().all(|b| b.is_ascii_digit()) {
+    if let Some(n) = super::plain_figure(f) {
         out.push(Tok {
-            kind: Tk::Value,
-            start: at,
-            end: at + f.len(),
+            value: Some(Some(n)),
+            ..Tok::new(Tk::Value, at, at + f.len())
         });
         return;
     }
+    if f.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(Tok::new(Tk::Value, at, at + f.len()));
+        return;
+    }
     if null_field(f) {
-        out.push(Tok {
-            kind: Tk::Null,
-            start: at,
-            end: at + f.len(),
-        });
+        out.push(Tok::new(Tk::Null, at, at + f.len()));
         return;
     }
     let mut label_start: Option<usize> = None;
@@ -240,10 +244,17 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
         } else {
             rest[c.len_utf8()..].starts_with(is_digit)
         };
-        let number = starts_number
-            .then(|| nom::branch::alt((number, digit_run)).parse(rest).ok())
-            .flatten();
-        if let Some((_, n)) = number {
+        // a number read by the grammar carries its value; a digit run too
+        // long for one does not
+        let number = if starts_number {
+            match number(rest) {
+                Ok((_, (n, v))) => Some((n, Some(v))),
+                Err(_) => digit_run(rest).ok().map(|(_, n)| (n, None)),
+            }
+        } else {
+            None
+        };
+        if let Some((n, value)) = number {
             let len = n.len();
             let Some(end) = value_end(f, i, len) else {
                 // part of a label
@@ -256,9 +267,9 @@ pub(crate) fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
                 out.push(label(f, ls, i, at));
             }
             out.push(Tok {
-                kind: Tk::Value,
-                start: at + i,
-                end: at + end,
+                // (a value cut short before a list marker is not `n`)
+                value: value.filter(|_| end >= i + len).map(Some),
+                ..Tok::new(Tk::Value, at + i, at + end)
             });
             prev = f[..end].chars().next_back();
             i = end;
@@ -375,21 +386,13 @@ mod tests {
             } else {
                 Tk::Label
             };
-            Tok {
-                kind,
-                start: at + from,
-                end: at + to,
-            }
+            Tok::new(kind, at + from, at + to)
         }
 
         /// Splits one field (no white space at its ends) into label and value tokens.
         fn field_tokens(f: &str, at: usize, out: &mut Vec<Tok>) {
             if super::super::vocabulary::is_null(f) {
-                out.push(Tok {
-                    kind: Tk::Null,
-                    start: at,
-                    end: at + f.len(),
-                });
+                out.push(Tok::new(Tk::Null, at, at + f.len()));
                 return;
             }
             let mut label_start: Option<usize> = None;
@@ -420,11 +423,7 @@ mod tests {
                     if let Some(ls) = label_start.take() {
                         out.push(label(f, ls, i, at));
                     }
-                    out.push(Tok {
-                        kind: Tk::Value,
-                        start: at + i,
-                        end: at + end,
-                    });
+                    out.push(Tok::new(Tk::Value, at + i, at + end));
                     prev = f[..end].chars().last();
                     i = end;
                     continue;
@@ -472,6 +471,34 @@ mod tests {
     }
 
     #[test]
+    fn carried_values_of_examples() {
+        let mut carried = 0;
+        for s in [
+            "01、",
+            "1,234.5万元",
+            "22（其中修订16件）",
+            "-18",
+            "１２．５",
+            "数量230",
+            "2648-18538",
+            "7730.28元",
+            "12345678901234567890123",
+        ] {
+            let mut out = Vec::new();
+            words(s, 0, &mut out);
+            for t in out {
+                if let Some(v) = t.value {
+                    let text = &s[t.start..t.end];
+                    assert_eq!(v, crate::template::rows::cell_value(text), "{s}: {text}");
+                    carried += 1;
+                }
+            }
+        }
+        // every value but the cut `0` of `01、` and the fused run is carried
+        assert_eq!(carried, 8);
+    }
+
+    #[test]
     fn number_is_parse_prefix() {
         for s in [
             "1,234",
@@ -496,6 +523,18 @@ mod tests {
         #[test]
         fn grammar_matches_the_reference(s in "[0-9０-９,.．、\\-－ 年个元万件%（()）一第其他无—/不适用NA]{0,24}") {
             prop_assert_eq!(new_tokens(&s), reference::tokens(&s));
+        }
+
+        /// A value the reader carries is the value of its token's text.
+        #[test]
+        fn carried_values_are_cell_values(s in "[0-9０-９,.．、\\-－ 年个元万件%（()）一第其他无—/不适用NA]{0,24}") {
+            let mut out = Vec::new();
+            words(&s, 0, &mut out);
+            for t in out {
+                if let Some(v) = t.value {
+                    prop_assert_eq!(v, crate::template::rows::cell_value(&s[t.start..t.end]), "{:?}", t);
+                }
+            }
         }
 
         #[test]

@@ -1,0 +1,248 @@
+//! The one normaliser: a character fold (white space removed, full-width
+//! forms to ASCII, Traditional to Simplified through `text::hant`) applied
+//! once per line and shared by the parser, the grid builders, the mapper,
+//! the audit and the renderer; [`Norm`] keeps a map back to source offsets.
+
+use crate::chars::is_space;
+
+/// Text normalised for matching, with a map back to source offsets.
+///
+/// White space is removed; full-width ASCII forms become ASCII (`（`→`(`,
+/// `：`→`:`, `１`→`1`); curly quotes become `"`; `·` and `﹝﹞〔〕` are kept;
+/// Traditional characters of the vocabulary become Simplified (`text::hant`).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Norm {
+    /// The normalised text.
+    pub(crate) s: String,
+    /// For every byte of `s`: the source byte range of its character.
+    pub(super) map: Vec<(usize, usize)>,
+}
+
+/// Normalises one character; `None` for white space.
+#[inline]
+pub(crate) fn norm_char(c: char) -> Option<char> {
+    // the common cases first: ASCII, and the CJK block (never white space)
+    if c.is_ascii() {
+        return (!matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')).then_some(c);
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(crate::text::hant::to_simplified(c));
+    }
+    if is_space(c) {
+        return None;
+    }
+    Some(match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '“' | '”' | '„' | '‟' | '〝' | '〞' => '"',
+        '‘' | '’' => '\'',
+        _ => crate::text::hant::to_simplified(c),
+    })
+}
+
+/// `s` normalised (see [`Norm`]).
+pub(crate) fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    norm_into(&mut out, s);
+    out
+}
+
+/// `s` normalised into `out` (cleared first): one buffer reused for many
+/// lines instead of a `String` per line.
+pub(crate) fn norm_into(out: &mut String, s: &str) {
+    out.clear();
+    out.reserve(s.len());
+    push_norm(out, s);
+}
+
+/// True when `b[i..]` starts with the three bytes of an ideograph of
+/// U+4E00..U+9FFF that is never a Traditional form: such a character is its
+/// own normal form (the fast path of the normaliser, before [`norm_char`]).
+#[inline]
+fn plain_ideograph_at(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    if !(0xE4..=0xE9).contains(&x) || i + 2 >= b.len() {
+        return false;
+    }
+    let cp = (u32::from(x & 0x0F) << 12)
+        | (u32::from(b[i + 1] & 0x3F) << 6)
+        | u32::from(b[i + 2] & 0x3F);
+    cp >= 0x4E00 && !crate::text::hant::is_traditional(cp)
+}
+
+/// Appends `s` normalised to `out`. Most characters are their own normal
+/// form: runs of them are copied whole, and only the characters that change
+/// (white space, full-width forms, Traditional characters) are written one
+/// by one. ASCII and the CJK block (three-byte sequences) are told apart
+/// from their bytes without decoding.
+pub(crate) fn push_norm(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                out.push_str(&s[run..i]);
+                run = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if plain_ideograph_at(b, i) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let n = norm_char(c);
+        if n != Some(c) {
+            out.push_str(&s[run..i]);
+            if let Some(n) = n {
+                out.push(n);
+            }
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+}
+
+/// The first `chars` normalised characters of `s` (no allocation: for the
+/// tests that look only at the head of a line). When they are the head of
+/// `s` itself (no character in it changes), that slice of `s` is returned;
+/// else they are written into `buf`, stopping early when it is full (`4 *
+/// chars` bytes always suffice).
+pub(crate) fn norm_head<'b>(s: &'b str, chars: usize, buf: &'b mut [u8]) -> &'b str {
+    // the longest head of `s[..end]` that fits in `buf`, as the copy would be
+    let fit = |end: usize, cap: usize| {
+        let mut e = end.min(cap);
+        while !s.is_char_boundary(e) {
+            e -= 1;
+        }
+        &s[..e]
+    };
+    let b = s.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    // the head of characters that are their own normal form, a slice of
+    // `s`: ASCII and the CJK block judged from their bytes (as in
+    // `push_norm`)
+    loop {
+        if count == chars || i == b.len() {
+            return fit(i, buf.len());
+        }
+        let x = b[i];
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                break;
+            }
+            i += 1;
+        } else if plain_ideograph_at(b, i) {
+            i += 3;
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            if norm_char(c) != Some(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        count += 1;
+    }
+    // the first character that changes is at `i`: copy the head before it
+    if i > buf.len() {
+        return fit(i, buf.len());
+    }
+    buf[..i].copy_from_slice(&b[..i]);
+    let mut at = i;
+    for c in s[i..].chars() {
+        if count == chars {
+            break;
+        }
+        let Some(n) = norm_char(c) else { continue };
+        count += 1;
+        let l = n.len_utf8();
+        let Some(slot) = buf.get_mut(at..at + l) else {
+            break;
+        };
+        n.encode_utf8(slot);
+        at += l;
+    }
+    // whole characters were written: valid UTF-8
+    simdutf8::basic::from_utf8(&buf[..at]).unwrap_or_default()
+}
+
+impl Norm {
+    /// An empty `Norm` with room for `bytes` bytes of normalised text.
+    pub(crate) fn with_capacity(bytes: usize) -> Norm {
+        Norm {
+            s: String::with_capacity(bytes),
+            map: Vec::with_capacity(bytes),
+        }
+    }
+    /// Appends the source text `src` found at byte offset `at`.
+    pub(crate) fn push(&mut self, src: &str, at: usize) {
+        self.s.reserve(src.len());
+        self.map.reserve(src.len());
+        // as in `push_norm`: runs of unchanged characters are copied whole
+        // (their map entries pushed as they are met), ASCII and the CJK
+        // block judged from their bytes
+        let b = src.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    self.s.push_str(&src[run..i]);
+                    run = i + 1;
+                } else {
+                    self.map.push((at + i, at + i + 1));
+                }
+                i += 1;
+                continue;
+            }
+            if plain_ideograph_at(b, i) {
+                let from = (at + i, at + i + 3);
+                self.map.extend([from; 3]);
+                i += 3;
+                continue;
+            }
+            let Some(c) = src[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            let from = (at + i, at + i + len);
+            match norm_char(c) {
+                Some(n) if n == c => {
+                    self.map.extend(std::iter::repeat_n(from, len));
+                }
+                n => {
+                    self.s.push_str(&src[run..i]);
+                    if let Some(n) = n {
+                        self.s.push(n);
+                        self.map.resize(self.s.len(), from);
+                    }
+                    run = i + len;
+                }
+            }
+            i += len;
+        }
+        self.s.push_str(&src[run..]);
+    }
+    /// Source range of normalised bytes `a..b` (`a < b`).
+    pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.map[a].0, self.map[b - 1].1)
+    }
+    /// Empties it, keeping its buffers (one `Norm` reused for many runs).
+    pub(crate) fn clear(&mut self) {
+        self.s.clear();
+        self.map.clear();
+    }
+    /// True when empty.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.s.is_empty()
+    }
+}
