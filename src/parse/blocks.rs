@@ -498,7 +498,9 @@ fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>>
         let mut found = if statistics { locate(t) } else { None };
         if statistics
             && found.is_none_or(|(_, _, b)| b == t.len())
-            && (t.contains("指标名称") || t.contains("指標名稱"))
+            && crate::template::legacy::HEADER_WORDS
+                .iter()
+                .any(|h| t.contains(h))
         {
             // the rows may go on over the next lines (not over a grid line;
             // white space around a line, a trailing tab too, is no cell

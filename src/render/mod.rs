@@ -377,9 +377,6 @@ fn marker_cut(one: &str) -> Option<usize> {
         })
 }
 
-/// The header words of a legacy statistics table written as running text.
-const STATISTICS_HEADERS: [&str; 2] = ["指标名称", "指標名稱"];
-
 /// Where to break a paragraph that, written on one line, would read as a
 /// legacy statistics table of running text (it was read from several
 /// lines, where it is none): after the first character of each header word
@@ -388,7 +385,7 @@ const STATISTICS_HEADERS: [&str; 2] = ["指标名称", "指標名稱"];
 fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
     let one = text.trim_matches(crate::lines::is_space);
     crate::template::legacy::locate(one)?;
-    let mut cuts: Vec<usize> = STATISTICS_HEADERS
+    let mut cuts: Vec<usize> = crate::template::legacy::HEADER_WORDS
         .iter()
         .flat_map(|h| text.match_indices(h).map(|(at, _)| at + '指'.len_utf8()))
         .collect();

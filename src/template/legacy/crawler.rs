@@ -9,14 +9,14 @@ use crate::text::lexical::norm;
 use memchr::memmem;
 use std::sync::LazyLock;
 
-/// The header word of a statistics table, Simplified and Traditional: built
-/// once (`locate` runs on every piece of every line).
-static HEADER: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
-    [
-        memmem::Finder::new("指标名称"),
-        memmem::Finder::new("指標名稱"),
-    ]
-});
+/// Finders of [`HEADER_WORDS`], built once (`locate` runs on every piece of
+/// every line).
+static HEADER: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| HEADER_WORDS.map(memmem::Finder::new));
+
+/// The header word of a statistics table, Simplified and Traditional (both
+/// start with `指`).
+pub(crate) const HEADER_WORDS: [&str; 2] = ["指标名称", "指標名稱"];
 
 /// Where a statistics table written as running text starts and ends in the
 /// trimmed piece `t`: `(start, header, end)` byte offsets (`start` is the

@@ -41,7 +41,7 @@ use crate::lines::{Locator, is_space};
 use crate::model::{LegacyRow, Number, Table};
 
 use crawler::crawler_rows;
-pub(crate) use crawler::{locate, locate_in_rest};
+pub(crate) use crawler::{HEADER_WORDS, locate, locate_in_rest};
 pub(crate) use labels::is_header;
 use map::map;
 
