@@ -102,12 +102,20 @@ impl Cutter {
                 let from = self.cuts.len();
                 marker_starts_into(&s[a..b], &mut self.cuts);
                 let mut kept = from;
-                for k in from..self.cuts.len() {
+                let found = self.cuts.len();
+                for k in from..found {
                     let mut c = a + self.cuts[k];
+                    // (the next marker found: not moved yet, as kept <= k)
+                    let next = if k + 1 < found {
+                        a + self.cuts[k + 1]
+                    } else {
+                        b
+                    };
                     // a marker with nothing after it on its line (`缴纳费用1.`,
-                    // `办理结果1.1.`) is no marker: the text keeps it, whatever
-                    // follows on the next line or in the next field
-                    if vocabulary::strip_marker(&s[c..b])
+                    // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
+                    // is no marker: the text keeps it, whatever follows on the
+                    // next line or in the next field
+                    if vocabulary::strip_marker(&s[c..next])
                         .trim_matches(is_space)
                         .is_empty()
                     {
