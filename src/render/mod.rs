@@ -75,6 +75,14 @@
 //!     tab rows, then one cell per line (`|` `1` `1`: a header of three
 //!     cells); pipe rows when neither does.
 //!
+//!   A table right after another table (one blank line between) that the
+//!   parser would read into the first one (a second applications table's
+//!   note line after the first one's header, a block title, a generic
+//!   table's tab rows) is written with its first line as a pipe row
+//!   (`|（本列…）|`), or else all in pipe rows (tab rows after a pipe row):
+//!   rows of one delimiter, a blank line and a row of the other end a table's
+//!   region (see [`table::table_text_after`]).
+//!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
 //!   figure) is written where it stood, so it reads back beside the same cell
@@ -133,6 +141,7 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         first: true,
         gap: false,
         last,
+        table: None,
     };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
@@ -149,6 +158,7 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         first: true,
         gap: false,
         last: None,
+        table: None,
     }
     .section(section)
 }
@@ -185,6 +195,9 @@ struct Chunks<'w, 'r, W> {
     gap: bool,
     /// The paragraph written last, when it is (see [`write_report`]).
     last: Option<&'r Paragraph>,
+    /// The text of the last chunk when it was a table (see
+    /// [`table::table_text_after`]).
+    table: Option<String>,
 }
 
 impl<W: fmt::Write> Chunks<'_, '_, W> {
@@ -202,6 +215,7 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
         }
         self.first = false;
         self.gap = false;
+        self.table = None;
         body(self.w)
     }
 
@@ -259,7 +273,13 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                     })?;
                     self.blocks(&s.blocks)?;
                 }
-                Block::Table(t) => self.chunk(|w| table::write_table(w, t))?,
+                Block::Table(t) => {
+                    // a table right after a table is written so that the
+                    // two read apart
+                    let text = table::table_text_after(t, self.table.as_deref());
+                    self.chunk(|w| w.write_str(&text))?;
+                    self.table = Some(text);
+                }
                 // page chrome around an HTML report is not report text
                 Block::Chrome(_) => {}
             }

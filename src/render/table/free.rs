@@ -23,7 +23,7 @@ fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 
 /// The layout a generic table is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub(super) enum Form {
     /// Tab-separated rows.
     Tabs,
     /// Pipe rows, closed by an empty pipe row `||`.
@@ -95,7 +95,7 @@ fn reads_back(text: &str, t: &GenericTable) -> bool {
 }
 
 /// Writes `t` in the layout `form` (see [`write_generic`]).
-fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form) -> fmt::Result {
+pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form) -> fmt::Result {
     let rows = std::iter::once(&t.header).chain(&t.rows);
     if form == Form::Lines {
         for c in rows.flatten() {
