@@ -549,6 +549,63 @@ fn a_generic_table_after_a_standard_table_with_rows_reads_apart() {
         assert_laws(x);
         assert_eq!(tables_read_back(x), 2, "{x:?}");
     }
+// --- laws-i (2026-12-06 07:30): families [I], [K], [X] -------------------------------
+
+/// A legacy statistics table with a row that would not be a tab row (an
+/// empty label and one cell, or a label alone) is written in pipe rows,
+/// where the row keeps its fields in their places.
+#[test]
+fn a_legacy_row_of_one_field_is_written_in_pipe_rows() {
+    assert_laws("指标||累计\n||\\");
+    assert_laws("指标||累计\n\\||");
+    assert_laws("|指标名称|历年累计|\n|a||\n");
+    assert_laws("指标名称\t计量单位\t历年累计\na\tb\t\n\tc\t1\n");
+}
+
+/// Lines of one cell each are a table when at least two of the next lines
+/// the table could hold are figures: a figure after a marker line (where
+/// the table would end) does not count, so the same lines read the same
+/// way whether the canonical text puts a blank line between them or not.
+#[test]
+fn figures_after_a_marker_line_do_not_make_a_table_of_lines() {
+    assert_laws("|\n0\n1.\n1");
+    assert_laws("1.\n1\n\nK\n\u{8}\nw\nw\n1.\n1");
+    assert_laws("\u{8}|.\n1.\n1\n1");
+    let r = ogi_report::parse("|\n0\n1.\n1").unwrap();
+    assert!(
+        !matches!(r.preamble.first(), Some(ogi_report::model::Block::Table(_))),
+        "{:?}",
+        r.preamble
+    );
+    // two figures before the marker line still make one
+    let r = ogi_report::parse("项目\n1\n2\n1.\n1").unwrap();
+    assert!(
+        matches!(r.preamble.first(), Some(ogi_report::model::Block::Table(_))),
+        "{:?}",
+        r.preamble
+    );
+}
+
+/// A pipe after the fused digits of a tab row (`（本列信访\t\u{1d}2|`) is
+/// stray text, not a cell boundary: the table stays in tab rows, where the
+/// pipe stays in the fused text (pipe rows would read it as an outer pipe).
+#[test]
+fn a_pipe_after_fused_digits_keeps_the_tab_rows() {
+    assert_laws("（本列信访\t\u{1d}2|");
+    assert_laws("（本列信访\t2 3|");
+    let c1 = ogi_report::parse("（本列信访\t2 3|").unwrap().render();
+    assert!(c1.contains("（本列信访\t"), "{c1:?}");
+}
+
+/// The closing's organ line is written as it stands, also when it starts
+/// with a marker (`6.政府`): cut like a paragraph (`6` + `.政府`), the
+/// closing would read back as `.政府` after a paragraph `6`.
+#[test]
+fn a_closing_organ_line_that_starts_with_a_marker_is_written_whole() {
+    assert_laws("三、收到和处理\n6.政府\n2022年1月2");
+    assert_laws("一、总体情况\n公开。\n1.示例县人民政府\n2022年1月2日");
+    let r = ogi_report::parse("三、收到和处理\n6.政府\n2022年1月2").unwrap();
+    assert!(r.render().contains("\n6.政府\n"), "{:?}", r.render());
 }
 
 // --- Saved fuzz inputs ------------------------------------------------------------
@@ -600,34 +657,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
         "roundtrip-strict-2144a1eb5bf7.txt",
         "[H] `一、本年新收信息公开申请数量推动政务公开工作做优做实。二、主`: a row label read from flow text up to the end of a sentence, with text after it (`一、本年新收…做实。二、主`): written as the label and one more field, it reads back as a note, a new table and the row (not analysed further)",
-    ),
-    (
-        "roundtrip-strict-2510f4ad7f64.txt",
-        "[K] `指标||累计\\n||\\\\`: the header words of a legacy statistics table in pipe rows (`指标||累计`) with a backslash cell: the canonical text reads back as another model (not analysed in this round)",
-    ),
-    (
-        "roundtrip-strict-78f077f67138.txt",
-        "[K] `指标||累计\\n\\\\||`: the header words of a legacy statistics table in pipe rows (`指标||累计`) with a backslash cell: the canonical text reads back as another model (not analysed in this round)",
-    ),
-    (
-        "roundtrip-strict-136e49ad9755.txt",
-        "[X] `（本列信访\\t\\u001d2|`: not analysed in this round (the minimised input breaks a law; see the test output of known_law_failures_still_fail)",
-    ),
-    (
-        "roundtrip-strict-584ffed116f8.txt",
-        "[X] `三、收到和处理\\n6.政府\\n2022年1月2`: not analysed in this round (the minimised input breaks a law; see the test output of known_law_failures_still_fail)",
-    ),
-    (
-        "roundtrip-strict-33fc26102f75.txt",
-        "[I] `|\\n0\\n1.\\n1`: lines of one cell each with marker lines among them (`|\\n0\\n1.\\n1`): read as a generic table of lines, the canonical pipe rows (or lines between blank lines) read back with other cells, or as another table (not analysed further)",
-    ),
-    (
-        "roundtrip-strict-b3f521a23028.txt",
-        "[I] `1.\\n1\\n\\nK\\n\\b\\nw\\nw\\n1.\\n1`: lines of one cell each with marker lines among them (`|\\n0\\n1.\\n1`): read as a generic table of lines, the canonical pipe rows (or lines between blank lines) read back with other cells, or as another table (not analysed further)",
-    ),
-    (
-        "roundtrip-strict-d58d3a8e4bf5.txt",
-        "[I] `\\b|.\\n1.\\n1\\n1`: lines of one cell each with marker lines among them (`|\\n0\\n1.\\n1`): read as a generic table of lines, the canonical pipe rows (or lines between blank lines) read back with other cells, or as another table (not analysed further)",
     ),
 ];
 

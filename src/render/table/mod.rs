@@ -159,11 +159,19 @@ fn reads_apart(before: &str, text: &str, table: &Table) -> bool {
         )
 }
 
-/// True when a row of a standard table has fused digits with a pipe in them.
+/// True when a row of a standard table has fused digits with a pipe
+/// between them (`0|0`). A pipe only at the start or end of the fused text
+/// (`2|`, stray text after a tab row's digits) is no cell boundary there: a
+/// tab row keeps it, where a pipe row would read it as its outer pipe.
 fn fused_pipes(table: &Table) -> bool {
     fn any<C: Hash + Eq>(rows: &RowMap<impl Hash + Eq, RowSource<C>>) -> bool {
-        rows.values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|')))
+        rows.values().any(|s| {
+            s.fused.as_ref().is_some_and(|f| {
+                f.raw
+                    .trim_matches(|c: char| c == '|' || is_space(c))
+                    .contains('|')
+            })
+        })
     }
     match table {
         Table::Applications(t) => any(&t.source),
