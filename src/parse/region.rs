@@ -168,7 +168,14 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
     let mut normalised = false;
     if t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) {
         lexical::norm_into(full, t);
-        if is_prose(full) {
+        // (a tab row whose first field is a row label of the applications
+        // table is a row, whatever its label holds: `本年新收…,…\t66`)
+        let row = || {
+            kind == Kind::Applications
+                && t.find('\t')
+                    .is_some_and(|k| matches!(app_label(&lexical::norm(&t[..k])), AppLabel::Row(_)))
+        };
+        if is_prose(full) && !row() {
             return true;
         }
         normalised = true;
@@ -241,7 +248,7 @@ pub(crate) fn region_end(
     let mut j = i + 1;
     // the delimiter of the last line when it was a grid row, and whether
     // a blank line follows it
-    let mut last_delim = grid_delim(&segs[i], &kinds[i]);
+    let mut last_delim = row_delim(&segs[i], &kinds[i]);
     let mut blank_before = false;
     // an applications table that has a row: a note line after it opens the
     // next table (the note comes first in a table, never after its rows)
@@ -264,7 +271,7 @@ pub(crate) fn region_end(
             break;
         }
         blank_before = false;
-        last_delim = delim;
+        last_delim = row_delim(&s, &kinds[j]);
         let t = s.trimmed().1;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
@@ -293,6 +300,14 @@ pub(crate) fn region_end(
         end = j;
     }
     end
+}
+
+/// The delimiter of a table's row written with a delimiter: a grid row's
+/// ([`grid_delim`]), or a tab for a line with a tab that is no grid row (a
+/// label and its empty cells, `一、本年新收\t\t\t`): pipe rows after it and a
+/// blank line are another table too.
+fn row_delim(s: &Seg<'_>, kind: &LineKind) -> Option<char> {
+    grid_delim(s, kind).or_else(|| s.raw.contains('\t').then_some('\t'))
 }
 
 /// The delimiter of a grid row (`|` for a pipe row, a tab for a tab row);

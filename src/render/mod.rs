@@ -292,7 +292,15 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                 Block::Table(t) => {
                     // a table right after a table is written so that the
                     // two read apart
-                    let text = table::table_text_after(t, self.table.as_deref());
+                    let mut text = table::table_text_after(t, self.table.as_deref());
+                    // and so that a paragraph of one tab row after it
+                    // reads apart from it
+                    if let Some(Block::Paragraph(p)) = blocks.get(i + 1)
+                        && !p.text.contains(['\n', '\r'])
+                        && crate::grid::tabs::is_row(&p.text)
+                    {
+                        text = table::table_text_before_tab_row(t, text, &p.text);
+                    }
                     self.chunk(|w| w.write_str(&text))?;
                     self.table = Some(text);
                 }
@@ -333,12 +341,23 @@ fn body_on_head_line(s: &crate::model::Subsection) -> bool {
         Some(t) => (Some(t.as_str()), Some(text.as_ref())),
         None => (None, Some(text.as_ref())),
     };
+    // a section marker without a title and a short paragraph (`三、` +
+    // `本 1 0`) would read as a section heading on one line: the marker
+    // alone is none
+    let heading = || {
+        s.title.is_none()
+            && crate::text::lexical::section_marker(&s.marker).is_ok_and(|(_, n)| {
+                crate::parse::headings::find_heading(&line, n, n.saturating_sub(1))
+                    .is_some_and(|h| h.pos == 0)
+            })
+    };
     !text.starts_with(crate::lines::is_space)
         && !title.starts_with(crate::lines::is_space)
         && !title.contains(['\n', '\r'])
         && crate::parse::seg::line_marker(&line).is_some_and(|(_, len)| len == s.marker.len())
         && crate::parse::seg::line_marker(&text).is_none()
         && crate::parse::blocks::split_title(&rest) == want
+        && !heading()
 }
 
 /// Writes a paragraph on one line; a text that starts with a marker (`1.`,

@@ -110,8 +110,21 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let mut tab = false;
     match follows {
-        // in an empty cell's place it reads back beside that cell
-        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => {}
+        // in an empty cell's place it reads back beside that cell (but
+        // one that stood apart after the row's last cell, empty and in a
+        // place of its own, is one more field: glued, it would take that
+        // cell's place)
+        Some(e)
+            if e.raw.trim().is_empty()
+                && row.fused.is_none()
+                && (f.span.start <= e.span.end
+                    || Some(e.span.start) != last
+                    || row
+                        .cells
+                        .values()
+                        .filter(|c| c.span.start == e.span.start)
+                        .count()
+                        > 1) => {}
         // glued to a figure: digits or delimiters would read as
         // part of it, and so would text that was apart (`6万\t元`
         // would read as the amount `6万元`)

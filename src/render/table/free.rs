@@ -105,7 +105,7 @@ pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form)
         return Ok(());
     }
     let pipes = form == Form::Pipes;
-    for row in rows {
+    for (i, row) in rows.enumerate() {
         let cells: Vec<String> = row
             .iter()
             .map(|c| {
@@ -116,6 +116,15 @@ pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form)
                 }
             })
             .collect();
+        if pipes && i == 0 {
+            // a header line that opens a standard table (`|第二十条|`) after
+            // an empty pipe row, which reads as no row: the region is
+            // already a generic table's there
+            let line = format!("|{}|", cells.join("|"));
+            if crate::parse::region::anchor(&line).is_some() {
+                w.write_str("||\n")?;
+            }
+        }
         if pipes {
             w.write_char('|')?;
             if cells.is_empty() {

@@ -89,9 +89,11 @@ pub fn table_text_after(table: &Table, before: Option<&str>) -> String {
         return text;
     }
     let last = before.lines().next_back().unwrap_or("");
+    // (a line with a tab that is no tab row, a label and its empty cells,
+    // counts as a tab row: the parser ends a region at pipe rows after it)
     let (pipes, tabs) = (
         crate::grid::pipes::is_row(last),
-        crate::grid::tabs::is_row(last),
+        crate::grid::tabs::is_row(last) || last.contains('\t'),
     );
     let candidates = match (pipes, tabs) {
         (false, true) => [first_line_piped(&text), other_layout(table, '|')],
@@ -103,6 +105,35 @@ pub fn table_text_after(table: &Table, before: Option<&str>) -> String {
         .flatten()
         .find(|other| reads_apart(before, other, table))
         .unwrap_or(text)
+}
+
+/// The text of `table`, written as `text`, when a paragraph whose one line
+/// is a tab row (`w\t~`) follows it after a blank line: the parser reads on
+/// in a table's region over such a line (an applications table without
+/// rows takes it in), unless the table's rows are pipe rows (rows of one
+/// delimiter, a blank line and a row of the other end a region). So when
+/// the two do not read apart, the table is written all in pipe rows, if it
+/// then reads back the same before the paragraph.
+pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
+    let reads = |t: &str| {
+        let Ok(r) = crate::parse::parse(&format!("{t}\n{paragraph}\n")) else {
+            return false;
+        };
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(
+                r.preamble.as_slice(),
+                [crate::model::Block::Table(b), crate::model::Block::Paragraph(p)]
+                    if **b == *table && p.text == paragraph
+            )
+    };
+    if reads(&text) {
+        return text;
+    }
+    match other_layout(table, '|') {
+        Some(piped) if reads(&piped) => piped,
+        _ => text,
+    }
 }
 
 /// `text` with its first line written as a pipe row (`|a|b|` for `a\tb`,
@@ -203,7 +234,8 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// Writes fused digits as they were delimited: a run of white space that
 /// holds tabs is written as its tabs (each tab a cell boundary, so empty
 /// cells keep their positions), any other run as `space` (one space tells
-/// which digits were already apart). The digits themselves are written as
+/// which digits were already apart), and a run beside a pipe as one space (in
+/// a pipe row it is a cell's padding). The digits themselves are written as
 /// they are. A tab row is never split by the parser, and a row of as many
 /// fields as `cols` would be read as cells: then one more empty field is
 /// written after the first word, so the row reads back fused.
@@ -218,6 +250,13 @@ fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt
                 gap.push_str(space);
             }
             continue;
+        }
+        // white space beside a pipe is a cell's padding in a pipe row (the
+        // pipe is the boundary): one space, as a tab it would be one more
+        // field
+        if !gap.is_empty() && (c == '|' || out.ends_with('|')) {
+            gap.clear();
+            gap.push(' ');
         }
         if !out.is_empty() && !gap.is_empty() {
             if gap.contains('\t') {
@@ -413,9 +452,18 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             &mut frags,
         )?;
     }
-    // group labels after the last row (the audit checks their titles)
+    // group labels after the last row (the audit checks their titles),
+    // except one that, alone on the table's last line, reads as a row (a
+    // repeated `（六）其他处理` with no row of its group after it: the parser
+    // takes 其他处理 without figures for a group label only before a row)
+    let reads_as_row = |raw: &str| {
+        matches!(
+            crate::template::vocabulary::app_label(&crate::text::lexical::norm(raw)),
+            crate::template::vocabulary::AppLabel::Row(_)
+        )
+    };
     for (i, f) in t.fragments.iter().enumerate() {
-        if !used[i] && f.role == FragmentRole::GroupLabel {
+        if !used[i] && f.role == FragmentRole::GroupLabel && !reads_as_row(&f.raw) {
             put(w, &f.raw)?;
             w.write_char('\n')?;
         }
@@ -455,7 +503,12 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
                     w.write_char('\t')?;
                 }
                 put_fused(w, &fused.raw, "\t", 15)?;
-                words += fused.raw.split(is_space).filter(|x| !x.is_empty()).count();
+                // (a pipe parts words too: `1| 4` is two)
+                words += fused
+                    .raw
+                    .split(|c: char| is_space(c) || c == '|')
+                    .filter(|x| !x.is_empty())
+                    .count();
             }
         }
         if words == 1 {
