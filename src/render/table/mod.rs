@@ -261,9 +261,23 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             return Ok(());
         }
         started.push(needle);
+        // where the group's last row starts in the source: a label that
+        // stood after all its rows stays after them (moved before the
+        // group, it would read back before its rows, and the findings on
+        // the label and the rows in another order)
+        let last = t
+            .source
+            .iter()
+            .filter(|(r, _)| {
+                (needle == "本年度办理结果" && in_results(**r))
+                    || group_numeral(**r) == Some(needle)
+            })
+            .filter_map(|(_, s)| row_start(s))
+            .max();
         let found = t.fragments.iter().enumerate().find(|(i, f)| {
             !used[*i]
                 && f.role == FragmentRole::GroupLabel
+                && last.is_none_or(|l| f.span.start <= l)
                 && crate::text::lexical::norm(&f.raw).contains(needle)
         });
         if let Some((i, f)) = found {
