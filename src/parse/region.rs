@@ -269,7 +269,16 @@ pub(crate) fn region_end(
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
             s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
-        if ends_region(t, kind, buf) && !(empty_cells && t.ends_with('。')) {
+        // the first row of an applications table, on a line that opens one
+        // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
+        // sentence, as it is when it opens the table (the canonical text
+        // writes it after the note and the header)
+        let first_row =
+            applications && !has_row && kinds[j].anchor(&s) == Some(Kind::Applications) && {
+                lexical::norm_into(buf, t);
+                matches!(app_label(buf), AppLabel::Row(_))
+            };
+        if !first_row && ends_region(t, kind, buf) && !(empty_cells && t.ends_with('。')) {
             break;
         }
         if applications {
