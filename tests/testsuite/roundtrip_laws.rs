@@ -405,6 +405,19 @@ fn a_trailing_marker_stays_in_its_label_whatever_follows() {
     }
     // a marker with a body on its line still cuts the label
     assert_laws("（本列缴纳费用1.其他");
+    // and so does a marker in a field of its own (written glued to the
+    // label, `1.1.1.` would read as the figure 1.1)
+    for x in [
+        "（本列缴纳费用1.1.\t1.",
+        "（本列缴纳费用1.1. 1.",
+        "勾稽关系\n不补正1.1.\t\t1.",
+    ] {
+        assert_laws(x);
+    }
+    assert_eq!(
+        label("（本列缴纳费用1.1.\t1.").as_deref(),
+        Some("（本列缴纳费用1.1.")
+    );
 }
 
 /// An empty field between two label texts of a tab row (`缴纳费用\t\tl`)
