@@ -549,6 +549,25 @@ fn a_first_row_that_reads_as_a_sentence_stays_in_its_table() {
     assert_eq!(tables, 1, "{:?}", r.preamble);
 }
 
+/// Text in an empty cell's place whose words stand apart (`（六）\tl`) is
+/// written with one space between them: written glued, the audit quoted it
+/// otherwise (`“（六）l”`, not `“（六） l”`), so the findings differed.
+#[test]
+fn a_fragment_keeps_its_words_apart() {
+    for x in [
+        "（本列缴纳费用（六）\tl",
+        "勾稽关系\n不补正一、 l",
+        "（本列部分公开（六）\t\tl",
+        "勾稽关系\n缴纳费用（六）\tl m",
+    ] {
+        assert_laws(x);
+    }
+    let c1 = ogi_report::parse("（本列缴纳费用（六）\tl")
+        .unwrap()
+        .render();
+    assert!(c1.contains("（六） l"), "{c1:?}");
+}
+
 // --- Tables one after another (laws-e: families [E] and [F]) ----------------------
 //
 // A table's region reads on over a blank line: a second table of the same

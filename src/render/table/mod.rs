@@ -200,6 +200,24 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
+/// Writes a fragment that stands in an empty cell's place: without white
+/// space, as every raw text of a table, except that a fragment without
+/// digits keeps one space where its words stood apart (`（六）\tl` as
+/// `（六） l`): it reads back as the same words, and the audit quotes it the
+/// same way.
+fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    if s.contains(|c: char| c.is_ascii_digit()) {
+        return put(w, s);
+    }
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
+    }
+    Ok(())
+}
+
 /// Writes fused digits as they were delimited: a run of white space that
 /// holds tabs is written as its tabs (each tab a cell boundary, so empty
 /// cells keep their positions), any other run as `space` (one space tells
@@ -301,7 +319,11 @@ fn put_row<W: fmt::Write, C: Key>(
                 if f.tab {
                     w.write_char('\t')?;
                 }
-                put(w, f.raw)?;
+                if f.spaced {
+                    put_fragment(w, f.raw)?;
+                } else {
+                    put(w, f.raw)?;
+                }
             }
         }
         Ok(())
