@@ -23,7 +23,10 @@
 //!   dropped: paragraph lines are joined without separators). The paragraph
 //!   written last in a report without a closing, when it would read as a
 //!   signature (an organ or a date line), is written with its last character
-//!   on a line of its own (see `write_unsigned`).
+//!   on a line of its own (see `write_unsigned`). The closing's paragraphs
+//!   (its organ and date lines) are written as they are, also when one
+//!   starts with a marker (`6.政府`): the parser reads the closing from the
+//!   report's last lines before it looks for markers.
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own. When its
 //!   first block is a paragraph that the parser reads as the body of the head
@@ -142,11 +145,13 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         gap: false,
         last,
         table: None,
+        closing: false,
     };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
         out.section(section)?;
     }
+    out.closing = true;
     out.blocks(&report.closing)
 }
 
@@ -159,6 +164,7 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         gap: false,
         last: None,
         table: None,
+        closing: false,
     }
     .section(section)
 }
@@ -198,6 +204,11 @@ struct Chunks<'w, 'r, W> {
     /// The text of the last chunk when it was a table (see
     /// [`table::table_text_after`]).
     table: Option<String>,
+    /// The closing's blocks are written: its organ and date lines are read
+    /// as they stand, a line that starts with a marker (`6.政府`) too, so
+    /// they are written as they are (not cut like a paragraph that starts
+    /// with a marker).
+    closing: bool,
 }
 
 impl<W: fmt::Write> Chunks<'_, '_, W> {
@@ -222,6 +233,11 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
     fn blocks(&mut self, blocks: &[Block]) -> fmt::Result {
         for (i, block) in blocks.iter().enumerate() {
             match block {
+                Block::Paragraph(p) if self.closing => {
+                    self.chunk(|w| write_line(w, &p.text))?;
+                    self.gap = matches!(blocks.get(i + 1), Some(Block::Paragraph(_)))
+                        && joins_over_a_blank(&p.text);
+                }
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
                     // kept apart from the next paragraph: two blank lines
                     // when one would read as a page break inside it

@@ -159,11 +159,19 @@ fn reads_apart(before: &str, text: &str, table: &Table) -> bool {
         )
 }
 
-/// True when a row of a standard table has fused digits with a pipe in them.
+/// True when a row of a standard table has fused digits with a pipe
+/// between them (`0|0`). A pipe only at the start or end of the fused text
+/// (`2|`, stray text after a tab row's digits) is no cell boundary there: a
+/// tab row keeps it, where a pipe row would read it as its outer pipe.
 fn fused_pipes(table: &Table) -> bool {
     fn any<C: Hash + Eq>(rows: &RowMap<impl Hash + Eq, RowSource<C>>) -> bool {
-        rows.values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|')))
+        rows.values().any(|s| {
+            s.fused.as_ref().is_some_and(|f| {
+                f.raw
+                    .trim_matches(|c: char| c == '|' || is_space(c))
+                    .contains('|')
+            })
+        })
     }
     match table {
         Table::Applications(t) => any(&t.source),
@@ -347,7 +355,11 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
     let mut frags = RowFragments::new(&t.fragments, t.source.values());
     let mut used = vec![false; t.fragments.len()];
     let mut started: Vec<&'static str> = Vec::new();
-    let mut label_for = |w: &mut W, needle: &'static str, used: &mut Vec<bool>| -> fmt::Result {
+    let label_for = |w: &mut W,
+                     needle: &'static str,
+                     used: &mut Vec<bool>,
+                     started: &mut Vec<&'static str>|
+     -> fmt::Result {
         if started.contains(&needle) {
             return Ok(());
         }
@@ -368,20 +380,29 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
         let row = *row;
         // a group label that stood before this row in the source and that
         // no group of the canonical layout claimed: where it stood
+        // (it starts the canonical group it names: another label of that
+        // group, which stood after the row, is not written before it)
+        let needles = [
+            in_results(row).then_some("本年度办理结果"),
+            group_numeral(row),
+        ];
         if let Some(start) = t.source.get(&row).and_then(row_start) {
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
                     put(w, &f.raw)?;
                     w.write_char('\n')?;
+                    let norm = crate::text::lexical::norm(&f.raw);
+                    for needle in needles.iter().flatten() {
+                        if norm.contains(needle) && !started.contains(needle) {
+                            started.push(needle);
+                        }
+                    }
                 }
             }
         }
-        if in_results(row) {
-            label_for(w, "本年度办理结果", &mut used)?;
-        }
-        if let Some(numeral) = group_numeral(row) {
-            label_for(w, numeral, &mut used)?;
+        for needle in needles.into_iter().flatten() {
+            label_for(w, needle, &mut used, &mut started)?;
         }
         put_row(
             w,
