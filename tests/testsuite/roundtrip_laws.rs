@@ -553,6 +553,26 @@ fn a_generic_table_after_a_standard_table_with_rows_reads_apart() {
     }
 }
 
+#[test]
+fn a_table_after_a_table_that_ends_with_no_grid_row_reads_apart() {
+    // the applications table ends with a group label after its last row,
+    // which is no grid row: the label is written after an empty pipe cell
+    // (`||三、本年度办理结果`), a pipe row, and the next table in tab rows
+    for next in ["a\tb\nc\td", "指标名称\t计量单位\t本年\n主动公开\t条\t5"] {
+        let x = format!("|勾稽关系|\n|一、本年新收|0|0|0|0|0|0|0|\n|三、本年度办理结果|\n\n{next}");
+        assert_laws(&x);
+        assert_eq!(tables_read_back(&x), 2, "{x:?}");
+    }
+}
+
+#[test]
+fn active_disclosure_blocks_keep_their_order() {
+    // a block （六） before （一） in one table: written in the template's
+    // order, the items read back in another order
+    assert_laws("第二十条第（六）项\n行政处罚\t\t\t\n第二十条第（一）项\n规章");
+    assert_laws("第二十条第（六）项\n行政处罚\t1\t2\t3\n第二十条第（一）项\n规章\t1\t2\t3");
+}
+
 // --- laws-i (2026-12-06 07:30): families [I], [K], [X] -------------------------------
 
 /// A legacy statistics table with a row that would not be a tab row (an
