@@ -566,6 +566,19 @@ fn a_table_after_a_table_that_ends_with_no_grid_row_reads_apart() {
 }
 
 #[test]
+fn a_generic_table_of_lines_after_a_table_keeps_its_lines() {
+    // a generic table read one cell per line, whose first line (a marker
+    // and a title) ended the table before it: in pipe rows it would be read
+    // into that table; one cell per line it reads back as it was read
+    assert_laws("勾稽关系\n一、本年新收\t1\t2\n（三）不予公开\n（一）主动公开\n名称\n1\n2");
+    assert_laws("勾稽关系\n一、本年新收\n1.规章\n名称\n1\n2");
+    assert_eq!(
+        tables_read_back("勾稽关系\n一、本年新收\n1.规章\n名称\n1\n2"),
+        2
+    );
+}
+
+#[test]
 fn active_disclosure_blocks_keep_their_order() {
     // a block （六） before （一） in one table: written in the template's
     // order, the items read back in another order

@@ -77,7 +77,8 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
 /// written with its first line as a row of the other delimiter than the
 /// first one's last line (a pipe row `|（本列…）|` after a tab row: its other
 /// lines stay tab rows, so a third table is kept apart the same way), or
-/// else all in rows of that delimiter. When the first table ends with lines
+/// else all in rows of that delimiter (a generic table also one cell per
+/// line, whose first line may end the region). When the first table ends with lines
 /// that are no grid rows (a group label after its last row, a row without
 /// figures), those are written as pipe rows and the second table in tab
 /// rows. The first of these that reads back as the same two tables is
@@ -100,34 +101,44 @@ pub(crate) fn table_text_after(
         crate::grid::pipes::is_row(last),
         crate::grid::tabs::is_row(last),
     );
+    // (the first table's text when it changes, the second's)
+    let mut candidates: Vec<(Option<String>, Option<String>)> = Vec::new();
     match (pipes, tabs) {
         (false, true) => {
-            let found = [first_line_piped(&text), other_layout(table, '|')]
-                .into_iter()
-                .flatten()
-                .find(|other| reads_apart(before, other, table, None));
-            (None, found.unwrap_or(text))
+            candidates.push((None, first_line_piped(&text)));
+            candidates.push((None, other_layout(table, '|')));
         }
-        (true, false) => {
-            let found =
-                other_layout(table, '\t').filter(|other| reads_apart(before, other, table, None));
-            (None, found.unwrap_or(text))
-        }
-        (false, false) => {
-            let Some(piped) = last_lines_piped(before) else {
-                return (None, text);
-            };
-            let found = [Some(text.clone()), other_layout(table, '\t')]
-                .into_iter()
-                .flatten()
-                .find(|other| reads_apart(&piped, other, table, Some(prev)));
-            match found {
-                Some(other) => (Some(piped), other),
-                None => (None, text),
-            }
-        }
-        (true, true) => (None, text),
+        (true, false) => candidates.push((None, other_layout(table, '\t'))),
+        _ => {}
     }
+    // a generic table one cell per line: its first line may end the region
+    // (a marker and a title, `（一）主动公开`)
+    if let Table::Generic(g) = table {
+        let mut lines = String::new();
+        if free::write_form(&mut lines, g, free::Form::Lines).is_ok() {
+            candidates.push((None, Some(lines)));
+        }
+    }
+    if !pipes
+        && !tabs
+        && let Some(piped) = last_lines_piped(before)
+    {
+        candidates.push((Some(piped.clone()), Some(text.clone())));
+        candidates.push((Some(piped), other_layout(table, '\t')));
+    }
+    for (first, second) in candidates {
+        let Some(second) = second else {
+            continue;
+        };
+        let apart = match &first {
+            Some(b) => reads_apart(b, &second, table, Some(prev)),
+            None => reads_apart(before, &second, table, None),
+        };
+        if apart {
+            return (first, second);
+        }
+    }
+    (None, text)
 }
 
 /// `text` with its last lines that are no grid rows written as pipe rows
