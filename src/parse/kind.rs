@@ -99,6 +99,7 @@ pub(crate) struct LineKind {
     anchor: std::cell::OnceCell<Option<Kind>>,
     grid_row: std::cell::OnceCell<bool>,
     page: std::cell::OnceCell<bool>,
+    marker: std::cell::OnceCell<bool>,
 }
 
 impl LineKind {
@@ -123,6 +124,14 @@ impl LineKind {
             memchr::memchr2(b'\t', b'|', s.raw.as_bytes()).is_some()
                 && (crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
         })
+    }
+    /// The piece `s` opens with a subsection marker
+    /// ([`super::seg::line_marker`]; asked of a piece by each of the pieces
+    /// before it that looks ahead for a list of cells).
+    pub(crate) fn marker(&self, s: &Seg<'_>) -> bool {
+        *self
+            .marker
+            .get_or_init(|| super::seg::line_marker(s.trimmed().1).is_some())
     }
     /// A page number line; `s` is the piece.
     pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
