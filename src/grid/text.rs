@@ -490,6 +490,35 @@ mod tests {
     }
 
     #[test]
+    fn lines_looked_at_past_the_region_leave_no_mark() {
+        // region assembly pushes the line that ends the region (and blank
+        // lines before it), then drops them: the grid is that of the
+        // region's lines alone, whatever the layout
+        for text in [
+            "规章\t1\t0\n行政许可\t3\t4\n\n注：说明\n其他\t1\t2",
+            "规章\n\n本年制发\n\n3\n下一段文字",
+            "信息内容   本年制发   本年废止\n规章          1          0\n\n第三段",
+            "规章 1 0\n行政许可 3 4\n- 2 -\n其他 5 6",
+        ] {
+            let lines = pieces(text);
+            for n in 1..=lines.len() {
+                let mut words = Vec::new();
+                let mut c = Classifier::new(&mut words);
+                let mut kept = 0;
+                for (k, &(start, raw)) in lines.iter().enumerate() {
+                    c.push(start, raw);
+                    if k < n {
+                        kept = c.len();
+                    }
+                }
+                c.truncate(kept);
+                let (rows, words) = c.finish();
+                assert_eq!(region_of(rows, words), region(&lines[..n]), "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
     fn generic_one_cell_per_line() {
         let g = generic(&[(0, "项目"), (7, "数量"), (14, "1")]);
         assert_eq!(g.layout(), Layout::Lines);

@@ -99,6 +99,8 @@ struct Para {
     end: usize,
     /// Pieces were joined: the text is in [`Scratch::para`].
     joined: bool,
+    /// The last line's length in characters, counted up to [`LONG_LINE`]
+    /// (only whether it reaches that is asked).
     last_chars: usize,
     terminal: bool,
     /// Blank lines after the last line (counted up to 2): one blank line
@@ -322,7 +324,7 @@ impl<'t> Blocks<'t, '_> {
         match para.as_mut() {
             Some(p)
                 if !p.terminal
-                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= 40)
+                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= LONG_LINE)
                     && !p.field
                     && !is_field(t) =>
             {
@@ -342,7 +344,7 @@ impl<'t> Blocks<'t, '_> {
                 }
                 buf.push_str(t);
                 p.end = off + t.len();
-                p.last_chars = t.chars().count();
+                p.last_chars = chars_upto_long(t);
                 p.terminal = ends_terminal(t);
                 p.blank_after = 0;
             }
@@ -452,7 +454,7 @@ impl<'t> Blocks<'t, '_> {
         stack: &mut Stack,
         root: &mut Vec<Block>,
     ) -> Option<Para> {
-        let line_chars = t.chars().count();
+        let line_chars = chars_upto_long(t);
         let mut next = Some(first);
         while let Some((style, mlen)) = next {
             if let Some(pos) = stack.open.iter().position(|o| o.style == style) {
@@ -517,12 +519,22 @@ impl<'t> Blocks<'t, '_> {
 /// read as text).
 const MAX_CUTS_PER_LINE: usize = 8;
 
+/// A line of at least this many characters that ends no sentence, followed
+/// by one blank line, is cut by a page break: its paragraph goes on.
+const LONG_LINE: usize = 40;
+
+/// The characters of `t`, counted up to [`LONG_LINE`] (a long line is not
+/// counted to its end).
+fn chars_upto_long(t: &str) -> usize {
+    t.chars().take(LONG_LINE).count()
+}
+
 fn new_para(off: usize, t: &str) -> Para {
     Para {
         start: off,
         end: off + t.len(),
         joined: false,
-        last_chars: t.chars().count(),
+        last_chars: chars_upto_long(t),
         terminal: ends_terminal(t),
         blank_after: 0,
         field: is_field(t),

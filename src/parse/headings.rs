@@ -247,7 +247,12 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
         return None;
     }
     let finder = &DIGIT_DUN[(expected % 10) as usize];
-    for at in finder.find_iter(t.as_bytes()) {
+    // found one by one with `find` from past the last one (as `find_iter`
+    // would, without copying the searcher into an iterator for each line)
+    let mut next = 0;
+    while let Some(p) = t.as_bytes().get(next..).and_then(|h| finder.find(h)) {
+        let at = next + p;
+        next = at + "一、".len();
         let dun = at + "一".len();
         let from = dun + "、".len();
         // the numeral before 、 (up to three characters)

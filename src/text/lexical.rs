@@ -253,7 +253,12 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '第' | '0'..='9'));
-    if !opens {
+    // and ends with a dash, 页 or a digit
+    let ends = t
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '页' | '0'..='9'));
+    if !(opens && ends) {
         return false;
     }
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
