@@ -35,22 +35,20 @@ pub(crate) fn anchor_of(t: &str, f: &super::kind::Facts) -> Option<Kind> {
     // the prefixes are read from a head of 8 characters when it holds 5
     // after its pipes (or the whole line); the 40 characters the tests
     // further on look at are normalised only for a line that can pass them
-    let mut small = [0u8; 32];
-    let h8 = lexical::norm_head(t, 8, &mut small);
-    let n8 = h8.trim_start_matches('|');
-    if n8.chars().nth(4).is_some() || h8.chars().nth(7).is_none() {
-        if n8.starts_with("第二十条") {
+    let h8 = Head8::of(t);
+    let n8 = h8.after_pipes();
+    if n8.len() >= 5 || h8.count < 8 {
+        if starts(n8, "第二十条") {
             return Some(Kind::ActiveDisclosure);
         }
-        if n8.starts_with("(本列") || n8.starts_with("申请人情况") {
+        if starts(n8, "(本列") || starts(n8, "申请人情况") {
             return Some(Kind::Applications);
         }
         let later = f.gou(t)
-            || n8.starts_with("行政复议")
+            || starts(n8, "行政复议")
             || n8
-                .chars()
-                .next()
-                .is_some_and(|c| lexical::cn_digit(c).is_some_and(|d| d > 0));
+                .first()
+                .is_some_and(|&c| lexical::cn_digit(c).is_some_and(|d| d > 0));
         if !later {
             return None;
         }
@@ -58,7 +56,7 @@ pub(crate) fn anchor_of(t: &str, f: &super::kind::Facts) -> Option<Kind> {
         // characters, or the whole line): what is left needs a note's
         // `勾`, the `本` of 本年新收 (both their own normal form and no other
         // character's) or the prefix 行政复议
-        if !(f.gou(t) || f.ben(t) || n8.starts_with("行政复议")) {
+        if !(f.gou(t) || f.ben(t) || starts(n8, "行政复议")) {
             return None;
         }
     }
@@ -101,6 +99,47 @@ pub(crate) fn anchor_of(t: &str, f: &super::kind::Facts) -> Option<Kind> {
         }
     }
     None
+}
+
+/// The first 8 normalised characters of a line (as [`lexical::norm_head`]
+/// gives them), as characters: no buffer to write and check as UTF-8.
+struct Head8 {
+    chars: [char; 8],
+    /// How many (fewer than 8: the whole line).
+    count: usize,
+    /// How many of them are the pipes at its start.
+    pipes: usize,
+}
+
+impl Head8 {
+    fn of(t: &str) -> Head8 {
+        let mut h = Head8 {
+            chars: ['\0'; 8],
+            count: 0,
+            pipes: 0,
+        };
+        for n in t.chars().filter_map(lexical::norm_char) {
+            if h.count == h.pipes && n == '|' {
+                h.pipes += 1;
+            }
+            h.chars[h.count] = n;
+            h.count += 1;
+            if h.count == 8 {
+                break;
+            }
+        }
+        h
+    }
+    /// The head without the pipes at its start.
+    fn after_pipes(&self) -> &[char] {
+        &self.chars[self.pipes..self.count]
+    }
+}
+
+/// True when the characters `h` start with those of `p`.
+fn starts(h: &[char], p: &str) -> bool {
+    let mut it = h.iter();
+    p.chars().all(|c| it.next() == Some(&c))
 }
 
 /// `t` without the pipes and white space at its start (the white space
@@ -417,6 +456,31 @@ mod tests {
             ),
             4
         );
+    }
+
+    #[test]
+    fn head8_is_norm_head_of_8() {
+        for t in [
+            "",
+            "|",
+            "||| 第二十条第（一）项",
+            "｜申 请 人 情 况",
+            "（本列数据",
+            "行政複議\t行政訴訟",
+            "一、本年新收",
+            "　１２３４５６７８９",
+            "|a|b|c|d|e|f|g|h|",
+        ] {
+            let mut buf = [0u8; 32];
+            let h = lexical::norm_head(t, 8, &mut buf);
+            let n = h.trim_start_matches('|');
+            let h8 = Head8::of(t);
+            assert_eq!(h8.count, h.chars().count(), "{t:?}");
+            assert_eq!(h8.after_pipes().iter().collect::<String>(), n, "{t:?}");
+            for p in ["第二十条", "(本列", "申请人情况", "行政复议", ""] {
+                assert_eq!(starts(h8.after_pipes(), p), n.starts_with(p), "{t:?} {p}");
+            }
+        }
     }
 
     #[test]
