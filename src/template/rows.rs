@@ -47,6 +47,9 @@ pub(crate) struct Cutter {
     found: Vec<(usize, usize, usize)>,
     /// The words that cut the run, leftmost-longest first.
     cut_words: Vec<(usize, usize)>,
+    /// Where a token starts apart from the one before it on its line
+    /// (white space between them), rising.
+    apart: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -57,6 +60,7 @@ impl Default for Cutter {
             cuts: Vec::with_capacity(16),
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
+            apart: Vec::new(),
         }
     }
 }
@@ -76,6 +80,7 @@ impl Cutter {
         n.clear();
         self.cuts.clear();
         self.found.clear();
+        self.apart.clear();
         // a new line starts a new piece: the second half of a wrapped label
         // is joined back to its row by the builders, not by position
         let mut prev_end: Option<usize> = None;
@@ -86,6 +91,8 @@ impl Cutter {
                     .any(|b| matches!(b, b'\n' | b'\r'))
             }) {
                 self.cuts.push(n.s.len());
+            } else if prev_end.is_some_and(|e| e < t.start) {
+                self.apart.push(n.s.len());
             }
             n.push(&text[t.start..t.end], t.start);
             prev_end = Some(t.end);
@@ -111,13 +118,16 @@ impl Cutter {
                     } else {
                         b
                     };
-                    // a marker with nothing after it on its line (`缴纳费用1.`,
-                    // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
-                    // is no marker: the text keeps it, whatever follows on the
-                    // next line or in the next field
+                    // a marker glued to the text before it with nothing after
+                    // it on its line (`缴纳费用1.`, `办理结果1.1.`) or before the
+                    // next marker (`不补正1.（六）2.收费通知`) is no marker: the
+                    // text keeps it, whatever follows on the next line or in
+                    // the next field (a marker apart from that text, in a
+                    // field of its own, still cuts: `缴纳费用1.1.\t1.`)
                     if vocabulary::strip_marker(&s[c..next])
                         .trim_matches(is_space)
                         .is_empty()
+                        && self.apart.binary_search(&c).is_err()
                     {
                         continue;
                     }
