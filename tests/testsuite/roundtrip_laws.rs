@@ -774,6 +774,9 @@ fn fused_review_digits_with_a_space_beside_a_pipe() {
 fn a_fragment_after_the_last_empty_cell_is_one_more_field() {
     assert_laws("勾稽关系\n本年新收0\t\t\t\t\t\t\t~");
     assert_laws("勾稽关系\n本年新收\t0\t\t\t\t\t\t\t~");
+    // text with digits cannot be one more field (it would read as a
+    // figure): it stays in the empty cell's place, as before
+    assert_laws("第二十条本年收费金额行政事业性收费\t.5");
 }
 
 /// A subsection `三、` without a title whose paragraph is short: on one

@@ -116,12 +116,13 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     match follows {
         // in an empty cell's place it reads back beside that cell (but
         // one that stood apart after the row's last cell, empty and in a
-        // place of its own, is one more field: glued, it would take that
-        // cell's place)
+        // place of its own, is one more field when it can be: glued, it
+        // would take that cell's place)
         Some(e)
             if e.raw.trim().is_empty()
                 && row.fused.is_none()
                 && (f.span.start <= e.span.end
+                    || digits_or_pipes()
                     || Some(e.span.start) != last
                     || row
                         .cells
