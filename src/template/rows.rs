@@ -3,12 +3,12 @@
 
 use super::cells::{Tk, Tok};
 use super::fused::{Placed, place};
-use super::vocabulary::{self, Found, Set};
+use super::vocabulary::{self, Found, Scan, Set};
 use crate::lines::{Locator, is_space};
 use crate::model::keys::Key;
 use crate::model::table::{Fragment, FragmentRole, Fragments, Row, RowSource, Text};
 use crate::model::{Number, RowMap};
-use crate::text::lexical::{Norm, marker_starts_into};
+use crate::text::lexical::{MarkerScan, Norm};
 
 /// The value of a raw cell: a number, or `None` (empty, null marker, text).
 pub(crate) fn cell_value(raw: &str) -> Option<Number> {
@@ -43,6 +43,8 @@ pub(crate) struct Piece<'n> {
 pub(crate) struct Cutter {
     n: Norm,
     cuts: Vec<usize>,
+    /// Where a list marker may start (see [`MarkerScan`]).
+    markers: Vec<usize>,
     /// Every occurrence of every word in the run, in order of their ends.
     found: Vec<(usize, usize, usize)>,
     /// The words that cut the run, leftmost-longest first.
@@ -55,6 +57,7 @@ impl Default for Cutter {
         Cutter {
             n: Norm::with_capacity(256),
             cuts: Vec::with_capacity(16),
+            markers: Vec::with_capacity(16),
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
         }
@@ -75,7 +78,13 @@ impl Cutter {
         let n = &mut self.n;
         n.clear();
         self.cuts.clear();
+        self.markers.clear();
         self.found.clear();
+        // one pass over the run's text: each character normalised, fed to
+        // the marker scan and (with `words`) to the vocabulary's automaton
+        // as it is made
+        let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
+        let (marks, found) = (&mut self.markers, &mut self.found);
         // a new line starts a new piece: the second half of a wrapped label
         // is joined back to its row by the builders, not by position
         let mut prev_end: Option<usize> = None;
@@ -87,28 +96,33 @@ impl Cutter {
             }) {
                 self.cuts.push(n.s.len());
             }
-            n.push(&text[t.start..t.end], t.start);
+            // (one lookup of the character tells the automaton's symbol and
+            // whether it is a numeral)
+            let scan = words.is_some();
+            n.push_each(&text[t.start..t.end], t.start, |pos, cp| {
+                let sym = vocab.sym(cp);
+                markers.feed_with(pos, cp, sym.is_numeral(), marks);
+                if scan {
+                    vocab.advance(pos, cp, sym, found);
+                }
+            });
             prev_end = Some(t.end);
         }
         if !self.n.is_empty() {
             let s = &self.n.s;
-            let from = self.cuts.len();
-            marker_starts_into(s, &mut self.cuts);
+            MarkerScan::check(s, &mut self.markers, 0);
             // a marker of several digits glued after text (`.56.过程性`)
             // starts at its last digit, as a cell reads digits glued before
             // a marker (`00000002.其他`: the rest are a figure), so the
             // label reads the same at the start of a line
-            for c in &mut self.cuts[from..] {
-                let digits = s[*c..].bytes().take_while(u8::is_ascii_digit).count();
-                if digits > 1 {
-                    *c += digits - 1;
-                }
+            for &c in &self.markers {
+                let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
+                self.cuts.push(c + digits.saturating_sub(1));
             }
-            if let Some(cut_at) = words {
-                vocabulary::matches_into(s, &mut self.found);
-                if cut_at != Set::default() {
-                    self.cut_at_words(cut_at);
-                }
+            if let Some(cut_at) = words
+                && cut_at != Set::default()
+            {
+                self.cut_at_words(cut_at);
             }
             self.cuts.push(0);
             self.cuts.push(self.n.s.len());

@@ -129,23 +129,28 @@ pub(crate) fn opens_subsection_marker(c: char) -> bool {
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
     // every marker starts with a parenthesis, a digit, a circled number or
-    // a Chinese numeral: one look at the first character rules most text out
-    if !i.chars().next().is_some_and(opens_subsection_marker) {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    // a Chinese numeral: one look at the first character rules most text
+    // out, and picks the styles that can start with it (the others would
+    // fail on it: `alt` gives the same result without trying them)
+    let fail = || {
+        Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
-        )));
-    }
-    alt((
-        map(
-            (open_paren, spaces, cn_numeral, spaces, close_paren),
-            |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
-        ),
-        map(
-            (open_paren, spaces, ascii_number, spaces, close_paren),
-            |(_, _, n, _, _)| (MarkerStyle::ParenDigit, n),
-        ),
-        map(
+        )))
+    };
+    match i.chars().next() {
+        Some('(' | '（') => alt((
+            map(
+                (open_paren, spaces, cn_numeral, spaces, close_paren),
+                |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
+            ),
+            map(
+                (open_paren, spaces, ascii_number, spaces, close_paren),
+                |(_, _, n, _, _)| (MarkerStyle::ParenDigit, n),
+            ),
+        ))
+        .parse(i),
+        Some('0'..='9') => map(
             (
                 ascii_number,
                 alt((char('.'), char('、'), char('．'))),
@@ -153,14 +158,19 @@ pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
                 not(peek(satisfy(|c: char| c.is_ascii_digit()))),
             ),
             |(n, _, _)| (MarkerStyle::Digit, n),
-        ),
-        map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| {
+        )
+        .parse(i),
+        Some('①'..='⑳') => map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| {
             (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)
-        }),
-        map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
-        map(section_marker, |n| (MarkerStyle::CnDun, n)),
-    ))
-    .parse(i)
+        })
+        .parse(i),
+        Some(c) if cn_digit(c).is_some_and(|d| d > 0) => alt((
+            map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
+            map(section_marker, |n| (MarkerStyle::CnDun, n)),
+        ))
+        .parse(i),
+        _ => fail(),
+    }
 }
 
 /// Word-processor residue at the start of `i`: `[bookmark: _GoBack]`,
@@ -231,47 +241,81 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
 
 /// Byte positions in normalised text `s` where a list marker starts (`一、`,
 /// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
-/// reused for many strings).
+/// reused for many strings). The mapper finds them with [`MarkerScan`] as
+/// it normalises a label run; this is the same scan over a text made
+/// already.
+#[cfg(test)]
 pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
-    // one scan of the bytes: ASCII judged as it is, the numerals (all three
-    // bytes long, led by 0xE3, 0xE4, 0xE5 or 0xE9) decoded, the rest skipped
-    let b = s.as_bytes();
-    // what the previous character was (each character is judged once)
-    let (mut prev_digit, mut prev_cn) = (false, false);
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (digit, cn, len) = match x {
-            0..0x80 => (x.is_ascii_digit(), false, 1),
-            0xE3 | 0xE4 | 0xE5 | 0xE9 if i + 2 < b.len() => {
-                let cp = (u32::from(x & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F);
-                let cn = char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some());
-                (false, cn, 3)
-            }
-            0xF0.. => (false, false, 4),
-            0xE0.. => (false, false, 3),
-            _ => (false, false, 2),
-        };
+    let from = out.len();
+    let mut scan = MarkerScan::default();
+    for (i, c) in s.char_indices() {
+        scan.feed(i, u32::from(c), out);
+    }
+    MarkerScan::check(s, out, from);
+}
+
+/// [`marker_starts_into`] fed one character at a time, as a normalised
+/// text is made (see [`Norm::push_each`]): the places where a marker may
+/// start are noted in the pass ([`MarkerScan::feed`]), and only those are
+/// tried against the whole text at the end ([`MarkerScan::check`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct MarkerScan {
+    prev_digit: bool,
+    prev_cn: bool,
+}
+
+impl MarkerScan {
+    /// Reads the character of code point `cp` at byte `pos` of the text;
+    /// `pos` is appended to `out` when a marker may start there.
+    #[cfg(test)]
+    pub(crate) fn feed(&mut self, pos: usize, cp: u32, out: &mut Vec<usize>) {
+        // the numerals are three bytes long (U+3007 〇 … U+96F6 零)
+        let cn = (0x3000..0xA000).contains(&cp)
+            && char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some());
+        self.feed_with(pos, cp, cn, out);
+    }
+
+    /// [`MarkerScan::feed`] where the caller knows whether the character is
+    /// a Chinese numeral ([`cn_digit`]): `cn`.
+    #[inline(always)]
+    pub(crate) fn feed_with(&mut self, pos: usize, cp: u32, cn: bool, out: &mut Vec<usize>) {
+        let digit = cp.wrapping_sub(u32::from(b'0')) < 10;
         // a marker at the very start is no cut: not even tried
-        let ok = i > 0
-            && match x {
+        if pos > 0 && (cp == u32::from(b'(') || digit && !self.prev_digit || cn && !self.prev_cn) {
+            out.push(pos);
+        }
+        (self.prev_digit, self.prev_cn) = (digit, cn);
+    }
+
+    /// Keeps the places of `out[from..]` (noted by [`MarkerScan::feed`] as
+    /// `s` was made) where a list marker starts: then `out` holds what
+    /// [`marker_starts_into`] appends.
+    pub(crate) fn check(s: &str, out: &mut Vec<usize>, from: usize) {
+        let mut k = from;
+        for i in from..out.len() {
+            let at = out[i];
+            let rest = &s[at..];
+            let ok = match rest.as_bytes()[0] {
                 b'(' => matches!(
-                    subsection_marker(&s[i..]),
+                    subsection_marker(rest),
                     Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
                 ),
-                b'0'..=b'9' if !prev_digit => {
-                    matches!(subsection_marker(&s[i..]), Ok((_, (MarkerStyle::Digit, _))))
+                b'0'..=b'9' => {
+                    matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
                 }
-                _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
-                _ => false,
+                // (the numerals and spaces are followed by `、`, `．` or
+                // `.` in a marker: most numerals in a label are not)
+                _ => {
+                    let after = rest.trim_start_matches(|c| cn_digit(c).is_some() || is_space(c));
+                    after.starts_with(['、', '．', '.']) && section_marker(rest).is_ok()
+                }
             };
-        if ok {
-            out.push(i);
+            if ok {
+                out[k] = at;
+                k += 1;
+            }
         }
-        (prev_digit, prev_cn) = (digit, cn);
-        i += len;
+        out.truncate(k);
     }
 }
 
@@ -442,6 +486,34 @@ mod tests {
             marker_starts_into(&s, &mut ours);
             let mut theirs = Vec::new();
             marker_starts_reference(&s, &mut theirs);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        /// `Norm::push_each` reports each character of the normalised text
+        /// at its place, and the marker scan fed by it finds what
+        /// `marker_starts_into` finds in that text.
+        #[test]
+        fn the_fused_scan_is_the_scan_of_the_text(
+            parts in proptest::collection::vec("[(（)）0-9０-９一二三四五六七八九十〇零、.．是①é𝄞 \t\u{3000}其他說]{0,8}", 0..4),
+        ) {
+            let mut n = Norm::default();
+            let mut chars = String::new();
+            let mut at = Vec::new();
+            let mut scan = MarkerScan::default();
+            let mut ours = Vec::new();
+            for (k, p) in parts.iter().enumerate() {
+                n.push_each(p, 100 * k, |pos, cp| {
+                    at.push(pos);
+                    chars.push(char::from_u32(cp).expect("a character"));
+                    scan.feed(pos, cp, &mut ours);
+                });
+            }
+            MarkerScan::check(&n.s, &mut ours, 0);
+            proptest::prop_assert_eq!(&chars, &n.s);
+            let starts: Vec<usize> = n.s.char_indices().map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(at, starts);
+            let mut theirs = Vec::new();
+            marker_starts_into(&n.s, &mut theirs);
             proptest::prop_assert_eq!(ours, theirs);
         }
     }
