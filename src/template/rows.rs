@@ -95,6 +95,8 @@ impl Cutter {
                     .any(|b| matches!(b, b'\n' | b'\r'))
             }) {
                 self.cuts.push(n.s.len());
+                // (a marker is judged on its line alone)
+                markers = MarkerScan::at_line(n.s.len());
             }
             // (one lookup of the character tells the automaton's symbol and
             // whether it is a numeral)
@@ -110,14 +112,43 @@ impl Cutter {
         }
         if !self.n.is_empty() {
             let s = &self.n.s;
-            MarkerScan::check(s, &mut self.markers, 0);
-            // a marker of several digits glued after text (`.56.过程性`)
-            // starts at its last digit, as a cell reads digits glued before
-            // a marker (`00000002.其他`: the rest are a figure), so the
-            // label reads the same at the start of a line
-            for &c in &self.markers {
-                let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
-                self.cuts.push(c + digits.saturating_sub(1));
+            // the markers of each line, judged on that line alone: what the
+            // next line starts with never makes a marker of the text before
+            // it (`缴纳费用1.` then `1.`: `1.1.` would be no marker); the
+            // places where one may start were noted in the pass, in order
+            let lines = self.cuts.len();
+            let mut k = 0;
+            for l in 0..=lines {
+                let b = if l < lines { self.cuts[l] } else { s.len() };
+                let from = k;
+                while self.markers.get(k).is_some_and(|&m| m < b) {
+                    k += 1;
+                }
+                let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
+                for j in from..found {
+                    let mut c = self.markers[j];
+                    // (the next marker found)
+                    let next = self.markers[..found].get(j + 1).copied().unwrap_or(b);
+                    // a marker with nothing after it on its line (`缴纳费用1.`,
+                    // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
+                    // is no marker: the text keeps it, whatever follows on the
+                    // next line or in the next field
+                    if vocabulary::strip_marker(&s[c..next])
+                        .trim_matches(is_space)
+                        .is_empty()
+                    {
+                        continue;
+                    }
+                    // a marker of several digits glued after text (`.56.过程性`)
+                    // starts at its last digit, as a cell reads digits glued
+                    // before a marker (`00000002.其他`: the rest are a figure),
+                    // so the label reads the same at the start of a line
+                    let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
+                    if digits > 1 {
+                        c += digits - 1;
+                    }
+                    self.cuts.push(c);
+                }
             }
             if let Some(cut_at) = words
                 && cut_at != Set::default()

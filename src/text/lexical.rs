@@ -251,7 +251,8 @@ pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     for (i, c) in s.char_indices() {
         scan.feed(i, u32::from(c), out);
     }
-    MarkerScan::check(s, out, from);
+    let kept = MarkerScan::check(s, &mut out[from..]);
+    out.truncate(from + kept);
 }
 
 /// [`marker_starts_into`] fed one character at a time, as a normalised
@@ -260,11 +261,21 @@ pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
 /// tried against the whole text at the end ([`MarkerScan::check`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct MarkerScan {
+    /// Where the line starts (a marker there is not tried).
+    start: usize,
     prev_digit: bool,
     prev_cn: bool,
 }
 
 impl MarkerScan {
+    /// A scan of a line that starts at byte `start` of the text.
+    pub(crate) fn at_line(start: usize) -> MarkerScan {
+        MarkerScan {
+            start,
+            ..MarkerScan::default()
+        }
+    }
+
     /// Reads the character of code point `cp` at byte `pos` of the text;
     /// `pos` is appended to `out` when a marker may start there.
     #[cfg(test)]
@@ -281,19 +292,22 @@ impl MarkerScan {
     pub(crate) fn feed_with(&mut self, pos: usize, cp: u32, cn: bool, out: &mut Vec<usize>) {
         let digit = cp.wrapping_sub(u32::from(b'0')) < 10;
         // a marker at the very start is no cut: not even tried
-        if pos > 0 && (cp == u32::from(b'(') || digit && !self.prev_digit || cn && !self.prev_cn) {
+        if pos > self.start
+            && (cp == u32::from(b'(') || digit && !self.prev_digit || cn && !self.prev_cn)
+        {
             out.push(pos);
         }
         (self.prev_digit, self.prev_cn) = (digit, cn);
     }
 
-    /// Keeps the places of `out[from..]` (noted by [`MarkerScan::feed`] as
-    /// `s` was made) where a list marker starts: then `out` holds what
-    /// [`marker_starts_into`] appends.
-    pub(crate) fn check(s: &str, out: &mut Vec<usize>, from: usize) {
-        let mut k = from;
-        for i in from..out.len() {
-            let at = out[i];
+    /// Keeps the places of `places` (noted by [`MarkerScan::feed`] as the
+    /// text was made; the line ends at the end of `s`) where a list marker
+    /// starts, at the front of `places` in order; returns how many: those
+    /// are what [`marker_starts_into`] finds in the line.
+    pub(crate) fn check(s: &str, places: &mut [usize]) -> usize {
+        let mut k = 0;
+        for i in 0..places.len() {
+            let at = places[i];
             let rest = &s[at..];
             let ok = match rest.as_bytes()[0] {
                 b'(' => matches!(
@@ -311,11 +325,11 @@ impl MarkerScan {
                 }
             };
             if ok {
-                out[k] = at;
+                places[k] = at;
                 k += 1;
             }
         }
-        out.truncate(k);
+        k
     }
 }
 
@@ -508,7 +522,8 @@ mod tests {
                     scan.feed(pos, cp, &mut ours);
                 });
             }
-            MarkerScan::check(&n.s, &mut ours, 0);
+            let kept = MarkerScan::check(&n.s, &mut ours);
+            ours.truncate(kept);
             proptest::prop_assert_eq!(&chars, &n.s);
             let starts: Vec<usize> = n.s.char_indices().map(|(i, _)| i).collect();
             proptest::prop_assert_eq!(at, starts);
