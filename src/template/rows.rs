@@ -43,8 +43,12 @@ pub(crate) struct Piece<'n> {
 pub(crate) struct Cutter {
     n: Norm,
     cuts: Vec<usize>,
-    /// Where a list marker may start (see [`MarkerScan`]).
-    markers: Vec<usize>,
+    /// Where a list marker may start, and its length once checked (see
+    /// [`MarkerScan`]).
+    markers: Vec<(usize, usize)>,
+    /// The cuts at a marker, with its length (what [`vocabulary::marker_len`]
+    /// of a piece that starts there reads: not parsed again).
+    heads: Vec<(usize, usize)>,
     /// Every occurrence of every word in the run, in order of their ends.
     found: Vec<(usize, usize, usize)>,
     /// The words that cut the run, leftmost-longest first.
@@ -58,6 +62,7 @@ impl Default for Cutter {
             n: Norm::with_capacity(256),
             cuts: Vec::with_capacity(16),
             markers: Vec::with_capacity(16),
+            heads: Vec::with_capacity(16),
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
         }
@@ -79,6 +84,7 @@ impl Cutter {
         n.clear();
         self.cuts.clear();
         self.markers.clear();
+        self.heads.clear();
         self.found.clear();
         // one pass over the run's text: each character normalised, fed to
         // the marker scan and (with `words`) to the vocabulary's automaton
@@ -121,22 +127,27 @@ impl Cutter {
             for l in 0..=lines {
                 let b = if l < lines { self.cuts[l] } else { s.len() };
                 let from = k;
-                while self.markers.get(k).is_some_and(|&m| m < b) {
+                while self.markers.get(k).is_some_and(|&(m, _)| m < b) {
                     k += 1;
                 }
                 let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
                 for j in from..found {
-                    let mut c = self.markers[j];
+                    let (mut c, len) = self.markers[j];
                     // (the next marker found)
-                    let next = self.markers[..found].get(j + 1).copied().unwrap_or(b);
+                    let next = self.markers[..found].get(j + 1).map_or(b, |m| m.0);
                     // a marker with nothing after it on its line (`缴纳费用1.`,
                     // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
                     // is no marker: the text keeps it, whatever follows on the
-                    // next line or in the next field
-                    if vocabulary::strip_marker(&s[c..next])
-                        .trim_matches(is_space)
-                        .is_empty()
-                    {
+                    // next line or in the next field (the text has no white
+                    // space: nothing after it is its end at `next`)
+                    let bare = if c + len <= next {
+                        c + len == next
+                    } else {
+                        vocabulary::strip_marker(&s[c..next])
+                            .trim_matches(is_space)
+                            .is_empty()
+                    };
+                    if bare {
                         continue;
                     }
                     // a marker of several digits glued after text (`.56.过程性`)
@@ -146,6 +157,8 @@ impl Cutter {
                     let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
                     if digits > 1 {
                         c += digits - 1;
+                    } else {
+                        self.heads.push((c, len));
                     }
                     self.cuts.push(c);
                 }
@@ -164,9 +177,11 @@ impl Cutter {
             n: &self.n,
             cuts: &self.cuts,
             found: &self.found,
+            heads: &self.heads,
             words: words.is_some(),
             next_cut: 0,
             next_found: 0,
+            next_head: 0,
         }
     }
 
@@ -199,10 +214,13 @@ pub(crate) struct Pieces<'s> {
     n: &'s Norm,
     cuts: &'s [usize],
     found: &'s [(usize, usize, usize)],
+    /// The markers at cuts, with their lengths, in order.
+    heads: &'s [(usize, usize)],
     /// The run was scanned for words (else the pieces carry none).
     words: bool,
     next_cut: usize,
     next_found: usize,
+    next_head: usize,
 }
 
 impl<'s> Iterator for Pieces<'s> {
@@ -223,7 +241,15 @@ impl<'s> Iterator for Pieces<'s> {
         let norm = &self.n.s[a..b];
         let mut found = Found {
             head: if self.words {
-                vocabulary::marker_len(norm)
+                // a marker checked where the run was cut: its length is
+                // known (the piece holds it whole)
+                while self.heads.get(self.next_head).is_some_and(|h| h.0 < a) {
+                    self.next_head += 1;
+                }
+                match self.heads.get(self.next_head) {
+                    Some(&(h, len)) if h == a && a + len <= b => len,
+                    _ => vocabulary::marker_len(norm),
+                }
             } else {
                 0
             },

@@ -246,13 +246,13 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
 /// already.
 #[cfg(test)]
 pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
-    let from = out.len();
+    let mut places = Vec::new();
     let mut scan = MarkerScan::default();
     for (i, c) in s.char_indices() {
-        scan.feed(i, u32::from(c), out);
+        scan.feed(i, u32::from(c), &mut places);
     }
-    let kept = MarkerScan::check(s, &mut out[from..]);
-    out.truncate(from + kept);
+    let kept = MarkerScan::check(s, &mut places);
+    out.extend(places[..kept].iter().map(|&(at, _)| at));
 }
 
 /// [`marker_starts_into`] fed one character at a time, as a normalised
@@ -279,7 +279,7 @@ impl MarkerScan {
     /// Reads the character of code point `cp` at byte `pos` of the text;
     /// `pos` is appended to `out` when a marker may start there.
     #[cfg(test)]
-    pub(crate) fn feed(&mut self, pos: usize, cp: u32, out: &mut Vec<usize>) {
+    pub(crate) fn feed(&mut self, pos: usize, cp: u32, out: &mut Vec<(usize, usize)>) {
         // the numerals are three bytes long (U+3007 〇 … U+96F6 零)
         let cn = (0x3000..0xA000).contains(&cp)
             && char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some());
@@ -287,45 +287,58 @@ impl MarkerScan {
     }
 
     /// [`MarkerScan::feed`] where the caller knows whether the character is
-    /// a Chinese numeral ([`cn_digit`]): `cn`.
+    /// a Chinese numeral ([`cn_digit`]): `cn`. A place is noted as
+    /// `(pos, 0)`; [`MarkerScan::check`] fills in the marker's length.
     #[inline(always)]
-    pub(crate) fn feed_with(&mut self, pos: usize, cp: u32, cn: bool, out: &mut Vec<usize>) {
+    pub(crate) fn feed_with(
+        &mut self,
+        pos: usize,
+        cp: u32,
+        cn: bool,
+        out: &mut Vec<(usize, usize)>,
+    ) {
         let digit = cp.wrapping_sub(u32::from(b'0')) < 10;
         // a marker at the very start is no cut: not even tried
         if pos > self.start
             && (cp == u32::from(b'(') || digit && !self.prev_digit || cn && !self.prev_cn)
         {
-            out.push(pos);
+            out.push((pos, 0));
         }
         (self.prev_digit, self.prev_cn) = (digit, cn);
     }
 
     /// Keeps the places of `places` (noted by [`MarkerScan::feed`] as the
     /// text was made; the line ends at the end of `s`) where a list marker
-    /// starts, at the front of `places` in order; returns how many: those
-    /// are what [`marker_starts_into`] finds in the line.
-    pub(crate) fn check(s: &str, places: &mut [usize]) -> usize {
+    /// starts, at the front of `places` in order, each with the marker's
+    /// length in bytes; returns how many: those are what
+    /// [`marker_starts_into`] finds in the line.
+    pub(crate) fn check(s: &str, places: &mut [(usize, usize)]) -> usize {
         let mut k = 0;
         for i in 0..places.len() {
-            let at = places[i];
+            let at = places[i].0;
             let rest = &s[at..];
-            let ok = match rest.as_bytes()[0] {
-                b'(' => matches!(
-                    subsection_marker(rest),
-                    Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
-                ),
-                b'0'..=b'9' => {
-                    matches!(subsection_marker(rest), Ok((_, (MarkerStyle::Digit, _))))
-                }
+            let after = match rest.as_bytes()[0] {
+                b'(' => match subsection_marker(rest) {
+                    Ok((r, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _))) => Some(r),
+                    _ => None,
+                },
+                b'0'..=b'9' => match subsection_marker(rest) {
+                    Ok((r, (MarkerStyle::Digit, _))) => Some(r),
+                    _ => None,
+                },
                 // (the numerals and spaces are followed by `、`, `．` or
                 // `.` in a marker: most numerals in a label are not)
                 _ => {
                     let after = rest.trim_start_matches(|c| cn_digit(c).is_some() || is_space(c));
-                    after.starts_with(['、', '．', '.']) && section_marker(rest).is_ok()
+                    if after.starts_with(['、', '．', '.']) {
+                        section_marker(rest).ok().map(|(r, _)| r)
+                    } else {
+                        None
+                    }
                 }
             };
-            if ok {
-                places[k] = at;
+            if let Some(r) = after {
+                places[k] = (at, rest.len() - r.len());
                 k += 1;
             }
         }
@@ -523,7 +536,13 @@ mod tests {
                 });
             }
             let kept = MarkerScan::check(&n.s, &mut ours);
-            ours.truncate(kept);
+            // each with the length of its marker
+            for &(at, len) in &ours[..kept] {
+                let rest = &n.s[at..];
+                let want = rest.len() - subsection_marker(rest).map_or(rest, |(r, _)| r).len();
+                proptest::prop_assert_eq!(len, want);
+            }
+            let ours: Vec<usize> = ours[..kept].iter().map(|&(at, _)| at).collect();
             proptest::prop_assert_eq!(&chars, &n.s);
             let starts: Vec<usize> = n.s.char_indices().map(|(i, _)| i).collect();
             proptest::prop_assert_eq!(at, starts);
