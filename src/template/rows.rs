@@ -80,89 +80,9 @@ impl Cutter {
         run: &[Tok],
         words: Option<Set>,
     ) -> Pieces<'s> {
-        let n = &mut self.n;
-        n.clear();
-        self.cuts.clear();
-        self.markers.clear();
-        self.heads.clear();
-        self.found.clear();
-        // one pass over the run's text: each character normalised, fed to
-        // the marker scan and (with `words`) to the vocabulary's automaton
-        // as it is made
-        let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
-        let (marks, found) = (&mut self.markers, &mut self.found);
-        // a new line starts a new piece: the second half of a wrapped label
-        // is joined back to its row by the builders, not by position
-        let mut prev_end: Option<usize> = None;
-        for t in run {
-            if prev_end.is_some_and(|e| {
-                text.as_bytes()[e..t.start]
-                    .iter()
-                    .any(|b| matches!(b, b'\n' | b'\r'))
-            }) {
-                self.cuts.push(n.s.len());
-                // (a marker is judged on its line alone)
-                markers = MarkerScan::at_line(n.s.len());
-            }
-            // (one lookup of the character tells the automaton's symbol and
-            // whether it is a numeral)
-            let scan = words.is_some();
-            n.push_each(&text[t.start..t.end], t.start, |pos, cp| {
-                let sym = vocab.sym(cp);
-                markers.feed_with(pos, cp, sym.is_numeral(), marks);
-                if scan {
-                    vocab.advance(pos, cp, sym, found);
-                }
-            });
-            prev_end = Some(t.end);
-        }
+        self.read(text, run, words.is_some());
         if !self.n.is_empty() {
-            let s = &self.n.s;
-            // the markers of each line, judged on that line alone: what the
-            // next line starts with never makes a marker of the text before
-            // it (`缴纳费用1.` then `1.`: `1.1.` would be no marker); the
-            // places where one may start were noted in the pass, in order
-            let lines = self.cuts.len();
-            let mut k = 0;
-            for l in 0..=lines {
-                let b = if l < lines { self.cuts[l] } else { s.len() };
-                let from = k;
-                while self.markers.get(k).is_some_and(|&(m, _)| m < b) {
-                    k += 1;
-                }
-                let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
-                for j in from..found {
-                    let (mut c, len) = self.markers[j];
-                    // (the next marker found)
-                    let next = self.markers[..found].get(j + 1).map_or(b, |m| m.0);
-                    // a marker with nothing after it on its line (`缴纳费用1.`,
-                    // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
-                    // is no marker: the text keeps it, whatever follows on the
-                    // next line or in the next field (the text has no white
-                    // space: nothing after it is its end at `next`)
-                    let bare = if c + len <= next {
-                        c + len == next
-                    } else {
-                        vocabulary::strip_marker(&s[c..next])
-                            .trim_matches(is_space)
-                            .is_empty()
-                    };
-                    if bare {
-                        continue;
-                    }
-                    // a marker of several digits glued after text (`.56.过程性`)
-                    // starts at its last digit, as a cell reads digits glued
-                    // before a marker (`00000002.其他`: the rest are a figure),
-                    // so the label reads the same at the start of a line
-                    let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
-                    if digits > 1 {
-                        c += digits - 1;
-                    } else {
-                        self.heads.push((c, len));
-                    }
-                    self.cuts.push(c);
-                }
-            }
+            self.cut_at_markers();
             if let Some(cut_at) = words
                 && cut_at != Set::default()
             {
@@ -182,6 +102,94 @@ impl Cutter {
             next_cut: 0,
             next_found: 0,
             next_head: 0,
+        }
+    }
+
+    /// Reads the run's text in one pass: each character normalised, fed to
+    /// the marker scan and (with `words`) to the vocabulary's automaton as
+    /// it is made; a cut at each line end.
+    fn read(&mut self, text: &str, run: &[Tok], words: bool) {
+        let n = &mut self.n;
+        n.clear();
+        self.cuts.clear();
+        self.markers.clear();
+        self.heads.clear();
+        self.found.clear();
+        let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
+        let (marks, found) = (&mut self.markers, &mut self.found);
+        // a new line starts a new piece: the second half of a wrapped label
+        // is joined back to its row by the builders, not by position
+        let mut prev_end: Option<usize> = None;
+        for t in run {
+            if prev_end.is_some_and(|e| {
+                text.as_bytes()[e..t.start]
+                    .iter()
+                    .any(|b| matches!(b, b'\n' | b'\r'))
+            }) {
+                self.cuts.push(n.s.len());
+                // (a marker is judged on its line alone)
+                markers = MarkerScan::at_line(n.s.len());
+            }
+            // (one lookup of the character tells the automaton's symbol and
+            // whether it is a numeral)
+            n.push_each(&text[t.start..t.end], t.start, |pos, cp| {
+                let sym = vocab.sym(cp);
+                markers.feed_with(pos, cp, sym.is_numeral(), marks);
+                if words {
+                    vocab.advance(pos, cp, sym, found);
+                }
+            });
+            prev_end = Some(t.end);
+        }
+    }
+
+    /// Cuts at the list markers of each line, judged on that line alone:
+    /// what the next line starts with never makes a marker of the text
+    /// before it (`缴纳费用1.` then `1.`: `1.1.` would be no marker). The
+    /// places where one may start were noted by [`Cutter::read`], in order;
+    /// the cuts so far are the line ends.
+    fn cut_at_markers(&mut self) {
+        let s = &self.n.s;
+        let lines = self.cuts.len();
+        let mut k = 0;
+        for l in 0..=lines {
+            let b = if l < lines { self.cuts[l] } else { s.len() };
+            let from = k;
+            while self.markers.get(k).is_some_and(|&(m, _)| m < b) {
+                k += 1;
+            }
+            let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
+            for j in from..found {
+                let (mut c, len) = self.markers[j];
+                // (the next marker found)
+                let next = self.markers[..found].get(j + 1).map_or(b, |m| m.0);
+                // a marker with nothing after it on its line (`缴纳费用1.`,
+                // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
+                // is no marker: the text keeps it, whatever follows on the
+                // next line or in the next field (the text has no white
+                // space: nothing after it is its end at `next`)
+                let bare = if c + len <= next {
+                    c + len == next
+                } else {
+                    vocabulary::strip_marker(&s[c..next])
+                        .trim_matches(is_space)
+                        .is_empty()
+                };
+                if bare {
+                    continue;
+                }
+                // a marker of several digits glued after text (`.56.过程性`)
+                // starts at its last digit, as a cell reads digits glued
+                // before a marker (`00000002.其他`: the rest are a figure),
+                // so the label reads the same at the start of a line
+                let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 1 {
+                    c += digits - 1;
+                } else {
+                    self.heads.push((c, len));
+                }
+                self.cuts.push(c);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 mod machine;
 
 use self::machine::Machine;
+pub(crate) use self::machine::Scan;
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -202,52 +203,10 @@ pub(crate) fn matches_into(s: &str, out: &mut Vec<(usize, usize, usize)>) {
     each_match(s, |start, end, w| out.push((start, end, w)));
 }
 
-/// A scan of the vocabulary fed one character at a time, as a text is
-/// made (see [`crate::text::lexical::Norm::push_each`]): what
-/// [`matches_into`] finds in the text, without a second pass over it.
-#[derive(Clone, Copy)]
-pub(crate) struct Scan {
-    m: &'static Machine,
-    s: machine::State,
-}
-
 impl Default for Scan {
+    /// A scan of the vocabulary, from its start.
     fn default() -> Self {
-        Scan {
-            m: &AUTOMATON,
-            s: Machine::START,
-        }
-    }
-}
-
-impl Scan {
-    /// The symbol of the character of code point `cp` (for
-    /// [`Scan::advance`]); it also says whether it is a Chinese numeral.
-    #[inline(always)]
-    pub(crate) fn sym(&self, cp: u32) -> machine::Sym {
-        self.m.sym(cp)
-    }
-
-    /// Reads the character of code point `cp` (whose symbol is `sym`: see
-    /// [`Scan::sym`]) at byte `pos` of the text; the words that end with it
-    /// are appended to `out` (start, end, word).
-    #[inline(always)]
-    pub(crate) fn advance(
-        &mut self,
-        pos: usize,
-        cp: u32,
-        sym: machine::Sym,
-        out: &mut Vec<(usize, usize, usize)>,
-    ) {
-        let m = self.m;
-        let end = pos
-            + match cp {
-                0..0x80 => 1,
-                0x80..0x800 => 2,
-                0x800..0x10000 => 3,
-                _ => 4,
-            };
-        self.s = m.advance(self.s, sym, |w| out.push((end - m.len(w), end, w)));
+        Scan::new(&AUTOMATON)
     }
 }
 

@@ -282,6 +282,55 @@ impl Machine {
     }
 }
 
+/// A scan of the vocabulary fed one character at a time, as a text is
+/// made (see [`crate::text::lexical::Norm::push_each`]): what
+/// [`super::matches_into`] finds in the text, without a second pass over
+/// it.
+#[derive(Clone, Copy)]
+pub(crate) struct Scan {
+    m: &'static Machine,
+    s: State,
+}
+
+impl Scan {
+    /// A scan of `m`'s words, from its start.
+    pub(super) fn new(m: &'static Machine) -> Scan {
+        Scan {
+            m,
+            s: Machine::START,
+        }
+    }
+
+    /// The symbol of the character of code point `cp` (for
+    /// [`Scan::advance`]); it also says whether it is a Chinese numeral.
+    #[inline(always)]
+    pub(crate) fn sym(&self, cp: u32) -> Sym {
+        self.m.sym(cp)
+    }
+
+    /// Reads the character of code point `cp` (whose symbol is `sym`: see
+    /// [`Scan::sym`]) at byte `pos` of the text; the words that end with it
+    /// are appended to `out` (start, end, word).
+    #[inline(always)]
+    pub(crate) fn advance(
+        &mut self,
+        pos: usize,
+        cp: u32,
+        sym: Sym,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let m = self.m;
+        let end = pos
+            + match cp {
+                0..0x80 => 1,
+                0x80..0x800 => 2,
+                0x800..0x10000 => 3,
+                _ => 4,
+            };
+        self.s = m.advance(self.s, sym, |w| out.push((end - m.len(w), end, w)));
+    }
+}
+
 /// The symbol of a character in a [`Machine`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sym(u8);
