@@ -43,12 +43,11 @@ pub(crate) struct Piece<'n> {
 pub(crate) struct Cutter {
     n: Norm,
     cuts: Vec<usize>,
-    /// Where a list marker may start, and its length once checked (see
-    /// [`MarkerScan`]).
+    /// Where a list marker may start (see [`MarkerScan`]); once checked,
+    /// the length of the marker of each cut at one, 0 for the others: what
+    /// [`vocabulary::marker_len`] of a piece that starts there reads, not
+    /// parsed again (the entries of a length are in order).
     markers: Vec<(usize, usize)>,
-    /// The cuts at a marker, with its length (what [`vocabulary::marker_len`]
-    /// of a piece that starts there reads: not parsed again).
-    heads: Vec<(usize, usize)>,
     /// Every occurrence of every word in the run, in order of their ends.
     found: Vec<(usize, usize, usize)>,
     /// The words that cut the run, leftmost-longest first.
@@ -62,7 +61,6 @@ impl Default for Cutter {
             n: Norm::with_capacity(256),
             cuts: Vec::with_capacity(16),
             markers: Vec::with_capacity(16),
-            heads: Vec::with_capacity(16),
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
         }
@@ -97,7 +95,7 @@ impl Cutter {
             n: &self.n,
             cuts: &self.cuts,
             found: &self.found,
-            heads: &self.heads,
+            heads: &self.markers,
             words: words.is_some(),
             next_cut: 0,
             next_found: 0,
@@ -113,7 +111,6 @@ impl Cutter {
         n.clear();
         self.cuts.clear();
         self.markers.clear();
-        self.heads.clear();
         self.found.clear();
         let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
         let (marks, found) = (&mut self.markers, &mut self.found);
@@ -176,6 +173,7 @@ impl Cutter {
                         .is_empty()
                 };
                 if bare {
+                    self.markers[j].1 = 0;
                     continue;
                 }
                 // a marker of several digits glued after text (`.56.过程性`)
@@ -185,8 +183,7 @@ impl Cutter {
                 let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
                 if digits > 1 {
                     c += digits - 1;
-                } else {
-                    self.heads.push((c, len));
+                    self.markers[j].1 = 0;
                 }
                 self.cuts.push(c);
             }
@@ -222,7 +219,8 @@ pub(crate) struct Pieces<'s> {
     n: &'s Norm,
     cuts: &'s [usize],
     found: &'s [(usize, usize, usize)],
-    /// The markers at cuts, with their lengths, in order.
+    /// The markers at cuts, with their lengths (the entries of length 0 are
+    /// none), in order.
     heads: &'s [(usize, usize)],
     /// The run was scanned for words (else the pieces carry none).
     words: bool,
@@ -251,7 +249,11 @@ impl<'s> Iterator for Pieces<'s> {
             head: if self.words {
                 // a marker checked where the run was cut: its length is
                 // known (the piece holds it whole)
-                while self.heads.get(self.next_head).is_some_and(|h| h.0 < a) {
+                while self
+                    .heads
+                    .get(self.next_head)
+                    .is_some_and(|h| h.0 < a || h.1 == 0)
+                {
                     self.next_head += 1;
                 }
                 match self.heads.get(self.next_head) {
