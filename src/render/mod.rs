@@ -48,7 +48,8 @@
 //!     `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）`, the header
 //!     `申请人情况` + TAB + the labels of `columns`, then one line per row
 //!     (`label` TAB cells), each group of rows preceded by its group-label
-//!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one.
+//!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one
+//!     (one that stood after all the rows of its group stays after them).
 //!     A row whose digits are `fused` is written `label` TAB fused-digits: a run of
 //!     white space holding tabs is written as its tabs (empty cells keep their
 //!     positions), any other run as one space (spaces tell which digits were apart).

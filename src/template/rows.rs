@@ -52,6 +52,9 @@ pub(crate) struct Cutter {
     found: Vec<(usize, usize, usize)>,
     /// The words that cut the run, leftmost-longest first.
     cut_words: Vec<(usize, usize)>,
+    /// Where a token starts apart from the one before it on its line
+    /// (white space between them), rising.
+    apart: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -63,6 +66,7 @@ impl Default for Cutter {
             markers: Vec::with_capacity(16),
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
+            apart: Vec::new(),
         }
     }
 }
@@ -112,6 +116,7 @@ impl Cutter {
         self.cuts.clear();
         self.markers.clear();
         self.found.clear();
+        self.apart.clear();
         let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
         let (marks, found) = (&mut self.markers, &mut self.found);
         // a new line starts a new piece: the second half of a wrapped label
@@ -126,6 +131,8 @@ impl Cutter {
                 self.cuts.push(n.s.len());
                 // (a marker is judged on its line alone)
                 markers = MarkerScan::at_line(n.s.len());
+            } else if prev_end.is_some_and(|e| e < t.start) {
+                self.apart.push(n.s.len());
             }
             // (one lookup of the character tells the automaton's symbol and
             // whether it is a numeral)
@@ -160,18 +167,21 @@ impl Cutter {
                 let (mut c, len) = self.markers[j];
                 // (the next marker found)
                 let next = self.markers[..found].get(j + 1).map_or(b, |m| m.0);
-                // a marker with nothing after it on its line (`缴纳费用1.`,
-                // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
-                // is no marker: the text keeps it, whatever follows on the
-                // next line or in the next field (the text has no white
-                // space: nothing after it is its end at `next`)
+                // a marker glued to the text before it with nothing after
+                // it on its line (`缴纳费用1.`, `办理结果1.1.`) or before the
+                // next marker (`不补正1.（六）2.收费通知`) is no marker: the
+                // text keeps it, whatever follows on the next line or in
+                // the next field (a marker apart from that text, in a
+                // field of its own, still cuts: `缴纳费用1.1.\t1.`). The
+                // text has no white space: nothing after the marker is its
+                // end at `next`
                 let bare = if c + len <= next {
                     c + len == next
                 } else {
                     vocabulary::strip_marker(&s[c..next])
                         .trim_matches(is_space)
                         .is_empty()
-                };
+                } && self.apart.binary_search(&c).is_err();
                 if bare {
                     self.markers[j].1 = 0;
                     continue;

@@ -129,17 +129,18 @@ pub(crate) fn opens_subsection_marker(c: char) -> bool {
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
     // every marker starts with a parenthesis, a digit, a circled number or
-    // a Chinese numeral: one look at the first character rules most text
-    // out, and picks the styles that can start with it (the others would
-    // fail on it: `alt` gives the same result without trying them)
-    let fail = || {
-        Err(nom::Err::Error(nom::error::Error::new(
+    // a Chinese numeral: one look at the first character rules most text out
+    let Some(first) = i.chars().next().filter(|&c| opens_subsection_marker(c)) else {
+        return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
-        )))
+        )));
     };
-    match i.chars().next() {
-        Some('(' | '（') => alt((
+    // the first character says which styles can follow (each style's
+    // marker opens with characters of its own): only those are tried, in
+    // the order of the full list, so the answer is the list's
+    match first {
+        '(' | '（' => alt((
             map(
                 (open_paren, spaces, cn_numeral, spaces, close_paren),
                 |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
@@ -150,7 +151,7 @@ pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
             ),
         ))
         .parse(i),
-        Some('0'..='9') => map(
+        '0'..='9' => map(
             (
                 ascii_number,
                 alt((char('.'), char('、'), char('．'))),
@@ -160,17 +161,48 @@ pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
             |(n, _, _)| (MarkerStyle::Digit, n),
         )
         .parse(i),
-        Some('①'..='⑳') => map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| {
-            (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)
-        })
-        .parse(i),
-        Some(c) if cn_digit(c).is_some_and(|d| d > 0) => alt((
+        '①'..='⑳' => Ok((
+            &i[first.len_utf8()..],
+            (MarkerStyle::Circled, first as u32 - '①' as u32 + 1),
+        )),
+        // a Chinese numeral
+        _ => alt((
             map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
             map(section_marker, |n| (MarkerStyle::CnDun, n)),
         ))
         .parse(i),
-        _ => fail(),
     }
+}
+
+/// [`subsection_marker`] as the one `alt` of every style it was written
+/// as (the reference its dispatch on the first character is tested
+/// against).
+#[cfg(test)]
+fn subsection_marker_alt(i: &str) -> Res<'_, (MarkerStyle, u32)> {
+    alt((
+        map(
+            (open_paren, spaces, cn_numeral, spaces, close_paren),
+            |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
+        ),
+        map(
+            (open_paren, spaces, ascii_number, spaces, close_paren),
+            |(_, _, n, _, _)| (MarkerStyle::ParenDigit, n),
+        ),
+        map(
+            (
+                ascii_number,
+                alt((char('.'), char('、'), char('．'))),
+                not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+            ),
+            |(n, _, _)| (MarkerStyle::Digit, n),
+        ),
+        map(satisfy(|c| ('①'..='⑳').contains(&c)), |c| {
+            (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)
+        }),
+        map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
+        map(section_marker, |n| (MarkerStyle::CnDun, n)),
+    ))
+    .parse(i)
 }
 
 /// Word-processor residue at the start of `i`: `[bookmark: _GoBack]`,
@@ -221,7 +253,12 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '第' | '0'..='9'));
-    if !opens {
+    // and ends with a dash, 页 or a digit
+    let ends = t
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '页' | '0'..='9'));
+    if !(opens && ends) {
         return false;
     }
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
@@ -349,6 +386,31 @@ impl MarkerScan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subsection_markers_dispatch_as_the_full_alt() {
+        // every string of up to four characters over the markers' alphabet
+        let alphabet = [
+            '(', '（', ')', '）', ' ', '一', '二', '十', '是', '、', '.', '．', '1', '2', '0', '①',
+            '⑳', 'a', '三',
+        ];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        for s in &all {
+            assert_eq!(
+                subsection_marker(s).ok(),
+                subsection_marker_alt(s).ok(),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn numerals() {

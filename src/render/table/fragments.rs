@@ -10,6 +10,9 @@ pub(super) struct RowFragment<'a> {
     pub(super) raw: &'a str,
     pub(super) after: Option<u32>,
     pub(super) tab: bool,
+    /// It stands in an empty cell's place: its words are written apart
+    /// (see `put_fragment`).
+    pub(super) spaced: bool,
 }
 
 /// The fragments of a standard table that stand among its rows: text the
@@ -109,9 +112,10 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         .max();
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let mut tab = false;
+    let mut spaced = false;
     match follows {
         // in an empty cell's place it reads back beside that cell
-        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => {}
+        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => spaced = true,
         // glued to a figure: digits or delimiters would read as
         // part of it, and so would text that was apart (`6万\t元`
         // would read as the amount `6万元`)
@@ -157,6 +161,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         raw: &f.raw,
         after: follows.map(|e| e.span.start),
         tab,
+        spaced,
     })
 }
 

@@ -263,6 +263,24 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
+/// Writes a fragment that stands in an empty cell's place: without white
+/// space, as every raw text of a table, except that a fragment without
+/// digits keeps one space where its words stood apart (`（六）\tl` as
+/// `（六） l`): it reads back as the same words, and the audit quotes it the
+/// same way.
+fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    if s.contains(|c: char| c.is_ascii_digit()) {
+        return put(w, s);
+    }
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
+    }
+    Ok(())
+}
+
 /// Writes fused digits as they were delimited: a run of white space that
 /// holds tabs is written as its tabs (each tab a cell boundary, so empty
 /// cells keep their positions), any other run as `space` (one space tells
@@ -364,7 +382,11 @@ fn put_row<W: fmt::Write, C: Key>(
                 if f.tab {
                     w.write_char('\t')?;
                 }
-                put(w, f.raw)?;
+                if f.spaced {
+                    put_fragment(w, f.raw)?;
+                } else {
+                    put(w, f.raw)?;
+                }
             }
         }
         Ok(())
@@ -427,9 +449,23 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             return Ok(());
         }
         started.push(needle);
+        // where the group's last row starts in the source: a label that
+        // stood after all its rows stays after them (moved before the
+        // group, it would read back before its rows, and the findings on
+        // the label and the rows in another order)
+        let last = t
+            .source
+            .iter()
+            .filter(|(r, _)| {
+                (needle == "本年度办理结果" && in_results(**r))
+                    || group_numeral(**r) == Some(needle)
+            })
+            .filter_map(|(_, s)| row_start(s))
+            .max();
         let found = t.fragments.iter().enumerate().find(|(i, f)| {
             !used[*i]
                 && f.role == FragmentRole::GroupLabel
+                && last.is_none_or(|l| f.span.start <= l)
                 && crate::text::lexical::norm(&f.raw).contains(needle)
         });
         if let Some((i, f)) = found {
