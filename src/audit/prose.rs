@@ -50,7 +50,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         cx,
         reference: meta::reference(report, &tally),
         counts: narrative::counts(cx),
-        hits: Hits::default(),
+        hits: Hits::take(),
         meta: Vec::new(),
         narrative: Vec::new(),
         statements: Vec::new(),
@@ -70,8 +70,10 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         statements: statements_found,
         narrative_at,
         statements_at,
+        hits,
         ..
     } = pass;
+    hits.give_back();
     meta::check(report, (&tally, meta_found), out);
     if let Some(counts) = counts {
         narrative::finish(cx, counts, &mut narrative_found);

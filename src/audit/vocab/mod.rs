@@ -1,0 +1,557 @@
+//! The words the text rules look for (`narrative`, `statements`,
+//! `meta`), found in one pass per paragraph.
+//!
+//! One Aho–Corasick automaton over every word and every stop that ends a
+//! sentence or clause ([`machine`], built by the compiler from [`WORDS`])
+//! reports each occurrence of each word (overlapping matches included) in a
+//! paragraph. A sentence or clause of the paragraph then knows which words
+//! it contains from the matches inside it ([`Hits::pieces`]), so the rules
+//! test a bit instead of searching the text once per word, and skip the
+//! sentences where none of their words occurs.
+//!
+//! The automaton steps by byte over the UTF-8 text, which is already a
+//! `&str` (never decoded nor validated again): a word's bytes start and end
+//! on character boundaries, so a byte-wise match is a match of the word. A
+//! long paragraph is scanned in four lanes side by side ([`Hits::scan`]).
+
+mod machine;
+
+use std::cell::Cell;
+
+use machine::{END, ends, in_words, step};
+
+/// Every word, its index its bit in a [`Mask`] (at most 64).
+const WORDS: [&str; 60] = [
+    // 0: statements: the subject and the exclusions
+    "申请",
+    "信访",
+    "投诉",
+    "举报",
+    "建议",
+    "提案",
+    "复议",
+    "诉讼",
+    "留言",
+    "案件",
+    // 10: carried over
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "结转上年",
+    "上年度遗留",
+    // 15: carried forward
+    "结转下年",
+    "结转到",
+    "结转至",
+    "转入下年",
+    "结转下一年",
+    // 20: processed
+    "办结",
+    "答复",
+    "办理完毕",
+    "处理完毕",
+    "办理完成",
+    // 25: cases
+    "公开",
+    "行政复议",
+    "行政诉讼",
+    // 28: absolute claims
+    "均已",
+    "全部",
+    "均",
+    "办结率",
+    "答复率",
+    // 33: narrative: received
+    "收到",
+    "新收",
+    "未受理",
+    "信息",
+    // 37: meta: the reporting period
+    "本年度",
+    "全年",
+    "年内",
+    "本年",
+    // 41: meta: plans and other years
+    "将",
+    "计划",
+    "拟",
+    "明年",
+    "下一年",
+    "下年",
+    "上年",
+    "去年",
+    // 49: narrative: negations
+    "未收到",
+    "没有收到",
+    // 51: the stops sentences and clauses end at (see [`SENTENCE`], [`CLAUSE`])
+    "。",
+    "；",
+    ";",
+    "！",
+    "？",
+    "!",
+    "?",
+    "，",
+    ",",
+];
+
+/// The stops that end a sentence (`。；;！？!?`).
+pub(super) const SENTENCE: Mask = Mask::of(&["。", "；", ";", "！", "？", "!", "?"]);
+/// The stops that end a clause (`。；;，,！？`).
+pub(super) const CLAUSE: Mask = Mask::of(&["。", "；", ";", "，", ",", "！", "？"]);
+
+/// A set of [`WORDS`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Mask(u64);
+
+impl Mask {
+    /// Every word (a set that holds whatever is asked).
+    pub(super) const ALL: Mask = Mask(u64::MAX);
+
+    /// The set of `words`; a word not in [`WORDS`] fails at compile time
+    /// (call it in a `const`).
+    pub(super) const fn of(words: &[&str]) -> Mask {
+        let mut m = 0u64;
+        let mut i = 0;
+        while i < words.len() {
+            m |= 1 << index(words[i]);
+            i += 1;
+        }
+        Mask(m)
+    }
+
+    /// True when the set holds any word of `other`.
+    pub(super) const fn any(self, other: Mask) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The one-word set of each of `words`, in order.
+    pub(super) const fn each<const N: usize>(words: [&str; N]) -> [Mask; N] {
+        let mut out = [Mask(0); N];
+        let mut i = 0;
+        while i < N {
+            out[i] = Mask(1 << index(words[i]));
+            i += 1;
+        }
+        out
+    }
+
+    /// The union of two sets.
+    pub(super) const fn or(self, other: Mask) -> Mask {
+        Mask(self.0 | other.0)
+    }
+
+    /// True when the set holds `word` (a one-word mask).
+    pub(super) const fn has(self, word: Mask) -> bool {
+        self.any(word)
+    }
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn index(word: &str) -> u32 {
+    let mut i = 0;
+    while i < WORDS.len() {
+        if same(WORDS[i], word) {
+            return i as u32;
+        }
+        i += 1;
+    }
+    panic!("a word of the audit's vocabulary")
+}
+
+/// The byte length of each word.
+const LENS: [u8; WORDS.len()] = {
+    let mut out = [0u8; WORDS.len()];
+    let mut i = 0;
+    while i < WORDS.len() {
+        out[i] = WORDS[i].len() as u8;
+        i += 1;
+    }
+    out
+};
+
+/// One occurrence: (start, end, word index).
+type Hit = (u32, u32, u8);
+
+/// The number of lanes a long text is scanned in, side by side.
+const LANES: usize = 4;
+/// The shortest text scanned in lanes: below it, one lane.
+const LANES_FROM: usize = 128;
+
+/// The occurrences of the words in one text, in order of their end.
+#[derive(Debug, Default)]
+pub(super) struct Hits {
+    /// The occurrences found by each lane (see [`Hits::scan`]), each in
+    /// order of their end; the lanes follow each other in the text, so that
+    /// all of them in a row are in order.
+    lanes: [Vec<Hit>; LANES],
+    /// Every word found anywhere in the text.
+    all: Mask,
+}
+
+thread_local! {
+    /// The buffers of the last [`Hits`] this thread used, kept for the next
+    /// audit (see [`Hits::take`]).
+    static SPARE: Cell<Hits> = Cell::new(Hits::default());
+}
+
+/// A [`Hits`] whose buffers grew beyond this many occurrences (one huge
+/// paragraph) is not kept for the next audit.
+const KEEP_AT_MOST: usize = 1 << 14;
+
+impl Hits {
+    /// The buffers this thread used last (empty the first time): an audit
+    /// after the first allocates none.
+    pub(super) fn take() -> Hits {
+        SPARE.with(Cell::take)
+    }
+
+    /// Keeps the buffers for the next [`Hits::take`] on this thread, unless
+    /// they grew large.
+    pub(super) fn give_back(self) {
+        if self.lanes.iter().all(|l| l.capacity() <= KEEP_AT_MOST) {
+            SPARE.with(|spare| spare.set(self));
+        }
+    }
+
+    /// Finds the words of `text` (replacing those of the previous text).
+    ///
+    /// A long text is cut in [`LANES`] lanes, each starting after a
+    /// character of no word (where the automaton is at its root whatever
+    /// came before), and the lanes are stepped side by side: each step
+    /// waits for the previous one's table load, so one lane alone runs at
+    /// the latency of a load per byte, and four run in about the same time
+    /// as one.
+    pub(super) fn scan(&mut self, text: &str) {
+        for lane in &mut self.lanes {
+            lane.clear();
+        }
+        if self.lanes[0].capacity() == 0 {
+            self.lanes[0].reserve(256);
+        }
+        let bytes = text.as_bytes();
+        let all = match cuts(text) {
+            Some(cuts) => self.scan_lanes(bytes, cuts),
+            None => run(bytes, 0, 0, &mut self.lanes[0]).1,
+        };
+        self.all = Mask(all);
+    }
+
+    /// Scans the lanes `cuts[k]..cuts[k + 1]` side by side, then each one's
+    /// rest alone; returns the words found.
+    fn scan_lanes(&mut self, bytes: &[u8], cuts: [usize; LANES + 1]) -> u64 {
+        let n = (0..LANES).map(|k| cuts[k + 1] - cuts[k]).min().unwrap_or(0);
+        let lane = |k: usize| &bytes[cuts[k]..cuts[k] + n];
+        let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
+        let (mut s0, mut s1, mut s2, mut s3) = (0u16, 0u16, 0u16, 0u16);
+        let mut all = 0u64;
+        for j in 0..n {
+            s0 = step(s0, l0[j]);
+            s1 = step(s1, l1[j]);
+            s2 = step(s2, l2[j]);
+            s3 = step(s3, l3[j]);
+            if (s0 | s1 | s2 | s3) & END != 0 {
+                all |= lanes_end(&mut self.lanes, &cuts, j + 1, [s0, s1, s2, s3]);
+            }
+        }
+        for (k, s) in [s0, s1, s2, s3].into_iter().enumerate() {
+            let from = cuts[k] + n;
+            all |= run(&bytes[from..cuts[k + 1]], from, s, &mut self.lanes[k]).1;
+        }
+        all
+    }
+
+    /// Every word found in the text.
+    pub(super) fn all(&self) -> Mask {
+        self.all
+    }
+
+    /// The pieces of the text cut after each stop of `stops` (as
+    /// `str::split_inclusive` cuts them: a last piece without a stop when
+    /// the text does not end with one, no empty piece), each with its
+    /// byte range and the words wholly inside it. Words hold no stop, so
+    /// each word lies in one piece.
+    pub(super) fn pieces(&self, stops: Mask, len: usize) -> Pieces<'_> {
+        Pieces {
+            hits: self.lanes.iter().flatten(),
+            start: 0,
+            len,
+            stops,
+        }
+    }
+
+    /// Every occurrence, in order of their end.
+    #[cfg(test)]
+    fn hits(&self) -> Vec<Hit> {
+        self.lanes.iter().flatten().copied().collect()
+    }
+}
+
+/// Where to cut `text` into [`LANES`] lanes of about equal length: after
+/// a character of no word near each quarter (see [`Hits::scan`]); `None`
+/// for a short text, or one whose quarters hold no such character.
+fn cuts(text: &str) -> Option<[usize; LANES + 1]> {
+    let len = text.len();
+    if len < LANES_FROM {
+        return None;
+    }
+    let mut cuts = [len; LANES + 1];
+    cuts[0] = 0;
+    for (k, cut) in cuts.iter_mut().enumerate().take(LANES).skip(1) {
+        let (from, to) = (k * len / LANES, (k + 1) * len / LANES);
+        let from = (from..to).find(|&i| text.is_char_boundary(i))?;
+        let (i, c) = text[from..]
+            .char_indices()
+            .take_while(|&(i, _)| from + i < to)
+            .find(|&(_, c)| !in_words(c))?;
+        *cut = from + i + c.len_utf8();
+    }
+    Some(cuts)
+}
+
+/// Scans `bytes` (at `base` in the text) from `state` in one lane, four
+/// bytes a step (one test of the four states: most hold no end); records
+/// the occurrences in `out` and returns the last state and the words found.
+fn run(bytes: &[u8], base: usize, mut state: u16, out: &mut Vec<Hit>) -> (u16, u64) {
+    let mut all = 0u64;
+    let mut chunks = bytes.chunks_exact(4);
+    let mut at = base;
+    for c in &mut chunks {
+        let s0 = step(state, c[0]);
+        let s1 = step(s0, c[1]);
+        let s2 = step(s1, c[2]);
+        let s3 = step(s2, c[3]);
+        state = s3;
+        if (s0 | s1 | s2 | s3) & END != 0 {
+            for (k, s) in [s0, s1, s2, s3].into_iter().enumerate() {
+                if s & END != 0 {
+                    all |= push_ends(out, s, at + k + 1);
+                }
+            }
+        }
+        at += 4;
+    }
+    for &b in chunks.remainder() {
+        state = step(state, b);
+        at += 1;
+        if state & END != 0 {
+            all |= push_ends(out, state, at);
+        }
+    }
+    (state, all)
+}
+
+/// Records the words ending in each lane `k` at byte `cuts[k] + at`
+/// (reached in `states[k]`) in `lanes[k]`; returns their set. Out of the
+/// loop of [`Hits::scan_lanes`], which keeps its registers.
+#[inline(never)]
+fn lanes_end(
+    lanes: &mut [Vec<Hit>; LANES],
+    cuts: &[usize; LANES + 1],
+    at: usize,
+    states: [u16; LANES],
+) -> u64 {
+    let mut all = 0;
+    for k in 0..LANES {
+        if states[k] & END != 0 {
+            all |= push_ends(&mut lanes[k], states[k], cuts[k] + at);
+        }
+    }
+    all
+}
+
+/// Records in `out` the words that end at byte `end` (reached in `state`,
+/// where some word ends) and returns their set.
+fn push_ends(out: &mut Vec<Hit>, state: u16, end: usize) -> u64 {
+    let found = ends(state);
+    let mut bits = found;
+    while bits != 0 {
+        let w = bits.trailing_zeros();
+        bits &= bits - 1;
+        let start = end - usize::from(LENS[w as usize]);
+        // spans are u32: no paragraph of a model is longer
+        out.push((start as u32, end as u32, w as u8));
+    }
+    found
+}
+
+/// The iterator of [`Hits::pieces`]: `(start, end, words)`.
+pub(super) struct Pieces<'h> {
+    hits: std::iter::Flatten<std::slice::Iter<'h, Vec<Hit>>>,
+    start: usize,
+    len: usize,
+    stops: Mask,
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = (usize, usize, Mask);
+
+    fn next(&mut self) -> Option<(usize, usize, Mask)> {
+        if self.start >= self.len {
+            return None;
+        }
+        let mut m = 0u64;
+        for &(_, e, w) in &mut self.hits {
+            let bit = 1u64 << w;
+            if self.stops.0 & bit != 0 {
+                let start = std::mem::replace(&mut self.start, e as usize);
+                return Some((start, e as usize, Mask(m)));
+            }
+            m |= bit;
+        }
+        let start = std::mem::replace(&mut self.start, self.len);
+        Some((start, self.len, Mask(m)))
+    }
+}
+
+/// The words of `text` (for tests).
+#[cfg(test)]
+pub(super) fn words_of(text: &str) -> Mask {
+    let mut h = Hits::default();
+    h.scan(text);
+    h.all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_unique_and_fit() {
+        for (i, w) in WORDS.iter().enumerate() {
+            assert_eq!(index(w) as usize, i, "{w} twice");
+        }
+        assert!(WORDS.len() <= 64);
+    }
+
+    /// Every occurrence of every word in `text`, by a naive search.
+    fn naive(text: &str) -> Vec<Hit> {
+        let mut want = Vec::new();
+        for (i, _) in text.char_indices() {
+            for (w, word) in WORDS.iter().enumerate() {
+                if text[i..].starts_with(word) {
+                    want.push((i as u32, (i + word.len()) as u32, w as u8));
+                }
+            }
+        }
+        want
+    }
+
+    #[test]
+    fn long_texts_in_lanes() {
+        // texts long enough for lanes, made of words, stops and other
+        // characters in a pseudo-random order (and one of words only)
+        let pieces = [
+            "申请",
+            "上一年度结转",
+            "结转下一年",
+            "。",
+            "，",
+            ";",
+            "的",
+            "3",
+            "件",
+            "本年度",
+            "未收到",
+            "没有收到",
+            "公开",
+            "行政复议",
+            "a",
+            "𝄞",
+            "年",
+            "全年内",
+            "办结率",
+        ];
+        let mut seed = 12345u64;
+        let mut texts = vec!["申请".repeat(200), "的".repeat(100)];
+        for len in [40, 43, 47, 60, 100, 250, 1000] {
+            let mut t = String::new();
+            for _ in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        let mut h = Hits::default();
+        for text in &texts {
+            h.scan(text);
+            let mut got = h.hits();
+            // in order of their end (the order `pieces` needs)
+            assert!(got.windows(2).all(|p| p[0].1 <= p[1].1), "{text}");
+            got.sort_unstable();
+            let mut want = naive(text);
+            want.sort_unstable();
+            assert_eq!(got, want, "{text}");
+            let all = want.iter().fold(0u64, |m, h| m | 1 << h.2);
+            assert_eq!(h.all(), Mask(all));
+        }
+        assert!(cuts(&texts[1]).is_some() && cuts(&texts[0]).is_none());
+    }
+
+    #[test]
+    fn every_occurrence_is_found() {
+        let texts = [
+            "上年度结转至本年度的申请3件，全年内收到申请，均已办结；没有收到未收到。",
+            "本年内将结转下一年度结转下年，上一年度结转政府信息公开申请2件!行政复议?行政诉讼",
+            "ab，,。。；;！？!?办结率答复率均已全部上年上年年内",
+            "𝄞申请𝄞",
+        ];
+        // every alignment of the words on the four-byte steps
+        let shifted: Vec<String> = ["", "a", "ab", "abc"]
+            .iter()
+            .flat_map(|p| texts.iter().map(move |t| format!("{p}{t}")))
+            .collect();
+        for text in shifted.iter().map(String::as_str) {
+            let mut h = Hits::default();
+            h.scan(text);
+            let mut got = h.hits();
+            got.sort_unstable();
+            let mut want = naive(text);
+            want.sort_unstable();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn pieces_and_their_words() {
+        let text = "收到申请。未收到，结转下一年";
+        let mut h = Hits::default();
+        h.scan(text);
+        let w = |words: &[&str]| words.iter().fold(Mask(0), |m, w| m.or(Mask(1 << index(w))));
+        let got: Vec<(usize, usize, Mask)> = h.pieces(SENTENCE, text.len()).collect();
+        let first = "收到申请。".len();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0..got[0].1, 0..first);
+        assert!(got[0].2.has(w(&["收到"])) && got[0].2.has(w(&["申请"])));
+        assert!(!got[0].2.has(w(&["未收到"])));
+        assert_eq!(got[1].0..got[1].1, first..text.len());
+        assert!(got[1].2.has(w(&["未收到", "收到", "结转下一年", "下一年"])));
+        assert!(!got[1].2.has(w(&["申请"])));
+        let clauses: Vec<(usize, usize, Mask)> = h.pieces(CLAUSE, text.len()).collect();
+        assert_eq!(clauses.len(), 3);
+        assert!(!clauses[1].2.has(w(&["下一年"])) && clauses[2].2.has(w(&["下一年"])));
+        // as str::split_inclusive: no empty last piece
+        let text = "。。";
+        h.scan(text);
+        assert_eq!(h.pieces(SENTENCE, text.len()).count(), 2);
+        h.scan("");
+        assert_eq!(h.pieces(SENTENCE, 0).count(), 0);
+        assert_eq!(words_of("本年"), w(&["本年"]));
+    }
+}
