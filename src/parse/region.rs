@@ -351,14 +351,20 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
     if !short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some() {
         return None;
     }
-    // look ahead over the next non-blank lines
+    // look ahead over the next non-blank lines (only those the region can
+    // hold: a number after a marker line or a table's anchor, where the
+    // region ends, does not make the lines before it a table)
     let mut numbers = 0;
     let mut seen = 0;
     let mut j = i + 1;
     while j < segs.len() && seen < 6 {
         if !kinds[j].blank {
             let t = segs[j].trimmed().1;
-            if !short_cell(t) || kinds[j].page(&segs[j]) {
+            if !short_cell(t)
+                || kinds[j].page(&segs[j])
+                || super::seg::line_marker(t).is_some()
+                || kinds[j].anchor(&segs[j]).is_some()
+            {
                 break;
             }
             if is_number_line(t) {

@@ -23,7 +23,10 @@
 //!   dropped: paragraph lines are joined without separators). The paragraph
 //!   written last in a report without a closing, when it would read as a
 //!   signature (an organ or a date line), is written with its last character
-//!   on a line of its own (see `write_unsigned`).
+//!   on a line of its own (see `write_unsigned`). The closing's paragraphs
+//!   (its organ and date lines) are written as they are, also when one
+//!   starts with a marker (`6.政府`): the parser reads the closing from the
+//!   report's last lines before it looks for markers.
 //! * A subsection is a head line, `marker` + `title` when there is a title,
 //!   or the marker alone; then its blocks, each a chunk of its own. When its
 //!   first block is a paragraph that the parser reads as the body of the head
@@ -74,6 +77,14 @@
 //!     written in the first layout the parser reads back as the same cells:
 //!     tab rows, then one cell per line (`|` `1` `1`: a header of three
 //!     cells); pipe rows when neither does.
+//!
+//!   A table right after another table (one blank line between) that the
+//!   parser would read into the first one (a second applications table's
+//!   note line after the first one's header, a block title, a generic
+//!   table's tab rows) is written with its first line as a pipe row
+//!   (`|（本列…）|`), or else all in pipe rows (tab rows after a pipe row):
+//!   rows of one delimiter, a blank line and a row of the other end a table's
+//!   region (see [`table::table_text_after`]).
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -133,11 +144,14 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         first: true,
         gap: false,
         last,
+        table: None,
+        closing: false,
     };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
         out.section(section)?;
     }
+    out.closing = true;
     out.blocks(&report.closing)
 }
 
@@ -149,6 +163,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         first: true,
         gap: false,
         last: None,
+        table: None,
+        closing: false,
     }
     .section(section)
 }
@@ -185,6 +201,14 @@ struct Chunks<'w, 'r, W> {
     gap: bool,
     /// The paragraph written last, when it is (see [`write_report`]).
     last: Option<&'r Paragraph>,
+    /// The text of the last chunk when it was a table (see
+    /// [`table::table_text_after`]).
+    table: Option<String>,
+    /// The closing's blocks are written: its organ and date lines are read
+    /// as they stand, a line that starts with a marker (`6.政府`) too, so
+    /// they are written as they are (not cut like a paragraph that starts
+    /// with a marker).
+    closing: bool,
 }
 
 impl<W: fmt::Write> Chunks<'_, '_, W> {
@@ -202,12 +226,18 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
         }
         self.first = false;
         self.gap = false;
+        self.table = None;
         body(self.w)
     }
 
     fn blocks(&mut self, blocks: &[Block]) -> fmt::Result {
         for (i, block) in blocks.iter().enumerate() {
             match block {
+                Block::Paragraph(p) if self.closing => {
+                    self.chunk(|w| write_line(w, &p.text))?;
+                    self.gap = matches!(blocks.get(i + 1), Some(Block::Paragraph(_)))
+                        && joins_over_a_blank(&p.text);
+                }
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
                     // kept apart from the next paragraph: two blank lines
                     // when one would read as a page break inside it
@@ -259,7 +289,13 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                     })?;
                     self.blocks(&s.blocks)?;
                 }
-                Block::Table(t) => self.chunk(|w| table::write_table(w, t))?,
+                Block::Table(t) => {
+                    // a table right after a table is written so that the
+                    // two read apart
+                    let text = table::table_text_after(t, self.table.as_deref());
+                    self.chunk(|w| w.write_str(&text))?;
+                    self.table = Some(text);
+                }
                 // page chrome around an HTML report is not report text
                 Block::Chrome(_) => {}
             }

@@ -165,8 +165,9 @@ fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
 }
 
 /// Drops the empty tokens of the row that starts at `toks[line_start]`
-/// where they hold no value's place: on rows without values, and before
-/// the row's label (a group-label column left empty).
+/// where they hold no value's place: on rows without values, before the
+/// row's label (a group-label column left empty), and between two label
+/// texts.
 fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     let row = &toks[line_start..];
     let has_value = row.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null));
@@ -179,17 +180,38 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     } else {
         toks.len()
     };
-    if keep_from > line_start {
-        // drop those empty tokens in place
-        let mut k = line_start;
-        for i in line_start..toks.len() {
-            if toks[i].kind != Tk::Empty || i >= keep_from {
-                toks[k] = toks[i];
+    // empty fields between two label texts (`缴纳费用\t\tl`) hold no
+    // value's place either: the label reads the same whether values follow
+    // on the row or not (on a row without values they are dropped above).
+    // One pass, in place: a run of empty tokens is judged at the token
+    // after it.
+    let mut k = line_start;
+    let mut prev = None;
+    let mut run = line_start;
+    for i in line_start..toks.len() {
+        let t = toks[i];
+        if t.kind == Tk::Empty {
+            continue;
+        }
+        let inside_label = prev == Some(Tk::Label) && t.kind == Tk::Label;
+        for j in run..i {
+            if j >= keep_from && !inside_label {
+                toks[k] = toks[j];
                 k += 1;
             }
         }
-        toks.truncate(k);
+        toks[k] = t;
+        k += 1;
+        prev = Some(t.kind);
+        run = i + 1;
     }
+    for j in run..toks.len() {
+        if j >= keep_from {
+            toks[k] = toks[j];
+            k += 1;
+        }
+    }
+    toks.truncate(k);
 }
 
 /// A field of a delimited row after the row's first text whose tokens

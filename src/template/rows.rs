@@ -92,17 +92,47 @@ impl Cutter {
         }
         if !self.n.is_empty() {
             let s = &self.n.s;
-            let from = self.cuts.len();
-            marker_starts_into(s, &mut self.cuts);
-            // a marker of several digits glued after text (`.56.过程性`)
-            // starts at its last digit, as a cell reads digits glued before
-            // a marker (`00000002.其他`: the rest are a figure), so the
-            // label reads the same at the start of a line
-            for c in &mut self.cuts[from..] {
-                let digits = s[*c..].bytes().take_while(u8::is_ascii_digit).count();
-                if digits > 1 {
-                    *c += digits - 1;
+            // the markers of each line, judged on that line alone: what the
+            // next line starts with never makes a marker of the text before
+            // it (`缴纳费用1.` then `1.`: `1.1.` would be no marker)
+            let lines = self.cuts.len();
+            for l in 0..=lines {
+                let a = if l == 0 { 0 } else { self.cuts[l - 1] };
+                let b = if l < lines { self.cuts[l] } else { s.len() };
+                let from = self.cuts.len();
+                marker_starts_into(&s[a..b], &mut self.cuts);
+                let mut kept = from;
+                let found = self.cuts.len();
+                for k in from..found {
+                    let mut c = a + self.cuts[k];
+                    // (the next marker found: not moved yet, as kept <= k)
+                    let next = if k + 1 < found {
+                        a + self.cuts[k + 1]
+                    } else {
+                        b
+                    };
+                    // a marker with nothing after it on its line (`缴纳费用1.`,
+                    // `办理结果1.1.`) or before the next marker (`不补正1.（六）2.收费通知`)
+                    // is no marker: the text keeps it, whatever follows on the
+                    // next line or in the next field
+                    if vocabulary::strip_marker(&s[c..next])
+                        .trim_matches(is_space)
+                        .is_empty()
+                    {
+                        continue;
+                    }
+                    // a marker of several digits glued after text (`.56.过程性`)
+                    // starts at its last digit, as a cell reads digits glued
+                    // before a marker (`00000002.其他`: the rest are a figure),
+                    // so the label reads the same at the start of a line
+                    let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
+                    if digits > 1 {
+                        c += digits - 1;
+                    }
+                    self.cuts[kept] = c;
+                    kept += 1;
                 }
+                self.cuts.truncate(kept);
             }
             if let Some(cut_at) = words {
                 vocabulary::matches_into(s, &mut self.found);

@@ -23,7 +23,7 @@ fn put_spaced<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 
 /// The layout a generic table is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub(super) enum Form {
     /// Tab-separated rows.
     Tabs,
     /// Pipe rows, closed by an empty pipe row `||`.
@@ -95,7 +95,7 @@ fn reads_back(text: &str, t: &GenericTable) -> bool {
 }
 
 /// Writes `t` in the layout `form` (see [`write_generic`]).
-fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form) -> fmt::Result {
+pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form) -> fmt::Result {
     let rows = std::iter::once(&t.header).chain(&t.rows);
     if form == Form::Lines {
         for c in rows.flatten() {
@@ -172,6 +172,12 @@ fn one_cell_per_line(t: &GenericTable) -> Option<[&str; 2]> {
 /// and the column labels, then one row per indicator in table order
 /// (label, unit, code and cells as written; white space inside a cell as
 /// one space).
+///
+/// The table is written in tab rows, unless one of its rows would not be a
+/// tab row (fewer than two non-blank fields: a row with an empty label and
+/// one cell, or a label alone) and no cell holds a pipe: then in pipe rows
+/// (each field followed by a pipe), where every row is a row and empty
+/// fields keep their positions.
 pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
     let srcs: Vec<&LegacyRowSource> = t
         .source
@@ -180,18 +186,16 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
         .collect();
     let unit = srcs.iter().any(|s| s.unit.is_some());
     let code = srcs.iter().any(|s| s.code.is_some());
-    w.write_str("指标名称")?;
+    let mut lines: Vec<Vec<String>> = Vec::with_capacity(srcs.len() + 1);
+    let mut header = vec!["指标名称".to_owned()];
     if unit {
-        w.write_str("\t计量单位")?;
+        header.push("计量单位".to_owned());
     }
     if code {
-        w.write_str("\t代码")?;
+        header.push("代码".to_owned());
     }
-    for c in &t.columns {
-        w.write_char('\t')?;
-        w.write_str(c.label())?;
-    }
-    w.write_char('\n')?;
+    header.extend(t.columns.iter().map(|c| c.label().to_owned()));
+    lines.push(header);
     // keyed rows and other rows in table order (by source position)
     type LegacyValues = crate::model::RowMap<crate::model::LegacyCol, Option<Number>>;
     let mut order: Vec<(u32, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
@@ -214,36 +218,54 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
         order.push((start(&r.source), &r.source, Some(&r.values)));
     }
     order.sort_by_key(|o| o.0);
+    let field = |f: &dyn Fn(&mut String) -> fmt::Result| -> Result<String, fmt::Error> {
+        let mut s = String::new();
+        f(&mut s)?;
+        Ok(s)
+    };
     for (_, s, values) in order {
-        if let Some(l) = &s.label {
-            put(w, &l.raw)?;
-        }
+        let mut line = Vec::with_capacity(t.columns.len() + 3);
+        line.push(field(&|w| {
+            s.label.as_ref().map_or(Ok(()), |l| put(w, &l.raw))
+        })?);
         if unit {
-            w.write_char('\t')?;
-            if let Some(u) = &s.unit {
-                put(w, &u.raw)?;
-            }
+            line.push(field(&|w| {
+                s.unit.as_ref().map_or(Ok(()), |u| put(w, &u.raw))
+            })?);
         }
         if code {
-            w.write_char('\t')?;
-            if let Some(c) = &s.code {
-                put(w, &c.raw)?;
-            }
+            line.push(field(&|w| {
+                s.code.as_ref().map_or(Ok(()), |c| put(w, &c.raw))
+            })?);
         }
         for c in &t.columns {
-            w.write_char('\t')?;
-            match s.cells.get(c) {
-                Some(x) => put_spaced(w, &x.raw)?,
-                None => {
-                    if let Some(Some(n)) = values.and_then(|v| v.get(c)) {
-                        write!(w, "{n}")?;
-                    }
-                }
-            }
+            line.push(field(&|w| match s.cells.get(c) {
+                Some(x) => put_spaced(w, &x.raw),
+                None => match values.and_then(|v| v.get(c)) {
+                    Some(Some(n)) => fmt::Write::write_fmt(w, format_args!("{n}")),
+                    _ => Ok(()),
+                },
+            })?);
         }
         for x in &s.extra {
-            w.write_char('\t')?;
-            put(w, &x.raw)?;
+            line.push(field(&|w| put(w, &x.raw))?);
+        }
+        lines.push(line);
+    }
+    let pipes = lines
+        .iter()
+        .any(|l| !crate::grid::tabs::is_row(&l.join("\t")))
+        && !lines.iter().flatten().any(|f| f.contains('|'));
+    for l in &lines {
+        if pipes {
+            // no outer pipe before the first field: the parser reads the
+            // row's fields as they stand (an empty label keeps its place)
+            for f in l {
+                w.write_str(f)?;
+                w.write_char('|')?;
+            }
+        } else {
+            w.write_str(&l.join("\t"))?;
         }
         w.write_char('\n')?;
     }

@@ -64,11 +64,114 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     write_table_tabs(w, table)
 }
 
-/// True when a row of a standard table has fused digits with a pipe in them.
+/// The text of `table` written as the chunk right after `before`, the text
+/// of a table written just before it (one blank line between the two).
+///
+/// After a blank line the parser reads on in a table's region over lines
+/// that do not end it: a second table of the same kind (a note line after
+/// an applications header, a block title after an active-disclosure
+/// header) or a generic table's tab rows would be read into the first one.
+/// Rows of one delimiter, a blank line, then a row of the other always end
+/// a region; so when the two tables would read as one, the second one is
+/// written with its first line as a row of the other delimiter than the
+/// first one's last line (a pipe row `|（本列…）|` after a tab row: its other
+/// lines stay tab rows, so a third table is kept apart the same way), or
+/// else all in rows of that delimiter, whichever first reads back as the
+/// same table after the first one; otherwise in its own layout.
+pub fn table_text_after(table: &Table, before: Option<&str>) -> String {
+    let mut text = String::new();
+    // writing to a String cannot fail
+    let _ = write_table(&mut text, table);
+    let Some(before) = before else {
+        return text;
+    };
+    if reads_apart(before, &text, table) {
+        return text;
+    }
+    let last = before.lines().next_back().unwrap_or("");
+    let (pipes, tabs) = (
+        crate::grid::pipes::is_row(last),
+        crate::grid::tabs::is_row(last),
+    );
+    let candidates = match (pipes, tabs) {
+        (false, true) => [first_line_piped(&text), other_layout(table, '|')],
+        (true, false) => [other_layout(table, '\t'), None],
+        _ => [None, None],
+    };
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|other| reads_apart(before, other, table))
+        .unwrap_or(text)
+}
+
+/// `text` with its first line written as a pipe row (`|a|b|` for `a\tb`,
+/// `|a|` for `a`); `None` when it is one already.
+fn first_line_piped(text: &str) -> Option<String> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if crate::grid::pipes::is_row(first) {
+        return None;
+    }
+    Some(format!("|{}|\n{rest}", first.replace('\t', "|")))
+}
+
+/// `table` written in rows of `delim` (`\t` or `|`), when it can be.
+fn other_layout(table: &Table, delim: char) -> Option<String> {
+    let mut out = String::new();
+    if let Table::Generic(g) = table {
+        let form = if delim == '|' {
+            free::Form::Pipes
+        } else {
+            free::Form::Tabs
+        };
+        free::write_form(&mut out, g, form).ok()?;
+        return Some(out);
+    }
+    if delim == '\t' && fused_pipes(table) {
+        // fused digits with pipes read back only from pipe rows
+        return None;
+    }
+    let mut tabs = String::new();
+    write_table_tabs(&mut tabs, table).ok()?;
+    if delim == '\t' {
+        return Some(tabs);
+    }
+    for line in tabs.lines() {
+        out.push('|');
+        out.push_str(&line.replace('\t', "|"));
+        out.push_str("|\n");
+    }
+    Some(out)
+}
+
+/// True when `before` and then `text` (after a blank line), read on their
+/// own, are two tables, the second equal to `table`.
+fn reads_apart(before: &str, text: &str, table: &Table) -> bool {
+    let both = format!("{before}\n{text}");
+    let Ok(r) = crate::parse::parse(&both) else {
+        return false;
+    };
+    r.sections.is_empty()
+        && r.closing.is_empty()
+        && matches!(
+            r.preamble.as_slice(),
+            [crate::model::Block::Table(_), crate::model::Block::Table(b)] if **b == *table
+        )
+}
+
+/// True when a row of a standard table has fused digits with a pipe
+/// between them (`0|0`). A pipe only at the start or end of the fused text
+/// (`2|`, stray text after a tab row's digits) is no cell boundary there: a
+/// tab row keeps it, where a pipe row would read it as its outer pipe.
 fn fused_pipes(table: &Table) -> bool {
     fn any<C: Hash + Eq>(rows: &RowMap<impl Hash + Eq, RowSource<C>>) -> bool {
-        rows.values()
-            .any(|s| s.fused.as_ref().is_some_and(|f| f.raw.contains('|')))
+        rows.values().any(|s| {
+            s.fused.as_ref().is_some_and(|f| {
+                f.raw
+                    .trim_matches(|c: char| c == '|' || is_space(c))
+                    .contains('|')
+            })
+        })
     }
     match table {
         Table::Applications(t) => any(&t.source),
@@ -252,7 +355,11 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
     let mut frags = RowFragments::new(&t.fragments, t.source.values());
     let mut used = vec![false; t.fragments.len()];
     let mut started: Vec<&'static str> = Vec::new();
-    let mut label_for = |w: &mut W, needle: &'static str, used: &mut Vec<bool>| -> fmt::Result {
+    let label_for = |w: &mut W,
+                     needle: &'static str,
+                     used: &mut Vec<bool>,
+                     started: &mut Vec<&'static str>|
+     -> fmt::Result {
         if started.contains(&needle) {
             return Ok(());
         }
@@ -273,20 +380,29 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
         let row = *row;
         // a group label that stood before this row in the source and that
         // no group of the canonical layout claimed: where it stood
+        // (it starts the canonical group it names: another label of that
+        // group, which stood after the row, is not written before it)
+        let needles = [
+            in_results(row).then_some("本年度办理结果"),
+            group_numeral(row),
+        ];
         if let Some(start) = t.source.get(&row).and_then(row_start) {
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
                     put(w, &f.raw)?;
                     w.write_char('\n')?;
+                    let norm = crate::text::lexical::norm(&f.raw);
+                    for needle in needles.iter().flatten() {
+                        if norm.contains(needle) && !started.contains(needle) {
+                            started.push(needle);
+                        }
+                    }
                 }
             }
         }
-        if in_results(row) {
-            label_for(w, "本年度办理结果", &mut used)?;
-        }
-        if let Some(numeral) = group_numeral(row) {
-            label_for(w, numeral, &mut used)?;
+        for needle in needles.into_iter().flatten() {
+            label_for(w, needle, &mut used, &mut started)?;
         }
         put_row(
             w,
