@@ -35,7 +35,6 @@ impl Target {
 const MAX_STATEMENTS: usize = 32;
 const UNITS: [char; 4] = ['件', '起', '宗', '个'];
 const STOPS: [char; 9] = ['，', ',', '、', '：', ':', '；', '。', '（', '('];
-const NUMERALS: &str = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万";
 const APPLICATION_EXCLUDED: [&str; 8] = [
     "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "留言",
 ];
@@ -136,8 +135,31 @@ fn has_part_word(s: &str) -> bool {
         .any(|(i, c)| FIRSTS.contains(&c) && PART_WORDS.iter().any(|w| s[i..].starts_with(w)))
 }
 
+/// A character of a number: a digit (ASCII or full-width) or a Chinese
+/// numeral (零〇一二两三四五六七八九十百千万). One `match`, not a search of
+/// the list per character.
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    matches!(
+        c,
+        '0'..='9'
+            | '０'..='９'
+            | '零'
+            | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// `keyword … N件` — the count after the keyword: byte offset (in `s`),
@@ -446,6 +468,14 @@ pub(super) fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numerals_are_the_listed_characters() {
+        let listed = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万";
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            assert_eq!(is_numeral(c), listed.contains(c), "{c}");
+        }
+    }
 
     fn values(s: &str) -> Vec<(Target, i64)> {
         read(s, None)
