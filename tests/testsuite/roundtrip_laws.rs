@@ -491,6 +491,8 @@ fn a_marker_before_another_marker_stays_in_its_label() {
         label(ogi_report::model::AppRow::OtherUnpaidFee),
         "2.收费通知"
     );
+}
+
 // --- Tables one after another (laws-e: families [E] and [F]) ----------------------
 //
 // A table's region reads on over a blank line: a second table of the same
@@ -549,6 +551,8 @@ fn a_generic_table_after_a_standard_table_with_rows_reads_apart() {
         assert_laws(x);
         assert_eq!(tables_read_back(x), 2, "{x:?}");
     }
+}
+
 // --- laws-i (2026-12-06 07:30): families [I], [K], [X] -------------------------------
 
 /// A legacy statistics table with a row that would not be a tab row (an
