@@ -151,7 +151,8 @@ impl Pass<'_, '_> {
             }
             let sentence = &p.text[offset..end];
             if let Some(counts) = counts {
-                narrative::sentence(p, (offset, sentence, w), counts, &mut self.narrative);
+                let words = w.words();
+                narrative::sentence(p, (offset, sentence, words), counts, &mut self.narrative);
                 let n = self.narrative.len() - self.narrative_at.len();
                 self.narrative_at
                     .extend(std::iter::repeat_n((seq, offset), n));

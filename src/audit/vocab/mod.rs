@@ -272,6 +272,11 @@ impl Hits {
             let from = cuts[k] + n;
             all |= run(&bytes[from..cuts[k + 1]], from, s, &mut self.lanes[k]).1;
         }
+        // one list in order of the end: lane after lane
+        let [first, rest @ ..] = &mut self.lanes;
+        for lane in rest {
+            first.extend_from_slice(lane);
+        }
         all
     }
 
@@ -287,17 +292,67 @@ impl Hits {
     /// each word lies in one piece.
     pub(super) fn pieces(&self, stops: Mask, len: usize) -> Pieces<'_> {
         Pieces {
-            hits: self.lanes.iter().flatten(),
+            hits: &self.lanes[0],
+            next: 0,
             start: 0,
             len,
             stops,
         }
     }
 
+    /// The words of the whole text and where they stand.
+    #[cfg(test)]
+    pub(super) fn found(&self) -> Found<'_> {
+        Found {
+            words: self.all,
+            hits: &self.lanes[0],
+            offset: 0,
+        }
+    }
+
     /// Every occurrence, in order of their end.
     #[cfg(test)]
     fn hits(&self) -> Vec<Hit> {
-        self.lanes.iter().flatten().copied().collect()
+        self.lanes[0].clone()
+    }
+}
+
+/// The words of a piece of a text (a sentence, a clause: see
+/// [`Hits::pieces`]) and where each occurrence stands, so that a rule finds
+/// a word it knows is there without searching the text for it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Found<'h> {
+    words: Mask,
+    /// The occurrences in the piece (and the stop that ends it).
+    hits: &'h [Hit],
+    /// The byte offset of the piece in the text.
+    offset: usize,
+}
+
+impl<'h> Found<'h> {
+    /// The set of words of the piece.
+    pub(super) fn words(self) -> Mask {
+        self.words
+    }
+
+    /// True when the piece holds any word of `other`.
+    pub(super) fn any(self, other: Mask) -> bool {
+        self.words.any(other)
+    }
+
+    /// True when the piece holds `word` (a one-word mask).
+    pub(super) fn has(self, word: Mask) -> bool {
+        self.words.has(word)
+    }
+
+    /// The byte offsets in the piece where the words of `word` start, in
+    /// order (every occurrence, as `str::match_indices` finds those of a
+    /// word that cannot overlap itself).
+    pub(super) fn starts(self, word: Mask) -> impl Iterator<Item = usize> + 'h {
+        self.hits
+            .iter()
+            .filter(move |h| word.0 >> h.2 & 1 != 0)
+            .filter_map(move |h| (h.0 as usize).checked_sub(self.offset))
     }
 }
 
@@ -391,30 +446,45 @@ fn push_ends(out: &mut Vec<Hit>, state: u16, end: usize) -> u64 {
 
 /// The iterator of [`Hits::pieces`]: `(start, end, words)`.
 pub(super) struct Pieces<'h> {
-    hits: std::iter::Flatten<std::slice::Iter<'h, Vec<Hit>>>,
+    hits: &'h [Hit],
+    next: usize,
     start: usize,
     len: usize,
     stops: Mask,
 }
 
-impl Iterator for Pieces<'_> {
-    type Item = (usize, usize, Mask);
+impl<'h> Iterator for Pieces<'h> {
+    type Item = (usize, usize, Found<'h>);
 
-    fn next(&mut self) -> Option<(usize, usize, Mask)> {
+    fn next(&mut self) -> Option<(usize, usize, Found<'h>)> {
         if self.start >= self.len {
             return None;
         }
+        let first = self.next;
         let mut m = 0u64;
-        for &(_, e, w) in &mut self.hits {
+        while let Some(&(_, e, w)) = self.hits.get(self.next) {
+            self.next += 1;
             let bit = 1u64 << w;
             if self.stops.0 & bit != 0 {
                 let start = std::mem::replace(&mut self.start, e as usize);
-                return Some((start, e as usize, Mask(m)));
+                return Some((start, e as usize, self.found(first, start, m)));
             }
             m |= bit;
         }
         let start = std::mem::replace(&mut self.start, self.len);
-        Some((start, self.len, Mask(m)))
+        Some((start, self.len, self.found(first, start, m)))
+    }
+}
+
+impl<'h> Pieces<'h> {
+    /// The words of the piece at `offset` whose occurrences are
+    /// `hits[first..self.next]`.
+    fn found(&self, first: usize, offset: usize, words: u64) -> Found<'h> {
+        Found {
+            words: Mask(words),
+            hits: self.hits.get(first..self.next).unwrap_or_default(),
+            offset,
+        }
     }
 }
 
@@ -534,7 +604,10 @@ mod tests {
         let mut h = Hits::default();
         h.scan(text);
         let w = |words: &[&str]| words.iter().fold(Mask(0), |m, w| m.or(Mask(1 << index(w))));
-        let got: Vec<(usize, usize, Mask)> = h.pieces(SENTENCE, text.len()).collect();
+        let got: Vec<(usize, usize, Mask)> = h
+            .pieces(SENTENCE, text.len())
+            .map(|(s, e, f)| (s, e, f.words()))
+            .collect();
         let first = "收到申请。".len();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0..got[0].1, 0..first);
@@ -543,7 +616,10 @@ mod tests {
         assert_eq!(got[1].0..got[1].1, first..text.len());
         assert!(got[1].2.has(w(&["未收到", "收到", "结转下一年", "下一年"])));
         assert!(!got[1].2.has(w(&["申请"])));
-        let clauses: Vec<(usize, usize, Mask)> = h.pieces(CLAUSE, text.len()).collect();
+        let clauses: Vec<(usize, usize, Mask)> = h
+            .pieces(CLAUSE, text.len())
+            .map(|(s, e, f)| (s, e, f.words()))
+            .collect();
         assert_eq!(clauses.len(), 3);
         assert!(!clauses[1].2.has(w(&["下一年"])) && clauses[2].2.has(w(&["下一年"])));
         // as str::split_inclusive: no empty last piece
