@@ -288,6 +288,7 @@ const fn decode(b: &[u8], i: usize) -> (u32, usize) {
 }
 
 /// The characters of the words, sorted.
+#[cfg(test)]
 static WORD_CHARS: [u32; WORD_CHARS_OF.1] = {
     let mut out = [0u32; WORD_CHARS_OF.1];
     let mut i = 0;
@@ -298,11 +299,28 @@ static WORD_CHARS: [u32; WORD_CHARS_OF.1] = {
     out
 };
 
+/// The characters of the words as a bit set over the Basic Multilingual
+/// Plane (where every one of them lies): one load and a bit test.
+static WORD_CHAR_BITS: [u64; 1 << 10] = {
+    let mut bits = [0u64; 1 << 10];
+    let mut i = 0;
+    while i < WORD_CHARS_OF.1 {
+        let c = WORD_CHARS_OF.0[i] as usize;
+        assert!(c < 1 << 16, "the words' characters lie in the BMP");
+        bits[c >> 6] |= 1 << (c & 63);
+        i += 1;
+    }
+    bits
+};
+
 /// True when `c` is a character of some word. After a character of no
 /// word the automaton is at its root whatever came before (no word holds
 /// it, so no word's beginning ends with it): a scan may start there afresh.
 pub(super) fn in_words(c: char) -> bool {
-    WORD_CHARS.binary_search(&u32::from(c)).is_ok()
+    let c = u32::from(c) as usize;
+    WORD_CHAR_BITS
+        .get(c >> 6)
+        .is_some_and(|bits| bits >> (c & 63) & 1 != 0)
 }
 
 #[cfg(test)]
@@ -328,5 +346,8 @@ mod tests {
         chars.dedup();
         assert_eq!(chars, WORD_CHARS);
         assert!(in_words('申') && in_words('。') && in_words(';') && !in_words('的'));
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(in_words(c), WORD_CHARS.binary_search(&u32::from(c)).is_ok());
+        }
     }
 }
