@@ -33,7 +33,7 @@ use std::ops::Range;
 pub mod columns;
 pub mod flow;
 pub mod pipes;
-mod scan;
+pub(crate) mod scan;
 pub mod tabs;
 pub(crate) mod text;
 

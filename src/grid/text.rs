@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-/// The words of a line (for the buffer of [`region_in`]).
+/// The words of a line (for the buffer of a [`Classifier`]).
 pub(crate) use super::scan::Word;
 use super::scan::{self, Facts};
 use super::{Cell, Grid, Layout, RowKind, columns, flow, pipes, tabs};
@@ -44,7 +44,10 @@ struct Line<'a> {
     words: Range<usize>,
     /// A page number line.
     page: bool,
-    /// The next line of the region is non-blank.
+    /// The line before it in the region is blank (or it is the first).
+    after_blank: bool,
+    /// The next line of the region is non-blank (set by
+    /// [`Classifier::finish`]).
     joined: bool,
 }
 
@@ -70,30 +73,50 @@ impl<'a> Line<'a> {
 /// A region's lines classified: the non-blank lines, all their words, and
 /// the region's span (from the first to the last non-blank character; an
 /// empty range at its start when it is blank).
-struct Classified<'a> {
+pub(crate) struct Classified<'a> {
     lines: Vec<Line<'a>>,
     span: Range<usize>,
 }
 
-/// Walks each line of a region once; its words go to `words` (cleared
-/// first: a buffer reused over the regions of a text).
-fn classify<'a>(lines: &[Piece<'a>], words: &mut Vec<Word>) -> Classified<'a> {
-    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
-    words.clear();
-    let mut prev_blank = true;
-    for &(start, raw) in lines {
-        let from = words.len();
-        let Some(facts) = scan::line(start, raw, words) else {
-            prev_blank = true;
-            continue;
+/// Classifies the lines of a region one by one, each walked once, as the
+/// structure pass meets them: region assembly pushes each line it looks at
+/// and reads the facts of the walk (a tab or pipe row?) instead of
+/// searching the line itself, and the grid builder reads the lines so
+/// classified ([`region_of`]) instead of walking them again.
+pub(crate) struct Classifier<'a, 'w> {
+    lines: Vec<Line<'a>>,
+    /// The words of the lines (a buffer reused over the regions of a text).
+    words: &'w mut Vec<Word>,
+    /// The offset of the first line pushed (the span of a blank region).
+    first: Option<usize>,
+    prev_blank: bool,
+}
+
+impl<'a, 'w> Classifier<'a, 'w> {
+    /// A classifier whose words go to `words` (cleared first).
+    pub(crate) fn new(words: &'w mut Vec<Word>) -> Self {
+        words.clear();
+        Classifier {
+            lines: Vec::new(),
+            words,
+            first: None,
+            prev_blank: true,
+        }
+    }
+
+    /// Walks the line `raw` found at byte `start` (the next line of the
+    /// region): its facts, `None` when it is blank.
+    pub(crate) fn push(&mut self, start: usize, raw: &'a str) -> Option<Facts> {
+        self.first.get_or_insert(start);
+        let from = self.words.len();
+        let Some(facts) = scan::line(start, raw, self.words) else {
+            self.prev_blank = true;
+            return None;
         };
         if facts.tab_fields >= 2 {
             // a tab row is read by its fields in every layout: its words
             // are never needed
-            words.truncate(from);
-        }
-        if let (Some(p), false) = (out.last_mut(), prev_blank) {
-            p.joined = true;
+            self.words.truncate(from);
         }
         let t = &raw[facts.text.0..facts.text.1];
         // a page number starts with a dash, 第 or a digit and ends with a
@@ -104,37 +127,85 @@ fn classify<'a>(lines: &[Piece<'a>], words: &mut Vec<Word>) -> Classified<'a> {
             })
         };
         let page = ends(t.chars().next()) && ends(t.chars().next_back()) && is_page_number(t);
-        out.push(Line {
+        self.lines.push(Line {
             start,
             raw,
             facts,
-            words: from..words.len(),
+            words: from..self.words.len(),
             page,
+            after_blank: self.prev_blank,
             joined: false,
         });
-        prev_blank = false;
+        self.prev_blank = false;
+        Some(facts)
     }
-    let span = match (out.first(), out.last()) {
-        (Some(f), Some(l)) => f.start + f.facts.text.0..l.start + l.facts.text.1,
-        _ => {
-            let at = lines.first().map_or(0, |l| l.0);
-            at..at
+
+    /// A blank line of the region at byte `start` (known blank: not walked).
+    pub(crate) fn blank(&mut self, start: usize) {
+        self.first.get_or_insert(start);
+        self.prev_blank = true;
+    }
+
+    /// The number of non-blank lines pushed.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Drops the non-blank lines pushed after the first `n` (and their
+    /// words): lines looked at past the end of the region.
+    pub(crate) fn truncate(&mut self, n: usize) {
+        if let Some(l) = self.lines.get(n) {
+            self.words.truncate(l.words.start);
+            self.lines.truncate(n);
         }
-    };
-    Classified { lines: out, span }
+    }
+
+    /// The lines classified, with the words of the walks.
+    pub(crate) fn finish(self) -> (Classified<'a>, &'w [Word]) {
+        let Classifier {
+            mut lines,
+            words,
+            first,
+            ..
+        } = self;
+        for k in 1..lines.len() {
+            if !lines[k].after_blank {
+                lines[k - 1].joined = true;
+            }
+        }
+        let span = match (lines.first(), lines.last()) {
+            (Some(f), Some(l)) => f.start + f.facts.text.0..l.start + l.facts.text.1,
+            _ => {
+                let at = first.unwrap_or(0);
+                at..at
+            }
+        };
+        (Classified { lines, span }, words)
+    }
+}
+
+/// Walks each line of a region once; its words go to `words` (cleared
+/// first: a buffer reused over the regions of a text).
+fn classify<'a, 'w>(lines: &[Piece<'a>], words: &'w mut Vec<Word>) -> (Classified<'a>, &'w [Word]) {
+    let mut c = Classifier::new(words);
+    for &(start, raw) in lines {
+        c.push(start, raw);
+    }
+    c.finish()
 }
 
 /// The grid of a standard-table region.
 #[cfg(test)]
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    region_in(lines, &mut Vec::new())
+    let mut words = Vec::new();
+    let (c, words) = classify(lines, &mut words);
+    region_of(c, words)
 }
 
-/// [`region`] with a buffer for the words of the lines (reused over the
-/// regions of a text).
-pub(crate) fn region_in(lines: &[Piece<'_>], words: &mut Vec<Word>) -> Grid {
-    let Classified { lines, span } = classify(lines, words);
-    let words = &words[..];
+/// The grid of a standard-table region whose lines are classified (by a
+/// [`Classifier`]); `words` are the words of the walks.
+pub(crate) fn region_of(c: Classified<'_>, words: &[Word]) -> Grid {
+    let Classified { lines, span } = c;
     let n = lines.len().max(1);
     let count = |f: fn(&Line<'_>) -> bool| lines.iter().filter(|l| f(l)).count();
     let majority = |k: usize| k * 2 >= n && k >= 2;
@@ -261,6 +332,7 @@ pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
         }
         None => flow::lines(
             classify(lines, &mut Vec::new())
+                .0
                 .lines
                 .iter()
                 .map(Line::trimmed),
@@ -415,6 +487,35 @@ mod tests {
             texts(&g),
             vec![vec!["规章", "1", "0"], vec!["行政许可", "3", "4"]]
         );
+    }
+
+    #[test]
+    fn lines_looked_at_past_the_region_leave_no_mark() {
+        // region assembly pushes the line that ends the region (and blank
+        // lines before it), then drops them: the grid is that of the
+        // region's lines alone, whatever the layout
+        for text in [
+            "规章\t1\t0\n行政许可\t3\t4\n\n注：说明\n其他\t1\t2",
+            "规章\n\n本年制发\n\n3\n下一段文字",
+            "信息内容   本年制发   本年废止\n规章          1          0\n\n第三段",
+            "规章 1 0\n行政许可 3 4\n- 2 -\n其他 5 6",
+        ] {
+            let lines = pieces(text);
+            for n in 1..=lines.len() {
+                let mut words = Vec::new();
+                let mut c = Classifier::new(&mut words);
+                let mut kept = 0;
+                for (k, &(start, raw)) in lines.iter().enumerate() {
+                    c.push(start, raw);
+                    if k < n {
+                        kept = c.len();
+                    }
+                }
+                c.truncate(kept);
+                let (rows, words) = c.finish();
+                assert_eq!(region_of(rows, words), region(&lines[..n]), "{text:?} {n}");
+            }
+        }
     }
 
     #[test]

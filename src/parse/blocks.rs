@@ -6,8 +6,12 @@ use std::ops::Range;
 
 use nom::Parser;
 
-use super::region::{self, generic_region, region_end};
+use super::region::{LineKind, generic_region, region_end};
+/// (where the renderer finds it)
+pub(crate) use super::seg::split_title;
 use super::seg::{Seg, line_marker};
+use super::statistics::{may_hold_statistics, split_statistics};
+use crate::grid::text::Classifier;
 use crate::lines::Locator;
 use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
@@ -27,7 +31,7 @@ pub(crate) struct Blocks<'t, 'l> {
 #[derive(Default)]
 struct Scratch<'t> {
     /// The kinds of a section's pieces.
-    kinds: Vec<region::LineKind>,
+    kinds: Vec<LineKind>,
     /// The open subsections.
     stack: Stack,
     /// The text of a paragraph joined from several pieces.
@@ -95,6 +99,8 @@ struct Para {
     end: usize,
     /// Pieces were joined: the text is in [`Scratch::para`].
     joined: bool,
+    /// The last line's length in characters, counted up to [`LONG_LINE`]
+    /// (only whether it reaches that is asked).
     last_chars: usize,
     terminal: bool,
     /// Blank lines after the last line (counted up to 2): one blank line
@@ -140,20 +146,35 @@ impl<'t> Blocks<'t, '_> {
     /// may be dropped from `pieces` while the blocks are built (see
     /// [`Pieces`]).
     pub(crate) fn build(&mut self, pieces: &mut Pieces<'t>, range: Range<usize>) -> Vec<Block> {
-        // a legacy statistics table run together with text: the section's
-        // pieces cut anew, into a list of their own
-        if let Some(segs) = split_statistics(self.text, pieces.get(range.clone())) {
-            let n = segs.len();
-            return self.build_in(&mut Pieces::new(segs), 0..n);
-        }
-        self.build_in(pieces, range)
-    }
-
-    fn build_in(&mut self, pieces: &mut Pieces<'t>, range: Range<usize>) -> Vec<Block> {
-        // each piece's kind, worked out once
+        // each piece's kind, worked out once, in one pass
         let mut kinds = std::mem::take(&mut self.scratch.kinds);
         kinds.clear();
-        kinds.extend(pieces.get(range.clone()).iter().map(region::LineKind::of));
+        kinds.extend(pieces.get(range.clone()).iter().map(LineKind::of));
+        // a legacy statistics table run together with text: the section's
+        // pieces cut anew, into a list of their own (only a piece with
+        // `指` can start one)
+        if kinds
+            .iter()
+            .zip(pieces.get(range.clone()))
+            .any(|(k, s)| k.facts.zhi(s.trimmed().1))
+            && let Some(segs) = split_statistics(self.text, pieces.get(range.clone()), &kinds)
+        {
+            let n = segs.len();
+            kinds.clear();
+            kinds.extend(segs.iter().map(LineKind::of));
+            return self.build_in(&mut Pieces::new(segs), 0..n, kinds);
+        }
+        self.build_in(pieces, range, kinds)
+    }
+
+    /// The blocks of the pieces `range` of `pieces`, whose kinds are
+    /// `kinds` (the scratch list, put back when done).
+    fn build_in(
+        &mut self,
+        pieces: &mut Pieces<'t>,
+        range: Range<usize>,
+        mut kinds: Vec<LineKind>,
+    ) -> Vec<Block> {
         // room for a block per piece, the most a long run of one-line
         // subsections or paragraphs needs: the vector is not grown by
         // copying (each copy leaves a hole as large as the blocks so far);
@@ -218,13 +239,7 @@ impl<'t> Blocks<'t, '_> {
 
     /// Takes the piece `segs[i]` (and, for a table, the pieces of its
     /// region) into `tree`; returns the index of the next piece.
-    fn step(
-        &mut self,
-        tree: &mut Tree,
-        segs: &[Seg<'t>],
-        kinds: &[region::LineKind],
-        i: usize,
-    ) -> usize {
+    fn step(&mut self, tree: &mut Tree, segs: &[Seg<'t>], kinds: &[LineKind], i: usize) -> usize {
         let seg = segs[i];
         if kinds[i].blank {
             if let Some(p) = tree.para.as_mut() {
@@ -236,7 +251,7 @@ impl<'t> Blocks<'t, '_> {
         }
         let (off, t) = seg.trimmed();
         // a legacy statistics table run together with the text around it
-        if may_hold_statistics(t)
+        if kinds[i].facts.zhi(t)
             && let Some((tb, _)) = crate::template::legacy::crawler_table(t, off, self.loc)
         {
             self.emit(tree, Block::Table(Box::new(tb)));
@@ -299,41 +314,17 @@ impl<'t> Blocks<'t, '_> {
                 return None;
             }
         }
-        let Tree { root, stack, para } = tree;
         // subsection markers; the text after a title may open another
         // subsection on the same line (`1.存在的问题：一是…`)
-        if line_marker(t).is_some() {
-            self.flush(para, stack, root);
-            *para = self.subsections(off, t, stack, root);
-            // the body after the head is read as it would be on a line of
-            // its own: a legacy statistics table of crawler text in it is a
-            // table, the text after it is read as the next line
-            if let Some(p) = para.as_ref()
-                && cut_table
-                && !p.joined
-                && let body = &self.text[p.start..p.end]
-                && may_hold_statistics(body)
-                && let Some((a, _, b)) = crate::template::legacy::locate(body)
-                && let Some((tb, end)) =
-                    crate::template::legacy::crawler_table(&body[a..b], p.start + a, self.loc)
-                && end == b - a
-            {
-                let at = p.start - off;
-                let before = crate::text::space::trim_end(&t[at..at + a]);
-                let after = crate::text::space::trim_start(&t[at + b..]);
-                let after_off = off + t.len() - after.len();
-                *para = (!before.is_empty()).then(|| new_para(off + at, before));
-                self.flush(para, stack, root);
-                push(stack, root, Block::Table(Box::new(tb)));
-                return (!after.is_empty()).then_some((after_off, after));
-            }
-            return None;
+        if let Some(m) = line_marker(t) {
+            return self.marker_line(tree, off, t, m, cut_table);
         }
+        let Tree { root, stack, para } = tree;
         // paragraphs
         match para.as_mut() {
             Some(p)
                 if !p.terminal
-                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= 40)
+                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= LONG_LINE)
                     && !p.field
                     && !is_field(t) =>
             {
@@ -353,7 +344,7 @@ impl<'t> Blocks<'t, '_> {
                 }
                 buf.push_str(t);
                 p.end = off + t.len();
-                p.last_chars = t.chars().count();
+                p.last_chars = chars_upto_long(t);
                 p.terminal = ends_terminal(t);
                 p.blank_after = 0;
             }
@@ -363,6 +354,42 @@ impl<'t> Blocks<'t, '_> {
             }
         }
         None
+    }
+
+    /// A line (at `off`) that opens with the subsection marker `m`: the
+    /// subsections it opens, and the paragraph its body starts. The body
+    /// after the head is read as it would be on a line of its own (when
+    /// `cut_table`): a legacy statistics table of crawler text in it is a
+    /// table, and the text after it is returned, to be read as the next line.
+    fn marker_line<'l>(
+        &mut self,
+        tree: &mut Tree,
+        off: usize,
+        t: &'l str,
+        m: (MarkerStyle, usize),
+        cut_table: bool,
+    ) -> Option<(usize, &'l str)> {
+        let Tree { root, stack, para } = tree;
+        self.flush(para, stack, root);
+        *para = self.subsections(off, t, m, stack, root);
+        let p = para.as_ref()?;
+        let body = &self.text[p.start..p.end];
+        if !cut_table || p.joined || !may_hold_statistics(body) {
+            return None;
+        }
+        let (a, _, b) = crate::template::legacy::locate(body)?;
+        let (tb, end) = crate::template::legacy::crawler_table(&body[a..b], p.start + a, self.loc)?;
+        if end != b - a {
+            return None;
+        }
+        let at = p.start - off;
+        let before = crate::text::space::trim_end(&t[at..at + a]);
+        let after = crate::text::space::trim_start(&t[at + b..]);
+        let after_off = off + t.len() - after.len();
+        *para = (!before.is_empty()).then(|| new_para(off + at, before));
+        self.flush(para, stack, root);
+        push(stack, root, Block::Table(Box::new(tb)));
+        (!after.is_empty()).then_some((after_off, after))
     }
 
     /// Ends the open paragraph and adds `b` after it.
@@ -377,7 +404,7 @@ impl<'t> Blocks<'t, '_> {
     fn table_at(
         &mut self,
         segs: &[Seg<'t>],
-        kinds: &[region::LineKind],
+        kinds: &[LineKind],
         i: usize,
     ) -> Option<(Table, usize)> {
         // the region's lines, in the scratch list
@@ -387,9 +414,11 @@ impl<'t> Blocks<'t, '_> {
             lines.extend(segs[i..end].iter().map(|s| (s.start, s.raw)));
         };
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
-            let end = region_end(segs, kinds, i, kind, &mut self.scratch.norm);
-            fill(end);
-            let grid = crate::grid::text::region_in(&lines, &mut self.scratch.words);
+            // the region's lines, classified as region assembly walks them
+            let mut rows = Classifier::new(&mut self.scratch.words);
+            let end = region_end(segs, kinds, i, kind, &mut self.scratch.norm, &mut rows);
+            let (rows, words) = rows.finish();
+            let grid = crate::grid::text::region_of(rows, words);
             self.scratch.lines = lines;
             return Some((template::map(grid, kind, self.text, self.loc), end));
         }
@@ -413,18 +442,21 @@ impl<'t> Blocks<'t, '_> {
         Some((table, end))
     }
 
-    /// Opens the subsections whose markers start `t` (at `off`); the text
-    /// after a title may open another subsection on the same line
-    /// (`1.存在的问题：一是…`). Returns the paragraph the line's body starts.
+    /// Opens the subsections whose markers start `t` (at `off`; the first
+    /// marker is `first`, [`line_marker`] of `t`); the text after a title
+    /// may open another subsection on the same line (`1.存在的问题：一是…`).
+    /// Returns the paragraph the line's body starts.
     fn subsections(
         &self,
         mut off: usize,
         mut t: &str,
+        first: (MarkerStyle, usize),
         stack: &mut Stack,
         root: &mut Vec<Block>,
     ) -> Option<Para> {
-        let line_chars = t.chars().count();
-        while let Some((style, mlen)) = line_marker(t) {
+        let line_chars = chars_upto_long(t);
+        let mut next = Some(first);
+        while let Some((style, mlen)) = next {
             if let Some(pos) = stack.open.iter().position(|o| o.style == style) {
                 while stack.open.len() > pos {
                     close(stack, root, self.loc);
@@ -453,7 +485,8 @@ impl<'t> Blocks<'t, '_> {
             let b = body?;
             off += t.len() - b.len();
             t = b;
-            if line_marker(t).is_none() {
+            next = line_marker(t);
+            if next.is_none() {
                 let mut p = new_para(off, t);
                 // a page break can fall after the body on the marker's
                 // line: judge the line as a whole
@@ -480,101 +513,20 @@ impl<'t> Blocks<'t, '_> {
     }
 }
 
-/// Cuts a legacy statistics table written as running text (crawler text
-/// on one line, or one row per line with spaces between the cells) into a
-/// piece of its own.
-///
-/// `None` when there is nothing to cut (the common case: no copy of the
-/// pieces of a long section).
-fn split_statistics<'a>(text: &'a str, segs: &[Seg<'a>]) -> Option<Vec<Seg<'a>>> {
-    use crate::template::legacy::locate;
-    // pieces are copied into `out` from the first cut on
-    let mut out: Option<Vec<Seg<'a>>> = None;
-    let mut i = 0;
-    while i < segs.len() {
-        let s = segs[i];
-        let (off, t) = s.trimmed();
-        let statistics = may_hold_statistics(t);
-        let mut found = if statistics { locate(t) } else { None };
-        if statistics
-            && found.is_none_or(|(_, _, b)| b == t.len())
-            && crate::template::legacy::HEADER_WORDS
-                .iter()
-                .any(|h| t.contains(h))
-        {
-            // the rows may go on over the next lines (not over a grid line;
-            // white space around a line, a trailing tab too, is no cell
-            // separator: the paragraph such lines make drops it)
-            let k = segs[i + 1..]
-                .iter()
-                .position(|x| {
-                    let t = x.trimmed().1;
-                    t.contains('\t') || t.matches('|').count() >= 2
-                })
-                .map_or(segs.len(), |p| i + 1 + p);
-            let (last, lt) = segs[k - 1].trimmed();
-            let end = (last + lt.len()).max(off + t.len());
-            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
-                found = Some(r);
-            }
-        }
-        let Some((a, _, b)) = found else {
-            if let Some(out) = out.as_mut() {
-                out.push(s);
-            }
-            i += 1;
-            continue;
-        };
-        let out = out.get_or_insert_with(|| {
-            let mut v = Vec::with_capacity(segs.len() + 2);
-            v.extend_from_slice(&segs[..i]);
-            v
-        });
-        let stop = off + b;
-        let mut j = i + 1;
-        while j < segs.len() && segs[j].start < stop {
-            j += 1;
-        }
-        let covered = segs[j - 1].start + segs[j - 1].raw.len();
-        if a > 0 {
-            out.push(Seg::new(s.start, &text[s.start..off + a]));
-        }
-        out.push(Seg::new(off + a, &text[off + a..stop]));
-        // the rest of the line is looked at again, as it would be on a
-        // line of its own (`。指标名称累计条0` after a table: `。` and a
-        // table); each look stops at the next table, so a line of many
-        // tables is read in one pass
-        let mut from = stop;
-        while from < covered {
-            let rest = Seg::new(from, &text[from..covered]);
-            let (roff, rt) = rest.trimmed();
-            let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
-            let Some((a, _, b)) = found else {
-                out.push(rest);
-                break;
-            };
-            if roff + a > from {
-                out.push(Seg::new(from, &text[from..roff + a]));
-            }
-            out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
-            from = roff + b;
-        }
-        i = j;
-    }
-    out
-}
-
 /// The most legacy statistics tables of crawler text cut from subsection
 /// bodies on the head lines of one line (each cut reads the rest of the
 /// line again: the bound keeps a line of many linear; past it, a body is
 /// read as text).
 const MAX_CUTS_PER_LINE: usize = 8;
 
-/// False when `t` cannot hold a legacy statistics table run together with
-/// text: its header (`指标名称`, `指標名稱`) starts with `指`, so one search
-/// for that character rules most pieces out before the table is looked for.
-fn may_hold_statistics(t: &str) -> bool {
-    t.contains('指')
+/// A line of at least this many characters that ends no sentence, followed
+/// by one blank line, is cut by a page break: its paragraph goes on.
+const LONG_LINE: usize = 40;
+
+/// The characters of `t`, counted up to [`LONG_LINE`] (a long line is not
+/// counted to its end).
+fn chars_upto_long(t: &str) -> usize {
+    t.chars().take(LONG_LINE).count()
 }
 
 fn new_para(off: usize, t: &str) -> Para {
@@ -582,7 +534,7 @@ fn new_para(off: usize, t: &str) -> Para {
         start: off,
         end: off + t.len(),
         joined: false,
-        last_chars: t.chars().count(),
+        last_chars: chars_upto_long(t),
         terminal: ends_terminal(t),
         blank_after: 0,
         field: is_field(t),
@@ -622,57 +574,5 @@ fn close(stack: &mut Stack, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start as usize, end as usize);
         push(stack, root, Block::Subsection(o.sub));
-    }
-}
-
-/// Splits the text after a marker into a short title and the body.
-pub(crate) fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
-    if rest.is_empty() {
-        return (None, None);
-    }
-    // a title is at most 41 characters: look no further than 42 (a stop
-    // further on, or none in a longer text, makes it all body), so that a
-    // line of many markers costs linear time
-    let stop = rest
-        .char_indices()
-        .take(42)
-        .find(|(_, c)| matches!(c, '。' | '；' | '：' | ':' | '！' | '？'));
-    if let Some((i, c)) = stop {
-        let end = i + c.len_utf8();
-        let head_chars = rest[..end].chars().count();
-        let body = crate::text::space::trim_start(&rest[end..]);
-        if !body.is_empty() {
-            if head_chars <= 31 {
-                return (Some(&rest[..end]), Some(body));
-            }
-            return (None, Some(rest));
-        }
-        // the stop ends the line
-        if head_chars <= 41 {
-            return (Some(rest), None);
-        }
-        return (None, Some(rest));
-    }
-    if rest.chars().nth(40).is_none() {
-        (Some(rest), None)
-    } else {
-        (None, Some(rest))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles() {
-        assert_eq!(
-            split_title("加强领导。龙场镇十分重视"),
-            (Some("加强领导。"), Some("龙场镇十分重视"))
-        );
-        assert_eq!(
-            split_title("组织领导、工作机构"),
-            (Some("组织领导、工作机构"), None)
-        );
     }
 }

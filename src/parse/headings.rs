@@ -203,6 +203,12 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     let (rest, n) = section_marker(t).ok()?;
+    // the number decides first (the tests below are all needed too): the
+    // next one, or one a little further on with a known title
+    let in_reach = n > last && n <= last + 3;
+    if n != expected && !in_reach {
+        return None;
+    }
     let title = crate::text::space::trim_start(rest);
     let title_start = t.len() - title.len();
     // a heading line is short: normalise at most 100 characters
@@ -220,8 +226,8 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     if nt.is_empty() || is_table_label(nt) || chars > 60 || inner_stop || title.contains('\t') {
         return None;
     }
-    let known = classify(title) != SectionKind::Other;
-    (n == expected || (known && n > last && n <= last + 3)).then_some(Hit {
+    // (the title is classified only when the number alone does not decide)
+    (n == expected || in_reach && classify(title) != SectionKind::Other).then_some(Hit {
         pos: 0,
         end: t.len(),
         title_start,
@@ -247,7 +253,12 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
         return None;
     }
     let finder = &DIGIT_DUN[(expected % 10) as usize];
-    for at in finder.find_iter(t.as_bytes()) {
+    // found one by one with `find` from past the last one (as `find_iter`
+    // would, without copying the searcher into an iterator for each line)
+    let mut next = 0;
+    while let Some(p) = t.as_bytes().get(next..).and_then(|h| finder.find(h)) {
+        let at = next + p;
+        next = at + "一、".len();
         let dun = at + "一".len();
         let from = dun + "、".len();
         // the numeral before 、 (up to three characters)

@@ -5,6 +5,10 @@
 //! * `blocks`: the blocks of a section: tables, subsections, paragraphs;
 //! * `closing`, `organs`: the closing signature; the one organ-suffix list;
 //! * `seg`: pieces of lines and the list marker at their head;
+//! * `kind`: what a piece is to block building (each question asked of a
+//!   piece answered once);
+//! * `statistics`: legacy statistics tables run together with text, cut
+//!   into pieces of their own;
 //! * `region`: where a table begins and ends (its lines go to a grid
 //!   builder in [`crate::grid`], the grid to the template mapper, `template`);
 //! * `meta`: title, organ, year, period; `contacts`; `format` (which
@@ -19,11 +23,13 @@ pub(crate) mod closing;
 pub(crate) mod contacts;
 pub(crate) mod format;
 pub(crate) mod headings;
+pub(crate) mod kind;
 pub(crate) mod meta;
 pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;
 pub(crate) mod seg;
+pub(crate) mod statistics;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::Report;

@@ -3,74 +3,24 @@
 //! ([`crate::grid`]) and the grid to the template mapper
 //! ([`crate::template`]).
 
+pub(crate) use super::kind::LineKind;
 use super::seg::Seg;
+use crate::grid::scan::Facts;
+use crate::grid::text::Classifier;
 use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
-use crate::text::lexical::{self, MarkerStyle, is_page_number};
-
-/// What a piece of a line is to region assembly, worked out once per piece
-/// and read by every later test: [`classify`] records in one forward pass
-/// whether it is blank; the table it opens, whether it is a grid row and
-/// whether it is a page number are worked out the first time a test asks
-/// (many pieces are never asked: those inside a crawler statistics table,
-/// say) and kept.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct LineKind {
-    /// Only white space.
-    pub(crate) blank: bool,
-    anchor: std::cell::OnceCell<Option<Kind>>,
-    grid_row: std::cell::OnceCell<bool>,
-    page: std::cell::OnceCell<bool>,
-}
-
-impl LineKind {
-    /// The standard table the piece `s` opens ([`anchor`]).
-    pub(crate) fn anchor(&self, s: &Seg<'_>) -> Option<Kind> {
-        *self.anchor.get_or_init(|| anchor(s.trimmed().1))
-    }
-    /// A tab or pipe row (two or more fields); `s` is the piece.
-    pub(crate) fn grid_row(&self, s: &Seg<'_>) -> bool {
-        *self.grid_row.get_or_init(|| {
-            // both kinds of row have a tab or a pipe: one search rules
-            // most pieces out
-            memchr::memchr2(b'\t', b'|', s.raw.as_bytes()).is_some()
-                && (crate::grid::tabs::is_row(s.raw) || crate::grid::pipes::is_row(s.raw))
-        })
-    }
-    /// A page number line; `s` is the piece.
-    pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
-        *self.page.get_or_init(|| is_page_number(s.trimmed().1))
-    }
-}
-
-impl LineKind {
-    /// The kind of the piece `s`, its other answers not yet asked.
-    pub(crate) fn of(s: &Seg<'_>) -> LineKind {
-        LineKind {
-            blank: s.is_blank(),
-            ..LineKind::default()
-        }
-    }
-}
-
-/// The kind of every piece, in one forward pass.
-#[cfg(test)]
-pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
-    segs.iter().map(LineKind::of).collect()
-}
-
-/// True when `t` has a `勾`.
-fn has_gou(t: &str) -> bool {
-    t.contains('勾')
-}
+use crate::text::lexical::{self, MarkerStyle};
 
 /// The standard table a line opens, if any (`t` trimmed).
 pub(crate) fn anchor(t: &str) -> Option<Kind> {
+    anchor_of(t, &super::kind::Facts::default())
+}
+
+/// [`anchor`] of `t`, whose [`super::kind::Facts`] are `f` (found by the pass over the
+/// pieces: the characters asked about are not searched for again).
+pub(crate) fn anchor_of(t: &str, f: &super::kind::Facts) -> Option<Kind> {
     // every anchor starts with one of these (after pipes and white space)
-    let first = t
-        .trim_start_matches(|c: char| c == '|' || crate::lines::is_space(c))
-        .chars()
-        .next();
+    let first = trim_pipes(t).chars().next();
     let opens = first.is_some_and(|c| {
         matches!(
             c,
@@ -78,30 +28,35 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
         )
     });
     // `勾` first: a char search rules most lines out before the count
-    let short_note = || has_gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
+    let short_note = || f.gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
     if !(opens || short_note()) {
         return None;
     }
     // the prefixes are read from a head of 8 characters when it holds 5
     // after its pipes (or the whole line); the 40 characters the tests
     // further on look at are normalised only for a line that can pass them
-    let mut small = [0u8; 32];
-    let h8 = lexical::norm_head(t, 8, &mut small);
-    let n8 = h8.trim_start_matches('|');
-    if n8.chars().nth(4).is_some() || h8.chars().nth(7).is_none() {
-        if n8.starts_with("第二十条") {
+    let h8 = Head8::of(t);
+    let n8 = h8.after_pipes();
+    if n8.len() >= 5 || h8.count < 8 {
+        if starts(n8, "第二十条") {
             return Some(Kind::ActiveDisclosure);
         }
-        if n8.starts_with("(本列") || n8.starts_with("申请人情况") {
+        if starts(n8, "(本列") || starts(n8, "申请人情况") {
             return Some(Kind::Applications);
         }
-        let later = has_gou(t)
-            || n8.starts_with("行政复议")
+        let later = f.gou(t)
+            || starts(n8, "行政复议")
             || n8
-                .chars()
-                .next()
-                .is_some_and(|c| lexical::cn_digit(c).is_some_and(|d| d > 0));
+                .first()
+                .is_some_and(|&c| lexical::cn_digit(c).is_some_and(|d| d > 0));
         if !later {
+            return None;
+        }
+        // the prefix tests below read what those above read (`n8` holds 5
+        // characters, or the whole line): what is left needs a note's
+        // `勾`, the `本` of 本年新收 (both their own normal form and no other
+        // character's) or the prefix 行政复议
+        if !(f.gou(t) || f.ben(t) || starts(n8, "行政复议")) {
             return None;
         }
     }
@@ -127,7 +82,7 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
     let short = || t.chars().nth(80).is_none();
     // `勾` is its own normal form: only a line with it can hold 勾稽关系
-    if has_gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
+    if f.gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
         return Some(Kind::Applications);
     }
     if has(new_this_year, n) && short() && lexical::section_marker(n).is_ok() {
@@ -146,6 +101,59 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
     None
 }
 
+/// The first 8 normalised characters of a line (as [`lexical::norm_head`]
+/// gives them), as characters: no buffer to write and check as UTF-8.
+struct Head8 {
+    chars: [char; 8],
+    /// How many (fewer than 8: the whole line).
+    count: usize,
+    /// How many of them are the pipes at its start.
+    pipes: usize,
+}
+
+impl Head8 {
+    fn of(t: &str) -> Head8 {
+        let mut h = Head8 {
+            chars: ['\0'; 8],
+            count: 0,
+            pipes: 0,
+        };
+        for n in t.chars().filter_map(lexical::norm_char) {
+            if h.count == h.pipes && n == '|' {
+                h.pipes += 1;
+            }
+            h.chars[h.count] = n;
+            h.count += 1;
+            if h.count == 8 {
+                break;
+            }
+        }
+        h
+    }
+    /// The head without the pipes at its start.
+    fn after_pipes(&self) -> &[char] {
+        &self.chars[self.pipes..self.count]
+    }
+}
+
+/// True when the characters `h` start with those of `p`.
+fn starts(h: &[char], p: &str) -> bool {
+    let mut it = h.iter();
+    p.chars().all(|c| it.next() == Some(&c))
+}
+
+/// `t` without the pipes and white space at its start (the white space
+/// trimmed by bytes: [`crate::text::space::trim_start`]).
+fn trim_pipes(mut t: &str) -> &str {
+    loop {
+        let r = crate::text::space::trim_start(t.trim_start_matches('|'));
+        if r.len() == t.len() {
+            return t;
+        }
+        t = r;
+    }
+}
+
 /// True when a line cannot belong to a table of `kind` and ends its region:
 /// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
 /// followed by text that is no label of that table (`（一）标题`, `一是…`).
@@ -155,8 +163,11 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 /// `full` is a buffer for the normalised line, reused over the lines of a
 /// region. The line is normalised only when a test needs it: most rows of a
 /// table are neither running text nor labels after a list marker, and that
-/// is seen from the raw line (see the comments below).
-fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
+/// is seen from the raw line (see the comments below). `whole` is set when `full` holds the whole line normalised
+/// afterwards (not only its label part), so that the caller does not
+/// normalise it again.
+fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool {
+    *whole = false;
     // `。` is its own normal form and no other character's: the normalised
     // line ends with it when `t` (trimmed) does
     if t.ends_with('。') {
@@ -172,6 +183,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
             return true;
         }
         normalised = true;
+        *whole = true;
     }
     // the label part must open with a list marker: its first character
     // (that of `t`, normalised) says whether it can
@@ -187,6 +199,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String) -> bool {
     let label = t.find('\t').map_or(t, |k| &t[..k]);
     if !normalised || label.len() < t.len() {
         lexical::norm_into(full, label);
+        *whole = label.len() == t.len();
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {
@@ -229,19 +242,25 @@ fn is_prose(n: &str) -> bool {
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
 /// `kinds` are the pieces' [`LineKind`]s; `buf` a buffer for a normalised
-/// line (reused over the regions of a text).
-pub(crate) fn region_end(
-    segs: &[Seg<'_>],
+/// line (reused over the regions of a text). Each piece looked at is walked
+/// once, by `rows`, which keeps the region's lines classified for the grid
+/// builder ([`crate::grid::text::region_of`]): whether a line is a tab or
+/// pipe row is read from that walk.
+pub(crate) fn region_end<'a>(
+    segs: &[Seg<'a>],
     kinds: &[LineKind],
     i: usize,
     kind: Kind,
     buf: &mut String,
+    rows: &mut Classifier<'a, '_>,
 ) -> usize {
     let mut end = i + 1;
     let mut j = i + 1;
     // the delimiter of the last line when it was a grid row, and whether
     // a blank line follows it
-    let mut last_delim = grid_delim(&segs[i], &kinds[i]);
+    let mut last_delim = grid_delim(rows.push(segs[i].start, segs[i].raw));
+    // the lines of `rows` up to `end`
+    let mut kept = rows.len();
     let mut blank_before = false;
     // an applications table that has a row: a note line after it opens the
     // next table (the note comes first in a table, never after its rows)
@@ -253,34 +272,55 @@ pub(crate) fn region_end(
     while j < segs.len() {
         let s = segs[j];
         if kinds[j].blank {
+            rows.blank(s.start);
             blank_before = true;
             j += 1;
             continue;
         }
+        let delim = grid_delim(rows.push(s.start, s.raw));
         // rows of one delimiter, a blank line, rows of another: a table
         // is written in one layout, so the second rows are another table
-        let delim = grid_delim(&s, &kinds[j]);
         if blank_before && last_delim.is_some() && delim.is_some() && delim != last_delim {
             break;
         }
         blank_before = false;
         last_delim = delim;
         let t = s.trimmed().1;
+        let f = &kinds[j].facts;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
             s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
-        if ends_region(t, kind, buf) && !(empty_cells && t.ends_with('。')) {
+        // the first row of an applications table, on a line that opens one
+        // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
+        // sentence, as it is when it opens the table (the canonical text
+        // writes it after the note and the header)
+        let mut whole = false;
+        let first_row =
+            applications && !has_row && kinds[j].anchor(&s) == Some(Kind::Applications) && {
+                lexical::norm_into(buf, t);
+                whole = true;
+                matches!(app_label(buf), AppLabel::Row(_))
+            };
+        if !first_row
+            && ends_region(t, kind, buf, &mut whole)
+            && !(empty_cells && t.ends_with('。'))
+        {
             break;
         }
         if applications {
+            // (the line is normalised once: by `ends_region` when it was)
             if !has_row {
-                lexical::norm_into(buf, t);
+                if !whole {
+                    lexical::norm_into(buf, t);
+                }
                 has_row = matches!(app_label(buf), AppLabel::Row(_));
-            } else if t.contains(['勾', '本']) {
+            } else if f.gou_or_ben(t) {
                 // after a row only a note matters, and a note's words
                 // (勾稽, 本列数据, 本列表) hold 勾 or 本 in any script: the
                 // other lines are not classified again
-                lexical::norm_into(buf, t);
+                if !whole {
+                    lexical::norm_into(buf, t);
+                }
                 if app_label(buf) == AppLabel::Note {
                     break;
                 }
@@ -291,21 +331,25 @@ pub(crate) fn region_end(
         }
         j += 1;
         end = j;
+        kept = rows.len();
     }
+    rows.truncate(kept);
     end
 }
 
-/// The delimiter of a grid row (`|` for a pipe row, a tab for a tab row);
-/// `None` for any other line.
-fn grid_delim(s: &Seg<'_>, kind: &LineKind) -> Option<char> {
-    if !kind.grid_row(s) {
-        return None;
-    }
-    Some(if crate::grid::pipes::is_row(s.raw) {
-        '|'
+/// The delimiter of a grid row (`|` for a pipe row: two or more pipes, a
+/// tab for a tab row: two or more non-blank tab-separated fields), from the
+/// facts of the walk over the line; `None` for any other line (or a blank
+/// one).
+fn grid_delim(f: Option<Facts>) -> Option<char> {
+    let f = f?;
+    if f.pipes >= 2 {
+        Some('|')
+    } else if f.tab_fields >= 2 {
+        Some('\t')
     } else {
-        '\t'
-    })
+        None
+    }
 }
 
 /// A line that starts with `第二十条` glued to other text (`第二十条予以公开`,
@@ -322,10 +366,6 @@ fn glued_article(t: &str) -> bool {
 
 fn is_number_line(t: &str) -> bool {
     crate::model::Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
-}
-
-fn short_cell(t: &str) -> bool {
-    t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
 }
 
 /// A generic table starting at `i`: cell-per-line lists (short lines with at
@@ -348,7 +388,8 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
         }
         return (rows >= 2).then_some(end);
     }
-    if !short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some() {
+    if !kinds[i].facts.short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some()
+    {
         return None;
     }
     // look ahead over the next non-blank lines (only those the region can
@@ -360,9 +401,9 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
     while j < segs.len() && seen < 6 {
         if !kinds[j].blank {
             let t = segs[j].trimmed().1;
-            if !short_cell(t)
+            if !kinds[j].facts.short_cell(t)
                 || kinds[j].page(&segs[j])
-                || super::seg::line_marker(t).is_some()
+                || kinds[j].marker(&segs[j])
                 || kinds[j].anchor(&segs[j]).is_some()
             {
                 break;
@@ -385,9 +426,9 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
             continue;
         }
         let t = segs[j].trimmed().1;
-        if !short_cell(t)
+        if !kinds[j].facts.short_cell(t)
             || kinds[j].page(&segs[j])
-            || super::seg::line_marker(t).is_some()
+            || kinds[j].marker(&segs[j])
             || kinds[j].anchor(&segs[j]).is_some()
         {
             break;
@@ -409,7 +450,7 @@ mod tests {
             .iter()
             .map(|l| Seg::new(l.start, l.text))
             .collect();
-        let kinds = classify(&segs);
+        let kinds = super::super::kind::classify(&segs);
         assert!(kinds[0].blank && !kinds[1].blank);
         assert_eq!(kinds[1].anchor(&segs[1]), Some(Kind::ActiveDisclosure));
         assert!(kinds[2].grid_row(&segs[2]) && !kinds[1].grid_row(&segs[1]));
@@ -418,9 +459,41 @@ mod tests {
         assert_eq!(kinds[1].anchor(&segs[2]), Some(Kind::ActiveDisclosure));
         // a page number inside a table stays in its region
         assert_eq!(
-            region_end(&segs, &kinds, 1, Kind::ActiveDisclosure, &mut String::new()),
+            region_end(
+                &segs,
+                &kinds,
+                1,
+                Kind::ActiveDisclosure,
+                &mut String::new(),
+                &mut Classifier::new(&mut Vec::new())
+            ),
             4
         );
+    }
+
+    #[test]
+    fn head8_is_norm_head_of_8() {
+        for t in [
+            "",
+            "|",
+            "||| 第二十条第（一）项",
+            "｜申 请 人 情 况",
+            "（本列数据",
+            "行政複議\t行政訴訟",
+            "一、本年新收",
+            "　１２３４５６７８９",
+            "|a|b|c|d|e|f|g|h|",
+        ] {
+            let mut buf = [0u8; 32];
+            let h = lexical::norm_head(t, 8, &mut buf);
+            let n = h.trim_start_matches('|');
+            let h8 = Head8::of(t);
+            assert_eq!(h8.count, h.chars().count(), "{t:?}");
+            assert_eq!(h8.after_pipes().iter().collect::<String>(), n, "{t:?}");
+            for p in ["第二十条", "(本列", "申请人情况", "行政复议", ""] {
+                assert_eq!(starts(h8.after_pipes(), p), n.starts_with(p), "{t:?} {p}");
+            }
+        }
     }
 
     #[test]

@@ -64,3 +64,55 @@ pub(crate) fn line_marker(t: &str) -> Option<(MarkerStyle, usize)> {
     }
     Some((style, len))
 }
+
+/// Splits the text after a marker into a short title and the body.
+pub(crate) fn split_title(rest: &str) -> (Option<&str>, Option<&str>) {
+    if rest.is_empty() {
+        return (None, None);
+    }
+    // a title is at most 41 characters: look no further than 42 (a stop
+    // further on, or none in a longer text, makes it all body), so that a
+    // line of many markers costs linear time
+    let stop = rest
+        .char_indices()
+        .take(42)
+        .find(|(_, c)| matches!(c, '。' | '；' | '：' | ':' | '！' | '？'));
+    if let Some((i, c)) = stop {
+        let end = i + c.len_utf8();
+        let head_chars = rest[..end].chars().count();
+        let body = crate::text::space::trim_start(&rest[end..]);
+        if !body.is_empty() {
+            if head_chars <= 31 {
+                return (Some(&rest[..end]), Some(body));
+            }
+            return (None, Some(rest));
+        }
+        // the stop ends the line
+        if head_chars <= 41 {
+            return (Some(rest), None);
+        }
+        return (None, Some(rest));
+    }
+    if rest.chars().nth(40).is_none() {
+        (Some(rest), None)
+    } else {
+        (None, Some(rest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            split_title("加强领导。龙场镇十分重视"),
+            (Some("加强领导。"), Some("龙场镇十分重视"))
+        );
+        assert_eq!(
+            split_title("组织领导、工作机构"),
+            (Some("组织领导、工作机构"), None)
+        );
+    }
+}

@@ -48,7 +48,8 @@
 //!     `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）`, the header
 //!     `申请人情况` + TAB + the labels of `columns`, then one line per row
 //!     (`label` TAB cells), each group of rows preceded by its group-label
-//!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one.
+//!     fragment (`三、本年度办理结果`, `（三）不予公开` …) when the model kept one
+//!     (one that stood after all the rows of its group stays after them).
 //!     A row whose digits are `fused` is written `label` TAB fused-digits: a run of
 //!     white space holding tabs is written as its tabs (empty cells keep their
 //!     positions), any other run as one space (spaces tell which digits were apart).
@@ -61,10 +62,11 @@
 //!     Fused values are written as one line of fused digits, each run of
 //!     white space as a TAB (tabs as they were), with a TAB after a single
 //!     run of digits, so the line is a tab row whose digits are never split.
-//!   - **active_disclosure**: per template block that has an item, the block
-//!     title `第二十条第（一）项` (（一） （五） （六） （八） （九）), the header
-//!     `信息内容` TAB field labels (2021 or 2019 labels), then `label` TAB cells
-//!     per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
+//!   - **active_disclosure**: the items in the model's order (the source's;
+//!     the template's in a report), each run of items of one template block
+//!     under the block title `第二十条第（一）项` (（一） （五） （六） （八） （九))
+//!     and the header `信息内容` TAB field labels (2021 or 2019 labels), then
+//!     `label` TAB cells per item; a table without items is the line `第二十条第（一）项` alone. Units and remarks are part of the raw cells.
 //!   - **generic**: the header cells, then each row, tab-separated; a table
 //!     with no row, with a row of fewer than two cells (unless that cell is
 //!     itself a pipe row), with a tab inside a cell or whose header line with
@@ -84,7 +86,9 @@
 //!   table's tab rows) is written with its first line as a pipe row
 //!   (`|（本列…）|`), or else all in pipe rows (tab rows after a pipe row):
 //!   rows of one delimiter, a blank line and a row of the other end a table's
-//!   region (see [`table::table_text_after`]).
+//!   region. When the first table ends with lines that are no grid rows (a
+//!   group label after its last row, a row without figures), they are
+//!   written as pipe rows (`|（三）不予公开|`) and the second table in tab rows.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -152,21 +156,23 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         out.section(section)?;
     }
     out.closing = true;
-    out.blocks(&report.closing)
+    out.blocks(&report.closing)?;
+    out.flush()
 }
 
 /// Writes one section's canonical text: its heading line, then its blocks
 /// (what [`write_report`] writes for it).
 pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
-    Chunks {
+    let mut out = Chunks {
         w,
         first: true,
         gap: false,
         last: None,
         table: None,
         closing: false,
-    }
-    .section(section)
+    };
+    out.section(section)?;
+    out.flush()
 }
 
 /// A table's canonical text (see [`table`]); `str::parse` reads it back.
@@ -201,9 +207,10 @@ struct Chunks<'w, 'r, W> {
     gap: bool,
     /// The paragraph written last, when it is (see [`write_report`]).
     last: Option<&'r Paragraph>,
-    /// The text of the last chunk when it was a table (see
-    /// [`table::table_text_after`]).
-    table: Option<String>,
+    /// The last chunk when it is a table, with its text, not yet written:
+    /// the next table can change how its last lines are written (see
+    /// `table::table_text_after`).
+    table: Option<(&'r Table, String)>,
     /// The closing's blocks are written: its organ and date lines are read
     /// as they stand, a line that starts with a marker (`6.政府`) too, so
     /// they are written as they are (not cut like a paragraph that starts
@@ -211,13 +218,14 @@ struct Chunks<'w, 'r, W> {
     closing: bool,
 }
 
-impl<W: fmt::Write> Chunks<'_, '_, W> {
-    fn section(&mut self, section: &Section) -> fmt::Result {
+impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
+    fn section(&mut self, section: &'r Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.blocks(&section.blocks)
     }
 
-    fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
+    /// Writes the separator before a chunk.
+    fn separate(&mut self) -> fmt::Result {
         if !self.first {
             self.w.write_char('\n')?;
             if self.gap {
@@ -226,11 +234,25 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
         }
         self.first = false;
         self.gap = false;
-        self.table = None;
+        Ok(())
+    }
+
+    /// Writes the table chunk not yet written, if any.
+    fn flush(&mut self) -> fmt::Result {
+        if let Some((_, text)) = self.table.take() {
+            self.separate()?;
+            self.w.write_str(&text)?;
+        }
+        Ok(())
+    }
+
+    fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
+        self.flush()?;
+        self.separate()?;
         body(self.w)
     }
 
-    fn blocks(&mut self, blocks: &[Block]) -> fmt::Result {
+    fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
         for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Paragraph(p) if self.closing => {
@@ -291,10 +313,14 @@ impl<W: fmt::Write> Chunks<'_, '_, W> {
                 }
                 Block::Table(t) => {
                     // a table right after a table is written so that the
-                    // two read apart
-                    let text = table::table_text_after(t, self.table.as_deref());
-                    self.chunk(|w| w.write_str(&text))?;
-                    self.table = Some(text);
+                    // two read apart (the first one's last lines may change)
+                    let before = self.table.as_ref().map(|(p, s)| (*p, s.as_str()));
+                    let (rewritten, text) = table::table_text_after(t, before);
+                    if let (Some(b), Some((_, s))) = (rewritten, self.table.as_mut()) {
+                        *s = b;
+                    }
+                    self.flush()?;
+                    self.table = Some((t, text));
                 }
                 // page chrome around an HTML report is not report text
                 Block::Chrome(_) => {}

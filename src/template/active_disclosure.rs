@@ -21,6 +21,8 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let mut rows: Vec<RowAcc<AdItem>> = Vec::with_capacity(AdItem::ALL.len());
     let mut current: Option<usize> = None;
     let mut v2021: Option<bool> = None;
+    // the last label piece was a header word, and no figure came after it
+    let mut after_header = false;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -31,18 +33,21 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         }
         match t.kind {
             Tk::Page | Tk::Rule => b.page(&t),
-            Tk::Value | Tk::Null | Tk::Empty => match current {
-                Some(c) => b.push_cell(&mut rows[c], t),
-                None if t.kind != Tk::Empty => b.frag(FragmentRole::Other, t.start, t.end),
-                None => {}
-            },
+            Tk::Value | Tk::Null | Tk::Empty => {
+                after_header &= t.kind == Tk::Empty;
+                match current {
+                    Some(c) => b.push_cell(&mut rows[c], t),
+                    None if t.kind != Tk::Empty => b.frag(FragmentRole::Other, t.start, t.end),
+                    None => {}
+                }
+            }
             Tk::Label => {
                 let j = toks[i..]
                     .iter()
                     .position(|t| t.kind != Tk::Label)
                     .map_or(toks.len(), |p| i + p);
                 for p in cutter.pieces(text, &toks[i..j], Some(AD_VOCAB)) {
-                    if let Some(row) = label(&mut b, &p, &mut v2021) {
+                    if let Some(row) = label(&mut b, &p, &mut v2021, &mut after_header) {
                         rows.push(row);
                         current = Some(rows.len() - 1);
                     }
@@ -72,15 +77,26 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
 }
 
 /// A label piece: a header word (which also tells the variant), an item's
-/// row (returned), or other text.
-fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option<RowAcc<AdItem>> {
+/// row (returned), or other text. Other text after header words, before
+/// any figure or item, is header text too (`信息内容金`): it is no cell of
+/// the row that the header follows (`行政处罚信息内容金`), as it is none in
+/// the row's canonical line. `after_header` says whether the last label
+/// piece was header text with no figure after it.
+fn label(
+    b: &mut Builder<'_, '_>,
+    p: &Piece,
+    v2021: &mut Option<bool>,
+    after_header: &mut bool,
+) -> Option<RowAcc<AdItem>> {
     if let Some(m) = ad_marks_2021_of(&p.found) {
         *v2021 = Some(v2021.unwrap_or(false) || m);
         b.frag(FragmentRole::Header, p.start, p.end);
+        *after_header = true;
         return None;
     }
     let Some(item) = ad_item_of(&p.found) else {
-        let role = if ad_header(p.norm, &p.found) {
+        *after_header |= ad_header(p.norm, &p.found);
+        let role = if *after_header {
             FragmentRole::Header
         } else {
             FragmentRole::Other
@@ -88,6 +104,7 @@ fn label(b: &mut Builder<'_, '_>, p: &Piece, v2021: &mut Option<bool>) -> Option
         b.frag(role, p.start, p.end);
         return None;
     };
+    *after_header = false;
     Some(b.open_row(item, Some((p.start, p.end))))
 }
 

@@ -486,6 +486,8 @@ fn render_writes_canonical_form() {
         },
     );
 
+    // (the items are written in the model's order, each run of one block
+    // under its title: fees, then licensing)
     let mut ad = ActiveDisclosureTable::default();
     ad.items.insert(
         AdItem::Fees,
@@ -563,8 +565,8 @@ fn render_writes_canonical_form() {
         行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n\
         结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n\
         1\t1\t1\t1\t一\t1\t1\t1\t1\t1\t1\t1\t1\t1\t1\n\n\
-        第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t35\n\
-        第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t12.5\n\n\
+        第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t12.5\n\
+        第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t35\n\n\
         公开名称\t信息数\n指南\t1\n\n某镇人民政府\n";
     let rendered = report.render();
     assert!(

@@ -10,6 +10,9 @@ pub(super) struct RowFragment<'a> {
     pub(super) raw: &'a str,
     pub(super) after: Option<u32>,
     pub(super) tab: bool,
+    /// It stands in an empty cell's place: its words are written apart
+    /// (see `put_fragment`).
+    pub(super) spaced: bool,
 }
 
 /// The fragments of a standard table that stand among its rows: text the
@@ -109,9 +112,10 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         .max();
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let mut tab = false;
+    let mut spaced = false;
     match follows {
         // in an empty cell's place it reads back beside that cell
-        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => {}
+        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() => spaced = true,
         // glued to a figure: digits or delimiters would read as
         // part of it, and so would text that was apart (`6万\t元`
         // would read as the amount `6万元`)
@@ -136,16 +140,28 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // before fused digits: at the row's end it would be glued to them
         // (`2.` reads as a cell), before them to the label
         None if row.fused.is_some() => return None,
+        // between the label and the first cell: glued to the label it
+        // would change it, glued to the last figure it would read as part
+        // of it (`6%` a unit, `6/` fused digits); one more field after the
+        // last cell when that is a figure (after an empty cell it would
+        // read as text in that cell's place), else not written
         None => {
-            if digits_or_pipes() {
+            let last_cell = row
+                .cells
+                .values()
+                .max_by_key(|e| e.span.start)
+                .filter(|e| !e.raw.trim().is_empty());
+            if digits_or_pipes() || last_cell.is_none() || !reads_as_text(&f.raw) {
                 return None;
             }
+            tab = true;
         }
     }
     Some(RowFragment {
         raw: &f.raw,
         after: follows.map(|e| e.span.start),
         tab,
+        spaced,
     })
 }
 
@@ -162,6 +178,15 @@ fn reads_apart(cell: &str, fragment: &str) -> bool {
     use crate::template::cells::Tk;
     matches!(toks.as_slice(), [v, l]
         if v.kind == Tk::Value && v.end == word.len() && l.kind == Tk::Label && l.start == word.len())
+}
+
+/// True when `fragment`, written as a field of its own, reads as label
+/// text: not as a null marker (`/`, `—`: a cell) nor as a figure.
+fn reads_as_text(fragment: &str) -> bool {
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(fragment, 0, &mut toks);
+    use crate::template::cells::Tk;
+    matches!(toks.as_slice(), [l] if l.kind == Tk::Label && l.start == 0 && l.end == fragment.len())
 }
 
 /// Where a row starts in the source: its first label, cell or fused text.

@@ -64,8 +64,9 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     write_table_tabs(w, table)
 }
 
-/// The text of `table` written as the chunk right after `before`, the text
-/// of a table written just before it (one blank line between the two).
+/// The text of `table` written as the chunk right after `before`, a table
+/// and its text written just before it (one blank line between the two),
+/// and the text that table is to be written in instead, when it changes.
 ///
 /// After a blank line the parser reads on in a table's region over lines
 /// that do not end it: a second table of the same kind (a note line after
@@ -76,33 +77,93 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
 /// written with its first line as a row of the other delimiter than the
 /// first one's last line (a pipe row `|（本列…）|` after a tab row: its other
 /// lines stay tab rows, so a third table is kept apart the same way), or
-/// else all in rows of that delimiter, whichever first reads back as the
-/// same table after the first one; otherwise in its own layout.
-pub fn table_text_after(table: &Table, before: Option<&str>) -> String {
+/// else all in rows of that delimiter (a generic table also one cell per
+/// line, whose first line may end the region). When the first table ends with lines
+/// that are no grid rows (a group label after its last row, a row without
+/// figures), those are written as pipe rows and the second table in tab
+/// rows. The first of these that reads back as the same two tables is
+/// taken; otherwise both are written in their own layout.
+pub(crate) fn table_text_after(
+    table: &Table,
+    before: Option<(&Table, &str)>,
+) -> (Option<String>, String) {
     let mut text = String::new();
     // writing to a String cannot fail
     let _ = write_table(&mut text, table);
-    let Some(before) = before else {
-        return text;
+    let Some((prev, before)) = before else {
+        return (None, text);
     };
-    if reads_apart(before, &text, table) {
-        return text;
+    if reads_apart(before, &text, table, None) {
+        return (None, text);
     }
     let last = before.lines().next_back().unwrap_or("");
     let (pipes, tabs) = (
         crate::grid::pipes::is_row(last),
         crate::grid::tabs::is_row(last),
     );
-    let candidates = match (pipes, tabs) {
-        (false, true) => [first_line_piped(&text), other_layout(table, '|')],
-        (true, false) => [other_layout(table, '\t'), None],
-        _ => [None, None],
-    };
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|other| reads_apart(before, other, table))
-        .unwrap_or(text)
+    // (the first table's text when it changes, the second's)
+    let mut candidates: Vec<(Option<String>, Option<String>)> = Vec::new();
+    match (pipes, tabs) {
+        (false, true) => {
+            candidates.push((None, first_line_piped(&text)));
+            candidates.push((None, other_layout(table, '|')));
+        }
+        (true, false) => candidates.push((None, other_layout(table, '\t'))),
+        _ => {}
+    }
+    // a generic table one cell per line: its first line may end the region
+    // (a marker and a title, `（一）主动公开`)
+    if let Table::Generic(g) = table {
+        let mut lines = String::new();
+        if free::write_form(&mut lines, g, free::Form::Lines).is_ok() {
+            candidates.push((None, Some(lines)));
+        }
+    }
+    if !pipes
+        && !tabs
+        && let Some(piped) = last_lines_piped(before)
+    {
+        candidates.push((Some(piped.clone()), Some(text.clone())));
+        candidates.push((Some(piped), other_layout(table, '\t')));
+    }
+    for (first, second) in candidates {
+        let Some(second) = second else {
+            continue;
+        };
+        let apart = match &first {
+            Some(b) => reads_apart(b, &second, table, Some(prev)),
+            None => reads_apart(before, &second, table, None),
+        };
+        if apart {
+            return (first, second);
+        }
+    }
+    (None, text)
+}
+
+/// `text` with its last lines that are no grid rows written as pipe rows
+/// (`|三、本年度办理结果|`, `|行政处罚||||` for `行政处罚\t\t\t`); `None` when
+/// every line is one.
+fn last_lines_piped(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let keep = lines
+        .iter()
+        .rposition(|l| crate::grid::tabs::is_row(l) || crate::grid::pipes::is_row(l))
+        .map_or(0, |i| i + 1);
+    if keep == lines.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in lines.iter().enumerate() {
+        if i < keep {
+            out.push_str(line);
+        } else {
+            out.push_str("||");
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    Some(out)
 }
 
 /// `text` with its first line written as a pipe row (`|a|b|` for `a\tb`,
@@ -145,8 +206,9 @@ fn other_layout(table: &Table, delim: char) -> Option<String> {
 }
 
 /// True when `before` and then `text` (after a blank line), read on their
-/// own, are two tables, the second equal to `table`.
-fn reads_apart(before: &str, text: &str, table: &Table) -> bool {
+/// own, are two tables, the second equal to `table` (and the first to
+/// `prev`, when given).
+fn reads_apart(before: &str, text: &str, table: &Table, prev: Option<&Table>) -> bool {
     let both = format!("{before}\n{text}");
     let Ok(r) = crate::parse::parse(&both) else {
         return false;
@@ -155,7 +217,8 @@ fn reads_apart(before: &str, text: &str, table: &Table) -> bool {
         && r.closing.is_empty()
         && matches!(
             r.preamble.as_slice(),
-            [crate::model::Block::Table(_), crate::model::Block::Table(b)] if **b == *table
+            [crate::model::Block::Table(a), crate::model::Block::Table(b)]
+                if **b == *table && prev.is_none_or(|p| **a == *p)
         )
 }
 
@@ -196,6 +259,24 @@ fn write_table_tabs<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
 fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     for c in s.chars().filter(|c| !is_space(*c)) {
         w.write_char(c)?;
+    }
+    Ok(())
+}
+
+/// Writes a fragment that stands in an empty cell's place: without white
+/// space, as every raw text of a table, except that a fragment without
+/// digits keeps one space where its words stood apart (`（六）\tl` as
+/// `（六） l`): it reads back as the same words, and the audit quotes it the
+/// same way.
+fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
+    if s.contains(|c: char| c.is_ascii_digit()) {
+        return put(w, s);
+    }
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
     }
     Ok(())
 }
@@ -301,7 +382,11 @@ fn put_row<W: fmt::Write, C: Key>(
                 if f.tab {
                     w.write_char('\t')?;
                 }
-                put(w, f.raw)?;
+                if f.spaced {
+                    put_fragment(w, f.raw)?;
+                } else {
+                    put(w, f.raw)?;
+                }
             }
         }
         Ok(())
@@ -364,9 +449,23 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             return Ok(());
         }
         started.push(needle);
+        // where the group's last row starts in the source: a label that
+        // stood after all its rows stays after them (moved before the
+        // group, it would read back before its rows, and the findings on
+        // the label and the rows in another order)
+        let last = t
+            .source
+            .iter()
+            .filter(|(r, _)| {
+                (needle == "本年度办理结果" && in_results(**r))
+                    || group_numeral(**r) == Some(needle)
+            })
+            .filter_map(|(_, s)| row_start(s))
+            .max();
         let found = t.fragments.iter().enumerate().find(|(i, f)| {
             !used[*i]
                 && f.role == FragmentRole::GroupLabel
+                && last.is_none_or(|l| f.span.start <= l)
                 && crate::text::lexical::norm(&f.raw).contains(needle)
         });
         if let Some((i, f)) = found {
@@ -515,27 +614,35 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
         return w.write_char('\n');
     }
     let mut frags = RowFragments::new(&t.fragments, t.source.values());
-    for (numeral, items) in ACTIVE_DISCLOSURE_BLOCKS {
-        if !items.iter().any(|i| t.items.contains_key(i)) {
+    // the items in the model's order (the source's), each run of items of
+    // one block under its block title: items read in another order than
+    // the template's (a block （六） before （一）) read back in that order
+    let mut block: Option<&str> = None;
+    for (item, values) in &t.items {
+        let Some((numeral, items)) = ACTIVE_DISCLOSURE_BLOCKS
+            .iter()
+            .find(|(_, items)| items.contains(item))
+        else {
             continue;
-        }
+        };
         let fields = items[0].fields(format);
-        write!(w, "第二十条第{numeral}项\n信息内容")?;
-        for field in fields {
-            w.write_char('\t')?;
-            w.write_str(field_label(*field, format))?;
+        if block != Some(*numeral) {
+            block = Some(*numeral);
+            write!(w, "第二十条第{numeral}项\n信息内容")?;
+            for field in fields {
+                w.write_char('\t')?;
+                w.write_str(field_label(*field, format))?;
+            }
+            w.write_char('\n')?;
         }
-        w.write_char('\n')?;
-        for item in items.iter().filter(|i| t.items.contains_key(*i)) {
-            put_row(
-                w,
-                item.label(),
-                t.source.get(item),
-                t.items.get(item),
-                fields,
-                &mut frags,
-            )?;
-        }
+        put_row(
+            w,
+            item.label(),
+            t.source.get(item),
+            Some(values),
+            fields,
+            &mut frags,
+        )?;
     }
     Ok(())
 }
