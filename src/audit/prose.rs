@@ -50,7 +50,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         cx,
         reference: meta::reference(report, &tally),
         counts: narrative::counts(cx),
-        hits: Hits::default(),
+        hits: Hits::take(),
         meta: Vec::new(),
         narrative: Vec::new(),
         statements: Vec::new(),
@@ -70,8 +70,10 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         statements: statements_found,
         narrative_at,
         statements_at,
+        hits,
         ..
     } = pass;
+    hits.give_back();
     meta::check(report, (&tally, meta_found), out);
     if let Some(counts) = counts {
         narrative::finish(cx, counts, &mut narrative_found);
@@ -149,7 +151,8 @@ impl Pass<'_, '_> {
             }
             let sentence = &p.text[offset..end];
             if let Some(counts) = counts {
-                narrative::sentence(p, (offset, sentence, w), counts, &mut self.narrative);
+                let words = w.words();
+                narrative::sentence(p, (offset, sentence, words), counts, &mut self.narrative);
                 let n = self.narrative.len() - self.narrative_at.len();
                 self.narrative_at
                     .extend(std::iter::repeat_n((seq, offset), n));

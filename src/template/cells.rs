@@ -153,13 +153,19 @@ fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
     {
         // a figure too long to be read at once (a fused run)
         toks.push(Tok::new(Tk::Value, span.start, span.start + text.len()));
-    } else if cell.is_empty() {
-        toks.push(Tok::new(Tk::Empty, span.start, span.start));
-        return;
-    } else if cell.pieces.len() > 1 {
-        glued_or_words(cell, span.start, toks);
     } else {
-        words(text, span.start, toks);
+        let before = toks.len();
+        if cell.pieces.len() > 1 {
+            glued_or_words(cell, span.start, toks);
+        } else {
+            words(text, span.start, toks);
+        }
+        // no field in it: only white space ([`Cell::is_empty`], found by
+        // the same scan)
+        if toks.len() == before {
+            toks.push(Tok::new(Tk::Empty, span.start, span.start));
+            return;
+        }
     }
     *last_end = span.end;
 }

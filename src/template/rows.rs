@@ -3,12 +3,12 @@
 
 use super::cells::{Tk, Tok};
 use super::fused::{Placed, place};
-use super::vocabulary::{self, Found, Set};
+use super::vocabulary::{self, Found, Scan, Set};
 use crate::lines::{Locator, is_space};
 use crate::model::keys::Key;
 use crate::model::table::{Fragment, FragmentRole, Fragments, Row, RowSource, Text};
 use crate::model::{Number, RowMap};
-use crate::text::lexical::{Norm, marker_starts_into};
+use crate::text::lexical::{MarkerScan, Norm};
 
 /// The value of a raw cell: a number, or `None` (empty, null marker, text).
 pub(crate) fn cell_value(raw: &str) -> Option<Number> {
@@ -43,6 +43,11 @@ pub(crate) struct Piece<'n> {
 pub(crate) struct Cutter {
     n: Norm,
     cuts: Vec<usize>,
+    /// Where a list marker may start (see [`MarkerScan`]); once checked,
+    /// the length of the marker of each cut at one, 0 for the others: what
+    /// [`vocabulary::marker_len`] of a piece that starts there reads, not
+    /// parsed again (the entries of a length are in order).
+    markers: Vec<(usize, usize)>,
     /// Every occurrence of every word in the run, in order of their ends.
     found: Vec<(usize, usize, usize)>,
     /// The words that cut the run, leftmost-longest first.
@@ -58,6 +63,7 @@ impl Default for Cutter {
         Cutter {
             n: Norm::with_capacity(256),
             cuts: Vec::with_capacity(16),
+            markers: Vec::with_capacity(16),
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
             apart: Vec::new(),
@@ -76,79 +82,13 @@ impl Cutter {
         run: &[Tok],
         words: Option<Set>,
     ) -> Pieces<'s> {
-        let n = &mut self.n;
-        n.clear();
-        self.cuts.clear();
-        self.found.clear();
-        self.apart.clear();
-        // a new line starts a new piece: the second half of a wrapped label
-        // is joined back to its row by the builders, not by position
-        let mut prev_end: Option<usize> = None;
-        for t in run {
-            if prev_end.is_some_and(|e| {
-                text.as_bytes()[e..t.start]
-                    .iter()
-                    .any(|b| matches!(b, b'\n' | b'\r'))
-            }) {
-                self.cuts.push(n.s.len());
-            } else if prev_end.is_some_and(|e| e < t.start) {
-                self.apart.push(n.s.len());
-            }
-            n.push(&text[t.start..t.end], t.start);
-            prev_end = Some(t.end);
-        }
+        self.read(text, run, words.is_some());
         if !self.n.is_empty() {
-            let s = &self.n.s;
-            // the markers of each line, judged on that line alone: what the
-            // next line starts with never makes a marker of the text before
-            // it (`缴纳费用1.` then `1.`: `1.1.` would be no marker)
-            let lines = self.cuts.len();
-            for l in 0..=lines {
-                let a = if l == 0 { 0 } else { self.cuts[l - 1] };
-                let b = if l < lines { self.cuts[l] } else { s.len() };
-                let from = self.cuts.len();
-                marker_starts_into(&s[a..b], &mut self.cuts);
-                let mut kept = from;
-                let found = self.cuts.len();
-                for k in from..found {
-                    let mut c = a + self.cuts[k];
-                    // (the next marker found: not moved yet, as kept <= k)
-                    let next = if k + 1 < found {
-                        a + self.cuts[k + 1]
-                    } else {
-                        b
-                    };
-                    // a marker glued to the text before it with nothing after
-                    // it on its line (`缴纳费用1.`, `办理结果1.1.`) or before the
-                    // next marker (`不补正1.（六）2.收费通知`) is no marker: the
-                    // text keeps it, whatever follows on the next line or in
-                    // the next field (a marker apart from that text, in a
-                    // field of its own, still cuts: `缴纳费用1.1.\t1.`)
-                    if vocabulary::strip_marker(&s[c..next])
-                        .trim_matches(is_space)
-                        .is_empty()
-                        && self.apart.binary_search(&c).is_err()
-                    {
-                        continue;
-                    }
-                    // a marker of several digits glued after text (`.56.过程性`)
-                    // starts at its last digit, as a cell reads digits glued
-                    // before a marker (`00000002.其他`: the rest are a figure),
-                    // so the label reads the same at the start of a line
-                    let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
-                    if digits > 1 {
-                        c += digits - 1;
-                    }
-                    self.cuts[kept] = c;
-                    kept += 1;
-                }
-                self.cuts.truncate(kept);
-            }
-            if let Some(cut_at) = words {
-                vocabulary::matches_into(s, &mut self.found);
-                if cut_at != Set::default() {
-                    self.cut_at_words(cut_at);
-                }
+            self.cut_at_markers();
+            if let Some(cut_at) = words
+                && cut_at != Set::default()
+            {
+                self.cut_at_words(cut_at);
             }
             self.cuts.push(0);
             self.cuts.push(self.n.s.len());
@@ -159,9 +99,104 @@ impl Cutter {
             n: &self.n,
             cuts: &self.cuts,
             found: &self.found,
+            heads: &self.markers,
             words: words.is_some(),
             next_cut: 0,
             next_found: 0,
+            next_head: 0,
+        }
+    }
+
+    /// Reads the run's text in one pass: each character normalised, fed to
+    /// the marker scan and (with `words`) to the vocabulary's automaton as
+    /// it is made; a cut at each line end.
+    fn read(&mut self, text: &str, run: &[Tok], words: bool) {
+        let n = &mut self.n;
+        n.clear();
+        self.cuts.clear();
+        self.markers.clear();
+        self.found.clear();
+        self.apart.clear();
+        let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
+        let (marks, found) = (&mut self.markers, &mut self.found);
+        // a new line starts a new piece: the second half of a wrapped label
+        // is joined back to its row by the builders, not by position
+        let mut prev_end: Option<usize> = None;
+        for t in run {
+            if prev_end.is_some_and(|e| {
+                text.as_bytes()[e..t.start]
+                    .iter()
+                    .any(|b| matches!(b, b'\n' | b'\r'))
+            }) {
+                self.cuts.push(n.s.len());
+                // (a marker is judged on its line alone)
+                markers = MarkerScan::at_line(n.s.len());
+            } else if prev_end.is_some_and(|e| e < t.start) {
+                self.apart.push(n.s.len());
+            }
+            // (one lookup of the character tells the automaton's symbol and
+            // whether it is a numeral)
+            n.push_each(&text[t.start..t.end], t.start, |pos, cp| {
+                let sym = vocab.sym(cp);
+                markers.feed_with(pos, cp, sym.is_numeral(), marks);
+                if words {
+                    vocab.advance(pos, cp, sym, found);
+                }
+            });
+            prev_end = Some(t.end);
+        }
+    }
+
+    /// Cuts at the list markers of each line, judged on that line alone:
+    /// what the next line starts with never makes a marker of the text
+    /// before it (`缴纳费用1.` then `1.`: `1.1.` would be no marker). The
+    /// places where one may start were noted by [`Cutter::read`], in order;
+    /// the cuts so far are the line ends.
+    fn cut_at_markers(&mut self) {
+        let s = &self.n.s;
+        let lines = self.cuts.len();
+        let mut k = 0;
+        for l in 0..=lines {
+            let b = if l < lines { self.cuts[l] } else { s.len() };
+            let from = k;
+            while self.markers.get(k).is_some_and(|&(m, _)| m < b) {
+                k += 1;
+            }
+            let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
+            for j in from..found {
+                let (mut c, len) = self.markers[j];
+                // (the next marker found)
+                let next = self.markers[..found].get(j + 1).map_or(b, |m| m.0);
+                // a marker glued to the text before it with nothing after
+                // it on its line (`缴纳费用1.`, `办理结果1.1.`) or before the
+                // next marker (`不补正1.（六）2.收费通知`) is no marker: the
+                // text keeps it, whatever follows on the next line or in
+                // the next field (a marker apart from that text, in a
+                // field of its own, still cuts: `缴纳费用1.1.\t1.`). The
+                // text has no white space: nothing after the marker is its
+                // end at `next`
+                let bare = if c + len <= next {
+                    c + len == next
+                } else {
+                    vocabulary::strip_marker(&s[c..next])
+                        .trim_matches(is_space)
+                        .is_empty()
+                } && self.apart.binary_search(&c).is_err();
+                if bare {
+                    self.markers[j].1 = 0;
+                    continue;
+                }
+                // a marker of several digits glued after text (`.56.过程性`)
+                // starts at its last digit, as a cell reads digits glued
+                // before a marker (`00000002.其他`: the rest are a figure),
+                // so the label reads the same at the start of a line
+                let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 1 {
+                    c += digits - 1;
+                    self.markers[j].1 = 0;
+                }
+                self.cuts.push(c);
+            }
         }
     }
 
@@ -194,10 +229,14 @@ pub(crate) struct Pieces<'s> {
     n: &'s Norm,
     cuts: &'s [usize],
     found: &'s [(usize, usize, usize)],
+    /// The markers at cuts, with their lengths (the entries of length 0 are
+    /// none), in order.
+    heads: &'s [(usize, usize)],
     /// The run was scanned for words (else the pieces carry none).
     words: bool,
     next_cut: usize,
     next_found: usize,
+    next_head: usize,
 }
 
 impl<'s> Iterator for Pieces<'s> {
@@ -218,7 +257,19 @@ impl<'s> Iterator for Pieces<'s> {
         let norm = &self.n.s[a..b];
         let mut found = Found {
             head: if self.words {
-                vocabulary::marker_len(norm)
+                // a marker checked where the run was cut: its length is
+                // known (the piece holds it whole)
+                while self
+                    .heads
+                    .get(self.next_head)
+                    .is_some_and(|h| h.0 < a || h.1 == 0)
+                {
+                    self.next_head += 1;
+                }
+                match self.heads.get(self.next_head) {
+                    Some(&(h, len)) if h == a && a + len <= b => len,
+                    _ => vocabulary::marker_len(norm),
+                }
             } else {
                 0
             },

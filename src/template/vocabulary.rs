@@ -10,9 +10,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+mod machine;
+
+use self::machine::Machine;
+pub(crate) use self::machine::Scan;
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -110,36 +111,14 @@ pub(crate) const AD_VOCAB: Set = Set::of(&[
     W::Procurement,
 ]);
 
-static AUTOMATON: LazyLock<DFA> = LazyLock::new(|| {
-    // a DFA: the vocabulary is small, and every label is scanned
-    DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(WORDS)
-        .expect("the vocabulary is a small fixed set of words")
-});
+/// The automaton of the vocabulary, built once (see [`machine`]).
+static AUTOMATON: LazyLock<Machine> = LazyLock::new(|| Machine::new(WORDS));
 
 /// Calls `f(start, end, word)` for every occurrence of every word in `s`
-/// (overlapping), stepping the DFA byte by byte: no iterator, no search
-/// set-up per call.
-fn each_match(s: &str, mut f: impl FnMut(usize, usize, usize)) {
-    let dfa = &*AUTOMATON;
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-        return;
-    };
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, b);
-        if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
-                return;
-            }
-            // a match state lists every word ending here (its suffixes'
-            // words included: standard semantics)
-            for k in 0..dfa.match_len(sid) {
-                let p = dfa.match_pattern(sid, k);
-                f(i + 1 - dfa.pattern_len(p), i + 1, p.as_usize());
-            }
-        }
-    }
+/// (overlapping), in order of their ends: one step of the automaton per
+/// character, no search set-up per call.
+fn each_match(s: &str, f: impl FnMut(usize, usize, usize)) {
+    AUTOMATON.each_match(s, f);
 }
 
 /// A set of words.
@@ -222,6 +201,13 @@ impl Found {
 /// `out`.
 pub(crate) fn matches_into(s: &str, out: &mut Vec<(usize, usize, usize)>) {
     each_match(s, |start, end, w| out.push((start, end, w)));
+}
+
+impl Default for Scan {
+    /// A scan of the vocabulary, from its start.
+    fn default() -> Self {
+        Scan::new(&AUTOMATON)
+    }
 }
 
 /// True when `t` (a word: no white space) is a null marker: 无, /, —, -,
@@ -570,19 +556,22 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Stepping the DFA finds what the overlapping search of the same
-        /// words finds.
+        /// Stepping the automaton (of characters) finds what the overlapping
+        /// search of the same words (a byte automaton) finds, in order of
+        /// their ends; the filler has characters outside the table of
+        /// ideographs (`䀀` U+4000, `㐀`, `é`, `𝄞`, `％`).
         #[test]
         fn each_match_is_the_overlapping_search(
-            parts in proptest::collection::vec((0..WORDS.len(), "[一其他法的、()0-9 ]{0,3}"), 0..8),
+            parts in proptest::collection::vec((0..WORDS.len(), "[一其他法的、()0-9 é𝄞％/㐀䀀本年计]{0,3}"), 0..8),
         ) {
             let s: String = parts.iter().map(|(w, filler)| format!("{}{filler}", WORDS[*w])).collect();
             let ac = aho_corasick::AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(aho_corasick::MatchKind::Standard)
                 .build(WORDS)
                 .expect("the vocabulary");
             let mut ours = Vec::new();
             matches_into(&s, &mut ours);
+            proptest::prop_assert!(ours.is_sorted_by_key(|m| m.1));
             let mut theirs: Vec<_> = ac
                 .find_overlapping_iter(&s)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))

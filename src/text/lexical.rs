@@ -278,47 +278,108 @@ pub(crate) fn marker_starts(s: &str) -> Vec<usize> {
 
 /// Byte positions in normalised text `s` where a list marker starts (`一、`,
 /// `(一)`, `1.`, `1、`, not preceded by a digit), appended to `out` (a buffer
-/// reused for many strings).
+/// reused for many strings). The mapper finds them with [`MarkerScan`] as
+/// it normalises a label run; this is the same scan over a text made
+/// already.
+#[cfg(test)]
 pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
-    // one scan of the bytes: ASCII judged as it is, the numerals (all three
-    // bytes long, led by 0xE3, 0xE4, 0xE5 or 0xE9) decoded, the rest skipped
-    let b = s.as_bytes();
-    // what the previous character was (each character is judged once)
-    let (mut prev_digit, mut prev_cn) = (false, false);
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (digit, cn, len) = match x {
-            0..0x80 => (x.is_ascii_digit(), false, 1),
-            0xE3 | 0xE4 | 0xE5 | 0xE9 if i + 2 < b.len() => {
-                let cp = (u32::from(x & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F);
-                let cn = char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some());
-                (false, cn, 3)
-            }
-            0xF0.. => (false, false, 4),
-            0xE0.. => (false, false, 3),
-            _ => (false, false, 2),
-        };
-        // a marker at the very start is no cut: not even tried
-        let ok = i > 0
-            && match x {
-                b'(' => matches!(
-                    subsection_marker(&s[i..]),
-                    Ok((_, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _)))
-                ),
-                b'0'..=b'9' if !prev_digit => {
-                    matches!(subsection_marker(&s[i..]), Ok((_, (MarkerStyle::Digit, _))))
-                }
-                _ if !prev_cn && cn => section_marker(&s[i..]).is_ok(),
-                _ => false,
-            };
-        if ok {
-            out.push(i);
+    let mut places = Vec::new();
+    let mut scan = MarkerScan::default();
+    for (i, c) in s.char_indices() {
+        scan.feed(i, u32::from(c), &mut places);
+    }
+    let kept = MarkerScan::check(s, &mut places);
+    out.extend(places[..kept].iter().map(|&(at, _)| at));
+}
+
+/// [`marker_starts_into`] fed one character at a time, as a normalised
+/// text is made (see [`Norm::push_each`]): the places where a marker may
+/// start are noted in the pass ([`MarkerScan::feed`]), and only those are
+/// tried against the whole text at the end ([`MarkerScan::check`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct MarkerScan {
+    /// Where the line starts (a marker there is not tried).
+    start: usize,
+    prev_digit: bool,
+    prev_cn: bool,
+}
+
+impl MarkerScan {
+    /// A scan of a line that starts at byte `start` of the text.
+    pub(crate) fn at_line(start: usize) -> MarkerScan {
+        MarkerScan {
+            start,
+            ..MarkerScan::default()
         }
-        (prev_digit, prev_cn) = (digit, cn);
-        i += len;
+    }
+
+    /// Reads the character of code point `cp` at byte `pos` of the text;
+    /// `pos` is appended to `out` when a marker may start there.
+    #[cfg(test)]
+    pub(crate) fn feed(&mut self, pos: usize, cp: u32, out: &mut Vec<(usize, usize)>) {
+        // the numerals are three bytes long (U+3007 〇 … U+96F6 零)
+        let cn = (0x3000..0xA000).contains(&cp)
+            && char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some());
+        self.feed_with(pos, cp, cn, out);
+    }
+
+    /// [`MarkerScan::feed`] where the caller knows whether the character is
+    /// a Chinese numeral ([`cn_digit`]): `cn`. A place is noted as
+    /// `(pos, 0)`; [`MarkerScan::check`] fills in the marker's length.
+    #[inline(always)]
+    pub(crate) fn feed_with(
+        &mut self,
+        pos: usize,
+        cp: u32,
+        cn: bool,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        let digit = cp.wrapping_sub(u32::from(b'0')) < 10;
+        // a marker at the very start is no cut: not even tried
+        if pos > self.start
+            && (cp == u32::from(b'(') || digit && !self.prev_digit || cn && !self.prev_cn)
+        {
+            out.push((pos, 0));
+        }
+        (self.prev_digit, self.prev_cn) = (digit, cn);
+    }
+
+    /// Keeps the places of `places` (noted by [`MarkerScan::feed`] as the
+    /// text was made; the line ends at the end of `s`) where a list marker
+    /// starts, at the front of `places` in order, each with the marker's
+    /// length in bytes; returns how many: those are what
+    /// [`marker_starts_into`] finds in the line.
+    pub(crate) fn check(s: &str, places: &mut [(usize, usize)]) -> usize {
+        let mut k = 0;
+        for i in 0..places.len() {
+            let at = places[i].0;
+            let rest = &s[at..];
+            let after = match rest.as_bytes()[0] {
+                b'(' => match subsection_marker(rest) {
+                    Ok((r, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _))) => Some(r),
+                    _ => None,
+                },
+                b'0'..=b'9' => match subsection_marker(rest) {
+                    Ok((r, (MarkerStyle::Digit, _))) => Some(r),
+                    _ => None,
+                },
+                // (the numerals and spaces are followed by `、`, `．` or
+                // `.` in a marker: most numerals in a label are not)
+                _ => {
+                    let after = rest.trim_start_matches(|c| cn_digit(c).is_some() || is_space(c));
+                    if after.starts_with(['、', '．', '.']) {
+                        section_marker(rest).ok().map(|(r, _)| r)
+                    } else {
+                        None
+                    }
+                }
+            };
+            if let Some(r) = after {
+                places[k] = (at, rest.len() - r.len());
+                k += 1;
+            }
+        }
+        k
     }
 }
 
@@ -514,6 +575,41 @@ mod tests {
             marker_starts_into(&s, &mut ours);
             let mut theirs = Vec::new();
             marker_starts_reference(&s, &mut theirs);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
+        /// `Norm::push_each` reports each character of the normalised text
+        /// at its place, and the marker scan fed by it finds what
+        /// `marker_starts_into` finds in that text.
+        #[test]
+        fn the_fused_scan_is_the_scan_of_the_text(
+            parts in proptest::collection::vec("[(（)）0-9０-９一二三四五六七八九十〇零、.．是①é𝄞 \t\u{3000}其他說]{0,8}", 0..4),
+        ) {
+            let mut n = Norm::default();
+            let mut chars = String::new();
+            let mut at = Vec::new();
+            let mut scan = MarkerScan::default();
+            let mut ours = Vec::new();
+            for (k, p) in parts.iter().enumerate() {
+                n.push_each(p, 100 * k, |pos, cp| {
+                    at.push(pos);
+                    chars.push(char::from_u32(cp).expect("a character"));
+                    scan.feed(pos, cp, &mut ours);
+                });
+            }
+            let kept = MarkerScan::check(&n.s, &mut ours);
+            // each with the length of its marker
+            for &(at, len) in &ours[..kept] {
+                let rest = &n.s[at..];
+                let want = rest.len() - subsection_marker(rest).map_or(rest, |(r, _)| r).len();
+                proptest::prop_assert_eq!(len, want);
+            }
+            let ours: Vec<usize> = ours[..kept].iter().map(|&(at, _)| at).collect();
+            proptest::prop_assert_eq!(&chars, &n.s);
+            let starts: Vec<usize> = n.s.char_indices().map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(at, starts);
+            let mut theirs = Vec::new();
+            marker_starts_into(&n.s, &mut theirs);
             proptest::prop_assert_eq!(ours, theirs);
         }
     }

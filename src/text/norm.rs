@@ -182,56 +182,76 @@ impl Norm {
             map: Vec::with_capacity(bytes),
         }
     }
-    /// Appends the source text `src` found at byte offset `at`.
+    /// Appends the source text `src` found at byte offset `at`. (The mapper
+    /// uses [`Norm::push_each`]; this is for callers that do not read the
+    /// characters.)
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn push(&mut self, src: &str, at: usize) {
+        self.push_each(src, at, |_, _| {});
+    }
+    /// [`Norm::push`], calling `each(pos, c)` for every character it appends
+    /// to the normalised text, in order (`pos`: its byte offset in `s`, `c`:
+    /// its code point): a caller that reads the normalised characters (an
+    /// automaton, a marker scan) does it as they are made, in the same pass.
+    #[inline(always)]
+    pub(crate) fn push_each(&mut self, src: &str, at: usize, mut each: impl FnMut(usize, u32)) {
         self.s.reserve(src.len());
         self.map.reserve(src.len());
-        // as in `push_norm`: runs of unchanged characters are copied whole
-        // (their map entries pushed as they are met), ASCII and the CJK
-        // block judged from their bytes
+        // runs of unchanged characters are copied whole (their map entries
+        // pushed as they are met: `map.len()` is where each one goes in
+        // `s`), ASCII and the CJK block judged from their bytes; `each` is
+        // called from one place (so that it is inlined there)
         let b = src.as_bytes();
         let mut run = 0;
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
-            if x < 0x80 {
+            let pos = self.map.len();
+            let (cp, len) = if x < 0x80 {
                 if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
                     self.s.push_str(&src[run..i]);
                     run = i + 1;
-                } else {
-                    self.map.push((at + i, at + i + 1));
+                    i += 1;
+                    continue;
                 }
-                i += 1;
-                continue;
-            }
-            if plain_ideograph_at(b, i) {
-                let from = (at + i, at + i + 3);
-                self.map.extend([from; 3]);
-                i += 3;
-                continue;
-            }
-            let Some(c) = src[i..].chars().next() else {
-                break;
-            };
-            let len = c.len_utf8();
-            let from = (at + i, at + i + len);
-            match norm_char(c) {
-                Some(n) if n == c => {
-                    self.map.extend(std::iter::repeat_n(from, len));
-                }
-                n => {
-                    self.s.push_str(&src[run..i]);
-                    if let Some(n) = n {
+                self.map.push((at + i, at + i + 1));
+                (u32::from(x), 1)
+            } else if plain_ideograph_at(b, i) {
+                let cp = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                self.map.extend([(at + i, at + i + 3); 3]);
+                (cp, 3)
+            } else {
+                let Some(c) = src[i..].chars().next() else {
+                    break;
+                };
+                let len = c.len_utf8();
+                let from = (at + i, at + i + len);
+                match norm_char(c) {
+                    Some(n) if n == c => {
+                        self.map.extend(std::iter::repeat_n(from, len));
+                        (u32::from(c), len)
+                    }
+                    n => {
+                        self.s.push_str(&src[run..i]);
+                        run = i + len;
+                        let Some(n) = n else {
+                            i += len;
+                            continue;
+                        };
                         self.s.push(n);
                         self.map.resize(self.s.len(), from);
+                        (u32::from(n), len)
                     }
-                    run = i + len;
                 }
-            }
+            };
+            each(pos, cp);
             i += len;
         }
         self.s.push_str(&src[run..]);
     }
+
     /// Source range of normalised bytes `a..b` (`a < b`).
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
         (self.map[a].0, self.map[b - 1].1)

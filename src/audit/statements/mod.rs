@@ -36,7 +36,7 @@ pub(super) use read::TRIGGER;
 use read::{Target, absolute_claim_in, read_in};
 
 use super::narrative::span_in;
-use super::vocab::Mask;
+use super::vocab::Found;
 use super::{Ctx, NARRATIVE_ABSOLUTE_CLAIM, NARRATIVE_MISMATCH, Operand, finding, operand};
 use crate::model::{
     AppCol, AppRow, Finding, Key, Number, Paragraph, Related, RlGroup, RlOutcome, SectionKind,
@@ -69,7 +69,7 @@ impl Reading {
 pub(super) fn sentence(
     cx: &Ctx<'_>,
     p: &Paragraph,
-    (offset, sentence, words): (usize, &str, Mask),
+    (offset, sentence, words): (usize, &str, Found<'_>),
     kind: Option<SectionKind>,
     out: &mut Vec<Finding>,
 ) {
@@ -162,7 +162,7 @@ fn statements(
     cx: &Ctx<'_>,
     p: &Paragraph,
     offset: usize,
-    (sentence, words): (&str, Mask),
+    (sentence, words): (&str, Found<'_>),
     kind: Option<SectionKind>,
     out: &mut Vec<Finding>,
 ) {
@@ -209,7 +209,7 @@ fn claim(
     cx: &Ctx<'_>,
     p: &Paragraph,
     offset: usize,
-    (sentence, words): (&str, Mask),
+    (sentence, words): (&str, Found<'_>),
     out: &mut Vec<Finding>,
 ) {
     let Some((at, len)) = absolute_claim_in(sentence, words) else {

@@ -4,7 +4,7 @@
 //! [`crate::audit::vocab`] it contains. The rules that compare them with the
 //! tables are in [`super`].
 
-use crate::audit::vocab::Mask;
+use crate::audit::vocab::{Found, Mask};
 use crate::audit::words::count_prefix;
 use crate::model::SectionKind;
 
@@ -35,7 +35,6 @@ impl Target {
 const MAX_STATEMENTS: usize = 32;
 const UNITS: [char; 4] = ['件', '起', '宗', '个'];
 const STOPS: [char; 9] = ['，', ',', '、', '：', ':', '；', '。', '（', '('];
-const NUMERALS: &str = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万";
 const APPLICATION_EXCLUDED: [&str; 8] = [
     "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "留言",
 ];
@@ -90,6 +89,10 @@ const CASES: Mask = Mask::of(&["行政复议", "行政诉讼"]);
 const PUBLIC: Mask = Mask::of(&["公开"]);
 const CASE: Mask = Mask::of(&["案件"]);
 const LEADS: Mask = Mask::of(&["均", "全部"]);
+/// The leads of an absolute claim, each alone, in the order they are tried.
+const CLAIM_LEADS: [Mask; 3] = Mask::each(["均已", "全部", "均"]);
+/// The rates of an absolute claim, each alone.
+const CLAIM_RATES: [Mask; 2] = Mask::each(["办结率", "答复率"]);
 const RATES: Mask = Mask::of(&["办结率", "答复率"]);
 /// The words without which a sentence states nothing the rules read: the
 /// keywords of the counts, and the leads of the absolute claims.
@@ -136,8 +139,31 @@ fn has_part_word(s: &str) -> bool {
         .any(|(i, c)| FIRSTS.contains(&c) && PART_WORDS.iter().any(|w| s[i..].starts_with(w)))
 }
 
+/// A character of a number: a digit (ASCII or full-width) or a Chinese
+/// numeral (零〇一二两三四五六七八九十百千万). One `match`, not a search of
+/// the list per character.
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    matches!(
+        c,
+        '0'..='9'
+            | '０'..='９'
+            | '零'
+            | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// `keyword … N件` — the count after the keyword: byte offset (in `s`),
@@ -223,12 +249,14 @@ pub(super) type Stated = (Target, usize, usize, i64);
 /// Every `(target, byte offset, length, value)` the sentence states.
 #[cfg(test)]
 fn read(sentence: &str, kind: Option<SectionKind>) -> Vec<Stated> {
-    read_in(sentence, crate::audit::vocab::words_of(sentence), kind)
+    let mut hits = crate::audit::vocab::Hits::default();
+    hits.scan(sentence);
+    read_in(sentence, hits.found(), kind)
 }
 
 /// The statements of a sentence that contains the words `words` (the
 /// words of [`crate::audit::vocab`]).
-pub(super) fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) -> Vec<Stated> {
+pub(super) fn read_in(sentence: &str, words: Found<'_>, kind: Option<SectionKind>) -> Vec<Stated> {
     let mut found: Vec<Stated> = Vec::new();
     let about_applications = words.has(REQUEST) && !words.any(EXCLUDED);
     if about_applications {
@@ -283,7 +311,7 @@ pub(super) fn read_in(sentence: &str, words: Mask, kind: Option<SectionKind>) ->
 /// the count after the keyword (`near.0`), else the one before it
 /// (`near.1`).
 fn keyed(
-    (sentence, words): (&str, Mask),
+    (sentence, words): (&str, Found<'_>),
     keywords: &[&str],
     near: (bool, bool),
     found: &mut Vec<Stated>,
@@ -291,16 +319,15 @@ fn keyed(
 ) {
     let (after, before) = near;
     for kw in keywords {
-        // a keyword the sentence does not hold is not searched for
-        if !words.has(word(kw)) {
-            continue;
-        }
+        // where the keyword stands, from the scan (none: not in the sentence)
         let mut from = 0;
-        while let Some(rel) = sentence[from..].find(kw) {
+        for at in words.starts(word(kw)) {
+            if at < from {
+                continue;
+            }
             if found.len() >= MAX_STATEMENTS {
                 return;
             }
-            let at = from + rel;
             from = at + kw.len();
             // 结转至本年度: the carry-over into this year, not out of it
             if t == Target::CarriedForward
@@ -333,17 +360,16 @@ fn keyed(
 
 /// 办结 / 答复 … n: the applications processed, only where the clause is
 /// not about one outcome.
-fn processed((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
+fn processed((sentence, words): (&str, Found<'_>), found: &mut Vec<Stated>) {
     for kw in PROCESSED {
-        if !words.has(word(kw)) {
-            continue;
-        }
         let mut from = 0;
-        while let Some(rel) = sentence[from..].find(kw) {
+        for at in words.starts(word(kw)) {
+            if at < from {
+                continue;
+            }
             if found.len() >= MAX_STATEMENTS {
                 break;
             }
-            let at = from + rel;
             from = at + kw.len();
             let clause = clause_before(sentence, at);
             if has_part_word(clause) || clause.contains("其中") {
@@ -359,15 +385,12 @@ fn processed((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
 }
 
 /// 未发生 … 行政复议、行政诉讼: no cases, where no count was stated.
-fn no_cases((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
+fn no_cases((sentence, words): (&str, Found<'_>), found: &mut Vec<Stated>) {
     for (kw, t) in [
         ("行政复议", Target::Review),
         ("行政诉讼", Target::Litigation),
     ] {
-        if !words.has(word(kw)) {
-            continue;
-        }
-        let Some(at) = sentence.find(kw) else {
+        let Some(at) = words.starts(word(kw)).next() else {
             continue;
         };
         if found.iter().any(|(x, _, _, _)| *x == t) {
@@ -390,21 +413,21 @@ fn no_cases((sentence, words): (&str, Mask), found: &mut Vec<Stated>) {
 /// The absolute claims: the byte offset and length of the first one in the sentence.
 #[cfg(test)]
 fn absolute_claim(sentence: &str) -> Option<(usize, usize)> {
-    absolute_claim_in(sentence, crate::audit::vocab::words_of(sentence))
+    let mut hits = crate::audit::vocab::Hits::default();
+    hits.scan(sentence);
+    absolute_claim_in(sentence, hits.found())
 }
 
 /// The first absolute claim of a sentence that contains the words
 /// `words`: its byte offset and length.
-pub(super) fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, usize)> {
+pub(super) fn absolute_claim_in(sentence: &str, words: Found<'_>) -> Option<(usize, usize)> {
     if !words.has(REQUEST) || words.any(EXCLUDED) || words.has(CASE) || !words.any(LEADS.or(RATES))
     {
         return None;
     }
-    for lead in ["均已", "全部", "均"] {
-        let mut from = 0;
-        while let Some(rel) = sentence[from..].find(lead) {
-            let at = from + rel;
-            from = at + lead.len();
+    for (lead, word) in ["均已", "全部", "均"].into_iter().zip(CLAIM_LEADS) {
+        for at in words.starts(word) {
+            let from = at + lead.len();
             // the claim lies within twelve characters of its lead
             let end = sentence[from..]
                 .char_indices()
@@ -428,8 +451,8 @@ pub(super) fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, u
             }
         }
     }
-    for rate in ["办结率", "答复率"] {
-        if let Some(at) = sentence.find(rate) {
+    for (rate, word) in ["办结率", "答复率"].into_iter().zip(CLAIM_RATES) {
+        if let Some(at) = words.starts(word).next() {
             let rest = &sentence[at + rate.len()..];
             let skip: usize = rest
                 .char_indices()
@@ -446,6 +469,14 @@ pub(super) fn absolute_claim_in(sentence: &str, words: Mask) -> Option<(usize, u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numerals_are_the_listed_characters() {
+        let listed = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万";
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            assert_eq!(is_numeral(c), listed.contains(c), "{c}");
+        }
+    }
 
     fn values(s: &str) -> Vec<(Target, i64)> {
         read(s, None)
