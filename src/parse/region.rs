@@ -247,6 +247,21 @@ fn is_prose(n: &str) -> bool {
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
 }
 
+/// True when `t` is a group label of the applications table
+/// (`三、本年度办理结果`): with empty cells after it (`…,reicdt\t`) it is a
+/// row of the table even where it reads as running text (the canonical text
+/// writes a group label so when it would).
+fn is_group_label(t: &str) -> bool {
+    matches!(app_label(&lexical::norm(t)), AppLabel::Group)
+}
+
+/// True when the line `t` (trimmed, without tabs) reads as running text
+/// that ends a table region ([`is_prose`]): the renderer writes a group
+/// label that does with a tab after it.
+pub(crate) fn reads_as_prose(t: &str) -> bool {
+    t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) && is_prose(&lexical::norm(t))
+}
+
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
 /// `kinds` are the pieces' [`LineKind`]s; `buf` a buffer for a normalised
 /// line (reused over the regions of a text). Each piece looked at is walked
@@ -311,7 +326,7 @@ pub(crate) fn region_end<'a>(
             };
         if !first_row
             && ends_region(t, kind, buf, &mut whole)
-            && !(empty_cells && t.ends_with('。'))
+            && !(empty_cells && (t.ends_with('。') || applications && is_group_label(t)))
         {
             break;
         }

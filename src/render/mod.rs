@@ -150,6 +150,8 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         last,
         table: None,
         closing: false,
+        prefix: None,
+        section: 0,
     };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
@@ -170,6 +172,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         last: None,
         table: None,
         closing: false,
+        prefix: None,
+        section: 0,
     };
     out.section(section)?;
     out.flush()
@@ -216,11 +220,18 @@ struct Chunks<'w, 'r, W> {
     /// they are written as they are (not cut like a paragraph that starts
     /// with a marker).
     closing: bool,
+    /// The head of a subsection written at the start of the next chunk's
+    /// line (see [`joins_first_subsection`]).
+    prefix: Option<String>,
+    /// The number of the section written last (0 in the preamble): the
+    /// parser looks for the next heading after it.
+    section: u32,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn section(&mut self, section: &'r Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
+        self.section = section.number;
         self.blocks(&section.blocks)
     }
 
@@ -249,6 +260,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
         self.flush()?;
         self.separate()?;
+        if let Some(prefix) = self.prefix.take() {
+            self.w.write_str(&prefix)?;
+        }
         body(self.w)
     }
 
@@ -280,35 +294,31 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                         unreachable!("body_on_head_line checks it")
                     };
                     let title = s.title.as_deref().unwrap_or("");
+                    // the head of an enclosing subsection written before it
+                    let before = self.prefix.as_ref().map_or(0, |p| p.chars().count());
                     self.chunk(|w| {
                         w.write_str(&s.marker)?;
                         w.write_str(title)?;
                         write_line(w, &p.text)
                     })?;
                     // the parser judges the head line as a whole
-                    let head = s.marker.chars().count() + title.chars().count();
+                    let head = before + s.marker.chars().count() + title.chars().count();
                     self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
                         && p.text.chars().count() + head >= JOIN_LINE_CHARS
                         && !ends_sentence(&p.text);
                     self.blocks(&s.blocks[1..])?;
                 }
+                Block::Subsection(s) if joins_first_subsection(s, self.section) => {
+                    // `三、主动公开：` + `1、申请`: one line, as the parser
+                    // reads it (alone the head could read as a section
+                    // heading)
+                    let mut head = s.marker.to_string();
+                    head.push_str(s.title.as_deref().unwrap_or(""));
+                    self.prefix = Some(head);
+                    self.blocks(&s.blocks)?;
+                }
                 Block::Subsection(s) => {
-                    self.chunk(|w| {
-                        let mut head = s.marker.clone();
-                        if let Some(title) = &s.title {
-                            // a space keeps the marker apart when the title
-                            // would run into it (`1.` + `5` reads as `1.5`)
-                            let mut joined = head.clone();
-                            joined.push_str(title);
-                            let apart = crate::parse::seg::line_marker(&joined)
-                                .is_none_or(|(_, len)| len != s.marker.len());
-                            if apart {
-                                head.push(' ');
-                            }
-                            head.push_str(title);
-                        }
-                        write_line(w, &head)
-                    })?;
+                    self.chunk(|w| write_line(w, &head_text(s)))?;
                     self.blocks(&s.blocks)?;
                 }
                 Block::Table(t) => {
@@ -316,11 +326,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     // two read apart (the first one's last lines may change)
                     let before = self.table.as_ref().map(|(p, s)| (*p, s.as_str()));
                     let (rewritten, mut text) = table::table_text_after(t, before);
-                    // and so that a paragraph of one tab row after it
-                    // reads apart from it
+                    // and so that a paragraph of one tab row (or pipe
+                    // row) after it reads apart from it
                     if let Some(Block::Paragraph(p)) = blocks.get(i + 1)
                         && !p.text.contains(['\n', '\r'])
-                        && crate::grid::tabs::is_row(&p.text)
+                        && (crate::grid::tabs::is_row(&p.text)
+                            || crate::grid::pipes::is_row(&p.text))
                     {
                         text = table::table_text_before_tab_row(t, text, &p.text);
                     }
@@ -336,6 +347,73 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         }
         Ok(())
     }
+}
+
+/// A subsection's head line when its blocks follow on lines of their own:
+/// `marker` + `title`, a space between when the title would run into the
+/// marker (`1.` + `5` reads as `1.5`).
+fn head_text(s: &crate::model::Subsection) -> String {
+    let mut head = s.marker.to_string();
+    if let Some(title) = &s.title {
+        let mut joined = head.clone();
+        joined.push_str(title);
+        let apart =
+            crate::parse::seg::line_marker(&joined).is_none_or(|(_, len)| len != s.marker.len());
+        if apart {
+            head.push(' ');
+        }
+        head.push_str(title);
+    }
+    head
+}
+
+/// The first line written for subsection `s`: its head, with its first
+/// paragraph when that goes on the head line.
+fn first_line(s: &crate::model::Subsection) -> String {
+    match s.blocks.first() {
+        Some(Block::Paragraph(p)) if body_on_head_line(s) => {
+            let mut line = s.marker.to_string();
+            line.push_str(s.title.as_deref().unwrap_or(""));
+            line.extend(p.text.chars().filter(|c| *c != '\n' && *c != '\r'));
+            line
+        }
+        _ => head_text(s),
+    }
+}
+
+/// True for a subsection with a section marker and a title whose first
+/// block is a subsection, written on the head line (`三、主动公开：1、申请`):
+/// alone, the head could read as a section heading; the parser reads the
+/// marker after the title as a subsection of it (of another marker style).
+/// `last` is the number of the section written last.
+fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
+    let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
+        return false;
+    };
+    if crate::text::lexical::section_marker(&s.marker).is_err() {
+        return false;
+    }
+    let head = format!("{}{title}", s.marker);
+    let heading =
+        |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
+    if heading(&head).is_none_or(|h| h.pos != 0) {
+        return false;
+    }
+    let inner_line = first_line(inner);
+    let line = format!("{head}{inner_line}");
+    let rest = format!("{title}{inner_line}");
+    let outer = crate::parse::seg::line_marker(&line);
+    let nested = crate::parse::seg::line_marker(&inner_line);
+    !title.starts_with(crate::lines::is_space)
+        && !title.contains(['\n', '\r'])
+        && !inner_line.starts_with(crate::lines::is_space)
+        && outer.is_some_and(|(_, len)| len == s.marker.len())
+        && nested.is_some_and(|(style, len)| {
+            len == inner.marker.len() && outer.is_some_and(|(o, _)| o != style)
+        })
+        && crate::parse::blocks::split_title(&rest)
+            == (Some(title.as_str()), Some(inner_line.as_str()))
+        && heading(&line).is_none()
 }
 
 /// True for a subsection whose first block is a paragraph that is written

@@ -174,6 +174,11 @@ fn last_lines_piped(text: &str) -> Option<String> {
 /// rows takes it in), unless the table's rows are pipe rows (rows of one
 /// delimiter, a blank line and a row of the other end a region). So when
 /// the two do not read apart, the table is written all in pipe rows, if it
+/// then reads back the same before the paragraph. The same holds for a
+/// paragraph that is a pipe row (`||`) after a table whose last lines hold
+/// no delimiter (a group label after the header): rows of the other
+/// delimiter end a region only after a delimited line, so those last lines
+/// are written with a tab at their end (`（本列办理结果\t`), if the table
 /// then reads back the same before the paragraph.
 pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
     let reads = |t: &str| {
@@ -191,10 +196,34 @@ pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -
     if reads(&text) {
         return text;
     }
+    if let Some(tabbed) = last_lines_tabbed(&text)
+        && reads(&tabbed)
+    {
+        return tabbed;
+    }
     match other_layout(table, '|') {
         Some(piped) if reads(&piped) => piped,
         _ => text,
     }
+}
+
+/// `text` with each line after its last line that holds a tab written with
+/// a tab at its end; `None` when there is no such line.
+fn last_lines_tabbed(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines.iter().rposition(|l| l.contains('\t'))?;
+    if last + 1 == lines.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i > last && !line.is_empty() {
+            out.push('\t');
+        }
+        out.push('\n');
+    }
+    Some(out)
 }
 
 /// `text` with its first line written as a pipe row (`|a|b|` for `a\tb`,
@@ -509,8 +538,7 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
         });
         if let Some((i, f)) = found {
             used[i] = true;
-            put(w, &f.raw)?;
-            w.write_char('\n')?;
+            put_group_label(w, &f.raw)?;
         }
         Ok(())
     };
@@ -528,8 +556,7 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
-                    put(w, &f.raw)?;
-                    w.write_char('\n')?;
+                    put_group_label(w, &f.raw)?;
                     let norm = crate::text::lexical::norm(&f.raw);
                     for needle in needles.iter().flatten() {
                         if norm.contains(needle) && !started.contains(needle) {
@@ -563,11 +590,24 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
     };
     for (i, f) in t.fragments.iter().enumerate() {
         if !used[i] && f.role == FragmentRole::GroupLabel && !reads_as_row(&f.raw) {
-            put(w, &f.raw)?;
-            w.write_char('\n')?;
+            put_group_label(w, &f.raw)?;
         }
     }
     Ok(())
+}
+
+/// Writes a group label of the applications table on a line of its own
+/// (white space removed, as [`put`]); one that would read as running text
+/// there (30 characters with a comma: `年度办理结果ovethe…,reicdt`, read
+/// from the table's anchor line) ends its line with a tab, an empty cell
+/// after it: the parser keeps such a group label in the table.
+fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
+    let one: String = raw.chars().filter(|c| !is_space(*c)).collect();
+    put(w, raw)?;
+    if crate::parse::region::reads_as_prose(&one) {
+        w.write_char('\t')?;
+    }
+    w.write_char('\n')
 }
 
 /// Writes the review/litigation table (see the module docs).
