@@ -414,6 +414,9 @@ fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
         && crate::parse::blocks::split_title(&rest)
             == (Some(title.as_str()), Some(inner_line.as_str()))
         && heading(&line).is_none()
+        // (the inner head is written as `first_line` says: on a line of
+        // its own, not joined to its own first subsection)
+        && !joins_first_subsection(inner, last)
 }
 
 /// True for a subsection whose first block is a paragraph that is written
