@@ -879,6 +879,10 @@ fn laws_z_section_marker_head_with_a_first_subsection() {
     assert_laws("三、主动公开：1、申请");
     assert_laws("三、主动公开：1、申请\n\n正文内容\n\n2、其他");
     assert_laws("一、总体情况\n\n正文。\n\n三、主动公开：（一）申请");
+    assert_laws(
+        "二、主动公开：1、申请公开的信息数量较多，这是一个很长的段落文字，超过四十个字符的长度，用来测试。",
+    );
+    assert_laws("四、行政复议：（一）复议\n\n正文内容\n\n（二）诉讼");
 }
 
 /// A paragraph that is a pipe row (`||`) after an applications table whose
