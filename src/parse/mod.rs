@@ -18,9 +18,11 @@
 //! linear in the input (table regions are tokenised once; digit-run splitting
 //! is bounded to runs of 40 digits).
 
+pub(crate) mod anchor;
 pub(crate) mod blocks;
 pub(crate) mod closing;
 pub(crate) mod contacts;
+pub(crate) mod facts;
 pub(crate) mod format;
 pub(crate) mod headings;
 pub(crate) mod kind;

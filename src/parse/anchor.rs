@@ -1,0 +1,180 @@
+//! The line that opens a standard table (its anchor): `第二十条…`,
+//! `（本列…）`, `申请人情况`, `行政复议…`, a note with `勾稽关系`. Read by the
+//! pass that classifies each piece once ([`super::kind::LineKind`]) and by
+//! region assembly ([`super::region`]).
+
+use crate::template::Kind;
+use crate::text::lexical;
+
+/// The standard table a line opens, if any (`t` trimmed).
+pub(crate) fn anchor(t: &str) -> Option<Kind> {
+    anchor_of(t, &super::facts::Facts::default())
+}
+
+/// [`anchor`] of `t`, whose [`super::facts::Facts`] are `f` (found by the pass over the
+/// pieces: the characters asked about are not searched for again).
+pub(crate) fn anchor_of(t: &str, f: &super::facts::Facts) -> Option<Kind> {
+    // every anchor starts with one of these (after pipes and white space)
+    let first = trim_pipes(t).chars().next();
+    let opens = first.is_some_and(|c| {
+        matches!(
+            c,
+            '第' | '(' | '（' | '申' | '行' | '一' | '勾' | '本' | '|'
+        )
+    });
+    // `勾` first: a char search rules most lines out before the count
+    let short_note = || f.gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
+    if !(opens || short_note()) {
+        return None;
+    }
+    // the prefixes are read from a head of 8 characters when it holds 5
+    // after its pipes (or the whole line); the 40 characters the tests
+    // further on look at are normalised only for a line that can pass them
+    let h8 = Head8::of(t);
+    let n8 = h8.after_pipes();
+    if n8.len() >= 5 || h8.count < 8 {
+        if starts(n8, "第二十条") {
+            return Some(Kind::ActiveDisclosure);
+        }
+        if starts(n8, "(本列") || starts(n8, "申请人情况") {
+            return Some(Kind::Applications);
+        }
+        let later = f.gou(t)
+            || starts(n8, "行政复议")
+            || n8
+                .first()
+                .is_some_and(|&c| lexical::cn_digit(c).is_some_and(|d| d > 0));
+        if !later {
+            return None;
+        }
+        // the prefix tests below read what those above read (`n8` holds 5
+        // characters, or the whole line): what is left needs a note's
+        // `勾`, the `本` of 本年新收 (both their own normal form and no other
+        // character's) or the prefix 行政复议
+        if !(f.gou(t) || f.ben(t) || starts(n8, "行政复议")) {
+            return None;
+        }
+    }
+    // only the head of the line matters: normalise at most 40 characters
+    let mut buf = [0u8; 160];
+    let head = lexical::norm_head(t, 40, &mut buf);
+    let n = head.trim_start_matches('|');
+    if n.starts_with("第二十条") {
+        return Some(Kind::ActiveDisclosure);
+    }
+    if n.starts_with("(本列") || n.starts_with("申请人情况") {
+        return Some(Kind::Applications);
+    }
+    // (the words are searched by finders built once)
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("勾稽关系"),
+                memchr::memmem::Finder::new("本年新收"),
+            ]
+        });
+    let [note, new_this_year] = &*WORDS;
+    let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
+    let short = || t.chars().nth(80).is_none();
+    // `勾` is its own normal form: only a line with it can hold 勾稽关系
+    if f.gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
+        return Some(Kind::Applications);
+    }
+    if has(new_this_year, n) && short() && lexical::section_marker(n).is_ok() {
+        return Some(Kind::Applications);
+    }
+    if n.starts_with("行政复议") && !t.contains(['。', '，', ',']) {
+        let rest = &n["行政复议".len()..];
+        if rest.is_empty()
+            || rest.starts_with('|')
+            || rest.contains("行政诉讼")
+            || rest.contains("结果")
+        {
+            return Some(Kind::ReviewLitigation);
+        }
+    }
+    None
+}
+
+/// The first 8 normalised characters of a line (as [`lexical::norm_head`]
+/// gives them), as characters: no buffer to write and check as UTF-8.
+struct Head8 {
+    chars: [char; 8],
+    /// How many (fewer than 8: the whole line).
+    count: usize,
+    /// How many of them are the pipes at its start.
+    pipes: usize,
+}
+
+impl Head8 {
+    fn of(t: &str) -> Head8 {
+        let mut h = Head8 {
+            chars: ['\0'; 8],
+            count: 0,
+            pipes: 0,
+        };
+        for n in t.chars().filter_map(lexical::norm_char) {
+            if h.count == h.pipes && n == '|' {
+                h.pipes += 1;
+            }
+            h.chars[h.count] = n;
+            h.count += 1;
+            if h.count == 8 {
+                break;
+            }
+        }
+        h
+    }
+    /// The head without the pipes at its start.
+    fn after_pipes(&self) -> &[char] {
+        &self.chars[self.pipes..self.count]
+    }
+}
+
+/// True when the characters `h` start with those of `p`.
+fn starts(h: &[char], p: &str) -> bool {
+    let mut it = h.iter();
+    p.chars().all(|c| it.next() == Some(&c))
+}
+
+/// `t` without the pipes and white space at its start (the white space
+/// trimmed by bytes: [`crate::text::space::trim_start`]).
+fn trim_pipes(mut t: &str) -> &str {
+    loop {
+        let r = crate::text::space::trim_start(t.trim_start_matches('|'));
+        if r.len() == t.len() {
+            return t;
+        }
+        t = r;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head8_is_norm_head_of_8() {
+        for t in [
+            "",
+            "|",
+            "||| 第二十条第（一）项",
+            "｜申 请 人 情 况",
+            "（本列数据",
+            "行政複議\t行政訴訟",
+            "一、本年新收",
+            "　１２３４５６７８９",
+            "|a|b|c|d|e|f|g|h|",
+        ] {
+            let mut buf = [0u8; 32];
+            let h = lexical::norm_head(t, 8, &mut buf);
+            let n = h.trim_start_matches('|');
+            let h8 = Head8::of(t);
+            assert_eq!(h8.count, h.chars().count(), "{t:?}");
+            assert_eq!(h8.after_pipes().iter().collect::<String>(), n, "{t:?}");
+            for p in ["第二十条", "(本列", "申请人情况", "行政复议", ""] {
+                assert_eq!(starts(h8.after_pipes(), p), n.starts_with(p), "{t:?} {p}");
+            }
+        }
+    }
+}
