@@ -281,16 +281,34 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
     {
         return None;
     }
-    // look ahead over the next non-blank lines (only those the region can
+    // look ahead over the next six paragraphs (runs of non-blank lines: the
+    // reach must not depend on how a paragraph is wrapped, since read as
+    // text it is written back on one line), only over what the region can
     // hold: a number after a marker line or a table's anchor, where the
-    // region ends, does not make the lines before it a table)
+    // region ends, does not make the lines before it a table; nor does one
+    // after a paragraph too long for a cell once its lines are joined
     let mut numbers = 0;
     let mut seen = 0;
+    // the characters of the open paragraph (the first one's lines after
+    // `first` continue it)
+    let mut chars = first.chars().count();
+    let mut after_blank = false;
     let mut j = i + 1;
-    while j < segs.len() && seen < 6 {
-        if !kinds[j].blank {
+    while j < segs.len() {
+        if kinds[j].blank {
+            after_blank = true;
+        } else {
+            if std::mem::take(&mut after_blank) {
+                if seen == 6 {
+                    break;
+                }
+                seen += 1;
+                chars = 0;
+            }
             let t = segs[j].trimmed().1;
+            chars += t.chars().count();
             if !kinds[j].facts.short_cell(t)
+                || chars > 20
                 || kinds[j].page(&segs[j])
                 || kinds[j].marker(&segs[j])
                 || kinds[j].anchor(&segs[j]).is_some()
@@ -300,7 +318,6 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
             if is_number_line(t) {
                 numbers += 1;
             }
-            seen += 1;
         }
         j += 1;
     }

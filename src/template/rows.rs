@@ -122,28 +122,38 @@ impl Cutter {
         // a new line starts a new piece: the second half of a wrapped label
         // is joined back to its row by the builders, not by position
         let mut prev_end: Option<usize> = None;
-        for t in run {
+        // a pipe inside a token (a label read from pipe rows, written in a
+        // tab row: `行政查|询`) parts it as the pipe between two cells does
+        let parts = run.iter().flat_map(|t| {
+            let mut at = t.start;
+            text[t.start..t.end].split('|').filter_map(move |p| {
+                let s = at;
+                at += p.len() + 1;
+                (!p.is_empty()).then_some((s, s + p.len()))
+            })
+        });
+        for (start, end) in parts {
             if prev_end.is_some_and(|e| {
-                text.as_bytes()[e..t.start]
+                text.as_bytes()[e..start]
                     .iter()
                     .any(|b| matches!(b, b'\n' | b'\r'))
             }) {
                 self.cuts.push(n.s.len());
                 // (a marker is judged on its line alone)
                 markers = MarkerScan::at_line(n.s.len());
-            } else if prev_end.is_some_and(|e| e < t.start) {
+            } else if prev_end.is_some_and(|e| e < start) {
                 self.apart.push(n.s.len());
             }
             // (one lookup of the character tells the automaton's symbol and
             // whether it is a numeral)
-            n.push_each(&text[t.start..t.end], t.start, |pos, cp| {
+            n.push_each(&text[start..end], start, |pos, cp| {
                 let sym = vocab.sym(cp);
                 markers.feed_with(pos, cp, sym.is_numeral(), marks);
                 if words {
                     vocab.advance(pos, cp, sym, found);
                 }
             });
-            prev_end = Some(t.end);
+            prev_end = Some(end);
         }
     }
 
