@@ -929,6 +929,18 @@ fn laws_z_prose_group_label_stays_in_the_table() {
     assert_laws("三、本年度办理结果abcdefghijklmnopqrstu,vwxyz勾稽关系\t1");
 }
 
+// --- laws-m: mutated repo fixtures -----------------------------------------------
+
+/// A legacy statistics row with a cell beyond the header's columns (`条`
+/// under an empty header cell) and a numeric label (`4`): the canonical text
+/// pads every line to the widest, so the row reads back as a grid row (the
+/// label in its column) and not as tokens (where `4` would be the value).
+#[test]
+fn laws_m_legacy_row_with_an_extra_cell_keeps_its_numeric_label() {
+    assert_laws("指标\t\t年度\t\n4\t条\t\t");
+    assert_laws("指标\t年度\n甲\t1\n4\t\t条\t2");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.

@@ -180,7 +180,9 @@ fn one_cell_per_line(t: &GenericTable) -> Option<[&str; 2]> {
 /// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
 /// and the column labels, then one row per indicator in table order
 /// (label, unit, code and cells as written; white space inside a cell as
-/// one space).
+/// one space). Where a row has cells beyond the columns, every line is
+/// padded with empty fields to the widest, so each row reads back cell by
+/// cell in its column.
 ///
 /// The table is written in tab rows, unless one of its rows would not be a
 /// tab row (fewer than two non-blank fields: a row with an empty label and
@@ -260,6 +262,14 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
             line.push(field(&|w| put(w, &x.raw))?);
         }
         lines.push(line);
+    }
+    // a row with cells beyond the columns (`extra`): every line, the header
+    // too, is as wide as the widest, so the parser reads each row as a grid
+    // row (every cell in its column, an empty label kept empty) and not as
+    // tokens (where a numeric first cell would be a value)
+    let width = lines.iter().map(Vec::len).max().unwrap_or(0);
+    for l in &mut lines {
+        l.resize(width, String::new());
     }
     let pipes = lines
         .iter()
