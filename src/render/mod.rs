@@ -135,13 +135,11 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
     // the report's last line is read as the closing signature when it looks
     // like one: a paragraph written last that the model does not hold as
     // the closing is kept from looking like one (see `write_unsigned`)
-    let last = if report.closing.is_empty() {
-        match report.sections.last() {
-            Some(s) => last_paragraph(&s.blocks),
-            None => last_paragraph(&report.preamble),
-        }
-    } else {
-        None
+    // like one; so is the paragraph written just before the closing (an
+    // organ line there would be read into the closing)
+    let last = match report.sections.last() {
+        Some(s) => last_paragraph(&s.blocks),
+        None => last_paragraph(&report.preamble),
     };
     let mut out = Chunks {
         w,
@@ -585,19 +583,22 @@ fn last_paragraph(blocks: &[Block]) -> Option<&Paragraph> {
 
 /// Writes the paragraph written last in a report without a closing: a text
 /// that would read as a signature there (an organ line `示例县人民政府`, a
-/// date line) is written with its last character on a line of its own,
-/// which the parser joins back to it and which is no signature.
+/// date line) is written with its last character (with the digits after it
+/// when it ends in digits) on a line of its own, which the parser joins back
+/// to it and which is no signature.
 fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
     let signature =
         crate::parse::closing::is_organ_line(&one) || crate::parse::closing::is_date_line(&one);
+    // the last character, or before the digits that end the text (`2022年1月2`
+    // is cut before `月`: a line of digits alone could read as a page number)
     let cut = one
         .char_indices()
-        .next_back()
+        .rev()
+        .find(|(_, c)| !c.is_numeric())
         .filter(|&(at, c)| {
             at > 0
                 && !c.is_whitespace()
-                && !c.is_numeric()
                 && !one[..at].ends_with(char::is_whitespace)
                 && !ends_sentence(&one[..at])
         })

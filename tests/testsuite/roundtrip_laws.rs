@@ -941,6 +941,23 @@ fn laws_m_legacy_row_with_an_extra_cell_keeps_its_numeric_label() {
     assert_laws("指标\t年度\n甲\t1\n4\t\t条\t2");
 }
 
+/// A paragraph written last that reads as a signature date (`2022年1月2`, after
+/// markup on its line): it ends in digits, so it is cut before them
+/// (`2022年1` / `月2`), which the parser joins back and reads as no signature.
+#[test]
+fn laws_m_last_paragraph_date_ending_in_digits_stays_unsigned() {
+    assert_laws("二、主动公开\n[bookmark]2022年1月2");
+    assert_laws("二、主动公开\n[bookmark]2022年1月12");
+}
+
+/// An organ line (`政府`) after markup on its line, with the closing's date
+/// line after it: the paragraph written just before the closing is kept from
+/// reading as the closing's organ line (cut before its last character).
+#[test]
+fn laws_m_paragraph_before_a_closing_date_is_no_organ_line() {
+    assert_laws("二、主动公开\n[bookmark:]政府\n2022年1月2");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
