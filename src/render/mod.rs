@@ -21,9 +21,10 @@
 //!   blocks.
 //! * A paragraph is its `text` on one line (any CR/LF inside the text is
 //!   dropped: paragraph lines are joined without separators). The paragraph
-//!   written last in a report without a closing, when it would read as a
-//!   signature (an organ or a date line), is written with its last character
-//!   on a line of its own (see `write_unsigned`). The closing's paragraphs
+//!   written last before the closing (or at the end of a report without
+//!   one), when it would read as a signature (an organ or a date line), is
+//!   written with its last character on a line of its own (see
+//!   `write_unsigned`). The closing's paragraphs
 //!   (its organ and date lines) are written as they are, also when one
 //!   starts with a marker (`6.政府`): the parser reads the closing from the
 //!   report's last lines before it looks for markers.
