@@ -125,11 +125,13 @@
 //! notes and page numbers inside tables, stray text on a line of its own
 //! inside a table, and the position of page numbers.
 
+mod heads;
 pub mod table;
 
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Table};
+use heads::{body_on_head_line, head_text, joins_first_subsection};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
 pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
@@ -346,124 +348,6 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         }
         Ok(())
     }
-}
-
-/// A subsection's head line when its blocks follow on lines of their own:
-/// `marker` + `title`, a space between when the title would run into the
-/// marker (`1.` + `5` reads as `1.5`).
-fn head_text(s: &crate::model::Subsection) -> String {
-    let mut head = s.marker.to_string();
-    if let Some(title) = &s.title {
-        let mut joined = head.clone();
-        joined.push_str(title);
-        let apart =
-            crate::parse::seg::line_marker(&joined).is_none_or(|(_, len)| len != s.marker.len());
-        if apart {
-            head.push(' ');
-        }
-        head.push_str(title);
-    }
-    head
-}
-
-/// The first line written for subsection `s`: its head, with its first
-/// paragraph when that goes on the head line.
-fn first_line(s: &crate::model::Subsection) -> String {
-    match s.blocks.first() {
-        Some(Block::Paragraph(p)) if body_on_head_line(s) => {
-            let mut line = s.marker.to_string();
-            line.push_str(s.title.as_deref().unwrap_or(""));
-            line.extend(p.text.chars().filter(|c| *c != '\n' && *c != '\r'));
-            line
-        }
-        _ => head_text(s),
-    }
-}
-
-/// True for a subsection with a section marker and a title whose first
-/// block is a subsection, written on the head line (`三、主动公开：1、申请`):
-/// alone, the head could read as a section heading; the parser reads the
-/// marker after the title as a subsection of it (of another marker style).
-/// `last` is the number of the section written last.
-fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
-    let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
-        return false;
-    };
-    if crate::text::lexical::section_marker(&s.marker).is_err() {
-        return false;
-    }
-    let head = format!("{}{title}", s.marker);
-    let heading =
-        |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
-    if heading(&head).is_none_or(|h| h.pos != 0) {
-        return false;
-    }
-    let inner_line = first_line(inner);
-    let line = format!("{head}{inner_line}");
-    let rest = format!("{title}{inner_line}");
-    let outer = crate::parse::seg::line_marker(&line);
-    let nested = crate::parse::seg::line_marker(&inner_line);
-    !title.starts_with(crate::lines::is_space)
-        && !title.contains(['\n', '\r'])
-        && !inner_line.starts_with(crate::lines::is_space)
-        && outer.is_some_and(|(_, len)| len == s.marker.len())
-        && nested.is_some_and(|(style, len)| {
-            len == inner.marker.len() && outer.is_some_and(|(o, _)| o != style)
-        })
-        && crate::parse::blocks::split_title(&rest)
-            == (Some(title.as_str()), Some(inner_line.as_str()))
-        && heading(&line).is_none()
-        // (the inner head is written as `first_line` says: on a line of
-        // its own, not joined to its own first subsection)
-        && !joins_first_subsection(inner, last)
-}
-
-/// True for a subsection whose first block is a paragraph that is written
-/// on the head line, as the parser reads it: a subsection without a title
-/// whose paragraph the parser would not read as a title (`四、` + a long
-/// text; a marker alone after a table would be read into the table), and
-/// a subsection with a section marker (`三、收费。` + `作`: on a line of its
-/// own the head could read as a section heading).
-fn body_on_head_line(s: &crate::model::Subsection) -> bool {
-    let Some(Block::Paragraph(p)) = s.blocks.first() else {
-        return false;
-    };
-    let section_marker = s
-        .marker
-        .strip_suffix('、')
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
-    if s.title.is_some() && !section_marker {
-        return false;
-    }
-    let text: std::borrow::Cow<'_, str> = if p.text.contains(['\n', '\r']) {
-        p.text.replace(['\n', '\r'], "").into()
-    } else {
-        p.text.as_str().into()
-    };
-    let title = s.title.as_deref().unwrap_or("");
-    let rest = format!("{title}{text}");
-    let line = format!("{}{rest}", s.marker);
-    let want = match &s.title {
-        Some(t) => (Some(t.as_str()), Some(text.as_ref())),
-        None => (None, Some(text.as_ref())),
-    };
-    // a section marker without a title and a short paragraph (`三、` +
-    // `本 1 0`) would read as a section heading on one line: the marker
-    // alone is none
-    let heading = || {
-        s.title.is_none()
-            && crate::text::lexical::section_marker(&s.marker).is_ok_and(|(_, n)| {
-                crate::parse::headings::find_heading(&line, n, n.saturating_sub(1))
-                    .is_some_and(|h| h.pos == 0)
-            })
-    };
-    !text.starts_with(crate::lines::is_space)
-        && !title.starts_with(crate::lines::is_space)
-        && !title.contains(['\n', '\r'])
-        && crate::parse::seg::line_marker(&line).is_some_and(|(_, len)| len == s.marker.len())
-        && crate::parse::seg::line_marker(&text).is_none()
-        && crate::parse::blocks::split_title(&rest) == want
-        && !heading()
 }
 
 /// Writes a paragraph on one line; a text that starts with a marker (`1.`,

@@ -177,6 +177,36 @@ fn one_cell_per_line(t: &GenericTable) -> Option<[&str; 2]> {
     .then_some(cells)
 }
 
+/// The values of a legacy statistics row.
+type LegacyValues = crate::model::RowMap<crate::model::LegacyCol, Option<Number>>;
+
+/// The keyed rows and the other rows of `t` in table order (by source
+/// position: where a row starts is its first label, unit, code or cell).
+fn legacy_rows_in_order(
+    t: &LegacyStatisticsTable,
+) -> Vec<(u32, &LegacyRowSource, Option<&LegacyValues>)> {
+    let mut order: Vec<(u32, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
+    let start = |s: &LegacyRowSource| {
+        s.label
+            .iter()
+            .chain(&s.unit)
+            .chain(&s.code)
+            .chain(s.cells.values())
+            .chain(&s.extra)
+            .map(|t| t.span.start)
+            .min()
+            .unwrap_or(u32::MAX)
+    };
+    for (k, s) in &t.source {
+        order.push((start(s), s, t.rows.get(k)));
+    }
+    for r in &t.other_rows {
+        order.push((start(&r.source), &r.source, Some(&r.values)));
+    }
+    order.sort_by_key(|o| o.0);
+    order
+}
+
 /// Writes a legacy statistics table: the header `指标名称 | 计量单位 | [代码 |]`
 /// and the column labels, then one row per indicator in table order
 /// (label, unit, code and cells as written; white space inside a cell as
@@ -207,28 +237,7 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     }
     header.extend(t.columns.iter().map(|c| c.label().to_owned()));
     lines.push(header);
-    // keyed rows and other rows in table order (by source position)
-    type LegacyValues = crate::model::RowMap<crate::model::LegacyCol, Option<Number>>;
-    let mut order: Vec<(u32, &LegacyRowSource, Option<&LegacyValues>)> = Vec::new();
-    // where a row starts: its first label, unit, code or cell
-    let start = |s: &LegacyRowSource| {
-        s.label
-            .iter()
-            .chain(&s.unit)
-            .chain(&s.code)
-            .chain(s.cells.values())
-            .chain(&s.extra)
-            .map(|t| t.span.start)
-            .min()
-            .unwrap_or(u32::MAX)
-    };
-    for (k, s) in &t.source {
-        order.push((start(s), s, t.rows.get(k)));
-    }
-    for r in &t.other_rows {
-        order.push((start(&r.source), &r.source, Some(&r.values)));
-    }
-    order.sort_by_key(|o| o.0);
+    let order = legacy_rows_in_order(t);
     let field = |f: &dyn Fn(&mut String) -> fmt::Result| -> Result<String, fmt::Error> {
         let mut s = String::new();
         f(&mut s)?;

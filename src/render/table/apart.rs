@@ -1,0 +1,226 @@
+//! Tables written one after another, or before a paragraph that is a grid
+//! row, in a form that reads back apart: after a blank line the parser reads
+//! on in a table's region over lines that do not end it, so a table (or
+//! paragraph) that would be read into the one before it is written with a
+//! change of delimiter, which always ends a region. Each candidate form is
+//! read back to check it (see [`table_text_after`]).
+
+use super::{Table, free, fused_pipes, write_table, write_table_tabs};
+
+/// The text of `table` written as the chunk right after `before`, a table
+/// and its text written just before it (one blank line between the two),
+/// and the text that table is to be written in instead, when it changes.
+///
+/// After a blank line the parser reads on in a table's region over lines
+/// that do not end it: a second table of the same kind (a note line after
+/// an applications header, a block title after an active-disclosure
+/// header) or a generic table's tab rows would be read into the first one.
+/// Rows of one delimiter, a blank line, then a row of the other always end
+/// a region; so when the two tables would read as one, the second one is
+/// written with its first line as a row of the other delimiter than the
+/// first one's last line (a pipe row `|（本列…）|` after a tab row: its other
+/// lines stay tab rows, so a third table is kept apart the same way), or
+/// else all in rows of that delimiter (a generic table also one cell per
+/// line, whose first line may end the region). When the first table ends with lines
+/// that are no grid rows (a group label after its last row, a row without
+/// figures), those are written as pipe rows and the second table in tab
+/// rows. The first of these that reads back as the same two tables is
+/// taken; otherwise both are written in their own layout.
+pub(crate) fn table_text_after(
+    table: &Table,
+    before: Option<(&Table, &str)>,
+) -> (Option<String>, String) {
+    let mut text = String::new();
+    // writing to a String cannot fail
+    let _ = write_table(&mut text, table);
+    let Some((prev, before)) = before else {
+        return (None, text);
+    };
+    if reads_apart(before, &text, table, None) {
+        return (None, text);
+    }
+    let last = before.lines().next_back().unwrap_or("");
+    // (a line with a tab that is no tab row, a label and its empty cells,
+    // counts as a tab row: the parser ends a region at pipe rows after it)
+    let (pipes, tabs) = (
+        crate::grid::pipes::is_row(last),
+        crate::grid::tabs::is_row(last) || last.contains('\t'),
+    );
+    // (the first table's text when it changes, the second's)
+    let mut candidates: Vec<(Option<String>, Option<String>)> = Vec::new();
+    match (pipes, tabs) {
+        (false, true) => {
+            candidates.push((None, first_line_piped(&text)));
+            candidates.push((None, other_layout(table, '|')));
+        }
+        (true, false) => candidates.push((None, other_layout(table, '\t'))),
+        _ => {}
+    }
+    // a generic table one cell per line: its first line may end the region
+    // (a marker and a title, `（一）主动公开`)
+    if let Table::Generic(g) = table {
+        let mut lines = String::new();
+        if free::write_form(&mut lines, g, free::Form::Lines).is_ok() {
+            candidates.push((None, Some(lines)));
+        }
+    }
+    if !pipes
+        && !tabs
+        && let Some(piped) = last_lines_piped(before)
+    {
+        candidates.push((Some(piped.clone()), Some(text.clone())));
+        candidates.push((Some(piped), other_layout(table, '\t')));
+    }
+    for (first, second) in candidates {
+        let Some(second) = second else {
+            continue;
+        };
+        let apart = match &first {
+            Some(b) => reads_apart(b, &second, table, Some(prev)),
+            None => reads_apart(before, &second, table, None),
+        };
+        if apart {
+            return (first, second);
+        }
+    }
+    (None, text)
+}
+
+/// `text` with its last lines that are no grid rows written as pipe rows
+/// (`|三、本年度办理结果|`, `|行政处罚||||` for `行政处罚\t\t\t`); `None` when
+/// every line is one.
+fn last_lines_piped(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let keep = lines
+        .iter()
+        .rposition(|l| crate::grid::tabs::is_row(l) || crate::grid::pipes::is_row(l))
+        .map_or(0, |i| i + 1);
+    if keep == lines.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in lines.iter().enumerate() {
+        if i < keep {
+            out.push_str(line);
+        } else {
+            out.push_str("||");
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// The text of `table`, written as `text`, when a paragraph whose one line
+/// is a tab row (`w\t~`) follows it after a blank line: the parser reads on
+/// in a table's region over such a line (an applications table without
+/// rows takes it in), unless the table's rows are pipe rows (rows of one
+/// delimiter, a blank line and a row of the other end a region). So when
+/// the two do not read apart, the table is written all in pipe rows, if it
+/// then reads back the same before the paragraph. The same holds for a
+/// paragraph that is a pipe row (`||`) after a table whose last lines hold
+/// no delimiter (a group label after the header): rows of the other
+/// delimiter end a region only after a delimited line, so those last lines
+/// are written with a tab at their end (`（本列办理结果\t`), if the table
+/// then reads back the same before the paragraph.
+pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
+    let reads = |t: &str| {
+        let Ok(r) = crate::parse::parse(&format!("{t}\n{paragraph}\n")) else {
+            return false;
+        };
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(
+                r.preamble.as_slice(),
+                [crate::model::Block::Table(b), crate::model::Block::Paragraph(p)]
+                    if **b == *table && p.text == paragraph
+            )
+    };
+    if reads(&text) {
+        return text;
+    }
+    if let Some(tabbed) = last_lines_tabbed(&text)
+        && reads(&tabbed)
+    {
+        return tabbed;
+    }
+    match other_layout(table, '|') {
+        Some(piped) if reads(&piped) => piped,
+        _ => text,
+    }
+}
+
+/// `text` with each line after its last line that holds a tab written with
+/// a tab at its end; `None` when there is no such line.
+fn last_lines_tabbed(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines.iter().rposition(|l| l.contains('\t'))?;
+    if last + 1 == lines.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i > last && !line.is_empty() {
+            out.push('\t');
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// `text` with its first line written as a pipe row (`|a|b|` for `a\tb`,
+/// `|a|` for `a`); `None` when it is one already.
+fn first_line_piped(text: &str) -> Option<String> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if crate::grid::pipes::is_row(first) {
+        return None;
+    }
+    Some(format!("|{}|\n{rest}", first.replace('\t', "|")))
+}
+
+/// `table` written in rows of `delim` (`\t` or `|`), when it can be.
+fn other_layout(table: &Table, delim: char) -> Option<String> {
+    let mut out = String::new();
+    if let Table::Generic(g) = table {
+        let form = if delim == '|' {
+            free::Form::Pipes
+        } else {
+            free::Form::Tabs
+        };
+        free::write_form(&mut out, g, form).ok()?;
+        return Some(out);
+    }
+    if delim == '\t' && fused_pipes(table) {
+        // fused digits with pipes read back only from pipe rows
+        return None;
+    }
+    let mut tabs = String::new();
+    write_table_tabs(&mut tabs, table).ok()?;
+    if delim == '\t' {
+        return Some(tabs);
+    }
+    for line in tabs.lines() {
+        out.push('|');
+        out.push_str(&line.replace('\t', "|"));
+        out.push_str("|\n");
+    }
+    Some(out)
+}
+
+/// True when `before` and then `text` (after a blank line), read on their
+/// own, are two tables, the second equal to `table` (and the first to
+/// `prev`, when given).
+fn reads_apart(before: &str, text: &str, table: &Table, prev: Option<&Table>) -> bool {
+    let both = format!("{before}\n{text}");
+    let Ok(r) = crate::parse::parse(&both) else {
+        return false;
+    };
+    r.sections.is_empty()
+        && r.closing.is_empty()
+        && matches!(
+            r.preamble.as_slice(),
+            [crate::model::Block::Table(a), crate::model::Block::Table(b)]
+                if **b == *table && prev.is_none_or(|p| **a == *p)
+        )
+}
