@@ -212,15 +212,21 @@ fn row_cells<C: Key + std::fmt::Debug>(
             v.insert(*col, val);
             s.insert(*col, text(raw_of(val, null)));
         }
-        if !ALL_EMPTY_ROWS
-            && s.values().all(|t: &Text| t.raw.is_empty())
-            && let Some((col, t)) = s.iter_mut().next()
-        {
-            t.raw = "0".into();
-            v.insert(*col, Some(Number::int(0)));
+        if !ALL_EMPTY_ROWS {
+            give_a_figure(&mut v, &mut s);
         }
         (v, s)
     })
+}
+
+/// When every cell of a row is empty, its first cell becomes `0`.
+fn give_a_figure<C: Key>(v: &mut Row<C>, s: &mut Cells<C>) {
+    if s.values().all(|t: &Text| t.raw.is_empty())
+        && let Some((col, t)) = s.iter_mut().next()
+    {
+        t.raw = "0".into();
+        v.insert(*col, Some(Number::int(0)));
+    }
 }
 
 /// An applications table: 2019 or 2021 rows (a subsequence of the
@@ -309,12 +315,8 @@ pub fn applications() -> impl Strategy<Value = Table> {
 pub fn review_litigation() -> impl Strategy<Value = Table> {
     let group = || {
         row_cells(RlOutcome::ALL.to_vec(), vec![count().boxed(); 5]).prop_map(|(mut v, mut s)| {
-            if !ALL_EMPTY_REVIEW_GROUPS
-                && s.values().all(|t: &Text| t.raw.is_empty())
-                && let Some((col, t)) = s.iter_mut().next()
-            {
-                t.raw = "0".into();
-                v.insert(*col, Some(Number::int(0)));
+            if !ALL_EMPTY_REVIEW_GROUPS {
+                give_a_figure(&mut v, &mut s);
             }
             (v, s)
         })

@@ -125,16 +125,13 @@ fn last_lines_piped(text: &str) -> Option<String> {
 /// then reads back the same before the paragraph.
 pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
     let reads = |t: &str| {
-        let Ok(r) = crate::parse::parse(&format!("{t}\n{paragraph}\n")) else {
-            return false;
-        };
-        r.sections.is_empty()
-            && r.closing.is_empty()
-            && matches!(
-                r.preamble.as_slice(),
+        preamble_of(&format!("{t}\n{paragraph}\n")).is_some_and(|blocks| {
+            matches!(
+                blocks.as_slice(),
                 [crate::model::Block::Table(b), crate::model::Block::Paragraph(p)]
                     if **b == *table && p.text == paragraph
             )
+        })
     };
     if reads(&text) {
         return text;
@@ -212,15 +209,18 @@ fn other_layout(table: &Table, delim: char) -> Option<String> {
 /// own, are two tables, the second equal to `table` (and the first to
 /// `prev`, when given).
 fn reads_apart(before: &str, text: &str, table: &Table, prev: Option<&Table>) -> bool {
-    let both = format!("{before}\n{text}");
-    let Ok(r) = crate::parse::parse(&both) else {
-        return false;
-    };
-    r.sections.is_empty()
-        && r.closing.is_empty()
-        && matches!(
-            r.preamble.as_slice(),
+    preamble_of(&format!("{before}\n{text}")).is_some_and(|blocks| {
+        matches!(
+            blocks.as_slice(),
             [crate::model::Block::Table(a), crate::model::Block::Table(b)]
                 if **b == *table && prev.is_none_or(|p| **a == *p)
         )
+    })
+}
+
+/// The blocks `text` reads as, when it reads as a preamble alone (no
+/// section, no closing): what the checks above compare.
+fn preamble_of(text: &str) -> Option<Vec<crate::model::Block>> {
+    let r = crate::parse::parse(text).ok()?;
+    (r.sections.is_empty() && r.closing.is_empty()).then_some(r.preamble)
 }
