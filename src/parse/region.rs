@@ -36,7 +36,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
     // only from these, and 30 normalised bytes (normal forms are never
     // longer than their characters): without them the line is no prose
     let mut normalised = false;
-    if t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) {
+    if t.len() >= 30 && has_stop_or_comma(t) {
         lexical::norm_into(full, t);
         // (a tab row whose first field is a row label of the applications
         // table is a row, whatever its label holds: `本年新收…,…\t66`)
@@ -118,7 +118,23 @@ fn is_group_label(t: &str) -> bool {
 /// that ends a table region ([`is_prose`]): the renderer writes a group
 /// label that does with a tab after it.
 pub(crate) fn reads_as_prose(t: &str) -> bool {
-    t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) && is_prose(&lexical::norm(t))
+    t.len() >= 30 && has_stop_or_comma(t) && is_prose(&lexical::norm(t))
+}
+
+/// True when `t` holds a stop, comma or semicolon (`。，,；;`): the ASCII
+/// ones found by one search, the full-width ones from their lead bytes
+/// (`E3` for `。`, `EF` for `，；`, which start few characters of Chinese
+/// text) checked at each of these (`str::contains` with a set of
+/// characters decodes every character).
+fn has_stop_or_comma(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2(b',', b';', b).is_some()
+        || memchr::memchr2_iter(0xE3, 0xEF, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1), b.get(i + 2)),
+                (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x8C | 0x9B))
+            )
+        })
 }
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
@@ -383,6 +399,27 @@ mod tests {
             ),
             4
         );
+    }
+
+    #[test]
+    fn stops_and_commas_are_those_of_contains() {
+        for t in [
+            "",
+            "a,b",
+            "a;b",
+            "规章。",
+            "一，二",
+            "一；二",
+            "（一）：",
+            "、「」",
+            "ａ，",
+        ] {
+            assert_eq!(
+                has_stop_or_comma(t),
+                t.contains(['。', '，', ',', '；', ';']),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
