@@ -504,8 +504,20 @@ impl<'t> Blocks<'t, '_> {
             } else {
                 &self.text[p.start..p.end]
             };
+            // one piece over several lines (the rows of a statistics table
+            // looked for over a line break, and none read): its lines are
+            // joined as the lines of a paragraph are, without the breaks
+            // and the white space around them
+            let text: crate::Str = if text.contains(['\n', '\r']) {
+                text.split(['\n', '\r'])
+                    .map(|l| l.trim_matches(crate::lines::is_space))
+                    .collect::<String>()
+                    .into()
+            } else {
+                text.into()
+            };
             let b = Block::Paragraph(Paragraph {
-                text: text.into(),
+                text,
                 span: self.loc.span(p.start, p.end),
             });
             push(stack, root, b);

@@ -426,10 +426,20 @@ fn marker_cut(one: &str) -> Option<usize> {
 /// legacy statistics table of running text (it was read from several
 /// lines, where it is none): after the first character of each header word
 /// (`指\n标名称…`), so no line holds the word and the parser joins the
-/// lines back into the paragraph. `None` when the line reads as no table.
+/// lines back into the paragraph. `None` when the line reads as no table
+/// (read on its own, it is this paragraph: `1：统计表指标名称…` where no table
+/// is read; cut, its first line would be a `key：value` line, never joined).
 fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
     let one = text.trim_matches(crate::lines::is_space);
     crate::template::legacy::locate(one)?;
+    let alone = crate::parse::parse(one).ok();
+    if alone.is_some_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == one)
+    }) {
+        return None;
+    }
     let mut cuts: Vec<usize> = crate::template::legacy::HEADER_WORDS
         .iter()
         .flat_map(|h| text.match_indices(h).map(|(at, _)| at + '指'.len_utf8()))
