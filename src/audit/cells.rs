@@ -39,7 +39,8 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// The text the parser left beside an empty cell: a fragment of role
 /// `other` on the cell's line, at or after the cell's place and before the
-/// row's next cell, that is neither a null marker nor a number.
+/// row's next cell (and before a group label: text after one is not in this
+/// row's place), that is neither a null marker nor a number.
 fn stray_text<'a, C: Key>(
     text: &crate::model::Text,
     row: &RowSource<C>,
@@ -54,6 +55,12 @@ fn stray_text<'a, C: Key>(
         .values()
         .map(|c| c.span.start)
         .filter(|&s| s > at)
+        .chain(
+            fragments
+                .iter()
+                .filter(|f| f.role == FragmentRole::GroupLabel && f.span.start >= at)
+                .map(|f| f.span.start),
+        )
         .min()
         .unwrap_or(u32::MAX);
     fragments.iter().find(|f| {

@@ -268,7 +268,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     }
 
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
+        // the block was written with the one before it
+        let mut written = false;
         for (i, block) in blocks.iter().enumerate() {
+            if std::mem::take(&mut written) {
+                continue;
+            }
             match block {
                 Block::Paragraph(p) if self.closing => {
                     self.chunk(|w| write_line(w, &p.text))?;
@@ -285,7 +290,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.chunk(|w| write_unsigned(w, &p.text))?
                 }
                 Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
-                Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
+                Block::Markup(m) => match blocks.get(i + 1) {
+                    // a paragraph read after markup on its line that alone
+                    // would read as something else (`[bookmark]第二十条`: a
+                    // table's anchor) stays on that line
+                    Some(Block::Paragraph(p))
+                        if p.span.line == m.span.line
+                            && !p.text.contains(['\n', '\r'])
+                            && !reads_as_itself(&p.text) =>
+                    {
+                        self.chunk(|w| {
+                            w.write_str(&m.text)?;
+                            write_line(w, &p.text)
+                        })?;
+                        self.gap = matches!(blocks.get(i + 2), Some(Block::Paragraph(_)))
+                            && joins_over_a_blank(&p.text);
+                        written = true;
+                    }
+                    _ => self.chunk(|w| write_line(w, &m.text))?,
+                },
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
                 Block::Subsection(s) if body_on_head_line(s) => {
                     // `四、` + a long first paragraph: one line, as the
@@ -432,12 +455,7 @@ fn marker_cut(one: &str) -> Option<usize> {
 fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
     let one = text.trim_matches(crate::lines::is_space);
     crate::template::legacy::locate(one)?;
-    let alone = crate::parse::parse(one).ok();
-    if alone.is_some_and(|r| {
-        r.sections.is_empty()
-            && r.closing.is_empty()
-            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == one)
-    }) {
+    if reads_as_itself(one) {
         return None;
     }
     let mut cuts: Vec<usize> = crate::template::legacy::HEADER_WORDS
@@ -446,6 +464,16 @@ fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
         .collect();
     cuts.sort_unstable();
     Some(cuts)
+}
+
+/// True when `one`, a paragraph's text on one line, read on its own is
+/// that paragraph (and not a table, a heading, a subsection …).
+fn reads_as_itself(one: &str) -> bool {
+    crate::parse::parse(one).is_ok_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == one)
+    })
 }
 
 /// Writes `text` as lines cut at the byte offsets `cuts` (see

@@ -1048,6 +1048,33 @@ fn laws_n_statistics_header_paragraphs_read_back() {
     );
 }
 
+/// A paragraph read after markup on its line that on a line of its own
+/// would open a table (`[bookmark]第二十条`, `[bookmark]行政复议`) is written
+/// on the markup's line, as it was read.
+#[test]
+fn laws_n_text_after_markup_that_alone_opens_a_table() {
+    assert_laws("[bookmark]第二十条");
+    assert_laws("[bookmark]行政复议");
+    assert_laws("x\n[bookmark]第二十条第（一）项\nabc");
+    let c1 = ogi_report::parse("[bookmark]第二十条").unwrap().render();
+    assert_eq!(c1, "[bookmark]第二十条\n");
+}
+
+/// Text after a group label is not in the place of the empty cells of the
+/// row before it (`（本列新出具（五）不予公开1举`: the audit read `举` as
+/// text in each of the seven cells of 新出具, which the canonical text, with
+/// the group label on a line of its own, cannot keep).
+#[test]
+fn laws_n_text_after_a_group_label_is_no_text_of_the_row_before() {
+    assert_laws("（本列新出具（五）不予公开1举");
+    let r = ogi_report::parse("（本列新出具（五）不予公开1举").unwrap();
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "table.not_a_number"),
+        "{:?}",
+        r.findings
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
