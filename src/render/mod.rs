@@ -267,6 +267,32 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         body(self.w)
     }
 
+    /// Writes markup `m`, followed by the blocks `next`: a paragraph read
+    /// after it on its line that alone would read as something else
+    /// (`[bookmark]第二十条`: a table's anchor) is written on that line with
+    /// it, as it was read; true then (the paragraph is written).
+    fn markup(&mut self, m: &crate::model::Markup, next: &[Block]) -> Result<bool, fmt::Error> {
+        match next.first() {
+            Some(Block::Paragraph(p))
+                if p.span.line == m.span.line
+                    && !p.text.contains(['\n', '\r'])
+                    && !reads_as_itself(&p.text) =>
+            {
+                self.chunk(|w| {
+                    w.write_str(&m.text)?;
+                    write_line(w, &p.text)
+                })?;
+                self.gap =
+                    matches!(next.get(1), Some(Block::Paragraph(_))) && joins_over_a_blank(&p.text);
+                Ok(true)
+            }
+            _ => {
+                self.chunk(|w| write_line(w, &m.text))?;
+                Ok(false)
+            }
+        }
+    }
+
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
         // the block was written with the one before it
         let mut written = false;
@@ -290,25 +316,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.chunk(|w| write_unsigned(w, &p.text))?
                 }
                 Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
-                Block::Markup(m) => match blocks.get(i + 1) {
-                    // a paragraph read after markup on its line that alone
-                    // would read as something else (`[bookmark]第二十条`: a
-                    // table's anchor) stays on that line
-                    Some(Block::Paragraph(p))
-                        if p.span.line == m.span.line
-                            && !p.text.contains(['\n', '\r'])
-                            && !reads_as_itself(&p.text) =>
-                    {
-                        self.chunk(|w| {
-                            w.write_str(&m.text)?;
-                            write_line(w, &p.text)
-                        })?;
-                        self.gap = matches!(blocks.get(i + 2), Some(Block::Paragraph(_)))
-                            && joins_over_a_blank(&p.text);
-                        written = true;
-                    }
-                    _ => self.chunk(|w| write_line(w, &m.text))?,
-                },
+                Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
                 Block::Subsection(s) if body_on_head_line(s) => self.head_line_subsection(s)?,
                 Block::Subsection(s) if joins_first_subsection(s, self.section) => {
