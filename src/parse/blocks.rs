@@ -157,7 +157,8 @@ impl<'t> Blocks<'t, '_> {
             .iter()
             .zip(pieces.get(range.clone()))
             .any(|(k, s)| k.facts.zhi(s.trimmed().1))
-            && let Some(segs) = split_statistics(self.text, pieces.get(range.clone()), &kinds)
+            && let Some(segs) =
+                split_statistics(self.text, pieces.get(range.clone()), &kinds, self.loc)
         {
             let n = segs.len();
             kinds.clear();

@@ -1075,6 +1075,22 @@ fn laws_n_text_after_a_group_label_is_no_text_of_the_row_before() {
     );
 }
 
+/// A statistics header located where no table reads (`七、附表指标名称…`
+/// after a head, rows looked for over the next lines `指标名称计量单5年\n0`)
+/// no longer cuts the line: cut there, `七、附表` was read as a subsection
+/// head of its own (on its own line in the canonical text, a section
+/// heading), and the lines after it were pulled into one piece.
+#[test]
+fn laws_n_a_statistics_header_where_no_table_reads_cuts_nothing() {
+    assert_laws(
+        "三、申请\n四、况\n七、附表指标名称计量单位开信息数12009800其中：1、网站公开条110090002、政府公报公开条100800受理依申请公",
+    );
+    assert_laws(
+        "一、述\n四、政政诉讼情附表指标名称计量单位其中：1、网站公开条110090002、政府公报公开条100800受理依申请公开信息总数条3",
+    );
+    assert_laws("指标名称计量单5年\n0\n2、府1");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
