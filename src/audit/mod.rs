@@ -384,18 +384,29 @@ pub(crate) enum Outcome {
 
 /// Evaluates `Σ lhs = Σ rhs` without ever treating an empty cell as zero.
 pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
+    equation_of(lhs.iter().copied(), rhs.iter().copied())
+}
+
+/// [`equation`] of the operands `lhs` and `rhs` yield (each read twice: no
+/// side is collected first).
+pub(crate) fn equation_of<L, R>(lhs: L, rhs: R) -> Outcome
+where
+    L: Iterator<Item = Operand> + Clone,
+    R: Iterator<Item = Operand> + Clone,
+{
     // one pass: an absent row wins, then a fused one, then the first empty
     // cell; the sums are taken only when every term is a value
     let mut fused = false;
     let mut empty = None;
-    for o in lhs.iter().chain(rhs) {
+    let mut integers = true;
+    for o in lhs.clone().chain(rhs.clone()) {
         match o {
             Operand::Absent => return Outcome::Absent,
             Operand::Fused => fused = true,
             Operand::Empty(span) => {
-                empty.get_or_insert(*span);
+                empty.get_or_insert(span);
             }
-            Operand::Value(_) => {}
+            Operand::Value(n) => integers &= n.is_integer(),
         }
     }
     if fused {
@@ -404,13 +415,14 @@ pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
     if let Some(span) = empty {
         return Outcome::Unchecked(span);
     }
-    let values = |ops: &[Operand]| {
-        Number::sum(ops.iter().filter_map(|o| match o {
-            Operand::Value(n) => Some(*n),
-            _ => None,
-        }))
+    let sums = if integers {
+        // whole numbers (nearly every table): the sums in `i64`, as
+        // `Number::sum` takes them at scale 0
+        (whole_sum(lhs), whole_sum(rhs))
+    } else {
+        (value_sum(lhs), value_sum(rhs))
     };
-    match (values(lhs), values(rhs)) {
+    match sums {
         (Some(expected), Some(found)) => {
             if expected.cmp_value(found) == std::cmp::Ordering::Equal {
                 Outcome::Holds
@@ -420,6 +432,25 @@ pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
         }
         _ => Outcome::Skipped,
     }
+}
+
+/// The exact sum of the values of `ops`; `None` on overflow.
+fn value_sum(ops: impl Iterator<Item = Operand>) -> Option<Number> {
+    Number::sum(ops.filter_map(|o| match o {
+        Operand::Value(n) => Some(n),
+        _ => None,
+    }))
+}
+
+/// [`value_sum`] of values that are all whole numbers.
+fn whole_sum(ops: impl Iterator<Item = Operand>) -> Option<Number> {
+    let mut sum = 0i64;
+    for o in ops {
+        if let Operand::Value(n) = o {
+            sum = sum.checked_add(n.mantissa())?;
+        }
+    }
+    Some(Number::int(sum))
 }
 
 /// Normalises a label for comparison: the parser's fold
@@ -569,6 +600,40 @@ mod tests {
         assert!(matches!(
             equation(&[Operand::Absent], &[n(0)]),
             Outcome::Absent
+        ));
+    }
+
+    #[test]
+    fn sums_of_whole_and_decimal_numbers() {
+        let v = |m, s| Operand::Value(Number::new(m, s).unwrap());
+        // whole numbers, decimals, and a mix of both (1.5 + 2 = 3.50)
+        assert!(matches!(
+            equation(&[v(1, 0), v(2, 0)], &[v(3, 0)]),
+            Outcome::Holds
+        ));
+        assert!(matches!(
+            equation(&[v(15, 1), v(2, 0)], &[v(350, 2)]),
+            Outcome::Holds
+        ));
+        let Outcome::Fails { expected, found } = equation(&[v(15, 1), v(2, 0)], &[v(3, 0)]) else {
+            panic!("1.5 + 2 is not 3")
+        };
+        assert_eq!(
+            (expected.to_string(), found.to_string()),
+            ("3.5".into(), "3".into())
+        );
+        let Outcome::Fails { expected, found } = equation(&[v(7, 0), v(-2, 0)], &[v(4, 0)]) else {
+            panic!("7 - 2 is not 4")
+        };
+        assert_eq!((expected, found), (Number::int(5), Number::int(4)));
+        // an overflowing sum is not checked, whole or not
+        assert!(matches!(
+            equation(&[v(i64::MAX, 0), v(1, 0)], &[v(0, 0)]),
+            Outcome::Skipped
+        ));
+        assert!(matches!(
+            equation(&[v(i64::MAX, 1), v(1, 0)], &[v(0, 0)]),
+            Outcome::Skipped
         ));
     }
 }
