@@ -1,81 +1,57 @@
-//! The automaton of [`super::WORDS`]: `aho-corasick`'s DFA of the words
-//! (standard, overlapping semantics: a state lists every word that ends
-//! where it is reached, its suffixes' words included), built once per
-//! process and stepped byte by byte through its [`Automaton`] interface, so
-//! that [`super::Hits::scan`] can run several lanes of a text side by side.
+//! The automaton of [`super::WORDS`], built by the compiler (`const fn`s):
+//! nothing is built when a process starts, and the words stay in one list.
 //!
-//! Built without a prefilter, the DFA's "special" states are exactly the
-//! states where a word ends (an unanchored standard DFA never reaches its
-//! dead state): one comparison of a state (or of the least of several
-//! states) says whether a word ends there. The characters of the words are
-//! also kept as a bit set built by the compiler ([`in_words`]), for cutting
-//! a text into lanes.
-
-use std::sync::LazyLock;
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+//! An Aho–Corasick DFA over byte classes with the standard (overlapping)
+//! semantics: each state knows every word ending where it is reached. The
+//! bytes fall into [`CLASSES`] classes (one per byte of the words, class 0
+//! for every other byte). The table [`NEXT`] holds one row of [`CLASSES`]
+//! entries per state, no wider; a state is stored premultiplied (the index
+//! of its row), so a step is `NEXT[state + CLASS[byte]]`. The states where
+//! no word ends come first, from 0 (the root); those where one does start
+//! at [`END`], a power of two, so one bit test of a state (or of several
+//! states or'ed together) says whether a word ends there.
+//!
+//! Why not `aho-corasick`'s DFA (which the template vocabulary uses): the
+//! crate's DFA, stepped through its `Automaton` interface in the same four
+//! lanes, was measured at about 1.8 instructions a byte more for the audit
+//! (a bounds check and a comparison per step) and about 2.5 M instructions
+//! of set-up per process (~27 instructions a byte more on a first round of
+//! the corpus), for the same CPU time (docs/performance.md, `sp-audit2`).
+//! The tests compare every occurrence this machine finds with the crate's
+//! own overlapping search, on the whole corpus and on random texts
+//! (`super::tests`).
 
 use super::WORDS;
 
-/// The DFA of the words and what a scan asks of it.
-pub(super) struct Machine {
-    dfa: DFA,
-    /// The unanchored start state.
-    start: StateID,
-}
-
-/// The machine, built on first use.
-pub(super) static MACHINE: LazyLock<Machine> = LazyLock::new(|| {
-    let dfa = DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(WORDS)
-        .expect("the audit's vocabulary is a small fixed set of words");
-    let start = dfa
-        .start_state(Anchored::No)
-        .expect("an unanchored search is supported");
-    Machine { dfa, start }
-});
-
-impl Machine {
-    /// The state where a scan starts (and where it is after a character of
-    /// no word).
-    #[inline(always)]
-    pub(super) fn start(&self) -> StateID {
-        self.start
-    }
-
-    /// The state after byte `b` from `s`.
-    #[inline(always)]
-    pub(super) fn step(&self, s: StateID, b: u8) -> StateID {
-        self.dfa.next_state(Anchored::No, s, b)
-    }
-
-    /// True when a word ends at `s` (with no prefilter, the special states
-    /// of an unanchored DFA are its match states).
-    #[inline(always)]
-    pub(super) fn is_end(&self, s: StateID) -> bool {
-        self.dfa.is_special(s)
-    }
-
-    /// The words ending at `s` (a state where one does), as a bit set of
-    /// their indexes in [`WORDS`].
-    #[inline]
-    pub(super) fn ends(&self, s: StateID) -> u64 {
-        let mut words = 0u64;
-        for k in 0..self.dfa.match_len(s) {
-            words |= 1 << self.dfa.match_pattern(s, k).as_usize();
+/// The class of each byte (0: a byte of no word), and the number of classes.
+const CLASSES_OF: ([u8; 256], usize) = {
+    let mut class = [0u8; 256];
+    let mut next = 1usize;
+    let mut w = 0;
+    while w < WORDS.len() {
+        let bytes = WORDS[w].as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if class[bytes[i] as usize] == 0 {
+                assert!(next < 256, "fewer than 256 byte classes");
+                class[bytes[i] as usize] = next as u8;
+                next += 1;
+            }
+            i += 1;
         }
-        words
+        w += 1;
     }
-}
+    (class, next)
+};
 
-/// At most this many characters in the words: their bytes.
-const MAX_CHARS: usize = {
-    let mut n = 0;
+/// The class of each byte (0: a byte of no word).
+pub(super) static CLASS: [u8; 256] = CLASSES_OF.0;
+/// The number of byte classes, the width of a row of [`NEXT`].
+pub(super) const CLASSES: usize = CLASSES_OF.1;
+
+/// At most this many trie nodes: the root and one per byte of the words.
+const MAX_NODES: usize = {
+    let mut n = 1;
     let mut w = 0;
     while w < WORDS.len() {
         n += WORDS[w].len();
@@ -84,9 +60,195 @@ const MAX_CHARS: usize = {
     n
 };
 
-/// The characters of the words (as code points), sorted, and their number.
-const WORD_CHARS_OF: ([u32; MAX_CHARS], usize) = {
-    let mut chars = [0u32; MAX_CHARS];
+/// No trie edge.
+const NONE: u16 = u16::MAX;
+
+/// The trie of the words: its edges, the words ending at each node, and
+/// the number of nodes.
+struct Trie {
+    goto: [[u16; CLASSES]; MAX_NODES],
+    ends: [u64; MAX_NODES],
+    len: usize,
+}
+
+const TRIE: Trie = {
+    let mut t = Trie {
+        goto: [[NONE; CLASSES]; MAX_NODES],
+        ends: [0; MAX_NODES],
+        len: 1,
+    };
+    let mut w = 0;
+    while w < WORDS.len() {
+        let bytes = WORDS[w].as_bytes();
+        let (mut s, mut i) = (0, 0);
+        while i < bytes.len() {
+            let a = CLASSES_OF.0[bytes[i] as usize] as usize;
+            if t.goto[s][a] == NONE {
+                t.goto[s][a] = t.len as u16;
+                t.len += 1;
+            }
+            s = t.goto[s][a] as usize;
+            i += 1;
+        }
+        t.ends[s] |= 1 << w;
+        w += 1;
+    }
+    t
+};
+
+/// The number of states (the trie's nodes).
+const STATES: usize = TRIE.len;
+const _: () = assert!(CLASSES <= 128 && STATES <= 512, "a small automaton");
+
+/// The full transition table (by state number and class) and the words
+/// ending at each state: the trie's edges, and where it has none the
+/// failure link's transition, breadth first.
+struct Dfa {
+    delta: [[u16; CLASSES]; STATES],
+    ends: [u64; STATES],
+}
+
+const DFA: Dfa = {
+    let t = TRIE;
+    let mut d = Dfa {
+        delta: [[0; CLASSES]; STATES],
+        ends: [0; STATES],
+    };
+    let mut fail = [0u16; STATES];
+    let mut queue = [0u16; STATES];
+    let (mut head, mut tail) = (0, 0);
+    let mut a = 0;
+    while a < CLASSES {
+        let to = t.goto[0][a];
+        if to != NONE {
+            d.delta[0][a] = to;
+            queue[tail] = to;
+            tail += 1;
+        }
+        a += 1;
+    }
+    while head < tail {
+        let s = queue[head] as usize;
+        head += 1;
+        let f = fail[s] as usize;
+        // the failure state is shallower: done before `s`
+        d.ends[s] = t.ends[s] | d.ends[f];
+        let mut a = 0;
+        while a < CLASSES {
+            let to = t.goto[s][a];
+            let via_fail = d.delta[f][a];
+            if to == NONE {
+                d.delta[s][a] = via_fail;
+            } else {
+                fail[to as usize] = via_fail;
+                d.delta[s][a] = to;
+                queue[tail] = to;
+                tail += 1;
+            }
+            a += 1;
+        }
+    }
+    d
+};
+
+/// The number of states where no word ends, and of those where one does.
+const QUIET_LOUD: (usize, usize) = {
+    let mut quiet = 0;
+    let mut s = 0;
+    while s < STATES {
+        if DFA.ends[s] == 0 {
+            quiet += 1;
+        }
+        s += 1;
+    }
+    (quiet, STATES - quiet)
+};
+
+/// The width of a row of [`NEXT`]: a power of two at least [`CLASSES`], so
+/// that a step is `NEXT[state | class]`.
+pub(super) const STRIDE: usize = CLASSES.next_power_of_two();
+
+/// The index of the first state where a word ends: a power of two above
+/// every state where none does, so that the states where one does (no more
+/// of them than `END`) have this bit and the others do not.
+const END_AT: usize = {
+    let (quiet, loud) = QUIET_LOUD;
+    let rows = if quiet > loud { quiet } else { loud };
+    let at = (rows * STRIDE).next_power_of_two();
+    assert!(at <= 1 << 15, "states fit a u16");
+    at
+};
+
+/// The bit of a (premultiplied) state where a word ends.
+pub(super) const END: u16 = END_AT as u16;
+
+/// The length of [`NEXT`]: every `u16`, so that a step needs no bounds
+/// check (the states and their rows take the first `END_AT + loud * STRIDE`).
+const TABLE: usize = 1 << 16;
+
+/// The premultiplied number of each state of [`DFA`].
+const NUMBER: [u16; STATES] = {
+    let mut number = [0u16; STATES];
+    let (mut quiet, mut loud) = (0, END_AT);
+    let mut s = 0;
+    while s < STATES {
+        if DFA.ends[s] == 0 {
+            number[s] = quiet as u16;
+            quiet += STRIDE;
+        } else {
+            number[s] = loud as u16;
+            loud += STRIDE;
+        }
+        s += 1;
+    }
+    number
+};
+
+/// The next state, at `state | class` (states premultiplied by [`STRIDE`]).
+pub(super) static NEXT: [u16; TABLE] = {
+    let mut next = [0u16; TABLE];
+    let mut s = 0;
+    while s < STATES {
+        let row = NUMBER[s] as usize;
+        let mut a = 0;
+        while a < CLASSES {
+            next[row + a] = NUMBER[DFA.delta[s][a] as usize];
+            a += 1;
+        }
+        s += 1;
+    }
+    next
+};
+
+/// The words ending at each state where one does, at
+/// `(state - END) / STRIDE`.
+static ENDS: [u64; QUIET_LOUD.1] = {
+    let mut ends = [0u64; QUIET_LOUD.1];
+    let mut s = 0;
+    while s < STATES {
+        if DFA.ends[s] != 0 {
+            ends[(NUMBER[s] as usize - END_AT) / STRIDE] = DFA.ends[s];
+        }
+        s += 1;
+    }
+    ends
+};
+
+/// The state after byte `b` from `state`.
+#[inline(always)]
+pub(super) fn step(state: u16, b: u8) -> u16 {
+    NEXT[usize::from(state | u16::from(CLASS[usize::from(b)]))]
+}
+
+/// The words ending at `state` (one with the bit [`END`]).
+#[inline(always)]
+pub(super) fn ends(state: u16) -> u64 {
+    ENDS[usize::from(state ^ END) / STRIDE]
+}
+
+/// The characters of the words (as code points), sorted.
+const WORD_CHARS_OF: ([u32; MAX_NODES], usize) = {
+    let mut chars = [0u32; MAX_NODES];
     let mut n = 0;
     let mut w = 0;
     while w < WORDS.len() {
@@ -177,16 +339,13 @@ mod tests {
 
     #[test]
     fn shape() {
-        let m = &*MACHINE;
-        assert!(!m.is_end(m.start()), "no empty word");
+        assert_eq!(NUMBER[0], 0, "the root is state 0");
         for (i, w) in WORDS.iter().enumerate() {
-            let mut s = m.start();
+            let mut s = 0u16;
             for b in w.bytes() {
-                s = m.step(s, b);
-                // the special states are the match states
-                assert_eq!(m.is_end(s), m.dfa.is_match(s), "{w}");
+                s = step(s, b);
             }
-            assert!(m.is_end(s) && m.ends(s) & (1 << i) != 0, "{w}");
+            assert!(s & END != 0 && ends(s) & (1 << i) != 0, "{w}");
         }
         let mut chars: Vec<u32> = WORDS
             .iter()

@@ -2,7 +2,7 @@
 //! `meta`), found in one pass per paragraph.
 //!
 //! One Aho–Corasick automaton over every word and every stop that ends a
-//! sentence or clause (`aho-corasick`'s DFA of [`WORDS`], see [`machine`])
+//! sentence or clause ([`machine`], built by the compiler from [`WORDS`])
 //! reports each occurrence of each word (overlapping matches included) in a
 //! paragraph. A sentence or clause of the paragraph then knows which words
 //! it contains from the matches inside it ([`Hits::pieces`]), so the rules
@@ -18,8 +18,7 @@ mod machine;
 
 use std::cell::Cell;
 
-use aho_corasick::automaton::StateID;
-use machine::{MACHINE, Machine, in_words};
+use machine::{END, ends, in_words, step};
 
 /// Every word, its index its bit in a [`Mask`] (at most 64).
 const WORDS: [&str; 60] = [
@@ -248,47 +247,44 @@ impl Hits {
             self.lanes[0].reserve(256);
         }
         let bytes = text.as_bytes();
-        let m = &*MACHINE;
         let all = match cuts(text) {
-            Some(cuts) => self.scan_lanes(m, bytes, cuts),
-            None => run(m, bytes, 0, m.start(), &mut self.lanes[0]).1,
+            Some(cuts) => self.scan_lanes(bytes, cuts),
+            None => run(bytes, 0, 0, &mut self.lanes[0]).1,
         };
         self.all = Mask(all);
     }
 
     /// Scans the lanes `cuts[k]..cuts[k + 1]` side by side, then each one's
     /// rest alone; returns the words found.
-    fn scan_lanes(&mut self, m: &Machine, bytes: &[u8], cuts: [usize; LANES + 1]) -> u64 {
+    fn scan_lanes(&mut self, bytes: &[u8], cuts: [usize; LANES + 1]) -> u64 {
         let n = (0..LANES).map(|k| cuts[k + 1] - cuts[k]).min().unwrap_or(0);
         let lane = |k: usize| &bytes[cuts[k]..cuts[k] + n];
         let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
-        let start = m.start();
-        let (mut s0, mut s1, mut s2, mut s3) = (start, start, start, start);
+        let (mut s0, mut s1, mut s2, mut s3) = (0u16, 0u16, 0u16, 0u16);
         let mut all = 0u64;
         // the places where a word ends in some lane, handled in batches
         // out of the loop (which keeps its registers)
-        let mut ends = [(0u32, [StateID::default(); LANES]); BATCH];
+        let mut ends = [(0u32, [0u16; LANES]); BATCH];
         let mut e = 0;
-        let quads = l0.iter().zip(l1).zip(l2).zip(l3);
-        for (j, (((&b0, &b1), &b2), &b3)) in quads.enumerate() {
-            s0 = m.step(s0, b0);
-            s1 = m.step(s1, b1);
-            s2 = m.step(s2, b2);
-            s3 = m.step(s3, b3);
-            if m.is_end(s0.min(s1).min(s2).min(s3)) {
+        for j in 0..n {
+            s0 = step(s0, l0[j]);
+            s1 = step(s1, l1[j]);
+            s2 = step(s2, l2[j]);
+            s3 = step(s3, l3[j]);
+            if (s0 | s1 | s2 | s3) & END != 0 {
                 // spans are u32: no paragraph of a model is longer
                 ends[e % BATCH] = (j as u32 + 1, [s0, s1, s2, s3]);
                 e += 1;
                 if e == BATCH {
-                    all |= lanes_end(m, &mut self.lanes, &cuts, &ends);
+                    all |= lanes_end(&mut self.lanes, &cuts, &ends);
                     e = 0;
                 }
             }
         }
-        all |= lanes_end(m, &mut self.lanes, &cuts, &ends[..e]);
+        all |= lanes_end(&mut self.lanes, &cuts, &ends[..e]);
         for (k, s) in [s0, s1, s2, s3].into_iter().enumerate() {
             let from = cuts[k] + n;
-            all |= run(m, &bytes[from..cuts[k + 1]], from, s, &mut self.lanes[k]).1;
+            all |= run(&bytes[from..cuts[k + 1]], from, s, &mut self.lanes[k]).1;
         }
         // one list in order of the end: lane after lane
         let [first, rest @ ..] = &mut self.lanes;
@@ -399,36 +395,30 @@ fn cuts(text: &str) -> Option<[usize; LANES + 1]> {
 /// Scans `bytes` (at `base` in the text) from `state` in one lane, four
 /// bytes a step (one test of the four states: most hold no end); records
 /// the occurrences in `out` and returns the last state and the words found.
-fn run(
-    m: &Machine,
-    bytes: &[u8],
-    base: usize,
-    mut state: StateID,
-    out: &mut Vec<Hit>,
-) -> (StateID, u64) {
+fn run(bytes: &[u8], base: usize, mut state: u16, out: &mut Vec<Hit>) -> (u16, u64) {
     let mut all = 0u64;
     let mut chunks = bytes.chunks_exact(4);
     let mut at = base;
     for c in &mut chunks {
-        let s0 = m.step(state, c[0]);
-        let s1 = m.step(s0, c[1]);
-        let s2 = m.step(s1, c[2]);
-        let s3 = m.step(s2, c[3]);
+        let s0 = step(state, c[0]);
+        let s1 = step(s0, c[1]);
+        let s2 = step(s1, c[2]);
+        let s3 = step(s2, c[3]);
         state = s3;
-        if m.is_end(s0.min(s1).min(s2).min(s3)) {
+        if (s0 | s1 | s2 | s3) & END != 0 {
             for (k, s) in [s0, s1, s2, s3].into_iter().enumerate() {
-                if m.is_end(s) {
-                    all |= push_ends(m, out, s, at + k + 1);
+                if s & END != 0 {
+                    all |= push_ends(out, s, at + k + 1);
                 }
             }
         }
         at += 4;
     }
     for &b in chunks.remainder() {
-        state = m.step(state, b);
+        state = step(state, b);
         at += 1;
-        if m.is_end(state) {
-            all |= push_ends(m, out, state, at);
+        if state & END != 0 {
+            all |= push_ends(out, state, at);
         }
     }
     (state, all)
@@ -438,16 +428,15 @@ fn run(
 /// (reached in `states[k]`) for each `(at, states)` of `ends`, in
 /// `lanes[k]`; returns their set.
 fn lanes_end(
-    m: &Machine,
     lanes: &mut [Vec<Hit>; LANES],
     cuts: &[usize; LANES + 1],
-    ends: &[(u32, [StateID; LANES])],
+    ends: &[(u32, [u16; LANES])],
 ) -> u64 {
     let mut all = 0;
     for &(at, states) in ends {
         for k in 0..LANES {
-            if m.is_end(states[k]) {
-                all |= push_ends(m, &mut lanes[k], states[k], cuts[k] + at as usize);
+            if states[k] & END != 0 {
+                all |= push_ends(&mut lanes[k], states[k], cuts[k] + at as usize);
             }
         }
     }
@@ -456,8 +445,8 @@ fn lanes_end(
 
 /// Records in `out` the words that end at byte `end` (reached in `state`,
 /// where some word ends) and returns their set.
-fn push_ends(m: &Machine, out: &mut Vec<Hit>, state: StateID, end: usize) -> u64 {
-    let found = m.ends(state);
+fn push_ends(out: &mut Vec<Hit>, state: u16, end: usize) -> u64 {
+    let found = ends(state);
     let mut bits = found;
     while bits != 0 {
         let w = bits.trailing_zeros();

@@ -1,4 +1,6 @@
-//! Tests of the vocabulary scan: every occurrence against a naive search.
+//! Tests of the vocabulary scan: every occurrence against a naive search,
+//! and against `aho-corasick`'s overlapping search on the corpus and on
+//! random texts.
 
 use super::*;
 
