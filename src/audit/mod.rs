@@ -395,18 +395,25 @@ where
     R: Iterator<Item = Operand> + Clone,
 {
     // one pass: an absent row wins, then a fused one, then the first empty
-    // cell; the sums are taken only when every term is a value
+    // cell; the sums count only when every term is a value. Whole numbers
+    // (nearly every table) are summed in the same pass, in `i64` as
+    // `Number::sum` sums them at scale 0 (`None`: an overflow)
     let mut fused = false;
     let mut empty = None;
     let mut integers = true;
-    for o in lhs.clone().chain(rhs.clone()) {
+    let mut whole = [Some(0i64); 2];
+    let sides = lhs.clone().map(|o| (0, o));
+    for (side, o) in sides.chain(rhs.clone().map(|o| (1, o))) {
         match o {
             Operand::Absent => return Outcome::Absent,
             Operand::Fused => fused = true,
             Operand::Empty(span) => {
                 empty.get_or_insert(span);
             }
-            Operand::Value(n) => integers &= n.is_integer(),
+            Operand::Value(n) => {
+                integers &= n.is_integer();
+                whole[side] = whole[side].and_then(|s| s.checked_add(n.mantissa()));
+            }
         }
     }
     if fused {
@@ -416,9 +423,7 @@ where
         return Outcome::Unchecked(span);
     }
     let sums = if integers {
-        // whole numbers (nearly every table): the sums in `i64`, as
-        // `Number::sum` takes them at scale 0
-        (whole_sum(lhs), whole_sum(rhs))
+        (whole[0].map(Number::int), whole[1].map(Number::int))
     } else {
         (value_sum(lhs), value_sum(rhs))
     };
@@ -440,17 +445,6 @@ fn value_sum(ops: impl Iterator<Item = Operand>) -> Option<Number> {
         Operand::Value(n) => Some(n),
         _ => None,
     }))
-}
-
-/// [`value_sum`] of values that are all whole numbers.
-fn whole_sum(ops: impl Iterator<Item = Operand>) -> Option<Number> {
-    let mut sum = 0i64;
-    for o in ops {
-        if let Operand::Value(n) = o {
-            sum = sum.checked_add(n.mantissa())?;
-        }
-    }
-    Some(Number::int(sum))
 }
 
 /// Normalises a label for comparison: the parser's fold
