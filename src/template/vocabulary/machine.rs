@@ -1,9 +1,8 @@
 //! The vocabulary's automaton: `aho-corasick`'s DFA of the words (standard,
 //! overlapping semantics), stepped through its [`Automaton`] interface one
-//! byte at a time, so that the mapper can feed it the characters of a label
-//! as it normalises them ([`Scan`], see
-//! [`crate::text::lexical::Norm::push_each`]) instead of scanning the
-//! normalised text again. Built once per process.
+//! byte at a time in one tight loop over a normalised text (every
+//! occurrence of every word, in order of their ends). Built once per
+//! process.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
@@ -71,80 +70,6 @@ impl Machine {
     }
 }
 
-/// A scan of the vocabulary fed one character at a time, as a text is
-/// made (see [`crate::text::lexical::Norm::push_each`]): what
-/// [`super::matches_into`] finds in the text, without a second pass over
-/// it.
-#[derive(Clone, Copy)]
-pub(crate) struct Scan {
-    m: &'static Machine,
-    s: State,
-}
-
-impl Scan {
-    /// A scan of `m`'s words, from its start.
-    pub(super) fn new(m: &'static Machine) -> Scan {
-        Scan { m, s: m.start() }
-    }
-
-    /// What the mapper's marker scan asks of the character of code point
-    /// `cp` (for [`Scan::advance`]): whether it is a Chinese numeral.
-    #[inline(always)]
-    pub(crate) fn sym(&self, cp: u32) -> Sym {
-        Sym(char::from_u32(cp).is_some_and(|c| crate::text::lexical::cn_digit(c).is_some()))
-    }
-
-    /// Reads the character of code point `cp` at byte `pos` of the text;
-    /// the words that end with it are appended to `out` (start, end, word).
-    #[inline(always)]
-    pub(crate) fn advance(
-        &mut self,
-        pos: usize,
-        cp: u32,
-        _sym: Sym,
-        out: &mut Vec<(usize, usize, usize)>,
-    ) {
-        let m = self.m;
-        let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
-        let mut buf = [0u8; 4];
-        let bytes = c.encode_utf8(&mut buf).as_bytes();
-        self.s = m.feed(self.s, bytes, |w, end| {
-            let end = pos + end;
-            out.push((end - m.len(w), end, w));
-        });
-    }
-}
-
-/// What [`Scan::sym`] says of a character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Sym(bool);
-
-impl Sym {
-    /// True for a Chinese numeral of list markers (`一` … `十`, `〇`, `零`).
-    #[inline(always)]
-    pub(crate) fn is_numeral(self) -> bool {
-        self.0
-    }
-}
-
 /// A state of a [`Machine`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct State(StateID);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numerals_are_the_markers_numerals() {
-        let m: &'static Machine = Box::leak(Box::new(Machine::new(&["一稳定", "小计", "%"])));
-        let scan = Scan::new(m);
-        for c in ('\0'..='\u{FFFF}').chain(['𝄞']) {
-            assert_eq!(
-                scan.sym(u32::from(c)).is_numeral(),
-                crate::text::lexical::cn_digit(c).is_some(),
-                "{c:?}"
-            );
-        }
-    }
-}
