@@ -40,13 +40,24 @@ impl Machine {
     fn feed(&self, s: State, bytes: &[u8], mut f: impl FnMut(usize, usize)) -> State {
         let dfa = &self.dfa;
         let mut sid = s.0;
-        for (i, &b) in bytes.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            // (an unanchored standard DFA has no dead state: only matches
-            // are special here)
-            if dfa.is_special(sid) && dfa.is_match(sid) {
+        let mut i = 0;
+        while i < bytes.len() {
+            // the steps up to the next state where words end: a loop with
+            // no call and no store, so the tables stay in registers (an
+            // unanchored standard DFA has no dead state: its special states
+            // are the matches and the start)
+            let mut matched = false;
+            while let Some(&b) = bytes.get(i) {
+                sid = dfa.next_state(Anchored::No, sid, b);
+                i += 1;
+                if dfa.is_special(sid) && dfa.is_match(sid) {
+                    matched = true;
+                    break;
+                }
+            }
+            if matched {
                 for k in 0..dfa.match_len(sid) {
-                    f(dfa.match_pattern(sid, k).as_usize(), i + 1);
+                    f(dfa.match_pattern(sid, k).as_usize(), i);
                 }
             }
         }
