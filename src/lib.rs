@@ -56,9 +56,14 @@ pub use position::Position;
 /// Parses the text of a report and audits it ([`Report::findings`]). Never
 /// fails on unusual reports; see [`Error`].
 pub fn parse(text: &str) -> Result<Report, Error> {
-    let mut report = parse::parse(text)?;
+    parse::parse(text).map(audited)
+}
+
+/// `report` with its findings: the facade composes the front ends and the
+/// parser (which never call the audit) with the audit.
+fn audited(mut report: Report) -> Report {
     report.findings = audit::audit(&report);
-    Ok(report)
+    report
 }
 
 /// Decodes `bytes` and parses them. Spans refer to the decoded text.
@@ -119,7 +124,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed<'_>, Error> {
     #[cfg(feature = "pdf")]
     if input::is_pdf(bytes) {
         let extracted = input::pdf::extract(bytes)?;
-        let report = extracted.parse()?;
+        let report = audited(extracted.parse()?);
         return Ok(Parsed {
             source: extracted.text.into(),
             report,
@@ -128,7 +133,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed<'_>, Error> {
     #[cfg(feature = "html")]
     if input::html::sniff(bytes) {
         let page = input::html::decode(bytes)?;
-        let report = input::html::parse_decoded(&page)?;
+        let report = audited(input::html::parse_decoded(&page)?);
         return Ok(Parsed {
             source: page.into(),
             report,
@@ -270,7 +275,7 @@ fn parse_decoded(text: &str, encoding: decode::Encoding) -> Result<Report, Error
 /// ```
 #[cfg(feature = "html")]
 pub fn parse_html(bytes: &[u8]) -> Result<Report, Error> {
-    input::html::parse_html(bytes)
+    input::html::parse_html(bytes).map(audited)
 }
 
 /// Parses converter markdown (the output of a PDF-to-markdown converter:
@@ -341,7 +346,7 @@ pub(crate) fn read_markdown(markdown: &str) -> Result<Option<Report>, Error> {
 /// [`ErrorKind::PdfNoText`] (a scan: it needs OCR), [`ErrorKind::TooLarge`].
 #[cfg(feature = "pdf")]
 pub fn parse_pdf(bytes: &[u8]) -> Result<Report, Error> {
-    input::pdf::extract(bytes)?.parse()
+    input::pdf::extract(bytes)?.parse().map(audited)
 }
 
 impl Report {
@@ -377,6 +382,13 @@ impl Report {
     /// The model as indented JSON (see [`Report::to_json`]).
     pub fn to_json_pretty(&self) -> Result<String, Error> {
         serde_json::to_string_pretty(self).map_err(Error::from_json)
+    }
+
+    /// [`Report::cells`] as a JSON array of `{table, row, column, value, raw,
+    /// span}` objects.
+    pub fn cells_json(&self) -> Result<String, Error> {
+        let cells: Vec<Cell<'_>> = self.cells().collect();
+        serde_json::to_string(&cells).map_err(Error::from_json)
     }
 
     /// Reads a model back from its JSON. Errors are [`ErrorKind::Json`] with

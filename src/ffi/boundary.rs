@@ -9,7 +9,7 @@
 
 use std::ffi::c_char;
 
-use super::report::ogi_format;
+use super::format::ogi_format;
 use super::status::ogi_status;
 
 /// The value an entry point returns when its body panicked.

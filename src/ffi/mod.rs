@@ -57,12 +57,21 @@
 // C caller promises validity (the rules above), and Rust callers are tests.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
+// The module runs one way. At the bottom, the plain types that every entry
+// point returns (`status`, `format`); above them the panic boundary and the
+// argument checks (`boundary`); on top the exported `extern "C"` functions,
+// which use those and, where a handle is passed on, each other (`report`
+// hands out `buf`s and `error`s, `across` takes `report`s).
+pub mod status;
+
+pub mod format;
+
 pub(crate) mod boundary;
 
-// The order of these declarations is the order of the header's sections.
+// The order of these declarations is the order of the header's functions.
 pub mod version;
 
-pub mod status;
+pub mod status_message;
 
 pub mod report;
 
@@ -78,11 +87,13 @@ pub use error::{
     ogi_error, ogi_error_code, ogi_error_column, ogi_error_free, ogi_error_line, ogi_error_message,
     ogi_error_offset, ogi_error_subcode,
 };
+pub use format::ogi_format;
 pub use report::{
-    ogi_finding, ogi_format, ogi_report, ogi_report_cell, ogi_report_cell_text,
-    ogi_report_cells_json, ogi_report_finding, ogi_report_findings_len, ogi_report_format,
-    ogi_report_free, ogi_report_from_json, ogi_report_indicators_json, ogi_report_organ,
-    ogi_report_parse, ogi_report_render, ogi_report_to_json, ogi_report_year,
+    ogi_finding, ogi_report, ogi_report_cell, ogi_report_cell_text, ogi_report_cells_json,
+    ogi_report_finding, ogi_report_findings_len, ogi_report_format, ogi_report_free,
+    ogi_report_from_json, ogi_report_indicators_json, ogi_report_organ, ogi_report_parse,
+    ogi_report_render, ogi_report_to_json, ogi_report_year,
 };
-pub use status::{ogi_status, ogi_status_message};
+pub use status::ogi_status;
+pub use status_message::ogi_status_message;
 pub use version::{OGI_ABI_VERSION, ogi_abi_version, ogi_version};

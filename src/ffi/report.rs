@@ -5,8 +5,9 @@ use std::ffi::{CStr, CString, c_char};
 use super::boundary::{bytes, ffi_boundary, key_str, try_out, try_ref, write_out};
 use super::buf::{give_json, give_text, ogi_buf};
 use super::error::{c_string, ogi_error};
+pub use super::format::ogi_format;
 use super::status::ogi_status;
-use crate::{Format, Report, Severity};
+use crate::{Report, Severity};
 
 /// A parsed report (opaque).
 ///
@@ -62,32 +63,6 @@ impl ogi_report {
     /// The wrapped report.
     pub fn report(&self) -> &Report {
         &self.report
-    }
-}
-
-/// Which official template a report follows.
-#[repr(C)]
-#[allow(non_camel_case_types)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ogi_format {
-    /// Not recognisable (also returned for a NULL report).
-    Unknown = 0,
-    /// Reports under the 2008 regulations (years up to 2018): free sections.
-    Legacy = 1,
-    /// The 2019 trial template.
-    _2019 = 2,
-    /// The 2021 revised template.
-    _2021 = 3,
-}
-
-impl From<Format> for ogi_format {
-    fn from(f: Format) -> ogi_format {
-        match f {
-            Format::Unknown => ogi_format::Unknown,
-            Format::Legacy => ogi_format::Legacy,
-            Format::V2019 => ogi_format::_2019,
-            Format::V2021 => ogi_format::_2021,
-        }
     }
 }
 

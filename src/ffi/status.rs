@@ -1,8 +1,11 @@
 //! `ogi_status`: the result of every fallible entry point.
+//!
+//! A plain type at the bottom of the module: it knows the library's errors,
+//! nothing of the entry points (`ogi_status_message` is in
+//! [`super::status_message`]).
 
-use std::ffi::{CStr, c_char};
+use std::ffi::CStr;
 
-use super::boundary::ffi_boundary;
 use crate::error::Error;
 use crate::model::CellError;
 
@@ -190,20 +193,4 @@ impl ogi_status {
             ogi_status::Panic => c"internal panic",
         }
     }
-}
-
-/// A short English description of a status value, e.g. `"the cell is
-/// empty"` for `OGI_STATUS_EMPTY_CELL`; `"unknown status"` for a number that
-/// is not a status. Takes the number (not the enum) so that any value is
-/// safe to pass. Returns a static NUL-terminated string: never free it.
-/// Thread-safe.
-#[unsafe(no_mangle)]
-pub extern "C" fn ogi_status_message(status: u32) -> *const c_char {
-    ffi_boundary!({
-        ogi_status::ALL
-            .iter()
-            .find(|s| **s as u32 == status)
-            .map_or(c"unknown status", |s| s.describe())
-            .as_ptr()
-    })
 }

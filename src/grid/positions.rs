@@ -77,6 +77,9 @@ pub fn is_number(s: &str) -> bool {
         && s.matches('.').count() <= 1
 }
 
+/// A column of a table block: the x range its figures occupy.
+pub type Column = (f64, f64);
+
 /// A line of text: chunks on one baseline, left to right.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -281,7 +284,7 @@ mod block;
 mod header;
 mod rules;
 
-pub use block::{BlockRow, Column, Hints, columns, is_number_row, read_block, read_block_with};
+pub use block::{BlockRow, Hints, columns, is_number_row, read_block, read_block_with};
 pub use rules::{MAX_RULES, Rule, VerticalRules};
 
 #[cfg(test)]

@@ -56,13 +56,6 @@ impl Report {
     pub fn cells(&self) -> impl Iterator<Item = Cell<'_>> + '_ {
         self.tables().flat_map(table_cells)
     }
-
-    /// [`Report::cells`] as a JSON array of `{table, row, column, value, raw,
-    /// span}` objects.
-    pub fn cells_json(&self) -> Result<String, crate::Error> {
-        let cells: Vec<Cell<'_>> = self.cells().collect();
-        serde_json::to_string(&cells).map_err(crate::Error::from_json)
-    }
 }
 
 fn table_cells(table: &Table) -> Box<dyn Iterator<Item = Cell<'_>> + '_> {

@@ -83,7 +83,22 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
             app_label(n),
             AppLabel::Unknown | AppLabel::Header | AppLabel::Note
         ),
-        Kind::ActiveDisclosure => ad_item(n).is_none() && ad_marks_2021(n).is_none(),
+        Kind::ActiveDisclosure => {
+            // the label ends where the row's figures start (a digit after
+            // white space): text glued after the figures (`3.一稳定”  0  0
+            // 0集中采购`, a line joined to the next one) names no item of
+            // this line. A digit glued to the text (`2020年`) is label text.
+            let figures = label
+                .char_indices()
+                .zip(label.chars().skip(1))
+                .find(|((_, c), d)| {
+                    crate::lines::is_space(*c)
+                        && lexical::norm_char(*d).is_some_and(|d| d.is_ascii_digit())
+                });
+            let cut = figures.map(|((k, _), _)| lexical::norm(&label[..k]));
+            let label = cut.as_deref().unwrap_or(n);
+            ad_item(label).is_none() && ad_marks_2021(label).is_none()
+        }
         Kind::ReviewLitigation | Kind::Generic => true,
     }
 }

@@ -130,7 +130,7 @@ pub mod table;
 
 use std::fmt;
 
-use crate::model::{Block, Paragraph, Report, Section, Table};
+use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
 use heads::{body_on_head_line, head_text, joins_first_subsection};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
@@ -287,28 +287,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
                 Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
-                Block::Subsection(s) if body_on_head_line(s) => {
-                    // `四、` + a long first paragraph: one line, as the
-                    // parser reads it (a marker alone after a table would
-                    // be read into the table)
-                    let Some(Block::Paragraph(p)) = s.blocks.first() else {
-                        unreachable!("body_on_head_line checks it")
-                    };
-                    let title = s.title.as_deref().unwrap_or("");
-                    // the head of an enclosing subsection written before it
-                    let before = self.prefix.as_ref().map_or(0, |p| p.chars().count());
-                    self.chunk(|w| {
-                        w.write_str(&s.marker)?;
-                        w.write_str(title)?;
-                        write_line(w, &p.text)
-                    })?;
-                    // the parser judges the head line as a whole
-                    let head = before + s.marker.chars().count() + title.chars().count();
-                    self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
-                        && p.text.chars().count() + head >= JOIN_LINE_CHARS
-                        && !ends_sentence(&p.text);
-                    self.blocks(&s.blocks[1..])?;
-                }
+                Block::Subsection(s) if body_on_head_line(s) => self.head_line_subsection(s)?,
                 Block::Subsection(s) if joins_first_subsection(s, self.section) => {
                     // `三、主动公开：` + `1、申请`: one line, as the parser
                     // reads it (alone the head could read as a section
@@ -322,30 +301,60 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.chunk(|w| write_line(w, &head_text(s)))?;
                     self.blocks(&s.blocks)?;
                 }
-                Block::Table(t) => {
-                    // a table right after a table is written so that the
-                    // two read apart (the first one's last lines may change)
-                    let before = self.table.as_ref().map(|(p, s)| (*p, s.as_str()));
-                    let (rewritten, mut text) = table::table_text_after(t, before);
-                    // and so that a paragraph of one tab row (or pipe
-                    // row) after it reads apart from it
-                    if let Some(Block::Paragraph(p)) = blocks.get(i + 1)
-                        && !p.text.contains(['\n', '\r'])
-                        && (crate::grid::tabs::is_row(&p.text)
-                            || crate::grid::pipes::is_row(&p.text))
-                    {
-                        text = table::table_text_before_tab_row(t, text, &p.text);
-                    }
-                    if let (Some(b), Some((_, s))) = (rewritten, self.table.as_mut()) {
-                        *s = b;
-                    }
-                    self.flush()?;
-                    self.table = Some((t, text));
-                }
+                Block::Table(t) => self.table(t, blocks.get(i + 1))?,
                 // page chrome around an HTML report is not report text
                 Block::Chrome(_) => {}
             }
         }
+        Ok(())
+    }
+
+    /// Writes a subsection whose first paragraph goes on its head line (see
+    /// [`body_on_head_line`]), then the rest of its blocks.
+    fn head_line_subsection(&mut self, s: &'r Subsection) -> fmt::Result {
+        // `四、` + a long first paragraph: one line, as the
+        // parser reads it (a marker alone after a table would
+        // be read into the table)
+        let Some(Block::Paragraph(p)) = s.blocks.first() else {
+            unreachable!("body_on_head_line checks it")
+        };
+        let title = s.title.as_deref().unwrap_or("");
+        // the head of an enclosing subsection written before it
+        let before = self.prefix.as_ref().map_or(0, |p| p.chars().count());
+        self.chunk(|w| {
+            w.write_str(&s.marker)?;
+            w.write_str(title)?;
+            write_line(w, &p.text)
+        })?;
+        // the parser judges the head line as a whole
+        let head = before + s.marker.chars().count() + title.chars().count();
+        self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+            && p.text.chars().count() + head >= JOIN_LINE_CHARS
+            && !ends_sentence(&p.text);
+        self.blocks(&s.blocks[1..])
+    }
+
+    /// Holds table `t` back as the pending chunk (see [`Chunks::table`]),
+    /// written so that it reads apart from the table before it and from
+    /// `next`, the block after it.
+    fn table(&mut self, t: &'r Table, next: Option<&'r Block>) -> fmt::Result {
+        // a table right after a table is written so that the
+        // two read apart (the first one's last lines may change)
+        let before = self.table.as_ref().map(|(p, s)| (*p, s.as_str()));
+        let (rewritten, mut text) = table::table_text_after(t, before);
+        // and so that a paragraph of one tab row (or pipe
+        // row) after it reads apart from it
+        if let Some(Block::Paragraph(p)) = next
+            && !p.text.contains(['\n', '\r'])
+            && (crate::grid::tabs::is_row(&p.text) || crate::grid::pipes::is_row(&p.text))
+        {
+            text = table::table_text_before_tab_row(t, text, &p.text);
+        }
+        if let (Some(b), Some((_, s))) = (rewritten, self.table.as_mut()) {
+            *s = b;
+        }
+        self.flush()?;
+        self.table = Some((t, text));
         Ok(())
     }
 }

@@ -19,6 +19,7 @@ mod fixtures;
 mod grid_text;
 mod html;
 mod inputs;
+mod layering;
 mod layout;
 mod legacy;
 mod markdown;

@@ -1174,6 +1174,17 @@ struct MutationFailure {
     problems: Vec<String>,
 }
 
+/// The seed byte of the mutated reports: `OGI_ROUNDTRIP_SEED` (0–255), 15 by
+/// default (the cases of docs/roundtrip.md).
+fn mutation_seed() -> u8 {
+    match std::env::var("OGI_ROUNDTRIP_SEED") {
+        Ok(v) => v
+            .parse()
+            .unwrap_or_else(|_| panic!("OGI_ROUNDTRIP_SEED={v:?} is no number 0-255")),
+        Err(_) => 15,
+    }
+}
+
 /// `cases` mutated reports from a fixed seed (the same cases on every run)
 /// and the ones that break a round-trip law.
 fn mutation_failures(cases: usize) -> Vec<MutationFailure> {
@@ -1181,7 +1192,7 @@ fn mutation_failures(cases: usize) -> Vec<MutationFailure> {
     use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
     let files = mutation_sources();
     assert!(!files.is_empty());
-    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[15; 32]);
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[mutation_seed(); 32]);
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
     let strategy = mutated_report();
     let mut out = Vec::new();
@@ -1253,8 +1264,9 @@ fn roundtrip_mutated_reports() {
 }
 
 /// The failure rate of the round-trip laws on mutated reports
-/// (`OGI_ROUNDTRIP_CASES`, default 2000; `OGI_ROUNDTRIP_SAVE=dir` saves the
-/// first 50 failing inputs, named by class): the figures of docs/roundtrip.md.
+/// (`OGI_ROUNDTRIP_CASES`, default 2000; `OGI_ROUNDTRIP_SEED`, default 15;
+/// `OGI_ROUNDTRIP_SAVE=dir` creates `dir` and saves the first 50 failing
+/// inputs, named by class): the figures of docs/roundtrip.md.
 #[test]
 #[ignore = "measurement: cargo test --test testsuite roundtrip_failure_rate -- --ignored --nocapture"]
 fn roundtrip_failure_rate() {
@@ -1287,12 +1299,16 @@ fn roundtrip_failure_rate() {
         }
     }
     if let Some(dir) = std::env::var_os("OGI_ROUNDTRIP_SAVE") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir)
+            .unwrap_or_else(|e| panic!("OGI_ROUNDTRIP_SAVE: cannot create {}: {e}", dir.display()));
         for (i, f) in failures.iter().take(50).enumerate() {
             let class = known_mutation_failure(f).unwrap_or("unclassified");
-            let _ = std::fs::write(
-                Path::new(&dir).join(format!("fail-{i}-{class}.txt")),
-                &f.text,
-            );
+            let path = dir.join(format!("fail-{i}-{class}.txt"));
+            std::fs::write(&path, &f.text).unwrap_or_else(|e| {
+                panic!("OGI_ROUNDTRIP_SAVE: cannot write {}: {e}", path.display())
+            });
+            eprintln!("saved {}", path.display());
         }
     }
     eprintln!(

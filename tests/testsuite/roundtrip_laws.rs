@@ -958,6 +958,51 @@ fn laws_m_paragraph_before_a_closing_date_is_no_organ_line() {
     assert_laws("二、主动公开\n[bookmark:]政府\n2022年1月2");
 }
 
+// --- laws-n: the last two fixtures-only mutation failures ---------------------------
+
+/// Fused digits read from pipe rows with white space inside a cell (a tab,
+/// a line break: `|2\t7|` and the next pipe row `|3|`): the table is written
+/// in pipe rows, where each tab becomes a pipe, so a tab of the fused text
+/// was written as one more cell boundary (`2|7`) and the raw digits and the
+/// audit's quote changed. In pipe rows the fused text's white space is
+/// written as one space.
+#[test]
+fn laws_n_fused_digits_with_a_tab_in_pipe_rows() {
+    assert_laws("一、本年新收|2\t7|\n|3|");
+    // another row's fused digits, in the same table of pipe rows
+    assert_laws("一、本年新收|0|0|\n二、上年结转|1\t2|");
+    // the review/litigation row: its words were tab-separated too
+    assert_laws("行政复议||\n1|2\t3|");
+    assert_laws("行政复议||\n1|2 3|");
+}
+
+/// A space-aligned row of figures after a list marker under an
+/// active-disclosure table, its line joined to the next (`集中采购`) in a
+/// paragraph: written on one line, the item word glued after the figures
+/// kept the line in the table. The label of a marker line is the text before
+/// its figures (a digit after white space), so the line ends the table either
+/// way.
+#[test]
+fn laws_n_an_item_word_after_the_figures_is_no_label() {
+    assert_laws("第二十条\n3.一稳定”      0    0    0    0    0    0    0\n集中采购");
+    assert_laws("第二十条\n3.一稳定”\t0\t0\t0\t0\t0\t0\t0集中采购");
+    // an item word before the figures still makes the line a row
+    assert_laws("第二十条\n3.规章      0    0    0    0    0    0    0\n集中采购 1 2");
+    // the marker line ends the table: a subsection follows it
+    let r = ogi_report::parse("第二十条\n3.一稳定”\t0\t0\t0\t0\t0\t0\t0集中采购").unwrap();
+    assert!(
+        matches!(
+            r.preamble.as_slice(),
+            [
+                ogi_report::model::Block::Table(_),
+                ogi_report::model::Block::Subsection(_)
+            ]
+        ),
+        "{:?}",
+        r.preamble
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.

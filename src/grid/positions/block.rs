@@ -4,10 +4,7 @@
 
 use super::header::{self, Header};
 use super::rules::VerticalRules;
-use super::{Chunk, Line, Vertical};
-
-/// A column of a table block: the x range its figures occupy.
-pub type Column = (f64, f64);
+use super::{Chunk, Column, Line, Vertical};
 
 /// Merges the x ranges of figures into columns (ranges that overlap, or
 /// nearly touch, are one column).

@@ -3,8 +3,7 @@
 //! columns. They confirm the columns the figures give, split a column the
 //! figures ran together, and add a column whose cells are all empty.
 
-use super::Line;
-use super::block::Column;
+use super::{Column, Line};
 
 /// A header cell: the text of one or more lines stacked in one cell.
 #[derive(Debug, Clone, PartialEq)]

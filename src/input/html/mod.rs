@@ -64,22 +64,22 @@ use crate::model::Report;
 /// Parses an HTML page (bytes in any charset [`decode`] knows). Spans point
 /// into the decoded page source; see the [module docs](self).
 ///
-/// The report's derived fields (format, meta, findings) are those of the
-/// line parser run on the reading text, then completed from the portal's
-/// metadata fields; the audit runs on the final report.
+/// The report's derived fields (format, meta) are those of the line parser
+/// run on the reading text, then completed from the portal's metadata
+/// fields. It is not audited (its `findings` are empty): a front end does
+/// not call the audit; [`crate::parse_html`] audits the final report.
 pub fn parse_html(bytes: &[u8]) -> Result<Report, Error> {
     let html = decode(bytes)?;
     parse_decoded(&html)
 }
 
-/// [`parse_html`] on an already decoded page.
+/// [`parse_html`] on an already decoded page (not audited either).
 pub fn parse_decoded(html: &str) -> Result<Report, Error> {
     let page = read(html);
     let mut report = crate::parse::parse(page.reading.text())?;
     page.reading.remap(&mut report, html);
     mark_table_layout(&mut report, html);
     page.complete(&mut report, html);
-    report.findings = crate::audit::audit(&report);
     Ok(report)
 }
 

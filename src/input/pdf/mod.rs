@@ -43,10 +43,12 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// Parses the extracted text ([`crate::parse()`]) and sets the page of
-    /// every span. The audit runs on the final report, so its findings'
-    /// spans and related spans carry their page too.
-    pub fn parse(&self) -> Result<crate::Report, Error> {
+    /// Parses the extracted text (as [`crate::parse()`] does) and sets the
+    /// page of every span. It is not audited (its `findings` are empty): a
+    /// front end does not call the audit; [`crate::parse_pdf`] audits the
+    /// final report, so the findings' spans and related spans carry their
+    /// page too.
+    pub fn parse(&self) -> Result<crate::model::Report, Error> {
         let mut r = crate::parse::parse(&self.text)?;
         crate::model::visit::spans_mut(&mut r, &mut |s| {
             s.page = self
@@ -72,7 +74,6 @@ impl Extracted {
                 t.set_layout(crate::model::TableLayout::PdfPositions);
             }
         });
-        r.findings = crate::audit::audit(&r);
         Ok(r)
     }
 

@@ -5,7 +5,7 @@
 //! change of delimiter, which always ends a region. Each candidate form is
 //! read back to check it (see [`table_text_after`]).
 
-use super::{Table, free, fused_pipes, write_table, write_table_tabs};
+use super::{Table, free, fused_pipes, write_table, write_table_rows};
 
 /// The text of `table` written as the chunk right after `before`, a table
 /// and its text written just before it (one blank line between the two),
@@ -193,7 +193,7 @@ fn other_layout(table: &Table, delim: char) -> Option<String> {
         return None;
     }
     let mut tabs = String::new();
-    write_table_tabs(&mut tabs, table).ok()?;
+    write_table_rows(&mut tabs, table, delim == '|').ok()?;
     if delim == '\t' {
         return Some(tabs);
     }

@@ -118,21 +118,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // one that stood apart after the row's last cell, empty and in a
         // place of its own, is one more field when it can be: glued, it
         // would take that cell's place)
-        Some(e)
-            if e.raw.trim().is_empty()
-                && row.fused.is_none()
-                && (f.span.start <= e.span.end
-                    || digits_or_pipes()
-                    || Some(e.span.start) != last
-                    || row
-                        .cells
-                        .values()
-                        .filter(|c| c.span.start == e.span.start)
-                        .count()
-                        > 1) =>
-        {
-            spaced = true
-        }
+        Some(e) if in_empty_cells_place(row, f, e, last) => spaced = true,
         // glued to a figure: digits or delimiters would read as
         // part of it, and so would text that was apart (`6万\t元`
         // would read as the amount `6万元`)
@@ -163,12 +149,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // last cell when that is a figure (after an empty cell it would
         // read as text in that cell's place), else not written
         None => {
-            let last_cell = row
-                .cells
-                .values()
-                .max_by_key(|e| e.span.start)
-                .filter(|e| !e.raw.trim().is_empty());
-            if digits_or_pipes() || last_cell.is_none() || !reads_as_text(&f.raw) {
+            if digits_or_pipes() || !ends_with_a_figure(row) || !reads_as_text(&f.raw) {
                 return None;
             }
             tab = true;
@@ -180,6 +161,38 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         tab,
         spaced,
     })
+}
+
+/// True when the fragment `f`, after the empty cell `e` of `row` (no fused
+/// digits), reads back beside that cell: it stood in its place, holds digits
+/// or pipes, or `e` is not alone at the row's last place (`last`, the start
+/// of the row's last cell or fused digits).
+fn in_empty_cells_place<C: Key>(
+    row: &RowSource<C>,
+    f: &crate::model::Fragment,
+    e: &crate::model::Text,
+    last: Option<u32>,
+) -> bool {
+    e.raw.trim().is_empty()
+        && row.fused.is_none()
+        && (f.span.start <= e.span.end
+            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+            || Some(e.span.start) != last
+            || row
+                .cells
+                .values()
+                .filter(|c| c.span.start == e.span.start)
+                .count()
+                > 1)
+}
+
+/// True when the last cell of `row` (in source order) holds a figure, not
+/// an empty cell.
+fn ends_with_a_figure<C: Key>(row: &RowSource<C>) -> bool {
+    row.cells
+        .values()
+        .max_by_key(|e| e.span.start)
+        .is_some_and(|e| !e.raw.trim().is_empty())
 }
 
 /// True when `fragment`, glued after the figure `cell`, reads back as label

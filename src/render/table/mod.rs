@@ -56,7 +56,7 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
         // read back so only in a table of pipe rows, so the whole table is
         // written as pipe rows (each tab a pipe, each line between pipes)
         let mut tabs = String::new();
-        write_table_tabs(&mut tabs, table)?;
+        write_table_rows(&mut tabs, table, true)?;
         for line in tabs.lines() {
             w.write_char('|')?;
             w.write_str(&line.replace('\t', "|"))?;
@@ -64,7 +64,7 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
         }
         return Ok(());
     }
-    write_table_tabs(w, table)
+    write_table_rows(w, table, false)
 }
 
 /// True when a row of a standard table has fused digits with a pipe
@@ -89,12 +89,14 @@ fn fused_pipes(table: &Table) -> bool {
     }
 }
 
-/// Writes `table` in its canonical layout as tab rows.
-fn write_table_tabs<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
+/// Writes `table` in its canonical layout as tab rows; with `pipes`, rows
+/// that the caller turns into pipe rows (each tab a pipe): fused digits are
+/// then written with no tab of their own (see [`put_fused`]).
+fn write_table_rows<W: fmt::Write>(w: &mut W, table: &Table, pipes: bool) -> fmt::Result {
     match table {
-        Table::Applications(t) => write_applications(w, t),
-        Table::ReviewLitigation(t) => write_review_litigation(w, t),
-        Table::ActiveDisclosure(t) => write_active_disclosure(w, t),
+        Table::Applications(t) => applications(w, t, pipes),
+        Table::ReviewLitigation(t) => review_litigation(w, t, pipes),
+        Table::ActiveDisclosure(t) => active_disclosure(w, t, pipes),
         Table::LegacyStatistics(t) => write_legacy_statistics(w, t),
         Table::Generic(t) => write_generic(w, t),
     }
@@ -134,12 +136,24 @@ fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// they are. A tab row is never split by the parser, and a row of as many
 /// fields as `cols` would be read as cells: then one more empty field is
 /// written after the first word, so the row reads back fused.
-fn put_fused<W: fmt::Write>(w: &mut W, s: &str, space: &str, cols: usize) -> fmt::Result {
+///
+/// With `pipes` (a table written as pipe rows, each tab made a pipe) every
+/// run of white space is written as one space: a tab there stood inside a
+/// pipe row's cell (`|2\t7|`), and as a pipe it would add a cell boundary
+/// the digits did not have (`2|7`).
+fn put_fused<W: fmt::Write>(
+    w: &mut W,
+    s: &str,
+    space: &str,
+    cols: usize,
+    pipes: bool,
+) -> fmt::Result {
+    let space = if pipes { " " } else { space };
     let mut out = String::new();
     let mut gap = String::new();
     for c in s.chars() {
         if is_space(c) {
-            if c == '\t' {
+            if c == '\t' && !pipes {
                 gap.push('\t');
             } else if gap.is_empty() {
                 gap.push_str(space);
@@ -205,6 +219,7 @@ fn put_row<W: fmt::Write, C: Key>(
     values: Option<&crate::model::table::Row<C>>,
     columns: &[C],
     frags: &mut RowFragments<'_>,
+    pipes: bool,
 ) -> fmt::Result {
     let mine = source.map(|s| frags.take(s)).unwrap_or_default();
     // the fragments of the row's lines, each after the cell (or fused
@@ -250,7 +265,7 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        put_fused(w, &fused.raw, " ", columns.len())?;
+        put_fused(w, &fused.raw, " ", columns.len(), pipes)?;
         after(w, Some(fused), false)?;
     } else {
         for col in columns {
@@ -281,6 +296,11 @@ fn in_results(row: AppRow) -> bool {
 
 /// Writes the applications table (see the module docs).
 pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fmt::Result {
+    applications(w, t, false)
+}
+
+/// [`write_applications`]; `pipes` as [`write_table_rows`].
+fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) -> fmt::Result {
     w.write_str(APPLICATIONS_NOTE)?;
     w.write_char('\n')?;
     w.write_str(APPLICATIONS_CORNER)?;
@@ -327,6 +347,7 @@ pub fn write_applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable) -> fm
             Some(values),
             &t.columns,
             &mut frags,
+            pipes,
         )?;
     }
     // group labels after the last row (the audit checks their titles),
@@ -402,6 +423,15 @@ fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
 
 /// Writes the review/litigation table (see the module docs).
 pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTable) -> fmt::Result {
+    review_litigation(w, t, false)
+}
+
+/// [`write_review_litigation`]; `pipes` as [`write_table_rows`].
+fn review_litigation<W: fmt::Write>(
+    w: &mut W,
+    t: &ReviewLitigationTable,
+    pipes: bool,
+) -> fmt::Result {
     for line in REVIEW_LITIGATION_HEADER {
         w.write_str(line)?;
         w.write_char('\n')?;
@@ -431,7 +461,7 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
                 if words > 0 {
                     w.write_char('\t')?;
                 }
-                put_fused(w, &fused.raw, "\t", 15)?;
+                put_fused(w, &fused.raw, "\t", 15, pipes)?;
                 // (a pipe parts words too: `1| 4` is two)
                 words += fused
                     .raw
@@ -484,6 +514,15 @@ fn field_label(field: AdField, format: Format) -> &'static str {
 
 /// Writes the active-disclosure table (see the module docs).
 pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTable) -> fmt::Result {
+    active_disclosure(w, t, false)
+}
+
+/// [`write_active_disclosure`]; `pipes` as [`write_table_rows`].
+fn active_disclosure<W: fmt::Write>(
+    w: &mut W,
+    t: &ActiveDisclosureTable,
+    pipes: bool,
+) -> fmt::Result {
     let format = active_disclosure_format(t);
     if t.items.is_empty() {
         // a table without items: its first block title and column header
@@ -525,6 +564,7 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
             Some(values),
             fields,
             &mut frags,
+            pipes,
         )?;
     }
     Ok(())
