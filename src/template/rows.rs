@@ -125,6 +125,7 @@ impl Cutter {
             next_cut: 0,
             next_found: 0,
             next_head: 0,
+            next_seg: 0,
         }
     }
 
@@ -289,6 +290,8 @@ pub(crate) struct Pieces<'s> {
     next_cut: usize,
     next_found: usize,
     next_head: usize,
+    /// Where [`Norm::source_from`] is in the map.
+    next_seg: usize,
 }
 
 impl<'s> Iterator for Pieces<'s> {
@@ -338,7 +341,7 @@ impl<'s> Iterator for Pieces<'s> {
             }
             self.next_found += 1;
         }
-        let (start, end) = self.n.source(a, b);
+        let (start, end) = self.n.source_from(&mut self.next_seg, a, b);
         Some(Piece {
             norm,
             start,

@@ -281,8 +281,15 @@ impl Norm {
 
     /// Source range of normalised bytes `a..b` (`a < b`): from the start
     /// of the character at `a` to the end of the character at `b - 1`.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
-        let seg = |p: usize| self.segs[self.segs.partition_point(|g| g.at <= p).saturating_sub(1)];
+        self.source_from(&mut 0, a, b)
+    }
+
+    /// [`Norm::source`] for ranges asked for in rising order: `hint` is a
+    /// segment of the map at or before `a` (0 at first), moved on to the
+    /// one at `b - 1`, so that the map is walked once for all of them.
+    pub(crate) fn source_from(&self, hint: &mut usize, a: usize, b: usize) -> (usize, usize) {
         // (a copied character is whole in its segment: its start and end
         // in `s` are those of the source, shifted)
         let mut a = a.min(self.s.len());
@@ -293,15 +300,35 @@ impl Norm {
         while !self.s.is_char_boundary(b) {
             b += 1;
         }
-        let g = seg(a);
-        let start = match g.changed {
-            None => g.src + (a - g.at),
-            Some(_) => g.src,
+        let mut seg = |p: usize| {
+            // (a hint past `p` starts over)
+            if self.segs.get(*hint).is_none_or(|g| g.at > p) {
+                *hint = 0;
+            }
+            while self.segs.get(*hint + 1).is_some_and(|g| g.at <= p) {
+                *hint += 1;
+            }
+            self.segs.get(*hint).copied()
         };
-        let g = seg(b.saturating_sub(1));
-        let end = match g.changed {
-            None => g.src + (b - g.at),
-            Some(end) => end,
+        let start = match seg(a) {
+            Some(Seg {
+                at,
+                src,
+                changed: None,
+            }) => src + (a - at),
+            Some(g) => g.src,
+            None => 0,
+        };
+        let end = match seg(b.saturating_sub(1)) {
+            Some(Seg {
+                at,
+                src,
+                changed: None,
+            }) => src + (b - at),
+            Some(Seg {
+                changed: Some(end), ..
+            }) => end,
+            None => 0,
         };
         (start, end)
     }
