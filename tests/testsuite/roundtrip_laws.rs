@@ -1003,6 +1003,120 @@ fn laws_n_an_item_word_after_the_figures_is_no_label() {
     );
 }
 
+// --- laws-q: strict campaign of 2026-12-06 10:20 (main at bf448a4) ---------------
+
+/// Debugging aid: `OGI_LAWS_DIR=dir cargo test --all-features --test testsuite
+/// laws_q_check_dir -- --ignored --nocapture` prints, for every file of `dir`
+/// (fuzz artifacts, minimised forms), `PASS` or `FAIL` and the law it breaks.
+#[test]
+#[ignore = "debugging aid: set OGI_LAWS_DIR"]
+fn laws_q_check_dir() {
+    let Some(dir) = std::env::var_os("OGI_LAWS_DIR") else {
+        return;
+    };
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for path in names {
+        let Ok(Ok(text)) = crate::util::fuzz_input(&path).map(String::from_utf8) else {
+            continue;
+        };
+        match laws(&text) {
+            Ok(()) => eprintln!("PASS {}", path.display()),
+            Err(e) => eprintln!(
+                "FAIL {} {}",
+                path.display(),
+                e.lines().next().unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// A table of one cell per line with a cell that holds a pipe (`| szfgs2024.pd`,
+/// `wIp|w-Ip|`, `|`) or a tab cannot be written in pipe rows (the pipe would
+/// cut the cell) nor tab rows; one cell per line without blank lines put the
+/// second figure out of the parser's look-ahead (20 characters a paragraph),
+/// so the cells are written in paragraphs packed up to that length.
+#[test]
+fn laws_q_a_table_of_lines_with_a_pipe_in_a_cell() {
+    assert_laws("| szfgs2024.pd\r4\r\r\u{15}-s\r245\r]");
+    assert_laws("|!\u{19}\u{8}\n0\n\u{1}\u{6}$I20111\n\nwFI\tG\n-5");
+    assert_laws("w\n0\nwFww\tw\t\t\u{8}\n\nwIp|w-Ip|\n0");
+    assert_laws("w@\n5\n5587.tg\t\txw\u{7}ww@\u{8}\n\nw\n5\n|");
+    assert_laws("F&\r50\r-\r|/0Ӷ0F|w\t\t507/0\r\r0");
+}
+
+/// A short paragraph before a table of one cell per line that, written
+/// apart, would start the table itself (the look-ahead from it reaches the
+/// table's figures): the table goes right after the paragraph's line (the
+/// paragraph's look-ahead overflows its 20 characters first), or one cell a
+/// paragraph, or with its second figure opening the seventh paragraph (one
+/// beyond the paragraph's reach), whichever reads back.
+#[test]
+fn laws_q_a_paragraph_before_a_table_of_lines_stays_apart() {
+    assert_laws("eeeeeeeeeeeee\r|l\u{19}\u{8}\n0\n-51");
+    assert_laws("称\r\r\u{f}\r\rF\r\r-\r\r-\r\r5\r\r-\r\r5\r+\r|");
+    assert_laws("法\r\r-\r\r|\r\r-\r\r-\rs\r\r5\r+\r\r+\r\r-\r\r5");
+    let r = ogi_report::parse("eeeeeeeeeeeee\r|l\u{19}\u{8}\n0\n-51").unwrap();
+    assert!(
+        matches!(
+            r.preamble.as_slice(),
+            [
+                ogi_report::model::Block::Paragraph(_),
+                ogi_report::model::Block::Table(_)
+            ]
+        ),
+        "{:?}",
+        r.preamble
+    );
+}
+
+/// A section-marker subsection without a title whose paragraph goes on the
+/// head line: the heading test looks for the section after the one written
+/// last, as the parser does (`三、收处理政府…申请人情` in section 三 is no
+/// heading; alone, `三、` after a table was read into it).
+#[test]
+fn laws_q_a_section_marker_body_is_judged_in_its_section() {
+    assert_laws("三、申请\n（本列\n三、收处理政府                                申请人情");
+    assert_laws("一、本年新收\n四、结继续办理        0    0   0   0    0    0   0");
+    assert_laws("一、本年新收\n四、结0    0   0   0    0               未经复议直接");
+    assert_laws("一、本年新收\n二、上年绳转政府価息公                   0    0      0");
+}
+
+/// Text written as one more field after a row's last cell keeps its words
+/// apart (`织 构`): the audit quotes it so.
+#[test]
+fn laws_q_a_fragment_field_keeps_its_words_apart() {
+    assert_laws("第二十条本年处理决定数量行政处罚 织 构");
+    assert_laws("第二十条本年处理决定数量行政许可 e\tA");
+}
+
+/// Fused digits whose words read as as many cells as the table has
+/// columns (`4-` is a figure and a null marker) get one more empty field.
+#[test]
+fn laws_q_fused_words_count_as_the_cells_they_read_as() {
+    assert_laws("勾稽关系  0  0  0  0  0\n另行制作3 0 0 0 0  4-");
+}
+
+/// A paragraph that reads as a table's header on one line (`行政复议未结果`)
+/// is written over two lines that do not, and that join back into it.
+#[test]
+fn laws_q_a_paragraph_that_opens_a_table_on_one_line_is_cut() {
+    assert_laws("行政复议未\n结果");
+    assert_laws("行政复议讼\n结果");
+}
+
+/// A pipe-row table after a table whose last line holds no delimiter (a
+/// group label after the header): that line is written with a tab at its
+/// end, so the pipe rows after the blank line end its region.
+#[test]
+fn laws_q_pipe_rows_after_a_trailing_group_label() {
+    assert_laws("（本列不予公开\n1.属||\n||");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
