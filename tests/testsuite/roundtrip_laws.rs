@@ -1117,6 +1117,24 @@ fn laws_q_pipe_rows_after_a_trailing_group_label() {
     assert_laws("（本列不予公开\n1.属||\n||");
 }
 
+/// A tab or pipe row is no cell of a table of one cell per line (parser):
+/// neither the look-ahead that starts such a table nor the table reads over
+/// it. Written canonically, a tab row's white space changes (`Fw\t\teeeeeo`
+/// becomes `Fw\teeeeeo`, short enough for a cell) and the paragraphs around it
+/// are kept apart by blank lines, so a reading that counted it depended on
+/// the layout.
+#[test]
+fn laws_q_a_grid_row_is_no_cell_of_a_table_of_lines() {
+    assert_laws("+\rw\t+\nw\t@\n66666666666666\r\r4");
+    assert_laws("s\r5\r4\r|\nFw\t\teeeeeo\t\tw\t\teeeeee\nw\t+");
+    assert_laws("ww@?\nww@?\t\t\u{8}\n%\n00000000\n0\n|");
+    assert_laws("|\r5\r4\r7.\r5\r0\ne\te\re\te");
+    assert_laws("w\r?\t\t\u{8}\nww@?\t\tw@\n66666666\r\r5");
+    // the tab rows are a table of their own, not cells of the lines before
+    let r = ogi_report::parse("s\n5\n4\n|\nFw\t\teeeeeo\t\tw\t\teeeeee\nw\t+").unwrap();
+    assert_eq!(r.preamble.len(), 2, "{:?}", r.preamble);
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
