@@ -168,7 +168,8 @@ impl<'t> Blocks<'t, '_> {
             .iter()
             .zip(pieces.get(range.clone()))
             .any(|(k, s)| k.facts.zhi(s.trimmed().1))
-            && let Some(segs) = split_statistics(self.text, pieces.get(range.clone()), &kinds)
+            && let Some(segs) =
+                split_statistics(self.text, pieces.get(range.clone()), &kinds, self.loc)
         {
             let n = segs.len();
             kinds.clear();
@@ -515,8 +516,20 @@ impl<'t> Blocks<'t, '_> {
             } else {
                 &self.text[p.start..p.end]
             };
+            // one piece over several lines (the rows of a statistics table
+            // looked for over a line break, and none read): its lines are
+            // joined as the lines of a paragraph are, without the breaks
+            // and the white space around them
+            let text: crate::Str = if text.contains(['\n', '\r']) {
+                text.split(['\n', '\r'])
+                    .map(|l| l.trim_matches(crate::lines::is_space))
+                    .collect::<String>()
+                    .into()
+            } else {
+                text.into()
+            };
             let b = Block::Paragraph(Paragraph {
-                text: text.into(),
+                text,
                 span: self.loc.span(p.start, p.end),
             });
             push(stack, root, b);

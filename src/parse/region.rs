@@ -346,8 +346,11 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
             }
             let t = segs[j].trimmed().1;
             chars += t.chars().count();
+            // (a tab or pipe row is a grid's, not a cell of one per line:
+            // written canonically, its delimiters change how long it is)
             if !kinds[j].facts.short_cell(t)
                 || chars > 20
+                || kinds[j].grid_row(&segs[j])
                 || kinds[j].page(&segs[j])
                 || kinds[j].marker(&segs[j])
                 || kinds[j].anchor(&segs[j]).is_some()
@@ -372,6 +375,7 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
         }
         let t = segs[j].trimmed().1;
         if !kinds[j].facts.short_cell(t)
+            || kinds[j].grid_row(&segs[j])
             || kinds[j].page(&segs[j])
             || kinds[j].marker(&segs[j])
             || kinds[j].anchor(&segs[j]).is_some()

@@ -15,6 +15,7 @@ pub(super) fn split_statistics<'a>(
     text: &'a str,
     segs: &[Seg<'a>],
     kinds: &[LineKind],
+    loc: &crate::lines::Locator<'_>,
 ) -> Option<Vec<Seg<'a>>> {
     use crate::template::legacy::locate;
     // pieces are copied into `out` from the first cut on
@@ -24,6 +25,13 @@ pub(super) fn split_statistics<'a>(
         let s = segs[i];
         let (off, t) = s.trimmed();
         let statistics = kinds[i].facts.zhi(t);
+        // a table is cut out only where one is read: where none is (the
+        // rows looked for over the next lines, `指标名称计量\n其0`, or a
+        // header after a head, `七、附表指标名称…`), the pieces stay as they
+        // are, so the text reads as it does without the header word
+        let reads = |&(a, _, b): &(usize, usize, usize)| {
+            crate::template::legacy::crawler_table(&text[off + a..off + b], off + a, loc).is_some()
+        };
         let mut found = if statistics { locate(t) } else { None };
         if statistics
             && found.is_none_or(|(_, _, b)| b == t.len())
@@ -43,10 +51,11 @@ pub(super) fn split_statistics<'a>(
                 .map_or(segs.len(), |p| i + 1 + p);
             let (last, lt) = segs[k - 1].trimmed();
             let end = (last + lt.len()).max(off + t.len());
-            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
+            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len() && reads(r)) {
                 found = Some(r);
             }
         }
+        let found = found.filter(reads);
         let Some((a, _, b)) = found else {
             if let Some(out) = out.as_mut() {
                 out.push(s);

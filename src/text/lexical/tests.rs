@@ -140,7 +140,19 @@ fn run_copying_agrees_with_char_by_char() {
             }
         }
         assert_eq!(n.s, format!("{want}{want}"), "{s:?}");
-        assert_eq!(n.map, map, "{s:?}");
+        assert_eq!(map.len(), n.s.len(), "{s:?}");
+        let mut hint = 0;
+        for (k, &m) in map.iter().enumerate() {
+            assert_eq!(n.source(k, k + 1), m, "{s:?} {k}");
+            // asked for in rising order, with the map walked once
+            assert_eq!(n.source_from(&mut hint, k, k + 1), m, "{s:?} {k}");
+            // a range is from its first character's start to its last one's end
+            assert_eq!(
+                n.source(k, n.s.len()),
+                (m.0, map[map.len() - 1].1),
+                "{s:?} {k}"
+            );
+        }
         norm_into(&mut out, s);
         assert_eq!(out, want, "{s:?}");
         assert_eq!(norm(s), want, "{s:?}");
