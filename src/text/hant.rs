@@ -578,7 +578,11 @@ mod tests {
     fn plain_ideographs_by_their_parts() {
         for cp in 0x4000u32..0xA000 {
             let want = cp >= 0x4E00 && !super::is_traditional(cp);
-            assert_eq!(super::is_plain_ideograph(cp >> 6, (cp & 63) as u8), want, "{cp:X}");
+            assert_eq!(
+                super::is_plain_ideograph(cp >> 6, (cp & 63) as u8),
+                want,
+                "{cp:X}"
+            );
         }
     }
 
