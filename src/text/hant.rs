@@ -545,7 +545,7 @@ pub(crate) fn is_plain_ideograph(high: u32, low: u8) -> bool {
 }
 
 // `is_plain_ideograph` relies on it
-const _: () = assert!(BITMAP_BASE % 64 == 0 && BITMAP_BITS % 64 == 0);
+const _: () = assert!(BITMAP_BASE.is_multiple_of(64) && BITMAP_BITS.is_multiple_of(64));
 
 /// The Simplified form of `c` when it is a Traditional character of the
 /// vocabulary; else `c`.
