@@ -411,14 +411,29 @@ fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
     if page {
         // a page number on one line (`-1-`): its last character on a line
-        // of its own
-        let cut = one
+        // of its own, or the last cut before it that reads back as the
+        // paragraph (`4/90`: the line `0` alone would be a paragraph of its
+        // own, `4/` + `90` is one)
+        let apart = |at: usize| {
+            let c = one[at..].chars().next().unwrap_or(' ');
+            at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+        };
+        let last = one
             .char_indices()
             .next_back()
-            .filter(|&(at, c)| {
-                at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+            .map(|(at, _)| at)
+            .filter(|&at| apart(at));
+        let cut = last
+            .filter(|&at| reads_as_paragraph(&one, at))
+            .or_else(|| {
+                one.char_indices()
+                    .rev()
+                    .skip(1)
+                    .take(MARKER_CUT_CHARS)
+                    .map(|(at, _)| at)
+                    .find(|&at| apart(at) && reads_as_paragraph(&one, at))
             })
-            .map(|(at, _)| at);
+            .or(last);
         return match cut {
             Some(at) => {
                 w.write_str(&one[..at])?;
@@ -502,12 +517,19 @@ fn anchor_cut(text: &str) -> Option<usize> {
                 && crate::parse::region::anchor(head).is_none()
                 && crate::parse::region::anchor(rest).is_none()
                 && crate::parse::seg::line_marker(rest).is_none()
-                && crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
-                    r.sections.is_empty()
-                        && r.closing.is_empty()
-                        && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
-                })
+                && reads_as_paragraph(text, at)
         })
+}
+
+/// True when `text` cut at `at` over two lines reads back as one paragraph
+/// of that text.
+fn reads_as_paragraph(text: &str, at: usize) -> bool {
+    let (head, rest) = text.split_at(at);
+    crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
+    })
 }
 
 /// Writes `text` as lines cut at the byte offsets `cuts` (see
