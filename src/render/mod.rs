@@ -279,8 +279,39 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         body(self.w)
     }
 
+    /// Writes markup `m`, followed by the blocks `next`: a paragraph read
+    /// after it on its line that alone would read as something else
+    /// (`[bookmark]第二十条`: a table's anchor) is written on that line with
+    /// it, as it was read; true then (the paragraph is written).
+    fn markup(&mut self, m: &crate::model::Markup, next: &[Block]) -> Result<bool, fmt::Error> {
+        match next.first() {
+            Some(Block::Paragraph(p))
+                if p.span.line == m.span.line
+                    && !p.text.contains(['\n', '\r'])
+                    && !reads_as_itself(&p.text) =>
+            {
+                self.chunk(|w| {
+                    w.write_str(&m.text)?;
+                    write_line(w, &p.text)
+                })?;
+                self.gap =
+                    matches!(next.get(1), Some(Block::Paragraph(_))) && joins_over_a_blank(&p.text);
+                Ok(true)
+            }
+            _ => {
+                self.chunk(|w| write_line(w, &m.text))?;
+                Ok(false)
+            }
+        }
+    }
+
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
+        // the block was written with the one before it
+        let mut written = false;
         for (i, block) in blocks.iter().enumerate() {
+            if std::mem::take(&mut written) {
+                continue;
+            }
             match block {
                 Block::Paragraph(p) if self.closing => {
                     self.chunk(|w| write_line(w, &p.text))?;
@@ -306,7 +337,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.para = Some(lines);
                 }
                 Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
-                Block::Markup(m) => self.chunk(|w| write_line(w, &m.text))?,
+                Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
                 Block::Subsection(s) if body_on_head_line(s, self.section) => {
                     self.head_line_subsection(s)?
@@ -485,16 +516,31 @@ fn marker_cut(one: &str) -> Option<usize> {
 /// legacy statistics table of running text (it was read from several
 /// lines, where it is none): after the first character of each header word
 /// (`指\n标名称…`), so no line holds the word and the parser joins the
-/// lines back into the paragraph. `None` when the line reads as no table.
+/// lines back into the paragraph. `None` when the line reads as no table
+/// (read on its own, it is this paragraph: `1：统计表指标名称…` where no table
+/// is read; cut, its first line would be a `key：value` line, never joined).
 fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
     let one = text.trim_matches(crate::lines::is_space);
     crate::template::legacy::locate(one)?;
+    if reads_as_itself(one) {
+        return None;
+    }
     let mut cuts: Vec<usize> = crate::template::legacy::HEADER_WORDS
         .iter()
         .flat_map(|h| text.match_indices(h).map(|(at, _)| at + '指'.len_utf8()))
         .collect();
     cuts.sort_unstable();
     Some(cuts)
+}
+
+/// True when `one`, a paragraph's text on one line, read on its own is
+/// that paragraph (and not a table, a heading, a subsection …).
+fn reads_as_itself(one: &str) -> bool {
+    crate::parse::parse(one).is_ok_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == one)
+    })
 }
 
 /// Where to break a paragraph that, written on one line, would open a

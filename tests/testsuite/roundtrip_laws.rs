@@ -490,7 +490,10 @@ fn a_group_label_after_its_rows_stays_after_them() {
     // roundtrip-strict-016ee1304f73.txt, -1e56c1b1c0a7.txt
     assert_laws("一、本年新收5已获取信息(五)不予公开");
     assert_laws("一、本年新收5已获取信息(五)其他处理\n缴纳费用");
-    // a group label before or among its rows is still written before them
+    // a group label before its rows is still written before them; one
+    // among them where it stood (laws-n: moved before the group's first
+    // row, a label with a finding, `（五）不予公开`, read back before that
+    // row's findings)
     assert_laws("勾稽关系\n（三）不予公开\n（本列国家秘密\t1\n（本列第三方\t2");
     assert_laws("勾稽关系\n（本列国家秘密\t1\n（三）不予公开\n（本列第三方\t2");
     let c1 = ogi_report::parse("勾稽关系\n（三）不予公开\n（本列国家秘密\t1\n（本列第三方\t2")
@@ -500,7 +503,10 @@ fn a_group_label_after_its_rows_stays_after_them() {
     let c1 = ogi_report::parse("勾稽关系\n（本列国家秘密\t1\n（三）不予公开\n（本列第三方\t2")
         .unwrap()
         .render();
-    assert!(c1.contains("（三）不予公开\n（本列国家秘密"), "{c1:?}");
+    assert!(
+        c1.contains("（本列国家秘密\t1\n（三）不予公开\n（本列第三方"),
+        "{c1:?}"
+    );
 }
 
 /// A list marker with nothing after it before the next marker
@@ -1001,6 +1007,88 @@ fn laws_n_an_item_word_after_the_figures_is_no_label() {
         "{:?}",
         r.preamble
     );
+}
+
+/// Text apart after a row's last empty cell (`行政许可\tb\tc`: `b\tc` after
+/// the empty cell of 本年处理决定数量) is written as one more field; the
+/// audit quotes it as that cell's text (“b c”), so its words stay apart
+/// there too (written glued, `bc`, the quote changed).
+#[test]
+fn laws_n_text_after_the_last_empty_cell_keeps_its_words_apart() {
+    assert_laws("第二十条本年处理决定数量行政许可\tb\tc");
+    assert_laws("第二十条本年处理决定数量行政许可\t5\tb\tc");
+}
+
+/// A group label that stood between two rows of its group (`（五）不予公开`
+/// after `（本列出版物`, before `信访`) is written where it stood: moved before
+/// the group's first row, its finding (`label.nonstandard`) read back before
+/// that row's.
+#[test]
+fn laws_n_a_group_label_among_its_rows_stays_where_it_stood() {
+    assert_laws("（本列出版物（五）不予公开\n信访");
+}
+
+/// A paragraph read from one piece over two lines (the rows of a statistics
+/// table were looked for over the line break, and no table read:
+/// `指标名称计量\n其0`) has no line break in its text, as a paragraph joined
+/// from lines has none; and a paragraph that reads as itself on one line
+/// (`1：统计表指标名称计量单0`: no table is read there) is not cut at its
+/// header word (cut, its first line `1：统计表指` is a `key：value` line,
+/// which the parser never joins).
+#[test]
+fn laws_n_statistics_header_paragraphs_read_back() {
+    assert_laws("指标名称计量\n其0");
+    assert_laws("1：统计表指标名称计量单0");
+    let r = ogi_report::parse("指标名称计量\n其0").unwrap();
+    assert!(
+        matches!(r.preamble.as_slice(),
+            [ogi_report::model::Block::Paragraph(p)] if p.text == "指标名称计量其0"),
+        "{:?}",
+        r.preamble
+    );
+}
+
+/// A paragraph read after markup on its line that on a line of its own
+/// would open a table (`[bookmark]第二十条`, `[bookmark]行政复议`) is written
+/// on the markup's line, as it was read.
+#[test]
+fn laws_n_text_after_markup_that_alone_opens_a_table() {
+    assert_laws("[bookmark]第二十条");
+    assert_laws("[bookmark]行政复议");
+    assert_laws("x\n[bookmark]第二十条第（一）项\nabc");
+    let c1 = ogi_report::parse("[bookmark]第二十条").unwrap().render();
+    assert_eq!(c1, "[bookmark]第二十条\n");
+}
+
+/// Text after a group label is not in the place of the empty cells of the
+/// row before it (`（本列新出具（五）不予公开1举`: the audit read `举` as
+/// text in each of the seven cells of 新出具, which the canonical text, with
+/// the group label on a line of its own, cannot keep).
+#[test]
+fn laws_n_text_after_a_group_label_is_no_text_of_the_row_before() {
+    assert_laws("（本列新出具（五）不予公开1举");
+    let r = ogi_report::parse("（本列新出具（五）不予公开1举").unwrap();
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "table.not_a_number"),
+        "{:?}",
+        r.findings
+    );
+}
+
+/// A statistics header located where no table reads (`七、附表指标名称…`
+/// after a head, rows looked for over the next lines `指标名称计量单5年\n0`)
+/// no longer cuts the line: cut there, `七、附表` was read as a subsection
+/// head of its own (on its own line in the canonical text, a section
+/// heading), and the lines after it were pulled into one piece.
+#[test]
+fn laws_n_a_statistics_header_where_no_table_reads_cuts_nothing() {
+    assert_laws(
+        "三、申请\n四、况\n七、附表指标名称计量单位开信息数12009800其中：1、网站公开条110090002、政府公报公开条100800受理依申请公",
+    );
+    assert_laws(
+        "一、述\n四、政政诉讼情附表指标名称计量单位其中：1、网站公开条110090002、政府公报公开条100800受理依申请公开信息总数条3",
+    );
+    assert_laws("指标名称计量单5年\n0\n2、府1");
 }
 
 // --- laws-q: strict campaign of 2026-12-06 10:20 (main at bf448a4) ---------------

@@ -386,9 +386,10 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
 /// Writes the first unused group label of the group `needle` names
 /// (`本年度办理结果`, or a group numeral) before the group's first row, unless
 /// a label of that group was written already (`started`): one that stood
-/// after all the group's rows stays after them (moved before the group, it
-/// would read back before its rows, and the findings on the label and the
-/// rows in another order).
+/// after the start of the group's first row stays after it (written where it
+/// stood, before a later row, or after the table's last row; moved before
+/// the group, it would read back before that row, and the findings on the
+/// label and the rows in another order).
 fn put_group_for<W: fmt::Write>(
     w: &mut W,
     t: &ApplicationsTable,
@@ -400,19 +401,19 @@ fn put_group_for<W: fmt::Write>(
         return Ok(());
     }
     started.push(needle);
-    // where the group's last row starts in the source
-    let last = t
+    // where the group's first row starts in the source
+    let first = t
         .source
         .iter()
         .filter(|(r, _)| {
             (needle == "本年度办理结果" && in_results(**r)) || group_numeral(**r) == Some(needle)
         })
         .filter_map(|(_, s)| row_start(s))
-        .max();
+        .min();
     let found = t.fragments.iter().enumerate().find(|(i, f)| {
         !used[*i]
             && f.role == FragmentRole::GroupLabel
-            && last.is_none_or(|l| f.span.start <= l)
+            && first.is_none_or(|l| f.span.start <= l)
             && crate::text::lexical::norm(&f.raw).contains(needle)
     });
     if let Some((i, f)) = found {
