@@ -1345,22 +1345,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "[QF] `一、本年新收\\t\\u{8}2|e`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
     ),
     (
-        "roundtrip-strict-2a07f86ad1cc.txt",
-        "[QL] `指标名称计量单\\n0`: a paragraph holding legacy statistics header words (`指标名称计量单` + `0`, `指标名称指标名称`): cut after each header word's first character (`指\\n标名称…`) so it reads as no table, the figure or the next line then joins differently (another paragraph, another model)",
-    ),
-    (
-        "roundtrip-strict-40b18575d977.txt",
-        "[QL] `指标名称计量单\\r0`: a paragraph holding legacy statistics header words (`指标名称计量单` + `0`, `指标名称指标名称`): cut after each header word's first character (`指\\n标名称…`) so it reads as no table, the figure or the next line then joins differently (another paragraph, another model)",
-    ),
-    (
-        "roundtrip-strict-5014276b92cd.txt",
-        "[QL] `指标名称指标名称\\r@8`: a paragraph holding legacy statistics header words (`指标名称计量单` + `0`, `指标名称指标名称`): cut after each header word's first character (`指\\n标名称…`) so it reads as no table, the figure or the next line then joins differently (another paragraph, another model)",
-    ),
-    (
-        "roundtrip-strict-2d0932cc92e0.txt",
-        "[QL] `指标名称指标名称\\r\\re5\\t\\r\\r`: a paragraph holding legacy statistics header words (`指标名称计量单` + `0`, `指标名称指标名称`): cut after each header word's first character (`指\\n标名称…`) so it reads as no table, the figure or the next line then joins differently (another paragraph, another model)",
-    ),
-    (
         "roundtrip-strict-1b5f10d73610.txt",
         "[QD] `第二十条现行有效件数行政处罚e`: an active-disclosure row from flow text with text in a cell's place: `行政处罚e` is written `行政处罚\\te`, read back as text after the cell (written `\\t\\te` the second time); `# 2年` with a digit is written without its space (`#2年`), so the audit quotes it otherwise",
     ),
