@@ -1304,11 +1304,11 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-7886e4d0285f.txt",
-        "[QF] `一、本年新收四、结转下0构`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QA] `一、本年新收四、结转下0构`: the audit's stray text (`audit/cells.rs`, `stray_text`) of a flow-text row whose empty cells all sit at one place reaches past the next row's label on the same line: the text after the next row (`构` in `一、本年新收四、结转下0构`) is quoted once per empty cell of the first row; in the canonical text the next row is on a line of its own, so the findings differ (a bound at the next row's start in the audit would fix it; the audit is not this branch's to change)",
     ),
     (
         "roundtrip-strict-83247c3fc4ca.txt",
-        "[QF] `一、本年新收四、结转下0诉`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QA] `一、本年新收四、结转下0诉`: the audit's stray text (`audit/cells.rs`, `stray_text`) of a flow-text row whose empty cells all sit at one place reaches past the next row's label on the same line: the text after the next row (`构` in `一、本年新收四、结转下0构`) is quoted once per empty cell of the first row; in the canonical text the next row is on a line of its own, so the findings differ (a bound at the next row's start in the audit would fix it; the audit is not this branch's to change)",
     ),
     (
         "roundtrip-strict-75ce7e81bbb9.txt",
@@ -1332,7 +1332,7 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-aee3aa9f95b9.txt",
-        "[QF] `（本列国家秘密0.国家秘密1e`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QA] `（本列国家秘密0.国家秘密1e`: the audit's stray text (`audit/cells.rs`, `stray_text`) of a flow-text row whose empty cells all sit at one place reaches past the next row's label on the same line: the text after the next row (`构` in `一、本年新收四、结转下0构`) is quoted once per empty cell of the first row; in the canonical text the next row is on a line of its own, so the findings differ (a bound at the next row's start in the audit would fix it; the audit is not this branch's to change)",
     ),
     (
         "roundtrip-strict-ddc911ec1d85.txt",
