@@ -39,8 +39,9 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// The text the parser left beside an empty cell: a fragment of role
 /// `other` on the cell's line, at or after the cell's place and before the
-/// row's next cell, that is neither a null marker nor a number. Header text
-/// on the line at or after the cell's place ends it (what follows header
+/// row's next cell (and before a group label: text after one is not in this
+/// row's place), that is neither a null marker nor a number. Header text
+/// on the line at or after the cell's place ends it too (what follows header
 /// words is no text of the row's cell: see
 /// `template::active_disclosure::label`).
 fn stray_text<'a, C: Key>(
@@ -62,8 +63,10 @@ fn stray_text<'a, C: Key>(
         .chain(
             fragments
                 .iter()
-                .filter(on_line_after)
-                .filter(|f| f.role == FragmentRole::Header)
+                .filter(|f| {
+                    (f.role == FragmentRole::GroupLabel && f.span.start >= at)
+                        || (f.role == FragmentRole::Header && on_line_after(f))
+                })
                 .map(|f| f.span.start),
         )
         .min()
