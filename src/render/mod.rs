@@ -375,10 +375,24 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let title = s.title.as_deref().unwrap_or("");
         // the head of an enclosing subsection written before it
         let before = self.prefix.as_ref().map_or(0, |p| p.chars().count());
+        // (a body with a tab: the tab on a line of its own, see `tab_cut`)
+        let body: String = p
+            .text
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect();
+        let cut = tab_cut(&s.marker, title, &body);
         self.chunk(|w| {
             w.write_str(&s.marker)?;
             w.write_str(title)?;
-            write_line(w, &p.text)
+            match cut {
+                Some(at) => {
+                    w.write_str(&body[..at])?;
+                    w.write_char('\n')?;
+                    write_line(w, &body[at..])
+                }
+                None => write_line(w, &p.text),
+            }
         })?;
         // the parser judges the head line as a whole
         let head = before + s.marker.chars().count() + title.chars().count();
@@ -564,6 +578,35 @@ fn anchor_cut(text: &str) -> Option<usize> {
                 && crate::parse::region::anchor(rest).is_none()
                 && crate::parse::seg::line_marker(rest).is_none()
                 && reads_as_paragraph(text, at)
+        })
+}
+
+/// Where to break the body written on a subsection's head line when it holds
+/// a tab (`8.属于行政查询事 0 , … ee(\te`): on the head line the tab makes a
+/// tab row, which a table before it reads in as one of its rows (its first
+/// field a row label); the source had the tab on a line of its own, which
+/// the parser joined to the body. The cut is a few characters before the
+/// first tab, where the two lines read back as the same subsection and body.
+fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
+    let tab = body.find('\t')?;
+    body[..tab]
+        .char_indices()
+        .rev()
+        .take(MARKER_CUT_CHARS)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = body.split_at(at);
+            at > 0
+                && !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::parse(&format!("{marker}{title}{head}\n{rest}\n")).is_ok_and(|r| {
+                    r.sections.is_empty()
+                        && r.closing.is_empty()
+                        && matches!(r.preamble.as_slice(), [Block::Subsection(x)]
+                            if x.marker == marker
+                                && x.title.as_deref().unwrap_or("") == title
+                                && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
+                })
         })
 }
 
