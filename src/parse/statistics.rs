@@ -15,6 +15,7 @@ pub(super) fn split_statistics<'a>(
     text: &'a str,
     segs: &[Seg<'a>],
     kinds: &[LineKind],
+    loc: &crate::lines::Locator<'_>,
 ) -> Option<Vec<Seg<'a>>> {
     use crate::template::legacy::locate;
     // pieces are copied into `out` from the first cut on
@@ -24,6 +25,13 @@ pub(super) fn split_statistics<'a>(
         let s = segs[i];
         let (off, t) = s.trimmed();
         let statistics = kinds[i].facts.zhi(t);
+        // a table is cut out only where one is read: where none is (the
+        // rows looked for over the next lines, `指标名称计量\n其0`, or a
+        // header after a head, `七、附表指标名称…`), the pieces stay as they
+        // are, so the text reads as it does without the header word
+        let reads = |&(a, _, b): &(usize, usize, usize)| {
+            crate::template::legacy::crawler_table(&text[off + a..off + b], off + a, loc).is_some()
+        };
         let mut found = if statistics { locate(t) } else { None };
         if statistics
             && found.is_none_or(|(_, _, b)| b == t.len())
@@ -43,10 +51,11 @@ pub(super) fn split_statistics<'a>(
                 .map_or(segs.len(), |p| i + 1 + p);
             let (last, lt) = segs[k - 1].trimmed();
             let end = (last + lt.len()).max(off + t.len());
-            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len()) {
+            if let Some(r) = locate(&text[off..end]).filter(|r| r.2 > t.len() && reads(r)) {
                 found = Some(r);
             }
         }
+        let found = found.filter(reads);
         let Some((a, _, b)) = found else {
             if let Some(out) = out.as_mut() {
                 out.push(s);
@@ -69,28 +78,32 @@ pub(super) fn split_statistics<'a>(
             out.push(Seg::new(s.start, &text[s.start..off + a]));
         }
         out.push(Seg::new(off + a, &text[off + a..stop]));
-        // the rest of the line is looked at again, as it would be on a
-        // line of its own (`。指标名称累计条0` after a table: `。` and a
-        // table); each look stops at the next table, so a line of many
-        // tables is read in one pass
-        let mut from = stop;
-        while from < covered {
-            let rest = Seg::new(from, &text[from..covered]);
-            let (roff, rt) = rest.trimmed();
-            let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
-            let Some((a, _, b)) = found else {
-                out.push(rest);
-                break;
-            };
-            if roff + a > from {
-                out.push(Seg::new(from, &text[from..roff + a]));
-            }
-            out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
-            from = roff + b;
-        }
+        cut_rest(text, stop, covered, out);
         i = j;
     }
     out
+}
+
+/// Cuts `text[from..covered]`, the rest of a line after a statistics table,
+/// into pieces pushed on `out`: it is looked at again, as it would be on a
+/// line of its own (`。指标名称累计条0` after a table: `。` and a table);
+/// each look stops at the next table, so a line of many tables is read in
+/// one pass.
+fn cut_rest<'a>(text: &'a str, mut from: usize, covered: usize, out: &mut Vec<Seg<'a>>) {
+    while from < covered {
+        let rest = Seg::new(from, &text[from..covered]);
+        let (roff, rt) = rest.trimmed();
+        let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
+        let Some((a, _, b)) = found else {
+            out.push(rest);
+            break;
+        };
+        if roff + a > from {
+            out.push(Seg::new(from, &text[from..roff + a]));
+        }
+        out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
+        from = roff + b;
+    }
 }
 
 /// False when `t` cannot hold a legacy statistics table run together with

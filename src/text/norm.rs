@@ -99,7 +99,14 @@ pub(crate) fn push_norm(out: &mut String, s: &str) {
         if x < 0x80 {
             if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
                 out.push_str(&s[run..i]);
-                run = i + 1;
+                // a run of ASCII white space (the alignment of `pdftotext
+                // -layout`) dropped at once
+                i += 1;
+                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    i += 1;
+                }
+                run = i;
+                continue;
             }
             i += 1;
             continue;

@@ -130,12 +130,15 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
                 return None;
             }
         }
-        // apart from the row's last cell: one more field, as it was
+        // apart from the row's last cell: one more field, as it was (its
+        // words apart: after an empty cell the audit quotes it as that
+        // cell's text, `b\tc` as “b c”)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
             if digits_or_pipes() {
                 return None;
             }
             tab = true;
+            spaced = true;
         }
         // apart from a cell inside the row: it would take a
         // cell's place, so it is not written

@@ -21,8 +21,8 @@ mod apart;
 mod fragments;
 mod free;
 
-pub(crate) use apart::table_text_after;
 pub use apart::table_text_before_tab_row;
+pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::{RowFragments, row_start};
 pub use free::{write_generic, write_legacy_statistics};
 
@@ -177,10 +177,23 @@ fn put_fused<W: fmt::Write>(
         out.push(c);
     }
     // (a pipe is a field boundary too: fused digits from pipe rows are
-    // written in a table of pipe rows)
+    // written in a table of pipe rows; a word counts as the cells it reads
+    // as: `4-` is the figure 4 and the null marker `-`)
+    let mut toks = Vec::new();
+    let mut cells_of = |word: &str| {
+        toks.clear();
+        crate::template::cells::field_tokens(word, 0, &mut toks);
+        toks.len().max(1)
+    };
     let fields: usize = out
         .split(['\t', '|'])
-        .map(|f| f.split(' ').filter(|x| !x.is_empty()).count().max(1))
+        .map(|f| {
+            f.split(' ')
+                .filter(|x| !x.is_empty())
+                .map(&mut cells_of)
+                .sum::<usize>()
+                .max(1)
+        })
         .sum();
     if fields == cols
         && let Some(at) = out.find(['\t', ' '])
@@ -250,7 +263,9 @@ fn put_row<W: fmt::Write, C: Key>(
                 if f.tab {
                     w.write_char('\t')?;
                 }
-                if f.spaced {
+                // (one more field keeps its words apart too: `织 构` is
+                // quoted so by the audit, written `织构` it would not be)
+                if f.spaced || f.tab {
                     put_fragment(w, f.raw)?;
                 } else {
                     put(w, f.raw)?;
@@ -371,9 +386,10 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
 /// Writes the first unused group label of the group `needle` names
 /// (`本年度办理结果`, or a group numeral) before the group's first row, unless
 /// a label of that group was written already (`started`): one that stood
-/// after all the group's rows stays after them (moved before the group, it
-/// would read back before its rows, and the findings on the label and the
-/// rows in another order).
+/// after the start of the group's first row stays after it (written where it
+/// stood, before a later row, or after the table's last row; moved before
+/// the group, it would read back before that row, and the findings on the
+/// label and the rows in another order).
 fn put_group_for<W: fmt::Write>(
     w: &mut W,
     t: &ApplicationsTable,
@@ -385,19 +401,19 @@ fn put_group_for<W: fmt::Write>(
         return Ok(());
     }
     started.push(needle);
-    // where the group's last row starts in the source
-    let last = t
+    // where the group's first row starts in the source
+    let first = t
         .source
         .iter()
         .filter(|(r, _)| {
             (needle == "本年度办理结果" && in_results(**r)) || group_numeral(**r) == Some(needle)
         })
         .filter_map(|(_, s)| row_start(s))
-        .max();
+        .min();
     let found = t.fragments.iter().enumerate().find(|(i, f)| {
         !used[*i]
             && f.role == FragmentRole::GroupLabel
-            && last.is_none_or(|l| f.span.start <= l)
+            && first.is_none_or(|l| f.span.start <= l)
             && crate::text::lexical::norm(&f.raw).contains(needle)
     });
     if let Some((i, f)) = found {
