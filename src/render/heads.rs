@@ -106,12 +106,13 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection) -> bool {
     // a section marker without a title and a short paragraph (`三、` +
     // `本 1 0`) would read as a section heading on one line: the marker
     // alone is none
+    // (with a title too: `二、:` + `主动公开` is the heading 二、:主动公开 on
+    // one line, and no heading apart)
     let heading = || {
-        s.title.is_none()
-            && crate::text::lexical::section_marker(&s.marker).is_ok_and(|(_, n)| {
-                crate::parse::headings::find_heading(&line, n, n.saturating_sub(1))
-                    .is_some_and(|h| h.pos == 0)
-            })
+        crate::text::lexical::section_marker(&s.marker).is_ok_and(|(_, n)| {
+            crate::parse::headings::find_heading(&line, n, n.saturating_sub(1))
+                .is_some_and(|h| h.pos == 0)
+        })
     };
     !text.starts_with(crate::lines::is_space)
         && !title.starts_with(crate::lines::is_space)
