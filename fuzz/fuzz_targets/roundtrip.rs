@@ -7,13 +7,13 @@
 //!
 //! With `OGI_FUZZ_STRICT=1` it checks the full laws instead:
 //! `parse(render(parse(x))) == parse(x)` and `render(parse(c1)) == c1`. Those
-//! still fail on a few classes of input the canonical form cannot represent
-//! (about 0.2 % of mutated reports: see `KNOWN_MUTATION_FAILURES` in
-//! tests/testsuite/roundtrip.rs and docs/roundtrip.md; the inputs saved by the
+//! hold on every mutated report of `roundtrip_failure_rate` (0 of 6000,
+//! `KNOWN_MUTATION_FAILURES` in tests/testsuite/roundtrip.rs is empty), but a
+//! strict campaign still finds inputs that break them: the inputs saved by the
 //! strict campaigns are in tests/fixtures/fuzz/, checked by the
-//! `fuzz_regressions` and `roundtrip_laws` tests, the failing ones listed in
-//! `KNOWN_LAW_FAILURES` with the reason), so the default run checks
-//! convergence.
+//! `fuzz_regressions` and `roundtrip_laws` tests, the ones that still fail
+//! listed in `KNOWN_LAW_FAILURES` with the reason (see docs/roundtrip.md and
+//! docs/fuzzing.md), so the default run checks convergence.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -40,16 +40,21 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
 /// The text the parser left beside an empty cell: a fragment of role
 /// `other` on the cell's line, at or after the cell's place and before the
 /// row's next cell (and before a group label: text after one is not in this
-/// row's place), that is neither a null marker nor a number.
+/// row's place), that is neither a null marker nor a number. Header text
+/// on the line at or after the cell's place ends it too (what follows header
+/// words is no text of the row's cell: see
+/// `template::active_disclosure::label`).
 fn stray_text<'a, C: Key>(
     text: &crate::model::Text,
     row: &RowSource<C>,
     fragments: &'a [Fragment],
 ) -> Option<&'a Fragment> {
-    if !text.raw.trim().is_empty() {
+    // (`trim().is_empty()` without searching from both ends)
+    if !text.raw.chars().all(char::is_whitespace) {
         return None;
     }
     let at = text.span.start;
+    let on_line_after = |f: &&Fragment| f.span.line == text.span.line && f.span.start >= at;
     let next = row
         .cells
         .values()
@@ -58,19 +63,44 @@ fn stray_text<'a, C: Key>(
         .chain(
             fragments
                 .iter()
-                .filter(|f| f.role == FragmentRole::GroupLabel && f.span.start >= at)
+                .filter(|f| {
+                    (f.role == FragmentRole::GroupLabel && f.span.start >= at)
+                        || (f.role == FragmentRole::Header && on_line_after(f))
+                })
                 .map(|f| f.span.start),
         )
         .min()
         .unwrap_or(u32::MAX);
-    fragments.iter().find(|f| {
+    fragments.iter().filter(on_line_after).find(|f| {
         f.role == FragmentRole::Other
-            && f.span.line == text.span.line
-            && f.span.start >= at
             && f.span.start < next
             && !is_null_marker(&f.raw)
             && Number::parse_prefix(f.raw.trim()).is_none()
     })
+}
+
+/// Looks keys up in the entries of a map (whose keys are unique) from
+/// where the last one was found: a table's maps list their rows and
+/// columns in one order, so that a lookup takes one step, not a search
+/// from the first entry.
+struct Cursor<'m, K, V> {
+    entries: &'m [(K, V)],
+    at: usize,
+}
+
+impl<'m, K: PartialEq, V> Cursor<'m, K, V> {
+    fn new(entries: &'m [(K, V)]) -> Self {
+        Cursor { entries, at: 0 }
+    }
+
+    fn get(&mut self, key: &K) -> Option<&'m V> {
+        let (at, n) = (self.at, self.entries.len());
+        let i = (at..n)
+            .chain(0..at.min(n))
+            .find(|&i| self.entries[i].0 == *key)?;
+        self.at = i + 1;
+        Some(&self.entries[i].1)
+    }
 }
 
 fn scan<R: Key, C: Key>(
@@ -80,25 +110,29 @@ fn scan<R: Key, C: Key>(
     fragments: &[Fragment],
     out: &mut Vec<Finding>,
 ) {
+    // no text beside any empty cell when the table kept no `other` text
+    let strays = fragments.iter().any(|f| f.role == FragmentRole::Other);
+    let mut rows = Cursor::new(values.as_slice());
     for (row, src) in source {
         if let Some(fused) = &src.fused {
             out.push(fused_row(table, *row, fused));
             continue;
         }
-        // the row's figures looked up once; a cell's by a short linear
-        // search (a row has a handful of columns: no hashing per cell)
-        let figures = values.get(row);
-        let value = |col: &C| {
-            figures
-                .and_then(|cells| cells.iter().find(|(c, _)| *c == col))
-                .and_then(|(_, v)| *v)
-        };
+        // the figure of each cell (a walk along the row's figures)
+        let figures = rows.get(row).map_or(&[][..], |cells| cells.as_slice());
+        let mut figure = Cursor::new(figures);
+        let mut gaps = false;
         for (col, text) in &src.cells {
-            sanity(table, *row, *col, text, value(col), out);
+            let value = figure.get(col).copied().flatten();
+            gaps |= value.is_none();
+            // (most cells: a count, nothing to say)
+            if value.is_none_or(|n| !n.is_integer() || n.mantissa() < 0) {
+                sanity(table, *row, *col, text, value, out);
+            }
         }
         // Text such as `abc` that the parser kept beside an empty cell.
         let mut stray_cols = Vec::new();
-        for (col, text) in &src.cells {
+        for (col, text) in src.cells.iter().filter(|_| strays) {
             if let Some(f) = stray_text(text, src, fragments) {
                 let t = crate::model::Text {
                     raw: f.raw.clone(),
@@ -108,14 +142,22 @@ fn scan<R: Key, C: Key>(
                 stray_cols.push(*col);
             }
         }
+        if !gaps {
+            continue;
+        }
+        let mut figure = Cursor::new(figures);
         let empty: Vec<(&C, &crate::model::Text)> = src
             .cells
             .iter()
             .filter(|(col, text)| {
-                value(col).is_none() && is_null_marker(&text.raw) && !stray_cols.contains(col)
+                figure.get(col).copied().flatten().is_none()
+                    && is_null_marker(&text.raw)
+                    && !stray_cols.contains(col)
             })
             .collect();
-        empty_cells(table, *row, src.cells.len(), &empty, out);
+        if !empty.is_empty() {
+            empty_cells(table, *row, src.cells.len(), &empty, out);
+        }
     }
 }
 
@@ -232,4 +274,43 @@ fn sanity<R: Key, C: Key>(
     f.row = Some(row.key().into());
     f.column = Some(col.key().into());
     out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    /// The `table.not_a_number` findings of `text` and the cells they name.
+    fn not_a_number(text: &str) -> Vec<(String, String)> {
+        let report = crate::parse(text).expect("parses");
+        // (the canonical text reads back as the same report, findings too)
+        assert_eq!(crate::parse(&report.render()).expect("reads back"), report);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == super::TABLE_NOT_A_NUMBER)
+            .map(|f| (f.row.as_deref().unwrap_or("").into(), f.message.to_string()))
+            .collect()
+    }
+
+    const HEAD: &str = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n";
+
+    #[test]
+    fn text_beside_an_empty_cell_is_quoted() {
+        let got = not_a_number(&format!("{HEAD}规章\t1\t0\t\tabc\n"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains("regulations/in_force") && got[0].1.contains("“abc”"));
+    }
+
+    #[test]
+    fn header_words_end_an_empty_cells_place() {
+        // header words on the row's line after its empty last cell: what
+        // follows them (a null marker, then `abc`) is no text of that cell
+        for row in [
+            "规章\t1\t0\t\t本年制发件数\t/\tabc",
+            "规章\t1\t0\t\t本年制发件数\tabc",
+            "规章\t1\t\t\t信息内容\t/\tabc",
+        ] {
+            let got = not_a_number(&format!("{HEAD}{row}\n"));
+            assert!(got.is_empty(), "{row:?}: {got:?}");
+        }
+    }
 }

@@ -81,6 +81,7 @@ pub mod across;
 mod applications;
 mod catalogue;
 mod cells;
+mod equation;
 mod labels;
 mod legacy;
 mod meta;
@@ -106,6 +107,7 @@ use crate::model::{
 };
 
 pub use catalogue::*;
+pub(crate) use equation::{Outcome, equation, equation_of};
 
 pub use legacy::{
     LEGACY_CHANNELS_LE_TOTAL, LEGACY_CUMULATIVE_CARRY, LEGACY_CUMULATIVE_GE_YEAR,
@@ -362,66 +364,6 @@ pub(crate) fn cell_span<R: Key, C: Key>(
         .or_else(|| src.label.as_ref().map(|l| l.span))
 }
 
-/// The outcome of an equation `Σ lhs = Σ rhs`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Outcome {
-    /// Both sides agree.
-    Holds,
-    /// They differ.
-    Fails {
-        /// Σ lhs.
-        expected: Number,
-        /// Σ rhs.
-        found: Number,
-    },
-    /// A term is empty: the equation cannot be checked.
-    Unchecked(Option<Span>),
-    /// A term is fused, or the sum overflows: skipped silently.
-    Skipped,
-    /// A row is absent.
-    Absent,
-}
-
-/// Evaluates `Σ lhs = Σ rhs` without ever treating an empty cell as zero.
-pub(crate) fn equation(lhs: &[Operand], rhs: &[Operand]) -> Outcome {
-    // one pass: an absent row wins, then a fused one, then the first empty
-    // cell; the sums are taken only when every term is a value
-    let mut fused = false;
-    let mut empty = None;
-    for o in lhs.iter().chain(rhs) {
-        match o {
-            Operand::Absent => return Outcome::Absent,
-            Operand::Fused => fused = true,
-            Operand::Empty(span) => {
-                empty.get_or_insert(*span);
-            }
-            Operand::Value(_) => {}
-        }
-    }
-    if fused {
-        return Outcome::Skipped;
-    }
-    if let Some(span) = empty {
-        return Outcome::Unchecked(span);
-    }
-    let values = |ops: &[Operand]| {
-        Number::sum(ops.iter().filter_map(|o| match o {
-            Operand::Value(n) => Some(*n),
-            _ => None,
-        }))
-    };
-    match (values(lhs), values(rhs)) {
-        (Some(expected), Some(found)) => {
-            if expected.cmp_value(found) == std::cmp::Ordering::Equal {
-                Outcome::Holds
-            } else {
-                Outcome::Fails { expected, found }
-            }
-        }
-        _ => Outcome::Skipped,
-    }
-}
-
 /// Normalises a label for comparison: the parser's fold
 /// ([`crate::text::lexical::norm_char`]: white space removed, full-width
 /// ASCII forms (（）：，．０–９) folded to ASCII, quotes unified), then
@@ -548,27 +490,5 @@ mod tests {
             normalize_label("（五）不予公开"),
             normalize_label("（五）不予处理")
         );
-    }
-
-    #[test]
-    fn empty_is_not_zero() {
-        let n = |v| Operand::Value(Number::int(v));
-        assert!(matches!(equation(&[n(1), n(2)], &[n(3)]), Outcome::Holds));
-        assert!(matches!(
-            equation(&[n(1), n(2)], &[n(4)]),
-            Outcome::Fails { .. }
-        ));
-        assert!(matches!(
-            equation(&[n(0), Operand::Empty(None)], &[n(0)]),
-            Outcome::Unchecked(None)
-        ));
-        assert!(matches!(
-            equation(&[n(0), Operand::Fused], &[n(0)]),
-            Outcome::Skipped
-        ));
-        assert!(matches!(
-            equation(&[Operand::Absent], &[n(0)]),
-            Outcome::Absent
-        ));
     }
 }

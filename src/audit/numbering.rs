@@ -43,13 +43,13 @@ fn is_subtopic(title: &str) -> bool {
         c.encode_utf8(slot);
         len += c.len_utf8();
     }
-    let Ok(mut t) = std::str::from_utf8(&buf[..len]) else {
-        return false;
-    };
+    // compared as bytes (the buffer holds whole characters: no check of
+    // its UTF-8 needed)
+    let mut t = &buf[..len];
     for suffix in ["方面", "工作", "情况"] {
-        t = t.strip_suffix(suffix).unwrap_or(t);
+        t = t.strip_suffix(suffix.as_bytes()).unwrap_or(t);
     }
-    SUBTOPICS.contains(&t)
+    SUBTOPICS.iter().any(|s| s.as_bytes() == t)
 }
 
 fn numeral(n: u32) -> String {

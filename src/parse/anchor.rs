@@ -55,6 +55,12 @@ pub(crate) fn anchor_of(t: &str, f: &super::facts::Facts) -> Option<Kind> {
             return None;
         }
     }
+    anchor_in_head(t, f)
+}
+
+/// [`anchor_of`] for a line its first characters do not settle: read from
+/// its head of 40 characters normalised (and the whole line for a note).
+fn anchor_in_head(t: &str, f: &super::facts::Facts) -> Option<Kind> {
     // only the head of the line matters: normalise at most 40 characters
     let mut buf = [0u8; 160];
     let head = lexical::norm_head(t, 40, &mut buf);

@@ -150,6 +150,17 @@ impl<'t> Blocks<'t, '_> {
         let mut kinds = std::mem::take(&mut self.scratch.kinds);
         kinds.clear();
         kinds.extend(pieces.get(range.clone()).iter().map(LineKind::of));
+        // the pieces are the text from the first one's start to the last
+        // one's end: one search of it for `指` answers for every piece when
+        // it finds none (the common case), instead of a search per piece
+        let segs = pieces.get(range.clone());
+        if let (Some(a), Some(z)) = (segs.first(), segs.last())
+            && !may_hold_statistics(&self.text[a.start..z.start + z.raw.len()])
+        {
+            for k in &kinds {
+                k.facts.without_zhi();
+            }
+        }
         // a legacy statistics table run together with text: the section's
         // pieces cut anew, into a list of their own (only a piece with
         // `指` can start one)
@@ -539,7 +550,14 @@ const LONG_LINE: usize = 40;
 /// The characters of `t`, counted up to [`LONG_LINE`] (a long line is not
 /// counted to its end).
 fn chars_upto_long(t: &str) -> usize {
-    t.chars().take(LONG_LINE).count()
+    // a character has at most four bytes: a text of `4 * LONG_LINE` bytes
+    // reaches it uncounted, and so does one whose `LONG_LINE`-th character
+    // is found (skipped a block of bytes at a time)
+    if t.len() >= 4 * LONG_LINE || t.chars().nth(LONG_LINE - 1).is_some() {
+        LONG_LINE
+    } else {
+        t.chars().count()
+    }
 }
 
 fn new_para(off: usize, t: &str) -> Para {
@@ -587,5 +605,23 @@ fn close(stack: &mut Stack, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start as usize, end as usize);
         push(stack, root, Block::Subsection(o.sub));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chars_are_counted_up_to_a_long_line() {
+        for t in [
+            "",
+            "一",
+            &"一".repeat(39),
+            &"一".repeat(40),
+            &"a".repeat(170),
+            &"𠀀".repeat(45),
+        ] {
+            let want = t.chars().take(super::LONG_LINE).count();
+            assert_eq!(super::chars_upto_long(t), want, "{t:?}");
+        }
     }
 }

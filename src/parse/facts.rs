@@ -50,6 +50,12 @@ impl Facts {
         static F: Finder = Finder::new(|| memchr::memmem::Finder::new("指"));
         self.find(ZHI, &F, t)
     }
+    /// Records that the text holds no `指` (known from a search of a text
+    /// around it).
+    pub(crate) fn without_zhi(&self) {
+        self.known.set(self.known.get() | ZHI);
+        self.set.set(self.set.get() & !ZHI);
+    }
     /// A `勾` in `t`.
     pub(crate) fn gou(&self, t: &str) -> bool {
         static F: Finder = Finder::new(|| memchr::memmem::Finder::new("勾"));
@@ -69,8 +75,10 @@ impl Facts {
     /// before it that looks ahead for a list of cells).
     pub(crate) fn short_cell(&self, t: &str) -> bool {
         self.get(SHORT_CELL, || {
-            let short =
-                t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':']);
+            // (more than 80 bytes are more than 20 characters: not counted)
+            let short = t.len() <= 80
+                && t.chars().nth(20).is_none()
+                && !t.contains(['。', '，', '；', ',', ';', '：', ':']);
             if short { SHORT_CELL } else { 0 }
         }) != 0
     }

@@ -154,6 +154,17 @@ pub(crate) struct Hit {
 
 const END_WORDS: &[&str] = &["情况", "事项", "措施", "统计表", "附表", "概述"];
 
+// [`inline_title_len`] reads the first characters of the end words
+const _: () = {
+    let firsts = ["情", "事", "措", "统", "附", "概"];
+    let mut k = 0;
+    while k < END_WORDS.len() {
+        let (w, f) = (END_WORDS[k].as_bytes(), firsts[k].as_bytes());
+        assert!(w[0] == f[0] && w[1] == f[1] && w[2] == f[2]);
+        k += 1;
+    }
+};
+
 /// Length in bytes of an inline title at the start of `s`, ending with an
 /// end word that is not followed by a continuation (及/和/与/、/的).
 fn inline_title_len(s: &str) -> Option<usize> {
@@ -162,6 +173,14 @@ fn inline_title_len(s: &str) -> Option<usize> {
         chars += 1;
         if chars > 40 || matches!(c, '。' | '；' | '，' | '\t') {
             return None;
+        }
+        // an end word starts with one of these (normalised): the character
+        // is folded once, and the words are compared only after one of them
+        if !matches!(
+            lexical::norm_char(c),
+            Some('情' | '事' | '措' | '统' | '附' | '概')
+        ) {
+            continue;
         }
         for w in END_WORDS {
             // compared through the normaliser: Traditional 情況 ends a title too

@@ -90,6 +90,9 @@ mod tests {
             "ｘ 一二三 𠀀 é",
             "行政复议\t\t行政诉讼",
             "本",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "一二三四五六七八九十一二三四五六七八九十一",
+            "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀",
         ] {
             // asked in any order, and again: the answers of the searches
             for order in [0, 1] {

@@ -78,17 +78,13 @@ fn head(t: &str, n: usize) -> &str {
     if t.len() <= n {
         return t;
     }
-    // characters start at the bytes that are not continuation bytes
-    let mut count = 0;
-    for (i, &b) in t.as_bytes().iter().enumerate() {
-        if (b as i8) >= -0x40 {
-            if count == n {
-                return &t[..i];
-            }
-            count += 1;
-        }
+    // past the first `n` characters (skipped a block of bytes at a time,
+    // counting the bytes that start characters)
+    let mut it = t.chars();
+    if n > 0 && it.nth(n - 1).is_none() {
+        return t;
     }
-    t
+    &t[..t.len() - it.as_str().len()]
 }
 
 /// Paragraph texts and spans of a block list, depth first.
@@ -526,6 +522,16 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heads() {
+        for t in ["", "ab", "一二三四", "a一b二c三", "　　x"] {
+            for n in 0..6 {
+                let want: String = t.chars().take(n).collect();
+                assert_eq!(head(t, n), want, "{t:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn dates() {

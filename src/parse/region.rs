@@ -4,9 +4,10 @@
 //! ([`crate::template`]).
 
 pub(crate) use super::anchor::anchor;
+use super::facts::Facts;
 pub(crate) use super::kind::LineKind;
 use super::seg::Seg;
-use crate::grid::scan::Facts;
+use crate::grid::scan::Facts as ScanFacts;
 use crate::grid::text::Classifier;
 use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
@@ -35,7 +36,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
     // only from these, and 30 normalised bytes (normal forms are never
     // longer than their characters): without them the line is no prose
     let mut normalised = false;
-    if t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) {
+    if t.len() >= 30 && has_stop_or_comma(t) {
         lexical::norm_into(full, t);
         // (a tab row whose first field is a row label of the applications
         // table is a row, whatever its label holds: `本年新收…,…\t66`)
@@ -132,7 +133,23 @@ fn is_group_label(t: &str) -> bool {
 /// that ends a table region ([`is_prose`]): the renderer writes a group
 /// label that does with a tab after it.
 pub(crate) fn reads_as_prose(t: &str) -> bool {
-    t.len() >= 30 && t.contains(['。', '，', ',', '；', ';']) && is_prose(&lexical::norm(t))
+    t.len() >= 30 && has_stop_or_comma(t) && is_prose(&lexical::norm(t))
+}
+
+/// True when `t` holds a stop, comma or semicolon (`。，,；;`): the ASCII
+/// ones found by one search, the full-width ones from their lead bytes
+/// (`E3` for `。`, `EF` for `，；`, which start few characters of Chinese
+/// text) checked at each of these (`str::contains` with a set of
+/// characters decodes every character).
+fn has_stop_or_comma(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2(b',', b';', b).is_some()
+        || memchr::memchr2_iter(0xE3, 0xEF, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1), b.get(i + 2)),
+                (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x8C | 0x9B))
+            )
+        })
 }
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.
@@ -182,7 +199,6 @@ pub(crate) fn region_end<'a>(
         blank_before = false;
         last_delim = row_delim(facts);
         let t = s.trimmed().1;
-        let f = &kinds[j].facts;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
             s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
@@ -203,24 +219,8 @@ pub(crate) fn region_end<'a>(
         {
             break;
         }
-        if applications {
-            // (the line is normalised once: by `ends_region` when it was)
-            if !has_row {
-                if !whole {
-                    lexical::norm_into(buf, t);
-                }
-                has_row = matches!(app_label(buf), AppLabel::Row(_));
-            } else if f.gou_or_ben(t) {
-                // after a row only a note matters, and a note's words
-                // (勾稽, 本列数据, 本列表) hold 勾 or 本 in any script: the
-                // other lines are not classified again
-                if !whole {
-                    lexical::norm_into(buf, t);
-                }
-                if app_label(buf) == AppLabel::Note {
-                    break;
-                }
-            }
+        if applications && note_after_row(t, &kinds[j].facts, buf, whole, &mut has_row) {
+            break;
         }
         if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
             break;
@@ -233,11 +233,36 @@ pub(crate) fn region_end<'a>(
     end
 }
 
+/// Region assembly of an applications table, for its line `t` (kept in the
+/// region so far; `f` its facts): records in `has_row` whether the table has
+/// a row yet, and returns true when `t` is a note after a row, which opens
+/// the next table. `buf` holds `t` normalised when `whole` is set (the line
+/// is normalised once: by [`ends_region`] when it was).
+fn note_after_row(t: &str, f: &Facts, buf: &mut String, whole: bool, has_row: &mut bool) -> bool {
+    if !*has_row {
+        if !whole {
+            lexical::norm_into(buf, t);
+        }
+        *has_row = matches!(app_label(buf), AppLabel::Row(_));
+        false
+    } else if f.gou_or_ben(t) {
+        // after a row only a note matters, and a note's words
+        // (勾稽, 本列数据, 本列表) hold 勾 or 本 in any script: the
+        // other lines are not classified again
+        if !whole {
+            lexical::norm_into(buf, t);
+        }
+        app_label(buf) == AppLabel::Note
+    } else {
+        false
+    }
+}
+
 /// The delimiter of a table's row written with a delimiter: a grid row's
 /// ([`grid_delim`]), or a tab for a line with a tab that is no grid row (a
 /// label and its empty cells, `一、本年新收\t\t\t`): pipe rows after it and a
 /// blank line are another table too.
-fn row_delim(f: Option<Facts>) -> Option<char> {
+fn row_delim(f: Option<ScanFacts>) -> Option<char> {
     grid_delim(f).or_else(|| f.filter(|f| f.has_tab).map(|_| '\t'))
 }
 
@@ -245,7 +270,7 @@ fn row_delim(f: Option<Facts>) -> Option<char> {
 /// tab for a tab row: two or more non-blank tab-separated fields), from the
 /// facts of the walk over the line; `None` for any other line (or a blank
 /// one).
-fn grid_delim(f: Option<Facts>) -> Option<char> {
+fn grid_delim(f: Option<ScanFacts>) -> Option<char> {
     let f = f?;
     if f.pipes >= 2 {
         Some('|')
@@ -272,25 +297,24 @@ fn is_number_line(t: &str) -> bool {
     crate::model::Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
 }
 
+/// A grid table starting at the grid row `i`: a run of two or more
+/// consecutive grid lines. Returns the end index.
+fn grid_run(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
+    let run = segs[i + 1..]
+        .iter()
+        .zip(&kinds[i + 1..])
+        .take_while(|(s, k)| k.grid_row(s))
+        .count();
+    (run >= 1).then_some(i + 1 + run)
+}
+
 /// A generic table starting at `i`: cell-per-line lists (short lines with at
 /// least two numbers among the next ones) or tab/pipe grids of two or more
 /// lines. Returns the end index. `kinds` are the pieces' [`LineKind`]s.
 pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
     let first = segs[i].trimmed().1;
     if kinds[i].grid_row(&segs[i]) {
-        // a grid table is a run of consecutive grid lines
-        let mut end = i + 1;
-        let mut rows = 1;
-        let mut j = i + 1;
-        while j < segs.len() {
-            if !kinds[j].grid_row(&segs[j]) {
-                break;
-            }
-            rows += 1;
-            j += 1;
-            end = j;
-        }
-        return (rows >= 2).then_some(end);
+        return grid_run(segs, kinds, i);
     }
     if !kinds[i].facts.short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some()
     {
@@ -322,8 +346,11 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
             }
             let t = segs[j].trimmed().1;
             chars += t.chars().count();
+            // (a tab or pipe row is a grid's, not a cell of one per line:
+            // written canonically, its delimiters change how long it is)
             if !kinds[j].facts.short_cell(t)
                 || chars > 20
+                || kinds[j].grid_row(&segs[j])
                 || kinds[j].page(&segs[j])
                 || kinds[j].marker(&segs[j])
                 || kinds[j].anchor(&segs[j]).is_some()
@@ -348,6 +375,7 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
         }
         let t = segs[j].trimmed().1;
         if !kinds[j].facts.short_cell(t)
+            || kinds[j].grid_row(&segs[j])
             || kinds[j].page(&segs[j])
             || kinds[j].marker(&segs[j])
             || kinds[j].anchor(&segs[j]).is_some()
@@ -390,6 +418,27 @@ mod tests {
             ),
             4
         );
+    }
+
+    #[test]
+    fn stops_and_commas_are_those_of_contains() {
+        for t in [
+            "",
+            "a,b",
+            "a;b",
+            "规章。",
+            "一，二",
+            "一；二",
+            "（一）：",
+            "、「」",
+            "ａ，",
+        ] {
+            assert_eq!(
+                has_stop_or_comma(t),
+                t.contains(['。', '，', ',', '；', ';']),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -78,28 +78,32 @@ pub(super) fn split_statistics<'a>(
             out.push(Seg::new(s.start, &text[s.start..off + a]));
         }
         out.push(Seg::new(off + a, &text[off + a..stop]));
-        // the rest of the line is looked at again, as it would be on a
-        // line of its own (`。指标名称累计条0` after a table: `。` and a
-        // table); each look stops at the next table, so a line of many
-        // tables is read in one pass
-        let mut from = stop;
-        while from < covered {
-            let rest = Seg::new(from, &text[from..covered]);
-            let (roff, rt) = rest.trimmed();
-            let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
-            let Some((a, _, b)) = found else {
-                out.push(rest);
-                break;
-            };
-            if roff + a > from {
-                out.push(Seg::new(from, &text[from..roff + a]));
-            }
-            out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
-            from = roff + b;
-        }
+        cut_rest(text, stop, covered, out);
         i = j;
     }
     out
+}
+
+/// Cuts `text[from..covered]`, the rest of a line after a statistics table,
+/// into pieces pushed on `out`: it is looked at again, as it would be on a
+/// line of its own (`。指标名称累计条0` after a table: `。` and a table);
+/// each look stops at the next table, so a line of many tables is read in
+/// one pass.
+fn cut_rest<'a>(text: &'a str, mut from: usize, covered: usize, out: &mut Vec<Seg<'a>>) {
+    while from < covered {
+        let rest = Seg::new(from, &text[from..covered]);
+        let (roff, rt) = rest.trimmed();
+        let found = crate::template::legacy::locate_in_rest(rt).filter(|&(_, _, b)| b > 0);
+        let Some((a, _, b)) = found else {
+            out.push(rest);
+            break;
+        };
+        if roff + a > from {
+            out.push(Seg::new(from, &text[from..roff + a]));
+        }
+        out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
+        from = roff + b;
+    }
 }
 
 /// False when `t` cannot hold a legacy statistics table run together with

@@ -23,10 +23,11 @@ pub(super) fn head_text(s: &crate::model::Subsection) -> String {
 }
 
 /// The first line written for subsection `s`: its head, with its first
-/// paragraph when that goes on the head line.
-fn first_line(s: &crate::model::Subsection) -> String {
+/// paragraph when that goes on the head line (`last`: the number of the
+/// section written last).
+fn first_line(s: &crate::model::Subsection, last: u32) -> String {
     match s.blocks.first() {
-        Some(Block::Paragraph(p)) if body_on_head_line(s) => {
+        Some(Block::Paragraph(p)) if body_on_head_line(s, last) => {
             let mut line = s.marker.to_string();
             line.push_str(s.title.as_deref().unwrap_or(""));
             line.extend(p.text.chars().filter(|c| *c != '\n' && *c != '\r'));
@@ -54,7 +55,7 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
     if heading(&head).is_none_or(|h| h.pos != 0) {
         return false;
     }
-    let inner_line = first_line(inner);
+    let inner_line = first_line(inner, last);
     let line = format!("{head}{inner_line}");
     let rest = format!("{title}{inner_line}");
     let outer = crate::parse::seg::line_marker(&line);
@@ -79,8 +80,9 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
 /// whose paragraph the parser would not read as a title (`四、` + a long
 /// text; a marker alone after a table would be read into the table), and
 /// a subsection with a section marker (`三、收费。` + `作`: on a line of its
-/// own the head could read as a section heading).
-pub(super) fn body_on_head_line(s: &crate::model::Subsection) -> bool {
+/// own the head could read as a section heading). `last` is the number of
+/// the section written last (0 in the preamble).
+pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool {
     let Some(Block::Paragraph(p)) = s.blocks.first() else {
         return false;
     };
@@ -105,14 +107,14 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection) -> bool {
     };
     // a section marker without a title and a short paragraph (`三、` +
     // `本 1 0`) would read as a section heading on one line: the marker
-    // alone is none
+    // alone is none. The parser looks for the section after the one read
+    // last (`三、收处理政府…申请` in section 三 is none), and so does this test
     // (with a title too: `二、:` + `主动公开` is the heading 二、:主动公开 on
     // one line, and no heading apart)
     let heading = || {
-        crate::text::lexical::section_marker(&s.marker).is_ok_and(|(_, n)| {
-            crate::parse::headings::find_heading(&line, n, n.saturating_sub(1))
+        crate::text::lexical::section_marker(&s.marker).is_ok()
+            && crate::parse::headings::find_heading(&line, last.saturating_add(1), last)
                 .is_some_and(|h| h.pos == 0)
-        })
     };
     !text.starts_with(crate::lines::is_space)
         && !title.starts_with(crate::lines::is_space)

@@ -141,8 +141,8 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
     // like one; so is the paragraph written just before the closing (an
     // organ line there would be read into the closing)
     let last = match report.sections.last() {
-        Some(s) => last_paragraph(&s.blocks),
-        None => last_paragraph(&report.preamble),
+        Some(s) => last_paragraph(&s.blocks, s.number),
+        None => last_paragraph(&report.preamble, 0),
     };
     let mut out = Chunks {
         w,
@@ -153,6 +153,8 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         closing: false,
         prefix: None,
         section: 0,
+        para: None,
+        joined: false,
     };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
@@ -175,6 +177,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         closing: false,
         prefix: None,
         section: 0,
+        para: None,
+        joined: false,
     };
     out.section(section)?;
     out.flush()
@@ -227,6 +231,12 @@ struct Chunks<'w, 'r, W> {
     /// The number of the section written last (0 in the preamble): the
     /// parser looks for the next heading after it.
     section: u32,
+    /// The lines written for the last chunk when it was a paragraph: a
+    /// generic table after it is written so that it reads apart from it
+    /// (see `table::generic_after_paragraph`).
+    para: Option<String>,
+    /// The next chunk goes right after the last one, without a blank line.
+    joined: bool,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
@@ -238,7 +248,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
 
     /// Writes the separator before a chunk.
     fn separate(&mut self) -> fmt::Result {
-        if !self.first {
+        if !self.first && !std::mem::take(&mut self.joined) {
             self.w.write_char('\n')?;
             if self.gap {
                 self.w.write_char('\n')?;
@@ -253,6 +263,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn flush(&mut self) -> fmt::Result {
         if let Some((_, text)) = self.table.take() {
             self.separate()?;
+            self.para = None;
             self.w.write_str(&text)?;
         }
         Ok(())
@@ -261,6 +272,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn chunk(&mut self, body: impl FnOnce(&mut W) -> fmt::Result) -> fmt::Result {
         self.flush()?;
         self.separate()?;
+        self.para = None;
         if let Some(prefix) = self.prefix.take() {
             self.w.write_str(&prefix)?;
         }
@@ -315,10 +327,21 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
                     self.chunk(|w| write_unsigned(w, &p.text))?
                 }
+                Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Table(_))) => {
+                    // (its lines are kept: the table after it is written to
+                    // read apart from them)
+                    let mut lines = self.prefix.clone().unwrap_or_default();
+                    write_paragraph(&mut lines, &p.text)?;
+                    self.prefix = None;
+                    self.chunk(|w| w.write_str(&lines))?;
+                    self.para = Some(lines);
+                }
                 Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
-                Block::Subsection(s) if body_on_head_line(s) => self.head_line_subsection(s)?,
+                Block::Subsection(s) if body_on_head_line(s, self.section) => {
+                    self.head_line_subsection(s)?
+                }
                 Block::Subsection(s) if joins_first_subsection(s, self.section) => {
                     // `三、主动公开：` + `1、申请`: one line, as the parser
                     // reads it (alone the head could read as a section
@@ -384,6 +407,15 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if let (Some(b), Some((_, s))) = (rewritten, self.table.as_mut()) {
             *s = b;
         }
+        // a table of one cell per line could take in the short paragraph
+        // before it
+        if let (Table::Generic(g), Some(para)) = (t, self.para.take())
+            && !self.gap
+        {
+            let joined;
+            (text, joined) = table::generic_after_paragraph(g, &para, text);
+            self.joined = joined;
+        }
         self.flush()?;
         self.table = Some((t, text));
         Ok(())
@@ -401,7 +433,10 @@ fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     {
         return match statistics_header_cuts(text) {
             Some(cuts) => write_cut(w, text, &cuts),
-            None => write_line(w, text),
+            None => match anchor_cut(text) {
+                Some(at) => write_cut(w, text, &[at]),
+                None => write_line(w, text),
+            },
         };
     }
     let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
@@ -493,6 +528,34 @@ fn reads_as_itself(one: &str) -> bool {
     })
 }
 
+/// Where to break a paragraph that, written on one line, would open a
+/// table (`行政复议未结果` reads as the review/litigation header; it was read
+/// from the lines `行政复议未` and `结果`, where it is none): the first cut
+/// after which neither line opens a table or a list item and the two lines
+/// read back as the paragraph. `None` when the line opens no table.
+fn anchor_cut(text: &str) -> Option<usize> {
+    if text.contains(['\n', '\r']) || crate::parse::region::anchor(text).is_none() {
+        return None;
+    }
+    text.char_indices()
+        .skip(1)
+        .take(MARKER_CUT_CHARS * 4)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = text.split_at(at);
+            !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::region::anchor(head).is_none()
+                && crate::parse::region::anchor(rest).is_none()
+                && crate::parse::seg::line_marker(rest).is_none()
+                && crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
+                    r.sections.is_empty()
+                        && r.closing.is_empty()
+                        && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
+                })
+        })
+}
+
 /// Writes `text` as lines cut at the byte offsets `cuts` (see
 /// [`statistics_header_cuts`]).
 fn write_cut<W: fmt::Write>(w: &mut W, text: &str, cuts: &[usize]) -> fmt::Result {
@@ -506,16 +569,17 @@ fn write_cut<W: fmt::Write>(w: &mut W, text: &str, cuts: &[usize]) -> fmt::Resul
 }
 
 /// The paragraph written last among `blocks` (inside subsections too), if
-/// the last line written for them is a paragraph's.
-fn last_paragraph(blocks: &[Block]) -> Option<&Paragraph> {
+/// the last line written for them is a paragraph's (`section`: the number
+/// of their section, 0 in the preamble).
+fn last_paragraph(blocks: &[Block], section: u32) -> Option<&Paragraph> {
     match blocks
         .iter()
         .rev()
         .find(|b| !matches!(b, Block::Chrome(_)))?
     {
         Block::Paragraph(p) => Some(p),
-        Block::Subsection(s) if s.blocks.len() > 1 || !body_on_head_line(s) => {
-            last_paragraph(&s.blocks)
+        Block::Subsection(s) if s.blocks.len() > 1 || !body_on_head_line(s, section) => {
+            last_paragraph(&s.blocks, section)
         }
         _ => None,
     }

@@ -3,7 +3,7 @@
 
 use super::cells::{Tk, Tok};
 use super::fused::{Placed, place};
-use super::vocabulary::{self, Found, Scan, Set};
+use super::vocabulary::{self, Found, Set};
 use crate::lines::{Locator, is_space};
 use crate::model::keys::Key;
 use crate::model::table::{Fragment, FragmentRole, Fragments, Row, RowSource, Text};
@@ -23,6 +23,27 @@ pub(crate) fn cell_suffix(raw: &str) -> Option<&str> {
     let (_, len) = Number::parse_prefix(t)?;
     let rest = t[len..].trim_matches(is_space);
     (!rest.is_empty()).then_some(rest)
+}
+
+/// True for the code point of a Chinese numeral of list markers (`一` …
+/// `十`, `〇`, `零`: see [`crate::text::lexical::cn_digit`]).
+#[inline(always)]
+fn is_numeral(cp: u32) -> bool {
+    matches!(
+        cp,
+        0x3007
+            | 0x96F6
+            | 0x4E00
+            | 0x4E8C
+            | 0x4E09
+            | 0x56DB
+            | 0x4E94
+            | 0x516D
+            | 0x4E03
+            | 0x516B
+            | 0x4E5D
+            | 0x5341
+    )
 }
 
 /// A piece of label text (normalised) with its source range and the
@@ -104,6 +125,7 @@ impl Cutter {
             next_cut: 0,
             next_found: 0,
             next_head: 0,
+            next_seg: 0,
         }
     }
 
@@ -117,20 +139,17 @@ impl Cutter {
         self.markers.clear();
         self.found.clear();
         self.apart.clear();
-        let (mut markers, mut vocab) = (MarkerScan::default(), Scan::default());
-        let (marks, found) = (&mut self.markers, &mut self.found);
+        let mut markers = MarkerScan::default();
+        let marks = &mut self.markers;
         // a new line starts a new piece: the second half of a wrapped label
         // is joined back to its row by the builders, not by position
         let mut prev_end: Option<usize> = None;
         // a pipe inside a token (a label read from pipe rows, written in a
         // tab row: `行政查|询`) parts it as the pipe between two cells does
-        let parts = run.iter().flat_map(|t| {
-            let mut at = t.start;
-            text[t.start..t.end].split('|').filter_map(move |p| {
-                let s = at;
-                at += p.len() + 1;
-                (!p.is_empty()).then_some((s, s + p.len()))
-            })
+        let parts = run.iter().flat_map(|t| Parts {
+            b: text.as_bytes(),
+            at: t.start,
+            end: t.end,
         });
         for (start, end) in parts {
             if prev_end.is_some_and(|e| {
@@ -144,16 +163,15 @@ impl Cutter {
             } else if prev_end.is_some_and(|e| e < start) {
                 self.apart.push(n.s.len());
             }
-            // (one lookup of the character tells the automaton's symbol and
-            // whether it is a numeral)
             n.push_each(&text[start..end], start, |pos, cp| {
-                let sym = vocab.sym(cp);
-                markers.feed_with(pos, cp, sym.is_numeral(), marks);
-                if words {
-                    vocab.advance(pos, cp, sym, found);
-                }
+                markers.feed_with(pos, cp, is_numeral(cp), marks);
             });
             prev_end = Some(end);
+        }
+        // the words: one tight pass of the automaton over the normalised
+        // bytes (the same stream of bytes as if fed character by character)
+        if words {
+            vocabulary::matches_into(&n.s, &mut self.found);
         }
     }
 
@@ -234,6 +252,31 @@ impl Cutter {
     }
 }
 
+/// The non-empty parts of the token `b[at..end]` between the pipes in it
+/// (most tokens have none: one `memchr` finds that).
+struct Parts<'b> {
+    b: &'b [u8],
+    at: usize,
+    end: usize,
+}
+
+impl Iterator for Parts<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.at < self.end {
+            let s = self.at;
+            let e = memchr::memchr(b'|', &self.b[s..self.end]).map_or(self.end, |p| s + p);
+            self.at = e + 1;
+            if s < e {
+                return Some((s, e));
+            }
+        }
+        None
+    }
+}
+
 /// The pieces of a run (see [`Cutter::pieces`]), in order.
 pub(crate) struct Pieces<'s> {
     n: &'s Norm,
@@ -247,6 +290,8 @@ pub(crate) struct Pieces<'s> {
     next_cut: usize,
     next_found: usize,
     next_head: usize,
+    /// Where [`Norm::source_from`] is in the map.
+    next_seg: usize,
 }
 
 impl<'s> Iterator for Pieces<'s> {
@@ -296,7 +341,7 @@ impl<'s> Iterator for Pieces<'s> {
             }
             self.next_found += 1;
         }
-        let (start, end) = self.n.source(a, b);
+        let (start, end) = self.n.source_from(&mut self.next_seg, a, b);
         Some(Piece {
             norm,
             start,
@@ -474,5 +519,19 @@ impl<'t, 'l> Builder<'t, 'l> {
             sources.insert(acc.key, src);
         }
         (values, sources)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numerals_are_the_markers_numerals() {
+        for c in ('\0'..='\u{FFFF}').chain(['𝄞']) {
+            assert_eq!(
+                super::is_numeral(u32::from(c)),
+                crate::text::lexical::cn_digit(c).is_some(),
+                "{c:?}"
+            );
+        }
     }
 }

@@ -13,7 +13,6 @@ use std::sync::LazyLock;
 mod machine;
 
 use self::machine::Machine;
-pub(crate) use self::machine::Scan;
 
 use crate::model::keys::{AdItem, AppGroup, AppRow};
 
@@ -201,13 +200,6 @@ impl Found {
 /// `out`.
 pub(crate) fn matches_into(s: &str, out: &mut Vec<(usize, usize, usize)>) {
     each_match(s, |start, end, w| out.push((start, end, w)));
-}
-
-impl Default for Scan {
-    /// A scan of the vocabulary, from its start.
-    fn default() -> Self {
-        Scan::new(&AUTOMATON)
-    }
 }
 
 /// True when `t` (a word: no white space) is a null marker: 无, /, —, -,

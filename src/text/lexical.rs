@@ -216,24 +216,22 @@ pub(crate) fn is_page_number(t: &str) -> bool {
     );
     let p3 = (digits, spaces, char('/'), spaces, digits);
     let t = crate::text::space::trim(t);
-    // every form starts with a dash, 第 or a digit: one look at the first
-    // character rules most lines out
-    let opens = t
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '第' | '0'..='9'));
-    // and ends with a dash, 页 or a digit
-    let ends = t
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '页' | '0'..='9'));
-    if !(opens && ends) {
-        return false;
-    }
+    let is_dash = |c: char| matches!(c, '-' | '—' | '－' | '–');
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
-    full(map(p1, |_| ()).parse(t))
-        || full(map(p2, |_| ()).parse(t))
-        || full(map(p3, |_| ()).parse(t))
+    // each form is told by its first and last characters (and `/`): one
+    // look at them rules most lines out, and picks the one form to parse
+    match (t.chars().next(), t.chars().next_back()) {
+        (Some(a), Some(z)) if is_dash(a) && is_dash(z) => full(map(p1, |_| ()).parse(t)),
+        (Some('第'), Some('页')) => full(map(p2, |_| ()).parse(t)),
+        (Some(a), Some(z))
+            if a.is_ascii_digit()
+                && z.is_ascii_digit()
+                && memchr::memchr(b'/', t.as_bytes()).is_some() =>
+        {
+            full(map(p3, |_| ()).parse(t))
+        }
+        _ => false,
+    }
 }
 
 /// Byte positions in normalised text `s` where a list marker starts: `一、`,

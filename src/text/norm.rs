@@ -14,8 +14,24 @@ use crate::chars::is_space;
 pub(crate) struct Norm {
     /// The normalised text.
     pub(crate) s: String,
-    /// For every byte of `s`: the source byte range of its character.
-    pub(super) map: Vec<(usize, usize)>,
+    /// The map back to the source, one entry per stretch of `s` copied
+    /// whole from one stretch of the source and one per character that
+    /// changed (most text is copied whole: a few entries per run, not one
+    /// per byte), in order of [`Seg::at`].
+    segs: Vec<Seg>,
+}
+
+/// A stretch of [`Norm::s`] and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seg {
+    /// Where it starts in `s`.
+    at: usize,
+    /// Where it starts in the source.
+    src: usize,
+    /// `None`: a copy (byte `at + k` of `s` is byte `src + k` of the
+    /// source); `Some(end)`: one character that changed, whose source is
+    /// `src..end`.
+    changed: Option<usize>,
 }
 
 /// Normalises one character; `None` for white space.
@@ -83,7 +99,14 @@ pub(crate) fn push_norm(out: &mut String, s: &str) {
         if x < 0x80 {
             if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
                 out.push_str(&s[run..i]);
-                run = i + 1;
+                // a run of ASCII white space (the alignment of `pdftotext
+                // -layout`) dropped at once
+                i += 1;
+                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    i += 1;
+                }
+                run = i;
+                continue;
             }
             i += 1;
             continue;
@@ -179,7 +202,7 @@ impl Norm {
     pub(crate) fn with_capacity(bytes: usize) -> Norm {
         Norm {
             s: String::with_capacity(bytes),
-            map: Vec::with_capacity(bytes),
+            segs: Vec::with_capacity(16),
         }
     }
     /// Appends the source text `src` found at byte offset `at`. (The mapper
@@ -191,75 +214,135 @@ impl Norm {
     }
     /// [`Norm::push`], calling `each(pos, c)` for every character it appends
     /// to the normalised text, in order (`pos`: its byte offset in `s`, `c`:
-    /// its code point): a caller that reads the normalised characters (an
-    /// automaton, a marker scan) does it as they are made, in the same pass.
+    /// its code point): a caller that reads the normalised characters (a
+    /// marker scan) does it as they are made, in the same pass.
     #[inline(always)]
     pub(crate) fn push_each(&mut self, src: &str, at: usize, mut each: impl FnMut(usize, u32)) {
         self.s.reserve(src.len());
-        self.map.reserve(src.len());
-        // runs of unchanged characters are copied whole (their map entries
-        // pushed as they are met: `map.len()` is where each one goes in
-        // `s`), ASCII and the CJK block judged from their bytes; `each` is
-        // called from one place (so that it is inlined there)
+        // runs of unchanged characters are copied whole (one map entry
+        // when a run starts: `copying` says one is open), ASCII and the CJK
+        // block judged from their bytes; `each` is called from one place
+        // (so that it is inlined there)
         let b = src.as_bytes();
         let mut run = 0;
+        let mut copying = false;
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
-            let pos = self.map.len();
+            // (the byte of `s` the character goes to)
+            let pos = self.s.len() + (i - run);
             let (cp, len) = if x < 0x80 {
                 if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
                     self.s.push_str(&src[run..i]);
                     run = i + 1;
                     i += 1;
+                    copying = false;
                     continue;
                 }
-                self.map.push((at + i, at + i + 1));
                 (u32::from(x), 1)
             } else if plain_ideograph_at(b, i) {
                 let cp = (u32::from(x & 0x0F) << 12)
                     | (u32::from(b[i + 1] & 0x3F) << 6)
                     | u32::from(b[i + 2] & 0x3F);
-                self.map.extend([(at + i, at + i + 3); 3]);
                 (cp, 3)
             } else {
                 let Some(c) = src[i..].chars().next() else {
                     break;
                 };
                 let len = c.len_utf8();
-                let from = (at + i, at + i + len);
                 match norm_char(c) {
-                    Some(n) if n == c => {
-                        self.map.extend(std::iter::repeat_n(from, len));
-                        (u32::from(c), len)
-                    }
+                    Some(n) if n == c => (u32::from(c), len),
                     n => {
                         self.s.push_str(&src[run..i]);
                         run = i + len;
+                        copying = false;
                         let Some(n) = n else {
                             i += len;
                             continue;
                         };
+                        self.segs.push(Seg {
+                            at: pos,
+                            src: at + i,
+                            changed: Some(at + i + len),
+                        });
                         self.s.push(n);
-                        self.map.resize(self.s.len(), from);
-                        (u32::from(n), len)
+                        each(pos, u32::from(n));
+                        i += len;
+                        continue;
                     }
                 }
             };
+            if !copying {
+                self.segs.push(Seg {
+                    at: pos,
+                    src: at + i,
+                    changed: None,
+                });
+                copying = true;
+            }
             each(pos, cp);
             i += len;
         }
         self.s.push_str(&src[run..]);
     }
 
-    /// Source range of normalised bytes `a..b` (`a < b`).
+    /// Source range of normalised bytes `a..b` (`a < b`): from the start
+    /// of the character at `a` to the end of the character at `b - 1`.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn source(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.map[a].0, self.map[b - 1].1)
+        self.source_from(&mut 0, a, b)
+    }
+
+    /// [`Norm::source`] for ranges asked for in rising order: `hint` is a
+    /// segment of the map at or before `a` (0 at first), moved on to the
+    /// one at `b - 1`, so that the map is walked once for all of them.
+    pub(crate) fn source_from(&self, hint: &mut usize, a: usize, b: usize) -> (usize, usize) {
+        // (a copied character is whole in its segment: its start and end
+        // in `s` are those of the source, shifted)
+        let mut a = a.min(self.s.len());
+        while !self.s.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = b.min(self.s.len());
+        while !self.s.is_char_boundary(b) {
+            b += 1;
+        }
+        let mut seg = |p: usize| {
+            // (a hint past `p` starts over)
+            if self.segs.get(*hint).is_none_or(|g| g.at > p) {
+                *hint = 0;
+            }
+            while self.segs.get(*hint + 1).is_some_and(|g| g.at <= p) {
+                *hint += 1;
+            }
+            self.segs.get(*hint).copied()
+        };
+        let start = match seg(a) {
+            Some(Seg {
+                at,
+                src,
+                changed: None,
+            }) => src + (a - at),
+            Some(g) => g.src,
+            None => 0,
+        };
+        let end = match seg(b.saturating_sub(1)) {
+            Some(Seg {
+                at,
+                src,
+                changed: None,
+            }) => src + (b - at),
+            Some(Seg {
+                changed: Some(end), ..
+            }) => end,
+            None => 0,
+        };
+        (start, end)
     }
     /// Empties it, keeping its buffers (one `Norm` reused for many runs).
     pub(crate) fn clear(&mut self) {
         self.s.clear();
-        self.map.clear();
+        self.segs.clear();
     }
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {

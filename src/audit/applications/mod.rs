@@ -11,10 +11,11 @@ mod table;
 
 use super::{
     APPLICATIONS_BALANCE, APPLICATIONS_ROW_TOTAL, APPLICATIONS_TOTAL_PROCESSED, Outcome, equation,
+    equation_of,
 };
 use crate::model::{AppCol, AppRow, Finding, Format, Key, Severity};
 use other::other_processing;
-use table::{Dense, Side, absent_note, base, columns, missing_rows, op, report_outcome, span_of};
+use table::{Dense, absent_note, base, columns, missing_rows, op, report_outcome, span_of};
 
 /// The outcome rows common to both formats: （一）（二）, （三）1–8, （四）1–3, （五）1–5.
 const COMMON_OUTCOMES: [AppRow; 18] = [
@@ -159,7 +160,7 @@ fn total_processed(format: Format, t: &Dense<'_>, cols: &[AppCol], out: &mut Vec
         .collect();
     if missing.is_empty() {
         for &col in cols {
-            let parts = Side::of(rows.iter().map(|&r| op(t, r, col)));
+            let parts = rows.iter().map(|&r| op(t, r, col));
             let whole = [op(t, AppRow::TotalProcessed, col)];
             let terms = || {
                 rows.iter()
@@ -169,7 +170,7 @@ fn total_processed(format: Format, t: &Dense<'_>, cols: &[AppCol], out: &mut Vec
             };
             report_outcome(
                 APPLICATIONS_TOTAL_PROCESSED,
-                equation(&parts, &whole),
+                equation_of(parts, whole.into_iter()),
                 || format!("In column {col}, total_processed = the sum of the outcome rows"),
                 |e, f| {
                     format!(
@@ -217,8 +218,8 @@ fn subtotals(t: &Dense<'_>, rows: &[AppRow], cols: &[AppCol], out: &mut Vec<Find
             continue;
         }
         for &col in cols {
-            let parts = Side::of(members.iter().map(|&r| op(t, r, col)));
-            let outcome = equation(&parts, &[op(t, sub, col)]);
+            let parts = members.iter().map(|&r| op(t, r, col));
+            let outcome = equation_of(parts, [op(t, sub, col)].into_iter());
             if matches!(outcome, Outcome::Absent) {
                 continue;
             }
@@ -268,11 +269,11 @@ fn row_total(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
     ];
     for &row in t.rows.keys() {
         for (_, whole, parts) in checks.iter().copied().filter(|c| c.0) {
-            let p = Side::of(parts.iter().map(|&c| op(t, row, c)));
+            let p = parts.iter().map(|&c| op(t, row, c));
             let terms = || parts.iter().chain([&whole]).map(|&c| (row, c)).collect();
             report_outcome(
                 APPLICATIONS_ROW_TOTAL,
-                equation(&p, &[op(t, row, whole)]),
+                equation_of(p, [op(t, row, whole)].into_iter()),
                 || format!("In row {row}, the column {whole} = the sum of the applicant columns"),
                 |e, f| {
                     format!(

@@ -2,11 +2,9 @@
 //! to its three sub-rows equals their sum and is not counted twice in
 //! total_processed.
 
-use super::table::{
-    Dense, Side, absent_note, base, missing_rows, op, related, report_outcome, span_of,
-};
+use super::table::{Dense, absent_note, base, missing_rows, op, related, report_outcome, span_of};
 use super::{COMMON_OUTCOMES, OTHER_SUBROWS};
-use crate::audit::{APPLICATIONS_OTHER_PROCESSING, Operand, Outcome, equation};
+use crate::audit::{APPLICATIONS_OTHER_PROCESSING, Operand, Outcome, equation_of};
 use crate::model::{AppCol, AppRow, Finding, Format, Key, Number, Severity};
 
 /// 2021: a parent （六）其他处理 row (or 小计) next to the three sub-rows must
@@ -78,9 +76,9 @@ fn other_subrows(
     col: AppCol,
     out: &mut Vec<Finding>,
 ) {
-    let parts = Side::of(subs.iter().map(|&r| op(t, r, col)));
+    let parts = subs.iter().map(|&r| op(t, r, col));
     let whole = op(t, parent, col);
-    let outcome = equation(&parts, &[whole]);
+    let outcome = equation_of(parts, [whole].into_iter());
     if let Outcome::Fails { .. } = outcome {
         let terms = || subs.iter().chain([&parent]).map(|&r| (r, col)).collect();
         report_outcome(
@@ -103,20 +101,19 @@ fn other_subrows(
     if !common_present || !matches!(outcome, Outcome::Holds) {
         return;
     }
-    out.extend(double_counted(t, parent, subs, col, (&parts, whole)));
+    out.extend(double_counted(t, parent, subs, col, whole));
 }
 
 /// Double counting: total_processed equals the sum of the outcomes with
-/// the parent row added to its sub-rows (`sum`: the sub-rows' operands and
-/// the parent's, which holds a value other than 0).
+/// the parent row added to its sub-rows (`whole`: the parent's operand,
+/// which holds a value other than 0).
 fn double_counted(
     t: &Dense<'_>,
     parent: AppRow,
     subs: &[AppRow],
     col: AppCol,
-    sum: (&[Operand], Operand),
+    whole: Operand,
 ) -> Option<Finding> {
-    let (parts, whole) = sum;
     let Operand::Value(p) = whole else {
         return None;
     };
@@ -124,10 +121,12 @@ fn double_counted(
         return None;
     }
     let common = COMMON_OUTCOMES.iter().map(|&r| op(t, r, col));
-    let all = Side::of(common.clone().chain(parts.iter().copied()));
-    let without = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
-    let all = Side::of(common.chain(parts.iter().copied()).chain([whole]));
-    let with = equation(&all, &[op(t, AppRow::TotalProcessed, col)]);
+    let total = [op(t, AppRow::TotalProcessed, col)];
+    let parts = subs.iter().map(|&r| op(t, r, col));
+    let all = common.clone().chain(parts.clone());
+    let without = equation_of(all, total.into_iter());
+    let all = common.chain(parts).chain([whole]);
+    let with = equation_of(all, total.into_iter());
     let (Outcome::Fails { expected, found }, Outcome::Holds) = (without, with) else {
         return None;
     };

@@ -1,6 +1,6 @@
 //! The applications table laid out for its equations ([`Dense`]: every
-//! operand by row and column, read once), the sides of an equation on the
-//! stack ([`Side`]), and the findings the rules of [`super`] write.
+//! operand by row and column, read once) and the findings the rules of
+//! [`super`] write.
 
 use crate::audit::{Operand, Outcome, finding};
 use crate::model::{AppCol, AppRow, ApplicationsTable, Finding, Key, Number, Severity, Span};
@@ -85,36 +85,6 @@ pub(super) fn columns(t: &ApplicationsTable) -> Vec<AppCol> {
 
 pub(super) fn op(t: &Dense<'_>, row: AppRow, col: AppCol) -> Operand {
     t.ops[row as usize][col as usize]
-}
-
-/// The operands of an equation's side, on the stack (a side has at most
-/// [`MAX_TERMS`] terms: the outcome rows of a 2021 table and more).
-pub(super) struct Side {
-    ops: [Operand; MAX_TERMS],
-    len: usize,
-}
-
-pub(super) const MAX_TERMS: usize = 32;
-
-impl Side {
-    pub(super) fn of(it: impl Iterator<Item = Operand>) -> Side {
-        let mut s = Side {
-            ops: [Operand::Absent; MAX_TERMS],
-            len: 0,
-        };
-        for o in it.take(MAX_TERMS) {
-            s.ops[s.len] = o;
-            s.len += 1;
-        }
-        s
-    }
-}
-
-impl std::ops::Deref for Side {
-    type Target = [Operand];
-    fn deref(&self) -> &[Operand] {
-        &self.ops[..self.len]
-    }
 }
 
 pub(super) fn span_of(t: &Dense<'_>, row: AppRow, col: AppCol) -> Option<Span> {

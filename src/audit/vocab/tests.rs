@@ -1,4 +1,6 @@
-//! Tests of the vocabulary scan: every occurrence against a naive search.
+//! Tests of the vocabulary scan: every occurrence against a naive search,
+//! and against `aho-corasick`'s overlapping search on the corpus and on
+//! random texts.
 
 use super::*;
 
@@ -131,4 +133,149 @@ fn pieces_and_their_words() {
     h.scan("");
     assert_eq!(h.pieces(SENTENCE, 0).count(), 0);
     assert_eq!(words_of("本年"), w(&["本年"]));
+}
+
+/// Every occurrence of every word in `text` as `aho-corasick`'s own
+/// overlapping search finds them (the crate's reference search, not the
+/// DFA stepped by [`Hits::scan`]).
+fn by_the_crate(ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Hit> {
+    let mut want: Vec<Hit> = ac
+        .find_overlapping_iter(text)
+        .map(|m| {
+            (
+                m.start() as u32,
+                m.end() as u32,
+                m.pattern().as_usize() as u8,
+            )
+        })
+        .collect();
+    want.sort_unstable();
+    want
+}
+
+/// Checks the scan of `text` against the crate's search: every hit the
+/// same, in order of their end, and the set of words found.
+fn same_as_the_crate(ac: &aho_corasick::AhoCorasick, h: &mut Hits, text: &str) {
+    h.scan(text);
+    let mut got = h.hits();
+    assert!(got.windows(2).all(|p| p[0].1 <= p[1].1), "{text}");
+    got.sort_unstable();
+    let want = by_the_crate(ac, text);
+    assert_eq!(got, want, "{text}");
+    assert_eq!(h.all(), Mask(want.iter().fold(0, |m, h| m | 1 << h.2)));
+}
+
+fn reference_search() -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(WORDS)
+        .expect("the vocabulary builds")
+}
+
+#[test]
+fn the_corpus_as_the_crate_finds_it() {
+    let root = std::env::var_os("OGI_SHARED").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        std::path::PathBuf::from,
+    );
+    let ac = reference_search();
+    let mut h = Hits::default();
+    let (mut files, mut texts) = (0, 0);
+    let mut dirs = vec![root.join("corpus")];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(&dir).expect("the shared corpus is readable");
+        for path in entries.map(|e| e.expect("a directory entry").path()) {
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue; // a PDF
+            };
+            files += 1;
+            // the whole file, each of its lines, and each paragraph the
+            // audit scans
+            same_as_the_crate(&ac, &mut h, &text);
+            for line in text.lines() {
+                same_as_the_crate(&ac, &mut h, line);
+            }
+            if let Ok(report) = crate::parse_bytes(text.as_bytes()) {
+                for p in paragraphs(&report) {
+                    same_as_the_crate(&ac, &mut h, p);
+                    texts += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        files >= 20 && texts >= 500,
+        "{files} files, {texts} paragraphs"
+    );
+}
+
+/// The text of every paragraph of `report`.
+fn paragraphs(report: &crate::model::Report) -> Vec<&str> {
+    fn walk<'a>(blocks: &'a [crate::model::Block], out: &mut Vec<&'a str>) {
+        for b in blocks {
+            match b {
+                crate::model::Block::Paragraph(p) => out.push(&p.text),
+                crate::model::Block::Subsection(s) => walk(&s.blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&report.preamble, &mut out);
+    for s in &report.sections {
+        walk(&s.blocks, &mut out);
+    }
+    walk(&report.closing, &mut out);
+    out
+}
+
+#[test]
+fn random_texts_as_the_crate_finds_them() {
+    // the words, pieces of them (a word's first or last character, a UTF-8
+    // lead byte's neighbours), stops and other characters
+    let mut pieces: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+    for w in WORDS {
+        let chars: Vec<char> = w.chars().collect();
+        pieces.push(chars[..chars.len() - 1].iter().collect());
+        pieces.push(chars[1..].iter().collect());
+    }
+    pieces.extend(
+        [
+            "的",
+            "3",
+            " ",
+            "\n",
+            "a",
+            "𝄞",
+            "年",
+            "度",
+            "一",
+            "上一",
+            "结转下",
+            "é",
+            "\u{3000}",
+        ]
+        .map(str::to_owned),
+    );
+    let ac = reference_search();
+    let mut h = Hits::default();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..2_000 {
+        let len = next() as usize % if round % 10 == 0 { 600 } else { 60 };
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(&pieces[next() as usize % pieces.len()]);
+        }
+        same_as_the_crate(&ac, &mut h, &text);
+    }
 }

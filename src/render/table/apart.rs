@@ -59,9 +59,11 @@ pub(crate) fn table_text_after(
     // a generic table one cell per line: its first line may end the region
     // (a marker and a title, `（一）主动公开`)
     if let Table::Generic(g) = table {
-        let mut lines = String::new();
-        if free::write_form(&mut lines, g, free::Form::Lines).is_ok() {
-            candidates.push((None, Some(lines)));
+        for form in [free::Form::Lines, free::Form::Packed] {
+            let mut lines = String::new();
+            if free::write_form(&mut lines, g, form).is_ok() {
+                candidates.push((None, Some(lines)));
+            }
         }
     }
     if !pipes
@@ -70,6 +72,21 @@ pub(crate) fn table_text_after(
     {
         candidates.push((Some(piped.clone()), Some(text.clone())));
         candidates.push((Some(piped), other_layout(table, '\t')));
+    }
+    // (last: the first table's last lines without a delimiter written with
+    // a tab at their end, `（本列不予公开\t`, so that pipe rows after them end
+    // its region; a generic table one cell per paragraph)
+    if !pipes
+        && !tabs
+        && let Some(tabbed) = last_lines_tabbed(before)
+    {
+        candidates.push((Some(tabbed), Some(text.clone())));
+    }
+    if let Table::Generic(g) = table {
+        let mut spread = String::new();
+        if free::write_form(&mut spread, g, free::Form::Spread).is_ok() {
+            candidates.push((None, Some(spread)));
+        }
     }
     for (first, second) in candidates {
         let Some(second) = second else {
@@ -223,4 +240,100 @@ fn reads_apart(before: &str, text: &str, table: &Table, prev: Option<&Table>) ->
 fn preamble_of(text: &str) -> Option<Vec<crate::model::Block>> {
     let r = crate::parse::parse(text).ok()?;
     (r.sections.is_empty() && r.closing.is_empty()).then_some(r.preamble)
+}
+
+/// The text of the generic table `g` written as the chunk right after the
+/// paragraph written as `para` (its lines, ending with `\n`), and whether it
+/// goes right after it, without the blank line between.
+///
+/// A short paragraph before a table of one cell per line (`称` before `F` `-`
+/// `5` `-` `5`) can start that table itself: the parser looks for two
+/// figures over the next paragraphs of short lines, and how far it looks
+/// depends on the layout (seven paragraphs, each of at most 20 characters
+/// joined). The source kept the paragraph apart by its layout; the canonical
+/// one is chosen the same way, the first of these that reads back as the
+/// paragraph and then the same table: the table's own text after a blank
+/// line; its cells one per line right after the paragraph's line (the
+/// paragraph's look-ahead then overflows its 20 characters before the
+/// figures, as in `eeeeeeeeeeeee` + `|l` `0` `-51`), also in packed
+/// paragraphs; its cells one per paragraph after a blank line (the
+/// paragraph's look-ahead reaches one paragraph less far than the table's).
+pub(crate) fn generic_after_paragraph(
+    g: &crate::model::GenericTable,
+    para: &str,
+    text: String,
+) -> (String, bool) {
+    let Some(want) = preamble_of(para) else {
+        return (text, false);
+    };
+    let reads = |joined: &str| {
+        preamble_of(joined).is_some_and(|blocks| {
+            blocks.len() == want.len() + 1
+                && blocks[..want.len()] == want[..]
+                && matches!(blocks.last(), Some(crate::model::Block::Table(b))
+                    if matches!(&**b, Table::Generic(x) if x.header == g.header && x.rows == g.rows))
+        })
+    };
+    if reads(&format!("{para}\n{text}")) {
+        return (text, false);
+    }
+    for form in [free::Form::Lines, free::Form::Packed] {
+        let mut lines = String::new();
+        if free::write_form(&mut lines, g, form).is_ok() && reads(&format!("{para}{lines}")) {
+            return (lines, true);
+        }
+    }
+    let mut spread = String::new();
+    if free::write_form(&mut spread, g, free::Form::Spread).is_ok()
+        && reads(&format!("{para}\n{spread}"))
+    {
+        return (spread, false);
+    }
+    if let Some(aligned) = second_figure_in_seventh_paragraph(g)
+        && reads(&format!("{para}\n{aligned}"))
+    {
+        return (aligned, false);
+    }
+    (text, false)
+}
+
+/// The cells of `g` one per line in seven paragraphs, the table's second
+/// figure opening the seventh: the parser's look-ahead from the table's
+/// first line reaches it, from a paragraph before the table it does not
+/// (it reaches over the paragraph's own and six more). The cells before the
+/// last five before that figure make the first paragraph (at most 20
+/// characters); `None` when there are too few cells before the figure.
+fn second_figure_in_seventh_paragraph(g: &crate::model::GenericTable) -> Option<String> {
+    let cells: Vec<String> = std::iter::once(&g.header)
+        .chain(&g.rows)
+        .flatten()
+        .map(|c| c.replace(['\n', '\r'], " "))
+        .collect();
+    let figure =
+        |c: &String| crate::model::Number::parse_prefix(c).is_some_and(|(_, l)| l == c.len());
+    let second = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| figure(c))
+        .nth(1)?
+        .0;
+    let first_len = second.checked_sub(5)?;
+    if first_len == 0
+        || cells[..first_len]
+            .iter()
+            .map(|c| c.chars().count())
+            .sum::<usize>()
+            > 20
+    {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, c) in cells.iter().enumerate() {
+        if i >= first_len && i <= second {
+            out.push('\n');
+        }
+        out.push_str(c);
+        out.push('\n');
+    }
+    Some(out)
 }

@@ -30,7 +30,18 @@ pub(super) enum Form {
     Pipes,
     /// One cell per line (the parser cuts them into rows by their shape).
     Lines,
+    /// One cell per line, the lines in paragraphs of at most
+    /// [`LINES_REACH_CHARS`] characters with a blank line between (see
+    /// [`write_packed_lines`]).
+    Packed,
+    /// One cell per paragraph (a blank line after each).
+    Spread,
 }
+
+/// The characters of one paragraph that the parser's look-ahead for a
+/// table of lines reads over (`parse::region::generic_region`): it stops
+/// at a paragraph that, joined, has more.
+const LINES_REACH_CHARS: usize = 20;
 
 /// Writes a generic table: the header line, then each row. Cell text is
 /// kept as written (`小 计`); only line ends inside a cell, which the grid
@@ -70,7 +81,7 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
     }
     if rows().flatten().any(|c| c.contains('|')) {
         // pipe rows would cut the cell: the first layout that reads back
-        for form in [Form::Tabs, Form::Lines] {
+        for form in [Form::Tabs, Form::Lines, Form::Packed] {
             let mut text = String::new();
             write_form(&mut text, t, form)?;
             if reads_back(&text, t) {
@@ -97,6 +108,19 @@ fn reads_back(text: &str, t: &GenericTable) -> bool {
 /// Writes `t` in the layout `form` (see [`write_generic`]).
 pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form) -> fmt::Result {
     let rows = std::iter::once(&t.header).chain(&t.rows);
+    if form == Form::Packed {
+        return write_packed_lines(w, rows.flatten());
+    }
+    if form == Form::Spread {
+        for (i, c) in rows.flatten().enumerate() {
+            if i > 0 {
+                w.write_char('\n')?;
+            }
+            w.write_str(&c.replace(['\n', '\r'], " "))?;
+            w.write_char('\n')?;
+        }
+        return Ok(());
+    }
     if form == Form::Lines {
         for c in rows.flatten() {
             w.write_str(&c.replace(['\n', '\r'], " "))?;
@@ -141,6 +165,33 @@ pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form)
     }
     if pipes {
         w.write_str("||\n")?;
+    }
+    Ok(())
+}
+
+/// Writes `cells` one per line, in paragraphs (a blank line between) each
+/// as long as fits in [`LINES_REACH_CHARS`] characters. The parser finds a
+/// table of lines when two figures stand within the next paragraphs of
+/// short lines, and a paragraph whose lines, joined, are longer ends that
+/// look-ahead: one cell per line without blank lines puts a figure out of
+/// reach when the cells before it are long (`| szfgs2024.pd` `4` `-s` `245`),
+/// and one cell per paragraph when there are many; packed, the cells reach
+/// as far as the source's lines could.
+fn write_packed_lines<'c, W: fmt::Write>(
+    w: &mut W,
+    cells: impl Iterator<Item = &'c crate::model::Str>,
+) -> fmt::Result {
+    let mut chars = 0;
+    for (i, c) in cells.enumerate() {
+        let c = c.replace(['\n', '\r'], " ");
+        let n = c.trim_matches(is_space).chars().count();
+        if i > 0 && chars + n > LINES_REACH_CHARS {
+            w.write_char('\n')?;
+            chars = 0;
+        }
+        chars += n;
+        w.write_str(&c)?;
+        w.write_char('\n')?;
     }
     Ok(())
 }

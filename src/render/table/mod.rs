@@ -21,8 +21,8 @@ mod apart;
 mod fragments;
 mod free;
 
-pub(crate) use apart::table_text_after;
 pub use apart::table_text_before_tab_row;
+pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::{RowFragments, row_start};
 pub use free::{write_generic, write_legacy_statistics};
 
@@ -177,10 +177,23 @@ fn put_fused<W: fmt::Write>(
         out.push(c);
     }
     // (a pipe is a field boundary too: fused digits from pipe rows are
-    // written in a table of pipe rows)
+    // written in a table of pipe rows; a word counts as the cells it reads
+    // as: `4-` is the figure 4 and the null marker `-`)
+    let mut toks = Vec::new();
+    let mut cells_of = |word: &str| {
+        toks.clear();
+        crate::template::cells::field_tokens(word, 0, &mut toks);
+        toks.len().max(1)
+    };
     let fields: usize = out
         .split(['\t', '|'])
-        .map(|f| f.split(' ').filter(|x| !x.is_empty()).count().max(1))
+        .map(|f| {
+            f.split(' ')
+                .filter(|x| !x.is_empty())
+                .map(&mut cells_of)
+                .sum::<usize>()
+                .max(1)
+        })
         .sum();
     if fields == cols
         && let Some(at) = out.find(['\t', ' '])
@@ -250,7 +263,9 @@ fn put_row<W: fmt::Write, C: Key>(
                 if f.tab {
                     w.write_char('\t')?;
                 }
-                if f.spaced {
+                // (one more field keeps its words apart too: `织 构` is
+                // quoted so by the audit, written `织构` it would not be)
+                if f.spaced || f.tab {
                     put_fragment(w, f.raw)?;
                 } else {
                     put(w, f.raw)?;

@@ -66,6 +66,13 @@ fn page_numbers() {
     assert!(is_page_number("第 2 页"));
     assert!(!is_page_number("-"));
     assert!(!is_page_number("2019"));
+    assert!(is_page_number("3/12"));
+    assert!(is_page_number(" 3 / 12 "));
+    assert!(is_page_number("第 2 页 共 5 页"));
+    assert!(!is_page_number("第 2 页 共 5"));
+    assert!(!is_page_number("- 2"));
+    assert!(!is_page_number("3/12页"));
+    assert!(!is_page_number("1.属于国家秘密 1 0"));
 }
 
 #[test]
@@ -110,6 +117,8 @@ fn run_copying_agrees_with_char_by_char() {
         "一二三四五六七八九十",
         "第二十条第（一）项 规章 1 0",
         "\u{3000}\u{3000}申請人情況：ＡＢＣ",
+        "  规章        3     0 \t\t 1   ",
+        " \r\n\x0b\x0c ",
     ];
     let mut out = String::new();
     for s in samples {
@@ -131,7 +140,19 @@ fn run_copying_agrees_with_char_by_char() {
             }
         }
         assert_eq!(n.s, format!("{want}{want}"), "{s:?}");
-        assert_eq!(n.map, map, "{s:?}");
+        assert_eq!(map.len(), n.s.len(), "{s:?}");
+        let mut hint = 0;
+        for (k, &m) in map.iter().enumerate() {
+            assert_eq!(n.source(k, k + 1), m, "{s:?} {k}");
+            // asked for in rising order, with the map walked once
+            assert_eq!(n.source_from(&mut hint, k, k + 1), m, "{s:?} {k}");
+            // a range is from its first character's start to its last one's end
+            assert_eq!(
+                n.source(k, n.s.len()),
+                (m.0, map[map.len() - 1].1),
+                "{s:?} {k}"
+            );
+        }
         norm_into(&mut out, s);
         assert_eq!(out, want, "{s:?}");
         assert_eq!(norm(s), want, "{s:?}");
