@@ -375,10 +375,24 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let title = s.title.as_deref().unwrap_or("");
         // the head of an enclosing subsection written before it
         let before = self.prefix.as_ref().map_or(0, |p| p.chars().count());
+        // (a body with a tab: the tab on a line of its own, see `tab_cut`)
+        let body: String = p
+            .text
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect();
+        let cut = tab_cut(&s.marker, title, &body);
         self.chunk(|w| {
             w.write_str(&s.marker)?;
             w.write_str(title)?;
-            write_line(w, &p.text)
+            match cut {
+                Some(at) => {
+                    w.write_str(&body[..at])?;
+                    w.write_char('\n')?;
+                    write_line(w, &body[at..])
+                }
+                None => write_line(w, &p.text),
+            }
         })?;
         // the parser judges the head line as a whole
         let head = before + s.marker.chars().count() + title.chars().count();
@@ -442,14 +456,29 @@ fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
     if page {
         // a page number on one line (`-1-`): its last character on a line
-        // of its own
-        let cut = one
+        // of its own, or the last cut before it that reads back as the
+        // paragraph (`4/90`: the line `0` alone would be a paragraph of its
+        // own, `4/` + `90` is one)
+        let apart = |at: usize| {
+            let c = one[at..].chars().next().unwrap_or(' ');
+            at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+        };
+        let last = one
             .char_indices()
             .next_back()
-            .filter(|&(at, c)| {
-                at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+            .map(|(at, _)| at)
+            .filter(|&at| apart(at));
+        let cut = last
+            .filter(|&at| reads_as_paragraph(&one, at))
+            .or_else(|| {
+                one.char_indices()
+                    .rev()
+                    .skip(1)
+                    .take(MARKER_CUT_CHARS)
+                    .map(|(at, _)| at)
+                    .find(|&at| apart(at) && reads_as_paragraph(&one, at))
             })
-            .map(|(at, _)| at);
+            .or(last);
         return match cut {
             Some(at) => {
                 w.write_str(&one[..at])?;
@@ -548,12 +577,48 @@ fn anchor_cut(text: &str) -> Option<usize> {
                 && crate::parse::region::anchor(head).is_none()
                 && crate::parse::region::anchor(rest).is_none()
                 && crate::parse::seg::line_marker(rest).is_none()
-                && crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
+                && reads_as_paragraph(text, at)
+        })
+}
+
+/// Where to break the body written on a subsection's head line when it holds
+/// a tab (`8.属于行政查询事 0 , … ee(\te`): on the head line the tab makes a
+/// tab row, which a table before it reads in as one of its rows (its first
+/// field a row label); the source had the tab on a line of its own, which
+/// the parser joined to the body. The cut is a few characters before the
+/// first tab, where the two lines read back as the same subsection and body.
+fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
+    let tab = body.find('\t')?;
+    body[..tab]
+        .char_indices()
+        .rev()
+        .take(MARKER_CUT_CHARS)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = body.split_at(at);
+            at > 0
+                && !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::parse(&format!("{marker}{title}{head}\n{rest}\n")).is_ok_and(|r| {
                     r.sections.is_empty()
                         && r.closing.is_empty()
-                        && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
+                        && matches!(r.preamble.as_slice(), [Block::Subsection(x)]
+                            if x.marker == marker
+                                && x.title.as_deref().unwrap_or("") == title
+                                && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
                 })
         })
+}
+
+/// True when `text` cut at `at` over two lines reads back as one paragraph
+/// of that text.
+fn reads_as_paragraph(text: &str, at: usize) -> bool {
+    let (head, rest) = text.split_at(at);
+    crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
+    })
 }
 
 /// Writes `text` as lines cut at the byte offsets `cuts` (see

@@ -1233,6 +1233,48 @@ fn laws_q_a_grid_row_is_no_cell_of_a_table_of_lines() {
     assert_eq!(r.preamble.len(), 2, "{:?}", r.preamble);
 }
 
+/// A paragraph that reads as a page number on one line (`4/90`) is cut where
+/// the two lines read back as it: before its last character the line `0`
+/// alone was a paragraph of its own.
+#[test]
+fn laws_q_a_page_number_paragraph_cut_reads_back() {
+    assert_laws("4/\r90");
+    assert_laws("4/90");
+}
+
+/// A table after a standard table without rows (its header a tab row) that
+/// can be written neither with a pipe-row first line nor in pipe rows (a
+/// legacy statistics row with a pipe cell, `w\t|`; a generic cell `||`): the
+/// first table is written in pipe rows instead, so the tab rows after the
+/// blank line end its region.
+#[test]
+fn laws_q_the_first_table_in_pipe_rows_when_the_second_cannot_be() {
+    assert_laws("勾稽关系\n)carried_fo统计指标,,,,,,,w\t本期eeee+\nw\t|");
+    assert_laws("行政复议\n,,,,,,,,,,,统计指标,,,,,,,w\t本期eeeee\nF\t|");
+    assert_laws("第二十条\n)carrie,,,,统计指标,,,,,,,w\t本期eeee+\n|\t标");
+    assert_laws("||勾稽关系\n\re\t'\n||");
+    assert_laws("||勾稽关系\n\n2\t2\n||");
+    assert_eq!(
+        tables_read_back("勾稽关系\n)carried_fo统计指标,,,,,,,w\t本期eeee+\nw\t|"),
+        2
+    );
+}
+
+/// A subsection's body written on its head line with a tab in it, after an
+/// applications table: on one line the tab made a tab row whose first field
+/// reads as a row label, so the table took it in; the line is cut a few
+/// characters before the tab, as the source had it, where it reads back.
+#[test]
+fn laws_q_a_head_line_body_with_a_tab_keeps_the_tab_apart() {
+    assert_laws("一、本年新收\n8.属于行政查询事    0  , default reading order) ee\r(\te");
+    assert_laws(
+        "一、本年新收\n3.及“三安全一稳定”     0 思想为指导，全面贯彻落实《条例》相关规范要求，不w\r?\t\u{8}",
+    );
+    assert_laws(
+        "一、本年新收\n一、本年新收政府信请数量        0     ,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,(,,,,,,,,,,,,,,F,,,,,,\u{e},+\nw\t0",
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
@@ -1262,60 +1304,24 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "[QP] `|行政复议|\\n1|0|\\n一是||\\n||`: a pipe-row paragraph or table (`||`) after a table it cannot be told apart from: the table's last row is itself a pipe row (its label holds `||`: `一、本年新收||密`), or the table has no rows, or is a review table of fused pipe digits; written after a blank line, the rows of one delimiter do not change, so the parser reads them into the table (the source kept them apart by a line the canonical text drops, `\\t\\u{8}`)",
     ),
     (
-        "roundtrip-strict-dbafbccdf04a.txt",
-        "[QP] `||勾稽关系\\n\\re\\t'\\n||`: a pipe-row paragraph or table (`||`) after a table it cannot be told apart from: the table's last row is itself a pipe row (its label holds `||`: `一、本年新收||密`), or the table has no rows, or is a review table of fused pipe digits; written after a blank line, the rows of one delimiter do not change, so the parser reads them into the table (the source kept them apart by a line the canonical text drops, `\\t\\u{8}`)",
-    ),
-    (
-        "roundtrip-strict-017c9bda307f.txt",
-        "[QP] `||勾稽关系\\n\\n2\\t2\\n||`: a pipe-row paragraph or table (`||`) after a table it cannot be told apart from: the table's last row is itself a pipe row (its label holds `||`: `一、本年新收||密`), or the table has no rows, or is a review table of fused pipe digits; written after a blank line, the rows of one delimiter do not change, so the parser reads them into the table (the source kept them apart by a line the canonical text drops, `\\t\\u{8}`)",
-    ),
-    (
         "roundtrip-strict-602793a78d8a.txt",
         "[QP] `\\t勾稽关系\\r\\r<br>||`: a pipe-row paragraph or table (`||`) after a table it cannot be told apart from: the table's last row is itself a pipe row (its label holds `||`: `一、本年新收||密`), or the table has no rows, or is a review table of fused pipe digits; written after a blank line, the rows of one delimiter do not change, so the parser reads them into the table (the source kept them apart by a line the canonical text drops, `\\t\\u{8}`)",
     ),
     (
-        "roundtrip-strict-0459094170aa.txt",
-        "[QS] `勾稽关系\\n)carried_fo统计指标,,,,,,,w\\t本期eeee+\\nw\\t|`: a legacy statistics table (`指标名称\\t本年度`, a row with a pipe cell) after a standard table without rows: written after a blank line in tab rows after tab rows, it is read into that table",
-    ),
-    (
-        "roundtrip-strict-cf92fa12a5fc.txt",
-        "[QS] `勾稽关系\\n,,,,,,,,,,,统计指标,,,,,,,w\\t本期eeeee\\nF\\t|`: a legacy statistics table (`指标名称\\t本年度`, a row with a pipe cell) after a standard table without rows: written after a blank line in tab rows after tab rows, it is read into that table",
-    ),
-    (
-        "roundtrip-strict-657e463bba5f.txt",
-        "[QS] `行政复议\\n,,,,,,,,,,,统计指标,,,,,,,w\\t本期eeeee\\nF\\t|`: a legacy statistics table (`指标名称\\t本年度`, a row with a pipe cell) after a standard table without rows: written after a blank line in tab rows after tab rows, it is read into that table",
-    ),
-    (
-        "roundtrip-strict-b10108eec870.txt",
-        "[QS] `第二十条\\n)carrie,,,,统计指标,,,,,,,w\\t本期eeee+\\n|\\t标`: a legacy statistics table (`指标名称\\t本年度`, a row with a pipe cell) after a standard table without rows: written after a blank line in tab rows after tab rows, it is read into that table",
-    ),
-    (
-        "roundtrip-strict-8f5b73a59f52.txt",
-        "[QR] `一、本年新收\\n3.及“三安全一稳定”     0 思想为指导，全面贯彻落实《条例》相关规范要求，不w\\r?\\t\\u{8}`: a paragraph right after an applications table (a marker line with a figure and prose, `3.及“三安全一稳定”     0 思想为指导，…`, or a long line with table words `办理结果` `（单位：万元`): the source ended the region at that line; written after a blank line (or with its tab kept) it is read as a row of the table, or the reverse (a row label with prose and empty cells written as a row reads back as a paragraph)",
-    ),
-    (
-        "roundtrip-strict-c2976ed4ce72.txt",
-        "[QR] `一、本年新收\\n8.属于行政查询事    0  , default reading order) ee\\r(\\te`: a paragraph right after an applications table (a marker line with a figure and prose, `3.及“三安全一稳定”     0 思想为指导，…`, or a long line with table words `办理结果` `（单位：万元`): the source ended the region at that line; written after a blank line (or with its tab kept) it is read as a row of the table, or the reverse (a row label with prose and empty cells written as a row reads back as a paragraph)",
-    ),
-    (
-        "roundtrip-strict-6489c550cc2e.txt",
-        "[QR] `一、本年新收\\n一、本年新收政府信请数量        0     ,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,(,,,,,,,,,,,,,,F,,,,,,\\u{e},+\\nw…`: a paragraph right after an applications table (a marker line with a figure and prose, `3.及“三安全一稳定”     0 思想为指导，…`, or a long line with table words `办理结果` `（单位：万元`): the source ended the region at that line; written after a blank line (or with its tab kept) it is read as a row of the table, or the reverse (a row label with prose and empty cells written as a row reads back as a paragraph)",
-    ),
-    (
         "roundtrip-strict-120716628818.txt",
-        "[QR] `（本列\\n机制度办理结果化部门协同配合，全面提升政府信息依申请公开规范\\n政务金额（单位：万元`: a paragraph right after an applications table (a marker line with a figure and prose, `3.及“三安全一稳定”     0 思想为指导，…`, or a long line with table words `办理结果` `（单位：万元`): the source ended the region at that line; written after a blank line (or with its tab kept) it is read as a row of the table, or the reverse (a row label with prose and empty cells written as a row reads back as a paragraph)",
+        "[QR] `（本列\\n机制度办理结果化部门协同配合，全面提升政府信息依申请公开规范\\n政务金额（单位：万元`: a paragraph right after an applications table (a long line with table words, `办理结果` `（单位：万元`): the source ended the region at that line (read across a line break); written on one line after a blank line it is read into the table, or the reverse (a row label with prose and empty cells, `3.危及…）申请`, written as a row after the header reads back as a paragraph)",
     ),
     (
         "roundtrip-strict-07581965aea9.txt",
-        "[QR] `（本列3.危及“三安全一稳嬬二项之和，等于第三项加第四项之和）申请`: a paragraph right after an applications table (a marker line with a figure and prose, `3.及“三安全一稳定”     0 思想为指导，…`, or a long line with table words `办理结果` `（单位：万元`): the source ended the region at that line; written after a blank line (or with its tab kept) it is read as a row of the table, or the reverse (a row label with prose and empty cells written as a row reads back as a paragraph)",
+        "[QR] `（本列3.危及“三安全一稳嬬二项之和，等于第三项加第四项之和）申请`: a paragraph right after an applications table (a long line with table words, `办理结果` `（单位：万元`): the source ended the region at that line (read across a line break); written on one line after a blank line it is read into the table, or the reverse (a row label with prose and empty cells, `3.危及…）申请`, written as a row after the header reads back as a paragraph)",
     ),
     (
         "roundtrip-strict-7886e4d0285f.txt",
-        "[QF] `一、本年新收四、结转下0构`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QA] `一、本年新收四、结转下0构`: the audit's stray text (`audit/cells.rs`, `stray_text`) of a flow-text row whose empty cells all sit at one place reaches past the next row's label on the same line: the text after the next row (`构` in `一、本年新收四、结转下0构`) is quoted once per empty cell of the first row; in the canonical text the next row is on a line of its own, so the findings differ (a bound at the next row's start in the audit would fix it; the audit is not this branch's to change)",
     ),
     (
         "roundtrip-strict-83247c3fc4ca.txt",
-        "[QF] `一、本年新收四、结转下0诉`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QA] `一、本年新收四、结转下0诉`: the audit's stray text (`audit/cells.rs`, `stray_text`) of a flow-text row whose empty cells all sit at one place reaches past the next row's label on the same line: the text after the next row (`构` in `一、本年新收四、结转下0构`) is quoted once per empty cell of the first row; in the canonical text the next row is on a line of its own, so the findings differ (a bound at the next row's start in the audit would fix it; the audit is not this branch's to change)",
     ),
     (
         "roundtrip-strict-75ce7e81bbb9.txt",
@@ -1339,7 +1345,7 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-aee3aa9f95b9.txt",
-        "[QF] `（本列国家秘密0.国家秘密1e`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QA] `（本列国家秘密0.国家秘密1e`: the audit's stray text (`audit/cells.rs`, `stray_text`) of a flow-text row whose empty cells all sit at one place reaches past the next row's label on the same line: the text after the next row (`构` in `一、本年新收四、结转下0构`) is quoted once per empty cell of the first row; in the canonical text the next row is on a line of its own, so the findings differ (a bound at the next row's start in the audit would fix it; the audit is not this branch's to change)",
     ),
     (
         "roundtrip-strict-ddc911ec1d85.txt",
@@ -1359,11 +1365,7 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-2c41d3aa42d2.txt",
-        "[QN] `行政复议结果-2-`: text that reads as a page number or a figure once written: the fused review digits `-2-` (a page number on their row line), a last paragraph `4/90` cut before its digits (`4/9` + `0`) that reads back as two paragraphs",
-    ),
-    (
-        "roundtrip-strict-e0bc697ce663.txt",
-        "[QN] `4/\\r90`: text that reads as a page number or a figure once written: the fused review digits `-2-` (a page number on their row line), a last paragraph `4/90` cut before its digits (`4/9` + `0`) that reads back as two paragraphs",
+        "[QN] `行政复议结果-2-`: text that reads as a page number once written: the fused review digits `-2-` are written alone on their row line (with a tab after them), which reads as a page number and drops the row",
     ),
 ];
 

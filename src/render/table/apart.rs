@@ -52,6 +52,9 @@ pub(crate) fn table_text_after(
         (false, true) => {
             candidates.push((None, first_line_piped(&text)));
             candidates.push((None, other_layout(table, '|')));
+            // (or the first table in pipe rows, when the second cannot be:
+            // a legacy statistics row with a pipe cell `w\t|`)
+            candidates.push((other_layout(prev, '|'), Some(text.clone())));
         }
         (true, false) => candidates.push((None, other_layout(table, '\t'))),
         _ => {}
