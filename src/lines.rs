@@ -138,6 +138,26 @@ impl Starts {
         }
         s
     }
+    /// The start of every line of `text`, as [`iter`] gives them: one
+    /// memchr pass over the line ends (no [`Line`] made), into a vector of
+    /// the exact size.
+    fn of_text(text: &str) -> Starts {
+        let b = text.as_bytes();
+        let n = b.len();
+        // the byte after a line end starts a line, unless the text ends
+        // there or the line end is the CR of a CRLF
+        let after = move |at: usize| {
+            let crlf = b[at] == b'\r' && b.get(at + 1) == Some(&b'\n');
+            (!crlf && at + 1 < n).then_some(at + 1)
+        };
+        let lines = count(text);
+        if memchr::memchr(b'\r', b).is_none() {
+            let ends = memchr::memchr_iter(b'\n', b).filter_map(after);
+            return Starts::of(text, std::iter::once(0).chain(ends), lines);
+        }
+        let ends = memchr::memchr2_iter(b'\n', b'\r', b).filter_map(after);
+        Starts::of(text, std::iter::once(0).chain(ends), lines)
+    }
     fn len(&self) -> usize {
         match self {
             Starts::Small(v) => v.len(),
@@ -225,7 +245,7 @@ impl<'a> Locator<'a> {
     pub fn of_text(text: &'a str) -> Self {
         Locator {
             text,
-            line_starts: Starts::of(text, iter(text).map(|l| l.start), count(text)),
+            line_starts: Starts::of_text(text),
             cursor: std::cell::Cell::new(Cursor::START),
         }
     }
@@ -426,6 +446,11 @@ mod tests {
         ] {
             let loc = Locator::of_text(t);
             assert_eq!(loc.lines().collect::<Vec<_>>(), split(t), "{t:?}");
+            let by_lines = Locator::new(t, &split(t));
+            assert_eq!(loc.line_count(), by_lines.line_count(), "{t:?}");
+            for i in 0..loc.line_count() {
+                assert_eq!(loc.line_starts.get(i), by_lines.line_starts.get(i), "{t:?}");
+            }
         }
     }
 

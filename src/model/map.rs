@@ -195,6 +195,26 @@ impl<K: PartialEq, V, const N: usize> RowMap<K, V, N> {
         }
     }
 
+    /// Puts `key`, which the caller knows is absent, last with `value`,
+    /// without the scan [`insert`](Self::insert) makes to find it: for maps
+    /// filled from keys known to be distinct (the columns of a template, in
+    /// template order). Inserting a key already present this way would
+    /// hold it twice: checked in debug builds.
+    pub(crate) fn push_absent(&mut self, key: K, value: V) {
+        debug_assert!(!self.contains_key(&key), "RowMap::push_absent: key present");
+        self.entries.push((key, value));
+    }
+
+    /// [`push_absent`](Self::push_absent) when the caller knows `key` is
+    /// absent (`absent`), else [`insert`](Self::insert).
+    pub(crate) fn insert_or_push(&mut self, key: K, value: V, absent: bool) {
+        if absent {
+            self.push_absent(key, value);
+        } else {
+            self.insert(key, value);
+        }
+    }
+
     /// The entry of `key`, to read, insert or change in place.
     pub fn entry(&mut self, key: K) -> Entry<'_, K, V, N> {
         match self.get_index_of(&key) {

@@ -461,7 +461,7 @@ impl<'t, 'l> Builder<'t, 'l> {
 
     /// Turns accumulated rows into values and sources.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn finish_rows<'c, R: Key, C: Key + 'c>(
+    pub(crate) fn finish_rows<'c, R: Key, C: Key + Ord + 'c>(
         &mut self,
         rows: Vec<RowAcc<R>>,
         cols: impl Fn(R) -> &'c [C],
@@ -487,6 +487,9 @@ impl<'t, 'l> Builder<'t, 'l> {
                 continue;
             }
             let columns = cols(acc.key);
+            // columns in rising order (the templates' are) are distinct:
+            // each goes last without a scan of the row
+            let rising = columns.is_sorted_by(|a, b| a < b);
             let mut src = RowSource::<C> {
                 cells: RowMap::with_capacity(columns.len()),
                 ..RowSource::default()
@@ -518,20 +521,21 @@ impl<'t, 'l> Builder<'t, 'l> {
                             .get(k)
                             .filter(|t| (t.start, t.end) == (s, e))
                             .and_then(|t| t.value);
-                        vals.insert(*c, read.unwrap_or_else(|| cell_value(&t.raw)));
-                        src.cells.insert(*c, t);
+                        let v = read.unwrap_or_else(|| cell_value(&t.raw));
+                        vals.insert_or_push(*c, v, rising);
+                        src.cells.insert_or_push(*c, t, rising);
                     }
                 }
                 Placed::Fused(s, e) => {
                     for c in columns {
-                        vals.insert(*c, None);
+                        vals.insert_or_push(*c, None, rising);
                     }
                     src.fused = Some(self.text_of(s, e));
                 }
             }
-            // (the key is not in the maps: checked above)
-            values.insert(acc.key, vals);
-            sources.insert(acc.key, src);
+            // the key is not in the maps: checked above
+            values.push_absent(acc.key, vals);
+            sources.push_absent(acc.key, src);
         }
         (values, sources)
     }

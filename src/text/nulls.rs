@@ -29,6 +29,13 @@ const MARKERS: &[&str] = &[
 /// True when `raw` (white space ignored) is a null marker: 无, /, —, -,
 /// 不适用, N/A …; `empty_too` makes a blank text one as well.
 pub(crate) fn is_null_marker(raw: &str, empty_too: bool) -> bool {
+    // the usual cell, a figure or a label, starts with a character no
+    // marker starts with: ruled out without trimming or a look further
+    match raw.chars().next() {
+        None => return empty_too,
+        Some(c) if !starts_marker(c) && !is_space(c) => return false,
+        _ => {}
+    }
     let t = crate::text::space::trim(raw);
     if t.is_empty() {
         return empty_too;
@@ -66,14 +73,26 @@ const MAX_LEN: usize = {
     max
 };
 
+/// True when `c` is the first character of one of [`MARKERS`].
+fn starts_marker(c: char) -> bool {
+    matches!(
+        c,
+        '无' | '/' | '／' | '\\' | '—' | '-' | '－' | '–' | '−' | '空' | '不' | 'N' | 'n' | '&'
+    )
+}
+
 /// True when `t` (no white space at its ends) is one of [`MARKERS`], white
 /// space inside it ignored.
 fn is_marker(t: &str) -> bool {
+    // a marker has no white space: listed as it is, or else joined
+    if is_listed(t) {
+        return true;
+    }
     if t.chars().any(is_space) {
         let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
         return is_listed(&joined);
     }
-    is_listed(t)
+    false
 }
 
 /// True when `t` is one of [`MARKERS`] (a `match`: compared by length and
@@ -111,6 +130,17 @@ mod tests {
         assert_eq!(MARKERS.len(), 19);
         assert!(MARKERS.iter().all(|m| is_listed(m)));
         assert!(!is_listed("无效") && !is_listed("") && !is_listed("0"));
+    }
+
+    #[test]
+    fn the_first_characters_are_the_lists() {
+        for m in MARKERS {
+            assert!(starts_marker(m.chars().next().unwrap()), "{m}");
+        }
+        for c in MARKERS.iter().flat_map(|m| m.chars()) {
+            assert!(!is_space(c), "{c:?}");
+        }
+        assert!(!starts_marker('1') && !starts_marker('一'));
     }
 
     #[test]

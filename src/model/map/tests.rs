@@ -173,3 +173,26 @@ fn rejects_what_indexmap_rejects() {
         assert!(ours, "{json}");
     }
 }
+
+#[test]
+fn insert_or_push_is_insert() {
+    // keys known absent are pushed; a key the caller does not vouch for
+    // is inserted as `insert` does: a repeated key keeps its first place
+    let mut m: RowMap<AppCol, i32> = RowMap::new();
+    m.insert_or_push(AppCol::NaturalPerson, 1, true);
+    m.insert_or_push(AppCol::Total, 2, true);
+    m.insert_or_push(AppCol::NaturalPerson, 3, false);
+    let mut oracle: RowMap<AppCol, i32> = RowMap::new();
+    for (k, v) in [
+        (AppCol::NaturalPerson, 1),
+        (AppCol::Total, 2),
+        (AppCol::NaturalPerson, 3),
+    ] {
+        oracle.insert(k, v);
+    }
+    assert_eq!(m.as_slice(), oracle.as_slice());
+    assert_eq!(
+        m.as_slice(),
+        [(AppCol::NaturalPerson, 3), (AppCol::Total, 2)]
+    );
+}
