@@ -190,11 +190,14 @@ fn chars_in(text: &str, a: usize, b: usize) -> u32 {
     if a > b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
         return 0;
     }
-    // (a continuation byte is 0b10xx_xxxx)
-    text.as_bytes()[a..b]
-        .iter()
-        .map(|&x| u32::from((x as i8) >= -0x40))
-        .sum()
+    starts_in(&text.as_bytes()[a..b])
+}
+
+/// The number of bytes of `b` that start a character (a continuation byte
+/// is 0b10xx_xxxx).
+#[inline]
+fn starts_in(b: &[u8]) -> u32 {
+    b.iter().map(|&x| u32::from((x as i8) >= -0x40)).sum()
 }
 
 /// Turns byte ranges into [`Span`]s.
@@ -314,7 +317,26 @@ impl<'a> Locator<'a> {
     /// The line and column of byte `offset`; an offset inside a character
     /// (or past the end) is that of the character's start (the end), so
     /// that the cursor and a search from the line start agree.
+    #[inline]
     fn line_col(&self, offset: usize) -> (u32, u32) {
+        let c = self.cursor.get();
+        // the usual lookup: forward on the line of the last one, at a
+        // character boundary (the cursor's offset is one too)
+        if c.offset <= offset && offset < c.next_start && self.text.is_char_boundary(offset) {
+            let col = c.column + starts_in(&self.text.as_bytes()[c.offset..offset]);
+            self.cursor.set(Cursor {
+                offset,
+                column: col,
+                ..c
+            });
+            return (c.line as u32 + 1, col);
+        }
+        self.line_col_moved(offset)
+    }
+
+    /// [`Locator::line_col`] of an offset behind the last lookup, on
+    /// another line or inside a character.
+    fn line_col_moved(&self, offset: usize) -> (u32, u32) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;

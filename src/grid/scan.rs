@@ -118,13 +118,10 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
                 pipes += usize::from(lead == b'|');
                 i += 1;
             } else if (0xE4..=0xE9).contains(&lead) {
-                // the CJK block (U+4E00..U+9FFF and its neighbours): no
-                // white space
-                i += 3;
+                i += 3; // a lead byte of the CJK block: never white space
+            } else if wide_space(b, i, lead) {
+                break;
             } else {
-                if wide_space(b, i, lead) {
-                    break;
-                }
                 i += char_len(lead);
             }
             col += 1;

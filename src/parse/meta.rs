@@ -496,10 +496,12 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
     let mut count = |t: &str, span: Span| {
         // only a year that opens the paragraph counts: it starts within
         // the first three normalised characters
-        let mut first = [0u8; 12];
-        if !crate::text::lexical::norm_head(t, 3, &mut first)
-            .bytes()
-            .any(|b| b.is_ascii_digit())
+        // (read as characters: no buffer written for three of them)
+        if !t
+            .chars()
+            .filter_map(crate::text::lexical::norm_char)
+            .take(3)
+            .any(|c| c.is_ascii_digit())
         {
             return;
         }

@@ -19,19 +19,23 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let mut b = Builder::new(text, loc, grid, 0);
     let mut values: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut values_done = false;
+    // a value that is not an empty field is among `values`
+    let mut any_value = false;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         // the values are one run: text after them ends the row, and values
         // after that belong to nothing
-        let closed = values.iter().any(|v| v.kind != Tk::Empty)
-            && matches!(t.kind, Tk::Label | Tk::Page | Tk::Rule);
+        let closed = any_value && matches!(t.kind, Tk::Label | Tk::Page | Tk::Rule);
         match t.kind {
             Tk::Page | Tk::Rule => {
                 b.page(&t);
                 values_done |= closed;
             }
-            Tk::Value | Tk::Null | Tk::Empty if !values_done => values.push(t),
+            Tk::Value | Tk::Null | Tk::Empty if !values_done => {
+                any_value |= t.kind != Tk::Empty;
+                values.push(t);
+            }
             Tk::Value | Tk::Null => b.frag(FragmentRole::Other, t.start, t.end),
             Tk::Empty => {}
             Tk::Label => {

@@ -29,21 +29,36 @@ pub(crate) fn cell_suffix(raw: &str) -> Option<&str> {
 /// `十`, `〇`, `零`: see [`crate::text::lexical::cn_digit`]).
 #[inline(always)]
 fn is_numeral(cp: u32) -> bool {
-    matches!(
-        cp,
-        0x3007
-            | 0x96F6
-            | 0x4E00
-            | 0x4E8C
-            | 0x4E09
-            | 0x56DB
-            | 0x4E94
-            | 0x516D
-            | 0x4E03
-            | 0x516B
-            | 0x4E5D
-            | 0x5341
-    )
+    // (most characters are ruled out by the low six bits of their code
+    // point: one bit of a mask for each numeral's)
+    const LOW_BITS: u64 = 1 << (0x3007 & 63)
+        | 1 << (0x96F6 & 63)
+        | 1 << (0x4E00 & 63)
+        | 1 << (0x4E8C & 63)
+        | 1 << (0x4E09 & 63)
+        | 1 << (0x56DB & 63)
+        | 1 << (0x4E94 & 63)
+        | 1 << (0x516D & 63)
+        | 1 << (0x4E03 & 63)
+        | 1 << (0x516B & 63)
+        | 1 << (0x4E5D & 63)
+        | 1 << (0x5341 & 63);
+    LOW_BITS >> (cp & 63) & 1 != 0
+        && matches!(
+            cp,
+            0x3007
+                | 0x96F6
+                | 0x4E00
+                | 0x4E8C
+                | 0x4E09
+                | 0x56DB
+                | 0x4E94
+                | 0x516D
+                | 0x4E03
+                | 0x516B
+                | 0x4E5D
+                | 0x5341
+        )
 }
 
 /// A piece of label text (normalised) with its source range and the

@@ -533,6 +533,20 @@ pub(crate) fn is_traditional(cp: u32) -> bool {
     i < BITMAP_BITS && BITMAP[i / 64] & (1 << (i % 64)) != 0
 }
 
+/// True when the code point `high << 6 | low` (`low` < 64) is in the CJK
+/// block and no Traditional character of the table: [`is_traditional`]
+/// read from the code point's two parts as the normaliser's fast path
+/// finds them in the UTF-8 bytes (the block starts on a word of the
+/// bitmap: one word per `high`, one bit per `low`).
+#[inline]
+pub(crate) fn is_plain_ideograph(high: u32, low: u8) -> bool {
+    let w = high.wrapping_sub(BITMAP_BASE >> 6) as usize;
+    w < BITMAP.len() && BITMAP[w] >> low & 1 == 0
+}
+
+// `is_plain_ideograph` relies on it
+const _: () = assert!(BITMAP_BASE.is_multiple_of(64) && BITMAP_BITS.is_multiple_of(64));
+
 /// The Simplified form of `c` when it is a Traditional character of the
 /// vocabulary; else `c`.
 pub(crate) fn to_simplified(c: char) -> char {
@@ -560,6 +574,18 @@ const _: () = {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_ideographs_by_their_parts() {
+        for cp in 0x4000u32..0xA000 {
+            let want = cp >= 0x4E00 && !super::is_traditional(cp);
+            assert_eq!(
+                super::is_plain_ideograph(cp >> 6, (cp & 63) as u8),
+                want,
+                "{cp:X}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

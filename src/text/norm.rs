@@ -79,10 +79,10 @@ fn plain_ideograph_at(b: &[u8], i: usize) -> bool {
     if !(0xE4..=0xE9).contains(&x) || i + 2 >= b.len() {
         return false;
     }
-    let cp = (u32::from(x & 0x0F) << 12)
-        | (u32::from(b[i + 1] & 0x3F) << 6)
-        | u32::from(b[i + 2] & 0x3F);
-    cp >= 0x4E00 && !crate::text::hant::is_traditional(cp)
+    // the code point without its low six bits (from the first two bytes)
+    // and those bits (the third byte's): the bitmap's word and bit
+    let high = (u32::from(x & 0x0F) << 6) | u32::from(b[i + 1] & 0x3F);
+    crate::text::hant::is_plain_ideograph(high, b[i + 2] & 0x3F)
 }
 
 /// Appends `s` normalised to `out`. Most characters are their own normal

@@ -191,16 +191,25 @@ fn may_start_number(c: char) -> bool {
 fn label_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x.is_ascii_digit()
-            || x == b'-'
-            || x == 0xEF && s[i..].chars().next().is_some_and(may_start_number)
-        {
-            return i;
-        }
-        // continuation bytes are never a digit, `-` or 0xEF
-        i += 1;
+    // one step per character, its length read from its first byte (the
+    // ideographs are three bytes: none of them can start a number)
+    while let Some(&x) = b.get(i) {
+        i += match x {
+            b'0'..=b'9' | b'-' => return i,
+            0..=0x7F => 1,
+            // (a continuation byte: never at a character's start)
+            0x80..=0xBF => 1,
+            0xC0..=0xDF => 2,
+            0xEF if s
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(may_start_number) =>
+            {
+                return i;
+            }
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
     b.len()
 }
@@ -496,6 +505,25 @@ mod tests {
         }
         // every value but the cut `0` of `01、` and the fused run is carried
         assert_eq!(carried, 8);
+    }
+
+    #[test]
+    fn label_len_stops_at_what_may_start_a_number() {
+        for s in [
+            "",
+            "数量230",
+            "é𝄞其他-1",
+            "ab－5",
+            "（一）１",
+            "\u{7ff}\u{800}\u{ffff}\u{10000}9",
+            "不适用",
+        ] {
+            let want = s
+                .char_indices()
+                .find(|&(_, c)| may_start_number(c))
+                .map_or(s.len(), |(i, _)| i);
+            assert_eq!(label_len(s), want, "{s:?}");
+        }
     }
 
     #[test]
