@@ -110,15 +110,12 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Writes a fragment that stands in an empty cell's place: without white
-/// space, as every raw text of a table, except that a fragment without
-/// digits keeps one space where its words stood apart (`（六）\tl` as
-/// `（六） l`): it reads back as the same words, and the audit quotes it the
-/// same way.
+/// Writes a fragment that stands in an empty cell's place: its words with
+/// one space between them where they stood apart (`（六）\tl` as `（六） l`,
+/// `# 2年` as it is): it reads back as the same words in one field of its
+/// own, and the audit quotes it the same way (glued, `#2年` is quoted
+/// otherwise).
 fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    if s.contains(|c: char| c.is_ascii_digit()) {
-        return put(w, s);
-    }
     for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
         if i > 0 {
             w.write_char(' ')?;
