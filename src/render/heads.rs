@@ -109,9 +109,10 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
     // `本 1 0`) would read as a section heading on one line: the marker
     // alone is none. The parser looks for the section after the one read
     // last (`三、收处理政府…申请` in section 三 is none), and so does this test
+    // (with a title too: `二、:` + `主动公开` is the heading 二、:主动公开 on
+    // one line, and no heading apart)
     let heading = || {
-        s.title.is_none()
-            && crate::text::lexical::section_marker(&s.marker).is_ok()
+        crate::text::lexical::section_marker(&s.marker).is_ok()
             && crate::parse::headings::find_heading(&line, last.saturating_add(1), last)
                 .is_some_and(|h| h.pos == 0)
     };

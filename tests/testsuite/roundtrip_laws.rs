@@ -1091,6 +1091,16 @@ fn laws_n_a_statistics_header_where_no_table_reads_cuts_nothing() {
     assert_laws("指标名称计量单5年\n0\n2、府1");
 }
 
+/// A section-marker subsection with a title whose paragraph, on the head
+/// line, would make a section heading (`二、:` + `主动公开` reads as
+/// `二、:主动公开`, the heading of section 二) keeps the paragraph apart, as a
+/// title-less one already did.
+#[test]
+fn laws_n_a_titled_head_keeps_a_paragraph_apart_that_would_make_a_heading() {
+    assert_laws("二、:\n主动公开");
+    assert_laws("三、收费。作");
+}
+
 // --- laws-q: strict campaign of 2026-12-06 10:20 (main at bf448a4) ---------------
 
 /// Debugging aid: `OGI_LAWS_DIR=dir cargo test --all-features --test testsuite

@@ -213,24 +213,16 @@ fn the_corpus_as_the_crate_finds_it() {
     );
 }
 
-/// The text of every paragraph of `report`.
+/// The text of every paragraph of `report`, in document order.
 fn paragraphs(report: &crate::model::Report) -> Vec<&str> {
-    fn walk<'a>(blocks: &'a [crate::model::Block], out: &mut Vec<&'a str>) {
-        for b in blocks {
-            match b {
-                crate::model::Block::Paragraph(p) => out.push(&p.text),
-                crate::model::Block::Subsection(s) => walk(&s.blocks, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&report.preamble, &mut out);
-    for s in &report.sections {
-        walk(&s.blocks, &mut out);
-    }
-    walk(&report.closing, &mut out);
-    out
+    let blocks = report.blocks();
+    blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            crate::model::Block::Paragraph(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
