@@ -1446,23 +1446,23 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-75ce7e81bbb9.txt",
-        "[QF] `一、本年新收  0  0  0  1\\n结转下0000        议直接`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收  0  0  0  1\\n结转下0000        议直接`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
     ),
     (
         "roundtrip-strict-4064a07235a9.txt",
-        "[QF] `一、本年新收信息公开申请数量                             21    00    0级\\n、结转下年度                          …`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收信息公开申请数量                             21    00    0级\\n、结转下年度                          …`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
     ),
     (
         "roundtrip-strict-41ebce582ba5.txt",
-        "[QF] `一、本年新收  1  0  全  0  0  0  1\\n其他法律行政0                  机`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收  1  0  全  0  0  0  1\\n其他法律行政0                  机`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
     ),
     (
         "roundtrip-strict-76c47577f67c.txt",
-        "[QF] `一、本年新收二、上年结转\\t@\\n?\\t,0\\n予以公开`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收二、上年结转\\t@\\n?\\t,0\\n予以公开`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
     ),
     (
         "roundtrip-strict-ddc911ec1d85.txt",
-        "[QF] `一、本年新收\\t\\u{8}2|e`: an applications row read from flow text with stray text beside its figures (`0构`, `议直接`, `0不`, `0.国家秘密`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收\\t\\u{8}2|e`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
     ),
 ];
 
