@@ -37,16 +37,20 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The text the parser left beside an empty cell: a fragment of role
-/// `other` on the cell's line, at or after the cell's place and before the
-/// row's next cell (and before a group label: text after one is not in this
-/// row's place), that is neither a null marker nor a number. Header text
+/// The text the parser left beside an empty cell: the first fragment of
+/// role `other` on the cell's line, at or after the cell's place and before
+/// the row's next cell (and before a group label: text after one is not in
+/// this row's place), when it is neither a null marker nor a number. Header text
 /// on the line at or after the cell's place ends it too (what follows header
 /// words is no text of the row's cell: see
-/// `template::active_disclosure::label`).
+/// `template::active_disclosure::label`), and so does the start of another
+/// row on that line (`rows`: every row's start, sorted): text after the next
+/// row's label is that row's, wherever its cells stand (`一、本年新收四、结转下0构`:
+/// `构` follows 四's digits, not 一's empty cells).
 fn stray_text<'a, C: Key>(
     text: &crate::model::Text,
     row: &RowSource<C>,
+    rows: &[u32],
     fragments: &'a [Fragment],
 ) -> Option<&'a Fragment> {
     // (`trim().is_empty()` without searching from both ends)
@@ -55,11 +59,17 @@ fn stray_text<'a, C: Key>(
     }
     let at = text.span.start;
     let on_line_after = |f: &&Fragment| f.span.line == text.span.line && f.span.start >= at;
+    // (a row's empty cells may sit at the start of the next row's label)
+    let own = row_start(row).unwrap_or(at);
+    let next_row = rows
+        .get(rows.partition_point(|&s| s < at || s <= own))
+        .copied();
     let next = row
         .cells
         .values()
         .map(|c| c.span.start)
         .filter(|&s| s > at)
+        .chain(next_row)
         .chain(
             fragments
                 .iter()
@@ -71,12 +81,24 @@ fn stray_text<'a, C: Key>(
         )
         .min()
         .unwrap_or(u32::MAX);
-    fragments.iter().filter(on_line_after).find(|f| {
-        f.role == FragmentRole::Other
-            && f.span.start < next
-            && !is_null_marker(&f.raw)
-            && Number::parse_prefix(f.raw.trim()).is_none()
-    })
+    // the first such fragment stands in the cell's place; text after it
+    // follows that fragment, not the cell (`0.国家秘密` + `1` + `e`: the
+    // canonical text writes one fragment in a place, so `e` would be gone)
+    fragments
+        .iter()
+        .filter(on_line_after)
+        .find(|f| f.role == FragmentRole::Other && f.span.start < next)
+        .filter(|f| !is_null_marker(&f.raw) && Number::parse_prefix(f.raw.trim()).is_none())
+}
+
+/// Where a row starts in the source: its label, first cell or fused digits.
+fn row_start<C: Key>(row: &RowSource<C>) -> Option<u32> {
+    row.label
+        .iter()
+        .chain(row.cells.values())
+        .chain(row.fused.iter())
+        .map(|t| t.span.start)
+        .min()
 }
 
 /// Looks keys up in the entries of a map (whose keys are unique) from
@@ -112,6 +134,12 @@ fn scan<R: Key, C: Key>(
 ) {
     // no text beside any empty cell when the table kept no `other` text
     let strays = fragments.iter().any(|f| f.role == FragmentRole::Other);
+    // where each row starts (the bound of the text beside another row's cells)
+    let mut starts: Vec<u32> = Vec::new();
+    if strays {
+        starts.extend(source.values().filter_map(row_start));
+        starts.sort_unstable();
+    }
     let mut rows = Cursor::new(values.as_slice());
     for (row, src) in source {
         if let Some(fused) = &src.fused {
@@ -133,7 +161,7 @@ fn scan<R: Key, C: Key>(
         // Text such as `abc` that the parser kept beside an empty cell.
         let mut stray_cols = Vec::new();
         for (col, text) in src.cells.iter().filter(|_| strays) {
-            if let Some(f) = stray_text(text, src, fragments) {
+            if let Some(f) = stray_text(text, src, &starts, fragments) {
                 let t = crate::model::Text {
                     raw: f.raw.clone(),
                     span: f.span,
@@ -298,6 +326,25 @@ mod tests {
         let got = not_a_number(&format!("{HEAD}规章\t1\t0\t\tabc\n"));
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1.contains("regulations/in_force") && got[0].1.contains("“abc”"));
+    }
+
+    #[test]
+    fn the_next_rows_label_ends_an_empty_cells_place() {
+        // 一's empty cells sit where 四's label starts, on one flow line:
+        // `构` after 四's digits is no text of 一's cells
+        for text in ["一、本年新收四、结转下0构", "一、本年新收四、结转下0诉"]
+        {
+            let got = not_a_number(text);
+            assert!(got.is_empty(), "{text:?}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn text_after_the_first_fragment_is_not_in_the_cells_place() {
+        // `0.国家秘密` stands in the empty cells' place (a figure first: no
+        // stray text); `1` and `e` follow it, not the cells
+        let got = not_a_number("（本列国家秘密0.国家秘密1e");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -179,6 +179,10 @@ fn in_empty_cells_place<C: Key>(
     e.raw.trim().is_empty()
         && row.fused.is_none()
         && (f.span.start <= e.span.end
+            // an empty cell at the label's end has no place of its own (the
+            // parser keeps none for `行政处罚\te` nor `行政处罚\t\te`): the text
+            // after it is in its place
+            || row.label.as_ref().is_some_and(|l| l.span.end == e.span.start)
             || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
             || Some(e.span.start) != last
             || row

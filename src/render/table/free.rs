@@ -36,7 +36,16 @@ pub(super) enum Form {
     Packed,
     /// One cell per paragraph (a blank line after each).
     Spread,
+    /// Tab rows, a row that would open a standard table as a short note
+    /// (`勾稽关系` in a line of at most [`NOTE_CHARS`] characters) padded with
+    /// empty fields after its first cell until it is longer (generic rows
+    /// drop empty fields, as the source's did).
+    PaddedTabs,
 }
+
+/// The length of the longest line the parser reads as a table's note
+/// (`parse::anchor`, a line with `勾稽关系`).
+const NOTE_CHARS: usize = 80;
 
 /// The characters of one paragraph that the parser's look-ahead for a
 /// table of lines reads over (`parse::region::generic_region`): it stops
@@ -81,7 +90,7 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
     }
     if rows().flatten().any(|c| c.contains('|')) {
         // pipe rows would cut the cell: the first layout that reads back
-        for form in [Form::Tabs, Form::Lines, Form::Packed] {
+        for form in [Form::Tabs, Form::PaddedTabs, Form::Lines, Form::Packed] {
             let mut text = String::new();
             write_form(&mut text, t, form)?;
             if reads_back(&text, t) {
@@ -159,7 +168,16 @@ pub(super) fn write_form<W: fmt::Write>(w: &mut W, t: &GenericTable, form: Form)
                 w.write_char('|')?;
             }
         } else {
-            w.write_str(&cells.join("\t"))?;
+            let mut line = cells.join("\t");
+            if form == Form::PaddedTabs
+                && cells.len() > 1
+                && crate::parse::region::anchor(&line).is_some()
+            {
+                let at = cells[0].len();
+                let pad = (NOTE_CHARS + 1).saturating_sub(line.chars().count());
+                line.insert_str(at, &"\t".repeat(pad));
+            }
+            w.write_str(&line)?;
         }
         w.write_char('\n')?;
     }

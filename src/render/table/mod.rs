@@ -110,15 +110,12 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Writes a fragment that stands in an empty cell's place: without white
-/// space, as every raw text of a table, except that a fragment without
-/// digits keeps one space where its words stood apart (`（六）\tl` as
-/// `（六） l`): it reads back as the same words, and the audit quotes it the
-/// same way.
+/// Writes a fragment that stands in an empty cell's place: its words with
+/// one space between them where they stood apart (`（六）\tl` as `（六） l`,
+/// `# 2年` as it is): it reads back as the same words in one field of its
+/// own, and the audit quotes it the same way (glued, `#2年` is quoted
+/// otherwise).
 fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    if s.contains(|c: char| c.is_ascii_digit()) {
-        return put(w, s);
-    }
     for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
         if i > 0 {
             w.write_char(' ')?;
@@ -472,12 +469,13 @@ fn review_litigation<W: fmt::Write>(
         // the same words as cells), never split by the parser; a single word
         // gets a tab after it to make the line a tab row
         let mut words = 0;
+        let mut line = String::new();
         for group in RlGroup::ALL {
             if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
                 if words > 0 {
-                    w.write_char('\t')?;
+                    line.push('\t');
                 }
-                put_fused(w, &fused.raw, "\t", 15, pipes)?;
+                put_fused(&mut line, &fused.raw, "\t", 15, pipes)?;
                 // (a pipe parts words too: `1| 4` is two)
                 words += fused
                     .raw
@@ -486,9 +484,17 @@ fn review_litigation<W: fmt::Write>(
                     .count();
             }
         }
-        if words == 1 {
-            w.write_char('\t')?;
+        // digits that read as a page number (`-2-`, `-\t2\t-`) would be
+        // dropped as one: an empty pipe field after them keeps the line a row
+        // (the parser reads the pipe as a delimiter, the digits as fused)
+        let page = !pipes && crate::text::lexical::is_page_number(line.trim_matches(is_space));
+        if words == 1 || page {
+            line.push('\t');
         }
+        if page {
+            line.push('|');
+        }
+        w.write_str(&line)?;
         return w.write_char('\n');
     }
     let mut first = true;
