@@ -1,0 +1,287 @@
+//! How a paragraph (and any one-line text) is written so that it reads back
+//! as itself: on one line, or cut where a line alone would open a marker, a
+//! table, a statistics header or a page number; the last paragraph before a
+//! closing written so it reads as no signature.
+
+use std::fmt;
+
+use super::heads::body_on_head_line;
+use crate::model::{Block, Paragraph};
+
+/// Writes a paragraph on one line; a text that starts with a marker (`1.`,
+/// read from lines `1` and `.`) would read as a subsection there, so its
+/// first character is written on a line of its own, which the parser joins
+/// back to the rest (when the rest opens no marker and is no field).
+pub(super) fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let page = crate::text::lexical::is_page_number(text.trim_matches(crate::lines::is_space));
+    if !page
+        && crate::parse::seg::line_marker(text.trim_start_matches(crate::lines::is_space)).is_none()
+    {
+        return match statistics_header_cuts(text) {
+            Some(cuts) => write_cut(w, text, &cuts),
+            None => match anchor_cut(text) {
+                Some(at) => write_cut(w, text, &[at]),
+                None => write_line(w, text),
+            },
+        };
+    }
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    if page {
+        // a page number on one line (`-1-`): its last character on a line
+        // of its own, or the last cut before it that reads back as the
+        // paragraph (`4/90`: the line `0` alone would be a paragraph of its
+        // own, `4/` + `90` is one)
+        let apart = |at: usize| {
+            let c = one[at..].chars().next().unwrap_or(' ');
+            at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
+        };
+        let last = one
+            .char_indices()
+            .next_back()
+            .map(|(at, _)| at)
+            .filter(|&at| apart(at));
+        let cut = last
+            .filter(|&at| reads_as_paragraph(&one, at))
+            .or_else(|| {
+                one.char_indices()
+                    .rev()
+                    .skip(1)
+                    .take(MARKER_CUT_CHARS)
+                    .map(|(at, _)| at)
+                    .find(|&at| apart(at) && reads_as_paragraph(&one, at))
+            })
+            .or(last);
+        return match cut {
+            Some(at) => {
+                w.write_str(&one[..at])?;
+                w.write_char('\n')?;
+                write_line(w, &one[at..])
+            }
+            None => write_line(w, &one),
+        };
+    }
+    match marker_cut(&one) {
+        Some(at) => {
+            w.write_str(&one[..at])?;
+            w.write_char('\n')?;
+            write_line(w, &one[at..])
+        }
+        None => write_line(w, &one),
+    }
+}
+
+/// How many characters [`marker_cut`] tries as the first line.
+const MARKER_CUT_CHARS: usize = 8;
+
+/// Where to cut a paragraph that starts with a marker so that neither line
+/// reads as a marker and the parser joins them back: after its first
+/// character, or else (`11.`, read from `11` and `.`, where `1` + `1.`
+/// would open a marker) after the shortest longer head that is no marker
+/// and no page number.
+fn marker_cut(one: &str) -> Option<usize> {
+    let first = one.chars().next().filter(|c| !c.is_whitespace())?;
+    one.char_indices()
+        .skip(1)
+        .take(MARKER_CUT_CHARS)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = one.split_at(at);
+            !rest.is_empty()
+                && !rest.starts_with(char::is_whitespace)
+                && !head.ends_with(char::is_whitespace)
+                && crate::parse::seg::line_marker(rest).is_none()
+                && !ends_sentence(head)
+                && !rest.chars().take(7).any(|c| matches!(c, ':' | '：'))
+                && (at == first.len_utf8()
+                    || (crate::parse::seg::line_marker(head).is_none()
+                        && !crate::text::lexical::is_page_number(head)))
+        })
+}
+
+/// Where to break a paragraph that, written on one line, would read as a
+/// legacy statistics table of running text (it was read from several
+/// lines, where it is none): after the first character of each header word
+/// (`指\n标名称…`), so no line holds the word and the parser joins the
+/// lines back into the paragraph. `None` when the line reads as no table
+/// (read on its own, it is this paragraph: `1：统计表指标名称…` where no table
+/// is read; cut, its first line would be a `key：value` line, never joined).
+fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
+    let one = text.trim_matches(crate::lines::is_space);
+    crate::template::legacy::locate(one)?;
+    if reads_as_itself(one) {
+        return None;
+    }
+    let mut cuts: Vec<usize> = crate::template::legacy::HEADER_WORDS
+        .iter()
+        .flat_map(|h| text.match_indices(h).map(|(at, _)| at + '指'.len_utf8()))
+        .collect();
+    cuts.sort_unstable();
+    Some(cuts)
+}
+
+/// True when `one`, a paragraph's text on one line, read on its own is
+/// that paragraph (and not a table, a heading, a subsection …).
+pub(super) fn reads_as_itself(one: &str) -> bool {
+    crate::parse::parse(one).is_ok_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == one)
+    })
+}
+
+/// Where to break a paragraph that, written on one line, would open a
+/// table (`行政复议未结果` reads as the review/litigation header; it was read
+/// from the lines `行政复议未` and `结果`, where it is none): the first cut
+/// after which neither line opens a table or a list item and the two lines
+/// read back as the paragraph. `None` when the line opens no table.
+fn anchor_cut(text: &str) -> Option<usize> {
+    if text.contains(['\n', '\r']) || crate::parse::region::anchor(text).is_none() {
+        return None;
+    }
+    text.char_indices()
+        .skip(1)
+        .take(MARKER_CUT_CHARS * 4)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = text.split_at(at);
+            !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::region::anchor(head).is_none()
+                && crate::parse::region::anchor(rest).is_none()
+                && crate::parse::seg::line_marker(rest).is_none()
+                && reads_as_paragraph(text, at)
+        })
+}
+
+/// Where to break the body written on a subsection's head line when it holds
+/// a tab (`8.属于行政查询事 0 , … ee(\te`): on the head line the tab makes a
+/// tab row, which a table before it reads in as one of its rows (its first
+/// field a row label); the source had the tab on a line of its own, which
+/// the parser joined to the body. The cut is a few characters before the
+/// first tab, where the two lines read back as the same subsection and body.
+pub(super) fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
+    let tab = body.find('\t')?;
+    body[..tab]
+        .char_indices()
+        .rev()
+        .take(MARKER_CUT_CHARS)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = body.split_at(at);
+            at > 0
+                && !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::parse(&format!("{marker}{title}{head}\n{rest}\n")).is_ok_and(|r| {
+                    r.sections.is_empty()
+                        && r.closing.is_empty()
+                        && matches!(r.preamble.as_slice(), [Block::Subsection(x)]
+                            if x.marker == marker
+                                && x.title.as_deref().unwrap_or("") == title
+                                && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
+                })
+        })
+}
+
+/// True when `text` cut at `at` over two lines reads back as one paragraph
+/// of that text.
+fn reads_as_paragraph(text: &str, at: usize) -> bool {
+    let (head, rest) = text.split_at(at);
+    crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
+        r.sections.is_empty()
+            && r.closing.is_empty()
+            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
+    })
+}
+
+/// Writes `text` as lines cut at the byte offsets `cuts` (see
+/// [`statistics_header_cuts`]).
+fn write_cut<W: fmt::Write>(w: &mut W, text: &str, cuts: &[usize]) -> fmt::Result {
+    let mut from = 0;
+    for &at in cuts {
+        w.write_str(&text[from..at])?;
+        w.write_char('\n')?;
+        from = at;
+    }
+    write_line(w, &text[from..])
+}
+
+/// The paragraph written last among `blocks` (inside subsections too), if
+/// the last line written for them is a paragraph's (`section`: the number
+/// of their section, 0 in the preamble).
+pub(super) fn last_paragraph(blocks: &[Block], section: u32) -> Option<&Paragraph> {
+    match blocks
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, Block::Chrome(_)))?
+    {
+        Block::Paragraph(p) => Some(p),
+        Block::Subsection(s) if s.blocks.len() > 1 || !body_on_head_line(s, section) => {
+            last_paragraph(&s.blocks, section)
+        }
+        _ => None,
+    }
+}
+
+/// Writes the paragraph written last in a report without a closing: a text
+/// that would read as a signature there (an organ line `示例县人民政府`, a
+/// date line) is written with its last character (with the digits after it
+/// when it ends in digits) on a line of its own, which the parser joins back
+/// to it and which is no signature.
+pub(super) fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    let one: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    let signature =
+        crate::parse::closing::is_organ_line(&one) || crate::parse::closing::is_date_line(&one);
+    // the last character, or before the digits that end the text (`2022年1月2`
+    // is cut before `月`: a line of digits alone could read as a page number)
+    let cut = one
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_numeric())
+        .filter(|&(at, c)| {
+            at > 0
+                && !c.is_whitespace()
+                && !one[..at].ends_with(char::is_whitespace)
+                && !ends_sentence(&one[..at])
+        })
+        .map(|(at, _)| at);
+    match cut {
+        Some(at) if signature => {
+            w.write_str(&one[..at])?;
+            w.write_char('\n')?;
+            write_line(w, &one[at..])
+        }
+        _ => write_paragraph(w, &one),
+    }
+}
+
+/// The parser joins a paragraph to the next one across one blank line (a
+/// page break) when its last line is this long and ends no sentence.
+pub(super) const JOIN_LINE_CHARS: usize = 40;
+
+/// True when `line`, the last line of a paragraph, is one the parser joins
+/// to a paragraph after one blank line (see [`JOIN_LINE_CHARS`]): the
+/// renderer writes two blank lines after it, which always end a paragraph.
+pub(super) fn joins_over_a_blank(line: &str) -> bool {
+    line.chars().nth(JOIN_LINE_CHARS - 1).is_some() && !ends_sentence(line)
+}
+
+/// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also
+/// before closing quotes and brackets).
+pub(super) fn ends_sentence(t: &str) -> bool {
+    let core = t
+        .trim_end()
+        .trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
+    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
+}
+
+/// Writes `text` as one line: line breaks inside it are dropped, a `\n` ends it.
+pub(super) fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
+    if text.contains(['\n', '\r']) {
+        for part in text.split(['\n', '\r']) {
+            w.write_str(part)?;
+        }
+    } else {
+        w.write_str(text)?;
+    }
+    w.write_char('\n')
+}
