@@ -60,7 +60,7 @@ fn stray_text<'a, C: Key>(
     let at = text.span.start;
     let on_line_after = |f: &&Fragment| f.span.line == text.span.line && f.span.start >= at;
     // (a row's empty cells may sit at the start of the next row's label)
-    let own = row_start(row).unwrap_or(at);
+    let own = row.start().unwrap_or(at);
     let next_row = rows
         .get(rows.partition_point(|&s| s < at || s <= own))
         .copied();
@@ -89,16 +89,6 @@ fn stray_text<'a, C: Key>(
         .filter(on_line_after)
         .find(|f| f.role == FragmentRole::Other && f.span.start < next)
         .filter(|f| !is_null_marker(&f.raw) && Number::parse_prefix(f.raw.trim()).is_none())
-}
-
-/// Where a row starts in the source: its label, first cell or fused digits.
-fn row_start<C: Key>(row: &RowSource<C>) -> Option<u32> {
-    row.label
-        .iter()
-        .chain(row.cells.values())
-        .chain(row.fused.iter())
-        .map(|t| t.span.start)
-        .min()
 }
 
 /// Looks keys up in the entries of a map (whose keys are unique) from
@@ -137,7 +127,7 @@ fn scan<R: Key, C: Key>(
     // where each row starts (the bound of the text beside another row's cells)
     let mut starts: Vec<u32> = Vec::new();
     if strays {
-        starts.extend(source.values().filter_map(row_start));
+        starts.extend(source.values().filter_map(RowSource::start));
         starts.sort_unstable();
     }
     let mut rows = Cursor::new(values.as_slice());

@@ -109,6 +109,19 @@ pub struct RowSource<C> {
     pub fused: Option<Text>,
 }
 
+impl<C> RowSource<C> {
+    /// Where the row starts in the source: the first of its label, cells and
+    /// fused digits (`None` when the row kept no source text).
+    pub fn start(&self) -> Option<u32> {
+        self.label
+            .iter()
+            .chain(self.cells.values())
+            .chain(self.fused.iter())
+            .map(|t| t.span.start)
+            .min()
+    }
+}
+
 impl<C> Default for RowSource<C> {
     fn default() -> Self {
         RowSource {

@@ -44,7 +44,7 @@ impl<'a> RowFragments<'a> {
         let stray = |f: &crate::model::Fragment| {
             matches!(f.role, FragmentRole::Other | FragmentRole::LabelPart)
         };
-        let mut bounds: Vec<u32> = rows.filter_map(|r| row_start(r)).collect();
+        let mut bounds: Vec<u32> = rows.filter_map(RowSource::start).collect();
         bounds.extend(fragments.iter().filter(|f| !stray(f)).map(|f| f.span.start));
         bounds.sort_unstable();
         let frags: Vec<_> = fragments.iter().filter(|f| stray(f)).collect();
@@ -58,7 +58,7 @@ impl<'a> RowFragments<'a> {
     /// Takes the fragments that stand in `row`: after its first element and
     /// before the next row (or header text).
     pub(super) fn take<C: Key>(&mut self, row: &RowSource<C>) -> Vec<RowFragment<'a>> {
-        let Some(start) = row_start(row) else {
+        let Some(start) = row.start() else {
             return Vec::new();
         };
         let next = self
@@ -224,14 +224,4 @@ fn reads_as_text(fragment: &str) -> bool {
     crate::template::cells::field_tokens(fragment, 0, &mut toks);
     use crate::template::cells::Tk;
     matches!(toks.as_slice(), [l] if l.kind == Tk::Label && l.start == 0 && l.end == fragment.len())
-}
-
-/// Where a row starts in the source: its first label, cell or fused text.
-pub(super) fn row_start<C: Key>(row: &RowSource<C>) -> Option<u32> {
-    row.label
-        .iter()
-        .chain(row.cells.values())
-        .chain(row.fused.iter())
-        .map(|t| t.span.start)
-        .min()
 }

@@ -23,7 +23,7 @@ mod free;
 
 pub use apart::table_text_before_tab_row;
 pub(crate) use apart::{generic_after_paragraph, table_text_after};
-use fragments::{RowFragments, row_start};
+use fragments::RowFragments;
 pub use free::{write_generic, write_legacy_statistics};
 
 /// The note line that opens a canonical applications table.
@@ -335,7 +335,7 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
             in_results(row).then_some("本年度办理结果"),
             group_numeral(row),
         ];
-        if let Some(start) = t.source.get(&row).and_then(row_start) {
+        if let Some(start) = t.source.get(&row).and_then(RowSource::start) {
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
@@ -405,7 +405,7 @@ fn put_group_for<W: fmt::Write>(
         .filter(|(r, _)| {
             (needle == "本年度办理结果" && in_results(**r)) || group_numeral(**r) == Some(needle)
         })
-        .filter_map(|(_, s)| row_start(s))
+        .filter_map(|(_, s)| s.start())
         .min();
     let found = t.fragments.iter().enumerate().find(|(i, f)| {
         !used[*i]
