@@ -135,7 +135,7 @@ pub(super) fn reads_as_itself(one: &str) -> bool {
 /// after which neither line opens a table or a list item and the two lines
 /// read back as the paragraph. `None` when the line opens no table.
 fn anchor_cut(text: &str) -> Option<usize> {
-    if text.contains(['\n', '\r']) || crate::parse::region::anchor(text).is_none() {
+    if has_line_break(text) || crate::parse::region::anchor(text).is_none() {
         return None;
     }
     text.char_indices()
@@ -276,7 +276,7 @@ pub(super) fn ends_sentence(t: &str) -> bool {
 
 /// Writes `text` as one line: line breaks inside it are dropped, a `\n` ends it.
 pub(super) fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
-    if text.contains(['\n', '\r']) {
+    if has_line_break(text) {
         for part in text.split(['\n', '\r']) {
             w.write_str(part)?;
         }
@@ -284,4 +284,9 @@ pub(super) fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         w.write_str(text)?;
     }
     w.write_char('\n')
+}
+
+/// True when `text` holds a line break (`\n` or `\r`): one byte search.
+pub(super) fn has_line_break(text: &str) -> bool {
+    memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some()
 }
