@@ -127,6 +127,7 @@
 
 mod heads;
 mod paragraph;
+mod reread;
 pub mod table;
 
 use std::fmt;

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::heads::body_on_head_line;
+use super::reread::{preamble_of, reads_as_paragraph_of};
 use crate::model::{Block, Paragraph};
 
 /// Writes a paragraph on one line; a text that starts with a marker (`1.`,
@@ -122,11 +123,7 @@ fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
 /// True when `one`, a paragraph's text on one line, read on its own is
 /// that paragraph (and not a table, a heading, a subsection …).
 pub(super) fn reads_as_itself(one: &str) -> bool {
-    crate::parse::parse(one).is_ok_and(|r| {
-        r.sections.is_empty()
-            && r.closing.is_empty()
-            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == one)
-    })
+    reads_as_paragraph_of(one, one)
 }
 
 /// Where to break a paragraph that, written on one line, would open a
@@ -171,13 +168,11 @@ pub(super) fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
             at > 0
                 && !head.ends_with(char::is_whitespace)
                 && !rest.starts_with(char::is_whitespace)
-                && crate::parse::parse(&format!("{marker}{title}{head}\n{rest}\n")).is_ok_and(|r| {
-                    r.sections.is_empty()
-                        && r.closing.is_empty()
-                        && matches!(r.preamble.as_slice(), [Block::Subsection(x)]
-                            if x.marker == marker
-                                && x.title.as_deref().unwrap_or("") == title
-                                && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
+                && preamble_of(&format!("{marker}{title}{head}\n{rest}\n")).is_some_and(|b| {
+                    matches!(b.as_slice(), [Block::Subsection(x)]
+                        if x.marker == marker
+                            && x.title.as_deref().unwrap_or("") == title
+                            && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
                 })
         })
 }
@@ -186,11 +181,7 @@ pub(super) fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
 /// of that text.
 fn reads_as_paragraph(text: &str, at: usize) -> bool {
     let (head, rest) = text.split_at(at);
-    crate::parse::parse(&format!("{head}\n{rest}\n")).is_ok_and(|r| {
-        r.sections.is_empty()
-            && r.closing.is_empty()
-            && matches!(r.preamble.as_slice(), [Block::Paragraph(p)] if p.text == text)
-    })
+    reads_as_paragraph_of(&format!("{head}\n{rest}\n"), text)
 }
 
 /// Writes `text` as lines cut at the byte offsets `cuts` (see

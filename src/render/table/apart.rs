@@ -6,6 +6,7 @@
 //! read back to check it (see [`table_text_after`]).
 
 use super::{Table, free, fused_pipes, write_table, write_table_rows};
+use crate::render::reread::preamble_of;
 
 /// The text of `table` written as the chunk right after `before`, a table
 /// and its text written just before it (one blank line between the two),
@@ -236,13 +237,6 @@ fn reads_apart(before: &str, text: &str, table: &Table, prev: Option<&Table>) ->
                 if **b == *table && prev.is_none_or(|p| **a == *p)
         )
     })
-}
-
-/// The blocks `text` reads as, when it reads as a preamble alone (no
-/// section, no closing): what the checks above compare.
-fn preamble_of(text: &str) -> Option<Vec<crate::model::Block>> {
-    let r = crate::parse::parse(text).ok()?;
-    (r.sections.is_empty() && r.closing.is_empty()).then_some(r.preamble)
 }
 
 /// The text of the generic table `g` written as the chunk right after the

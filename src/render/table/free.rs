@@ -103,15 +103,10 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
 
 /// True when `text`, read on its own, is one generic table with `t`'s cells.
 fn reads_back(text: &str, t: &GenericTable) -> bool {
-    let Ok(r) = crate::parse::parse(text) else {
-        return false;
-    };
-    let [crate::model::Block::Table(b)] = r.preamble.as_slice() else {
-        return false;
-    };
-    r.sections.is_empty()
-        && r.closing.is_empty()
-        && matches!(&**b, crate::model::Table::Generic(g) if g.header == t.header && g.rows == t.rows)
+    crate::render::reread::preamble_of(text).is_some_and(|b| {
+        matches!(b.as_slice(), [crate::model::Block::Table(b)]
+            if matches!(&**b, crate::model::Table::Generic(g) if g.header == t.header && g.rows == t.rows))
+    })
 }
 
 /// Writes `t` in the layout `form` (see [`write_generic`]).
