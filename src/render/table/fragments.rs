@@ -134,7 +134,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // words apart: after an empty cell the audit quotes it as that
         // cell's text, `b\tc` as “b c”)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-            if digits_or_pipes() {
+            if digits_or_pipes() && !text_field(&f.raw) {
                 return None;
             }
             tab = true;
@@ -183,7 +183,7 @@ fn in_empty_cells_place<C: Key>(
             // parser keeps none for `行政处罚\te` nor `行政处罚\t\te`): the text
             // after it is in its place
             || row.label.as_ref().is_some_and(|l| l.span.end == e.span.start)
-            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') && !text_field(&f.raw)
             || Some(e.span.start) != last
             || row
                 .cells
@@ -215,6 +215,14 @@ fn reads_apart(cell: &str, fragment: &str) -> bool {
     use crate::template::cells::Tk;
     matches!(toks.as_slice(), [v, l]
         if v.kind == Tk::Value && v.end == word.len() && l.kind == Tk::Label && l.start == word.len())
+}
+
+/// True when `fragment`, with digits but no pipe and no white space, reads
+/// as label text in a field of its own (`0级`): after a row's last cell it
+/// stands apart as one more field (in the empty cell's place it would be
+/// that cell's text).
+fn text_field(fragment: &str) -> bool {
+    !fragment.contains(|c: char| c == '|' || is_space(c)) && reads_as_text(fragment)
 }
 
 /// True when `fragment`, written as a field of its own, reads as label
