@@ -113,6 +113,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let mut tab = false;
     let mut spaced = false;
+    let mut at_end = false;
     match follows {
         // in an empty cell's place it reads back beside that cell (but
         // one that stood apart after the row's last cell, empty and in a
@@ -139,6 +140,9 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
             }
             tab = true;
             spaced = true;
+            // at the row's end: after the last of the cells that share
+            // that place (empty cells after a row's figures)
+            at_end = true;
         }
         // apart from a cell inside the row: it would take a
         // cell's place, so it is not written
@@ -160,7 +164,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     }
     Some(RowFragment {
         raw: &f.raw,
-        after: follows.map(|e| e.span.start),
+        after: follows.filter(|_| !at_end).map(|e| e.span.start),
         tab,
         spaced,
     })
@@ -190,7 +194,21 @@ fn in_empty_cells_place<C: Key>(
                 .values()
                 .filter(|c| c.span.start == e.span.start)
                 .count()
-                > 1)
+                > 1
+                && !ends_with_a_figure_before(row, e))
+}
+
+/// True when the cells of `row` before the place of the empty cell `e` end
+/// with a figure: empty cells that share `e`'s place after a row's figures
+/// (the last cells of a row of space-aligned text) are written each in a
+/// place of its own, and text after them is one more field (in their place
+/// it would end the row: text among a row's fields).
+fn ends_with_a_figure_before<C: Key>(row: &RowSource<C>, e: &crate::model::Text) -> bool {
+    row.cells
+        .values()
+        .filter(|c| c.span.start < e.span.start)
+        .max_by_key(|c| c.span.start)
+        .is_some_and(|c| !c.raw.trim().is_empty())
 }
 
 /// True when the last cell of `row` (in source order) holds a figure, not
