@@ -520,7 +520,9 @@ impl<'t> Blocks<'t, '_> {
             // looked for over a line break, and none read): its lines are
             // joined as the lines of a paragraph are, without the breaks
             // and the white space around them
-            let text: crate::Str = if text.contains(['\n', '\r']) {
+            // (`memchr2` on the bytes: a `char` pattern decodes every
+            // character of the paragraph)
+            let text: crate::Str = if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some() {
                 text.split(['\n', '\r'])
                     .map(|l| l.trim_matches(crate::lines::is_space))
                     .collect::<String>()
