@@ -42,8 +42,8 @@ struct Scratch<'t> {
     norm: String,
     /// The top-level blocks of a short section.
     root: Vec<Block>,
-    /// The words of a region's lines (its grid builder).
-    words: Vec<crate::grid::text::Word>,
+    /// A region's lines and their words (its grid builder).
+    rows: crate::grid::text::Buffers<'t>,
 }
 
 /// The pieces of the preamble and every section, in text order, one list
@@ -427,7 +427,7 @@ impl<'t> Blocks<'t, '_> {
         };
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
             // the region's lines, classified as region assembly walks them
-            let mut rows = Classifier::new(&mut self.scratch.words);
+            let mut rows = Classifier::new(&mut self.scratch.rows);
             let end = region_end(segs, kinds, i, kind, &mut self.scratch.norm, &mut rows);
             let (rows, words) = rows.finish();
             let grid = crate::grid::text::region_of(rows, words);

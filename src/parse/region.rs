@@ -200,8 +200,12 @@ pub(crate) fn region_end<'a>(
         last_delim = row_delim(facts);
         let t = s.trimmed().1;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
-        let empty_cells =
-            s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
+        // (the walk knows where the text ends: `facts.text.1`)
+        let text_end = facts.map_or_else(
+            || s.raw.trim_end_matches(crate::lines::is_space).len(),
+            |f| f.text.1,
+        );
+        let empty_cells = memchr::memchr(b'\t', &s.raw.as_bytes()[text_end..]).is_some();
         // the first row of an applications table, on a line that opens one
         // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
         // sentence, as it is when it opens the table (the canonical text
@@ -414,7 +418,7 @@ mod tests {
                 1,
                 Kind::ActiveDisclosure,
                 &mut String::new(),
-                &mut Classifier::new(&mut Vec::new())
+                &mut Classifier::new(&mut Default::default())
             ),
             4
         );
