@@ -256,7 +256,11 @@ impl<'t> Blocks<'t, '_> {
         if kinds[i].blank {
             if let Some(p) = tree.para.as_mut() {
                 // a run of blank lines is one piece, its line breaks inside
-                let lines = if seg.raw.contains(['\n', '\r']) { 2 } else { 1 };
+                let lines = if crate::lines::has_line_break(seg.raw) {
+                    2
+                } else {
+                    1
+                };
                 p.blank_after = p.blank_after.saturating_add(lines);
             }
             return i + 1;
@@ -350,7 +354,7 @@ impl<'t> Blocks<'t, '_> {
                 // for) keep the white space between them: the text is the
                 // source's; only a line break is dropped
                 if let Some(gap) = self.text.get(p.end..off)
-                    && !gap.contains(['\n', '\r'])
+                    && !crate::lines::has_line_break(gap)
                 {
                     buf.push_str(gap);
                 }
@@ -520,9 +524,9 @@ impl<'t> Blocks<'t, '_> {
             // looked for over a line break, and none read): its lines are
             // joined as the lines of a paragraph are, without the breaks
             // and the white space around them
-            // (`memchr2` on the bytes: a `char` pattern decodes every
-            // character of the paragraph)
-            let text: crate::Str = if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some() {
+            // (one byte search: a `char` pattern decodes every character
+            // of the paragraph)
+            let text: crate::model::Str = if crate::lines::has_line_break(text) {
                 text.split(['\n', '\r'])
                     .map(|l| l.trim_matches(crate::lines::is_space))
                     .collect::<String>()
