@@ -226,7 +226,12 @@ pub(crate) fn region_end<'a>(
         if applications && note_after_row(t, &kinds[j].facts, buf, whole, &mut has_row) {
             break;
         }
-        if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
+        // (a line of an applications table that cannot open another
+        // table is not asked for its anchor)
+        if (!applications || super::anchor::may_open_other_than_applications(t))
+            && kinds[j].anchor(&s).is_some_and(|k| k != kind)
+            && !glued_article(t)
+        {
             break;
         }
         j += 1;
