@@ -230,16 +230,16 @@ pub(crate) fn region_of(c: Classified<'_, '_>, words: &[Word]) -> Grid {
     if let Some(sep) = sep {
         // the words are not needed (a line without the separator, a title
         // or a note, is walked again)
-        delimited(&mut g, &lines, sep);
+        delimited(&mut g, lines, sep);
     } else if majority(count(|l| l.facts.chunks >= 2)) {
         g.set_layout(Layout::Columns);
-        by_page(&mut g, &lines, |g, part| {
+        by_page(&mut g, lines, |g, part| {
             let rows = part.iter().map(|l| (l.start, l.raw, l.words.clone()));
             columns::push_scanned(g, words, rows);
         });
     } else if lines.len() >= 2 && count(|l| l.joined) * 4 <= lines.len() {
         g.set_layout(Layout::BlankSeparated);
-        by_page(&mut g, &lines, |g, part| {
+        by_page(&mut g, lines, |g, part| {
             // a blank after each line not joined to the next
             let cells = part.iter().flat_map(|l| {
                 [Some(l.trimmed()), None]

@@ -200,6 +200,8 @@ mod tests {
     }
 
     #[test]
+    // (the two expressions are written as the code reads, not minimised)
+    #[allow(clippy::nonminimal_bool)]
     fn prefix_and_numeral_first_decide_as_before() {
         // the old order of the tests (the searches first) and the new one,
         // over every answer of the four tests
