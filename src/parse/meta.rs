@@ -290,21 +290,11 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
     meta.signed = signature(&report.closing);
     meta.organ = organ(pre, &meta);
     // periods and contacts are stated early: the head of each paragraph is enough
-    // normalised once into one buffer (sized once: normal forms are never
-    // longer than their characters), read as slices by every test below
-    let heads = || all.iter().map(|(t, _)| head(t, 1000));
-    let mut buf = String::with_capacity(heads().map(str::len).sum());
-    let mut ends = Vec::with_capacity(all.len());
-    for h in heads() {
-        crate::text::lexical::push_norm(&mut buf, h);
-        ends.push(buf.len());
-    }
-    let mut all_norm: Vec<&str> = Vec::with_capacity(all.len());
-    let mut from = 0;
-    for end in ends {
-        all_norm.push(&buf[from..end]);
-        from = end;
-    }
+    // normalised once into one buffer, read as slices by every test below
+    // (only the heads that may hold what they look for: `super::opening`)
+    let heads: Vec<&str> = all.iter().map(|(t, _)| head(t, 1000)).collect();
+    let mut buf = String::new();
+    let all_norm = super::opening::normalise(&heads, pre_len, &mut buf);
     let at = |year: i32, span: Span| year_span(text, span, year, loc);
     let mut years: Vec<YearMention> = Vec::new();
     if let (Some(t), Some(span)) = (&meta.title, title_span)
