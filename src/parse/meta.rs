@@ -11,6 +11,10 @@ use nom::character::complete::char;
 use nom::combinator::{map_res, opt};
 
 use crate::model::{Block, Meta, Period, Report, Signature, Span, Str, YearMention, YearSource};
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::text::lexical::norm;
 
 type Res<'a, T> = nom::IResult<&'a str, T>;
@@ -52,9 +56,24 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
-/// `2022-01-25` (ten bytes: an inline `Str`, no allocation).
+/// `2022-01-25` (ten bytes: an inline `Str`, no allocation), written
+/// digit by digit (no formatter).
 fn iso((y, m, d): (u32, u32, u32)) -> Str {
-    compact_str::format_compact!("{y:04}-{m:02}-{d:02}")
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    let b = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ];
+    // ASCII digits and dashes
+    Str::from(std::str::from_utf8(&b).unwrap_or_default())
 }
 
 /// `f` of `t` normalised: on the stack when `t` is short (normal forms are
@@ -110,18 +129,26 @@ fn each_paragraph<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a str, Span)) {
 
 /// Finds `year` as digits inside the source span, for a mention's span.
 fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_>) -> Span {
-    // the digits written on the stack
+    // the digits written on the stack, from the last
     let mut digits = [0u8; 12];
-    let y = {
-        use std::io::Write;
-        let mut w = &mut digits[..];
-        let _ = write!(w, "{year}");
-        let n = 12 - w.len();
-        std::str::from_utf8(&digits[..n]).unwrap_or_default()
-    };
+    let mut at = digits.len();
+    let mut v = year.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if year < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    let y = &digits[at..];
     let hay = text.get(within.range()).unwrap_or("");
     let start = within.start as usize;
-    match hay.find(y) {
+    match memchr::memmem::find(hay.as_bytes(), y) {
         Some(i) => loc.span(start + i, start + i + y.len()),
         None => within,
     }
@@ -154,38 +181,39 @@ impl Iterator for Years<'_> {
     type Item = (usize, i32);
 
     fn next(&mut self) -> Option<(usize, i32)> {
+        static NIAN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("年"));
         let s = self.s;
         let b = s.as_bytes();
-        // a byte at a time: ASCII digits and the lead bytes of 《 》 (E3 80
-        // 8A, E3 80 8B) are never continuation bytes, so every test below
-        // sees only the starts of characters, as a walk over the characters
-        // would
         while self.i < b.len() {
-            let i = self.i;
-            let x = b[i];
-            if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
-                match b.get(i + 2) {
-                    Some(0x8A) => self.depth += 1,
-                    Some(0x8B) => self.depth = (self.depth - 1).max(0),
-                    _ => {}
+            // the next 年, then the 《 》 before it (E3 80 8A, E3 80 8B: the
+            // lead byte E3 is never a continuation byte, nor a digit)
+            let Some(k) = NIAN.find(&b[self.i..]) else {
+                self.i = b.len();
+                break;
+            };
+            let p = self.i + k;
+            for q in memchr::memchr_iter(0xE3, &b[self.i..p]) {
+                let q = self.i + q;
+                if b.get(q + 1) == Some(&0x80) {
+                    match b.get(q + 2) {
+                        Some(0x8A) => self.depth += 1,
+                        Some(0x8B) => self.depth = (self.depth - 1).max(0),
+                        _ => {}
+                    }
                 }
-                self.i += 3;
-                continue;
             }
-            self.i += 1;
+            self.i = p + '年'.len_utf8();
+            // four digits right before the 年, no digit before them nor
+            // after it
             if self.depth == 0
-                && x.is_ascii_digit()
-                && (i == 0 || !b[i - 1].is_ascii_digit())
-                && i + 4 <= s.len()
-                && b[i..i + 4].iter().all(u8::is_ascii_digit)
-                && s[i + 4..].starts_with('年')
-                && !s
-                    .get(i + 7..)
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-                && let Ok(y) = s[i..i + 4].parse::<i32>()
+                && p >= 4
+                && b[p - 4..p].iter().all(u8::is_ascii_digit)
+                && (p == 4 || !b[p - 5].is_ascii_digit())
+                && !b.get(self.i).is_some_and(u8::is_ascii_digit)
+                && let Ok(y) = s[p - 4..p].parse::<i32>()
                 && (2000..=2100).contains(&y)
             {
-                return Some((i, y));
+                return Some((p - 4, y));
             }
         }
         None
@@ -334,11 +362,13 @@ fn title(pre: &[(&str, Span)], meta: &mut Meta) -> Option<Span> {
         meta.title = Some(t.into());
         return pre.iter().find(|(p, _)| p.starts_with("标题")).map(|p| p.1);
     }
+    static WORDS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["年度报告", "年报", "工作报告"].map(Finder::new));
     for (t, span) in pre.iter().take(3) {
         let n = t.chars().count();
-        let end = ["年度报告", "年报", "工作报告"]
+        let end = WORDS
             .iter()
-            .filter_map(|w| t.find(w).map(|i| i + w.len()))
+            .filter_map(|w| w.find(t.as_bytes()).map(|i| i + w.needle().len()))
             .min();
         if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
             if n <= 60 {
@@ -414,16 +444,19 @@ fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<Str> {
 /// paragraph's span.
 fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)> {
     // every key has 统计: one search rules most paragraphs out
-    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("统计"));
+    static KEY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("统计"));
+    static KEYS: LazyLock<[Finder<'static>; 5]> = LazyLock::new(|| {
+        ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"].map(Finder::new)
+    });
     for (n, (_, span)) in all_norm.iter().zip(all) {
         if KEY.find(n.as_bytes()).is_none() {
             continue;
         }
-        for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
-        {
-            let Some(k) = n.find(key) else { continue };
-            let after = &n[k + key.len()..];
+        for key in KEYS.iter() {
+            let Some(k) = key.find(n.as_bytes()) else {
+                continue;
+            };
+            let after = &n[k + key.needle().len()..];
             // the first date within a few characters, then the second
             let Some((rest, d1)) = after
                 .char_indices()
@@ -478,6 +511,30 @@ fn preamble_year(
     None
 }
 
+/// True when one of the first three normalised characters of `t` is an
+/// ASCII digit. A character of U+4000..U+9FFF (lead byte E4..E9, three
+/// bytes) is one normalised character and never a digit: skipped by its
+/// lead byte (most paragraphs open with one); the rest is read as
+/// characters.
+fn digit_in_first_three(t: &str) -> bool {
+    let b = t.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while n < 3 {
+        match b.get(i) {
+            None => return false,
+            Some(0xE4..=0xE9) => (i, n) = (i + 3, n + 1),
+            Some(_) => {
+                return t[i..]
+                    .chars()
+                    .filter_map(crate::text::lexical::norm_char)
+                    .take(3 - n)
+                    .any(|c| c.is_ascii_digit());
+            }
+        }
+    }
+    false
+}
+
 /// The year that opens most paragraphs of the body (the first paragraph
 /// with it gives the span).
 fn body_year(report: &Report) -> Option<(i32, Span)> {
@@ -487,12 +544,7 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
         // only a year that opens the paragraph counts: it starts within
         // the first three normalised characters
         // (read as characters: no buffer written for three of them)
-        if !t
-            .chars()
-            .filter_map(crate::text::lexical::norm_char)
-            .take(3)
-            .any(|c| c.is_ascii_digit())
-        {
+        if !digit_in_first_three(t) {
             return;
         }
         let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
@@ -522,6 +574,104 @@ mod tests {
                 let want: String = t.chars().take(n).collect();
                 assert_eq!(head(t, n), want, "{t:?} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn digits_in_the_first_three_characters() {
+        fn reference(t: &str) -> bool {
+            t.chars()
+                .filter_map(crate::text::lexical::norm_char)
+                .take(3)
+                .any(|c| c.is_ascii_digit())
+        }
+        // the characters skipped by their lead byte: one normalised
+        // character each, never a digit
+        for c in ('\u{4000}'..='\u{9FFF}').filter(|c| c.len_utf8() == 3) {
+            let n = crate::text::lexical::norm_char(c);
+            assert!(n.is_some_and(|n| !n.is_ascii_digit()), "{c}");
+        }
+        let pieces = [
+            "", "一", "二", " ", "\u{3000}", "1", "１", "年", "a", "𠀀", "，", "䶵",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts = next;
+        }
+        for t in &texts {
+            assert_eq!(digit_in_first_three(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn years_as_the_byte_walk_found_them() {
+        // the walk over every byte that the search for 年 replaces
+        fn reference(s: &str) -> Vec<(usize, i32)> {
+            let b = s.as_bytes();
+            let (mut i, mut depth, mut out) = (0, 0i32, Vec::new());
+            while i < b.len() {
+                let x = b[i];
+                if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
+                    match b.get(i + 2) {
+                        Some(0x8A) => depth += 1,
+                        Some(0x8B) => depth = (depth - 1).max(0),
+                        _ => {}
+                    }
+                    i += 3;
+                    continue;
+                }
+                if depth == 0
+                    && x.is_ascii_digit()
+                    && (i == 0 || !b[i - 1].is_ascii_digit())
+                    && i + 4 <= s.len()
+                    && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                    && s[i + 4..].starts_with('年')
+                    && !s
+                        .get(i + 7..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                    && let Ok(y) = s[i..i + 4].parse::<i32>()
+                    && (2000..=2100).contains(&y)
+                {
+                    out.push((i, y));
+                }
+                i += 1;
+            }
+            out
+        }
+        let pieces = [
+            "2021", "年", "《", "》", "1", "0", "度", "〈", "1999", "2101",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts = next;
+        }
+        for t in &texts {
+            assert_eq!(years_in(t).collect::<Vec<_>>(), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn dates_and_years_written_by_hand() {
+        for d in [(1949, 1, 1), (2022, 12, 31), (2100, 10, 9)] {
+            assert_eq!(iso(d), format!("{:04}-{:02}-{:02}", d.0, d.1, d.2));
+        }
+        let text = "x 2021年 -5 7";
+        let loc = crate::lines::Locator::of_text(text);
+        let all = loc.span(0, text.len());
+        for (year, at) in [(2021, 2), (-5, 10), (7, 13)] {
+            assert_eq!(year_span(text, all, year, &loc).range().start, at, "{year}");
         }
     }
 
