@@ -293,7 +293,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         match next.first() {
             Some(Block::Paragraph(p))
                 if p.span.line == m.span.line
-                    && !paragraph::has_line_break(&p.text)
+                    && !crate::lines::has_line_break(&p.text)
                     && !reads_as_itself(&p.text) =>
             {
                 self.chunk(|w| {
@@ -419,7 +419,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         // and so that a paragraph of one tab row (or pipe
         // row) after it reads apart from it
         if let Some(Block::Paragraph(p)) = next
-            && !paragraph::has_line_break(&p.text)
+            && !crate::lines::has_line_break(&p.text)
             && (crate::grid::tabs::is_row(&p.text) || crate::grid::pipes::is_row(&p.text))
         {
             text = table::table_text_before_tab_row(t, text, &p.text);

@@ -7,6 +7,7 @@ use std::fmt;
 
 use super::heads::body_on_head_line;
 use super::reread::{preamble_of, reads_as_paragraph_of};
+use crate::lines::has_line_break;
 use crate::model::{Block, Paragraph};
 
 /// Writes a paragraph on one line; a text that starts with a marker (`1.`,
@@ -275,9 +276,4 @@ pub(super) fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
         w.write_str(text)?;
     }
     w.write_char('\n')
-}
-
-/// True when `text` holds a line break (`\n` or `\r`): one byte search.
-pub(super) fn has_line_break(text: &str) -> bool {
-    memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some()
 }
