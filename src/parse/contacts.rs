@@ -14,7 +14,8 @@ type Keys<const N: usize> = LazyLock<[Finder<'static>; N]>;
 /// Contacts stated in the given normalised paragraphs.
 pub(crate) fn contacts(paragraphs: &[&str]) -> Contacts {
     let mut c = Contacts::default();
-    for n in paragraphs {
+    // (a paragraph left out by `super::opening` is empty: nothing in it)
+    for n in paragraphs.iter().filter(|n| !n.is_empty()) {
         phones(n, &mut c.phone);
         if c.postcode.is_none() {
             c.postcode = postcode(n).map(Into::into);
