@@ -121,6 +121,8 @@ mod tests {
         for s in ANYWHERE.iter().chain(&PREAMBLE) {
             assert_eq!(s.chars().count(), 1, "{s}");
         }
+        // both searchers are built (else every head is normalised)
+        assert!(SEARCHERS.iter().all(Option::is_some));
     }
 
     #[test]
