@@ -133,7 +133,7 @@ pub mod table;
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
-use heads::{body_on_head_line, head_text, joins_first_subsection};
+use heads::{body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection};
 use paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, last_paragraph, reads_as_itself, tab_cut,
     write_line, write_paragraph, write_unsigned,
@@ -363,7 +363,18 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.blocks(&s.blocks)?;
                 }
                 Block::Subsection(s) => {
-                    self.chunk(|w| write_line(w, &head_text(s)))?;
+                    let mut head = head_text(s);
+                    let join = first_paragraph_joins_head(s, &head);
+                    head.push('\n');
+                    self.chunk(|w| w.write_str(&head))?;
+                    self.joined = join;
+                    // a table of one cell per line as its first block
+                    // could take in the head line, as it could a short
+                    // paragraph (see `table::generic_after_paragraph`)
+                    if matches!(s.blocks.first(), Some(Block::Table(t)) if matches!(**t, Table::Generic(_)))
+                    {
+                        self.para = Some(head);
+                    }
                     self.blocks(&s.blocks)?;
                 }
                 Block::Table(t) => self.table(t, blocks.get(i + 1))?,

@@ -1562,6 +1562,59 @@ fn laws_t_sweep() {
     );
 }
 
+// --- laws-v: strict campaign of 2026-12-06 12:53 (main at dcb28cd) ---------------
+
+/// [VA] A 2019 row in a 2021 active-disclosure table: `其他对外管理服务事项`
+/// has no 2021 column set, so the parser reads its three 2019 cells
+/// (上一年项目数量, 本年增/减, 处理决定数量) under a block （五） whose header
+/// has the 2021 single column; the renderer wrote the row with the block's
+/// first item's fields (one cell) and dropped the others.
+#[test]
+fn laws_v_a_2019_row_in_a_2021_block_keeps_its_cells() {
+    assert_laws("第二十条行政许可对外管理服务4\t\t6本年处理决定数量");
+    assert_laws("第二十条对外管理服务4\t\t6本年收费金额事业性收费");
+    assert_laws("第二十条现行有效件数规章对外管理服务4\t0\t");
+    assert_laws("第二十条现行有效件数行政许可对外管理服务0\t0\t");
+    let r = ogi_report::parse("第二十条行政许可对外管理服务4\t\t6本年处理决定数量").unwrap();
+    let c1 = r.render();
+    assert!(c1.contains("对外管理服务\t4\t\t6\n"), "{c1:?}");
+}
+
+/// [VB] A subsection head alone (`1.`) before its first block, a table of
+/// one cell per line: written apart, the look-ahead from the head line
+/// reads it in as the table's first cell (the subsection is lost), as it
+/// would a short paragraph; the table is written as for a short paragraph
+/// before it (right after the head line, when that reads back).
+#[test]
+fn laws_v_a_subsection_head_before_a_table_of_lines_stays_a_head() {
+    assert_laws("1.\n7//0//0/|F1\r07//0/\r2\r2");
+    assert_laws("1.\n1)1.1\r07//0//0/|F&\r1\r0");
+    assert_laws("1.\n1A.12\r07//0//0/|F&\r1\r0");
+    let r = ogi_report::parse("1.\n7//0//0/|F1\r07//0/\r2\r2").unwrap();
+    assert!(
+        matches!(
+            r.preamble.as_slice(),
+            [ogi_report::model::Block::Subsection(_)]
+        ),
+        "{:?}",
+        r.preamble
+    );
+}
+
+/// [VC] A subsection head alone (`1.`) before short paragraphs that, with
+/// the head line as their first cell, read as a table of one cell per line
+/// (`1//0//0/|F&107//0/0` `0` `2`: two figures within the look-ahead): the
+/// first paragraph goes on the line right after the head line, where it
+/// starts the subsection's body, as in the source.
+#[test]
+fn laws_v_a_subsection_head_before_short_paragraphs_stays_a_head() {
+    assert_laws("1.\n1//0//0/|F&107//0/0\r\r0\r\r2");
+    let c1 = ogi_report::parse("1.\n1//0//0/|F&107//0/0\r\r0\r\r2")
+        .unwrap()
+        .render();
+    assert!(c1.starts_with("1.\n1//0//0/|F&107//0/0\n\n"), "{c1:?}");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.

@@ -579,11 +579,10 @@ fn active_disclosure<W: fmt::Write>(
         else {
             continue;
         };
-        let fields = items[0].fields(format);
         if block != Some(*numeral) {
             block = Some(*numeral);
             write!(w, "第二十条第{numeral}项\n信息内容")?;
-            for field in fields {
+            for field in items[0].fields(format) {
                 w.write_char('\t')?;
                 w.write_str(field_label(*field, format))?;
             }
@@ -594,7 +593,10 @@ fn active_disclosure<W: fmt::Write>(
             item.label(),
             t.source.get(item),
             Some(values),
-            fields,
+            // the row's own fields, as the parser reads them: a 2019 row
+            // in a 2021 table (`其他对外管理服务事项` under （五）) keeps its
+            // three cells where the block's header has one column
+            item.fields(format),
             &mut frags,
             pipes,
         )?;
