@@ -1615,6 +1615,50 @@ fn laws_v_a_subsection_head_before_short_paragraphs_stays_a_head() {
     assert!(c1.starts_with("1.\n1//0//0/|F&107//0/0\n\n"), "{c1:?}");
 }
 
+/// [VD] A subsection right after an applications table whose head line,
+/// as written otherwise, reads as one of the table's rows (`1.信访…；` as
+/// 信访举报…, `1.KKK…不补正` as 申请人逾期不补正…, `1.申请 … 1重复申请` with
+/// its figures) or as its header (`1.` alone): the head goes with its first
+/// paragraph on one line, or cut over two lines (where the script changes
+/// or the first part is running text), or with a tab after the marker,
+/// whichever reads back as the table and then the subsection.
+#[test]
+fn laws_v_a_subsection_after_a_table_stays_apart_from_it() {
+    assert_laws("勾稽关系\n1.KKKKKKKKKKKKKKKKKKKKKKKKKKhttps:K\n不补正");
+    assert_laws("（本列\n1.\t1\t00000000000\u{e}000\u{e}.00000000000000000000\u{8},");
+    assert_laws("一、本年新收\n1.信访不机构主动公开的政府信息；通过“依申请公开”子栏目，");
+    assert_laws("一、本年新收\n1.申请           1    0   0   0    0    0   1\n重复申请");
+    let r =
+        ogi_report::parse("一、本年新收\n1.信访不机构主动公开的政府信息；通过“依申请公开”子栏目，")
+            .unwrap();
+    assert!(
+        matches!(
+            r.preamble.as_slice(),
+            [
+                ogi_report::model::Block::Table(_),
+                ogi_report::model::Block::Subsection(_)
+            ]
+        ),
+        "{:?}",
+        r.preamble
+    );
+}
+
+/// [VE] Fused digits of an applications tab row with a field of stray text
+/// glued before a figure (`w0`, `]4`): the parser reads such a field as one
+/// cell of a tab row, so the renderer counts it as one when it pads a fused
+/// row that would read as cells (it counted two, padded a row of six
+/// fields to seven, and the row read back as cells).
+#[test]
+fn laws_v_stray_text_in_fused_tab_fields_counts_as_one_cell() {
+    assert_laws("（本列行政查询0\t\tw0\t\t\t0");
+    assert_laws("一、本年新收2\t]4\t\t\t\t7");
+    let c1 = ogi_report::parse("一、本年新收2\t]4\t\t\t\t7")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("一、本年新收\t2\t]4\t\t\t\t7\n"), "{c1:?}");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
