@@ -553,6 +553,12 @@ fn review_litigation<W: fmt::Write>(
             put_cell(w, t.source.get(group), t.groups.get(group), outcome)?;
         }
     }
+    // text after the row's last cell, as one more field
+    let cells = t.source.values().flat_map(|s| s.cells.values());
+    if let Some(raw) = fragments::after_last_cell(&t.fragments, cells) {
+        w.write_char('\t')?;
+        w.write_str(&raw)?;
+    }
     w.write_char('\n')
 }
 
