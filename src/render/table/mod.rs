@@ -154,6 +154,7 @@ fn put_fused<W: fmt::Write>(
     space: &str,
     cols: usize,
     pipes: bool,
+    stray: bool,
 ) -> fmt::Result {
     let space = if pipes { " " } else { space };
     let mut out = String::new();
@@ -192,9 +193,19 @@ fn put_fused<W: fmt::Write>(
         crate::template::cells::field_tokens(word, 0, &mut toks);
         toks.len().max(1)
     };
+    // (with `stray`, the applications table: a field that is one word of
+    // stray text glued before a figure, `w0` `]4`, is one cell of a tab
+    // row, as the parser reads it: see `template::cells::tokens_of`)
     let fields: usize = out
         .split(['\t', '|'])
         .map(|f| {
+            let mut words = f.split(' ').filter(|x| !x.is_empty());
+            if stray
+                && let (Some(word), None) = (words.next(), words.next())
+                && stray_text_cell(word)
+            {
+                return 1;
+            }
             f.split(' ')
                 .filter(|x| !x.is_empty())
                 .map(&mut cells_of)
@@ -212,6 +223,30 @@ fn put_fused<W: fmt::Write>(
         }
     }
     w.write_str(&out)
+}
+
+/// True for a field of one word that a delimited applications row reads
+/// as one cell: stray text glued before a figure (`w0`, `]4`), a label
+/// token first, a value in it, and no template word in its text (the rule
+/// of `template::cells::stray_text_in_cell`).
+fn stray_text_cell(word: &str) -> bool {
+    use crate::template::cells::Tk;
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(word, 0, &mut toks);
+    let mut found = Vec::new();
+    toks.len() >= 2
+        && toks[0].kind == Tk::Label
+        && toks.iter().any(|t| t.kind == Tk::Value)
+        && toks.windows(2).all(|w| w[0].end == w[1].start)
+        && toks.iter().filter(|t| t.kind == Tk::Label).all(|t| {
+            word.get(t.start..t.end).is_some_and(|label| {
+                crate::template::vocabulary::matches_into(
+                    &crate::text::lexical::norm(label),
+                    &mut found,
+                );
+                found.is_empty()
+            })
+        })
 }
 
 /// Writes one cell: raw source text, else the value, else nothing.
@@ -287,7 +322,8 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        put_fused(w, &fused.raw, " ", columns.len(), pipes)?;
+        let stray = std::any::TypeId::of::<C>() == std::any::TypeId::of::<crate::model::AppCol>();
+        put_fused(w, &fused.raw, " ", columns.len(), pipes, stray)?;
         after(w, Some(fused), false)?;
     } else {
         for col in columns {
@@ -485,7 +521,7 @@ fn review_litigation<W: fmt::Write>(
                 if words > 0 {
                     line.push('\t');
                 }
-                put_fused(&mut line, &fused.raw, "\t", 15, pipes)?;
+                put_fused(&mut line, &fused.raw, "\t", 15, pipes, false)?;
                 // (a pipe parts words too: `1| 4` is two)
                 words += fused
                     .raw
@@ -516,6 +552,12 @@ fn review_litigation<W: fmt::Write>(
             first = false;
             put_cell(w, t.source.get(group), t.groups.get(group), outcome)?;
         }
+    }
+    // text after the row's last cell, as one more field
+    let cells = t.source.values().flat_map(|s| s.cells.values());
+    if let Some(raw) = fragments::after_last_cell(&t.fragments, cells) {
+        w.write_char('\t')?;
+        w.write_str(&raw)?;
     }
     w.write_char('\n')
 }
@@ -579,11 +621,10 @@ fn active_disclosure<W: fmt::Write>(
         else {
             continue;
         };
-        let fields = items[0].fields(format);
         if block != Some(*numeral) {
             block = Some(*numeral);
             write!(w, "第二十条第{numeral}项\n信息内容")?;
-            for field in fields {
+            for field in items[0].fields(format) {
                 w.write_char('\t')?;
                 w.write_str(field_label(*field, format))?;
             }
@@ -594,7 +635,10 @@ fn active_disclosure<W: fmt::Write>(
             item.label(),
             t.source.get(item),
             Some(values),
-            fields,
+            // the row's own fields, as the parser reads them: a 2019 row
+            // in a 2021 table (`其他对外管理服务事项` under （五）) keeps its
+            // three cells where the block's header has one column
+            item.fields(format),
             &mut frags,
             pipes,
         )?;
