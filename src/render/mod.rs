@@ -355,22 +355,27 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
                     // kept apart from the next paragraph: two blank lines
                     // when one would read as a page break inside it
-                    self.chunk(|w| write_paragraph(w, &p.text))?;
+                    let lines = self.cut_after_table(&p.text, write_paragraph)?;
+                    self.chunk(|w| w.write_str(&lines))?;
                     self.gap = joins_over_a_blank(&p.text);
                 }
                 Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
-                    self.chunk(|w| write_unsigned(w, &p.text))?
+                    let lines = self.cut_after_table(&p.text, write_unsigned)?;
+                    self.chunk(|w| w.write_str(&lines))?
                 }
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Table(_))) => {
                     // (its lines are kept: the table after it is written to
                     // read apart from them)
                     let mut lines = self.prefix.clone().unwrap_or_default();
-                    write_paragraph(&mut lines, &p.text)?;
+                    lines.push_str(&self.cut_after_table(&p.text, write_paragraph)?);
                     self.prefix = None;
                     self.chunk(|w| w.write_str(&lines))?;
                     self.para = Some(lines);
                 }
-                Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
+                Block::Paragraph(p) => {
+                    let lines = self.cut_after_table(&p.text, write_paragraph)?;
+                    self.chunk(|w| w.write_str(&lines))?
+                }
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
                 Block::Subsection(s) if body_on_head_line(s, self.section) => {
@@ -395,6 +400,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
         }
         Ok(())
+    }
+
+    /// The lines of a paragraph as `write` writes them ([`write_paragraph`],
+    /// [`write_unsigned`]); right after a table, cut where the table would
+    /// read them in on one line (see [`paragraph::cut_after_table`]).
+    fn cut_after_table(
+        &self,
+        text: &str,
+        write: fn(&mut String, &str) -> fmt::Result,
+    ) -> Result<String, fmt::Error> {
+        let mut lines = String::new();
+        write(&mut lines, text)?;
+        if let Some((t, table)) = &self.table
+            && self.prefix.is_none()
+            && let Some(cut) = paragraph::cut_after_table(t, table, text, &lines)
+        {
+            lines = cut;
+        }
+        Ok(lines)
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see
