@@ -217,8 +217,13 @@ pub(crate) fn region_end<'a>(
             break;
         }
         blank_before = false;
-        last_delim = row_delim(facts);
-        last_tab = piped_label(facts, s.raw);
+        // (a line with a tab and no label, `\t\u{8}`, `|\t`, is stray text,
+        // which the canonical text does not write: the delimiter stays the
+        // last row's)
+        if !stray_tab_line(facts, s.raw) {
+            last_delim = row_delim(facts);
+            last_tab = piped_label(facts, s.raw);
+        }
         let t = s.trimmed().1;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells =
@@ -315,6 +320,18 @@ fn piped_label(f: Option<ScanFacts>, raw: &str) -> bool {
                     .trim_start_matches(crate::lines::is_space)
                     .starts_with('|')
         })
+}
+
+/// True when the line `raw` (its walk's facts `f`) holds a tab but is no
+/// grid row and its first field is blank or pipes only (`\t\u{8}`, `\te`,
+/// `|\t`): text on a line of its own in a table, no row label with its
+/// empty cells (`一、本年新收\t\t\t`).
+fn stray_tab_line(f: Option<ScanFacts>, raw: &str) -> bool {
+    f.is_some_and(|f| f.has_tab && grid_delim(Some(f)).is_none())
+        && raw
+            .split('\t')
+            .next()
+            .is_some_and(|label| label.chars().all(|c| c == '|' || crate::lines::is_space(c)))
 }
 
 /// True when the trimmed line `t` is pipes and white space only (`||`,

@@ -1478,6 +1478,75 @@ fn laws_s_pipe_rows_after_a_tab_row_whose_label_holds_pipes() {
     assert_eq!(r.preamble.len(), 1, "{:#?}", r.preamble);
 }
 
+/// A line with a tab and no label in a table (`\t\u{8}`, `\te`, `|\t`:
+/// stray text, which the canonical text does not write) is no row: the
+/// delimiter that pipe rows after a blank line are compared with stays
+/// the last row's, so the source and the canonical text read them alike.
+#[test]
+fn laws_s_a_stray_tab_line_does_not_decide_the_delimiter() {
+    assert_laws("|一、本年新收7|\n|3|\n\t\u{8}\n\n|a|");
+    assert_laws("|行政复议|\n|2|1\n|\t\n\n|a|b|");
+    assert_laws("|勾稽关系|\n|一、本年新收|1|2|\n\te\n\n<br>|a|");
+    assert_laws("勾稽关系\n一、本年新收\t1\t2\n\t\u{8}\n\n|a|");
+}
+
+/// The `[QP]` forms crossed with their neighbours: tables whose last line
+/// is a pipe row, a tab row or a line with pipes, then a blank line (after
+/// a stray line with a tab or not, or no blank line), then a pipe-row
+/// paragraph or table (540 inputs; 36 of them, pipe rows after a table in
+/// pipe rows and a stray tab line, failed before the stray-line rule).
+#[test]
+fn laws_s_sweep() {
+    let tables = [
+        "一、本年新收||密",
+        "勾稽关系\n一、本年新收||密\t\t",
+        "|一、本年新收7|\n|3|",
+        "|行政复议|\n|2|1",
+        "\t勾稽关系",
+        "勾稽关系\n一、本年新收\t1\t2",
+        "第二十条\n1.|w|",
+        "|勾稽关系|\n|一、本年新收|1|2|",
+        "行政复议\n1\t2\t3",
+    ];
+    let seps = ["\n\n", "\n\t\u{8}\n\n", "\n\te\n\n", "\n|\t\n\n", "\n"];
+    let afters = [
+        "||",
+        "| |",
+        "|||",
+        "|a|",
+        "|a|b|",
+        "||\n|a|b|",
+        "|a|b|\n||",
+        "<br>||",
+        "<br>|a|",
+        "一是||\n||",
+        "|第二十条|\n||",
+        "||\n||",
+    ];
+    let mut inputs = Vec::new();
+    for t in tables {
+        for sep in seps {
+            for a in afters {
+                inputs.push(format!("{t}{sep}{a}"));
+            }
+        }
+    }
+    let fails: Vec<(&String, String)> = inputs
+        .iter()
+        .filter_map(|x| {
+            laws(x)
+                .err()
+                .map(|e| (x, e.lines().next().unwrap_or("").to_string()))
+        })
+        .collect();
+    assert!(
+        fails.is_empty(),
+        "{} of {} fail: {fails:#?}",
+        fails.len(),
+        inputs.len()
+    );
+}
+
 // --- laws-t: families [QF] and [QR] (strict campaign of 2026-12-06 10:20) ------
 
 #[test]
