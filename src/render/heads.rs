@@ -124,3 +124,73 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && crate::parse::blocks::split_title(&rest) == want
         && !heading()
 }
+
+/// The line written next, when it starts with the head of an empty
+/// subsection written before it (see [`joins_next_line`]).
+pub(super) enum NextLine<'a> {
+    /// The next sibling subsection, of the same marker style.
+    Sibling(&'a crate::model::Subsection),
+    /// The heading of the next section (its raw text and number).
+    Heading(&'a str, u32),
+}
+
+/// True for a subsection with a section marker and no blocks whose head
+/// alone would read as a section heading (`三、申請。` in the preamble), and
+/// which reads back as it is when written at the start of the next line:
+/// the head of its next sibling (`三、申請。七、`: the title ends at `。`, the
+/// marker after it opens a sibling) or the next section's heading, which the
+/// parser then finds inside the line (`三、申請二、主動情況` in section 一).
+/// `last` is the number of the section written last.
+pub(super) fn joins_next_line(
+    s: &crate::model::Subsection,
+    next: &NextLine<'_>,
+    last: u32,
+) -> bool {
+    if !s.blocks.is_empty() || crate::text::lexical::section_marker(&s.marker).is_err() {
+        return false;
+    }
+    let title = s.title.as_deref().unwrap_or("");
+    let head = format!("{}{title}", s.marker);
+    let heading =
+        |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
+    if head_text(s) != head
+        || has_line_break_or_space(title)
+        || heading(&head).is_none_or(|h| h.pos != 0)
+    {
+        return false;
+    }
+    let Some((style, len)) = crate::parse::seg::line_marker(&head) else {
+        return false;
+    };
+    if len != s.marker.len() {
+        return false;
+    }
+    match *next {
+        NextLine::Sibling(n) => {
+            if joins_first_subsection(n, last) {
+                return false;
+            }
+            let next_line = first_line(n, last);
+            let line = format!("{head}{next_line}");
+            !next_line.contains('\t')
+                && crate::parse::seg::line_marker(&next_line)
+                    .is_some_and(|(st, l)| st == style && l == n.marker.len())
+                && crate::parse::seg::line_marker(&line).is_some_and(|(_, l)| l == len)
+                && crate::parse::blocks::split_title(&line[len..])
+                    == (s.title.as_deref(), Some(next_line.as_str()))
+                && heading(&line).is_none()
+        }
+        NextLine::Heading(raw, number) => {
+            let line = format!("{head}{raw}");
+            crate::parse::blocks::split_title(title) == (s.title.as_deref(), None)
+                && heading(&line).is_some_and(|h| {
+                    h.pos == head.len() && h.end == line.len() && h.number == number
+                })
+        }
+    }
+}
+
+/// True when `t` holds a line break or starts with white space.
+fn has_line_break_or_space(t: &str) -> bool {
+    t.starts_with(crate::lines::is_space) || super::paragraph::has_line_break(t)
+}

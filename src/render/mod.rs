@@ -133,7 +133,7 @@ pub mod table;
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
-use heads::{body_on_head_line, head_text, joins_first_subsection};
+use heads::{NextLine, body_on_head_line, head_text, joins_first_subsection, joins_next_line};
 use paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, last_paragraph, reads_as_itself, tab_cut,
     write_line, write_paragraph, write_unsigned,
@@ -161,9 +161,19 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         section: 0,
         para: None,
         joined: false,
+        next_heading: None,
+        level: 0,
     };
+    let heading_of = |k: usize| {
+        report
+            .sections
+            .get(k)
+            .map(|s: &Section| (s.heading.raw.as_str(), s.number))
+    };
+    out.next_heading = heading_of(0);
     out.blocks(&report.preamble)?;
-    for section in &report.sections {
+    for (k, section) in report.sections.iter().enumerate() {
+        out.next_heading = heading_of(k + 1);
         out.section(section)?;
     }
     out.closing = true;
@@ -185,6 +195,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         section: 0,
         para: None,
         joined: false,
+        next_heading: None,
+        level: 0,
     };
     out.section(section)?;
     out.flush()
@@ -243,6 +255,11 @@ struct Chunks<'w, 'r, W> {
     para: Option<String>,
     /// The next chunk goes right after the last one, without a blank line.
     joined: bool,
+    /// The heading of the section written after the current one (its raw
+    /// text and number), when there is one.
+    next_heading: Option<(&'r str, u32)>,
+    /// How deep [`Chunks::blocks`] is nested (1: a section's own blocks).
+    level: u32,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
@@ -312,6 +329,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     }
 
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
+        self.level += 1;
+        let r = self.blocks_in(blocks);
+        self.level -= 1;
+        r
+    }
+
+    fn blocks_in(&mut self, blocks: &'r [Block]) -> fmt::Result {
         // the block was written with the one before it
         let mut written = false;
         for (i, block) in blocks.iter().enumerate() {
@@ -357,6 +381,16 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.prefix = Some(head);
                     self.blocks(&s.blocks)?;
                 }
+                Block::Subsection(s) if self.joins_next_line(s, blocks.get(i + 1)) => {
+                    // `三、申請。` + `七、`: alone the head would read as a
+                    // section heading; at the start of the next line it is
+                    // read as it stood
+                    let head = head_text(s);
+                    match &mut self.prefix {
+                        Some(p) => p.push_str(&head),
+                        None => self.prefix = Some(head),
+                    }
+                }
                 Block::Subsection(s) => {
                     self.chunk(|w| write_line(w, &head_text(s)))?;
                     self.blocks(&s.blocks)?;
@@ -367,6 +401,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
         }
         Ok(())
+    }
+
+    /// True when empty subsection `s` is written at the start of the next
+    /// line (see [`joins_next_line`]): `next` is the block after it, the
+    /// next line the head of that sibling subsection or, after a section's
+    /// last block, the next section's heading.
+    fn joins_next_line(&self, s: &Subsection, next: Option<&Block>) -> bool {
+        if !s.blocks.is_empty() {
+            return false;
+        }
+        let line = match next {
+            Some(Block::Subsection(n)) => NextLine::Sibling(n),
+            None if self.level == 1 && !self.closing => match self.next_heading {
+                Some((raw, number)) => NextLine::Heading(raw, number),
+                None => return false,
+            },
+            _ => return false,
+        };
+        joins_next_line(s, &line, self.section)
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see
@@ -387,7 +440,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .chars()
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
-        let cut = tab_cut(&s.marker, title, &body);
+        let cut = tab_cut(&s.marker, title, &body, self.section);
         self.chunk(|w| {
             w.write_str(&s.marker)?;
             w.write_str(title)?;

@@ -138,12 +138,16 @@ fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// run of white space is written as one space: a tab there stood inside a
 /// pipe row's cell (`|2\t7|`), and as a pipe it would add a cell boundary
 /// the digits did not have (`2|7`).
+///
+/// With `stray` (the applications table) a tab field of stray text glued
+/// before a figure (`量4`) counts as one cell, as the parser reads it there.
 fn put_fused<W: fmt::Write>(
     w: &mut W,
     s: &str,
     space: &str,
     cols: usize,
     pipes: bool,
+    stray: bool,
 ) -> fmt::Result {
     let space = if pipes { " " } else { space };
     let mut out = String::new();
@@ -185,6 +189,9 @@ fn put_fused<W: fmt::Write>(
     let fields: usize = out
         .split(['\t', '|'])
         .map(|f| {
+            if stray && !pipes && !f.contains(' ') && crate::template::cells::is_one_stray_cell(f) {
+                return 1;
+            }
             f.split(' ')
                 .filter(|x| !x.is_empty())
                 .map(&mut cells_of)
@@ -221,7 +228,9 @@ fn put_cell<W: fmt::Write, C: Hash + Eq>(
 }
 
 /// Writes `label` TAB cells (or `label` TAB fused), the fragments that
-/// stand in the row (see [`RowFragments`]) and the line end.
+/// stand in the row (see [`RowFragments`]) and the line end (`stray`: see
+/// [`put_fused`]).
+#[allow(clippy::too_many_arguments)]
 fn put_row<W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
@@ -230,6 +239,7 @@ fn put_row<W: fmt::Write, C: Key>(
     columns: &[C],
     frags: &mut RowFragments<'_>,
     pipes: bool,
+    stray: bool,
 ) -> fmt::Result {
     let mine = source.map(|s| frags.take(s)).unwrap_or_default();
     // the fragments of the row's lines, each after the cell (or fused
@@ -277,7 +287,7 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        put_fused(w, &fused.raw, " ", columns.len(), pipes)?;
+        put_fused(w, &fused.raw, " ", columns.len(), pipes, stray)?;
         after(w, Some(fused), false)?;
     } else {
         for col in columns {
@@ -360,6 +370,7 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
             &t.columns,
             &mut frags,
             pipes,
+            true,
         )?;
     }
     // group labels after the last row (the audit checks their titles),
@@ -475,7 +486,7 @@ fn review_litigation<W: fmt::Write>(
                 if words > 0 {
                     line.push('\t');
                 }
-                put_fused(&mut line, &fused.raw, "\t", 15, pipes)?;
+                put_fused(&mut line, &fused.raw, "\t", 15, pipes, false)?;
                 // (a pipe parts words too: `1| 4` is two)
                 words += fused
                     .raw
@@ -587,6 +598,7 @@ fn active_disclosure<W: fmt::Write>(
             fields,
             &mut frags,
             pipes,
+            false,
         )?;
     }
     Ok(())
