@@ -37,6 +37,11 @@ impl<'a> Line<'a> {
 
 pub use crate::chars::is_space;
 
+/// True when `text` holds a line break (`\n` or `\r`): one byte search.
+pub(crate) fn has_line_break(text: &str) -> bool {
+    memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some()
+}
+
 /// Splits `text` into lines (LF, CRLF and CR all end a line). A final line
 /// end does not start an extra empty line.
 pub fn split(text: &str) -> Vec<Line<'_>> {

@@ -224,7 +224,7 @@ pub fn check(text: &str, report: &Report) -> Result<(), LossError> {
 }
 
 /// Checks an HTML report: every character of every text node of `html` (the
-/// decoded page source `report` was read from by [`crate::parse_html`]) lies
+/// decoded page source `report` was read from, as `parse_html` reads it) lies
 /// in exactly one leaf span, chrome blocks included. Markup is not text.
 #[cfg(feature = "html")]
 pub fn check_html(html: &str, report: &Report) -> Result<(), LossError> {

@@ -520,7 +520,7 @@ impl<'t> Blocks<'t, '_> {
             // looked for over a line break, and none read): its lines are
             // joined as the lines of a paragraph are, without the breaks
             // and the white space around them
-            let text: crate::Str = if text.contains(['\n', '\r']) {
+            let text: crate::model::Str = if text.contains(['\n', '\r']) {
                 text.split(['\n', '\r'])
                     .map(|l| l.trim_matches(crate::lines::is_space))
                     .collect::<String>()

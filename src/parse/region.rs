@@ -122,11 +122,15 @@ fn is_prose(n: &str) -> bool {
 }
 
 /// True when `t` is a group label of the applications table
-/// (`三、本年度办理结果`): with empty cells after it (`…,reicdt\t`) it is a
-/// row of the table even where it reads as running text (the canonical text
-/// writes a group label so when it would).
-fn is_group_label(t: &str) -> bool {
-    matches!(app_label(&lexical::norm(t)), AppLabel::Group)
+/// (`三、本年度办理结果`) or a row label (`3.危及…，…）申请`): with empty cells
+/// after it (`…,reicdt\t`) it is a row of the table even where it reads as
+/// running text (the canonical text writes a group label so when it would,
+/// and a row label with its empty cells always).
+fn is_group_or_row_label(t: &str) -> bool {
+    matches!(
+        app_label(&lexical::norm(t)),
+        AppLabel::Group | AppLabel::Row(_)
+    )
 }
 
 /// True when the line `t` (trimmed, without tabs) reads as running text
@@ -215,7 +219,7 @@ pub(crate) fn region_end<'a>(
             };
         if !first_row
             && ends_region(t, kind, buf, &mut whole)
-            && !(empty_cells && (t.ends_with('。') || applications && is_group_label(t)))
+            && !(empty_cells && (t.ends_with('。') || applications && is_group_or_row_label(t)))
         {
             break;
         }

@@ -61,7 +61,7 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
     let outer = crate::parse::seg::line_marker(&line);
     let nested = crate::parse::seg::line_marker(&inner_line);
     !title.starts_with(crate::lines::is_space)
-        && !super::paragraph::has_line_break(title)
+        && !crate::lines::has_line_break(title)
         && !inner_line.starts_with(crate::lines::is_space)
         && outer.is_some_and(|(_, len)| len == s.marker.len())
         && nested.is_some_and(|(style, len)| {
@@ -93,7 +93,7 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
     if s.title.is_some() && !section_marker {
         return false;
     }
-    let text: std::borrow::Cow<'_, str> = if super::paragraph::has_line_break(&p.text) {
+    let text: std::borrow::Cow<'_, str> = if crate::lines::has_line_break(&p.text) {
         p.text.replace(['\n', '\r'], "").into()
     } else {
         p.text.as_str().into()
@@ -118,7 +118,7 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
     };
     !text.starts_with(crate::lines::is_space)
         && !title.starts_with(crate::lines::is_space)
-        && !super::paragraph::has_line_break(title)
+        && !crate::lines::has_line_break(title)
         && crate::parse::seg::line_marker(&line).is_some_and(|(_, len)| len == s.marker.len())
         && crate::parse::seg::line_marker(&text).is_none()
         && crate::parse::blocks::split_title(&rest) == want
@@ -192,5 +192,5 @@ pub(super) fn joins_next_line(
 
 /// True when `t` holds a line break or starts with white space.
 fn has_line_break_or_space(t: &str) -> bool {
-    t.starts_with(crate::lines::is_space) || super::paragraph::has_line_break(t)
+    t.starts_with(crate::lines::is_space) || crate::lines::has_line_break(t)
 }

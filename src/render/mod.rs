@@ -310,7 +310,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         match next.first() {
             Some(Block::Paragraph(p))
                 if p.span.line == m.span.line
-                    && !paragraph::has_line_break(&p.text)
+                    && !crate::lines::has_line_break(&p.text)
                     && !reads_as_itself(&p.text) =>
             {
                 self.chunk(|w| {
@@ -351,22 +351,27 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Paragraph(_))) => {
                     // kept apart from the next paragraph: two blank lines
                     // when one would read as a page break inside it
-                    self.chunk(|w| write_paragraph(w, &p.text))?;
+                    let lines = self.cut_after_table(&p.text, write_paragraph)?;
+                    self.chunk(|w| w.write_str(&lines))?;
                     self.gap = joins_over_a_blank(&p.text);
                 }
                 Block::Paragraph(p) if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
-                    self.chunk(|w| write_unsigned(w, &p.text))?
+                    let lines = self.cut_after_table(&p.text, write_unsigned)?;
+                    self.chunk(|w| w.write_str(&lines))?
                 }
                 Block::Paragraph(p) if matches!(blocks.get(i + 1), Some(Block::Table(_))) => {
                     // (its lines are kept: the table after it is written to
                     // read apart from them)
                     let mut lines = self.prefix.clone().unwrap_or_default();
-                    write_paragraph(&mut lines, &p.text)?;
+                    lines.push_str(&self.cut_after_table(&p.text, write_paragraph)?);
                     self.prefix = None;
                     self.chunk(|w| w.write_str(&lines))?;
                     self.para = Some(lines);
                 }
-                Block::Paragraph(p) => self.chunk(|w| write_paragraph(w, &p.text))?,
+                Block::Paragraph(p) => {
+                    let lines = self.cut_after_table(&p.text, write_paragraph)?;
+                    self.chunk(|w| w.write_str(&lines))?
+                }
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
                 Block::Unrecognized(u) => self.chunk(|w| write_line(w, &u.text))?,
                 Block::Subsection(s) if body_on_head_line(s, self.section) => {
@@ -422,6 +427,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         joins_next_line(s, &line, self.section)
     }
 
+    /// The lines of a paragraph as `write` writes them ([`write_paragraph`],
+    /// [`write_unsigned`]); right after a table, cut where the table would
+    /// read them in on one line (see [`paragraph::cut_after_table`]).
+    fn cut_after_table(
+        &self,
+        text: &str,
+        write: fn(&mut String, &str) -> fmt::Result,
+    ) -> Result<String, fmt::Error> {
+        let mut lines = String::new();
+        write(&mut lines, text)?;
+        if let Some((t, table)) = &self.table
+            && self.prefix.is_none()
+            && let Some(cut) = paragraph::cut_after_table(t, table, text, &lines)
+        {
+            lines = cut;
+        }
+        Ok(lines)
+    }
+
     /// Writes a subsection whose first paragraph goes on its head line (see
     /// [`body_on_head_line`]), then the rest of its blocks.
     fn head_line_subsection(&mut self, s: &'r Subsection) -> fmt::Result {
@@ -472,7 +496,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         // and so that a paragraph of one tab row (or pipe
         // row) after it reads apart from it
         if let Some(Block::Paragraph(p)) = next
-            && !paragraph::has_line_break(&p.text)
+            && !crate::lines::has_line_break(&p.text)
             && (crate::grid::tabs::is_row(&p.text) || crate::grid::pipes::is_row(&p.text))
         {
             text = table::table_text_before_tab_row(t, text, &p.text);

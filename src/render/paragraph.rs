@@ -7,6 +7,7 @@ use std::fmt;
 
 use super::heads::body_on_head_line;
 use super::reread::{preamble_of, reads_as_paragraph_of};
+use crate::lines::has_line_break;
 use crate::model::{Block, Paragraph};
 
 /// Writes a paragraph on one line; a text that starts with a marker (`1.`,
@@ -301,7 +302,54 @@ pub(super) fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {
     w.write_char('\n')
 }
 
-/// True when `text` holds a line break (`\n` or `\r`): one byte search.
-pub(super) fn has_line_break(text: &str) -> bool {
-    memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some()
+/// How many cuts [`cut_after_table`] reads back at most.
+const AFTER_TABLE_CUTS: usize = 8;
+
+/// The lines to write for a paragraph that a table's text `table` (pending,
+/// written just before it after a blank line) precedes, when the paragraph
+/// written on one line (`lines`) would be read into that table (a long line
+/// with table words, `…办理结果…（单位：万元`: the parser ends a table's region
+/// at running text, judged line by line, and the source had the paragraph on
+/// lines of which the first was running text). Cut where the first line reads
+/// as running text ([`crate::parse::region::reads_as_prose`]), the latest such
+/// place that reads back as the table and then the paragraph. `None`: the
+/// lines are kept (they read apart, or no cut does better).
+pub(super) fn cut_after_table(
+    table: &crate::model::Table,
+    table_text: &str,
+    text: &str,
+    lines: &str,
+) -> Option<String> {
+    let one = lines.strip_suffix('\n')?;
+    // only a paragraph written on one line, which no region rule is sure to
+    // end: a sentence or running text always ends a table's region
+    if one != text
+        || has_line_break(one)
+        || one.ends_with('。')
+        || crate::parse::region::reads_as_prose(one)
+    {
+        return None;
+    }
+    let reads_apart = |lines: &str| {
+        preamble_of(&format!("{table_text}\n{lines}")).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(t), Block::Paragraph(p)]
+                if **t == *table && p.text == text)
+        })
+    };
+    if reads_apart(lines) {
+        return None;
+    }
+    text.char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let (head, rest) = text.split_at(at);
+            at > 0
+                && !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && crate::parse::region::reads_as_prose(head)
+        })
+        .take(AFTER_TABLE_CUTS)
+        .map(|at| format!("{}\n{}\n", &text[..at], &text[at..]))
+        .find(|cut| reads_apart(cut))
 }

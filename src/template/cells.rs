@@ -87,15 +87,30 @@ pub(crate) fn plain_figure(s: &str) -> Option<crate::model::Number> {
 /// tokens' offsets refer to, and each cell's text must be the text at its
 /// span (true of every builder over plain text and of tab-row reading text).
 pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
-    tokens_of(grid, false)
+    tokens_of(grid, None)
 }
 
-/// [`tokens`], where with `stray_in_cells` a field of a delimited row that
-/// holds stray text glued before a figure stays one cell (see
-/// [`stray_text_in_cell`]; the applications table, whose labels are in the
-/// row's first field).
-pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
-    let delimited = stray_in_cells && delimited(grid);
+/// [`tokens`], where with `stray_in_cells` (the text the cells' spans
+/// index) a field of a delimited row that holds stray text glued before a
+/// figure stays one cell (see [`stray_text_in_cell`]; the applications
+/// table, whose labels are in the row's first field). In a grid of mixed
+/// layout a row is delimited when a tab parts two of its cells (a tab row:
+/// the canonical text writes every row so, and its rows with one text field,
+/// `一、本年新收\t\t…`, are no tab rows, so its region reads as mixed when
+/// they are many).
+pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
+    let delimited = stray_in_cells.is_some() && delimited(grid);
+    let mixed = stray_in_cells.filter(|_| grid.layout() == Layout::Mixed);
+    let tab_row = |row: &[Cell]| {
+        mixed.is_some_and(|text| {
+            row.windows(2).any(|w| match (&w[0].span, &w[1].span) {
+                (Some(a), Some(b)) => text
+                    .get(a.end..b.start)
+                    .is_some_and(|gap| gap.contains('\t')),
+                _ => false,
+            })
+        })
+    };
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
@@ -104,6 +119,7 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: bool) -> Vec<Tok> {
             RowKind::Rule => Tk::Rule,
             _ => {
                 let line_start = toks.len();
+                let delimited = delimited || tab_row(row);
                 for cell in row {
                     let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);

@@ -1464,6 +1464,164 @@ fn laws_u_fused_row_with_stray_text_in_a_field() {
     assert_laws("一、本年新收\t4-\t\t\t\t\t1");
 }
 
+// --- laws-t: families [QF] and [QR] (strict campaign of 2026-12-06 10:20) ------
+
+#[test]
+fn laws_t_fused_text_with_a_pipe_read_from_a_tab_row_stays_in_a_tab_row() {
+    // `\u{8}2|e` after a tab is the fused text of a tab row; written as pipe
+    // rows it read back as `\u{8}2` and a fragment `e`
+    assert_laws("一、本年新收\t\u{8}2|e");
+    assert_laws("一、本年新收\t2|e\n二、上年结转\t1\t2");
+    // read from pipe rows, fused digits with a pipe stay in pipe rows
+    assert_laws("|一、本年新收|0|0|\n|二、上年结转|1\t2|");
+}
+
+#[test]
+fn laws_t_a_tab_row_of_a_mixed_region_keeps_stray_text_in_its_cell() {
+    // the canonical text writes rows with one text field (`一、本年新收\t\t…`),
+    // which are no tab rows: with two of them the region reads as mixed, and
+    // there `,0` after a tab is still one cell (its text, fused)
+    assert_laws("一、本年新收二、上年结转\t@\n?\t,0\n予以公开");
+    assert_laws("一、本年新收\n二、上年结转\tx0\n予以公开\n（一）予以公开");
+}
+
+#[test]
+fn laws_t_text_with_a_digit_after_the_last_empty_cell_stays_apart() {
+    // `0级` stood apart after the row's last (empty) cell: one more field,
+    // in the cell's place it made the row fused
+    assert_laws(
+        "一、本年新收信息公开申请数量                             21    00    0级\n\
+         、结转下年度                            0    0   0   0    0  0",
+    );
+    assert_laws("一、本年新收\t1\t2\t3\t4\t5\t6\t\t7年");
+}
+
+#[test]
+fn laws_t_a_row_label_with_prose_and_empty_cells_stays_a_row() {
+    // a row label that reads as running text (`，`) with empty cells after
+    // it is a row of the table, as a group label already was
+    assert_laws("（本列3.危及“三安全一稳嬬二项之和，等于第三项加第四项之和）申请");
+    assert_laws(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\
+         一、本年新收政府信息公开申请数量，其中线上申请为主\t\t\t\t\t\t\t\n",
+    );
+}
+
+#[test]
+fn laws_t_a_paragraph_after_a_table_is_cut_where_it_ends_the_table() {
+    // on one line `…规范政务金额（单位：万元` holds table words and would be
+    // read into the table (a group label: `办理结果`); the source's first
+    // line was running text, which ended the table
+    assert_laws(
+        "（本列\n机制度办理结果化部门协同配合，全面提升政府信息依申请公开规范\n政务金额（单位：万元",
+    );
+    assert_laws(
+        "（本列\n机制度办理结果化部门协同配合，全面提升政府信息依申请公开规范\n政务金额（单位：万元\n\n三、其他",
+    );
+}
+
+#[test]
+fn laws_t_text_after_empty_cells_of_one_place_is_one_more_field() {
+    // a row of space-aligned text whose last cells are empty at one place,
+    // with text after them: written after the last cell (in the place of
+    // the first it ended the row, which read back fused), the cells read
+    // back and render converges; the audit still quotes the text for each
+    // of those cells in the source and for the last one only in the
+    // canonical text (the two `[QF]` inputs left in `KNOWN_LAW_FAILURES`)
+    for x in [
+        "一、本年新收  1  0  全  0  0  0  1\n其他法律行政0                  机",
+        "一、本年新收  0  0  0  1\n结转下0000        议直接",
+    ] {
+        let mut first = ogi_report::parse(x).unwrap();
+        let c1 = first.render();
+        let mut second = ogi_report::parse(&c1).unwrap();
+        assert_eq!(second.render(), c1, "{x:?}");
+        first.findings.clear();
+        second.findings.clear();
+        assert_eq!(first, second, "{x:?}");
+    }
+}
+
+/// The forms of `[QF]` and `[QR]` crossed with their neighbours: a paragraph
+/// after an applications table whose first line is running text and whose
+/// second holds table words; row labels that read as prose with empty cells,
+/// figures or nothing after them; rows without figures (which make a region
+/// mixed) around a tab row with stray text glued before a figure; fused text
+/// with pipes in tab, pipe and flow rows.
+#[test]
+fn laws_t_sweep() {
+    let heads = [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n",
+        "（本列\n",
+        "一、本年新收  1  2  3  4  5  6  21\n",
+    ];
+    let mut inputs = Vec::new();
+    for h in heads {
+        for word in [
+            "办理结果",
+            "（单位：万元）",
+            "勾稽关系",
+            "区分处理",
+            "本年新收",
+        ] {
+            for prose in [
+                "机制度化部门协同配合，全面提升政府信息依申请公开规范",
+                "各项工作，有序推进，全面提升公开质量水平和效率",
+            ] {
+                inputs.push(format!("{h}{prose}\n政务{word}\n"));
+                inputs.push(format!("{h}\n{prose}\n政务{word}\n"));
+                inputs.push(format!("{h}\n{prose}{word}\n其他内容"));
+            }
+        }
+    }
+    for h in &heads[..2] {
+        for label in [
+            "一、本年新收政府信息公开申请数量",
+            "3.危及“三安全一稳定”",
+            "（一）予以公开",
+        ] {
+            for mid in [
+                "，其中线上为主，另有少量信函申请和当面申请",
+                "，等于第三项加第四项之和）申请",
+            ] {
+                for tail in ["\t\t\t\t\t\t\t", "\t\t", "\t1\t2\t3\t4\t5\t6\t21", ""] {
+                    inputs.push(format!("{h}{label}{mid}{tail}\n"));
+                }
+            }
+        }
+    }
+    for stray in [",0", "x0", "@1", "结2", "+0"] {
+        for k in 1..4 {
+            let empty = "一、本年新收\t\t\t\t\t\t\t\n".repeat(k);
+            inputs.push(format!(
+                "{empty}二、上年结转\t{stray}\n（一）予以公开\t\t\t\t\t\t\t\n"
+            ));
+            let after = "予以公开\n".repeat(k);
+            inputs.push(format!("一、本年新收\n二、上年结转\t{stray}\n{after}"));
+        }
+    }
+    for fused in ["2|e", "0|0", "1|2|3", "\u{8}2|e", "a|1", "|5", "5|"] {
+        inputs.push(format!("一、本年新收\t{fused}\n"));
+        inputs.push(format!("一、本年新收\t{fused}\n二、上年结转\t1\t2\n"));
+        inputs.push(format!("|一、本年新收|{fused}|\n"));
+        inputs.push(format!("一、本年新收  {fused}\n"));
+    }
+    let fails: Vec<_> = inputs
+        .iter()
+        .filter_map(|x| {
+            laws(x)
+                .err()
+                .map(|e| (x, e.lines().next().unwrap_or("").to_string()))
+        })
+        .collect();
+    assert!(
+        fails.is_empty(),
+        "{} of {} fail: {fails:#?}",
+        fails.len(),
+        inputs.len()
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
@@ -1497,32 +1655,12 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "[QP] `\\t勾稽关系\\r\\r<br>||`: a pipe-row paragraph or table (`||`) after a table it cannot be told apart from: the table's last row is itself a pipe row (its label holds `||`: `一、本年新收||密`), or the table has no rows, or is a review table of fused pipe digits; written after a blank line, the rows of one delimiter do not change, so the parser reads them into the table (the source kept them apart by a line the canonical text drops, `\\t\\u{8}`)",
     ),
     (
-        "roundtrip-strict-120716628818.txt",
-        "[QR] `（本列\\n机制度办理结果化部门协同配合，全面提升政府信息依申请公开规范\\n政务金额（单位：万元`: a paragraph right after an applications table (a long line with table words, `办理结果` `（单位：万元`): the source ended the region at that line (read across a line break); written on one line after a blank line it is read into the table, or the reverse (a row label with prose and empty cells, `3.危及…）申请`, written as a row after the header reads back as a paragraph)",
-    ),
-    (
-        "roundtrip-strict-07581965aea9.txt",
-        "[QR] `（本列3.危及“三安全一稳嬬二项之和，等于第三项加第四项之和）申请`: a paragraph right after an applications table (a long line with table words, `办理结果` `（单位：万元`): the source ended the region at that line (read across a line break); written on one line after a blank line it is read into the table, or the reverse (a row label with prose and empty cells, `3.危及…）申请`, written as a row after the header reads back as a paragraph)",
-    ),
-    (
         "roundtrip-strict-75ce7e81bbb9.txt",
-        "[QF] `一、本年新收  0  0  0  1\\n结转下0000        议直接`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
-    ),
-    (
-        "roundtrip-strict-4064a07235a9.txt",
-        "[QF] `一、本年新收信息公开申请数量                             21    00    0级\\n、结转下年度                          …`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收  0  0  0  1\\n结转下0000        议直接`: an applications row of space-aligned text whose last cells are empty at one place (their columns' places unknown) with stray text after them on the line (`议直接`, `机`): the audit quotes it for each of those cells; in a tab row each empty cell has its own place and text in an empty cell's place ends the row (read back fused), so no canonical row gives both: written as one more field (laws-t), the cells read back and render converges, but only the last cell quotes the text. Needs `audit/cells.rs::stray_text` to quote text beside empty cells of one place for the last only, or the columns builder to give empty cells their column's place",
     ),
     (
         "roundtrip-strict-41ebce582ba5.txt",
-        "[QF] `一、本年新收  1  0  全  0  0  0  1\\n其他法律行政0                  机`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
-    ),
-    (
-        "roundtrip-strict-76c47577f67c.txt",
-        "[QF] `一、本年新收二、上年结转\\t@\\n?\\t,0\\n予以公开`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
-    ),
-    (
-        "roundtrip-strict-ddc911ec1d85.txt",
-        "[QF] `一、本年新收\\t\\u{8}2|e`: an applications row read from flow text with stray text beside its figures (`议直接`, `0级`, `机`, `@`…`,0`, `\\u{8}2|e`): the canonical tab row puts the text in a cell's place or one more field, which reads back as other cells, another fused text or a label change",
+        "[QF] `一、本年新收  1  0  全  0  0  0  1\\n其他法律行政0                  机`: an applications row of space-aligned text whose last cells are empty at one place (their columns' places unknown) with stray text after them on the line (`议直接`, `机`): the audit quotes it for each of those cells; in a tab row each empty cell has its own place and text in an empty cell's place ends the row (read back fused), so no canonical row gives both: written as one more field (laws-t), the cells read back and render converges, but only the last cell quotes the text. Needs `audit/cells.rs::stray_text` to quote text beside empty cells of one place for the last only, or the columns builder to give empty cells their column's place",
     ),
 ];
 

@@ -113,6 +113,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let mut tab = false;
     let mut spaced = false;
+    let mut at_end = false;
     match follows {
         // in an empty cell's place it reads back beside that cell (but
         // one that stood apart after the row's last cell, empty and in a
@@ -134,11 +135,14 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         // words apart: after an empty cell the audit quotes it as that
         // cell's text, `b\tc` as “b c”)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-            if digits_or_pipes() {
+            if digits_or_pipes() && !text_field(&f.raw) {
                 return None;
             }
             tab = true;
             spaced = true;
+            // at the row's end: after the last of the cells that share
+            // that place (empty cells after a row's figures)
+            at_end = true;
         }
         // apart from a cell inside the row: it would take a
         // cell's place, so it is not written
@@ -160,7 +164,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     }
     Some(RowFragment {
         raw: &f.raw,
-        after: follows.map(|e| e.span.start),
+        after: follows.filter(|_| !at_end).map(|e| e.span.start),
         tab,
         spaced,
     })
@@ -183,14 +187,28 @@ fn in_empty_cells_place<C: Key>(
             // parser keeps none for `行政处罚\te` nor `行政处罚\t\te`): the text
             // after it is in its place
             || row.label.as_ref().is_some_and(|l| l.span.end == e.span.start)
-            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') && !text_field(&f.raw)
             || Some(e.span.start) != last
             || row
                 .cells
                 .values()
                 .filter(|c| c.span.start == e.span.start)
                 .count()
-                > 1)
+                > 1
+                && !ends_with_a_figure_before(row, e))
+}
+
+/// True when the cells of `row` before the place of the empty cell `e` end
+/// with a figure: empty cells that share `e`'s place after a row's figures
+/// (the last cells of a row of space-aligned text) are written each in a
+/// place of its own, and text after them is one more field (in their place
+/// it would end the row: text among a row's fields).
+fn ends_with_a_figure_before<C: Key>(row: &RowSource<C>, e: &crate::model::Text) -> bool {
+    row.cells
+        .values()
+        .filter(|c| c.span.start < e.span.start)
+        .max_by_key(|c| c.span.start)
+        .is_some_and(|c| !c.raw.trim().is_empty())
 }
 
 /// True when the last cell of `row` (in source order) holds a figure, not
@@ -215,6 +233,14 @@ fn reads_apart(cell: &str, fragment: &str) -> bool {
     use crate::template::cells::Tk;
     matches!(toks.as_slice(), [v, l]
         if v.kind == Tk::Value && v.end == word.len() && l.kind == Tk::Label && l.start == word.len())
+}
+
+/// True when `fragment`, with digits but no pipe and no white space, reads
+/// as label text in a field of its own (`0级`): after a row's last cell it
+/// stands apart as one more field (in the empty cell's place it would be
+/// that cell's text).
+fn text_field(fragment: &str) -> bool {
+    !fragment.contains(|c: char| c == '|' || is_space(c)) && reads_as_text(fragment)
 }
 
 /// True when `fragment`, written as a field of its own, reads as label

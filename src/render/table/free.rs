@@ -231,8 +231,7 @@ fn one_cell_per_line(t: &GenericTable) -> Option<[&str; 2]> {
         .iter()
         .filter(|c| crate::grid::pipes::is_row(c))
         .count();
-    let clean =
-        |c: &&str| c.trim_matches(is_space) == *c && !crate::render::paragraph::has_line_break(c);
+    let clean = |c: &&str| c.trim_matches(is_space) == *c && !crate::lines::has_line_break(c);
     (tab_rows < 2
         && pipe_rows < 2
         && cells

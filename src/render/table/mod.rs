@@ -13,7 +13,7 @@ use crate::model::RowMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Format,
+    ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Block, Format,
     FragmentRole, Key, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
 };
 
@@ -52,6 +52,16 @@ pub const ACTIVE_DISCLOSURE_BLOCKS: [(&str, &[AdItem]); 5] = [
 /// Writes `table` in its canonical layout.
 pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
     if fused_pipes(table) {
+        // fused digits read from tab rows may hold a pipe too (`\u{8}2|e`
+        // after a tab): in tab rows they read back as they are, so tab rows
+        // when the table reads back from them
+        let mut tabs = String::new();
+        write_table_rows(&mut tabs, table, false)?;
+        if super::reread::preamble_of(&tabs)
+            .is_some_and(|b| matches!(b.as_slice(), [Block::Table(t)] if **t == *table))
+        {
+            return w.write_str(&tabs);
+        }
         // fused digits read from pipe rows hold their pipes (`0|0`): they
         // read back so only in a table of pipe rows, so the whole table is
         // written as pipe rows (each tab a pipe, each line between pipes)
