@@ -41,21 +41,26 @@ fn first_line(s: &crate::model::Subsection, last: u32) -> String {
 /// block is a subsection, written on the head line (`三、主动公开：1、申请`):
 /// alone, the head could read as a section heading; the parser reads the
 /// marker after the title as a subsection of it (of another marker style).
+/// So is a subsection with a title whose first block has a section marker
+/// and alone would read as a section heading (`一是。六、其他需要报告`).
 /// `last` is the number of the section written last.
 pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
     let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
         return false;
     };
-    if crate::text::lexical::section_marker(&s.marker).is_err() {
-        return false;
-    }
     let head = format!("{}{title}", s.marker);
     let heading =
         |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
-    if heading(&head).is_none_or(|h| h.pos != 0) {
+    let inner_line = first_line(inner, last);
+    // the head alone, or the inner head alone (`一是。` + `六、其他需要报告`),
+    // would read as a section heading
+    let reads_as_heading = |marker: &str, line: &str| {
+        crate::text::lexical::section_marker(marker).is_ok()
+            && heading(line).is_some_and(|h| h.pos == 0)
+    };
+    if !reads_as_heading(&s.marker, &head) && !reads_as_heading(&inner.marker, &inner_line) {
         return false;
     }
-    let inner_line = first_line(inner, last);
     let line = format!("{head}{inner_line}");
     let rest = format!("{title}{inner_line}");
     let outer = crate::parse::seg::line_marker(&line);

@@ -162,7 +162,7 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         para: None,
         joined: false,
         next_heading: None,
-        level: 0,
+        tail: true,
     };
     let heading_of = |k: usize| {
         report
@@ -196,7 +196,7 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         para: None,
         joined: false,
         next_heading: None,
-        level: 0,
+        tail: true,
     };
     out.section(section)?;
     out.flush()
@@ -258,14 +258,17 @@ struct Chunks<'w, 'r, W> {
     /// The heading of the section written after the current one (its raw
     /// text and number), when there is one.
     next_heading: Option<(&'r str, u32)>,
-    /// How deep [`Chunks::blocks`] is nested (1: a section's own blocks).
-    level: u32,
+    /// The block being written is the last one written before the next
+    /// section's heading (the last of its list, and its list the last block
+    /// of the list that holds it, up to the section's own blocks).
+    tail: bool,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn section(&mut self, section: &'r Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.section = section.number;
+        self.tail = true;
         self.blocks(&section.blocks)
     }
 
@@ -329,16 +332,17 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     }
 
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
-        self.level += 1;
-        let r = self.blocks_in(blocks);
-        self.level -= 1;
+        let outer = self.tail;
+        let r = self.blocks_in(blocks, outer);
+        self.tail = outer;
         r
     }
 
-    fn blocks_in(&mut self, blocks: &'r [Block]) -> fmt::Result {
+    fn blocks_in(&mut self, blocks: &'r [Block], outer: bool) -> fmt::Result {
         // the block was written with the one before it
         let mut written = false;
         for (i, block) in blocks.iter().enumerate() {
+            self.tail = outer && i + 1 == blocks.len();
             if std::mem::take(&mut written) {
                 continue;
             }
@@ -418,7 +422,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         }
         let line = match next {
             Some(Block::Subsection(n)) => NextLine::Sibling(n),
-            None if self.level == 1 && !self.closing => match self.next_heading {
+            None if self.tail && !self.closing => match self.next_heading {
                 Some((raw, number)) => NextLine::Heading(raw, number),
                 None => return false,
             },

@@ -1450,6 +1450,11 @@ fn laws_u_empty_section_marker_head_joins_the_next_line() {
     assert_laws("三、申請。四、公開。七、");
     // a head that is no heading alone stays on its own line
     assert_laws("一、述\n1、申请。2、公开");
+    // the head is the last block of a subsection, the heading follows
+    assert_laws("一、述\n（二）\n三、申請二、主動情況");
+    // an inner subsection whose head alone reads as a heading stays on its
+    // parent's head line (`joins_first_subsection`)
+    assert_laws("三、申请\n一是。六、其他需要报告");
 }
 
 /// Fused digits of an applications tab row with stray text glued before a
