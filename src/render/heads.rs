@@ -85,8 +85,10 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
 /// whose paragraph the parser would not read as a title (`四、` + a long
 /// text; a marker alone after a table would be read into the table), and
 /// a subsection with a section marker (`三、收费。` + `作`: on a line of its
-/// own the head could read as a section heading). `last` is the number of
-/// the section written last (0 in the preamble).
+/// own the head could read as a section heading), and a titled subsection
+/// whose paragraph starts with markup (`一是。` + `[bookmark]下`: alone it
+/// reads as the markup and a paragraph). `last` is the number of the section
+/// written last (0 in the preamble).
 pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool {
     let Some(Block::Paragraph(p)) = s.blocks.first() else {
         return false;
@@ -95,7 +97,9 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         .marker
         .strip_suffix('、')
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
-    if s.title.is_some() && !section_marker {
+    // (a paragraph that starts with markup, `[bookmark]下`, would read as
+    // the markup and a paragraph on a line of its own)
+    if s.title.is_some() && !section_marker && crate::text::lexical::markup(&p.text).is_err() {
         return false;
     }
     let text: std::borrow::Cow<'_, str> = if crate::lines::has_line_break(&p.text) {

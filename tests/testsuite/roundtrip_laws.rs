@@ -1457,6 +1457,15 @@ fn laws_u_empty_section_marker_head_joins_the_next_line() {
     assert_laws("三、申请\n一是。六、其他需要报告");
 }
 
+/// A titled subsection whose body starts with markup on the head line
+/// (`一是。[bookmark]下`): on a line of its own the body read as the markup
+/// and a paragraph `下`. Such a body goes on the head line.
+#[test]
+fn laws_u_body_that_starts_with_markup_stays_on_the_head_line() {
+    assert_laws("一是。[bookmark]下");
+    assert_laws("1.问题：[bookmark: _GoBack]改进");
+}
+
 /// Fused digits of an applications tab row with stray text glued before a
 /// figure in a field (`量4`): the parser reads such a field as one cell, the
 /// renderer counted it as two tokens, so the row seemed as wide as the
