@@ -175,6 +175,30 @@ impl Starts {
             Starts::Large(v) => v[i],
         }
     }
+    /// The last line that starts at or before `offset`, given that line
+    /// `from` does: searched forward from `from` in doubling steps, then
+    /// by halving between the last two (lookups one after the other are
+    /// mostly a few lines apart: a few probes, not a search of all lines).
+    fn line_from(&self, from: usize, offset: usize) -> usize {
+        let n = self.len();
+        let (mut lo, mut step) = (from, 1);
+        let hi = loop {
+            let probe = lo + step;
+            if probe >= n {
+                break n;
+            }
+            if self.get(probe) > offset {
+                break probe;
+            }
+            lo = probe;
+            step *= 2;
+        };
+        // line `lo` starts at or before `offset`, line `hi` (if any) after
+        lo + match self {
+            Starts::Small(v) => v[lo + 1..hi].partition_point(|&s| s as usize <= offset),
+            Starts::Large(v) => v[lo + 1..hi].partition_point(|&s| s <= offset),
+        }
+    }
     /// The number of starts `s` with `pred(s)` (a prefix: `pred` is monotone).
     fn partition_point(&self, pred: impl Fn(usize) -> bool) -> usize {
         match self {
@@ -360,7 +384,9 @@ impl<'a> Locator<'a> {
     }
 
     /// [`Locator::line_col`] of an offset behind the last lookup, on
-    /// another line or inside a character.
+    /// another line or inside a character. (Not inlined: the usual case
+    /// stays a small function with few registers to save.)
+    #[inline(never)]
     fn line_col_moved(&self, offset: usize) -> (u32, u32) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
@@ -386,13 +412,16 @@ impl<'a> Locator<'a> {
             });
             return (c.line as u32 + 1, col);
         }
-        // else the next line, or a search of all the lines
-        let li = if c.line_start != usize::MAX && self.on_line(c.line + 1, offset) {
-            c.line + 1
-        } else {
+        // else the next line, a line further on (searched forward from the
+        // cursor's), or a search of all the lines
+        let li = if c.line_start == usize::MAX || offset < c.line_start {
             self.line_starts
                 .partition_point(|s| s <= offset)
                 .saturating_sub(1)
+        } else if self.on_line(c.line + 1, offset) {
+            c.line + 1
+        } else {
+            self.line_starts.line_from(c.line + 1, offset)
         };
         let ls = self.line_starts.get(li);
         let next_start = if li + 1 < self.line_starts.len() {
@@ -485,6 +514,18 @@ mod tests {
             let fresh = Locator::of_text(t).span(o, o);
             let s = loc.span(o, o);
             assert_eq!((s.line, s.column), (fresh.line, fresh.column), "{o}");
+        }
+    }
+
+    #[test]
+    fn line_from_is_the_search_of_all_lines() {
+        let t = "a\n\nbc\nd\n\n\nefg\nh\ni\nj\nk\n\nl";
+        let starts = Starts::of_text(t);
+        for from in 0..starts.len() {
+            for offset in starts.get(from)..=t.len() {
+                let all = starts.partition_point(|s| s <= offset) - 1;
+                assert_eq!(starts.line_from(from, offset), all, "{from} {offset}");
+            }
         }
     }
 

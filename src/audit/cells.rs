@@ -150,7 +150,16 @@ fn scan<R: Key, C: Key>(
         }
         // Text such as `abc` that the parser kept beside an empty cell.
         let mut stray_cols = Vec::new();
-        for (col, text) in src.cells.iter().filter(|_| strays) {
+        let mut cells = src.cells.iter().filter(|_| strays).peekable();
+        while let Some((col, text)) = cells.next() {
+            // empty cells that share one place (a row's last cells after its
+            // figures, in space-aligned text) quote the text there once, at
+            // the last of them: the others are empty cells
+            if cells.peek().is_some_and(|(_, next)| {
+                next.span.start == text.span.start && next.raw.chars().all(char::is_whitespace)
+            }) {
+                continue;
+            }
             if let Some(f) = stray_text(text, src, &starts, fragments) {
                 let t = crate::model::Text {
                     raw: f.raw.clone(),

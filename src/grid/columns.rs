@@ -96,9 +96,10 @@ fn column_of(cols: &[Range<usize>], c: &Range<usize>, from: usize) -> usize {
 fn columns(chunks: &[Chunk], rows: &[Row]) -> Vec<Range<usize>> {
     let most = rows.iter().map(|r| r.chunks.len()).max().unwrap_or(0);
     let full = || rows.iter().filter(|r| r.chunks.len() == most);
-    let mut iv: Vec<Range<usize>> = full()
-        .flat_map(|r| chunks[r.chunks.clone()].iter().map(|c| c.cols.clone()))
-        .collect();
+    // (made at its size: a `collect` of a `flat_map` grows the list by
+    // copying)
+    let mut iv: Vec<Range<usize>> = Vec::with_capacity(full().count() * most);
+    iv.extend(full().flat_map(|r| chunks[r.chunks.clone()].iter().map(|c| c.cols.clone())));
     iv.sort_unstable_by_key(|r| r.start);
     let mut cols: Vec<Range<usize>> = Vec::with_capacity(most);
     for r in iv {
@@ -112,20 +113,19 @@ fn columns(chunks: &[Chunk], rows: &[Row]) -> Vec<Range<usize>> {
     }
     // which columns each fullest row fills, as bits (columns past 128 are
     // never merged)
-    let filled: Vec<u128> = full()
-        .map(|r| {
-            // left to right: each walk starts at the last column found
-            let mut k = 0;
-            let mut m = 0u128;
-            for c in &chunks[r.chunks.clone()] {
-                k = column_of(&cols, &c.cols, k);
-                if k < 128 {
-                    m |= 1 << k;
-                }
+    let mut filled: Vec<u128> = Vec::with_capacity(full().count());
+    filled.extend(full().map(|r| {
+        // left to right: each walk starts at the last column found
+        let mut k = 0;
+        let mut m = 0u128;
+        for c in &chunks[r.chunks.clone()] {
+            k = column_of(&cols, &c.cols, k);
+            if k < 128 {
+                m |= 1 << k;
             }
-            m
-        })
-        .collect();
+        }
+        m
+    }));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(most);
     // the bits of the columns merged into the last output column
     let mut acc = 0u128;
@@ -176,8 +176,10 @@ pub(crate) fn push_scanned<'a>(
     words: &[Word],
     lines: impl Iterator<Item = (usize, &'a str, Range<usize>)>,
 ) {
-    let mut chunks: Vec<Chunk> = Vec::new();
-    let mut rows: Vec<Row<'a>> = Vec::new();
+    // (a chunk per word at most, a row per line: the lists are made once
+    // at a size they never outgrow, not grown by copying)
+    let mut chunks: Vec<Chunk> = Vec::with_capacity(words.len());
+    let mut rows: Vec<Row<'a>> = Vec::with_capacity(lines.size_hint().0);
     for (start, raw, w) in lines {
         let from = chunks.len();
         chunks_into(&words[w], &mut chunks);

@@ -190,6 +190,13 @@ impl Grid {
         self.push_row_of(RowKind::Cells, row);
     }
 
+    /// Makes room for `n` more rows (and their kinds): a builder that knows
+    /// how many rows it pushes grows the lists once.
+    pub(crate) fn reserve_rows(&mut self, n: usize) {
+        self.rows.reserve(n);
+        self.kinds.reserve(n);
+    }
+
     /// Appends a row of the given kind (a page number, a rule).
     pub fn push_row_of(&mut self, kind: RowKind, row: Vec<Cell>) {
         if self.kinds.len() < self.rows.len() {

@@ -15,7 +15,7 @@ use crate::lines::is_space;
 /// True when `raw` has two or more non-blank tab-separated fields.
 pub fn is_row(raw: &str) -> bool {
     raw.split('\t')
-        .filter(|f| !f.trim_matches(is_space).is_empty())
+        .filter(|f| !crate::text::space::trim(f).is_empty())
         .count()
         >= 2
 }
@@ -28,12 +28,20 @@ pub fn row(start: usize, raw: &str) -> Vec<Cell> {
 
 /// The fields of `raw` between `sep`s, trimmed, each with its span.
 pub(crate) fn fields(start: usize, raw: &str, sep: char) -> Vec<Cell> {
-    let mut out = Vec::with_capacity(raw.matches(sep).count() + 1);
+    // (an ASCII separator counted by its byte; the fields trimmed by
+    // bytes: `text::space`, the same trims as the standard library's with
+    // `is_space`, without decoding each character)
+    let n = if sep.is_ascii() {
+        memchr::memchr_iter(sep as u8, raw.as_bytes()).count()
+    } else {
+        raw.matches(sep).count()
+    };
+    let mut out = Vec::with_capacity(n + 1);
     let mut at = start;
     for f in raw.split(sep) {
-        let ft = f.trim_start_matches(is_space);
+        let ft = crate::text::space::trim_start(f);
         let lead = f.len() - ft.len();
-        let ft = ft.trim_end_matches(is_space);
+        let ft = crate::text::space::trim_end(ft);
         out.push(if ft.is_empty() {
             Cell::empty(at + lead)
         } else {

@@ -73,9 +73,18 @@ impl<'a> Line<'a> {
 /// A region's lines classified: the non-blank lines, all their words, and
 /// the region's span (from the first to the last non-blank character; an
 /// empty range at its start when it is blank).
-pub(crate) struct Classified<'a> {
-    lines: Vec<Line<'a>>,
+pub(crate) struct Classified<'a, 'w> {
+    lines: &'w [Line<'a>],
     span: Range<usize>,
+}
+
+/// The buffers of a [`Classifier`]: its lines and their words, reused over
+/// the regions of a text (a region's list of lines is not grown anew for
+/// each table).
+#[derive(Default)]
+pub(crate) struct Buffers<'a> {
+    lines: Vec<Line<'a>>,
+    words: Vec<Word>,
 }
 
 /// Classifies the lines of a region one by one, each walked once, as the
@@ -84,21 +93,21 @@ pub(crate) struct Classified<'a> {
 /// searching the line itself, and the grid builder reads the lines so
 /// classified ([`region_of`]) instead of walking them again.
 pub(crate) struct Classifier<'a, 'w> {
-    lines: Vec<Line<'a>>,
-    /// The words of the lines (a buffer reused over the regions of a text).
-    words: &'w mut Vec<Word>,
+    /// The lines and their words (buffers reused over the regions of a
+    /// text).
+    buf: &'w mut Buffers<'a>,
     /// The offset of the first line pushed (the span of a blank region).
     first: Option<usize>,
     prev_blank: bool,
 }
 
 impl<'a, 'w> Classifier<'a, 'w> {
-    /// A classifier whose words go to `words` (cleared first).
-    pub(crate) fn new(words: &'w mut Vec<Word>) -> Self {
-        words.clear();
+    /// A classifier whose lines and words go to `buf` (cleared first).
+    pub(crate) fn new(buf: &'w mut Buffers<'a>) -> Self {
+        buf.lines.clear();
+        buf.words.clear();
         Classifier {
-            lines: Vec::new(),
-            words,
+            buf,
             first: None,
             prev_blank: true,
         }
@@ -108,15 +117,15 @@ impl<'a, 'w> Classifier<'a, 'w> {
     /// region): its facts, `None` when it is blank.
     pub(crate) fn push(&mut self, start: usize, raw: &'a str) -> Option<Facts> {
         self.first.get_or_insert(start);
-        let from = self.words.len();
-        let Some(facts) = scan::line(start, raw, self.words) else {
+        let from = self.buf.words.len();
+        let Some(facts) = scan::line(start, raw, &mut self.buf.words) else {
             self.prev_blank = true;
             return None;
         };
         if facts.tab_fields >= 2 {
             // a tab row is read by its fields in every layout: its words
             // are never needed
-            self.words.truncate(from);
+            self.buf.words.truncate(from);
         }
         let t = &raw[facts.text.0..facts.text.1];
         // a page number starts with a dash, 第 or a digit and ends with a
@@ -127,11 +136,11 @@ impl<'a, 'w> Classifier<'a, 'w> {
             })
         };
         let page = ends(t.chars().next()) && ends(t.chars().next_back()) && is_page_number(t);
-        self.lines.push(Line {
+        self.buf.lines.push(Line {
             start,
             raw,
             facts,
-            words: from..self.words.len(),
+            words: from..self.buf.words.len(),
             page,
             after_blank: self.prev_blank,
             joined: false,
@@ -148,26 +157,22 @@ impl<'a, 'w> Classifier<'a, 'w> {
 
     /// The number of non-blank lines pushed.
     pub(crate) fn len(&self) -> usize {
-        self.lines.len()
+        self.buf.lines.len()
     }
 
     /// Drops the non-blank lines pushed after the first `n` (and their
     /// words): lines looked at past the end of the region.
     pub(crate) fn truncate(&mut self, n: usize) {
-        if let Some(l) = self.lines.get(n) {
-            self.words.truncate(l.words.start);
-            self.lines.truncate(n);
+        if let Some(l) = self.buf.lines.get(n) {
+            self.buf.words.truncate(l.words.start);
+            self.buf.lines.truncate(n);
         }
     }
 
     /// The lines classified, with the words of the walks.
-    pub(crate) fn finish(self) -> (Classified<'a>, &'w [Word]) {
-        let Classifier {
-            mut lines,
-            words,
-            first,
-            ..
-        } = self;
+    pub(crate) fn finish(self) -> (Classified<'a, 'w>, &'w [Word]) {
+        let Classifier { buf, first, .. } = self;
+        let Buffers { lines, words } = buf;
         for k in 1..lines.len() {
             if !lines[k].after_blank {
                 lines[k - 1].joined = true;
@@ -184,10 +189,13 @@ impl<'a, 'w> Classifier<'a, 'w> {
     }
 }
 
-/// Walks each line of a region once; its words go to `words` (cleared
-/// first: a buffer reused over the regions of a text).
-fn classify<'a, 'w>(lines: &[Piece<'a>], words: &'w mut Vec<Word>) -> (Classified<'a>, &'w [Word]) {
-    let mut c = Classifier::new(words);
+/// Walks each line of a region once; its lines and words go to `buf`
+/// (cleared first: buffers reused over the regions of a text).
+fn classify<'a, 'w>(
+    lines: &[Piece<'a>],
+    buf: &'w mut Buffers<'a>,
+) -> (Classified<'a, 'w>, &'w [Word]) {
+    let mut c = Classifier::new(buf);
     for &(start, raw) in lines {
         c.push(start, raw);
     }
@@ -197,21 +205,21 @@ fn classify<'a, 'w>(lines: &[Piece<'a>], words: &'w mut Vec<Word>) -> (Classifie
 /// The grid of a standard-table region.
 #[cfg(test)]
 pub(crate) fn region(lines: &[Piece<'_>]) -> Grid {
-    let mut words = Vec::new();
-    let (c, words) = classify(lines, &mut words);
+    let mut buf = Buffers::default();
+    let (c, words) = classify(lines, &mut buf);
     region_of(c, words)
 }
 
 /// The grid of a standard-table region whose lines are classified (by a
 /// [`Classifier`]); `words` are the words of the walks.
-pub(crate) fn region_of(c: Classified<'_>, words: &[Word]) -> Grid {
+pub(crate) fn region_of(c: Classified<'_, '_>, words: &[Word]) -> Grid {
     let Classified { lines, span } = c;
     let n = lines.len().max(1);
     let count = |f: fn(&Line<'_>) -> bool| lines.iter().filter(|l| f(l)).count();
     let majority = |k: usize| k * 2 >= n && k >= 2;
     let mut g = Grid::new();
     // a row per line, in every layout but blank-separated cells (fewer)
-    g.rows_mut().reserve(lines.len());
+    g.reserve_rows(lines.len());
     let sep = if majority(count(|l| l.tab_row())) {
         Some(Some('\t'))
     } else if majority(count(|l| l.facts.pipes >= 2)) {
@@ -222,16 +230,16 @@ pub(crate) fn region_of(c: Classified<'_>, words: &[Word]) -> Grid {
     if let Some(sep) = sep {
         // the words are not needed (a line without the separator, a title
         // or a note, is walked again)
-        delimited(&mut g, &lines, sep);
+        delimited(&mut g, lines, sep);
     } else if majority(count(|l| l.facts.chunks >= 2)) {
         g.set_layout(Layout::Columns);
-        by_page(&mut g, &lines, |g, part| {
+        by_page(&mut g, lines, |g, part| {
             let rows = part.iter().map(|l| (l.start, l.raw, l.words.clone()));
             columns::push_scanned(g, words, rows);
         });
     } else if lines.len() >= 2 && count(|l| l.joined) * 4 <= lines.len() {
         g.set_layout(Layout::BlankSeparated);
-        by_page(&mut g, &lines, |g, part| {
+        by_page(&mut g, lines, |g, part| {
             // a blank after each line not joined to the next
             let cells = part.iter().flat_map(|l| {
                 [Some(l.trimmed()), None]
@@ -246,7 +254,7 @@ pub(crate) fn region_of(c: Classified<'_>, words: &[Word]) -> Grid {
         } else {
             Layout::Flow
         });
-        for l in &lines {
+        for l in lines {
             if l.page {
                 l.page_row(&mut g);
             } else {
@@ -331,7 +339,7 @@ pub(crate) fn generic(lines: &[Piece<'_>]) -> Grid {
             g
         }
         None => flow::lines(
-            classify(lines, &mut Vec::new())
+            classify(lines, &mut Buffers::default())
                 .0
                 .lines
                 .iter()
@@ -502,8 +510,8 @@ mod tests {
         ] {
             let lines = pieces(text);
             for n in 1..=lines.len() {
-                let mut words = Vec::new();
-                let mut c = Classifier::new(&mut words);
+                let mut buf = Buffers::default();
+                let mut c = Classifier::new(&mut buf);
                 let mut kept = 0;
                 for (k, &(start, raw)) in lines.iter().enumerate() {
                     c.push(start, raw);

@@ -39,19 +39,21 @@ pub(crate) fn anchor_of(t: &str, f: &super::facts::Facts) -> Option<Kind> {
         if starts(n8, "(本列") || starts(n8, "申请人情况") {
             return Some(Kind::Applications);
         }
-        let later = f.gou(t)
-            || starts(n8, "行政复议")
-            || n8
-                .first()
-                .is_some_and(|&c| lexical::cn_digit(c).is_some_and(|d| d > 0));
-        if !later {
+        // (the prefix and the numeral first: the character searches only
+        // where they leave the answer open)
+        let review = starts(n8, "行政复议");
+        let numeral = n8
+            .first()
+            .is_some_and(|&c| lexical::cn_digit(c).is_some_and(|d| d > 0));
+        if !(review || numeral || f.gou(t)) {
             return None;
         }
         // the prefix tests below read what those above read (`n8` holds 5
         // characters, or the whole line): what is left needs a note's
         // `勾`, the `本` of 本年新收 (both their own normal form and no other
-        // character's) or the prefix 行政复议
-        if !(f.gou(t) || f.ben(t) || starts(n8, "行政复议")) {
+        // character's) or the prefix 行政复议 (without the prefix or the
+        // numeral, the test above found a `勾`)
+        if !(review || !numeral || f.ben(t) || f.gou(t)) {
             return None;
         }
     }
@@ -137,6 +139,19 @@ impl Head8 {
     }
 }
 
+/// True when `t` (trimmed) can open a table other than the applications
+/// table: the anchors of the others start with `第` (`第二十条`) or `行`
+/// (`行政复议`) once normalised, after their pipes, and [`anchor_of`] reads
+/// its prefixes from the same characters (its `Head8`, `norm_head`). A
+/// line of an applications table's region that cannot is not asked for
+/// its anchor: the one it may have is the applications table's own.
+pub(crate) fn may_open_other_than_applications(t: &str) -> bool {
+    matches!(
+        t.chars().filter_map(lexical::norm_char).find(|&c| c != '|'),
+        Some('第' | '行')
+    )
+}
+
 /// True when the characters `h` start with those of `p`.
 fn starts(h: &[char], p: &str) -> bool {
     let mut it = h.iter();
@@ -182,5 +197,63 @@ mod tests {
                 assert_eq!(starts(h8.after_pipes(), p), n.starts_with(p), "{t:?} {p}");
             }
         }
+    }
+
+    #[test]
+    // (the two expressions are written as the code reads, not minimised)
+    #[allow(clippy::nonminimal_bool)]
+    fn prefix_and_numeral_first_decide_as_before() {
+        // the old order of the tests (the searches first) and the new one,
+        // over every answer of the four tests
+        for k in 0..16u8 {
+            let [gou, ben, review, numeral] = [1, 2, 4, 8].map(|b| k & b != 0);
+            let old = (gou || review || numeral) && (gou || ben || review);
+            let new = (review || numeral || gou) && (review || !numeral || ben || gou);
+            assert_eq!(old, new, "{k}");
+        }
+    }
+
+    #[test]
+    fn only_lines_that_may_open_another_table_open_one() {
+        // every line of pieces (pipes, white space, prefixes of each
+        // anchor, Traditional and full-width forms, text): one whose anchor
+        // is another table than the applications table may open one
+        let parts = [
+            "",
+            "|",
+            "｜",
+            " ",
+            "　",
+            "第二十条",
+            "第二十條",
+            "行政复议",
+            "行政複議",
+            "（本列",
+            "(本列",
+            "申请人情况",
+            "一、本年新收",
+            "勾稽关系",
+            "本年新收",
+            "行政诉讼",
+            "结果",
+            "第",
+            "行",
+            "。",
+            "规章",
+            "3",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    let t = crate::text::space::trim(&t);
+                    let other = anchor(t).is_some_and(|k| k != Kind::Applications);
+                    assert!(!other || may_open_other_than_applications(t), "{t:?}");
+                    n += usize::from(other);
+                }
+            }
+        }
+        assert!(n > 100);
     }
 }

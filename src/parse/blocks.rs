@@ -42,8 +42,8 @@ struct Scratch<'t> {
     norm: String,
     /// The top-level blocks of a short section.
     root: Vec<Block>,
-    /// The words of a region's lines (its grid builder).
-    words: Vec<crate::grid::text::Word>,
+    /// A region's lines and their words (its grid builder).
+    rows: crate::grid::text::Buffers<'t>,
 }
 
 /// The pieces of the preamble and every section, in text order, one list
@@ -256,7 +256,11 @@ impl<'t> Blocks<'t, '_> {
         if kinds[i].blank {
             if let Some(p) = tree.para.as_mut() {
                 // a run of blank lines is one piece, its line breaks inside
-                let lines = if seg.raw.contains(['\n', '\r']) { 2 } else { 1 };
+                let lines = if crate::lines::has_line_break(seg.raw) {
+                    2
+                } else {
+                    1
+                };
                 p.blank_after = p.blank_after.saturating_add(lines);
             }
             return i + 1;
@@ -350,7 +354,7 @@ impl<'t> Blocks<'t, '_> {
                 // for) keep the white space between them: the text is the
                 // source's; only a line break is dropped
                 if let Some(gap) = self.text.get(p.end..off)
-                    && !gap.contains(['\n', '\r'])
+                    && !crate::lines::has_line_break(gap)
                 {
                     buf.push_str(gap);
                 }
@@ -427,7 +431,7 @@ impl<'t> Blocks<'t, '_> {
         };
         if let Some(kind) = kinds[i].anchor(&segs[i]) {
             // the region's lines, classified as region assembly walks them
-            let mut rows = Classifier::new(&mut self.scratch.words);
+            let mut rows = Classifier::new(&mut self.scratch.rows);
             let end = region_end(segs, kinds, i, kind, &mut self.scratch.norm, &mut rows);
             let (rows, words) = rows.finish();
             let grid = crate::grid::text::region_of(rows, words);
@@ -520,7 +524,9 @@ impl<'t> Blocks<'t, '_> {
             // looked for over a line break, and none read): its lines are
             // joined as the lines of a paragraph are, without the breaks
             // and the white space around them
-            let text: crate::model::Str = if text.contains(['\n', '\r']) {
+            // (one byte search: a `char` pattern decodes every character
+            // of the paragraph)
+            let text: crate::model::Str = if crate::lines::has_line_break(text) {
                 text.split(['\n', '\r'])
                     .map(|l| l.trim_matches(crate::lines::is_space))
                     .collect::<String>()

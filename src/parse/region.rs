@@ -204,8 +204,7 @@ pub(crate) fn region_end<'a>(
         last_delim = row_delim(facts);
         let t = s.trimmed().1;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
-        let empty_cells =
-            s.raw[s.raw.trim_end_matches(crate::lines::is_space).len()..].contains('\t');
+        let empty_cells = has_empty_cells(s.raw, facts);
         // the first row of an applications table, on a line that opens one
         // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
         // sentence, as it is when it opens the table (the canonical text
@@ -226,7 +225,7 @@ pub(crate) fn region_end<'a>(
         if applications && note_after_row(t, &kinds[j].facts, buf, whole, &mut has_row) {
             break;
         }
-        if kinds[j].anchor(&s).is_some_and(|k| k != kind) && !glued_article(t) {
+        if opens_another(&s, &kinds[j], kind) {
             break;
         }
         j += 1;
@@ -235,6 +234,27 @@ pub(crate) fn region_end<'a>(
     }
     rows.truncate(kept);
     end
+}
+
+/// True when the line `raw` (the facts of its walk `f`) has a tab after its
+/// text: empty cells after it (the walk knows where the text ends).
+fn has_empty_cells(raw: &str, f: Option<ScanFacts>) -> bool {
+    let text_end = f.map_or_else(
+        || raw.trim_end_matches(crate::lines::is_space).len(),
+        |f| f.text.1,
+    );
+    memchr::memchr(b'\t', &raw.as_bytes()[text_end..]).is_some()
+}
+
+/// True when the piece `s` (its kind `k`) inside a region of `kind` opens a
+/// table of another kind (not a `第二十条…` row label glued to its text). A
+/// line of an applications table that cannot open another table is not
+/// asked for its anchor.
+fn opens_another(s: &Seg<'_>, k: &LineKind, kind: Kind) -> bool {
+    let t = s.trimmed().1;
+    (kind != Kind::Applications || super::anchor::may_open_other_than_applications(t))
+        && k.anchor(s).is_some_and(|a| a != kind)
+        && !glued_article(t)
 }
 
 /// Region assembly of an applications table, for its line `t` (kept in the
@@ -418,7 +438,7 @@ mod tests {
                 1,
                 Kind::ActiveDisclosure,
                 &mut String::new(),
-                &mut Classifier::new(&mut Vec::new())
+                &mut Classifier::new(&mut Default::default())
             ),
             4
         );

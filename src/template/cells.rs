@@ -120,18 +120,22 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
             _ => {
                 let line_start = toks.len();
                 let delimited = delimited || tab_row(row);
+                // the row has a token other than an empty field before the
+                // cell being read (kept as the cells are read: no scan of
+                // the row's tokens for each cell)
+                let mut text_before = false;
                 for cell in row {
                     let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);
                     if delimited
                         && cell.pieces.len() <= 1
                         && let Some(span) = &cell.span
-                        && toks[line_start..cell_start]
-                            .iter()
-                            .any(|t| t.kind != Tk::Empty)
+                        && text_before
                     {
                         stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
                     }
+                    text_before =
+                        text_before || toks[cell_start..].iter().any(|t| t.kind != Tk::Empty);
                 }
                 drop_idle_empties(&mut toks, line_start);
                 continue;
@@ -192,6 +196,10 @@ fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
 /// texts.
 fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     let row = &toks[line_start..];
+    // (a row with no empty field keeps every token)
+    if row.iter().all(|t| t.kind != Tk::Empty) {
+        return;
+    }
     let has_value = row.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null));
     let keep_from = if has_value {
         let first = row.iter().position(|t| t.kind != Tk::Empty);

@@ -366,6 +366,18 @@ impl<'s> Iterator for Pieces<'s> {
     }
 }
 
+/// The span of `s..e` before its line and column are known (see
+/// [`Builder::frag`]). Offsets fit `u32` (see [`Locator::span`]).
+fn unlocated(s: usize, e: usize) -> crate::model::Span {
+    crate::model::Span {
+        start: s as u32,
+        end: e as u32,
+        line: 0,
+        column: 0,
+        page: None,
+    }
+}
+
 /// A row being read: its key, label and cells (a range of the builder's one
 /// cell buffer: values are only ever added to the last row opened).
 pub(crate) struct RowAcc<R> {
@@ -423,12 +435,16 @@ impl<'t, 'l> Builder<'t, 'l> {
         row.cells.end = self.cells.len();
     }
 
+    /// A fragment of `s..e` (none when empty). Its line and column are
+    /// filled in by [`Builder::into_fragments`], once the fragments are in
+    /// source order: one forward walk of the locator for all of them,
+    /// instead of a jump over the rows read in between for each.
     pub(crate) fn frag(&mut self, role: FragmentRole, s: usize, e: usize) {
         if s < e {
             self.fragments.push(Fragment {
                 role,
                 raw: self.text[s..e].into(),
-                span: self.loc.span(s, e),
+                span: unlocated(s, e),
             });
         }
     }
@@ -448,12 +464,16 @@ impl<'t, 'l> Builder<'t, 'l> {
         self.frag(role, t.start, t.end);
     }
 
-    /// The fragments, in source order.
+    /// The fragments, in source order, each with its line and column.
     pub(crate) fn into_fragments(mut self) -> Fragments {
         // usually already in order: then the stable sort's buffer (half
         // the fragments) is not needed
         if !self.fragments.is_sorted_by_key(|f| f.span.start) {
             self.fragments.sort_by_key(|f| f.span.start);
+        }
+        // (rising offsets: the locator's cursor only moves forward)
+        for f in &mut self.fragments {
+            f.span = self.loc.span(f.span.start as usize, f.span.end as usize);
         }
         self.fragments.shrink_to_fit();
         Fragments(self.fragments)

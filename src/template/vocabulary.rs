@@ -11,6 +11,7 @@
 use std::sync::LazyLock;
 
 mod machine;
+mod marker;
 
 use self::machine::Machine;
 
@@ -240,6 +241,11 @@ pub(crate) fn strip_marker(s: &str) -> &str {
         || crate::text::lexical::cn_digit(c).is_some_and(|d| d > 0);
     if !may_start {
         return s;
+    }
+    // the usual markers of a normalised label, read from their bytes; the
+    // grammar for the rest
+    if let Some(len) = marker::usual_len(s.as_bytes()) {
+        return &s[len..];
     }
     match crate::text::lexical::subsection_marker(s) {
         Ok((rest, _)) => rest,

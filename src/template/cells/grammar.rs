@@ -170,9 +170,10 @@ fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
     Some(end)
 }
 
-/// A label (or null-marker) token for `f[from..to]`.
+/// A label (or null-marker) token for `f[from..to]`. (The whole field is
+/// no null marker: [`field_tokens`] tried that first.)
 fn label(f: &str, from: usize, to: usize, at: usize) -> Tok {
-    let kind = if null_field(&f[from..to]) {
+    let kind = if (from, to) != (0, f.len()) && null_field(&f[from..to]) {
         Tk::Null
     } else {
         Tk::Label
