@@ -1,12 +1,21 @@
 //! Contacts stated in the opening paragraphs: phones, postcode, address,
 //! e-mail, web site (in normalised text).
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::Contacts;
+
+/// Byte searchers for a list of keys, built once (a `str::find` builds its
+/// searcher anew at each call).
+type Keys<const N: usize> = LazyLock<[Finder<'static>; N]>;
 
 /// Contacts stated in the given normalised paragraphs.
 pub(crate) fn contacts(paragraphs: &[&str]) -> Contacts {
     let mut c = Contacts::default();
-    for n in paragraphs {
+    // (a paragraph left out by `super::opening` is empty: nothing in it)
+    for n in paragraphs.iter().filter(|n| !n.is_empty()) {
         phones(n, &mut c.phone);
         if c.postcode.is_none() {
             c.postcode = postcode(n).map(Into::into);
@@ -57,13 +66,13 @@ fn phones(n: &str, out: &mut Vec<crate::model::Str>) {
 
 /// Six digits after `邮编` / `邮政编码`.
 fn postcode(n: &str) -> Option<&str> {
-    // both keys have `邮`: one char search rules most paragraphs out
-    if !n.contains('邮') {
-        return None;
-    }
-    ["邮编", "邮政编码"].iter().find_map(|key| {
-        let k = n.find(key)?;
-        let rest = n[k + key.len()..].trim_start_matches([':', '为']);
+    static KEYS: Keys<2> = LazyLock::new(|| ["邮编", "邮政编码"].map(Finder::new));
+    static YOU: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("邮"));
+    // both keys have `邮`: one search rules most paragraphs out
+    YOU.find(n.as_bytes())?;
+    KEYS.iter().find_map(|key| {
+        let k = key.find(n.as_bytes())? + key.needle().len();
+        let rest = n[k..].trim_start_matches([':', '为']);
         let d = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
         (d.len() == 6).then_some(d)
     })
@@ -72,24 +81,23 @@ fn postcode(n: &str) -> Option<&str> {
 /// The text after `联系地址` / `通讯地址` / `办公地址` / `地址`, to the end of
 /// its clause (at most 60 characters, at least 4).
 fn address(n: &str) -> Option<&str> {
+    static KEYS: Keys<4> =
+        LazyLock::new(|| ["联系地址", "通讯地址", "办公地址", "地址"].map(Finder::new));
+    static ZHI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("址"));
     // every key ends with 地址
-    if !n.contains('址') {
-        return None;
-    }
-    ["联系地址", "通讯地址", "办公地址", "地址"]
-        .iter()
-        .find_map(|key| {
-            let k = n.find(key)?;
-            let rest = n[k + key.len()..].trim_start_matches([':', '为']);
-            let len = rest
-                .chars()
-                .take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，'))
-                .take(60)
-                .map(char::len_utf8)
-                .sum();
-            let a = &rest[..len];
-            (a.chars().count() >= 4).then_some(a)
-        })
+    ZHI.find(n.as_bytes())?;
+    KEYS.iter().find_map(|key| {
+        let k = key.find(n.as_bytes())? + key.needle().len();
+        let rest = n[k..].trim_start_matches([':', '为']);
+        let len = rest
+            .chars()
+            .take_while(|ch| !matches!(ch, ';' | ',' | '。' | ')' | '；' | '，'))
+            .take(60)
+            .map(char::len_utf8)
+            .sum();
+        let a = &rest[..len];
+        (a.chars().count() >= 4).then_some(a)
+    })
 }
 
 /// The first `local@domain.tld`.
@@ -124,10 +132,8 @@ fn email(n: &str) -> Option<crate::model::Str> {
 fn url(n: &str) -> Option<&str> {
     // every prefix starts with `h` or `w`
     memchr::memchr2(b'h', b'w', n.as_bytes())?;
-    let p = ["http://", "https://", "www."]
-        .iter()
-        .filter_map(|w| n.find(w))
-        .min()?;
+    static PREFIXES: Keys<3> = LazyLock::new(|| ["http://", "https://", "www."].map(Finder::new));
+    let p = PREFIXES.iter().filter_map(|w| w.find(n.as_bytes())).min()?;
     // (ASCII only: a byte is a character)
     let len = n[p..]
         .bytes()

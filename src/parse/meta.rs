@@ -11,6 +11,10 @@ use nom::character::complete::char;
 use nom::combinator::{map_res, opt};
 
 use crate::model::{Block, Meta, Period, Report, Signature, Span, Str, YearMention, YearSource};
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::text::lexical::norm;
 
 type Res<'a, T> = nom::IResult<&'a str, T>;
@@ -52,9 +56,24 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
-/// `2022-01-25` (ten bytes: an inline `Str`, no allocation).
+/// `2022-01-25` (ten bytes: an inline `Str`, no allocation), written
+/// digit by digit (no formatter).
 fn iso((y, m, d): (u32, u32, u32)) -> Str {
-    compact_str::format_compact!("{y:04}-{m:02}-{d:02}")
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    let b = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ];
+    // ASCII digits and dashes
+    Str::from(std::str::from_utf8(&b).unwrap_or_default())
 }
 
 /// `f` of `t` normalised: on the stack when `t` is short (normal forms are
@@ -110,18 +129,26 @@ fn each_paragraph<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a str, Span)) {
 
 /// Finds `year` as digits inside the source span, for a mention's span.
 fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_>) -> Span {
-    // the digits written on the stack
+    // the digits written on the stack, from the last
     let mut digits = [0u8; 12];
-    let y = {
-        use std::io::Write;
-        let mut w = &mut digits[..];
-        let _ = write!(w, "{year}");
-        let n = 12 - w.len();
-        std::str::from_utf8(&digits[..n]).unwrap_or_default()
-    };
+    let mut at = digits.len();
+    let mut v = year.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if year < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    let y = &digits[at..];
     let hay = text.get(within.range()).unwrap_or("");
     let start = within.start as usize;
-    match hay.find(y) {
+    match memchr::memmem::find(hay.as_bytes(), y) {
         Some(i) => loc.span(start + i, start + i + y.len()),
         None => within,
     }
@@ -154,38 +181,39 @@ impl Iterator for Years<'_> {
     type Item = (usize, i32);
 
     fn next(&mut self) -> Option<(usize, i32)> {
+        static NIAN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("年"));
         let s = self.s;
         let b = s.as_bytes();
-        // a byte at a time: ASCII digits and the lead bytes of 《 》 (E3 80
-        // 8A, E3 80 8B) are never continuation bytes, so every test below
-        // sees only the starts of characters, as a walk over the characters
-        // would
         while self.i < b.len() {
-            let i = self.i;
-            let x = b[i];
-            if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
-                match b.get(i + 2) {
-                    Some(0x8A) => self.depth += 1,
-                    Some(0x8B) => self.depth = (self.depth - 1).max(0),
-                    _ => {}
+            // the next 年, then the 《 》 before it (E3 80 8A, E3 80 8B: the
+            // lead byte E3 is never a continuation byte, nor a digit)
+            let Some(k) = NIAN.find(&b[self.i..]) else {
+                self.i = b.len();
+                break;
+            };
+            let p = self.i + k;
+            for q in memchr::memchr_iter(0xE3, &b[self.i..p]) {
+                let q = self.i + q;
+                if b.get(q + 1) == Some(&0x80) {
+                    match b.get(q + 2) {
+                        Some(0x8A) => self.depth += 1,
+                        Some(0x8B) => self.depth = (self.depth - 1).max(0),
+                        _ => {}
+                    }
                 }
-                self.i += 3;
-                continue;
             }
-            self.i += 1;
+            self.i = p + '年'.len_utf8();
+            // four digits right before the 年, no digit before them nor
+            // after it
             if self.depth == 0
-                && x.is_ascii_digit()
-                && (i == 0 || !b[i - 1].is_ascii_digit())
-                && i + 4 <= s.len()
-                && b[i..i + 4].iter().all(u8::is_ascii_digit)
-                && s[i + 4..].starts_with('年')
-                && !s
-                    .get(i + 7..)
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-                && let Ok(y) = s[i..i + 4].parse::<i32>()
+                && p >= 4
+                && b[p - 4..p].iter().all(u8::is_ascii_digit)
+                && (p == 4 || !b[p - 5].is_ascii_digit())
+                && !b.get(self.i).is_some_and(u8::is_ascii_digit)
+                && let Ok(y) = s[p - 4..p].parse::<i32>()
                 && (2000..=2100).contains(&y)
             {
-                return Some((i, y));
+                return Some((p - 4, y));
             }
         }
         None
@@ -290,21 +318,11 @@ pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locato
     meta.signed = signature(&report.closing);
     meta.organ = organ(pre, &meta);
     // periods and contacts are stated early: the head of each paragraph is enough
-    // normalised once into one buffer (sized once: normal forms are never
-    // longer than their characters), read as slices by every test below
-    let heads = || all.iter().map(|(t, _)| head(t, 1000));
-    let mut buf = String::with_capacity(heads().map(str::len).sum());
-    let mut ends = Vec::with_capacity(all.len());
-    for h in heads() {
-        crate::text::lexical::push_norm(&mut buf, h);
-        ends.push(buf.len());
-    }
-    let mut all_norm: Vec<&str> = Vec::with_capacity(all.len());
-    let mut from = 0;
-    for end in ends {
-        all_norm.push(&buf[from..end]);
-        from = end;
-    }
+    // normalised once into one buffer, read as slices by every test below
+    // (only the heads that may hold what they look for: `super::opening`)
+    let heads: Vec<&str> = all.iter().map(|(t, _)| head(t, 1000)).collect();
+    let mut buf = String::new();
+    let all_norm = super::opening::normalise(&heads, pre_len, &mut buf);
     let at = |year: i32, span: Span| year_span(text, span, year, loc);
     let mut years: Vec<YearMention> = Vec::new();
     if let (Some(t), Some(span)) = (&meta.title, title_span)
@@ -344,11 +362,13 @@ fn title(pre: &[(&str, Span)], meta: &mut Meta) -> Option<Span> {
         meta.title = Some(t.into());
         return pre.iter().find(|(p, _)| p.starts_with("标题")).map(|p| p.1);
     }
+    static WORDS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["年度报告", "年报", "工作报告"].map(Finder::new));
     for (t, span) in pre.iter().take(3) {
         let n = t.chars().count();
-        let end = ["年度报告", "年报", "工作报告"]
+        let end = WORDS
             .iter()
-            .filter_map(|w| t.find(w).map(|i| i + w.len()))
+            .filter_map(|w| w.find(t.as_bytes()).map(|i| i + w.needle().len()))
             .min();
         if let Some(end) = end.filter(|e| !t[..*e].contains('《')) {
             if n <= 60 {
@@ -424,16 +444,19 @@ fn organ(pre: &[(&str, Span)], meta: &Meta) -> Option<Str> {
 /// paragraph's span.
 fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)> {
     // every key has 统计: one search rules most paragraphs out
-    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("统计"));
+    static KEY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("统计"));
+    static KEYS: LazyLock<[Finder<'static>; 5]> = LazyLock::new(|| {
+        ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"].map(Finder::new)
+    });
     for (n, (_, span)) in all_norm.iter().zip(all) {
         if KEY.find(n.as_bytes()).is_none() {
             continue;
         }
-        for key in ["统计期限", "统计时限", "统计区间", "统计时间", "数据统计"]
-        {
-            let Some(k) = n.find(key) else { continue };
-            let after = &n[k + key.len()..];
+        for key in KEYS.iter() {
+            let Some(k) = key.find(n.as_bytes()) else {
+                continue;
+            };
+            let after = &n[k + key.needle().len()..];
             // the first date within a few characters, then the second
             let Some((rest, d1)) = after
                 .char_indices()
@@ -488,6 +511,30 @@ fn preamble_year(
     None
 }
 
+/// True when one of the first three normalised characters of `t` is an
+/// ASCII digit. A character of U+4000..U+9FFF (lead byte E4..E9, three
+/// bytes) is one normalised character and never a digit: skipped by its
+/// lead byte (most paragraphs open with one); the rest is read as
+/// characters.
+fn digit_in_first_three(t: &str) -> bool {
+    let b = t.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while n < 3 {
+        match b.get(i) {
+            None => return false,
+            Some(0xE4..=0xE9) => (i, n) = (i + 3, n + 1),
+            Some(_) => {
+                return t[i..]
+                    .chars()
+                    .filter_map(crate::text::lexical::norm_char)
+                    .take(3 - n)
+                    .any(|c| c.is_ascii_digit());
+            }
+        }
+    }
+    false
+}
+
 /// The year that opens most paragraphs of the body (the first paragraph
 /// with it gives the span).
 fn body_year(report: &Report) -> Option<(i32, Span)> {
@@ -497,12 +544,7 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
         // only a year that opens the paragraph counts: it starts within
         // the first three normalised characters
         // (read as characters: no buffer written for three of them)
-        if !t
-            .chars()
-            .filter_map(crate::text::lexical::norm_char)
-            .take(3)
-            .any(|c| c.is_ascii_digit())
-        {
+        if !digit_in_first_three(t) {
             return;
         }
         let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
@@ -522,43 +564,4 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn heads() {
-        for t in ["", "ab", "一二三四", "a一b二c三", "　　x"] {
-            for n in 0..6 {
-                let want: String = t.chars().take(n).collect();
-                assert_eq!(head(t, n), want, "{t:?} {n}");
-            }
-        }
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(cn_date("2022年1月25日").map(|r| r.1), Some((2022, 1, 25)));
-        assert_eq!(
-            iso_date("2020-01-20 15:22").map(|r| r.1),
-            Some((2020, 1, 20))
-        );
-        assert!(cn_date("2022年13月1日").is_none());
-    }
-
-    #[test]
-    fn years_skip_titles() {
-        assert_eq!(
-            years_in("《关于做好2021年工作的通知》现将2020年度").collect::<Vec<_>>(),
-            vec![(46, 2020)]
-        );
-    }
-
-    #[test]
-    fn organs() {
-        assert_eq!(
-            organ_prefix("龙场镇坚持“严格执法").as_deref(),
-            Some("龙场镇")
-        );
-        assert_eq!(organ_prefix("全区各部门"), None);
-    }
-}
+mod tests;

@@ -27,6 +27,7 @@ pub(crate) mod format;
 pub(crate) mod headings;
 pub(crate) mod kind;
 pub(crate) mod meta;
+mod opening;
 pub(crate) mod organs;
 pub(crate) mod region;
 pub(crate) mod section;

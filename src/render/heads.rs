@@ -203,3 +203,44 @@ pub(super) fn joins_next_line(
 fn has_line_break_or_space(t: &str) -> bool {
     t.starts_with(crate::lines::is_space) || crate::lines::has_line_break(t)
 }
+
+/// True when the first paragraph of subsection `s` goes on the line right
+/// after its head line `head` (no blank line between): the head alone and
+/// the short paragraphs after it, one cell each, would read as a table of
+/// one cell per line (`1.` + `1//0//0/|F&107//0/0` `0` `2`: the look-ahead
+/// from the head reaches two figures), where the paragraph right after the
+/// head line starts the body and reads as it was. Asked only when the head
+/// and the first paragraph can be short cells, and decided by reading back.
+pub(super) fn first_paragraph_joins_head(s: &crate::model::Subsection, head: &str) -> bool {
+    let short = |t: &str| {
+        t.chars().nth(20).is_none()
+            && !t.contains(['。', '，', '；', ',', ';', '：', ':', '\n', '\r'])
+    };
+    // the paragraphs the look-ahead can reach (seven, the head's own first)
+    let paras: Vec<&str> = s
+        .blocks
+        .iter()
+        .take(7)
+        .map_while(|b| match b {
+            Block::Paragraph(p) if short(&p.text) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    if paras.len() < 2 || !short(head) {
+        return false;
+    }
+    let reads = |text: &str| {
+        super::reread::preamble_of(text).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Subsection(r)]
+            if r.marker == s.marker
+                && r.title == s.title
+                && r.blocks.len() >= paras.len()
+                && r.blocks.iter().zip(&paras).all(|(b, t)| {
+                    matches!(b, Block::Paragraph(p) if p.text == *t)
+                }))
+        })
+    };
+    let rest: String = paras[1..].iter().map(|t| format!("\n{t}\n")).collect();
+    !reads(&format!("{head}\n\n{}\n{rest}", paras[0]))
+        && reads(&format!("{head}\n{}\n{rest}", paras[0]))
+}

@@ -125,6 +125,7 @@
 //! notes and page numbers inside tables, stray text on a line of its own
 //! inside a table, and the position of page numbers.
 
+mod after_table;
 mod heads;
 mod paragraph;
 mod reread;
@@ -133,7 +134,10 @@ pub mod table;
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
-use heads::{NextLine, body_on_head_line, head_text, joins_first_subsection, joins_next_line};
+use heads::{
+    NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
+    joins_next_line,
+};
 use paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, last_paragraph, reads_as_itself, tab_cut,
     write_line, write_paragraph, write_unsigned,
@@ -346,7 +350,18 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             if std::mem::take(&mut written) {
                 continue;
             }
+            let after_table = match block {
+                Block::Subsection(s) => self.subsection_after_table(block, s),
+                _ => None,
+            };
             match block {
+                Block::Subsection(s) if after_table.is_some() => {
+                    let lines = after_table.unwrap_or_default();
+                    self.chunk(|w| w.write_str(&lines))?;
+                    self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+                        && lines.lines().last().is_some_and(joins_over_a_blank);
+                    self.blocks(&s.blocks[1..])?;
+                }
                 Block::Paragraph(p) if self.closing => {
                     self.chunk(|w| write_line(w, &p.text))?;
                     self.gap = matches!(blocks.get(i + 1), Some(Block::Paragraph(_)))
@@ -401,7 +416,18 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     }
                 }
                 Block::Subsection(s) => {
-                    self.chunk(|w| write_line(w, &head_text(s)))?;
+                    let mut head = head_text(s);
+                    let join = first_paragraph_joins_head(s, &head);
+                    head.push('\n');
+                    self.chunk(|w| w.write_str(&head))?;
+                    self.joined = join;
+                    // a table of one cell per line as its first block
+                    // could take in the head line, as it could a short
+                    // paragraph (see `table::generic_after_paragraph`)
+                    if matches!(s.blocks.first(), Some(Block::Table(t)) if matches!(**t, Table::Generic(_)))
+                    {
+                        self.para = Some(head);
+                    }
                     self.blocks(&s.blocks)?;
                 }
                 Block::Table(t) => self.table(t, blocks.get(i + 1))?,
@@ -448,6 +474,39 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             lines = cut;
         }
         Ok(lines)
+    }
+
+    /// The lines of the head and first paragraph of subsection `s` (the
+    /// block `block`) right after the pending table, when written as
+    /// otherwise they would not read back apart from it (see
+    /// [`after_table::head_lines_after_table`]).
+    fn subsection_after_table(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+        let (t, table_text) = self.table.as_ref()?;
+        if self.prefix.is_some()
+            || self.closing
+            || !matches!(s.blocks.first(), Some(Block::Paragraph(_)))
+        {
+            return None;
+        }
+        let mut default = String::new();
+        let mut nested = Chunks {
+            w: &mut default,
+            first: true,
+            gap: false,
+            last: self.last,
+            table: None,
+            closing: false,
+            prefix: None,
+            section: self.section,
+            para: None,
+            joined: false,
+            // (no head is held for a line after the block)
+            next_heading: None,
+            tail: false,
+        };
+        nested.blocks(std::slice::from_ref(block)).ok()?;
+        nested.flush().ok()?;
+        after_table::head_lines_after_table(t, table_text, s, &default)
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see

@@ -244,19 +244,6 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     toks.truncate(k);
 }
 
-/// True when `field`, one field (no white space) of a delimited
-/// applications row after the row's first text, reads as one cell though
-/// its words are several tokens (`量4`: stray text glued before a figure, see
-/// [`stray_text_in_cell`]). The renderer counts the cells of fused digits
-/// as the parser does.
-pub(crate) fn is_one_stray_cell(field: &str) -> bool {
-    let mut toks = Vec::new();
-    grammar::field_tokens(field, 0, &mut toks);
-    let n = toks.len();
-    stray_text_in_cell(&mut toks, 0, field, 0);
-    n >= 2 && toks.len() == 1
-}
-
 /// A field of a delimited row after the row's first text whose tokens
 /// (from `from`) are stray text glued before a figure (`结1`, `+0`), with no
 /// white space and no template word in the text: one value token, the

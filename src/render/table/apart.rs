@@ -263,12 +263,25 @@ pub(crate) fn generic_after_paragraph(
     let Some(want) = preamble_of(para) else {
         return (text, false);
     };
+    use crate::model::Block;
+    let is_g = |b: Option<&Block>| {
+        matches!(b, Some(Block::Table(b))
+            if matches!(&**b, Table::Generic(x) if x.header == g.header && x.rows == g.rows))
+    };
     let reads = |joined: &str| {
         preamble_of(joined).is_some_and(|blocks| {
-            blocks.len() == want.len() + 1
+            (blocks.len() == want.len() + 1
                 && blocks[..want.len()] == want[..]
-                && matches!(blocks.last(), Some(crate::model::Block::Table(b))
-                    if matches!(&**b, Table::Generic(x) if x.header == g.header && x.rows == g.rows))
+                && is_g(blocks.last()))
+                // `para` the head line of a subsection (`1.`) whose first
+                // block is the table: the same head, the table in it
+                || matches!((want.as_slice(), blocks.as_slice()),
+                    ([Block::Subsection(w)], [Block::Subsection(b)])
+                        if w.blocks.is_empty()
+                            && b.marker == w.marker
+                            && b.title == w.title
+                            && b.blocks.len() == 1
+                            && is_g(b.blocks.first()))
         })
     };
     if reads(&format!("{para}\n{text}")) {

@@ -251,3 +251,37 @@ fn reads_as_text(fragment: &str) -> bool {
     use crate::template::cells::Tk;
     matches!(toks.as_slice(), [l] if l.kind == Tk::Label && l.start == 0 && l.end == fragment.len())
 }
+
+/// The `other` fragments of a table that stand after the last of `cells`
+/// on its line, apart from it (text after a review/litigation row's fifteen
+/// cells, `…\t0\t\ta`, or `r0` read as `r` and `0`), each glued to the one
+/// before: written after the row as one more field they read back as they
+/// were. `None` when there are none, when they stood apart from each other
+/// (they would read back as one), or when their text starts with what
+/// could read as a cell (a figure, a null marker) or holds a line break (a
+/// pipe is text in a tab row: `a|w`).
+pub(super) fn after_last_cell<'a>(
+    fragments: &'a [crate::model::Fragment],
+    cells: impl Iterator<Item = &'a crate::model::Text>,
+) -> Option<String> {
+    let last = cells.max_by_key(|c| c.span.start)?;
+    let mut after: Vec<&crate::model::Fragment> = fragments
+        .iter()
+        .filter(|f| {
+            f.role == FragmentRole::Other
+                && f.span.line == last.span.line
+                && f.span.start > last.span.end
+        })
+        .collect();
+    after.sort_by_key(|f| f.span.start);
+    let first = after.first()?;
+    let glued = after.windows(2).all(|w| w[0].span.end == w[1].span.start);
+    let text: String = after.iter().map(|f| f.raw.as_str()).collect();
+    let words = || first.raw.split(is_space).filter(|w| !w.is_empty());
+    (glued
+        && !text.contains(['\n', '\r'])
+        && (after.len() == 1 || !text.contains(is_space))
+        && words().next().is_some()
+        && words().all(reads_as_text))
+    .then_some(text)
+}

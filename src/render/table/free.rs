@@ -344,6 +344,26 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     for l in &mut lines {
         l.resize(width, String::new());
     }
+    // a table without rows: its header line alone reads back as a
+    // paragraph (one tab row); in pipe rows with an empty row after it
+    // (`|指标名称|历年累计|` + `||`) it reads back as the table
+    if let [header] = lines.as_slice()
+        && !header.iter().any(|f| f.contains('|'))
+    {
+        let tabs = format!("{}\n", header.join("\t"));
+        let one_table = |text: &str| {
+            crate::render::reread::preamble_of(text).is_some_and(|b| {
+                matches!(b.as_slice(), [crate::model::Block::Table(x)]
+                    if matches!(&**x, crate::model::Table::LegacyStatistics(x) if *x == *t))
+            })
+        };
+        if !one_table(&tabs) {
+            let piped = format!("|{}|\n||\n", header.join("|"));
+            if one_table(&piped) {
+                return w.write_str(&piped);
+            }
+        }
+    }
     let pipes = lines
         .iter()
         .any(|l| !crate::grid::tabs::is_row(&l.join("\t")))

@@ -148,9 +148,6 @@ fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// run of white space is written as one space: a tab there stood inside a
 /// pipe row's cell (`|2\t7|`), and as a pipe it would add a cell boundary
 /// the digits did not have (`2|7`).
-///
-/// With `stray` (the applications table) a tab field of stray text glued
-/// before a figure (`量4`) counts as one cell, as the parser reads it there.
 fn put_fused<W: fmt::Write>(
     w: &mut W,
     s: &str,
@@ -196,10 +193,17 @@ fn put_fused<W: fmt::Write>(
         crate::template::cells::field_tokens(word, 0, &mut toks);
         toks.len().max(1)
     };
+    // (with `stray`, the applications table: a field that is one word of
+    // stray text glued before a figure, `w0` `]4`, is one cell of a tab
+    // row, as the parser reads it: see `template::cells::tokens_of`)
     let fields: usize = out
         .split(['\t', '|'])
         .map(|f| {
-            if stray && !pipes && !f.contains(' ') && crate::template::cells::is_one_stray_cell(f) {
+            let mut words = f.split(' ').filter(|x| !x.is_empty());
+            if stray
+                && let (Some(word), None) = (words.next(), words.next())
+                && stray_text_cell(word)
+            {
                 return 1;
             }
             f.split(' ')
@@ -221,6 +225,30 @@ fn put_fused<W: fmt::Write>(
     w.write_str(&out)
 }
 
+/// True for a field of one word that a delimited applications row reads
+/// as one cell: stray text glued before a figure (`w0`, `]4`), a label
+/// token first, a value in it, and no template word in its text (the rule
+/// of `template::cells::stray_text_in_cell`).
+fn stray_text_cell(word: &str) -> bool {
+    use crate::template::cells::Tk;
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(word, 0, &mut toks);
+    let mut found = Vec::new();
+    toks.len() >= 2
+        && toks[0].kind == Tk::Label
+        && toks.iter().any(|t| t.kind == Tk::Value)
+        && toks.windows(2).all(|w| w[0].end == w[1].start)
+        && toks.iter().filter(|t| t.kind == Tk::Label).all(|t| {
+            word.get(t.start..t.end).is_some_and(|label| {
+                crate::template::vocabulary::matches_into(
+                    &crate::text::lexical::norm(label),
+                    &mut found,
+                );
+                found.is_empty()
+            })
+        })
+}
+
 /// Writes one cell: raw source text, else the value, else nothing.
 fn put_cell<W: fmt::Write, C: Hash + Eq>(
     w: &mut W,
@@ -238,9 +266,7 @@ fn put_cell<W: fmt::Write, C: Hash + Eq>(
 }
 
 /// Writes `label` TAB cells (or `label` TAB fused), the fragments that
-/// stand in the row (see [`RowFragments`]) and the line end (`stray`: see
-/// [`put_fused`]).
-#[allow(clippy::too_many_arguments)]
+/// stand in the row (see [`RowFragments`]) and the line end.
 fn put_row<W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
@@ -249,7 +275,6 @@ fn put_row<W: fmt::Write, C: Key>(
     columns: &[C],
     frags: &mut RowFragments<'_>,
     pipes: bool,
-    stray: bool,
 ) -> fmt::Result {
     let mine = source.map(|s| frags.take(s)).unwrap_or_default();
     // the fragments of the row's lines, each after the cell (or fused
@@ -297,6 +322,7 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
+        let stray = std::any::TypeId::of::<C>() == std::any::TypeId::of::<crate::model::AppCol>();
         put_fused(w, &fused.raw, " ", columns.len(), pipes, stray)?;
         after(w, Some(fused), false)?;
     } else {
@@ -380,7 +406,6 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
             &t.columns,
             &mut frags,
             pipes,
-            true,
         )?;
     }
     // group labels after the last row (the audit checks their titles),
@@ -528,6 +553,12 @@ fn review_litigation<W: fmt::Write>(
             put_cell(w, t.source.get(group), t.groups.get(group), outcome)?;
         }
     }
+    // text after the row's last cell, as one more field
+    let cells = t.source.values().flat_map(|s| s.cells.values());
+    if let Some(raw) = fragments::after_last_cell(&t.fragments, cells) {
+        w.write_char('\t')?;
+        w.write_str(&raw)?;
+    }
     w.write_char('\n')
 }
 
@@ -590,11 +621,10 @@ fn active_disclosure<W: fmt::Write>(
         else {
             continue;
         };
-        let fields = items[0].fields(format);
         if block != Some(*numeral) {
             block = Some(*numeral);
             write!(w, "第二十条第{numeral}项\n信息内容")?;
-            for field in fields {
+            for field in items[0].fields(format) {
                 w.write_char('\t')?;
                 w.write_str(field_label(*field, format))?;
             }
@@ -605,10 +635,12 @@ fn active_disclosure<W: fmt::Write>(
             item.label(),
             t.source.get(item),
             Some(values),
-            fields,
+            // the row's own fields, as the parser reads them: a 2019 row
+            // in a 2021 table (`其他对外管理服务事项` under （五）) keeps its
+            // three cells where the block's header has one column
+            item.fields(format),
             &mut frags,
             pipes,
-            false,
         )?;
     }
     Ok(())

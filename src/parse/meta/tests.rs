@@ -1,0 +1,138 @@
+//! Unit tests of [`super`]: dates, years, heads, organs.
+
+use super::*;
+
+#[test]
+fn heads() {
+    for t in ["", "ab", "一二三四", "a一b二c三", "　　x"] {
+        for n in 0..6 {
+            let want: String = t.chars().take(n).collect();
+            assert_eq!(head(t, n), want, "{t:?} {n}");
+        }
+    }
+}
+
+#[test]
+fn digits_in_the_first_three_characters() {
+    fn reference(t: &str) -> bool {
+        t.chars()
+            .filter_map(crate::text::lexical::norm_char)
+            .take(3)
+            .any(|c| c.is_ascii_digit())
+    }
+    // the characters skipped by their lead byte: one normalised
+    // character each, never a digit
+    for c in ('\u{4000}'..='\u{9FFF}').filter(|c| c.len_utf8() == 3) {
+        let n = crate::text::lexical::norm_char(c);
+        assert!(n.is_some_and(|n| !n.is_ascii_digit()), "{c}");
+    }
+    let pieces = [
+        "", "一", "二", " ", "\u{3000}", "1", "１", "年", "a", "𠀀", "，", "䶵",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for t in &texts {
+            for p in pieces {
+                next.push(format!("{t}{p}"));
+            }
+        }
+        texts = next;
+    }
+    for t in &texts {
+        assert_eq!(digit_in_first_three(t), reference(t), "{t:?}");
+    }
+}
+
+#[test]
+fn years_as_the_byte_walk_found_them() {
+    // the walk over every byte that the search for 年 replaces
+    fn reference(s: &str) -> Vec<(usize, i32)> {
+        let b = s.as_bytes();
+        let (mut i, mut depth, mut out) = (0, 0i32, Vec::new());
+        while i < b.len() {
+            let x = b[i];
+            if x == 0xE3 && b.get(i + 1) == Some(&0x80) {
+                match b.get(i + 2) {
+                    Some(0x8A) => depth += 1,
+                    Some(0x8B) => depth = (depth - 1).max(0),
+                    _ => {}
+                }
+                i += 3;
+                continue;
+            }
+            if depth == 0
+                && x.is_ascii_digit()
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && i + 4 <= s.len()
+                && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && s[i + 4..].starts_with('年')
+                && !s
+                    .get(i + 7..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                && let Ok(y) = s[i..i + 4].parse::<i32>()
+                && (2000..=2100).contains(&y)
+            {
+                out.push((i, y));
+            }
+            i += 1;
+        }
+        out
+    }
+    let pieces = [
+        "2021", "年", "《", "》", "1", "0", "度", "〈", "1999", "2101",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..5 {
+        let mut next = Vec::new();
+        for t in &texts {
+            for p in pieces {
+                next.push(format!("{t}{p}"));
+            }
+        }
+        texts = next;
+    }
+    for t in &texts {
+        assert_eq!(years_in(t).collect::<Vec<_>>(), reference(t), "{t:?}");
+    }
+}
+
+#[test]
+fn dates_and_years_written_by_hand() {
+    for d in [(1949, 1, 1), (2022, 12, 31), (2100, 10, 9)] {
+        assert_eq!(iso(d), format!("{:04}-{:02}-{:02}", d.0, d.1, d.2));
+    }
+    let text = "x 2021年 -5 7";
+    let loc = crate::lines::Locator::of_text(text);
+    let all = loc.span(0, text.len());
+    for (year, at) in [(2021, 2), (-5, 10), (7, 13)] {
+        assert_eq!(year_span(text, all, year, &loc).range().start, at, "{year}");
+    }
+}
+
+#[test]
+fn dates() {
+    assert_eq!(cn_date("2022年1月25日").map(|r| r.1), Some((2022, 1, 25)));
+    assert_eq!(
+        iso_date("2020-01-20 15:22").map(|r| r.1),
+        Some((2020, 1, 20))
+    );
+    assert!(cn_date("2022年13月1日").is_none());
+}
+
+#[test]
+fn years_skip_titles() {
+    assert_eq!(
+        years_in("《关于做好2021年工作的通知》现将2020年度").collect::<Vec<_>>(),
+        vec![(46, 2020)]
+    );
+}
+
+#[test]
+fn organs() {
+    assert_eq!(
+        organ_prefix("龙场镇坚持“严格执法").as_deref(),
+        Some("龙场镇")
+    );
+    assert_eq!(organ_prefix("全区各部门"), None);
+}

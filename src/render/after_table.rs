@@ -1,0 +1,86 @@
+//! A subsection right after a table: its head line can read as one of the
+//! table's rows (`1.信访…；` as the applications row 信访举报…, `1.KKK…不补正`
+//! as 申请人逾期不补正…) or its header (`1.` alone), where the source kept it
+//! apart by its layout (the head line with more of the body on it, or the
+//! body on lines of which the first is not a row). The canonical text is
+//! then chosen by reading back, as for a paragraph after a table
+//! ([`super::paragraph::cut_after_table`]).
+
+use crate::model::{Block, Subsection, Table};
+
+use super::reread::preamble_of;
+
+/// How many cuts of the head line are read back at most.
+const CUTS: usize = 8;
+
+/// The lines to write for the head of subsection `s` and its first block, a
+/// paragraph, right after the pending table `t` written as `table_text`,
+/// when `default` (the whole subsection as written otherwise) does not read
+/// back as the table and then that subsection:
+/// the head with the whole paragraph on one line, or that line cut (the
+/// latest places first where the first part reads as running text or the
+/// script changes, as where the parser joined two lines). `None`: the
+/// default is kept (it reads back, or no candidate does better).
+pub(super) fn head_lines_after_table(
+    t: &Table,
+    table_text: &str,
+    s: &Subsection,
+    default: &str,
+) -> Option<String> {
+    let Some(Block::Paragraph(p)) = s.blocks.first() else {
+        return None;
+    };
+    // (`whole`: the text holds the whole subsection, else its head and
+    // first paragraph)
+    let reads = |text: &str, whole: bool| {
+        preamble_of(&format!("{table_text}\n{text}")).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)]
+            if **a == *t
+                && if whole {
+                    b == s
+                } else {
+                    b.marker == s.marker
+                        && b.title == s.title
+                        && matches!(b.blocks.as_slice(), [Block::Paragraph(q)] if q.text == p.text)
+                })
+        })
+    };
+    if reads(default, true) {
+        return None;
+    }
+    let body: String = p
+        .text
+        .chars()
+        .filter(|c| *c != '\n' && *c != '\r')
+        .collect();
+    let head = format!("{}{}", s.marker, s.title.as_deref().unwrap_or(""));
+    // (a space or a tab after the head when the body would run into the
+    // marker: `1.` + `1\t0` reads as the marker `1.1`, `1. 1\t0` as a row)
+    let mut lines = Vec::new();
+    for sep in ["", " ", "\t"] {
+        let line = format!("{head}{sep}{body}");
+        lines.push(format!("{line}\n"));
+        let at_start = head.len() + sep.len();
+        let cuts = line
+            .char_indices()
+            .rev()
+            .zip(line.chars().rev().skip(1))
+            .filter(|&((at, c), before)| {
+                at > at_start
+                    && !c.is_whitespace()
+                    && !before.is_whitespace()
+                    && (is_cjk(c) != is_cjk(before)
+                        || crate::parse::region::reads_as_prose(&line[..at]))
+            })
+            .take(CUTS)
+            .map(|((at, _), _)| format!("{}\n{}\n", &line[..at], &line[at..]));
+        lines.extend(cuts);
+    }
+    lines.into_iter().find(|l| reads(l, false))
+}
+
+/// A CJK character (ideographs and their punctuation): where one meets a
+/// figure or a letter, the parser may have joined two lines.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
