@@ -41,21 +41,26 @@ fn first_line(s: &crate::model::Subsection, last: u32) -> String {
 /// block is a subsection, written on the head line (`三、主动公开：1、申请`):
 /// alone, the head could read as a section heading; the parser reads the
 /// marker after the title as a subsection of it (of another marker style).
+/// So is a subsection with a title whose first block has a section marker
+/// and alone would read as a section heading (`一是。六、其他需要报告`).
 /// `last` is the number of the section written last.
 pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
     let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
         return false;
     };
-    if crate::text::lexical::section_marker(&s.marker).is_err() {
-        return false;
-    }
     let head = format!("{}{title}", s.marker);
     let heading =
         |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
-    if heading(&head).is_none_or(|h| h.pos != 0) {
+    let inner_line = first_line(inner, last);
+    // the head alone, or the inner head alone (`一是。` + `六、其他需要报告`),
+    // would read as a section heading
+    let reads_as_heading = |marker: &str, line: &str| {
+        crate::text::lexical::section_marker(marker).is_ok()
+            && heading(line).is_some_and(|h| h.pos == 0)
+    };
+    if !reads_as_heading(&s.marker, &head) && !reads_as_heading(&inner.marker, &inner_line) {
         return false;
     }
-    let inner_line = first_line(inner, last);
     let line = format!("{head}{inner_line}");
     let rest = format!("{title}{inner_line}");
     let outer = crate::parse::seg::line_marker(&line);
@@ -80,8 +85,10 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
 /// whose paragraph the parser would not read as a title (`四、` + a long
 /// text; a marker alone after a table would be read into the table), and
 /// a subsection with a section marker (`三、收费。` + `作`: on a line of its
-/// own the head could read as a section heading). `last` is the number of
-/// the section written last (0 in the preamble).
+/// own the head could read as a section heading), and a titled subsection
+/// whose paragraph starts with markup (`一是。` + `[bookmark]下`: alone it
+/// reads as the markup and a paragraph). `last` is the number of the section
+/// written last (0 in the preamble).
 pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool {
     let Some(Block::Paragraph(p)) = s.blocks.first() else {
         return false;
@@ -90,7 +97,9 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         .marker
         .strip_suffix('、')
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
-    if s.title.is_some() && !section_marker {
+    // (a paragraph that starts with markup, `[bookmark]下`, would read as
+    // the markup and a paragraph on a line of its own)
+    if s.title.is_some() && !section_marker && crate::text::lexical::markup(&p.text).is_err() {
         return false;
     }
     let text: std::borrow::Cow<'_, str> = if crate::lines::has_line_break(&p.text) {
@@ -123,6 +132,76 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && crate::parse::seg::line_marker(&text).is_none()
         && crate::parse::blocks::split_title(&rest) == want
         && !heading()
+}
+
+/// The line written next, when it starts with the head of an empty
+/// subsection written before it (see [`joins_next_line`]).
+pub(super) enum NextLine<'a> {
+    /// The next sibling subsection, of the same marker style.
+    Sibling(&'a crate::model::Subsection),
+    /// The heading of the next section (its raw text and number).
+    Heading(&'a str, u32),
+}
+
+/// True for a subsection with a section marker and no blocks whose head
+/// alone would read as a section heading (`三、申請。` in the preamble), and
+/// which reads back as it is when written at the start of the next line:
+/// the head of its next sibling (`三、申請。七、`: the title ends at `。`, the
+/// marker after it opens a sibling) or the next section's heading, which the
+/// parser then finds inside the line (`三、申請二、主動情況` in section 一).
+/// `last` is the number of the section written last.
+pub(super) fn joins_next_line(
+    s: &crate::model::Subsection,
+    next: &NextLine<'_>,
+    last: u32,
+) -> bool {
+    if !s.blocks.is_empty() || crate::text::lexical::section_marker(&s.marker).is_err() {
+        return false;
+    }
+    let title = s.title.as_deref().unwrap_or("");
+    let head = format!("{}{title}", s.marker);
+    let heading =
+        |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
+    if head_text(s) != head
+        || has_line_break_or_space(title)
+        || heading(&head).is_none_or(|h| h.pos != 0)
+    {
+        return false;
+    }
+    let Some((style, len)) = crate::parse::seg::line_marker(&head) else {
+        return false;
+    };
+    if len != s.marker.len() {
+        return false;
+    }
+    match *next {
+        NextLine::Sibling(n) => {
+            if joins_first_subsection(n, last) {
+                return false;
+            }
+            let next_line = first_line(n, last);
+            let line = format!("{head}{next_line}");
+            !next_line.contains('\t')
+                && crate::parse::seg::line_marker(&next_line)
+                    .is_some_and(|(st, l)| st == style && l == n.marker.len())
+                && crate::parse::seg::line_marker(&line).is_some_and(|(_, l)| l == len)
+                && crate::parse::blocks::split_title(&line[len..])
+                    == (s.title.as_deref(), Some(next_line.as_str()))
+                && heading(&line).is_none()
+        }
+        NextLine::Heading(raw, number) => {
+            let line = format!("{head}{raw}");
+            crate::parse::blocks::split_title(title) == (s.title.as_deref(), None)
+                && heading(&line).is_some_and(|h| {
+                    h.pos == head.len() && h.end == line.len() && h.number == number
+                })
+        }
+    }
+}
+
+/// True when `t` holds a line break or starts with white space.
+fn has_line_break_or_space(t: &str) -> bool {
+    t.starts_with(crate::lines::is_space) || crate::lines::has_line_break(t)
 }
 
 /// True when the first paragraph of subsection `s` goes on the line right

@@ -141,7 +141,10 @@ pub mod table;
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
-use heads::{body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection};
+use heads::{
+    NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
+    joins_next_line,
+};
 use paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, last_paragraph, reads_as_itself, tab_cut,
     write_line, write_paragraph, write_unsigned,
@@ -169,9 +172,19 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         section: 0,
         para: None,
         joined: false,
+        next_heading: None,
+        tail: true,
     };
+    let heading_of = |k: usize| {
+        report
+            .sections
+            .get(k)
+            .map(|s: &Section| (s.heading.raw.as_str(), s.number))
+    };
+    out.next_heading = heading_of(0);
     out.blocks(&report.preamble)?;
-    for section in &report.sections {
+    for (k, section) in report.sections.iter().enumerate() {
+        out.next_heading = heading_of(k + 1);
         out.section(section)?;
     }
     out.closing = true;
@@ -193,6 +206,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         section: 0,
         para: None,
         joined: false,
+        next_heading: None,
+        tail: true,
     };
     out.section(section)?;
     out.flush()
@@ -251,12 +266,20 @@ struct Chunks<'w, 'r, W> {
     para: Option<String>,
     /// The next chunk goes right after the last one, without a blank line.
     joined: bool,
+    /// The heading of the section written after the current one (its raw
+    /// text and number), when there is one.
+    next_heading: Option<(&'r str, u32)>,
+    /// The block being written is the last one written before the next
+    /// section's heading (the last of its list, and its list the last block
+    /// of the list that holds it, up to the section's own blocks).
+    tail: bool,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn section(&mut self, section: &'r Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.section = section.number;
+        self.tail = true;
         self.blocks(&section.blocks)
     }
 
@@ -341,9 +364,17 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     }
 
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {
+        let outer = self.tail;
+        let r = self.blocks_in(blocks, outer);
+        self.tail = outer;
+        r
+    }
+
+    fn blocks_in(&mut self, blocks: &'r [Block], outer: bool) -> fmt::Result {
         // the block was written with the one before it
         let mut written = false;
         for (i, block) in blocks.iter().enumerate() {
+            self.tail = outer && i + 1 == blocks.len();
             if std::mem::take(&mut written) {
                 continue;
             }
@@ -402,6 +433,16 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.prefix = Some(head);
                     self.blocks(&s.blocks)?;
                 }
+                Block::Subsection(s) if self.joins_next_line(s, blocks.get(i + 1)) => {
+                    // `三、申請。` + `七、`: alone the head would read as a
+                    // section heading; at the start of the next line it is
+                    // read as it stood
+                    let head = head_text(s);
+                    match &mut self.prefix {
+                        Some(p) => p.push_str(&head),
+                        None => self.prefix = Some(head),
+                    }
+                }
                 Block::Subsection(s) => {
                     let mut head = head_text(s);
                     let join = first_paragraph_joins_head(s, &head);
@@ -423,6 +464,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
         }
         Ok(())
+    }
+
+    /// True when empty subsection `s` is written at the start of the next
+    /// line (see [`joins_next_line`]): `next` is the block after it, the
+    /// next line the head of that sibling subsection or, after a section's
+    /// last block, the next section's heading.
+    fn joins_next_line(&self, s: &Subsection, next: Option<&Block>) -> bool {
+        if !s.blocks.is_empty() {
+            return false;
+        }
+        let line = match next {
+            Some(Block::Subsection(n)) => NextLine::Sibling(n),
+            None if self.tail && !self.closing => match self.next_heading {
+                Some((raw, number)) => NextLine::Heading(raw, number),
+                None => return false,
+            },
+            _ => return false,
+        };
+        joins_next_line(s, &line, self.section)
     }
 
     /// The lines of a paragraph as `write` writes them ([`write_paragraph`],
@@ -468,6 +528,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             section: self.section,
             para: None,
             joined: false,
+            // (no head is held for a line after the block)
+            next_heading: None,
+            tail: false,
         };
         nested.blocks(std::slice::from_ref(block)).ok()?;
         nested.flush().ok()?;
@@ -492,7 +555,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .chars()
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
-        let cut = tab_cut(&s.marker, title, &body);
+        let cut = tab_cut(&s.marker, title, &body, self.section);
         self.chunk(|w| {
             w.write_str(&s.marker)?;
             w.write_str(title)?;

@@ -100,24 +100,39 @@ fn marker_cut(one: &str) -> Option<usize> {
         })
 }
 
-/// Where to break a paragraph that, written on one line, would read as a
-/// legacy statistics table of running text (it was read from several
-/// lines, where it is none): after the first character of each header word
+/// Where to break a paragraph that holds a statistics header word: written on
+/// one line, it could read as a legacy statistics table of running text (it
+/// was read from several lines, where it is none): after the first character of each header word
 /// (`指\n标名称…`), so no line holds the word and the parser joins the
-/// lines back into the paragraph. `None` when the line reads as no table
-/// (read on its own, it is this paragraph: `1：统计表指标名称…` where no table
+/// lines back into the paragraph. A paragraph that reads as itself on one
+/// line is cut too when the cut lines read back as it: on one line, the
+/// lines written after it could read as the rows of a table under its header
+/// words (`指标名称计量单位2015年度` + a paragraph `中：9`, or a subsection
+/// `2、 2`; the source kept them apart by a grid line). `None` when the line
+/// reads as itself and cut it would not, or holds a tab or a pipe (`1：统计表指标名称…` where no table
 /// is read; cut, its first line would be a `key：value` line, never joined).
 fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
     let one = text.trim_matches(crate::lines::is_space);
-    crate::template::legacy::locate(one)?;
-    if reads_as_itself(one) {
-        return None;
-    }
     let mut cuts: Vec<usize> = crate::template::legacy::HEADER_WORDS
         .iter()
         .flat_map(|h| text.match_indices(h).map(|(at, _)| at + '指'.len_utf8()))
         .collect();
+    if cuts.is_empty() {
+        return None;
+    }
     cuts.sort_unstable();
+    if crate::template::legacy::locate(one).is_none() || reads_as_itself(one) {
+        // (a cut line with a tab or a pipe could read as a grid row, which
+        // a table before the paragraph takes in: such a text stays whole)
+        if text.contains(['\t', '|']) {
+            return None;
+        }
+        let mut cut = String::with_capacity(text.len() + cuts.len() + 1);
+        write_cut(&mut cut, text, &cuts).ok()?;
+        if !reads_as_paragraph_of(&cut, text) {
+            return None;
+        }
+    }
     Some(cuts)
 }
 
@@ -156,9 +171,17 @@ fn anchor_cut(text: &str) -> Option<usize> {
 /// tab row, which a table before it reads in as one of its rows (its first
 /// field a row label); the source had the tab on a line of its own, which
 /// the parser joined to the body. The cut is a few characters before the
-/// first tab, where the two lines read back as the same subsection and body.
-pub(super) fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
+/// first tab, where the two lines read back as the same subsection and body,
+/// and where the head line does not read as the heading of the section
+/// after `last` (the section written last: `四、:办` + `理\t7` in section 三
+/// is section 四's heading, which read alone the cut does not show).
+pub(super) fn tab_cut(marker: &str, title: &str, body: &str, last: u32) -> Option<usize> {
     let tab = body.find('\t')?;
+    let heading = |line: &str| {
+        crate::text::lexical::section_marker(marker).is_ok()
+            && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
+                .is_some_and(|h| h.pos == 0)
+    };
     body[..tab]
         .char_indices()
         .rev()
@@ -169,6 +192,7 @@ pub(super) fn tab_cut(marker: &str, title: &str, body: &str) -> Option<usize> {
             at > 0
                 && !head.ends_with(char::is_whitespace)
                 && !rest.starts_with(char::is_whitespace)
+                && !heading(&format!("{marker}{title}{head}"))
                 && preamble_of(&format!("{marker}{title}{head}\n{rest}\n")).is_some_and(|b| {
                     matches!(b.as_slice(), [Block::Subsection(x)]
                         if x.marker == marker
