@@ -126,6 +126,7 @@
 //! inside a table, and the position of page numbers.
 
 mod after_table;
+mod flat;
 mod heads;
 mod paragraph;
 mod reread;
@@ -162,6 +163,8 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         section: 0,
         para: None,
         joined: false,
+        heading: None,
+        flat: true,
     };
     out.blocks(&report.preamble)?;
     for section in &report.sections {
@@ -186,6 +189,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         section: 0,
         para: None,
         joined: false,
+        heading: None,
+        flat: true,
     };
     out.section(section)?;
     out.flush()
@@ -244,12 +249,19 @@ struct Chunks<'w, 'r, W> {
     para: Option<String>,
     /// The next chunk goes right after the last one, without a blank line.
     joined: bool,
+    /// The heading line of the section written last (`None` in the
+    /// preamble): a subsection is read back after it (see [`flat`]).
+    heading: Option<&'r str>,
+    /// The next subsection may be written on one line (see [`flat`]);
+    /// false while its default form is written to read it back.
+    flat: bool,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn section(&mut self, section: &'r Section) -> fmt::Result {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.section = section.number;
+        self.heading = Some(&section.heading.raw);
         self.blocks(&section.blocks)
     }
 
@@ -323,7 +335,17 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Subsection(s) => self.subsection_after_table(block, s),
                 _ => None,
             };
+            let flat = match block {
+                Block::Subsection(s) if after_table.is_none() => self.flat_subsection(block, s),
+                _ => None,
+            };
+            // (only the first block written may be the one read back)
+            self.flat = true;
             match block {
+                Block::Subsection(_) if flat.is_some() => {
+                    let line = flat.unwrap_or_default();
+                    self.chunk(|w| write_line(w, &line))?;
+                }
                 Block::Subsection(s) if after_table.is_some() => {
                     let lines = after_table.unwrap_or_default();
                     self.chunk(|w| w.write_str(&lines))?;
@@ -440,10 +462,46 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             section: self.section,
             para: None,
             joined: false,
+            heading: self.heading,
+            flat: true,
         };
         nested.blocks(std::slice::from_ref(block)).ok()?;
         nested.flush().ok()?;
         after_table::head_lines_after_table(t, table_text, s, &default)
+    }
+
+    /// Subsection `s` (the block `block`) on one line, when it holds
+    /// subsections with section markers and reads back as itself so, not as
+    /// written otherwise (see [`flat`]).
+    fn flat_subsection(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+        if !self.flat
+            || self.prefix.is_some()
+            || self.table.is_some()
+            || self.closing
+            || !flat::holds_section_markers(s)
+        {
+            return None;
+        }
+        let line = flat::one_line(s)?;
+        let mut default = String::new();
+        let mut nested = Chunks {
+            w: &mut default,
+            first: true,
+            gap: false,
+            last: self.last,
+            table: None,
+            closing: false,
+            prefix: None,
+            section: self.section,
+            para: None,
+            joined: false,
+            heading: self.heading,
+            flat: false,
+        };
+        nested.blocks(std::slice::from_ref(block)).ok()?;
+        nested.flush().ok()?;
+        (!flat::reads_as(self.heading, &default, s) && flat::reads_as(self.heading, &line, s))
+            .then_some(line)
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see

@@ -122,10 +122,13 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         Some(e) if in_empty_cells_place(row, f, e, last) => spaced = true,
         // glued to a figure: digits or delimiters would read as
         // part of it, and so would text that was apart (`6万\t元`
-        // would read as the amount `6万元`)
+        // would read as the amount `6万元`); text that ends a sentence
+        // (`4。`) would make the row's line a sentence, which ends the
+        // table's region
         Some(e) if f.span.start <= e.span.end => {
             if f.raw
                 .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+                || super::super::paragraph::ends_sentence(&f.raw)
                 || !reads_apart(&e.raw, &f.raw)
             {
                 return None;
