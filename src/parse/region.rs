@@ -174,7 +174,10 @@ pub(crate) fn region_end<'a>(
     let mut j = i + 1;
     // the delimiter of the last line when it was a grid row, and whether
     // a blank line follows it
-    let mut last_delim = row_delim(rows.push(segs[i].start, segs[i].raw));
+    let first = rows.push(segs[i].start, segs[i].raw);
+    let mut last_delim = row_delim(first);
+    // whether that line is a tab row whose pipes stand in its label
+    let mut last_tab = piped_label(first, segs[i].raw);
     // the lines of `rows` up to `end`
     let mut kept = rows.len();
     let mut blank_before = false;
@@ -200,8 +203,27 @@ pub(crate) fn region_end<'a>(
         if blank_before && last_delim.is_some() && delim.is_some() && delim != last_delim {
             break;
         }
+        // an empty pipe row (`||`) after a blank line holds nothing of the
+        // table before: it ends the region whatever the delimiter of the
+        // line before the blank (a line the canonical text does not write,
+        // `\t\u{8}`, must not decide it)
+        if blank_before && delim == Some('|') && empty_pipe_row(s.trimmed().1) {
+            break;
+        }
+        // pipe rows without a tab after a blank line end it too when the
+        // line before the blank is a tab row whose label holds pipes
+        // (`一、本年新收||密\t\t\t`: rows of another delimiter)
+        if blank_before && delim == Some('|') && last_tab && !facts.is_some_and(|f| f.has_tab) {
+            break;
+        }
         blank_before = false;
-        last_delim = row_delim(facts);
+        // (a line with a tab and no label, `\t\u{8}`, `|\t`, is stray text,
+        // which the canonical text does not write: the delimiter stays the
+        // last row's)
+        if !stray_tab_line(facts, s.raw) {
+            last_delim = row_delim(facts);
+            last_tab = piped_label(facts, s.raw);
+        }
         let t = s.trimmed().1;
         // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
         let empty_cells = has_empty_cells(s.raw, facts);
@@ -303,6 +325,39 @@ fn grid_delim(f: Option<ScanFacts>) -> Option<char> {
     } else {
         None
     }
+}
+
+/// True when the line `raw` (its walk's facts `f`) is a line with a tab
+/// whose pipes (two or more) all stand in its first field, which does not
+/// open with one: a row label that holds pipes and the row's cells
+/// (`一、本年新收||密\t\t\t`), not a pipe row with a tab in a cell
+/// (`|一、本年新收|1\t|2|`) or after its last pipe.
+fn piped_label(f: Option<ScanFacts>, raw: &str) -> bool {
+    f.is_some_and(|f| f.has_tab && f.pipes >= 2)
+        && raw.split_once('\t').is_some_and(|(label, cells)| {
+            !cells.contains('|')
+                && !label
+                    .trim_start_matches(crate::lines::is_space)
+                    .starts_with('|')
+        })
+}
+
+/// True when the line `raw` (its walk's facts `f`) holds a tab but is no
+/// grid row and its first field is blank or pipes only (`\t\u{8}`, `\te`,
+/// `|\t`): text on a line of its own in a table, no row label with its
+/// empty cells (`一、本年新收\t\t\t`).
+fn stray_tab_line(f: Option<ScanFacts>, raw: &str) -> bool {
+    f.is_some_and(|f| f.has_tab && grid_delim(Some(f)).is_none())
+        && raw
+            .split('\t')
+            .next()
+            .is_some_and(|label| label.chars().all(|c| c == '|' || crate::lines::is_space(c)))
+}
+
+/// True when the trimmed line `t` is pipes and white space only (`||`,
+/// `| | |`).
+fn empty_pipe_row(t: &str) -> bool {
+    t.chars().all(|c| c == '|' || crate::lines::is_space(c))
 }
 
 /// A line that starts with `第二十条` glued to other text (`第二十条予以公开`,

@@ -35,7 +35,11 @@
 //!   text; or a section marker `三、` with a title), the paragraph is written
 //!   on the head line (a marker alone after a table would be read into the
 //!   table; `三、收费。` alone could read as a section heading).
-//! * Markup and unrecognized text: their `text` on one line.
+//! * Markup and unrecognized text: their `text` on one line. Markup read
+//!   with a paragraph after it on its line is written with that paragraph
+//!   on one line when alone the paragraph would read as something else, or
+//!   when apart the table before would take both in (`<br>||` after an
+//!   applications header).
 //! * Chrome blocks (the page around an HTML report: navigation, scripts,
 //!   footers, portal metadata fields) are not written: they are not report
 //!   text, so the canonical text of an HTML report is the report alone.
@@ -90,6 +94,9 @@
 //!   region. When the first table ends with lines that are no grid rows (a
 //!   group label after its last row, a row without figures), they are
 //!   written as pipe rows (`|（三）不予公开|`) and the second table in tab rows.
+//!   A generic table that none of these keeps apart is written in pipe rows
+//!   after an empty pipe row `||`: after a blank line one ends any table's
+//!   region, and it reads as no row of the table it opens.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -307,7 +314,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             Some(Block::Paragraph(p))
                 if p.span.line == m.span.line
                     && !crate::lines::has_line_break(&p.text)
-                    && !reads_as_itself(&p.text) =>
+                    && (!reads_as_itself(&p.text) || self.table_takes_in(m, p)) =>
             {
                 self.chunk(|w| {
                     w.write_str(&m.text)?;
@@ -322,6 +329,27 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Ok(false)
             }
         }
+    }
+
+    /// True when markup `m` and paragraph `p`, read on one line after the
+    /// table held back, would be read into that table written apart from
+    /// it (`<br>` and `||` after an applications header: lines without a
+    /// delimiter, or of the table's, do not end its region) and read back
+    /// on one line (`<br>||`: a pipe row after the header's tab row ends
+    /// it).
+    fn table_takes_in(&self, m: &crate::model::Markup, p: &Paragraph) -> bool {
+        let Some((t, text)) = &self.table else {
+            return false;
+        };
+        let reads = |written: String| {
+            reread::preamble_of(&written).is_some_and(|b| {
+                matches!(b.as_slice(),
+                    [Block::Table(a), Block::Markup(x), Block::Paragraph(y)]
+                        if **a == **t && x.text == m.text && y.text == p.text)
+            })
+        };
+        !reads(format!("{text}\n{}\n\n{}\n", m.text, p.text))
+            && reads(format!("{text}\n{}{}\n", m.text, p.text))
     }
 
     fn blocks(&mut self, blocks: &'r [Block]) -> fmt::Result {

@@ -25,7 +25,10 @@ use crate::render::reread::preamble_of;
 /// line, whose first line may end the region). When the first table ends with lines
 /// that are no grid rows (a group label after its last row, a row without
 /// figures), those are written as pipe rows and the second table in tab
-/// rows. The first of these that reads back as the same two tables is
+/// rows. Last, a generic table is written in pipe rows after an empty pipe
+/// row `||`, which after a blank line ends any region (`|一是|` after a
+/// review table in pipe rows: the source's `一是||` ended it by its list
+/// marker). The first of these that reads back as the same two tables is
 /// taken; otherwise both are written in their own layout.
 pub(crate) fn table_text_after(
     table: &Table,
@@ -91,6 +94,12 @@ pub(crate) fn table_text_after(
         if free::write_form(&mut spread, g, free::Form::Spread).is_ok() {
             candidates.push((None, Some(spread)));
         }
+    }
+    // (a generic table in pipe rows after an empty pipe row `||`: after a
+    // blank line one ends the region before it, and it reads as no row of
+    // the table it opens)
+    if let Table::Generic(_) = table {
+        candidates.push((None, other_layout(table, '|').map(|t| format!("||\n{t}"))));
     }
     for (first, second) in candidates {
         let Some(second) = second else {
