@@ -133,6 +133,7 @@
 //! inside a table, and the position of page numbers.
 
 mod after_table;
+mod flat;
 mod heads;
 mod paragraph;
 mod reread;
@@ -174,6 +175,8 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         joined: false,
         next_heading: None,
         tail: true,
+        heading: None,
+        flat: true,
     };
     let heading_of = |k: usize| {
         report
@@ -208,6 +211,8 @@ pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result
         joined: false,
         next_heading: None,
         tail: true,
+        heading: None,
+        flat: true,
     };
     out.section(section)?;
     out.flush()
@@ -273,6 +278,12 @@ struct Chunks<'w, 'r, W> {
     /// section's heading (the last of its list, and its list the last block
     /// of the list that holds it, up to the section's own blocks).
     tail: bool,
+    /// The heading line of the section written last (`None` in the
+    /// preamble): a subsection is read back after it (see [`flat`]).
+    heading: Option<&'r str>,
+    /// The next subsection may be written on one line (see [`flat`]);
+    /// false while its default form is written to read it back.
+    flat: bool,
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
@@ -280,6 +291,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         self.chunk(|w| write_line(w, &section.heading.raw))?;
         self.section = section.number;
         self.tail = true;
+        self.heading = Some(&section.heading.raw);
         self.blocks(&section.blocks)
     }
 
@@ -382,7 +394,17 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Subsection(s) => self.subsection_after_table(block, s),
                 _ => None,
             };
+            let flat = match block {
+                Block::Subsection(s) if after_table.is_none() => self.flat_subsection(block, s),
+                _ => None,
+            };
+            // (only the first block written may be the one read back)
+            self.flat = true;
             match block {
+                Block::Subsection(_) if flat.is_some() => {
+                    let line = flat.unwrap_or_default();
+                    self.chunk(|w| write_line(w, &line))?;
+                }
                 Block::Subsection(s) if after_table.is_some() => {
                     let lines = after_table.unwrap_or_default();
                     self.chunk(|w| w.write_str(&lines))?;
@@ -531,10 +553,49 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // (no head is held for a line after the block)
             next_heading: None,
             tail: false,
+            heading: self.heading,
+            flat: true,
         };
         nested.blocks(std::slice::from_ref(block)).ok()?;
         nested.flush().ok()?;
         after_table::head_lines_after_table(t, table_text, s, &default)
+    }
+
+    /// Subsection `s` (the block `block`) on one line, when it holds
+    /// subsections with section markers and reads back as itself so, not as
+    /// written otherwise (see [`flat`]).
+    fn flat_subsection(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+        if !self.flat
+            || self.prefix.is_some()
+            || self.table.is_some()
+            || self.closing
+            || !flat::holds_section_markers(s)
+        {
+            return None;
+        }
+        let line = flat::one_line(s)?;
+        let mut default = String::new();
+        let mut nested = Chunks {
+            w: &mut default,
+            first: true,
+            gap: false,
+            last: self.last,
+            table: None,
+            closing: false,
+            prefix: None,
+            section: self.section,
+            para: None,
+            joined: false,
+            // (no head is held for a line after the block)
+            next_heading: None,
+            tail: false,
+            heading: self.heading,
+            flat: false,
+        };
+        nested.blocks(std::slice::from_ref(block)).ok()?;
+        nested.flush().ok()?;
+        (!flat::reads_as(self.heading, &default, s) && flat::reads_as(self.heading, &line, s))
+            .then_some(line)
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see

@@ -115,6 +115,11 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
     let mut spaced = false;
     let mut at_end = false;
     match follows {
+        // a figure or a null marker alone (`0`, `-`) in an empty cell's
+        // place would read back as that cell's text: not written
+        Some(e) if e.raw.trim().is_empty() && row.fused.is_none() && reads_as_cell(&f.raw) => {
+            return None;
+        }
         // in an empty cell's place it reads back beside that cell (but
         // one that stood apart after the row's last cell, empty and in a
         // place of its own, is one more field when it can be: glued, it
@@ -122,10 +127,13 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         Some(e) if in_empty_cells_place(row, f, e, last) => spaced = true,
         // glued to a figure: digits or delimiters would read as
         // part of it, and so would text that was apart (`6万\t元`
-        // would read as the amount `6万元`)
+        // would read as the amount `6万元`); text that ends a sentence
+        // (`4。`) would make the row's line a sentence, which ends the
+        // table's region
         Some(e) if f.span.start <= e.span.end => {
             if f.raw
                 .contains(|c: char| c.is_ascii_digit() || c == '|' || is_space(c))
+                || super::super::paragraph::ends_sentence(&f.raw)
                 || !reads_apart(&e.raw, &f.raw)
             {
                 return None;
@@ -241,6 +249,15 @@ fn reads_apart(cell: &str, fragment: &str) -> bool {
 /// that cell's text).
 fn text_field(fragment: &str) -> bool {
     !fragment.contains(|c: char| c == '|' || is_space(c)) && reads_as_text(fragment)
+}
+
+/// True when `fragment`, written as a field of its own, reads as one cell:
+/// a figure or a null marker, nothing else.
+fn reads_as_cell(fragment: &str) -> bool {
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(fragment, 0, &mut toks);
+    use crate::template::cells::Tk;
+    matches!(toks.as_slice(), [t] if matches!(t.kind, Tk::Value | Tk::Null))
 }
 
 /// True when `fragment`, written as a field of its own, reads as label

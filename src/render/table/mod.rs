@@ -317,6 +317,15 @@ fn put_row<W: fmt::Write, C: Key>(
         Ok(())
     };
     match source.and_then(|s| s.label.as_ref()) {
+        Some(label)
+            if !pipes
+                && mine.is_empty()
+                && bare_label_reads_as_heading(&label.raw, source, values, columns) =>
+        {
+            w.write_char('|')?;
+            put(w, &label.raw)?;
+            w.write_char('|')?;
+        }
         Some(label) => put(w, &label.raw)?,
         None => w.write_str(template_label)?,
     }
@@ -334,6 +343,30 @@ fn put_row<W: fmt::Write, C: Key>(
     }
     after(w, None, true)?;
     w.write_char('\n')
+}
+
+/// True when a row whose cells are all empty (its line, trimmed, is its
+/// label alone) has a label that reads as a section heading (`三.第三方`,
+/// a label glued after another in flow text): written in a pipe cell
+/// (`|三.第三方|` TAB …) it reads back as the row's label.
+fn bare_label_reads_as_heading<C: Key>(
+    label: &str,
+    source: Option<&RowSource<C>>,
+    values: Option<&crate::model::table::Row<C>>,
+    columns: &[C],
+) -> bool {
+    let empty = |col: &C| {
+        source.and_then(|s| s.cells.get(col)).map_or(
+            !matches!(values.and_then(|v| v.get(col)), Some(Some(_))),
+            |t| t.raw.chars().all(is_space),
+        )
+    };
+    let label: String = label.chars().filter(|c| !is_space(*c)).collect();
+    source.is_some_and(|s| s.fused.is_none())
+        && columns.iter().all(empty)
+        && crate::text::lexical::section_marker(&label).is_ok_and(|(_, n)| {
+            crate::parse::headings::find_heading(&label, n, n.saturating_sub(1)).is_some()
+        })
 }
 
 /// The group numeral (`(三)` … `(六)`, folded as
