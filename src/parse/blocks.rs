@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use nom::Parser;
 
+use super::paragraph::{Para, chars_upto_long, new_para};
 use super::region::{LineKind, generic_region, region_end};
 /// (where the renderer finds it)
 pub(crate) use super::seg::split_title;
@@ -90,37 +91,6 @@ struct Open {
 struct Stack {
     open: Vec<Open>,
     blocks: Vec<Block>,
-}
-
-/// A paragraph being accumulated: its text is `start..end` of the text
-/// while it is one piece, the scratch buffer's once pieces are joined.
-struct Para {
-    start: usize,
-    end: usize,
-    /// Pieces were joined: the text is in [`Scratch::para`].
-    joined: bool,
-    /// The last line's length in characters, counted up to [`LONG_LINE`]
-    /// (only whether it reaches that is asked).
-    last_chars: usize,
-    terminal: bool,
-    /// Blank lines after the last line (counted up to 2): one blank line
-    /// after a long line that ends no sentence is a page break, the
-    /// paragraph goes on; two always end it.
-    blank_after: u8,
-    /// The paragraph is a `key: value` line (crawler headers); never joined.
-    field: bool,
-}
-
-/// `标题: …`, `发布时间: …`: a short key and a colon.
-fn is_field(t: &str) -> bool {
-    t.char_indices()
-        .take(7)
-        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'))
-}
-
-fn ends_terminal(t: &str) -> bool {
-    let core = t.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
-    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
 }
 
 /// The blocks built so far: the top level, the open subsections, the
@@ -338,12 +308,7 @@ impl<'t> Blocks<'t, '_> {
         let Tree { root, stack, para } = tree;
         // paragraphs
         match para.as_mut() {
-            Some(p)
-                if !p.terminal
-                    && (p.blank_after == 0 || p.blank_after == 1 && p.last_chars >= LONG_LINE)
-                    && !p.field
-                    && !is_field(t) =>
-            {
+            Some(p) if p.goes_on(t) => {
                 let buf = &mut self.scratch.para;
                 if !p.joined {
                     buf.clear();
@@ -359,10 +324,7 @@ impl<'t> Blocks<'t, '_> {
                     buf.push_str(gap);
                 }
                 buf.push_str(t);
-                p.end = off + t.len();
-                p.last_chars = chars_upto_long(t);
-                p.terminal = ends_terminal(t);
-                p.blank_after = 0;
+                p.extend(off, t);
             }
             _ => {
                 self.flush(para, stack, root);
@@ -549,35 +511,6 @@ impl<'t> Blocks<'t, '_> {
 /// read as text).
 const MAX_CUTS_PER_LINE: usize = 8;
 
-/// A line of at least this many characters that ends no sentence, followed
-/// by one blank line, is cut by a page break: its paragraph goes on.
-const LONG_LINE: usize = 40;
-
-/// The characters of `t`, counted up to [`LONG_LINE`] (a long line is not
-/// counted to its end).
-fn chars_upto_long(t: &str) -> usize {
-    // a character has at most four bytes: a text of `4 * LONG_LINE` bytes
-    // reaches it uncounted, and so does one whose `LONG_LINE`-th character
-    // is found (skipped a block of bytes at a time)
-    if t.len() >= 4 * LONG_LINE || t.chars().nth(LONG_LINE - 1).is_some() {
-        LONG_LINE
-    } else {
-        t.chars().count()
-    }
-}
-
-fn new_para(off: usize, t: &str) -> Para {
-    Para {
-        start: off,
-        end: off + t.len(),
-        joined: false,
-        last_chars: chars_upto_long(t),
-        terminal: ends_terminal(t),
-        blank_after: 0,
-        field: is_field(t),
-    }
-}
-
 fn push(stack: &mut Stack, root: &mut Vec<Block>, b: Block) {
     if stack.open.is_empty() {
         root.push(b);
@@ -611,23 +544,5 @@ fn close(stack: &mut Stack, root: &mut Vec<Block>, loc: &Locator<'_>) {
             .max(o.sub.head.end);
         o.sub.span = loc.span(o.sub.head.start as usize, end as usize);
         push(stack, root, Block::Subsection(o.sub));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn chars_are_counted_up_to_a_long_line() {
-        for t in [
-            "",
-            "一",
-            &"一".repeat(39),
-            &"一".repeat(40),
-            &"a".repeat(170),
-            &"𠀀".repeat(45),
-        ] {
-            let want = t.chars().take(super::LONG_LINE).count();
-            assert_eq!(super::chars_upto_long(t), want, "{t:?}");
-        }
     }
 }

@@ -3,6 +3,7 @@
 //! * `section`: the forward pass over the lines: preamble, sections, closing;
 //! * `headings`: section headings (whole line or inline) and their kinds;
 //! * `blocks`: the blocks of a section: tables, subsections, paragraphs;
+//! * `paragraph`: paragraphs joined across line wraps and page breaks;
 //! * `closing`, `organs`: the closing signature; the one organ-suffix list;
 //! * `seg`: pieces of lines and the list marker at their head;
 //! * `kind`: what a piece is to block building (each question asked of a
@@ -29,6 +30,7 @@ pub(crate) mod kind;
 pub(crate) mod meta;
 mod opening;
 pub(crate) mod organs;
+pub(crate) mod paragraph;
 pub(crate) mod region;
 pub(crate) mod section;
 pub(crate) mod seg;

@@ -198,22 +198,7 @@ pub(crate) fn region_end<'a>(
         }
         let facts = rows.push(s.start, s.raw);
         let delim = grid_delim(facts);
-        // rows of one delimiter, a blank line, rows of another: a table
-        // is written in one layout, so the second rows are another table
-        if blank_before && last_delim.is_some() && delim.is_some() && delim != last_delim {
-            break;
-        }
-        // an empty pipe row (`||`) after a blank line holds nothing of the
-        // table before: it ends the region whatever the delimiter of the
-        // line before the blank (a line the canonical text does not write,
-        // `\t\u{8}`, must not decide it)
-        if blank_before && delim == Some('|') && empty_pipe_row(s.trimmed().1) {
-            break;
-        }
-        // pipe rows without a tab after a blank line end it too when the
-        // line before the blank is a tab row whose label holds pipes
-        // (`一、本年新收||密\t\t\t`: rows of another delimiter)
-        if blank_before && delim == Some('|') && last_tab && !facts.is_some_and(|f| f.has_tab) {
+        if blank_before && other_layout(s.trimmed().1, facts, delim, last_delim, last_tab) {
             break;
         }
         blank_before = false;
@@ -224,30 +209,7 @@ pub(crate) fn region_end<'a>(
             last_delim = row_delim(facts);
             last_tab = piped_label(facts, s.raw);
         }
-        let t = s.trimmed().1;
-        // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
-        let empty_cells = has_empty_cells(s.raw, facts);
-        // the first row of an applications table, on a line that opens one
-        // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
-        // sentence, as it is when it opens the table (the canonical text
-        // writes it after the note and the header)
-        let mut whole = false;
-        let first_row =
-            applications && !has_row && kinds[j].anchor(&s) == Some(Kind::Applications) && {
-                lexical::norm_into(buf, t);
-                whole = true;
-                matches!(app_label(buf), AppLabel::Row(_))
-            };
-        if !first_row
-            && ends_region(t, kind, buf, &mut whole)
-            && !(empty_cells && (t.ends_with('。') || applications && is_group_or_row_label(t)))
-        {
-            break;
-        }
-        if applications && note_after_row(t, &kinds[j].facts, buf, whole, &mut has_row) {
-            break;
-        }
-        if opens_another(&s, &kinds[j], kind) {
+        if line_ends_region(&s, &kinds[j], kind, facts, buf, &mut has_row) {
             break;
         }
         j += 1;
@@ -256,6 +218,76 @@ pub(crate) fn region_end<'a>(
     }
     rows.truncate(kept);
     end
+}
+
+/// True when a line after a blank line (`t` trimmed, `facts` the facts of
+/// its walk, `delim` its grid delimiter) is rows of another layout than
+/// the region's so far (`last_delim` the delimiter of the last line when it
+/// was a grid row, `last_tab` whether that line is a tab row whose pipes
+/// stand in its label): it ends the region.
+fn other_layout(
+    t: &str,
+    facts: Option<ScanFacts>,
+    delim: Option<char>,
+    last_delim: Option<char>,
+    last_tab: bool,
+) -> bool {
+    // rows of one delimiter, a blank line, rows of another: a table
+    // is written in one layout, so the second rows are another table
+    if last_delim.is_some() && delim.is_some() && delim != last_delim {
+        return true;
+    }
+    // an empty pipe row (`||`) after a blank line holds nothing of the
+    // table before: it ends the region whatever the delimiter of the
+    // line before the blank (a line the canonical text does not write,
+    // `\t\u{8}`, must not decide it)
+    if delim == Some('|') && empty_pipe_row(t) {
+        return true;
+    }
+    // pipe rows without a tab after a blank line end it too when the
+    // line before the blank is a tab row whose label holds pipes
+    // (`一、本年新收||密\t\t\t`: rows of another delimiter)
+    delim == Some('|') && last_tab && !facts.is_some_and(|f| f.has_tab)
+}
+
+/// True when the piece `s` (its kind `k`, `facts` the facts of its walk)
+/// ends the region of `kind` by what it reads: running text or a sentence
+/// ([`ends_region`]), a note after a row of an applications table
+/// ([`note_after_row`], which records in `has_row` whether the table has a
+/// row yet), or the anchor of another table ([`opens_another`]). `buf` is
+/// the buffer for the normalised line.
+fn line_ends_region(
+    s: &Seg<'_>,
+    k: &LineKind,
+    kind: Kind,
+    facts: Option<ScanFacts>,
+    buf: &mut String,
+    has_row: &mut bool,
+) -> bool {
+    let applications = kind == Kind::Applications;
+    let t = s.trimmed().1;
+    // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
+    let empty_cells = has_empty_cells(s.raw, facts);
+    // the first row of an applications table, on a line that opens one
+    // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
+    // sentence, as it is when it opens the table (the canonical text
+    // writes it after the note and the header)
+    let mut whole = false;
+    let first_row = applications && !*has_row && k.anchor(s) == Some(Kind::Applications) && {
+        lexical::norm_into(buf, t);
+        whole = true;
+        matches!(app_label(buf), AppLabel::Row(_))
+    };
+    if !first_row
+        && ends_region(t, kind, buf, &mut whole)
+        && !(empty_cells && (t.ends_with('。') || applications && is_group_or_row_label(t)))
+    {
+        return true;
+    }
+    if applications && note_after_row(t, &k.facts, buf, whole, has_row) {
+        return true;
+    }
+    opens_another(s, k, kind)
 }
 
 /// True when the line `raw` (the facts of its walk `f`) has a tab after its
