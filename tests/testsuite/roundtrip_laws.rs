@@ -44,6 +44,25 @@ fn assert_laws(x: &str) {
     }
 }
 
+/// Checks the laws on every input of a sweep and fails with the list of
+/// those that break one (each with the first line of why).
+fn assert_all_laws(inputs: &[String]) {
+    let fails: Vec<(&String, String)> = inputs
+        .iter()
+        .filter_map(|x| {
+            laws(x)
+                .err()
+                .map(|e| (x, e.lines().next().unwrap_or("").to_string()))
+        })
+        .collect();
+    assert!(
+        fails.is_empty(),
+        "{} of {} fail: {fails:#?}",
+        fails.len(),
+        inputs.len()
+    );
+}
+
 fn fixture(name: &str) -> String {
     let bytes =
         crate::util::fuzz_input(&repo_path(&format!("tests/fixtures/fuzz/{name}"))).unwrap();
@@ -1531,20 +1550,7 @@ fn laws_s_sweep() {
             }
         }
     }
-    let fails: Vec<(&String, String)> = inputs
-        .iter()
-        .filter_map(|x| {
-            laws(x)
-                .err()
-                .map(|e| (x, e.lines().next().unwrap_or("").to_string()))
-        })
-        .collect();
-    assert!(
-        fails.is_empty(),
-        "{} of {} fail: {fails:#?}",
-        fails.len(),
-        inputs.len()
-    );
+    assert_all_laws(&inputs);
 }
 
 // --- laws-u: longer mutation runs (seeds 16–18, 20,000 cases) ------------------------
@@ -1784,20 +1790,7 @@ fn laws_t_sweep() {
         inputs.push(format!("|一、本年新收|{fused}|\n"));
         inputs.push(format!("一、本年新收  {fused}\n"));
     }
-    let fails: Vec<_> = inputs
-        .iter()
-        .filter_map(|x| {
-            laws(x)
-                .err()
-                .map(|e| (x, e.lines().next().unwrap_or("").to_string()))
-        })
-        .collect();
-    assert!(
-        fails.is_empty(),
-        "{} of {} fail: {fails:#?}",
-        fails.len(),
-        inputs.len()
-    );
+    assert_all_laws(&inputs);
 }
 
 // --- laws-v: strict campaign of 2026-12-06 12:53 (main at dcb28cd) ---------------

@@ -29,16 +29,7 @@ fn digits_in_the_first_three_characters() {
     let pieces = [
         "", "一", "二", " ", "\u{3000}", "1", "１", "年", "a", "𠀀", "，", "䶵",
     ];
-    let mut texts = vec![String::new()];
-    for _ in 0..4 {
-        let mut next = Vec::new();
-        for t in &texts {
-            for p in pieces {
-                next.push(format!("{t}{p}"));
-            }
-        }
-        texts = next;
-    }
+    let texts = words_of(&pieces, 4);
     for t in &texts {
         assert_eq!(digit_in_first_three(t), reference(t), "{t:?}");
     }
@@ -82,16 +73,7 @@ fn years_as_the_byte_walk_found_them() {
     let pieces = [
         "2021", "年", "《", "》", "1", "0", "度", "〈", "1999", "2101",
     ];
-    let mut texts = vec![String::new()];
-    for _ in 0..5 {
-        let mut next = Vec::new();
-        for t in &texts {
-            for p in pieces {
-                next.push(format!("{t}{p}"));
-            }
-        }
-        texts = next;
-    }
+    let texts = words_of(&pieces, 5);
     for t in &texts {
         assert_eq!(years_in(t).collect::<Vec<_>>(), reference(t), "{t:?}");
     }
@@ -135,4 +117,19 @@ fn organs() {
         Some("龙场镇")
     );
     assert_eq!(organ_prefix("全区各部门"), None);
+}
+
+/// Every text of `n` pieces of `pieces` (with repetition, in order).
+fn words_of(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    for _ in 0..n {
+        let mut next = Vec::new();
+        for t in &texts {
+            for p in pieces {
+                next.push(format!("{t}{p}"));
+            }
+        }
+        texts = next;
+    }
+    texts
 }
