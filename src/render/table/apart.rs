@@ -43,6 +43,31 @@ pub(crate) fn table_text_after(
     if reads_apart(before, &text, table, None) {
         return (None, text);
     }
+    for (first, second) in candidates(table, prev, before, &text) {
+        let Some(second) = second else {
+            continue;
+        };
+        let apart = match &first {
+            Some(b) => reads_apart(b, &second, table, Some(prev)),
+            None => reads_apart(before, &second, table, None),
+        };
+        if apart {
+            return (first, second);
+        }
+    }
+    (None, text)
+}
+
+/// The forms to try, in order, for `table` written after table `prev`
+/// (written `before`) when `text`, its own layout, does not read apart from
+/// it: each the first table's text when it changes, and the second's (see
+/// [`table_text_after`]).
+fn candidates(
+    table: &Table,
+    prev: &Table,
+    before: &str,
+    text: &str,
+) -> Vec<(Option<String>, Option<String>)> {
     let last = before.lines().next_back().unwrap_or("");
     // (a line with a tab that is no tab row, a label and its empty cells,
     // counts as a tab row: the parser ends a region at pipe rows after it)
@@ -54,11 +79,11 @@ pub(crate) fn table_text_after(
     let mut candidates: Vec<(Option<String>, Option<String>)> = Vec::new();
     match (pipes, tabs) {
         (false, true) => {
-            candidates.push((None, first_line_piped(&text)));
+            candidates.push((None, first_line_piped(text)));
             candidates.push((None, other_layout(table, '|')));
             // (or the first table in pipe rows, when the second cannot be:
             // a legacy statistics row with a pipe cell `w\t|`)
-            candidates.push((other_layout(prev, '|'), Some(text.clone())));
+            candidates.push((other_layout(prev, '|'), Some(text.to_owned())));
         }
         (true, false) => candidates.push((None, other_layout(table, '\t'))),
         _ => {}
@@ -77,7 +102,7 @@ pub(crate) fn table_text_after(
         && !tabs
         && let Some(piped) = last_lines_piped(before)
     {
-        candidates.push((Some(piped.clone()), Some(text.clone())));
+        candidates.push((Some(piped.clone()), Some(text.to_owned())));
         candidates.push((Some(piped), other_layout(table, '\t')));
     }
     // (last: the first table's last lines without a delimiter written with
@@ -87,7 +112,7 @@ pub(crate) fn table_text_after(
         && !tabs
         && let Some(tabbed) = last_lines_tabbed(before)
     {
-        candidates.push((Some(tabbed), Some(text.clone())));
+        candidates.push((Some(tabbed), Some(text.to_owned())));
     }
     if let Table::Generic(g) = table {
         let mut spread = String::new();
@@ -101,19 +126,7 @@ pub(crate) fn table_text_after(
     if let Table::Generic(_) = table {
         candidates.push((None, other_layout(table, '|').map(|t| format!("||\n{t}"))));
     }
-    for (first, second) in candidates {
-        let Some(second) = second else {
-            continue;
-        };
-        let apart = match &first {
-            Some(b) => reads_apart(b, &second, table, Some(prev)),
-            None => reads_apart(before, &second, table, None),
-        };
-        if apart {
-            return (first, second);
-        }
-    }
-    (None, text)
+    candidates
 }
 
 /// `text` with its last lines that are no grid rows written as pipe rows

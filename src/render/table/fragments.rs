@@ -110,6 +110,26 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         .chain(row.fused.iter())
         .map(|e| e.span.start)
         .max();
+    let (tab, spaced, at_end) = field_flags(row, f, follows, last)?;
+    Some(RowFragment {
+        raw: &f.raw,
+        after: follows.filter(|_| !at_end).map(|e| e.span.start),
+        tab,
+        spaced,
+    })
+}
+
+/// How `other` fragment `f` is written after `follows`, the cell or fused
+/// digits of `row` it follows (`last` the start of the row's last one):
+/// `(tab, spaced, at_end)` as in [`RowFragment`] (`at_end`: after the last
+/// of the cells that share the row's end); `None` when it is not written
+/// (see [`place`]).
+fn field_flags<C: Key>(
+    row: &RowSource<C>,
+    f: &crate::model::Fragment,
+    follows: Option<&crate::model::Text>,
+    last: Option<u32>,
+) -> Option<(bool, bool, bool)> {
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let mut tab = false;
     let mut spaced = false;
@@ -170,12 +190,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
             tab = true;
         }
     }
-    Some(RowFragment {
-        raw: &f.raw,
-        after: follows.filter(|_| !at_end).map(|e| e.span.start),
-        tab,
-        spaced,
-    })
+    Some((tab, spaced, at_end))
 }
 
 /// True when the fragment `f`, after the empty cell `e` of `row` (no fused

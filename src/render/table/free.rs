@@ -284,6 +284,33 @@ fn legacy_rows_in_order(
 /// (each field followed by a pipe), where every row is a row and empty
 /// fields keep their positions.
 pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTable) -> fmt::Result {
+    let lines = legacy_lines(t)?;
+    if let Some(piped) = legacy_header_alone(t, &lines) {
+        return w.write_str(&piped);
+    }
+    let pipes = lines
+        .iter()
+        .any(|l| !crate::grid::tabs::is_row(&l.join("\t")))
+        && !lines.iter().flatten().any(|f| f.contains('|'));
+    for l in &lines {
+        if pipes {
+            // no outer pipe before the first field: the parser reads the
+            // row's fields as they stand (an empty label keeps its place)
+            for f in l {
+                w.write_str(f)?;
+                w.write_char('|')?;
+            }
+        } else {
+            w.write_str(&l.join("\t"))?;
+        }
+        w.write_char('\n')?;
+    }
+    Ok(())
+}
+
+/// The fields of legacy statistics table `t`, line by line: the header,
+/// then each row, every line as wide as the widest.
+fn legacy_lines(t: &LegacyStatisticsTable) -> Result<Vec<Vec<String>>, fmt::Error> {
     let srcs: Vec<&LegacyRowSource> = t
         .source
         .values()
@@ -344,10 +371,16 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     for l in &mut lines {
         l.resize(width, String::new());
     }
+    Ok(lines)
+}
+
+/// The header line of table `t` without rows (`lines` its only line) as pipe
+/// rows, when that reads back as the table and its tab row does not.
+fn legacy_header_alone(t: &LegacyStatisticsTable, lines: &[Vec<String>]) -> Option<String> {
     // a table without rows: its header line alone reads back as a
     // paragraph (one tab row); in pipe rows with an empty row after it
     // (`|指标名称|历年累计|` + `||`) it reads back as the table
-    if let [header] = lines.as_slice()
+    if let [header] = lines
         && !header.iter().any(|f| f.contains('|'))
     {
         let tabs = format!("{}\n", header.join("\t"));
@@ -360,26 +393,9 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
         if !one_table(&tabs) {
             let piped = format!("|{}|\n||\n", header.join("|"));
             if one_table(&piped) {
-                return w.write_str(&piped);
+                return Some(piped);
             }
         }
     }
-    let pipes = lines
-        .iter()
-        .any(|l| !crate::grid::tabs::is_row(&l.join("\t")))
-        && !lines.iter().flatten().any(|f| f.contains('|'));
-    for l in &lines {
-        if pipes {
-            // no outer pipe before the first field: the parser reads the
-            // row's fields as they stand (an empty label keeps its place)
-            for f in l {
-                w.write_str(f)?;
-                w.write_char('|')?;
-            }
-        } else {
-            w.write_str(&l.join("\t"))?;
-        }
-        w.write_char('\n')?;
-    }
-    Ok(())
+    None
 }

@@ -13,18 +13,23 @@ use crate::model::RowMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    ActiveDisclosureTable, AdField, AdItem, AppGroup, AppRow, ApplicationsTable, Block, Format,
-    FragmentRole, Key, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Table,
+    AdItem, AppGroup, AppRow, ApplicationsTable, Block, FragmentRole, Key, RowSource, Table,
 };
 
+mod active_disclosure;
 mod apart;
 mod fragments;
 mod free;
+mod review_litigation;
 
+use active_disclosure::active_disclosure;
+pub use active_disclosure::{active_disclosure_format, write_active_disclosure};
 pub use apart::table_text_before_tab_row;
 pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::RowFragments;
 pub use free::{write_generic, write_legacy_statistics};
+use review_litigation::review_litigation;
+pub use review_litigation::write_review_litigation;
 
 /// The note line that opens a canonical applications table.
 pub const APPLICATIONS_NOTE: &str =
@@ -511,170 +516,4 @@ fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
         w.write_char('\t')?;
     }
     w.write_char('\n')
-}
-
-/// Writes the review/litigation table (see the module docs).
-pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTable) -> fmt::Result {
-    review_litigation(w, t, false)
-}
-
-/// [`write_review_litigation`]; `pipes` as [`write_table_rows`].
-fn review_litigation<W: fmt::Write>(
-    w: &mut W,
-    t: &ReviewLitigationTable,
-    pipes: bool,
-) -> fmt::Result {
-    for line in REVIEW_LITIGATION_HEADER {
-        w.write_str(line)?;
-        w.write_char('\n')?;
-    }
-    let mut first = true;
-    for _ in RlGroup::ALL {
-        for outcome in RlOutcome::ALL {
-            if !first {
-                w.write_char('\t')?;
-            }
-            first = false;
-            w.write_str(outcome.label())?;
-        }
-    }
-    w.write_char('\n')?;
-    if t.groups.is_empty() && t.source.is_empty() {
-        // no values at all: the header alone reads back so
-        return Ok(());
-    }
-    if t.source.values().any(|s| s.fused.is_some()) {
-        // the digits on one tab row (words tab-separated, so the line reads
-        // the same words as cells), never split by the parser; a single word
-        // gets a tab after it to make the line a tab row
-        let mut words = 0;
-        let mut line = String::new();
-        for group in RlGroup::ALL {
-            if let Some(fused) = t.source.get(group).and_then(|s| s.fused.as_ref()) {
-                if words > 0 {
-                    line.push('\t');
-                }
-                put_fused(&mut line, &fused.raw, "\t", 15, pipes, false)?;
-                // (a pipe parts words too: `1| 4` is two)
-                words += fused
-                    .raw
-                    .split(|c: char| is_space(c) || c == '|')
-                    .filter(|x| !x.is_empty())
-                    .count();
-            }
-        }
-        // digits that read as a page number (`-2-`, `-\t2\t-`) would be
-        // dropped as one: an empty pipe field after them keeps the line a row
-        // (the parser reads the pipe as a delimiter, the digits as fused)
-        let page = !pipes && crate::text::lexical::is_page_number(line.trim_matches(is_space));
-        if words == 1 || page {
-            line.push('\t');
-        }
-        if page {
-            line.push('|');
-        }
-        w.write_str(&line)?;
-        return w.write_char('\n');
-    }
-    let mut first = true;
-    for group in RlGroup::ALL {
-        for outcome in RlOutcome::ALL {
-            if !first {
-                w.write_char('\t')?;
-            }
-            first = false;
-            put_cell(w, t.source.get(group), t.groups.get(group), outcome)?;
-        }
-    }
-    // text after the row's last cell, as one more field
-    let cells = t.source.values().flat_map(|s| s.cells.values());
-    if let Some(raw) = fragments::after_last_cell(&t.fragments, cells) {
-        w.write_char('\t')?;
-        w.write_str(&raw)?;
-    }
-    w.write_char('\n')
-}
-
-/// The template format an active-disclosure table follows: 2021 when any
-/// item has a 2021-only field (or `decisions` without `previous_year`).
-pub fn active_disclosure_format(t: &ActiveDisclosureTable) -> Format {
-    let v2021 = t.items.values().any(|fields| {
-        fields.keys().any(|f| {
-            matches!(
-                f,
-                AdField::Issued | AdField::Repealed | AdField::InForce | AdField::Amount10kYuan
-            )
-        }) || fields.contains_key(&AdField::Decisions)
-            && !fields.contains_key(&AdField::PreviousYear)
-    });
-    if v2021 { Format::V2021 } else { Format::V2019 }
-}
-
-/// The header label of `field` in `format`.
-fn field_label(field: AdField, format: Format) -> &'static str {
-    if field == AdField::Decisions && format != Format::V2021 {
-        "处理决定数量"
-    } else {
-        field.label()
-    }
-}
-
-/// Writes the active-disclosure table (see the module docs).
-pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTable) -> fmt::Result {
-    active_disclosure(w, t, false)
-}
-
-/// [`write_active_disclosure`]; `pipes` as [`write_table_rows`].
-fn active_disclosure<W: fmt::Write>(
-    w: &mut W,
-    t: &ActiveDisclosureTable,
-    pipes: bool,
-) -> fmt::Result {
-    let format = active_disclosure_format(t);
-    if t.items.is_empty() {
-        // a table without items: its first block title and column header
-        // read back as one (the title alone would take in pipe rows that
-        // follow it after a blank line, read as its own rows)
-        w.write_str("第二十条第（一）项\n信息内容")?;
-        for field in ACTIVE_DISCLOSURE_BLOCKS[0].1[0].fields(format) {
-            w.write_char('\t')?;
-            w.write_str(field_label(*field, format))?;
-        }
-        return w.write_char('\n');
-    }
-    let mut frags = RowFragments::new(&t.fragments, t.source.values());
-    // the items in the model's order (the source's), each run of items of
-    // one block under its block title: items read in another order than
-    // the template's (a block （六） before （一）) read back in that order
-    let mut block: Option<&str> = None;
-    for (item, values) in &t.items {
-        let Some((numeral, items)) = ACTIVE_DISCLOSURE_BLOCKS
-            .iter()
-            .find(|(_, items)| items.contains(item))
-        else {
-            continue;
-        };
-        if block != Some(*numeral) {
-            block = Some(*numeral);
-            write!(w, "第二十条第{numeral}项\n信息内容")?;
-            for field in items[0].fields(format) {
-                w.write_char('\t')?;
-                w.write_str(field_label(*field, format))?;
-            }
-            w.write_char('\n')?;
-        }
-        put_row(
-            w,
-            item.label(),
-            t.source.get(item),
-            Some(values),
-            // the row's own fields, as the parser reads them: a 2019 row
-            // in a 2021 table (`其他对外管理服务事项` under （五）) keeps its
-            // three cells where the block's header has one column
-            item.fields(format),
-            &mut frags,
-            pipes,
-        )?;
-    }
-    Ok(())
 }
