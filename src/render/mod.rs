@@ -400,6 +400,15 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         {
             return None;
         }
+        let default = self.written_alone(block, true)?;
+        after_table::head_lines_after_table(t, table_text, s, &default)
+    }
+
+    /// The text `block` is written as on its own, in this place (after the
+    /// paragraph written last, in this section), with no table held back
+    /// and no head held for the line after it; `flat`: whether a subsection
+    /// may be written on one line (see [`flat`]).
+    fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
         let mut default = String::new();
         let mut nested = Chunks {
             w: &mut default,
@@ -412,15 +421,14 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             section: self.section,
             para: None,
             joined: false,
-            // (no head is held for a line after the block)
             next_heading: None,
             tail: false,
             heading: self.heading,
-            flat: true,
+            flat,
         };
         nested.blocks(std::slice::from_ref(block)).ok()?;
         nested.flush().ok()?;
-        after_table::head_lines_after_table(t, table_text, s, &default)
+        Some(default)
     }
 
     /// Subsection `s` (the block `block`) on one line, when it holds
@@ -436,26 +444,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return None;
         }
         let line = flat::one_line(s)?;
-        let mut default = String::new();
-        let mut nested = Chunks {
-            w: &mut default,
-            first: true,
-            gap: false,
-            last: self.last,
-            table: None,
-            closing: false,
-            prefix: None,
-            section: self.section,
-            para: None,
-            joined: false,
-            // (no head is held for a line after the block)
-            next_heading: None,
-            tail: false,
-            heading: self.heading,
-            flat: false,
-        };
-        nested.blocks(std::slice::from_ref(block)).ok()?;
-        nested.flush().ok()?;
+        let default = self.written_alone(block, false)?;
         (!flat::reads_as(self.heading, &default, s) && flat::reads_as(self.heading, &line, s))
             .then_some(line)
     }

@@ -63,6 +63,23 @@ fn assert_all_laws(inputs: &[String]) {
     );
 }
 
+/// Asserts that `text` reads as a table and then a subsection (in the
+/// preamble).
+fn assert_table_then_subsection(text: &str) {
+    let r = ogi_report::parse(text).unwrap();
+    assert!(
+        matches!(
+            r.preamble.as_slice(),
+            [
+                ogi_report::model::Block::Table(_),
+                ogi_report::model::Block::Subsection(_)
+            ]
+        ),
+        "{:?}",
+        r.preamble
+    );
+}
+
 fn fixture(name: &str) -> String {
     let bytes =
         crate::util::fuzz_input(&repo_path(&format!("tests/fixtures/fuzz/{name}"))).unwrap();
@@ -1014,18 +1031,7 @@ fn laws_n_an_item_word_after_the_figures_is_no_label() {
     // an item word before the figures still makes the line a row
     assert_laws("第二十条\n3.规章      0    0    0    0    0    0    0\n集中采购 1 2");
     // the marker line ends the table: a subsection follows it
-    let r = ogi_report::parse("第二十条\n3.一稳定”\t0\t0\t0\t0\t0\t0\t0集中采购").unwrap();
-    assert!(
-        matches!(
-            r.preamble.as_slice(),
-            [
-                ogi_report::model::Block::Table(_),
-                ogi_report::model::Block::Subsection(_)
-            ]
-        ),
-        "{:?}",
-        r.preamble
-    );
+    assert_table_then_subsection("第二十条\n3.一稳定”\t0\t0\t0\t0\t0\t0\t0集中采购");
 }
 
 /// Text apart after a row's last empty cell (`行政许可\tb\tc`: `b\tc` after
@@ -1859,19 +1865,8 @@ fn laws_v_a_subsection_after_a_table_stays_apart_from_it() {
     assert_laws("（本列\n1.\t1\t00000000000\u{e}000\u{e}.00000000000000000000\u{8},");
     assert_laws("一、本年新收\n1.信访不机构主动公开的政府信息；通过“依申请公开”子栏目，");
     assert_laws("一、本年新收\n1.申请           1    0   0   0    0    0   1\n重复申请");
-    let r =
-        ogi_report::parse("一、本年新收\n1.信访不机构主动公开的政府信息；通过“依申请公开”子栏目，")
-            .unwrap();
-    assert!(
-        matches!(
-            r.preamble.as_slice(),
-            [
-                ogi_report::model::Block::Table(_),
-                ogi_report::model::Block::Subsection(_)
-            ]
-        ),
-        "{:?}",
-        r.preamble
+    assert_table_then_subsection(
+        "一、本年新收\n1.信访不机构主动公开的政府信息；通过“依申请公开”子栏目，",
     );
 }
 
