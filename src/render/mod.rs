@@ -156,22 +156,7 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
         Some(s) => last_paragraph(&s.blocks, s.number),
         None => last_paragraph(&report.preamble, 0),
     };
-    let mut out = Chunks {
-        w,
-        first: true,
-        gap: false,
-        last,
-        table: None,
-        closing: false,
-        prefix: None,
-        section: 0,
-        para: None,
-        joined: false,
-        next_heading: None,
-        tail: true,
-        heading: None,
-        flat: true,
-    };
+    let mut out = Chunks::new(w, last);
     let heading_of = |k: usize| {
         report
             .sections
@@ -192,22 +177,7 @@ pub fn write_report<W: fmt::Write>(w: &mut W, report: &Report) -> fmt::Result {
 /// Writes one section's canonical text: its heading line, then its blocks
 /// (what [`write_report`] writes for it).
 pub fn write_section<W: fmt::Write>(w: &mut W, section: &Section) -> fmt::Result {
-    let mut out = Chunks {
-        w,
-        first: true,
-        gap: false,
-        last: None,
-        table: None,
-        closing: false,
-        prefix: None,
-        section: 0,
-        para: None,
-        joined: false,
-        next_heading: None,
-        tail: true,
-        heading: None,
-        flat: true,
-    };
+    let mut out = Chunks::new(w, None);
     out.section(section)?;
     out.flush()
 }
@@ -278,6 +248,29 @@ struct Chunks<'w, 'r, W> {
     /// The next subsection may be written on one line (see [`flat`]);
     /// false while its default form is written to read it back.
     flat: bool,
+}
+
+impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
+    /// Chunks written to `w` from the start of a text (the preamble, no
+    /// section yet), `last` the paragraph written last if known.
+    fn new(w: &'w mut W, last: Option<&'r Paragraph>) -> Self {
+        Chunks {
+            w,
+            first: true,
+            gap: false,
+            last,
+            table: None,
+            closing: false,
+            prefix: None,
+            section: 0,
+            para: None,
+            joined: false,
+            next_heading: None,
+            tail: true,
+            heading: None,
+            flat: true,
+        }
+    }
 }
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
@@ -411,20 +404,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
         let mut default = String::new();
         let mut nested = Chunks {
-            w: &mut default,
-            first: true,
-            gap: false,
-            last: self.last,
-            table: None,
-            closing: false,
-            prefix: None,
             section: self.section,
-            para: None,
-            joined: false,
-            next_heading: None,
             tail: false,
             heading: self.heading,
             flat,
+            ..Chunks::new(&mut default, self.last)
         };
         nested.blocks(std::slice::from_ref(block)).ok()?;
         nested.flush().ok()?;
