@@ -64,11 +64,16 @@ fn stray_text<'a, C: Key>(
     let next_row = rows
         .get(rows.partition_point(|&s| s < at || s <= own))
         .copied();
+    // (a cell with text at the same place, the figure the empty cells sit
+    // at in space-aligned text, `4` + `结`, ends it too: text after that
+    // figure is beside it)
     let next = row
         .cells
         .values()
+        .filter(|c| {
+            c.span.start > at || (c.span.start == at && !c.raw.chars().all(char::is_whitespace))
+        })
         .map(|c| c.span.start)
-        .filter(|&s| s > at)
         .chain(next_row)
         .chain(
             fragments

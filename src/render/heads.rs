@@ -87,8 +87,11 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
 /// a subsection with a section marker (`三、收费。` + `作`: on a line of its
 /// own the head could read as a section heading), and a titled subsection
 /// whose paragraph starts with markup (`一是。` + `[bookmark]下`: alone it
-/// reads as the markup and a paragraph). `last` is the number of the section
-/// written last (0 in the preamble).
+/// reads as the markup and a paragraph), or whose head line alone reads as
+/// something else (`1.勾稽关系10:` is an applications table's note; with its
+/// long paragraph on the line it is none), when the line reads back as the
+/// head and paragraph. `last` is the number of the section written last (0
+/// in the preamble).
 pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool {
     let Some(Block::Paragraph(p)) = s.blocks.first() else {
         return false;
@@ -99,9 +102,8 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
     // (a paragraph that starts with markup, `[bookmark]下`, would read as
     // the markup and a paragraph on a line of its own)
-    if s.title.is_some() && !section_marker && crate::text::lexical::markup(&p.text).is_err() {
-        return false;
-    }
+    let head_apart_reads =
+        s.title.is_some() && !section_marker && crate::text::lexical::markup(&p.text).is_err();
     let text: std::borrow::Cow<'_, str> = if crate::lines::has_line_break(&p.text) {
         p.text.replace(['\n', '\r'], "").into()
     } else {
@@ -132,6 +134,46 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && crate::parse::seg::line_marker(&text).is_none()
         && crate::parse::blocks::split_title(&rest) == want
         && !heading()
+        && (!head_apart_reads || head_reads_otherwise(s, &line, &p.text))
+}
+
+/// True when the head line of titled subsection `s` alone does not read
+/// back as its head (`1.勾稽关系10:` reads as an applications table's note)
+/// and `line`, the head with its first paragraph `text`, reads back as the
+/// subsection with that paragraph.
+fn head_reads_otherwise(s: &crate::model::Subsection, line: &str, text: &str) -> bool {
+    !head_alone_reads_back(s)
+        && super::reread::preamble_of(line).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Subsection(r)]
+                if same_head(r, s)
+                    && matches!(r.blocks.as_slice(), [Block::Paragraph(q)] if q.text == text))
+        })
+}
+
+/// True when `a` and `b` have the same marker and title.
+fn same_head(a: &crate::model::Subsection, b: &crate::model::Subsection) -> bool {
+    a.marker == b.marker && a.title == b.title
+}
+
+/// True when the head line of subsection `s` alone reads back as its head
+/// (an empty subsection of that marker and title).
+fn head_alone_reads_back(s: &crate::model::Subsection) -> bool {
+    super::reread::preamble_of(&head_text(s)).is_some_and(
+        |b| matches!(b.as_slice(), [Block::Subsection(r)] if same_head(r, s) && r.blocks.is_empty()),
+    )
+}
+
+/// True when `line`, the head of empty subsection `s` and the first line
+/// of its next sibling `n`, reads back as the two (`s` empty).
+fn two_heads_read_back(
+    line: &str,
+    s: &crate::model::Subsection,
+    n: &crate::model::Subsection,
+) -> bool {
+    super::reread::preamble_of(line).is_some_and(|b| {
+        matches!(b.as_slice(), [Block::Subsection(a), Block::Subsection(r), ..]
+            if same_head(a, s) && a.blocks.is_empty() && same_head(r, n))
+    })
 }
 
 /// The line written next, when it starts with the head of an empty
@@ -149,25 +191,38 @@ pub(super) enum NextLine<'a> {
 /// the head of its next sibling (`三、申請。七、`: the title ends at `。`, the
 /// marker after it opens a sibling) or the next section's heading, which the
 /// parser then finds inside the line (`三、申請二、主動情況` in section 一).
-/// `last` is the number of the section written last.
+/// So is an empty subsection with a title whose head alone reads as
+/// something else (`1.勾稽关系10:` is an applications table's note) before
+/// its next sibling, when the line of both reads back as the two heads
+/// (`1.勾稽关系10:2.` + a long paragraph). `last` is the number of the
+/// section written last.
 pub(super) fn joins_next_line(
     s: &crate::model::Subsection,
     next: &NextLine<'_>,
     last: u32,
 ) -> bool {
-    if !s.blocks.is_empty() || crate::text::lexical::section_marker(&s.marker).is_err() {
+    if !s.blocks.is_empty() {
         return false;
     }
     let title = s.title.as_deref().unwrap_or("");
     let head = format!("{}{title}", s.marker);
     let heading =
         |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
-    if head_text(s) != head
-        || has_line_break_or_space(title)
-        || heading(&head).is_none_or(|h| h.pos != 0)
-    {
+    if head_text(s) != head || has_line_break_or_space(title) {
         return false;
     }
+    // (the head alone reads as a section heading, or else as no head at
+    // all: read back, and only before a sibling)
+    let reads_otherwise = if crate::text::lexical::section_marker(&s.marker).is_ok()
+        && heading(&head).is_some_and(|h| h.pos == 0)
+    {
+        false
+    } else if s.title.is_some() && matches!(next, NextLine::Sibling(_)) && !head_alone_reads_back(s)
+    {
+        true
+    } else {
+        return false;
+    };
     let Some((style, len)) = crate::parse::seg::line_marker(&head) else {
         return false;
     };
@@ -179,7 +234,24 @@ pub(super) fn joins_next_line(
             if joins_first_subsection(n, last) {
                 return false;
             }
-            let next_line = first_line(n, last);
+            let mut next_line = first_line(n, last);
+            // (a body with a tab is cut before it, see `tab_cut`: the line
+            // is the part before the cut)
+            if reads_otherwise
+                && next_line.contains('\t')
+                && let Some(Block::Paragraph(p)) = n.blocks.first()
+                && body_on_head_line(n, last)
+            {
+                let n_title = n.title.as_deref().unwrap_or("");
+                let body: String = p
+                    .text
+                    .chars()
+                    .filter(|c| *c != '\n' && *c != '\r')
+                    .collect();
+                if let Some(at) = super::paragraph::tab_cut(&n.marker, n_title, &body, last) {
+                    next_line = format!("{}{n_title}{}", n.marker, &body[..at]);
+                }
+            }
             let line = format!("{head}{next_line}");
             !next_line.contains('\t')
                 && crate::parse::seg::line_marker(&next_line)
@@ -188,6 +260,7 @@ pub(super) fn joins_next_line(
                 && crate::parse::blocks::split_title(&line[len..])
                     == (s.title.as_deref(), Some(next_line.as_str()))
                 && heading(&line).is_none()
+                && (!reads_otherwise || two_heads_read_back(&line, s, n))
         }
         NextLine::Heading(raw, number) => {
             let line = format!("{head}{raw}");

@@ -1972,6 +1972,72 @@ fn laws_w_a_figure_fragment_is_not_written_in_an_empty_cells_place() {
     assert!(c1.contains("\n结转下\t1\t0\t\t"), "{c1:?}");
 }
 
+// --- laws-c8: the eighth strict campaign (2026-12-06 15:35, main at c43403e) ------
+
+/// [WA]: two applications tables without rows, the first ending with a
+/// group label (`办理结果`): the second's note line after a blank line was
+/// read into the first. The first's last line is written with a tab at its
+/// end and the second's note as a pipe row, which ends the region.
+#[test]
+fn laws_c8_two_applications_tables_after_a_group_label_read_apart() {
+    assert_laws("勾稽关系\n办理结果\n1.勾稽关系");
+    assert_laws("勾稽关系\n办理结果\n勾稽关系");
+    assert_laws("勾稽关系\n办理结果\n勾稽关系\n办理结果\n勾稽关系");
+}
+
+/// [WB]: a titled subsection whose head line alone reads as something
+/// else (`1.勾稽关系10:` is an applications table's note: at most 80
+/// characters with `勾稽关系`) keeps its long first paragraph on its head
+/// line, or, empty, shares the line of its next sibling's head, as the
+/// source had them, when that reads back.
+#[test]
+fn laws_c8_a_head_that_alone_reads_as_a_table_note_keeps_its_line() {
+    let long = format!("费用{}'{}", "\u{1b}".repeat(60), "\u{1b}".repeat(9));
+    assert_laws(&format!("1.勾稽关系10:{long}"));
+    assert_laws(&format!("1.勾稽关系10:2.{long}"));
+    assert_laws(&format!("1.-勾稽关系10:2.{long}&\t=\t\t\u{c}="));
+    let c1 = ogi_report::parse(&format!("1.勾稽关系10:{long}"))
+        .unwrap()
+        .render();
+    assert!(c1.starts_with("1.勾稽关系10:费用"), "{c1:?}");
+}
+
+/// [WC]: empty cells sharing a place with a figure (space-aligned `4 结`,
+/// the row's six empty cells at the `4` of its last): the text after the
+/// figure (`结`) was quoted by the audit as the last empty cell's, though it
+/// follows the figure, while the canonical tab row (`…\t4\t结`) gives each
+/// empty cell its own place. A cell with text at the same place bounds the
+/// stray text of the empty cells there.
+#[test]
+fn laws_c8_text_after_a_figure_is_not_the_empty_cells_text() {
+    assert_laws("（本列  部分公开\n \u{c}                   4 结\n2  4  7  1  3  4  8");
+    assert_laws("（本列  部分公开\n                   4 结");
+}
+
+/// [WD]: an applications row label read from wrapped flow text whose first
+/// line ends with a list marker (`（本列部分公开1.` + `形）`: the marker labels
+/// nothing, the next line continues the label) reads as one label; in a tab
+/// row's first field the cell grammar cuts it at the digit, the label
+/// `（本列部分公开` and stray text `1.形）` (the audit quotes the label). Such a
+/// label is written wrapped as it stood: its first line's text in the row,
+/// the label part on the line after it.
+#[test]
+fn laws_c8_a_wrapped_label_that_a_tab_row_would_cut_stays_wrapped() {
+    assert_laws("（本列部分公开1.\n形）");
+    assert_laws("（本列部分公开1.\n形）\t1\t2");
+    assert_laws("（本列部分公开1.\n形）  1  2  3  4  5  6  21");
+    assert_laws(
+        "（本列部分公开1.\n形）  1  2  3  4  5  6  21\n（三）不予公开\n1.属于国家秘密  0  0  0  0  0  0  0",
+    );
+    let c1 = ogi_report::parse("（本列部分公开1.\n形）")
+        .unwrap()
+        .render();
+    assert!(
+        c1.ends_with("\n（本列部分公开1.\t\t\t\t\t\t\t\n形）\n"),
+        "{c1:?}"
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.

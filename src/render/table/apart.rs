@@ -107,12 +107,15 @@ fn candidates(
     }
     // (last: the first table's last lines without a delimiter written with
     // a tab at their end, `（本列不予公开\t`, so that pipe rows after them end
-    // its region; a generic table one cell per paragraph)
+    // its region — the second table's own, or its first line as a pipe row
+    // when that line holds no delimiter: a note `|（本列…）|` after a group
+    // label `办理结果\t`; a generic table one cell per paragraph)
     if !pipes
         && !tabs
         && let Some(tabbed) = last_lines_tabbed(before)
     {
-        candidates.push((Some(tabbed), Some(text.to_owned())));
+        candidates.push((Some(tabbed.clone()), Some(text.to_owned())));
+        candidates.push((Some(tabbed), first_line_piped(text)));
     }
     if let Table::Generic(g) = table {
         let mut spread = String::new();

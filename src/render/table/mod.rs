@@ -254,6 +254,49 @@ fn stray_text_cell(word: &str) -> bool {
         })
 }
 
+/// True for the columns of the applications table, whose delimited rows
+/// read their first field as the label and the fields after it by the
+/// rules of `template::cells` for stray text.
+fn stray_cells<C: 'static>() -> bool {
+    std::any::TypeId::of::<C>() == std::any::TypeId::of::<crate::model::AppCol>()
+}
+
+/// Where a delimited applications row's first field cuts a row label that
+/// it reads as two pieces, the second opening with a digit (a list marker)
+/// and naming no row nor continuing the row's label (`（本列部分公开` +
+/// `1.形）`: the second is read as stray text after the row's label), as a
+/// label read from wrapped flow text may be (`（本列部分公开1.` + `形）`: the
+/// marker at the line's end labels nothing, the next line continues the
+/// label); `None` for a label the field reads whole.
+fn cut_label(label: &str, template_label: &str) -> Option<usize> {
+    use crate::template::vocabulary::{AppLabel, Set, app_label_of};
+    // (the cheap test first: a digit after the label's start)
+    if !label.bytes().skip(1).any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(label, 0, &mut toks);
+    let mut cutter = crate::template::rows::Cutter::default();
+    let pieces: Vec<(usize, usize, bool)> = cutter
+        .pieces(label, &toks, Some(Set::default()))
+        .map(|p| {
+            let stray = matches!(app_label_of(p.norm, &p.found), AppLabel::Unknown)
+                && !crate::text::lexical::norm(template_label).contains(p.norm);
+            (p.start, p.end, stray)
+        })
+        .collect();
+    match pieces.as_slice() {
+        [(0, a, _), (b, end, true)]
+            if a == b
+                && *end == label.len()
+                && label[*b..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Some(*b)
+        }
+        _ => None,
+    }
+}
+
 /// Writes one cell: raw source text, else the value, else nothing.
 fn put_cell<W: fmt::Write, C: Hash + Eq>(
     w: &mut W,
@@ -321,6 +364,22 @@ fn put_row<W: fmt::Write, C: Key>(
         }
         Ok(())
     };
+    // a label wrapped over lines in the source (its text and the label
+    // parts after it) that the tab row's first field would read cut
+    // (`（本列部分公开1.形）`, see `cut_label`): its first line's text in the
+    // row, the rest on the line after it, as it stood
+    let wrapped = source
+        .and_then(|s| s.label.as_ref())
+        .filter(|_| stray_cells::<C>() && !pipes)
+        .and_then(|l| {
+            let first = (l.span.end - l.span.start) as usize;
+            (first < l.raw.len()
+                && l.raw.is_char_boundary(first)
+                && !crate::lines::has_line_break(&l.raw)
+                && cut_label(&l.raw, template_label).is_some()
+                && cut_label(&l.raw[..first], template_label).is_none())
+            .then_some(first)
+        });
     match source.and_then(|s| s.label.as_ref()) {
         Some(label)
             if !pipes
@@ -331,12 +390,12 @@ fn put_row<W: fmt::Write, C: Key>(
             put(w, &label.raw)?;
             w.write_char('|')?;
         }
-        Some(label) => put(w, &label.raw)?,
+        Some(label) => put(w, &label.raw[..wrapped.unwrap_or(label.raw.len())])?,
         None => w.write_str(template_label)?,
     }
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
-        let stray = std::any::TypeId::of::<C>() == std::any::TypeId::of::<crate::model::AppCol>();
+        let stray = stray_cells::<C>();
         put_fused(w, &fused.raw, " ", columns.len(), pipes, stray)?;
         after(w, Some(fused), false)?;
     } else {
@@ -347,7 +406,12 @@ fn put_row<W: fmt::Write, C: Key>(
         }
     }
     after(w, None, true)?;
-    w.write_char('\n')
+    w.write_char('\n')?;
+    if let (Some(first), Some(label)) = (wrapped, source.and_then(|s| s.label.as_ref())) {
+        put(w, &label.raw[first..])?;
+        w.write_char('\n')?;
+    }
+    Ok(())
 }
 
 /// True when a row whose cells are all empty (its line, trimmed, is its
