@@ -300,22 +300,69 @@ fn glued_or_words(cell: &Cell, at: usize, out: &mut Vec<Tok>) {
 /// one scan of its bytes (only characters outside ASCII and the CJK block
 /// are decoded to be judged).
 fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
     let mut field: Option<usize> = None;
+    // the field holds a byte that may start a number (see
+    // [`may_start_number`]): else it is one label or null marker, known
+    // from this scan without the grammar's
+    let mut numeric = false;
     let mut i = 0;
     while i < text.len() {
         let (space, len) = space_at(text, i);
         match (space, field) {
             (true, Some(f)) => {
-                field_tokens(&text[f..i], at + f, out);
+                field_end(&text[f..i], at + f, numeric, out);
                 field = None;
             }
-            (false, None) => field = Some(i),
-            _ => {}
+            (false, None) => {
+                field = Some(i);
+                numeric = may_start_number(b[i]);
+            }
+            (false, Some(_)) => numeric |= may_start_number(b[i]),
+            (true, None) => {}
         }
         i += len;
     }
     if let Some(f) = field {
-        field_tokens(&text[f..], at + f, out);
+        field_end(&text[f..], at + f, numeric, out);
+    }
+}
+
+/// True for the first byte of a character that may start a number (an
+/// ASCII digit or `-`), or of one that may be one (`０`…`９` and `－` start
+/// with `0xEF`, as other full-width forms do).
+#[inline(always)]
+fn may_start_number(x: u8) -> bool {
+    // (one load: a table of the 256 bytes)
+    static MAY: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut d = b'0';
+        while d <= b'9' {
+            t[d as usize] = true;
+            d += 1;
+        }
+        t[b'-' as usize] = true;
+        t[0xEF] = true;
+        t
+    };
+    MAY[usize::from(x)]
+}
+
+/// The tokens of the field `f` at `at`: with no byte that may start a
+/// number in it (`numeric` false), one label or null marker — what
+/// [`field_tokens`] makes of it (its label text runs to the field's end),
+/// without reading the field again.
+#[inline(always)]
+fn field_end(f: &str, at: usize, numeric: bool, out: &mut Vec<Tok>) {
+    if numeric {
+        field_tokens(f, at, out);
+    } else {
+        let kind = if grammar::null_field(f) {
+            Tk::Null
+        } else {
+            Tk::Label
+        };
+        out.push(Tok::new(kind, at, at + f.len()));
     }
 }
 

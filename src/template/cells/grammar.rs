@@ -129,7 +129,7 @@ pub(crate) fn remark(i: &str) -> Res<'_, &str> {
 /// True when a whole field (no white space in it) is a null marker (无, /,
 /// —, -, 不适用, N/A …): the markers are a set, not a grammar, and the one set
 /// is [`crate::text::nulls`], shared with the audit.
-fn null_field(f: &str) -> bool {
+pub(super) fn null_field(f: &str) -> bool {
     // the longest marker is 9 bytes (不适用), and none starts with a digit
     f.len() <= 9 && !f.starts_with(|c: char| c.is_ascii_digit()) && vocabulary::is_null(f)
 }
