@@ -134,8 +134,14 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                     {
                         stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
                     }
-                    text_before =
-                        text_before || toks[cell_start..].iter().any(|t| t.kind != Tk::Empty);
+                    // (a cell's tokens are one empty token or text: its
+                    // last token says which)
+                    debug_assert!(
+                        toks.len() > cell_start
+                            && (toks[cell_start..].iter().all(|t| t.kind != Tk::Empty)
+                                || toks.len() == cell_start + 1)
+                    );
+                    text_before = text_before || toks.last().is_some_and(|t| t.kind != Tk::Empty);
                 }
                 drop_idle_empties(&mut toks, line_start);
                 continue;
@@ -218,26 +224,33 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     let mut k = line_start;
     let mut prev = None;
     let mut run = line_start;
+    // (a token is moved only once one before it was dropped)
     for i in line_start..toks.len() {
-        let t = toks[i];
-        if t.kind == Tk::Empty {
+        let kind = toks[i].kind;
+        if kind == Tk::Empty {
             continue;
         }
-        let inside_label = prev == Some(Tk::Label) && t.kind == Tk::Label;
+        let inside_label = prev == Some(Tk::Label) && kind == Tk::Label;
         for j in run..i {
             if j >= keep_from && !inside_label {
-                toks[k] = toks[j];
+                if k != j {
+                    toks[k] = toks[j];
+                }
                 k += 1;
             }
         }
-        toks[k] = t;
+        if k != i {
+            toks[k] = toks[i];
+        }
         k += 1;
-        prev = Some(t.kind);
+        prev = Some(kind);
         run = i + 1;
     }
     for j in run..toks.len() {
         if j >= keep_from {
-            toks[k] = toks[j];
+            if k != j {
+                toks[k] = toks[j];
+            }
             k += 1;
         }
     }
