@@ -92,6 +92,27 @@ fn ideograph_at(b: &[u8], i: usize) -> u32 {
     (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)
 }
 
+/// The end of the stretch of characters from byte `i` of `b` that are their
+/// own normal form and that `loud` rejects (see [`Norm::push_loud`]): ASCII
+/// and plain ideographs, judged from their bytes; any other character ends
+/// it.
+#[inline(always)]
+fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool) -> usize {
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || loud(u32::from(x)) {
+                break;
+            }
+            i += 1;
+        } else if plain_ideograph_at(b, i) && !loud(ideograph_at(b, i)) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// Appends `s` normalised to `out`. Most characters are their own normal
 /// form: runs of them are copied whole, and only the characters that change
 /// (white space, full-width forms, Traditional characters) are written one
@@ -341,20 +362,13 @@ impl Norm {
                     n => {
                         let pos = self.s.len() + (i - run);
                         self.s.push_str(&src[run..i]);
-                        run = i + len;
-                        copying = false;
+                        (run, copying) = (i + len, false);
+                        if let Some(n) = n {
+                            self.push_changed(pos, at + i..at + i + len, n);
+                            each(pos, u32::from(n));
+                            quiet = false;
+                        }
                         i += len;
-                        let Some(n) = n else {
-                            continue;
-                        };
-                        self.segs.push(Seg {
-                            at: pos,
-                            src: at + i - len,
-                            changed: Some(at + i),
-                        });
-                        self.s.push(n);
-                        each(pos, u32::from(n));
-                        quiet = false;
                         continue;
                     }
                 }
@@ -378,23 +392,21 @@ impl Norm {
                 each(pos, cp);
                 quiet = true;
             }
-            // the rest of the stretch: ASCII and plain ideographs that
-            // `loud` rejects, judged from their bytes
-            while let Some(&x) = b.get(i) {
-                if x < 0x80 {
-                    if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || loud(u32::from(x))
-                    {
-                        break;
-                    }
-                    i += 1;
-                } else if plain_ideograph_at(b, i) && !loud(ideograph_at(b, i)) {
-                    i += 3;
-                } else {
-                    break;
-                }
-            }
+            i = quiet_end(b, i, &loud);
         }
         self.s.push_str(&src[run..]);
+    }
+
+    /// Appends the character `n`, at byte `pos` of the text, that the
+    /// source's character at `src` changed into, with its map entry.
+    #[inline(always)]
+    fn push_changed(&mut self, pos: usize, src: std::ops::Range<usize>, n: char) {
+        self.segs.push(Seg {
+            at: pos,
+            src: src.start,
+            changed: Some(src.end),
+        });
+        self.s.push(n);
     }
 
     /// Source range of normalised bytes `a..b` (`a < b`): from the start
