@@ -335,6 +335,14 @@ fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
             (true, None) => {}
         }
         i += len;
+        // the rest of a stretch of ideographs (U+4000..U+9FFF, three bytes
+        // from a lead byte 0xE4..0xE9): inside the field, no white space
+        // and nothing that may start a number
+        if field.is_some() {
+            while b.get(i).is_some_and(|x| (0xE4..=0xE9).contains(x)) {
+                i += 3;
+            }
+        }
     }
     if let Some(f) = field {
         field_end(&text[f..], at + f, numeric, out);
