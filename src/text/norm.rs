@@ -234,7 +234,7 @@ impl Norm {
         }
     }
     /// Appends the source text `src` found at byte offset `at`. (The mapper
-    /// uses [`Norm::push_each`]; this is for callers that do not read the
+    /// uses [`Norm::push_loud`]; this is for callers that do not read the
     /// characters.)
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn push(&mut self, src: &str, at: usize) {
