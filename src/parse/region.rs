@@ -266,6 +266,12 @@ fn line_ends_region(
 ) -> bool {
     let applications = kind == Kind::Applications;
     let t = s.trimmed().1;
+    // a figure on a line of its own (`0`, `12`: a cell per line) is no
+    // sentence, label, note or anchor: none of the tests below ends the
+    // region on it ([`is_figure`])
+    if is_figure(t) {
+        return false;
+    }
     // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
     let empty_cells = has_empty_cells(s.raw, facts);
     // the first row of an applications table, on a line that opens one
@@ -404,6 +410,18 @@ fn glued_article(t: &str) -> bool {
         .is_some_and(|c| !matches!(c, '第' | '(' | '|' | '\t'))
 }
 
+/// True when the trimmed line `t` is ASCII digits only (`0`, `12`). Such a
+/// line ends no region ([`line_ends_region`]): it does not end with `。`, has
+/// no stop or comma, and normalised (ASCII digits are their own normal form)
+/// its label part is digits only, which [`ends_region`] trims away before it
+/// looks for a list marker; it holds no `勾` or `本` (no note), its words are
+/// no row label of the applications table ([`app_label`] finds no word in
+/// it), and it opens no table (every anchor starts with another character or
+/// holds `勾`).
+fn is_figure(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn is_number_line(t: &str) -> bool {
     crate::model::Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
 }
@@ -529,6 +547,35 @@ mod tests {
             ),
             4
         );
+    }
+
+    #[test]
+    fn a_figure_line_passes_every_region_end_test() {
+        // what `line_ends_region` would ask of a figure line, each answered
+        // as its fast path assumes
+        for t in ["0", "7", "12", "2021", "000123", &"9".repeat(40)] {
+            let mut buf = String::new();
+            let mut whole = false;
+            for kind in [
+                Kind::Applications,
+                Kind::ActiveDisclosure,
+                Kind::ReviewLitigation,
+                Kind::Generic,
+            ] {
+                assert!(!ends_region(t, kind, &mut buf, &mut whole), "{t} {kind:?}");
+            }
+            assert!(!matches!(
+                app_label(&lexical::norm(t)),
+                AppLabel::Row(_) | AppLabel::Note
+            ));
+            assert!(!Facts::default().gou_or_ben(t));
+            assert_eq!(anchor(t), None);
+            assert!(!crate::parse::anchor::may_open_other_than_applications(t));
+            assert!(is_figure(t));
+        }
+        for t in ["", "1.", "一", "１２", "3 4", "0\t1"] {
+            assert!(!is_figure(t), "{t:?}");
+        }
     }
 
     #[test]
