@@ -22,11 +22,12 @@ use crate::text::lexical::{self, MarkerStyle};
 /// `full` is a buffer for the normalised line, reused over the lines of a
 /// region. The line is normalised only when a test needs it: most rows of a
 /// table are neither running text nor labels after a list marker, and that
-/// is seen from the raw line (see the comments below). `whole` is set when `full` holds the whole line normalised
-/// afterwards (not only its label part), so that the caller does not
-/// normalise it again.
-fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool {
-    *whole = false;
+/// is seen from the raw line (see the comments below). `seen` records
+/// whether `full` holds the whole line normalised afterwards (not only its
+/// label part), and the line's [`app_label`] when it was asked of the whole
+/// line, so that the caller does not normalise or classify it again.
+fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
+    *seen = Normed::default();
     // `。` is its own normal form and no other character's: the normalised
     // line ends with it when `t` (trimmed) does
     if t.ends_with('。') {
@@ -49,7 +50,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
             return true;
         }
         normalised = true;
-        *whole = true;
+        seen.whole = true;
     }
     // the label part must open with a list marker: its first character
     // (that of `t`, normalised) says whether it can
@@ -65,7 +66,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
     let label = t.find('\t').map_or(t, |k| &t[..k]);
     if !normalised || label.len() < t.len() {
         lexical::norm_into(full, label);
-        *whole = label.len() == t.len();
+        seen.whole = label.len() == t.len();
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {
@@ -80,10 +81,14 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
         return false;
     }
     match kind {
-        Kind::Applications => matches!(
-            app_label(n),
-            AppLabel::Unknown | AppLabel::Header | AppLabel::Note
-        ),
+        Kind::Applications => {
+            let class = app_label(n);
+            // (nothing trimmed from the whole line: its class)
+            if seen.whole && n.len() == full.len() {
+                seen.class = Some(class);
+            }
+            matches!(class, AppLabel::Unknown | AppLabel::Header | AppLabel::Note)
+        }
         Kind::ActiveDisclosure => {
             // the label ends where the row's figures start (a digit after
             // white space): text glued after the figures (`3.一稳定”  0  0
@@ -104,6 +109,33 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
     }
 }
 
+/// What region assembly knows of the line in its buffer for a normalised
+/// line: whether the buffer holds the whole line normalised, and then the
+/// line's [`app_label`] when it was asked (the tests of one line share it).
+#[derive(Debug, Default, Clone, Copy)]
+struct Normed {
+    whole: bool,
+    class: Option<AppLabel>,
+}
+
+impl Normed {
+    /// The [`app_label`] of the line `t`, whose buffer is `buf`: the one
+    /// known, else `t` normalised (unless the buffer holds it) and
+    /// classified, and kept.
+    fn class(&mut self, t: &str, buf: &mut String) -> AppLabel {
+        if let Some(c) = self.class {
+            return c;
+        }
+        if !self.whole {
+            lexical::norm_into(buf, t);
+            self.whole = true;
+        }
+        let c = app_label(buf);
+        self.class = Some(c);
+        c
+    }
+}
+
 /// True when a line (normalised) is running text rather than part of a table.
 fn is_prose(n: &str) -> bool {
     // fewer than 30 bytes are fewer than 30 characters
@@ -119,18 +151,6 @@ fn is_prose(n: &str) -> bool {
         return false;
     }
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
-}
-
-/// True when `t` is a group label of the applications table
-/// (`三、本年度办理结果`) or a row label (`3.危及…，…）申请`): with empty cells
-/// after it (`…,reicdt\t`) it is a row of the table even where it reads as
-/// running text (the canonical text writes a group label so when it would,
-/// and a row label with its empty cells always).
-fn is_group_or_row_label(t: &str) -> bool {
-    matches!(
-        app_label(&lexical::norm(t)),
-        AppLabel::Group | AppLabel::Row(_)
-    )
 }
 
 /// True when the line `t` (trimmed, without tabs) reads as running text
@@ -278,19 +298,21 @@ fn line_ends_region(
     // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
     // sentence, as it is when it opens the table (the canonical text
     // writes it after the note and the header)
-    let mut whole = false;
-    let first_row = applications && !*has_row && k.anchor(s) == Some(Kind::Applications) && {
-        lexical::norm_into(buf, t);
-        whole = true;
-        matches!(app_label(buf), AppLabel::Row(_))
-    };
+    let mut seen = Normed::default();
+    let first_row = applications
+        && !*has_row
+        && k.anchor(s) == Some(Kind::Applications)
+        && matches!(seen.class(t, buf), AppLabel::Row(_));
     if !first_row
-        && ends_region(t, kind, buf, &mut whole)
-        && !(empty_cells && (t.ends_with('。') || applications && is_group_or_row_label(t)))
+        && ends_region(t, kind, buf, &mut seen)
+        && !(empty_cells
+            && (t.ends_with('。')
+                || applications
+                    && matches!(seen.class(t, buf), AppLabel::Group | AppLabel::Row(_))))
     {
         return true;
     }
-    if applications && note_after_row(t, &k.facts, buf, whole, has_row) {
+    if applications && note_after_row(t, &k.facts, buf, seen, has_row) {
         return true;
     }
     opens_another(s, k, kind)
@@ -320,23 +342,27 @@ fn opens_another(s: &Seg<'_>, k: &LineKind, kind: Kind) -> bool {
 /// Region assembly of an applications table, for its line `t` (kept in the
 /// region so far; `f` its facts): records in `has_row` whether the table has
 /// a row yet, and returns true when `t` is a note after a row, which opens
-/// the next table. `buf` holds `t` normalised when `whole` is set (the line
-/// is normalised once: by [`ends_region`] when it was).
-fn note_after_row(t: &str, f: &Facts, buf: &mut String, whole: bool, has_row: &mut bool) -> bool {
+/// the next table. `seen` is what the tests before knew of the line in
+/// `buf` (the line is normalised and classified once: by [`ends_region`]
+/// when it was).
+fn note_after_row(
+    t: &str,
+    f: &Facts,
+    buf: &mut String,
+    mut seen: Normed,
+    has_row: &mut bool,
+) -> bool {
     if !*has_row {
-        if !whole {
-            lexical::norm_into(buf, t);
-        }
-        *has_row = matches!(app_label(buf), AppLabel::Row(_));
+        *has_row = matches!(seen.class(t, buf), AppLabel::Row(_));
+        false
+    } else if seen.class.is_some_and(|c| c != AppLabel::Note) {
+        // (the line's class is known, and no note)
         false
     } else if f.gou_or_ben(t) {
         // after a row only a note matters, and a note's words
         // (勾稽, 本列数据, 本列表) hold 勾 or 本 in any script: the
         // other lines are not classified again
-        if !whole {
-            lexical::norm_into(buf, t);
-        }
-        app_label(buf) == AppLabel::Note
+        seen.class(t, buf) == AppLabel::Note
     } else {
         false
     }
@@ -555,14 +581,14 @@ mod tests {
         // as its fast path assumes
         for t in ["0", "7", "12", "2021", "000123", &"9".repeat(40)] {
             let mut buf = String::new();
-            let mut whole = false;
+            let mut seen = Normed::default();
             for kind in [
                 Kind::Applications,
                 Kind::ActiveDisclosure,
                 Kind::ReviewLitigation,
                 Kind::Generic,
             ] {
-                assert!(!ends_region(t, kind, &mut buf, &mut whole), "{t} {kind:?}");
+                assert!(!ends_region(t, kind, &mut buf, &mut seen), "{t} {kind:?}");
             }
             assert!(!matches!(
                 app_label(&lexical::norm(t)),
