@@ -87,6 +87,13 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
             if seen.whole && n.len() == full.len() {
                 seen.class = Some(class);
             }
+            // a label is a note when it holds a note's words (勾稽, 本列数据,
+            // 本列表: the first test of `app_label`), none of whose
+            // characters is one trimmed above: the whole line is a note
+            // when `n` is
+            if seen.whole {
+                seen.note = Some(class == AppLabel::Note);
+            }
             matches!(class, AppLabel::Unknown | AppLabel::Header | AppLabel::Note)
         }
         Kind::ActiveDisclosure => {
@@ -111,11 +118,15 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
 
 /// What region assembly knows of the line in its buffer for a normalised
 /// line: whether the buffer holds the whole line normalised, and then the
-/// line's [`app_label`] when it was asked (the tests of one line share it).
+/// line's [`app_label`] when it was asked, or only whether it is a note
+/// (the tests of one line share them).
 #[derive(Debug, Default, Clone, Copy)]
 struct Normed {
     whole: bool,
     class: Option<AppLabel>,
+    /// The line's class is [`AppLabel::Note`] (known with `class`, or from
+    /// the class of the line without its figures: see [`ends_region`]).
+    note: Option<bool>,
 }
 
 impl Normed {
@@ -132,6 +143,7 @@ impl Normed {
         }
         let c = app_label(buf);
         self.class = Some(c);
+        self.note = Some(c == AppLabel::Note);
         c
     }
 }
@@ -355,8 +367,8 @@ fn note_after_row(
     if !*has_row {
         *has_row = matches!(seen.class(t, buf), AppLabel::Row(_));
         false
-    } else if seen.class.is_some_and(|c| c != AppLabel::Note) {
-        // (the line's class is known, and no note)
+    } else if seen.note == Some(false) {
+        // (the line is known to be no note)
         false
     } else if f.gou_or_ben(t) {
         // after a row only a note matters, and a note's words
@@ -602,6 +614,32 @@ mod tests {
         for t in ["", "1.", "一", "１２", "3 4", "0\t1"] {
             assert!(!is_figure(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_label_is_a_note_as_its_line_is() {
+        // what `ends_region` records of a line from its label without the
+        // figures after it
+        let mut known = 0;
+        for t in [
+            "（本列数据的勾稽关系为：第一项加第二项之和）",
+            "（本列数据的勾稽关系为：第一项加第二项之和）1 2",
+            "1.本列表 3 0 无",
+            "（一）予以公开 3 0 0 / —",
+            "三、本年度办理结果 12",
+            "勾稽关系123",
+            "1.勾稽关系 3",
+        ] {
+            let mut buf = String::new();
+            let mut seen = Normed::default();
+            ends_region(t, Kind::Applications, &mut buf, &mut seen);
+            if let Some(note) = seen.note {
+                assert!(seen.whole);
+                assert_eq!(note, app_label(&lexical::norm(t)) == AppLabel::Note, "{t}");
+                known += 1;
+            }
+        }
+        assert!(known >= 3);
     }
 
     #[test]
