@@ -431,11 +431,16 @@ fn piped_label(f: Option<ScanFacts>, raw: &str) -> bool {
 /// `|\t`): text on a line of its own in a table, no row label with its
 /// empty cells (`一、本年新收\t\t\t`).
 fn stray_tab_line(f: Option<ScanFacts>, raw: &str) -> bool {
-    f.is_some_and(|f| f.has_tab && grid_delim(Some(f)).is_none())
-        && raw
-            .split('\t')
-            .next()
-            .is_some_and(|label| label.chars().all(|c| c == '|' || crate::lines::is_space(c)))
+    let Some(f) = f.filter(|f| f.has_tab && grid_delim(Some(*f)).is_none()) else {
+        return false;
+    };
+    // the first field: up to the first tab (found by its byte); it is blank
+    // when the line's text starts after it (`\t0`, a cell per line)
+    let tab = memchr::memchr(b'\t', raw.as_bytes()).unwrap_or(raw.len());
+    tab < f.text.0
+        || raw[..tab]
+            .chars()
+            .all(|c| c == '|' || crate::lines::is_space(c))
 }
 
 /// True when the trimmed line `t` is pipes and white space only (`||`,

@@ -124,3 +124,30 @@ fn anchors() {
         Some(Kind::Applications)
     );
 }
+
+#[test]
+fn stray_tab_lines_are_those_of_the_split() {
+    for raw in [
+        "\t0",
+        " \t0",
+        "\t\u{8}",
+        "\te",
+        "|\t",
+        "| |\tx",
+        "一、本年新收\t\t\t",
+        "规章\t1\t0",
+        "\u{3000}\t3",
+        "a",
+        "\t",
+        "|\t|",
+        "x|\t",
+    ] {
+        let f = crate::grid::scan::line(0, raw, &mut Vec::new());
+        let old = f.is_some_and(|f| f.has_tab && grid_delim(Some(f)).is_none())
+            && raw
+                .split('\t')
+                .next()
+                .is_some_and(|label| label.chars().all(|c| c == '|' || crate::lines::is_space(c)));
+        assert_eq!(stray_tab_line(f, raw), old, "{raw:?}");
+    }
+}
