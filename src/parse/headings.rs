@@ -255,6 +255,11 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
+    // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
+    // first byte is E4 or E5: most lines are ruled out by it
+    if !matches!(t.as_bytes().first(), Some(0xE4 | 0xE5)) {
+        return None;
+    }
     let (rest, n) = section_marker(t).ok()?;
     // the number decides first (the tests below are all needed too): the
     // next one, or one a little further on with a known title
@@ -370,6 +375,21 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_numerals_start_with_e4_or_e5() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if lexical::cn_digit(c).is_some_and(|d| d > 0) {
+                let mut b = [0u8; 4];
+                assert!(
+                    matches!(c.encode_utf8(&mut b).as_bytes()[0], 0xE4 | 0xE5),
+                    "{c}"
+                );
+            }
+        }
+        assert!(line_heading("一、总体情况", 1, 0).is_some());
+        assert!(line_heading("十、其他需要报告的事项", 10, 9).is_some());
+    }
 
     #[test]
     fn words_in_finds_what_an_overlapping_search_finds() {
