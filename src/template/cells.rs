@@ -130,9 +130,12 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                     if delimited
                         && cell.pieces.len() <= 1
                         && let Some(span) = &cell.span
-                        && text_before
                     {
-                        stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                        if text_before {
+                            stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                        } else {
+                            marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
+                        }
                     }
                     text_before =
                         text_before || toks[cell_start..].iter().any(|t| t.kind != Tk::Empty);
@@ -274,6 +277,43 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
     let (start, end) = (cell[0].start, cell[cell.len() - 1].end);
     toks.truncate(from);
     toks.push(Tok::new(Tk::Value, start, end));
+}
+
+/// A row's label field (the first text of a delimited row) that ends in
+/// digits glued to its text and a list marker with nothing after it
+/// (`（本列国家秘密02.`): the cell grammar cuts `0000002.其他` into a fused
+/// run and the label `2.其他`, but a marker that ends the label field labels
+/// nothing, so the digits and the marker are the label's, as in flow text
+/// where the same label is read from `…02.1.址` (the decimal `02.1` is no
+/// value). One label token from the text the digits are glued to.
+fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+    let n = toks.len();
+    if n < from + 3 {
+        return;
+    }
+    let [head, digits, marker] = [toks[n - 3], toks[n - 2], toks[n - 1]];
+    if head.kind != Tk::Label
+        || digits.kind != Tk::Value
+        || marker.kind != Tk::Label
+        || head.end != digits.start
+        || digits.end != marker.start
+        || marker.end - at != text.trim_end().len()
+    {
+        return;
+    }
+    // the marker token is one digit and the marker: the grammar's cut
+    let Some(m) = text.get(marker.start - at..marker.end - at) else {
+        return;
+    };
+    let mut cs = m.chars();
+    if !(cs.next().is_some_and(grammar::is_digit)
+        && cs.next().is_some_and(|c| matches!(c, '.' | '、' | '．'))
+        && cs.next().is_none())
+    {
+        return;
+    }
+    toks.truncate(n - 3);
+    toks.push(Tok::new(Tk::Label, head.start, marker.end));
 }
 
 /// The tokens of a cell's text at `at`; a glued cell whose text is its
