@@ -2055,6 +2055,34 @@ fn laws_k_a_tab_row_paragraph_after_fused_review_digits_stays_apart() {
     assert!(!c1.contains("\n||\n"), "{c1:?}");
 }
 
+/// A subsection after a table whose head line the table takes in
+/// (laws-u's seed-21 form `勾稽关系||` + `四、\t公`): written `四、公` after the
+/// canonical applications header, it is a broken label of a few characters
+/// and stays in the region. The head is written as a tab row (`四、\t公`, as
+/// the source had it) after the table's text closed by an empty pipe row
+/// `||` (a pipe row, a blank line and a tab row end the region).
+#[test]
+fn laws_k_a_subsection_head_after_a_table_stays_apart() {
+    assert_laws("勾稽关系||\n\n四、\t公");
+    assert_laws("一、总体情况\n\n勾稽关系||\n\n四、\t公");
+    assert_laws("勾稽关系||\n\n（三）\t公");
+    assert_laws("勾稽关系||\n\n四、\t公\n\n五、\t私");
+    assert_laws("勾稽关系||\n\n四、\t公\n\n正文。");
+    assert_laws("勾稽关系||\n\n四、\t公\n\n正文。\n\n1.\t私");
+    assert_laws("行政复议行政诉讼1\t2\t3\t4\t0\t1\t1\t1\t1\t4\t2\t0\t1\t0\t\n0||\n\n四、\t公");
+    let c1 = ogi_report::parse("勾稽关系||\n\n四、\t公")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("\t总计\n||\n\n四、\t公\n"), "{c1:?}");
+}
+
+/// laws-u's seed-19 form (an active-disclosure row of flow text with stray
+/// text before a figure): it already read back at laws-k's base (c43403e).
+#[test]
+fn laws_k_active_disclosure_row_with_stray_text_before_a_figure() {
+    assert_laws("第二十条  减  量\n集中采购2  *56");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
