@@ -2083,6 +2083,25 @@ fn laws_k_active_disclosure_row_with_stray_text_before_a_figure() {
     assert_laws("第二十条  减  量\n集中采购2  *56");
 }
 
+/// Fused applications digits read from a tab row with a pipe glued to the
+/// digits after a tab (`|一、本年新收|1\t|2|`: the fused text `1\t|2|`,
+/// laws-s's left variant): the renderer wrote the tab beside the pipe as a
+/// space (a pipe row's padding), and `1 |2|` read back neither from a tab
+/// row nor from a pipe row (which drops the last pipe). A tab beside a pipe
+/// is written as a tab: `一、本年新收\t1\t|2|` reads back as the source.
+#[test]
+fn laws_k_fused_digits_keep_a_tab_beside_a_pipe() {
+    assert_laws("|勾稽关系|\n|一、本年新收|1\t|2|\n\n|二、上年结转|1\t|2|");
+    assert_laws("勾稽关系\n一、本年新收\t1\t|2|");
+    assert_laws("|勾稽关系|\n|一、本年新收|1\t|2|");
+    assert_laws("|勾稽关系|\n|一、本年新收|1\t|2\t|3|");
+    assert_laws("行政复议行政诉讼\n1\t|2|");
+    let c1 = ogi_report::parse("勾稽关系\n一、本年新收\t1\t|2|")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("\n一、本年新收\t1\t|2|\n"), "{c1:?}");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
