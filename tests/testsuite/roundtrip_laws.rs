@@ -2102,6 +2102,87 @@ fn laws_k_fused_digits_keep_a_tab_beside_a_pipe() {
     assert!(c1.ends_with("\n一、本年新收\t1\t|2|\n"), "{c1:?}");
 }
 
+/// The laws-k forms crossed: tables whose last line is a tab row (fused
+/// review digits, an applications header or rows, pipe rows, a label ending
+/// in digits and a marker) then one, two or no blank lines, then a tab-row
+/// paragraph or a subsection head written as a tab row (alone, with a
+/// paragraph, a table or subsections after it), in the preamble and in a
+/// section (756 inputs; 112 failed at laws-k's base, c43403e). Left out:
+/// `|勾稽关系|` + `|一、本年新收|1\t|2|` + `F\tw` + blank + `|a|` (the fused row
+/// with pipes is a pipe row to the region, and a pipe-row paragraph after
+/// it reads into the table; no line closes it: see docs/roundtrip.md).
+#[test]
+fn laws_k_sweep() {
+    let tables = [
+        "行政复议行政诉讼1\t2\t3\t4\t0\t1\t1\t1\t1\t4\t2\t0\t1\t0\t\n0||",
+        "行政复议行政诉讼1\t2\t3\n0||",
+        "行政复议\n1\t2\t3",
+        "行政复议\n1 2 3 4 5 6 7 8 9 10 11 12 13 14 15",
+        "勾稽关系||",
+        "勾稽关系\n一、本年新收\t1\t2",
+        "勾稽关系\n一、本年新收 1 2 3 4 5 6 21",
+        "|勾稽关系|\n|一、本年新收|1\t|2|",
+        "勾稽关系\n一、本年新收\t1\t\t\t\t\t\t\t20\t1",
+        "第二十条\n规章 1 2 3",
+        "第二十条第（九）项\n集中采购\t2\t1",
+        "一、情况。二、情况（本列国家秘密02.1.址",
+    ];
+    let afters = [
+        "F\tw",
+        "a\tb\tc",
+        "四、\t公",
+        "（三）\t公",
+        "1.\t公",
+        "四、\t公\n\n正文。",
+        "一是\t公",
+        "三、\t公",
+        "|a|",
+    ];
+    let mut inputs = Vec::new();
+    for t in tables {
+        for sep in ["\n\n", "\n", "\n\n\n"] {
+            for a in afters {
+                inputs.push(format!("{t}{sep}{a}"));
+            }
+        }
+    }
+    let tables = [
+        "行政复议行政诉讼1\t2\t3\t4\t0\t1\t1\t1\t1\t4\t2\t0\t1\t0\t\n0||",
+        "行政复议\n1\t2\t3\t4\t0\t1\t1\t1\t1\t4\t2\t0\t1\t0\t0",
+        "勾稽关系||",
+        "勾稽关系\n一、本年新收\t1\t2",
+        "|勾稽关系|\n|一、本年新收|1|2|",
+        "第二十条\n规章 1 2 3",
+        "指标名称\t本年度\n件数\t1",
+        "甲\t乙\n1\t2",
+    ];
+    let afters = [
+        "F\tw",
+        "四、\t公",
+        "（三）\t公",
+        "（一）\t公\n\n甲\t乙\n1\t2",
+        "四、\t公\n\n五、\t私",
+        "1.\t\n\n正文",
+        "二是\t公",
+        "（二）\t公\n\n1.\t私",
+        "四、公",
+    ];
+    for pre in [
+        "",
+        "三、收到和处理政府信息公开申请情况\n\n",
+        "一、总体情况\n\n正文。\n\n",
+    ] {
+        for t in tables {
+            for sep in ["\n\n", "\n"] {
+                for a in afters {
+                    inputs.push(format!("{pre}{t}{sep}{a}"));
+                }
+            }
+        }
+    }
+    assert_all_laws(&inputs);
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
