@@ -2102,6 +2102,20 @@ fn laws_k_fused_digits_keep_a_tab_beside_a_pipe() {
     assert!(c1.ends_with("\n一、本年新收\t1\t|2|\n"), "{c1:?}");
 }
 
+/// [VK]'s label in an active-disclosure row of flow text (`规章02.1.址`):
+/// there the row's label is `规章` and `02.` an `other` fragment, which was
+/// written in the first empty cell's place (`规章\t02.\t\t`), where it reads
+/// back as a fused `0` and the label `2.`. A fragment that starts with a
+/// figure or a null marker is not written in an empty cell's place (laws-w's
+/// `[VJ]` rule took only one that is a figure alone).
+#[test]
+fn laws_k_a_fragment_starting_with_a_figure_takes_no_empty_cell() {
+    assert_laws("第二十条\n规章02.1.址");
+    assert_laws("第二十条\n规章02.1.址\n行政许可 1 2");
+    let c1 = ogi_report::parse("第二十条\n规章02.1.址").unwrap().render();
+    assert!(c1.ends_with("\n规章\t1.址\t\t\n"), "{c1:?}");
+}
+
 /// The laws-k forms crossed: tables whose last line is a tab row (fused
 /// review digits, an applications header or rows, pipe rows, a label ending
 /// in digits and a marker) then one, two or no blank lines, then a tab-row
