@@ -2102,6 +2102,24 @@ fn laws_k_fused_digits_keep_a_tab_beside_a_pipe() {
     assert!(c1.ends_with("\n一、本年新收\t1\t|2|\n"), "{c1:?}");
 }
 
+/// [VK]'s label as a group label (`（三）不予公开02.` + `1.址`, flow text):
+/// written alone on its line, the cell grammar cut it into `（三）不予公开`,
+/// a fused `0` and `2.`. Such a group label is written with a tab after it
+/// (as one that reads as running text is), and a tab that ends a row's
+/// first field keeps the digits and the marker in the label, as a tab row's
+/// label field does.
+#[test]
+fn laws_k_a_group_label_ending_in_digits_and_a_marker_stays_whole() {
+    for tail in ["02.1.址", "02.1、址", "02.1．址", "99.9.x", "002.1.址"] {
+        assert_laws(&format!("勾稽关系\n（三）不予公开{tail}"));
+        assert_laws(&format!("勾稽关系\n（三）不予公开{tail}\t\t\t"));
+    }
+    let c1 = ogi_report::parse("勾稽关系\n（三）不予公开02.1.址")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("\n（三）不予公开02.\t\n"), "{c1:?}");
+}
+
 /// [VK]'s label in an active-disclosure row of flow text (`规章02.1.址`):
 /// there the row's label is `规章` and `02.` an `other` fragment, which was
 /// written in the first empty cell's place (`规章\t02.\t\t`), where it reads

@@ -517,7 +517,11 @@ fn put_group_for<W: fmt::Write>(
 fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
     let one: String = raw.chars().filter(|c| !is_space(*c)).collect();
     put(w, raw)?;
-    if crate::parse::region::reads_as_prose(&one) {
+    // (a label that ends in digits and a marker, `（三）不予公开02.`, keeps
+    // them only as a field that a tab ends)
+    if crate::parse::region::reads_as_prose(&one)
+        || crate::template::cells::ends_in_marker_digits(&one)
+    {
         w.write_char('\t')?;
     }
     w.write_char('\n')
