@@ -180,7 +180,15 @@ fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
                 let name = key.map_or_else(
                     || {
                         src.and_then(|s| s.label.as_ref())
-                            .map_or_else(String::new, |l| l.raw.to_string())
+                            // white space inside a label is layout (as
+                            // in `label.nonstandard`; the model's label
+                            // text compares without it)
+                            .map_or_else(String::new, |l| {
+                                l.raw
+                                    .chars()
+                                    .filter(|c| !crate::chars::is_space(*c))
+                                    .collect()
+                            })
                     },
                     |k| k.key().to_owned(),
                 );
