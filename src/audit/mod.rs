@@ -67,7 +67,7 @@
 //! | `structure.missing_section` | warning | a 2019/2021-format report has its six sections |
 //! | `structure.missing_table` | warning | a 2019/2021-format report has its three tables |
 //! | `label.nonstandard` | warning | row and group labels match the template |
-//! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker |
+//! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker (one warning for a row whose cells are all blank) |
 //! | `table.fused_cells` | note | a row whose digits ran together cannot be checked |
 //! | `narrative.mismatch` | warning | a count stated plainly in the text (新收, 上年结转, the total received, 办结, 结转下年度, 行政复议/行政诉讼 totals) agrees with the table |
 //! | `narrative.absolute_claim` | warning | 均已办结 / 所有申请均已按要求办理完成 agrees with a carried_forward of 0 |

@@ -144,8 +144,9 @@ impl<'a> Tables<'a> {
 ///
 /// The span is the label, a cell or the fused digits of a row: there.
 /// When several have that place (the empty cells of a row after its last
-/// figure), the cell of the note, else the one the finding names (its row
-/// and column), else the first. A span that is no row's place: at the row
+/// figure, of several rows at the end of the review/litigation line), the
+/// cell of the note, else the one the finding names (its row and column),
+/// else the first of the row it names, else the first. A span that is no row's place: at the row
 /// and column the finding names; a finding that names no row of the table
 /// (a table-wide note, a group label), before the first row that starts
 /// at or after it.
@@ -166,7 +167,7 @@ fn place<'t, K: Key, C: Key + 't>(
     };
     let note = cell.and_then(|(r, c)| named(r, Some(c)));
     let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
-    let (mut first, mut at_note, mut at_fields) = (None, false, false);
+    let (mut first, mut in_row, mut at_note, mut at_fields) = (None, None, false, false);
     for (rank, (k, src)) in (0u32..).zip(rows.clone()) {
         let Some(src) = src else { continue };
         let own = src.label.iter().chain(&src.fused).map(|t| (t, 0));
@@ -177,6 +178,9 @@ fn place<'t, K: Key, C: Key + 't>(
             }
             let p = Some((rank, col));
             first = first.min(p).or(p);
+            if fields.is_some_and(|f| f.0 == rank) {
+                in_row = in_row.min(p).or(p);
+            }
             at_note |= note == p;
             at_fields |= fields == p;
         }
@@ -184,7 +188,7 @@ fn place<'t, K: Key, C: Key + 't>(
     let chosen = match first {
         Some(_) if at_note => note,
         Some(_) if at_fields => fields,
-        Some(_) => first,
+        Some(_) => in_row.or(first),
         None => fields,
     };
     if let Some((rank, column)) = chosen {

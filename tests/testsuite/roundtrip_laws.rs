@@ -2053,6 +2053,38 @@ fn laws_g_legacy_messages_quote_labels_without_white_space() {
     );
 }
 
+/// Mutation of `hzq2024.layout` (seed 24) and the review lines of
+/// docs/roundtrip.md (seeds 16–18): a review/litigation line of
+/// space-aligned figures that stops early leaves the other groups' cells at
+/// one place, the line's end. `table.empty_cell` said "the row … has no
+/// figures" once for a row whose blank cells shared one place but once per
+/// cell when each had its own (the canonical tab line), so the findings
+/// differed; it now says it once for any row whose cells are all blank, and
+/// the findings of cells at one place sort by the row they name.
+#[test]
+fn laws_g_a_review_line_that_stops_early() {
+    let header = "行政复议          行政诉讼\n          未经复议直接起诉          复议后起诉\n结果维持  结果纠正  其他结果  尚未审结  总计  结果维持  结果纠正  其他结果  尚未审结  总计  结果维持  结果纠正  其他结果  尚未审结  总计\n";
+    for line in ["1  0  0", "1  0  0  0  1  2", "1"] {
+        assert_laws(&format!("{header}{line}"));
+    }
+    let r = ogi_report::parse(&format!("{header}1  0  0")).unwrap();
+    let rows: Vec<(&str, Option<&str>)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "table.empty_cell")
+        .map(|f| (f.row.as_deref().unwrap(), f.column.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("review", Some("pending")),
+            ("review", Some("total")),
+            ("litigation_direct", None),
+            ("litigation_after_review", None),
+        ]
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
