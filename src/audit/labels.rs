@@ -182,8 +182,8 @@ fn check_row<C: Key>(
 /// True when `got` plus the wrapped parts of the label that follow it make
 /// `want`. Wrapped parts are `label_part` fragments, and `other` fragments
 /// (which layouts where the parser could not tell a wrapped label from
-/// stray text produce), in order, each that continues the label (others
-/// are passed over), after the label and before the next row (`starts`:
+/// stray text produce), in order, after the label and before the next row
+/// (`starts`:
 /// where each row of the table starts, sorted): text after another row's
 /// start is that row's, or stray text, not the rest of this label (the
 /// canonical text does not write it after this label either).
@@ -207,17 +207,13 @@ fn joined_matches(
             && f.span.start > at
             && f.span.start < next
     });
-    // a part that does not continue the label is passed over (a wrapped
-    // part repeated where the label already holds it, stray figures): the
-    // canonical text writes the label and what continues it, not the rest
     for part in parts {
-        let len = joined.len();
         joined.push_str(&normalize_label(&part.raw));
         if joined == want {
             return true;
         }
         if !want.starts_with(&joined) {
-            joined.truncate(len);
+            return false;
         }
     }
     false
@@ -274,7 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn wrapped_parts_join_before_the_next_row_passing_over_others() {
+    fn wrapped_parts_join_in_order_before_the_next_row() {
         let want = normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
         let raw = "（二）部分公开（区分处理的，只计这一情形，不计其他情形";
         let label = Text {
@@ -282,16 +278,18 @@ mod tests {
             span: at(100, 100 + raw.len() as u32),
         };
         let got = normalize_label(raw);
-        // the wrapped part repeated (the label holds it already), stray
-        // figures, then the closing bracket: joined, passing over the others
+        // the closing bracket after the label: joined
+        let frags = [part(FragmentRole::Other, "）", 230)];
+        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        // after the next row's start, it is not this label's
+        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 225])));
+        // a part that does not continue the label ends the join (the
+        // canonical text writes the label and the parts that joined it)
         let frags = [
-            part(FragmentRole::LabelPart, "计其他情形", 200),
             part(FragmentRole::Other, "9", 220),
             part(FragmentRole::Other, "）", 230),
         ];
-        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
-        // after the next row's start, the bracket is not this label's
-        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 225])));
+        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 500])));
         // nor before the label
         let before = [part(FragmentRole::Other, "）", 50)];
         assert!(!joined_matches(&got, &want, &label, (&before, &[100])));
