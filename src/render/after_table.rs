@@ -84,3 +84,49 @@ pub(super) fn head_lines_after_table(
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
+
+/// The text for the pending legacy statistics table `t` (written as
+/// `table_text`) and subsection `s` after it (written alone as `default`),
+/// whose head on a line of its own would read otherwise (`三、问题` alone is
+/// a section heading, where the source had it on the table's line of
+/// running text: `指标名称…件1三、问题`): the table as one line of running
+/// text ([`legacy_flow_lines`](super::table::legacy_flow_lines)) with the
+/// subsection's text after it, when that reads back as the table and `s`
+/// and the default does not. `heading`: the heading line of the section
+/// written last (`None` in the preamble), the text is read back after it.
+pub(super) fn head_on_flow_table(
+    heading: Option<&str>,
+    t: &Table,
+    table_text: &str,
+    s: &Subsection,
+    default: &str,
+) -> Option<String> {
+    let Table::LegacyStatistics(legacy) = t else {
+        return None;
+    };
+    if crate::text::lexical::section_marker(&s.marker).is_err() {
+        return None;
+    }
+    let reads = |text: &str| {
+        let blocks = match heading {
+            None => preamble_of(text),
+            Some(h) => crate::parse::parse(&format!("{h}\n\n{text}"))
+                .ok()
+                .filter(|r| r.preamble.is_empty() && r.closing.is_empty())
+                .and_then(|r| match <[_; 1]>::try_from(r.sections) {
+                    Ok([x]) if x.heading.raw == h => Some(x.blocks),
+                    _ => None,
+                }),
+        };
+        blocks.is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
+        })
+    };
+    if reads(&format!("{table_text}\n{default}")) {
+        return None;
+    }
+    super::table::legacy_flow_lines(legacy)
+        .into_iter()
+        .map(|line| format!("{line} {default}"))
+        .find(|text| reads(text))
+}
