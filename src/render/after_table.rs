@@ -108,17 +108,7 @@ pub(super) fn head_on_flow_table(
         return None;
     }
     let reads = |text: &str| {
-        let blocks = match heading {
-            None => preamble_of(text),
-            Some(h) => crate::parse::parse(&format!("{h}\n\n{text}"))
-                .ok()
-                .filter(|r| r.preamble.is_empty() && r.closing.is_empty())
-                .and_then(|r| match <[_; 1]>::try_from(r.sections) {
-                    Ok([x]) if x.heading.raw == h => Some(x.blocks),
-                    _ => None,
-                }),
-        };
-        blocks.is_some_and(|b| {
+        blocks_after_heading(heading, text).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
         })
     };
@@ -129,4 +119,20 @@ pub(super) fn head_on_flow_table(
         .into_iter()
         .map(|line| format!("{line} {default}"))
         .find(|text| reads(text))
+}
+
+/// The blocks `text` reads as after `heading` (the heading line of the
+/// section it is in, `None` in the preamble), when it reads as that
+/// section's blocks alone (or a preamble alone).
+pub(super) fn blocks_after_heading(heading: Option<&str>, text: &str) -> Option<Vec<Block>> {
+    match heading {
+        None => preamble_of(text),
+        Some(h) => crate::parse::parse(&format!("{h}\n\n{text}"))
+            .ok()
+            .filter(|r| r.preamble.is_empty() && r.closing.is_empty())
+            .and_then(|r| match <[_; 1]>::try_from(r.sections) {
+                Ok([x]) if x.heading.raw == h => Some(x.blocks),
+                _ => None,
+            }),
+    }
 }

@@ -155,6 +155,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 None => self.prefix = Some(head),
             }
             Ok(())
+        } else if self.joins_sibling_after_table(s, next) {
+            // `（一）` + `（七）计 5 1 …` after an applications table: on a
+            // line of its own the sibling reads as one of the table's rows
+            self.prefix = Some(head_text(s));
+            Ok(())
         } else {
             let mut head = head_text(s);
             let join = first_paragraph_joins_head(s, &head);
@@ -279,6 +284,33 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             };
             reads(&text)
         })
+    }
+
+    /// True when empty subsection `s`, right after the pending table, is
+    /// written at the start of the line of `next`, its sibling subsection:
+    /// when the two written apart do not read back as the table and the
+    /// two subsections (`（七）计 5 1 …` alone after `（一）` reads as a row
+    /// of an applications table before it), and on one line they do, as the
+    /// source had them (`（一）（七）计 5 1 …`).
+    fn joins_sibling_after_table(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
+        let (Some((t, text)), Some(next @ Block::Subsection(n))) = (&self.table, next) else {
+            return false;
+        };
+        if !s.blocks.is_empty() || self.prefix.is_some() || self.closing {
+            return false;
+        }
+        let Some(sibling) = self.written_alone(next, true) else {
+            return false;
+        };
+        let head = head_text(s);
+        let reads = |written: &str| {
+            super::after_table::blocks_after_heading(self.heading, written).is_some_and(|b| {
+                matches!(b.as_slice(), [Block::Table(a), Block::Subsection(x), Block::Subsection(y)]
+                    if **a == **t && x == s && y == n)
+            })
+        };
+        !reads(&format!("{text}\n{head}\n\n{sibling}"))
+            && reads(&format!("{text}\n{head}{sibling}"))
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see

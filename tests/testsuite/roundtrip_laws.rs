@@ -2012,6 +2012,15 @@ fn laws_l_statistics_table_on_a_section_marker_head_line() {
     );
 }
 
+/// An empty subsection after a table with its sibling on its line in the
+/// source (`（一）（七）计 5 1 …` after an applications table): written apart,
+/// the sibling's line reads as a row of the table, so the empty head is
+/// written at the start of the sibling's line.
+#[test]
+fn laws_l_empty_head_after_a_table_joins_its_sibling() {
+    assert_laws("一、本年新收\n（一）（七）计      5    1    0    0    0    0    6");
+}
+
 /// A legacy statistics row whose label holds white space (a tab in a pipe
 /// cell, a space in crawler text): the audit quotes the label without it,
 /// as equality compares it (the canonical text drops white space in labels).
