@@ -156,8 +156,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
             Ok(())
         } else if self.joins_sibling_after_table(s, next) {
-            // `（一）` + `（七）计 5 1 …` after an applications table: on a
-            // line of its own the sibling reads as one of the table's rows
+            // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
+            // + `四、訴訟`: on a line of its own the sibling reads otherwise
+            // (a row of the table, a section heading)
             self.prefix = Some(head_text(s));
             Ok(())
         } else {
@@ -286,31 +287,44 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         })
     }
 
-    /// True when empty subsection `s`, right after the pending table, is
-    /// written at the start of the line of `next`, its sibling subsection:
-    /// when the two written apart do not read back as the table and the
-    /// two subsections (`（七）计 5 1 …` alone after `（一）` reads as a row
-    /// of an applications table before it), and on one line they do, as the
-    /// source had them (`（一）（七）计 5 1 …`).
+    /// True when empty subsection `s` is written at the start of the line
+    /// of `next`, its sibling subsection: when the two written apart do not
+    /// read back as themselves, and on one line they do, as the source had
+    /// them. Asked right after a table (`（七）计 5 1 …` alone after `（一）`
+    /// reads as a row of an applications table before it: the table is read
+    /// back with them) and for two section markers (`七、。` + `四、訴訟`:
+    /// alone the sibling reads as a section heading).
     fn joins_sibling_after_table(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
-        let (Some((t, text)), Some(next @ Block::Subsection(n))) = (&self.table, next) else {
+        let Some(next @ Block::Subsection(n)) = next else {
             return false;
         };
         if !s.blocks.is_empty() || self.prefix.is_some() || self.closing {
+            return false;
+        }
+        let section_marker = |m: &str| crate::text::lexical::section_marker(m).is_ok();
+        let table = self.table.as_ref();
+        if table.is_none() && !(section_marker(&s.marker) && section_marker(&n.marker)) {
             return false;
         }
         let Some(sibling) = self.written_alone(next, true) else {
             return false;
         };
         let head = head_text(s);
+        let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
         let reads = |written: &str| {
-            super::after_table::blocks_after_heading(self.heading, written).is_some_and(|b| {
-                matches!(b.as_slice(), [Block::Table(a), Block::Subsection(x), Block::Subsection(y)]
-                    if **a == **t && x == s && y == n)
+            super::after_table::blocks_after_heading(self.heading, written).is_some_and(|b| match (
+                table,
+                b.as_slice(),
+            ) {
+                (Some((t, _)), [Block::Table(a), Block::Subsection(x), Block::Subsection(y)]) => {
+                    **a == **t && x == s && y == n
+                }
+                (None, [Block::Subsection(x), Block::Subsection(y)]) => x == s && y == n,
+                _ => false,
             })
         };
-        !reads(&format!("{text}\n{head}\n\n{sibling}"))
-            && reads(&format!("{text}\n{head}{sibling}"))
+        !reads(&format!("{before}{head}\n\n{sibling}"))
+            && reads(&format!("{before}{head}{sibling}"))
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see

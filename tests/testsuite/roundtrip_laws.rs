@@ -2019,6 +2019,8 @@ fn laws_l_statistics_table_on_a_section_marker_head_line() {
 #[test]
 fn laws_l_empty_head_after_a_table_joins_its_sibling() {
     assert_laws("一、本年新收\n（一）（七）计      5    1    0    0    0    0    6");
+    // two section markers, no table: alone `四、訴訟` reads as a heading
+    assert_laws("一、述\n七、。四、訴訟");
 }
 
 /// A legacy statistics row whose label holds white space (a tab in a pipe
