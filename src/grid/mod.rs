@@ -203,13 +203,19 @@ impl Grid {
             self.kinds.resize(self.rows.len(), RowKind::Cells);
         }
         self.kinds.push(kind);
-        for c in &row {
-            if let Some(s) = &c.span {
-                self.span = Some(match self.span.take() {
-                    Some(g) => g.start.min(s.start)..g.end.max(s.end),
-                    None => s.clone(),
-                });
-            }
+        // the row's cells' spans first (the least start, the greatest end),
+        // then the grid's: one merge per row
+        let (mut lo, mut hi, mut any) = (usize::MAX, 0, false);
+        for s in row.iter().filter_map(|c| c.span.as_ref()) {
+            lo = lo.min(s.start);
+            hi = hi.max(s.end);
+            any = true;
+        }
+        if any {
+            self.span = Some(match self.span.take() {
+                Some(g) => g.start.min(lo)..g.end.max(hi),
+                None => lo..hi,
+            });
         }
         self.rows.push(row);
     }

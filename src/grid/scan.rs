@@ -64,6 +64,24 @@ fn wide_space(b: &[u8], i: usize, lead: u8) -> bool {
     }
 }
 
+/// The number of ASCII spaces `b` starts with, eight bytes compared at a
+/// time (the alignment of `pdftotext -layout` is runs of tens of spaces).
+fn space_run(b: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut k = 0;
+    while let Some(w) = b.get(k..k + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(w);
+        // the first byte that is no space: the lowest non-zero byte
+        let x = u64::from_le_bytes(eight) ^ SPACES;
+        if x != 0 {
+            return k + (x.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k + b[k..].iter().take_while(|&&x| x == b' ').count()
+}
+
 /// Walks `raw` (found at byte `start`) once: appends its words to `words`
 /// and returns its facts, or `None` when it is blank (no word appended).
 pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Facts> {
@@ -82,7 +100,7 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
             if lead == b' ' {
                 // spaces (the alignment of `pdftotext -layout`) counted
                 // in one tight loop, a position each
-                let run = b[i..].iter().take_while(|&&x| x == b' ').count();
+                let run = space_run(&b[i..]);
                 i += run;
                 col += run;
                 gap += run;
@@ -165,6 +183,20 @@ mod tests {
         assert_eq!(f.chunks, 3);
         assert_eq!(line(0, " \u{a0}\u{feff}\t", &mut w), None);
         assert_eq!(w.len(), 4);
+    }
+
+    #[test]
+    fn space_runs_are_counted_as_one_by_one() {
+        for n in 0..40 {
+            for tail in ["", "a", "\t", " ", "规", "a b"] {
+                for lead in ["", " "] {
+                    let s = format!("{lead}{}{tail}", " ".repeat(n));
+                    let b = s.as_bytes();
+                    let one_by_one = b.iter().take_while(|&&x| x == b' ').count();
+                    assert_eq!(space_run(b), one_by_one, "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -135,7 +135,13 @@ impl<'a, 'w> Classifier<'a, 'w> {
                 matches!(c, '-' | '—' | '－' | '–' | '第' | '页') || c.is_ascii_digit()
             })
         };
-        let page = ends(t.chars().next()) && ends(t.chars().next_back()) && is_page_number(t);
+        // (a page number that starts with a digit has a `/`: `3/10`)
+        let first = t.chars().next();
+        let page = ends(first)
+            && ends(t.chars().next_back())
+            && (!first.is_some_and(|c| c.is_ascii_digit())
+                || memchr::memchr(b'/', t.as_bytes()).is_some())
+            && is_page_number(t);
         self.buf.lines.push(Line {
             start,
             raw,

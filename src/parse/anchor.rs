@@ -23,7 +23,10 @@ pub(crate) fn anchor_of(t: &str, f: &super::facts::Facts) -> Option<Kind> {
         )
     });
     // `勾` first: a char search rules most lines out before the count
-    let short_note = || f.gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
+    // (a note is at most 80 characters, so at most 320 bytes: a longer
+    // line, a paragraph, is not searched)
+    let short_note =
+        || may_be_short(t) && f.gou(t) && t.contains("勾稽关系") && t.chars().nth(80).is_none();
     if !(opens || short_note()) {
         return None;
     }
@@ -85,7 +88,7 @@ fn anchor_in_head(t: &str, f: &super::facts::Facts) -> Option<Kind> {
     let has = |f: &memchr::memmem::Finder<'_>, s: &str| f.find(s.as_bytes()).is_some();
     let short = || t.chars().nth(80).is_none();
     // `勾` is its own normal form: only a line with it can hold 勾稽关系
-    if f.gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
+    if may_be_short(t) && f.gou(t) && short() && (has(note, n) || has(note, &lexical::norm(t))) {
         return Some(Kind::Applications);
     }
     if has(new_this_year, n) && short() && lexical::section_marker(n).is_ok() {
@@ -102,6 +105,12 @@ fn anchor_in_head(t: &str, f: &super::facts::Facts) -> Option<Kind> {
         }
     }
     None
+}
+
+/// False when `t` has more than 80 characters for its bytes alone (a
+/// character is at most 4 bytes): the line is no note.
+fn may_be_short(t: &str) -> bool {
+    t.len() <= 4 * 80
 }
 
 /// The first 8 normalised characters of a line (as [`lexical::norm_head`]
@@ -173,6 +182,19 @@ fn trim_pipes(mut t: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_too_long_for_its_bytes_has_more_than_80_characters() {
+        for c in ["a", "é", "勾", "𠀀"] {
+            for n in 70..90 {
+                let t = format!("{}{}", c.repeat(n), "勾稽关系");
+                if !may_be_short(&t) {
+                    assert!(t.chars().nth(80).is_some(), "{t}");
+                }
+            }
+        }
+        assert!(may_be_short(&"𠀀".repeat(80)) && !may_be_short(&"𠀀".repeat(81)));
+    }
 
     #[test]
     fn head8_is_norm_head_of_8() {

@@ -22,11 +22,12 @@ use crate::text::lexical::{self, MarkerStyle};
 /// `full` is a buffer for the normalised line, reused over the lines of a
 /// region. The line is normalised only when a test needs it: most rows of a
 /// table are neither running text nor labels after a list marker, and that
-/// is seen from the raw line (see the comments below). `whole` is set when `full` holds the whole line normalised
-/// afterwards (not only its label part), so that the caller does not
-/// normalise it again.
-fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool {
-    *whole = false;
+/// is seen from the raw line (see the comments below). `seen` records
+/// whether `full` holds the whole line normalised afterwards (not only its
+/// label part), and the line's [`app_label`] when it was asked of the whole
+/// line, so that the caller does not normalise or classify it again.
+fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
+    *seen = Normed::default();
     // `。` is its own normal form and no other character's: the normalised
     // line ends with it when `t` (trimmed) does
     if t.ends_with('。') {
@@ -49,7 +50,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
             return true;
         }
         normalised = true;
-        *whole = true;
+        seen.whole = true;
     }
     // the label part must open with a list marker: its first character
     // (that of `t`, normalised) says whether it can
@@ -65,7 +66,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
     let label = t.find('\t').map_or(t, |k| &t[..k]);
     if !normalised || label.len() < t.len() {
         lexical::norm_into(full, label);
-        *whole = label.len() == t.len();
+        seen.whole = label.len() == t.len();
     }
     // the label part: the cells after it do not matter
     let n = full.trim_end_matches(|c: char| {
@@ -80,27 +81,78 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, whole: &mut bool) -> bool
         return false;
     }
     match kind {
-        Kind::Applications => matches!(
-            app_label(n),
-            AppLabel::Unknown | AppLabel::Header | AppLabel::Note
-        ),
-        Kind::ActiveDisclosure => {
-            // the label ends where the row's figures start (a digit after
-            // white space): text glued after the figures (`3.一稳定”  0  0
-            // 0集中采购`, a line joined to the next one) names no item of
-            // this line. A digit glued to the text (`2020年`) is label text.
-            let figures = label
-                .char_indices()
-                .zip(label.chars().skip(1))
-                .find(|((_, c), d)| {
-                    crate::lines::is_space(*c)
-                        && lexical::norm_char(*d).is_some_and(|d| d.is_ascii_digit())
-                });
-            let cut = figures.map(|((k, _), _)| lexical::norm(&label[..k]));
-            let label = cut.as_deref().unwrap_or(n);
-            ad_item(label).is_none() && ad_marks_2021(label).is_none()
-        }
+        Kind::Applications => app_label_ends(n, full.len(), seen),
+        Kind::ActiveDisclosure => !is_ad_label(label, n),
         Kind::ReviewLitigation | Kind::Generic => true,
+    }
+}
+
+/// [`ends_region`] for an applications table's label `n` (normalised, its
+/// figures trimmed) of a line normalised to `full_len` bytes: an unknown
+/// label, a header or a note ends the region. The label's class goes to
+/// `seen` (see [`Normed`]).
+fn app_label_ends(n: &str, full_len: usize, seen: &mut Normed) -> bool {
+    let class = app_label(n);
+    // (nothing trimmed from the whole line: its class)
+    if seen.whole && n.len() == full_len {
+        seen.class = Some(class);
+    }
+    // a label is a note when it holds a note's words (勾稽, 本列数据,
+    // 本列表: the first test of `app_label`), none of whose characters is
+    // one trimmed from the line: the whole line is a note when `n` is
+    if seen.whole {
+        seen.note = Some(class == AppLabel::Note);
+    }
+    matches!(class, AppLabel::Unknown | AppLabel::Header | AppLabel::Note)
+}
+
+/// True when the label part `label` of a line (`n` normalised, its figures
+/// trimmed) names an item of the active-disclosure table. The label ends
+/// where the row's figures start (a digit after white space): text glued
+/// after the figures (`3.一稳定”  0  0 0集中采购`, a line joined to the next
+/// one) names no item of this line. A digit glued to the text (`2020年`) is
+/// label text.
+fn is_ad_label(label: &str, n: &str) -> bool {
+    let figures = label
+        .char_indices()
+        .zip(label.chars().skip(1))
+        .find(|((_, c), d)| {
+            crate::lines::is_space(*c) && lexical::norm_char(*d).is_some_and(|d| d.is_ascii_digit())
+        });
+    let cut = figures.map(|((k, _), _)| lexical::norm(&label[..k]));
+    let label = cut.as_deref().unwrap_or(n);
+    ad_item(label).is_some() || ad_marks_2021(label).is_some()
+}
+
+/// What region assembly knows of the line in its buffer for a normalised
+/// line: whether the buffer holds the whole line normalised, and then the
+/// line's [`app_label`] when it was asked, or only whether it is a note
+/// (the tests of one line share them).
+#[derive(Debug, Default, Clone, Copy)]
+struct Normed {
+    whole: bool,
+    class: Option<AppLabel>,
+    /// The line's class is [`AppLabel::Note`] (known with `class`, or from
+    /// the class of the line without its figures: see [`ends_region`]).
+    note: Option<bool>,
+}
+
+impl Normed {
+    /// The [`app_label`] of the line `t`, whose buffer is `buf`: the one
+    /// known, else `t` normalised (unless the buffer holds it) and
+    /// classified, and kept.
+    fn class(&mut self, t: &str, buf: &mut String) -> AppLabel {
+        if let Some(c) = self.class {
+            return c;
+        }
+        if !self.whole {
+            lexical::norm_into(buf, t);
+            self.whole = true;
+        }
+        let c = app_label(buf);
+        self.class = Some(c);
+        self.note = Some(c == AppLabel::Note);
+        c
     }
 }
 
@@ -119,18 +171,6 @@ fn is_prose(n: &str) -> bool {
         return false;
     }
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
-}
-
-/// True when `t` is a group label of the applications table
-/// (`三、本年度办理结果`) or a row label (`3.危及…，…）申请`): with empty cells
-/// after it (`…,reicdt\t`) it is a row of the table even where it reads as
-/// running text (the canonical text writes a group label so when it would,
-/// and a row label with its empty cells always).
-fn is_group_or_row_label(t: &str) -> bool {
-    matches!(
-        app_label(&lexical::norm(t)),
-        AppLabel::Group | AppLabel::Row(_)
-    )
 }
 
 /// True when the line `t` (trimmed, without tabs) reads as running text
@@ -266,25 +306,33 @@ fn line_ends_region(
 ) -> bool {
     let applications = kind == Kind::Applications;
     let t = s.trimmed().1;
+    // a figure on a line of its own (`0`, `12`: a cell per line) is no
+    // sentence, label, note or anchor: none of the tests below ends the
+    // region on it ([`is_figure`])
+    if is_figure(t) {
+        return false;
+    }
     // empty cells after the text (`二、上年结转。\t\t`): a row, not a sentence
     let empty_cells = has_empty_cells(s.raw, facts);
     // the first row of an applications table, on a line that opens one
     // (`一、本年新收…做实。\t二、主`): a row even where it reads as a
     // sentence, as it is when it opens the table (the canonical text
     // writes it after the note and the header)
-    let mut whole = false;
-    let first_row = applications && !*has_row && k.anchor(s) == Some(Kind::Applications) && {
-        lexical::norm_into(buf, t);
-        whole = true;
-        matches!(app_label(buf), AppLabel::Row(_))
-    };
+    let mut seen = Normed::default();
+    let first_row = applications
+        && !*has_row
+        && k.anchor(s) == Some(Kind::Applications)
+        && matches!(seen.class(t, buf), AppLabel::Row(_));
     if !first_row
-        && ends_region(t, kind, buf, &mut whole)
-        && !(empty_cells && (t.ends_with('。') || applications && is_group_or_row_label(t)))
+        && ends_region(t, kind, buf, &mut seen)
+        && !(empty_cells
+            && (t.ends_with('。')
+                || applications
+                    && matches!(seen.class(t, buf), AppLabel::Group | AppLabel::Row(_))))
     {
         return true;
     }
-    if applications && note_after_row(t, &k.facts, buf, whole, has_row) {
+    if applications && note_after_row(t, &k.facts, buf, seen, has_row) {
         return true;
     }
     opens_another(s, k, kind)
@@ -314,23 +362,27 @@ fn opens_another(s: &Seg<'_>, k: &LineKind, kind: Kind) -> bool {
 /// Region assembly of an applications table, for its line `t` (kept in the
 /// region so far; `f` its facts): records in `has_row` whether the table has
 /// a row yet, and returns true when `t` is a note after a row, which opens
-/// the next table. `buf` holds `t` normalised when `whole` is set (the line
-/// is normalised once: by [`ends_region`] when it was).
-fn note_after_row(t: &str, f: &Facts, buf: &mut String, whole: bool, has_row: &mut bool) -> bool {
+/// the next table. `seen` is what the tests before knew of the line in
+/// `buf` (the line is normalised and classified once: by [`ends_region`]
+/// when it was).
+fn note_after_row(
+    t: &str,
+    f: &Facts,
+    buf: &mut String,
+    mut seen: Normed,
+    has_row: &mut bool,
+) -> bool {
     if !*has_row {
-        if !whole {
-            lexical::norm_into(buf, t);
-        }
-        *has_row = matches!(app_label(buf), AppLabel::Row(_));
+        *has_row = matches!(seen.class(t, buf), AppLabel::Row(_));
+        false
+    } else if seen.note == Some(false) {
+        // (the line is known to be no note)
         false
     } else if f.gou_or_ben(t) {
         // after a row only a note matters, and a note's words
         // (勾稽, 本列数据, 本列表) hold 勾 or 本 in any script: the
         // other lines are not classified again
-        if !whole {
-            lexical::norm_into(buf, t);
-        }
-        app_label(buf) == AppLabel::Note
+        seen.class(t, buf) == AppLabel::Note
     } else {
         false
     }
@@ -379,11 +431,16 @@ fn piped_label(f: Option<ScanFacts>, raw: &str) -> bool {
 /// `|\t`): text on a line of its own in a table, no row label with its
 /// empty cells (`一、本年新收\t\t\t`).
 fn stray_tab_line(f: Option<ScanFacts>, raw: &str) -> bool {
-    f.is_some_and(|f| f.has_tab && grid_delim(Some(f)).is_none())
-        && raw
-            .split('\t')
-            .next()
-            .is_some_and(|label| label.chars().all(|c| c == '|' || crate::lines::is_space(c)))
+    let Some(f) = f.filter(|f| f.has_tab && grid_delim(Some(*f)).is_none()) else {
+        return false;
+    };
+    // the first field: up to the first tab (found by its byte); it is blank
+    // when the line's text starts after it (`\t0`, a cell per line)
+    let tab = memchr::memchr(b'\t', raw.as_bytes()).unwrap_or(raw.len());
+    tab < f.text.0
+        || raw[..tab]
+            .chars()
+            .all(|c| c == '|' || crate::lines::is_space(c))
 }
 
 /// True when the trimmed line `t` is pipes and white space only (`||`,
@@ -402,6 +459,18 @@ fn glued_article(t: &str) -> bool {
     n.strip_prefix("第二十条")
         .and_then(|rest| rest.chars().next())
         .is_some_and(|c| !matches!(c, '第' | '(' | '|' | '\t'))
+}
+
+/// True when the trimmed line `t` is ASCII digits only (`0`, `12`). Such a
+/// line ends no region ([`line_ends_region`]): it does not end with `。`, has
+/// no stop or comma, and normalised (ASCII digits are their own normal form)
+/// its label part is digits only, which [`ends_region`] trims away before it
+/// looks for a list marker; it holds no `勾` or `本` (no note), its words are
+/// no row label of the applications table ([`app_label`] finds no word in
+/// it), and it opens no table (every anchor starts with another character or
+/// holds `勾`).
+fn is_figure(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_number_line(t: &str) -> bool {
@@ -500,74 +569,4 @@ pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pieces_are_classified_once() {
-        let text = "\n第二十条第（一）项\n规章\t1\t0\n- 3 -";
-        let segs: Vec<Seg<'_>> = crate::lines::split(text)
-            .iter()
-            .map(|l| Seg::new(l.start, l.text))
-            .collect();
-        let kinds = super::super::kind::classify(&segs);
-        assert!(kinds[0].blank && !kinds[1].blank);
-        assert_eq!(kinds[1].anchor(&segs[1]), Some(Kind::ActiveDisclosure));
-        assert!(kinds[2].grid_row(&segs[2]) && !kinds[1].grid_row(&segs[1]));
-        assert!(kinds[3].page(&segs[3]) && !kinds[2].page(&segs[2]));
-        // the answer is kept: asked again (even about another piece), it stays
-        assert_eq!(kinds[1].anchor(&segs[2]), Some(Kind::ActiveDisclosure));
-        // a page number inside a table stays in its region
-        assert_eq!(
-            region_end(
-                &segs,
-                &kinds,
-                1,
-                Kind::ActiveDisclosure,
-                &mut String::new(),
-                &mut Classifier::new(&mut Default::default())
-            ),
-            4
-        );
-    }
-
-    #[test]
-    fn stops_and_commas_are_those_of_contains() {
-        for t in [
-            "",
-            "a,b",
-            "a;b",
-            "规章。",
-            "一，二",
-            "一；二",
-            "（一）：",
-            "、「」",
-            "ａ，",
-        ] {
-            assert_eq!(
-                has_stop_or_comma(t),
-                t.contains(['。', '，', ',', '；', ';']),
-                "{t:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn anchors() {
-        assert_eq!(anchor("第二十条第（一）项"), Some(Kind::ActiveDisclosure));
-        assert_eq!(
-            anchor("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
-            Some(Kind::Applications)
-        );
-        assert_eq!(anchor("行政复议"), Some(Kind::ReviewLitigation));
-        assert!(glued_article("第二十条予以公开\t1"));
-        assert!(!glued_article("第二十条第（一）项"));
-        assert!(!glued_article("第二十条"));
-        assert_eq!(anchor("行政复议\t\t行政诉讼"), Some(Kind::ReviewLitigation));
-        assert_eq!(anchor("行政复议案件0件，行政诉讼0件。"), None);
-        assert_eq!(
-            anchor("一、本年新收政府信息公开申请数量"),
-            Some(Kind::Applications)
-        );
-    }
-}
+mod tests;

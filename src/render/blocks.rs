@@ -79,11 +79,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.chunk(|w| write_line(w, &line))?;
                 }
                 Block::Subsection(s) if after_table.is_some() => {
-                    let lines = after_table.unwrap_or_default();
+                    let (lines, n) = after_table.unwrap_or_default();
                     self.chunk(|w| w.write_str(&lines))?;
-                    self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+                    self.gap = n == 1
+                        && matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
                         && lines.lines().last().is_some_and(joins_over_a_blank);
-                    self.blocks(&s.blocks[1..])?;
+                    self.blocks(s.blocks.get(n..).unwrap_or_default())?;
                 }
                 Block::Paragraph(p) => self.paragraph(p, next)?,
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
@@ -312,15 +313,15 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let head = head_text(s);
         let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
         let reads = |written: &str| {
-            super::after_table::blocks_after_heading(self.heading, written).is_some_and(|b| match (
-                table,
-                b.as_slice(),
-            ) {
-                (Some((t, _)), [Block::Table(a), Block::Subsection(x), Block::Subsection(y)]) => {
-                    **a == **t && x == s && y == n
+            super::after_table::blocks_after(self.heading, written).is_some_and(|b| {
+                match (table, b.as_slice()) {
+                    (
+                        Some((t, _)),
+                        [Block::Table(a), Block::Subsection(x), Block::Subsection(y)],
+                    ) => **a == **t && x == s && y == n,
+                    (None, [Block::Subsection(x), Block::Subsection(y)]) => x == s && y == n,
+                    _ => false,
                 }
-                (None, [Block::Subsection(x), Block::Subsection(y)]) => x == s && y == n,
-                _ => false,
             })
         };
         !reads(&format!("{before}{head}\n\n{sibling}"))

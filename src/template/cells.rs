@@ -111,6 +111,13 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
             })
         })
     };
+    // a tab right after a cell (a label field with empty cells after it,
+    // `（三）不予公开02.\t`: no tab row, but the tab ends the field)
+    let tab_after = |end: usize| {
+        mixed
+            .and_then(|text| text.get(end..))
+            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('\t'))
+    };
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
@@ -127,15 +134,23 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                 for cell in row {
                     let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);
-                    if delimited
-                        && cell.pieces.len() <= 1
+                    if cell.pieces.len() <= 1
                         && let Some(span) = &cell.span
-                        && text_before
                     {
-                        stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                        if delimited && text_before {
+                            stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                        } else if !text_before && (delimited || tab_after(span.end)) {
+                            marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
+                        }
                     }
-                    text_before =
-                        text_before || toks[cell_start..].iter().any(|t| t.kind != Tk::Empty);
+                    // (a cell's tokens are one empty token or text: its
+                    // last token says which)
+                    debug_assert!(
+                        toks.len() > cell_start
+                            && (toks[cell_start..].iter().all(|t| t.kind != Tk::Empty)
+                                || toks.len() == cell_start + 1)
+                    );
+                    text_before = text_before || toks.last().is_some_and(|t| t.kind != Tk::Empty);
                 }
                 drop_idle_empties(&mut toks, line_start);
                 continue;
@@ -218,26 +233,33 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     let mut k = line_start;
     let mut prev = None;
     let mut run = line_start;
+    // (a token is moved only once one before it was dropped)
     for i in line_start..toks.len() {
-        let t = toks[i];
-        if t.kind == Tk::Empty {
+        let kind = toks[i].kind;
+        if kind == Tk::Empty {
             continue;
         }
-        let inside_label = prev == Some(Tk::Label) && t.kind == Tk::Label;
+        let inside_label = prev == Some(Tk::Label) && kind == Tk::Label;
         for j in run..i {
             if j >= keep_from && !inside_label {
-                toks[k] = toks[j];
+                if k != j {
+                    toks[k] = toks[j];
+                }
                 k += 1;
             }
         }
-        toks[k] = t;
+        if k != i {
+            toks[k] = toks[i];
+        }
         k += 1;
-        prev = Some(t.kind);
+        prev = Some(kind);
         run = i + 1;
     }
     for j in run..toks.len() {
         if j >= keep_from {
-            toks[k] = toks[j];
+            if k != j {
+                toks[k] = toks[j];
+            }
             k += 1;
         }
     }
@@ -276,6 +298,57 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
     toks.push(Tok::new(Tk::Value, start, end));
 }
 
+/// A row's label field (the first text of a delimited row, or of a row
+/// whose first field a tab ends) that ends in
+/// digits glued to its text and a list marker with nothing after it
+/// (`（本列国家秘密02.`): the cell grammar cuts `0000002.其他` into a fused
+/// run and the label `2.其他`, but a marker that ends the label field labels
+/// nothing, so the digits and the marker are the label's, as in flow text
+/// where the same label is read from `…02.1.址` (the decimal `02.1` is no
+/// value). One label token from the text the digits are glued to.
+fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+    let n = toks.len();
+    if n < from + 3 {
+        return;
+    }
+    let [head, digits, marker] = [toks[n - 3], toks[n - 2], toks[n - 1]];
+    if head.kind != Tk::Label
+        || digits.kind != Tk::Value
+        || marker.kind != Tk::Label
+        || head.end != digits.start
+        || digits.end != marker.start
+        || marker.end - at != text.trim_end().len()
+    {
+        return;
+    }
+    // the marker token is one digit and the marker: the grammar's cut
+    let Some(m) = text.get(marker.start - at..marker.end - at) else {
+        return;
+    };
+    let mut cs = m.chars();
+    if !(cs.next().is_some_and(grammar::is_digit)
+        && cs.next().is_some_and(|c| matches!(c, '.' | '、' | '．'))
+        && cs.next().is_none())
+    {
+        return;
+    }
+    toks.truncate(n - 3);
+    toks.push(Tok::new(Tk::Label, head.start, marker.end));
+}
+
+/// True when the field `f` (no white space in it) ends in digits glued to
+/// its text and a list marker that the cell grammar cuts off it
+/// (`（三）不予公开02.`), which a label field keeps (see
+/// [`marker_digits_in_label`]): the renderer ends such a label's line with a
+/// tab.
+pub(crate) fn ends_in_marker_digits(f: &str) -> bool {
+    let mut toks = Vec::new();
+    field_tokens(f, 0, &mut toks);
+    let n = toks.len();
+    marker_digits_in_label(&mut toks, 0, f, 0);
+    toks.len() != n
+}
+
 /// The tokens of a cell's text at `at`; a glued cell whose text is its
 /// pieces' text run together (lines of a wrapped cell) is read piece by
 /// piece, each at its own place.
@@ -300,22 +373,77 @@ fn glued_or_words(cell: &Cell, at: usize, out: &mut Vec<Tok>) {
 /// one scan of its bytes (only characters outside ASCII and the CJK block
 /// are decoded to be judged).
 fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
     let mut field: Option<usize> = None;
+    // the field holds a byte that may start a number (see
+    // [`may_start_number`]): else it is one label or null marker, known
+    // from this scan without the grammar's
+    let mut numeric = false;
     let mut i = 0;
     while i < text.len() {
         let (space, len) = space_at(text, i);
         match (space, field) {
             (true, Some(f)) => {
-                field_tokens(&text[f..i], at + f, out);
+                field_end(&text[f..i], at + f, numeric, out);
                 field = None;
             }
-            (false, None) => field = Some(i),
-            _ => {}
+            (false, None) => {
+                field = Some(i);
+                numeric = may_start_number(b[i]);
+            }
+            (false, Some(_)) => numeric |= may_start_number(b[i]),
+            (true, None) => {}
         }
         i += len;
+        // the rest of a stretch of ideographs (U+4000..U+9FFF, three bytes
+        // from a lead byte 0xE4..0xE9): inside the field, no white space
+        // and nothing that may start a number
+        if field.is_some() {
+            while b.get(i).is_some_and(|x| (0xE4..=0xE9).contains(x)) {
+                i += 3;
+            }
+        }
     }
     if let Some(f) = field {
-        field_tokens(&text[f..], at + f, out);
+        field_end(&text[f..], at + f, numeric, out);
+    }
+}
+
+/// True for the first byte of a character that may start a number (an
+/// ASCII digit or `-`), or of one that may be one (`０`…`９` and `－` start
+/// with `0xEF`, as other full-width forms do).
+#[inline(always)]
+fn may_start_number(x: u8) -> bool {
+    // (one load: a table of the 256 bytes)
+    static MAY: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut d = b'0';
+        while d <= b'9' {
+            t[d as usize] = true;
+            d += 1;
+        }
+        t[b'-' as usize] = true;
+        t[0xEF] = true;
+        t
+    };
+    MAY[usize::from(x)]
+}
+
+/// The tokens of the field `f` at `at`: with no byte that may start a
+/// number in it (`numeric` false), one label or null marker — what
+/// [`field_tokens`] makes of it (its label text runs to the field's end),
+/// without reading the field again.
+#[inline(always)]
+fn field_end(f: &str, at: usize, numeric: bool, out: &mut Vec<Tok>) {
+    if numeric {
+        field_tokens(f, at, out);
+    } else {
+        let kind = if grammar::null_field(f) {
+            Tk::Null
+        } else {
+            Tk::Label
+        };
+        out.push(Tok::new(kind, at, at + f.len()));
     }
 }
 

@@ -61,6 +61,17 @@ fn is_numeral(cp: u32) -> bool {
         )
 }
 
+/// True for the code point of a character where the marker scan may note
+/// a place ([`MarkerScan::feed_with`]): `(`, an ASCII digit, a numeral.
+#[inline(always)]
+fn may_start_marker(cp: u32) -> bool {
+    if cp < 0x80 {
+        cp == u32::from(b'(') || cp.wrapping_sub(u32::from(b'0')) < 10
+    } else {
+        is_numeral(cp)
+    }
+}
+
 /// A piece of label text (normalised) with its source range and the
 /// vocabulary words in it.
 #[derive(Debug, Clone, Copy)]
@@ -178,7 +189,9 @@ impl Cutter {
             } else if prev_end.is_some_and(|e| e < start) {
                 self.apart.push(n.s.len());
             }
-            n.push_each(&text[start..end], start, |pos, cp| {
+            // (the scan's state after any other character is the same
+            // however many follow: those are skipped in a tight loop)
+            n.push_loud(&text[start..end], start, may_start_marker, |pos, cp| {
                 markers.feed_with(pos, cp, is_numeral(cp), marks);
             });
             prev_end = Some(end);

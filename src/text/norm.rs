@@ -85,6 +85,34 @@ fn plain_ideograph_at(b: &[u8], i: usize) -> bool {
     crate::text::hant::is_plain_ideograph(high, b[i + 2] & 0x3F)
 }
 
+/// The code point of the three-byte character at `b[i..]` (a lead byte
+/// and two continuation bytes: see [`plain_ideograph_at`]).
+#[inline(always)]
+fn ideograph_at(b: &[u8], i: usize) -> u32 {
+    (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)
+}
+
+/// The end of the stretch of characters from byte `i` of `b` that are their
+/// own normal form and that `loud` rejects (see [`Norm::push_loud`]): ASCII
+/// and plain ideographs, judged from their bytes; any other character ends
+/// it.
+#[inline(always)]
+fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool) -> usize {
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || loud(u32::from(x)) {
+                break;
+            }
+            i += 1;
+        } else if plain_ideograph_at(b, i) && !loud(ideograph_at(b, i)) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// Appends `s` normalised to `out`. Most characters are their own normal
 /// form: runs of them are copied whole, and only the characters that change
 /// (white space, full-width forms, Traditional characters) are written one
@@ -206,7 +234,7 @@ impl Norm {
         }
     }
     /// Appends the source text `src` found at byte offset `at`. (The mapper
-    /// uses [`Norm::push_each`]; this is for callers that do not read the
+    /// uses [`Norm::push_loud`]; this is for callers that do not read the
     /// characters.)
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn push(&mut self, src: &str, at: usize) {
@@ -286,6 +314,101 @@ impl Norm {
         self.s.push_str(&src[run..]);
     }
 
+    /// [`Norm::push_each`] for a caller that reads only some characters:
+    /// `each(pos, c)` is called for every character of the normalised text
+    /// that `loud` holds of, and for the first of each stretch of the others
+    /// that are their own normal form (white space inside a stretch does not
+    /// part it); the rest of such a stretch is skipped in a tight loop, with
+    /// no call and no map entry per character. For a caller whose state after
+    /// a character `loud` rejects does not depend on how many such characters
+    /// follow (a marker scan: only digits, brackets and numerals matter).
+    /// The text and the map are those of [`Norm::push_each`].
+    #[inline(always)]
+    pub(crate) fn push_loud(
+        &mut self,
+        src: &str,
+        at: usize,
+        loud: impl Fn(u32) -> bool,
+        mut each: impl FnMut(usize, u32),
+    ) {
+        self.s.reserve(src.len());
+        let b = src.as_bytes();
+        let mut run = 0;
+        let mut copying = false;
+        // the last character reported was one `loud` rejects, and those
+        // after it so far are too (and their own normal form)
+        let mut quiet = false;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            let (cp, len) = if x < 0x80 {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    self.s.push_str(&src[run..i]);
+                    run = i + 1;
+                    i += 1;
+                    copying = false;
+                    continue;
+                }
+                (u32::from(x), 1)
+            } else if plain_ideograph_at(b, i) {
+                (ideograph_at(b, i), 3)
+            } else {
+                let Some(c) = src[i..].chars().next() else {
+                    break;
+                };
+                let len = c.len_utf8();
+                match norm_char(c) {
+                    Some(n) if n == c => (u32::from(c), len),
+                    n => {
+                        let pos = self.s.len() + (i - run);
+                        self.s.push_str(&src[run..i]);
+                        (run, copying) = (i + len, false);
+                        if let Some(n) = n {
+                            self.push_changed(pos, at + i..at + i + len, n);
+                            each(pos, u32::from(n));
+                            quiet = false;
+                        }
+                        i += len;
+                        continue;
+                    }
+                }
+            };
+            let pos = self.s.len() + (i - run);
+            if !copying {
+                self.segs.push(Seg {
+                    at: pos,
+                    src: at + i,
+                    changed: None,
+                });
+                copying = true;
+            }
+            i += len;
+            if loud(cp) {
+                each(pos, cp);
+                quiet = false;
+                continue;
+            }
+            if !quiet {
+                each(pos, cp);
+                quiet = true;
+            }
+            i = quiet_end(b, i, &loud);
+        }
+        self.s.push_str(&src[run..]);
+    }
+
+    /// Appends the character `n`, at byte `pos` of the text, that the
+    /// source's character at `src` changed into, with its map entry.
+    #[inline(always)]
+    fn push_changed(&mut self, pos: usize, src: std::ops::Range<usize>, n: char) {
+        self.segs.push(Seg {
+            at: pos,
+            src: src.start,
+            changed: Some(src.end),
+        });
+        self.s.push(n);
+    }
+
     /// Source range of normalised bytes `a..b` (`a < b`): from the start
     /// of the character at `a` to the end of the character at `b - 1`.
     #[cfg_attr(not(test), allow(dead_code))]
@@ -347,5 +470,52 @@ impl Norm {
     /// True when empty.
     pub(crate) fn is_empty(&self) -> bool {
         self.s.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Norm;
+    use crate::text::lexical::MarkerScan;
+
+    /// The characters the mapper's marker scan reads ([`Norm::push_loud`]'s
+    /// `loud` there): `(`, ASCII digits, numerals.
+    fn loud(cp: u32) -> bool {
+        cp == u32::from(b'(')
+            || cp.wrapping_sub(u32::from(b'0')) < 10
+            || char::from_u32(cp).is_some_and(|c| crate::text::lexical::cn_digit(c).is_some())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+        /// `push_loud` makes the text and the map `push_each` makes, and a
+        /// marker scan fed by it notes the places it notes fed by
+        /// `push_each` (every character).
+        #[test]
+        fn push_loud_is_push_each_for_a_marker_scan(
+            parts in proptest::collection::vec(
+                "[(（)）0-9０-９一二三四五六七八九十〇零、.．是①é𝄞 \t\u{3000}\u{a0}其他說ab|“]{0,12}", 0..5),
+        ) {
+            let (mut full, mut fast) = (Norm::default(), Norm::default());
+            let (mut scan_each, mut scan_loud) = (MarkerScan::default(), MarkerScan::default());
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            for (k, p) in parts.iter().enumerate() {
+                full.push_each(p, 100 * k, |pos, cp| scan_each.feed(pos, cp, &mut theirs));
+                fast.push_loud(p, 100 * k, loud, |pos, cp| {
+                    // (a character it reports is that of the text at `pos`)
+                    assert_eq!(char_at(&full.s, pos), char::from_u32(cp));
+                    scan_loud.feed(pos, cp, &mut ours);
+                });
+            }
+            proptest::prop_assert_eq!(&fast.s, &full.s);
+            proptest::prop_assert_eq!(&fast.segs, &full.segs);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    /// The character at byte `pos` of `s` (the text made so far is a
+    /// prefix of the whole).
+    fn char_at(s: &str, pos: usize) -> Option<char> {
+        s.get(pos..).and_then(|t| t.chars().next())
     }
 }

@@ -8,7 +8,7 @@
 //! next byte that can start a number, so a field is read in one pass with
 //! no allocation.
 
-use nom::bytes::complete::{take_till, take_while_m_n, take_while1};
+use nom::bytes::complete::{take_till, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{not, opt, peek, recognize, verify};
 use nom::multi::many0_count;
@@ -27,7 +27,28 @@ pub(super) fn is_digit(c: char) -> bool {
 /// A run of digits (ASCII or full-width): a value even when it is too long
 /// for a [`Number`](crate::model::Number) (a fused run).
 pub(crate) fn digit_run(i: &str) -> Res<'_, &str> {
-    take_while1(is_digit).parse(i)
+    // `take_while1(is_digit)` read from the bytes: an ASCII digit, or
+    // `０`…`９` (U+FF10…U+FF19: `EF BC 90`…`EF BC 99`), with no decoding
+    let b = i.as_bytes();
+    let mut n = 0;
+    loop {
+        match b.get(n) {
+            Some(b'0'..=b'9') => n += 1,
+            Some(0xEF)
+                if b.get(n + 1) == Some(&0xBC) && matches!(b.get(n + 2), Some(0x90..=0x99)) =>
+            {
+                n += 3
+            }
+            _ => break,
+        }
+    }
+    if n == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    Ok((&i[n..], &i[..n]))
 }
 
 /// `,` and three ASCII digits, not followed by a fourth: a thousands group.
@@ -129,7 +150,7 @@ pub(crate) fn remark(i: &str) -> Res<'_, &str> {
 /// True when a whole field (no white space in it) is a null marker (无, /,
 /// —, -, 不适用, N/A …): the markers are a set, not a grammar, and the one set
 /// is [`crate::text::nulls`], shared with the audit.
-fn null_field(f: &str) -> bool {
+pub(super) fn null_field(f: &str) -> bool {
     // the longest marker is 9 bytes (不适用), and none starts with a digit
     f.len() <= 9 && !f.starts_with(|c: char| c.is_ascii_digit()) && vocabulary::is_null(f)
 }
@@ -524,6 +545,29 @@ mod tests {
                 .find(|&(_, c)| may_start_number(c))
                 .map_or(s.len(), |(i, _)| i);
             assert_eq!(label_len(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn digit_run_is_take_while1_of_digits() {
+        let alphabet = [
+            '0', '9', '５', '０', '９', 'a', '．', '\u{ff0f}', '\u{ff1a}', '一',
+        ];
+        let mut s = String::new();
+        for k in 0..alphabet.len().pow(4) {
+            s.clear();
+            let mut k = k;
+            for _ in 0..4 {
+                s.push(alphabet[k % alphabet.len()]);
+                k /= alphabet.len();
+            }
+            for cut in s.char_indices().map(|(i, _)| i) {
+                let t = &s[cut..];
+                let theirs =
+                    nom::bytes::complete::take_while1::<_, _, nom::error::Error<&str>>(is_digit)
+                        .parse(t);
+                assert_eq!(digit_run(t).ok(), theirs.ok(), "{t:?}");
+            }
         }
     }
 

@@ -101,17 +101,21 @@ impl Machine {
     pub(super) fn each_match(&self, s: &str, mut f: impl FnMut(usize, usize, usize)) {
         let dfa = &self.dfa;
         let mut sid = self.start;
-        let mut chars = s.char_indices();
+        let b = s.as_bytes();
+        let mut i = 0;
         loop {
             // the steps up to the next state where words end: a loop with
             // no call and no store, so the tables stay in registers (an
             // unanchored standard DFA has no dead state: its special states
-            // are the matches and the start)
+            // are the matches and the start); each character decoded from
+            // its bytes (`s` is UTF-8: see `code_point_at`)
             let mut end = None;
-            for (i, c) in chars.by_ref() {
-                sid = dfa.next_state(Anchored::No, sid, self.symbols.of_char(u32::from(c)));
+            while i < b.len() {
+                let (cp, len) = code_point_at(b, i);
+                i += len;
+                sid = dfa.next_state(Anchored::No, sid, self.symbols.of_char(cp));
                 if dfa.is_special(sid) && dfa.is_match(sid) {
-                    end = Some(i + c.len_utf8());
+                    end = Some(i);
                     break;
                 }
             }
@@ -126,9 +130,38 @@ impl Machine {
     }
 }
 
+/// The code point of the character that starts at byte `i` of `b` (the
+/// bytes of a `str`, `i` a character boundary) and its length in bytes:
+/// the decoding of `str::chars`, without its checks (the text is UTF-8).
+#[inline(always)]
+fn code_point_at(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i];
+    // (a continuation byte past the end cannot follow a lead byte of a
+    // `str`: `get` only keeps the bounds check out of the way)
+    let c = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    match x {
+        0..=0x7F => (u32::from(x), 1),
+        0x80..=0xDF => ((u32::from(x & 0x1F) << 6) | c(1), 2),
+        0xE0..=0xEF => ((u32::from(x & 0x0F) << 12) | (c(1) << 6) | c(2), 3),
+        _ => (
+            (u32::from(x & 0x07) << 18) | (c(1) << 12) | (c(2) << 6) | c(3),
+            4,
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_points_are_those_of_chars() {
+        let s = "a\u{7f}\u{80}é\u{7ff}\u{800}一說\u{9fff}\u{ffff}\u{10000}𝄞\u{10ffff}％|";
+        let b = s.as_bytes();
+        for (i, c) in s.char_indices() {
+            assert_eq!(code_point_at(b, i), (u32::from(c), c.len_utf8()), "{c:?}");
+        }
+    }
 
     #[test]
     fn each_character_of_the_words_has_a_symbol_of_its_own() {

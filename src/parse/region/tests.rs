@@ -1,0 +1,153 @@
+//! Unit tests of region assembly.
+
+use super::*;
+
+#[test]
+fn pieces_are_classified_once() {
+    let text = "\n第二十条第（一）项\n规章\t1\t0\n- 3 -";
+    let segs: Vec<Seg<'_>> = crate::lines::split(text)
+        .iter()
+        .map(|l| Seg::new(l.start, l.text))
+        .collect();
+    let kinds = super::super::kind::classify(&segs);
+    assert!(kinds[0].blank && !kinds[1].blank);
+    assert_eq!(kinds[1].anchor(&segs[1]), Some(Kind::ActiveDisclosure));
+    assert!(kinds[2].grid_row(&segs[2]) && !kinds[1].grid_row(&segs[1]));
+    assert!(kinds[3].page(&segs[3]) && !kinds[2].page(&segs[2]));
+    // the answer is kept: asked again (even about another piece), it stays
+    assert_eq!(kinds[1].anchor(&segs[2]), Some(Kind::ActiveDisclosure));
+    // a page number inside a table stays in its region
+    assert_eq!(
+        region_end(
+            &segs,
+            &kinds,
+            1,
+            Kind::ActiveDisclosure,
+            &mut String::new(),
+            &mut Classifier::new(&mut Default::default())
+        ),
+        4
+    );
+}
+
+#[test]
+fn a_figure_line_passes_every_region_end_test() {
+    // what `line_ends_region` would ask of a figure line, each answered
+    // as its fast path assumes
+    for t in ["0", "7", "12", "2021", "000123", &"9".repeat(40)] {
+        let mut buf = String::new();
+        let mut seen = Normed::default();
+        for kind in [
+            Kind::Applications,
+            Kind::ActiveDisclosure,
+            Kind::ReviewLitigation,
+            Kind::Generic,
+        ] {
+            assert!(!ends_region(t, kind, &mut buf, &mut seen), "{t} {kind:?}");
+        }
+        assert!(!matches!(
+            app_label(&lexical::norm(t)),
+            AppLabel::Row(_) | AppLabel::Note
+        ));
+        assert!(!Facts::default().gou_or_ben(t));
+        assert_eq!(anchor(t), None);
+        assert!(!crate::parse::anchor::may_open_other_than_applications(t));
+        assert!(is_figure(t));
+    }
+    for t in ["", "1.", "一", "１２", "3 4", "0\t1"] {
+        assert!(!is_figure(t), "{t:?}");
+    }
+}
+
+#[test]
+fn a_label_is_a_note_as_its_line_is() {
+    // what `ends_region` records of a line from its label without the
+    // figures after it
+    let mut known = 0;
+    for t in [
+        "（本列数据的勾稽关系为：第一项加第二项之和）",
+        "（本列数据的勾稽关系为：第一项加第二项之和）1 2",
+        "1.本列表 3 0 无",
+        "（一）予以公开 3 0 0 / —",
+        "三、本年度办理结果 12",
+        "勾稽关系123",
+        "1.勾稽关系 3",
+    ] {
+        let mut buf = String::new();
+        let mut seen = Normed::default();
+        ends_region(t, Kind::Applications, &mut buf, &mut seen);
+        if let Some(note) = seen.note {
+            assert!(seen.whole);
+            assert_eq!(note, app_label(&lexical::norm(t)) == AppLabel::Note, "{t}");
+            known += 1;
+        }
+    }
+    assert!(known >= 3);
+}
+
+#[test]
+fn stops_and_commas_are_those_of_contains() {
+    for t in [
+        "",
+        "a,b",
+        "a;b",
+        "规章。",
+        "一，二",
+        "一；二",
+        "（一）：",
+        "、「」",
+        "ａ，",
+    ] {
+        assert_eq!(
+            has_stop_or_comma(t),
+            t.contains(['。', '，', ',', '；', ';']),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn anchors() {
+    assert_eq!(anchor("第二十条第（一）项"), Some(Kind::ActiveDisclosure));
+    assert_eq!(
+        anchor("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+        Some(Kind::Applications)
+    );
+    assert_eq!(anchor("行政复议"), Some(Kind::ReviewLitigation));
+    assert!(glued_article("第二十条予以公开\t1"));
+    assert!(!glued_article("第二十条第（一）项"));
+    assert!(!glued_article("第二十条"));
+    assert_eq!(anchor("行政复议\t\t行政诉讼"), Some(Kind::ReviewLitigation));
+    assert_eq!(anchor("行政复议案件0件，行政诉讼0件。"), None);
+    assert_eq!(
+        anchor("一、本年新收政府信息公开申请数量"),
+        Some(Kind::Applications)
+    );
+}
+
+#[test]
+fn stray_tab_lines_are_those_of_the_split() {
+    for raw in [
+        "\t0",
+        " \t0",
+        "\t\u{8}",
+        "\te",
+        "|\t",
+        "| |\tx",
+        "一、本年新收\t\t\t",
+        "规章\t1\t0",
+        "\u{3000}\t3",
+        "a",
+        "\t",
+        "|\t|",
+        "x|\t",
+    ] {
+        let f = crate::grid::scan::line(0, raw, &mut Vec::new());
+        let old = f.is_some_and(|f| f.has_tab && grid_delim(Some(f)).is_none())
+            && raw
+                .split('\t')
+                .next()
+                .is_some_and(|label| label.chars().all(|c| c == '|' || crate::lines::is_space(c)));
+        assert_eq!(stray_tab_line(f, raw), old, "{raw:?}");
+    }
+}
