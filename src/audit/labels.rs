@@ -242,7 +242,7 @@ fn check_group(frag: &Fragment, scratch: &mut String, out: &mut Vec<Finding>) {
 
 /// A label as quoted in messages: white space inside a label is layout (a
 /// PDF line wrap, a spaced-out label), so it is left out.
-fn without_space(raw: &str) -> String {
+pub(super) fn without_space(raw: &str) -> String {
     raw.chars()
         .filter(|c| !crate::lines::is_space(*c))
         .collect()

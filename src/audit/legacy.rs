@@ -180,15 +180,8 @@ fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
                 let name = key.map_or_else(
                     || {
                         src.and_then(|s| s.label.as_ref())
-                            // white space inside a label is layout (as
-                            // in `label.nonstandard`; the model's label
-                            // text compares without it)
-                            .map_or_else(String::new, |l| {
-                                l.raw
-                                    .chars()
-                                    .filter(|c| !crate::chars::is_space(*c))
-                                    .collect()
-                            })
+                            // white space in a label is layout (equality ignores it)
+                            .map_or_else(String::new, |l| super::labels::without_space(&l.raw))
                     },
                     |k| k.key().to_owned(),
                 );

@@ -2083,6 +2083,66 @@ fn laws_g_a_review_line_that_stops_early() {
             ("litigation_after_review", None),
         ]
     );
+
+// --- laws-l: longer mutation runs (seeds 19–22, 20,000 cases) ------------------------
+
+/// An empty section-marker head (or one with a paragraph after it) that the
+/// source had on the line of a statistics table of crawler text: on a line
+/// of its own after the table's tab rows `三、问题` reads as a section
+/// heading, so the table is written as one line of running text with the
+/// head after it (when that reads back).
+#[test]
+fn laws_l_head_on_the_line_of_a_crawler_statistics_table() {
+    assert_laws("指标名称计量单位2015年度件1三、问题");
+    // a cell beyond the columns, a row without a unit, an empty cell
+    assert_laws("指标名称计量单位2015年度件0 1三、问题");
+    assert_laws("指标名称计量单位2015年度文2数条1三、问题");
+    assert_laws("指标名称计量单位2015年度文2条0 1三、问题");
+    // the head with a paragraph after it
+    assert_laws("指标名称计量单位2015年度件1三、改进\n公");
+    // in a section (the head is the next section's, found inside the line)
+    assert_laws(
+        "一、概述\n二、政府信息公开情况统计表\n指标名称 计量单位 2015年度 历年累计\n\
+         主动公开文件数 条 356 1000\n行政复议数 件 0 1三、主要问题和改进措施\n公开的及时性有待提高。\n",
+    );
+}
+
+/// A section-marker head with a statistics table of crawler text on its
+/// line (`三、…附表指标名称2012年度条…`): alone the head reads as a section
+/// heading, so the table is written on the head line as one line of running
+/// text, its header as the source wrote it (`2012年度`: with the template's
+/// `本年度` the line reads as a heading).
+#[test]
+fn laws_l_statistics_table_on_a_section_marker_head_line() {
+    assert_laws(
+        "三、依申请公开政、附表指标名称2012年度条200110090002、政府公报公开条100800受理依申请公开信息总数条353",
+    );
+    // in a section, after sections skipped (`五、咨询` alone reads as no
+    // section: the text is read back after all the headings written)
+    assert_laws(
+        "三、申请\n五、咨询\n七、附表指标名称计量单位2012年度历年累计条1200110090002、政府公报公开条100800受理依申请公开信息总353",
+    );
+}
+
+/// An empty subsection after a table with its sibling on its line in the
+/// source (`（一）（七）计 5 1 …` after an applications table): written apart,
+/// the sibling's line reads as a row of the table, so the empty head is
+/// written at the start of the sibling's line.
+#[test]
+fn laws_l_empty_head_after_a_table_joins_its_sibling() {
+    assert_laws("一、本年新收\n（一）（七）计      5    1    0    0    0    0    6");
+    // two section markers, no table: alone `四、訴訟` reads as a heading
+    assert_laws("一、述\n七、。四、訴訟");
+}
+
+/// A legacy statistics row whose label holds white space (a tab in a pipe
+/// cell, a space in crawler text): the audit quotes the label without it,
+/// as equality compares it (the canonical text drops white space in labels).
+#[test]
+fn laws_l_legacy_label_with_white_space_is_quoted_without_it() {
+    assert_laws("指标名称|实际|累计\n件\t数|2|1");
+    assert_laws("指标名称|实际|累计\n息\t2|3|0");
+    assert_laws("指標名稱計量單位2012年度歷年累計動 主200 8");
 }
 
 // --- laws-k: [VI] and [VK] of the seventh strict campaign ---------------------
