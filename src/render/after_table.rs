@@ -4,7 +4,12 @@
 //! apart by its layout (the head line with more of the body on it, or the
 //! body on lines of which the first is not a row). The canonical text is
 //! then chosen by reading back, as for a paragraph after a table
-//! ([`super::paragraph::cut_after_table`]).
+//! ([`super::paragraph::cut_after_table`]). A subsection without blocks
+//! whose head line the table takes in (`四、公` after an applications header:
+//! a broken label of a few characters) is written as a tab row, marker and
+//! title apart (`四、\t公`), after the table's text closed by an empty pipe
+//! row `||` when needed (rows of one delimiter, a blank line and a row of
+//! the other end a region).
 
 use crate::model::{Block, Subsection, Table};
 
@@ -83,4 +88,57 @@ pub(super) fn head_lines_after_table(
 /// figure or a letter, the parser may have joined two lines.
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// The blocks `text` reads as after `heading` (the line of the section it
+/// is in; `None` in the preamble), when it reads as that section alone.
+fn blocks_after(heading: Option<&str>, text: &str) -> Option<Vec<Block>> {
+    let Some(h) = heading else {
+        return preamble_of(text);
+    };
+    let r = crate::parse::parse(&format!("{h}\n\n{text}")).ok()?;
+    let [section] = <[_; 1]>::try_from(r.sections).ok()?;
+    (r.preamble.is_empty() && r.closing.is_empty() && section.heading.raw == h)
+        .then_some(section.blocks)
+}
+
+/// The head line of subsection `s` right after the pending table `t`
+/// written as `table_text` (in the section whose heading line is
+/// `heading`), when `default` (the whole subsection as written otherwise,
+/// its head on a line of its own) does not read back as the table and then
+/// `s`: the table's text when it changes, and the head's line, after which
+/// the blocks are written as in `default`. Tried in order: the head as a
+/// tab row, marker and title apart (`四、\t公`); the table closed by an
+/// empty pipe row `||` (which reads as no row) and the head as written;
+/// both. `None`: the default is kept.
+pub(super) fn head_line_after_table(
+    t: &Table,
+    table_text: &str,
+    s: &Subsection,
+    default: &str,
+    heading: Option<&str>,
+) -> Option<(Option<String>, String)> {
+    let head = format!("{}\n", super::heads::head_text(s));
+    // (the head on a line of its own, its blocks after a blank line)
+    let rest = default.strip_prefix(head.as_str())?;
+    if !rest.is_empty() && !rest.starts_with('\n') {
+        return None;
+    }
+    let reads = |table: &str, head: &str| {
+        blocks_after(heading, &format!("{table}\n{head}{rest}")).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
+        })
+    };
+    if reads(table_text, &head) {
+        return None;
+    }
+    let tabbed = format!("{}\t{}\n", s.marker, s.title.as_deref().unwrap_or(""));
+    let closed = format!("{table_text}||\n");
+    [
+        (None, tabbed.clone()),
+        (Some(closed.clone()), head),
+        (Some(closed), tabbed),
+    ]
+    .into_iter()
+    .find(|(table, head)| reads(table.as_deref().unwrap_or(table_text), head))
 }

@@ -51,11 +51,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     self.chunk(|w| write_line(w, &line))?;
                 }
                 Block::Subsection(s) if after_table.is_some() => {
-                    let lines = after_table.unwrap_or_default();
+                    let (lines, n) = after_table.unwrap_or_default();
                     self.chunk(|w| w.write_str(&lines))?;
-                    self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+                    self.gap = n == 1
+                        && matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
                         && lines.lines().last().is_some_and(joins_over_a_blank);
-                    self.blocks(&s.blocks[1..])?;
+                    self.blocks(s.blocks.get(n..).unwrap_or_default())?;
                 }
                 Block::Paragraph(p) => self.paragraph(p, next)?,
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,

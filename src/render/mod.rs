@@ -34,7 +34,11 @@
 //!   line (a title-less subsection whose paragraph is no title, `四、` + a long
 //!   text; or a section marker `三、` with a title), the paragraph is written
 //!   on the head line (a marker alone after a table would be read into the
-//!   table; `三、收费。` alone could read as a section heading).
+//!   table; `三、收费。` alone could read as a section heading). A
+//!   subsection right after a table whose head line the table would take in
+//!   (`四、公` after an applications header) is written with its head as a
+//!   tab row (`四、\t公`), the table's text closed by an empty pipe row `||`
+//!   when that is needed to read back.
 //! * Markup and unrecognized text: their `text` on one line. Markup read
 //!   with a paragraph after it on its line is written with that paragraph
 //!   on one line when alone the paragraph would read as something else, or
@@ -97,6 +101,10 @@
 //!   A generic table that none of these keeps apart is written in pipe rows
 //!   after an empty pipe row `||`: after a blank line one ends any table's
 //!   region, and it reads as no row of the table it opens.
+//!   A paragraph of one tab row after a table that reads it in (after a
+//!   blank line) is kept apart the same way: the table in pipe rows, or,
+//!   when its fused digits read back only from tab rows, its text closed by
+//!   an empty pipe row `||`.
 //!
 //!   In the three standard tables, text the parser kept beside a row (an
 //!   `other` fragment: `abc` in a cell's place, the tail of a label cut by a
@@ -385,16 +393,31 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// block `block`) right after the pending table, when written as
     /// otherwise they would not read back apart from it (see
     /// [`after_table::head_lines_after_table`]).
-    fn subsection_after_table(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+    /// When neither reads back, the head line alone, with the table's text
+    /// changed if needed (see [`after_table::head_line_after_table`]).
+    /// The number of blocks of `s` written with the lines: the first
+    /// paragraph, or none.
+    fn subsection_after_table(
+        &mut self,
+        block: &'r Block,
+        s: &'r Subsection,
+    ) -> Option<(String, usize)> {
         let (t, table_text) = self.table.as_ref()?;
-        if self.prefix.is_some()
-            || self.closing
-            || !matches!(s.blocks.first(), Some(Block::Paragraph(_)))
-        {
+        if self.prefix.is_some() || self.closing {
             return None;
         }
         let default = self.written_alone(block, true)?;
-        after_table::head_lines_after_table(t, table_text, s, &default)
+        if matches!(s.blocks.first(), Some(Block::Paragraph(_)))
+            && let Some(lines) = after_table::head_lines_after_table(t, table_text, s, &default)
+        {
+            return Some((lines, 1));
+        }
+        let (table, head) =
+            after_table::head_line_after_table(t, table_text, s, &default, self.heading)?;
+        if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
+            *text = table;
+        }
+        Some((head, 0))
     }
 
     /// The text `block` is written as on its own, in this place (after the

@@ -111,6 +111,13 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
             })
         })
     };
+    // a tab right after a cell (a label field with empty cells after it,
+    // `（三）不予公开02.\t`: no tab row, but the tab ends the field)
+    let tab_after = |end: usize| {
+        mixed
+            .and_then(|text| text.get(end..))
+            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('\t'))
+    };
     let mut toks = Vec::with_capacity(grid.rows().iter().map(Vec::len).sum::<usize>() + 8);
     let mut last_end = grid.span().map_or(0, |s| s.start);
     for (r, row) in grid.rows().iter().enumerate() {
@@ -127,12 +134,14 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                 for cell in row {
                     let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);
-                    if delimited
-                        && cell.pieces.len() <= 1
+                    if cell.pieces.len() <= 1
                         && let Some(span) = &cell.span
-                        && text_before
                     {
-                        stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                        if delimited && text_before {
+                            stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
+                        } else if !text_before && (delimited || tab_after(span.end)) {
+                            marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
+                        }
                     }
                     // (a cell's tokens are one empty token or text: its
                     // last token says which)
@@ -287,6 +296,57 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
     let (start, end) = (cell[0].start, cell[cell.len() - 1].end);
     toks.truncate(from);
     toks.push(Tok::new(Tk::Value, start, end));
+}
+
+/// A row's label field (the first text of a delimited row, or of a row
+/// whose first field a tab ends) that ends in
+/// digits glued to its text and a list marker with nothing after it
+/// (`（本列国家秘密02.`): the cell grammar cuts `0000002.其他` into a fused
+/// run and the label `2.其他`, but a marker that ends the label field labels
+/// nothing, so the digits and the marker are the label's, as in flow text
+/// where the same label is read from `…02.1.址` (the decimal `02.1` is no
+/// value). One label token from the text the digits are glued to.
+fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+    let n = toks.len();
+    if n < from + 3 {
+        return;
+    }
+    let [head, digits, marker] = [toks[n - 3], toks[n - 2], toks[n - 1]];
+    if head.kind != Tk::Label
+        || digits.kind != Tk::Value
+        || marker.kind != Tk::Label
+        || head.end != digits.start
+        || digits.end != marker.start
+        || marker.end - at != text.trim_end().len()
+    {
+        return;
+    }
+    // the marker token is one digit and the marker: the grammar's cut
+    let Some(m) = text.get(marker.start - at..marker.end - at) else {
+        return;
+    };
+    let mut cs = m.chars();
+    if !(cs.next().is_some_and(grammar::is_digit)
+        && cs.next().is_some_and(|c| matches!(c, '.' | '、' | '．'))
+        && cs.next().is_none())
+    {
+        return;
+    }
+    toks.truncate(n - 3);
+    toks.push(Tok::new(Tk::Label, head.start, marker.end));
+}
+
+/// True when the field `f` (no white space in it) ends in digits glued to
+/// its text and a list marker that the cell grammar cuts off it
+/// (`（三）不予公开02.`), which a label field keeps (see
+/// [`marker_digits_in_label`]): the renderer ends such a label's line with a
+/// tab.
+pub(crate) fn ends_in_marker_digits(f: &str) -> bool {
+    let mut toks = Vec::new();
+    field_tokens(f, 0, &mut toks);
+    let n = toks.len();
+    marker_digits_in_label(&mut toks, 0, f, 0);
+    toks.len() != n
 }
 
 /// The tokens of a cell's text at `at`; a glued cell whose text is its

@@ -165,7 +165,10 @@ fn last_lines_piped(text: &str) -> Option<String> {
 /// no delimiter (a group label after the header): rows of the other
 /// delimiter end a region only after a delimited line, so those last lines
 /// are written with a tab at their end (`（本列办理结果\t`), if the table
-/// then reads back the same before the paragraph.
+/// then reads back the same before the paragraph. A table that reads back
+/// in neither form (fused digits written with their tabs, which pipe rows
+/// would read as cells) is written with an empty pipe row `||` after its
+/// last line, if it then reads back the same before the paragraph.
 pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
     let reads = |t: &str| {
         preamble_of(&format!("{t}\n{paragraph}\n")).is_some_and(|blocks| {
@@ -184,10 +187,20 @@ pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -
     {
         return tabbed;
     }
-    match other_layout(table, '|') {
-        Some(piped) if reads(&piped) => piped,
-        _ => text,
+    if let Some(piped) = other_layout(table, '|')
+        && reads(&piped)
+    {
+        return piped;
     }
+    // (last: an empty pipe row `||` after the table's last line, when its
+    // rows cannot be pipe rows: fused digits with tabs, which a pipe row
+    // would read as cells. It reads as no row, and rows of one delimiter,
+    // a blank line and a row of the other end a region)
+    let closed = format!("{text}||\n");
+    if reads(&closed) {
+        return closed;
+    }
+    text
 }
 
 /// `text` with each line after its last line that holds a tab written with

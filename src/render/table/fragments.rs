@@ -135,8 +135,9 @@ fn field_flags<C: Key>(
     let mut spaced = false;
     let mut at_end = false;
     match follows {
-        // a figure or a null marker alone (`0`, `-`) in an empty cell's
-        // place would read back as that cell's text: not written
+        // a figure or a null marker (`0`, `-`, or one before more text,
+        // `02.`) in an empty cell's place would read back as that cell's
+        // text: not written
         Some(e) if e.raw.trim().is_empty() && row.fused.is_none() && reads_as_cell(&f.raw) => {
             return None;
         }
@@ -266,13 +267,14 @@ fn text_field(fragment: &str) -> bool {
     !fragment.contains(|c: char| c == '|' || is_space(c)) && reads_as_text(fragment)
 }
 
-/// True when `fragment`, written as a field of its own, reads as one cell:
-/// a figure or a null marker, nothing else.
+/// True when `fragment`, written as a field of its own, reads as a cell
+/// first: it starts with a figure or a null marker (`0`, `-`, `02.`: the
+/// fused `0` and the label `2.`).
 fn reads_as_cell(fragment: &str) -> bool {
     let mut toks = Vec::new();
     crate::template::cells::field_tokens(fragment, 0, &mut toks);
     use crate::template::cells::Tk;
-    matches!(toks.as_slice(), [t] if matches!(t.kind, Tk::Value | Tk::Null))
+    matches!(toks.first(), Some(t) if matches!(t.kind, Tk::Value | Tk::Null))
 }
 
 /// True when `fragment`, written as a field of its own, reads as label

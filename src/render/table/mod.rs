@@ -164,10 +164,13 @@ fn put_fused<W: fmt::Write>(
     let space = if pipes { " " } else { space };
     let mut out = String::new();
     let mut gap = String::new();
+    // (the run of white space holds a tab, written as one)
+    let mut tabbed = false;
     for c in s.chars() {
         if is_space(c) {
             if c == '\t' && !pipes {
                 gap.push('\t');
+                tabbed = true;
             } else if gap.is_empty() {
                 gap.push_str(space);
             }
@@ -175,8 +178,9 @@ fn put_fused<W: fmt::Write>(
         }
         // white space beside a pipe is a cell's padding in a pipe row (the
         // pipe is the boundary): one space, as a tab it would be one more
-        // field
-        if !gap.is_empty() && (c == '|' || out.ends_with('|')) {
+        // field. A tab there parted two fields of a tab row (`1\t|2|`, a
+        // pipe glued to the digits after it): it is written as it was
+        if !gap.is_empty() && !tabbed && (c == '|' || out.ends_with('|')) {
             gap.clear();
             gap.push(' ');
         }
@@ -187,6 +191,7 @@ fn put_fused<W: fmt::Write>(
             out.push_str(&gap);
         }
         gap.clear();
+        tabbed = false;
         out.push(c);
     }
     // (a pipe is a field boundary too: fused digits from pipe rows are
@@ -512,7 +517,11 @@ fn put_group_for<W: fmt::Write>(
 fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
     let one: String = raw.chars().filter(|c| !is_space(*c)).collect();
     put(w, raw)?;
-    if crate::parse::region::reads_as_prose(&one) {
+    // (a label that ends in digits and a marker, `（三）不予公开02.`, keeps
+    // them only as a field that a tab ends)
+    if crate::parse::region::reads_as_prose(&one)
+        || crate::template::cells::ends_in_marker_digits(&one)
+    {
         w.write_char('\t')?;
     }
     w.write_char('\n')
