@@ -2083,6 +2083,7 @@ fn laws_g_a_review_line_that_stops_early() {
             ("litigation_after_review", None),
         ]
     );
+}
 
 // --- laws-l: longer mutation runs (seeds 19–22, 20,000 cases) ------------------------
 
