@@ -2,7 +2,7 @@
 //! cell as zero (see the module docs of [`super`], **Empty cells are never
 //! zero**).
 
-use super::Operand;
+use super::{CellKey, Operand};
 use crate::model::{Number, Span};
 
 /// The outcome of an equation `Σ lhs = Σ rhs`.
@@ -17,8 +17,9 @@ pub(crate) enum Outcome {
         /// Σ rhs.
         found: Number,
     },
-    /// A term is empty: the equation cannot be checked.
-    Unchecked(Option<Span>),
+    /// A term is empty: the equation cannot be checked (where the first
+    /// empty term is, and which cell).
+    Unchecked(Option<Span>, Option<CellKey>),
     /// A term is fused, or the sum overflows: skipped silently.
     Skipped,
     /// A row is absent.
@@ -50,8 +51,8 @@ where
         match o {
             Operand::Absent => return Outcome::Absent,
             Operand::Fused => fused = true,
-            Operand::Empty(span) => {
-                empty.get_or_insert(span);
+            Operand::Empty(span, cell) => {
+                empty.get_or_insert((span, cell));
             }
             Operand::Value(n) => {
                 integers &= n.is_integer();
@@ -62,8 +63,8 @@ where
     if fused {
         return Outcome::Skipped;
     }
-    if let Some(span) = empty {
-        return Outcome::Unchecked(span);
+    if let Some((span, cell)) = empty {
+        return Outcome::Unchecked(span, cell);
     }
     let sums = if integers {
         (whole[0].map(Number::int), whole[1].map(Number::int))
@@ -103,8 +104,8 @@ mod tests {
             Outcome::Fails { .. }
         ));
         assert!(matches!(
-            equation(&[n(0), Operand::Empty(None)], &[n(0)]),
-            Outcome::Unchecked(None)
+            equation(&[n(0), Operand::Empty(None, None)], &[n(0)]),
+            Outcome::Unchecked(None, None)
         ));
         assert!(matches!(
             equation(&[n(0), Operand::Fused], &[n(0)]),

@@ -57,6 +57,16 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     for &table in &cx.tables {
         match table {
             Table::Applications(t) => {
+                // where each row starts: a wrapped part of a label is
+                // before the next row (only needed when parts were kept)
+                let mut starts: Vec<u32> = Vec::new();
+                if t.fragments
+                    .iter()
+                    .any(|f| matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other))
+                {
+                    starts.extend(t.source.values().filter_map(RowSource::start));
+                    starts.sort_unstable();
+                }
                 for (row, src) in &t.source {
                     if matches!(
                         row,
@@ -73,7 +83,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
                         (row.label(), want),
                         group.as_deref(),
                         src,
-                        (&t.fragments, &mut scratch),
+                        (&t.fragments, &starts, &mut scratch),
                         out,
                     );
                 }
@@ -110,7 +120,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
                         (label, &want),
                         None,
                         src,
-                        (&[], &mut scratch),
+                        (&[], &[], &mut scratch),
                         out,
                     );
                 }
@@ -129,7 +139,7 @@ fn check_row<C: Key>(
     (template, want): (&str, &str),
     group: Option<&str>,
     src: &RowSource<C>,
-    (fragments, scratch): (&[Fragment], &mut String),
+    (fragments, starts, scratch): (&[Fragment], &[u32], &mut String),
     out: &mut Vec<Finding>,
 ) {
     let Some(label) = &src.label else {
@@ -156,7 +166,7 @@ fn check_row<C: Key>(
     {
         return;
     }
-    if got == want || joined_matches(got, want, label, fragments) {
+    if got == want || joined_matches(got, want, label, (fragments, starts)) {
         return;
     }
     let msg = format!(
@@ -172,15 +182,30 @@ fn check_row<C: Key>(
 /// True when `got` plus the wrapped parts of the label that follow it make
 /// `want`. Wrapped parts are `label_part` fragments, and `other` fragments
 /// (which layouts where the parser could not tell a wrapped label from
-/// stray text produce).
-fn joined_matches(got: &str, want: &str, label: &Text, fragments: &[Fragment]) -> bool {
+/// stray text produce), in order, after the label and before the next row
+/// (`starts`:
+/// where each row of the table starts, sorted): text after another row's
+/// start is that row's, or stray text, not the rest of this label (the
+/// canonical text does not write it after this label either).
+fn joined_matches(
+    got: &str,
+    want: &str,
+    label: &Text,
+    (fragments, starts): (&[Fragment], &[u32]),
+) -> bool {
     if !want.starts_with(got) {
         return false;
     }
+    let at = label.span.start;
+    let next = starts
+        .get(starts.partition_point(|&s| s <= at))
+        .copied()
+        .unwrap_or(u32::MAX);
     let mut joined = got.to_owned();
     let parts = fragments.iter().filter(|f| {
         matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other)
-            && f.span.start > label.span.start
+            && f.span.start > at
+            && f.span.start < next
     });
     for part in parts {
         joined.push_str(&normalize_label(&part.raw));
@@ -217,8 +242,56 @@ fn check_group(frag: &Fragment, scratch: &mut String, out: &mut Vec<Finding>) {
 
 /// A label as quoted in messages: white space inside a label is layout (a
 /// PDF line wrap, a spaced-out label), so it is left out.
-fn without_space(raw: &str) -> String {
+pub(super) fn without_space(raw: &str) -> String {
     raw.chars()
         .filter(|c| !crate::lines::is_space(*c))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn at(start: u32, end: u32) -> Span {
+        Span {
+            start,
+            end,
+            ..Span::default()
+        }
+    }
+
+    fn part(role: FragmentRole, raw: &str, start: u32) -> Fragment {
+        Fragment {
+            role,
+            raw: raw.into(),
+            span: at(start, start + raw.len() as u32),
+        }
+    }
+
+    #[test]
+    fn wrapped_parts_join_in_order_before_the_next_row() {
+        let want = normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+        let raw = "（二）部分公开（区分处理的，只计这一情形，不计其他情形";
+        let label = Text {
+            raw: raw.into(),
+            span: at(100, 100 + raw.len() as u32),
+        };
+        let got = normalize_label(raw);
+        // the closing bracket after the label: joined
+        let frags = [part(FragmentRole::Other, "）", 230)];
+        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        // after the next row's start, it is not this label's
+        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 225])));
+        // a part that does not continue the label ends the join (the
+        // canonical text writes the label and the parts that joined it)
+        let frags = [
+            part(FragmentRole::Other, "9", 220),
+            part(FragmentRole::Other, "）", 230),
+        ];
+        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        // nor before the label
+        let before = [part(FragmentRole::Other, "）", 50)];
+        assert!(!joined_matches(&got, &want, &label, (&before, &[100])));
+    }
 }

@@ -180,7 +180,8 @@ fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
                 let name = key.map_or_else(
                     || {
                         src.and_then(|s| s.label.as_ref())
-                            .map_or_else(String::new, |l| l.raw.to_string())
+                            // white space in a label is layout (equality ignores it)
+                            .map_or_else(String::new, |l| super::labels::without_space(&l.raw))
                     },
                     |k| k.key().to_owned(),
                 );

@@ -39,7 +39,19 @@
 //! joined from several source lines gives its text findings the paragraph's
 //! span (the model keeps no line breaks, so the exact place is unknown),
 //! one on a single line gives them exact spans, and either way the order is
-//! the same (by rule, then by place in the text).
+//! the same (by rule, then by place in the text). The findings of an
+//! applications, review/litigation or active-disclosure table sort by the
+//! table's model: at the table's start, then by row (in the table's row
+//! order, the order the canonical text writes), then by column (the label
+//! first), then by rule; a finding stands at the row and column of its
+//! span (an equation's note at the first empty cell it needs), else at the
+//! ones it names, and one that names no row of the table (a table-wide
+//! note, a group label) before the first row that starts after it. For a
+//! table whose rows and cells stand in model order this is the order of
+//! their places; where they do not (the empty cells of a row sharing one
+//! place after its last figure, a row read from the end of another's
+//! line), it is still the order the canonical text gives, so
+//! `parse(render(r))` has the findings of `r` in the same order.
 //!
 //! Rule ids are permanent once shipped: a rule may be refined, never
 //! renamed; a retired id is not reused. The catalogue:
@@ -55,7 +67,7 @@
 //! | `structure.missing_section` | warning | a 2019/2021-format report has its six sections |
 //! | `structure.missing_table` | warning | a 2019/2021-format report has its three tables |
 //! | `label.nonstandard` | warning | row and group labels match the template |
-//! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker |
+//! | `table.empty_cell` | warning | a standard-table cell is empty or a null marker (one warning for a row whose cells are all blank) |
 //! | `table.fused_cells` | note | a row whose digits ran together cannot be checked |
 //! | `narrative.mismatch` | warning | a count stated plainly in the text (新收, 上年结转, the total received, 办结, 结转下年度, 行政复议/行政诉讼 totals) agrees with the table |
 //! | `narrative.absolute_claim` | warning | 均已办结 / 所有申请均已按要求办理完成 agrees with a carried_forward of 0 |
@@ -88,6 +100,7 @@ mod meta;
 mod narrative;
 mod not_report;
 mod numbering;
+mod order;
 pub use not_report::STRUCTURE_NOT_A_REPORT;
 mod prose;
 mod review_litigation;
@@ -95,6 +108,8 @@ mod statements;
 mod structure;
 mod vocab;
 mod words;
+
+use std::cell::RefCell;
 
 use crate::model::RowMap;
 
@@ -115,7 +130,8 @@ pub use legacy::{
 };
 
 /// Runs every rule over `report` and returns the findings, sorted by source
-/// position then rule id. [`crate::parse()`] stores this in
+/// position then rule id (a table's by row, column, then rule id: see the
+/// module docs, **Order**). [`crate::parse()`] stores this in
 /// [`Report::findings`].
 pub fn audit(report: &Report) -> Vec<Finding> {
     let cx = Ctx::new(report);
@@ -130,7 +146,9 @@ pub fn audit(report: &Report) -> Vec<Finding> {
     numbering::check(report, &mut out);
     legacy::check(&cx, &mut out);
     not_report::check(&cx, &mut out);
-    sort_findings(&mut out, &paragraph_spans(report));
+    let tables = order::Tables::of(&cx.tables, report.format);
+    let cells = cx.cells.take();
+    order::sort_findings(&mut out, &order::paragraph_spans(report), (&tables, &cells));
     out.shrink_to_fit();
     out
 }
@@ -145,7 +163,16 @@ pub(crate) struct Ctx<'a> {
     pub(crate) applications: Option<&'a ApplicationsTable>,
     /// The first review/litigation table.
     pub(crate) review_litigation: Option<&'a ReviewLitigationTable>,
+    /// The cell each equation note stands at (the index of the finding in
+    /// the rules' output, and the cell's row and column keys): a note's
+    /// span is the place of the first empty cell the equation needs, and
+    /// the empty cells of a row may share one place, so the span alone
+    /// does not say which cell it is (see [`order`]).
+    pub(crate) cells: RefCell<Vec<(usize, CellKey)>>,
 }
+
+/// A table cell by its row and column keys.
+pub(crate) type CellKey = (&'static str, &'static str);
 
 impl<'a> Ctx<'a> {
     fn new(report: &'a Report) -> Ctx<'a> {
@@ -177,75 +204,7 @@ impl<'a> Ctx<'a> {
             tables,
             applications,
             review_litigation,
-        }
-    }
-}
-
-/// The `start..end` of every paragraph of `report`, in document order.
-fn paragraph_spans(report: &Report) -> Vec<(u32, u32)> {
-    fn walk(blocks: &[Block], out: &mut Vec<(u32, u32)>) {
-        for b in blocks {
-            match b {
-                Block::Paragraph(p) => out.push((p.span.start, p.span.end)),
-                Block::Subsection(s) => walk(&s.blocks, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&report.preamble, &mut out);
-    for s in &report.sections {
-        walk(&s.blocks, &mut out);
-    }
-    walk(&report.closing, &mut out);
-    out.sort_unstable();
-    out
-}
-
-/// Sorts findings by position (those without one first), then rule; stable.
-/// A finding within one of `paragraphs` (sorted `start..end` ranges) sorts
-/// at the paragraph's start, then by rule, then by its own start (see the
-/// module docs, **Order**).
-///
-/// The findings are not moved by a sort of their own (whose scratch space
-/// would be up to as large as the findings themselves): the sort orders
-/// their indices, and the permutation is then applied in place.
-fn sort_findings(out: &mut [Finding], paragraphs: &[(u32, u32)]) {
-    // outside paragraphs, an empty span (a cell's place) at a position
-    // sorts before text that starts there: it ends before it (an empty
-    // cell at a row's end, where the next row's label starts, in flow text)
-    let anchor = |s: Span| {
-        let i = paragraphs.partition_point(|p| p.0 <= s.start);
-        match i.checked_sub(1).map(|i| paragraphs[i]) {
-            Some((start, end)) if s.start < end && s.end <= end => (start, true),
-            _ => (s.start, s.end > s.start),
-        }
-    };
-    let key = |f: &Finding| f.span.map(|s| (anchor(s), s.start));
-    let order = |a: &Finding, b: &Finding| {
-        let (ka, kb) = (key(a), key(b));
-        ka.map(|k| k.0)
-            .cmp(&kb.map(|k| k.0))
-            .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| ka.cmp(&kb))
-    };
-    if out.is_sorted_by(|a, b| order(a, b).is_le()) {
-        return;
-    }
-    let mut idx: Vec<usize> = (0..out.len()).collect();
-    idx.sort_by(|&i, &j| order(&out[i], &out[j]));
-    // position p receives the finding at idx[p]; each cycle of the
-    // permutation is followed once, marking its positions done (idx[p] = p)
-    for i in 0..out.len() {
-        let mut p = i;
-        while idx[p] != p {
-            let q = idx[p];
-            idx[p] = p;
-            if q == i {
-                break;
-            }
-            out.swap(p, q);
-            p = q;
+            cells: RefCell::new(Vec::new()),
         }
     }
 }
@@ -293,8 +252,10 @@ pub(crate) fn excerpt(raw: &str, max: usize) -> String {
 pub(crate) enum Operand {
     /// A number.
     Value(Number),
-    /// The cell is empty (`null`); where it is, if known.
-    Empty(Option<Span>),
+    /// The cell is empty (`null`); where it is, if known, and which cell it
+    /// is (its row and column keys: several empty cells may share one
+    /// place, see [`Ctx::cells`]).
+    Empty(Option<Span>, Option<CellKey>),
     /// The row's digits are fused; the row is reported by `table.fused_cells`.
     Fused,
     /// The row is absent from the table.
@@ -322,7 +283,7 @@ where
     if src.is_some_and(|s| s.fused.is_some()) {
         return Operand::Fused;
     }
-    Operand::Empty(cell_span(source, row, col))
+    Operand::Empty(cell_span(source, row, col), Some((row.key(), col.key())))
 }
 
 /// The labelled span of the term `row/col` of a standard table, for
@@ -402,68 +363,6 @@ pub(crate) fn normalize_label_into(s: &str, out: &mut String) {
         if let Some(p) = ["、", ",", "，"].into_iter().find(|p| rest.starts_with(p)) {
             out.replace_range(digits..digits + p.len(), ".");
         }
-    }
-}
-
-#[cfg(test)]
-mod sort_tests {
-    use super::*;
-
-    #[test]
-    fn findings_sort_by_position_then_rule_stably() {
-        let at = |rule: &'static str, start: Option<u32>, msg: &str| {
-            let span = start.map(|s| Span {
-                start: s,
-                end: s + 1,
-                ..Span::default()
-            });
-            finding(rule, Severity::Note, msg.to_owned(), span)
-        };
-        let mut v = vec![
-            at("b", Some(5), "1"),
-            at("a", Some(5), "2"),
-            at("z", None, "3"),
-            at("a", Some(1), "4"),
-            at("b", Some(5), "5"),
-            at("c", Some(0), "6"),
-            at("a", None, "7"),
-        ];
-        sort_findings(&mut v, &[]);
-        let got: Vec<&str> = v.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(got, ["7", "3", "6", "4", "2", "1", "5"]);
-    }
-
-    #[test]
-    fn findings_in_a_paragraph_sort_by_rule_then_place() {
-        let at = |rule: &'static str, start: u32, end: u32, msg: &str| {
-            let span = Span {
-                start,
-                end,
-                ..Span::default()
-            };
-            finding(rule, Severity::Note, msg.to_owned(), Some(span))
-        };
-        // the paragraph 10..40 on one line: exact spans
-        let mut one = vec![
-            at("b", 12, 14, "b1"),
-            at("a", 20, 22, "a1"),
-            at("b", 30, 32, "b2"),
-            at("c", 40, 41, "after"),
-            at("z", 5, 6, "before"),
-        ];
-        // joined from several lines: the paragraph's span, in text order
-        let mut joined = vec![
-            at("b", 10, 40, "b1"),
-            at("a", 10, 40, "a1"),
-            at("b", 10, 40, "b2"),
-            at("c", 40, 41, "after"),
-            at("z", 5, 6, "before"),
-        ];
-        sort_findings(&mut one, &[(10, 40)]);
-        sort_findings(&mut joined, &[(10, 40)]);
-        let got = |v: &[Finding]| v.iter().map(|f| f.message.to_string()).collect::<Vec<_>>();
-        assert_eq!(got(&one), ["before", "a1", "b1", "b2", "after"]);
-        assert_eq!(got(&one), got(&joined));
     }
 }
 

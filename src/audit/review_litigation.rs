@@ -27,12 +27,19 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
         let span = super::cell_span(&t.source, group, RlOutcome::Total).or(Some(t.span));
         let mut f = match equation(&p, &[whole]) {
             Outcome::Holds | Outcome::Skipped | Outcome::Absent => continue,
-            Outcome::Unchecked(at) => finding(
-                REVIEW_LITIGATION_TOTAL,
-                Severity::Note,
-                format!("The {group} total cannot be checked because a cell it needs is empty."),
-                at.or(span),
-            ),
+            Outcome::Unchecked(at, cell) => {
+                if let Some(cell) = cell {
+                    cx.cells.borrow_mut().push((out.len(), cell));
+                }
+                finding(
+                    REVIEW_LITIGATION_TOTAL,
+                    Severity::Note,
+                    format!(
+                        "The {group} total cannot be checked because a cell it needs is empty."
+                    ),
+                    at.or(span),
+                )
+            }
             Outcome::Fails { expected, found } => {
                 let mut f = finding(
                     REVIEW_LITIGATION_TOTAL,

@@ -92,7 +92,7 @@ fn is_cjk(c: char) -> bool {
 
 /// The blocks `text` reads as after `heading` (the line of the section it
 /// is in; `None` in the preamble), when it reads as that section alone.
-fn blocks_after(heading: Option<&str>, text: &str) -> Option<Vec<Block>> {
+pub(super) fn blocks_after(heading: Option<&str>, text: &str) -> Option<Vec<Block>> {
     let Some(h) = heading else {
         return preamble_of(text);
     };
@@ -141,4 +141,40 @@ pub(super) fn head_line_after_table(
     ]
     .into_iter()
     .find(|(table, head)| reads(table.as_deref().unwrap_or(table_text), head))
+}
+
+/// The text for the pending legacy statistics table `t` (written as
+/// `table_text`) and subsection `s` after it (written alone as `default`),
+/// whose head on a line of its own would read otherwise (`三、问题` alone is
+/// a section heading, where the source had it on the table's line of
+/// running text: `指标名称…件1三、问题`): the table as one line of running
+/// text ([`legacy_flow_lines`](super::table::legacy_flow_lines)) with the
+/// subsection's text after it, when that reads back as the table and `s`
+/// and the default does not. `heading`: the heading line of the section
+/// written last (`None` in the preamble), the text is read back after it.
+pub(super) fn head_on_flow_table(
+    heading: Option<&str>,
+    t: &Table,
+    table_text: &str,
+    s: &Subsection,
+    default: &str,
+) -> Option<String> {
+    let Table::LegacyStatistics(legacy) = t else {
+        return None;
+    };
+    if crate::text::lexical::section_marker(&s.marker).is_err() {
+        return None;
+    }
+    let reads = |text: &str| {
+        blocks_after(heading, text).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
+        })
+    };
+    if reads(&format!("{table_text}\n{default}")) {
+        return None;
+    }
+    super::table::legacy_flow_lines(legacy)
+        .into_iter()
+        .map(|line| format!("{line} {default}"))
+        .find(|text| reads(text))
 }

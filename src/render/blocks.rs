@@ -38,14 +38,42 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Subsection(s) => self.subsection_after_table(block, s),
                 _ => None,
             };
+            let next = blocks.get(i + 1);
             let flat = match block {
                 Block::Subsection(s) if after_table.is_none() => self.flat_subsection(block, s),
                 _ => None,
             };
+            let flow = match block {
+                Block::Subsection(s) if after_table.is_none() && flat.is_none() => {
+                    self.head_on_flow_table(block, s, next)
+                }
+                _ => None,
+            };
+            let on_head = match block {
+                Block::Subsection(s)
+                    if after_table.is_none() && flat.is_none() && flow.is_none() =>
+                {
+                    self.table_on_head_line(block, s)
+                }
+                _ => None,
+            };
             // (only the first block written may be the one read back)
             self.flat = true;
-            let next = blocks.get(i + 1);
             match block {
+                Block::Subsection(s) if on_head.is_some() => {
+                    // `三、附表指标名称 2012年度 …`: alone the head would read
+                    // as a section heading
+                    let line = on_head.unwrap_or_default();
+                    self.chunk(|w| write_line(w, &line))?;
+                    self.blocks(&s.blocks[1..])?;
+                }
+                Block::Subsection(_) if flow.is_some() => {
+                    // `指标名称 本年度 件 1 三、问题`: alone the head would
+                    // read as a section heading
+                    let text = flow.unwrap_or_default();
+                    self.table = None;
+                    self.chunk(|w| w.write_str(&text))?;
+                }
                 Block::Subsection(_) if flat.is_some() => {
                     let line = flat.unwrap_or_default();
                     self.chunk(|w| write_line(w, &line))?;
@@ -128,6 +156,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 None => self.prefix = Some(head),
             }
             Ok(())
+        } else if self.joins_sibling_after_table(s, next) {
+            // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
+            // + `四、訴訟`: on a line of its own the sibling reads otherwise
+            // (a row of the table, a section heading)
+            self.prefix = Some(head_text(s));
+            Ok(())
         } else {
             let mut head = head_text(s);
             let join = first_paragraph_joins_head(s, &head);
@@ -162,6 +196,136 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             _ => return false,
         };
         joins_next_line(s, &line, self.section)
+    }
+
+    /// The text of the pending table and subsection `s` (the block
+    /// `block`) after it, when its head goes on the table's line (see
+    /// [`after_table::head_on_flow_table`](super::after_table::head_on_flow_table));
+    /// `next` is the block after it.
+    fn head_on_flow_table(
+        &self,
+        block: &'r Block,
+        s: &'r Subsection,
+        next: Option<&'r Block>,
+    ) -> Option<String> {
+        let (t, text) = self.table.as_ref()?;
+        // (a paragraph after it could need two blank lines before it,
+        // which the text written alone does not say)
+        if self.prefix.is_some() || self.closing || matches!(next, Some(Block::Paragraph(_))) {
+            return None;
+        }
+        let default = self.written_alone(block, true)?;
+        super::after_table::head_on_flow_table(self.heading, t, text, s, &default)
+    }
+
+    /// The head line of subsection `s` (the block `block`) with its first
+    /// block, a legacy statistics table, on it as one line of running text
+    /// (`三、依申请公开、附表指标名称 2012年度 条 353`), when `s` as written
+    /// otherwise does not read back as itself (alone its head would read as
+    /// a section heading, where the source had the table on its line) and
+    /// so it does: the table's header as the source wrote it first, then
+    /// the template's (see [`super::table::legacy_flow_lines`]).
+    fn table_on_head_line(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+        let (Some(title), Some(Block::Table(t))) = (&s.title, s.blocks.first()) else {
+            return None;
+        };
+        let Table::LegacyStatistics(legacy) = &**t else {
+            return None;
+        };
+        // (`flat` false: the default form is being written to read it back)
+        if !self.flat
+            || self.prefix.is_some()
+            || self.closing
+            || crate::text::lexical::section_marker(&s.marker).is_err()
+        {
+            return None;
+        }
+        let default = self.written_alone(block, false)?;
+        let mut rest = String::new();
+        let mut nested = Chunks {
+            section: self.section,
+            tail: false,
+            heading: self.heading,
+            ..Chunks::new(&mut rest, self.last)
+        };
+        nested.blocks(&s.blocks[1..]).ok()?;
+        nested.flush().ok()?;
+        let head = format!("{}{title}", s.marker);
+        let lines: Vec<String> = super::table::legacy_flow_lines(legacy)
+            .into_iter()
+            .rev()
+            .map(|flow| format!("{head}{flow}"))
+            .collect();
+        // read after the headings of the sections written so far (after the
+        // last one alone, `五、咨询` may read as no section)
+        let reads = |text: &str| {
+            let Some(last) = self.headings.last() else {
+                return super::flat::reads_as(None, text, s);
+            };
+            let mut context = self.headings.join("\n\n");
+            context.push_str("\n\n");
+            context.push_str(text);
+            crate::parse::parse(&context).is_ok_and(|r| {
+                r.preamble.is_empty()
+                    && r.closing.is_empty()
+                    && r.sections.len() == self.headings.len()
+                    && r.sections.last().is_some_and(|x| {
+                        x.heading.raw == *last
+                            && matches!(x.blocks.as_slice(), [Block::Subsection(b)] if b == s)
+                    })
+            })
+        };
+        if reads(&default) {
+            return None;
+        }
+        lines.into_iter().find(|line| {
+            let text = if rest.is_empty() {
+                format!("{line}\n")
+            } else {
+                format!("{line}\n\n{rest}")
+            };
+            reads(&text)
+        })
+    }
+
+    /// True when empty subsection `s` is written at the start of the line
+    /// of `next`, its sibling subsection: when the two written apart do not
+    /// read back as themselves, and on one line they do, as the source had
+    /// them. Asked right after a table (`（七）计 5 1 …` alone after `（一）`
+    /// reads as a row of an applications table before it: the table is read
+    /// back with them) and for two section markers (`七、。` + `四、訴訟`:
+    /// alone the sibling reads as a section heading).
+    fn joins_sibling_after_table(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
+        let Some(next @ Block::Subsection(n)) = next else {
+            return false;
+        };
+        if !s.blocks.is_empty() || self.prefix.is_some() || self.closing {
+            return false;
+        }
+        let section_marker = |m: &str| crate::text::lexical::section_marker(m).is_ok();
+        let table = self.table.as_ref();
+        if table.is_none() && !(section_marker(&s.marker) && section_marker(&n.marker)) {
+            return false;
+        }
+        let Some(sibling) = self.written_alone(next, true) else {
+            return false;
+        };
+        let head = head_text(s);
+        let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
+        let reads = |written: &str| {
+            super::after_table::blocks_after(self.heading, written).is_some_and(|b| {
+                match (table, b.as_slice()) {
+                    (
+                        Some((t, _)),
+                        [Block::Table(a), Block::Subsection(x), Block::Subsection(y)],
+                    ) => **a == **t && x == s && y == n,
+                    (None, [Block::Subsection(x), Block::Subsection(y)]) => x == s && y == n,
+                    _ => false,
+                }
+            })
+        };
+        !reads(&format!("{before}{head}\n\n{sibling}"))
+            && reads(&format!("{before}{head}{sibling}"))
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see

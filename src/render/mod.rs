@@ -253,6 +253,10 @@ struct Chunks<'w, 'r, W> {
     /// The heading line of the section written last (`None` in the
     /// preamble): a subsection is read back after it (see [`flat`]).
     heading: Option<&'r str>,
+    /// The heading lines of the sections written so far, in order: a
+    /// subsection is read back after them (see
+    /// `Chunks::table_on_head_line`).
+    headings: Vec<&'r str>,
     /// The next subsection may be written on one line (see [`flat`]);
     /// false while its default form is written to read it back.
     flat: bool,
@@ -276,6 +280,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             next_heading: None,
             tail: true,
             heading: None,
+            headings: Vec::new(),
             flat: true,
         }
     }
@@ -287,6 +292,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         self.section = section.number;
         self.tail = true;
         self.heading = Some(&section.heading.raw);
+        self.headings.push(&section.heading.raw);
         self.blocks(&section.blocks)
     }
 

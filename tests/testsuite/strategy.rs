@@ -48,10 +48,9 @@ const ALL_EMPTY_ROWS: bool = true;
 /// proptest-regressions/roundtrip.txt): every group of the review/litigation
 /// table has a non-empty cell. Its one data line has no label, so with all
 /// fifteen cells empty it is a line of tabs, which the parser reads as a
-/// blank line (the table then has no data row); and a group of five empty
-/// cells gets one finding for the row in a hand-built model (its cells have
-/// no positions: `audit::cells::empty_cells`) but one per cell when read from
-/// text, where each empty cell has its own place.
+/// blank line (the table then has no data row). (A group of five blank
+/// cells gets one finding for the row, in a hand-built model and read from
+/// text alike, since laws-g: `audit::cells::empty_cells`.)
 const ALL_EMPTY_REVIEW_GROUPS: bool = false;
 
 /// Narrowed likewise: after the two label lines `三、本年度办理结果` and

@@ -105,12 +105,12 @@ pub(crate) fn carry_over(s: &Series<'_>, out: &mut Vec<FileFinding>) {
                     f.found = Some(n);
                     f
                 }
-                (Operand::Empty(at), _) | (_, Operand::Empty(at)) => {
+                (Operand::Empty(at, _), _) | (_, Operand::Empty(at, _)) => {
                     let msg = format!(
                         "In column {col}, the carry-over from {} ({}) to {} cannot be checked because a cell it needs is empty.",
                         prev.year, prev.name, cur.year
                     );
-                    let span = if matches!(now, Operand::Empty(_)) {
+                    let span = if matches!(now, Operand::Empty(..)) {
                         at.or(here)
                     } else {
                         here
@@ -215,7 +215,7 @@ fn stock_flow_item(
     let here = crate::audit::cell_span(&c.source, item, AdField::InForce).or(Some(c.span));
     let (prev, cur) = (years.prev, years.cur);
     let mut f = if let Some(at) = ops.iter().find_map(|o| match o {
-        Operand::Empty(at) => Some(*at),
+        Operand::Empty(at, _) => Some(*at),
         _ => None,
     }) {
         let msg = format!(

@@ -60,7 +60,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(t) = cx.applications else {
         return;
     };
-    let t = &Dense::of(t);
+    let t = &Dense::of(t, &cx.cells);
     let seen;
     let cols: &[AppCol] = if t.columns.is_empty() {
         seen = columns(t);

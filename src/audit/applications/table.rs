@@ -2,7 +2,9 @@
 //! operand by row and column, read once) and the findings the rules of
 //! [`super`] write.
 
-use crate::audit::{Operand, Outcome, finding};
+use std::cell::RefCell;
+
+use crate::audit::{CellKey, Operand, Outcome, finding};
 use crate::model::{AppCol, AppRow, ApplicationsTable, Finding, Key, Number, Severity, Span};
 
 /// The table's key in findings.
@@ -15,6 +17,10 @@ pub(super) const COLS: usize = AppCol::ALL.len();
 /// maps read once, not looked up per term of every equation).
 pub(super) struct Dense<'a> {
     t: &'a ApplicationsTable,
+    /// Where the notes go to say which cell they stand at ([`Ctx::cells`]).
+    ///
+    /// [`Ctx::cells`]: crate::audit::Ctx::cells
+    cells: &'a RefCell<Vec<(usize, CellKey)>>,
     /// [`super::operand`] of each row and column.
     ops: [[Operand; COLS]; ROWS],
     /// The rows the table has.
@@ -29,9 +35,13 @@ impl std::ops::Deref for Dense<'_> {
 }
 
 impl<'a> Dense<'a> {
-    pub(super) fn of(t: &'a ApplicationsTable) -> Dense<'a> {
+    pub(super) fn of(
+        t: &'a ApplicationsTable,
+        cells: &'a RefCell<Vec<(usize, CellKey)>>,
+    ) -> Dense<'a> {
         let mut d = Dense {
             t,
+            cells,
             ops: [[Operand::Absent; COLS]; ROWS],
             present: [false; ROWS],
         };
@@ -44,16 +54,19 @@ impl<'a> Dense<'a> {
             let fused = src.is_some_and(|s| s.fused.is_some());
             let label = src.and_then(|s| s.label.as_ref()).map(|l| l.span);
             let ops = &mut d.ops[r];
-            ops.fill(if fused {
-                Operand::Fused
+            let cell = |col: AppCol| Some((row.key(), col.key()));
+            if fused {
+                ops.fill(Operand::Fused);
             } else {
-                Operand::Empty(label)
-            });
+                for (op, col) in ops.iter_mut().zip(AppCol::ALL) {
+                    *op = Operand::Empty(label, cell(*col));
+                }
+            }
             if let Some(src) = src
                 && !fused
             {
                 for (col, text) in &src.cells {
-                    ops[*col as usize] = Operand::Empty(Some(text.span));
+                    ops[*col as usize] = Operand::Empty(Some(text.span), cell(*col));
                 }
             }
             for (col, v) in cells {
@@ -149,7 +162,10 @@ pub(super) fn report_outcome(
 ) {
     match outcome {
         Outcome::Holds | Outcome::Skipped | Outcome::Absent => {}
-        Outcome::Unchecked(at) => {
+        Outcome::Unchecked(at, cell) => {
+            if let Some(cell) = cell {
+                t.cells.borrow_mut().push((out.len(), cell));
+            }
             out.push(unchecked_note(rule, what(), at.or_else(span), row, col))
         }
         Outcome::Fails { expected, found } => {

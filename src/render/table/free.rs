@@ -308,6 +308,59 @@ pub fn write_legacy_statistics<W: fmt::Write>(w: &mut W, t: &LegacyStatisticsTab
     Ok(())
 }
 
+/// Legacy statistics table `t` as one line of running text, its fields
+/// (the header, then each row: label, unit, code, cells) separated by one
+/// space, as crawler text writes such a table (`指标名称 本年度 件 1`): with
+/// the template's header, then with the header as the source wrote it (its
+/// header fragments, `指标名称 计量单位 2012年度`) when it has one. Empty
+/// fields are left out (a flow line keeps no empty cell in its place: the
+/// caller reads the line back). None when a field holds white space or a
+/// pipe, or the table has no row.
+pub(crate) fn legacy_flow_lines(t: &LegacyStatisticsTable) -> Vec<String> {
+    let Ok(lines) = legacy_lines(t) else {
+        return Vec::new();
+    };
+    let clean = |f: &String| !f.contains(|c: char| c.is_whitespace() || c == '|');
+    let rows: Vec<&String> = lines[1..]
+        .iter()
+        .flatten()
+        .filter(|f| !f.is_empty())
+        .collect();
+    if lines.len() < 2 || !rows.iter().all(|f| clean(f)) {
+        return Vec::new();
+    }
+    let source: Vec<String> = t
+        .fragments
+        .iter()
+        .filter(|f| f.role == crate::model::FragmentRole::Header)
+        .map(|f| {
+            f.raw
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        })
+        .filter(|f| !f.is_empty())
+        .collect();
+    let mut headers = vec![
+        lines[0]
+            .iter()
+            .filter(|f| !f.is_empty())
+            .cloned()
+            .collect::<Vec<_>>(),
+    ];
+    if !source.is_empty() && source != headers[0] && source.iter().all(clean) {
+        headers.push(source);
+    }
+    headers
+        .into_iter()
+        .map(|h| {
+            let mut fields: Vec<&str> = h.iter().map(String::as_str).collect();
+            fields.extend(rows.iter().map(|f| f.as_str()));
+            fields.join(" ")
+        })
+        .collect()
+}
+
 /// The fields of legacy statistics table `t`, line by line: the header,
 /// then each row, every line as wide as the widest.
 fn legacy_lines(t: &LegacyStatisticsTable) -> Result<Vec<Vec<String>>, fmt::Error> {

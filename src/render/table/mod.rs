@@ -27,6 +27,7 @@ pub use active_disclosure::{active_disclosure_format, write_active_disclosure};
 pub use apart::table_text_before_tab_row;
 pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::RowFragments;
+pub(crate) use free::legacy_flow_lines;
 pub use free::{write_generic, write_legacy_statistics};
 use review_litigation::review_litigation;
 pub use review_litigation::write_review_litigation;
