@@ -131,7 +131,7 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                 // cell being read (kept as the cells are read: no scan of
                 // the row's tokens for each cell)
                 let mut text_before = false;
-                for cell in row {
+                for (i, cell) in row.iter().enumerate() {
                     let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);
                     if cell.pieces.len() <= 1
@@ -139,7 +139,10 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                     {
                         if delimited && text_before {
                             stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
-                        } else if !text_before && (delimited || tab_after(span.end)) {
+                        } else if !text_before
+                            && (delimited || tab_after(span.end))
+                            && !row.get(i + 1).is_some_and(|c| continues_label(&c.text))
+                        {
                             marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
                         }
                     }
@@ -298,8 +301,25 @@ fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
     toks.push(Tok::new(Tk::Value, start, end));
 }
 
+/// Whether a field after a row's label field is text that the label's
+/// last marker labels (`6.\t属于四类过程性信息`: the tab parts a row label,
+/// so the marker does label something): text that starts with no figure,
+/// bracket or list marker of its own.
+fn continues_label(text: &str) -> bool {
+    let mut cs = text.trim_start().chars();
+    match cs.next() {
+        None => false,
+        Some(c) if grammar::is_digit(c) || matches!(c, '(' | '（' | '[' | '【' | '|') => false,
+        Some(c) if "一二三四五六七八九十".contains(c) => {
+            !cs.next().is_some_and(|d| matches!(d, '、' | '.' | '．'))
+        }
+        Some(_) => true,
+    }
+}
+
 /// A row's label field (the first text of a delimited row, or of a row
-/// whose first field a tab ends) that ends in
+/// whose first field a tab ends; not when the next field continues the
+/// label, see [`continues_label`]) that ends in
 /// digits glued to its text and a list marker with nothing after it
 /// (`（本列国家秘密02.`): the cell grammar cuts `0000002.其他` into a fused
 /// run and the label `2.其他`, but a marker that ends the label field labels

@@ -2455,6 +2455,29 @@ fn laws_k_sweep() {
     assert_all_laws(&inputs);
 }
 
+// --- lead: a label field's last marker that the next field continues -------------
+
+/// Mutations of pingtan 2019, 2020 and 2024 (seed 23, corpus included): a
+/// row label glued to its fused figures and the next row's marker, with the
+/// next row's label after a tab (`5.…信息3200000326.\t属于四类过程性信息`).
+/// The marker there labels the text after the tab, so the digits are the
+/// row's fused figures and `6.` starts the next row, as before laws-k's
+/// `[VK]` rule (which keeps a field-ending marker's digits in the label only
+/// when nothing continues it); read as one label, the canonical text cut it
+/// in two and render was not a fixed point.
+#[test]
+fn lead_a_marker_continued_after_a_tab_starts_the_next_row() {
+    let text = "二、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n5.属于三类内部事务信息3200000326.\t属于四类过程性信息\n";
+    assert_laws(text);
+    let c1 = ogi_report::parse(text).unwrap().render();
+    assert!(
+        c1.contains("\n5.属于三类内部事务信息\t320000032\n6.属于四类过程性信息\t"),
+        "{c1:?}"
+    );
+    // the [VK] form (the next field starts with a figure) keeps its label
+    assert_laws("一、情况。二、情况（本列国家秘密02.1.址");
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
