@@ -170,12 +170,16 @@ fn place<'t, K: Key, C: Key + 't>(
     let (mut first, mut in_row, mut at_note, mut at_fields) = (None, None, false, false);
     for (rank, (k, src)) in (0u32..).zip(rows.clone()) {
         let Some(src) = src else { continue };
-        let own = src.label.iter().chain(&src.fused).map(|t| (t, 0));
-        let cells = src.cells.iter().map(|(c, t)| (t, column(k, c.key())));
-        for (t, col) in own.chain(cells) {
+        // (a cell's column is looked up only where its span is the
+        // finding's: a search of the column keys per cell made the sort
+        // cost more than every rule)
+        let own = src.label.iter().chain(&src.fused).map(|t| (t, None));
+        let cells = src.cells.iter().map(|(c, t)| (t, Some(c)));
+        for (t, c) in own.chain(cells) {
             if t.span.start != span.start || t.span.end != span.end {
                 continue;
             }
+            let col = c.map_or(0, |c| column(k, c.key()));
             let p = Some((rank, col));
             first = first.min(p).or(p);
             if fields.is_some_and(|f| f.0 == rank) {

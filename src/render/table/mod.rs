@@ -162,6 +162,24 @@ fn put_fused<W: fmt::Write>(
     pipes: bool,
     stray: bool,
 ) -> fmt::Result {
+    let mut out = fused_spacing(s, space, pipes);
+    let fields = fields_read(&out, stray);
+    if fields == cols
+        && let Some(at) = out.find(['\t', ' '])
+    {
+        if out[at..].starts_with(' ') {
+            out.replace_range(at..at + 1, "\t\t");
+        } else {
+            out.insert(at, '\t');
+        }
+    }
+    w.write_str(&out)
+}
+
+/// Fused digits' text with its white space as the canonical row writes it:
+/// a run of spaces as `space`, a tab kept (as one tab), padding beside a
+/// pipe one space.
+fn fused_spacing(s: &str, space: &str, pipes: bool) -> String {
     let space = if pipes { " " } else { space };
     let mut out = String::new();
     let mut gap = String::new();
@@ -195,6 +213,12 @@ fn put_fused<W: fmt::Write>(
         tabbed = false;
         out.push(c);
     }
+    out
+}
+
+/// The cells a parser reads from fused digits' fields (`out` as written by
+/// [`fused_spacing`]).
+fn fields_read(out: &str, stray: bool) -> usize {
     // (a pipe is a field boundary too: fused digits from pipe rows are
     // written in a table of pipe rows; a word counts as the cells it reads
     // as: `4-` is the figure 4 and the null marker `-`)
@@ -207,8 +231,7 @@ fn put_fused<W: fmt::Write>(
     // (with `stray`, the applications table: a field that is one word of
     // stray text glued before a figure, `w0` `]4`, is one cell of a tab
     // row, as the parser reads it: see `template::cells::tokens_of`)
-    let fields: usize = out
-        .split(['\t', '|'])
+    out.split(['\t', '|'])
         .map(|f| {
             let mut words = f.split(' ').filter(|x| !x.is_empty());
             if stray
@@ -223,17 +246,7 @@ fn put_fused<W: fmt::Write>(
                 .sum::<usize>()
                 .max(1)
         })
-        .sum();
-    if fields == cols
-        && let Some(at) = out.find(['\t', ' '])
-    {
-        if out[at..].starts_with(' ') {
-            out.replace_range(at..at + 1, "\t\t");
-        } else {
-            out.insert(at, '\t');
-        }
-    }
-    w.write_str(&out)
+        .sum()
 }
 
 /// True for a field of one word that a delimited applications row reads
@@ -370,35 +383,16 @@ fn put_row<W: fmt::Write, C: Key>(
         }
         Ok(())
     };
-    // a label wrapped over lines in the source (its text and the label
-    // parts after it) that the tab row's first field would read cut
-    // (`（本列部分公开1.形）`, see `cut_label`): its first line's text in the
-    // row, the rest on the line after it, as it stood
-    let wrapped = source
-        .and_then(|s| s.label.as_ref())
-        .filter(|_| stray_cells::<C>() && !pipes)
-        .and_then(|l| {
-            let first = (l.span.end - l.span.start) as usize;
-            (first < l.raw.len()
-                && l.raw.is_char_boundary(first)
-                && !crate::lines::has_line_break(&l.raw)
-                && cut_label(&l.raw, template_label).is_some()
-                && cut_label(&l.raw[..first], template_label).is_none())
-            .then_some(first)
-        });
-    match source.and_then(|s| s.label.as_ref()) {
-        Some(label)
-            if !pipes
-                && mine.is_empty()
-                && bare_label_reads_as_heading(&label.raw, source, values, columns) =>
-        {
-            w.write_char('|')?;
-            put(w, &label.raw)?;
-            w.write_char('|')?;
-        }
-        Some(label) => put(w, &label.raw[..wrapped.unwrap_or(label.raw.len())])?,
-        None => w.write_str(template_label)?,
-    }
+    let wrapped = wrapped_label_cut(source, template_label, pipes);
+    put_label(
+        w,
+        template_label,
+        source,
+        values,
+        columns,
+        wrapped,
+        !pipes && mine.is_empty(),
+    )?;
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
         let stray = stray_cells::<C>();
@@ -416,6 +410,55 @@ fn put_row<W: fmt::Write, C: Key>(
     if let (Some(first), Some(label)) = (wrapped, source.and_then(|s| s.label.as_ref())) {
         put(w, &label.raw[first..])?;
         w.write_char('\n')?;
+    }
+    Ok(())
+}
+
+/// A label wrapped over lines in the source (its text and the label parts
+/// after it) that the tab row's first field would read cut
+/// (`（本列部分公开1.形）`, see `cut_label`): the length of its first line's
+/// text, written in the row, the rest on the line after it, as it stood.
+fn wrapped_label_cut<C: Key>(
+    source: Option<&RowSource<C>>,
+    template_label: &str,
+    pipes: bool,
+) -> Option<usize> {
+    source
+        .and_then(|s| s.label.as_ref())
+        .filter(|_| stray_cells::<C>() && !pipes)
+        .and_then(|l| {
+            let first = (l.span.end - l.span.start) as usize;
+            (first < l.raw.len()
+                && l.raw.is_char_boundary(first)
+                && !crate::lines::has_line_break(&l.raw)
+                && cut_label(&l.raw, template_label).is_some()
+                && cut_label(&l.raw[..first], template_label).is_none())
+            .then_some(first)
+        })
+}
+
+/// A row's label field: the source's label (its first `wrapped` bytes when
+/// it was wrapped; between pipes when alone it would read as a heading and
+/// `may_pipe`: a tab row without fragments), or the template's.
+fn put_label<W: fmt::Write, C: Key>(
+    w: &mut W,
+    template_label: &str,
+    source: Option<&RowSource<C>>,
+    values: Option<&crate::model::table::Row<C>>,
+    columns: &[C],
+    wrapped: Option<usize>,
+    may_pipe: bool,
+) -> fmt::Result {
+    match source.and_then(|s| s.label.as_ref()) {
+        Some(label)
+            if may_pipe && bare_label_reads_as_heading(&label.raw, source, values, columns) =>
+        {
+            w.write_char('|')?;
+            put(w, &label.raw)?;
+            w.write_char('|')?;
+        }
+        Some(label) => put(w, &label.raw[..wrapped.unwrap_or(label.raw.len())])?,
+        None => w.write_str(template_label)?,
     }
     Ok(())
 }
