@@ -7,11 +7,10 @@ use std::fmt;
 use super::Chunks;
 use super::heads::{
     NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
-    joins_next_line,
+    joins_next_line, tab_cut,
 };
 use super::paragraph::{
-    JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, tab_cut, write_line, write_paragraph,
-    write_unsigned,
+    JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
 };
 use crate::model::{Block, Paragraph, Subsection, Table};
 

@@ -248,7 +248,7 @@ pub(super) fn joins_next_line(
                     .chars()
                     .filter(|c| *c != '\n' && *c != '\r')
                     .collect();
-                if let Some(at) = super::paragraph::tab_cut(&n.marker, n_title, &body, last) {
+                if let Some(at) = tab_cut(&n.marker, n_title, &body, last) {
                     next_line = format!("{}{n_title}{}", n.marker, &body[..at]);
                 }
             }
@@ -316,4 +316,44 @@ pub(super) fn first_paragraph_joins_head(s: &crate::model::Subsection, head: &st
     let rest: String = paras[1..].iter().map(|t| format!("\n{t}\n")).collect();
     !reads(&format!("{head}\n\n{}\n{rest}", paras[0]))
         && reads(&format!("{head}\n{}\n{rest}", paras[0]))
+}
+
+/// How many characters before the tab [`tab_cut`] tries as the end of the
+/// head line (as many as a list marker's cut tries).
+const TAB_CUT_CHARS: usize = 8;
+
+/// Where to break the body written on a subsection's head line when it holds
+/// a tab (`8.属于行政查询事 0 , … ee(\te`): on the head line the tab makes a
+/// tab row, which a table before it reads in as one of its rows (its first
+/// field a row label); the source had the tab on a line of its own, which
+/// the parser joined to the body. The cut is a few characters before the
+/// first tab, where the two lines read back as the same subsection and body,
+/// and where the head line does not read as the heading of the section
+/// after `last` (the section written last: `四、:办` + `理\t7` in section 三
+/// is section 四's heading, which read alone the cut does not show).
+pub(super) fn tab_cut(marker: &str, title: &str, body: &str, last: u32) -> Option<usize> {
+    let tab = body.find('\t')?;
+    let heading = |line: &str| {
+        crate::text::lexical::section_marker(marker).is_ok()
+            && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
+                .is_some_and(|h| h.pos == 0)
+    };
+    body[..tab]
+        .char_indices()
+        .rev()
+        .take(TAB_CUT_CHARS)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (head, rest) = body.split_at(at);
+            at > 0
+                && !head.ends_with(char::is_whitespace)
+                && !rest.starts_with(char::is_whitespace)
+                && !heading(&format!("{marker}{title}{head}"))
+                && super::reread::preamble_of(&format!("{marker}{title}{head}\n{rest}\n")).is_some_and(|b| {
+                    matches!(b.as_slice(), [Block::Subsection(x)]
+                        if x.marker == marker
+                            && x.title.as_deref().unwrap_or("") == title
+                            && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
+                })
+        })
 }

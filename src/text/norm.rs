@@ -269,10 +269,7 @@ impl Norm {
                 }
                 (u32::from(x), 1)
             } else if plain_ideograph_at(b, i) {
-                let cp = (u32::from(x & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F);
-                (cp, 3)
+                (ideograph_at(b, i), 3)
             } else {
                 let Some(c) = src[i..].chars().next() else {
                     break;
