@@ -473,7 +473,9 @@ fn is_figure(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_number_line(t: &str) -> bool {
+/// True when `t` is one number and nothing else: a line that counts as a
+/// figure in the look-ahead for a table of lines ([`generic_region`]).
+pub(crate) fn is_number_line(t: &str) -> bool {
     crate::model::Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
 }
 

@@ -12,7 +12,13 @@ use super::heads::{
 use super::paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
 };
+use super::table::LINES_REACH_CHARS;
 use crate::model::{Block, Paragraph, Subsection, Table};
+
+/// How many paragraphs before the one right before a table of lines the
+/// parser's look-ahead from one of them may reach the table over (it reads
+/// over a paragraph and six more: see `parse::region::generic_region`).
+const RUN_PARAGRAPHS: usize = 5;
 
 impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// Writes `blocks` as chunks; the last of them is the tail of the
@@ -108,8 +114,16 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 // kept apart from the next paragraph: two blank lines
                 // when one would read as a page break inside it
                 let lines = self.cut_after_table(&p.text, write_paragraph)?;
+                let run = self.paragraph_run(p);
                 self.chunk(|w| w.write_str(&lines))?;
                 self.gap = joins_over_a_blank(&p.text);
+                if let Some(mut run) = run {
+                    run.push(format!("{lines}\n{}", if self.gap { "\n" } else { "" }));
+                    if run.len() > RUN_PARAGRAPHS {
+                        run.remove(0);
+                    }
+                    self.run = run;
+                }
             }
             _ if self.last.is_some_and(|l| std::ptr::eq(l, p)) => {
                 let lines = self.cut_after_table(&p.text, write_unsigned)?;
@@ -120,9 +134,10 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 // read apart from them)
                 let mut lines = self.prefix.clone().unwrap_or_default();
                 lines.push_str(&self.cut_after_table(&p.text, write_paragraph)?);
+                let run = self.paragraph_run(p).unwrap_or_default();
                 self.prefix = None;
                 self.chunk(|w| w.write_str(&lines))?;
-                self.para = Some(lines);
+                self.para = Some(run.concat() + &lines);
             }
             _ => {
                 let lines = self.cut_after_table(&p.text, write_paragraph)?;
@@ -130,6 +145,22 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
         }
         Ok(())
+    }
+
+    /// The paragraphs written right before paragraph `p` that the
+    /// parser's look-ahead for a table of lines from one of them could
+    /// reach a table after `p` with (`@` + `5` + a table of lines
+    /// `/` `-` … `5` `5`: it reaches over six paragraphs, so a table written
+    /// apart from `5` alone could still be read from `@`), taken from
+    /// [`Chunks::run`]: at most five, none before a paragraph longer than
+    /// the look-ahead reads over (or `p` itself when it is). `None` when
+    /// `p` is written after a head on its line (not in the run).
+    fn paragraph_run(&mut self, p: &Paragraph) -> Option<Vec<String>> {
+        let mut run = std::mem::take(&mut self.run);
+        if self.prefix.is_some() || p.text.chars().nth(LINES_REACH_CHARS).is_some() {
+            run.clear();
+        }
+        self.prefix.is_none().then_some(run)
     }
 
     /// Writes subsection `s` (neither flat nor after a table); `next` is

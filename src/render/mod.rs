@@ -241,6 +241,11 @@ struct Chunks<'w, 'r, W> {
     /// generic table after it is written so that it reads apart from it
     /// (see `table::generic_after_paragraph`).
     para: Option<String>,
+    /// The lines written for the paragraphs right before the current
+    /// chunk, in a run of paragraphs, each with the blank lines after it
+    /// (see [`Chunks::paragraph_run`]): a generic table after the run's last
+    /// paragraph is written so that it reads apart from them all.
+    run: Vec<String>,
     /// The next chunk goes right after the last one, without a blank line.
     joined: bool,
     /// The heading of the section written after the current one (its raw
@@ -276,6 +281,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             prefix: None,
             section: 0,
             para: None,
+            run: Vec::new(),
             joined: false,
             next_heading: None,
             tail: true,
@@ -314,6 +320,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if let Some((_, text)) = self.table.take() {
             self.separate()?;
             self.para = None;
+            self.run.clear();
             self.w.write_str(&text)?;
         }
         Ok(())
@@ -323,6 +330,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         self.flush()?;
         self.separate()?;
         self.para = None;
+        self.run.clear();
         if let Some(prefix) = self.prefix.take() {
             self.w.write_str(&prefix)?;
         }

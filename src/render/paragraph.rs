@@ -37,22 +37,33 @@ pub(super) fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Resu
             let c = one[at..].chars().next().unwrap_or(' ');
             at > 0 && !c.is_whitespace() && !one[..at].ends_with(char::is_whitespace)
         };
+        // (a cut whose pieces are no figures first: `-0-` as `-` + `0-`, not
+        // `-0` + `-`, where the line `-0` would be a figure that the
+        // look-ahead for a table of lines counts, and short lines before
+        // the paragraph could read as such a table with it)
+        let figure = |at: usize| {
+            crate::parse::region::is_number_line(&one[..at])
+                || crate::parse::region::is_number_line(&one[at..])
+        };
         let last = one
             .char_indices()
             .next_back()
             .map(|(at, _)| at)
             .filter(|&at| apart(at));
-        let cut = last
-            .filter(|&at| reads_as_paragraph(&one, at))
-            .or_else(|| {
-                one.char_indices()
-                    .rev()
-                    .skip(1)
-                    .take(MARKER_CUT_CHARS)
-                    .map(|(at, _)| at)
-                    .find(|&at| apart(at) && reads_as_paragraph(&one, at))
-            })
-            .or(last);
+        let find = |plain: bool| {
+            last.filter(|&at| !(plain && figure(at)) && reads_as_paragraph(&one, at))
+                .or_else(|| {
+                    one.char_indices()
+                        .rev()
+                        .skip(1)
+                        .take(MARKER_CUT_CHARS)
+                        .map(|(at, _)| at)
+                        .find(|&at| {
+                            apart(at) && !(plain && figure(at)) && reads_as_paragraph(&one, at)
+                        })
+                })
+        };
+        let cut = find(true).or_else(|| find(false)).or(last);
         return match cut {
             Some(at) => {
                 w.write_str(&one[..at])?;
@@ -285,6 +296,25 @@ pub(super) fn cut_after_table(
     lines: &str,
 ) -> Option<String> {
     let one = lines.strip_suffix('\n')?;
+    let reads_apart = |lines: &str| {
+        preamble_of(&format!("{table_text}\n{lines}")).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(t), Block::Paragraph(p)]
+                if **t == *table && p.text == text)
+        })
+    };
+    // a paragraph written cut (`.3333333成文指` + `标名称日期…`: no line holds
+    // a statistics header word) whose first line no region rule is sure to
+    // end: cut, its lines could be read into the table, where on one line
+    // (as the source had it) the header word ends the region
+    if one != text && !has_line_break(text) && one.replace('\n', "") == text {
+        let first = one.split('\n').next().unwrap_or("");
+        let line = format!("{text}\n");
+        return (!first.ends_with('。')
+            && !crate::parse::region::reads_as_prose(first)
+            && !reads_apart(lines)
+            && reads_apart(&line))
+        .then_some(line);
+    }
     // only a paragraph written on one line, which no region rule is sure to
     // end: a sentence or running text always ends a table's region
     if one != text
@@ -294,12 +324,6 @@ pub(super) fn cut_after_table(
     {
         return None;
     }
-    let reads_apart = |lines: &str| {
-        preamble_of(&format!("{table_text}\n{lines}")).is_some_and(|b| {
-            matches!(b.as_slice(), [Block::Table(t), Block::Paragraph(p)]
-                if **t == *table && p.text == text)
-        })
-    };
     if reads_apart(lines) {
         return None;
     }

@@ -269,36 +269,46 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
     toks.truncate(k);
 }
 
-/// A field of a delimited row after the row's first text whose tokens
-/// (from `from`) are stray text glued before a figure (`结1`, `+0`), with no
-/// white space and no template word in the text: one value token, the
-/// cell's text at its position, so the row reads the same whether the text
-/// stood in an empty cell's place or beside the label. (Left as tokens, the
-/// text would end the row, or join the label when only a tab parts them.)
+/// A field of a delimited row after the row's first text: each of its
+/// words (tokens from `from` glued to each other) that is stray text glued
+/// before a figure (`结1`, `+0`), with no template word in its text, is one
+/// value token, the word's text at its position, so the row reads the same
+/// whether the text stood in an empty cell's place or beside the label, and
+/// whether a tab or a space parts it from the figures before it (`0 全5`: in
+/// flow text each word is a cell of its own). (Left as tokens, the text would
+/// end the row, or join the label when only a tab parts them.)
 fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
-    let cell = &toks[from..];
-    let glued = cell.windows(2).all(|w| w[0].end == w[1].start);
-    if cell.len() < 2
-        || !glued
-        || cell[0].kind != Tk::Label
-        || !cell.iter().any(|t| t.kind == Tk::Value)
-    {
-        return;
+    let mut i = from;
+    while i < toks.len() {
+        // the word that starts at `i`: tokens glued to each other
+        let mut j = i + 1;
+        while j < toks.len() && toks[j - 1].end == toks[j].start {
+            j += 1;
+        }
+        if stray_word(&toks[i..j], text, at) {
+            let (start, end) = (toks[i].start, toks[j - 1].end);
+            toks.splice(i..j, [Tok::new(Tk::Value, start, end)]);
+            i += 1;
+        } else {
+            i = j;
+        }
+    }
+}
+
+/// True when `word`, the tokens of one word of a cell's text (at `at`), is
+/// stray text glued before a figure (see [`stray_text_in_cell`]).
+pub(crate) fn stray_word(word: &[Tok], text: &str, at: usize) -> bool {
+    if word.len() < 2 || word[0].kind != Tk::Label || !word.iter().any(|t| t.kind == Tk::Value) {
+        return false;
     }
     // text that names a template word is a label, not stray text
     let mut words = Vec::new();
-    for t in cell.iter().filter(|t| t.kind == Tk::Label) {
-        let Some(label) = text.get(t.start - at..t.end - at) else {
-            return;
-        };
-        super::vocabulary::matches_into(&crate::text::lexical::norm(label), &mut words);
-        if !words.is_empty() {
-            return;
-        }
-    }
-    let (start, end) = (cell[0].start, cell[cell.len() - 1].end);
-    toks.truncate(from);
-    toks.push(Tok::new(Tk::Value, start, end));
+    word.iter().filter(|t| t.kind == Tk::Label).all(|t| {
+        text.get(t.start - at..t.end - at).is_some_and(|label| {
+            super::vocabulary::matches_into(&crate::text::lexical::norm(label), &mut words);
+            words.is_empty()
+        })
+    })
 }
 
 /// Whether a field after a row's label field is text that the label's

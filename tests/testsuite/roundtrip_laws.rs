@@ -2478,6 +2478,108 @@ fn lead_a_marker_continued_after_a_tab_starts_the_next_row() {
     assert_laws("一、情况。二、情况（本列国家秘密02.1.址");
 }
 
+// --- laws-c9: the ninth strict campaign (2026-12-06 19:00, main at e4826e5) ------
+
+/// `x` with its line ends `\n` written as `end` (`\r`, `\r\n`).
+fn laws_c9_ends(x: &str, end: &str) -> String {
+    x.replace('\n', end)
+}
+
+/// [XA]: a paragraph that reads as a page number on one line (`-0-`, read
+/// from `-` and `0-`) is written cut before its last character; `-0` is a
+/// figure, and two figures after a short line (`-`, `5`) make the lines a
+/// table of one cell per line. A cut whose pieces are no figures comes
+/// first (`-` + `0-`, as the source had it). CR, LF and CRLF line ends read
+/// alike (two line ends are a blank line).
+#[test]
+fn laws_c9_a_page_number_paragraph_is_cut_into_no_figure() {
+    for end in ["\n", "\r", "\r\n"] {
+        assert_laws(&laws_c9_ends("-\n\n5\n\n-\n0-", end));
+        assert_laws(&laws_c9_ends("-\n\n5\n\n-\n1-", end));
+        assert_laws(&laws_c9_ends("x\n\n5\n\n-\n12-", end));
+        assert_laws(&laws_c9_ends("%\n\n-\n0-\n\n5", end));
+        assert_laws(&laws_c9_ends("A\n\n-\n0-\n\n5", end));
+    }
+    // the page number alone is still cut before its last character
+    assert_laws("-\n1-");
+    let c1 = ogi_report::parse("-\r\r5\r\r-\r0-").unwrap().render();
+    assert_eq!(c1, "-\n\n5\n\n-\n0-\n");
+}
+
+/// [XA]: short paragraphs (`@`, `5`) before a table of one cell per line
+/// whose cells the source kept in paragraphs of their own: written right
+/// after the last paragraph's line, the table's cells left the parser's
+/// look-ahead from `@` (over its paragraph and six more) with the figures
+/// `5` and `5` in reach, and `@` opened the table. The table is now written
+/// to read apart from every paragraph of the run before it that the
+/// look-ahead could reach it from, not only the last one (here one cell per
+/// paragraph, or the first figure in the sixth paragraph and the second in
+/// the seventh).
+#[test]
+fn laws_c9_a_table_of_lines_reads_apart_from_the_paragraphs_before_it() {
+    for end in ["\n", "\r", "\r\n"] {
+        assert_laws(&laws_c9_ends(
+            "-\n\n5\n\n/\n\n-\n\n\u{f}\n\n-\n\n-\n\n5\n5\n|",
+            end,
+        ));
+        assert_laws(&laws_c9_ends(
+            "@\n\n5\n\n/\n\n-\n\n\u{1d}\n\n-\n\n-\n\n5\n5\n|",
+            end,
+        ));
+        assert_laws(&laws_c9_ends(
+            "称\n\nL\n\n|\n\n@%\nL\n\n|\n\n@\n\n5\n\n\n/\n\n-\n\n0-\n\u{1d}50\n\n-\n\u{f}-\n-\n\n-\n\n5\n\n\n-\n5\n|",
+            end,
+        ));
+    }
+    assert_laws("@\n\nx\n\n/\n\n-\n\n\u{1d}\n\n-\n\n-\n\n5\n5\n|");
+    assert_laws("@\n\n5\n\nx\n\n/\n\n-\n\n\u{1d}\n\n-\n\n-\n\n5\n5\n|");
+}
+
+/// [XB]: an applications row of flow text with stray text glued before a
+/// figure beside its fused digits (`一、本年新收0 全5`, in a region of tab
+/// rows: each word is a cell, `全5` one of stray text) keeps `0 全5` fused; the
+/// canonical tab row `一、本年新收\t0 全5` read the field's words as the
+/// figure `0`, the text `全` (which ended the row) and `5`. Each word of a
+/// delimited field is now read as a flow word is: `全5` is one cell there too.
+#[test]
+fn laws_c9_stray_text_beside_fused_digits_stays_in_the_row() {
+    assert_laws("一、本年新收0 全5\r@\t@\ne\te");
+    assert_laws("一、本年新收0 全5\n@\t@\ne\te");
+    assert_laws("一、本年新收 全0\n3\tw\n.\t\u{e}");
+    assert_laws("一、本年新收 全0\r3\tw\r.\t\u{e}");
+    assert_laws("勾稽关系\n一、本年新收\t0 全5");
+    assert_laws("勾稽关系\n一、本年新收\t0 全5 结1");
+    assert_laws("勾稽关系\n一、本年新收\t全0 3");
+    // from pipe rows (`|0|'2` + `2`: the fused digits keep their pipe)
+    assert_laws("（本列其他处理||\n|0|'2\r2");
+    assert_laws("（本列其他处理||\n|0|'2\n2");
+    assert_laws("勾稽关系\n一、本年新收0 全5\n二、上年结转\t1\t2");
+    let r = ogi_report::parse("勾稽关系\n一、本年新收\t0 全5").unwrap();
+    let json = r.to_json().unwrap();
+    assert!(json.contains(r#""fused":{"raw":"0 全5""#), "{json}");
+}
+
+/// [XC]: a paragraph after an applications table that holds a statistics
+/// header word (`.3333333成文指标名称日期…`) is written cut after the word's
+/// first character (`指` + `标名称…`, so that no line reads as a legacy
+/// statistics header); right after the table neither cut line ends its
+/// region and the table read them in. Such a paragraph is written on one
+/// line, as the source had it, when that reads apart from the table and the
+/// cut lines do not.
+#[test]
+fn laws_c9_a_cut_paragraph_after_a_table_stays_on_one_line() {
+    assert_laws("（本列\n.3333333成文指标名称日期3330000&0000\u{8},");
+    assert_laws("（本列\r.3333333成文指标名称日期3330000&0000\u{8},");
+    assert_laws("（本列\n\n.3333333成文指标名称日期3330000&0000\u{8},");
+    let c1 = ogi_report::parse("（本列\n.3333333成文指标名称日期3330000&0000\u{8},")
+        .unwrap()
+        .render();
+    assert!(
+        c1.ends_with("\n\n.3333333成文指标名称日期3330000&0000\u{8},\n"),
+        "{c1:?}"
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.

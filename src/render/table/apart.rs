@@ -337,10 +337,12 @@ pub(crate) fn generic_after_paragraph(
     {
         return (spread, false);
     }
-    if let Some(aligned) = second_figure_in_seventh_paragraph(g)
-        && reads(&format!("{para}\n{aligned}"))
-    {
-        return (aligned, false);
+    for late in [false, true] {
+        if let Some(aligned) = second_figure_in_seventh_paragraph(g, late)
+            && reads(&format!("{para}\n{aligned}"))
+        {
+            return (aligned, false);
+        }
     }
     (text, false)
 }
@@ -348,36 +350,52 @@ pub(crate) fn generic_after_paragraph(
 /// The cells of `g` one per line in seven paragraphs, the table's second
 /// figure opening the seventh: the parser's look-ahead from the table's
 /// first line reaches it, from a paragraph before the table it does not
-/// (it reaches over the paragraph's own and six more). The cells before the
-/// last five before that figure make the first paragraph (at most 20
-/// characters); `None` when there are too few cells before the figure.
-fn second_figure_in_seventh_paragraph(g: &crate::model::GenericTable) -> Option<String> {
+/// (it reaches over the paragraph's own and six more). The second to sixth
+/// paragraphs hold a cell each, the five before that figure, the first the
+/// cells before them; with `late`, the table's first figure opens the sixth
+/// paragraph (which holds the cells up to the second), the four cells before
+/// it the second to fifth: then a paragraph two or more before the table
+/// reaches none of its figures (`@` + `5` before `/` `-` `0-` … `5` `-` `5`,
+/// where `@` counts the figure `5` after it). `None` when there are too few
+/// cells before the figures, or a paragraph would be longer than the
+/// look-ahead reads over ([`free::LINES_REACH_CHARS`]).
+fn second_figure_in_seventh_paragraph(
+    g: &crate::model::GenericTable,
+    late: bool,
+) -> Option<String> {
     let cells: Vec<String> = std::iter::once(&g.header)
         .chain(&g.rows)
         .flatten()
         .map(|c| c.replace(['\n', '\r'], " "))
         .collect();
-    let figure =
-        |c: &String| crate::model::Number::parse_prefix(c).is_some_and(|(_, l)| l == c.len());
-    let second = cells
+    let mut figures = cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| figure(c))
-        .nth(1)?
-        .0;
-    let first_len = second.checked_sub(5)?;
-    if first_len == 0
-        || cells[..first_len]
-            .iter()
-            .map(|c| c.chars().count())
-            .sum::<usize>()
-            > 20
+        .filter(|(_, c)| crate::parse::region::is_number_line(c))
+        .map(|(i, _)| i);
+    let first = figures.next()?;
+    let second = figures.next()?;
+    // where the second to seventh paragraphs start
+    let starts: [usize; 6] = if late {
+        let a = first.checked_sub(4)?;
+        [a, a + 1, a + 2, a + 3, first, second]
+    } else {
+        let a = second.checked_sub(5)?;
+        [a, a + 1, a + 2, a + 3, a + 4, second]
+    };
+    let chars =
+        |r: std::ops::Range<usize>| cells[r].iter().map(|c| c.chars().count()).sum::<usize>();
+    if starts[0] == 0
+        || chars(0..starts[0]) > free::LINES_REACH_CHARS
+        || starts
+            .windows(2)
+            .any(|w| chars(w[0]..w[1]) > free::LINES_REACH_CHARS)
     {
         return None;
     }
     let mut out = String::new();
     for (i, c) in cells.iter().enumerate() {
-        if i >= first_len && i <= second {
+        if starts.contains(&i) {
             out.push('\n');
         }
         out.push_str(c);

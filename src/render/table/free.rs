@@ -50,7 +50,7 @@ const NOTE_CHARS: usize = 80;
 /// The characters of one paragraph that the parser's look-ahead for a
 /// table of lines reads over (`parse::region::generic_region`): it stops
 /// at a paragraph that, joined, has more.
-const LINES_REACH_CHARS: usize = 20;
+pub(crate) const LINES_REACH_CHARS: usize = 20;
 
 /// Writes a generic table: the header line, then each row. Cell text is
 /// kept as written (`小 计`); only line ends inside a cell, which the grid

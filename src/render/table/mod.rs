@@ -27,7 +27,7 @@ pub use active_disclosure::{active_disclosure_format, write_active_disclosure};
 pub use apart::table_text_before_tab_row;
 pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::RowFragments;
-pub(crate) use free::legacy_flow_lines;
+pub(crate) use free::{LINES_REACH_CHARS, legacy_flow_lines};
 pub use free::{write_generic, write_legacy_statistics};
 use review_litigation::review_litigation;
 pub use review_litigation::write_review_litigation;
@@ -228,49 +228,34 @@ fn fields_read(out: &str, stray: bool) -> usize {
         crate::template::cells::field_tokens(word, 0, &mut toks);
         toks.len().max(1)
     };
-    // (with `stray`, the applications table: a field that is one word of
-    // stray text glued before a figure, `w0` `]4`, is one cell of a tab
-    // row, as the parser reads it: see `template::cells::tokens_of`)
+    // (with `stray`, the applications table: a word of stray text glued
+    // before a figure, `w0` `]4`, is one cell of a tab row, as the parser
+    // reads it: see `template::cells::stray_text_in_cell`)
     out.split(['\t', '|'])
         .map(|f| {
-            let mut words = f.split(' ').filter(|x| !x.is_empty());
-            if stray
-                && let (Some(word), None) = (words.next(), words.next())
-                && stray_text_cell(word)
-            {
-                return 1;
-            }
             f.split(' ')
                 .filter(|x| !x.is_empty())
-                .map(&mut cells_of)
+                .map(|word| {
+                    if stray && stray_text_cell(word) {
+                        1
+                    } else {
+                        cells_of(word)
+                    }
+                })
                 .sum::<usize>()
                 .max(1)
         })
         .sum()
 }
 
-/// True for a field of one word that a delimited applications row reads
-/// as one cell: stray text glued before a figure (`w0`, `]4`), a label
-/// token first, a value in it, and no template word in its text (the rule
-/// of `template::cells::stray_text_in_cell`).
+/// True for a word that a delimited applications row reads as one cell:
+/// stray text glued before a figure (`w0`, `]4`; the rule of
+/// `template::cells::stray_text_in_cell`).
 fn stray_text_cell(word: &str) -> bool {
-    use crate::template::cells::Tk;
     let mut toks = Vec::new();
     crate::template::cells::field_tokens(word, 0, &mut toks);
-    let mut found = Vec::new();
-    toks.len() >= 2
-        && toks[0].kind == Tk::Label
-        && toks.iter().any(|t| t.kind == Tk::Value)
-        && toks.windows(2).all(|w| w[0].end == w[1].start)
-        && toks.iter().filter(|t| t.kind == Tk::Label).all(|t| {
-            word.get(t.start..t.end).is_some_and(|label| {
-                crate::template::vocabulary::matches_into(
-                    &crate::text::lexical::norm(label),
-                    &mut found,
-                );
-                found.is_empty()
-            })
-        })
+    toks.windows(2).all(|w| w[0].end == w[1].start)
+        && crate::template::cells::stray_word(&toks, word, 0)
 }
 
 /// True for the columns of the applications table, whose delimited rows
