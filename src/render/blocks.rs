@@ -7,7 +7,7 @@ use std::fmt;
 use super::Chunks;
 use super::heads::{
     NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
-    joins_next_line, tab_cut,
+    joins_next_line, tab_cut, title_gap,
 };
 use super::paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
@@ -245,6 +245,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             section: self.section,
             tail: false,
             heading: self.heading,
+            headings: self.headings.clone(),
             ..Chunks::new(&mut rest, self.last)
         };
         nested.blocks(&s.blocks[1..]).ok()?;
@@ -312,7 +313,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let head = head_text(s);
         let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
         let reads = |written: &str| {
-            super::after_table::blocks_after(self.heading, written).is_some_and(|b| {
+            super::after_table::blocks_after(self.heading.as_slice(), written).is_some_and(|b| {
                 match (table, b.as_slice()) {
                     (
                         Some((t, _)),
@@ -346,9 +347,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
         let cut = tab_cut(&s.marker, title, &body, self.section);
+        let gap = title_gap(s, &body, self.section);
         self.chunk(|w| {
             w.write_str(&s.marker)?;
             w.write_str(title)?;
+            w.write_str(gap)?;
             match cut {
                 Some(at) => {
                     w.write_str(&body[..at])?;
