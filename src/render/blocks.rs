@@ -62,9 +62,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Subsection(s) if on_head.is_some() => {
                     // `三、附表指标名称 2012年度 …`: alone the head would read
                     // as a section heading
-                    let line = on_head.unwrap_or_default();
+                    let (line, n) = on_head.unwrap_or_default();
                     self.chunk(|w| write_line(w, &line))?;
-                    self.blocks(&s.blocks[1..])?;
+                    self.blocks(s.blocks.get(n..).unwrap_or_default())?;
                 }
                 Block::Subsection(_) if flow.is_some() => {
                     // `指标名称 本年度 件 1 三、问题`: alone the head would
@@ -223,8 +223,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// otherwise does not read back as itself (alone its head would read as
     /// a section heading, where the source had the table on its line) and
     /// so it does: the table's header as the source wrote it first, then
-    /// the template's (see [`super::table::legacy_flow_lines`]).
-    fn table_on_head_line(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+    /// the template's (see [`super::table::legacy_flow_lines`]). A lone
+    /// paragraph after the table is tried on the same line too, as the
+    /// source had it (`二、主動公開指標名稱 … 條 0申請`: with the paragraph on a
+    /// line of its own the head line reads as a heading). The number of
+    /// blocks of `s` written on the line goes with it.
+    fn table_on_head_line(&self, block: &'r Block, s: &'r Subsection) -> Option<(String, usize)> {
         let (Some(title), Some(Block::Table(t))) = (&s.title, s.blocks.first()) else {
             return None;
         };
@@ -278,14 +282,28 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if reads(&default) {
             return None;
         }
-        lines.into_iter().find(|line| {
-            let text = if rest.is_empty() {
-                format!("{line}\n")
-            } else {
-                format!("{line}\n\n{rest}")
-            };
-            reads(&text)
-        })
+        let glued = match &s.blocks[1..] {
+            [Block::Paragraph(p)] if !crate::lines::has_line_break(&p.text) => Some(&p.text),
+            _ => None,
+        };
+        lines
+            .iter()
+            .find(|line| {
+                reads(&if rest.is_empty() {
+                    format!("{line}\n")
+                } else {
+                    format!("{line}\n\n{rest}")
+                })
+            })
+            .map(|line| (line.clone(), 1))
+            .or_else(|| {
+                let text = glued?;
+                lines
+                    .iter()
+                    .map(|line| format!("{line}{text}"))
+                    .find(|line| reads(&format!("{line}\n")))
+                    .map(|line| (line, 2))
+            })
     }
 
     /// True when empty subsection `s` is written at the start of the line

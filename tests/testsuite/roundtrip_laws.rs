@@ -2601,3 +2601,16 @@ fn laws_p_a_fragment_with_a_section_marker_is_not_written_on_a_row() {
     assert_laws("一、情况二、情况三、情况（本列结转下1000001 四、公\t情况");
     assert_laws("三、情况\n勾稽关系\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\t五、其 他\n");
 }
+
+/// A legacy statistics table of crawler text on a section-marker head's
+/// line with a paragraph glued after it (seed 24, laws-c8's list:
+/// `二、主動公開指標名稱計量單位歷年累計條0申請`): the table on the head line as
+/// one line of running text still read as section 二's heading with the
+/// paragraph on a line of its own; with the paragraph on the same line, as
+/// the source had it, it reads back.
+#[test]
+fn laws_p_a_paragraph_glued_after_a_flow_table_on_a_head_line() {
+    assert_laws("二、主動公開指標名稱計量單位歷年累計條0申請");
+    assert_laws("二、主动公开指标名称计量单位历年累计条0申请");
+    assert_laws("一、概述\n二、主动公开指标名称计量单位历年累计条0申请\n");
+}
