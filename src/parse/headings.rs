@@ -253,6 +253,60 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     line_heading(t, expected, last).or_else(|| inline_heading(t, expected))
 }
 
+/// The places of a text where a numeral `一`…`十` stands before `、` (where
+/// an inline heading can start), found by one search of the whole text, so
+/// that [`Duns::find_heading`] does not search each line for them.
+pub(crate) struct Duns {
+    /// `(byte offset of the numeral, its value modulo 10)`, in order.
+    at: Vec<(usize, u8)>,
+    /// The first place not before the piece asked about last.
+    next: usize,
+}
+
+impl Duns {
+    /// The places of `text`.
+    pub(crate) fn of(text: &str) -> Duns {
+        static DUN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("、"));
+        let b = text.as_bytes();
+        let at = DUN
+            .find_iter(b)
+            .filter_map(|p| {
+                let n = p.checked_sub("一".len())?;
+                // (a numeral's lead byte starts a character: the numeral
+                // ends where `、` starts)
+                let d = lexical::numeral_at(&b[n..])?;
+                Some((n, (d % 10) as u8))
+            })
+            .collect();
+        Duns { at, next: 0 }
+    }
+
+    /// [`find_heading`] of the trimmed piece `t` at byte `at` of the text;
+    /// the pieces are asked about in the order of the text.
+    pub(crate) fn find_heading(
+        &mut self,
+        t: &str,
+        at: usize,
+        expected: u32,
+        last: u32,
+    ) -> Option<Hit> {
+        while self.at.get(self.next).is_some_and(|&(p, _)| p < at) {
+            self.next += 1;
+        }
+        line_heading(t, expected, last).or_else(|| {
+            let want = (expected % 10) as u8;
+            let end = at + t.len();
+            let places = self.at[self.next..]
+                .iter()
+                .take_while(move |&&(p, _)| p + "一、".len() <= end)
+                .filter(move |&&(_, d)| d == want)
+                .map(move |&(p, _)| p - at);
+            inline_heading_at(t, expected, places)
+        })
+    }
+}
+
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
@@ -314,9 +368,22 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
     // found one by one with `find` from past the last one (as `find_iter`
     // would, without copying the searcher into an iterator for each line)
     let mut next = 0;
-    while let Some(p) = t.as_bytes().get(next..).and_then(|h| finder.find(h)) {
+    let places = std::iter::from_fn(|| {
+        let p = t.as_bytes().get(next..).and_then(|h| finder.find(h))?;
         let at = next + p;
         next = at + "一、".len();
+        Some(at)
+    });
+    inline_heading_at(t, expected, places)
+}
+
+/// [`inline_heading`] where `places` are the byte offsets in `t` of the
+/// numeral of each `X、` (`X` the last digit of `expected`), in order.
+fn inline_heading_at(t: &str, expected: u32, places: impl Iterator<Item = usize>) -> Option<Hit> {
+    if !(1..=99).contains(&expected) {
+        return None;
+    }
+    for at in places {
         let dun = at + "一".len();
         let from = dun + "、".len();
         // the numeral before 、 (up to three characters)
@@ -373,118 +440,4 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn section_numerals_start_with_e4_or_e5() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if lexical::cn_digit(c).is_some_and(|d| d > 0) {
-                let mut b = [0u8; 4];
-                assert!(
-                    matches!(c.encode_utf8(&mut b).as_bytes()[0], 0xE4 | 0xE5),
-                    "{c}"
-                );
-            }
-        }
-        assert!(line_heading("一、总体情况", 1, 0).is_some());
-        assert!(line_heading("十、其他需要报告的事项", 10, 9).is_some());
-    }
-
-    #[test]
-    fn words_in_finds_what_an_overlapping_search_finds() {
-        let ac = aho_corasick::AhoCorasick::new(WORDS).expect("the words");
-        let fillers = ["", "情况", "、", "和", "a", "（", "收", "主", "总体"];
-        let mut n = 0;
-        for a in WORDS.iter().chain(&fillers) {
-            for b in fillers {
-                for c in WORDS.iter().chain(&fillers) {
-                    let t = format!("{a}{b}{c}");
-                    let want = ac
-                        .find_overlapping_iter(&t)
-                        .fold(0u32, |set, m| set | 1 << m.pattern().as_u32());
-                    assert_eq!(words_in(&t), want, "{t:?}");
-                    n += 1;
-                }
-            }
-        }
-        assert!(n > 5000);
-    }
-
-    #[test]
-    fn headings() {
-        assert!(find_heading("一、总体情况", 1, 0).is_some());
-        assert!(find_heading("四、结转下年度继续办理", 4, 3).is_none());
-        assert!(find_heading("四、政府信息公开行政复议、行政诉讼情况", 4, 3).is_some());
-        assert!(find_heading("三、", 3, 2).is_none());
-        let h = find_heading("邮箱：a@b.com。一、总体情况2019年，在省", 1, 0).unwrap();
-        assert_eq!(h.number, 1);
-        assert!(find_heading("四、审批事项及处理情况 我局严格", 4, 3).is_some());
-        let t = "无。二、主动公开政府信息情况 第二十条";
-        let h = find_heading(t, 2, 1).unwrap();
-        assert_eq!(&t[h.pos..h.end], "二、主动公开政府信息情况");
-    }
-
-    #[test]
-    fn kinds() {
-        assert_eq!(classify("总体情况"), SectionKind::Overview);
-        assert_eq!(
-            classify("政府信息公开行政法复议、行政诉讼情况"),
-            SectionKind::ReviewLitigation
-        );
-        assert_eq!(classify("存在的主要问题和改进措"), SectionKind::Problems);
-        assert_eq!(
-            classify("依申请公开政府信息和不予公开政府信息的情况"),
-            SectionKind::Applications
-        );
-        assert_eq!(
-            classify("平潭综合实验区政府信息公开情况统计表"),
-            SectionKind::Statistics
-        );
-    }
-
-    #[test]
-    fn legacy_kinds_in_both_scripts() {
-        use SectionKind::*;
-        for (simplified, traditional, kind) in [
-            ("概述", "概述", Overview),
-            (
-                "主动公开政府信息情况",
-                "主動公開政府信息情況",
-                ActiveDisclosure,
-            ),
-            (
-                "依申请公开政府信息情况",
-                "依申請公開政府信息情況",
-                Applications,
-            ),
-            ("咨询处理情况", "諮詢處理情況", Consultations),
-            (
-                "政府信息公开的收费及减免情况",
-                "政府信息公開的收費及減免情況",
-                Fees,
-            ),
-            (
-                "政府信息公开类行政复议和行政诉讼情况",
-                "政府信息公開類行政複議和行政訴訟情況",
-                ReviewLitigation,
-            ),
-            ("人员和收支情况", "人員和收支情況", Staffing),
-            ("机构建设和保障经费情况", "機構建設和保障經費情況", Staffing),
-            (
-                "存在的主要问题和改进措施",
-                "存在的主要問題和改進措施",
-                Problems,
-            ),
-            (
-                "政府信息公开情况统计表",
-                "政府信息公開情況統計表",
-                Statistics,
-            ),
-            ("附表", "附表", Statistics),
-        ] {
-            assert_eq!(classify(simplified), kind, "{simplified}");
-            assert_eq!(classify(traditional), kind, "{traditional}");
-        }
-    }
-}
+mod tests;
