@@ -253,60 +253,6 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     line_heading(t, expected, last).or_else(|| inline_heading(t, expected))
 }
 
-/// The places of a text where a numeral `一`…`十` stands before `、` (where
-/// an inline heading can start), found by one search of the whole text, so
-/// that [`Duns::find_heading`] does not search each line for them.
-pub(crate) struct Duns {
-    /// `(byte offset of the numeral, its value modulo 10)`, in order.
-    at: Vec<(usize, u8)>,
-    /// The first place not before the piece asked about last.
-    next: usize,
-}
-
-impl Duns {
-    /// The places of `text`.
-    pub(crate) fn of(text: &str) -> Duns {
-        static DUN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("、"));
-        let b = text.as_bytes();
-        let at = DUN
-            .find_iter(b)
-            .filter_map(|p| {
-                let n = p.checked_sub("一".len())?;
-                // (a numeral's lead byte starts a character: the numeral
-                // ends where `、` starts)
-                let d = lexical::numeral_at(&b[n..])?;
-                Some((n, (d % 10) as u8))
-            })
-            .collect();
-        Duns { at, next: 0 }
-    }
-
-    /// [`find_heading`] of the trimmed piece `t` at byte `at` of the text;
-    /// the pieces are asked about in the order of the text.
-    pub(crate) fn find_heading(
-        &mut self,
-        t: &str,
-        at: usize,
-        expected: u32,
-        last: u32,
-    ) -> Option<Hit> {
-        while self.at.get(self.next).is_some_and(|&(p, _)| p < at) {
-            self.next += 1;
-        }
-        line_heading(t, expected, last).or_else(|| {
-            let want = (expected % 10) as u8;
-            let end = at + t.len();
-            let places = self.at[self.next..]
-                .iter()
-                .take_while(move |&&(p, _)| p + "一、".len() <= end)
-                .filter(move |&&(_, d)| d == want)
-                .map(move |&(p, _)| p - at);
-            inline_heading_at(t, expected, places)
-        })
-    }
-}
-
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
@@ -368,22 +314,9 @@ fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
     // found one by one with `find` from past the last one (as `find_iter`
     // would, without copying the searcher into an iterator for each line)
     let mut next = 0;
-    let places = std::iter::from_fn(|| {
-        let p = t.as_bytes().get(next..).and_then(|h| finder.find(h))?;
+    while let Some(p) = t.as_bytes().get(next..).and_then(|h| finder.find(h)) {
         let at = next + p;
         next = at + "一、".len();
-        Some(at)
-    });
-    inline_heading_at(t, expected, places)
-}
-
-/// [`inline_heading`] where `places` are the byte offsets in `t` of the
-/// numeral of each `X、` (`X` the last digit of `expected`), in order.
-fn inline_heading_at(t: &str, expected: u32, places: impl Iterator<Item = usize>) -> Option<Hit> {
-    if !(1..=99).contains(&expected) {
-        return None;
-    }
-    for at in places {
         let dun = at + "一".len();
         let from = dun + "、".len();
         // the numeral before 、 (up to three characters)

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::blocks::{Blocks, Pieces};
 use super::closing::closing_start;
-use super::headings::{Duns, classify};
+use super::headings::{classify, find_heading};
 use super::seg::Seg;
 use crate::lines::Locator;
 use crate::model::{Block, Heading, Paragraph, Section};
@@ -68,8 +68,6 @@ struct Scan<'a> {
     after_heading: bool,
     /// The number of the last heading found.
     last: u32,
-    /// Where an inline heading can start.
-    duns: Duns,
 }
 
 impl<'a> Scan<'a> {
@@ -91,7 +89,7 @@ impl<'a> Scan<'a> {
                 self.add(seg);
                 return;
             }
-            let Some(h) = self.duns.find_heading(t, toff, self.last + 1, self.last) else {
+            let Some(h) = find_heading(t, self.last + 1, self.last) else {
                 self.add(seg);
                 return;
             };
@@ -182,7 +180,6 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
         last_blank: false,
         after_heading: false,
         last: 0,
-        duns: Duns::of(text),
     };
     // the locator found the line starts: the lines are not searched again
     for line in loc.lines() {

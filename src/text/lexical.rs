@@ -56,7 +56,7 @@ pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
 /// The value of the numeral 一…十 (a [`cn_digit`] above 0) that `b` starts
 /// with, read from its three bytes (every such numeral is U+4E00…U+5341).
 #[inline]
-pub(crate) fn numeral_at(b: &[u8]) -> Option<u32> {
+fn numeral_at(b: &[u8]) -> Option<u32> {
     let &[x, y, z, ..] = b else { return None };
     if !matches!(x, 0xE4 | 0xE5) {
         return None;
@@ -65,8 +65,9 @@ pub(crate) fn numeral_at(b: &[u8]) -> Option<u32> {
     char::from_u32(cp).and_then(cn_digit).filter(|&d| d > 0)
 }
 
-/// [`cn_numeral`] read from the bytes of `b` (the bytes of a `&str` from a
-/// character boundary): the value and the numeral's length in bytes.
+/// A Chinese numeral 1–99 (`一` … `十` … `九十九`) at the start of `b` (the
+/// bytes of a `&str` from a character boundary), read from its bytes: the
+/// value and the numeral's length in bytes.
 #[inline]
 fn cn_numeral_at(b: &[u8]) -> Option<(u32, usize)> {
     // at most three digits, taken greedily as `take_while_m_n(1, 3, …)` does
@@ -228,6 +229,19 @@ fn stop_len(b: &[u8]) -> Option<usize> {
 /// Word-processor residue at the start of `i`: `[bookmark: _GoBack]`,
 /// `**`, `<br>`; returns the residue.
 pub(crate) fn markup(i: &str) -> Res<'_, &str> {
+    // every residue starts with `[` or `<`: one look at the first byte
+    // rules most text out
+    if !matches!(i.as_bytes().first(), Some(b'[' | b'<')) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    markup_grammar(i)
+}
+
+/// [`markup`] without the look at the first byte.
+fn markup_grammar(i: &str) -> Res<'_, &str> {
     alt((
         recognize((
             tag("[bookmark:"),
@@ -266,8 +280,18 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         opt((spaces, char('共'), spaces, digits, spaces, char('页'))),
     );
     let p3 = (digits, spaces, char('/'), spaces, digits);
-    let t = crate::text::space::trim(t);
     let is_dash = |c: char| matches!(c, '-' | '—' | '－' | '–');
+    // (the first character decides whether a form can match at all: the
+    // end of a line is trimmed only when it can)
+    let t = crate::text::space::trim_start(t);
+    if !t
+        .chars()
+        .next()
+        .is_some_and(|a| is_dash(a) || a == '第' || a.is_ascii_digit())
+    {
+        return false;
+    }
+    let t = crate::text::space::trim_end(t);
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
     // each form is told by its first and last characters (and `/`): one
     // look at them rules most lines out, and picks the one form to parse

@@ -35,8 +35,42 @@ fn subsection_markers_dispatch_as_the_full_alt() {
     }
 }
 
+/// [`is_page_number`] as one `alt` of its three forms over the trimmed
+/// line (the reference of its look at the first and last characters).
+fn is_page_number_by_grammar(t: &str) -> bool {
+    let dash = || alt((char('-'), char('—'), char('－'), char('–')));
+    let digits = || {
+        verify(take_while(|c: char| c.is_ascii_digit()), |s: &str| {
+            !s.is_empty() && s.len() <= 4
+        })
+    };
+    let page = || (char('第'), spaces, digits(), spaces, char('页'));
+    let of = (spaces, char('共'), spaces, digits(), spaces, char('页'));
+    let r: Res<'_, ()> = alt((
+        map((dash(), spaces, digits(), spaces, dash()), |_| ()),
+        map((page(), opt(of)), |_| ()),
+        map((digits(), spaces, char('/'), spaces, digits()), |_| ()),
+    ))
+    .parse(crate::text::space::trim(t));
+    matches!(r, Ok(("", _)))
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+    /// Markup and page numbers are what they were before the look at the
+    /// first character: the residue found is the grammar's, and a line is a
+    /// page number as its trimmed text is.
+    #[test]
+    fn markup_and_page_numbers_after_the_first_look(
+        s in "[\\[\\]<>/bookmarkr: 第页共0-9\\-—－– \t\u{3000}\u{a0}a中]{0,12}",
+    ) {
+        proptest::prop_assert_eq!(markup(&s).ok(), markup_grammar(&s).ok());
+        for t in [s.clone(), format!("[bookmark:{s}]"), format!("<br>{s}"), format!(" {s} ")] {
+            proptest::prop_assert_eq!(markup(&t).ok(), markup_grammar(&t).ok());
+            proptest::prop_assert_eq!(is_page_number(&t), is_page_number_by_grammar(&t));
+        }
+    }
+
     /// The markers read from the bytes are those of the nom grammar, on
     /// longer strings than the exhaustive test's (numerals of three digits,
     /// spaces of every kind between the parts).
