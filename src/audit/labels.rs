@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label, normalize_label_into};
 use crate::model::{
-    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, RowSource, Severity, Table, Text,
+    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, RowSource, Severity, Table,
 };
 
 /// The group labels of Table 3 by their normalised marker.
@@ -166,7 +166,7 @@ fn check_row<C: Key>(
     {
         return;
     }
-    if got == want || joined_matches(got, want, label, (fragments, starts)) {
+    if got == want || joined_matches(got, want, src, (fragments, starts)) {
         return;
     }
     let msg = format!(
@@ -179,24 +179,38 @@ fn check_row<C: Key>(
     out.push(f);
 }
 
-/// True when `got` plus the wrapped parts of the label that follow it make
-/// `want`. Wrapped parts are `label_part` fragments, and `other` fragments
-/// (which layouts where the parser could not tell a wrapped label from
-/// stray text produce), in order, after the label and before the next row
-/// (`starts`:
-/// where each row of the table starts, sorted): text after another row's
-/// start is that row's, or stray text, not the rest of this label (the
-/// canonical text does not write it after this label either).
-fn joined_matches(
+/// True when `got` (the label of `row`) plus the wrapped parts of the label
+/// that follow it make `want`. Wrapped parts are `label_part` fragments, and
+/// `other` fragments (which layouts where the parser could not tell a
+/// wrapped label from stray text produce) on one of the row's lines, in
+/// order, after the label and before the next row (`starts`: where each row
+/// of the table starts, sorted): text after another row's start is that
+/// row's, or stray text, not the rest of this label, and `other` text on a
+/// line of its own (`…不` + `不予处理` + `计其他情形）`, `…情形 1 2 …` + `）`)
+/// is not written by the canonical text (see `render::table::fragments`),
+/// so it joins the label in neither.
+fn joined_matches<C: Key>(
     got: &str,
     want: &str,
-    label: &Text,
+    row: &RowSource<C>,
     (fragments, starts): (&[Fragment], &[u32]),
 ) -> bool {
     if !want.starts_with(got) {
         return false;
     }
+    let Some(label) = &row.label else {
+        return false;
+    };
     let at = label.span.start;
+    let on_row_line = |f: &Fragment| {
+        f.role == FragmentRole::LabelPart
+            || row
+                .label
+                .iter()
+                .chain(row.cells.values())
+                .chain(row.fused.iter())
+                .any(|e| e.span.line == f.span.line)
+    };
     let next = starts
         .get(starts.partition_point(|&s| s <= at))
         .copied()
@@ -206,6 +220,7 @@ fn joined_matches(
         matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other)
             && f.span.start > at
             && f.span.start < next
+            && on_row_line(f)
     });
     for part in parts {
         joined.push_str(&normalize_label(&part.raw));
@@ -251,7 +266,7 @@ pub(super) fn without_space(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{Span, Text};
 
     fn at(start: u32, end: u32) -> Span {
         Span {
@@ -273,9 +288,12 @@ mod tests {
     fn wrapped_parts_join_in_order_before_the_next_row() {
         let want = normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
         let raw = "（二）部分公开（区分处理的，只计这一情形，不计其他情形";
-        let label = Text {
-            raw: raw.into(),
-            span: at(100, 100 + raw.len() as u32),
+        let label = RowSource::<crate::model::AppCol> {
+            label: Some(Text {
+                raw: raw.into(),
+                span: at(100, 100 + raw.len() as u32),
+            }),
+            ..RowSource::default()
         };
         let got = normalize_label(raw);
         // the closing bracket after the label: joined
@@ -293,5 +311,10 @@ mod tests {
         // nor before the label
         let before = [part(FragmentRole::Other, "）", 50)];
         assert!(!joined_matches(&got, &want, &label, (&before, &[100])));
+        // nor `other` text on a line of none of the row's texts (the
+        // canonical text does not write it)
+        let mut own = part(FragmentRole::Other, "）", 230);
+        own.span.line = 2;
+        assert!(!joined_matches(&got, &want, &label, (&[own], &[100, 500])));
     }
 }

@@ -2478,6 +2478,39 @@ fn lead_a_marker_continued_after_a_tab_starts_the_next_row() {
     assert_laws("一、情况。二、情况（本列国家秘密02.1.址");
 }
 
+// --- laws-f: applications labels wrapped over lines in flow text ------------------
+
+/// A wrapped applications label whose rest stands on a line of its own after
+/// a group label (`…不` + `不予处理` + `计其他情形）`: an `other` fragment, the
+/// group label closed the row) or after the row's figures (`…情形 1 2 …` +
+/// `）`: one character, no label part). The audit joined such text to the
+/// label (no `label.nonstandard`), the canonical text does not write `other`
+/// text on a line of its own, so the canonical text's label was reported
+/// nonstandard. The audit now joins only `other` text on one of the row's
+/// lines, which the canonical text writes where it stood.
+#[test]
+fn laws_f_a_wrapped_label_rest_on_a_line_of_its_own() {
+    assert_laws("一、本年新收（二）部分公开（区分处理的，只计这一情形，不\n不予处理\n计其他情形）");
+    assert_laws(
+        "一、本年新收 1 2 3 4 5 6 7\n（二）部分公开（区分处理的，只计这一情形，不计其他情形  1 2 3 4 5 6 7\n）\n",
+    );
+    assert_laws(
+        "一、本年新收 1 2 3 4 5 6 7\n（二）部分公开（区分处理的，只计这一情形，不\n不予处理\n计其他情形）  1 2 3 4 5 6 7\n",
+    );
+    // on the row's line it still joins the label (written there, read back)
+    let text = "一、本年新收 1 2 3 4 5 6 7\n（二）部分公开（区分处理的，只计这一情形，不计其他情形\n）  1 2 3 4 5 6 7\n";
+    assert_laws(text);
+    let report = ogi_report::parse(text).unwrap();
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.rule != "label.nonstandard" || f.row.as_deref() != Some("partially_granted")),
+        "{:?}",
+        report.findings
+    );
+}
+
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
