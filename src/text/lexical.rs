@@ -8,9 +8,9 @@
 //! error type is nom's default because no user-facing error comes from here.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while_m_n};
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{map, map_opt, not, opt, peek, recognize, verify};
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::char;
+use nom::combinator::{map, opt, recognize, verify};
 use nom::{IResult, Parser};
 
 use crate::chars::is_space;
@@ -37,69 +37,71 @@ pub(crate) fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
-fn cn_value(s: &str) -> Option<u32> {
-    // at most three digits (the caller takes 1 to 3): no allocation
-    let mut buf = [0u32; 3];
-    let mut n = 0;
-    for c in s.chars() {
-        *buf.get_mut(n)? = cn_digit(c)?;
-        n += 1;
-    }
-    match &buf[..n] {
-        [d] if *d > 0 => Some(*d),
-        [10, d] if (1..10).contains(d) => Some(10 + d),
-        [d, 10] if (2..10).contains(d) => Some(d * 10),
-        [d, 10, e] if (2..10).contains(d) && (1..10).contains(e) => Some(d * 10 + e),
-        _ => None,
-    }
-}
-
-/// A Chinese numeral 1–99 (`一` … `十` … `九十九`).
-pub(crate) fn cn_numeral(i: &str) -> Res<'_, u32> {
-    map_opt(
-        take_while_m_n(1, 3, |c| cn_digit(c).is_some_and(|d| d > 0)),
-        cn_value,
-    )
-    .parse(i)
-}
-
 fn spaces(i: &str) -> Res<'_, &str> {
     take_while(is_space).parse(i)
-}
-
-fn ascii_number(i: &str) -> Res<'_, u32> {
-    map_opt(
-        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-        |s: &str| s.parse().ok(),
-    )
-    .parse(i)
-}
-
-fn open_paren(i: &str) -> Res<'_, char> {
-    alt((char('（'), char('('))).parse(i)
-}
-
-fn close_paren(i: &str) -> Res<'_, char> {
-    alt((char('）'), char(')'))).parse(i)
 }
 
 /// A top-level section marker: `一、` (also `一．`, `一.`), with its number.
 /// Leading and inner spaces are allowed (`三 、`).
 pub(crate) fn section_marker(i: &str) -> Res<'_, u32> {
-    // a look at the first character rules most text out
-    if i.chars()
-        .next()
-        .is_none_or(|c| cn_digit(c).is_none_or(|d| d == 0))
-    {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    match section_marker_at(i) {
+        Some((len, n)) => Ok((&i[len..], n)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::TakeWhileMN,
-        )));
+        ))),
     }
-    let (i, n) = cn_numeral(i)?;
-    let (i, _) = spaces(i)?;
-    let (i, _) = alt((char('、'), char('．'), char('.'))).parse(i)?;
-    Ok((i, n))
+}
+
+/// The value of the numeral 一…十 (a [`cn_digit`] above 0) that `b` starts
+/// with, read from its three bytes (every such numeral is U+4E00…U+5341).
+#[inline]
+fn numeral_at(b: &[u8]) -> Option<u32> {
+    let &[x, y, z, ..] = b else { return None };
+    if !matches!(x, 0xE4 | 0xE5) {
+        return None;
+    }
+    let cp = (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+    char::from_u32(cp).and_then(cn_digit).filter(|&d| d > 0)
+}
+
+/// A Chinese numeral 1–99 (`一` … `十` … `九十九`) at the start of `b` (the
+/// bytes of a `&str` from a character boundary), read from its bytes: the
+/// value and the numeral's length in bytes.
+#[inline]
+fn cn_numeral_at(b: &[u8]) -> Option<(u32, usize)> {
+    // at most three digits, taken greedily as `take_while_m_n(1, 3, …)` does
+    let mut d = [0u32; 3];
+    let mut n = 0;
+    while n < 3 {
+        let Some(x) = numeral_at(&b[3 * n..]) else {
+            break;
+        };
+        d[n] = x;
+        n += 1;
+    }
+    let v = match &d[..n] {
+        [d] => *d,
+        [10, d] if (1..10).contains(d) => 10 + d,
+        [d, 10] if (2..10).contains(d) => d * 10,
+        [d, 10, e] if (2..10).contains(d) && (1..10).contains(e) => d * 10 + e,
+        _ => return None,
+    };
+    Some((v, 3 * n))
+}
+
+/// The length in bytes of the white space ([`is_space`]) at the start of `s`.
+#[inline]
+fn spaces_len(s: &str) -> usize {
+    s.len() - super::space::trim_start(s).len()
+}
+
+/// `(length in bytes, number)` of the section marker at the start of `s`
+/// (see [`section_marker`]).
+fn section_marker_at(s: &str) -> Option<(usize, u32)> {
+    let (n, len) = cn_numeral_at(s.as_bytes())?;
+    let at = len + spaces_len(&s[len..]);
+    Some((at + stop_len(&s.as_bytes()[at..])?, n))
 }
 
 /// The style of a subsection marker; markers of one style are siblings.
@@ -128,55 +130,118 @@ pub(crate) fn opens_subsection_marker(c: char) -> bool {
 /// A subsection marker at the start of `i`: its style and number. Does not
 /// consume trailing white space.
 pub(crate) fn subsection_marker(i: &str) -> Res<'_, (MarkerStyle, u32)> {
-    // every marker starts with a parenthesis, a digit, a circled number or
-    // a Chinese numeral: one look at the first character rules most text out
-    let Some(first) = i.chars().next().filter(|&c| opens_subsection_marker(c)) else {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    match subsection_marker_at(i) {
+        Some((len, m)) => Ok((&i[len..], m)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
-        )));
+        ))),
+    }
+}
+
+/// `(length in bytes, style and number)` of the subsection marker at the
+/// start of `s` (see [`subsection_marker`]), read from its bytes: the
+/// first byte says which styles can follow (each style's marker opens with
+/// characters of its own), and the grammar of that style is read by hand
+/// (the nom grammar it replaces is the reference of the unit tests).
+fn subsection_marker_at(s: &str) -> Option<(usize, (MarkerStyle, u32))> {
+    let b = s.as_bytes();
+    match *b.first()? {
+        b'(' => paren_marker_at(s, 1),
+        _ if b.starts_with("（".as_bytes()) => paren_marker_at(s, "（".len()),
+        b'0'..=b'9' => {
+            let (n, len) = ascii_number_at(b)?;
+            let at = len + stop_len(&b[len..])?;
+            // `2019.1` or `1.5万` are numbers, not markers
+            if b.get(at).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            Some((at, (MarkerStyle::Digit, n)))
+        }
+        // ① … ⑳ (U+2460 … U+2473: E2 91 A0 … E2 91 B3)
+        0xE2 => match b[1..] {
+            [0x91, z @ 0xA0..=0xB3, ..] => {
+                Some((3, (MarkerStyle::Circled, u32::from(z - 0xA0) + 1)))
+            }
+            _ => None,
+        },
+        // a Chinese numeral: `一是` or a section marker
+        _ => {
+            let (n, len) = cn_numeral_at(b)?;
+            if b[len..].starts_with("是".as_bytes()) {
+                return Some((len + "是".len(), (MarkerStyle::CnShi, n)));
+            }
+            section_marker_at(s).map(|(len, n)| (len, (MarkerStyle::CnDun, n)))
+        }
+    }
+}
+
+/// A marker in parentheses (`（一）`, `( 2)`) whose opening parenthesis is
+/// `open` bytes long: its length in bytes, style and number.
+fn paren_marker_at(s: &str, open: usize) -> Option<(usize, (MarkerStyle, u32))> {
+    let b = s.as_bytes();
+    let at = open + spaces_len(&s[open..]);
+    // a Chinese numeral or one or two ASCII digits (the two never start alike)
+    let (style, (n, len)) = match cn_numeral_at(&b[at..]) {
+        Some(x) => (MarkerStyle::ParenCn, x),
+        None => (MarkerStyle::ParenDigit, ascii_number_at(&b[at..])?),
     };
-    // the first character says which styles can follow (each style's
-    // marker opens with characters of its own): only those are tried, in
-    // the order of the full list, so the answer is the list's
-    match first {
-        '(' | '（' => alt((
-            map(
-                (open_paren, spaces, cn_numeral, spaces, close_paren),
-                |(_, _, n, _, _)| (MarkerStyle::ParenCn, n),
-            ),
-            map(
-                (open_paren, spaces, ascii_number, spaces, close_paren),
-                |(_, _, n, _, _)| (MarkerStyle::ParenDigit, n),
-            ),
-        ))
-        .parse(i),
-        '0'..='9' => map(
-            (
-                ascii_number,
-                alt((char('.'), char('、'), char('．'))),
-                // `2019.1` or `1.5万` are numbers, not markers
-                not(peek(satisfy(|c: char| c.is_ascii_digit()))),
-            ),
-            |(n, _, _)| (MarkerStyle::Digit, n),
-        )
-        .parse(i),
-        '①'..='⑳' => Ok((
-            &i[first.len_utf8()..],
-            (MarkerStyle::Circled, first as u32 - '①' as u32 + 1),
-        )),
-        // a Chinese numeral
-        _ => alt((
-            map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
-            map(section_marker, |n| (MarkerStyle::CnDun, n)),
-        ))
-        .parse(i),
+    let at = at + len;
+    let at = at + spaces_len(&s[at..]);
+    let close = if b.get(at) == Some(&b')') {
+        1
+    } else if b[at..].starts_with("）".as_bytes()) {
+        "）".len()
+    } else {
+        return None;
+    };
+    Some((at + close, (style, n)))
+}
+
+/// One or two ASCII digits at the start of `b`: their value and length.
+#[inline]
+fn ascii_number_at(b: &[u8]) -> Option<(u32, usize)> {
+    let digit = |k: usize| {
+        b.get(k)
+            .filter(|x| x.is_ascii_digit())
+            .map(|x| u32::from(x - b'0'))
+    };
+    let first = digit(0)?;
+    Some(match digit(1) {
+        Some(second) => (first * 10 + second, 2),
+        None => (first, 1),
+    })
+}
+
+/// The length of the stop after a marker's number at the start of `b`:
+/// `、`, `．` or `.`.
+#[inline]
+fn stop_len(b: &[u8]) -> Option<usize> {
+    if b.starts_with("、".as_bytes()) || b.starts_with("．".as_bytes()) {
+        Some(3)
+    } else if b.first() == Some(&b'.') {
+        Some(1)
+    } else {
+        None
     }
 }
 
 /// Word-processor residue at the start of `i`: `[bookmark: _GoBack]`,
 /// `**`, `<br>`; returns the residue.
 pub(crate) fn markup(i: &str) -> Res<'_, &str> {
+    // every residue starts with `[` or `<`: one look at the first byte
+    // rules most text out
+    if !matches!(i.as_bytes().first(), Some(b'[' | b'<')) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    markup_grammar(i)
+}
+
+/// [`markup`] without the look at the first byte.
+fn markup_grammar(i: &str) -> Res<'_, &str> {
     alt((
         recognize((
             tag("[bookmark:"),
@@ -215,8 +280,18 @@ pub(crate) fn is_page_number(t: &str) -> bool {
         opt((spaces, char('共'), spaces, digits, spaces, char('页'))),
     );
     let p3 = (digits, spaces, char('/'), spaces, digits);
-    let t = crate::text::space::trim(t);
     let is_dash = |c: char| matches!(c, '-' | '—' | '－' | '–');
+    // (the first character decides whether a form can match at all: the
+    // end of a line is trimmed only when it can)
+    let t = crate::text::space::trim_start(t);
+    if !t
+        .chars()
+        .next()
+        .is_some_and(|a| is_dash(a) || a == '第' || a.is_ascii_digit())
+    {
+        return false;
+    }
+    let t = crate::text::space::trim_end(t);
     let full = |r: Res<'_, ()>| matches!(r, Ok(("", _)));
     // each form is told by its first and last characters (and `/`): one
     // look at them rules most lines out, and picks the one form to parse
@@ -322,27 +397,13 @@ impl MarkerScan {
             let at = places[i].0;
             let rest = &s[at..];
             let after = match rest.as_bytes()[0] {
-                b'(' => match subsection_marker(rest) {
-                    Ok((r, (MarkerStyle::ParenCn | MarkerStyle::ParenDigit, _))) => Some(r),
-                    _ => None,
-                },
-                b'0'..=b'9' => match subsection_marker(rest) {
-                    Ok((r, (MarkerStyle::Digit, _))) => Some(r),
-                    _ => None,
-                },
-                // (the numerals and spaces are followed by `、`, `．` or
-                // `.` in a marker: most numerals in a label are not)
-                _ => {
-                    let after = rest.trim_start_matches(|c| cn_digit(c).is_some() || is_space(c));
-                    if after.starts_with(['、', '．', '.']) {
-                        section_marker(rest).ok().map(|(r, _)| r)
-                    } else {
-                        None
-                    }
-                }
+                // (a marker that starts with `(` is in parentheses, one
+                // that starts with a digit is of the `1.` style)
+                b'(' | b'0'..=b'9' => subsection_marker_at(rest).map(|(len, _)| len),
+                _ => section_marker_at(rest).map(|(len, _)| len),
             };
-            if let Some(r) = after {
-                places[k] = (at, rest.len() - r.len());
+            if let Some(len) = after {
+                places[k] = (at, len);
                 k += 1;
             }
         }

@@ -243,72 +243,13 @@ impl Norm {
     /// [`Norm::push`], calling `each(pos, c)` for every character it appends
     /// to the normalised text, in order (`pos`: its byte offset in `s`, `c`:
     /// its code point): a caller that reads the normalised characters (a
-    /// marker scan) does it as they are made, in the same pass.
+    /// marker scan) does it as they are made, in the same pass. It is
+    /// [`Norm::push_loud`] with every character loud (no stretch is skipped),
+    /// so the two share their per-byte dispatch.
+    #[cfg_attr(not(test), allow(dead_code))]
     #[inline(always)]
-    pub(crate) fn push_each(&mut self, src: &str, at: usize, mut each: impl FnMut(usize, u32)) {
-        self.s.reserve(src.len());
-        // runs of unchanged characters are copied whole (one map entry
-        // when a run starts: `copying` says one is open), ASCII and the CJK
-        // block judged from their bytes; `each` is called from one place
-        // (so that it is inlined there)
-        let b = src.as_bytes();
-        let mut run = 0;
-        let mut copying = false;
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            // (the byte of `s` the character goes to)
-            let pos = self.s.len() + (i - run);
-            let (cp, len) = if x < 0x80 {
-                if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-                    self.s.push_str(&src[run..i]);
-                    run = i + 1;
-                    i += 1;
-                    copying = false;
-                    continue;
-                }
-                (u32::from(x), 1)
-            } else if plain_ideograph_at(b, i) {
-                (ideograph_at(b, i), 3)
-            } else {
-                let Some(c) = src[i..].chars().next() else {
-                    break;
-                };
-                let len = c.len_utf8();
-                match norm_char(c) {
-                    Some(n) if n == c => (u32::from(c), len),
-                    n => {
-                        self.s.push_str(&src[run..i]);
-                        run = i + len;
-                        copying = false;
-                        let Some(n) = n else {
-                            i += len;
-                            continue;
-                        };
-                        self.segs.push(Seg {
-                            at: pos,
-                            src: at + i,
-                            changed: Some(at + i + len),
-                        });
-                        self.s.push(n);
-                        each(pos, u32::from(n));
-                        i += len;
-                        continue;
-                    }
-                }
-            };
-            if !copying {
-                self.segs.push(Seg {
-                    at: pos,
-                    src: at + i,
-                    changed: None,
-                });
-                copying = true;
-            }
-            each(pos, cp);
-            i += len;
-        }
-        self.s.push_str(&src[run..]);
+    pub(crate) fn push_each(&mut self, src: &str, at: usize, each: impl FnMut(usize, u32)) {
+        self.push_loud(src, at, |_| true, each);
     }
 
     /// [`Norm::push_each`] for a caller that reads only some characters:

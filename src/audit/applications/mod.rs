@@ -60,7 +60,9 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(t) = cx.applications else {
         return;
     };
-    let t = &Dense::of(t, &cx.cells);
+    let mut dense = Dense::empty(t, &cx.cells);
+    dense.fill();
+    let t = &dense;
     let seen;
     let cols: &[AppCol] = if t.columns.is_empty() {
         seen = columns(t);

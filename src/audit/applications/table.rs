@@ -35,16 +35,26 @@ impl std::ops::Deref for Dense<'_> {
 }
 
 impl<'a> Dense<'a> {
-    pub(super) fn of(
+    /// The table with no operand read yet (all absent): [`Dense::fill`]
+    /// reads them. (Two steps, so that the caller's variable is built in
+    /// place: the table of operands is ~17 KB, and a `Dense` returned
+    /// filled was copied.)
+    #[inline(always)]
+    pub(super) fn empty(
         t: &'a ApplicationsTable,
         cells: &'a RefCell<Vec<(usize, CellKey)>>,
     ) -> Dense<'a> {
-        let mut d = Dense {
+        Dense {
             t,
             cells,
             ops: [[Operand::Absent; COLS]; ROWS],
             present: [false; ROWS],
-        };
+        }
+    }
+
+    /// Reads the operands of the table's rows.
+    pub(super) fn fill(&mut self) {
+        let (t, d) = (self.t, self);
         for (row, cells) in &t.rows {
             let r = *row as usize;
             d.present[r] = true;
@@ -75,7 +85,6 @@ impl<'a> Dense<'a> {
                 }
             }
         }
-        d
     }
 
     pub(super) fn has(&self, row: AppRow) -> bool {

@@ -1,13 +1,16 @@
 //! Tests of the lexical parsers, and the reference they are checked against.
 
 use super::*;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::satisfy;
+use nom::combinator::{map_opt, not, peek};
 
 #[test]
 fn subsection_markers_dispatch_as_the_full_alt() {
     // every string of up to four characters over the markers' alphabet
     let alphabet = [
         '(', '（', ')', '）', ' ', '一', '二', '十', '是', '、', '.', '．', '1', '2', '0', '①',
-        '⑳', 'a', '三',
+        '⑳', 'a', '三', '〇', '\u{3000}', '⑴', '１', '九',
     ];
     let mut all = vec![String::new()];
     let mut last = vec![String::new()];
@@ -24,6 +27,59 @@ fn subsection_markers_dispatch_as_the_full_alt() {
             subsection_marker_alt(s).ok(),
             "{s:?}"
         );
+        assert_eq!(
+            section_marker(s).ok(),
+            section_marker_by_grammar(s).ok(),
+            "{s:?}"
+        );
+    }
+}
+
+/// [`is_page_number`] as one `alt` of its three forms over the trimmed
+/// line (the reference of its look at the first and last characters).
+fn is_page_number_by_grammar(t: &str) -> bool {
+    let dash = || alt((char('-'), char('—'), char('－'), char('–')));
+    let digits = || {
+        verify(take_while(|c: char| c.is_ascii_digit()), |s: &str| {
+            !s.is_empty() && s.len() <= 4
+        })
+    };
+    let page = || (char('第'), spaces, digits(), spaces, char('页'));
+    let of = (spaces, char('共'), spaces, digits(), spaces, char('页'));
+    let r: Res<'_, ()> = alt((
+        map((dash(), spaces, digits(), spaces, dash()), |_| ()),
+        map((page(), opt(of)), |_| ()),
+        map((digits(), spaces, char('/'), spaces, digits()), |_| ()),
+    ))
+    .parse(crate::text::space::trim(t));
+    matches!(r, Ok(("", _)))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+    /// Markup and page numbers are what they were before the look at the
+    /// first character: the residue found is the grammar's, and a line is a
+    /// page number as its trimmed text is.
+    #[test]
+    fn markup_and_page_numbers_after_the_first_look(
+        s in "[\\[\\]<>/bookmarkr: 第页共0-9\\-—－– \t\u{3000}\u{a0}a中]{0,12}",
+    ) {
+        proptest::prop_assert_eq!(markup(&s).ok(), markup_grammar(&s).ok());
+        for t in [s.clone(), format!("[bookmark:{s}]"), format!("<br>{s}"), format!(" {s} ")] {
+            proptest::prop_assert_eq!(markup(&t).ok(), markup_grammar(&t).ok());
+            proptest::prop_assert_eq!(is_page_number(&t), is_page_number_by_grammar(&t));
+        }
+    }
+
+    /// The markers read from the bytes are those of the nom grammar, on
+    /// longer strings than the exhaustive test's (numerals of three digits,
+    /// spaces of every kind between the parts).
+    #[test]
+    fn markers_read_from_bytes_are_the_grammars(
+        s in "[(（)）一二三四五六七八九十〇零是、.．0-9０-９①-⑳⑴ \t\u{3000}\u{a0}\u{200b}a中é𝄞]{0,9}",
+    ) {
+        proptest::prop_assert_eq!(subsection_marker(&s).ok(), subsection_marker_alt(&s).ok());
+        proptest::prop_assert_eq!(section_marker(&s).ok(), section_marker_by_grammar(&s).ok());
     }
 }
 
@@ -275,7 +331,58 @@ fn subsection_marker_alt(i: &str) -> Res<'_, (MarkerStyle, u32)> {
             (MarkerStyle::Circled, c as u32 - '①' as u32 + 1)
         }),
         map((cn_numeral, char('是')), |(n, _)| (MarkerStyle::CnShi, n)),
-        map(section_marker, |n| (MarkerStyle::CnDun, n)),
+        map(section_marker_by_grammar, |n| (MarkerStyle::CnDun, n)),
     ))
     .parse(i)
+}
+
+/// [`section_marker`] as the nom grammar it was written as (the reference
+/// its reading from the bytes is tested against).
+fn section_marker_by_grammar(i: &str) -> Res<'_, u32> {
+    let (i, n) = cn_numeral(i)?;
+    let (i, _) = spaces(i)?;
+    let (i, _) = alt((char('、'), char('．'), char('.'))).parse(i)?;
+    Ok((i, n))
+}
+
+fn cn_value(s: &str) -> Option<u32> {
+    // at most three digits (the caller takes 1 to 3): no allocation
+    let mut buf = [0u32; 3];
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = cn_digit(c)?;
+        n += 1;
+    }
+    match &buf[..n] {
+        [d] if *d > 0 => Some(*d),
+        [10, d] if (1..10).contains(d) => Some(10 + d),
+        [d, 10] if (2..10).contains(d) => Some(d * 10),
+        [d, 10, e] if (2..10).contains(d) && (1..10).contains(e) => Some(d * 10 + e),
+        _ => None,
+    }
+}
+
+/// A Chinese numeral 1–99 (`一` … `十` … `九十九`).
+fn cn_numeral(i: &str) -> Res<'_, u32> {
+    map_opt(
+        take_while_m_n(1, 3, |c| cn_digit(c).is_some_and(|d| d > 0)),
+        cn_value,
+    )
+    .parse(i)
+}
+
+fn ascii_number(i: &str) -> Res<'_, u32> {
+    map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse().ok(),
+    )
+    .parse(i)
+}
+
+fn open_paren(i: &str) -> Res<'_, char> {
+    alt((char('（'), char('('))).parse(i)
+}
+
+fn close_paren(i: &str) -> Res<'_, char> {
+    alt((char('）'), char(')'))).parse(i)
 }
