@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::{LABEL_NONSTANDARD, excerpt, finding, normalize_label, normalize_label_into};
 use crate::model::{
-    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, RowSource, Severity, Table, Text,
+    AdItem, AppRow, Finding, Format, Fragment, FragmentRole, Key, RowSource, Severity, Table,
 };
 
 /// The group labels of Table 3 by their normalised marker.
@@ -57,16 +57,7 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     for &table in &cx.tables {
         match table {
             Table::Applications(t) => {
-                // where each row starts: a wrapped part of a label is
-                // before the next row (only needed when parts were kept)
-                let mut starts: Vec<u32> = Vec::new();
-                if t.fragments
-                    .iter()
-                    .any(|f| matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other))
-                {
-                    starts.extend(t.source.values().filter_map(RowSource::start));
-                    starts.sort_unstable();
-                }
+                let starts = part_bounds(t);
                 for (row, src) in &t.source {
                     if matches!(
                         row,
@@ -130,6 +121,26 @@ pub(super) fn check(cx: &super::Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Where each row of `t` starts, and each fragment that is no wrapped part
+/// (a group label, a header), sorted: a wrapped part of a label is before
+/// them, as the canonical text writes it (empty when the table kept no
+/// parts).
+fn part_bounds(t: &crate::model::ApplicationsTable) -> Vec<u32> {
+    let stray = |f: &Fragment| matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other);
+    let mut starts: Vec<u32> = Vec::new();
+    if t.fragments.iter().any(stray) {
+        starts.extend(t.source.values().filter_map(RowSource::start));
+        starts.extend(
+            t.fragments
+                .iter()
+                .filter(|f| !stray(f))
+                .map(|f| f.span.start),
+        );
+        starts.sort_unstable();
+    }
+    starts
+}
+
 /// Checks one row label (of the row `row` of `table`) against `template`
 /// (`want`: its normalised form); `group` is the normalised group label
 /// (`(三)不予公开`) that may precede it on the same line. `scratch`: a
@@ -166,7 +177,7 @@ fn check_row<C: Key>(
     {
         return;
     }
-    if got == want || joined_matches(got, want, label, (fragments, starts)) {
+    if got == want || joined_matches(got, want, src, (fragments, starts)) {
         return;
     }
     let msg = format!(
@@ -179,24 +190,35 @@ fn check_row<C: Key>(
     out.push(f);
 }
 
-/// True when `got` plus the wrapped parts of the label that follow it make
-/// `want`. Wrapped parts are `label_part` fragments, and `other` fragments
-/// (which layouts where the parser could not tell a wrapped label from
-/// stray text produce), in order, after the label and before the next row
-/// (`starts`:
-/// where each row of the table starts, sorted): text after another row's
-/// start is that row's, or stray text, not the rest of this label (the
-/// canonical text does not write it after this label either).
-fn joined_matches(
+/// True when `got` (the label of `row`) plus the wrapped parts of the label
+/// that follow it make `want`. Wrapped parts are `label_part` fragments, and
+/// `other` fragments (which layouts where the parser could not tell a
+/// wrapped label from stray text produce) that the row's tab row keeps
+/// ([`crate::template::beside`]), in order, after the label and before the
+/// next row or other table text (`starts`: where each row of the table and
+/// each fragment of another role starts, sorted): text after another row's
+/// start is that row's, or stray text, not the rest of this label (and the
+/// canonical text writes text after a group label with no row); `other` text on a line of its own (`…不` + `不予处理` +
+/// `计其他情形）`, `…情形 1 2 …` + `）`) or apart after fused digits or an
+/// inner figure (`…信` + `3 息`) is not written by the canonical text, so it
+/// joins the label in neither.
+fn joined_matches<C: Key>(
     got: &str,
     want: &str,
-    label: &Text,
+    row: &RowSource<C>,
     (fragments, starts): (&[Fragment], &[u32]),
 ) -> bool {
     if !want.starts_with(got) {
         return false;
     }
+    let Some(label) = &row.label else {
+        return false;
+    };
     let at = label.span.start;
+    let kept = |f: &Fragment| {
+        use crate::template::beside::{beside, on_row_line};
+        f.role == FragmentRole::LabelPart || (on_row_line(row, f) && beside(row, f).is_some())
+    };
     let next = starts
         .get(starts.partition_point(|&s| s <= at))
         .copied()
@@ -206,6 +228,7 @@ fn joined_matches(
         matches!(f.role, FragmentRole::LabelPart | FragmentRole::Other)
             && f.span.start > at
             && f.span.start < next
+            && kept(f)
     });
     for part in parts {
         joined.push_str(&normalize_label(&part.raw));
@@ -251,7 +274,7 @@ pub(super) fn without_space(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{Span, Text};
 
     fn at(start: u32, end: u32) -> Span {
         Span {
@@ -273,10 +296,20 @@ mod tests {
     fn wrapped_parts_join_in_order_before_the_next_row() {
         let want = normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
         let raw = "（二）部分公开（区分处理的，只计这一情形，不计其他情形";
-        let label = Text {
-            raw: raw.into(),
-            span: at(100, 100 + raw.len() as u32),
+        // the label and one figure (text after a row's last figure is
+        // written there, one more field)
+        let mut label = RowSource::<crate::model::AppCol> {
+            label: Some(Text {
+                raw: raw.into(),
+                span: at(100, 100 + raw.len() as u32),
+            }),
+            ..RowSource::default()
         };
+        let figure = Text {
+            raw: "7".into(),
+            span: at(210, 211),
+        };
+        label.cells.insert(crate::model::AppCol::Total, figure);
         let got = normalize_label(raw);
         // the closing bracket after the label: joined
         let frags = [part(FragmentRole::Other, "）", 230)];
@@ -286,12 +319,23 @@ mod tests {
         // a part that does not continue the label ends the join (the
         // canonical text writes the label and the parts that joined it)
         let frags = [
-            part(FragmentRole::Other, "9", 220),
+            part(FragmentRole::Other, "乙", 220),
             part(FragmentRole::Other, "）", 230),
         ];
         assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 500])));
         // nor before the label
         let before = [part(FragmentRole::Other, "）", 50)];
         assert!(!joined_matches(&got, &want, &label, (&before, &[100])));
+        // text the canonical text does not write does not join: a figure
+        // after the row's last one (it would read as a cell)
+        let frags = [
+            part(FragmentRole::Other, "9", 220),
+            part(FragmentRole::Other, "）", 230),
+        ];
+        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        // nor `other` text on a line of none of the row's texts
+        let mut own = part(FragmentRole::Other, "）", 230);
+        own.span.line = 2;
+        assert!(!joined_matches(&got, &want, &label, (&[own], &[100, 500])));
     }
 }

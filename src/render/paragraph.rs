@@ -256,14 +256,7 @@ pub(super) fn joins_over_a_blank(line: &str) -> bool {
     line.chars().nth(JOIN_LINE_CHARS - 1).is_some() && !ends_sentence(line)
 }
 
-/// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also
-/// before closing quotes and brackets).
-pub(super) fn ends_sentence(t: &str) -> bool {
-    let core = t
-        .trim_end()
-        .trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
-    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
-}
+pub(super) use crate::text::lexical::ends_sentence;
 
 /// Writes `text` as one line: line breaks inside it are dropped, a `\n` ends it.
 pub(super) fn write_line<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Result {

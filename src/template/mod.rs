@@ -14,6 +14,7 @@
 
 pub(crate) mod active_disclosure;
 pub(crate) mod applications;
+pub(crate) mod beside;
 pub(crate) mod cells;
 pub(crate) mod fused;
 pub(crate) mod generic;

@@ -411,5 +411,14 @@ impl MarkerScan {
     }
 }
 
+/// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also
+/// before closing quotes and brackets).
+pub(crate) fn ends_sentence(t: &str) -> bool {
+    let core = t
+        .trim_end()
+        .trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '"', '*']);
+    core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
+}
+
 #[cfg(test)]
 mod tests;
