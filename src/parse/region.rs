@@ -100,23 +100,8 @@ fn trimmed_after_label(c: char) -> bool {
 /// own, so the normal form of `label` trimmed is that of this part trimmed:
 /// the figures are not normalised only to be trimmed.
 fn without_figures(label: &str) -> &str {
-    let b = label.as_bytes();
-    let mut end = b.len();
-    while let Some(&x) = b[..end].last() {
-        // (an ASCII character, most of them here, judged from its byte: it
-        // is its own normal form, or white space)
-        if x < 0x80 {
-            if !(trimmed_after_label(char::from(x))
-                || matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-            {
-                break;
-            }
-            end -= 1;
-            continue;
-        }
-        let Some(c) = label[..end].chars().next_back() else {
-            break;
-        };
+    let mut end = label.len();
+    while let Some(c) = label[..end].chars().next_back() {
         if !lexical::norm_char(c).is_none_or(trimmed_after_label) {
             break;
         }
