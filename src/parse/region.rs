@@ -62,17 +62,16 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
     {
         return false;
     }
-    // the label part: in a tab row its first field (`3.其他\t0议`); the
-    // figures after its text are trimmed once normalised, so they are not
-    // normalised ([`without_figures`])
+    // the label part: in a tab row its first field (`3.其他\t0议`)
     let label = t.find('\t').map_or(t, |k| &t[..k]);
-    let head = without_figures(label);
-    if !normalised || head.len() < t.len() {
-        lexical::norm_into(full, head);
-        seen.whole = head.len() == t.len();
+    if !normalised || label.len() < t.len() {
+        lexical::norm_into(full, label);
+        seen.whole = label.len() == t.len();
     }
     // the label part: the cells after it do not matter
-    let n = full.trim_end_matches(trimmed_after_label);
+    let n = full.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
+    });
     let Ok((rest, (style, _))) = lexical::subsection_marker(n) else {
         return false;
     };
@@ -82,49 +81,26 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
         return false;
     }
     match kind {
-        Kind::Applications => app_label_ends(n, full.len(), label.len() == t.len(), seen),
+        Kind::Applications => app_label_ends(n, full.len(), seen),
         Kind::ActiveDisclosure => !is_ad_label(label, n),
         Kind::ReviewLitigation | Kind::Generic => true,
     }
 }
 
-/// The characters [`ends_region`] trims from the end of a normalised label:
-/// the figures of a row and their null markers.
-fn trimmed_after_label(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
-}
-
-/// `label` without the characters at its end whose normal form is nothing
-/// (white space) or one [`trimmed_after_label`] (`（一）本年新收  12  3`, a
-/// space-aligned row: `（一）本年新收`). Normalising maps each character on its
-/// own, so the normal form of `label` trimmed is that of this part trimmed:
-/// the figures are not normalised only to be trimmed.
-fn without_figures(label: &str) -> &str {
-    let mut end = label.len();
-    while let Some(c) = label[..end].chars().next_back() {
-        if !lexical::norm_char(c).is_none_or(trimmed_after_label) {
-            break;
-        }
-        end -= c.len_utf8();
-    }
-    &label[..end]
-}
-
 /// [`ends_region`] for an applications table's label `n` (normalised, its
-/// figures trimmed) of a line whose buffer holds `full_len` bytes; `line`:
-/// the label part is the whole line. An unknown label, a header or a note
-/// ends the region. The label's class goes to `seen` (see [`Normed`]).
-fn app_label_ends(n: &str, full_len: usize, line: bool, seen: &mut Normed) -> bool {
+/// figures trimmed) of a line normalised to `full_len` bytes: an unknown
+/// label, a header or a note ends the region. The label's class goes to
+/// `seen` (see [`Normed`]).
+fn app_label_ends(n: &str, full_len: usize, seen: &mut Normed) -> bool {
     let class = app_label(n);
-    // (the buffer holds the whole line, and nothing was trimmed from it:
-    // its class)
+    // (nothing trimmed from the whole line: its class)
     if seen.whole && n.len() == full_len {
         seen.class = Some(class);
     }
     // a label is a note when it holds a note's words (勾稽, 本列数据,
     // 本列表: the first test of `app_label`), none of whose characters is
     // one trimmed from the line: the whole line is a note when `n` is
-    if line {
+    if seen.whole {
         seen.note = Some(class == AppLabel::Note);
     }
     matches!(class, AppLabel::Unknown | AppLabel::Header | AppLabel::Note)
