@@ -28,9 +28,21 @@ use crate::text::lexical::{self, MarkerStyle};
 /// line, so that the caller does not normalise or classify it again.
 fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
     *seen = Normed::default();
+    // (a tab row whose first field is a row label or a total of the
+    // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
+    // or a fragment that ends in a stop after its figures, `四、结转下\t0\t。`)
+    let row = || {
+        kind == Kind::Applications
+            && t.find('\t').is_some_and(|k| {
+                matches!(
+                    app_label(&lexical::norm(&t[..k])),
+                    AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
+                )
+            })
+    };
     // `。` is its own normal form and no other character's: the normalised
     // line ends with it when `t` (trimmed) does
-    if t.ends_with('。') {
+    if t.ends_with('。') && !row() {
         return true;
     }
     // running text has a stop, comma or semicolon, whose normal forms come
@@ -39,13 +51,6 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
     let mut normalised = false;
     if t.len() >= 30 && has_stop_or_comma(t) {
         lexical::norm_into(full, t);
-        // (a tab row whose first field is a row label of the applications
-        // table is a row, whatever its label holds: `本年新收…,…\t66`)
-        let row = || {
-            kind == Kind::Applications
-                && t.find('\t')
-                    .is_some_and(|k| matches!(app_label(&lexical::norm(&t[..k])), AppLabel::Row(_)))
-        };
         if is_prose(full) && !row() {
             return true;
         }

@@ -90,21 +90,32 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-/// The blocks `text` reads as after `heading` (the line of the section it
-/// is in; `None` in the preamble), when it reads as that section alone.
-pub(super) fn blocks_after(heading: Option<&str>, text: &str) -> Option<Vec<Block>> {
-    let Some(h) = heading else {
+/// The blocks `text` reads as after `headings` (the heading lines of the
+/// sections written so far, the last the one it is in; none in the
+/// preamble), when it reads as in the last of those sections and the
+/// headings as theirs (after the last alone, `四、况` can read as no
+/// section: `三、…` before it makes it section 四).
+pub(super) fn blocks_after(headings: &[&str], text: &str) -> Option<Vec<Block>> {
+    if headings.is_empty() {
         return preamble_of(text);
-    };
-    let r = crate::parse::parse(&format!("{h}\n\n{text}")).ok()?;
-    let [section] = <[_; 1]>::try_from(r.sections).ok()?;
-    (r.preamble.is_empty() && r.closing.is_empty() && section.heading.raw == h)
-        .then_some(section.blocks)
+    }
+    let mut context = headings.join("\n\n");
+    context.push_str("\n\n");
+    context.push_str(text);
+    let mut r = crate::parse::parse(&context).ok()?;
+    let read = r.preamble.is_empty()
+        && r.closing.is_empty()
+        && r.sections.len() == headings.len()
+        && r.sections
+            .iter()
+            .zip(headings)
+            .all(|(x, h)| x.heading.raw == *h);
+    read.then(|| r.sections.pop().map(|x| x.blocks)).flatten()
 }
 
 /// The head line of subsection `s` right after the pending table `t`
-/// written as `table_text` (in the section whose heading line is
-/// `heading`), when `default` (the whole subsection as written otherwise,
+/// written as `table_text` (read back after `headings`, the heading lines
+/// of the sections written so far: see [`blocks_after`]), when `default` (the whole subsection as written otherwise,
 /// its head on a line of its own) does not read back as the table and then
 /// `s`: the table's text when it changes, and the head's line, after which
 /// the blocks are written as in `default`. Tried in order: the head as a
@@ -116,7 +127,7 @@ pub(super) fn head_line_after_table(
     table_text: &str,
     s: &Subsection,
     default: &str,
-    heading: Option<&str>,
+    headings: &[&str],
 ) -> Option<(Option<String>, String)> {
     let head = format!("{}\n", super::heads::head_text(s));
     // (the head on a line of its own, its blocks after a blank line)
@@ -125,7 +136,7 @@ pub(super) fn head_line_after_table(
         return None;
     }
     let reads = |table: &str, head: &str| {
-        blocks_after(heading, &format!("{table}\n{head}{rest}")).is_some_and(|b| {
+        blocks_after(headings, &format!("{table}\n{head}{rest}")).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
         })
     };
@@ -166,7 +177,7 @@ pub(super) fn head_on_flow_table(
         return None;
     }
     let reads = |text: &str| {
-        blocks_after(heading, text).is_some_and(|b| {
+        blocks_after(heading.as_slice(), text).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
         })
     };

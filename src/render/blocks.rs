@@ -7,7 +7,7 @@ use std::fmt;
 use super::Chunks;
 use super::heads::{
     NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
-    joins_next_line, tab_cut,
+    joins_next_line, tab_cut, title_gap,
 };
 use super::paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
@@ -62,9 +62,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Block::Subsection(s) if on_head.is_some() => {
                     // `三、附表指标名称 2012年度 …`: alone the head would read
                     // as a section heading
-                    let line = on_head.unwrap_or_default();
+                    let (line, n) = on_head.unwrap_or_default();
                     self.chunk(|w| write_line(w, &line))?;
-                    self.blocks(&s.blocks[1..])?;
+                    self.blocks(s.blocks.get(n..).unwrap_or_default())?;
                 }
                 Block::Subsection(_) if flow.is_some() => {
                     // `指标名称 本年度 件 1 三、问题`: alone the head would
@@ -223,8 +223,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// otherwise does not read back as itself (alone its head would read as
     /// a section heading, where the source had the table on its line) and
     /// so it does: the table's header as the source wrote it first, then
-    /// the template's (see [`super::table::legacy_flow_lines`]).
-    fn table_on_head_line(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+    /// the template's (see [`super::table::legacy_flow_lines`]). A lone
+    /// paragraph after the table is tried on the same line too, as the
+    /// source had it (`二、主動公開指標名稱 … 條 0申請`: with the paragraph on a
+    /// line of its own the head line reads as a heading). The number of
+    /// blocks of `s` written on the line goes with it.
+    fn table_on_head_line(&self, block: &'r Block, s: &'r Subsection) -> Option<(String, usize)> {
         let (Some(title), Some(Block::Table(t))) = (&s.title, s.blocks.first()) else {
             return None;
         };
@@ -245,6 +249,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             section: self.section,
             tail: false,
             heading: self.heading,
+            headings: self.headings.clone(),
             ..Chunks::new(&mut rest, self.last)
         };
         nested.blocks(&s.blocks[1..]).ok()?;
@@ -277,14 +282,28 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if reads(&default) {
             return None;
         }
-        lines.into_iter().find(|line| {
-            let text = if rest.is_empty() {
-                format!("{line}\n")
-            } else {
-                format!("{line}\n\n{rest}")
-            };
-            reads(&text)
-        })
+        let glued = match &s.blocks[1..] {
+            [Block::Paragraph(p)] if !crate::lines::has_line_break(&p.text) => Some(&p.text),
+            _ => None,
+        };
+        lines
+            .iter()
+            .find(|line| {
+                reads(&if rest.is_empty() {
+                    format!("{line}\n")
+                } else {
+                    format!("{line}\n\n{rest}")
+                })
+            })
+            .map(|line| (line.clone(), 1))
+            .or_else(|| {
+                let text = glued?;
+                lines
+                    .iter()
+                    .map(|line| format!("{line}{text}"))
+                    .find(|line| reads(&format!("{line}\n")))
+                    .map(|line| (line, 2))
+            })
     }
 
     /// True when empty subsection `s` is written at the start of the line
@@ -312,7 +331,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let head = head_text(s);
         let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
         let reads = |written: &str| {
-            super::after_table::blocks_after(self.heading, written).is_some_and(|b| {
+            super::after_table::blocks_after(self.heading.as_slice(), written).is_some_and(|b| {
                 match (table, b.as_slice()) {
                     (
                         Some((t, _)),
@@ -346,9 +365,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
         let cut = tab_cut(&s.marker, title, &body, self.section);
+        let gap = title_gap(s, &body, self.section);
         self.chunk(|w| {
             w.write_str(&s.marker)?;
             w.write_str(title)?;
+            w.write_str(gap)?;
             match cut {
                 Some(at) => {
                     w.write_str(&body[..at])?;

@@ -28,9 +28,15 @@ pub(super) fn head_text(s: &crate::model::Subsection) -> String {
 fn first_line(s: &crate::model::Subsection, last: u32) -> String {
     match s.blocks.first() {
         Some(Block::Paragraph(p)) if body_on_head_line(s, last) => {
+            let body: String = p
+                .text
+                .chars()
+                .filter(|c| *c != '\n' && *c != '\r')
+                .collect();
             let mut line = s.marker.to_string();
             line.push_str(s.title.as_deref().unwrap_or(""));
-            line.extend(p.text.chars().filter(|c| *c != '\n' && *c != '\r'));
+            line.push_str(title_gap(s, &body, last));
+            line.push_str(&body);
             line
         }
         _ => head_text(s),
@@ -122,10 +128,12 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
     // last (`三、收处理政府…申请` in section 三 is none), and so does this test
     // (with a title too: `二、:` + `主动公开` is the heading 二、:主动公开 on
     // one line, and no heading apart)
+    // (a title that ends in a stop takes a tab before the paragraph, which
+    // keeps the line from reading as a heading: `三、收到和处理:` + `_`, as
+    // the source had it, when that reads back)
     let heading = || {
-        crate::text::lexical::section_marker(&s.marker).is_ok()
-            && crate::parse::headings::find_heading(&line, last.saturating_add(1), last)
-                .is_some_and(|h| h.pos == 0)
+        reads_as_heading(&s.marker, &line, last)
+            && !(title.ends_with(TITLE_STOPS) && tab_line_reads(s, title, &text, last))
     };
     !text.starts_with(crate::lines::is_space)
         && !title.starts_with(crate::lines::is_space)
@@ -135,6 +143,45 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && crate::parse::blocks::split_title(&rest) == want
         && !heading()
         && (!head_apart_reads || head_reads_otherwise(s, &line, &p.text))
+}
+
+/// The stops that end a title before the body on its line (those of
+/// [`crate::parse::seg::split_title`], which drops the white space after
+/// them).
+const TITLE_STOPS: [char; 6] = ['。', '；', '：', ':', '！', '？'];
+
+/// True when `line`, written for a subsection of `marker`, reads as the
+/// heading of the section after `last` (the section written last).
+fn reads_as_heading(marker: &str, line: &str, last: u32) -> bool {
+    crate::text::lexical::section_marker(marker).is_ok()
+        && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
+            .is_some_and(|h| h.pos == 0)
+}
+
+/// True when the head of `s` (its `title` ending in a stop), a tab and its
+/// first paragraph `text` read as no heading and back as the subsection
+/// and that paragraph.
+fn tab_line_reads(s: &crate::model::Subsection, title: &str, text: &str, last: u32) -> bool {
+    let line = format!("{}{title}\t{text}", s.marker);
+    !reads_as_heading(&s.marker, &line, last)
+        && super::reread::preamble_of(&line).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Subsection(r)]
+                if same_head(r, s)
+                    && matches!(r.blocks.as_slice(), [Block::Paragraph(q)] if q.text == text))
+        })
+}
+
+/// What goes between the title of `s` and its first paragraph `text` on
+/// its head line (when [`body_on_head_line`] says it goes there): a tab
+/// where the line would read as a section heading without it, else nothing.
+pub(super) fn title_gap(s: &crate::model::Subsection, text: &str, last: u32) -> &'static str {
+    let title = s.title.as_deref().unwrap_or("");
+    let line = format!("{}{title}{text}", s.marker);
+    if title.ends_with(TITLE_STOPS) && reads_as_heading(&s.marker, &line, last) {
+        "\t"
+    } else {
+        ""
+    }
 }
 
 /// True when the head line of titled subsection `s` alone does not read

@@ -419,7 +419,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return Some((lines, 1));
         }
         let (table, head) =
-            after_table::head_line_after_table(t, table_text, s, &default, self.heading)?;
+            after_table::head_line_after_table(t, table_text, s, &default, &self.headings)?;
         if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
             *text = table;
         }
@@ -436,6 +436,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             section: self.section,
             tail: false,
             heading: self.heading,
+            headings: self.headings.clone(),
             flat,
             ..Chunks::new(&mut default, self.last)
         };

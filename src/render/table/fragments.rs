@@ -163,8 +163,13 @@ fn field_flags<C: Key>(
         // apart from the row's last cell: one more field, as it was (its
         // words apart: after an empty cell the audit quotes it as that
         // cell's text, `b\tc` as “b c”)
+        // (a section marker with white space after it, `四、公\tx` written
+        // `四、公 x`, could read as the next section's heading found inside
+        // the row's line, where the tab kept it from being one: not written)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-            if digits_or_pipes() && !text_field(&f.raw) {
+            if digits_or_pipes() && !text_field(&f.raw)
+                || f.raw.contains(is_space) && holds_section_marker(&f.raw)
+            {
                 return None;
             }
             tab = true;
@@ -192,6 +197,12 @@ fn field_flags<C: Key>(
         }
     }
     Some((tab, spaced, at_end))
+}
+
+/// True when `text` holds a section marker (`四、`) anywhere.
+fn holds_section_marker(text: &str) -> bool {
+    text.char_indices()
+        .any(|(at, _)| crate::text::lexical::section_marker(&text[at..]).is_ok())
 }
 
 /// True when the fragment `f`, after the empty cell `e` of `row` (no fused
