@@ -41,21 +41,24 @@ fn split_ways_upto(d: &[u8], kmax: usize) -> [u8; M] {
     if n >= M || kmax == 0 {
         return out;
     }
-    // w[i][j]: ways to split d[i..] into j parts (capped at 2); n and k are
-    // at most 40, so the table lives on the stack
-    let mut w = [[0u8; M]; M];
-    w[n][0] = 1;
-    for i in (0..n).rev() {
-        let max_len = if d[i] == b'0' { 1 } else { n - i };
-        for j in 1..=kmax {
-            let mut ways = 0u8;
-            for len in 1..=max_len {
-                ways = ways.saturating_add(w[i + len][j - 1]).min(2);
-            }
-            w[i][j] = ways;
+    // ways[i]: ways to split d[i..] into j parts (capped at 2), one column
+    // of the table for each j, made from the column before: a part from `i`
+    // ends anywhere after it (at `i + 1` only when it starts with `0`), so
+    // the entry is the column before at `i + 1`, or its capped sum over
+    // `i + 1..=n`, kept as `i` goes down (capping each step caps the sum).
+    // Two columns on the stack, n × k steps
+    let mut ways = [0u8; M];
+    ways[n] = 1;
+    for slot in out.iter_mut().take(kmax + 1).skip(1) {
+        let mut next = [0u8; M];
+        let mut tail = 0u8;
+        for i in (0..n).rev() {
+            tail = tail.saturating_add(ways[i + 1]).min(2);
+            next[i] = if d[i] == b'0' { ways[i + 1] } else { tail };
         }
+        *slot = next[0];
+        ways = next;
     }
-    out[1..=kmax].copy_from_slice(&w[0][1..=kmax]);
     out
 }
 
@@ -286,6 +289,31 @@ mod tests {
             .fold(0u8, |a, w| a.saturating_add(w).min(2))
     }
 
+    /// [`split_ways_upto`] as it was: the whole table `w[i][j]`, each entry
+    /// summed over every place its first part can end.
+    fn table_ways(d: &[u8], kmax: usize) -> [u8; M] {
+        let mut out = [0u8; M];
+        let n = d.len();
+        let kmax = kmax.min(n);
+        if n >= M || kmax == 0 {
+            return out;
+        }
+        let mut w = [[0u8; M]; M];
+        w[n][0] = 1;
+        for i in (0..n).rev() {
+            let max_len = if d[i] == b'0' { 1 } else { n - i };
+            for j in 1..=kmax {
+                let mut ways = 0u8;
+                for len in 1..=max_len {
+                    ways = ways.saturating_add(w[i + len][j - 1]).min(2);
+                }
+                w[i][j] = ways;
+            }
+        }
+        out[1..=kmax].copy_from_slice(&w[0][1..=kmax]);
+        out
+    }
+
     proptest::proptest! {
         #[test]
         fn split_ways_is_the_count_of_splits(d in "[0-3]{1,10}", k in 0usize..12) {
@@ -294,6 +322,14 @@ mod tests {
             for (j, w) in split_ways_upto(d, k).iter().enumerate().skip(1) {
                 proptest::prop_assert_eq!(*w, if j <= k { brute_ways(d, j) } else { 0 });
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_ways_upto_is_the_whole_table(d in "[0-2]{0,45}", k in 0usize..45) {
+            let d = d.as_bytes();
+            proptest::prop_assert_eq!(split_ways_upto(d, k), table_ways(d, k));
         }
     }
 
