@@ -129,6 +129,29 @@ fn is_ad_label(label: &str, n: &str) -> bool {
     ad_item(label).is_some() || ad_marks_2021(label).is_some()
 }
 
+/// True when the line `t` (trimmed), written after a table of `kind` and a
+/// blank line, ends that table's region whatever the table's rows are: the
+/// renderer asks it before it reads a table back with a subsection's head
+/// line after it (only a line the region may take in can change how the
+/// two read). Cautious where [`line_ends_region`] looks beyond the line's
+/// words: a line with a tab or a pipe (a row of the table's layout, empty
+/// cells, another layout), a figure, or one that may open a table (the
+/// first row of an applications table) is said not to end it; the rest is
+/// [`ends_region`]'s verdict (a sentence, running text, a list marker
+/// before text that is no label of the table; a broken label of a few
+/// characters stays in).
+pub(crate) fn ends_region_after_blank(t: &str, kind: Kind) -> bool {
+    if t.is_empty()
+        || t.contains(['\t', '|', '｜', '\n', '\r'])
+        || is_figure(t)
+        || anchor(t).is_some()
+    {
+        return false;
+    }
+    let mut buf = String::new();
+    ends_region(t, kind, &mut buf, &mut Normed::default())
+}
+
 /// What region assembly knows of the line in its buffer for a normalised
 /// line: whether the buffer holds the whole line normalised, and then the
 /// line's [`app_label`] when it was asked, or only whether it is a note

@@ -84,6 +84,51 @@ pub(super) fn head_lines_after_table(
     lines.into_iter().find(|l| reads(l, false))
 }
 
+/// False when the region of table `t`, written as `table_text` and then a
+/// blank line, cannot take in `line`, the first line written after it, so
+/// that the table reads back as it does alone and the line as it does
+/// after it. This is the cheap test before a read-back over the table and
+/// the whole subsection after it: only a line the region may take in (a
+/// broken label of a few characters, a row label of the table, a tab or
+/// pipe row, a figure, a line that opens a table) can make the subsection
+/// read otherwise after the table. The parser's region rules say which:
+/// * a standard table's region ends at a line that ends any region of its
+///   kind ([`ends_region_after_blank`](crate::parse::region::ends_region_after_blank));
+/// * a generic table's (no line of its text opens a standard table) at a
+///   blank line when its rows are tab or pipe rows, else at a line that
+///   opens with a list marker ([`generic_region`](crate::parse::region::generic_region)):
+///   at a marker line in both cases;
+/// * a legacy statistics table (read from running text) may take in any
+///   line.
+fn may_take_in(t: &Table, table_text: &str, line: &str) -> bool {
+    use crate::template::Kind;
+    // (white space around the line: cells to the region's walk)
+    let trimmed = crate::text::space::trim_end(crate::text::space::trim_start(line));
+    if trimmed.len() != line.len() {
+        return true;
+    }
+    let kind = match t {
+        Table::Applications(_) => Kind::Applications,
+        Table::ActiveDisclosure(_) => Kind::ActiveDisclosure,
+        Table::ReviewLitigation(_) => Kind::ReviewLitigation,
+        Table::Generic(_) => {
+            return crate::parse::seg::line_marker(line).is_none()
+                || table_text
+                    .lines()
+                    .any(|l| crate::parse::region::anchor(l.trim()).is_some());
+        }
+        Table::LegacyStatistics(_) => return true,
+    };
+    !crate::parse::region::ends_region_after_blank(line, kind)
+}
+
+/// False when the head line of subsection `s`, written on a line of its
+/// own after table `t` (written as `table_text`), cannot be taken into the table's region (see
+/// [`may_take_in`]): then [`head_line_after_table`] keeps the default.
+pub(super) fn may_take_head(t: &Table, table_text: &str, s: &Subsection) -> bool {
+    may_take_in(t, table_text, &super::heads::head_text(s))
+}
+
 /// A CJK character (ideographs and their punctuation): where one meets a
 /// figure or a letter, the parser may have joined two lines.
 fn is_cjk(c: char) -> bool {
@@ -121,13 +166,36 @@ pub(super) fn blocks_after(headings: &[&str], text: &str) -> Option<Vec<Block>> 
 /// the blocks are written as in `default`. Tried in order: the head as a
 /// tab row, marker and title apart (`四、\t公`); the table closed by an
 /// empty pipe row `||` (which reads as no row) and the head as written;
-/// both. `None`: the default is kept.
+/// both. `None`: the default is kept. The read-back (over the table and
+/// the whole subsection) is done only when the head line is one the
+/// table's region may take in ([`may_take_head`]; debug builds check that
+/// the read-back agrees when it is not).
 pub(super) fn head_line_after_table(
     t: &Table,
     table_text: &str,
     s: &Subsection,
     default: &str,
     headings: &[&str],
+) -> Option<(Option<String>, String)> {
+    // (a head line the table cannot take in: the default reads back)
+    if !may_take_head(t, table_text, s) {
+        debug_assert_eq!(
+            head_line_read_back(t, table_text, s, default, heading),
+            None,
+            "render: the pre-filter skipped a head after a table that reads otherwise"
+        );
+        return None;
+    }
+    head_line_read_back(t, table_text, s, default, heading)
+}
+
+/// [`head_line_after_table`] read back in full.
+fn head_line_read_back(
+    t: &Table,
+    table_text: &str,
+    s: &Subsection,
+    default: &str,
+    heading: Option<&str>,
 ) -> Option<(Option<String>, String)> {
     let head = format!("{}\n", super::heads::head_text(s));
     // (the head on a line of its own, its blocks after a blank line)

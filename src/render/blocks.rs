@@ -240,8 +240,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     ) -> Option<String> {
         let (t, text) = self.table.as_ref()?;
         // (a paragraph after it could need two blank lines before it,
-        // which the text written alone does not say)
-        if self.prefix.is_some() || self.closing || matches!(next, Some(Block::Paragraph(_))) {
+        // which the text written alone does not say; only a legacy
+        // statistics table is written as a line of running text)
+        if self.prefix.is_some()
+            || self.closing
+            || matches!(next, Some(Block::Paragraph(_)))
+            || !matches!(t, Table::LegacyStatistics(_))
+        {
             return None;
         }
         let default = self.written_alone(block, true)?;

@@ -420,8 +420,15 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if self.prefix.is_some() || self.closing {
             return None;
         }
+        let paragraph = matches!(s.blocks.first(), Some(Block::Paragraph(_)));
+        // (a head line the table cannot take in, and no first paragraph to
+        // write on it: the default stands, not even written; debug builds
+        // go on, to check the pre-filter against the read-back)
+        if !paragraph && !after_table::may_take_head(t, table_text, s) && !cfg!(debug_assertions) {
+            return None;
+        }
         let default = self.written_alone(block, true)?;
-        if matches!(s.blocks.first(), Some(Block::Paragraph(_)))
+        if paragraph
             && let Some(lines) = after_table::head_lines_after_table(t, table_text, s, &default)
         {
             return Some((lines, 1));

@@ -151,3 +151,69 @@ fn stray_tab_lines_are_those_of_the_split() {
         assert_eq!(stray_tab_line(f, raw), old, "{raw:?}");
     }
 }
+
+/// `ends_region_after_blank` is a sound pre-filter: a line it says ends any
+/// region of a kind does end the region of a table of that kind written
+/// before it and a blank line (the renderer then reads nothing back).
+#[test]
+fn a_line_said_to_end_any_region_ends_the_region() {
+    let tables = [
+        (
+            Kind::Applications,
+            "申请人情况\t自然人\t总计\n一、本年新收政府信息公开申请数量\t0\t0\n四、结转下年度继续办理\t0\t0\n",
+        ),
+        (
+            Kind::ActiveDisclosure,
+            "第二十条第（一）项\n信息内容\t本年制发件数\n规章\t0\n",
+        ),
+        (
+            Kind::ReviewLitigation,
+            "行政复议\t\t行政诉讼\n结果维持\t结果纠正\t总计\n0\t0\t0\n",
+        ),
+    ];
+    let lines = [
+        "四、公",
+        "（三）不",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "2.其他法律行政法规禁止公开",
+        "1.存在的问题：",
+        "（二）部分公开",
+        "一是加强组织保障。",
+        "行政许可",
+        "12",
+        "四、\t公",
+    ];
+    let mut ended = 0;
+    for (kind, table) in tables {
+        for line in lines {
+            let text = format!("{table}\n{line}\n");
+            let segs: Vec<Seg<'_>> = crate::lines::split(&text)
+                .iter()
+                .map(|l| Seg::new(l.start, l.text))
+                .collect();
+            let kinds = super::super::kind::classify(&segs);
+            let at = segs.iter().rposition(|s| !s.is_blank()).unwrap();
+            let start = (0..segs.len())
+                .find(|&i| kinds[i].anchor(&segs[i]).is_some())
+                .unwrap();
+            let end = region_end(
+                &segs,
+                &kinds,
+                start,
+                kind,
+                &mut String::new(),
+                &mut Classifier::new(&mut Default::default()),
+            );
+            if ends_region_after_blank(line, kind) {
+                ended += 1;
+                assert!(
+                    end <= at,
+                    "{kind:?}: {line} said to end the region, taken in"
+                );
+            }
+        }
+    }
+    // (the test says something: most of these lines end some region)
+    assert!(ended >= 10, "{ended}");
+}
