@@ -180,13 +180,13 @@ pub(super) fn head_line_after_table(
     // (a head line the table cannot take in: the default reads back)
     if !may_take_head(t, table_text, s) {
         debug_assert_eq!(
-            head_line_read_back(t, table_text, s, default, heading),
+            head_line_read_back(t, table_text, s, default, headings),
             None,
             "render: the pre-filter skipped a head after a table that reads otherwise"
         );
         return None;
     }
-    head_line_read_back(t, table_text, s, default, heading)
+    head_line_read_back(t, table_text, s, default, headings)
 }
 
 /// [`head_line_after_table`] read back in full.
@@ -195,7 +195,7 @@ fn head_line_read_back(
     table_text: &str,
     s: &Subsection,
     default: &str,
-    heading: Option<&str>,
+    headings: &[&str],
 ) -> Option<(Option<String>, String)> {
     let head = format!("{}\n", super::heads::head_text(s));
     // (the head on a line of its own, its blocks after a blank line)
