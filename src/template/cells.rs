@@ -542,6 +542,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// Where a text is a plain figure, its value is the cell value the
+        /// finishing of rows would read otherwise.
+        #[test]
+        fn a_plain_figure_is_its_cell_value(s in "[0-9０ ,.a-]{0,22}") {
+            if let Some(v) = plain_figure(&s) {
+                proptest::prop_assert_eq!(Some(v), super::super::rows::cell_value(&s));
+            }
+        }
+    }
+
     #[test]
     fn space_at_is_is_space() {
         let s = "a \t\u{3000}\u{a0}\u{200b}\u{feff}\u{85}\u{2029}数１-－\u{1c}\u{2060}";

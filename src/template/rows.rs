@@ -391,6 +391,17 @@ fn unlocated(s: usize, e: usize) -> crate::model::Span {
     }
 }
 
+/// The value of the placed cell `s..e` whose text is `raw`: the one the
+/// reader read, when `tok` is the cell's token and carries it; else read
+/// now (a cell the placing cut from a digit run is mostly a plain figure:
+/// read without the number grammar).
+fn placed_value(tok: Option<&Tok>, (s, e): (usize, usize), raw: &str) -> Option<Number> {
+    let read = tok
+        .filter(|t| (t.start, t.end) == (s, e))
+        .and_then(|t| t.value);
+    read.unwrap_or_else(|| super::cells::plain_figure(raw).or_else(|| cell_value(raw)))
+}
+
 /// A row being read: its key, label and cells (a range of the builder's one
 /// cell buffer: values are only ever added to the last row opened).
 pub(crate) struct RowAcc<R> {
@@ -550,11 +561,7 @@ impl<'t, 'l> Builder<'t, 'l> {
                             k += 1;
                         }
                         let t = self.text_of(s, e);
-                        let read = cells
-                            .get(k)
-                            .filter(|t| (t.start, t.end) == (s, e))
-                            .and_then(|t| t.value);
-                        let v = read.unwrap_or_else(|| cell_value(&t.raw));
+                        let v = placed_value(cells.get(k), (s, e), &t.raw);
                         vals.insert_or_push(*c, v, rising);
                         src.cells.insert_or_push(*c, t, rising);
                     }
