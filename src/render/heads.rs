@@ -402,17 +402,18 @@ pub(super) fn tab_cut(
             && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
                 .is_some_and(|h| h.pos == 0)
     };
-    body[..tab]
+    // (the last few characters before the tab)
+    let first = body[..tab]
         .char_indices()
         .rev()
         .take(TAB_CUT_CHARS)
-        .map(|(at, _)| at)
+        .last()
+        .map_or(0, |(at, _)| at);
+    super::reread::cut_points(&body[..tab])
+        .take_while(|&at| at >= first)
         .find(|&at| {
             let (head, rest) = body.split_at(at);
-            at > 0
-                && !head.ends_with(char::is_whitespace)
-                && !rest.starts_with(char::is_whitespace)
-                && !heading(&format!("{marker}{title}{head}"))
+            !heading(&format!("{marker}{title}{head}"))
                 && super::reread::preamble_of(&format!("{before}{marker}{title}{head}\n{rest}\n"))
                     .is_some_and(|b| {
                         (!before.is_empty() || b.len() == 1)
