@@ -185,25 +185,35 @@ impl Reader<'_, '_> {
     }
 
     /// Text in the body that is no label: the rest of a wrapped label, or
-    /// other text.
+    /// other text. The rest of a row's label that repeats an earlier row's
+    /// (`…不` + `（二）部分公开` + `计其他情形）`) is other text: the first row
+    /// wins, the repeated one's label becomes other text
+    /// ([`Builder::finish_rows`]), and so does its rest, which is no part
+    /// of the first row's label.
     fn rest(&mut self, p: &Piece) {
         let text = self.b.text;
         let at = self.current.or(self.closed);
         // the cheap tests first; the two normalised texts in reused buffers
         let (tpl, have) = (&mut self.tpl, &mut self.have);
+        let rows = &self.rows;
         let continues = p.norm.chars().nth(1).is_some()
-            && at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
-                norm_into(tpl, r.key.label());
-                if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
-                    return false;
-                }
-                have.clear();
-                if let Some((s, e)) = r.label {
-                    norm_into(have, &text[s..e]);
-                }
-                have.push_str(&r.label_extra);
-                !have.contains(p.norm)
-            });
+            && at
+                .and_then(|c| rows.get(c).map(|r| (c, r)))
+                .is_some_and(|(c, r)| {
+                    if rows[..c].iter().any(|q| q.key == r.key) {
+                        return false;
+                    }
+                    norm_into(tpl, r.key.label());
+                    if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
+                        return false;
+                    }
+                    have.clear();
+                    if let Some((s, e)) = r.label {
+                        norm_into(have, &text[s..e]);
+                    }
+                    have.push_str(&r.label_extra);
+                    !have.contains(p.norm)
+                });
         if continues {
             if let Some(r) = at.and_then(|c| self.rows.get_mut(c)) {
                 r.label_extra.push_str(&text[p.start..p.end]);
