@@ -3001,6 +3001,40 @@ fn laws_w_a_group_label_with_a_stop() {
     );
 }
 
+/// A label whose first part ends in a list marker glued to its text that
+/// opens with no digit (`四、结转下年度继四、`) and whose rest follows on the
+/// next line or after the row's figures: a marker with nothing after it on
+/// its line is label text, but the label joined with its rest, written on
+/// one line, was cut at the marker when read back. Such a label has no rest
+/// (the rest is other text; a digit marker's label is written wrapped, see
+/// laws-c8's `[WD]`).
+#[test]
+fn laws_w_a_label_ending_in_a_glued_marker_has_no_rest() {
+    assert_laws(
+        "一、本年新收一、  1 2 3 4 5 6 7|本年新收政府信息公开申请数量\n（七）总计  1 1 1 1 1 1 6\n",
+    );
+    assert_laws("（本列四、结转下年度继四、\n续办理\n（七）总计  1 1 1 1 1 1 6\n");
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n3.补正后申请内四、\t0容仍不明确\n四、结转下年度继续办理 0 0 0 0 0 0 0\n",
+    );
+    assert_laws("（本列3.补正后申请内容仍（二）\n不明确\n（七）总计  1 1 1 1 1 1 6\n");
+}
+
+/// Text with a section marker and white space in it between a row's label
+/// and its figures (`1.信访举四、  报投诉类申请\t1…`): written as one more
+/// field after the figures (`…\t7\t四、 报投诉类申请`) it read as section 四's
+/// heading found inside the row's line. Not written, as after the row's
+/// last cell (laws-p).
+#[test]
+fn laws_w_a_section_marker_between_a_label_and_its_figures() {
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n不予处理1.信访举四、  报投诉类申请\t1\t2\t3\t4\t5\t6\t7\n",
+    );
+    assert_laws(
+        "一、本年新收5.要求行政机关确认或重新出具已2.四、\t\t获取信息\t1\t2\t3\t4\t5\t6\t7\n",
+    );
+}
+
 /// The random sweep of cut labels, its first 400 inputs (the full run of
 /// 6000 is [`laws_w_cut_labels_sweep_full`]).
 #[test]
