@@ -198,6 +198,14 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             head.push('\n');
             self.chunk(|w| w.write_str(&head))?;
             self.joined = join;
+            // a short head line opens the run of paragraphs the parser's
+            // look-ahead for a table of lines may read from (`1.-` + `5` +
+            // a table of lines `/` `s` … `5`: read from the head, the whole
+            // subsection is a table)
+            if head.chars().nth(LINES_REACH_CHARS).is_none() {
+                let blank = if join { "" } else { "\n" };
+                self.run = vec![format!("{head}{blank}")];
+            }
             // a table of one cell per line as its first block
             // could take in the head line, as it could a short
             // paragraph (see `table::generic_after_paragraph`)

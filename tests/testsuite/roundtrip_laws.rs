@@ -3088,3 +3088,45 @@ fn laws_w_a_section_marker_between_a_label_and_its_figures() {
 fn laws_w_cut_labels_sweep() {
     assert_all_laws(&laws_w_cut_labels(400, 15));
 }
+
+// --- laws-c10: the tenth strict campaign (2026-12-06 21:38, main at ee6bb16) -----
+
+/// [C10A]: a subsection whose head stands on a line of its own before a
+/// short paragraph and a table of one cell per line (`1.-` + `5` + `/` `s`
+/// `|` `F` `|` `5` `六` `3` `2`): the table was written to read apart from
+/// the paragraph `5` alone, but the parser's look-ahead for a table of
+/// lines starts at the head line too, and from there it reached two
+/// figures: the whole subsection read as one table. After a table (`+` `6`
+/// `5`) that made the render's debug check fire (the pre-filter said the
+/// table's region could not take the head in, which was right, but the
+/// subsection as written did not read back even alone). A short head line
+/// now opens the run of paragraphs a table of lines is written to read
+/// apart from. CR and LF line ends read alike.
+#[test]
+fn laws_c10_a_table_of_lines_reads_apart_from_the_head_before_it() {
+    for end in ["\n", "\r", "\r\n"] {
+        let e = |x: &str| laws_c9_ends(x, end);
+        // (after a table: the render's debug check is the check too)
+        assert_laws(&e(
+            "+\n6\n5\n1.-\n\n5\n\n/\n\ns\n\n|\n\nF\n\n|\n\n5\n六\n3\n2",
+        ));
+        assert_laws(&e("1.-\n\n5\n\n/\n\ns\n\n|\n\nF\n\n|\n\n5\n六\n3\n2"));
+        assert_laws(&e("（一）x\n\n5\n\n/\n\ns\n\n|\n\nF\n\n|\n\n5\n六\n3\n2"));
+    }
+    assert_laws(&fixture("roundtrip-strict-5503349a7528.txt"));
+}
+
+/// [C10B]: the same with a head without a title (`1.`, the paragraph
+/// `7////F11.z//F11.` and a table of lines `|/F` `0` `2`): written `1.`, a
+/// blank line, the paragraph, a blank line and the table, it read as one
+/// table from `1.` (and rendered again as tab rows
+/// `1.\t7////F11.z//F11.`): render did not converge (the source reads as
+/// one subsection).
+#[test]
+fn laws_c10_a_head_without_title_stays_apart_from_a_table_of_lines() {
+    for end in ["\n", "\r", "\r\n"] {
+        assert_laws(&laws_c9_ends("1.\n7////F11.z//F11.\n|/F\n0\n2", end));
+    }
+    assert_laws("1.\n7////F11.z//F11.\n|/F\r0\r2");
+    assert_laws(&fixture("roundtrip-strict-4c9338a01ef2.txt"));
+}
