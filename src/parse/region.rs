@@ -298,7 +298,7 @@ pub(crate) fn region_end<'a>(
 /// its walk, `delim` its grid delimiter) is rows of another layout than
 /// the region's so far (`last_delim` the delimiter of the last line when it
 /// was a grid row, `last_tab` whether that line is a tab row whose pipes
-/// stand in its label): it ends the region.
+/// stand in its label or cells, [`piped_label`]): it ends the region.
 fn other_layout(
     t: &str,
     facts: Option<ScanFacts>,
@@ -319,8 +319,8 @@ fn other_layout(
         return true;
     }
     // pipe rows without a tab after a blank line end it too when the
-    // line before the blank is a tab row whose label holds pipes
-    // (`一、本年新收||密\t\t\t`: rows of another delimiter)
+    // line before the blank is a tab row whose label or cells hold the
+    // pipes (`一、本年新收||密\t\t\t`, `一、本年新收\t1\t|2|`)
     delim == Some('|') && last_tab && !facts.is_some_and(|f| f.has_tab)
 }
 
@@ -449,14 +449,17 @@ fn grid_delim(f: Option<ScanFacts>) -> Option<char> {
 /// whose pipes (two or more) all stand in its first field, which does not
 /// open with one: a row label that holds pipes and the row's cells
 /// (`一、本年新收||密\t\t\t`), not a pipe row with a tab in a cell
-/// (`|一、本年新收|1\t|2|`) or after its last pipe.
+/// (`|一、本年新收|1\t|2|`) or after its last pipe; or all after its first
+/// tab, after a field of text (`一、本年新收\t1\t|2|`: the grid's tab row).
 fn piped_label(f: Option<ScanFacts>, raw: &str) -> bool {
     f.is_some_and(|f| f.has_tab && f.pipes >= 2)
         && raw.split_once('\t').is_some_and(|(label, cells)| {
-            !cells.contains('|')
-                && !label
-                    .trim_start_matches(crate::lines::is_space)
-                    .starts_with('|')
+            let label = label.trim_start_matches(crate::lines::is_space);
+            if cells.contains('|') {
+                !label.is_empty() && !label.contains('|')
+            } else {
+                !label.starts_with('|')
+            }
         })
 }
 

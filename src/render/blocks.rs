@@ -225,7 +225,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             },
             _ => return false,
         };
-        joins_next_line(s, &line, self.section)
+        joins_next_line(s, &line, self.prefix.as_deref().unwrap_or(""), self.section)
     }
 
     /// The text of the pending table and subsection `s` (the block
@@ -400,7 +400,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .chars()
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
-        let cut = tab_cut(&s.marker, title, &body, self.section);
+        let cut = tab_cut(
+            self.prefix.as_deref().unwrap_or(""),
+            &s.marker,
+            title,
+            &body,
+            self.section,
+        );
         let gap = title_gap(s, &body, self.section);
         self.chunk(|w| {
             w.write_str(&s.marker)?;

@@ -2836,3 +2836,50 @@ fn laws_p_a_paragraph_glued_after_a_flow_table_on_a_head_line() {
     assert_laws("二、主动公开指标名称计量单位历年累计条0申请");
     assert_laws("一、概述\n二、主动公开指标名称计量单位历年累计条0申请\n");
 }
+
+// --- laws-m (night): longer mutation runs (seeds 29–31) and laws-k's, laws-c8's forms --
+
+/// laws-k's left form: the applications row `|一、本年新收|1\t|2|` (fused
+/// text with pipes) is written as the tab row `一、本年新收\t1\t|2|`, which the
+/// region rule took for a pipe row (two pipes), so the pipe-row paragraph
+/// `|a|` after a blank line was read into the table (the source kept it
+/// apart by the tab row `F\tw`, a fragment the canonical text does not
+/// write). A line with a tab whose pipes all stand after its first tab,
+/// after a field of text, is a tab row to the region rule, as to the grid:
+/// pipe rows without a tab after it and a blank line are another block.
+#[test]
+fn laws_m_a_tab_row_with_pipes_in_its_cells_ends_before_pipe_rows() {
+    assert_laws("|勾稽关系|\n|一、本年新收|1\t|2|\nF\tw\n\n|a|");
+    assert_laws("|勾稽关系|\n|一、本年新收|1\t|2|\nF\tw\n\n|a|b|");
+    assert_laws("|勾稽关系|\n|二、上年结转|3\t|4|\nF\tw\n\n|a|\n|b|");
+    assert_laws("勾稽关系\n一、本年新收\t1\t|2|\n\n|a|");
+    // the table, then the paragraph `|a|`
+    let r = ogi_report::parse("勾稽关系\n一、本年新收\t1\t|2|\n\n|a|").unwrap();
+    use ogi_report::model::Block;
+    match r.preamble.as_slice() {
+        [Block::Table(_), Block::Paragraph(p)] => assert_eq!(p.text, "|a|"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// laws-c8's left `[WB]` variant: `1.-勾稽关系10:` (empty; alone an
+/// applications table's note) + `2.` and a body of 62–68 characters with a
+/// tab after them. The empty head goes at the start of its sibling's line,
+/// whose body is cut before the tab (`tab_cut`); cut, the line is at most 80
+/// characters with `勾稽关系`, a note again, and the head was written alone.
+/// The cut is now read back after the head written before it; where none
+/// reads back, the line is written whole, tab and all, as the source had it.
+#[test]
+fn laws_m_an_empty_head_before_a_sibling_body_with_a_tab() {
+    let bodies = ["费用", "公开", "ab", "申请人"];
+    let mut inputs = Vec::new();
+    for body in bodies {
+        for n in 55..=75 {
+            let text: String = body.chars().cycle().take(n).collect();
+            inputs.push(format!("1.-勾稽关系10:2.{text}&\t=\t\t\u{c}="));
+            inputs.push(format!("1.勾稽关系10:2.{text}&\t="));
+            inputs.push(format!("一、概述\n1.-勾稽关系10:2.{text}&\t=\n"));
+        }
+    }
+    assert_all_laws(&inputs);
+}
