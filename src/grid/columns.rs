@@ -99,7 +99,12 @@ fn columns(chunks: &[Chunk], rows: &[Row]) -> Vec<Range<usize>> {
     // (made at its size: a `collect` of a `flat_map` grows the list by
     // copying)
     let mut iv: Vec<Range<usize>> = Vec::with_capacity(full().count() * most);
-    iv.extend(full().flat_map(|r| chunks[r.chunks.clone()].iter().map(|c| c.cols.clone())));
+    // (a row's chunks at a time: an extend from a slice's iterator, of
+    // known length, writes them in a tight loop, where one from a
+    // `flat_map` checks the room for each)
+    for r in full() {
+        iv.extend(chunks[r.chunks.clone()].iter().map(|c| c.cols.clone()));
+    }
     iv.sort_unstable_by_key(|r| r.start);
     let mut cols: Vec<Range<usize>> = Vec::with_capacity(most);
     for r in iv {

@@ -23,6 +23,9 @@
 
 use std::ops::Range;
 
+/// The lines a [`Classifier`]'s buffers have room for at first.
+const LINES: usize = 40;
+
 /// The words of a line (for the buffer of a [`Classifier`]).
 pub(crate) use super::scan::Word;
 use super::scan::{self, Facts};
@@ -106,6 +109,10 @@ impl<'a, 'w> Classifier<'a, 'w> {
     pub(crate) fn new(buf: &'w mut Buffers<'a>) -> Self {
         buf.lines.clear();
         buf.words.clear();
+        // made once at the size of a table of a report (a region of 40
+        // lines, 12 words a line), not grown by copying from four
+        buf.lines.reserve(LINES);
+        buf.words.reserve(LINES * 12);
         Classifier {
             buf,
             first: None,

@@ -299,7 +299,8 @@ fn cjk_head(s: &str, max: usize) -> &str {
 pub(crate) fn derive(report: &mut Report, text: &str, loc: &crate::lines::Locator<'_>) {
     // the preamble's paragraphs, then the first three of the first section:
     // one list, `pre` its head
-    let mut all = Vec::new();
+    // (the preamble's paragraphs and three more: made at about its size)
+    let mut all = Vec::with_capacity(report.preamble.len() + 3);
     paragraphs(&report.preamble, &mut all);
     let pre_len = all.len();
     if let Some(s) = report.sections.first() {

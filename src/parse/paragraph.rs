@@ -67,12 +67,13 @@ const LONG_LINE: usize = 40;
 /// counted to its end).
 pub(crate) fn chars_upto_long(t: &str) -> usize {
     // a character has at most four bytes: a text of `4 * LONG_LINE` bytes
-    // reaches it uncounted, and so does one whose `LONG_LINE`-th character
-    // is found (skipped a block of bytes at a time)
-    if t.len() >= 4 * LONG_LINE || t.chars().nth(LONG_LINE - 1).is_some() {
+    // reaches it uncounted; a shorter one is counted whole (the standard
+    // library counts a word of bytes at a time, where a walk to the
+    // `LONG_LINE`-th character steps character by character)
+    if t.len() >= 4 * LONG_LINE {
         LONG_LINE
     } else {
-        t.chars().count()
+        t.chars().count().min(LONG_LINE)
     }
 }
 
@@ -99,6 +100,10 @@ mod tests {
             &"一".repeat(39),
             &"一".repeat(40),
             &"a".repeat(170),
+            &"a".repeat(39),
+            &"a".repeat(40),
+            &"a".repeat(100),
+            &"a一".repeat(30),
             &"𠀀".repeat(45),
         ] {
             let want = t.chars().take(super::LONG_LINE).count();

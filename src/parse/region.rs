@@ -13,6 +13,9 @@ use crate::template::Kind;
 use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label, app_label_parted};
 use crate::text::lexical::{self, MarkerStyle};
 
+mod generic;
+pub(crate) use generic::{generic_region, is_number_line};
+
 /// True when a line cannot belong to a table of `kind` and ends its region:
 /// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
 /// followed by text that is no label of that table (`（一）标题`, `一是…`).
@@ -31,12 +34,15 @@ use crate::text::lexical::{self, MarkerStyle};
 /// line, so that the caller does not normalise or classify it again.
 fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
     *seen = Normed::default();
+    // the first tab (found by its byte: `str::find` with a `char` sets up a
+    // searcher per call)
+    let tab = || memchr::memchr(b'\t', t.as_bytes());
     // (a tab row whose first field is a row label or a total of the
     // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
     // or a fragment that ends in a stop after its figures, `四、结转下\t0\t。`)
     let row = || {
         kind == Kind::Applications
-            && t.find('\t').is_some_and(|k| {
+            && tab().is_some_and(|k| {
                 matches!(
                     app_label_parted(&lexical::norm(&t[..k]), true),
                     AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
@@ -71,7 +77,7 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
         return false;
     }
     // the label part: in a tab row its first field (`3.其他\t0议`)
-    let label = t.find('\t').map_or(t, |k| &t[..k]);
+    let label = tab().map_or(t, |k| &t[..k]);
     if !normalised || label.len() < t.len() {
         lexical::norm_into(full, label);
         seen.whole = label.len() == t.len();
@@ -510,103 +516,6 @@ fn glued_article(t: &str) -> bool {
 /// holds `勾`).
 fn is_figure(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// True when `t` is one number and nothing else: a line that counts as a
-/// figure in the look-ahead for a table of lines ([`generic_region`]).
-pub(crate) fn is_number_line(t: &str) -> bool {
-    crate::model::Number::parse_prefix(t).is_some_and(|(_, l)| l == t.len())
-}
-
-/// A grid table starting at the grid row `i`: a run of two or more
-/// consecutive grid lines. Returns the end index.
-fn grid_run(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
-    let run = segs[i + 1..]
-        .iter()
-        .zip(&kinds[i + 1..])
-        .take_while(|(s, k)| k.grid_row(s))
-        .count();
-    (run >= 1).then_some(i + 1 + run)
-}
-
-/// A generic table starting at `i`: cell-per-line lists (short lines with at
-/// least two numbers among the next ones) or tab/pipe grids of two or more
-/// lines. Returns the end index. `kinds` are the pieces' [`LineKind`]s.
-pub(crate) fn generic_region(segs: &[Seg<'_>], kinds: &[LineKind], i: usize) -> Option<usize> {
-    let first = segs[i].trimmed().1;
-    if kinds[i].grid_row(&segs[i]) {
-        return grid_run(segs, kinds, i);
-    }
-    if !kinds[i].facts.short_cell(first) || is_number_line(first) || first.chars().nth(15).is_some()
-    {
-        return None;
-    }
-    // look ahead over the next six paragraphs (runs of non-blank lines: the
-    // reach must not depend on how a paragraph is wrapped, since read as
-    // text it is written back on one line), only over what the region can
-    // hold: a number after a marker line or a table's anchor, where the
-    // region ends, does not make the lines before it a table; nor does one
-    // after a paragraph too long for a cell once its lines are joined
-    let mut numbers = 0;
-    let mut seen = 0;
-    // the characters of the open paragraph (the first one's lines after
-    // `first` continue it)
-    let mut chars = first.chars().count();
-    let mut after_blank = false;
-    let mut j = i + 1;
-    while j < segs.len() {
-        if kinds[j].blank {
-            after_blank = true;
-        } else {
-            if std::mem::take(&mut after_blank) {
-                if seen == 6 {
-                    break;
-                }
-                seen += 1;
-                chars = 0;
-            }
-            let t = segs[j].trimmed().1;
-            chars += t.chars().count();
-            // (a tab or pipe row is a grid's, not a cell of one per line:
-            // written canonically, its delimiters change how long it is)
-            if !kinds[j].facts.short_cell(t)
-                || chars > 20
-                || kinds[j].grid_row(&segs[j])
-                || kinds[j].page(&segs[j])
-                || kinds[j].marker(&segs[j])
-                || kinds[j].anchor(&segs[j]).is_some()
-            {
-                break;
-            }
-            if is_number_line(t) {
-                numbers += 1;
-            }
-        }
-        j += 1;
-    }
-    if numbers < 2 {
-        return None;
-    }
-    let mut end = i + 1;
-    let mut j = i + 1;
-    while j < segs.len() {
-        if kinds[j].blank {
-            j += 1;
-            continue;
-        }
-        let t = segs[j].trimmed().1;
-        if !kinds[j].facts.short_cell(t)
-            || kinds[j].grid_row(&segs[j])
-            || kinds[j].page(&segs[j])
-            || kinds[j].marker(&segs[j])
-            || kinds[j].anchor(&segs[j]).is_some()
-        {
-            break;
-        }
-        j += 1;
-        end = j;
-    }
-    Some(end)
 }
 
 #[cfg(test)]

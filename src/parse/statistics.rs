@@ -33,12 +33,7 @@ pub(super) fn split_statistics<'a>(
             crate::template::legacy::crawler_table(&text[off + a..off + b], off + a, loc).is_some()
         };
         let mut found = if statistics { locate(t) } else { None };
-        if statistics
-            && found.is_none_or(|(_, _, b)| b == t.len())
-            && crate::template::legacy::HEADER_WORDS
-                .iter()
-                .any(|h| t.contains(h))
-        {
+        if statistics && found.is_none_or(|(_, _, b)| b == t.len()) && has_header_word(t) {
             // the rows may go on over the next lines (not over a grid line;
             // white space around a line, a trailing tab too, is no cell
             // separator: the paragraph such lines make drops it)
@@ -104,6 +99,20 @@ fn cut_rest<'a>(text: &'a str, mut from: usize, covered: usize, out: &mut Vec<Se
         out.push(Seg::new(roff + a, &text[roff + a..roff + b]));
         from = roff + b;
     }
+}
+
+/// True when `t` holds a header word of a legacy statistics table
+/// (`指标名称`, `指標名稱`), found by searchers built once (`str::contains`
+/// builds one per call).
+fn has_header_word(t: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            crate::template::legacy::HEADER_WORDS
+                .iter()
+                .map(memchr::memmem::Finder::new)
+                .collect()
+        });
+    WORDS.iter().any(|w| w.find(t.as_bytes()).is_some())
 }
 
 /// False when `t` cannot hold a legacy statistics table run together with
