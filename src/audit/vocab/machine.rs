@@ -180,7 +180,7 @@ const END_AT: usize = {
 };
 
 /// The bit of a (premultiplied) state where a word ends.
-pub(super) const END: u16 = END_AT as u16;
+pub(super) const END: State = END_AT as State;
 
 /// The length of [`NEXT`]: every `u16`, so that a step needs no bounds
 /// check (the states and their rows take the first `END_AT + loud * STRIDE`).
@@ -234,16 +234,22 @@ static ENDS: [u64; QUIET_LOUD.1] = {
     ends
 };
 
-/// The state after byte `b` from `state`.
+/// A state as the scans hold it: a (premultiplied) state of [`NEXT`],
+/// widened from its `u16` when read (a `u16` held in a register was
+/// widened again at each step: one instruction a byte more).
+pub(super) type State = u32;
+
+/// The state after byte `b` from `state` (a state read from [`NEXT`], or
+/// 0: below `1 << 16`, so that the index needs no bounds check).
 #[inline(always)]
-pub(super) fn step(state: u16, b: u8) -> u16 {
-    NEXT[usize::from(state | u16::from(CLASS[usize::from(b)]))]
+pub(super) fn step(state: State, b: u8) -> State {
+    State::from(NEXT[(state | State::from(CLASS[usize::from(b)])) as usize])
 }
 
 /// The words ending at `state` (one with the bit [`END`]).
 #[inline(always)]
-pub(super) fn ends(state: u16) -> u64 {
-    ENDS[usize::from(state ^ END) / STRIDE]
+pub(super) fn ends(state: State) -> u64 {
+    ENDS[((state ^ END) as usize) / STRIDE]
 }
 
 /// The characters of the words (as code points), sorted.
@@ -341,7 +347,7 @@ mod tests {
     fn shape() {
         assert_eq!(NUMBER[0], 0, "the root is state 0");
         for (i, w) in WORDS.iter().enumerate() {
-            let mut s = 0u16;
+            let mut s: State = 0;
             for b in w.bytes() {
                 s = step(s, b);
             }
