@@ -45,7 +45,7 @@ const CLASSES_OF: ([u8; 256], usize) = {
 };
 
 /// The class of each byte (0: a byte of no word).
-pub(super) static CLASS: [u8; 256] = CLASSES_OF.0;
+const CLASS: [u8; 256] = CLASSES_OF.0;
 /// The number of byte classes, the width of a row of [`NEXT`].
 pub(super) const CLASSES: usize = CLASSES_OF.1;
 
@@ -205,7 +205,7 @@ const NUMBER: [u16; STATES] = {
 };
 
 /// The next state, at `state | class` (states premultiplied by [`STRIDE`]).
-pub(super) static NEXT: [u16; TABLE] = {
+const NEXT: [u16; TABLE] = {
     let mut next = [0u16; TABLE];
     let mut s = 0;
     while s < STATES {
@@ -234,6 +234,20 @@ static ENDS: [u64; QUIET_LOUD.1] = {
     ends
 };
 
+/// [`NEXT`] and [`CLASS`] in one static: one base register addresses
+/// both in the lanes' loop (as two statics, the loop ran out of registers
+/// and loaded the table's address again at each step).
+#[repr(C)]
+struct Machine {
+    next: [u16; TABLE],
+    class: [u8; 256],
+}
+
+static MACHINE: Machine = Machine {
+    next: NEXT,
+    class: CLASS,
+};
+
 /// A state as the scans hold it: a (premultiplied) state of [`NEXT`],
 /// widened from its `u16` when read (a `u16` held in a register was
 /// widened again at each step: one instruction a byte more).
@@ -243,7 +257,8 @@ pub(super) type State = u32;
 /// 0: below `1 << 16`, so that the index needs no bounds check).
 #[inline(always)]
 pub(super) fn step(state: State, b: u8) -> State {
-    State::from(NEXT[(state | State::from(CLASS[usize::from(b)])) as usize])
+    let m = &MACHINE;
+    State::from(m.next[(state | State::from(m.class[usize::from(b)])) as usize])
 }
 
 /// The words ending at `state` (one with the bit [`END`]).
