@@ -93,6 +93,17 @@ impl<'a> Tables<'a> {
     /// span outside the tables: a sentence compared with a table cell
     /// sorts at the sentence).
     fn key(&self, f: &Finding, cell: Option<CellKey>) -> Option<(u32, (u32, Place))> {
+        self.key_by(f, cell, &Walk)
+    }
+
+    /// [`Tables::key`] with the place search `search` (the tests compare
+    /// [`Walk`] with the walk it replaced).
+    fn key_by(
+        &self,
+        f: &Finding,
+        cell: Option<CellKey>,
+        search: &impl Search,
+    ) -> Option<(u32, (u32, Place))> {
         let span = f.span?;
         let kind = f.table.as_deref()?;
         let i = self.tables.partition_point(|t| t.0 <= span.start);
@@ -110,7 +121,7 @@ impl<'a> Tables<'a> {
                         .position(|k| k.key() == c)
                         .map_or_else(|| AFTER + template_index::<AppCol>(c), |i| 1 + i as u32)
                 };
-                place((rows, t.source.as_slice()), column, at, (f, cell))
+                search.place((rows, t.source.as_slice()), column, at, (f, cell))
             }
             Std::ReviewLitigation(t) => {
                 // the canonical text writes the groups in template order
@@ -119,7 +130,7 @@ impl<'a> Tables<'a> {
                     .filter(|g| t.groups.contains_key(g) || t.source.contains_key(g))
                     .map(|g| (*g, t.source.get(g)));
                 let column = |_: RlGroup, c: &str| 1 + template_index::<RlOutcome>(c);
-                place((rows, t.source.as_slice()), column, at, (f, cell))
+                search.place((rows, t.source.as_slice()), column, at, (f, cell))
             }
             Std::ActiveDisclosure(t, format) => {
                 let rows = t.items.keys().map(|i| (*i, t.source.get(i)));
@@ -130,89 +141,75 @@ impl<'a> Tables<'a> {
                         .position(|k| k.key() == c)
                         .map_or_else(|| AFTER + template_index::<AdField>(c), |i| 1 + i as u32)
                 };
-                place((rows, t.source.as_slice()), column, at, (f, cell))
+                search.place((rows, t.source.as_slice()), column, at, (f, cell))
             }
         };
         Some((start, place))
     }
 }
 
-/// Where the finding `f` at `span` sorts in a table that starts at `start`
-/// and has the rows `rows` (in model order, with their source; `sources`:
-/// the same sources as stored, in any order); `column`: the place of a
-/// column in a row (1 + its index). `cell`: the cell an equation's note
-/// stands at.
-///
-/// The span is the label, a cell or the fused digits of a row: there.
-/// When several have that place (the empty cells of a row after its last
-/// figure, of several rows at the end of the review/litigation line), the
-/// cell of the note, else the one the finding names (its row and column),
-/// else the first of the row it names, else the first. A span that is no row's place: at the row
-/// and column the finding names; a finding that names no row of the table
-/// (a table-wide note, a group label), before the first row that starts
-/// at or after it.
-///
-/// The rows of a standard table are bounded by its template (each key
-/// once), so this takes a bounded number of steps: one tight look at each
-/// text of the sources, and the row's rank and the cell's column only for
-/// a text whose span is the finding's (a search of the column keys per
-/// cell made the sort cost more than every rule; a look-up of each row's
-/// source in model order, as much as the look at its cells).
-fn place<'t, K: Key, C: Key + 't>(
-    (rows, sources): (
-        impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
-        &'t [(K, RowSource<C>)],
-    ),
-    column: impl Fn(K, &str) -> u32,
-    (start, span): (u32, Span),
-    (f, cell): (&Finding, Option<CellKey>),
-) -> (u32, Place) {
-    let rank_of = |pred: &dyn Fn(K) -> bool| {
-        (0u32..)
-            .zip(rows.clone())
-            .find(|(_, (k, _))| pred(*k))
-            .map(|(rank, (k, _))| (rank, k))
-    };
-    let named = |row: &str, col: Option<&str>| {
-        let (rank, k) = rank_of(&|k: K| k.key() == row)?;
-        Some((rank, col.map_or(0, |c| column(k, c))))
-    };
-    let note = cell.and_then(|(r, c)| named(r, Some(c)));
-    let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
-    let here = |t: &Text| t.span.start == span.start && t.span.end == span.end;
-    let (mut first, mut in_row, mut at_note, mut at_fields) = (None, None, false, false);
-    for (i, (k, src)) in sources.iter().enumerate() {
-        let own = src.label.iter().chain(&src.fused).any(here);
-        if !own && !src.cells.values().any(here) {
-            continue;
+/// A search of a finding's place in a table (see [`Walk`]).
+trait Search {
+    fn place<'t, K: Key, C: Key + 't>(
+        &self,
+        rows: (
+            impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+            &'t [(K, RowSource<C>)],
+        ),
+        column: impl Fn(K, &str) -> u32,
+        at: (u32, Span),
+        fc: (&Finding, Option<CellKey>),
+    ) -> (u32, Place);
+}
+
+/// The places `(row rank, column)` of the texts at a finding's span seen
+/// so far, and which of them the finding's note and names point at.
+#[derive(Default)]
+struct Seen {
+    first: Option<(u32, u32)>,
+    in_row: Option<(u32, u32)>,
+    at_note: bool,
+    at_fields: bool,
+}
+
+impl Seen {
+    /// Notes a text at the finding's span at `p`; `note`, `fields`: the
+    /// places the note's cell and the finding's row and column name.
+    fn see(
+        &mut self,
+        (rank, col): (u32, u32),
+        note: Option<(u32, u32)>,
+        fields: Option<(u32, u32)>,
+    ) {
+        let p = Some((rank, col));
+        self.first = self.first.min(p).or(p);
+        if fields.is_some_and(|f| f.0 == rank) {
+            self.in_row = self.in_row.min(p).or(p);
         }
-        // a row's source is the first of its key; a source of no row of
-        // the table is not looked at
-        let first_of_key = sources.iter().position(|(x, _)| x == k) == Some(i);
-        let Some((rank, _)) = rank_of(&|r: K| r == *k).filter(|_| first_of_key) else {
-            continue;
-        };
-        let own = own.then_some(0);
-        let cells = src.cells.iter().filter(|(_, t)| here(t));
-        for col in own
-            .into_iter()
-            .chain(cells.map(|(c, _)| column(*k, c.key())))
-        {
-            let p = Some((rank, col));
-            first = first.min(p).or(p);
-            if fields.is_some_and(|f| f.0 == rank) {
-                in_row = in_row.min(p).or(p);
-            }
-            at_note |= note == p;
-            at_fields |= fields == p;
+        self.at_note |= note == p;
+        self.at_fields |= fields == p;
+    }
+
+    /// Where the finding sorts, given what was seen (see [`Walk`]): a row
+    /// and column, or (`None`) before a row.
+    fn chosen(&self, note: Option<(u32, u32)>, fields: Option<(u32, u32)>) -> Option<(u32, u32)> {
+        match self.first {
+            Some(_) if self.at_note => note,
+            Some(_) if self.at_fields => fields,
+            Some(_) => self.in_row.or(self.first),
+            None => fields,
         }
     }
-    let chosen = match first {
-        Some(_) if at_note => note,
-        Some(_) if at_fields => fields,
-        Some(_) => in_row.or(first),
-        None => fields,
-    };
+}
+
+/// The place of a finding: at `chosen` (row rank, column), else before the
+/// first of `rows` that starts at or after its span (the first row when
+/// the span is at or before the table's `start`).
+fn settle<'t, K: Key, C: Key + 't>(
+    chosen: Option<(u32, u32)>,
+    rows: impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+    (start, span): (u32, Span),
+) -> (u32, Place) {
     if let Some((rank, column)) = chosen {
         return (rank, Place::Row { column });
     }
@@ -232,6 +229,79 @@ fn place<'t, K: Key, C: Key + 't>(
         nonempty: span.end > span.start,
     };
     (before, place)
+}
+
+/// The place search of [`Tables::key`].
+struct Walk;
+
+impl Search for Walk {
+    /// Where the finding `f` at `span` sorts in a table that starts at `start`
+    /// and has the rows `rows` (in model order, with their source; `sources`:
+    /// the same sources as stored, in any order); `column`: the place of a
+    /// column in a row (1 + its index). `cell`: the cell an equation's note
+    /// stands at.
+    ///
+    /// The span is the label, a cell or the fused digits of a row: there.
+    /// When several have that place (the empty cells of a row after its last
+    /// figure, of several rows at the end of the review/litigation line), the
+    /// cell of the note, else the one the finding names (its row and column),
+    /// else the first of the row it names, else the first. A span that is no row's place: at the row
+    /// and column the finding names; a finding that names no row of the table
+    /// (a table-wide note, a group label), before the first row that starts
+    /// at or after it.
+    ///
+    /// The rows of a standard table are bounded by its template (each key
+    /// once), so this takes a bounded number of steps: one tight look at each
+    /// text of the sources, and the row's rank and the cell's column only for
+    /// a text whose span is the finding's (a search of the column keys per
+    /// cell made the sort cost more than every rule; a look-up of each row's
+    /// source in model order, as much as the look at its cells).
+    fn place<'t, K: Key, C: Key + 't>(
+        &self,
+        (rows, sources): (
+            impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+            &'t [(K, RowSource<C>)],
+        ),
+        column: impl Fn(K, &str) -> u32,
+        (start, span): (u32, Span),
+        (f, cell): (&Finding, Option<CellKey>),
+    ) -> (u32, Place) {
+        let rank_of = |pred: &dyn Fn(K) -> bool| {
+            (0u32..)
+                .zip(rows.clone())
+                .find(|(_, (k, _))| pred(*k))
+                .map(|(rank, (k, _))| (rank, k))
+        };
+        let named = |row: &str, col: Option<&str>| {
+            let (rank, k) = rank_of(&|k: K| k.key() == row)?;
+            Some((rank, col.map_or(0, |c| column(k, c))))
+        };
+        let note = cell.and_then(|(r, c)| named(r, Some(c)));
+        let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
+        let here = |t: &Text| t.span.start == span.start && t.span.end == span.end;
+        let mut seen = Seen::default();
+        for (i, (k, src)) in sources.iter().enumerate() {
+            let own = src.label.iter().chain(&src.fused).any(here);
+            if !own && !src.cells.values().any(here) {
+                continue;
+            }
+            // a row's source is the first of its key; a source of no row of
+            // the table is not looked at
+            let first_of_key = sources.iter().position(|(x, _)| x == k) == Some(i);
+            let Some((rank, _)) = rank_of(&|r: K| r == *k).filter(|_| first_of_key) else {
+                continue;
+            };
+            let own = own.then_some(0);
+            let cells = src.cells.iter().filter(|(_, t)| here(t));
+            for col in own
+                .into_iter()
+                .chain(cells.map(|(c, _)| column(*k, c.key())))
+            {
+                seen.see((rank, col), note, fields);
+            }
+        }
+        settle(seen.chosen(note, fields), rows, (start, span))
+    }
 }
 
 /// The `start..end` of every paragraph of `report`, in document order.

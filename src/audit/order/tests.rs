@@ -1,4 +1,4 @@
-//! The order's unit tests, and [`super::place`] against the walk it
+//! The order's unit tests, and [`super::Walk`] against the walk it
 //! replaced (kept here as the reference): every row, every text of each
 //! row, the column of a text looked up only where its span is the
 //! finding's.
@@ -194,110 +194,44 @@ fn table_wide_notes_and_group_labels_sort_before_their_rows() {
     assert_eq!(got, ["y.table", "b.row_one", "a.between", "z.row_two"]);
 }
 
-/// The place search as it was (main ee6bb16).
-fn reference<'t, K: Key, C: Key + 't>(
-    rows: impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
-    column: impl Fn(K, &str) -> u32,
-    (start, span): (u32, Span),
-    (f, cell): (&Finding, Option<CellKey>),
-) -> (u32, Place) {
-    let named = |row: &str, col: Option<&str>| {
-        let (rank, (k, _)) = (0u32..)
-            .zip(rows.clone())
-            .find(|(_, (k, _))| k.key() == row)?;
-        Some((rank, col.map_or(0, |c| column(k, c))))
-    };
-    let note = cell.and_then(|(r, c)| named(r, Some(c)));
-    let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
-    let (mut first, mut in_row, mut at_note, mut at_fields) = (None, None, false, false);
-    for (rank, (k, src)) in (0u32..).zip(rows.clone()) {
-        let Some(src) = src else { continue };
-        let own = src.label.iter().chain(&src.fused).map(|t| (t, None));
-        let cells = src.cells.iter().map(|(c, t)| (t, Some(c)));
-        for (t, c) in own.chain(cells) {
-            if t.span.start != span.start || t.span.end != span.end {
-                continue;
-            }
-            let col = c.map_or(0, |c| column(k, c.key()));
-            let p = Some((rank, col));
-            first = first.min(p).or(p);
-            if fields.is_some_and(|f| f.0 == rank) {
-                in_row = in_row.min(p).or(p);
-            }
-            at_note |= note == p;
-            at_fields |= fields == p;
-        }
-    }
-    let chosen = match first {
-        Some(_) if at_note => note,
-        Some(_) if at_fields => fields,
-        Some(_) => in_row.or(first),
-        None => fields,
-    };
-    if let Some((rank, column)) = chosen {
-        return (rank, Place::Row { column });
-    }
-    let before = if span.start <= start {
-        0
-    } else {
-        (0u32..)
-            .zip(rows.clone())
-            .filter(|(_, (_, src))| src.and_then(RowSource::start) >= Some(span.start))
-            .map(|(rank, _)| rank)
-            .next()
-            .unwrap_or_else(|| rows.count() as u32)
-    };
-    let place = Place::Before {
-        start: span.start,
-        nonempty: span.end > span.start,
-    };
-    (before, place)
-}
+/// The place search as it was (main ee6bb16): every row in model order,
+/// every text of each.
+struct Reference;
 
-/// The place of `f` by both searches, in the table `table` starting at
-/// `start`.
-fn both(table: Std<'_>, at: (u32, Span), fc: (&Finding, Option<CellKey>)) -> [(u32, Place); 2] {
-    match table {
-        Std::Applications(t) => {
-            let rows = t.rows.keys().map(|r| (*r, t.source.get(r)));
-            let column = |_, c: &str| {
-                t.columns
-                    .iter()
-                    .position(|k| k.key() == c)
-                    .map_or_else(|| AFTER + template_index::<AppCol>(c), |i| 1 + i as u32)
-            };
-            let slice = t.source.as_slice();
-            [
-                place((rows.clone(), slice), column, at, fc),
-                reference(rows, column, at, fc),
-            ]
+impl Search for Reference {
+    fn place<'t, K: Key, C: Key + 't>(
+        &self,
+        (rows, _): (
+            impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+            &'t [(K, RowSource<C>)],
+        ),
+        column: impl Fn(K, &str) -> u32,
+        at: (u32, Span),
+        (f, cell): (&Finding, Option<CellKey>),
+    ) -> (u32, Place) {
+        let named = |row: &str, col: Option<&str>| {
+            let (rank, (k, _)) = (0u32..)
+                .zip(rows.clone())
+                .find(|(_, (k, _))| k.key() == row)?;
+            Some((rank, col.map_or(0, |c| column(k, c))))
+        };
+        let note = cell.and_then(|(r, c)| named(r, Some(c)));
+        let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
+        let span = at.1;
+        let mut seen = Seen::default();
+        for (rank, (k, src)) in (0u32..).zip(rows.clone()) {
+            let Some(src) = src else { continue };
+            let own = src.label.iter().chain(&src.fused).map(|t| (t, None));
+            let cells = src.cells.iter().map(|(c, t)| (t, Some(c)));
+            for (t, c) in own.chain(cells) {
+                if t.span.start != span.start || t.span.end != span.end {
+                    continue;
+                }
+                let col = c.map_or(0, |c| column(k, c.key()));
+                seen.see((rank, col), note, fields);
+            }
         }
-        Std::ReviewLitigation(t) => {
-            let rows = RlGroup::ALL
-                .iter()
-                .filter(|g| t.groups.contains_key(g) || t.source.contains_key(g))
-                .map(|g| (*g, t.source.get(g)));
-            let column = |_, c: &str| 1 + template_index::<RlOutcome>(c);
-            let slice = t.source.as_slice();
-            [
-                place((rows.clone(), slice), column, at, fc),
-                reference(rows, column, at, fc),
-            ]
-        }
-        Std::ActiveDisclosure(t, format) => {
-            let rows = t.items.keys().map(|i| (*i, t.source.get(i)));
-            let column = |i: crate::model::AdItem, c: &str| {
-                i.fields(format)
-                    .iter()
-                    .position(|k| k.key() == c)
-                    .map_or_else(|| AFTER + template_index::<AdField>(c), |i| 1 + i as u32)
-            };
-            let slice = t.source.as_slice();
-            [
-                place((rows.clone(), slice), column, at, fc),
-                reference(rows, column, at, fc),
-            ]
-        }
+        settle(seen.chosen(note, fields), rows, at)
     }
 }
 
@@ -327,25 +261,9 @@ fn texts(table: Std<'_>) -> Vec<(Span, Name)> {
 
 #[test]
 fn the_place_of_every_text_is_the_walk_of_every_row() {
-    let root = std::env::var_os("OGI_SHARED").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        std::path::PathBuf::from,
-    );
-    let mut dirs = vec![root.join("corpus")];
     let mut compared = 0usize;
-    while let Some(dir) = dirs.pop() {
-        let entries = std::fs::read_dir(&dir).expect("the shared corpus is readable");
-        for path in entries.map(|e| e.expect("a directory entry").path()) {
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue; // a PDF
-            };
-            let Ok(report) = crate::parse_bytes(text.as_bytes()) else {
-                continue;
-            };
+    for text in crate::audit::corpus_texts() {
+        if let Ok(report) = crate::parse_bytes(text.as_bytes()) {
             compared += compare_tables(&report);
         }
     }
@@ -360,7 +278,7 @@ fn compare_tables(report: &crate::model::Report) -> usize {
     let tables: Vec<&Table> = report.tables().collect();
     let tables = Tables::of(&tables, report.format);
     let mut compared = 0;
-    for &(start, end, _, table) in &tables.tables {
+    for &(start, end, kind, table) in &tables.tables {
         let mut texts = texts(table);
         let edge = |at| Span {
             start: at,
@@ -379,10 +297,12 @@ fn compare_tables(report: &crate::model::Report) -> usize {
                     crate::audit::finding("r", Severity::Warning, String::new(), Some(span));
                 f.row = name.map(|(r, _)| r.into());
                 f.column = name.and_then(|(_, c)| c.map(Into::into));
+                f.table = Some(kind.into());
                 for note in [None, cell(own), cell(other(3))] {
-                    let [got, want] = both(table, (start, span), (&f, note));
+                    let got = tables.key_by(&f, note, &Walk);
+                    let want = tables.key_by(&f, note, &Reference);
                     assert_eq!(got, want, "{span:?} {name:?} {note:?}");
-                    compared += 1;
+                    compared += usize::from(got.is_some());
                 }
             }
         }
