@@ -10,7 +10,7 @@ use super::seg::Seg;
 use crate::grid::scan::Facts as ScanFacts;
 use crate::grid::text::Classifier;
 use crate::template::Kind;
-use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label};
+use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label, app_label_parted};
 use crate::text::lexical::{self, MarkerStyle};
 
 /// True when a line cannot belong to a table of `kind` and ends its region:
@@ -19,6 +19,9 @@ use crate::text::lexical::{self, MarkerStyle};
 /// Broken labels of a few characters (`（三）不`, from a vertical label) stay
 /// in the table.
 ///
+/// `tab`: the line (before it was trimmed) holds a tab, so pipes in its
+/// label part are no cell delimiters (see [`app_label_parted`]).
+///
 /// `full` is a buffer for the normalised line, reused over the lines of a
 /// region. The line is normalised only when a test needs it: most rows of a
 /// table are neither running text nor labels after a list marker, and that
@@ -26,7 +29,7 @@ use crate::text::lexical::{self, MarkerStyle};
 /// whether `full` holds the whole line normalised afterwards (not only its
 /// label part), and the line's [`app_label`] when it was asked of the whole
 /// line, so that the caller does not normalise or classify it again.
-fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
+fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
     *seen = Normed::default();
     // (a tab row whose first field is a row label or a total of the
     // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
@@ -35,7 +38,7 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
         kind == Kind::Applications
             && t.find('\t').is_some_and(|k| {
                 matches!(
-                    app_label(&lexical::norm(&t[..k])),
+                    app_label_parted(&lexical::norm(&t[..k]), true),
                     AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
                 )
             })
@@ -86,18 +89,23 @@ fn ends_region(t: &str, kind: Kind, full: &mut String, seen: &mut Normed) -> boo
         return false;
     }
     match kind {
-        Kind::Applications => app_label_ends(n, full.len(), seen),
+        Kind::Applications => {
+            // (the pipes of a pipe row part its cells, not its label)
+            let parted = tab || !n.contains('|') || !crate::grid::pipes::is_row(t);
+            app_label_ends(n, full.len(), parted, seen)
+        }
         Kind::ActiveDisclosure => !is_ad_label(label, n),
         Kind::ReviewLitigation | Kind::Generic => true,
     }
 }
 
 /// [`ends_region`] for an applications table's label `n` (normalised, its
-/// figures trimmed) of a line normalised to `full_len` bytes: an unknown
-/// label, a header or a note ends the region. The label's class goes to
-/// `seen` (see [`Normed`]).
-fn app_label_ends(n: &str, full_len: usize, seen: &mut Normed) -> bool {
-    let class = app_label(n);
+/// figures trimmed) of a line normalised to `full_len` bytes (`parted`:
+/// the line is no pipe row, see [`app_label_parted`]): an unknown label, a
+/// header or a note ends the region. The label's class goes to `seen` (see
+/// [`Normed`]).
+fn app_label_ends(n: &str, full_len: usize, parted: bool, seen: &mut Normed) -> bool {
+    let class = app_label_parted(n, parted);
     // (nothing trimmed from the whole line: its class)
     if seen.whole && n.len() == full_len {
         seen.class = Some(class);
@@ -149,7 +157,7 @@ pub(crate) fn ends_region_after_blank(t: &str, kind: Kind) -> bool {
         return false;
     }
     let mut buf = String::new();
-    ends_region(t, kind, &mut buf, &mut Normed::default())
+    ends_region(t, false, kind, &mut buf, &mut Normed::default())
 }
 
 /// What region assembly knows of the line in its buffer for a normalised
@@ -292,7 +300,7 @@ pub(crate) fn region_end<'a>(
 /// its walk, `delim` its grid delimiter) is rows of another layout than
 /// the region's so far (`last_delim` the delimiter of the last line when it
 /// was a grid row, `last_tab` whether that line is a tab row whose pipes
-/// stand in its label): it ends the region.
+/// stand in its label or cells, [`piped_label`]): it ends the region.
 fn other_layout(
     t: &str,
     facts: Option<ScanFacts>,
@@ -313,8 +321,8 @@ fn other_layout(
         return true;
     }
     // pipe rows without a tab after a blank line end it too when the
-    // line before the blank is a tab row whose label holds pipes
-    // (`一、本年新收||密\t\t\t`: rows of another delimiter)
+    // line before the blank is a tab row whose label or cells hold the
+    // pipes (`一、本年新收||密\t\t\t`, `一、本年新收\t1\t|2|`)
     delim == Some('|') && last_tab && !facts.is_some_and(|f| f.has_tab)
 }
 
@@ -352,7 +360,7 @@ fn line_ends_region(
         && k.anchor(s) == Some(Kind::Applications)
         && matches!(seen.class(t, buf), AppLabel::Row(_));
     if !first_row
-        && ends_region(t, kind, buf, &mut seen)
+        && ends_region(t, facts.is_some_and(|f| f.has_tab), kind, buf, &mut seen)
         && !(empty_cells
             && (t.ends_with('。')
                 || applications
@@ -443,14 +451,17 @@ fn grid_delim(f: Option<ScanFacts>) -> Option<char> {
 /// whose pipes (two or more) all stand in its first field, which does not
 /// open with one: a row label that holds pipes and the row's cells
 /// (`一、本年新收||密\t\t\t`), not a pipe row with a tab in a cell
-/// (`|一、本年新收|1\t|2|`) or after its last pipe.
+/// (`|一、本年新收|1\t|2|`) or after its last pipe; or all after its first
+/// tab, after a field of text (`一、本年新收\t1\t|2|`: the grid's tab row).
 fn piped_label(f: Option<ScanFacts>, raw: &str) -> bool {
     f.is_some_and(|f| f.has_tab && f.pipes >= 2)
         && raw.split_once('\t').is_some_and(|(label, cells)| {
-            !cells.contains('|')
-                && !label
-                    .trim_start_matches(crate::lines::is_space)
-                    .starts_with('|')
+            let label = label.trim_start_matches(crate::lines::is_space);
+            if cells.contains('|') {
+                !label.is_empty() && !label.contains('|')
+            } else {
+                !label.starts_with('|')
+            }
         })
 }
 

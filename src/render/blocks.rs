@@ -198,6 +198,14 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             head.push('\n');
             self.chunk(|w| w.write_str(&head))?;
             self.joined = join;
+            // a short head line opens the run of paragraphs the parser's
+            // look-ahead for a table of lines may read from (`1.-` + `5` +
+            // a table of lines `/` `s` … `5`: read from the head, the whole
+            // subsection is a table)
+            if head.chars().nth(LINES_REACH_CHARS).is_none() {
+                let blank = if join { "" } else { "\n" };
+                self.run = vec![format!("{head}{blank}")];
+            }
             // a table of one cell per line as its first block
             // could take in the head line, as it could a short
             // paragraph (see `table::generic_after_paragraph`)
@@ -225,7 +233,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             },
             _ => return false,
         };
-        joins_next_line(s, &line, self.section)
+        joins_next_line(s, &line, self.prefix.as_deref().unwrap_or(""), self.section)
     }
 
     /// The text of the pending table and subsection `s` (the block
@@ -400,7 +408,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .chars()
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
-        let cut = tab_cut(&s.marker, title, &body, self.section);
+        let cut = tab_cut(
+            self.prefix.as_deref().unwrap_or(""),
+            &s.marker,
+            title,
+            &body,
+            self.section,
+        );
         let gap = title_gap(s, &body, self.section);
         self.chunk(|w| {
             w.write_str(&s.marker)?;

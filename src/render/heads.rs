@@ -241,11 +241,13 @@ pub(super) enum NextLine<'a> {
 /// So is an empty subsection with a title whose head alone reads as
 /// something else (`1.勾稽关系10:` is an applications table's note) before
 /// its next sibling, when the line of both reads back as the two heads
-/// (`1.勾稽关系10:2.` + a long paragraph). `last` is the number of the
-/// section written last.
+/// (`1.勾稽关系10:2.` + a long paragraph). `before` is the text written
+/// before the head on its line (heads joined before it), `last` the number
+/// of the section written last.
 pub(super) fn joins_next_line(
     s: &crate::model::Subsection,
     next: &NextLine<'_>,
+    before: &str,
     last: u32,
 ) -> bool {
     if !s.blocks.is_empty() {
@@ -283,7 +285,10 @@ pub(super) fn joins_next_line(
             }
             let mut next_line = first_line(n, last);
             // (a body with a tab is cut before it, see `tab_cut`: the line
-            // is the part before the cut)
+            // is the part before the cut; where no cut reads back after the
+            // heads written before it, the body is written whole, tab and
+            // all, and the line is read back as it is)
+            let mut whole = false;
             if reads_otherwise
                 && next_line.contains('\t')
                 && let Some(Block::Paragraph(p)) = n.blocks.first()
@@ -295,12 +300,13 @@ pub(super) fn joins_next_line(
                     .chars()
                     .filter(|c| *c != '\n' && *c != '\r')
                     .collect();
-                if let Some(at) = tab_cut(&n.marker, n_title, &body, last) {
-                    next_line = format!("{}{n_title}{}", n.marker, &body[..at]);
+                match tab_cut(&format!("{before}{head}"), &n.marker, n_title, &body, last) {
+                    Some(at) => next_line = format!("{}{n_title}{}", n.marker, &body[..at]),
+                    None => whole = true,
                 }
             }
             let line = format!("{head}{next_line}");
-            !next_line.contains('\t')
+            (whole || !next_line.contains('\t'))
                 && crate::parse::seg::line_marker(&next_line)
                     .is_some_and(|(st, l)| st == style && l == n.marker.len())
                 && crate::parse::seg::line_marker(&line).is_some_and(|(_, l)| l == len)
@@ -378,29 +384,55 @@ const TAB_CUT_CHARS: usize = 8;
 /// and where the head line does not read as the heading of the section
 /// after `last` (the section written last: `四、:办` + `理\t7` in section 三
 /// is section 四's heading, which read alone the cut does not show).
-pub(super) fn tab_cut(marker: &str, title: &str, body: &str, last: u32) -> Option<usize> {
+/// `before` is the text written before the head on its line (the heads of
+/// empty subsections joined to it, see [`joins_next_line`]): the cut is read
+/// back after it, as it is written (`1.-勾稽关系10:` + `2.` and a body cut
+/// before its tab reads as an applications table's note when the line is
+/// short; uncut, the line is no note).
+pub(super) fn tab_cut(
+    before: &str,
+    marker: &str,
+    title: &str,
+    body: &str,
+    last: u32,
+) -> Option<usize> {
     let tab = body.find('\t')?;
     let heading = |line: &str| {
         crate::text::lexical::section_marker(marker).is_ok()
             && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
                 .is_some_and(|h| h.pos == 0)
     };
-    body[..tab]
+    // (the last few characters before the tab)
+    let first = body[..tab]
         .char_indices()
         .rev()
         .take(TAB_CUT_CHARS)
-        .map(|(at, _)| at)
+        .last()
+        .map_or(0, |(at, _)| at);
+    super::reread::cut_points(&body[..tab])
+        .take_while(|&at| at >= first)
         .find(|&at| {
             let (head, rest) = body.split_at(at);
-            at > 0
-                && !head.ends_with(char::is_whitespace)
-                && !rest.starts_with(char::is_whitespace)
-                && !heading(&format!("{marker}{title}{head}"))
-                && super::reread::preamble_of(&format!("{marker}{title}{head}\n{rest}\n")).is_some_and(|b| {
-                    matches!(b.as_slice(), [Block::Subsection(x)]
-                        if x.marker == marker
-                            && x.title.as_deref().unwrap_or("") == title
-                            && matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body))
-                })
+            !heading(&format!("{marker}{title}{head}"))
+                && super::reread::preamble_of(&format!("{before}{marker}{title}{head}\n{rest}\n"))
+                    .is_some_and(|b| {
+                        (!before.is_empty() || b.len() == 1)
+                            && ends_in_subsection(&b, marker, title, body)
+                    })
         })
+}
+
+/// True when the last of `blocks` (or, when that is another subsection, the
+/// last of its blocks, and so on) is a subsection of `marker` and `title`
+/// whose one block is the paragraph `body`.
+fn ends_in_subsection(blocks: &[Block], marker: &str, title: &str, body: &str) -> bool {
+    match blocks.last() {
+        Some(Block::Subsection(x))
+            if x.marker == marker && x.title.as_deref().unwrap_or("") == title =>
+        {
+            matches!(x.blocks.as_slice(), [Block::Paragraph(p)] if p.text == body)
+        }
+        Some(Block::Subsection(x)) => ends_in_subsection(&x.blocks, marker, title, body),
+        _ => false,
+    }
 }

@@ -243,8 +243,10 @@ struct Chunks<'w, 'r, W> {
     para: Option<String>,
     /// The lines written for the paragraphs right before the current
     /// chunk, in a run of paragraphs, each with the blank lines after it
-    /// (see [`Chunks::paragraph_run`]): a generic table after the run's last
-    /// paragraph is written so that it reads apart from them all.
+    /// (see [`Chunks::paragraph_run`]), the run opened by the short head
+    /// line of the subsection they are in, if any: a generic table after
+    /// the run's last paragraph is written so that it reads apart from them
+    /// all.
     run: Vec<String>,
     /// The next chunk goes right after the last one, without a blank line.
     joined: bool,

@@ -320,16 +320,8 @@ pub(super) fn cut_after_table(
     if reads_apart(lines) {
         return None;
     }
-    text.char_indices()
-        .rev()
-        .map(|(at, _)| at)
-        .filter(|&at| {
-            let (head, rest) = text.split_at(at);
-            at > 0
-                && !head.ends_with(char::is_whitespace)
-                && !rest.starts_with(char::is_whitespace)
-                && crate::parse::region::reads_as_prose(head)
-        })
+    super::reread::cut_points(text)
+        .filter(|&at| crate::parse::region::reads_as_prose(&text[..at]))
         .take(AFTER_TABLE_CUTS)
         .map(|at| format!("{}\n{}\n", &text[..at], &text[at..]))
         .find(|cut| reads_apart(cut))

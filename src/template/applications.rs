@@ -185,25 +185,37 @@ impl Reader<'_, '_> {
     }
 
     /// Text in the body that is no label: the rest of a wrapped label, or
-    /// other text.
+    /// other text. A label that ends in a marker glued to its text
+    /// (`四、结转下年度继四、`) has no rest ([`ends_in_glued_marker`]). The
+    /// rest of a row's label that repeats an earlier row's
+    /// (`…不` + `（二）部分公开` + `计其他情形）`) is other text: the first row
+    /// wins, the repeated one's label becomes other text
+    /// ([`Builder::finish_rows`]), and so does its rest, which is no part
+    /// of the first row's label.
     fn rest(&mut self, p: &Piece) {
         let text = self.b.text;
         let at = self.current.or(self.closed);
         // the cheap tests first; the two normalised texts in reused buffers
         let (tpl, have) = (&mut self.tpl, &mut self.have);
+        let rows = &self.rows;
         let continues = p.norm.chars().nth(1).is_some()
-            && at.and_then(|c| self.rows.get(c)).is_some_and(|r| {
-                norm_into(tpl, r.key.label());
-                if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
-                    return false;
-                }
-                have.clear();
-                if let Some((s, e)) = r.label {
-                    norm_into(have, &text[s..e]);
-                }
-                have.push_str(&r.label_extra);
-                !have.contains(p.norm)
-            });
+            && at
+                .and_then(|c| rows.get(c).map(|r| (c, r)))
+                .is_some_and(|(c, r)| {
+                    if rows[..c].iter().any(|q| q.key == r.key) {
+                        return false;
+                    }
+                    norm_into(tpl, r.key.label());
+                    if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
+                        return false;
+                    }
+                    have.clear();
+                    if let Some((s, e)) = r.label {
+                        norm_into(have, &text[s..e]);
+                    }
+                    have.push_str(&r.label_extra);
+                    !have.contains(p.norm) && !ends_in_glued_marker(have)
+                });
         if continues {
             if let Some(r) = at.and_then(|c| self.rows.get_mut(c)) {
                 r.label_extra.push_str(&text[p.start..p.end]);
@@ -229,5 +241,48 @@ impl Reader<'_, '_> {
             source,
             fragments: self.b.into_fragments(),
         })
+    }
+}
+
+/// True when the label `have` (normalised) ends in a list marker glued to
+/// its text that opens with no digit (`四、结转下年度继四、`, `…(二)`): with
+/// nothing after it on its line such a marker is label text
+/// (`rows::Cutter`), but with a rest joined after it (`续办理`, on the next
+/// line or after the row's figures) the label, written on one line, is cut
+/// at the marker when read back; so no rest continues it (the rest is other
+/// text). A label ending in a digit marker (`（本列部分公开1.` + `形）`) keeps
+/// its rest: the renderer writes it wrapped as it stood (laws-c8's `[WD]`).
+fn ends_in_glued_marker(have: &str) -> bool {
+    // (the longest marker, `(十二)`, is four characters)
+    have.char_indices().rev().take(6).any(|(k, c)| {
+        let tail = &have[k..];
+        k > 0
+            && !c.is_ascii_digit()
+            && (matches!(subsection_marker(tail), Ok(("", _)))
+                || matches!(section_marker(tail), Ok(("", _))))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_label_ending_in_a_glued_marker_has_no_rest() {
+        for have in [
+            "四、结转下年度继四、",
+            "一、本年新收一、",
+            "3.补正后申请内四、",
+        ] {
+            assert!(super::ends_in_glued_marker(have), "{have}");
+        }
+        for have in [
+            "四、",
+            "1.",
+            "(本列部分公开1.",
+            "(二)部分公开(区分处理的,只计这2.",
+            "(二)部分公开(区分处理的,只计这一情形,不",
+            "1.申请人无正当理由逾期不补正、",
+        ] {
+            assert!(!super::ends_in_glued_marker(have), "{have}");
+        }
     }
 }

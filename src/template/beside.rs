@@ -108,13 +108,8 @@ fn field_flags<C: Key>(
         // apart from the row's last cell: one more field, as it was (its
         // words apart: after an empty cell the audit quotes it as that
         // cell's text, `b\tc` as “b c”)
-        // (a section marker with white space after it, `四、公\tx` written
-        // `四、公 x`, could read as the next section's heading found inside
-        // the row's line, where the tab kept it from being one: not written)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-            if digits_or_pipes() && !text_field(&f.raw)
-                || f.raw.contains(is_space) && holds_section_marker(&f.raw)
-            {
+            if digits_or_pipes() && !text_field(&f.raw) {
                 return None;
             }
             tab = true;
@@ -140,6 +135,13 @@ fn field_flags<C: Key>(
             }
             tab = true;
         }
+    }
+    // one more field: a section marker with white space after it (`四、公\tx`
+    // written `四、公 x`, `四、  报投诉…` between a label and its figures)
+    // could read as the next section's heading found inside the row's line,
+    // where the tab kept it from being one: not written
+    if tab && f.raw.contains(is_space) && holds_section_marker(&f.raw) {
+        return None;
     }
     Some((tab, spaced, at_end))
 }

@@ -419,9 +419,9 @@ fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
             }
             (false, None) => {
                 field = Some(i);
-                numeric = may_start_number(b[i]);
+                numeric = may_start_number(b, i);
             }
-            (false, Some(_)) => numeric |= may_start_number(b[i]),
+            (false, Some(_)) => numeric |= may_start_number(b, i),
             (true, None) => {}
         }
         i += len;
@@ -439,12 +439,13 @@ fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// True for the first byte of a character that may start a number (an
-/// ASCII digit or `-`), or of one that may be one (`０`…`９` and `－` start
-/// with `0xEF`, as other full-width forms do).
+/// True when the character at `b[i]` may start a number (an ASCII digit,
+/// `-`, `０`…`９` or `－`: `EF BC 90`…`EF BC 99`, `EF BC 8D`), as
+/// [`grammar`]'s label scan judges it; other full-width forms (`（`, `）`,
+/// `：`, `，`) do not.
 #[inline(always)]
-fn may_start_number(x: u8) -> bool {
-    // (one load: a table of the 256 bytes)
+fn may_start_number(b: &[u8], i: usize) -> bool {
+    // (one load: a table of the 256 bytes; `0xEF` looked at further)
     static MAY: [bool; 256] = {
         let mut t = [false; 256];
         let mut d = b'0';
@@ -456,7 +457,9 @@ fn may_start_number(x: u8) -> bool {
         t[0xEF] = true;
         t
     };
-    MAY[usize::from(x)]
+    MAY[usize::from(b[i])]
+        && (b[i] != 0xEF
+            || (b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8D | 0x90..=0x99))))
 }
 
 /// The tokens of the field `f` at `at`: with no byte that may start a
@@ -518,6 +521,35 @@ mod tests {
                 assert_eq!(Some(v), super::super::rows::cell_value(s), "{s}");
             } else {
                 assert!(s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_test_of_a_number_start_is_the_grammars() {
+        // every character from U+FF00 to U+FFEF (lead byte 0xEF), and
+        // ASCII, ideographs and others
+        let s: String = ('\u{ff00}'..='\u{ffef}')
+            .chain('\u{0}'..='\u{7f}')
+            .chain(['数', '－', '—', '\u{ef}', '\u{e000}', '\u{10000}'])
+            .collect();
+        for (i, c) in s.char_indices() {
+            assert_eq!(
+                may_start_number(s.as_bytes(), i),
+                grammar::may_start_number(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// Where a text is a plain figure, its value is the cell value the
+        /// finishing of rows would read otherwise.
+        #[test]
+        fn a_plain_figure_is_its_cell_value(s in "[0-9０ ,.a-]{0,22}") {
+            if let Some(v) = plain_figure(&s) {
+                proptest::prop_assert_eq!(Some(v), super::super::rows::cell_value(&s));
             }
         }
     }

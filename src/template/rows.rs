@@ -492,6 +492,19 @@ impl<'t, 'l> Builder<'t, 'l> {
         Fragments(self.fragments)
     }
 
+    /// The label and the cells of a row not read (its label repeats one
+    /// read before), kept as fragments of text.
+    fn keep_as_text(&mut self, label: Option<(usize, usize)>, cells: &[Tok]) {
+        if let Some((s, e)) = label {
+            self.frag(FragmentRole::Other, s, e);
+        }
+        for c in cells {
+            if c.kind != Tk::Empty {
+                self.frag(FragmentRole::Other, c.start, c.end);
+            }
+        }
+    }
+
     /// Turns accumulated rows into values and sources.
     #[allow(clippy::type_complexity)]
     pub(crate) fn finish_rows<'c, R: Key, C: Key + Ord + 'c>(
@@ -509,14 +522,7 @@ impl<'t, 'l> Builder<'t, 'l> {
             let cells = &all_cells[acc.cells.clone()];
             if values.contains_key(&acc.key) {
                 // a repeated label: keep its text, the first row wins
-                if let Some((s, e)) = acc.label {
-                    self.frag(FragmentRole::Other, s, e);
-                }
-                for c in cells {
-                    if c.kind != Tk::Empty {
-                        self.frag(FragmentRole::Other, c.start, c.end);
-                    }
-                }
+                self.keep_as_text(acc.label, cells);
                 continue;
             }
             let columns = cols(acc.key);
@@ -554,7 +560,12 @@ impl<'t, 'l> Builder<'t, 'l> {
                             .get(k)
                             .filter(|t| (t.start, t.end) == (s, e))
                             .and_then(|t| t.value);
-                        let v = read.unwrap_or_else(|| cell_value(&t.raw));
+                        // (a cell the placing cut from a digit run is
+                        // mostly a plain figure: read without the
+                        // number grammar)
+                        let v = read.unwrap_or_else(|| {
+                            super::cells::plain_figure(&t.raw).or_else(|| cell_value(&t.raw))
+                        });
                         vals.insert_or_push(*c, v, rising);
                         src.cells.insert_or_push(*c, t, rising);
                     }

@@ -337,6 +337,17 @@ pub(crate) fn app_label(p: &str) -> AppLabel {
     app_label_of(p, &Found::of_label(p))
 }
 
+/// [`app_label`] of the label `p` of a line; when `parted` (the line is no
+/// pipe row: it holds a tab, or fewer than two pipes) as the rows' reader
+/// reads it: a pipe inside the label (`2.重复|申请`) parts it as the pipe
+/// between two cells does, and the parts' words join (`rows::Parts`).
+pub(crate) fn app_label_parted(p: &str, parted: bool) -> AppLabel {
+    if !parted || memchr::memchr(b'|', p.as_bytes()).is_none() {
+        return app_label(p);
+    }
+    app_label(&p.split('|').collect::<String>())
+}
+
 /// [`app_label`] of `p` whose words are `f` ([`Found::of_label`]).
 pub(crate) fn app_label_of(p: &str, f: &Found) -> AppLabel {
     let head = f.head;

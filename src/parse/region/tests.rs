@@ -43,7 +43,10 @@ fn a_figure_line_passes_every_region_end_test() {
             Kind::ReviewLitigation,
             Kind::Generic,
         ] {
-            assert!(!ends_region(t, kind, &mut buf, &mut seen), "{t} {kind:?}");
+            assert!(
+                !ends_region(t, t.contains('\t'), kind, &mut buf, &mut seen),
+                "{t} {kind:?}"
+            );
         }
         assert!(!matches!(
             app_label(&lexical::norm(t)),
@@ -75,7 +78,7 @@ fn a_label_is_a_note_as_its_line_is() {
     ] {
         let mut buf = String::new();
         let mut seen = Normed::default();
-        ends_region(t, Kind::Applications, &mut buf, &mut seen);
+        ends_region(t, t.contains('\t'), Kind::Applications, &mut buf, &mut seen);
         if let Some(note) = seen.note {
             assert!(seen.whole);
             assert_eq!(note, app_label(&lexical::norm(t)) == AppLabel::Note, "{t}");
@@ -216,4 +219,30 @@ fn a_line_said_to_end_any_region_ends_the_region() {
     }
     // (the test says something: most of these lines end some region)
     assert!(ended >= 10, "{ended}");
+}
+
+#[test]
+fn a_pipe_inside_a_label_parts_it_as_the_rows_reader_does() {
+    let mut buf = String::new();
+    let mut seen = Normed::default();
+    // no pipe row (one pipe, or a tab on the line): the label's words join
+    // across its pipes, as the rows' reader joins them
+    for (t, tab) in [
+        ("2.重复|申请", false),
+        ("（六）其|他处理", false),
+        ("1.属于国家||秘密", true),
+    ] {
+        assert!(
+            !ends_region(t, tab, Kind::Applications, &mut buf, &mut seen),
+            "{t}"
+        );
+    }
+    // a pipe row's pipes part its cells
+    assert!(ends_region(
+        "2.重复|申|请",
+        false,
+        Kind::Applications,
+        &mut buf,
+        &mut seen
+    ));
 }

@@ -311,15 +311,16 @@ pub(crate) fn generic_after_paragraph(
             (blocks.len() == want.len() + 1
                 && blocks[..want.len()] == want[..]
                 && is_g(blocks.last()))
-                // `para` the head line of a subsection (`1.`) whose first
-                // block is the table: the same head, the table in it
+                // `para` the head line of a subsection (`1.`), with the
+                // paragraphs before the table (`1.-` + `5`): the same head
+                // and blocks, the table in it after them
                 || matches!((want.as_slice(), blocks.as_slice()),
                     ([Block::Subsection(w)], [Block::Subsection(b)])
-                        if w.blocks.is_empty()
-                            && b.marker == w.marker
+                        if b.marker == w.marker
                             && b.title == w.title
-                            && b.blocks.len() == 1
-                            && is_g(b.blocks.first()))
+                            && b.blocks.len() == w.blocks.len() + 1
+                            && b.blocks[..w.blocks.len()] == w.blocks[..]
+                            && is_g(b.blocks.last()))
         })
     };
     if reads(&format!("{para}\n{text}")) {

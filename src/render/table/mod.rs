@@ -605,14 +605,15 @@ fn put_group_for<W: fmt::Write>(
 /// Writes a group label of the applications table on a line of its own
 /// (white space removed, as [`put`]); one that would read as running text
 /// there (30 characters with a comma: `年度办理结果ovethe…,reicdt`, read
-/// from the table's anchor line) ends its line with a tab, an empty cell
-/// after it: the parser keeps such a group label in the table.
+/// from the table's anchor line) or a sentence (`（五）不予处理。`) ends its
+/// line with a tab, an empty cell after it: the parser keeps it in the table.
 fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
     let one: String = raw.chars().filter(|c| !is_space(*c)).collect();
     put(w, raw)?;
     // (a label that ends in digits and a marker, `（三）不予公开02.`, keeps
     // them only as a field that a tab ends)
     if crate::parse::region::reads_as_prose(&one)
+        || one.ends_with('。')
         || crate::template::cells::ends_in_marker_digits(&one)
     {
         w.write_char('\t')?;
