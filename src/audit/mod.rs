@@ -366,6 +366,30 @@ pub(crate) fn normalize_label_into(s: &str, out: &mut String) {
     }
 }
 
+/// The text files of the shared corpus (`$OGI_SHARED/corpus`, else
+/// `../shared/corpus`), read whole, for the tests that compare a fast path
+/// with its reference over real reports (the PDFs are skipped).
+#[cfg(test)]
+pub(crate) fn corpus_texts() -> Vec<String> {
+    let root = std::env::var_os("OGI_SHARED").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        std::path::PathBuf::from,
+    );
+    let mut texts = Vec::new();
+    let mut dirs = vec![root.join("corpus")];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(&dir).expect("the shared corpus is readable");
+        for path in entries.map(|e| e.expect("a directory entry").path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push(text);
+            }
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

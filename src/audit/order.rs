@@ -17,7 +17,7 @@
 use super::CellKey;
 use crate::model::{
     ActiveDisclosureTable, AdField, AdItem, AppCol, AppRow, ApplicationsTable, Block, Finding,
-    Format, Key, Report, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Span, Table,
+    Format, Key, Report, ReviewLitigationTable, RlGroup, RlOutcome, RowSource, Span, Table, Text,
 };
 
 /// Where a finding sorts within its table.
@@ -93,6 +93,17 @@ impl<'a> Tables<'a> {
     /// span outside the tables: a sentence compared with a table cell
     /// sorts at the sentence).
     fn key(&self, f: &Finding, cell: Option<CellKey>) -> Option<(u32, (u32, Place))> {
+        self.key_by(f, cell, &Walk)
+    }
+
+    /// [`Tables::key`] with the place search `search` (the tests compare
+    /// [`Walk`] with the walk it replaced).
+    fn key_by(
+        &self,
+        f: &Finding,
+        cell: Option<CellKey>,
+        search: &impl Search,
+    ) -> Option<(u32, (u32, Place))> {
         let span = f.span?;
         let kind = f.table.as_deref()?;
         let i = self.tables.partition_point(|t| t.0 <= span.start);
@@ -110,7 +121,7 @@ impl<'a> Tables<'a> {
                         .position(|k| k.key() == c)
                         .map_or_else(|| AFTER + template_index::<AppCol>(c), |i| 1 + i as u32)
                 };
-                place(rows, column, at, (f, cell))
+                search.place((rows, t.source.as_slice()), column, at, (f, cell))
             }
             Std::ReviewLitigation(t) => {
                 // the canonical text writes the groups in template order
@@ -119,7 +130,7 @@ impl<'a> Tables<'a> {
                     .filter(|g| t.groups.contains_key(g) || t.source.contains_key(g))
                     .map(|g| (*g, t.source.get(g)));
                 let column = |_: RlGroup, c: &str| 1 + template_index::<RlOutcome>(c);
-                place(rows, column, at, (f, cell))
+                search.place((rows, t.source.as_slice()), column, at, (f, cell))
             }
             Std::ActiveDisclosure(t, format) => {
                 let rows = t.items.keys().map(|i| (*i, t.source.get(i)));
@@ -130,71 +141,75 @@ impl<'a> Tables<'a> {
                         .position(|k| k.key() == c)
                         .map_or_else(|| AFTER + template_index::<AdField>(c), |i| 1 + i as u32)
                 };
-                place(rows, column, at, (f, cell))
+                search.place((rows, t.source.as_slice()), column, at, (f, cell))
             }
         };
         Some((start, place))
     }
 }
 
-/// Where the finding `f` at `span` sorts in a table that starts at `start`
-/// and has the rows `rows` (in model order, with their source); `column`:
-/// the place of a column in a row (1 + its index). `cell`: the cell an
-/// equation's note stands at.
-///
-/// The span is the label, a cell or the fused digits of a row: there.
-/// When several have that place (the empty cells of a row after its last
-/// figure, of several rows at the end of the review/litigation line), the
-/// cell of the note, else the one the finding names (its row and column),
-/// else the first of the row it names, else the first. A span that is no row's place: at the row
-/// and column the finding names; a finding that names no row of the table
-/// (a table-wide note, a group label), before the first row that starts
-/// at or after it.
-///
-/// The rows of a standard table are bounded by its template (each key
-/// once), so this takes a bounded number of steps.
-fn place<'t, K: Key, C: Key + 't>(
-    rows: impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
-    column: impl Fn(K, &str) -> u32,
-    (start, span): (u32, Span),
-    (f, cell): (&Finding, Option<CellKey>),
-) -> (u32, Place) {
-    let named = |row: &str, col: Option<&str>| {
-        let (rank, (k, _)) = (0u32..)
-            .zip(rows.clone())
-            .find(|(_, (k, _))| k.key() == row)?;
-        Some((rank, col.map_or(0, |c| column(k, c))))
-    };
-    let note = cell.and_then(|(r, c)| named(r, Some(c)));
-    let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
-    let (mut first, mut in_row, mut at_note, mut at_fields) = (None, None, false, false);
-    for (rank, (k, src)) in (0u32..).zip(rows.clone()) {
-        let Some(src) = src else { continue };
-        // (a cell's column is looked up only where its span is the
-        // finding's: a search of the column keys per cell made the sort
-        // cost more than every rule)
-        let own = src.label.iter().chain(&src.fused).map(|t| (t, None));
-        let cells = src.cells.iter().map(|(c, t)| (t, Some(c)));
-        for (t, c) in own.chain(cells) {
-            if t.span.start != span.start || t.span.end != span.end {
-                continue;
-            }
-            let col = c.map_or(0, |c| column(k, c.key()));
-            let p = Some((rank, col));
-            first = first.min(p).or(p);
-            if fields.is_some_and(|f| f.0 == rank) {
-                in_row = in_row.min(p).or(p);
-            }
-            at_note |= note == p;
-            at_fields |= fields == p;
+/// A search of a finding's place in a table (see [`Walk`]).
+trait Search {
+    fn place<'t, K: Key, C: Key + 't>(
+        &self,
+        rows: (
+            impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+            &'t [(K, RowSource<C>)],
+        ),
+        column: impl Fn(K, &str) -> u32,
+        at: (u32, Span),
+        fc: (&Finding, Option<CellKey>),
+    ) -> (u32, Place);
+}
+
+/// The places `(row rank, column)` of the texts at a finding's span seen
+/// so far, and which of them the finding's note and names point at.
+#[derive(Default)]
+struct Seen {
+    first: Option<(u32, u32)>,
+    in_row: Option<(u32, u32)>,
+    at_note: bool,
+    at_fields: bool,
+}
+
+impl Seen {
+    /// Notes a text at the finding's span at `p`; `note`, `fields`: the
+    /// places the note's cell and the finding's row and column name.
+    fn see(
+        &mut self,
+        (rank, col): (u32, u32),
+        note: Option<(u32, u32)>,
+        fields: Option<(u32, u32)>,
+    ) {
+        let p = Some((rank, col));
+        self.first = self.first.min(p).or(p);
+        if fields.is_some_and(|f| f.0 == rank) {
+            self.in_row = self.in_row.min(p).or(p);
+        }
+        self.at_note |= note == p;
+        self.at_fields |= fields == p;
+    }
+
+    /// Where the finding sorts, given what was seen (see [`Walk`]): a row
+    /// and column, or (`None`) before a row.
+    fn chosen(&self, note: Option<(u32, u32)>, fields: Option<(u32, u32)>) -> Option<(u32, u32)> {
+        match self.first {
+            Some(_) if self.at_note => note,
+            Some(_) if self.at_fields => fields,
+            Some(_) => self.in_row.or(self.first),
+            None => fields,
         }
     }
-    let chosen = match first {
-        Some(_) if at_note => note,
-        Some(_) if at_fields => fields,
-        Some(_) => in_row.or(first),
-        None => fields,
-    };
+}
+
+/// The place of a finding: at `chosen` (row rank, column), else before the
+/// first of `rows` that starts at or after its span (the first row when
+/// the span is at or before the table's `start`).
+fn settle<'t, K: Key, C: Key + 't>(
+    chosen: Option<(u32, u32)>,
+    rows: impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+    (start, span): (u32, Span),
+) -> (u32, Place) {
     if let Some((rank, column)) = chosen {
         return (rank, Place::Row { column });
     }
@@ -214,6 +229,79 @@ fn place<'t, K: Key, C: Key + 't>(
         nonempty: span.end > span.start,
     };
     (before, place)
+}
+
+/// The place search of [`Tables::key`].
+struct Walk;
+
+impl Search for Walk {
+    /// Where the finding `f` at `span` sorts in a table that starts at `start`
+    /// and has the rows `rows` (in model order, with their source; `sources`:
+    /// the same sources as stored, in any order); `column`: the place of a
+    /// column in a row (1 + its index). `cell`: the cell an equation's note
+    /// stands at.
+    ///
+    /// The span is the label, a cell or the fused digits of a row: there.
+    /// When several have that place (the empty cells of a row after its last
+    /// figure, of several rows at the end of the review/litigation line), the
+    /// cell of the note, else the one the finding names (its row and column),
+    /// else the first of the row it names, else the first. A span that is no row's place: at the row
+    /// and column the finding names; a finding that names no row of the table
+    /// (a table-wide note, a group label), before the first row that starts
+    /// at or after it.
+    ///
+    /// The rows of a standard table are bounded by its template (each key
+    /// once), so this takes a bounded number of steps: one tight look at each
+    /// text of the sources, and the row's rank and the cell's column only for
+    /// a text whose span is the finding's (a search of the column keys per
+    /// cell made the sort cost more than every rule; a look-up of each row's
+    /// source in model order, as much as the look at its cells).
+    fn place<'t, K: Key, C: Key + 't>(
+        &self,
+        (rows, sources): (
+            impl Iterator<Item = (K, Option<&'t RowSource<C>>)> + Clone,
+            &'t [(K, RowSource<C>)],
+        ),
+        column: impl Fn(K, &str) -> u32,
+        (start, span): (u32, Span),
+        (f, cell): (&Finding, Option<CellKey>),
+    ) -> (u32, Place) {
+        let rank_of = |pred: &dyn Fn(K) -> bool| {
+            (0u32..)
+                .zip(rows.clone())
+                .find(|(_, (k, _))| pred(*k))
+                .map(|(rank, (k, _))| (rank, k))
+        };
+        let named = |row: &str, col: Option<&str>| {
+            let (rank, k) = rank_of(&|k: K| k.key() == row)?;
+            Some((rank, col.map_or(0, |c| column(k, c))))
+        };
+        let note = cell.and_then(|(r, c)| named(r, Some(c)));
+        let fields = f.row.as_deref().and_then(|r| named(r, f.column.as_deref()));
+        let here = |t: &Text| t.span.start == span.start && t.span.end == span.end;
+        let mut seen = Seen::default();
+        for (i, (k, src)) in sources.iter().enumerate() {
+            let own = src.label.iter().chain(&src.fused).any(here);
+            if !own && !src.cells.values().any(here) {
+                continue;
+            }
+            // a row's source is the first of its key; a source of no row of
+            // the table is not looked at
+            let first_of_key = sources.iter().position(|(x, _)| x == k) == Some(i);
+            let Some((rank, _)) = rank_of(&|r: K| r == *k).filter(|_| first_of_key) else {
+                continue;
+            };
+            let own = own.then_some(0);
+            let cells = src.cells.iter().filter(|(_, t)| here(t));
+            for col in own
+                .into_iter()
+                .chain(cells.map(|(c, _)| column(*k, c.key())))
+            {
+                seen.see((rank, col), note, fields);
+            }
+        }
+        settle(seen.chosen(note, fields), rows, (start, span))
+    }
 }
 
 /// The `start..end` of every paragraph of `report`, in document order.
@@ -315,195 +403,4 @@ pub(super) fn sort_findings(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::audit::finding;
-    use crate::model::Severity;
-
-    fn no_tables() -> Tables<'static> {
-        Tables { tables: Vec::new() }
-    }
-
-    #[test]
-    fn findings_sort_by_position_then_rule_stably() {
-        let at = |rule: &'static str, start: Option<u32>, msg: &str| {
-            let span = start.map(|s| Span {
-                start: s,
-                end: s + 1,
-                ..Span::default()
-            });
-            finding(rule, Severity::Note, msg.to_owned(), span)
-        };
-        let mut v = vec![
-            at("b", Some(5), "1"),
-            at("a", Some(5), "2"),
-            at("z", None, "3"),
-            at("a", Some(1), "4"),
-            at("b", Some(5), "5"),
-            at("c", Some(0), "6"),
-            at("a", None, "7"),
-        ];
-        sort_findings(&mut v, &[], (&no_tables(), &[]));
-        let got: Vec<&str> = v.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(got, ["7", "3", "6", "4", "2", "1", "5"]);
-    }
-
-    #[test]
-    fn findings_in_a_paragraph_sort_by_rule_then_place() {
-        let at = |rule: &'static str, start: u32, end: u32, msg: &str| {
-            let span = Span {
-                start,
-                end,
-                ..Span::default()
-            };
-            finding(rule, Severity::Note, msg.to_owned(), Some(span))
-        };
-        // the paragraph 10..40 on one line: exact spans
-        let mut one = vec![
-            at("b", 12, 14, "b1"),
-            at("a", 20, 22, "a1"),
-            at("b", 30, 32, "b2"),
-            at("c", 40, 41, "after"),
-            at("z", 5, 6, "before"),
-        ];
-        // joined from several lines: the paragraph's span, in text order
-        let mut joined = vec![
-            at("b", 10, 40, "b1"),
-            at("a", 10, 40, "a1"),
-            at("b", 10, 40, "b2"),
-            at("c", 40, 41, "after"),
-            at("z", 5, 6, "before"),
-        ];
-        sort_findings(&mut one, &[(10, 40)], (&no_tables(), &[]));
-        sort_findings(&mut joined, &[(10, 40)], (&no_tables(), &[]));
-        let got = |v: &[Finding]| v.iter().map(|f| f.message.to_string()).collect::<Vec<_>>();
-        assert_eq!(got(&one), ["before", "a1", "b1", "b2", "after"]);
-        assert_eq!(got(&one), got(&joined));
-    }
-
-    /// `rule row/column` of each finding of the applications table.
-    fn table_findings(findings: &[Finding]) -> Vec<String> {
-        findings
-            .iter()
-            .filter(|f| f.table.as_deref() == Some("applications"))
-            .map(|f| {
-                let key = |k: &Option<crate::Str>| k.as_deref().unwrap_or("-").to_owned();
-                format!("{} {}/{}", f.rule, key(&f.row), key(&f.column))
-            })
-            .collect()
-    }
-
-    #[test]
-    fn empty_cells_at_one_place_sort_cell_by_cell() {
-        // 一's empty cells share one place (after its figure, at the end of
-        // the line): their findings come cell by cell, as in the canonical
-        // text, where each cell has a place of its own
-        let text = "一、本年新收  5\n二、上年结转  0  0  0  0  0  0  0\n（七）总计  5\n四、结转下年度继续办理  0  0  0  0  0  0  0";
-        let report = crate::parse(text).expect("parses");
-        let got = table_findings(&report.findings);
-        let at = |f: &str| {
-            got.iter()
-                .position(|g| g == f)
-                .unwrap_or_else(|| panic!("{f} in {got:#?}"))
-        };
-        let research = at("table.empty_cell new_received/research_institution");
-        assert!(
-            at("applications.balance total_processed/commercial_enterprise")
-                < at("table.empty_cell new_received/commercial_enterprise")
-        );
-        assert!(
-            at("table.empty_cell new_received/commercial_enterprise")
-                < at("applications.balance total_processed/research_institution")
-        );
-        assert!(at("applications.balance total_processed/research_institution") < research);
-        // the row total's note stands at the row's first empty cell
-        assert_eq!(
-            at("applications.row_total new_received/total") + 1,
-            at("table.empty_cell new_received/commercial_enterprise")
-        );
-        let canonical = crate::parse(&report.render()).expect("reads back");
-        assert_eq!(table_findings(&canonical.findings), got);
-        assert_eq!(canonical.findings, report.findings);
-    }
-
-    #[test]
-    fn the_findings_of_a_table_follow_its_rows_in_model_order() {
-        // rows whose labels differ from the template: one finding each
-        let text = "一、本年新收  1  0  0  0  0  0  1\n二、上年结转  0  0  0  0  0  0  0\n总计  1  0  0  0  0  0  1\n四、结转下年度  0  0  0  0  0  0  0\n";
-        let mut report = crate::parse(text).expect("parses");
-        let rows = |r: &Report| {
-            table_findings(&r.findings)
-                .into_iter()
-                .filter(|f| f.starts_with("label.nonstandard"))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            rows(&report),
-            [
-                "label.nonstandard new_received/-",
-                "label.nonstandard carried_over/-",
-                "label.nonstandard total_processed/-",
-                "label.nonstandard carried_forward/-",
-            ]
-        );
-        // the model with 一 after the others (its source still first):
-        // its findings sort after theirs, where the canonical text puts it
-        let Some(Block::Table(table)) = report.preamble.first_mut() else {
-            panic!("{:?}", report.preamble)
-        };
-        let Table::Applications(t) = &mut **table else {
-            panic!("{table:?}")
-        };
-        let row = t.rows.shift_remove(&AppRow::NewReceived).expect("row 一");
-        t.rows.insert(AppRow::NewReceived, row);
-        report.findings = report.audit();
-        assert_eq!(
-            rows(&report),
-            [
-                "label.nonstandard carried_over/-",
-                "label.nonstandard total_processed/-",
-                "label.nonstandard carried_forward/-",
-                "label.nonstandard new_received/-",
-            ]
-        );
-        let canonical = crate::parse(&report.render()).expect("reads back");
-        assert_eq!(canonical.findings, report.findings);
-    }
-
-    #[test]
-    fn table_wide_notes_and_group_labels_sort_before_their_rows() {
-        let at = |rule: &'static str, start: u32, end: u32, row: Option<&str>| {
-            let span = Span {
-                start,
-                end,
-                ..Span::default()
-            };
-            let mut f = finding(rule, Severity::Note, String::new(), Some(span));
-            f.table = Some("applications".into());
-            f.row = row.map(Into::into);
-            f
-        };
-        let text = "一、本年新收  1  0  0  0  0  0  1\n二、上年结转  0  0  0  0  0  0  0\n";
-        let report = crate::parse(text).expect("parses");
-        let Some(Block::Table(table)) = report.preamble.first() else {
-            panic!("{:?}", report.preamble)
-        };
-        let Table::Applications(t) = &**table else {
-            panic!("{table:?}")
-        };
-        let label = |r: AppRow| t.source[&r].label.as_ref().expect("label").span;
-        let (one, two) = (label(AppRow::NewReceived), label(AppRow::CarriedOver));
-        let mut v = vec![
-            at("z.row_two", two.start, two.end, Some("carried_over")),
-            // a group label between the rows, naming none
-            at("a.between", two.start - 1, two.start, None),
-            at("b.row_one", one.start, one.end, Some("new_received")),
-            // the whole table, naming a row it does not have
-            at("y.table", t.span.start, t.span.end, Some("granted")),
-        ];
-        let tables = Tables::of(&[table], report.format);
-        sort_findings(&mut v, &[], (&tables, &[]));
-        let got: Vec<&str> = v.iter().map(|f| f.rule.as_str()).collect();
-        assert_eq!(got, ["y.table", "b.row_one", "a.between", "z.row_two"]);
-    }
-}
+mod tests;

@@ -4,9 +4,9 @@
 //! An Aho–Corasick DFA over byte classes with the standard (overlapping)
 //! semantics: each state knows every word ending where it is reached. The
 //! bytes fall into [`CLASSES`] classes (one per byte of the words, class 0
-//! for every other byte). The table [`NEXT`] holds one row of [`CLASSES`]
+//! for every other byte). The table [`Machine::next`] holds one row of [`CLASSES`]
 //! entries per state, no wider; a state is stored premultiplied (the index
-//! of its row), so a step is `NEXT[state + CLASS[byte]]`. The states where
+//! of its row), so a step is `next[state + class[byte]]`. The states where
 //! no word ends come first, from 0 (the root); those where one does start
 //! at [`END`], a power of two, so one bit test of a state (or of several
 //! states or'ed together) says whether a word ends there.
@@ -45,8 +45,8 @@ const CLASSES_OF: ([u8; 256], usize) = {
 };
 
 /// The class of each byte (0: a byte of no word).
-pub(super) static CLASS: [u8; 256] = CLASSES_OF.0;
-/// The number of byte classes, the width of a row of [`NEXT`].
+const CLASS: [u8; 256] = CLASSES_OF.0;
+/// The number of byte classes, the width of a row of [`Machine::next`].
 pub(super) const CLASSES: usize = CLASSES_OF.1;
 
 /// At most this many trie nodes: the root and one per byte of the words.
@@ -164,8 +164,8 @@ const QUIET_LOUD: (usize, usize) = {
     (quiet, STATES - quiet)
 };
 
-/// The width of a row of [`NEXT`]: a power of two at least [`CLASSES`], so
-/// that a step is `NEXT[state | class]`.
+/// The width of a row of [`Machine::next`]: a power of two at least [`CLASSES`], so
+/// that a step is `next[state | class]`.
 pub(super) const STRIDE: usize = CLASSES.next_power_of_two();
 
 /// The index of the first state where a word ends: a power of two above
@@ -180,9 +180,9 @@ const END_AT: usize = {
 };
 
 /// The bit of a (premultiplied) state where a word ends.
-pub(super) const END: u16 = END_AT as u16;
+pub(super) const END: State = END_AT as State;
 
-/// The length of [`NEXT`]: every `u16`, so that a step needs no bounds
+/// The length of [`Machine::next`]: every `u16`, so that a step needs no bounds
 /// check (the states and their rows take the first `END_AT + loud * STRIDE`).
 const TABLE: usize = 1 << 16;
 
@@ -204,8 +204,9 @@ const NUMBER: [u16; STATES] = {
     number
 };
 
-/// The next state, at `state | class` (states premultiplied by [`STRIDE`]).
-pub(super) static NEXT: [u16; TABLE] = {
+/// The next state, at `state | class` (states premultiplied by [`STRIDE`]):
+/// [`Machine::next`].
+const fn next_of() -> [u16; TABLE] {
     let mut next = [0u16; TABLE];
     let mut s = 0;
     while s < STATES {
@@ -218,7 +219,7 @@ pub(super) static NEXT: [u16; TABLE] = {
         s += 1;
     }
     next
-};
+}
 
 /// The words ending at each state where one does, at
 /// `(state - END) / STRIDE`.
@@ -234,16 +235,40 @@ static ENDS: [u64; QUIET_LOUD.1] = {
     ends
 };
 
-/// The state after byte `b` from `state`.
+/// The transition table and the byte classes in one static: one base
+/// register addresses both in the lanes' loop (as two statics, the loop
+/// ran out of registers and loaded the table's address again at each
+/// step).
+#[repr(C)]
+struct Machine {
+    /// The next state, at `state | class` ([`next_of`]).
+    next: [u16; TABLE],
+    /// The class of each byte ([`CLASS`]).
+    class: [u8; 256],
+}
+
+static MACHINE: Machine = Machine {
+    next: next_of(),
+    class: CLASS,
+};
+
+/// A state as the scans hold it: a (premultiplied) state of [`Machine::next`],
+/// widened from its `u16` when read (a `u16` held in a register was
+/// widened again at each step: one instruction a byte more).
+pub(super) type State = u32;
+
+/// The state after byte `b` from `state` (a state read from [`Machine::next`], or
+/// 0: below `1 << 16`, so that the index needs no bounds check).
 #[inline(always)]
-pub(super) fn step(state: u16, b: u8) -> u16 {
-    NEXT[usize::from(state | u16::from(CLASS[usize::from(b)]))]
+pub(super) fn step(state: State, b: u8) -> State {
+    let m = &MACHINE;
+    State::from(m.next[(state | State::from(m.class[usize::from(b)])) as usize])
 }
 
 /// The words ending at `state` (one with the bit [`END`]).
 #[inline(always)]
-pub(super) fn ends(state: u16) -> u64 {
-    ENDS[usize::from(state ^ END) / STRIDE]
+pub(super) fn ends(state: State) -> u64 {
+    ENDS[((state ^ END) as usize) / STRIDE]
 }
 
 /// The characters of the words (as code points), sorted.
@@ -341,7 +366,7 @@ mod tests {
     fn shape() {
         assert_eq!(NUMBER[0], 0, "the root is state 0");
         for (i, w) in WORDS.iter().enumerate() {
-            let mut s = 0u16;
+            let mut s: State = 0;
             for b in w.bytes() {
                 s = step(s, b);
             }

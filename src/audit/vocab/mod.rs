@@ -18,7 +18,7 @@ mod machine;
 
 use std::cell::Cell;
 
-use machine::{END, ends, in_words, step};
+use machine::{END, State, ends, in_words, step};
 
 /// Every word, its index its bit in a [`Mask`] (at most 64).
 const WORDS: [&str; 60] = [
@@ -260,20 +260,22 @@ impl Hits {
         let n = (0..LANES).map(|k| cuts[k + 1] - cuts[k]).min().unwrap_or(0);
         let lane = |k: usize| &bytes[cuts[k]..cuts[k] + n];
         let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
-        let (mut s0, mut s1, mut s2, mut s3) = (0u16, 0u16, 0u16, 0u16);
+        let (mut s0, mut s1, mut s2, mut s3): (State, State, State, State) = (0, 0, 0, 0);
         let mut all = 0u64;
         // the places where a word ends in some lane, handled in batches
         // out of the loop (which keeps its registers)
-        let mut ends = [(0u32, [0u16; LANES]); BATCH];
+        let mut ends = [(0u32, [0; LANES]); BATCH];
         let mut e = 0;
-        for j in 0..n {
+        let mut j = 0;
+        while j < n {
             s0 = step(s0, l0[j]);
             s1 = step(s1, l1[j]);
             s2 = step(s2, l2[j]);
             s3 = step(s3, l3[j]);
-            if (s0 | s1 | s2 | s3) & END != 0 {
+            j += 1;
+            if any_end(s0 | s1 | s2 | s3) {
                 // spans are u32: no paragraph of a model is longer
-                ends[e % BATCH] = (j as u32 + 1, [s0, s1, s2, s3]);
+                ends[e % BATCH] = (j as u32, [s0, s1, s2, s3]);
                 e += 1;
                 if e == BATCH {
                     all |= lanes_end(&mut self.lanes, &cuts, &ends);
@@ -395,7 +397,7 @@ fn cuts(text: &str) -> Option<[usize; LANES + 1]> {
 /// Scans `bytes` (at `base` in the text) from `state` in one lane, four
 /// bytes a step (one test of the four states: most hold no end); records
 /// the occurrences in `out` and returns the last state and the words found.
-fn run(bytes: &[u8], base: usize, mut state: u16, out: &mut Vec<Hit>) -> (u16, u64) {
+fn run(bytes: &[u8], base: usize, mut state: State, out: &mut Vec<Hit>) -> (State, u64) {
     let mut all = 0u64;
     let mut chunks = bytes.chunks_exact(4);
     let mut at = base;
@@ -424,13 +426,22 @@ fn run(bytes: &[u8], base: usize, mut state: u16, out: &mut Vec<Hit>) -> (u16, u
     (state, all)
 }
 
+/// True when a word ends at `states` (one state, or several or'ed
+/// together): [`END`] is bit 15, the sign of the state's low half, so the
+/// test is the flag the last `or` sets.
+#[inline(always)]
+fn any_end(states: State) -> bool {
+    const _: () = assert!(END == 1 << 15, "END is the sign bit of a u16");
+    (states as u16 as i16) < 0
+}
+
 /// Records the words ending in each lane `k` at byte `cuts[k] + at`
 /// (reached in `states[k]`) for each `(at, states)` of `ends`, in
 /// `lanes[k]`; returns their set.
 fn lanes_end(
     lanes: &mut [Vec<Hit>; LANES],
     cuts: &[usize; LANES + 1],
-    ends: &[(u32, [u16; LANES])],
+    ends: &[(u32, [State; LANES])],
 ) -> u64 {
     let mut all = 0;
     for &(at, states) in ends {
@@ -445,7 +456,7 @@ fn lanes_end(
 
 /// Records in `out` the words that end at byte `end` (reached in `state`,
 /// where some word ends) and returns their set.
-fn push_ends(out: &mut Vec<Hit>, state: u16, end: usize) -> u64 {
+fn push_ends(out: &mut Vec<Hit>, state: State, end: usize) -> u64 {
     let found = ends(state);
     let mut bits = found;
     while bits != 0 {

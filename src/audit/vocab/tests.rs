@@ -174,36 +174,21 @@ fn reference_search() -> aho_corasick::AhoCorasick {
 
 #[test]
 fn the_corpus_as_the_crate_finds_it() {
-    let root = std::env::var_os("OGI_SHARED").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        std::path::PathBuf::from,
-    );
     let ac = reference_search();
     let mut h = Hits::default();
     let (mut files, mut texts) = (0, 0);
-    let mut dirs = vec![root.join("corpus")];
-    while let Some(dir) = dirs.pop() {
-        let entries = std::fs::read_dir(&dir).expect("the shared corpus is readable");
-        for path in entries.map(|e| e.expect("a directory entry").path()) {
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue; // a PDF
-            };
-            files += 1;
-            // the whole file, each of its lines, and each paragraph the
-            // audit scans
-            same_as_the_crate(&ac, &mut h, &text);
-            for line in text.lines() {
-                same_as_the_crate(&ac, &mut h, line);
-            }
-            if let Ok(report) = crate::parse_bytes(text.as_bytes()) {
-                for p in paragraphs(&report) {
-                    same_as_the_crate(&ac, &mut h, p);
-                    texts += 1;
-                }
+    for text in crate::audit::corpus_texts() {
+        files += 1;
+        // the whole file, each of its lines, and each paragraph the
+        // audit scans
+        same_as_the_crate(&ac, &mut h, &text);
+        for line in text.lines() {
+            same_as_the_crate(&ac, &mut h, line);
+        }
+        if let Ok(report) = crate::parse_bytes(text.as_bytes()) {
+            for p in paragraphs(&report) {
+                same_as_the_crate(&ac, &mut h, p);
+                texts += 1;
             }
         }
     }
