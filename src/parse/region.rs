@@ -36,13 +36,13 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
     *seen = Normed::default();
     // the first tab (found by its byte: `str::find` with a `char` sets up a
     // searcher per call)
-    let tab = || memchr::memchr(b'\t', t.as_bytes());
+    let first_tab = || memchr::memchr(b'\t', t.as_bytes());
     // (a tab row whose first field is a row label or a total of the
     // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
     // or a fragment that ends in a stop after its figures, `四、结转下\t0\t。`)
     let row = || {
         kind == Kind::Applications
-            && tab().is_some_and(|k| {
+            && first_tab().is_some_and(|k| {
                 matches!(
                     app_label_parted(&lexical::norm(&t[..k]), true),
                     AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
@@ -77,7 +77,7 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
         return false;
     }
     // the label part: in a tab row its first field (`3.其他\t0议`)
-    let label = tab().map_or(t, |k| &t[..k]);
+    let label = first_tab().map_or(t, |k| &t[..k]);
     if !normalised || label.len() < t.len() {
         lexical::norm_into(full, label);
         seen.whole = label.len() == t.len();
