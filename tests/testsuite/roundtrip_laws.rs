@@ -10,7 +10,7 @@
 //! [`saved_roundtrip_inputs_obey_the_laws`], except those listed in
 //! [`KNOWN_LAW_FAILURES`] with the reason.
 
-use crate::roundtrip_sweep::{failures, LAWS_W};
+use crate::roundtrip_sweep::{LAWS_W, failures};
 use crate::util::repo_path;
 
 /// The canonical text and whether it converges and reads back equal.

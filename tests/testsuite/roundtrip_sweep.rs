@@ -35,7 +35,8 @@ const LAWS_F_HEADS: [&str; 4] = [
 const TOTAL: &str = "\n（七）总计  1 1 1 1 1 1 6\n";
 
 /// An applications table's header line (applicant kinds, tab-separated).
-const HEADER: &str = "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
+const HEADER: &str =
+    "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
 
 /// laws-w's twenty pieces.
 const LAWS_W_PIECES: [&str; 20] = [
