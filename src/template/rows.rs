@@ -186,7 +186,11 @@ impl Cutter {
                 self.cuts.push(n.s.len());
                 // (a marker is judged on its line alone)
                 markers = MarkerScan::at_line(n.s.len());
-            } else if prev_end.is_some_and(|e| e < start) {
+            } else if prev_end.is_some_and(|e| {
+                // (parts of one token at a pipe are not apart: the canonical
+                // text writes a label's white space away, `x\t|\t2.` as `x|2.`)
+                e < start && !text.as_bytes()[e..start].iter().all(|&b| b == b'|')
+            }) {
                 self.apart.push(n.s.len());
             }
             // (the scan's state after any other character is the same
