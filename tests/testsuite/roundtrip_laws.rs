@@ -3041,3 +3041,49 @@ fn laws_c10_a_head_without_title_stays_apart_from_a_table_of_lines() {
     assert_laws("1.\n7////F11.z//F11.\n|/F\r0\r2");
     assert_laws(&fixture("roundtrip-strict-4c9338a01ef2.txt"));
 }
+
+// --- laws-x: the wider sweep's families (tests/testsuite/roundtrip_sweep.rs) ------
+
+/// A marker of several digits glued after a decimal point (`2.01.属于…`,
+/// `57.17.`, `00000002.57.`): the cell grammar reads `2.01` as part of a
+/// label; cut at the marker's last digit (`1.`) the row label before it
+/// ended in the figure `2.0`, which a tab row's label field reads as a
+/// value. The fraction's digits open no marker.
+#[test]
+fn laws_x_a_marker_in_a_decimals_fraction_is_no_marker() {
+    assert_laws("一、本年新收2.01.属于国家秘密");
+    assert_laws("一、本年新收57.17.属于国家秘密\n（七）总计  1 1 1 1 1 1 6\n");
+    assert_laws("一、本年新收00000002.57.属于国家秘密\n");
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n（五）不予处理5.57.要求行政机关确认或重新出具已获取信息7.\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    // a single digit after the point still cuts (`2.` stays in the label)
+    assert_laws("一、本年新收2.1.属于国家秘密");
+}
+
+/// A subsection after a table whose head ends in a stop and whose short
+/// paragraph is a row label's rest (`二、上年结转。` + `政府信息公开申请数量`):
+/// written on one line (a section marker's head takes its body on its line)
+/// it read as the table's row 二、上年结转政府信息公开申请数量. The head on a
+/// line of its own and the paragraph on the next, as the source had it, is
+/// one more candidate of the read-back.
+#[test]
+fn laws_x_a_head_after_a_table_apart_from_its_paragraph() {
+    assert_laws("一、本年新收  4 1 0 0 0 0 5\n二、上年结转。\n政府信息公开申请数量\n");
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n二、上年结转。\n政府信息公开申请数量\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    assert_laws("一、本年新收  4 1 0 0 0 0 5\n四、结转下年度继续办理。\n  0 0 0 0 0 0 0\n");
+}
+
+/// A bare marker after a pipe in a label (`一、本年新收\t|\t2.` + `3.补正…`):
+/// the marker labels nothing, the label keeps it; the canonical text
+/// writes the label without its white space (`一、本年新收|2.`), where the
+/// pipe parts the token and the part `2.` counted as apart from the text
+/// before it, so the marker cut. Parts of one token are not apart.
+#[test]
+fn laws_x_a_bare_marker_after_a_pipe_in_a_label() {
+    assert_laws("一、本年新收\t|\t2.3.补正后申请内容仍不明确");
+    assert_laws("一、本年新收  4 1 0 0 0 0 5\n（四）无法提供\t|\t4.2.保护第三方合法权益");
+    assert_laws("一、本年新收|2.3.补正后申请内容仍不明确\n（七）总计  1 1 1 1 1 1 6\n");
+}
