@@ -3087,3 +3087,17 @@ fn laws_x_a_bare_marker_after_a_pipe_in_a_label() {
     assert_laws("一、本年新收  4 1 0 0 0 0 5\n（四）无法提供\t|\t4.2.保护第三方合法权益");
     assert_laws("一、本年新收|2.3.补正后申请内容仍不明确\n（七）总计  1 1 1 1 1 1 6\n");
 }
+
+/// A wrapped label whose first line ends in a digit marker and whose rest
+/// names the row again (`2.其他法律行政2.` + `法规禁止公开`): on one line
+/// (`2.其他法律行政2.法规禁止公开`) the reader cuts it at the marker and reads
+/// `2.法规禁止公开` as a repeat of the row, other text. The renderer writes
+/// such a label wrapped, as it does a rest that names no row (`[WD]`).
+#[test]
+fn laws_x_a_wrapped_label_whose_rest_names_the_row_again() {
+    assert_laws("（本列2.其他法律行政2.\n法规禁止公开");
+    assert_laws("（本列2.其他法律行政2.\n法规禁止公开1 2 3 4 5 6 7");
+    assert_laws(
+        "一、本年新收四、2.其他法律行政1.\n\n\n法规禁止公开\n本机关将继续做好政府信息公开工作。\n",
+    );
+}
