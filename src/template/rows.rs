@@ -461,9 +461,7 @@ impl<'t, 'l> Builder<'t, 'l> {
             });
         }
     }
-    /// The model's text of `s..e`: its `Str` and its span. Inlined into
-    /// the loop of [`Builder::finish_rows`] (a cell each), so the `Text`
-    /// is made where it goes, not returned through memory.
+    /// The model's text of `s..e` (inlined: made where it goes).
     #[inline(always)]
     pub(crate) fn text_of(&self, s: usize, e: usize) -> Text {
         Text {
