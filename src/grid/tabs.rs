@@ -28,28 +28,43 @@ pub fn row(start: usize, raw: &str) -> Vec<Cell> {
 
 /// The fields of `raw` between `sep`s, trimmed, each with its span.
 pub(crate) fn fields(start: usize, raw: &str, sep: char) -> Vec<Cell> {
-    // (an ASCII separator counted by its byte; the fields trimmed by
-    // bytes: `text::space`, the same trims as the standard library's with
-    // `is_space`, without decoding each character)
-    let n = if sep.is_ascii() {
-        memchr::memchr_iter(sep as u8, raw.as_bytes()).count()
-    } else {
-        raw.matches(sep).count()
-    };
-    let mut out = Vec::with_capacity(n + 1);
+    // (an ASCII separator found by `memchr`, once to size the row and once
+    // to cut it: `str::split` sets up a character search for each field;
+    // the fields trimmed by bytes: `text::space`, the same trims as the
+    // standard library's with `is_space`, without decoding each character)
+    if let Ok(byte) = u8::try_from(sep)
+        && sep.is_ascii()
+    {
+        let b = raw.as_bytes();
+        let mut out = Vec::with_capacity(memchr::memchr_iter(byte, b).count() + 1);
+        let mut from = 0;
+        for end in memchr::memchr_iter(byte, b).chain([raw.len()]) {
+            out.push(field(start + from, &raw[from..end]));
+            from = end + 1;
+        }
+        return out;
+    }
+    let mut out = Vec::with_capacity(raw.matches(sep).count() + 1);
     let mut at = start;
     for f in raw.split(sep) {
-        let ft = crate::text::space::trim_start(f);
-        let lead = f.len() - ft.len();
-        let ft = crate::text::space::trim_end(ft);
-        out.push(if ft.is_empty() {
-            Cell::empty(at + lead)
-        } else {
-            Cell::new(ft, at + lead..at + lead + ft.len())
-        });
+        out.push(field(at, f));
         at += f.len() + sep.len_utf8();
     }
     out
+}
+
+/// The cell of the field `f` found at byte `at`: its text trimmed; a blank
+/// field is an empty cell where its white space ends.
+#[inline]
+fn field(at: usize, f: &str) -> Cell {
+    let ft = crate::text::space::trim_start(f);
+    let lead = f.len() - ft.len();
+    let ft = crate::text::space::trim_end(ft);
+    if ft.is_empty() {
+        Cell::empty(at + lead)
+    } else {
+        Cell::new(ft, at + lead..at + lead + ft.len())
+    }
 }
 
 /// A grid of tab rows from lines given as (byte offset, text); blank lines
@@ -83,6 +98,42 @@ mod tests {
         assert_eq!(g.rows()[1][0].span, Some(22..34));
         assert_eq!(g.rows()[1][0].text, "上年结转");
         assert_eq!(g.layout(), Layout::Tabs);
+    }
+
+    /// The fields as `str::split` cuts them (the reading before the
+    /// `memchr` cut), trimmed, each with its span.
+    fn split_fields(start: usize, raw: &str, sep: char) -> Vec<Cell> {
+        let mut out = Vec::new();
+        let mut at = start;
+        for f in raw.split(sep) {
+            let ft = f.trim_start_matches(is_space);
+            let lead = f.len() - ft.len();
+            let ft = ft.trim_end_matches(is_space);
+            out.push(if ft.is_empty() {
+                Cell::empty(at + lead)
+            } else {
+                Cell::new(ft, at + lead..at + lead + ft.len())
+            });
+            at += f.len() + sep.len_utf8();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// The fields cut at each separator are those of `str::split`:
+        /// texts, spans and empty cells, for tabs, pipes and a separator
+        /// outside ASCII.
+        #[test]
+        fn fields_are_those_of_the_split(
+            raw in "[a数 \t|｜\u{3000}\u{a0}1]{0,16}",
+            start in 0usize..40,
+        ) {
+            for sep in ['\t', '|', '｜'] {
+                let (ours, theirs) = (fields(start, &raw, sep), split_fields(start, &raw, sep));
+                proptest::prop_assert_eq!(ours, theirs);
+            }
+        }
     }
 
     #[test]

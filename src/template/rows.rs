@@ -480,6 +480,8 @@ impl<'t, 'l> Builder<'t, 'l> {
             });
         }
     }
+    /// The model's text of `s..e` (inlined: made where it goes).
+    #[inline(always)]
     pub(crate) fn text_of(&self, s: usize, e: usize) -> Text {
         Text {
             raw: self.text[s..e].into(),

@@ -7,7 +7,7 @@
 //! over the words so written: a third of the states of the DFA over the
 //! words' UTF-8 bytes (so a third of its build, once per process) and one
 //! step per character instead of three. A text is read one character at a
-//! time, its symbol looked up in a table (`Symbols::of_char`); the DFA
+//! time, its symbol looked up in a table (`Symbols::at`); the DFA
 //! steps in an inner loop with no call and no store up to the next state
 //! where words end, so its tables stay in registers.
 //!
@@ -19,10 +19,10 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
-/// The code points up to the end of the ideographs (U+9FFF): the symbols
-/// of the characters of words among them are held in one table, indexed by
-/// code point.
-const TABLE: u32 = 0xA000;
+/// The code points of one to three bytes of UTF-8 (U+0000…U+FFFF): the
+/// symbols of the characters of words among them are held in one table,
+/// indexed by code point (a `u16`: no bounds check).
+const TABLE: usize = 0x1_0000;
 
 /// The vocabulary's DFA over the symbols of its characters (standard
 /// semantics: a state lists every word that ends where it is reached, its
@@ -37,9 +37,9 @@ pub(super) struct Machine {
 
 /// The symbols of the characters of the words.
 struct Symbols {
-    /// The symbol of each character below [`TABLE`] (0: in no word).
-    table: Box<[u8]>,
-    /// The symbols of the characters of the words above it (`％`).
+    /// The symbol of each character below U+10000 (0: in no word).
+    table: Box<[u8; TABLE]>,
+    /// The symbols of the characters of the words above it (`𝄞`).
     other: Vec<(u32, u8)>,
 }
 
@@ -50,7 +50,10 @@ impl Symbols {
         chars.sort_unstable();
         chars.dedup();
         assert!(chars.len() < 256, "one byte per character of the words");
-        let mut table = vec![0u8; TABLE as usize].into_boxed_slice();
+        let mut table: Box<[u8; TABLE]> = vec![0u8; TABLE]
+            .into_boxed_slice()
+            .try_into()
+            .expect("TABLE bytes");
         let mut other = Vec::new();
         for (k, c) in chars.iter().enumerate() {
             let (cp, sym) = (u32::from(*c), (k + 1) as u8);
@@ -68,6 +71,27 @@ impl Symbols {
         match self.table.get(cp as usize) {
             Some(&sym) => sym,
             None => self.other.iter().find(|o| o.0 == cp).map_or(0, |o| o.1),
+        }
+    }
+
+    /// The symbol of the first character of `b` (the rest of a `str`'s
+    /// bytes from a character boundary, not empty) and the bytes after it.
+    /// ASCII and three-byte characters (the ideographs, full-width forms)
+    /// are read from their bytes by slice patterns (one length test each)
+    /// and looked up with a `u16` index; the others are decoded in full.
+    #[inline(always)]
+    fn at<'b>(&self, x: u8, b: &'b [u8]) -> (u8, &'b [u8]) {
+        match (x, b) {
+            (0..=0x7F, [_, rest @ ..]) => (self.table[usize::from(x)], rest),
+            (0xE0..=0xEF, [_, y, z, rest @ ..]) => {
+                let cp =
+                    (u16::from(x & 0x0F) << 12) | (u16::from(y & 0x3F) << 6) | u16::from(z & 0x3F);
+                (self.table[usize::from(cp)], rest)
+            }
+            _ => {
+                let (cp, len) = code_point_at(b, 0);
+                (self.of_char(cp), &b[len.min(b.len())..])
+            }
         }
     }
 }
@@ -102,26 +126,28 @@ impl Machine {
         let dfa = &self.dfa;
         let mut sid = self.start;
         let b = s.as_bytes();
-        let mut i = 0;
+        // the bytes not read yet
+        let mut rest = b;
         loop {
             // the steps up to the next state where words end: a loop with
             // no call and no store, so the tables stay in registers (an
             // unanchored standard DFA has no dead state: its special states
-            // are the matches and the start); each character decoded from
-            // its bytes (`s` is UTF-8: see `code_point_at`)
-            let mut end = None;
-            while i < b.len() {
-                let (cp, len) = code_point_at(b, i);
-                i += len;
-                sid = dfa.next_state(Anchored::No, sid, self.symbols.of_char(cp));
+            // are the matches and the start); each character's symbol read
+            // from its bytes (`s` is UTF-8: see `Symbols::at`)
+            let mut hit = false;
+            while let Some(&x) = rest.first() {
+                let (sym, after) = self.symbols.at(x, rest);
+                rest = after;
+                sid = dfa.next_state(Anchored::No, sid, sym);
                 if dfa.is_special(sid) && dfa.is_match(sid) {
-                    end = Some(i);
+                    hit = true;
                     break;
                 }
             }
-            let Some(end) = end else {
+            if !hit {
                 return;
-            };
+            }
+            let end = b.len() - rest.len();
             for k in 0..dfa.match_len(sid) {
                 let w = dfa.match_pattern(sid, k).as_usize();
                 f(end - self.lens[w], end, w);
@@ -161,6 +187,26 @@ mod tests {
         for (i, c) in s.char_indices() {
             assert_eq!(code_point_at(b, i), (u32::from(c), c.len_utf8()), "{c:?}");
         }
+    }
+
+    /// Reading a symbol from the bytes is looking up the code point of each
+    /// character (`str::chars`), for characters of one to four bytes, at the
+    /// table's ends and in the middle of the words.
+    #[test]
+    fn symbols_read_from_bytes_are_those_of_the_characters() {
+        let words = ["一稳定", "％", "本年增/减", "%", "𝄞x", "\u{ffff}é"];
+        let sym = Symbols::of(&words);
+        let s = "a\u{0}\u{7f}\u{80}é\u{7ff}\u{800}一說稳\u{9fff}\u{a000}\u{ffff}\u{10000}𝄞\u{10ffff}％|减/年x";
+        let mut rest = s.as_bytes();
+        let mut chars = s.chars();
+        while let Some(&x) = rest.first() {
+            let c = chars.next().expect("one character per step");
+            let (got, after) = sym.at(x, rest);
+            assert_eq!(got, sym.of_char(u32::from(c)), "{c:?}");
+            assert_eq!(rest.len() - after.len(), c.len_utf8(), "{c:?}");
+            rest = after;
+        }
+        assert_eq!(chars.next(), None);
     }
 
     #[test]
