@@ -253,6 +253,94 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     line_heading(t, expected, last).or_else(|| inline_heading(t, expected))
 }
 
+/// [`find_heading`] of the piece `t` found at byte `at` of the text `duns`
+/// searches: the inline heading is looked for only when `duns` finds the
+/// `X、` of `expected` in `t`, where [`inline_heading`] would find it.
+pub(crate) fn find_heading_at(
+    t: &str,
+    at: usize,
+    expected: u32,
+    last: u32,
+    duns: &mut Duns<'_>,
+) -> Option<Hit> {
+    line_heading(t, expected, last).or_else(|| {
+        duns.may_hold(at..at + t.len(), expected)
+            .then(|| inline_heading(t, expected))
+            .flatten()
+    })
+}
+
+/// The `X、` searched for by [`inline_heading`] for the number `expected`
+/// (`X` its last digit, `十` for a multiple of ten; searchers built once),
+/// `None` outside 1…99, where it finds no heading.
+fn digit_dun(expected: u32) -> Option<&'static memchr::memmem::Finder<'static>> {
+    static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
+            ]
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+        });
+    (1..=99)
+        .contains(&expected)
+        .then(|| &DIGIT_DUN[(expected % 10) as usize])
+}
+
+/// The bytes [`Duns`] searches at a time past the piece asked about: a
+/// search that finds nothing ends there, so that a number whose `X、` never
+/// comes does not cost a search of the rest of the text at each heading.
+const DUNS_WINDOW: usize = 1 << 14;
+
+/// Where the next `X、` of [`inline_heading`] is in a text, searched for
+/// once over many pieces instead of once in each piece (each search of a
+/// short piece pays the searcher's set-up: most of its cost). The pieces
+/// are asked about in text order; a piece before the last one asked, or
+/// another number, starts a new search.
+pub(crate) struct Duns<'t> {
+    text: &'t [u8],
+    /// The number whose `X、` was searched for (0: none yet).
+    expected: u32,
+    /// The bytes searched: the first `X、` at or after `from` is `hit`,
+    /// or there is none before `to` when `hit` is `None`.
+    from: usize,
+    to: usize,
+    hit: Option<usize>,
+}
+
+impl<'t> Duns<'t> {
+    /// A cursor over `text`, nothing searched yet.
+    pub(crate) fn new(text: &'t str) -> Duns<'t> {
+        Duns {
+            text: text.as_bytes(),
+            expected: 0,
+            from: 0,
+            to: 0,
+            hit: None,
+        }
+    }
+
+    /// False when the bytes `r` of the text hold no `X、` of `expected`
+    /// (then [`inline_heading`] finds nothing in them).
+    fn may_hold(&mut self, r: std::ops::Range<usize>, expected: u32) -> bool {
+        let Some(f) = digit_dun(expected) else {
+            return false;
+        };
+        let stale = expected != self.expected
+            || r.start < self.from
+            || self.hit.map_or(r.end > self.to, |h| h < r.start);
+        if stale {
+            let to = r.end.max(r.start + DUNS_WINDOW).min(self.text.len());
+            self.expected = expected;
+            (self.from, self.to) = (r.start, to);
+            self.hit = f.find(&self.text[r.start..to]).map(|p| r.start + p);
+        }
+        self.hit
+            .is_some_and(|h| h + f.needle().len() <= r.end)
+    }
+}
+
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
@@ -296,21 +384,9 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
 /// An inline heading: `…。二、主动公开政府信息情况 第二十条…`, numbered `expected`.
 fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
     // the numeral before `、` ends with the last digit of `expected` (`十`
-    // for a multiple of ten): one search for that digit and `、`, with
-    // searchers built once, finds every `、` that can open the heading
-    static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::LazyLock::new(|| {
-            [
-                "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
-            ]
-            .iter()
-            .map(memchr::memmem::Finder::new)
-            .collect()
-        });
-    if !(1..=99).contains(&expected) {
-        return None;
-    }
-    let finder = &DIGIT_DUN[(expected % 10) as usize];
+    // for a multiple of ten): one search for that digit and `、` finds
+    // every `、` that can open the heading
+    let finder = digit_dun(expected)?;
     // found one by one with `find` from past the last one (as `find_iter`
     // would, without copying the searcher into an iterator for each line)
     let mut next = 0;
