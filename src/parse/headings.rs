@@ -342,6 +342,7 @@ impl<'t> Duns<'t> {
 }
 
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
+#[inline]
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
     // first byte is E4 or E5: most lines are ruled out by it

@@ -64,10 +64,23 @@ impl LineKind {
     }
     /// A page number line; `s` is the piece.
     pub(crate) fn page(&self, s: &Seg<'_>) -> bool {
-        *self
-            .page
-            .get_or_init(|| crate::text::lexical::is_page_number(s.trimmed().1))
+        *self.page.get_or_init(|| {
+            let t = s.trimmed().1;
+            may_open_page_number(t) && crate::text::lexical::is_page_number(t)
+        })
     }
+}
+
+/// False when the trimmed piece `t` cannot be a page number
+/// ([`crate::text::lexical::is_page_number`]) for its first byte: every form
+/// starts with a dash (`-`; `—` and `–` are `E2 80 94`, `E2 80 93`; `－` is
+/// `EF BC 8D`), `第` (`E7 AC AC`) or an ASCII digit. Most pieces are ruled
+/// out without a call.
+fn may_open_page_number(t: &str) -> bool {
+    matches!(
+        t.as_bytes().first(),
+        Some(b'-' | b'0'..=b'9' | 0xE2 | 0xE7 | 0xEF)
+    )
 }
 
 /// Gives the pieces `segs` (in text order and apart, as the structure pass
@@ -119,6 +132,23 @@ pub(crate) fn classify(segs: &[Seg<'_>]) -> Vec<LineKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_number_opens_with_a_byte_of_the_filter() {
+        // every character first, before the tails of each form
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for tail in ["", " 3 -", "3/12", " 3 页 共 9 页"] {
+                let t = format!("{c}{tail}");
+                let t = crate::text::space::trim(&t);
+                if !may_open_page_number(t) {
+                    assert!(!crate::text::lexical::is_page_number(t), "{t:?}");
+                }
+            }
+        }
+        for t in ["-3-", "— 3 —", "－3－", "– 3 –", "第 3 页", "3/12", "12"] {
+            assert!(may_open_page_number(t), "{t:?}");
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
