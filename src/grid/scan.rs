@@ -66,7 +66,7 @@ fn wide_space(b: &[u8], i: usize, lead: u8) -> bool {
 
 /// The number of ASCII spaces `b` starts with, eight bytes compared at a
 /// time (the alignment of `pdftotext -layout` is runs of tens of spaces).
-pub(crate) fn space_run(b: &[u8]) -> usize {
+fn space_run(b: &[u8]) -> usize {
     const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
     let mut k = 0;
     while let Some(w) = b.get(k..k + 8) {

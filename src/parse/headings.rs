@@ -155,6 +155,11 @@ pub(crate) fn classify(title: &str) -> SectionKind {
 
 /// True when `t` (normalised) is a table row or group label, not a heading.
 fn is_table_label(t: &str) -> bool {
+    // (searched by finders built once: `str::contains` builds one per call)
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            ["本年度办理结果", "政府信息公开申请数量"].map(memchr::memmem::Finder::new)
+        });
     [
         "本年新收",
         "上年结转",
@@ -170,8 +175,7 @@ fn is_table_label(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.starts_with(w))
-        || t.contains("本年度办理结果")
-        || t.contains("政府信息公开申请数量")
+        || WORDS.iter().any(|w| w.find(t.as_bytes()).is_some())
 }
 
 /// A heading found in a piece of text.
@@ -263,12 +267,21 @@ pub(crate) fn find_heading_at(
     last: u32,
     duns: &mut Duns<'_>,
 ) -> Option<Hit> {
-    line_heading(t, expected, last).or_else(|| {
+    // (the first byte of a numeral, as `line_heading` asks first: most
+    // pieces are no heading line without a call)
+    let line = matches!(t.as_bytes().first(), Some(0xE4 | 0xE5))
+        .then(|| line_heading(t, expected, last))
+        .flatten();
+    line.or_else(|| {
         duns.may_hold(at..at + t.len(), expected)
             .then(|| inline_heading(t, expected))
             .flatten()
     })
 }
+
+/// The bytes of an `X、` of [`digit_dun`] (a numeral and `、`, three bytes
+/// each).
+const DUN_LEN: usize = 6;
 
 /// The `X、` searched for by [`inline_heading`] for the number `expected`
 /// (`X` its last digit, `十` for a multiple of ten; searchers built once),
@@ -324,25 +337,35 @@ impl<'t> Duns<'t> {
     /// False when the bytes `r` of the text hold no `X、` of `expected`
     /// (then [`inline_heading`] finds nothing in them).
     fn may_hold(&mut self, r: std::ops::Range<usize>, expected: u32) -> bool {
-        let Some(f) = digit_dun(expected) else {
-            return false;
-        };
         let stale = expected != self.expected
             || r.start < self.from
             || self.hit.map_or(r.end > self.to, |h| h < r.start);
         if stale {
-            let to = r.end.max(r.start + DUNS_WINDOW).min(self.text.len());
-            self.expected = expected;
-            (self.from, self.to) = (r.start, to);
-            self.hit = f.find(&self.text[r.start..to]).map(|p| r.start + p);
+            self.search(r.clone(), expected);
         }
-        self.hit
-            .is_some_and(|h| h + f.needle().len() <= r.end)
+        self.hit.is_some_and(|h| h + DUN_LEN <= r.end)
+    }
+
+    /// Searches for the first `X、` of `expected` from the start of `r`, up
+    /// to [`DUNS_WINDOW`] bytes on (and at least to the end of `r`).
+    #[inline(never)]
+    fn search(&mut self, r: std::ops::Range<usize>, expected: u32) {
+        self.expected = expected;
+        self.from = r.start;
+        let Some(f) = digit_dun(expected) else {
+            // (no number to look for: nothing anywhere)
+            (self.to, self.hit) = (usize::MAX, None);
+            return;
+        };
+        debug_assert_eq!(f.needle().len(), DUN_LEN);
+        self.to = r.end.max(r.start + DUNS_WINDOW).min(self.text.len());
+        self.hit = f
+            .find(&self.text[r.start..self.to])
+            .map(|p| r.start + p);
     }
 }
 
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
-#[inline]
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
     // first byte is E4 or E5: most lines are ruled out by it
@@ -358,18 +381,21 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     }
     let title = crate::text::space::trim_start(rest);
     let title_start = t.len() - title.len();
-    // a heading line is short: normalise at most 100 characters
-    let bounded = title
-        .char_indices()
-        .nth(100)
-        .map_or(title, |(i, _)| &title[..i]);
+    // a heading line is short: normalise at most 100 characters (100
+    // bytes are at most 100 characters: not counted)
+    let bounded = if title.len() <= 100 {
+        title
+    } else {
+        title
+            .char_indices()
+            .nth(100)
+            .map_or(title, |(i, _)| &title[..i])
+    };
     // (at most 100 characters: normalised on the stack)
     let mut buf = [0u8; 400];
     let nt = lexical::norm_head(bounded, 100, &mut buf);
     let chars = nt.chars().count();
-    let inner_stop = nt
-        .char_indices()
-        .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
+    let inner_stop = has_inner_stop(nt);
     if nt.is_empty() || is_table_label(nt) || chars > 60 || inner_stop || title.contains('\t') {
         return None;
     }
@@ -379,6 +405,21 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
         end: t.len(),
         title_start,
         number: n,
+    })
+}
+
+/// True when a stop (`。`, `；`, `;`) stands in `t` before its end, read
+/// from the bytes (`。` is `E3 80 82`, `；` `EF BC 9B`; a lead byte or an
+/// ASCII byte is never inside another character).
+fn has_inner_stop(t: &str) -> bool {
+    let b = t.as_bytes();
+    (0..b.len()).any(|i| {
+        let len = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b';', ..) => 1,
+            (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x9B)) => 3,
+            _ => return false,
+        };
+        i + len < b.len()
     })
 }
 

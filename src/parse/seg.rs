@@ -21,10 +21,7 @@ pub(crate) struct Seg<'a> {
 impl<'a> Seg<'a> {
     /// The piece `raw` found at byte offset `start`.
     pub(crate) fn new(start: usize, raw: &'a str) -> Seg<'a> {
-        // a run of spaces first (the indent of `pdftotext -layout`), eight
-        // bytes at a time; the trim goes on from its end
-        let run = crate::grid::scan::space_run(raw.as_bytes());
-        let t = crate::text::space::trim_start(&raw[run..]);
+        let t = crate::text::space::trim_start(raw);
         let lead = raw.len() - t.len();
         Seg {
             start,

@@ -184,3 +184,17 @@ fn the_cursor_finds_headings_past_its_window() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+    /// The byte test for a stop before the end is the character test it
+    /// replaced (the stops, characters sharing their bytes: `、` `E3 80 81`,
+    /// `，` `EF BC 8C`, `；` before and at the end).
+    #[test]
+    fn inner_stops_are_those_of_the_characters(t in "[。；;、，a一 ]{0,8}") {
+        let want = t
+            .char_indices()
+            .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < t.len());
+        proptest::prop_assert_eq!(has_inner_stop(&t), want, "{:?}", t);
+    }
+}
