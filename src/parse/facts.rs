@@ -107,9 +107,11 @@ impl Facts {
     /// before it that looks ahead for a list of cells).
     pub(crate) fn short_cell(&self, t: &str) -> bool {
         self.get(SHORT_CELL, || {
-            // (more than 80 bytes are more than 20 characters: not counted)
+            // (more than 80 bytes are more than 20 characters: not counted;
+            // 20 bytes or fewer are at most 20; the others counted, not
+            // decoded)
             let short = t.len() <= 80
-                && t.chars().nth(20).is_none()
+                && (t.len() <= 20 || t.chars().count() <= 20)
                 && !t.contains(['。', '，', '；', ',', ';', '：', ':']);
             if short { SHORT_CELL } else { 0 }
         }) != 0
