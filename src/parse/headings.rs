@@ -359,9 +359,7 @@ impl<'t> Duns<'t> {
         };
         debug_assert_eq!(f.needle().len(), DUN_LEN);
         self.to = r.end.max(r.start + DUNS_WINDOW).min(self.text.len());
-        self.hit = f
-            .find(&self.text[r.start..self.to])
-            .map(|p| r.start + p);
+        self.hit = f.find(&self.text[r.start..self.to]).map(|p| r.start + p);
     }
 }
 

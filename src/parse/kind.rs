@@ -95,7 +95,10 @@ pub(crate) fn know_searched(text: &str, segs: &[Seg<'_>], kinds: &[LineKind]) {
     let (Some(a), Some(z)) = (segs.first(), segs.last()) else {
         return;
     };
-    debug_assert!(segs.windows(2).all(|w| w[0].start + w[0].raw.len() <= w[1].start));
+    debug_assert!(
+        segs.windows(2)
+            .all(|w| w[0].start + w[0].raw.len() <= w[1].start)
+    );
     let from = a.start;
     let hay = &text.as_bytes()[from..z.start + z.raw.len()];
     for c in Searched::ALL {
