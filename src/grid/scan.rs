@@ -36,7 +36,7 @@ pub(crate) struct Facts {
 }
 
 /// The length of the character whose UTF-8 encoding starts with `lead`.
-fn char_len(lead: u8) -> usize {
+pub(crate) fn char_len(lead: u8) -> usize {
     match lead {
         0..0x80 => 1,
         0xF0.. => 4,

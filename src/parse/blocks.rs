@@ -121,16 +121,9 @@ impl<'t> Blocks<'t, '_> {
         kinds.clear();
         kinds.extend(pieces.get(range.clone()).iter().map(LineKind::of));
         // the pieces are the text from the first one's start to the last
-        // one's end: one search of it for `指` answers for every piece when
-        // it finds none (the common case), instead of a search per piece
-        let segs = pieces.get(range.clone());
-        if let (Some(a), Some(z)) = (segs.first(), segs.last())
-            && !may_hold_statistics(&self.text[a.start..z.start + z.raw.len()])
-        {
-            for k in &kinds {
-                k.facts.without_zhi();
-            }
-        }
+        // one's end: one search of it for `指` and one for `勾` answer for
+        // every piece, instead of a search per piece asked about
+        super::kind::know_searched(self.text, pieces.get(range.clone()), &kinds);
         // a legacy statistics table run together with text: the section's
         // pieces cut anew, into a list of their own (only a piece with
         // `指` can start one)
@@ -144,6 +137,7 @@ impl<'t> Blocks<'t, '_> {
             let n = segs.len();
             kinds.clear();
             kinds.extend(segs.iter().map(LineKind::of));
+            super::kind::know_searched(self.text, &segs, &kinds);
             return self.build_in(&mut Pieces::new(segs), 0..n, kinds);
         }
         self.build_in(pieces, range, kinds)

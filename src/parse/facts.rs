@@ -24,6 +24,39 @@ pub(crate) struct Facts {
 /// A searcher for one character, built once.
 type Finder = std::sync::LazyLock<memchr::memmem::Finder<'static>>;
 
+static ZHI_FINDER: Finder = Finder::new(|| memchr::memmem::Finder::new("指"));
+static GOU_FINDER: Finder = Finder::new(|| memchr::memmem::Finder::new("勾"));
+static BEN_FINDER: Finder = Finder::new(|| memchr::memmem::Finder::new("本"));
+
+/// A character whose facts one search of the text of many pieces can give
+/// each of them at once ([`Facts::know`]): rare in a report's text, and
+/// asked about on most pieces of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Searched {
+    /// `指`, see [`Facts::zhi`].
+    Zhi,
+    /// `勾`, see [`Facts::gou`].
+    Gou,
+}
+
+impl Searched {
+    /// Each of them.
+    pub(crate) const ALL: [Searched; 2] = [Searched::Zhi, Searched::Gou];
+    fn bit(self) -> u16 {
+        match self {
+            Searched::Zhi => ZHI,
+            Searched::Gou => GOU,
+        }
+    }
+    /// Its searcher (built once).
+    pub(crate) fn finder(self) -> &'static memchr::memmem::Finder<'static> {
+        match self {
+            Searched::Zhi => &ZHI_FINDER,
+            Searched::Gou => &GOU_FINDER,
+        }
+    }
+}
+
 impl Facts {
     /// Whether `t` has the characters of `bits` (all known, or found now by
     /// `find`, which returns the bits of `bits` that `t` holds).
@@ -47,24 +80,23 @@ impl Facts {
     }
     /// A `指` in `t` (a legacy statistics table's header starts with it).
     pub(crate) fn zhi(&self, t: &str) -> bool {
-        static F: Finder = Finder::new(|| memchr::memmem::Finder::new("指"));
-        self.find(ZHI, &F, t)
+        self.find(ZHI, &ZHI_FINDER, t)
     }
-    /// Records that the text holds no `指` (known from a search of a text
-    /// around it).
-    pub(crate) fn without_zhi(&self) {
-        self.known.set(self.known.get() | ZHI);
-        self.set.set(self.set.get() & !ZHI);
+    /// Records whether the text holds `c` (known from a search of a text
+    /// around it: [`super::kind::know_searched`]).
+    pub(crate) fn know(&self, c: Searched, has: bool) {
+        let bit = c.bit();
+        self.known.set(self.known.get() | bit);
+        let set = self.set.get();
+        self.set.set(if has { set | bit } else { set & !bit });
     }
     /// A `勾` in `t`.
     pub(crate) fn gou(&self, t: &str) -> bool {
-        static F: Finder = Finder::new(|| memchr::memmem::Finder::new("勾"));
-        self.find(GOU, &F, t)
+        self.find(GOU, &GOU_FINDER, t)
     }
     /// A `本` in `t`.
     pub(crate) fn ben(&self, t: &str) -> bool {
-        static F: Finder = Finder::new(|| memchr::memmem::Finder::new("本"));
-        self.find(BEN, &F, t)
+        self.find(BEN, &BEN_FINDER, t)
     }
     /// A `勾` or a `本` in `t`.
     pub(crate) fn gou_or_ben(&self, t: &str) -> bool {
@@ -75,9 +107,11 @@ impl Facts {
     /// before it that looks ahead for a list of cells).
     pub(crate) fn short_cell(&self, t: &str) -> bool {
         self.get(SHORT_CELL, || {
-            // (more than 80 bytes are more than 20 characters: not counted)
+            // (more than 80 bytes are more than 20 characters: not counted;
+            // 20 bytes or fewer are at most 20; the others counted, not
+            // decoded)
             let short = t.len() <= 80
-                && t.chars().nth(20).is_none()
+                && (t.len() <= 20 || t.chars().count() <= 20)
                 && !t.contains(['。', '，', '；', ',', ';', '：', ':']);
             if short { SHORT_CELL } else { 0 }
         }) != 0

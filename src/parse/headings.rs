@@ -155,6 +155,11 @@ pub(crate) fn classify(title: &str) -> SectionKind {
 
 /// True when `t` (normalised) is a table row or group label, not a heading.
 fn is_table_label(t: &str) -> bool {
+    // (searched by finders built once: `str::contains` builds one per call)
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            ["本年度办理结果", "政府信息公开申请数量"].map(memchr::memmem::Finder::new)
+        });
     [
         "本年新收",
         "上年结转",
@@ -170,8 +175,7 @@ fn is_table_label(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.starts_with(w))
-        || t.contains("本年度办理结果")
-        || t.contains("政府信息公开申请数量")
+        || WORDS.iter().any(|w| w.find(t.as_bytes()).is_some())
 }
 
 /// A heading found in a piece of text.
@@ -253,6 +257,112 @@ pub(crate) fn find_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     line_heading(t, expected, last).or_else(|| inline_heading(t, expected))
 }
 
+/// [`find_heading`] of the piece `t` found at byte `at` of the text `duns`
+/// searches: the inline heading is looked for only when `duns` finds the
+/// `X、` of `expected` in `t`, where [`inline_heading`] would find it.
+pub(crate) fn find_heading_at(
+    t: &str,
+    at: usize,
+    expected: u32,
+    last: u32,
+    duns: &mut Duns<'_>,
+) -> Option<Hit> {
+    // (the first byte of a numeral, as `line_heading` asks first: most
+    // pieces are no heading line without a call)
+    let line = matches!(t.as_bytes().first(), Some(0xE4 | 0xE5))
+        .then(|| line_heading(t, expected, last))
+        .flatten();
+    line.or_else(|| {
+        duns.may_hold(at..at + t.len(), expected)
+            .then(|| inline_heading(t, expected))
+            .flatten()
+    })
+}
+
+/// The bytes of an `X、` of [`digit_dun`] (a numeral and `、`, three bytes
+/// each).
+const DUN_LEN: usize = 6;
+
+/// The `X、` searched for by [`inline_heading`] for the number `expected`
+/// (`X` its last digit, `十` for a multiple of ten; searchers built once),
+/// `None` outside 1…99, where it finds no heading.
+fn digit_dun(expected: u32) -> Option<&'static memchr::memmem::Finder<'static>> {
+    static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
+            ]
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+        });
+    (1..=99)
+        .contains(&expected)
+        .then(|| &DIGIT_DUN[(expected % 10) as usize])
+}
+
+/// The bytes [`Duns`] searches at a time past the piece asked about: a
+/// search that finds nothing ends there, so that a number whose `X、` never
+/// comes does not cost a search of the rest of the text at each heading.
+const DUNS_WINDOW: usize = 1 << 14;
+
+/// Where the next `X、` of [`inline_heading`] is in a text, searched for
+/// once over many pieces instead of once in each piece (each search of a
+/// short piece pays the searcher's set-up: most of its cost). The pieces
+/// are asked about in text order; a piece before the last one asked, or
+/// another number, starts a new search.
+pub(crate) struct Duns<'t> {
+    text: &'t [u8],
+    /// The number whose `X、` was searched for (0: none yet).
+    expected: u32,
+    /// The bytes searched: the first `X、` at or after `from` is `hit`,
+    /// or there is none before `to` when `hit` is `None`.
+    from: usize,
+    to: usize,
+    hit: Option<usize>,
+}
+
+impl<'t> Duns<'t> {
+    /// A cursor over `text`, nothing searched yet.
+    pub(crate) fn new(text: &'t str) -> Duns<'t> {
+        Duns {
+            text: text.as_bytes(),
+            expected: 0,
+            from: 0,
+            to: 0,
+            hit: None,
+        }
+    }
+
+    /// False when the bytes `r` of the text hold no `X、` of `expected`
+    /// (then [`inline_heading`] finds nothing in them).
+    fn may_hold(&mut self, r: std::ops::Range<usize>, expected: u32) -> bool {
+        let stale = expected != self.expected
+            || r.start < self.from
+            || self.hit.map_or(r.end > self.to, |h| h < r.start);
+        if stale {
+            self.search(r.clone(), expected);
+        }
+        self.hit.is_some_and(|h| h + DUN_LEN <= r.end)
+    }
+
+    /// Searches for the first `X、` of `expected` from the start of `r`, up
+    /// to [`DUNS_WINDOW`] bytes on (and at least to the end of `r`).
+    #[inline(never)]
+    fn search(&mut self, r: std::ops::Range<usize>, expected: u32) {
+        self.expected = expected;
+        self.from = r.start;
+        let Some(f) = digit_dun(expected) else {
+            // (no number to look for: nothing anywhere)
+            (self.to, self.hit) = (usize::MAX, None);
+            return;
+        };
+        debug_assert_eq!(f.needle().len(), DUN_LEN);
+        self.to = r.end.max(r.start + DUNS_WINDOW).min(self.text.len());
+        self.hit = f.find(&self.text[r.start..self.to]).map(|p| r.start + p);
+    }
+}
+
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose
@@ -269,18 +379,21 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     }
     let title = crate::text::space::trim_start(rest);
     let title_start = t.len() - title.len();
-    // a heading line is short: normalise at most 100 characters
-    let bounded = title
-        .char_indices()
-        .nth(100)
-        .map_or(title, |(i, _)| &title[..i]);
+    // a heading line is short: normalise at most 100 characters (100
+    // bytes are at most 100 characters: not counted)
+    let bounded = if title.len() <= 100 {
+        title
+    } else {
+        title
+            .char_indices()
+            .nth(100)
+            .map_or(title, |(i, _)| &title[..i])
+    };
     // (at most 100 characters: normalised on the stack)
     let mut buf = [0u8; 400];
     let nt = lexical::norm_head(bounded, 100, &mut buf);
     let chars = nt.chars().count();
-    let inner_stop = nt
-        .char_indices()
-        .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < nt.len());
+    let inner_stop = has_inner_stop(nt);
     if nt.is_empty() || is_table_label(nt) || chars > 60 || inner_stop || title.contains('\t') {
         return None;
     }
@@ -293,24 +406,27 @@ fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     })
 }
 
+/// True when a stop (`。`, `；`, `;`) stands in `t` before its end, read
+/// from the bytes (`。` is `E3 80 82`, `；` `EF BC 9B`; a lead byte or an
+/// ASCII byte is never inside another character).
+fn has_inner_stop(t: &str) -> bool {
+    let b = t.as_bytes();
+    (0..b.len()).any(|i| {
+        let len = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b';', ..) => 1,
+            (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x9B)) => 3,
+            _ => return false,
+        };
+        i + len < b.len()
+    })
+}
+
 /// An inline heading: `…。二、主动公开政府信息情况 第二十条…`, numbered `expected`.
 fn inline_heading(t: &str, expected: u32) -> Option<Hit> {
     // the numeral before `、` ends with the last digit of `expected` (`十`
-    // for a multiple of ten): one search for that digit and `、`, with
-    // searchers built once, finds every `、` that can open the heading
-    static DIGIT_DUN: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::LazyLock::new(|| {
-            [
-                "十、", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、",
-            ]
-            .iter()
-            .map(memchr::memmem::Finder::new)
-            .collect()
-        });
-    if !(1..=99).contains(&expected) {
-        return None;
-    }
-    let finder = &DIGIT_DUN[(expected % 10) as usize];
+    // for a multiple of ten): one search for that digit and `、` finds
+    // every `、` that can open the heading
+    let finder = digit_dun(expected)?;
     // found one by one with `find` from past the last one (as `find_iter`
     // would, without copying the searcher into an iterator for each line)
     let mut next = 0;

@@ -25,11 +25,21 @@ pub(crate) struct Para {
     field: bool,
 }
 
-/// `标题: …`, `发布时间: …`: a short key and a colon.
+/// `标题: …`, `发布时间: …`: a short key and a colon (`:`, or `：`, `EF BC
+/// 9A`) among the first 7 characters, after the first. Read from the bytes:
+/// a character's length from its lead byte, no decoding.
 fn is_field(t: &str) -> bool {
-    t.char_indices()
-        .take(7)
-        .any(|(i, c)| i > 0 && matches!(c, ':' | '：'))
+    use crate::grid::scan::char_len as utf8_len;
+    let b = t.as_bytes();
+    let mut i = b.first().map_or(0, |&x| utf8_len(x));
+    for _ in 1..7 {
+        match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+            (None, ..) => return false,
+            (Some(b':'), ..) | (Some(0xEF), Some(0xBC), Some(0x9A)) => return true,
+            (Some(&x), ..) => i += utf8_len(x),
+        }
+    }
+    false
 }
 
 /// True when `t` ends a sentence (closing quotes and brackets aside).
@@ -92,6 +102,21 @@ pub(crate) fn new_para(off: usize, t: &str) -> Para {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        /// The byte scan finds the colons the character scan finds (`:`,
+        /// `：`, characters sharing its bytes: `；` `EF BC 9B`, `（` `EF BC
+        /// 88`; characters of every length, around the 7th).
+        #[test]
+        fn fields_are_those_of_the_character_scan(t in "[:：；（a一é𠀀 ]{0,10}") {
+            let want = t
+                .char_indices()
+                .take(7)
+                .any(|(i, c)| i > 0 && matches!(c, ':' | '：'));
+            proptest::prop_assert_eq!(super::is_field(&t), want, "{:?}", t);
+        }
+    }
+
     #[test]
     fn chars_are_counted_up_to_a_long_line() {
         for t in [

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::blocks::{Blocks, Pieces};
 use super::closing::closing_start;
-use super::headings::{classify, find_heading};
+use super::headings::{Duns, classify, find_heading_at};
 use super::seg::Seg;
 use crate::lines::Locator;
 use crate::model::{Block, Heading, Paragraph, Section};
@@ -68,6 +68,8 @@ struct Scan<'a> {
     after_heading: bool,
     /// The number of the last heading found.
     last: u32,
+    /// Where the next number's `X、` is (inline headings).
+    duns: Duns<'a>,
 }
 
 impl<'a> Scan<'a> {
@@ -89,7 +91,7 @@ impl<'a> Scan<'a> {
                 self.add(seg);
                 return;
             }
-            let Some(h) = find_heading(t, self.last + 1, self.last) else {
+            let Some(h) = find_heading_at(t, toff, self.last + 1, self.last, &mut self.duns) else {
                 self.add(seg);
                 return;
             };
@@ -180,6 +182,7 @@ pub(crate) fn structure(text: &str, loc: &Locator<'_>) -> Structure {
         last_blank: false,
         after_heading: false,
         last: 0,
+        duns: Duns::new(text),
     };
     // the locator found the line starts: the lines are not searched again
     for line in loc.lines() {

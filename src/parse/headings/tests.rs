@@ -113,3 +113,88 @@ fn legacy_kinds_in_both_scripts() {
         assert_eq!(classify(traditional), kind, "{traditional}");
     }
 }
+
+/// Asks `find_heading_at` with one cursor and `find_heading` about each
+/// line of `text` (and about the line's rest after a heading found, as the
+/// structure pass does), the expected number moved by `steps` between
+/// lines; both must find the same.
+fn same_as_find_heading(text: &str, mut expected: u32, steps: &[u32]) -> Result<usize, String> {
+    let mut duns = Duns::new(text);
+    let mut at = 0;
+    let mut found = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        let (mut off, mut t) = (at, line);
+        loop {
+            let last = expected.saturating_sub(1);
+            let a = find_heading_at(t, off, expected, last, &mut duns);
+            let b = find_heading(t, expected, last);
+            let key = |h: &Option<Hit>| h.as_ref().map(|h| (h.pos, h.end, h.title_start, h.number));
+            if key(&a) != key(&b) {
+                return Err(format!("{t:?} {expected}: {a:?} {b:?}"));
+            }
+            let Some(h) = a else { break };
+            found += 1;
+            expected = h.number + 1;
+            (off, t) = (off + h.end, &t[h.end..]);
+        }
+        expected = expected.saturating_add(steps.get(n).copied().unwrap_or(0)) % 101;
+        at += line.len() + 1;
+    }
+    Ok(found)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+    /// The cursor's search over the text finds the inline headings the
+    /// search of each piece finds: lines of numerals before `、`, titles,
+    /// stops and the characters that bar a numeral (`第`, `其`), the
+    /// expected number moved between lines (back too: 0 and 100 wrap).
+    #[test]
+    fn the_cursor_finds_what_each_piece_search_finds(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "一、", "二、", "三、", "十、", "十二、", "二十、", "、", "二", "总体情况",
+                "主动公开政府信息情况", "。", "第", "其", "a", " ", "\n", "\n",
+            ]),
+            0..40,
+        ),
+        expected in 0u32..14,
+        steps in proptest::collection::vec(proptest::sample::select(vec![0u32, 0, 1, 2, 99]), 0..12),
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert!(same_as_find_heading(&text, expected, &steps).is_ok(), "{:?}", same_as_find_heading(&text, expected, &steps));
+    }
+}
+
+#[test]
+fn the_cursor_finds_headings_past_its_window() {
+    // lines with no `X、` longer than the window, then headings inline
+    let filler = "本机关依法公开政府信息，无其他情况。\n".repeat(2 * DUNS_WINDOW / 50);
+    for tail in [
+        "无。二、主动公开政府信息情况 第二十条",
+        "一、总体情况\n无。二、主动公开政府信息情况 第二十条",
+        "二、",
+    ] {
+        for head in ["", "无。一、总体情况 本机关\n"] {
+            let text = format!("{head}{filler}{tail}\n{filler}三、收到和处理政府信息公开申请情况");
+            for expected in [1, 2] {
+                let found = same_as_find_heading(&text, expected, &[]);
+                assert!(found.as_ref().is_ok_and(|&n| n > 0), "{found:?}");
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+    /// The byte test for a stop before the end is the character test it
+    /// replaced (the stops, characters sharing their bytes: `、` `E3 80 81`,
+    /// `，` `EF BC 8C`, `；` before and at the end).
+    #[test]
+    fn inner_stops_are_those_of_the_characters(t in "[。；;、，a一 ]{0,8}") {
+        let want = t
+            .char_indices()
+            .any(|(i, c)| matches!(c, '。' | '；' | ';') && i + c.len_utf8() < t.len());
+        proptest::prop_assert_eq!(has_inner_stop(&t), want, "{:?}", t);
+    }
+}
