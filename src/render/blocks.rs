@@ -166,6 +166,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// Writes subsection `s` (neither flat nor after a table); `next` is
     /// the block after it.
     fn subsection(&mut self, s: &'r Subsection, next: Option<&'r Block>) -> fmt::Result {
+        let tab_head = self.tab_head.take();
         if body_on_head_line(s, self.section) {
             self.head_line_subsection(s)
         } else if joins_first_subsection(s, self.section) {
@@ -193,7 +194,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             self.prefix = Some(head_text(s));
             Ok(())
         } else {
-            let mut head = head_text(s);
+            let mut head = match s.title.as_deref() {
+                Some(title) if tab_head.unwrap_or_else(|| self.tab_before_title(s)) => {
+                    format!("{}\t{title}", s.marker)
+                }
+                _ => head_text(s),
+            };
             let join = first_paragraph_joins_head(s, &head);
             head.push('\n');
             self.chunk(|w| w.write_str(&head))?;
@@ -215,6 +221,73 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
             self.blocks(&s.blocks)
         }
+    }
+
+    /// True when the head line of subsection `s` (written with its blocks on
+    /// lines of their own) is written with a tab between its marker and
+    /// title (`1.\t+`): written `1.+`, it opens a table of one cell per line
+    /// that takes in the blocks after it (`5` `5`: the parser's look-ahead
+    /// from the head reaches two figures), where a tab row is no cell of one
+    /// (the parser reads the head of `1.\t+` as it reads `1.+`). Asked only
+    /// when the head could be the first cell of such a table and figures
+    /// follow within the look-ahead's reach ([`may_open_lines`]); decided by
+    /// reading back the subsection with those blocks, written both ways.
+    fn tab_before_title(&self, s: &Subsection) -> bool {
+        if self.prefix.is_some() || self.table.is_some() || self.closing || s.title.is_none() {
+            return false;
+        }
+        let Some(reach) = may_open_lines(s, &head_text(s)) else {
+            return false;
+        };
+        let cut = Subsection {
+            marker: s.marker.clone(),
+            title: s.title.clone(),
+            blocks: s.blocks[..reach].to_vec().into(),
+            span: s.span,
+            head: s.head,
+        };
+        let block = Block::Subsection(cut);
+        let written = |tab: bool| {
+            let mut text = String::new();
+            let mut nested = Chunks {
+                section: self.section,
+                tail: false,
+                heading: self.heading,
+                headings: self.headings.clone(),
+                flat: false,
+                tab_head: Some(tab),
+                ..Chunks::new(&mut text, None)
+            };
+            nested.blocks(std::slice::from_ref(&block)).ok()?;
+            nested.flush().ok()?;
+            Some(text)
+        };
+        let Block::Subsection(cut) = &block else {
+            return false;
+        };
+        let reads = |tab: bool| written(tab).is_some_and(|text| self.reads_in_section(&text, cut));
+        !reads(false) && reads(true)
+    }
+
+    /// True when `text` reads back as subsection `s` alone, read after the
+    /// headings of the sections written so far (after the last one alone,
+    /// `五、咨询` may read as no section).
+    fn reads_in_section(&self, text: &str, s: &Subsection) -> bool {
+        let Some(last) = self.headings.last() else {
+            return super::flat::reads_as(None, text, s);
+        };
+        let mut context = self.headings.join("\n\n");
+        context.push_str("\n\n");
+        context.push_str(text);
+        crate::parse::parse(&context).is_ok_and(|r| {
+            r.preamble.is_empty()
+                && r.closing.is_empty()
+                && r.sections.len() == self.headings.len()
+                && r.sections.last().is_some_and(|x| {
+                    x.heading.raw == *last
+                        && matches!(x.blocks.as_slice(), [Block::Subsection(b)] if b == s)
+                })
+        })
     }
 
     /// True when empty subsection `s` is written at the start of the next
@@ -304,25 +377,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .rev()
             .map(|flow| format!("{head}{flow}"))
             .collect();
-        // read after the headings of the sections written so far (after the
-        // last one alone, `五、咨询` may read as no section)
-        let reads = |text: &str| {
-            let Some(last) = self.headings.last() else {
-                return super::flat::reads_as(None, text, s);
-            };
-            let mut context = self.headings.join("\n\n");
-            context.push_str("\n\n");
-            context.push_str(text);
-            crate::parse::parse(&context).is_ok_and(|r| {
-                r.preamble.is_empty()
-                    && r.closing.is_empty()
-                    && r.sections.len() == self.headings.len()
-                    && r.sections.last().is_some_and(|x| {
-                        x.heading.raw == *last
-                            && matches!(x.blocks.as_slice(), [Block::Subsection(b)] if b == s)
-                    })
-            })
-        };
+        let reads = |text: &str| self.reads_in_section(text, s);
         if reads(&default) {
             return None;
         }
@@ -436,4 +491,39 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             && !ends_sentence(&p.text);
         self.blocks(&s.blocks[1..])
     }
+}
+
+/// How many of the blocks of subsection `s` the parser's look-ahead for a
+/// table of one cell per line (`parse::region::generic_region`) may read
+/// over from its head line `head`, when they hold two figures it may reach
+/// (paragraphs that are a figure, figures among the cells of a generic
+/// table first): the head is short and no figure, the paragraphs before
+/// short. `None` when the head cannot open such a table.
+fn may_open_lines(s: &Subsection, head: &str) -> Option<usize> {
+    let short = |t: &str| {
+        t.chars().nth(LINES_REACH_CHARS).is_none()
+            && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
+    };
+    if head.chars().nth(15).is_some() || !short(head) || head.contains('\t') {
+        return None;
+    }
+    let figure = |t: &str| crate::parse::region::is_number_line(t.trim());
+    let mut figures = 0;
+    for (i, block) in s.blocks.iter().enumerate().take(RUN_PARAGRAPHS + 2) {
+        match block {
+            Block::Paragraph(p) if short(&p.text) => figures += usize::from(figure(&p.text)),
+            Block::Table(t) => {
+                if let Table::Generic(g) = &**t {
+                    let cells = std::iter::once(&g.header).chain(&g.rows).flatten();
+                    figures += cells.filter(|c| figure(c)).count();
+                }
+                return (figures >= 2).then_some(i + 1);
+            }
+            _ => break,
+        }
+        if figures >= 2 {
+            return Some(i + 1);
+        }
+    }
+    None
 }

@@ -38,7 +38,9 @@
 //!   subsection right after a table whose head line the table would take in
 //!   (`四、公` after an applications header) is written with its head as a
 //!   tab row (`四、\t公`), the table's text closed by an empty pipe row `||`
-//!   when that is needed to read back.
+//!   when that is needed to read back. A short head line before figures
+//!   (`1.+` + `5` + `5`) that would open a table of one cell per line taking
+//!   the blocks in is written with a tab between marker and title (`1.\t+`).
 //! * Markup and unrecognized text: their `text` on one line. Markup read
 //!   with a paragraph after it on its line is written with that paragraph
 //!   on one line when alone the paragraph would read as something else, or
@@ -267,6 +269,10 @@ struct Chunks<'w, 'r, W> {
     /// The next subsection may be written on one line (see [`flat`]);
     /// false while its default form is written to read it back.
     flat: bool,
+    /// How the head line of the next subsection written with its blocks on
+    /// lines of their own is written, when it is decided: with a tab between
+    /// marker and title or not (see `Chunks::tab_before_title`).
+    tab_head: Option<bool>,
 }
 
 impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
@@ -290,6 +296,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             heading: None,
             headings: Vec::new(),
             flat: true,
+            tab_head: None,
         }
     }
 }

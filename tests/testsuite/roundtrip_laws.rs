@@ -3101,3 +3101,57 @@ fn laws_x_a_wrapped_label_whose_rest_names_the_row_again() {
         "一、本年新收四、2.其他法律行政1.\n\n\n法规禁止公开\n本机关将继续做好政府信息公开工作。\n",
     );
 }
+
+// --- laws-c11a: the eleventh strict campaign (2026-12-07 00:40, main at 0433985) --
+
+/// [C11A]: a run of short paragraphs, one of them a figure (`-` `5` `/`),
+/// before a table of one cell per line whose first figure comes after four
+/// cells (`s` `|` `F` `|` / `5` / `%` `-` `3` `2`). No layout tried kept the
+/// table apart from `-`: its look-ahead reaches the figure `5` after it and
+/// the table's first four paragraphs, and every layout tried put one of the
+/// table's figures there. The layout with the table's first figure as late
+/// as it goes (each cell before it a paragraph of its own) keeps it apart,
+/// as the source did. Not CR-specific: LF and CRLF line ends failed alike.
+#[test]
+fn laws_c11a_table_of_lines_after_a_run_with_a_figure() {
+    for end in ["\n", "\r", "\r\n"] {
+        let e = |x: &str| laws_c9_ends(x, end);
+        assert_laws(&e("-\n\n5\n\n/\n\ns\n\n|\n\nF\n\n|\n\n5\n\n%\n\n-\n3\n2"));
+        assert_laws(&e("-\n\n5\n\n/\n\ns\n\n|\n\nF\n\n|\n\n5\n\n%\n六\n-\n\n5"));
+        // (the run opened by a short subsection head)
+        assert_laws(&e("1.-\n\n5\n\n/\n\ns\n\n|\n\nF\n\n|\n\n5\n\n%\n\n-\n3\n2"));
+        assert_laws(&e("a\n\n/\n\n5\n\ns\n\nc\n\n5\n\n%\n\n-\n3\n2"));
+    }
+    assert_laws(&fixture("roundtrip-strict-b2b474dba571.txt"));
+    assert_laws(&fixture("roundtrip-strict-81eb2eeee2c5.txt"));
+}
+
+/// [C11B]: a subsection head with a tab between marker and title
+/// (`1.\t+`), the blocks after it a table of lines (`)` `5` `5` `|`) or
+/// short paragraphs that are figures (`5`, `5`): the tab makes the head line
+/// a tab row, which opens no table of one cell per line. Written `1.+`, the
+/// parser's look-ahead from the head reached two figures and the whole
+/// subsection read as one table (render did not converge: `|1.+|5|5|`). The
+/// head is now written with the tab when, written without, the subsection
+/// does not read back and with it, it does (read back after the headings of
+/// the sections written before: `五、…` alone may read as no section).
+#[test]
+fn laws_c11a_head_with_tab_before_title_stays_a_head() {
+    for end in ["\n", "\r", "\r\n"] {
+        let e = |x: &str| laws_c9_ends(x, end);
+        assert_laws(&e("1.\t+\n5\n\n5"));
+        assert_laws(&e("1.\t\u{f}\n)\n5\n5\n|"));
+        assert_laws(&e("1.\t|\n)\n5\n5\n|"));
+        assert_laws(&e("（一）\t+\n5\n\n5"));
+        assert_laws(&e("1.\tab\n\n5\n\n5\n\n6"));
+        assert_laws(&e("1.\tx\n5\n\n5\n2.\ty\n5\n\n5"));
+        assert_laws(&e(
+            "二、主动公开政府信息情况\n五、存在的主要问题及改进情况\n1.\tx\n5\n\n5",
+        ));
+        assert_laws(&e(
+            "二、主动公开政府信息情况\n五、存在的主要问题及改进情况\n1.\tx\n)\n5\n5\n|",
+        ));
+    }
+    assert_laws(&fixture("roundtrip-strict-d45c834b9747.txt"));
+    assert_laws(&fixture("roundtrip-strict-996dd16bdc98.txt"));
+}

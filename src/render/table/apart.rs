@@ -357,9 +357,14 @@ pub(crate) fn generic_after_paragraph(
 /// paragraph (which holds the cells up to the second), the four cells before
 /// it the second to fifth: then a paragraph two or more before the table
 /// reaches none of its figures (`@` + `5` before `/` `-` `0-` … `5` `-` `5`,
-/// where `@` counts the figure `5` after it). `None` when there are too few
-/// cells before the figures, or a paragraph would be longer than the
-/// look-ahead reads over ([`free::LINES_REACH_CHARS`]).
+/// where `@` counts the figure `5` after it). With fewer than five cells
+/// before the first figure, `late` writes each of them as a paragraph, the
+/// first figure opening the next, and the cells after it one a paragraph up
+/// to the sixth (`-` `5` `/` before `s` `|` `F` `|` / `5` / `%` `-` / `3` `2`:
+/// `-` reaches the figure `5` after it and the table's first four
+/// paragraphs, which hold none). `None` when there are too few cells before
+/// the figures, or a paragraph would be longer than the look-ahead reads
+/// over ([`free::LINES_REACH_CHARS`]).
 fn second_figure_in_seventh_paragraph(
     g: &crate::model::GenericTable,
     late: bool,
@@ -377,16 +382,26 @@ fn second_figure_in_seventh_paragraph(
     let first = figures.next()?;
     let second = figures.next()?;
     // where the second to seventh paragraphs start
-    let starts: [usize; 6] = if late {
-        let a = first.checked_sub(4)?;
-        [a, a + 1, a + 2, a + 3, first, second]
+    let starts: Vec<usize> = if late {
+        // (fewer than five cells before the first figure: one a paragraph,
+        // the first figure's as late as they allow, the cells after it one
+        // a paragraph up to the sixth)
+        let mut starts: Vec<usize> = (first.saturating_sub(4).max(1)..=first).collect();
+        while starts.len() < 5 {
+            let next = starts.last().map_or(1, |l| l + 1);
+            starts.push(next);
+        }
+        starts.push(second);
+        starts
     } else {
         let a = second.checked_sub(5)?;
-        [a, a + 1, a + 2, a + 3, a + 4, second]
+        vec![a, a + 1, a + 2, a + 3, a + 4, second]
     };
     let chars =
         |r: std::ops::Range<usize>| cells[r].iter().map(|c| c.chars().count()).sum::<usize>();
     if starts[0] == 0
+        || first == 0
+        || starts.windows(2).any(|w| w[0] >= w[1])
         || chars(0..starts[0]) > free::LINES_REACH_CHARS
         || starts
             .windows(2)
