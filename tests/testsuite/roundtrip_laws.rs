@@ -3155,3 +3155,41 @@ fn laws_c11a_head_with_tab_before_title_stays_a_head() {
     assert_laws(&fixture("roundtrip-strict-d45c834b9747.txt"));
     assert_laws(&fixture("roundtrip-strict-996dd16bdc98.txt"));
 }
+
+// --- laws-c11b: the eleventh strict campaign (2026-12-07 00:40, main at 0433985) --
+
+/// An applications table whose row label reads as a row only in a tab row
+/// (`补正后申请内嚄，只计他情形）```appe`: as a pipe row of 30 characters with
+/// a comma it reads as running text, which ends the region; a tab row whose
+/// first field is a row label is a row), then a blank line and a generic table of tab
+/// rows with a cell `|` (`|\tw` + `3\tw`, which cannot be written in pipe
+/// rows). Written both in tab rows, the second was read into the first
+/// (its `3` the row's fused digits): render did not converge. No form in the
+/// other delimiter reads back for either table; the first is now closed by
+/// an empty pipe row `||` (which reads as no row) and the second kept in
+/// tab rows: after `||` and a blank line, tab rows end the region.
+#[test]
+fn laws_c11b_a_table_closed_by_an_empty_pipe_row_before_tab_rows() {
+    let minimised = "（本列\n补正后申请内嚄，只计他情形）```appe||\n\n|\tw\n3\tw";
+    for end in ["\n", "\r", "\r\n"] {
+        let x = laws_c9_ends(minimised, end);
+        assert_laws(&x);
+        assert_eq!(tables_read_back(&x), 2, "{x:?}");
+    }
+    // other labels that read as a row only in a tab row, other tab rows
+    // after the blank line (each input did not converge at 0433985)
+    for label in [
+        "补正后申请内嚄，只计他情形）```appe",
+        "补正后申请内容，只计其他情形）abcdef",
+        "信访举报投诉类申请，其他情形abcdefgh",
+        "申请人逾期不补正，其他情形abcdefghijk",
+        "重复申请，abcdefghijklmnopqrs",
+    ] {
+        for next in ["|\tw\n3\tw", "|\t1\n2\t3", "a\t|\n3\tw", "|\tw\n3\tw\n5\t6"] {
+            let x = format!("（本列\n{label}||\n\n{next}");
+            assert_laws(&x);
+            assert_eq!(tables_read_back(&x), 2, "{x:?}");
+        }
+    }
+    assert_laws(&fixture("roundtrip-strict-4cfaf351e49d.txt"));
+}

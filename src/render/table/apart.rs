@@ -25,11 +25,14 @@ use crate::render::reread::preamble_of;
 /// line, whose first line may end the region). When the first table ends with lines
 /// that are no grid rows (a group label after its last row, a row without
 /// figures), those are written as pipe rows and the second table in tab
-/// rows. Last, a generic table is written in pipe rows after an empty pipe
+/// rows. Then a generic table is written in pipe rows after an empty pipe
 /// row `||`, which after a blank line ends any region (`|一是|` after a
 /// review table in pipe rows: the source's `一是||` ended it by its list
-/// marker). The first of these that reads back as the same two tables is
-/// taken; otherwise both are written in their own layout.
+/// marker). Last, the first table is closed by an empty pipe row `||` and
+/// the second written in its own layout (a first table whose row label
+/// reads as a row only in a tab row, before a generic table of tab rows
+/// with a cell `|`). The first of these that reads back as the same two
+/// tables is taken; otherwise both are written in their own layout.
 pub(crate) fn table_text_after(
     table: &Table,
     before: Option<(&Table, &str)>,
@@ -128,6 +131,16 @@ fn candidates(
     // the table it opens)
     if let Table::Generic(_) = table {
         candidates.push((None, other_layout(table, '|').map(|t| format!("||\n{t}"))));
+    }
+    // (last: the first table closed by an empty pipe row `||`, the second
+    // in its own layout, when neither can be written in the other
+    // delimiter: a row label that reads as a row only in a tab row, a
+    // generic cell `|`. `||` reads as no row, and after it and a blank
+    // line tab rows end the region, as before a tab row paragraph in
+    // `table_text_before_tab_row`)
+    if !pipes {
+        let closed = format!("{}\n||\n", before.strip_suffix('\n').unwrap_or(before));
+        candidates.push((Some(closed), Some(text.to_owned())));
     }
     candidates
 }
