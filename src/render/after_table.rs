@@ -78,8 +78,17 @@ pub(super) fn head_lines_after_table(
                         || crate::parse::region::reads_as_prose(&line[..at]))
             })
             .take(CUTS)
-            .map(|((at, _), _)| format!("{}\n{}\n", &line[..at], &line[at..]));
-        lines.extend(cuts);
+            .map(|((at, _), _)| at);
+        // and last, the head on a line of its own with the paragraph on the
+        // next line, no blank line between (`二、上年结转。` + `政府…数量`:
+        // on one line a row of the table; the default, written so, when the
+        // head alone would read as a section heading)
+        let head_cut =
+            (sep.is_empty() && !body.starts_with(char::is_whitespace)).then_some(at_start);
+        lines.extend(
+            cuts.chain(head_cut)
+                .map(|at| format!("{}\n{}\n", &line[..at], &line[at..])),
+        );
     }
     lines.into_iter().find(|l| reads(l, false))
 }

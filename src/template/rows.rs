@@ -186,7 +186,11 @@ impl Cutter {
                 self.cuts.push(n.s.len());
                 // (a marker is judged on its line alone)
                 markers = MarkerScan::at_line(n.s.len());
-            } else if prev_end.is_some_and(|e| e < start) {
+            } else if prev_end.is_some_and(|e| {
+                // (parts of one token at a pipe are not apart: the canonical
+                // text writes a label's white space away, `x\t|\t2.` as `x|2.`)
+                e < start && !text.as_bytes()[e..start].iter().all(|&b| b == b'|')
+            }) {
                 self.apart.push(n.s.len());
             }
             // (the scan's state after any other character is the same
@@ -247,6 +251,14 @@ impl Cutter {
                 // before a marker (`00000002.其他`: the rest are a figure),
                 // so the label reads the same at the start of a line
                 let digits = s[c..].bytes().take_while(u8::is_ascii_digit).count();
+                // (unless the digits are a decimal's fraction, `2.01.属于`:
+                // the cell grammar reads `2.01` as part of a label, cut at
+                // `1.` the text before would end in the figure `2.0`, which
+                // a row's label field reads as a value: no marker there)
+                if digits > 1 && fraction_digits(s, c) {
+                    self.markers[j].1 = 0;
+                    continue;
+                }
                 if digits > 1 {
                     c += digits - 1;
                     self.markers[j].1 = 0;
@@ -377,6 +389,13 @@ impl<'s> Iterator for Pieces<'s> {
             found,
         })
     }
+}
+
+/// True when the digits at byte `c` of the normalised text `s` follow a
+/// decimal point after a digit (`2.01.`: the fraction of `2.01`).
+fn fraction_digits(s: &str, c: usize) -> bool {
+    let b = s.as_bytes();
+    c >= 2 && b[c - 1] == b'.' && b[c - 2].is_ascii_digit()
 }
 
 /// The span of `s..e` before its line and column are known (see

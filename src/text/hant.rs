@@ -511,19 +511,24 @@ const BITMAP_BASE: u32 = 0x4E00;
 const BITMAP_BITS: usize = 0xA000 - 0x4E00;
 
 /// One bit per character of U+4E00..U+9FFF: set when it is in [`TABLE`].
-static BITMAP: [u64; BITMAP_BITS / 64] = {
-    let mut m = [0u64; BITMAP_BITS / 64];
+static BITMAP: [u64; BITMAP_BITS / 64] = table_bits(BITMAP_BASE);
+
+/// One bit per code point of the `64 * W` from `base`: set for the
+/// Traditional characters of [`TABLE`] among them (for the normaliser's
+/// table of the characters it changes, `text::norm`).
+pub(crate) const fn table_bits<const W: usize>(base: u32) -> [u64; W] {
+    let mut m = [0u64; W];
     let mut k = 0;
     while k < TABLE.len() {
         let u = TABLE[k].0 as u32;
-        if u >= BITMAP_BASE && ((u - BITMAP_BASE) as usize) < BITMAP_BITS {
-            let i = (u - BITMAP_BASE) as usize;
+        if u >= base && ((u - base) as usize) < 64 * W {
+            let i = (u - base) as usize;
             m[i / 64] |= 1 << (i % 64);
         }
         k += 1;
     }
     m
-};
+}
 
 /// True when the code point `cp` of the CJK block (U+4E00..U+9FFF) is a
 /// Traditional character of the table (its Simplified form differs).
@@ -533,18 +538,6 @@ pub(crate) fn is_traditional(cp: u32) -> bool {
     i < BITMAP_BITS && BITMAP[i / 64] & (1 << (i % 64)) != 0
 }
 
-/// True when the code point `high << 6 | low` (`low` < 64) is in the CJK
-/// block and no Traditional character of the table: [`is_traditional`]
-/// read from the code point's two parts as the normaliser's fast path
-/// finds them in the UTF-8 bytes (the block starts on a word of the
-/// bitmap: one word per `high`, one bit per `low`).
-#[inline]
-pub(crate) fn is_plain_ideograph(high: u32, low: u8) -> bool {
-    let w = high.wrapping_sub(BITMAP_BASE >> 6) as usize;
-    w < BITMAP.len() && BITMAP[w] >> low & 1 == 0
-}
-
-// `is_plain_ideograph` relies on it
 const _: () = assert!(BITMAP_BASE.is_multiple_of(64) && BITMAP_BITS.is_multiple_of(64));
 
 /// The Simplified form of `c` when it is a Traditional character of the
@@ -574,18 +567,6 @@ const _: () = {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn plain_ideographs_by_their_parts() {
-        for cp in 0x4000u32..0xA000 {
-            let want = cp >= 0x4E00 && !super::is_traditional(cp);
-            assert_eq!(
-                super::is_plain_ideograph(cp >> 6, (cp & 63) as u8),
-                want,
-                "{cp:X}"
-            );
-        }
-    }
-
     use super::*;
 
     #[test]

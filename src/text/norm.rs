@@ -41,6 +41,11 @@ pub(crate) fn norm_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return (!matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')).then_some(c);
     }
+    // CJK punctuation, kana and ideographs: most are their own normal form
+    let i = (c as u32).wrapping_sub(WIDE_BASE) as usize;
+    if i < 64 * CHANGES.len() && CHANGES[i / 64] >> (i % 64) & 1 == 0 {
+        return Some(c);
+    }
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return Some(crate::text::hant::to_simplified(c));
     }
@@ -70,23 +75,49 @@ pub(crate) fn norm_into(out: &mut String, s: &str) {
     push_norm(out, s);
 }
 
-/// True when `b[i..]` starts with the three bytes of an ideograph of
-/// U+4E00..U+9FFF that is never a Traditional form: such a character is its
-/// own normal form (the fast path of the normaliser, before [`norm_char`]).
-#[inline]
-fn plain_ideograph_at(b: &[u8], i: usize) -> bool {
-    let x = b[i];
-    if !(0xE4..=0xE9).contains(&x) || i + 2 >= b.len() {
-        return false;
+/// The first code point of [`CHANGES`]: the three-byte characters of lead
+/// bytes `E3`…`E9`, U+3000..U+9FFF (CJK punctuation, kana, ideographs).
+const WIDE_BASE: u32 = 0x3000;
+
+/// One bit per code point of U+3000..U+9FFF, a word per lead byte and
+/// second byte of its UTF-8: set when [`norm_char`] changes it (the
+/// ideographic space, `〝〞`, the Traditional characters of `text::hant`;
+/// the unit test `the_table_of_changes_is_the_fold` checks every one).
+static CHANGES: [u64; 448] = {
+    let mut m = crate::text::hant::table_bits::<448>(WIDE_BASE);
+    let others = ['\u{3000}', '〝', '〞'];
+    let mut k = 0;
+    while k < others.len() {
+        let i = (others[k] as u32 - WIDE_BASE) as usize;
+        m[i / 64] |= 1 << (i % 64);
+        k += 1;
     }
-    // the code point without its low six bits (from the first two bytes)
-    // and those bits (the third byte's): the bitmap's word and bit
-    let high = (u32::from(x & 0x0F) << 6) | u32::from(b[i + 1] & 0x3F);
-    crate::text::hant::is_plain_ideograph(high, b[i + 2] & 0x3F)
+    m
+};
+
+/// True when the three bytes `x y z` (a lead byte and two continuation
+/// bytes) are a character of U+3000..U+9FFF that is its own normal form:
+/// read from [`CHANGES`] without decoding (`x - E3` and the low bits of `y`
+/// are the word, those of `z` the bit).
+#[inline(always)]
+fn own_wide(x: u8, y: u8, z: u8) -> bool {
+    let k = x.wrapping_sub(0xE3);
+    k < 7 && CHANGES[usize::from(k) << 6 | usize::from(y & 0x3F)] >> (z & 0x3F) & 1 == 0
+}
+
+/// True when `b[i..]` starts with a character of U+3000..U+9FFF that is its
+/// own normal form ([`own_wide`]: the fast path of the normaliser, before
+/// [`norm_char`]).
+#[inline(always)]
+fn own_wide_at(b: &[u8], i: usize) -> bool {
+    match b.get(i..) {
+        Some(&[x, y, z, ..]) => own_wide(x, y, z),
+        _ => false,
+    }
 }
 
 /// The code point of the three-byte character at `b[i..]` (a lead byte
-/// and two continuation bytes: see [`plain_ideograph_at`]).
+/// and two continuation bytes: see [`own_wide_at`]).
 #[inline(always)]
 fn ideograph_at(b: &[u8], i: usize) -> u32 {
     (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)
@@ -94,7 +125,8 @@ fn ideograph_at(b: &[u8], i: usize) -> u32 {
 
 /// The end of the stretch of characters from byte `i` of `b` that are their
 /// own normal form and that `loud` rejects (see [`Norm::push_loud`]): ASCII
-/// and plain ideographs, judged from their bytes; any other character ends
+/// and the characters [`own_wide`] finds unchanged, judged from their
+/// bytes; any other character ends
 /// it.
 #[inline(always)]
 fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool) -> usize {
@@ -104,7 +136,7 @@ fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool) -> usize {
                 break;
             }
             i += 1;
-        } else if plain_ideograph_at(b, i) && !loud(ideograph_at(b, i)) {
+        } else if own_wide_at(b, i) && !loud(ideograph_at(b, i)) {
             i += 3;
         } else {
             break;
@@ -113,34 +145,114 @@ fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool) -> usize {
     i
 }
 
+/// A byte of ASCII white space (what [`norm_char`] drops of ASCII).
+#[inline(always)]
+fn is_space_byte(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// `0x01` in every byte of a word.
+const ONES: u64 = u64::MAX / 255;
+
+/// The 8 bytes at `b[i..]` as one word (little-endian), if there are 8.
+#[inline(always)]
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    let w: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// True when every byte of `w` is ASCII above the space (`!`…DEL): eight
+/// characters that are their own normal form. (A byte under `0x21` borrows
+/// in the subtraction and sets its high bit, as a byte of `0x80` or above
+/// has its own: no borrow crosses a byte when none is under `0x21`.)
+#[inline(always)]
+fn printable_ascii(w: u64) -> bool {
+    (w | w.wrapping_sub(ONES * 0x21)) & (ONES * 0x80) == 0
+}
+
+/// The end of the run of the characters of U+3000..U+9FFF that are their
+/// own normal form ([`own_wide`]) from byte `i` of `b`: three bytes a
+/// character, no decoding.
+#[inline(always)]
+fn wide_end(b: &[u8], mut i: usize) -> usize {
+    while let [x, y, z, ..] = b[i..]
+        && own_wide(x, y, z)
+    {
+        i += 3;
+    }
+    i
+}
+
+/// The end of the stretch of characters from byte `i` of `b` that are
+/// their own normal form as their bytes tell: ASCII other than white space
+/// (eight bytes at a time where they come in runs) and the characters of
+/// U+3000..U+9FFF that [`own_wide`] finds unchanged.
+/// The character at the end (if any) is white space or one to decode.
+#[inline(always)]
+fn own_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match b.get(i) {
+            Some(&x) if x < 0x80 => {
+                if is_space_byte(x) {
+                    return i;
+                }
+                i += 1;
+                while let Some(w) = word_at(b, i)
+                    && printable_ascii(w)
+                {
+                    i += 8;
+                }
+            }
+            Some(_) => {
+                let e = wide_end(b, i);
+                if e == i {
+                    return i;
+                }
+                i = e;
+            }
+            None => return i,
+        }
+    }
+}
+
+/// The end of the run of ASCII white space from byte `i` of `b` (the
+/// alignment of `pdftotext -layout`: eight spaces at a time).
+#[inline(always)]
+fn space_end(b: &[u8], mut i: usize) -> usize {
+    while word_at(b, i) == Some(ONES * u64::from(b' ')) {
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| is_space_byte(x)) {
+        i += 1;
+    }
+    i
+}
+
 /// Appends `s` normalised to `out`. Most characters are their own normal
-/// form: runs of them are copied whole, and only the characters that change
-/// (white space, full-width forms, Traditional characters) are written one
-/// by one. ASCII and the CJK block (three-byte sequences) are told apart
-/// from their bytes without decoding.
+/// form: runs of them are copied whole ([`own_end`] finds them from their
+/// bytes), and only the characters that change (white space, full-width
+/// forms, Traditional characters) are written one by one.
 pub(crate) fn push_norm(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-                out.push_str(&s[run..i]);
-                // a run of ASCII white space (the alignment of `pdftotext
-                // -layout`) dropped at once
-                i += 1;
-                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-                    i += 1;
-                }
-                run = i;
-                continue;
-            }
-            i += 1;
+    loop {
+        i = own_end(b, i);
+        let Some(&x) = b.get(i) else { break };
+        if is_space_byte(x) {
+            // a run of ASCII white space dropped at once
+            out.push_str(&s[run..i]);
+            i = space_end(b, i + 1);
+            run = i;
             continue;
         }
-        if plain_ideograph_at(b, i) {
+        if let Some(a) = full_width_at(b, i) {
+            // `，` `（` `：` `１`: the full-width forms of ASCII (most of
+            // the characters that change in Chinese text)
+            out.push_str(&s[run..i]);
+            out.push(char::from(a));
             i += 3;
+            run = i;
             continue;
         }
         let Some(c) = s[i..].chars().next() else {
@@ -157,6 +269,25 @@ pub(crate) fn push_norm(out: &mut String, s: &str) {
         i += c.len_utf8();
     }
     out.push_str(&s[run..]);
+}
+
+/// The ASCII character that the full-width form at `b[i..]` (U+FF01..U+FF5E:
+/// `EF BC 81`…`EF BD 9E`) normalises to, read from its bytes.
+#[inline(always)]
+fn full_width_at(b: &[u8], i: usize) -> Option<u8> {
+    let &[0xEF, y @ (0xBC | 0xBD), z, ..] = b.get(i..)? else {
+        return None;
+    };
+    // U+FF00 + (y - BC) * 64 + (z & 3F), less U+FEE0
+    let a = (u32::from(y - 0xBC) << 6 | u32::from(z & 0x3F)) + 0x20;
+    (0x21..=0x7E).contains(&a).then_some(a as u8)
+}
+
+/// [`push_norm`] as it was first written, one character at a time: the
+/// reference of the fast path.
+#[cfg(test)]
+pub(crate) fn push_norm_by_char(out: &mut String, s: &str) {
+    out.extend(s.chars().filter_map(norm_char));
 }
 
 /// The first `chars` normalised characters of `s` (no allocation: for the
@@ -189,7 +320,7 @@ pub(crate) fn norm_head<'b>(s: &'b str, chars: usize, buf: &'b mut [u8]) -> &'b 
                 break;
             }
             i += 1;
-        } else if plain_ideograph_at(b, i) {
+        } else if own_wide_at(b, i) {
             i += 3;
         } else {
             let Some(c) = s[i..].chars().next() else {
@@ -288,7 +419,7 @@ impl Norm {
                     continue;
                 }
                 (u32::from(x), 1)
-            } else if plain_ideograph_at(b, i) {
+            } else if own_wide_at(b, i) {
                 (ideograph_at(b, i), 3)
             } else {
                 let Some(c) = src[i..].chars().next() else {
@@ -412,48 +543,4 @@ impl Norm {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::Norm;
-    use crate::text::lexical::MarkerScan;
-
-    /// The characters the mapper's marker scan reads ([`Norm::push_loud`]'s
-    /// `loud` there): `(`, ASCII digits, numerals.
-    fn loud(cp: u32) -> bool {
-        cp == u32::from(b'(')
-            || cp.wrapping_sub(u32::from(b'0')) < 10
-            || char::from_u32(cp).is_some_and(|c| crate::text::lexical::cn_digit(c).is_some())
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
-        /// `push_loud` makes the text and the map `push_each` makes, and a
-        /// marker scan fed by it notes the places it notes fed by
-        /// `push_each` (every character).
-        #[test]
-        fn push_loud_is_push_each_for_a_marker_scan(
-            parts in proptest::collection::vec(
-                "[(（)）0-9０-９一二三四五六七八九十〇零、.．是①é𝄞 \t\u{3000}\u{a0}其他說ab|“]{0,12}", 0..5),
-        ) {
-            let (mut full, mut fast) = (Norm::default(), Norm::default());
-            let (mut scan_each, mut scan_loud) = (MarkerScan::default(), MarkerScan::default());
-            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-            for (k, p) in parts.iter().enumerate() {
-                full.push_each(p, 100 * k, |pos, cp| scan_each.feed(pos, cp, &mut theirs));
-                fast.push_loud(p, 100 * k, loud, |pos, cp| {
-                    // (a character it reports is that of the text at `pos`)
-                    assert_eq!(char_at(&full.s, pos), char::from_u32(cp));
-                    scan_loud.feed(pos, cp, &mut ours);
-                });
-            }
-            proptest::prop_assert_eq!(&fast.s, &full.s);
-            proptest::prop_assert_eq!(&fast.segs, &full.segs);
-            proptest::prop_assert_eq!(ours, theirs);
-        }
-    }
-
-    /// The character at byte `pos` of `s` (the text made so far is a
-    /// prefix of the whole).
-    fn char_at(s: &str, pos: usize) -> Option<char> {
-        s.get(pos..).and_then(|t| t.chars().next())
-    }
-}
+mod tests;

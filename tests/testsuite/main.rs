@@ -33,6 +33,7 @@ mod pdf_memory;
 mod read;
 mod roundtrip;
 mod roundtrip_laws;
+mod roundtrip_sweep;
 mod series_html;
 mod strategy;
 mod util;

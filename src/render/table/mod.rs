@@ -284,8 +284,14 @@ fn cut_label(label: &str, template_label: &str) -> Option<usize> {
     let pieces: Vec<(usize, usize, bool)> = cutter
         .pieces(label, &toks, Some(Set::default()))
         .map(|p| {
-            let stray = matches!(app_label_of(p.norm, &p.found), AppLabel::Unknown)
-                && !crate::text::lexical::norm(template_label).contains(p.norm);
+            // (a piece that names the row again, `2.其他法律行政` +
+            // `2.法规禁止公开`, is a repeat of the row, which the reader
+            // keeps as other text too)
+            let stray = match app_label_of(p.norm, &p.found) {
+                AppLabel::Unknown => !crate::text::lexical::norm(template_label).contains(p.norm),
+                AppLabel::Row(r) => r.label() == template_label,
+                _ => false,
+            };
             (p.start, p.end, stray)
         })
         .collect();
