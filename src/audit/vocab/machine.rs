@@ -381,6 +381,16 @@ mod tests {
         chars.dedup();
         assert_eq!(chars, WORD_CHARS);
         assert!(in_words('申') && in_words('。') && in_words(';') && !in_words('的'));
+    }
+
+    #[test]
+    fn a_stop_ends_alone() {
+        // where a stop ends no other word does (`Pieces` reads a place
+        // holding a stop as the end of a piece and nothing else)
+        let stops = super::super::SENTENCE.or(super::super::CLAUSE).0;
+        for &words in &ENDS {
+            assert!(words & stops == 0 || words.count_ones() == 1, "{words:#x}");
+        }
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             assert_eq!(in_words(c), WORD_CHARS.binary_search(&u32::from(c)).is_ok());
         }

@@ -185,7 +185,14 @@ const LENS: [u8; WORDS.len()] = {
 };
 
 /// One occurrence: (start, end, word index).
+#[cfg(test)]
 type Hit = (u32, u32, u8);
+
+/// A place where some word ends: the byte after it and the state reached
+/// there (whose words [`ends`] gives). The words are read from the state
+/// when a piece or a rule asks for them, not when the scan finds them: a
+/// place costs the scan two stores.
+type End = (u32, State);
 
 /// The number of lanes a long text is scanned in, side by side.
 const LANES: usize = 4;
@@ -198,10 +205,10 @@ const BATCH: usize = 32;
 /// The occurrences of the words in one text, in order of their end.
 #[derive(Debug, Default)]
 pub(super) struct Hits {
-    /// The occurrences found by each lane (see [`Hits::scan`]), each in
-    /// order of their end; the lanes follow each other in the text, so that
-    /// all of them in a row are in order.
-    lanes: [Vec<Hit>; LANES],
+    /// The places where words end found by each lane (see [`Hits::scan`]),
+    /// each in order; the lanes follow each other in the text, so that all
+    /// of them in a row are in order.
+    lanes: [Vec<End>; LANES],
     /// Every word found anywhere in the text.
     all: Mask,
 }
@@ -326,10 +333,20 @@ impl Hits {
         }
     }
 
-    /// Every occurrence, in order of their end.
+    /// Every occurrence, in order of their end (and, at one end, of
+    /// their word).
     #[cfg(test)]
     fn hits(&self) -> Vec<Hit> {
-        self.lanes[0].clone()
+        let mut out = Vec::new();
+        for &(end, state) in &self.lanes[0] {
+            let mut bits = ends(state);
+            while bits != 0 {
+                let w = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                out.push((end - u32::from(LENS[w]), end, w as u8));
+            }
+        }
+        out
     }
 }
 
@@ -339,8 +356,8 @@ impl Hits {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Found<'h> {
     words: Mask,
-    /// The occurrences in the piece (and the stop that ends it).
-    hits: &'h [Hit],
+    /// The places where the piece's words (and the stop that ends it) end.
+    hits: &'h [End],
     /// The byte offset of the piece in the text.
     offset: usize,
 }
@@ -367,8 +384,17 @@ impl<'h> Found<'h> {
     pub(super) fn starts(self, word: Mask) -> impl Iterator<Item = usize> + 'h {
         self.hits
             .iter()
-            .filter(move |h| word.0 >> h.2 & 1 != 0)
-            .filter_map(move |h| (h.0 as usize).checked_sub(self.offset))
+            .flat_map(move |&(end, state)| {
+                let mut bits = ends(state) & word.0;
+                std::iter::from_fn(move || {
+                    (bits != 0).then(|| {
+                        let w = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        end as usize - usize::from(LENS[w])
+                    })
+                })
+            })
+            .filter_map(move |start| start.checked_sub(self.offset))
     }
 }
 
@@ -397,7 +423,7 @@ fn cuts(text: &str) -> Option<[usize; LANES + 1]> {
 /// Scans `bytes` (at `base` in the text) from `state` in one lane, four
 /// bytes a step (one test of the four states: most hold no end); records
 /// the occurrences in `out` and returns the last state and the words found.
-fn run(bytes: &[u8], base: usize, mut state: State, out: &mut Vec<Hit>) -> (State, u64) {
+fn run(bytes: &[u8], base: usize, mut state: State, out: &mut Vec<End>) -> (State, u64) {
     let mut all = 0u64;
     let mut chunks = bytes.chunks_exact(4);
     let mut at = base;
@@ -410,7 +436,7 @@ fn run(bytes: &[u8], base: usize, mut state: State, out: &mut Vec<Hit>) -> (Stat
         if (s0 | s1 | s2 | s3) & END != 0 {
             for (k, s) in [s0, s1, s2, s3].into_iter().enumerate() {
                 if s & END != 0 {
-                    all |= push_ends(out, s, at + k + 1);
+                    all |= push_end(out, s, at + k + 1);
                 }
             }
         }
@@ -420,7 +446,7 @@ fn run(bytes: &[u8], base: usize, mut state: State, out: &mut Vec<Hit>) -> (Stat
         state = step(state, b);
         at += 1;
         if state & END != 0 {
-            all |= push_ends(out, state, at);
+            all |= push_end(out, state, at);
         }
     }
     (state, all)
@@ -439,7 +465,7 @@ fn any_end(states: State) -> bool {
 /// (reached in `states[k]`) for each `(at, states)` of `ends`, in
 /// `lanes[k]`; returns their set.
 fn lanes_end(
-    lanes: &mut [Vec<Hit>; LANES],
+    lanes: &mut [Vec<End>; LANES],
     cuts: &[usize; LANES + 1],
     ends: &[(u32, [State; LANES])],
 ) -> u64 {
@@ -447,31 +473,25 @@ fn lanes_end(
     for &(at, states) in ends {
         for k in 0..LANES {
             if states[k] & END != 0 {
-                all |= push_ends(&mut lanes[k], states[k], cuts[k] + at as usize);
+                all |= push_end(&mut lanes[k], states[k], cuts[k] + at as usize);
             }
         }
     }
     all
 }
 
-/// Records in `out` the words that end at byte `end` (reached in `state`,
+/// Records in `out` that words end at byte `end` (reached in `state`,
 /// where some word ends) and returns their set.
-fn push_ends(out: &mut Vec<Hit>, state: State, end: usize) -> u64 {
-    let found = ends(state);
-    let mut bits = found;
-    while bits != 0 {
-        let w = bits.trailing_zeros();
-        bits &= bits - 1;
-        let start = end - usize::from(LENS[w as usize]);
-        // spans are u32: no paragraph of a model is longer
-        out.push((start as u32, end as u32, w as u8));
-    }
-    found
+#[inline(always)]
+fn push_end(out: &mut Vec<End>, state: State, end: usize) -> u64 {
+    // spans are u32: no paragraph of a model is longer
+    out.push((end as u32, state));
+    ends(state)
 }
 
 /// The iterator of [`Hits::pieces`]: `(start, end, words)`.
 pub(super) struct Pieces<'h> {
-    hits: &'h [Hit],
+    hits: &'h [End],
     next: usize,
     start: usize,
     len: usize,
@@ -487,14 +507,16 @@ impl<'h> Iterator for Pieces<'h> {
         }
         let first = self.next;
         let mut m = 0u64;
-        while let Some(&(_, e, w)) = self.hits.get(self.next) {
+        while let Some(&(e, state)) = self.hits.get(self.next) {
             self.next += 1;
-            let bit = 1u64 << w;
-            if self.stops.0 & bit != 0 {
+            // a stop is one character that no other word holds: where it
+            // ends, no other word does (`a_stop_ends_alone`)
+            let bits = ends(state);
+            if self.stops.0 & bits != 0 {
                 let start = std::mem::replace(&mut self.start, e as usize);
                 return Some((start, e as usize, self.found(first, start, m)));
             }
-            m |= bit;
+            m |= bits;
         }
         let start = std::mem::replace(&mut self.start, self.len);
         Some((start, self.len, self.found(first, start, m)))
