@@ -1,0 +1,141 @@
+//! A row's label field: the source's label as written, cut where a wrapped
+//! label must stay wrapped, or between pipes where alone it would read as a
+//! heading; and the applications table's rule for stray text in a cell.
+
+use std::fmt;
+
+use super::put;
+use crate::lines::is_space;
+use crate::model::{Key, RowSource};
+
+/// True for a word that a delimited applications row reads as one cell:
+/// stray text glued before a figure (`w0`, `]4`; the rule of
+/// `template::cells::stray_text_in_cell`).
+pub(super) fn stray_text_cell(word: &str) -> bool {
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(word, 0, &mut toks);
+    toks.windows(2).all(|w| w[0].end == w[1].start)
+        && crate::template::cells::stray_word(&toks, word, 0)
+}
+
+/// True for the columns of the applications table, whose delimited rows
+/// read their first field as the label and the fields after it by the
+/// rules of `template::cells` for stray text.
+pub(super) fn stray_cells<C: 'static>() -> bool {
+    std::any::TypeId::of::<C>() == std::any::TypeId::of::<crate::model::AppCol>()
+}
+
+/// Where a delimited applications row's first field cuts a row label that
+/// it reads as two pieces, the second opening with a digit (a list marker)
+/// and naming no row nor continuing the row's label (`（本列部分公开` +
+/// `1.形）`: the second is read as stray text after the row's label), as a
+/// label read from wrapped flow text may be (`（本列部分公开1.` + `形）`: the
+/// marker at the line's end labels nothing, the next line continues the
+/// label); `None` for a label the field reads whole.
+fn cut_label(label: &str, template_label: &str) -> Option<usize> {
+    use crate::template::vocabulary::{AppLabel, Set, app_label_of};
+    // (the cheap test first: a digit after the label's start)
+    if !label.bytes().skip(1).any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(label, 0, &mut toks);
+    let mut cutter = crate::template::rows::Cutter::default();
+    let pieces: Vec<(usize, usize, bool)> = cutter
+        .pieces(label, &toks, Some(Set::default()))
+        .map(|p| {
+            // (a piece that names the row again, `2.其他法律行政` +
+            // `2.法规禁止公开`, is a repeat of the row, which the reader
+            // keeps as other text too)
+            let stray = match app_label_of(p.norm, &p.found) {
+                AppLabel::Unknown => !crate::text::lexical::norm(template_label).contains(p.norm),
+                AppLabel::Row(r) => r.label() == template_label,
+                _ => false,
+            };
+            (p.start, p.end, stray)
+        })
+        .collect();
+    match pieces.as_slice() {
+        [(0, a, _), (b, end, true)]
+            if a == b
+                && *end == label.len()
+                && label[*b..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Some(*b)
+        }
+        _ => None,
+    }
+}
+
+/// A label wrapped over lines in the source (its text and the label parts
+/// after it) that the tab row's first field would read cut
+/// (`（本列部分公开1.形）`, see `cut_label`): the length of its first line's
+/// text, written in the row, the rest on the line after it, as it stood.
+pub(super) fn wrapped_label_cut<C: Key>(
+    source: Option<&RowSource<C>>,
+    template_label: &str,
+    pipes: bool,
+) -> Option<usize> {
+    source
+        .and_then(|s| s.label.as_ref())
+        .filter(|_| stray_cells::<C>() && !pipes)
+        .and_then(|l| {
+            let first = (l.span.end - l.span.start) as usize;
+            (first < l.raw.len()
+                && l.raw.is_char_boundary(first)
+                && !crate::lines::has_line_break(&l.raw)
+                && cut_label(&l.raw, template_label).is_some()
+                && cut_label(&l.raw[..first], template_label).is_none())
+            .then_some(first)
+        })
+}
+
+/// A row's label field: the source's label (its first `wrapped` bytes when
+/// it was wrapped; between pipes when alone it would read as a heading and
+/// `may_pipe`: a tab row without fragments), or the template's.
+pub(super) fn put_label<W: fmt::Write, C: Key>(
+    w: &mut W,
+    template_label: &str,
+    source: Option<&RowSource<C>>,
+    values: Option<&crate::model::table::Row<C>>,
+    columns: &[C],
+    wrapped: Option<usize>,
+    may_pipe: bool,
+) -> fmt::Result {
+    match source.and_then(|s| s.label.as_ref()) {
+        Some(label)
+            if may_pipe && bare_label_reads_as_heading(&label.raw, source, values, columns) =>
+        {
+            w.write_char('|')?;
+            put(w, &label.raw)?;
+            w.write_char('|')?;
+        }
+        Some(label) => put(w, &label.raw[..wrapped.unwrap_or(label.raw.len())])?,
+        None => w.write_str(template_label)?,
+    }
+    Ok(())
+}
+
+/// True when a row whose cells are all empty (its line, trimmed, is its
+/// label alone) has a label that reads as a section heading (`三.第三方`,
+/// a label glued after another in flow text): written in a pipe cell
+/// (`|三.第三方|` TAB …) it reads back as the row's label.
+fn bare_label_reads_as_heading<C: Key>(
+    label: &str,
+    source: Option<&RowSource<C>>,
+    values: Option<&crate::model::table::Row<C>>,
+    columns: &[C],
+) -> bool {
+    let empty = |col: &C| {
+        source.and_then(|s| s.cells.get(col)).map_or(
+            !matches!(values.and_then(|v| v.get(col)), Some(Some(_))),
+            |t| t.raw.chars().all(is_space),
+        )
+    };
+    let label: String = label.chars().filter(|c| !is_space(*c)).collect();
+    source.is_some_and(|s| s.fused.is_none())
+        && columns.iter().all(empty)
+        && crate::text::lexical::section_marker(&label).is_ok_and(|(_, n)| {
+            crate::parse::headings::find_heading(&label, n, n.saturating_sub(1)).is_some()
+        })
+}
