@@ -71,31 +71,29 @@ pub(crate) const LAWS_W: Sweep = Sweep {
     most: 2,
 };
 
+/// `a` then `b`, as one array (`C` = `A + B`).
+const fn concat<const A: usize, const B: usize, const C: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; C] {
+    assert!(A + B == C);
+    let mut out = [""; C];
+    let mut i = 0;
+    while i < C {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
+
 /// laws-w's twenty pieces and twelve more: fused digits before a marker,
 /// digit markers (`7.`, `1.`, `57.`) and section and group markers, a group
 /// label with its text cut, empty fields, blank lines, a row of figures on a
 /// line of its own and a table header line.
-const WIDE_PIECES: [&str; 32] = [
-    "\n",
-    "\t",
-    " ",
-    "|",
-    "。",
-    "0",
-    "3 ",
-    "  1 2 3 4 5 6 7",
-    "1 2 3 4 5 6 7",
-    "0000000",
-    "2.",
-    "\t|\t",
-    "（三）不予公开",
-    "（五）不予处理",
-    "不予处理",
-    "重复申请0 ",
-    "\n\n",
-    "7",
-    "（一）予以公开",
-    "\t0",
+const WIDE_PIECES: [&str; 32] = concat(LAWS_W_PIECES, MORE_PIECES);
+
+/// The twelve pieces the wider sweep adds to laws-w's.
+const MORE_PIECES: [&str; 12] = [
     "00000002.",
     "7.",
     "1.",
