@@ -141,7 +141,10 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                             stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
                         } else if !text_before
                             && (delimited || tab_after(span.end))
-                            && !row.get(i + 1).is_some_and(|c| continues_label(&c.text))
+                            && !row[i + 1..]
+                                .iter()
+                                .find(|c| !idle_field(&c.text))
+                                .is_some_and(|c| continues_label(&c.text))
                         {
                             marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
                         }
@@ -325,6 +328,13 @@ fn continues_label(text: &str) -> bool {
         }
         Some(_) => true,
     }
+}
+
+/// True for a field that holds nothing a row reads (white space or a
+/// pipe): a label's last marker labels the text of the field after it
+/// (`公开57.\t\t出版物` as `公开57.\t出版物`).
+fn idle_field(text: &str) -> bool {
+    text.chars().all(|c| crate::lines::is_space(c) || c == '|')
 }
 
 /// A row's label field (the first text of a delimited row, or of a row

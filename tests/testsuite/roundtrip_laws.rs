@@ -3193,3 +3193,54 @@ fn laws_c11b_a_table_closed_by_an_empty_pipe_row_before_tab_rows() {
     }
     assert_laws(&fixture("roundtrip-strict-4cfaf351e49d.txt"));
 }
+
+// --- laws-y: laws-x's wider sweep, a marker of several digits at a label field's end (2026-12-07) --
+
+/// A row's label field that ends in digits and a marker glued to its text
+/// (`…公开57.`, `…公00000002.`) with the text the marker labels in a later
+/// field, after empty fields or a pipe (`\t\t出版物`, `\t|\t这一情形`). The
+/// cell grammar kept the digits and the marker in the label (a marker at a
+/// label field's end labels nothing) when only the next field was empty or
+/// a pipe; the label's cutter then cut at the marker's last digit (`7.`)
+/// and the label ended in `5`, which the canonical text's row read as a
+/// figure. The field after the empty ones is the one looked at now: the
+/// label reads as the same text glued (`公开57.出版物`: the figure `5`, the
+/// label `7.出版物`).
+#[test]
+fn laws_y_a_marker_of_several_digits_at_a_label_fields_end() {
+    // the wider sweep's inputs (laws-x at 072a132, seeds 1-4)
+    assert_laws(
+        "一、本年新收3.要求提供公开57.\t\t出版物\n\n\n\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n（一）予以公开（二）部分公开（区分处理的，只计57.\t|\t这一情形，不计其他情形）\n本机关将继续做好政府信息公开工作。\n",
+    );
+    assert_laws(
+        "一、本年新收2.申请人逾期未按收费通知要求缴纳费用57.\t|\t、行政机关不再处理其政府信息公开申请3 \n（七）总计  1 1 1 1 1 1 6\n",
+    );
+    // shorter forms and variants
+    assert_laws("一、本年新收3.要求提供公开57.\t\t出版物");
+    assert_laws("一、本年新收3.要求提供公开57.\t|\t出版物");
+    assert_laws("一、本年新收3.要求提供公开57.\t\t\t出版物\t1\t2");
+    assert_laws("（二）部分公开（区分处理的，只计57.\t\t这一情形，不计其他情形）");
+}
+
+/// Fused digits and a marker at a label field's end with the rest of the
+/// label in a later field (`…公00000002.\t\t开`, `…其00000002.\t|\t政府…`):
+/// the same rule, the digits a fused run as in the glued text.
+#[test]
+fn laws_y_fused_digits_and_a_marker_at_a_label_fields_end() {
+    // the wider sweep's inputs (laws-x at 072a132, seeds 1 and 3)
+    assert_laws(
+        "一、本年新收05.要求行政00000002.\t|\t机关确认或重新出具已获取信息\n（七）总计  1 1 1 1 1 1 6\n",
+    );
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n2.其他法律行政法规禁止公00000002.\t\t开\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    assert_laws(
+        "（本列1.申请人无正当理由逾期不补正、行政机关不再处理其00000002.\t|\t政府信息公开申请\n本机关将继续做好政府信息公开工作。\n",
+    );
+    // a marker with figures after it still stays in the label (laws-c's rule)
+    assert_laws("（三）不予公开02.\t\t\t3\t4");
+    assert_laws("2.其他法律行政法规禁止公00000002.\t\t开");
+}
