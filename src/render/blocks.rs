@@ -4,7 +4,6 @@
 
 use std::fmt;
 
-use super::Chunks;
 use super::heads::{
     NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
     joins_next_line, tab_cut, title_gap,
@@ -13,6 +12,7 @@ use super::paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
 };
 use super::table::LINES_REACH_CHARS;
+use super::{Chunks, Forced};
 use crate::model::{Block, Paragraph, Subsection, Table};
 
 /// How many paragraphs before the one right before a table of lines the
@@ -167,6 +167,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// the block after it.
     fn subsection(&mut self, s: &'r Subsection, next: Option<&'r Block>) -> fmt::Result {
         let tab_head = self.tab_head.take();
+        let join_head = self.join_head.take();
         if body_on_head_line(s, self.section) {
             self.head_line_subsection(s)
         } else if joins_first_subsection(s, self.section) {
@@ -194,13 +195,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             self.prefix = Some(head_text(s));
             Ok(())
         } else {
+            let tab = s.title.is_some() && tab_head.unwrap_or_else(|| self.tab_before_title(s));
             let mut head = match s.title.as_deref() {
-                Some(title) if tab_head.unwrap_or_else(|| self.tab_before_title(s)) => {
-                    format!("{}\t{title}", s.marker)
-                }
+                Some(title) if tab => format!("{}\t{title}", s.marker),
                 _ => head_text(s),
             };
-            let join = first_paragraph_joins_head(s, &head);
+            let join = join_head.unwrap_or_else(|| self.joins_head(s, &head, tab));
             head.push('\n');
             self.chunk(|w| w.write_str(&head))?;
             self.joined = join;
@@ -239,6 +239,50 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let Some(reach) = may_open_lines(s, &head_text(s)) else {
             return false;
         };
+        let forced = |tab: bool| Forced {
+            flat: false,
+            tab_head: Some(tab),
+            join_head: None,
+        };
+        !self.cut_reads(s, reach, forced(false)) && self.cut_reads(s, reach, forced(true))
+    }
+
+    /// True when the first paragraph of subsection `s` goes on the line
+    /// right after its head line `head` (`tab`: written with a tab between
+    /// marker and title): as [`first_paragraph_joins_head`] decides from
+    /// the short paragraphs, or, when a table of one cell per line follows
+    /// them within the reach of the parser's look-ahead from the head
+    /// ([`may_open_lines`]: `1.` + `` `/` `` `5` `%` + a table of lines `-`
+    /// `-` `5` …), by reading back the subsection with those blocks written
+    /// both ways (the table's layout after the run depends on it, so the
+    /// paragraphs alone cannot tell).
+    fn joins_head(&self, s: &Subsection, head: &str, tab: bool) -> bool {
+        if first_paragraph_joins_head(s, head) {
+            return true;
+        }
+        if self.prefix.is_some() || self.table.is_some() || self.closing {
+            return false;
+        }
+        let Some(reach) = may_open_lines(s, head) else {
+            return false;
+        };
+        if !matches!(s.blocks.first(), Some(Block::Paragraph(_)))
+            || !matches!(s.blocks.get(reach - 1), Some(Block::Table(_)))
+        {
+            return false;
+        }
+        let forced = |join: bool| Forced {
+            flat: false,
+            tab_head: Some(tab),
+            join_head: Some(join),
+        };
+        !self.cut_reads(s, reach, forced(false)) && self.cut_reads(s, reach, forced(true))
+    }
+
+    /// True when subsection `s` cut to its first `reach` blocks, written
+    /// alone with the choices `forced`, reads back as that cut subsection
+    /// (see [`Chunks::reads_in_section`]).
+    fn cut_reads(&self, s: &Subsection, reach: usize, forced: Forced) -> bool {
         let cut = Subsection {
             marker: s.marker.clone(),
             title: s.title.clone(),
@@ -247,13 +291,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             head: s.head,
         };
         let block = Block::Subsection(cut);
-        let written =
-            |tab: bool| self.written_nested(std::slice::from_ref(&block), None, false, Some(tab));
+        let Some(text) = self.written_nested(std::slice::from_ref(&block), None, forced) else {
+            return false;
+        };
         let Block::Subsection(cut) = &block else {
             return false;
         };
-        let reads = |tab: bool| written(tab).is_some_and(|text| self.reads_in_section(&text, cut));
-        !reads(false) && reads(true)
+        self.reads_in_section(&text, cut)
     }
 
     /// True when `text` reads back as subsection `s` alone, read after the
@@ -348,7 +392,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return None;
         }
         let default = self.written_alone(block, false)?;
-        let rest = self.written_nested(&s.blocks[1..], self.last, true, None)?;
+        let forced = Forced {
+            flat: true,
+            tab_head: None,
+            join_head: None,
+        };
+        let rest = self.written_nested(&s.blocks[1..], self.last, forced)?;
         let head = format!("{}{title}", s.marker);
         let lines: Vec<String> = super::table::legacy_flow_lines(legacy)
             .into_iter()

@@ -273,6 +273,23 @@ struct Chunks<'w, 'r, W> {
     /// lines of their own is written, when it is decided: with a tab between
     /// marker and title or not (see `Chunks::tab_before_title`).
     tab_head: Option<bool>,
+    /// Whether the first paragraph of the next subsection written with its
+    /// blocks on lines of their own goes on the line right after its head
+    /// line, when it is decided (see `Chunks::joins_head`).
+    join_head: Option<bool>,
+}
+
+/// How a candidate form of a subsection is written to read it back (see
+/// [`Chunks::written_nested`]): the choices its writer would otherwise
+/// make by reading back, made.
+#[derive(Clone, Copy)]
+struct Forced {
+    /// The subsection may be written on one line (see [`flat`]).
+    flat: bool,
+    /// A tab between its head's marker and title, or not.
+    tab_head: Option<bool>,
+    /// Its first paragraph on the line right after its head line, or not.
+    join_head: Option<bool>,
 }
 
 impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
@@ -297,6 +314,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             headings: Vec::new(),
             flat: true,
             tab_head: None,
+            join_head: None,
         }
     }
 }
@@ -455,20 +473,23 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// and no head held for the line after it; `flat`: whether a subsection
     /// may be written on one line (see [`flat`]).
     fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
-        self.written_nested(std::slice::from_ref(block), self.last, flat, None)
+        let forced = Forced {
+            flat,
+            tab_head: None,
+            join_head: None,
+        };
+        self.written_nested(std::slice::from_ref(block), self.last, forced)
     }
 
     /// The text `blocks` are written as on their own in this section, not
     /// in its tail, after `last` (the paragraph written before them, if
-    /// known), with no table held back; `flat` and `tab_head` as the
-    /// fields of that name. The one way a candidate form is written to
-    /// read it back.
+    /// known), with no table held back, the choices `forced` made. The one
+    /// way a candidate form is written to read it back.
     fn written_nested<'b>(
         &self,
         blocks: &'b [Block],
         last: Option<&'b Paragraph>,
-        flat: bool,
-        tab_head: Option<bool>,
+        forced: Forced,
     ) -> Option<String>
     where
         'r: 'b,
@@ -479,8 +500,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             tail: false,
             heading: self.heading,
             headings: self.headings.clone(),
-            flat,
-            tab_head,
+            flat: forced.flat,
+            tab_head: forced.tab_head,
+            join_head: forced.join_head,
             ..Chunks::new(&mut text, last)
         };
         nested.blocks(blocks).ok()?;

@@ -3194,6 +3194,33 @@ fn laws_c11b_a_table_closed_by_an_empty_pipe_row_before_tab_rows() {
     assert_laws(&fixture("roundtrip-strict-4cfaf351e49d.txt"));
 }
 
+// --- lead: the twelfth strict campaign (2026-12-07 04:17, main at ce4c76b) -------
+
+/// A subsection head alone on its line (`1.`), short paragraphs and a
+/// figure (`` `/` `` `5` `%`), then a table of one cell per line (`-` `-`
+/// `5` …, `|` `5` `5`): written with blank lines between, the parser's
+/// look-ahead from the head reaches the paragraphs and the table's figures,
+/// and the whole subsection read as one table of lines. The first paragraph
+/// goes on the line right after the head, as the source had it, when the
+/// subsection up to the table, written so, reads back and written with a
+/// blank line does not (the table's layout after the run depends on it:
+/// the paragraphs alone cannot tell).
+#[test]
+fn lead_c12_head_paragraph_figure_then_a_table_of_lines() {
+    for end in ["\n", "\r", "\r\n"] {
+        let e = |x: &str| laws_c9_ends(x, end);
+        assert_laws(&e("1.\n````````````````/``\n\n5\n|\n5\n5"));
+        assert_laws(&e(
+            "1.\n````````````````/``\n\n5\n\n%\n\n-\n\n-\n\n5\n\n/\n\ns\n\n|\n\n5\n%",
+        ));
+        assert_laws(&e("1.\n/\n\n5\n\n%\n\n-\n\n-\n\n5\n\n/\n\ns\n\n|\n\n5\n%"));
+        assert_laws(&e("1.\n/\n\n5\n|\n5\n5"));
+        assert_laws(&e("1.\nab\n\n|\n5\n5"));
+        assert_laws(&e("（一）\n/\n\n5\n\n|\n5\n5\n6"));
+    }
+    assert_laws(&fixture("roundtrip-strict-cdd0928676f1.txt"));
+}
+
 // --- laws-y: laws-x's wider sweep, a marker of several digits at a label field's end (2026-12-07) --
 
 /// A row's label field that ends in digits and a marker glued to its text
