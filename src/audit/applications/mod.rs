@@ -10,7 +10,8 @@ mod other;
 mod table;
 
 use super::{
-    APPLICATIONS_BALANCE, APPLICATIONS_ROW_TOTAL, APPLICATIONS_TOTAL_PROCESSED, Outcome, equation_of,
+    APPLICATIONS_BALANCE, APPLICATIONS_ROW_TOTAL, APPLICATIONS_TOTAL_PROCESSED, Outcome,
+    equation_of,
 };
 use crate::model::{AppCol, AppRow, Finding, Format, Key, Severity};
 use other::other_processing;

@@ -103,7 +103,11 @@ fn an_equation_of_terms_is_the_equation_of_their_operands() {
                     lhs.iter().map(|&r| slow[r as usize][c]),
                     rhs.iter().map(|&r| slow[r as usize][c]),
                 );
-                assert_eq!(format!("{terms:?}"), format!("{ops:?}"), "{lhs:?} = {rhs:?}");
+                assert_eq!(
+                    format!("{terms:?}"),
+                    format!("{ops:?}"),
+                    "{lhs:?} = {rhs:?}"
+                );
             };
             for from in 0..rows.len() {
                 for len in 1..=8.min(rows.len() - from - 1) {
