@@ -111,10 +111,11 @@ impl<'m, K: PartialEq, V> Cursor<'m, K, V> {
     }
 
     fn get(&mut self, key: &K) -> Option<&'m V> {
-        let (at, n) = (self.at, self.entries.len());
-        let i = (at..n)
-            .chain(0..at.min(n))
-            .find(|&i| self.entries[i].0 == *key)?;
+        let i = match self.entries.get(self.at) {
+            Some((k, _)) if k == key => self.at,
+            // the keys are unique: the one entry of `key`, wherever it is
+            _ => self.entries.iter().position(|(k, _)| k == key)?,
+        };
         self.at = i + 1;
         Some(&self.entries[i].1)
     }
@@ -362,6 +363,30 @@ mod tests {
         ] {
             let got = not_a_number(&format!("{HEAD}{row}\n"));
             assert!(got.is_empty(), "{row:?}: {got:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The cursor finds what a search from where it stands, wrapping
+        /// round, found (the keys of a map are unique).
+        #[test]
+        fn the_cursor_finds_what_the_wrapping_search_found(
+            n in 0usize..12,
+            asked in proptest::collection::vec(0u8..14, 0..24),
+        ) {
+            let entries: Vec<(u8, usize)> = (0..n).map(|i| ((i * 7 % 13) as u8, i)).collect();
+            let mut cursor = super::Cursor::new(&entries);
+            let mut at = 0;
+            for key in asked {
+                let len = entries.len();
+                let reference = (at..len)
+                    .chain(0..at.min(len))
+                    .find(|&i| entries[i].0 == key);
+                if let Some(i) = reference {
+                    at = i + 1;
+                }
+                proptest::prop_assert_eq!(cursor.get(&key), reference.map(|i| &entries[i].1));
+            }
         }
     }
 }

@@ -122,7 +122,7 @@ use crate::model::{
 };
 
 pub use catalogue::*;
-pub(crate) use equation::{Outcome, equation, equation_of};
+pub(crate) use equation::{Outcome, Read, Term, equation, equation_of};
 
 pub use legacy::{
     LEGACY_CHANNELS_LE_TOTAL, LEGACY_CUMULATIVE_CARRY, LEGACY_CUMULATIVE_GE_YEAR,

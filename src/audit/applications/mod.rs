@@ -10,7 +10,7 @@ mod other;
 mod table;
 
 use super::{
-    APPLICATIONS_BALANCE, APPLICATIONS_ROW_TOTAL, APPLICATIONS_TOTAL_PROCESSED, Outcome, equation,
+    APPLICATIONS_BALANCE, APPLICATIONS_ROW_TOTAL, APPLICATIONS_TOTAL_PROCESSED, Outcome,
     equation_of,
 };
 use crate::model::{AppCol, AppRow, Finding, Format, Key, Severity};
@@ -94,7 +94,7 @@ fn balance(t: &Dense<'_>, cols: &[AppCol], out: &mut Vec<Finding>) {
     for &col in cols {
         let lhs = [op(t, NewReceived, col), op(t, CarriedOver, col)];
         let rhs = [op(t, TotalProcessed, col), op(t, CarriedForward, col)];
-        let outcome = equation(&lhs, &rhs);
+        let outcome = equation_of(lhs.into_iter(), rhs.into_iter());
         report_outcome(
             APPLICATIONS_BALANCE,
             outcome,

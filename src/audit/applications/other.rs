@@ -2,9 +2,11 @@
 //! to its three sub-rows equals their sum and is not counted twice in
 //! total_processed.
 
-use super::table::{Dense, absent_note, base, missing_rows, op, related, report_outcome, span_of};
+use super::table::{
+    At, Dense, absent_note, base, missing_rows, op, related, report_outcome, span_of,
+};
 use super::{COMMON_OUTCOMES, OTHER_SUBROWS};
-use crate::audit::{APPLICATIONS_OTHER_PROCESSING, Operand, Outcome, equation_of};
+use crate::audit::{APPLICATIONS_OTHER_PROCESSING, Outcome, Read, Term, equation_of};
 use crate::model::{AppCol, AppRow, Finding, Format, Key, Number, Severity};
 
 /// 2021: a parent （六）其他处理 row (or 小计) next to the three sub-rows must
@@ -112,9 +114,9 @@ fn double_counted(
     parent: AppRow,
     subs: &[AppRow],
     col: AppCol,
-    whole: Operand,
+    whole: At<'_>,
 ) -> Option<Finding> {
-    let Operand::Value(p) = whole else {
+    let Read::Value(p) = whole.read() else {
         return None;
     };
     if p.cmp_value(Number::int(0)) == std::cmp::Ordering::Equal {

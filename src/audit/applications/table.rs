@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use crate::audit::{CellKey, Operand, Outcome, finding};
+use crate::audit::{CellKey, Outcome, Read, Term, finding};
 use crate::model::{AppCol, AppRow, ApplicationsTable, Finding, Key, Number, Severity, Span};
 
 /// The table's key in findings.
@@ -22,8 +22,10 @@ pub(super) struct Dense<'a> {
     ///
     /// [`Ctx::cells`]: crate::audit::Ctx::cells
     cells: &'a RefCell<Vec<(usize, CellKey)>>,
-    /// [`super::operand`] of each row and column.
-    ops: [[Operand; COLS]; ROWS],
+    /// [`super::operand`] of each row and column as an equation reads it
+    /// (16 bytes, not an operand's 56: an empty cell's place is read from
+    /// the source when an equation asks, [`At::empty_at`]).
+    ops: [[Read; COLS]; ROWS],
     /// The rows the table has.
     present: [bool; ROWS],
 }
@@ -48,7 +50,7 @@ impl<'a> Dense<'a> {
         Dense {
             t,
             cells,
-            ops: [[Operand::Absent; COLS]; ROWS],
+            ops: [[Read::Absent; COLS]; ROWS],
             present: [false; ROWS],
         }
     }
@@ -59,38 +61,21 @@ impl<'a> Dense<'a> {
         for (row, cells) in &t.rows {
             let r = *row as usize;
             d.present[r] = true;
-            // as `operand`: a figure; else fused; else empty, at the
-            // cell (or, failing that, the row label). The columns written
-            // so far: a bit each
+            // as `operand`: a figure; else fused; else empty. The columns
+            // written so far: a bit each
             let mut done = 0u32;
             let ops = &mut d.ops[r];
             for (col, v) in cells {
                 if let Some(n) = v {
-                    ops[*col as usize] = Operand::Value(*n);
+                    ops[*col as usize] = Read::Value(*n);
                     done |= 1 << *col as u32;
                 }
             }
-            let src = t.source.get(row);
-            let rest = if src.is_some_and(|s| s.fused.is_some()) {
-                None
-            } else {
-                let cell = |col: AppCol| Some((row.key(), col.key()));
-                for (col, text) in src.iter().flat_map(|s| &s.cells) {
-                    if done >> *col as u32 & 1 == 0 {
-                        ops[*col as usize] = Operand::Empty(Some(text.span), cell(*col));
-                    }
-                }
-                for (col, _) in src.iter().flat_map(|s| &s.cells) {
-                    done |= 1 << *col as u32;
-                }
-                Some(src.and_then(|s| s.label.as_ref()).map(|l| l.span))
-            };
+            let fused = t.source.get(row).is_some_and(|s| s.fused.is_some());
+            let rest = if fused { Read::Fused } else { Read::Empty };
             for (op, col) in ops.iter_mut().zip(AppCol::ALL) {
                 if done >> *col as u32 & 1 == 0 {
-                    *op = match rest {
-                        None => Operand::Fused,
-                        Some(label) => Operand::Empty(label, Some((row.key(), col.key()))),
-                    };
+                    *op = rest;
                 }
             }
         }
@@ -114,8 +99,33 @@ pub(super) fn columns(t: &ApplicationsTable) -> Vec<AppCol> {
     cols
 }
 
-pub(super) fn op(t: &Dense<'_>, row: AppRow, col: AppCol) -> Operand {
-    t.ops[row as usize][col as usize]
+/// The term at `row`/`col` of the table.
+pub(super) fn op<'t>(t: &'t Dense<'t>, row: AppRow, col: AppCol) -> At<'t> {
+    At { t, row, col }
+}
+
+/// A cell of a [`Dense`] table as a term of an equation: what
+/// [`super::super::operand`] reads there.
+#[derive(Clone, Copy)]
+pub(super) struct At<'t> {
+    t: &'t Dense<'t>,
+    row: AppRow,
+    col: AppCol,
+}
+
+impl Term for At<'_> {
+    #[inline]
+    fn read(self) -> Read {
+        self.t.ops[self.row as usize][self.col as usize]
+    }
+
+    /// The cell's place in the source (or, failing that, the row label's)
+    /// and its keys, as [`super::super::operand`] gives them.
+    fn empty_at(self) -> (Option<Span>, Option<CellKey>) {
+        let (row, col) = (self.row, self.col);
+        let span = crate::audit::cell_span(&self.t.source, row, col);
+        (span, Some((row.key(), col.key())))
+    }
 }
 
 pub(super) fn span_of(t: &Dense<'_>, row: AppRow, col: AppCol) -> Option<Span> {
@@ -213,57 +223,4 @@ pub(super) fn missing_rows(t: &Dense<'_>, rows: &[AppRow]) -> Vec<AppRow> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// [`Dense::fill`] as it was: every column of a row written with the
-    /// row's label, then the cells' spans, then the figures over them.
-    fn fill_reference(d: &mut Dense<'_>) {
-        let t = d.t;
-        for (row, cells) in &t.rows {
-            let r = *row as usize;
-            d.present[r] = true;
-            let src = t.source.get(row);
-            let fused = src.is_some_and(|s| s.fused.is_some());
-            let label = src.and_then(|s| s.label.as_ref()).map(|l| l.span);
-            let ops = &mut d.ops[r];
-            let cell = |col: AppCol| Some((row.key(), col.key()));
-            if fused {
-                ops.fill(Operand::Fused);
-            } else {
-                for (op, col) in ops.iter_mut().zip(AppCol::ALL) {
-                    *op = Operand::Empty(label, cell(*col));
-                }
-                for (col, text) in src.iter().flat_map(|s| &s.cells) {
-                    ops[*col as usize] = Operand::Empty(Some(text.span), cell(*col));
-                }
-            }
-            for (col, v) in cells {
-                if let Some(n) = v {
-                    ops[*col as usize] = Operand::Value(*n);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn each_operand_written_once_is_the_operand_written_over() {
-        let cells = RefCell::new(Vec::new());
-        let mut tables = 0;
-        for text in crate::audit::corpus_texts() {
-            let Ok(report) = crate::parse(&text) else {
-                continue;
-            };
-            let Some(t) = report.applications() else {
-                continue;
-            };
-            tables += 1;
-            let (mut fast, mut slow) = (Dense::empty(t, &cells), Dense::empty(t, &cells));
-            fast.fill();
-            fill_reference(&mut slow);
-            assert_eq!(fast.present, slow.present);
-            assert_eq!(format!("{:?}", fast.ops), format!("{:?}", slow.ops));
-        }
-        assert!(tables > 10, "the corpus has applications tables");
-    }
-}
+mod tests;
