@@ -200,6 +200,7 @@ impl<K: PartialEq, V, const N: usize> RowMap<K, V, N> {
     /// filled from keys known to be distinct (the columns of a template, in
     /// template order). Inserting a key already present this way would
     /// hold it twice: checked in debug builds.
+    #[inline]
     pub(crate) fn push_absent(&mut self, key: K, value: V) {
         debug_assert!(!self.contains_key(&key), "RowMap::push_absent: key present");
         self.entries.push((key, value));
@@ -207,6 +208,9 @@ impl<K: PartialEq, V, const N: usize> RowMap<K, V, N> {
 
     /// [`push_absent`](Self::push_absent) when the caller knows `key` is
     /// absent (`absent`), else [`insert`](Self::insert).
+    /// (Inlined: the key and value are built in the caller's place, not
+    /// moved through a call for each cell of a row.)
+    #[inline]
     pub(crate) fn insert_or_push(&mut self, key: K, value: V, absent: bool) {
         if absent {
             self.push_absent(key, value);

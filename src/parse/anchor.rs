@@ -31,8 +31,9 @@ pub(crate) fn anchor_of(t: &str, f: &super::facts::Facts) -> Option<Kind> {
         return None;
     }
     // the prefixes are read from a head of 8 characters when it holds 5
-    // after its pipes (or the whole line); the 40 characters the tests
-    // further on look at are normalised only for a line that can pass them
+    // after its pipes (or the whole line): `Head8` stops at those 5; the 40
+    // characters the tests further on look at are normalised only for a
+    // line that can pass them
     let h8 = Head8::of(t);
     let n8 = h8.after_pipes();
     if n8.len() >= 5 || h8.count < 8 {
@@ -114,10 +115,13 @@ fn may_be_short(t: &str) -> bool {
 }
 
 /// The first 8 normalised characters of a line (as [`lexical::norm_head`]
-/// gives them), as characters: no buffer to write and check as UTF-8.
+/// gives them), as characters: no buffer to write and check as UTF-8; or
+/// fewer, when 5 follow its pipes (the prefixes [`anchor_of`] reads from it
+/// are at most 5 characters after the pipes: what it asks, the 8 would
+/// answer alike, `head_of_5_after_its_pipes_answers_as_head_of_8`).
 struct Head8 {
     chars: [char; 8],
-    /// How many (fewer than 8: the whole line).
+    /// How many: 8, 5 after the pipes, or fewer (the whole line).
     count: usize,
     /// How many of them are the pipes at its start.
     pipes: usize,
@@ -136,7 +140,7 @@ impl Head8 {
             }
             h.chars[h.count] = n;
             h.count += 1;
-            if h.count == 8 {
+            if h.count == 8 || h.count - h.pipes == 5 {
                 break;
             }
         }
@@ -212,12 +216,53 @@ mod tests {
             let mut buf = [0u8; 32];
             let h = lexical::norm_head(t, 8, &mut buf);
             let n = h.trim_start_matches('|');
+            let pipes = h.len() - n.len();
             let h8 = Head8::of(t);
-            assert_eq!(h8.count, h.chars().count(), "{t:?}");
-            assert_eq!(h8.after_pipes().iter().collect::<String>(), n, "{t:?}");
+            // (8 characters, or up to 5 after the pipes)
+            let want: String = n.chars().take(5).collect();
+            assert_eq!(h8.count, pipes + want.chars().count(), "{t:?}");
+            assert_eq!(h8.after_pipes().iter().collect::<String>(), want, "{t:?}");
             for p in ["第二十条", "(本列", "申请人情况", "行政复议", ""] {
                 assert_eq!(starts(h8.after_pipes(), p), n.starts_with(p), "{t:?} {p}");
             }
+        }
+    }
+
+    /// What [`anchor_of`] asks of its head, read from the first 8
+    /// normalised characters (as before the head stopped at 5 after its
+    /// pipes): whether it reads prefixes from it, each prefix test, and the
+    /// first character.
+    fn asked_of_8(t: &str) -> (bool, Vec<bool>, Option<char>) {
+        let mut buf = [0u8; 32];
+        let h: Vec<char> = lexical::norm_head(t, 8, &mut buf).chars().collect();
+        let pipes = h.iter().take_while(|&&c| c == '|').count();
+        let n = &h[pipes..];
+        let prefixes = ["第二十条", "(本列", "申请人情况", "行政复议"];
+        let tests = prefixes.iter().map(|p| starts(n, p)).collect();
+        (n.len() >= 5 || h.len() < 8, tests, n.first().copied())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 6000, ..Default::default() })]
+        /// The head that stops at 5 characters after its pipes answers
+        /// what [`anchor_of`] asks as the head of 8 did, for lines of
+        /// pipes (ASCII and full-width), white space, the anchors'
+        /// prefixes (Traditional, full-width) and their parts.
+        #[test]
+        fn head_of_5_after_its_pipes_answers_as_head_of_8(
+            parts in proptest::collection::vec(
+                "[|｜ \t\u{3000}]{0,6}|第二十条|第二十|行政複議|行政复议|（本列|\\(本|申请人情况|申请|一|勾|x|。", 0..6),
+        ) {
+            let t: String = parts.concat();
+            let h = Head8::of(&t);
+            let n = h.after_pipes();
+            let prefixes = ["第二十条", "(本列", "申请人情况", "行政复议"];
+            let ours = (
+                n.len() >= 5 || h.count < 8,
+                prefixes.iter().map(|p| starts(n, p)).collect::<Vec<_>>(),
+                n.first().copied(),
+            );
+            proptest::prop_assert_eq!(ours, asked_of_8(&t), "{:?}", t);
         }
     }
 

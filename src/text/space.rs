@@ -13,12 +13,36 @@ fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
+/// Eight ASCII spaces, as one word.
+const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+
+/// The end of the run of ASCII spaces `b' '` at `i` in `b`, the run read
+/// eight bytes at a time as long as eight remain (the leading white space
+/// of a layout line is mostly a long run of them), the rest byte by byte.
+#[inline]
+fn spaces_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        if u64::from_ne_bytes(w.try_into().unwrap_or([0; 8])) != SPACES {
+            break;
+        }
+        i += 8;
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
 /// `s.trim_start_matches(is_space)`.
 pub(crate) fn trim_start(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if x == b' ' {
+            i = spaces_end(b, i + 1);
+            continue;
+        }
         if x < 0x80 {
             if !ascii_space(x) {
                 break;
@@ -117,6 +141,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 6000, ..Default::default() })]
+        /// The runs of spaces read eight bytes at a time give the standard
+        /// library's trims, for runs of every length around and between tabs,
+        /// other white space, ASCII, CJK and multi-byte characters.
+        #[test]
+        fn the_word_at_a_time_runs_are_the_standard_trims(
+            s in "( {0,27}|[\t\n\r\u{b}\u{c}\u{3000}\u{a0}\u{85}\u{feff}]{0,3}|[a!~一政（é𝄞\u{2000}]{0,3}){0,7}",
+        ) {
+            proptest::prop_assert_eq!(trim_start(&s), s.trim_start_matches(is_space));
+            proptest::prop_assert_eq!(trim_end(&s), s.trim_end_matches(is_space));
+            proptest::prop_assert_eq!(trim(&s), s.trim_matches(is_space));
+            proptest::prop_assert_eq!(is_blank(&s), s.chars().all(is_space));
         }
     }
 }
