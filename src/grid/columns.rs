@@ -37,7 +37,7 @@
 use std::ops::Range;
 
 use super::scan::{self, GAP, Word};
-use super::{Cell, Grid, Layout};
+use super::{Cell, Grid, Layout, RowKind};
 
 /// A run of words between gaps: byte range (in the source) and position
 /// range (character indices on its line).
@@ -226,11 +226,14 @@ pub(crate) fn push_scanned<'a>(
     for r in &rows {
         let mine = &chunks[r.chunks.clone()];
         let text = |s: usize, e: usize| &r.raw[s - r.start..e - r.start];
+        // the row's span: from its first chunk to its last (its empty
+        // cells sit between them or at their ends)
+        let span = Some(mine[0].bytes.start..mine[mine.len() - 1].bytes.end);
         if !aligned {
             let row = mine
                 .iter()
                 .map(|c| Cell::new(text(c.bytes.start, c.bytes.end), c.bytes.clone()));
-            g.push_row(row.collect());
+            g.push_row_spanning(RowKind::Cells, row.collect(), span);
             continue;
         }
         let mut row = Vec::with_capacity(cols.len());
@@ -266,7 +269,7 @@ pub(crate) fn push_scanned<'a>(
         while row.len() < cols.len() {
             row.push(Cell::empty(at));
         }
-        g.push_row(row);
+        g.push_row_spanning(RowKind::Cells, row, span);
     }
 }
 
