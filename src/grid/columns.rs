@@ -37,7 +37,7 @@
 use std::ops::Range;
 
 use super::scan::{self, GAP, Word};
-use super::{Cell, Grid, Layout};
+use super::{Cell, Grid, Layout, RowKind};
 
 /// A run of words between gaps: byte range (in the source) and position
 /// range (character indices on its line).
@@ -65,7 +65,29 @@ fn chunks_into(words: &[Word], out: &mut Vec<Chunk>) {
 /// The column a chunk belongs to, at `from` or right of it: most
 /// overlap, else the nearest (the leftmost of equals). The columns are
 /// sorted and apart, so the walk stops at the first column past the chunk.
+///
+/// Most chunks lie inside a column: the first column (at `from` or right
+/// of it) that ends past the chunk's start. The columns are apart, so no
+/// other column overlaps such a chunk, and that column, which overlaps it
+/// whole, is the one [`column_walk`] finds; it is found by the ends alone
+/// (proptest `column_of_is_the_walk`).
 fn column_of(cols: &[Range<usize>], c: &Range<usize>, from: usize) -> usize {
+    let first = from.min(cols.len().saturating_sub(1));
+    if let Some(k) = cols
+        .get(first..)
+        .and_then(|r| r.iter().position(|k| k.end > c.start))
+    {
+        let k = first + k;
+        if cols[k].start <= c.start && c.end <= cols[k].end && c.start < c.end {
+            return k;
+        }
+    }
+    column_walk(cols, c, from)
+}
+
+/// [`column_of`] by the overlap and the distance of each column from
+/// `from` on.
+fn column_walk(cols: &[Range<usize>], c: &Range<usize>, from: usize) -> usize {
     let overlap = |k: &Range<usize>| c.end.min(k.end).saturating_sub(c.start.max(k.start));
     let dist = |k: &Range<usize>| {
         if c.end <= k.start {
@@ -204,11 +226,14 @@ pub(crate) fn push_scanned<'a>(
     for r in &rows {
         let mine = &chunks[r.chunks.clone()];
         let text = |s: usize, e: usize| &r.raw[s - r.start..e - r.start];
+        // the row's span: from its first chunk to its last (its empty
+        // cells sit between them or at their ends)
+        let span = Some(mine[0].bytes.start..mine[mine.len() - 1].bytes.end);
         if !aligned {
             let row = mine
                 .iter()
                 .map(|c| Cell::new(text(c.bytes.start, c.bytes.end), c.bytes.clone()));
-            g.push_row(row.collect());
+            g.push_row_spanning(RowKind::Cells, row.collect(), span);
             continue;
         }
         let mut row = Vec::with_capacity(cols.len());
@@ -244,7 +269,7 @@ pub(crate) fn push_scanned<'a>(
         while row.len() < cols.len() {
             row.push(Cell::empty(at));
         }
-        g.push_row(row);
+        g.push_row_spanning(RowKind::Cells, row, span);
     }
 }
 
@@ -418,6 +443,30 @@ mod tests {
                 vec!["规范性文件", "14", "", "12"]
             ]
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The fast path of `column_of` (a chunk inside a column) finds
+        /// what the walk over the columns finds, for sorted columns apart
+        /// (touching ones too), any chunk and any first column.
+        #[test]
+        fn column_of_is_the_walk(
+            parts in proptest::collection::vec((0usize..4, 1usize..6), 0..7),
+            start in 0usize..40,
+            len in 0usize..12,
+            from in 0usize..8,
+        ) {
+            // each column: a gap (possibly none) after the last, a width
+            let mut cols = Vec::new();
+            let mut at = 0;
+            for (gap, width) in parts {
+                cols.push(at + gap..at + gap + width);
+                at += gap + width;
+            }
+            let c = start..start + len;
+            proptest::prop_assert_eq!(column_of(&cols, &c, from), column_walk(&cols, &c, from));
+        }
     }
 
     #[test]

@@ -199,22 +199,30 @@ impl Grid {
 
     /// Appends a row of the given kind (a page number, a rule).
     pub fn push_row_of(&mut self, kind: RowKind, row: Vec<Cell>) {
+        let span = row_span(&row);
+        self.push_row_spanning(kind, row, span);
+    }
+
+    /// [`Grid::push_row_of`] for a row whose cells' spans are known to reach
+    /// from `span.start` to `span.end` (the least start, the greatest end;
+    /// `None`: no cell has a span), as a builder that made the row in text
+    /// order knows them.
+    pub(crate) fn push_row_spanning(
+        &mut self,
+        kind: RowKind,
+        row: Vec<Cell>,
+        span: Option<Range<usize>>,
+    ) {
+        debug_assert_eq!(span, row_span(&row));
         if self.kinds.len() < self.rows.len() {
             self.kinds.resize(self.rows.len(), RowKind::Cells);
         }
         self.kinds.push(kind);
-        // the row's cells' spans first (the least start, the greatest end),
-        // then the grid's: one merge per row
-        let (mut lo, mut hi, mut any) = (usize::MAX, 0, false);
-        for s in row.iter().filter_map(|c| c.span.as_ref()) {
-            lo = lo.min(s.start);
-            hi = hi.max(s.end);
-            any = true;
-        }
-        if any {
+        // the row's span, then the grid's: one merge per row
+        if let Some(s) = span {
             self.span = Some(match self.span.take() {
-                Some(g) => g.start.min(lo)..g.end.max(hi),
-                None => lo..hi,
+                Some(g) => g.start.min(s.start)..g.end.max(s.end),
+                None => s,
             });
         }
         self.rows.push(row);
@@ -305,6 +313,18 @@ impl Grid {
         }
         out
     }
+}
+
+/// The span of a row's cells: the least start and the greatest end of
+/// those that have one.
+fn row_span(row: &[Cell]) -> Option<Range<usize>> {
+    let (mut lo, mut hi, mut any) = (usize::MAX, 0, false);
+    for s in row.iter().filter_map(|c| c.span.as_ref()) {
+        lo = lo.min(s.start);
+        hi = hi.max(s.end);
+        any = true;
+    }
+    any.then_some(lo..hi)
 }
 
 #[cfg(test)]

@@ -18,33 +18,15 @@ use crate::model::{Block, Markup, Paragraph, Subsection, Table, Unrecognized};
 use crate::template::{self, Kind};
 use crate::text::lexical::{MarkerStyle, markup};
 
+mod scratch;
+use scratch::Scratch;
+
 /// Builds blocks from pieces of lines.
 pub(crate) struct Blocks<'t, 'l> {
     pub(crate) text: &'t str,
     pub(crate) loc: &'l Locator<'t>,
     /// Buffers reused over the sections and tables of the text.
     scratch: Scratch<'t>,
-}
-
-/// The buffers of [`Blocks`], taken out while they are used and put back:
-/// one set for the whole text instead of vectors and strings per section,
-/// table or paragraph.
-#[derive(Default)]
-struct Scratch<'t> {
-    /// The kinds of a section's pieces.
-    kinds: Vec<LineKind>,
-    /// The open subsections.
-    stack: Stack,
-    /// The text of a paragraph joined from several pieces.
-    para: String,
-    /// A table region's lines, for its grid builder.
-    lines: Vec<(usize, &'t str)>,
-    /// A normalised line (region ends).
-    norm: String,
-    /// The top-level blocks of a short section.
-    root: Vec<Block>,
-    /// A region's lines and their words (its grid builder).
-    rows: crate::grid::text::Buffers<'t>,
 }
 
 /// The pieces of the preamble and every section, in text order, one list
@@ -107,7 +89,7 @@ impl<'t> Blocks<'t, '_> {
         Blocks {
             text,
             loc,
-            scratch: Scratch::default(),
+            scratch: Scratch::take(),
         }
     }
 

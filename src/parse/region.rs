@@ -387,7 +387,9 @@ fn has_empty_cells(raw: &str, f: Option<ScanFacts>) -> bool {
         || raw.trim_end_matches(crate::lines::is_space).len(),
         |f| f.text.1,
     );
-    memchr::memchr(b'\t', &raw.as_bytes()[text_end..]).is_some()
+    // (white space after the text, mostly none or a few bytes: looked at
+    // byte by byte, a `memchr` call costs more)
+    raw.as_bytes()[text_end..].contains(&b'\t')
 }
 
 /// True when the piece `s` (its kind `k`) inside a region of `kind` opens a
