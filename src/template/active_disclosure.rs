@@ -16,7 +16,7 @@ use crate::model::table::{ActiveDisclosureTable, FragmentRole, RowSource, Table}
 /// 2021 variant as its header says.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
-    let mut cutter = Cutter::default();
+    let mut cutter = Cutter::spare();
     let mut b = Builder::new(text, loc, grid, toks.len());
     let mut rows: Vec<RowAcc<AdItem>> = Vec::with_capacity(AdItem::ALL.len());
     let mut current: Option<usize> = None;

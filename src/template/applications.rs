@@ -32,7 +32,7 @@ struct Reader<'t, 'l> {
 /// Maps a grid to the applications table.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens_of(grid, Some(text));
-    let mut cutter = Cutter::default();
+    let mut cutter = Cutter::spare();
     let mut r = Reader {
         b: Builder::new(text, loc, grid, toks.len()),
         rows: Vec::with_capacity(AppRow::ALL.len()),

@@ -132,6 +132,14 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                 // the row's tokens for each cell)
                 let mut text_before = false;
                 for (i, cell) in row.iter().enumerate() {
+                    // a plain figure (most cells): the rules below leave
+                    // a lone value token as it is
+                    if let Some((t, end)) = figure_token(cell) {
+                        toks.push(t);
+                        last_end = end;
+                        text_before = true;
+                        continue;
+                    }
                     let cell_start = toks.len();
                     cell_tokens(cell, &mut last_end, &mut toks);
                     if cell.pieces.len() <= 1
@@ -171,27 +179,35 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
     toks
 }
 
-/// The tokens of one cell of a row of values or labels; `last_end` is where
-/// the last cell with text ended (the place of a cell with no span).
+/// The token of a cell that is a plain figure (one piece, with a span):
+/// one value, read once, no grammar; with the end of its span (where the
+/// next cell with no span is placed).
+#[inline(always)]
+fn figure_token(cell: &Cell) -> Option<(Tok, usize)> {
+    if cell.pieces.len() > 1 {
+        return None;
+    }
+    let span = cell.span.as_ref()?;
+    let text = cell.text.as_str();
+    let n = plain_figure(text)?;
+    let t = Tok {
+        value: Some(Some(n)),
+        ..Tok::new(Tk::Value, span.start, span.start + text.len())
+    };
+    Some((t, span.end))
+}
+
+/// The tokens of one cell of a row of values or labels that is no plain
+/// figure (see [`figure_token`]); `last_end` is where the last cell with
+/// text ended (the place of a cell with no span).
 fn cell_tokens(cell: &Cell, last_end: &mut usize, toks: &mut Vec<Tok>) {
     let Some(span) = cell.span.clone() else {
         toks.push(Tok::new(Tk::Empty, *last_end, *last_end));
         return;
     };
     let text = cell.text.as_str();
-    let figure = if cell.pieces.len() <= 1 {
-        plain_figure(text)
-    } else {
-        None
-    };
-    if let Some(n) = figure {
-        // a plain figure (most cells): one value, read once, no grammar
-        toks.push(Tok {
-            value: Some(Some(n)),
-            ..Tok::new(Tk::Value, span.start, span.start + text.len())
-        });
-    } else if cell.pieces.len() <= 1 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-    {
+    debug_assert!(figure_token(cell).is_none());
+    if cell.pieces.len() <= 1 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         // a figure too long to be read at once (a fused run)
         toks.push(Tok::new(Tk::Value, span.start, span.start + text.len()));
     } else {
@@ -509,70 +525,4 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_figures_are_cell_values() {
-        for s in [
-            "0",
-            "007",
-            "123",
-            "999999999999999999",
-            "1000000000000000000",
-            "9223372036854775807",
-            "",
-            "1 ",
-            "1,234",
-            "１２",
-            "12元",
-        ] {
-            if let Some(v) = plain_figure(s) {
-                assert_eq!(Some(v), super::super::rows::cell_value(s), "{s}");
-            } else {
-                assert!(s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty());
-            }
-        }
-    }
-
-    #[test]
-    fn the_byte_test_of_a_number_start_is_the_grammars() {
-        // every character from U+FF00 to U+FFEF (lead byte 0xEF), and
-        // ASCII, ideographs and others
-        let s: String = ('\u{ff00}'..='\u{ffef}')
-            .chain('\u{0}'..='\u{7f}')
-            .chain(['数', '－', '—', '\u{ef}', '\u{e000}', '\u{10000}'])
-            .collect();
-        for (i, c) in s.char_indices() {
-            assert_eq!(
-                may_start_number(s.as_bytes(), i),
-                grammar::may_start_number(c),
-                "{c:?}"
-            );
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
-        /// Where a text is a plain figure, its value is the cell value the
-        /// finishing of rows would read otherwise.
-        #[test]
-        fn a_plain_figure_is_its_cell_value(s in "[0-9０ ,.a-]{0,22}") {
-            if let Some(v) = plain_figure(&s) {
-                proptest::prop_assert_eq!(Some(v), super::super::rows::cell_value(&s));
-            }
-        }
-    }
-
-    #[test]
-    fn space_at_is_is_space() {
-        let s = "a \t\u{3000}\u{a0}\u{200b}\u{feff}\u{85}\u{2029}数１-－\u{1c}\u{2060}";
-        for (i, c) in s.char_indices() {
-            assert_eq!(
-                space_at(s, i),
-                (crate::lines::is_space(c), c.len_utf8()),
-                "{c:?}"
-            );
-        }
-    }
-}
+mod tests;

@@ -15,7 +15,7 @@ use crate::model::table::{FragmentRole, ReviewLitigationTable, RowSource, Table,
 /// (three groups of five outcomes) after the header text.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
     let toks = tokens(grid);
-    let mut cutter = Cutter::default();
+    let mut cutter = Cutter::spare();
     let mut b = Builder::new(text, loc, grid, 0);
     let mut values: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut values_done = false;

@@ -119,7 +119,58 @@ impl Default for Cutter {
     }
 }
 
+thread_local! {
+    /// The buffers of the last [`Cutter`] this thread used, kept for the
+    /// next table (see [`Cutter::spare`]).
+    static SPARE: std::cell::Cell<Option<Cutter>> = const { std::cell::Cell::new(None) };
+}
+
+/// A [`Cutter`] whose normalised text grew beyond this many bytes (one huge
+/// label run) is not kept for the next table.
+const KEEP_AT_MOST: usize = 1 << 14;
+
+/// The [`Cutter`] of one table, taken from the buffers this thread used
+/// for the last table ([`Cutter::spare`]) and given back when dropped: a
+/// table after the first allocates no buffers and grows none.
+pub(crate) struct SpareCutter(Option<Cutter>);
+
+impl std::ops::Deref for SpareCutter {
+    type Target = Cutter;
+    fn deref(&self) -> &Cutter {
+        self.0
+            .as_ref()
+            .expect("a spare cutter is taken only when dropped")
+    }
+}
+
+impl std::ops::DerefMut for SpareCutter {
+    fn deref_mut(&mut self) -> &mut Cutter {
+        self.0
+            .as_mut()
+            .expect("a spare cutter is taken only when dropped")
+    }
+}
+
+impl Drop for SpareCutter {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.take()
+            && c.n.s.capacity() <= KEEP_AT_MOST
+        {
+            SPARE.with(|spare| spare.set(Some(c)));
+        }
+    }
+}
+
 impl Cutter {
+    /// The cutter this thread used for its last table (a new one the first
+    /// time, or while another table of the thread holds it), given back
+    /// when the returned guard is dropped. Every run starts from cleared
+    /// buffers ([`Cutter::pieces`]), so what a table reads does not depend
+    /// on the tables before it.
+    pub(crate) fn spare() -> SpareCutter {
+        SpareCutter(Some(SPARE.with(std::cell::Cell::take).unwrap_or_default()))
+    }
+
     /// Joins consecutive label tokens and cuts them into pieces at list
     /// markers and at line ends. With `words`, the run is also scanned for
     /// the vocabulary, once: each piece gets its words from that scan, and
@@ -338,6 +389,8 @@ pub(crate) struct Pieces<'s> {
 impl<'s> Iterator for Pieces<'s> {
     type Item = Piece<'s>;
 
+    // (inlined: a piece is over 100 bytes, made where it is read)
+    #[inline]
     fn next(&mut self) -> Option<Piece<'s>> {
         // (an empty run may hold empty windows: skipped)
         let (a, b) = loop {

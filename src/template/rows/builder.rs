@@ -160,16 +160,13 @@ impl<'t, 'l> Builder<'t, 'l> {
             // columns in rising order (the templates' are) are distinct:
             // each goes last without a scan of the row
             let rising = columns.is_sorted_by(|a, b| a < b);
-            let mut src = RowSource::<C> {
-                cells: RowMap::with_capacity(columns.len()),
-                ..RowSource::default()
-            };
+            // the key is not in the maps: checked above
+            let (vals, src) = push_rows(&mut values, &mut sources, acc.key);
             if let Some((s, e)) = acc.label {
                 let mut t = self.text_of(s, e);
                 t.raw.push_str(&acc.label_extra);
                 src.label = Some(t);
             }
-            let mut vals: Row<C> = RowMap::with_capacity(columns.len());
             match place(
                 self.text,
                 cells,
@@ -209,10 +206,31 @@ impl<'t, 'l> Builder<'t, 'l> {
                     src.fused = Some(self.text_of(s, e));
                 }
             }
-            // the key is not in the maps: checked above
-            values.push_absent(acc.key, vals);
-            sources.push_absent(acc.key, src);
         }
         (values, sources)
+    }
+}
+
+/// Puts `key`, absent from both maps, last in both with an empty row, and
+/// returns the two rows to fill: a row of the model is hundreds of bytes
+/// (its cells are inline), filled where it stays rather than moved into
+/// the map once filled. (Made empty, not with a capacity: a row of up to
+/// [`ROW_INLINE`] cells needs none, and a longer one grows once.)
+///
+/// [`ROW_INLINE`]: crate::model::table::ROW_INLINE
+#[inline(always)]
+fn push_rows<'m, R: Key, C: Key>(
+    values: &'m mut RowMap<R, Row<C>>,
+    sources: &'m mut RowMap<R, RowSource<C>>,
+    key: R,
+) -> (&'m mut Row<C>, &'m mut RowSource<C>) {
+    values.push_absent(key, RowMap::new());
+    sources.push_absent(key, RowSource::default());
+    match (
+        values.values_mut().next_back(),
+        sources.values_mut().next_back(),
+    ) {
+        (Some(vals), Some(src)) => (vals, src),
+        _ => unreachable!("a row was pushed to both maps"),
     }
 }

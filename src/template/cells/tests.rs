@@ -1,0 +1,88 @@
+//! Tests of the cell reader (`cells.rs`).
+
+use super::*;
+
+#[test]
+fn plain_figures_are_cell_values() {
+    for s in [
+        "0",
+        "007",
+        "123",
+        "999999999999999999",
+        "1000000000000000000",
+        "9223372036854775807",
+        "",
+        "1 ",
+        "1,234",
+        "１２",
+        "12元",
+    ] {
+        if let Some(v) = plain_figure(s) {
+            assert_eq!(Some(v), super::super::rows::cell_value(s), "{s}");
+        } else {
+            assert!(s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_byte_test_of_a_number_start_is_the_grammars() {
+    // every character from U+FF00 to U+FFEF (lead byte 0xEF), and
+    // ASCII, ideographs and others
+    let s: String = ('\u{ff00}'..='\u{ffef}')
+        .chain('\u{0}'..='\u{7f}')
+        .chain(['数', '－', '—', '\u{ef}', '\u{e000}', '\u{10000}'])
+        .collect();
+    for (i, c) in s.char_indices() {
+        assert_eq!(
+            may_start_number(s.as_bytes(), i),
+            grammar::may_start_number(c),
+            "{c:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+    /// Where a text is a plain figure, its value is the cell value the
+    /// finishing of rows would read otherwise.
+    #[test]
+    fn a_plain_figure_is_its_cell_value(s in "[0-9０ ,.a-]{0,22}") {
+        if let Some(v) = plain_figure(&s) {
+            proptest::prop_assert_eq!(Some(v), super::super::rows::cell_value(&s));
+        }
+    }
+}
+
+/// The fast path of a plain figure in [`tokens_of`] skips the rules
+/// for stray text and marker digits: they leave a lone value token as
+/// it is, whatever the cell's text and place.
+#[test]
+fn a_lone_value_token_is_left_as_it_is() {
+    for text in ["0", "7", "12", "007", "123456789012345678", "1.", "2.其他"] {
+        for at in [0, 5] {
+            let t = Tok::new(Tk::Value, at, at + text.len());
+            for from in [0, 1] {
+                let mut toks = vec![Tok::new(Tk::Label, 0, 0); from];
+                toks.push(t);
+                let before: Vec<_> = toks.iter().map(|t| (t.kind, t.start, t.end)).collect();
+                stray_text_in_cell(&mut toks, from, text, at);
+                marker_digits_in_label(&mut toks, from, text, at);
+                let after: Vec<_> = toks.iter().map(|t| (t.kind, t.start, t.end)).collect();
+                assert_eq!(before, after, "{text} at {at}");
+            }
+        }
+    }
+}
+
+#[test]
+fn space_at_is_is_space() {
+    let s = "a \t\u{3000}\u{a0}\u{200b}\u{feff}\u{85}\u{2029}数１-－\u{1c}\u{2060}";
+    for (i, c) in s.char_indices() {
+        assert_eq!(
+            space_at(s, i),
+            (crate::lines::is_space(c), c.len_utf8()),
+            "{c:?}"
+        );
+    }
+}
