@@ -3303,3 +3303,32 @@ fn laws_z1_a_group_marker_and_fused_digits_at_a_labels_end() {
         "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n（三）不予公开\n2.其他法律行政法规禁止公开（二）002.\t1\t2\t3\t4\t5\t6\t7",
     );
 }
+
+/// A label field that ends in fused digits and a marker (`…公开00000002.`)
+/// before a field that starts with a figure (`0申请数量`): the field keeps
+/// the digits and the marker (the marker labels nothing there), and the text
+/// after the figure is the label's rest (a label part). Written glued in the
+/// row (`…公开00000002.申请数量`) the marker labels the rest, and the cell
+/// grammar cuts a fused run and `2.申请数量` off the label. The label is
+/// written wrapped as it stood: its first line's text in the row, the rest on
+/// the next line.
+#[test]
+fn laws_z1_fused_digits_and_a_marker_before_the_labels_rest() {
+    // the wider sweep's input (seed 5)
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n二、上年结转政府信息公开00000002.\t0申请数量\t0\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    let head = "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
+    for row in [
+        "二、上年结转政府信息公开00000002.\t0申请数量\t0",
+        "二、上年结转政府信息公开02.\t0申请数量\t0",
+        "二、上年结转政府信息公开57.\t0申请数量\t0",
+        "二、上年结转政府信息公开00000002.\t0\n申请数量",
+        "二、上年结转政府信息公开00000002.\t\t\t\t\t\t\t\n申请数量",
+        "二、上年结转政府信息公开00000002.\t1\t2\t3\t4\t5\t6\t7\n申请数量",
+        "2.其他法律行政法规禁止公00000002.\t0开\t0",
+        "（三）不予公开02.\t3\t4\n二、上年结转政府信息公开00000002.\t0申请数量\t0\n（七）总计  1 1 1 1 1 1 6",
+    ] {
+        assert_laws(&format!("{head}{row}"));
+    }
+}
