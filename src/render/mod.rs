@@ -455,18 +455,37 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// and no head held for the line after it; `flat`: whether a subsection
     /// may be written on one line (see [`flat`]).
     fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
-        let mut default = String::new();
+        self.written_nested(std::slice::from_ref(block), self.last, flat, None)
+    }
+
+    /// The text `blocks` are written as on their own in this section, not
+    /// in its tail, after `last` (the paragraph written before them, if
+    /// known), with no table held back; `flat` and `tab_head` as the
+    /// fields of that name. The one way a candidate form is written to
+    /// read it back.
+    fn written_nested<'b>(
+        &self,
+        blocks: &'b [Block],
+        last: Option<&'b Paragraph>,
+        flat: bool,
+        tab_head: Option<bool>,
+    ) -> Option<String>
+    where
+        'r: 'b,
+    {
+        let mut text = String::new();
         let mut nested = Chunks {
             section: self.section,
             tail: false,
             heading: self.heading,
             headings: self.headings.clone(),
             flat,
-            ..Chunks::new(&mut default, self.last)
+            tab_head,
+            ..Chunks::new(&mut text, last)
         };
-        nested.blocks(std::slice::from_ref(block)).ok()?;
+        nested.blocks(blocks).ok()?;
         nested.flush().ok()?;
-        Some(default)
+        Some(text)
     }
 
     /// Subsection `s` (the block `block`) on one line, when it holds
