@@ -296,7 +296,20 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
 /// whether a tab or a space parts it from the figures before it (`0 全5`: in
 /// flow text each word is a cell of its own). (Left as tokens, the text would
 /// end the row, or join the label when only a tab parts them.)
+///
+/// Text that ends the field in digits glued to it and a list marker with
+/// nothing after it (`（二）002.`, `5.认57.`) is no stray text before a
+/// figure: the marker labels nothing, so the digits and the marker are the
+/// text's (as in a label field, see [`marker_digits_in_label`], and as flow
+/// text reads the same words after a row's label): one label token.
 fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+    if toks.len() >= from + 3
+        && toks[from..toks.len() - 2]
+            .iter()
+            .all(|t| t.kind != Tk::Value)
+    {
+        marker_digits_in_label(toks, from, text, at);
+    }
     let mut i = from;
     while i < toks.len() {
         // the word that starts at `i`: tokens glued to each other

@@ -3271,3 +3271,91 @@ fn laws_y_fused_digits_and_a_marker_at_a_label_fields_end() {
     assert_laws("（三）不予公开02.\t\t\t3\t4");
     assert_laws("2.其他法律行政法规禁止公00000002.\t\t开");
 }
+
+// --- laws-z1: text ending in digits and a bare marker in a cell's place (2026-12-07) --
+
+/// Stray text after a row's label that ends in digits glued to it and a
+/// list marker with nothing after it (`5.认57.`, `2.费02.`, `（二）002.`): in
+/// flow text it is other text beside the row (the label's cutter cut it off
+/// the label), and the canonical text writes it in the first empty cell's
+/// place. There the cell grammar read it as stray text glued before a
+/// figure (`认5` + `7.`), one cell with the value `5` (or not a number): the
+/// row read back with a cell the source did not have. A marker that ends
+/// the field labels nothing, so the digits and the marker are the text's,
+/// as in a row's label field: the field reads back as the same other text.
+#[test]
+fn laws_z1_text_ending_in_digits_and_a_marker_in_a_cells_place() {
+    // the wider sweep's inputs (laws-y at d104bb8, seeds 3 and 2)
+    assert_laws(
+        "一、本年新收5.要求行政机关确认57.1.或重新出具已获取信息\n本机关将继续做好政府信息公开工作。\n",
+    );
+    assert_laws(
+        "一、本年新收2.申请人逾期未按收费00000002.2.通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n\n\n\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    // minimised forms and variants
+    assert_laws("一、本年新收5.认57.1.或");
+    assert_laws("一、本年新收5.认57.2.或");
+    assert_laws("一、本年新收2.费02.2.求");
+    assert_laws("一、本年新收2.费02.2.求 3 4");
+    assert_laws("一、本年新收5.认57.1.或 1 2 3 4 5 6 7");
+    assert_laws("五、本年度办理结果确认57.1.或");
+    assert_laws(
+        "一、本年新收5.要求行政机关确认57.3.或重新出具已获取信息\n二、上年结转\t1\t2\t3\t4\t5\t6\t7",
+    );
+    // the same text written in a tab row's cell field
+    assert_laws("一、本年新收\t5.认57.\t\t\t\t\t\t");
+    assert_laws("一、本年新收\tabc02.\t\t\t\t\t\t");
+    assert_laws("一、本年新收\t5.认57.\t1\t2\t3\t4\t5\t6");
+    assert_laws("一、本年新收\t1\t2\t3\tab02.\t5\t6\t7");
+}
+
+/// The same after a header line (`…禁止公开（二）00000002.`): the label's
+/// cutter cuts `（二）002.` off the row's label; in the first empty cell's
+/// place it read as one cell that is not a number, where the source's audit
+/// quotes it at the row's last empty cell (`table.not_a_number` at `total`).
+#[test]
+fn laws_z1_a_group_marker_and_fused_digits_at_a_labels_end() {
+    // the wider sweep's input (laws-y at d104bb8, seed 1)
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n\n申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n2.其他法律行政法规禁止公开（二）00000002.\n本机关将继续做好政府信息公开工作。\n",
+    );
+    // minimised form and variants
+    assert_laws("申请人情况\t计\n他\t计\n禁止公开（二）002.");
+    assert_laws("申请人情况\t计\n他\t计\n禁止公开（二）02.");
+    assert_laws("申请人情况\t计\n他\t计\n禁止公开（二）abc");
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n2.其他法律行政法规禁止公开（二）57.\n",
+    );
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n（三）不予公开\n2.其他法律行政法规禁止公开（二）002.\t1\t2\t3\t4\t5\t6\t7",
+    );
+}
+
+/// A label field that ends in fused digits and a marker (`…公开00000002.`)
+/// before a field that starts with a figure (`0申请数量`): the field keeps
+/// the digits and the marker (the marker labels nothing there), and the text
+/// after the figure is the label's rest (a label part). Written glued in the
+/// row (`…公开00000002.申请数量`) the marker labels the rest, and the cell
+/// grammar cuts a fused run and `2.申请数量` off the label. The label is
+/// written wrapped as it stood: its first line's text in the row, the rest on
+/// the next line.
+#[test]
+fn laws_z1_fused_digits_and_a_marker_before_the_labels_rest() {
+    // the wider sweep's input (seed 5)
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n二、上年结转政府信息公开00000002.\t0申请数量\t0\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    let head = "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
+    for row in [
+        "二、上年结转政府信息公开00000002.\t0申请数量\t0",
+        "二、上年结转政府信息公开02.\t0申请数量\t0",
+        "二、上年结转政府信息公开57.\t0申请数量\t0",
+        "二、上年结转政府信息公开00000002.\t0\n申请数量",
+        "二、上年结转政府信息公开00000002.\t\t\t\t\t\t\t\n申请数量",
+        "二、上年结转政府信息公开00000002.\t1\t2\t3\t4\t5\t6\t7\n申请数量",
+        "2.其他法律行政法规禁止公00000002.\t0开\t0",
+        "（三）不予公开02.\t3\t4\n二、上年结转政府信息公开00000002.\t0申请数量\t0\n（七）总计  1 1 1 1 1 1 6",
+    ] {
+        assert_laws(&format!("{head}{row}"));
+    }
+}

@@ -84,10 +84,24 @@ pub(super) fn wrapped_label_cut<C: Key>(
             (first < l.raw.len()
                 && l.raw.is_char_boundary(first)
                 && !crate::lines::has_line_break(&l.raw)
-                && cut_label(&l.raw, template_label).is_some()
-                && cut_label(&l.raw[..first], template_label).is_none())
+                && (cut_label(&l.raw, template_label).is_some()
+                    && cut_label(&l.raw[..first], template_label).is_none()
+                    || marker_digits_before_rest(&l.raw, first)))
             .then_some(first)
         })
+}
+
+/// True when the first line of a wrapped label (its first `first` bytes)
+/// ends in digits glued to its text and a list marker (`…公开00000002.`),
+/// which a label field keeps only when nothing follows the marker in the
+/// field (`template::cells::marker_digits_in_label`), and text follows it on
+/// the next line (`申请数量`): written glued (`…公开00000002.申请数量`) the cell
+/// grammar would cut a fused run and the label `2.申请数量` off it.
+fn marker_digits_before_rest(label: &str, first: usize) -> bool {
+    let head: String = label[..first].chars().filter(|c| !is_space(*c)).collect();
+    head.ends_with(['.', '、', '．'])
+        && !label[first..].chars().all(is_space)
+        && crate::template::cells::ends_in_marker_digits(&head)
 }
 
 /// A row's label field: the source's label (its first `wrapped` bytes when
