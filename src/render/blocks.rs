@@ -85,7 +85,10 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 }
                 Block::Subsection(s) if after_table.is_some() => {
                     let (lines, n) = after_table.unwrap_or_default();
-                    self.chunk(|w| w.write_str(&lines))?;
+                    // (none: the head goes at the start of the next line)
+                    if !lines.is_empty() {
+                        self.chunk(|w| w.write_str(&lines))?;
+                    }
                     self.gap = n == 1
                         && matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
                         && lines.lines().last().is_some_and(joins_over_a_blank);

@@ -442,12 +442,38 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         {
             return Some((lines, 1));
         }
-        let (table, head) =
-            after_table::head_line_after_table(t, table_text, s, &default, &self.headings)?;
+        let prefixed = || self.written_with_head(s);
+        let (table, head) = after_table::head_line_after_table(
+            t,
+            table_text,
+            s,
+            &default,
+            &self.headings,
+            &prefixed,
+        )?;
         if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
             *text = table;
         }
-        Some((head, 0))
+        match head {
+            Some(head) => Some((head, 0)),
+            // (the head at the start of its first block's line: nothing
+            // written now, the blocks after it)
+            None => {
+                self.prefix = Some(heads::head_text(s));
+                Some((String::new(), 0))
+            }
+        }
+    }
+
+    /// The blocks of subsection `s` as written in this place with its head
+    /// at the start of the first one's line (`2.` + `（二）部开…`: see
+    /// [`after_table::head_line_after_table`]); `None` unless the first
+    /// block is a subsection.
+    fn written_with_head(&self, s: &'r Subsection) -> Option<String> {
+        if !matches!(s.blocks.first(), Some(Block::Subsection(_))) {
+            return None;
+        }
+        self.written(&s.blocks, true, Some(heads::head_text(s)))
     }
 
     /// The text `block` is written as on its own, in this place (after the
@@ -455,18 +481,26 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// and no head held for the line after it; `flat`: whether a subsection
     /// may be written on one line (see [`flat`]).
     fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
-        let mut default = String::new();
+        self.written(std::slice::from_ref(block), flat, None)
+    }
+
+    /// The text `blocks` are written as in this place (see
+    /// [`Chunks::written_alone`]), `prefix` at the start of the first
+    /// one's line.
+    fn written(&self, blocks: &'r [Block], flat: bool, prefix: Option<String>) -> Option<String> {
+        let mut text = String::new();
         let mut nested = Chunks {
             section: self.section,
             tail: false,
             heading: self.heading,
             headings: self.headings.clone(),
             flat,
-            ..Chunks::new(&mut default, self.last)
+            prefix,
+            ..Chunks::new(&mut text, self.last)
         };
-        nested.blocks(std::slice::from_ref(block)).ok()?;
+        nested.blocks(blocks).ok()?;
         nested.flush().ok()?;
-        Some(default)
+        Some(text)
     }
 
     /// Subsection `s` (the block `block`) on one line, when it holds
