@@ -251,19 +251,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         };
         let block = Block::Subsection(cut);
         let written = |tab: bool| {
-            let mut text = String::new();
-            let mut nested = Chunks {
-                section: self.section,
-                tail: false,
-                heading: self.heading,
-                headings: self.headings.clone(),
-                flat: false,
-                tab_head: Some(tab),
-                ..Chunks::new(&mut text, None)
-            };
-            nested.blocks(std::slice::from_ref(&block)).ok()?;
-            nested.flush().ok()?;
-            Some(text)
+            self.written_nested(std::slice::from_ref(&block), None, false, Some(tab), None)
         };
         let Block::Subsection(cut) = &block else {
             return false;
@@ -364,16 +352,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return None;
         }
         let default = self.written_alone(block, false)?;
-        let mut rest = String::new();
-        let mut nested = Chunks {
-            section: self.section,
-            tail: false,
-            heading: self.heading,
-            headings: self.headings.clone(),
-            ..Chunks::new(&mut rest, self.last)
-        };
-        nested.blocks(&s.blocks[1..]).ok()?;
-        nested.flush().ok()?;
+        let rest = self.written_nested(&s.blocks[1..], self.last, true, None, None)?;
         let head = format!("{}{title}", s.marker);
         let lines: Vec<String> = super::table::legacy_flow_lines(legacy)
             .into_iter()

@@ -473,7 +473,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if !matches!(s.blocks.first(), Some(Block::Subsection(_))) {
             return None;
         }
-        self.written(&s.blocks, true, Some(heads::head_text(s)))
+        self.written_nested(&s.blocks, self.last, true, None, Some(heads::head_text(s)))
     }
 
     /// The text `block` is written as on its own, in this place (after the
@@ -481,13 +481,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// and no head held for the line after it; `flat`: whether a subsection
     /// may be written on one line (see [`flat`]).
     fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
-        self.written(std::slice::from_ref(block), flat, None)
+        self.written_nested(std::slice::from_ref(block), self.last, flat, None, None)
     }
 
-    /// The text `blocks` are written as in this place (see
-    /// [`Chunks::written_alone`]), `prefix` at the start of the first
-    /// one's line.
-    fn written(&self, blocks: &'r [Block], flat: bool, prefix: Option<String>) -> Option<String> {
+    /// The text `blocks` are written as on their own in this section, not
+    /// in its tail, after `last` (the paragraph written before them, if
+    /// known), with no table held back; `flat`, `tab_head` and `prefix` (a
+    /// head at the start of the first one's line) as the fields of that
+    /// name. The one way a candidate form is written to read it back.
+    fn written_nested<'b>(
+        &self,
+        blocks: &'b [Block],
+        last: Option<&'b Paragraph>,
+        flat: bool,
+        tab_head: Option<bool>,
+        prefix: Option<String>,
+    ) -> Option<String>
+    where
+        'r: 'b,
+    {
         let mut text = String::new();
         let mut nested = Chunks {
             section: self.section,
@@ -495,8 +507,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             heading: self.heading,
             headings: self.headings.clone(),
             flat,
+            tab_head,
             prefix,
-            ..Chunks::new(&mut text, self.last)
+            ..Chunks::new(&mut text, last)
         };
         nested.blocks(blocks).ok()?;
         nested.flush().ok()?;
