@@ -280,7 +280,8 @@ const AFTER_TABLE_CUTS: usize = 8;
 /// at running text, judged line by line, and the source had the paragraph on
 /// lines of which the first was running text). Cut where the first line reads
 /// as running text ([`crate::parse::region::reads_as_prose`]), the latest such
-/// place that reads back as the table and then the paragraph. `None`: the
+/// place that reads back as the table and then the paragraph; when none
+/// does, the latest other place that does (`3 .行` + `执法案卷`). `None`: the
 /// lines are kept (they read apart, or no cut does better).
 pub(super) fn cut_after_table(
     table: &crate::model::Table,
@@ -320,9 +321,22 @@ pub(super) fn cut_after_table(
     if reads_apart(lines) {
         return None;
     }
+    // the places where the first line reads as running text first; then,
+    // the latest places first, any other (`3 .行` + `执法案卷`: a figure and a
+    // marker before a label wrapped in the source, its first line no label
+    // the region takes in; on one line `3 .行执法案卷` names the row 属于行政执法案卷)
+    let prose = |at: usize| crate::parse::region::reads_as_prose(&text[..at]);
+    let cut = |at: usize| format!("{}\n{}\n", &text[..at], &text[at..]);
     super::reread::cut_points(text)
-        .filter(|&at| crate::parse::region::reads_as_prose(&text[..at]))
+        .filter(|&at| prose(at))
         .take(AFTER_TABLE_CUTS)
-        .map(|at| format!("{}\n{}\n", &text[..at], &text[at..]))
-        .find(|cut| reads_apart(cut))
+        .map(cut)
+        .find(|lines| reads_apart(lines))
+        .or_else(|| {
+            super::reread::cut_points(text)
+                .filter(|&at| !prose(at))
+                .take(AFTER_TABLE_CUTS)
+                .map(cut)
+                .find(|lines| reads_apart(lines))
+        })
 }

@@ -3456,3 +3456,41 @@ fn laws_z2_a_bare_head_after_a_table_on_its_first_blocks_line() {
     );
     assert_laws("一、本年新收  4 1 0 0 0 0 5\n3.（一）予以公开  1 2 3 4 5 6 7\n");
 }
+
+// laws-z3: a figure and a marker before a label wrapped over two lines,
+// read as a paragraph after an applications table.
+
+/// [Z3A]: `3 .行` + `执法案卷` after an applications header is a paragraph
+/// (neither line is a row the region takes in); on one line,
+/// `3 .行执法案卷` names the row 属于行政执法案卷 and the region takes it in.
+/// Cut where the first line reads as running text no cut read back: any
+/// other place is tried then, the latest first (`3 .行执法案` + `卷`).
+#[test]
+fn laws_z3_a_figure_and_a_marker_before_a_wrapped_label_stay_a_paragraph() {
+    // the wider sweep's inputs (seeds 5 and 6)
+    assert_laws(
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n3 7.属于行\n政执法案卷7\n（七）总计  1 1 1 1 1 1 6\n",
+    );
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n3 4.无正当理由大量\n反复申请\n\n本机关将继续做好政府信息公开工作。\n",
+    );
+    // minimised (laws-z1) and variants
+    assert_laws("申请人情况\n3 .行\n执法案卷");
+    assert_laws("申请人情况\n3 7.属于行\n政执法案卷");
+    assert_laws("一、本年新收  4 1 0 0 0 0 5\n3 1.信访举报\n投诉类申请\n");
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n12 3.无正当理由\n大量反复申请\n\n二、上年结转  1 1 1 1 1 1 6\n",
+    );
+    let r = ogi_report::parse("申请人情况\n3 .行\n执法案卷").unwrap();
+    let c1 = r.render();
+    assert!(
+        matches!(
+            ogi_report::parse(&c1).unwrap().preamble.as_slice(),
+            [
+                ogi_report::model::Block::Table(_),
+                ogi_report::model::Block::Paragraph(p)
+            ] if p.text == "3 .行执法案卷"
+        ),
+        "{c1:?}"
+    );
+}
