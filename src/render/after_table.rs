@@ -175,7 +175,10 @@ pub(super) fn blocks_after(headings: &[&str], text: &str) -> Option<Vec<Block>> 
 /// the blocks are written as in `default`. Tried in order: the head as a
 /// tab row, marker and title apart (`四、\t公`); the table closed by an
 /// empty pipe row `||` (which reads as no row) and the head as written;
-/// both. `None`: the default is kept. The read-back (over the table and
+/// both; last, the head at the start of its first block's line, the
+/// blocks as `prefixed` writes them (`2.（二）部开…`, as the source had it:
+/// `2.` alone is taken into an applications table as its text) — the head
+/// line `None` then. `None`: the default is kept. The read-back (over the table and
 /// the whole subsection) is done only when the head line is one the
 /// table's region may take in ([`may_take_head`]; debug builds check that
 /// the read-back agrees when it is not).
@@ -185,17 +188,18 @@ pub(super) fn head_line_after_table(
     s: &Subsection,
     default: &str,
     headings: &[&str],
-) -> Option<(Option<String>, String)> {
+    prefixed: &dyn Fn() -> Option<String>,
+) -> Option<(Option<String>, Option<String>)> {
     // (a head line the table cannot take in: the default reads back)
     if !may_take_head(t, table_text, s) {
         debug_assert_eq!(
-            head_line_read_back(t, table_text, s, default, headings),
+            head_line_read_back(t, table_text, s, default, headings, prefixed),
             None,
             "render: the pre-filter skipped a head after a table that reads otherwise"
         );
         return None;
     }
-    head_line_read_back(t, table_text, s, default, headings)
+    head_line_read_back(t, table_text, s, default, headings, prefixed)
 }
 
 /// [`head_line_after_table`] read back in full.
@@ -205,18 +209,20 @@ fn head_line_read_back(
     s: &Subsection,
     default: &str,
     headings: &[&str],
-) -> Option<(Option<String>, String)> {
+    prefixed: &dyn Fn() -> Option<String>,
+) -> Option<(Option<String>, Option<String>)> {
     let head = format!("{}\n", super::heads::head_text(s));
     // (the head on a line of its own, its blocks after a blank line)
     let rest = default.strip_prefix(head.as_str())?;
     if !rest.is_empty() && !rest.starts_with('\n') {
         return None;
     }
-    let reads = |table: &str, head: &str| {
-        blocks_after(headings, &format!("{table}\n{head}{rest}")).is_some_and(|b| {
+    let reads_text = |text: &str| {
+        blocks_after(headings, text).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
         })
     };
+    let reads = |table: &str, head: &str| reads_text(&format!("{table}\n{head}{rest}"));
     if reads(table_text, &head) {
         return None;
     }
@@ -229,6 +235,11 @@ fn head_line_read_back(
     ]
     .into_iter()
     .find(|(table, head)| reads(table.as_deref().unwrap_or(table_text), head))
+    .map(|(table, head)| (table, Some(head)))
+    .or_else(|| {
+        let text = prefixed()?;
+        reads_text(&format!("{table_text}\n{text}")).then_some((None, None))
+    })
 }
 
 /// The text for the pending legacy statistics table `t` (written as

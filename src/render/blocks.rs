@@ -85,7 +85,10 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 }
                 Block::Subsection(s) if after_table.is_some() => {
                     let (lines, n) = after_table.unwrap_or_default();
-                    self.chunk(|w| w.write_str(&lines))?;
+                    // (none: the head goes at the start of the next line)
+                    if !lines.is_empty() {
+                        self.chunk(|w| w.write_str(&lines))?;
+                    }
                     self.gap = n == 1
                         && matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
                         && lines.lines().last().is_some_and(joins_over_a_blank);
@@ -240,9 +243,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return false;
         };
         let forced = |tab: bool| Forced {
-            flat: false,
             tab_head: Some(tab),
-            join_head: None,
+            ..Forced::flat(false)
         };
         !self.cut_reads(s, reach, forced(false)) && self.cut_reads(s, reach, forced(true))
     }
@@ -272,9 +274,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return false;
         }
         let forced = |join: bool| Forced {
-            flat: false,
             tab_head: Some(tab),
             join_head: Some(join),
+            ..Forced::flat(false)
         };
         !self.cut_reads(s, reach, forced(false)) && self.cut_reads(s, reach, forced(true))
     }
@@ -392,12 +394,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return None;
         }
         let default = self.written_alone(block, false)?;
-        let forced = Forced {
-            flat: true,
-            tab_head: None,
-            join_head: None,
-        };
-        let rest = self.written_nested(&s.blocks[1..], self.last, forced)?;
+        let rest = self.written_nested(&s.blocks[1..], self.last, Forced::flat(true))?;
         let head = format!("{}{title}", s.marker);
         let lines: Vec<String> = super::table::legacy_flow_lines(legacy)
             .into_iter()

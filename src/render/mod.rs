@@ -282,7 +282,7 @@ struct Chunks<'w, 'r, W> {
 /// How a candidate form of a subsection is written to read it back (see
 /// [`Chunks::written_nested`]): the choices its writer would otherwise
 /// make by reading back, made.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Forced {
     /// The subsection may be written on one line (see [`flat`]).
     flat: bool,
@@ -290,6 +290,20 @@ struct Forced {
     tab_head: Option<bool>,
     /// Its first paragraph on the line right after its head line, or not.
     join_head: Option<bool>,
+    /// A head written at the start of the first block's line.
+    prefix: Option<String>,
+}
+
+impl Forced {
+    /// No choice made but `flat`.
+    fn flat(flat: bool) -> Self {
+        Forced {
+            flat,
+            tab_head: None,
+            join_head: None,
+            prefix: None,
+        }
+    }
 }
 
 impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
@@ -460,12 +474,42 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         {
             return Some((lines, 1));
         }
-        let (table, head) =
-            after_table::head_line_after_table(t, table_text, s, &default, &self.headings)?;
+        let prefixed = || self.written_with_head(s);
+        let (table, head) = after_table::head_line_after_table(
+            t,
+            table_text,
+            s,
+            &default,
+            &self.headings,
+            &prefixed,
+        )?;
         if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
             *text = table;
         }
-        Some((head, 0))
+        match head {
+            Some(head) => Some((head, 0)),
+            // (the head at the start of its first block's line: nothing
+            // written now, the blocks after it)
+            None => {
+                self.prefix = Some(heads::head_text(s));
+                Some((String::new(), 0))
+            }
+        }
+    }
+
+    /// The blocks of subsection `s` as written in this place with its head
+    /// at the start of the first one's line (`2.` + `（二）部开…`: see
+    /// [`after_table::head_line_after_table`]); `None` unless the first
+    /// block is a subsection.
+    fn written_with_head(&self, s: &'r Subsection) -> Option<String> {
+        if !matches!(s.blocks.first(), Some(Block::Subsection(_))) {
+            return None;
+        }
+        let forced = Forced {
+            prefix: Some(heads::head_text(s)),
+            ..Forced::flat(true)
+        };
+        self.written_nested(&s.blocks, self.last, forced)
     }
 
     /// The text `block` is written as on its own, in this place (after the
@@ -473,12 +517,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// and no head held for the line after it; `flat`: whether a subsection
     /// may be written on one line (see [`flat`]).
     fn written_alone(&self, block: &'r Block, flat: bool) -> Option<String> {
-        let forced = Forced {
-            flat,
-            tab_head: None,
-            join_head: None,
-        };
-        self.written_nested(std::slice::from_ref(block), self.last, forced)
+        self.written_nested(std::slice::from_ref(block), self.last, Forced::flat(flat))
     }
 
     /// The text `blocks` are written as on their own in this section, not
@@ -503,6 +542,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             flat: forced.flat,
             tab_head: forced.tab_head,
             join_head: forced.join_head,
+            prefix: forced.prefix,
             ..Chunks::new(&mut text, last)
         };
         nested.blocks(blocks).ok()?;

@@ -3359,3 +3359,100 @@ fn laws_z1_fused_digits_and_a_marker_before_the_labels_rest() {
         assert_laws(&format!("{head}{row}"));
     }
 }
+
+// --- laws-z2: laws-x's wider sweep, wrapped labels and markers glued before a label (2026-12-07) --
+
+/// [Z2A]: a label wrapped in the source whose first line ends in a marker
+/// (`（本列部分公开7.` + `其他`, `…只7.` + header + `计这一情形…`): on one line
+/// the reader cuts it at the marker and reads the second piece apart from
+/// the row's label, as a row of its own (`7.其他`: 3.其他) or as other text
+/// (`1.理的…`: a header word, `其他`, in it made `[WD]` take it for a piece
+/// that continues the label). Such a label is written wrapped as it stood.
+#[test]
+fn laws_z2_a_wrapped_label_whose_rest_reads_apart_stays_wrapped() {
+    const HEADER: &str =
+        "申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
+    // the wider sweep's inputs (main at d104bb8, seeds 1-3)
+    assert_laws(&format!(
+        "{HEADER}（二）部分公开（区分处理的，只7.\n{HEADER}计这一情形，不计其他情形）\n本机关将继续做好政府信息公开工作。\n"
+    ));
+    assert_laws(
+        "（本列（二）部分公开（区分7.\n\n\n1 2 3 4 5 6 7处理的，只计这一情形，不计其他情形）\n本机关将继续做好政府信息公开工作。\n",
+    );
+    assert_laws(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n（二）部分公开（区分处1.\n\n\n理的，只计这一情形，不计其他情形）\n本机关将继续做好政府信息公开工作。\n",
+    );
+    // the minimised forms and variants
+    assert_laws(&format!("{HEADER}部分公开7.\n其他"));
+    assert_laws("（本列部分公开7.\n其他");
+    assert_laws("（本列部分公开1.\n其他");
+    assert_laws("（本列部分公开7.\n其他  1  2  3  4  5  6  21");
+    assert_laws("（本列（二）部分公开（区分处1.\n理的，只计这一情形，不计其他情形）");
+    assert_laws("（本列（二）部分公开（区分处1.\n\n理的，只计这一情形，不计其他情形）\t1\t2");
+    let c1 = ogi_report::parse("（本列部分公开7.\n其他")
+        .unwrap()
+        .render();
+    assert!(
+        c1.ends_with("\n（本列部分公开7.\t\t\t\t\t\t\t\n其他\n"),
+        "{c1:?}"
+    );
+}
+
+/// [Z2B]: a label wrapped in the source whose first line ends in a numeral
+/// and whose rest opens with `、` (`一、本年新收一` + `、本年新收政`): the marker
+/// `一、` is made only by the join, and on one line the reader cuts there
+/// and reads `一、本年新收政` as the row again (other text). Written wrapped
+/// as it stood, as a label ending in a digit marker is (`[WD]`).
+#[test]
+fn laws_z2_a_wrapped_label_whose_join_makes_a_marker_stays_wrapped() {
+    // the wider sweep's input (main at d104bb8, seed 1)
+    assert_laws(
+        "一、本年新收一\n申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n、本年新收政府信息公开申请数量\t0  0 0 0 0 0 0 0\n",
+    );
+    assert_laws("一、本年新收一\n、本年新收政");
+    assert_laws("一、本年新收一\n\n、本年新收政府信息公开申请数量  1 2 3 4 5 6 21");
+    assert_laws("（本列二、上年结转二\n、上年结转政府信息公开申请数量");
+}
+
+/// [Z2C]: a label field ending in a marker before a field of a dotted
+/// number (`一、本年新收2.` + `6.57.`): the source reads both fields as the
+/// label, but glued (`一、本年新收2.6.57.`, the canonical text has no white
+/// space in a label) the cell grammar read `2.6` as a fused figure and
+/// `.57.` as other text. A number followed by a point and a digit is now
+/// part of a label (a dotted number), as a decimal before a marker is
+/// (`2.01.属于`, laws-x's `[XA]`).
+#[test]
+fn laws_z2_a_dotted_number_in_a_label_is_no_figure() {
+    // the wider sweep's input (main at d104bb8, seed 1)
+    assert_laws(
+        "一、本年新收2.\t06.57.属于四类过程性信息\n四、政府信息公开行政复议、行政诉讼情况\n",
+    );
+    assert_laws("一、本年新收2.\t6.57.");
+    assert_laws("一、本年新收2.6.57.");
+    assert_laws("一、本年新收2.6.57.\t1\t2\t3");
+    assert_laws("（三）不予公开\t|\t1.2.3.属于国家秘密  0  0  0  0  0  0  0");
+    let r = ogi_report::parse("一、本年新收2.6.57.\t1").unwrap();
+    let c1 = r.render();
+    assert!(c1.contains("\n一、本年新收2.6.57.\t1"), "{c1:?}");
+}
+
+/// [Z2D]: a subsection without a title right after an applications table
+/// whose first block is a subsection (`2.` + `（二）部开（区  1 2 …`): its
+/// head on a line of its own (`2.`) is taken into the table as text, and
+/// no form tried kept it apart (a tab row needs a title). Written at the
+/// start of its first block's line, as the source had it
+/// (`2.（二）部开…`), it reads back; tried last, after the other forms.
+#[test]
+fn laws_z2_a_bare_head_after_a_table_on_its_first_blocks_line() {
+    // the wider sweep's input (main at d104bb8, seed 3)
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n2.（二）部分公开（区  1 2 3 4 5 6 7分处理的，只计这一情形，不计其他情形）\n本机关将继续做好政府信息公开工作。\n",
+    );
+    assert_laws(
+        "一、本年新收\n2.（二）部开（区  1 2 3 4 5 6 7分处理的，只计这一情形，不计其他情形）",
+    );
+    assert_laws(
+        "一、本年新收  4 1 0 0 0 0 5\n2.（二）部分公开\n本机关将继续做好政府信息公开工作。\n",
+    );
+    assert_laws("一、本年新收  4 1 0 0 0 0 5\n3.（一）予以公开  1 2 3 4 5 6 7\n");
+}

@@ -26,16 +26,23 @@ pub(super) fn stray_cells<C: 'static>() -> bool {
 }
 
 /// Where a delimited applications row's first field cuts a row label that
-/// it reads as two pieces, the second opening with a digit (a list marker)
-/// and naming no row nor continuing the row's label (`（本列部分公开` +
-/// `1.形）`: the second is read as stray text after the row's label), as a
-/// label read from wrapped flow text may be (`（本列部分公开1.` + `形）`: the
-/// marker at the line's end labels nothing, the next line continues the
-/// label); `None` for a label the field reads whole.
+/// it reads as two pieces, the second opening with a list marker and read
+/// apart from the row's label (`（本列部分公开` + `1.形）`: stray text after
+/// the row's label; `7.其他`: a row of its own; `一、本年新收政`: the row
+/// again), as a label read from wrapped flow text may be
+/// (`（本列部分公开1.` + `形）`: the marker at the line's end labels nothing,
+/// the next line continues the label; `一、本年新收一` + `、本年新收政`: the
+/// marker is made only by the join); `None` for a label the field reads
+/// whole.
 fn cut_label(label: &str, template_label: &str) -> Option<usize> {
     use crate::template::vocabulary::{AppLabel, Set, app_label_of};
-    // (the cheap test first: a digit after the label's start)
-    if !label.bytes().skip(1).any(|b| b.is_ascii_digit()) {
+    // (the cheap test first: a digit or a numeral, which a list marker
+    // holds, after the label's start)
+    if !label
+        .chars()
+        .skip(1)
+        .any(|c| c.is_ascii_digit() || crate::text::lexical::cn_digit(c).is_some())
+    {
         return None;
     }
     let mut toks = Vec::new();
@@ -44,25 +51,24 @@ fn cut_label(label: &str, template_label: &str) -> Option<usize> {
     let pieces: Vec<(usize, usize, bool)> = cutter
         .pieces(label, &toks, Some(Set::default()))
         .map(|p| {
-            // (a piece that names the row again, `2.其他法律行政` +
-            // `2.法规禁止公开`, is a repeat of the row, which the reader
-            // keeps as other text too)
-            let stray = match app_label_of(p.norm, &p.found) {
-                AppLabel::Unknown => !crate::text::lexical::norm(template_label).contains(p.norm),
-                AppLabel::Row(r) => r.label() == template_label,
-                _ => false,
-            };
+            // the reader continues the row's label with a piece only when
+            // it names nothing (a header word, `其他`, names nothing after
+            // the header) and is the label's text; any other piece is read
+            // apart from the label: stray text, a repeat of the row
+            // (`2.其他法律行政` + `2.法规禁止公开`), or a row, a group or a
+            // note of its own (`（本列部分公开7.` + `其他`: `7.其他` on one
+            // line is the row 3.其他)
+            let stray = !matches!(
+                app_label_of(p.norm, &p.found),
+                AppLabel::Unknown | AppLabel::Header
+            ) || !crate::text::lexical::norm(template_label).contains(p.norm);
             (p.start, p.end, stray)
         })
         .collect();
     match pieces.as_slice() {
-        [(0, a, _), (b, end, true)]
-            if a == b
-                && *end == label.len()
-                && label[*b..].starts_with(|c: char| c.is_ascii_digit()) =>
-        {
-            Some(*b)
-        }
+        // (the field's pieces are cut at list markers only: the second
+        // opens with one, `1.形）`, `一、本年新收政`)
+        [(0, a, _), (b, end, true)] if a == b && *end == label.len() => Some(*b),
         _ => None,
     }
 }

@@ -180,6 +180,14 @@ fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
     {
         return None;
     }
+    // a point and digits after the number (`2.6.57`, `6.57.` after `2.`): a
+    // dotted number, part of a label, as its last part is when a marker
+    // follows (`2.01.属于`, below); read as the value `2.6` and the text
+    // `.57.`, the label would read otherwise once its white space is gone
+    // (`2.\t6.57.` is label text, `2.6.57.` would be a figure)
+    if matches!(next, '.' | '．') && after[next.len_utf8()..].starts_with(is_digit) {
+        return None;
+    }
     // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
     let mut marker = (one_of::<_, _, ()>(".、．"), not(peek(satisfy(is_digit))));
     if matches!(next, '.' | '、' | '．') && marker.parse(after).is_ok() {
