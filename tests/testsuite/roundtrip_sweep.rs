@@ -185,13 +185,15 @@ fn wide_seeds() -> Vec<u64> {
     std::env::var("OGI_SWEEP_SEEDS")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1, 2, 3, 4])
+        .unwrap_or_else(|| vec![5, 6, 7, 8])
 }
 
-/// The full wider sweep: 6000 inputs for each of a few seeds; prints every
-/// input that breaks a law and the counts.
+/// The full wider sweep: 6000 inputs for each of a few seeds (5–8 unless
+/// `OGI_SWEEP_SEEDS` names others: 1–4 are [`laws_x_wide_sweep`]'s, and 4
+/// of the 24,000 inputs of 5–8 still break a law, see docs/roundtrip.md,
+/// laws-z3, laws-z4); prints every input that breaks a law and the counts.
 #[test]
-#[ignore = "4 × 6000 inputs: run with --ignored --nocapture"]
+#[ignore = "4 × 6000 inputs of seeds 5–8, 4 known failures: run with --ignored --nocapture"]
 fn laws_x_wide_sweep_full() {
     let mut total = 0;
     for seed in wide_seeds() {
@@ -214,9 +216,12 @@ fn laws_x_wide_sweep_full() {
     assert_eq!(total, 0);
 }
 
-/// The wider sweep, the first 300 inputs of seed 1 (the full run is
+/// The wider sweep, 6000 inputs for each of seeds 1–4, none of which breaks
+/// a law since laws-z2 (48 at 0433985; other seeds:
 /// [`laws_x_wide_sweep_full`]).
 #[test]
 fn laws_x_wide_sweep() {
-    assert_all_laws(&WIDE.inputs(300, 1));
+    for seed in 1..=4 {
+        assert_all_laws(&WIDE.inputs(6000, seed));
+    }
 }
