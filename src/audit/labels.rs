@@ -191,7 +191,8 @@ fn check_row<C: Key>(
 }
 
 /// True when `got` (the label of `row`) plus the wrapped parts of the label
-/// that follow it make `want`. Wrapped parts are `label_part` fragments, and
+/// that follow it make `want`. Wrapped parts are `label_part` fragments the
+/// label's text does not already hold (the parser's labels hold theirs), and
 /// `other` fragments (which layouts where the parser could not tell a
 /// wrapped label from stray text produce) that the row's tab row keeps
 /// ([`crate::template::beside`]), in order, after the label and before the
@@ -215,9 +216,15 @@ fn joined_matches<C: Key>(
         return false;
     };
     let at = label.span.start;
+    // a label part the label's text already holds (the parser joins it
+    // there, and the canonical text writes it so) is not joined again: it
+    // would cut the join short in the source only (`…出具` + `已获取信2息`)
     let kept = |f: &Fragment| {
         use crate::template::beside::{beside, on_row_line};
-        f.role == FragmentRole::LabelPart || (on_row_line(row, f) && beside(row, f).is_some())
+        if f.role == FragmentRole::LabelPart {
+            return !label.raw.contains(f.raw.as_str());
+        }
+        on_row_line(row, f) && beside(row, f).is_some()
     };
     let next = starts
         .get(starts.partition_point(|&s| s <= at))

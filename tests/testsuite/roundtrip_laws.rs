@@ -3494,3 +3494,60 @@ fn laws_z3_a_figure_and_a_marker_before_a_wrapped_label_stay_a_paragraph() {
         "{c1:?}"
     );
 }
+
+// --- laws-z4: a wrapped label's rest after its fused digits (2026-12-07) ---------------------------
+
+/// The `label.nonstandard` findings of `x` and of its canonical text.
+fn laws_z4_label_findings(x: &str) -> (Vec<String>, Vec<String>) {
+    let labels = |r: &ogi_report::Report| -> Vec<String> {
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "label.nonstandard")
+            .map(|f| f.message.to_string())
+            .collect()
+    };
+    let r0 = ogi_report::parse(x).unwrap();
+    let r1 = ogi_report::parse(&r0.render()).unwrap();
+    (labels(&r0), labels(&r1))
+}
+
+/// [Z4A]: a label wrapped onto a line where its last character stands
+/// glued after the row's fused digits (`5.要求行政机关确认或重新出具` +
+/// `已获取信2息`). The parser joins the rest (`已获取信`, a `label_part`)
+/// into the label's text; the audit joined that part once more before the
+/// `other` text `息`, so the join failed in the source (a `label.nonstandard`
+/// finding) but not in the canonical text, which has no label part
+/// (`…已获取信\t2息`). The audit now joins only `other` text after a label
+/// (its parts are in it): both read the label as the template's.
+#[test]
+fn laws_z4_a_wrapped_labels_part_is_joined_once() {
+    // the seed-36 input, minimised
+    let x = "（本列5.要求行政机关确认或重新出具\n已获取信2息";
+    assert_laws(x);
+    let (source, canonical) = laws_z4_label_findings(x);
+    assert!(source.is_empty(), "{source:?}");
+    assert_eq!(source, canonical);
+    // variants: wrapped elsewhere, a row after it, another table's label
+    for x in [
+        "（本列5.要求行政机关确认或重\n新出具已获取信2息",
+        "（本列\n5.要求行政机关确认或重新出具\n已获取信2息",
+        "（本列5.要求行政机关确认或重新出具\n已获取信2息\n（六）其他处理  0 0 0 0 0 0 0",
+        "（本列（二）部分公开（区分处理的，只计这一情形，\n不计其他情形7）",
+    ] {
+        assert_laws(x);
+        let (source, canonical) = laws_z4_label_findings(x);
+        assert!(source.is_empty(), "{x:?}: {source:?}");
+        assert_eq!(source, canonical, "{x:?}");
+    }
+    // text that does not end the label, or stands apart from the fused
+    // digits (not written), still leaves it nonstandard in both
+    for x in [
+        "（本列5.要求行政机关确认或重新出具\n已获取信2乙",
+        "（本列5.要求行政机关确认或重新出具\n已获取信 2 息",
+    ] {
+        assert_laws(x);
+        let (source, canonical) = laws_z4_label_findings(x);
+        assert_eq!(source.len(), 1, "{x:?}: {source:?}");
+        assert_eq!(source, canonical, "{x:?}");
+    }
+}
