@@ -48,6 +48,7 @@ fn cut_label(label: &str, template_label: &str) -> Option<usize> {
     let mut toks = Vec::new();
     crate::template::cells::field_tokens(label, 0, &mut toks);
     let mut cutter = crate::template::rows::Cutter::default();
+    let template = crate::text::lexical::norm(template_label);
     let pieces: Vec<(usize, usize, bool)> = cutter
         .pieces(label, &toks, Some(Set::default()))
         .map(|p| {
@@ -61,7 +62,7 @@ fn cut_label(label: &str, template_label: &str) -> Option<usize> {
             let stray = !matches!(
                 app_label_of(p.norm, &p.found),
                 AppLabel::Unknown | AppLabel::Header
-            ) || !crate::text::lexical::norm(template_label).contains(p.norm);
+            ) || !template.contains(p.norm);
             (p.start, p.end, stray)
         })
         .collect();
