@@ -3558,7 +3558,10 @@ fn laws_z4_a_wrapped_labels_part_is_joined_once() {
 fn laws_z6_headings_of_canonical(x: &str) -> Vec<String> {
     let c1 = ogi_report::parse(x).unwrap().render();
     let r = ogi_report::parse(&c1).unwrap();
-    r.sections.iter().map(|s| s.heading.raw.to_string()).collect()
+    r.sections
+        .iter()
+        .map(|s| s.heading.raw.to_string())
+        .collect()
 }
 
 /// [Z6A]: a group label with a section marker whose title starts with no
@@ -3600,6 +3603,8 @@ fn laws_z6_a_group_label_that_reads_as_a_heading_keeps_a_tab() {
         ["三、收到和处理政府信息公开申请情况"]
     );
     // a label that is no heading alone is written as before
-    let c1 = ogi_report::parse("（本列三、本年度办理结果").unwrap().render();
+    let c1 = ogi_report::parse("（本列三、本年度办理结果")
+        .unwrap()
+        .render();
     assert!(c1.ends_with("\n三、本年度办理结果\n"), "{c1:?}");
 }
