@@ -21,6 +21,9 @@ pub(crate) struct Beside<'r> {
     pub(crate) spaced: bool,
     /// After the last of the cells that share the row's end.
     pub(crate) at_end: bool,
+    /// Glued after the label, before the row's fused digits (see
+    /// [`glued_before_fused_text`]).
+    pub(crate) after_label: bool,
 }
 
 /// True when `f` is `other` text on a line of one of `row`'s texts (its
@@ -62,6 +65,7 @@ pub(crate) fn beside<'r, C: Key>(row: &'r RowSource<C>, f: &Fragment) -> Option<
         tab,
         spaced,
         at_end,
+        after_label: follows.is_none() && row.fused.is_some(),
     })
 }
 
@@ -122,8 +126,12 @@ fn field_flags<C: Key>(
         // cell's place, so it is not written
         Some(_) => return None,
         // before fused digits: at the row's end it would be glued to them
-        // (`2.` reads as a cell), before them to the label
-        None if row.fused.is_some() => return None,
+        // (`2.` reads as a cell); before them only what the label needs
+        // there (`glued_before_fused_text`: glued, or one more field)
+        None if row.fused.is_some() => {
+            tab = glued_before_fused_text(row, f)?;
+            spaced = tab;
+        }
         // between the label and the first cell: glued to the label it
         // would change it, glued to the last figure it would read as part
         // of it (`6%` a unit, `6/` fused digits); one more field after the
@@ -144,6 +152,34 @@ fn field_flags<C: Key>(
         return None;
     }
     Some((tab, spaced, at_end))
+}
+
+/// `Some(apart)` when `f` (no white space nor pipe in it) stood after
+/// `row`'s label, on its line, before the row's fused digits, the label
+/// (one line) ends in digits and a list marker (`一、本年新收57.` + `4.保`, see
+/// `cells::ends_in_marker_digits`) and the fused digits start with text
+/// (`益0`): the marker before `f`'s labels nothing, so the label keeps it,
+/// but written without `f` the marker would label the fused text
+/// (`一、本年新收57.\t益0` reads the figure `5` and the text `7.`). Written
+/// where it stood (glued after the label, or apart as one more field:
+/// `apart`), the label's field reads back as the source's did.
+fn glued_before_fused_text<C: Key>(row: &RowSource<C>, f: &Fragment) -> Option<bool> {
+    let (Some(label), Some(fused)) = (&row.label, &row.fused) else {
+        return None;
+    };
+    let written: String = label.raw.chars().filter(|c| !is_space(*c)).collect();
+    (label.span.end <= f.span.start
+        && label.span.line == f.span.line
+        && (label.span.end - label.span.start) as usize == label.raw.len()
+        && f.span.end <= fused.span.start
+        && !f.raw.contains(|c: char| c == '|' || is_space(c))
+        && fused
+            .raw
+            .split(|c: char| c == '|' || is_space(c))
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| !reads_as_cell(w))
+        && super::cells::ends_in_marker_digits(&written))
+    .then_some(label.span.end < f.span.start)
 }
 
 /// True when `text` holds a section marker (`四、`) anywhere.

@@ -3608,3 +3608,69 @@ fn laws_z6_a_group_label_that_reads_as_a_heading_keeps_a_tab() {
         .render();
     assert!(c1.ends_with("\n三、本年度办理结果\n"), "{c1:?}");
 }
+
+// --- laws-z7: the wider sweep's seeds 9–24 (2026-12-07) -------------------------------------
+
+/// Asserts both laws for `x` and that its canonical text holds `written`.
+fn laws_z7_written(x: &str, written: &str) {
+    assert_laws(x);
+    let c1 = ogi_report::parse(x).unwrap().render();
+    assert!(c1.contains(written), "{x:?}: {c1:?}");
+}
+
+/// [Z7A]: a wrapped label whose first line ends in a numeral apart from its
+/// text (`一、本年新收 一` + `、本年新收政`, the sweep's seed 15). The row writes
+/// the label's white space away, so glued (`一、本年新收一、本年新收政`) the
+/// numeral and `、` make a marker and the field reads two pieces, the second
+/// the row again; the test that keeps such a label wrapped (laws-z2's
+/// [Z2B]) judged the source's text with its space, where the first line's
+/// pieces (`一、本年新收` + `一`) did not meet. It now judges the label as
+/// written: the label stays wrapped as it stood.
+#[test]
+fn laws_z7_a_wrapped_label_whose_pieces_stood_apart_stays_wrapped() {
+    // the seed-15 input and its minimised form
+    laws_z7_written(
+        "一、本年新收 一  0 0 0 0 0 0 0\n、本年新收政府信息公开申请数量\n本机关将继续做好政府信息公开工作。\n",
+        "一、本年新收一\t0\t0\t0\t0\t0\t0\t0\n、本年新收政府信息公开申请数量\n",
+    );
+    laws_z7_written("一、本年新收 一\n、本年新收政", "\n、本年新收政\n");
+    // variants: a row after it, a header before it, another label
+    for x in [
+        "一、本年新收 一\n、本年新收政\n二、上年结转政府信息公开申请数量  0 0 0 0 0 0 0",
+        "申请人情况\t自然人\t计\n一、本年新收 一  0 0 0 0 0 0 0\n、本年新收政府信息公开申请数量",
+        "一、本年新收  一\n、本年新收政府信息公开申请数量  1 0 0 0 0 0 1",
+        "（本列部分公开 1.\n形）",
+    ] {
+        assert_laws(x);
+    }
+}
+
+/// [Z7B]: other text between a row's label and its fused digits that the
+/// label needs (`一、本年新收57.4.保\t益0`, the sweep's seed 17): the label
+/// keeps `57.` (the marker `4.` after it makes it label nothing) and `4.保`
+/// is other text; the canonical text dropped it (text before fused digits
+/// was never written), and `一、本年新收57.\t益0` reads the marker as labelling
+/// `益`: the figure `5` and the text `7.`. Such text is now written where it
+/// stood, glued after the label or as one more field.
+#[test]
+fn laws_z7_text_a_label_needs_before_fused_text_is_written() {
+    // the seed-17 input and its minimised form
+    laws_z7_written(
+        "一、本年新收57.4.保护第三\t|\t方合法权益0\n本机关将继续做好政府信息公开工作。\n",
+        "一、本年新收57.4.保护第三\t方合法权益0\n",
+    );
+    laws_z7_written("一、本年新收57.4.保\t益0", "一、本年新收57.4.保\t益0\n");
+    laws_z7_written("一、本年新收57.\t4.保\t益0", "一、本年新收57.\t4.保\t益0\n");
+    // variants: more fused digits, fused text after spaces, the fragment
+    // after spaces, a decimal before the marker, a figure first
+    for x in [
+        "一、本年新收57.\t\t4.保\t\t益0 1",
+        "一、本年新收57.\t4.保 益0",
+        "一、本年新收57.  4.保  益0",
+        "一、本年新收02.1.保\t益0 1",
+        "一、本年新收57.4.保\t0",
+        "一、本年新收57.\t4.保\t0",
+    ] {
+        assert_laws(x);
+    }
+}

@@ -13,6 +13,8 @@ pub(super) struct RowFragment<'a> {
     /// It stands in an empty cell's place: its words are written apart
     /// (see `put_fragment`).
     pub(super) spaced: bool,
+    /// It is written glued after the label, before the fused digits.
+    pub(super) after_label: bool,
 }
 
 /// The fragments of a standard table that stand among its rows: text the
@@ -93,6 +95,7 @@ fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Optio
         after: b.follows.filter(|_| !b.at_end).map(|e| e.span.start),
         tab: b.tab,
         spaced: b.spaced,
+        after_label: b.after_label,
     })
 }
 

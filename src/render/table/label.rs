@@ -91,11 +91,24 @@ pub(super) fn wrapped_label_cut<C: Key>(
             (first < l.raw.len()
                 && l.raw.is_char_boundary(first)
                 && !crate::lines::has_line_break(&l.raw)
-                && (cut_label(&l.raw, template_label).is_some()
-                    && cut_label(&l.raw[..first], template_label).is_none()
+                && (cut_as_written(&l.raw, template_label)
+                    && !cut_as_written(&l.raw[..first], template_label)
                     || marker_digits_before_rest(&l.raw, first)))
             .then_some(first)
         })
+}
+
+/// True when the label field reads `label` cut (`cut_label`) as the row
+/// writes it: its white space away (`put`), so that two pieces that stood
+/// apart in the source (`一、本年新收 一` + `、本年新收政`) are judged glued, as
+/// they read back (`一、本年新收一、本年新收政`).
+fn cut_as_written(label: &str, template_label: &str) -> bool {
+    if label.chars().any(is_space) {
+        let glued: String = label.chars().filter(|c| !is_space(*c)).collect();
+        cut_label(&glued, template_label).is_some()
+    } else {
+        cut_label(label, template_label).is_some()
+    }
 }
 
 /// True when the first line of a wrapped label (its first `first` bytes)

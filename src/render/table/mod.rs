@@ -280,7 +280,7 @@ fn put_row<W: fmt::Write, C: Key>(
     let mine = source.map(|s| frags.take(s)).unwrap_or_default();
     // the fragments of the row's lines, each after the cell (or fused
     // digits) it follows in the source; the rest at the end of the row
-    let mut glued = vec![false; mine.len()];
+    let mut glued: Vec<bool> = mine.iter().map(|f| f.after_label).collect();
     // a fragment was written last: another one written right after it would
     // read back as one fragment with it (`7（\t提`), so it is not written
     let mut wrote = false;
@@ -327,6 +327,7 @@ fn put_row<W: fmt::Write, C: Key>(
         wrapped,
         !pipes && mine.is_empty(),
     )?;
+    put_after_label(w, &mine)?;
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
         let stray = stray_cells::<C>();
@@ -344,6 +345,19 @@ fn put_row<W: fmt::Write, C: Key>(
     if let (Some(first), Some(label)) = (wrapped, source.and_then(|s| s.label.as_ref())) {
         put(w, &label.raw[first..])?;
         w.write_char('\n')?;
+    }
+    Ok(())
+}
+
+/// Writes the fragments of a row that stand glued after its label (or as
+/// one more field after it), before its fused digits (see
+/// `template::beside`; `put_row` counts them as written).
+fn put_after_label<W: fmt::Write>(w: &mut W, mine: &[fragments::RowFragment<'_>]) -> fmt::Result {
+    for f in mine.iter().filter(|f| f.after_label) {
+        if f.tab {
+            w.write_char('\t')?;
+        }
+        put(w, f.raw)?;
     }
     Ok(())
 }
