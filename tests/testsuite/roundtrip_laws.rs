@@ -3551,3 +3551,43 @@ fn laws_z4_a_wrapped_labels_part_is_joined_once() {
         assert_eq!(source, canonical, "{x:?}");
     }
 }
+
+// --- laws-z5: a group label cut by pipes, after a row of figures (2026-12-07) ----------------------
+
+/// [Z5A]: a group label whose source line holds tabs between its pipes
+/// (`  1 2 3 4 5 6 7（六）其他处|\t|\t理`: the tabs make the pipes no cell
+/// bounds, the label `（六）其他处理`) was written on a line of its own
+/// without white space, `（六）其他处||理`: a pipe row, whose label
+/// `（六）其他处` names nothing and ends the table (the line and the rows
+/// after it a generic table). It is written with a tab after it now
+/// (`（六）其他处||理\t`), as the source's tabs read it.
+#[test]
+fn laws_z5_a_group_label_cut_by_pipes_keeps_a_tab() {
+    // the wider sweep's input (seed 7) and its minimised form
+    assert_laws(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n  1 2 3 4 5 6 7（六）其他处|\t|\t理\n（七）总计  1 1 1 1 1 1 6\n",
+    );
+    assert_laws("（本列（六）其他处||理（七）总计");
+    // variants: other groups, cuts, rows before and after, at the table's end
+    for x in [
+        "（本列（六）其他处|\t|\t理\n（七）总计  1 1 1 1 1 1 6\n",
+        "一、本年新收  4 1 0 0 0 0 5\n  1 2 3 4 5 6 7（五）不予|\t|\t处理\n（七）总计  1 1 1 1 1 1 6\n",
+        "一、本年新收  4 1 0 0 0 0 5\n  1 2 3 4 5 6 7（三）不|\t|\t予公开\n1.属于国家秘密  0 0 0 0 0 0 0\n",
+        "一、本年新收  4 1 0 0 0 0 5\n  1 2 3 4 5 6 7（六）其他处|\t|\t理\n",
+        "一、本年新收  4 1 0 0 0 0 5\n（六）其他|\t|\t处理\t\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  0 0 0 0 0 0 0\n",
+    ] {
+        assert_laws(x);
+    }
+    // the group label stays in the table, before the total row
+    let r = ogi_report::parse("（本列（六）其他处||理（七）总计  1 1 1 1 1 1 6").unwrap();
+    let c1 = r.render();
+    assert!(c1.contains("（六）其他处||理\t\n"), "{c1:?}");
+    let again = ogi_report::parse(&c1).unwrap();
+    assert!(
+        matches!(
+            again.preamble.as_slice(),
+            [ogi_report::model::Block::Table(_)]
+        ),
+        "{c1:?}"
+    );
+}
