@@ -3591,3 +3591,39 @@ fn laws_z5_a_group_label_cut_by_pipes_keeps_a_tab() {
         "{c1:?}"
     );
 }
+
+/// [Z5B] (the wider sweep's seed 17): a label field that ends in digits and
+/// a marker (`一、本年新收57.`, cut off `…57.4.保` at the marker `4.`) before
+/// a field of stray text glued to a figure (`益0`, the row's fused digits).
+/// The marker was read as labelling that field, so the canonical line
+/// `一、本年新收57.\t益0` read the label `一、本年新收`, the fused digit `5` and
+/// the other text `7.` and `益0`. Such a field reads as a figure
+/// (`stray_text_in_cell`): the marker labels nothing, and the digits and the
+/// marker stay in the label, as before a figure.
+#[test]
+fn laws_z5_a_marker_before_stray_text_glued_to_a_figure_labels_nothing() {
+    // the sweep's input and its minimised form
+    assert_laws("一、本年新收57.4.保护第三\t|\t方合法权益0\n本机关将继续做好政府信息公开工作。\n");
+    assert_laws("一、本年新收57.4.保\t益0");
+    // variants: the canonical form, fused digits of several fields, a row
+    // after it, another row's label, a pipe or an empty field between
+    for x in [
+        "一、本年新收57.\t益0",
+        "一、本年新收57.\t|\t益0",
+        "一、本年新收57.\t\t益0 0 0\n二、上年结转  0 0 0 0 0 0 0\n",
+        "（本列二、上年结转00000002.1.址\t结1\n",
+        "一、本年新收  4 1 0 0 0 0 5\n（三）不予公开\n1.属于国家秘密57.4.保\t益0 0 0\n",
+    ] {
+        assert_laws(x);
+    }
+    let c1 = ogi_report::parse("一、本年新收57.4.保\t益0")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("\n一、本年新收57.\t益0\n"), "{c1:?}");
+    // text after the marker that is no stray text before a figure is
+    // still the text it labels
+    let c1 = ogi_report::parse("一、本年新收57.\t属于四类过程性信息\t0")
+        .unwrap()
+        .render();
+    assert!(c1.contains("7.属于四类过程性信息\t0"), "{c1:?}");
+}
