@@ -226,6 +226,21 @@ pub(crate) fn reads_as_prose(t: &str) -> bool {
     t.len() >= 30 && has_stop_or_comma(t) && is_prose(&lexical::norm(t))
 }
 
+/// True when the line `t` (trimmed, without tabs) in an applications table
+/// is a pipe row whose pipes cut its label (`（六）其他处||理`): read so, the
+/// label `（六）其他处` ends the region ([`ends_region`]); with a tab on the
+/// line the pipes part no cells ([`app_label_parted`]) and the label
+/// `（六）其他处理` stays in. The renderer writes a group label that is one
+/// with a tab after it.
+pub(crate) fn pipes_cut_label(t: &str) -> bool {
+    if !crate::grid::pipes::is_row(t) {
+        return false;
+    }
+    let mut buf = String::new();
+    let mut ends = |tab| ends_region(t, tab, Kind::Applications, &mut buf, &mut Normed::default());
+    ends(false) && !ends(true)
+}
+
 /// True when `t` holds a stop, comma or semicolon (`。，,；;`): the ASCII
 /// ones found by one search, the full-width ones from their lead bytes
 /// (`E3` for `。`, `EF` for `，；`, which start few characters of Chinese

@@ -346,17 +346,34 @@ pub(crate) fn stray_word(word: &[Tok], text: &str, at: usize) -> bool {
 /// Whether a field after a row's label field is text that the label's
 /// last marker labels (`6.\t属于四类过程性信息`: the tab parts a row label,
 /// so the marker does label something): text that starts with no figure,
-/// bracket or list marker of its own.
+/// bracket or list marker of its own, nor with stray text glued before a
+/// figure (`益0`), which such a field reads as a figure
+/// ([`stray_text_in_cell`]).
 fn continues_label(text: &str) -> bool {
-    let mut cs = text.trim_start().chars();
+    let t = text.trim_start();
+    let mut cs = t.chars();
     match cs.next() {
         None => false,
         Some(c) if grammar::is_digit(c) || matches!(c, '(' | '（' | '[' | '【' | '|') => false,
         Some(c) if "一二三四五六七八九十".contains(c) => {
             !cs.next().is_some_and(|d| matches!(d, '、' | '.' | '．'))
         }
-        Some(_) => true,
+        Some(_) => !stray_first_word(t),
     }
+}
+
+/// True when the first word of `t` (white space ends it) is stray text
+/// glued before a figure ([`stray_word`]: `益0`, `结1`). Only a word that
+/// holds an ASCII digit is read by the grammar.
+fn stray_first_word(t: &str) -> bool {
+    let end = t.find(crate::lines::is_space).unwrap_or(t.len());
+    let word = &t[..end];
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut toks = Vec::new();
+    field_tokens(word, 0, &mut toks);
+    stray_word(&toks, word, 0)
 }
 
 /// True for a field that holds nothing a row reads (white space or a

@@ -3674,3 +3674,79 @@ fn laws_z7_text_a_label_needs_before_fused_text_is_written() {
         assert_laws(x);
     }
 }
+
+// --- laws-z5: a group label cut by pipes, after a row of figures (2026-12-07) ----------------------
+
+/// [Z5A]: a group label whose source line holds tabs between its pipes
+/// (`  1 2 3 4 5 6 7（六）其他处|\t|\t理`: the tabs make the pipes no cell
+/// bounds, the label `（六）其他处理`) was written on a line of its own
+/// without white space, `（六）其他处||理`: a pipe row, whose label
+/// `（六）其他处` names nothing and ends the table (the line and the rows
+/// after it a generic table). It is written with a tab after it now
+/// (`（六）其他处||理\t`), as the source's tabs read it.
+#[test]
+fn laws_z5_a_group_label_cut_by_pipes_keeps_a_tab() {
+    // the wider sweep's input (seed 7) and its minimised form
+    assert_laws(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n  1 2 3 4 5 6 7（六）其他处|\t|\t理\n（七）总计  1 1 1 1 1 1 6\n",
+    );
+    assert_laws("（本列（六）其他处||理（七）总计");
+    // variants: other groups, cuts, rows before and after, at the table's end
+    for x in [
+        "（本列（六）其他处|\t|\t理\n（七）总计  1 1 1 1 1 1 6\n",
+        "一、本年新收  4 1 0 0 0 0 5\n  1 2 3 4 5 6 7（五）不予|\t|\t处理\n（七）总计  1 1 1 1 1 1 6\n",
+        "一、本年新收  4 1 0 0 0 0 5\n  1 2 3 4 5 6 7（三）不|\t|\t予公开\n1.属于国家秘密  0 0 0 0 0 0 0\n",
+        "一、本年新收  4 1 0 0 0 0 5\n  1 2 3 4 5 6 7（六）其他处|\t|\t理\n",
+        "一、本年新收  4 1 0 0 0 0 5\n（六）其他|\t|\t处理\t\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  0 0 0 0 0 0 0\n",
+    ] {
+        assert_laws(x);
+    }
+    // the group label stays in the table, before the total row
+    let r = ogi_report::parse("（本列（六）其他处||理（七）总计  1 1 1 1 1 1 6").unwrap();
+    let c1 = r.render();
+    assert!(c1.contains("（六）其他处||理\t\n"), "{c1:?}");
+    let again = ogi_report::parse(&c1).unwrap();
+    assert!(
+        matches!(
+            again.preamble.as_slice(),
+            [ogi_report::model::Block::Table(_)]
+        ),
+        "{c1:?}"
+    );
+}
+
+/// [Z5B] (the wider sweep's seed 17): a label field that ends in digits and
+/// a marker (`一、本年新收57.`, cut off `…57.4.保` at the marker `4.`) before
+/// a field of stray text glued to a figure (`益0`, the row's fused digits).
+/// The marker was read as labelling that field, so the canonical line
+/// `一、本年新收57.\t益0` read the label `一、本年新收`, the fused digit `5` and
+/// the other text `7.` and `益0`. Such a field reads as a figure
+/// (`stray_text_in_cell`): the marker labels nothing, and the digits and the
+/// marker stay in the label, as before a figure.
+#[test]
+fn laws_z5_a_marker_before_stray_text_glued_to_a_figure_labels_nothing() {
+    // the sweep's input and its minimised form
+    assert_laws("一、本年新收57.4.保护第三\t|\t方合法权益0\n本机关将继续做好政府信息公开工作。\n");
+    assert_laws("一、本年新收57.4.保\t益0");
+    // variants: the canonical form, fused digits of several fields, a row
+    // after it, another row's label, a pipe or an empty field between
+    for x in [
+        "一、本年新收57.\t益0",
+        "一、本年新收57.\t|\t益0",
+        "一、本年新收57.\t\t益0 0 0\n二、上年结转  0 0 0 0 0 0 0\n",
+        "（本列二、上年结转00000002.1.址\t结1\n",
+        "一、本年新收  4 1 0 0 0 0 5\n（三）不予公开\n1.属于国家秘密57.4.保\t益0 0 0\n",
+    ] {
+        assert_laws(x);
+    }
+    let c1 = ogi_report::parse("一、本年新收57.4.保\t益0")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("\n一、本年新收57.\t益0\n"), "{c1:?}");
+    // text after the marker that is no stray text before a figure is
+    // still the text it labels
+    let c1 = ogi_report::parse("一、本年新收57.\t属于四类过程性信息\t0")
+        .unwrap()
+        .render();
+    assert!(c1.contains("7.属于四类过程性信息\t0"), "{c1:?}");
+}

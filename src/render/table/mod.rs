@@ -495,8 +495,10 @@ fn put_group_for<W: fmt::Write>(
 /// Writes a group label of the applications table on a line of its own
 /// (white space removed, as [`put`]); one that would read as running text
 /// there (30 characters with a comma: `年度办理结果ovethe…,reicdt`, read
-/// from the table's anchor line) or a sentence (`（五）不予处理。`) ends its
-/// line with a tab, an empty cell after it: the parser keeps it in the table.
+/// from the table's anchor line), a sentence (`（五）不予处理。`) or a pipe
+/// row that cuts the label (`（六）其他处||理`, its source's pipes with tabs
+/// between) ends its line with a tab, an empty cell after it: the parser
+/// keeps it in the table.
 /// One that alone reads as a section heading (`一、本不予处理`, glued after
 /// `（本列` in the source) has a tab in its title ([`heading_cut`]).
 fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
@@ -514,6 +516,7 @@ fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
     if crate::parse::region::reads_as_prose(&one)
         || one.ends_with('。')
         || crate::template::cells::ends_in_marker_digits(&one)
+        || crate::parse::region::pipes_cut_label(&one)
     {
         w.write_char('\t')?;
     }

@@ -86,3 +86,17 @@ fn space_at_is_is_space() {
         );
     }
 }
+
+/// A field after a row's label field continues the label unless it opens
+/// with a figure, a bracket, a pipe or a marker, or with stray text glued
+/// before a figure, which reads as a figure (laws-z5).
+#[test]
+fn stray_text_before_a_figure_continues_no_label() {
+    assert!(continues_label("属于四类过程性信息"));
+    assert!(continues_label(" 出版物"));
+    assert!(continues_label("益 0"));
+    assert!(!continues_label("益0"));
+    assert!(!continues_label(" 结1 0"));
+    assert!(!continues_label("0益"));
+    assert!(!continues_label("（二）部分公开"));
+}
