@@ -45,16 +45,22 @@ pub(crate) struct Tok {
     /// summed in the scan that finds it is one), so that it is not read
     /// again when the row is finished; `None`: not read yet.
     pub(crate) value: Option<Option<crate::model::Number>>,
+    /// True when the reader knows the token's text holds no `|` (a label
+    /// or null field of [`words`] without a byte that sends it to the
+    /// grammar, see [`read_by_grammar`]): the label cutter need not search
+    /// it for pipes (`rows::Parts`); false: not known.
+    pub(crate) no_pipe: bool,
 }
 
 impl Tok {
-    /// A token whose value is not read yet.
+    /// A token whose value is not read yet (nor whether it holds a pipe).
     pub(crate) fn new(kind: Tk, start: usize, end: usize) -> Tok {
         Tok {
             kind,
             start,
             end,
             value: None,
+            no_pipe: false,
         }
     }
 }
@@ -461,9 +467,9 @@ fn glued_or_words(cell: &Cell, at: usize, out: &mut Vec<Tok>) {
 fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let mut field: Option<usize> = None;
-    // the field holds a byte that may start a number (see
-    // [`may_start_number`]): else it is one label or null marker, known
-    // from this scan without the grammar's
+    // the field holds a byte that may start a number or a pipe (see
+    // [`read_by_grammar`]): else it is one label or null marker, known
+    // from this scan without the grammar's, and holds no pipe
     let mut numeric = false;
     let mut i = 0;
     while i < text.len() {
@@ -475,15 +481,15 @@ fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
             }
             (false, None) => {
                 field = Some(i);
-                numeric = may_start_number(b, i);
+                numeric = read_by_grammar(b, i);
             }
-            (false, Some(_)) => numeric |= may_start_number(b, i),
+            (false, Some(_)) => numeric |= read_by_grammar(b, i),
             (true, None) => {}
         }
         i += len;
         // the rest of a stretch of ideographs (U+4000..U+9FFF, three bytes
-        // from a lead byte 0xE4..0xE9): inside the field, no white space
-        // and nothing that may start a number
+        // from a lead byte 0xE4..0xE9): inside the field, no white space,
+        // no pipe and nothing that may start a number
         if field.is_some() {
             while b.get(i).is_some_and(|x| (0xE4..=0xE9).contains(x)) {
                 i += 3;
@@ -497,10 +503,13 @@ fn words(text: &str, at: usize, out: &mut Vec<Tok>) {
 
 /// True when the character at `b[i]` may start a number (an ASCII digit,
 /// `-`, `０`…`９` or `－`: `EF BC 90`…`EF BC 99`, `EF BC 8D`), as
-/// [`grammar`]'s label scan judges it; other full-width forms (`（`, `）`,
-/// `：`, `，`) do not.
+/// [`grammar`]'s label scan judges it (other full-width forms, `（`, `）`,
+/// `：`, `，`, do not), or is a pipe: a field with either is read by the
+/// grammar ([`field_tokens`]), and one with neither is known to hold no
+/// pipe ([`Tok::no_pipe`]; the grammar reads a field with a pipe and no
+/// number as the one label or null marker [`field_end`] makes of it).
 #[inline(always)]
-fn may_start_number(b: &[u8], i: usize) -> bool {
+fn read_by_grammar(b: &[u8], i: usize) -> bool {
     // (one load: a table of the 256 bytes; `0xEF` looked at further)
     static MAY: [bool; 256] = {
         let mut t = [false; 256];
@@ -510,6 +519,7 @@ fn may_start_number(b: &[u8], i: usize) -> bool {
             d += 1;
         }
         t[b'-' as usize] = true;
+        t[b'|' as usize] = true;
         t[0xEF] = true;
         t
     };
@@ -521,7 +531,8 @@ fn may_start_number(b: &[u8], i: usize) -> bool {
 /// The tokens of the field `f` at `at`: with no byte that may start a
 /// number in it (`numeric` false), one label or null marker — what
 /// [`field_tokens`] makes of it (its label text runs to the field's end),
-/// without reading the field again.
+/// without reading the field again (nor searching it for pipes: it holds
+/// none, see [`read_by_grammar`]).
 #[inline(always)]
 fn field_end(f: &str, at: usize, numeric: bool, out: &mut Vec<Tok>) {
     if numeric {
@@ -532,7 +543,10 @@ fn field_end(f: &str, at: usize, numeric: bool, out: &mut Vec<Tok>) {
         } else {
             Tk::Label
         };
-        out.push(Tok::new(kind, at, at + f.len()));
+        out.push(Tok {
+            no_pipe: true,
+            ..Tok::new(kind, at, at + f.len())
+        });
     }
 }
 
@@ -547,6 +561,19 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
     // U+4000..U+9FFF (the ideographs): never white space
     if (0xE4..=0xE9).contains(&x) {
         return (false, 3);
+    }
+    // the other characters of three bytes but U+1000..U+2FFF (lead bytes
+    // `E1`, `E2`): white space only U+3000 (`E3 80 80`) and U+FEFF
+    // (`EF BB BF`), judged from the bytes (full-width forms, CJK
+    // punctuation: `（`, `）`, `、`)
+    if x == 0xE0 || (0xE3..=0xEF).contains(&x) {
+        let b = s.as_bytes();
+        let tail = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let space = matches!(
+            (x, tail),
+            (0xE3, (Some(0x80), Some(0x80))) | (0xEF, (Some(0xBB), Some(0xBF)))
+        );
+        return (space, 3);
     }
     match s[i..].chars().next() {
         Some(c) => (crate::lines::is_space(c), c.len_utf8()),

@@ -228,6 +228,7 @@ impl Cutter {
             b: text.as_bytes(),
             at: t.start,
             end: t.end,
+            no_pipe: t.no_pipe,
         });
         for (start, end) in parts {
             if prev_end.is_some_and(|e| {
@@ -345,11 +346,14 @@ impl Cutter {
 }
 
 /// The non-empty parts of the token `b[at..end]` between the pipes in it
-/// (most tokens have none: one `memchr` finds that).
+/// (most tokens have none: one `memchr` finds that, unless the reader
+/// already knows it: [`Tok::no_pipe`]).
 struct Parts<'b> {
     b: &'b [u8],
     at: usize,
     end: usize,
+    /// The token holds no pipe: it is one part, not searched.
+    no_pipe: bool,
 }
 
 impl Iterator for Parts<'_> {
@@ -359,7 +363,11 @@ impl Iterator for Parts<'_> {
     fn next(&mut self) -> Option<(usize, usize)> {
         while self.at < self.end {
             let s = self.at;
-            let e = memchr::memchr(b'|', &self.b[s..self.end]).map_or(self.end, |p| s + p);
+            let e = if self.no_pipe {
+                self.end
+            } else {
+                memchr::memchr(b'|', &self.b[s..self.end]).map_or(self.end, |p| s + p)
+            };
             self.at = e + 1;
             if s < e {
                 return Some((s, e));
