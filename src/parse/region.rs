@@ -25,7 +25,9 @@ pub(crate) use prose::prose_heads;
 /// in the table.
 ///
 /// `tab`: the line (before it was trimmed) holds a tab, so pipes in its
-/// label part are no cell delimiters (see [`app_label_parted`]).
+/// label part are no cell delimiters (see [`app_label_parted`]). `chars`:
+/// how many characters of `t` are no white space (from the walk over the
+/// line), or more: running text has 30 of them.
 ///
 /// `full` is a buffer for the normalised line, reused over the lines of a
 /// region. The line is normalised only when a test needs it: most rows of a
@@ -34,7 +36,13 @@ pub(crate) use prose::prose_heads;
 /// whether `full` holds the whole line normalised afterwards (not only its
 /// label part), and the line's [`app_label`] when it was asked of the whole
 /// line, so that the caller does not normalise or classify it again.
-fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
+fn ends_region(
+    t: &str,
+    (tab, chars): (bool, usize),
+    kind: Kind,
+    full: &mut String,
+    seen: &mut Normed,
+) -> bool {
     *seen = Normed::default();
     // the first tab: none when the line holds none (`tab`, known from the
     // walk), else found by its byte (`str::find` with a `char` sets up a
@@ -65,10 +73,11 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
         return true;
     }
     // running text has a stop, comma or semicolon, whose normal forms come
-    // only from these, and 30 normalised bytes (normal forms are never
-    // longer than their characters): without them the line is no prose
+    // only from these, and 30 normalised characters (a character's normal
+    // form is one character, none for white space: `chars` of them; and
+    // so at least 30 bytes): without them the line is no prose
     let mut normalised = false;
-    if t.len() >= 30 && has_stop_or_comma(t) {
+    if t.len() >= 30 && chars >= 30 && has_stop_or_comma(t) {
         lexical::norm_into(full, t);
         if is_prose(full) && !row() {
             return true;
@@ -206,7 +215,13 @@ pub(crate) fn ends_region_after_blank(t: &str, kind: Kind) -> bool {
         return false;
     }
     let mut buf = String::new();
-    ends_region(t, false, kind, &mut buf, &mut Normed::default())
+    ends_region(
+        t,
+        (false, usize::MAX),
+        kind,
+        &mut buf,
+        &mut Normed::default(),
+    )
 }
 
 /// What region assembly knows of the line in its buffer for a normalised
@@ -411,7 +426,13 @@ fn line_ends_region(
         && k.anchor(s) == Some(Kind::Applications)
         && matches!(seen.class(t, buf), AppLabel::Row(_));
     if !first_row
-        && ends_region(t, facts.is_some_and(|f| f.has_tab), kind, buf, &mut seen)
+        && ends_region(
+            t,
+            facts.map_or((false, usize::MAX), |f| (f.has_tab, f.chars)),
+            kind,
+            buf,
+            &mut seen,
+        )
         && !(empty_cells
             && (t.ends_with('。')
                 || applications

@@ -44,7 +44,7 @@ fn a_figure_line_passes_every_region_end_test() {
             Kind::Generic,
         ] {
             assert!(
-                !ends_region(t, t.contains('\t'), kind, &mut buf, &mut seen),
+                !ends_region(t, (t.contains('\t'), usize::MAX), kind, &mut buf, &mut seen),
                 "{t} {kind:?}"
             );
         }
@@ -78,7 +78,13 @@ fn a_label_is_a_note_as_its_line_is() {
     ] {
         let mut buf = String::new();
         let mut seen = Normed::default();
-        ends_region(t, t.contains('\t'), Kind::Applications, &mut buf, &mut seen);
+        ends_region(
+            t,
+            (t.contains('\t'), usize::MAX),
+            Kind::Applications,
+            &mut buf,
+            &mut seen,
+        );
         if let Some(note) = seen.note {
             assert!(!t.contains('\t'));
             assert_eq!(note, app_label(&lexical::norm(t)) == AppLabel::Note, "{t}");
@@ -233,14 +239,20 @@ fn a_pipe_inside_a_label_parts_it_as_the_rows_reader_does() {
         ("1.属于国家||秘密", true),
     ] {
         assert!(
-            !ends_region(t, tab, Kind::Applications, &mut buf, &mut seen),
+            !ends_region(
+                t,
+                (tab, usize::MAX),
+                Kind::Applications,
+                &mut buf,
+                &mut seen
+            ),
             "{t}"
         );
     }
     // a pipe row's pipes part its cells
     assert!(ends_region(
         "2.重复|申|请",
-        false,
+        (false, usize::MAX),
         Kind::Applications,
         &mut buf,
         &mut seen
