@@ -33,6 +33,9 @@ pub(crate) struct Facts {
     /// Chunks: runs of words cut at gaps of [`GAP`] or more white-space
     /// characters.
     pub(crate) chunks: usize,
+    /// The characters of its words: those of the line that are no white
+    /// space.
+    pub(crate) chars: usize,
 }
 
 /// The length of the character whose UTF-8 encoding starts with `lead`.
@@ -89,7 +92,7 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
     let n = b.len();
     let (mut first, mut last) = (None, 0);
     let (mut fields, mut field_text, mut has_tab) = (0usize, false, false);
-    let (mut pipes, mut chunks) = (0usize, 0usize);
+    let (mut pipes, mut chunks, mut chars) = (0usize, 0usize, 0usize);
     // white space characters since the last word (GAP at the start)
     let mut gap = GAP;
     let (mut i, mut col) = (0usize, 0usize);
@@ -149,7 +152,7 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
             cols: wc..col,
         });
         first.get_or_insert(ws);
-        last = i;
+        (chars, last) = (chars + (col - wc), i);
         field_text = true;
         chunks += usize::from(gap >= GAP);
         gap = 0;
@@ -161,6 +164,7 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
         has_tab,
         pipes,
         chunks,
+        chars,
     })
 }
 
@@ -181,6 +185,7 @@ mod tests {
         assert_eq!((f.tab_fields, f.has_tab, f.pipes), (2, true, 1));
         // `规章　1` is one chunk (one space), `|2` and `3` two more
         assert_eq!(f.chunks, 3);
+        assert_eq!(f.chars, 6);
         assert_eq!(line(0, " \u{a0}\u{feff}\t", &mut w), None);
         assert_eq!(w.len(), 4);
     }
@@ -196,6 +201,22 @@ mod tests {
                     assert_eq!(space_run(b), one_by_one, "{s:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// The characters of a line's words are its characters that are
+        /// no white space, and as many as its normal form has.
+        #[test]
+        fn word_characters_are_the_non_blank_ones(
+            raw in "[规章a1|（） \t\u{3000}\u{a0}\u{200b}\u{feff}\u{2028}é𠀀]{0,30}",
+        ) {
+            let mut w = Vec::new();
+            let non_blank = raw.chars().filter(|&c| !crate::lines::is_space(c)).count();
+            let chars = line(0, &raw, &mut w).map_or(0, |f| f.chars);
+            proptest::prop_assert_eq!(chars, non_blank);
+            proptest::prop_assert_eq!(crate::text::lexical::norm(&raw).chars().count(), non_blank);
         }
     }
 

@@ -25,7 +25,9 @@ pub(crate) use prose::prose_heads;
 /// in the table.
 ///
 /// `tab`: the line (before it was trimmed) holds a tab, so pipes in its
-/// label part are no cell delimiters (see [`app_label_parted`]).
+/// label part are no cell delimiters (see [`app_label_parted`]). `chars`:
+/// how many characters of `t` are no white space (from the walk over the
+/// line), or more: running text has 30 of them.
 ///
 /// `full` is a buffer for the normalised line, reused over the lines of a
 /// region. The line is normalised only when a test needs it: most rows of a
@@ -34,11 +36,25 @@ pub(crate) use prose::prose_heads;
 /// whether `full` holds the whole line normalised afterwards (not only its
 /// label part), and the line's [`app_label`] when it was asked of the whole
 /// line, so that the caller does not normalise or classify it again.
-fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Normed) -> bool {
+fn ends_region(
+    t: &str,
+    (tab, chars): (bool, usize),
+    kind: Kind,
+    full: &mut String,
+    seen: &mut Normed,
+) -> bool {
     *seen = Normed::default();
-    // the first tab (found by its byte: `str::find` with a `char` sets up a
+    // the first tab: none when the line holds none (`tab`, known from the
+    // walk), else found by its byte (`str::find` with a `char` sets up a
     // searcher per call)
-    let first_tab = || memchr::memchr(b'\t', t.as_bytes());
+    debug_assert!(tab || !t.contains('\t'));
+    let first_tab = || {
+        if tab {
+            memchr::memchr(b'\t', t.as_bytes())
+        } else {
+            None
+        }
+    };
     // (a tab row whose first field is a row label or a total of the
     // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
     // or a fragment that ends in a stop after its figures, `四、结转下\t0\t。`)
@@ -57,10 +73,11 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
         return true;
     }
     // running text has a stop, comma or semicolon, whose normal forms come
-    // only from these, and 30 normalised bytes (normal forms are never
-    // longer than their characters): without them the line is no prose
+    // only from these, and 30 normalised characters (a character's normal
+    // form is one character, none for white space: `chars` of them; and
+    // so at least 30 bytes): without them the line is no prose
     let mut normalised = false;
-    if t.len() >= 30 && has_stop_or_comma(t) {
+    if t.len() >= 30 && chars >= 30 && has_stop_or_comma(t) {
         lexical::norm_into(full, t);
         if is_prose(full) && !row() {
             return true;
@@ -80,14 +97,7 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
     }
     // the label part: in a tab row its first field (`3.其他\t0议`)
     let label = first_tab().map_or(t, |k| &t[..k]);
-    if !normalised || label.len() < t.len() {
-        lexical::norm_into(full, label);
-        seen.whole = label.len() == t.len();
-    }
-    // the label part: the cells after it do not matter
-    let n = full.trim_end_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
-    });
+    let (n, line) = label_norm(t, label, normalised, full, seen);
     let Ok((rest, (style, _))) = lexical::subsection_marker(n) else {
         return false;
     };
@@ -100,28 +110,68 @@ fn ends_region(t: &str, tab: bool, kind: Kind, full: &mut String, seen: &mut Nor
         Kind::Applications => {
             // (the pipes of a pipe row part its cells, not its label)
             let parted = tab || !n.contains('|') || !crate::grid::pipes::is_row(t);
-            app_label_ends(n, full.len(), parted, seen)
+            app_label_ends(n, line, label.len() == t.len(), parted, seen)
         }
         Kind::ActiveDisclosure => !is_ad_label(label, n),
         Kind::ReviewLitigation | Kind::Generic => true,
     }
 }
 
+/// The label part `label` of the line `t` normalised, without the figures
+/// after it (the cells after a label do not matter), in `full`, which holds
+/// `t` normalised when `normalised`; records in `seen` whether `full` holds
+/// the whole line afterwards, and says whether the label is the whole line
+/// normalised (the buffer holds it and nothing was trimmed from it). The
+/// figures are cut off before the label is normalised ([`label_head`]: the
+/// normalised head is the normalised label without them).
+fn label_norm<'f>(
+    t: &str,
+    label: &str,
+    normalised: bool,
+    full: &'f mut String,
+    seen: &mut Normed,
+) -> (&'f str, bool) {
+    if normalised && label.len() == t.len() {
+        let n = full.trim_end_matches(is_figure_char);
+        return (n, n.len() == full.len());
+    }
+    let head = label_head(label);
+    lexical::norm_into(full, head);
+    seen.whole = head.len() == t.len();
+    (full, seen.whole)
+}
+
+/// A character that [`ends_region`] trims from the end of a normalised
+/// label: the figures and the marks of empty cells after it.
+fn is_figure_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
+}
+
+/// The label `label` (raw) without the characters at its end that
+/// normalise to nothing (white space) or to an [`is_figure_char`]: its
+/// normal form is that of `label` with the figure characters trimmed from
+/// its end (normalising is a fold of each character on its own), and the
+/// figures of a space-aligned row (`（一）予以公开    3    0    0`) are
+/// not normalised only to be trimmed.
+fn label_head(label: &str) -> &str {
+    label.trim_end_matches(|c: char| lexical::norm_char(c).is_none_or(is_figure_char))
+}
+
 /// [`ends_region`] for an applications table's label `n` (normalised, its
-/// figures trimmed) of a line normalised to `full_len` bytes (`parted`:
-/// the line is no pipe row, see [`app_label_parted`]): an unknown label, a
-/// header or a note ends the region. The label's class goes to `seen` (see
-/// [`Normed`]).
-fn app_label_ends(n: &str, full_len: usize, parted: bool, seen: &mut Normed) -> bool {
+/// figures trimmed; `line`: `n` is the whole line normalised; `line_label`:
+/// the label part is the whole line, no tab cut it; `parted`: the line is
+/// no pipe row, see [`app_label_parted`]): an unknown label, a header or a
+/// note ends the region. The label's class goes to `seen` (see [`Normed`]).
+fn app_label_ends(n: &str, line: bool, line_label: bool, parted: bool, seen: &mut Normed) -> bool {
     let class = app_label_parted(n, parted);
     // (nothing trimmed from the whole line: its class)
-    if seen.whole && n.len() == full_len {
+    if line {
         seen.class = Some(class);
     }
     // a label is a note when it holds a note's words (勾稽, 本列数据,
     // 本列表: the first test of `app_label`), none of whose characters is
     // one trimmed from the line: the whole line is a note when `n` is
-    if seen.whole {
+    if line_label {
         seen.note = Some(class == AppLabel::Note);
     }
     matches!(class, AppLabel::Unknown | AppLabel::Header | AppLabel::Note)
@@ -165,7 +215,13 @@ pub(crate) fn ends_region_after_blank(t: &str, kind: Kind) -> bool {
         return false;
     }
     let mut buf = String::new();
-    ends_region(t, false, kind, &mut buf, &mut Normed::default())
+    ends_region(
+        t,
+        (false, usize::MAX),
+        kind,
+        &mut buf,
+        &mut Normed::default(),
+    )
 }
 
 /// What region assembly knows of the line in its buffer for a normalised
@@ -385,7 +441,13 @@ fn line_ends_region(
         && k.anchor(s) == Some(Kind::Applications)
         && matches!(seen.class(t, buf), AppLabel::Row(_));
     if !first_row
-        && ends_region(t, facts.is_some_and(|f| f.has_tab), kind, buf, &mut seen)
+        && ends_region(
+            t,
+            facts.map_or((false, usize::MAX), |f| (f.has_tab, f.chars)),
+            kind,
+            buf,
+            &mut seen,
+        )
         && !(empty_cells
             && (t.ends_with('。')
                 || applications

@@ -44,7 +44,7 @@ fn a_figure_line_passes_every_region_end_test() {
             Kind::Generic,
         ] {
             assert!(
-                !ends_region(t, t.contains('\t'), kind, &mut buf, &mut seen),
+                !ends_region(t, (t.contains('\t'), usize::MAX), kind, &mut buf, &mut seen),
                 "{t} {kind:?}"
             );
         }
@@ -78,9 +78,15 @@ fn a_label_is_a_note_as_its_line_is() {
     ] {
         let mut buf = String::new();
         let mut seen = Normed::default();
-        ends_region(t, t.contains('\t'), Kind::Applications, &mut buf, &mut seen);
+        ends_region(
+            t,
+            (t.contains('\t'), usize::MAX),
+            Kind::Applications,
+            &mut buf,
+            &mut seen,
+        );
         if let Some(note) = seen.note {
-            assert!(seen.whole);
+            assert!(!t.contains('\t'));
             assert_eq!(note, app_label(&lexical::norm(t)) == AppLabel::Note, "{t}");
             known += 1;
         }
@@ -233,16 +239,53 @@ fn a_pipe_inside_a_label_parts_it_as_the_rows_reader_does() {
         ("1.属于国家||秘密", true),
     ] {
         assert!(
-            !ends_region(t, tab, Kind::Applications, &mut buf, &mut seen),
+            !ends_region(
+                t,
+                (tab, usize::MAX),
+                Kind::Applications,
+                &mut buf,
+                &mut seen
+            ),
             "{t}"
         );
     }
     // a pipe row's pipes part its cells
     assert!(ends_region(
         "2.重复|申|请",
-        false,
+        (false, usize::MAX),
         Kind::Applications,
         &mut buf,
         &mut seen
     ));
+}
+
+/// The normalised head of a label is the normalised label with the figure
+/// characters trimmed from its end (what `ends_region` trimmed before).
+fn head_is_trimmed_norm(label: &str) -> bool {
+    lexical::norm(label_head(label)) == lexical::norm(label).trim_end_matches(is_figure_char)
+}
+
+#[test]
+fn a_label_head_normalises_as_the_trimmed_label_for_every_character() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for label in [
+            format!("一、公开{c}"),
+            format!("（一）{c} 3"),
+            format!("1.{c}"),
+        ] {
+            assert!(head_is_trimmed_norm(&label), "{label:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+    /// Labels of list markers, words, figures in ASCII and full width,
+    /// empty-cell marks and white space of every kind.
+    #[test]
+    fn a_label_head_normalises_as_the_trimmed_label(
+        label in "[一、（）()1１.．予以公開开无—－\\-|｜/／ \u{3000}\u{a0}\t0０9９a]{0,24}",
+    ) {
+        proptest::prop_assert!(head_is_trimmed_norm(&label), "{:?}", label);
+    }
 }
