@@ -1,6 +1,6 @@
 //! The characters a piece of a line holds, each searched for the first
 //! time a test asks and kept ([`Facts`]): part of a piece's
-//! [`super::kind::LineKind`], and what [`super::region::anchor_of`] reads
+//! [`super::kind::LineKind`], and what [`super::anchor::anchor_of`] reads
 //! (kept apart from both, so that neither depends on the other for it).
 
 use std::cell::Cell;

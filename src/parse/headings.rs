@@ -363,6 +363,16 @@ impl<'t> Duns<'t> {
     }
 }
 
+/// The length of the section marker of `t` (a trimmed line) when the line,
+/// alone, reads as a heading line wherever its number is the next one
+/// (`一、本不予处理`; [`line_heading`]'s tests of the title: no table label,
+/// short, no inner stop, no tab). The renderer asks it of a table's text
+/// that it writes on a line of its own (see `render::table`).
+pub(crate) fn heading_line_marker(t: &str) -> Option<usize> {
+    let (rest, n) = section_marker(t).ok()?;
+    line_heading(t, n, n.saturating_sub(1)).map(|_| t.len() - rest.len())
+}
+
 /// A whole line (`t`, trimmed) that is a heading: `三、收到和处理政府信息公开申请情况`.
 fn line_heading(t: &str, expected: u32, last: u32) -> Option<Hit> {
     // a section marker starts with a numeral 一…十 (U+4E00…U+5341), whose

@@ -406,7 +406,7 @@ fn period(all: &[(&str, Span)], all_norm: &[&str]) -> Option<(Period, i32, Span)
 }
 
 /// The year of a 现将…/本单位…/编制… statement of the preamble, outside 《》.
-/// `pre_norm` are the paragraphs' heads normalised (as in [`derive`]).
+/// `pre_norm` are the paragraphs' heads normalised (as in [`derive()`]).
 fn preamble_year(
     pre: &[(&str, Span)],
     pre_norm: &[&str],

@@ -14,7 +14,9 @@ use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label, a
 use crate::text::lexical::{self, MarkerStyle};
 
 mod generic;
+mod prose;
 pub(crate) use generic::{generic_region, is_number_line};
+pub(crate) use prose::prose_heads;
 
 /// True when a line cannot belong to a table of `kind` and ends its region:
 /// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
@@ -198,6 +200,10 @@ impl Normed {
     }
 }
 
+/// Words of a statistics table (normalised): a line that holds one is no
+/// running text ([`is_prose`]).
+const TABLE_WORDS: [&str; 4] = ["勾稽", "区分处理", "不再处理", "单位:万元"];
+
 /// True when a line (normalised) is running text rather than part of a table.
 fn is_prose(n: &str) -> bool {
     // fewer than 30 bytes are fewer than 30 characters
@@ -205,11 +211,9 @@ fn is_prose(n: &str) -> bool {
         return false;
     }
     // (searched by finders built once)
-    static TABLE_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        std::sync::LazyLock::new(|| {
-            ["勾稽", "区分处理", "不再处理", "单位:万元"].map(memchr::memmem::Finder::new)
-        });
-    if TABLE_WORDS.iter().any(|w| w.find(n.as_bytes()).is_some()) {
+    static FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| TABLE_WORDS.map(memchr::memmem::Finder::new));
+    if FINDERS.iter().any(|w| w.find(n.as_bytes()).is_some()) {
         return false;
     }
     n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')

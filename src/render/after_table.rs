@@ -66,6 +66,7 @@ pub(super) fn head_lines_after_table(
         let line = format!("{head}{sep}{body}");
         lines.push(format!("{line}\n"));
         let at_start = head.len() + sep.len();
+        let prose_heads = crate::parse::region::prose_heads(&line);
         let cuts = line
             .char_indices()
             .rev()
@@ -74,8 +75,7 @@ pub(super) fn head_lines_after_table(
                 at > at_start
                     && !c.is_whitespace()
                     && !before.is_whitespace()
-                    && (is_cjk(c) != is_cjk(before)
-                        || crate::parse::region::reads_as_prose(&line[..at]))
+                    && (is_cjk(c) != is_cjk(before) || prose_heads.contains(&at))
             })
             .take(CUTS)
             .map(|((at, _), _)| at);

@@ -63,7 +63,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 _ => None,
             };
             // (only the first block written may be the one read back)
-            self.flat = true;
+            self.next.flat = true;
             match block {
                 Block::Subsection(s) if on_head.is_some() => {
                     // `三、附表指标名称 2012年度 …`: alone the head would read
@@ -135,10 +135,10 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             Some(Block::Table(_)) => {
                 // (its lines are kept: the table after it is written to
                 // read apart from them)
-                let mut lines = self.prefix.clone().unwrap_or_default();
+                let mut lines = self.next.prefix.clone().unwrap_or_default();
                 lines.push_str(&self.cut_after_table(&p.text, write_paragraph)?);
                 let run = self.paragraph_run(p).unwrap_or_default();
-                self.prefix = None;
+                self.next.prefix = None;
                 self.chunk(|w| w.write_str(&lines))?;
                 self.para = Some(run.concat() + &lines);
             }
@@ -160,17 +160,17 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// `p` is written after a head on its line (not in the run).
     fn paragraph_run(&mut self, p: &Paragraph) -> Option<Vec<String>> {
         let mut run = std::mem::take(&mut self.run);
-        if self.prefix.is_some() || p.text.chars().nth(LINES_REACH_CHARS).is_some() {
+        if self.next.prefix.is_some() || p.text.chars().nth(LINES_REACH_CHARS).is_some() {
             run.clear();
         }
-        self.prefix.is_none().then_some(run)
+        self.next.prefix.is_none().then_some(run)
     }
 
     /// Writes subsection `s` (neither flat nor after a table); `next` is
     /// the block after it.
     fn subsection(&mut self, s: &'r Subsection, next: Option<&'r Block>) -> fmt::Result {
-        let tab_head = self.tab_head.take();
-        let join_head = self.join_head.take();
+        let tab_head = self.next.tab_head.take();
+        let join_head = self.next.join_head.take();
         if body_on_head_line(s, self.section) {
             self.head_line_subsection(s)
         } else if joins_first_subsection(s, self.section) {
@@ -179,23 +179,23 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // heading)
             let mut head = s.marker.to_string();
             head.push_str(s.title.as_deref().unwrap_or(""));
-            self.prefix = Some(head);
+            self.next.prefix = Some(head);
             self.blocks(&s.blocks)
         } else if self.joins_next_line(s, next) {
             // `三、申請。` + `七、`: alone the head would read as a
             // section heading; at the start of the next line it is
             // read as it stood
             let head = head_text(s);
-            match &mut self.prefix {
+            match &mut self.next.prefix {
                 Some(p) => p.push_str(&head),
-                None => self.prefix = Some(head),
+                None => self.next.prefix = Some(head),
             }
             Ok(())
         } else if self.joins_sibling_after_table(s, next) {
             // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
             // + `四、訴訟`: on a line of its own the sibling reads otherwise
             // (a row of the table, a section heading)
-            self.prefix = Some(head_text(s));
+            self.next.prefix = Some(head_text(s));
             Ok(())
         } else {
             let tab = s.title.is_some() && tab_head.unwrap_or_else(|| self.tab_before_title(s));
@@ -236,7 +236,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// follow within the look-ahead's reach ([`may_open_lines`]); decided by
     /// reading back the subsection with those blocks, written both ways.
     fn tab_before_title(&self, s: &Subsection) -> bool {
-        if self.prefix.is_some() || self.table.is_some() || self.closing || s.title.is_none() {
+        if self.next.prefix.is_some() || self.table.is_some() || self.closing || s.title.is_none() {
             return false;
         }
         let Some(reach) = may_open_lines(s, &head_text(s)) else {
@@ -262,7 +262,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if first_paragraph_joins_head(s, head) {
             return true;
         }
-        if self.prefix.is_some() || self.table.is_some() || self.closing {
+        if self.next.prefix.is_some() || self.table.is_some() || self.closing {
             return false;
         }
         let Some(reach) = may_open_lines(s, head) else {
@@ -339,7 +339,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             },
             _ => return false,
         };
-        joins_next_line(s, &line, self.prefix.as_deref().unwrap_or(""), self.section)
+        joins_next_line(
+            s,
+            &line,
+            self.next.prefix.as_deref().unwrap_or(""),
+            self.section,
+        )
     }
 
     /// The text of the pending table and subsection `s` (the block
@@ -356,7 +361,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         // (a paragraph after it could need two blank lines before it,
         // which the text written alone does not say; only a legacy
         // statistics table is written as a line of running text)
-        if self.prefix.is_some()
+        if self.next.prefix.is_some()
             || self.closing
             || matches!(next, Some(Block::Paragraph(_)))
             || !matches!(t, Table::LegacyStatistics(_))
@@ -386,8 +391,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return None;
         };
         // (`flat` false: the default form is being written to read it back)
-        if !self.flat
-            || self.prefix.is_some()
+        if !self.next.flat
+            || self.next.prefix.is_some()
             || self.closing
             || crate::text::lexical::section_marker(&s.marker).is_err()
         {
@@ -440,7 +445,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let Some(next @ Block::Subsection(n)) = next else {
             return false;
         };
-        if !s.blocks.is_empty() || self.prefix.is_some() || self.closing {
+        if !s.blocks.is_empty() || self.next.prefix.is_some() || self.closing {
             return false;
         }
         let section_marker = |m: &str| crate::text::lexical::section_marker(m).is_ok();
@@ -480,7 +485,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         };
         let title = s.title.as_deref().unwrap_or("");
         // the head of an enclosing subsection written before it
-        let before = self.prefix.as_ref().map_or(0, |p| p.chars().count());
+        let before = self.next.prefix.as_ref().map_or(0, |p| p.chars().count());
         // (a body with a tab: the tab on a line of its own, see `tab_cut`)
         let body: String = p
             .text
@@ -488,7 +493,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
         let cut = tab_cut(
-            self.prefix.as_deref().unwrap_or(""),
+            self.next.prefix.as_deref().unwrap_or(""),
             &s.marker,
             title,
             &body,

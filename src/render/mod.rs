@@ -233,9 +233,6 @@ struct Chunks<'w, 'r, W> {
     /// they are written as they are (not cut like a paragraph that starts
     /// with a marker).
     closing: bool,
-    /// The head of a subsection written at the start of the next chunk's
-    /// line (see [`heads::joins_first_subsection`]).
-    prefix: Option<String>,
     /// The number of the section written last (0 in the preamble): the
     /// parser looks for the next heading after it.
     section: u32,
@@ -266,6 +263,16 @@ struct Chunks<'w, 'r, W> {
     /// subsection is read back after them (see
     /// `Chunks::table_on_head_line`).
     headings: Vec<&'r str>,
+    /// How the next subsection or chunk is written, where it is decided:
+    /// on one line or not, its head line, a head at the start of its line.
+    next: Forced,
+}
+
+/// How the next subsection (or chunk) is written where that is decided:
+/// the choices its writer would otherwise make, some by reading back. A
+/// candidate form is written with them made (see [`Chunks::written_nested`]).
+#[derive(Clone)]
+struct Forced {
     /// The next subsection may be written on one line (see [`flat`]);
     /// false while its default form is written to read it back.
     flat: bool,
@@ -277,20 +284,8 @@ struct Chunks<'w, 'r, W> {
     /// blocks on lines of their own goes on the line right after its head
     /// line, when it is decided (see `Chunks::joins_head`).
     join_head: Option<bool>,
-}
-
-/// How a candidate form of a subsection is written to read it back (see
-/// [`Chunks::written_nested`]): the choices its writer would otherwise
-/// make by reading back, made.
-#[derive(Clone)]
-struct Forced {
-    /// The subsection may be written on one line (see [`flat`]).
-    flat: bool,
-    /// A tab between its head's marker and title, or not.
-    tab_head: Option<bool>,
-    /// Its first paragraph on the line right after its head line, or not.
-    join_head: Option<bool>,
-    /// A head written at the start of the first block's line.
+    /// The head of a subsection written at the start of the next chunk's
+    /// line (see [`heads::joins_first_subsection`]).
     prefix: Option<String>,
 }
 
@@ -317,7 +312,6 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             last,
             table: None,
             closing: false,
-            prefix: None,
             section: 0,
             para: None,
             run: Vec::new(),
@@ -326,9 +320,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             tail: true,
             heading: None,
             headings: Vec::new(),
-            flat: true,
-            tab_head: None,
-            join_head: None,
+            next: Forced::flat(true),
         }
     }
 }
@@ -372,7 +364,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         self.separate()?;
         self.para = None;
         self.run.clear();
-        if let Some(prefix) = self.prefix.take() {
+        if let Some(prefix) = self.next.prefix.take() {
             self.w.write_str(&prefix)?;
         }
         body(self.w)
@@ -436,7 +428,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let mut lines = String::new();
         write(&mut lines, text)?;
         if let Some((t, table)) = &self.table
-            && self.prefix.is_none()
+            && self.next.prefix.is_none()
             && let Some(cut) = paragraph::cut_after_table(t, table, text, &lines)
         {
             lines = cut;
@@ -458,7 +450,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         s: &'r Subsection,
     ) -> Option<(String, usize)> {
         let (t, table_text) = self.table.as_ref()?;
-        if self.prefix.is_some() || self.closing {
+        if self.next.prefix.is_some() || self.closing {
             return None;
         }
         let paragraph = matches!(s.blocks.first(), Some(Block::Paragraph(_)));
@@ -491,7 +483,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // (the head at the start of its first block's line: nothing
             // written now, the blocks after it)
             None => {
-                self.prefix = Some(heads::head_text(s));
+                self.next.prefix = Some(heads::head_text(s));
                 Some((String::new(), 0))
             }
         }
@@ -539,10 +531,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             tail: false,
             heading: self.heading,
             headings: self.headings.clone(),
-            flat: forced.flat,
-            tab_head: forced.tab_head,
-            join_head: forced.join_head,
-            prefix: forced.prefix,
+            next: forced,
             ..Chunks::new(&mut text, last)
         };
         nested.blocks(blocks).ok()?;
@@ -554,8 +543,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// subsections with section markers and reads back as itself so, not as
     /// written otherwise (see [`flat`]).
     fn flat_subsection(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
-        if !self.flat
-            || self.prefix.is_some()
+        if !self.next.flat
+            || self.next.prefix.is_some()
             || self.table.is_some()
             || self.closing
             || !flat::holds_section_markers(s)

@@ -325,7 +325,10 @@ pub(super) fn cut_after_table(
     // the latest places first, any other (`3 .行` + `执法案卷`: a figure and a
     // marker before a label wrapped in the source, its first line no label
     // the region takes in; on one line `3 .行执法案卷` names the row 属于行政执法案卷)
-    let prose = |at: usize| crate::parse::region::reads_as_prose(&text[..at]);
+    // (the heads that read as running text, found at once: one test per
+    // head would be quadratic in a long line)
+    let prose_heads = crate::parse::region::prose_heads(text);
+    let prose = |at: usize| prose_heads.contains(&at);
     let cut = |at: usize| format!("{}\n{}\n", &text[..at], &text[at..]);
     super::reread::cut_points(text)
         .filter(|&at| prose(at))

@@ -334,9 +334,9 @@ pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     out.extend(places[..kept].iter().map(|&(at, _)| at));
 }
 
-/// [`marker_starts_into`] fed one character at a time, as a normalised
+/// `marker_starts_into` (the reference, in tests) fed one character at a time, as a normalised
 /// text is made (see [`Norm::push_each`]): the places where a marker may
-/// start are noted in the pass ([`MarkerScan::feed`]), and only those are
+/// start are noted in the pass ([`MarkerScan::feed_with`]), and only those are
 /// tried against the whole text at the end ([`MarkerScan::check`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct MarkerScan {
@@ -365,7 +365,7 @@ impl MarkerScan {
         self.feed_with(pos, cp, cn, out);
     }
 
-    /// [`MarkerScan::feed`] where the caller knows whether the character is
+    /// `MarkerScan::feed` (in tests) where the caller knows whether the character is
     /// a Chinese numeral ([`cn_digit`]): `cn`. A place is noted as
     /// `(pos, 0)`; [`MarkerScan::check`] fills in the marker's length.
     #[inline(always)]
@@ -386,11 +386,11 @@ impl MarkerScan {
         (self.prev_digit, self.prev_cn) = (digit, cn);
     }
 
-    /// Keeps the places of `places` (noted by [`MarkerScan::feed`] as the
+    /// Keeps the places of `places` (noted by [`MarkerScan::feed_with`] as the
     /// text was made; the line ends at the end of `s`) where a list marker
     /// starts, at the front of `places` in order, each with the marker's
     /// length in bytes; returns how many: those are what
-    /// [`marker_starts_into`] finds in the line.
+    /// `marker_starts_into` finds in the line.
     pub(crate) fn check(s: &str, places: &mut [(usize, usize)]) -> usize {
         let mut k = 0;
         for i in 0..places.len() {

@@ -841,6 +841,17 @@ fn pathological(scale: usize) -> Vec<(&'static str, String)> {
             "pipe tables",
             "|第二十条第（一）项|\n|规章|1|\n正文。\n".repeat(scale),
         ),
+        // the renderer tested each head of the line for running text, to
+        // cut a paragraph (or a subsection's body) after a table that on one
+        // line the table would take in
+        (
+            "wrapped paragraph after a table",
+            format!("申请人情况\n3 .行\n{}\n", "执法案卷".repeat(scale * 8)),
+        ),
+        (
+            "wrapped subsection after a table",
+            format!("申请人情况\n3.行\n{}\n", "执法案卷".repeat(scale * 8)),
+        ),
     ]
 }
 
@@ -851,6 +862,10 @@ fn parse_all(inputs: Vec<(&'static str, String)>) {
         eprintln!("{name}: {} bytes in {:?}", text.len(), start.elapsed());
         let report = result.unwrap_or_else(|e| panic!("{name}: {e}"));
         ogi_report::lossless::check(&text, &report).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let start = std::time::Instant::now();
+        let rendered = ogi_report::render::render(&report);
+        eprintln!("{name}: rendered in {:?}", start.elapsed());
+        assert!(!rendered.is_empty() || text.trim().is_empty(), "{name}");
     }
 }
 

@@ -3551,3 +3551,60 @@ fn laws_z4_a_wrapped_labels_part_is_joined_once() {
         assert_eq!(source, canonical, "{x:?}");
     }
 }
+
+// --- laws-z6: a group label that alone on its line reads as a section heading (2026-12-07) ---------
+
+/// The section headings of the canonical text of `x`, read back.
+fn laws_z6_headings_of_canonical(x: &str) -> Vec<String> {
+    let c1 = ogi_report::parse(x).unwrap().render();
+    let r = ogi_report::parse(&c1).unwrap();
+    r.sections
+        .iter()
+        .map(|s| s.heading.raw.to_string())
+        .collect()
+}
+
+/// [Z6A]: a group label with a section marker whose title starts with no
+/// word of the table (`一、本不予处理`, glued after `（本列` in the source) is
+/// read into the table there; written on a line of its own after the
+/// header, it read as the report's first section heading (the headings are
+/// found before the tables). Written with a tab in its title
+/// (`一、本\t不予处理`), it is no heading and reads back as the same label.
+#[test]
+fn laws_z6_a_group_label_that_reads_as_a_heading_keeps_a_tab() {
+    // the wider sweep's input (seed 8) and its minimised form
+    let sweep = "（本列一、本年新不予处理\n\n收政府信息公开申请数量";
+    assert_laws(sweep);
+    assert_laws("（本列一、本不予处理");
+    assert!(laws_z6_headings_of_canonical(sweep).is_empty());
+    let c1 = ogi_report::parse("（本列一、本不予处理").unwrap().render();
+    assert!(c1.ends_with("\n一、本\t不予处理\n"), "{c1:?}");
+    // variants: a row before or after it, a sentence, a number in reach
+    // with a known title, another section's table, a letter first
+    for x in [
+        "（本列一、本不予处理\n（七）总计  1 1 1 1 1 1 6\n",
+        "（本列一、本不予处理（七）总计  1 1 1 1 1 1 6\n",
+        "申请人情况一、本不予处理\n",
+        "一、本年新收一、本不予处理\n",
+        "一、本年新收\t1\t1\t1\t1\t1\t1\t6\t一、本不予处理\n（七）总计  1 1 1 1 1 1 6\n",
+        "一、本年新收  1 1 1 1 1 1 6一、本不予处理\n（七）总计  1 1 1 1 1 1 6\n",
+        "（本列一、本不予处理。\n",
+        "（本列二、申请不予处理\n",
+        "（本列一、A不予处理\n",
+        "（本列一、本年新不予处理\n\n收政府信息公开申请数量\n（七）总计  1 1 1 1 1 1 6\n",
+    ] {
+        assert_laws(x);
+        assert!(laws_z6_headings_of_canonical(x).is_empty(), "{x:?}");
+    }
+    let x = "三、收到和处理政府信息公开申请情况\n（本列四、本不予处理\n（七）总计  1 1 1 1 1 1 6\n";
+    assert_laws(x);
+    assert_eq!(
+        laws_z6_headings_of_canonical(x),
+        ["三、收到和处理政府信息公开申请情况"]
+    );
+    // a label that is no heading alone is written as before
+    let c1 = ogi_report::parse("（本列三、本年度办理结果")
+        .unwrap()
+        .render();
+    assert!(c1.ends_with("\n三、本年度办理结果\n"), "{c1:?}");
+}

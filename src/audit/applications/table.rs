@@ -22,7 +22,7 @@ pub(super) struct Dense<'a> {
     ///
     /// [`Ctx::cells`]: crate::audit::Ctx::cells
     cells: &'a RefCell<Vec<(usize, CellKey)>>,
-    /// [`super::operand`] of each row and column as an equation reads it
+    /// [`crate::audit::operand`] of each row and column as an equation reads it
     /// (16 bytes, not an operand's 56: an empty cell's place is read from
     /// the source when an equation asks, [`At::empty_at`]).
     ops: [[Read; COLS]; ROWS],

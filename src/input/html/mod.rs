@@ -84,7 +84,7 @@ pub fn parse_decoded(html: &str) -> Result<Report, Error> {
 }
 
 /// Tables whose source holds table cells (`<td`, `<th`) were read from the
-/// page's `<table>` grids: their layout is [`TableLayout::Html`]. A table
+/// page's `<table>` grids: their layout is [`crate::model::TableLayout::Html`]. A table
 /// in running text (tab rows inside a `<pre>`, say) keeps the layout the
 /// text parser found.
 fn mark_table_layout(report: &mut Report, html: &str) {

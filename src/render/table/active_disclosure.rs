@@ -36,7 +36,7 @@ pub fn write_active_disclosure<W: fmt::Write>(w: &mut W, t: &ActiveDisclosureTab
     active_disclosure(w, t, false)
 }
 
-/// [`write_active_disclosure`]; `pipes` as [`write_table_rows`].
+/// [`write_active_disclosure`]; `pipes` as [`super::write_table_rows`].
 pub(super) fn active_disclosure<W: fmt::Write>(
     w: &mut W,
     t: &ActiveDisclosureTable,

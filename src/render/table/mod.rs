@@ -483,9 +483,18 @@ fn put_group_for<W: fmt::Write>(
 /// there (30 characters with a comma: `年度办理结果ovethe…,reicdt`, read
 /// from the table's anchor line) or a sentence (`（五）不予处理。`) ends its
 /// line with a tab, an empty cell after it: the parser keeps it in the table.
+/// One that alone reads as a section heading (`一、本不予处理`, glued after
+/// `（本列` in the source) has a tab in its title ([`heading_cut`]).
 fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
     let one: String = raw.chars().filter(|c| !is_space(*c)).collect();
-    put(w, raw)?;
+    match heading_cut(&one) {
+        Some(at) => {
+            w.write_str(&one[..at])?;
+            w.write_char('\t')?;
+            w.write_str(&one[at..])?;
+        }
+        None => put(w, raw)?,
+    }
     // (a label that ends in digits and a marker, `（三）不予公开02.`, keeps
     // them only as a field that a tab ends)
     if crate::parse::region::reads_as_prose(&one)
@@ -495,4 +504,31 @@ fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
         w.write_char('\t')?;
     }
     w.write_char('\n')
+}
+
+/// Where a group label `one` (white space removed) that, alone on its line,
+/// reads as a section heading ([`crate::parse::headings::heading_line_marker`]:
+/// `一、本不予处理`, where the title starts with no word of the table) gets a
+/// tab: after the first or second character of its title, between two
+/// letters that are no numerals (`一、本\t不予处理`). A title with a tab is no
+/// heading; the two fields read back as one label (the label's cutter cuts
+/// only at list markers), whose first field, a marker and a character or
+/// two, is a broken label that keeps the line in the table's region.
+/// `None` for any other label (and for a title with no such place, written
+/// as before).
+fn heading_cut(one: &str) -> Option<usize> {
+    // (a label of the table starts with a marker, most with `（`: no
+    // section marker, no heading)
+    let marker = crate::parse::headings::heading_line_marker(one)?;
+    let letter = |c: char| c.is_alphabetic() && crate::text::lexical::cn_digit(c).is_none();
+    let title = &one[marker..];
+    let mut chars = title.char_indices();
+    let mut prev = chars.next()?.1;
+    for (at, c) in chars.take(2) {
+        if letter(prev) && letter(c) {
+            return Some(marker + at);
+        }
+        prev = c;
+    }
+    None
 }

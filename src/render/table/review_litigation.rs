@@ -12,7 +12,7 @@ pub fn write_review_litigation<W: fmt::Write>(w: &mut W, t: &ReviewLitigationTab
     review_litigation(w, t, false)
 }
 
-/// [`write_review_litigation`]; `pipes` as [`write_table_rows`].
+/// [`write_review_litigation`]; `pipes` as [`super::write_table_rows`].
 pub(super) fn review_litigation<W: fmt::Write>(
     w: &mut W,
     t: &ReviewLitigationTable,

@@ -4,7 +4,7 @@
 //!
 //! Numbers and digit runs are read from their bytes ([`number_at`]: the
 //! nom grammar it replaced is its reference in the tests); units, remarks
-//! and glued list markers are nom parsers on `&str` ([`unit`], [`remark`]);
+//! and glued list markers are nom parsers on `&str` ([`unit()`], [`remark`]);
 //! null markers are the one set of [`crate::text::nulls`]. Label text
 //! between figures is skipped to the next byte that can start a number, so
 //! a field is read in one pass with no allocation.

@@ -9,7 +9,7 @@
 //! 公开条17953304 2.…`), is cut into the same shape by [`locate`] and
 //! [`crawler_rows`].
 //!
-//! Output: a typed [`LegacyStatisticsTable`]: the recurring indicators under
+//! Output: a typed [`crate::model::LegacyStatisticsTable`]: the recurring indicators under
 //! stable [`LegacyRow`] keys, every other row kept under its label.
 //!
 //! **Fused digits.** When the two value cells of a row ran together
