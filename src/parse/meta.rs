@@ -17,6 +17,11 @@ use memchr::memmem::Finder;
 
 use crate::text::lexical::norm;
 
+mod years;
+#[cfg(test)]
+use years::find_short;
+use years::{opening_year, year_span, years_in};
+
 type Res<'a, T> = nom::IResult<&'a str, T>;
 
 fn digits(min: usize, max: usize) -> impl FnMut(&str) -> Res<'_, u32> {
@@ -127,33 +132,6 @@ fn each_paragraph<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a str, Span)) {
     }
 }
 
-/// Finds `year` as digits inside the source span, for a mention's span.
-fn year_span(text: &str, within: Span, year: i32, loc: &crate::lines::Locator<'_>) -> Span {
-    // the digits written on the stack, from the last
-    let mut digits = [0u8; 12];
-    let mut at = digits.len();
-    let mut v = year.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    if year < 0 {
-        at -= 1;
-        digits[at] = b'-';
-    }
-    let y = &digits[at..];
-    let hay = text.get(within.range()).unwrap_or("");
-    let start = within.start as usize;
-    match memchr::memmem::find(hay.as_bytes(), y) {
-        Some(i) => loc.span(start + i, start + i + y.len()),
-        None => within,
-    }
-}
-
 /// A crawler header field `key: value` (`标题: …`, `发布时间: …`).
 fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
     paras.iter().find_map(|(t, _)| {
@@ -162,62 +140,6 @@ fn field<'a>(paras: &[(&'a str, Span)], key: &str) -> Option<&'a str> {
         let rest = rest.strip_prefix([':', '：'])?;
         Some(rest.trim_matches(crate::lines::is_space))
     })
-}
-
-/// The years in `s` (normalised) written as `2021年`, skipping 《…》
-/// titles: (byte offset, year), found one by one (no list is built).
-fn years_in(s: &str) -> Years<'_> {
-    Years { s, i: 0, depth: 0 }
-}
-
-/// The iterator of [`years_in`].
-struct Years<'a> {
-    s: &'a str,
-    i: usize,
-    depth: i32,
-}
-
-impl Iterator for Years<'_> {
-    type Item = (usize, i32);
-
-    fn next(&mut self) -> Option<(usize, i32)> {
-        static NIAN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("年"));
-        let s = self.s;
-        let b = s.as_bytes();
-        while self.i < b.len() {
-            // the next 年, then the 《 》 before it (E3 80 8A, E3 80 8B: the
-            // lead byte E3 is never a continuation byte, nor a digit)
-            let Some(k) = NIAN.find(&b[self.i..]) else {
-                self.i = b.len();
-                break;
-            };
-            let p = self.i + k;
-            for q in memchr::memchr_iter(0xE3, &b[self.i..p]) {
-                let q = self.i + q;
-                if b.get(q + 1) == Some(&0x80) {
-                    match b.get(q + 2) {
-                        Some(0x8A) => self.depth += 1,
-                        Some(0x8B) => self.depth = (self.depth - 1).max(0),
-                        _ => {}
-                    }
-                }
-            }
-            self.i = p + '年'.len_utf8();
-            // four digits right before the 年, no digit before them nor
-            // after it
-            if self.depth == 0
-                && p >= 4
-                && b[p - 4..p].iter().all(u8::is_ascii_digit)
-                && (p == 4 || !b[p - 5].is_ascii_digit())
-                && !b.get(self.i).is_some_and(u8::is_ascii_digit)
-                && let Ok(y) = s[p - 4..p].parse::<i32>()
-                && (2000..=2100).contains(&y)
-            {
-                return Some((p - 4, y));
-            }
-        }
-        None
-    }
 }
 
 /// `由丰城市洛市镇人民政府办公室编制` → `丰城市洛市镇人民政府`.
@@ -548,10 +470,13 @@ fn body_year(report: &Report) -> Option<(i32, Span)> {
         if !digit_in_first_three(t) {
             return;
         }
-        let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
-        if let Some((i, y)) = years_in(n).next()
-            && n[..i].chars().count() <= 2
-        {
+        let found = opening_year(t).map(|y| (0, y)).or_else(|| {
+            let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
+            years_in(n)
+                .next()
+                .filter(|(i, _)| n[..*i].chars().count() <= 2)
+        });
+        if let Some((_, y)) = found {
             match counts.iter_mut().find(|c| c.0 == y) {
                 Some(c) => c.1 += 1,
                 None => counts.push((y, 1, span)),

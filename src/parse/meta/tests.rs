@@ -133,3 +133,62 @@ fn words_of(pieces: &[&str], n: usize) -> Vec<String> {
     }
     texts
 }
+
+#[test]
+fn a_year_read_from_the_bytes_is_the_year_of_the_normal_form() {
+    // the year `body_year` counts for a paragraph, from its normalised
+    // head only (the path before `opening_year`)
+    fn reference(t: &str) -> Option<i32> {
+        let mut buf = [0u8; 48];
+        let n = crate::text::lexical::norm_head(head(t, 12), 12, &mut buf);
+        let (i, y) = years_in(n).next()?;
+        (n[..i].chars().count() <= 2).then_some(y)
+    }
+    let pieces = [
+        "2021", "1999", "2101", "0", "年", "，", "、", "。", " ", "\u{3000}", "１", "a", "一",
+        "《", "度", ",", "\u{7f}", "𠀀", "：",
+    ];
+    let texts = words_of(&pieces, 4);
+    for t in &texts {
+        if let Some(y) = opening_year(t) {
+            assert_eq!(Some(y), reference(t), "{t:?}");
+        }
+    }
+    // the usual openings are read from the bytes
+    for t in [
+        "2021年，全县",
+        "2021年我县",
+        "2021年。",
+        "2021年",
+        "2021年、",
+        "2021年a",
+    ] {
+        assert_eq!(opening_year(t), Some(2021), "{t:?}");
+    }
+    for t in [
+        "2021年 1",
+        "2021年1",
+        "1999年，",
+        "2021 年",
+        "２０２１年",
+        "2021年\u{3000}",
+    ] {
+        assert_eq!(opening_year(t), None, "{t:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+    /// The search of a year's digits is `memmem::find`.
+    #[test]
+    fn the_short_search_is_memmem(
+        hay in proptest::collection::vec(proptest::sample::select(b"2012-0\xe5".to_vec()), 0..40),
+        needle in proptest::collection::vec(proptest::sample::select(b"2012-".to_vec()), 0..6),
+    ) {
+        proptest::prop_assert_eq!(
+            find_short(&hay, &needle),
+            memchr::memmem::find(&hay, &needle)
+        );
+    }
+}
