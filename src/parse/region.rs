@@ -293,7 +293,17 @@ pub(crate) fn pipes_cut_label(t: &str) -> bool {
         return false;
     }
     let mut buf = String::new();
-    let mut ends = |tab| ends_region(t, tab, Kind::Applications, &mut buf, &mut Normed::default());
+    // (`usize::MAX`: the characters not counted, running text not ruled out)
+    let mut ends = |tab| {
+        let line = (tab, usize::MAX);
+        ends_region(
+            t,
+            line,
+            Kind::Applications,
+            &mut buf,
+            &mut Normed::default(),
+        )
+    };
     ends(false) && !ends(true)
 }
 

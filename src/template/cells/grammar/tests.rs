@@ -166,6 +166,12 @@ mod reference {
         if label_follows && !(next == Some('个') && after.len() == '个'.len_utf8()) {
             return None;
         }
+        // a dotted number (`2.6.57`): part of a label (laws-z2)
+        if let Some(n @ ('.' | '．')) = next
+            && after[n.len_utf8()..].starts_with(is_digit)
+        {
+            return None;
+        }
         // a list marker glued after digits: `00000002.其他` → `0000000` + `2.其他`
         let marker_follows = next.is_some_and(|n| matches!(n, '.' | '、' | '．'))
             && after[next.map_or(0, char::len_utf8)..]
