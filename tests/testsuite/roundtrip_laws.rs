@@ -3752,3 +3752,35 @@ fn laws_z5_a_marker_before_stray_text_glued_to_a_figure_labels_nothing() {
         .render();
     assert!(c1.contains("7.属于四类过程性信息\t0"), "{c1:?}");
 }
+
+// --- laws-c13: a short paragraph before a table of lines whose cells fill their paragraphs (2026-12-07) ---
+
+/// [C13A]: a short paragraph (`(`) before a table of one cell per line
+/// whose cells before its second figure are too many and too long for one
+/// a paragraph: the canonical layouts all let the paragraph's look-ahead
+/// reach both figures, so it read as the table's first cell. Written with
+/// the cells up to the second figure packed into seven paragraphs (the
+/// figure in the seventh), the table's look-ahead reaches it and the
+/// paragraph's does not.
+#[test]
+fn laws_c13_a_paragraph_before_a_table_of_packed_lines_stays_apart() {
+    // the campaign's minimised form (line ends `\r` only), then the same
+    // with `\n`, other letters and figures, other scripts
+    for x in [
+        "(\r\r)\re(\r\r|\u{f}\r-)\r6\r\rYYYYYYY\r\r|\r\rFwwe(\r\r\u{f}\r)\re(\r\r|\u{f}\r-)\r6\rY",
+        "(\n\n)\ne(\n\n|\u{f}\n-)\n6\n\nYYYYYYY\n\n|\n\nFwwe(\n\n\u{f}\n)\ne(\n\n|\u{f}\n-)\n6\nY\n",
+        "(\n\n)\nx(\n\n|~\n-)\n4\n\nZZZZZZZ\n\n|\n\nAbcd(\n\n~\n)\nx(\n\n|~\n-)\n9\nQ\n",
+        "（\r\r）\r说明（\r\r|\u{f}\r-）\r6\r\r一二三四五六七\r\r|\r\r其他说明（\r\r\u{f}\r）\r说明（\r\r|\u{f}\r-）\r6\r一",
+    ] {
+        assert_laws(x);
+        let c1 = ogi_report::parse(x).unwrap().render();
+        let r = ogi_report::parse(&c1).unwrap();
+        assert!(
+            matches!(r.preamble.as_slice(),
+                [ogi_report::model::Block::Paragraph(p), ogi_report::model::Block::Table(t)]
+                    if p.text.trim() == x.chars().next().unwrap().to_string()
+                        && matches!(&**t, ogi_report::model::Table::Generic(_))),
+            "{x:?}: {c1:?}"
+        );
+    }
+}

@@ -358,6 +358,11 @@ pub(crate) fn generic_after_paragraph(
             return (aligned, false);
         }
     }
+    if let Some(packed) = second_figure_in_seventh_packed(g)
+        && reads(&format!("{para}\n{packed}"))
+    {
+        return (packed, false);
+    }
     (text, false)
 }
 
@@ -382,18 +387,8 @@ fn second_figure_in_seventh_paragraph(
     g: &crate::model::GenericTable,
     late: bool,
 ) -> Option<String> {
-    let cells: Vec<String> = std::iter::once(&g.header)
-        .chain(&g.rows)
-        .flatten()
-        .map(|c| c.replace(['\n', '\r'], " "))
-        .collect();
-    let mut figures = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| crate::parse::region::is_number_line(c))
-        .map(|(i, _)| i);
-    let first = figures.next()?;
-    let second = figures.next()?;
+    let cells = line_cells(g);
+    let (first, second) = first_two_figures(&cells)?;
     // where the second to seventh paragraphs start
     let starts: Vec<usize> = if late {
         // (fewer than five cells before the first figure: one a paragraph,
@@ -422,6 +417,31 @@ fn second_figure_in_seventh_paragraph(
     {
         return None;
     }
+    Some(paragraphs_at(&cells, &starts))
+}
+
+/// The cells of `g` in order (header first), each on one line (its line
+/// ends as spaces), as a table of one cell per line writes them.
+fn line_cells(g: &crate::model::GenericTable) -> Vec<String> {
+    std::iter::once(&g.header)
+        .chain(&g.rows)
+        .flatten()
+        .map(|c| c.replace(['\n', '\r'], " "))
+        .collect()
+}
+
+/// The indices of the first two cells that are figures.
+fn first_two_figures(cells: &[String]) -> Option<(usize, usize)> {
+    let mut figures = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| crate::parse::region::is_number_line(c))
+        .map(|(i, _)| i);
+    Some((figures.next()?, figures.next()?))
+}
+
+/// `cells` one per line, a blank line before each index in `starts`.
+fn paragraphs_at(cells: &[String], starts: &[usize]) -> String {
     let mut out = String::new();
     for (i, c) in cells.iter().enumerate() {
         if starts.contains(&i) {
@@ -430,5 +450,50 @@ fn second_figure_in_seventh_paragraph(
         out.push_str(c);
         out.push('\n');
     }
-    Some(out)
+    out
+}
+
+/// The cells of `g` one per line in seven paragraphs, the table's second
+/// figure in the seventh, as [`second_figure_in_seventh_paragraph`] writes
+/// them but with the cells up to that figure packed: each paragraph up to
+/// it holds a run of cells of at most [`free::LINES_REACH_CHARS`]
+/// characters (the fewest paragraphs packed from the figure back, then the
+/// first of them with two or more cells split until there are seven), so
+/// the look-ahead from the table's first line reaches the figure and from
+/// a paragraph before the table it does not (`(` before `)` `e(` `|` `-)`
+/// `6` `YYYYYYY` `|` `Fwwe(` … `6`: the cells before the first figure and
+/// between the two are too many and too long for one a paragraph). `None`
+/// when they fit in no seven such paragraphs.
+fn second_figure_in_seventh_packed(g: &crate::model::GenericTable) -> Option<String> {
+    const PARAGRAPHS: usize = 7;
+    let cells = line_cells(g);
+    let (_, second) = first_two_figures(&cells)?;
+    let len = |c: &String| c.trim_matches(crate::lines::is_space).chars().count();
+    // (the runs as [start, end) of the cells up to the figure, from the back)
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let (mut end, mut chars) = (second + 1, 0);
+    for i in (0..=second).rev() {
+        let n = len(&cells[i]);
+        if n > free::LINES_REACH_CHARS {
+            return None;
+        }
+        if chars + n > free::LINES_REACH_CHARS {
+            runs.push((i + 1, end));
+            (end, chars) = (i + 1, 0);
+        }
+        chars += n;
+    }
+    runs.push((0, end));
+    runs.reverse();
+    if runs.len() > PARAGRAPHS || second + 1 < PARAGRAPHS {
+        return None;
+    }
+    while runs.len() < PARAGRAPHS {
+        let k = runs.iter().position(|(s, e)| e - s > 1)?;
+        let (s, e) = runs[k];
+        runs[k] = (s + 1, e);
+        runs.insert(k, (s, s + 1));
+    }
+    let starts: Vec<usize> = runs[1..].iter().map(|(s, _)| *s).collect();
+    Some(paragraphs_at(&cells, &starts))
 }
