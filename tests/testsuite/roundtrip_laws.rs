@@ -3784,3 +3784,27 @@ fn laws_c13_a_paragraph_before_a_table_of_packed_lines_stays_apart() {
         );
     }
 }
+
+// --- laws-c13b: a generic table with a pipe cell, opened by a section marker ---
+
+/// A generic table whose cells include a pipe (`|`, which no pipe row can
+/// hold) and whose first cell opens with a section marker (`三、收到和处理`)
+/// is written one cell per line, as the source had it, in the section of
+/// that number: read there, the first line is the table's (alone it would
+/// be a section heading, so the read-back alone did not take that form and
+/// the pipe rows `|||0|` read back as `|0|`).
+#[test]
+fn laws_c13b_a_pipe_cell_under_a_section_markers_first_cell() {
+    let x = "三、申请\n三、收到和处理\r5\r|\r0\r会";
+    assert_laws(x);
+    let c1 = ogi_report::parse(x).unwrap().render();
+    assert!(c1.contains("\n三、收到和处理\n5\n|\n0\n"), "{c1:?}");
+    // variants: a pipe inside a cell, another section, line-feed ends
+    for x in [
+        "三、申请\n三、收到和处理\n5\na|b\n0\n会\n",
+        "二、主动\n二、主动公开\n5\n|\n0\n会\n",
+        "三、申请\n三、收到和处理\n5\n|\n0\n",
+    ] {
+        assert_laws(x);
+    }
+}

@@ -102,11 +102,28 @@ pub fn write_generic<W: fmt::Write>(w: &mut W, t: &GenericTable) -> fmt::Result 
 }
 
 /// True when `text`, read on its own, is one generic table with `t`'s cells.
+/// A table whose first cell opens with a section marker (`三、收到和处理`)
+/// is read in the section of that number, headed by that cell: read alone,
+/// its first line is a section heading, where in that section (in which
+/// the parser read it as the table's) it is the table's.
 fn reads_back(text: &str, t: &GenericTable) -> bool {
-    crate::render::reread::preamble_of(text).is_some_and(|b| {
-        matches!(b.as_slice(), [crate::model::Block::Table(b)]
+    let is_t = |b: &[crate::model::Block]| {
+        matches!(b, [crate::model::Block::Table(b)]
             if matches!(&**b, crate::model::Table::Generic(g) if g.header == t.header && g.rows == t.rows))
-    })
+    };
+    if crate::render::reread::preamble_of(text).is_some_and(|b| is_t(&b)) {
+        return true;
+    }
+    let Some(first) = t
+        .header
+        .first()
+        .filter(|c| !c.contains(['\n', '\r', '\t', '|']))
+    else {
+        return false;
+    };
+    crate::text::lexical::section_marker(first).is_ok()
+        && crate::render::after_table::blocks_after(&[first.as_str()], text)
+            .is_some_and(|b| is_t(&b))
 }
 
 /// Writes `t` in the layout `form` (see [`write_generic`]).
