@@ -194,7 +194,7 @@ fn wide_seeds() -> Vec<u64> {
 /// laws-z7 (5 did at 127c004, see docs/roundtrip.md); prints every input
 /// that breaks a law and the counts.
 #[test]
-#[ignore = "20 × 6000 inputs of seeds 5–24 (~20 min debug): run with --ignored --nocapture"]
+#[ignore = "20 × 6000 inputs of seeds 5–24 (~4 min debug): run with --ignored --nocapture"]
 fn laws_x_wide_sweep_full() {
     let mut total = 0;
     for seed in wide_seeds() {
