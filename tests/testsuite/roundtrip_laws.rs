@@ -1711,7 +1711,7 @@ fn laws_t_text_after_empty_cells_of_one_place_is_one_more_field() {
     // the first it ended the row, which read back fused), the cells read
     // back and render converges; the audit still quotes the text for each
     // of those cells in the source and for the last one only in the
-    // canonical text (the two `[QF]` inputs left in `KNOWN_LAW_FAILURES`)
+    // canonical text (the two `[QF]` inputs, since fixed)
     for x in [
         "一、本年新收  1  0  全  0  0  0  1\n其他法律行政0                  机",
         "一、本年新收  0  0  0  1\n结转下0000        议直接",
@@ -2697,7 +2697,75 @@ fn laws_f_wrapped_labels_sweep() {
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
-pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[];
+/// (The 16 inputs of the thirteenth strict campaign, 2026-12-07, that still
+/// break a law at the end of the session: about 8 families, see
+/// docs/fuzzing.md, thirteenth round.)
+pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
+    (
+        "roundtrip-strict-0b1e9d090033.txt",
+        "render does not converge: a header word before figures one per line (`????指标名称????????` + `5` + `5`)",
+    ),
+    (
+        "roundtrip-strict-10dcec28323e.txt",
+        "render does not converge: short paragraphs `-` and `|` before a table of one cell per line read into its header (laws-c13b fixed the section-marker cell)",
+    ),
+    (
+        "roundtrip-strict-1e1530eec51d.txt",
+        "render does not converge: a paragraph before a table of one cell per line, CR line ends (`)` + `6` + `5` + `5.` …)",
+    ),
+    (
+        "roundtrip-strict-2aebe8d8a829.txt",
+        "render does not converge: a marker before an applications label with stray text and fused digits (`1.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0`)",
+    ),
+    (
+        "roundtrip-strict-2cac6f44e1e2.txt",
+        "render does not converge: a group label after `（本列` with a figure glued (`（本列\t办理结果01.\t<`: the `0` lost)",
+    ),
+    (
+        "roundtrip-strict-36481bc5a1df.txt",
+        "render does not converge: a review/litigation value row read from a tab row written as a pipe row, a pipe-row paragraph after it read in (`|-|3 7| |-|`)",
+    ),
+    (
+        "roundtrip-strict-4b4c44e8d487.txt",
+        "render does not converge: `(三)` after a review/litigation header before a space-aligned row (`(三)1.属于国家秘密  1  0 …`)",
+    ),
+    (
+        "roundtrip-strict-6d4598cf8022.txt",
+        "render does not converge: `(三)` after a review/litigation header before a space-aligned row (`(三)1.秘密  1  0 …`)",
+    ),
+    (
+        "roundtrip-strict-7d60033be84c.txt",
+        "render does not converge: an active-disclosure block title before a space-aligned applications row (`第二十条` + `一、4.无正当  0  0标题 …`)",
+    ),
+    (
+        "roundtrip-strict-9259ebed9b4e.txt",
+        "render does not converge: a review/litigation value row written as a pipe row, a pipe-row paragraph after a blank line read in (`2|-|\t` + `|-|`)",
+    ),
+    (
+        "roundtrip-strict-93cda8ce3313.txt",
+        "render does not converge: an active-disclosure table of space-aligned rows with wrapped labels (`第二十条` + `量  项  2-` + `行  政强制`)",
+    ),
+    (
+        "roundtrip-strict-a077a33aa820.txt",
+        "render does not converge: an applications row in pipe rows before CR line ends and a tab (`一、本年新收0|1|` + `||` + `{\t`)",
+    ),
+    (
+        "roundtrip-strict-d14756bf2d66.txt",
+        "render does not converge: `(三)` after a review/litigation header before a space-aligned row (`1.` + `(三)1.属于国  1  0 …`)",
+    ),
+    (
+        "roundtrip-strict-e0e3e33aa4fe.txt",
+        "render does not converge: an active-disclosure title in a pipe row before a separator row (`第二十条||` + `规范性文件4|||---|---`)",
+    ),
+    (
+        "roundtrip-strict-e2a49e6cb09b.txt",
+        "render does not converge: `(三)` after a review/litigation header before a space-aligned row (`5.` + `(三)1.秘密  1  0 …`)",
+    ),
+    (
+        "roundtrip-strict-fde80ff27181.txt",
+        "parse(render(parse(x))) != parse(x): an applications label glued after `（本列` with pipes and a pipe row after it (`（本列仍不明确0|||||` + `|0|`): read back differently",
+    ),
+];
 
 #[test]
 fn known_law_failures_still_fail() {
