@@ -16,7 +16,8 @@ use crate::text::lexical::{self, MarkerStyle};
 mod generic;
 mod prose;
 pub(crate) use generic::{generic_region, is_number_line};
-pub(crate) use prose::prose_heads;
+use prose::{has_stop_or_comma, is_prose};
+pub(crate) use prose::{prose_heads, reads_as_prose};
 
 /// True when a line cannot belong to a table of `kind` and ends its region:
 /// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
@@ -256,32 +257,6 @@ impl Normed {
     }
 }
 
-/// Words of a statistics table (normalised): a line that holds one is no
-/// running text ([`is_prose`]).
-const TABLE_WORDS: [&str; 4] = ["勾稽", "区分处理", "不再处理", "单位:万元"];
-
-/// True when a line (normalised) is running text rather than part of a table.
-fn is_prose(n: &str) -> bool {
-    // fewer than 30 bytes are fewer than 30 characters
-    if n.len() < 30 || n.chars().count() < 30 {
-        return false;
-    }
-    // (searched by finders built once)
-    static FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        std::sync::LazyLock::new(|| TABLE_WORDS.map(memchr::memmem::Finder::new));
-    if FINDERS.iter().any(|w| w.find(n.as_bytes()).is_some()) {
-        return false;
-    }
-    n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
-}
-
-/// True when the line `t` (trimmed, without tabs) reads as running text
-/// that ends a table region ([`is_prose`]): the renderer writes a group
-/// label that does with a tab after it.
-pub(crate) fn reads_as_prose(t: &str) -> bool {
-    t.len() >= 30 && has_stop_or_comma(t) && is_prose(&lexical::norm(t))
-}
-
 /// True when the line `t` (trimmed, without tabs) in an applications table
 /// is a pipe row whose pipes cut its label (`（六）其他处||理`): read so, the
 /// label `（六）其他处` ends the region ([`ends_region`]); with a tab on the
@@ -305,22 +280,6 @@ pub(crate) fn pipes_cut_label(t: &str) -> bool {
         )
     };
     ends(false) && !ends(true)
-}
-
-/// True when `t` holds a stop, comma or semicolon (`。，,；;`): the ASCII
-/// ones found by one search, the full-width ones from their lead bytes
-/// (`E3` for `。`, `EF` for `，；`, which start few characters of Chinese
-/// text) checked at each of these (`str::contains` with a set of
-/// characters decodes every character).
-fn has_stop_or_comma(t: &str) -> bool {
-    let b = t.as_bytes();
-    memchr::memchr2(b',', b';', b).is_some()
-        || memchr::memchr2_iter(0xE3, 0xEF, b).any(|i| {
-            matches!(
-                (b[i], b.get(i + 1), b.get(i + 2)),
-                (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x8C | 0x9B))
-            )
-        })
 }
 
 /// The end (exclusive index) of the table region of `kind` starting at `i`.

@@ -1,11 +1,53 @@
-//! Which heads of a line read as running text, found in one pass.
+//! Running text: a line that ends a table region, and the heads of a line
+//! that read as such, found in one pass.
 
-use super::TABLE_WORDS;
 use crate::text::lexical::norm_char;
 use std::ops::Range;
 
+/// Words of a statistics table (normalised): a line that holds one is no
+/// running text ([`is_prose`]).
+const TABLE_WORDS: [&str; 4] = ["勾稽", "区分处理", "不再处理", "单位:万元"];
+
+/// True when a line (normalised) is running text rather than part of a table.
+pub(super) fn is_prose(n: &str) -> bool {
+    // fewer than 30 bytes are fewer than 30 characters
+    if n.len() < 30 || n.chars().count() < 30 {
+        return false;
+    }
+    // (searched by finders built once)
+    static FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| TABLE_WORDS.map(memchr::memmem::Finder::new));
+    if FINDERS.iter().any(|w| w.find(n.as_bytes()).is_some()) {
+        return false;
+    }
+    n.contains('。') || n.contains(',') || n.contains('；') || n.contains(';')
+}
+
+/// True when the line `t` (trimmed, without tabs) reads as running text
+/// that ends a table region ([`is_prose`]): the renderer writes a group
+/// label that does with a tab after it.
+pub(crate) fn reads_as_prose(t: &str) -> bool {
+    t.len() >= 30 && has_stop_or_comma(t) && is_prose(&crate::text::lexical::norm(t))
+}
+
+/// True when `t` holds a stop, comma or semicolon (`。，,；;`): the ASCII
+/// ones found by one search, the full-width ones from their lead bytes
+/// (`E3` for `。`, `EF` for `，；`, which start few characters of Chinese
+/// text) checked at each of these (`str::contains` with a set of
+/// characters decodes every character).
+pub(super) fn has_stop_or_comma(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2(b',', b';', b).is_some()
+        || memchr::memchr2_iter(0xE3, 0xEF, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1), b.get(i + 2)),
+                (0xE3, Some(0x80), Some(0x82)) | (0xEF, Some(0xBC), Some(0x8C | 0x9B))
+            )
+        })
+}
+
 /// The byte offsets `at` (character boundaries of `t`) for which
-/// [`reads_as_prose`](super::reads_as_prose)`(&t[..at])` holds, found in one pass over `t` instead
+/// [`reads_as_prose`]`(&t[..at])` holds, found in one pass over `t` instead
 /// of one test per head (the renderer looks for a place to cut a long line
 /// where its first line reads as running text). They form one range: each
 /// test of `reads_as_prose` but one holds of every longer head once it
@@ -43,7 +85,7 @@ pub(crate) fn prose_heads(t: &str) -> Range<usize> {
 #[cfg(test)]
 fn prose_heads_by_test(t: &str) -> Vec<usize> {
     let ends = t.char_indices().map(|(at, _)| at).chain([t.len()]);
-    ends.filter(|&at| super::reads_as_prose(&t[..at])).collect()
+    ends.filter(|&at| reads_as_prose(&t[..at])).collect()
 }
 
 #[cfg(test)]
