@@ -182,7 +182,7 @@ fn check_row<C: Key>(
     }
     let msg = format!(
         "The row label “{}” differs from the template label “{template}”.",
-        excerpt(&without_space(&label.raw), 60)
+        excerpt(&crate::text::space::without_space(&label.raw), 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(label.span));
     f.table = Some(table.into());
@@ -263,19 +263,11 @@ fn check_group(frag: &Fragment, scratch: &mut String, out: &mut Vec<Finding>) {
     let template = format!("（{}）{title}", &marker[1..marker.len() - 1]);
     let msg = format!(
         "The group label “{}” differs from the template label “{template}”.",
-        excerpt(&without_space(&frag.raw), 60)
+        excerpt(&crate::text::space::without_space(&frag.raw), 60)
     );
     let mut f = finding(LABEL_NONSTANDARD, Severity::Warning, msg, Some(frag.span));
     f.table = Some("applications".into());
     out.push(f);
-}
-
-/// A label as quoted in messages: white space inside a label is layout (a
-/// PDF line wrap, a spaced-out label), so it is left out.
-pub(super) fn without_space(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !crate::lines::is_space(*c))
-        .collect()
 }
 
 #[cfg(test)]

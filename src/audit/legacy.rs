@@ -181,7 +181,7 @@ fn check_cumulative(t: &LegacyStatisticsTable, out: &mut Vec<Finding>) {
                     || {
                         src.and_then(|s| s.label.as_ref())
                             // white space in a label is layout (equality ignores it)
-                            .map_or_else(String::new, |l| super::labels::without_space(&l.raw))
+                            .map_or_else(String::new, |l| crate::text::space::without_space(&l.raw))
                     },
                     |k| k.key().to_owned(),
                 );

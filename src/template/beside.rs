@@ -167,7 +167,7 @@ fn glued_before_fused_text<C: Key>(row: &RowSource<C>, f: &Fragment) -> Option<b
     let (Some(label), Some(fused)) = (&row.label, &row.fused) else {
         return None;
     };
-    let written: String = label.raw.chars().filter(|c| !is_space(*c)).collect();
+    let written = crate::text::space::without_space(&label.raw);
     (label.span.end <= f.span.start
         && label.span.line == f.span.line
         && (label.span.end - label.span.start) as usize == label.raw.len()

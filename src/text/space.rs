@@ -100,6 +100,13 @@ pub(crate) fn is_blank(s: &str) -> bool {
     trim_start(s).is_empty()
 }
 
+/// `raw` with its white space left out ([`is_space`]): white space inside
+/// a label is layout (a PDF line wrap, a spaced-out label), so a label is
+/// written, quoted and judged without it.
+pub(crate) fn without_space(raw: &str) -> String {
+    raw.chars().filter(|c| !is_space(*c)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,8 +104,7 @@ pub(super) fn wrapped_label_cut<C: Key>(
 /// they read back (`一、本年新收一、本年新收政`).
 fn cut_as_written(label: &str, template_label: &str) -> bool {
     if label.chars().any(is_space) {
-        let glued: String = label.chars().filter(|c| !is_space(*c)).collect();
-        cut_label(&glued, template_label).is_some()
+        cut_label(&crate::text::space::without_space(label), template_label).is_some()
     } else {
         cut_label(label, template_label).is_some()
     }
@@ -118,7 +117,7 @@ fn cut_as_written(label: &str, template_label: &str) -> bool {
 /// the next line (`申请数量`): written glued (`…公开00000002.申请数量`) the cell
 /// grammar would cut a fused run and the label `2.申请数量` off it.
 fn marker_digits_before_rest(label: &str, first: usize) -> bool {
-    let head: String = label[..first].chars().filter(|c| !is_space(*c)).collect();
+    let head = crate::text::space::without_space(&label[..first]);
     head.ends_with(['.', '、', '．'])
         && !label[first..].chars().all(is_space)
         && crate::template::cells::ends_in_marker_digits(&head)
@@ -166,7 +165,7 @@ fn bare_label_reads_as_heading<C: Key>(
             |t| t.raw.chars().all(is_space),
         )
     };
-    let label: String = label.chars().filter(|c| !is_space(*c)).collect();
+    let label = crate::text::space::without_space(label);
     source.is_some_and(|s| s.fused.is_none())
         && columns.iter().all(empty)
         && crate::text::lexical::section_marker(&label).is_ok_and(|(_, n)| {

@@ -502,7 +502,7 @@ fn put_group_for<W: fmt::Write>(
 /// One that alone reads as a section heading (`一、本不予处理`, glued after
 /// `（本列` in the source) has a tab in its title ([`heading_cut`]).
 fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
-    let one: String = raw.chars().filter(|c| !is_space(*c)).collect();
+    let one = crate::text::space::without_space(raw);
     match heading_cut(&one) {
         Some(at) => {
             w.write_str(&one[..at])?;
