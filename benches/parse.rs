@@ -34,6 +34,10 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+use synthetic::synthetic;
+
 /// One benchmark input.
 struct Input {
     /// `seed/000_…`, `pdf/hzq2023`, `layout/tabbed`, `synthetic/1MB` …
@@ -84,31 +88,6 @@ fn applications_section(text: &str) -> Option<String> {
             .iter()
             .position(|l| l.contains("行政复议、行政诉讼情况"))?;
     Some(lines[start..end].join("\n") + "\n")
-}
-
-/// A report of at least `size` bytes: the preamble of `text` once, then its
-/// sections (from the first top-level heading on) repeated.
-fn synthetic(text: &str, size: usize) -> String {
-    let body_start = text
-        .lines()
-        .scan(0usize, |off, l| {
-            let at = *off;
-            *off += l.len() + 1;
-            Some((at, l))
-        })
-        .find(|(_, l)| l.trim_start().starts_with("一、"))
-        .map_or(0, |(at, _)| at);
-    let (preamble, body) = text.split_at(body_start.min(text.len()));
-    let mut body = body.to_string();
-    if !body.ends_with('\n') {
-        body.push('\n');
-    }
-    let mut out = String::with_capacity(size + body.len());
-    out.push_str(preamble);
-    while out.len() < size {
-        out.push_str(&body);
-    }
-    out
 }
 
 /// A small built-in report, so the benches run even without the corpus.

@@ -22,6 +22,7 @@ mod inputs;
 mod layering;
 mod layout;
 mod legacy;
+mod linearity;
 mod markdown;
 mod memory;
 #[cfg(feature = "pdf")]
