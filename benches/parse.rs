@@ -19,7 +19,9 @@
 //! section alone in each table layout (tab-separated rows, one cell per
 //! line, PDF columns, PDF reading order); `synthetic/1MB`, `synthetic/10MB`:
 //! a 2021 report whose sections are repeated to that size, to show that time
-//! grows linearly with size.
+//! grows linearly with size (the repeated `一、` headings run the numbering
+//! backwards, so the copies are read as subsections of one large last
+//! section: a report of one huge section with ~1,200 findings a megabyte).
 //!
 //! Run everything with `cargo bench --bench parse`, one group with
 //! `cargo bench --bench parse -- parse_audit/`, and print the comparison table
