@@ -372,8 +372,10 @@ fn other_layout(
     }
     // pipe rows without a tab after a blank line end it too when the
     // line before the blank is a tab row whose label or cells hold the
-    // pipes (`一、本年新收||密\t\t\t`, `一、本年新收\t1\t|2|`)
-    delim == Some('|') && last_tab && !facts.is_some_and(|f| f.has_tab)
+    // pipes (`一、本年新收||密\t\t\t`, `一、本年新收\t1\t|2|`); so does a
+    // pipe row with a tab in a cell, which opens with a pipe (`||\t\``: a
+    // tab row's label never does, see [`piped_label`])
+    delim == Some('|') && last_tab && (!facts.is_some_and(|f| f.has_tab) || t.starts_with('|'))
 }
 
 /// True when the piece `s` (its kind `k`, `facts` the facts of its walk)

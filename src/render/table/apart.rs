@@ -184,7 +184,11 @@ fn last_lines_piped(text: &str) -> Option<String> {
 /// then reads back the same before the paragraph. A table that reads back
 /// in neither form (fused digits written with their tabs, which pipe rows
 /// would read as cells) is written with an empty pipe row `||` after its
-/// last line, if it then reads back the same before the paragraph.
+/// last line, if it then reads back the same before the paragraph. Last, a
+/// table of pipe rows before a paragraph that is a pipe row is written with
+/// its last row as a tab row (`2|-|\t`: a review table's fused digits after
+/// its header of pipe rows, as the source had them), if it then reads back
+/// the same before the paragraph.
 pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
     let reads = |t: &str| {
         preamble_of(&format!("{t}\n{paragraph}\n")).is_some_and(|blocks| {
@@ -216,7 +220,37 @@ pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -
     if reads(&closed) {
         return closed;
     }
+    // (and after it: the table in pipe rows but its last row, a pipe row,
+    // written as a tab row, `2|-|\t` for `|2|-|`: fused digits with a pipe
+    // (`2|-`), which read back only after a header of pipe rows, before a
+    // paragraph that is a pipe row (`|-|`), which after a blank line the
+    // region takes in after a pipe row, even after `||`, and ends after a
+    // tab row whose cells hold the pipes)
+    if let Some(tabbed) = last_row_tabbed(&text)
+        && reads(&tabbed)
+    {
+        return tabbed;
+    }
     text
+}
+
+/// `text` with its last line, a pipe row (`|2|-|`), written as a tab row:
+/// without its opening pipe and with a tab at its end (`2|-|\t`); `None`
+/// when the last line is no pipe row opened by a pipe, or has a tab.
+fn last_row_tabbed(text: &str) -> Option<String> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let (head, last) = match body.rsplit_once('\n') {
+        Some((head, last)) => (Some(head), last),
+        None => (None, body),
+    };
+    if !crate::grid::pipes::is_row(last) || last.contains('\t') {
+        return None;
+    }
+    let row = last.strip_prefix('|')?;
+    Some(match head {
+        Some(head) => format!("{head}\n{row}\t\n"),
+        None => format!("{row}\t\n"),
+    })
 }
 
 /// `text` with each line after its last line that holds a tab written with
