@@ -23,7 +23,9 @@ pub(crate) use prose::{prose_heads, reads_as_prose};
 /// running text ([`is_prose`]), a sentence (ends with `。`), or a list marker
 /// followed by text that is no label of that table (`（一）标题`, `一是…`).
 /// Broken labels of a few characters (`（三）不`, from a vertical label) stay
-/// in the table.
+/// in an applications or active-disclosure table; no label of the
+/// review/litigation table has a list marker, so there a marker alone
+/// (`（三）`) ends the region, as the head of a subsection.
 ///
 /// `tab`: the line (before it was trimmed) holds a tab, so pipes in its
 /// label part are no cell delimiters (see [`app_label_parted`]). `chars`:
@@ -102,9 +104,9 @@ fn ends_region(
     let Ok((rest, (style, _))) = lexical::subsection_marker(n) else {
         return false;
     };
-    // `（三）不`, `三、`: the first characters of a label printed vertically
+    // `（三）不`, `三、`: a label printed vertically (no review/litigation label)
     let broken_label = matches!(style, MarkerStyle::ParenCn | MarkerStyle::CnDun);
-    if broken_label && rest.chars().nth(2).is_none() {
+    if broken_label && kind != Kind::ReviewLitigation && rest.chars().nth(2).is_none() {
         return false;
     }
     match kind {

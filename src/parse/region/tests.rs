@@ -289,3 +289,15 @@ proptest::proptest! {
         proptest::prop_assert!(head_is_trimmed_norm(&label), "{:?}", label);
     }
 }
+
+/// A list marker with a character or two (`（三）`, `（三）不`, `三、`) is a
+/// broken label that stays in an applications table's region; no label of
+/// the review/litigation table has a marker, so there it ends the region.
+#[test]
+fn a_marker_alone_is_a_broken_label_only_where_labels_have_markers() {
+    for t in ["（三）", "(三)", "（三）不", "三、", "五、存在"] {
+        let ends = |kind| ends_region_after_blank(t, kind);
+        assert!(!ends(Kind::Applications), "{t}");
+        assert!(ends(Kind::ReviewLitigation), "{t}");
+    }
+}
