@@ -2702,10 +2702,6 @@ fn laws_f_wrapped_labels_sweep() {
 /// docs/fuzzing.md, thirteenth round.)
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
-        "roundtrip-strict-0b1e9d090033.txt",
-        "render does not converge: a header word before figures one per line (`????指标名称????????` + `5` + `5`)",
-    ),
-    (
         "roundtrip-strict-10dcec28323e.txt",
         "render does not converge: short paragraphs `-` and `|` before a table of one cell per line read into its header (laws-c13b fixed the section-marker cell)",
     ),
@@ -3874,5 +3870,37 @@ fn laws_c13b_a_pipe_cell_under_a_section_markers_first_cell() {
         "三、申请\n三、收到和处理\n5\n|\n0\n",
     ] {
         assert_laws(x);
+    }
+}
+
+// --- laws-c14c: tables of one cell per line and the text just before them (2026-12-07) ---
+
+/// A paragraph holding a statistics header word (`????指标名称????????`, 16
+/// characters on one line) before the paragraphs `5` and `5`: it was written
+/// cut after the word's `指`, whose short lines opened a table of one cell per
+/// line with the figures after them (the parser's look-ahead starts from a
+/// line of at most 15 characters). It stays on one line when a cut line
+/// could open such a table and the line itself could not.
+#[test]
+fn laws_c14c_a_header_word_paragraph_before_figures_stays_one_line() {
+    for (x, line) in [
+        ("????指标名称????????\r5\r\r5", "????指标名称????????"),
+        ("????指标名称????????\n\n5\n\n5\n", "????指标名称????????"),
+        ("????指标名称????????\n5\n\n12\n", "????指标名称????????"),
+        (
+            "本表中指标名称依统计口径填写说明\r\r7\r\r8",
+            "本表中指标名称依统计口径填写说明",
+        ),
+    ] {
+        assert_laws(x);
+        let c1 = ogi_report::parse(x).unwrap().render();
+        assert!(c1.starts_with(&format!("{line}\n")), "{x:?}: {c1:?}");
+        let r = ogi_report::parse(&c1).unwrap();
+        assert!(
+            r.preamble
+                .iter()
+                .all(|b| matches!(b, ogi_report::model::Block::Paragraph(_))),
+            "{x:?}: {c1:?}"
+        );
     }
 }
