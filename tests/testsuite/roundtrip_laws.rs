@@ -2702,10 +2702,6 @@ fn laws_f_wrapped_labels_sweep() {
 /// docs/fuzzing.md, thirteenth round.)
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
-        "roundtrip-strict-10dcec28323e.txt",
-        "render does not converge: short paragraphs `-` and `|` before a table of one cell per line read into its header (laws-c13b fixed the section-marker cell)",
-    ),
-    (
         "roundtrip-strict-2aebe8d8a829.txt",
         "render does not converge: a marker before an applications label with stray text and fused digits (`1.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0`)",
     ),
@@ -3914,6 +3910,23 @@ fn laws_c14c_a_table_of_lines_after_a_head_written_after_a_table() {
         "#一、情况二、况\n)\r6\r5\r5.\r-\r\r/\r\rs\r\r|\r\rF\r\rW\r\r6\r\r2\rw\n二、主动公开",
         "#一、情况二、况\n)\n6\n5\n5.\n-\n\n/\n\ns\n\n|\n\nF\n\nW\n\n6\n\n2\nw\n二、主动公开\n",
         "#一、情况二、况\n)\r9\r4\r3.\r+\r\r~\r\rq\r\r|\r\rG\r\rV\r\r7\r\r1\rz\n二、主动公开",
+    ] {
+        assert_laws(x);
+    }
+}
+
+/// The short head of a subsection with a section's number (`三、收到和处理`
+/// in section 三) and a paragraph `|` before a table of one cell per line
+/// (`-` `|` `-` `|` `F` `5` `0` `会`): read back alone, the head is a section
+/// heading, so no layout of the table read back and its own one was taken,
+/// which the head's look-ahead read into one table. The layouts are also read
+/// back in the sections written so far, as the parser read them.
+#[test]
+fn laws_c14c_a_table_of_lines_after_a_section_numbered_head() {
+    for x in [
+        "三、申请\n三、收到和处理\r|\r\r-\r\r|\r\r-\r\r|\r\rF\r\r5\r\r0\r会",
+        "三、申请\n三、收到和处理\n|\n\n-\n\n|\n\n-\n\n|\n\nF\n\n5\n\n0\n会\n",
+        "二、主动\n二、主动公开\r|\r\r-\r\r|\r\r-\r\r|\r\rF\r\r5\r\r0\r会",
     ] {
         assert_laws(x);
     }
