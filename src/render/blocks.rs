@@ -85,14 +85,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 }
                 Block::Subsection(s) if after_table.is_some() => {
                     let (lines, n) = after_table.unwrap_or_default();
-                    // (none: the head goes at the start of the next line)
-                    if !lines.is_empty() {
-                        self.chunk(|w| w.write_str(&lines))?;
-                    }
-                    self.gap = n == 1
-                        && matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
-                        && lines.lines().last().is_some_and(joins_over_a_blank);
-                    self.blocks(s.blocks.get(n..).unwrap_or_default())?;
+                    self.subsection_lines_after_table(s, lines, n)?;
                 }
                 Block::Paragraph(p) => self.paragraph(p, next)?,
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
@@ -104,6 +97,33 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             }
         }
         Ok(())
+    }
+
+    /// Writes subsection `s` right after the pending table: `lines`, its
+    /// head and its first `n` blocks (see [`Chunks::subsection_after_table`]),
+    /// then its other blocks.
+    fn subsection_lines_after_table(
+        &mut self,
+        s: &'r Subsection,
+        lines: String,
+        n: usize,
+    ) -> fmt::Result {
+        // (none: the head goes at the start of the next line)
+        if !lines.is_empty() {
+            self.chunk(|w| w.write_str(&lines))?;
+        }
+        self.gap = n == 1
+            && matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+            && lines.lines().last().is_some_and(joins_over_a_blank);
+        // (a table of one cell per line after the first paragraph could
+        // take in the lines, as it could a short paragraph: see
+        // `table::generic_after_paragraph`)
+        if n == 1
+            && matches!(s.blocks.get(1), Some(Block::Table(t)) if matches!(**t, Table::Generic(_)))
+        {
+            self.para = Some(lines);
+        }
+        self.blocks(s.blocks.get(n..).unwrap_or_default())
     }
 
     /// Writes paragraph `p`; `next` is the block after it.

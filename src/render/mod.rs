@@ -582,7 +582,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             && !self.gap
         {
             let joined;
-            (text, joined) = table::generic_after_paragraph(g, &para, text);
+            (text, joined) = table::generic_after_paragraph(g, &para, text, &self.headings);
             self.joined = joined;
         }
         self.flush()?;

@@ -7,6 +7,7 @@ use std::fmt;
 
 use super::heads::body_on_head_line;
 use super::reread::{preamble_of, reads_as_paragraph_of};
+use super::table::LINES_REACH_CHARS;
 use crate::lines::has_line_break;
 use crate::model::{Block, Paragraph};
 
@@ -135,7 +136,7 @@ fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
     if crate::template::legacy::locate(one).is_none() || reads_as_itself(one) {
         // (a cut line with a tab or a pipe could read as a grid row, which
         // a table before the paragraph takes in: such a text stays whole)
-        if text.contains(['\t', '|']) {
+        if text.contains(['\t', '|']) || cut_may_open_lines(text, &cuts) {
             return None;
         }
         let mut cut = String::with_capacity(text.len() + cuts.len() + 1);
@@ -145,6 +146,37 @@ fn statistics_header_cuts(text: &str) -> Option<Vec<usize>> {
         }
     }
     Some(cuts)
+}
+
+/// True when `text` cut at `cuts` (see [`statistics_header_cuts`]) has a
+/// line the parser's look-ahead for a table of one cell per line
+/// (`parse::region::generic_region`) may start from and read on past the
+/// paragraph, where `text` on one line may not: a short line (at most 15
+/// characters, no figure, no sentence punctuation) with the paragraph's rest
+/// from it within [`LINES_REACH_CHARS`]. Cut, the paragraph could then open
+/// a table with figures written after it (`????指` + `标名称????????` before
+/// the paragraphs `5` and `5`, read from one line of 16 characters).
+fn cut_may_open_lines(text: &str, cuts: &[usize]) -> bool {
+    let len = |t: &str| t.trim_matches(crate::lines::is_space).chars().count();
+    let opens = |t: &str| {
+        let t = t.trim_matches(crate::lines::is_space);
+        !t.is_empty()
+            && t.chars().nth(15).is_none()
+            && !crate::parse::region::is_number_line(t)
+            && !t.contains(['。', '，', '；', ',', ';', '：', ':'])
+    };
+    if opens(text) {
+        return false;
+    }
+    let starts: Vec<usize> = std::iter::once(0).chain(cuts.iter().copied()).collect();
+    let pieces: Vec<&str> = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &from)| &text[from..starts.get(k + 1).copied().unwrap_or(text.len())])
+        .collect();
+    (0..pieces.len()).any(|k| {
+        opens(pieces[k]) && pieces[k..].iter().map(|p| len(p)).sum::<usize>() <= LINES_REACH_CHARS
+    })
 }
 
 /// True when `one`, a paragraph's text on one line, read on its own is

@@ -340,21 +340,47 @@ fn reads_apart(before: &str, text: &str, table: &Table, prev: Option<&Table>) ->
 /// figures, as in `eeeeeeeeeeeee` + `|l` `0` `-51`), also in packed
 /// paragraphs; its cells one per paragraph after a blank line (the
 /// paragraph's look-ahead reaches one paragraph less far than the table's).
+/// Each is read back alone (in the preamble), then, when none reads back so,
+/// after `headings` (the heading lines of the sections written so far: see
+/// `after_table::blocks_after`), as the parser read them: there the short
+/// head of a subsection `三、收到和处理` before the paragraph is no section
+/// heading, as it is alone.
 pub(crate) fn generic_after_paragraph(
     g: &crate::model::GenericTable,
     para: &str,
     text: String,
+    headings: &[&str],
 ) -> (String, bool) {
-    let Some(want) = preamble_of(para) else {
-        return (text, false);
-    };
+    if let Some(form) = form_after_paragraph(g, para, &text, &preamble_of) {
+        return form;
+    }
+    if !headings.is_empty()
+        && let Some(form) = form_after_paragraph(g, para, &text, &|t| {
+            crate::render::after_table::blocks_after(headings, t)
+        })
+    {
+        return form;
+    }
+    (text, false)
+}
+
+/// The first form of [`generic_after_paragraph`] that reads back as the
+/// paragraph `para` and then `g` by `read` (the blocks a text reads as),
+/// or `None`.
+fn form_after_paragraph(
+    g: &crate::model::GenericTable,
+    para: &str,
+    text: &str,
+    read: &dyn Fn(&str) -> Option<Vec<crate::model::Block>>,
+) -> Option<(String, bool)> {
+    let want = read(para)?;
     use crate::model::Block;
     let is_g = |b: Option<&Block>| {
         matches!(b, Some(Block::Table(b))
             if matches!(&**b, Table::Generic(x) if x.header == g.header && x.rows == g.rows))
     };
     let reads = |joined: &str| {
-        preamble_of(joined).is_some_and(|blocks| {
+        read(joined).is_some_and(|blocks| {
             (blocks.len() == want.len() + 1
                 && blocks[..want.len()] == want[..]
                 && is_g(blocks.last()))
@@ -371,33 +397,30 @@ pub(crate) fn generic_after_paragraph(
         })
     };
     if reads(&format!("{para}\n{text}")) {
-        return (text, false);
+        return Some((text.to_owned(), false));
     }
     for form in [free::Form::Lines, free::Form::Packed] {
         let mut lines = String::new();
         if free::write_form(&mut lines, g, form).is_ok() && reads(&format!("{para}{lines}")) {
-            return (lines, true);
+            return Some((lines, true));
         }
     }
     let mut spread = String::new();
     if free::write_form(&mut spread, g, free::Form::Spread).is_ok()
         && reads(&format!("{para}\n{spread}"))
     {
-        return (spread, false);
+        return Some((spread, false));
     }
     for late in [false, true] {
         if let Some(aligned) = second_figure_in_seventh_paragraph(g, late)
             && reads(&format!("{para}\n{aligned}"))
         {
-            return (aligned, false);
+            return Some((aligned, false));
         }
     }
-    if let Some(packed) = second_figure_in_seventh_packed(g)
-        && reads(&format!("{para}\n{packed}"))
-    {
-        return (packed, false);
-    }
-    (text, false)
+    second_figure_in_seventh_packed(g)
+        .filter(|packed| reads(&format!("{para}\n{packed}")))
+        .map(|packed| (packed, false))
 }
 
 /// The cells of `g` one per line in seven paragraphs, the table's second
