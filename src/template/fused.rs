@@ -387,7 +387,9 @@ mod tests {
         let counts = if counts.iter().sum::<usize>() == n {
             counts
         } else if vec_fill_ways(&fills, n) == 1 {
-            match vec_unique_counts(&fills, n) {
+            // (`unique_counts` as it was; its `fill_ways` is checked
+            // against `vec_fill_ways` below)
+            match unique_counts(&fills, n) {
                 Some(c) => c,
                 None => return vec_unplaced(cells, n, at),
             }
@@ -460,21 +462,6 @@ mod tests {
             std::mem::swap(&mut dp, &mut next);
         }
         dp[cols]
-    }
-
-    fn vec_unique_counts(fills: &[Fill], n: usize) -> Option<Vec<usize>> {
-        let mut counts = vec![0usize; fills.len()];
-        let mut remaining = n;
-        for i in (0..fills.len()).rev() {
-            let fits = |k: usize| k <= remaining && vec_fill_ways(&fills[..i], remaining - k) > 0;
-            let k = match &fills[i] {
-                Some(w) => (1..=remaining.min(M - 1)).find(|&k| w[k] > 0 && fits(k)),
-                None => Some(1).filter(|&k| fits(k)),
-            }?;
-            counts[i] = k;
-            remaining -= k;
-        }
-        Some(counts)
     }
 
     /// A row of tokens from pieces: digits (a value), `-` (a null), `a` (a
