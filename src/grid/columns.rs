@@ -230,13 +230,15 @@ pub(crate) fn push_scanned<'a>(
         // cells sit between them or at their ends)
         let span = Some(mine[0].bytes.start..mine[mine.len() - 1].bytes.end);
         if !aligned {
-            let row = mine
-                .iter()
-                .map(|c| Cell::new(text(c.bytes.start, c.bytes.end), c.bytes.clone()));
-            g.push_row_spanning(RowKind::Cells, row.collect(), span);
+            let mut row = super::pool::row(mine.len());
+            row.extend(
+                mine.iter()
+                    .map(|c| Cell::new(text(c.bytes.start, c.bytes.end), c.bytes.clone())),
+            );
+            g.push_row_spanning(RowKind::Cells, row, span);
             continue;
         }
-        let mut row = Vec::with_capacity(cols.len());
+        let mut row = super::pool::row(cols.len());
         // where an empty cell sits: after the text before it
         let mut at = mine[0].bytes.start;
         // a chunk never goes left of the one before it

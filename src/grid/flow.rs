@@ -27,15 +27,14 @@ pub fn words(start: usize, raw: &str) -> Vec<Cell> {
 
 /// One cell per word of a scanned line (`raw` at byte `start`).
 pub(crate) fn cells_of_words(start: usize, raw: &str, words: &[Word]) -> Vec<Cell> {
-    words
-        .iter()
-        .map(|w| {
-            Cell::new(
-                &raw[w.bytes.start - start..w.bytes.end - start],
-                w.bytes.clone(),
-            )
-        })
-        .collect()
+    let mut row = super::pool::row(words.len());
+    row.extend(words.iter().map(|w| {
+        Cell::new(
+            &raw[w.bytes.start - start..w.bytes.end - start],
+            w.bytes.clone(),
+        )
+    }));
+    row
 }
 
 /// A grid with one row per non-blank line, one cell per word.

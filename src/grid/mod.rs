@@ -33,6 +33,7 @@ use std::ops::Range;
 pub mod columns;
 pub mod flow;
 pub mod pipes;
+pub(crate) mod pool;
 pub(crate) mod scan;
 pub mod tabs;
 pub(crate) mod text;
@@ -177,6 +178,13 @@ pub struct TabText {
     /// For each row, for each cell, the byte range of the cell's text in
     /// [`TabText::text`].
     pub cells: Vec<Vec<Range<usize>>>,
+}
+
+impl Drop for Grid {
+    /// The rows go back to the builders of the next grid ([`pool`]).
+    fn drop(&mut self) {
+        pool::give_back(&mut self.rows);
+    }
 }
 
 impl Grid {

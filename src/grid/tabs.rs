@@ -36,7 +36,7 @@ pub(crate) fn fields(start: usize, raw: &str, sep: char) -> Vec<Cell> {
         && sep.is_ascii()
     {
         let b = raw.as_bytes();
-        let mut out = Vec::with_capacity(memchr::memchr_iter(byte, b).count() + 1);
+        let mut out = super::pool::row(memchr::memchr_iter(byte, b).count() + 1);
         let mut from = 0;
         for end in memchr::memchr_iter(byte, b).chain([raw.len()]) {
             out.push(field(start + from, &raw[from..end]));

@@ -62,13 +62,15 @@ fn split_ways_upto(d: &[u8], kmax: usize) -> [u8; M] {
     out
 }
 
-pub(crate) fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
+/// The split of `d` into `k` numbers (only called when it is unique), as
+/// ranges `base + i..base + j` pushed to `out`.
+fn split_digits_into(d: &[u8], k: usize, base: usize, out: &mut Vec<(usize, usize)>) {
     // one digit per part: the one split there is
     if k == d.len() {
-        return (0..k).map(|i| (i, i + 1)).collect();
+        out.extend((base..base + k).map(|i| (i, i + 1)));
+        return;
     }
     // only called when the split is unique: take it greedily by checking ways
-    let mut out = Vec::with_capacity(k);
     let mut i = 0;
     let mut left = k;
     while left > 0 {
@@ -86,11 +88,10 @@ pub(crate) fn split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        out.push((i, i + chosen));
+        out.push((base + i, base + i + chosen));
         i += chosen;
         left -= 1;
     }
-    out
 }
 
 /// A token of a row being placed: its [`split_ways_upto`] table when it is
@@ -100,10 +101,21 @@ type Fill = Option<[u8; M]>;
 /// Ways (capped at 2) to fill exactly `cols` columns with the tokens in
 /// order: a digit run fills one or more columns, anything else one.
 fn fill_ways(tokens: &[Fill], cols: usize) -> u8 {
+    // the two rows of the table on the stack for the usual widths
+    const STACK: usize = 64;
+    if cols < STACK {
+        let (mut dp, mut next) = ([0u8; STACK], [0u8; STACK]);
+        fill_ways_in(tokens, &mut dp[..=cols], &mut next[..=cols])
+    } else {
+        fill_ways_in(tokens, &mut vec![0u8; cols + 1], &mut vec![0u8; cols + 1])
+    }
+}
+
+/// [`fill_ways`] with its two rows given (zeroed, `cols + 1` long each).
+fn fill_ways_in<'b>(tokens: &[Fill], mut dp: &'b mut [u8], mut next: &'b mut [u8]) -> u8 {
     // dp[c]: ways to fill c columns with the tokens so far
-    let mut dp = vec![0u8; cols + 1];
+    let cols = dp.len() - 1;
     dp[0] = 1;
-    let mut next = vec![0u8; cols + 1];
     for t in tokens {
         next.fill(0);
         for (c, &ways) in dp.iter().enumerate() {
@@ -169,33 +181,32 @@ pub(crate) fn place(
     if delimited || row_text.contains(['\t', '|']) {
         return unplaced(cells, n, at, out);
     }
-    let digits: Vec<Option<&[u8]>> = cells
-        .iter()
-        .map(|t| {
-            let s = &text.as_bytes()[t.start..t.end];
-            (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit)).then_some(s)
-        })
-        .collect();
     // fast path: every digit its own cell is the only split when the digits
     // and atomic cells add up to exactly `n`
-    let singles: usize = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).sum();
-    if singles == n {
-        let counts: Vec<usize> = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).collect();
-        cut(cells, &digits, &counts, out);
+    let count = |t: &Tok| digit_run(text, t).map_or(1, <[u8]>::len);
+    if cells.iter().map(count).sum::<usize>() == n {
+        cut(text, cells, |i| count(&cells[i]), out);
         return Placed::Cells;
     }
     // each digit run's ways, once (not once per column it could start at)
-    let fills: Vec<Fill> = digits
+    let fills: Vec<Fill> = cells
         .iter()
-        .map(|d| d.map(|d| split_ways_upto(d, n)))
+        .map(|t| digit_run(text, t).map(|d| split_ways_upto(d, n)))
         .collect();
     if fill_ways(&fills, n) == 1
         && let Some(counts) = unique_counts(&fills, n)
     {
-        cut(cells, &digits, &counts, out);
+        cut(text, cells, |i| counts[i], out);
         return Placed::Cells;
     }
     unplaced(cells, n, at, out)
+}
+
+/// The digits of a value token that is a run of two or more ASCII digits
+/// (one that may fill several columns), `None` for any other token.
+fn digit_run<'t>(text: &'t str, t: &Tok) -> Option<&'t [u8]> {
+    let s = &text.as_bytes()[t.start..t.end];
+    (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit)).then_some(s)
 }
 
 /// A row that cannot be placed: fused, or empty cells when it has no text.
@@ -236,15 +247,12 @@ fn unique_counts(fills: &[Fill], n: usize) -> Option<Vec<usize>> {
     Some(counts)
 }
 
-/// The cells' ranges when token `i` fills `counts[i]` columns.
-fn cut(cells: &[Tok], digits: &[Option<&[u8]>], counts: &[usize], out: &mut Vec<(usize, usize)>) {
+/// The cells' ranges when token `i` fills `counts(i)` columns (a digit run
+/// cut in that many numbers, any other token whole).
+fn cut(text: &str, cells: &[Tok], counts: impl Fn(usize) -> usize, out: &mut Vec<(usize, usize)>) {
     for (i, t) in cells.iter().enumerate() {
-        match digits[i] {
-            Some(d) => out.extend(
-                split_digits(d, counts[i])
-                    .into_iter()
-                    .map(|(a, b)| (t.start + a, t.start + b)),
-            ),
+        match digit_run(text, t) {
+            Some(d) => split_digits_into(d, counts(i), t.start, out),
             None => out.push((t.start, t.end)),
         }
     }
@@ -261,7 +269,9 @@ mod tests {
         assert_eq!(split_ways(b"000023", 6), 1);
         assert_eq!(split_ways(b"230", 2), 2);
         assert_eq!(split_ways(b"023", 1), 0);
-        assert_eq!(split_digits(b"023", 2), vec![(0, 1), (1, 3)]);
+        let mut out = Vec::new();
+        split_digits_into(b"023", 2, 5, &mut out);
+        assert_eq!(out, vec![(5, 6), (6, 8)]);
     }
 
     /// [`super::Placed`] with the cells it wrote.
@@ -331,6 +341,187 @@ mod tests {
             let d = d.as_bytes();
             proptest::prop_assert_eq!(split_ways_upto(d, k), table_ways(d, k));
         }
+    }
+
+    /// [`super::place`] as it was before the digit runs were read in place:
+    /// the digits, counts and splits collected into vectors, the table of
+    /// `fill_ways` in two vectors.
+    fn vec_place(text: &str, cells: &[Tok], n: usize, at: usize, delimited: bool) -> Placed {
+        let mut out = Vec::new();
+        let mut lo = 0;
+        let mut hi = cells.len();
+        while hi - lo > n && cells[hi - 1].kind == Tk::Empty {
+            hi -= 1;
+        }
+        while hi - lo > n && cells[lo].kind == Tk::Empty {
+            lo += 1;
+        }
+        let cells = &cells[lo..hi];
+        if cells.len() == n {
+            return Placed::Cells(cells.iter().map(|t| (t.start, t.end)).collect());
+        }
+        let row_text = match (cells.first(), cells.last()) {
+            (Some(f), Some(l)) => text.get(at.min(f.start)..l.end).unwrap_or(""),
+            _ => "",
+        };
+        if cells.len() > n {
+            let (s, e) = extent(cells);
+            return Placed::Fused(s, e);
+        }
+        if delimited || row_text.contains(['\t', '|']) {
+            return vec_unplaced(cells, n, at);
+        }
+        let digits: Vec<Option<&[u8]>> = cells
+            .iter()
+            .map(|t| {
+                let s = &text.as_bytes()[t.start..t.end];
+                (t.kind == Tk::Value && s.len() > 1 && s.iter().all(u8::is_ascii_digit))
+                    .then_some(s)
+            })
+            .collect();
+        let counts: Vec<usize> = digits.iter().map(|d| d.map_or(1, <[u8]>::len)).collect();
+        let fills: Vec<Fill> = digits
+            .iter()
+            .map(|d| d.map(|d| split_ways_upto(d, n)))
+            .collect();
+        let counts = if counts.iter().sum::<usize>() == n {
+            counts
+        } else if vec_fill_ways(&fills, n) == 1 {
+            // (`unique_counts` as it was; its `fill_ways` is checked
+            // against `vec_fill_ways` below)
+            match unique_counts(&fills, n) {
+                Some(c) => c,
+                None => return vec_unplaced(cells, n, at),
+            }
+        } else {
+            return vec_unplaced(cells, n, at);
+        };
+        for (i, t) in cells.iter().enumerate() {
+            match digits[i] {
+                Some(d) => out.extend(
+                    vec_split_digits(d, counts[i])
+                        .into_iter()
+                        .map(|(a, b)| (t.start + a, t.start + b)),
+                ),
+                None => out.push((t.start, t.end)),
+            }
+        }
+        Placed::Cells(out)
+    }
+
+    fn vec_unplaced(cells: &[Tok], n: usize, at: usize) -> Placed {
+        let mut out = Vec::new();
+        match super::unplaced(cells, n, at, &mut out) {
+            super::Placed::Cells => Placed::Cells(out),
+            super::Placed::Fused(s, e) => Placed::Fused(s, e),
+        }
+    }
+
+    fn vec_split_digits(d: &[u8], k: usize) -> Vec<(usize, usize)> {
+        if k == d.len() {
+            return (0..k).map(|i| (i, i + 1)).collect();
+        }
+        let mut out = Vec::with_capacity(k);
+        let mut i = 0;
+        for left in (1..=k).rev() {
+            let max_len = if d[i] == b'0' { 1 } else { d.len() - i };
+            let chosen = (1..=max_len)
+                .find(|&len| {
+                    let rest = &d[i + len..];
+                    if left == 1 {
+                        rest.is_empty()
+                    } else {
+                        split_ways(rest, left - 1) > 0
+                    }
+                })
+                .unwrap_or(1);
+            out.push((i, i + chosen));
+            i += chosen;
+        }
+        out
+    }
+
+    fn vec_fill_ways(tokens: &[Fill], cols: usize) -> u8 {
+        let mut dp = vec![0u8; cols + 1];
+        dp[0] = 1;
+        let mut next = vec![0u8; cols + 1];
+        for t in tokens {
+            next.fill(0);
+            for (c, &ways) in dp.iter().enumerate() {
+                match t {
+                    Some(w) => {
+                        for k in 1..=(cols - c).min(M - 1) {
+                            let add = ways.saturating_mul(w[k]);
+                            next[c + k] = next[c + k].saturating_add(add).min(2);
+                        }
+                    }
+                    None if c < cols => next[c + 1] = next[c + 1].saturating_add(ways).min(2),
+                    None => {}
+                }
+            }
+            std::mem::swap(&mut dp, &mut next);
+        }
+        dp[cols]
+    }
+
+    /// A row of tokens from pieces: digits (a value), `-` (a null), `a` (a
+    /// label), `` (an empty field), joined by a space or a tab.
+    fn row_of(pieces: &[(String, bool)]) -> (String, Vec<Tok>) {
+        let mut text = String::from("x ");
+        let mut toks = Vec::new();
+        for (p, tab) in pieces {
+            let kind = match p.as_bytes().first() {
+                None => Tk::Empty,
+                Some(b'-') => Tk::Null,
+                Some(b'a') => Tk::Label,
+                Some(_) => Tk::Value,
+            };
+            toks.push(Tok::new(kind, text.len(), text.len() + p.len()));
+            text.push_str(p);
+            text.push(if *tab { '\t' } else { ' ' });
+        }
+        (text, toks)
+    }
+
+    fn same(a: &Placed, b: &Placed) -> bool {
+        match (a, b) {
+            (Placed::Cells(x), Placed::Cells(y)) => x == y,
+            (Placed::Fused(s, e), Placed::Fused(t, f)) => (s, e) == (t, f),
+            _ => false,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn placing_in_place_is_placing_by_vectors(
+            pieces in proptest::collection::vec(
+                ("[0-2]{1,7}|[0-9]{1,3}|a|-|", proptest::bool::weighted(0.05)), 0..9),
+            n in 0usize..14,
+            at in 0usize..3,
+            delimited in proptest::bool::weighted(0.1),
+        ) {
+            let (text, toks) = row_of(&pieces);
+            let got = place(&text, &toks, n, at, delimited);
+            let want = vec_place(&text, &toks, n, at, delimited);
+            proptest::prop_assert!(same(&got, &want), "{text:?} {n}");
+            let fills: Vec<Fill> = toks
+                .iter()
+                .map(|t| digit_run(&text, t).map(|d| split_ways_upto(d, n)))
+                .collect();
+            for cols in [n, n + 60, n + 70] {
+                proptest::prop_assert_eq!(fill_ways(&fills, cols), vec_fill_ways(&fills, cols));
+            }
+        }
+    }
+
+    #[test]
+    fn wide_rows_fill_as_narrow_ones() {
+        // the table on the heap (64 columns or more) as on the stack
+        let fills: Vec<Fill> = std::iter::repeat_n(None, 70).collect();
+        assert_eq!(fill_ways(&fills, 70), 1);
+        assert_eq!(fill_ways(&fills, 63), 0);
+        assert_eq!(fill_ways(&fills[..63], 63), 1);
     }
 
     fn tok(kind: Tk, start: usize, end: usize) -> Tok {

@@ -275,6 +275,10 @@ impl Cutter {
             while self.markers.get(k).is_some_and(|&(m, _)| m < b) {
                 k += 1;
             }
+            if k == from {
+                // (no place on this line where a marker may start)
+                continue;
+            }
             let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
             for j in from..found {
                 let (mut c, len) = self.markers[j];
