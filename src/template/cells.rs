@@ -354,13 +354,15 @@ pub(crate) fn stray_word(word: &[Tok], text: &str, at: usize) -> bool {
 /// so the marker does label something): text that starts with no figure,
 /// bracket or list marker of its own, nor with stray text glued before a
 /// figure (`益0`), which such a field reads as a figure
-/// ([`stray_text_in_cell`]).
+/// ([`stray_text_in_cell`]). Pipes before the text part nothing: the
+/// label's pieces are read across them (`02.\t|物` as `02.物`, see
+/// `rows::Cutter`).
 fn continues_label(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = text.trim_start_matches(|c: char| crate::lines::is_space(c) || c == '|');
     let mut cs = t.chars();
     match cs.next() {
         None => false,
-        Some(c) if grammar::is_digit(c) || matches!(c, '(' | '（' | '[' | '【' | '|') => false,
+        Some(c) if grammar::is_digit(c) || matches!(c, '(' | '（' | '[' | '【') => false,
         Some(c) if "一二三四五六七八九十".contains(c) => {
             !cs.next().is_some_and(|d| matches!(d, '、' | '.' | '．'))
         }
@@ -413,10 +415,12 @@ fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &str, at: usiz
     {
         return;
     }
-    // the marker token is one digit and the marker: the grammar's cut
+    // the marker token is one digit and the marker: the grammar's cut (a
+    // pipe that closes the field, `|四、行政查询57.|`, is nothing after it)
     let Some(m) = text.get(marker.start - at..marker.end - at) else {
         return;
     };
+    let m = m.trim_end_matches('|');
     let mut cs = m.chars();
     if !(cs.next().is_some_and(grammar::is_digit)
         && cs.next().is_some_and(|c| matches!(c, '.' | '、' | '．'))

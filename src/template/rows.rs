@@ -103,6 +103,9 @@ pub(crate) struct Cutter {
     /// Where a token starts apart from the one before it on its line
     /// (white space between them), rising.
     apart: Vec<usize>,
+    /// Where a part of a token starts right after a pipe that parts it from
+    /// the part before (`1|.信访`), rising.
+    piped: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -115,6 +118,7 @@ impl Default for Cutter {
             found: Vec::with_capacity(16),
             cut_words: Vec::new(),
             apart: Vec::new(),
+            piped: Vec::new(),
         }
     }
 }
@@ -217,6 +221,7 @@ impl Cutter {
         self.markers.clear();
         self.found.clear();
         self.apart.clear();
+        self.piped.clear();
         let mut markers = MarkerScan::default();
         let marks = &mut self.markers;
         // a new line starts a new piece: the second half of a wrapped label
@@ -239,12 +244,14 @@ impl Cutter {
                 self.cuts.push(n.s.len());
                 // (a marker is judged on its line alone)
                 markers = MarkerScan::at_line(n.s.len());
-            } else if prev_end.is_some_and(|e| {
+            } else if let Some(e) = prev_end.filter(|&e| e < start) {
                 // (parts of one token at a pipe are not apart: the canonical
                 // text writes a label's white space away, `x\t|\t2.` as `x|2.`)
-                e < start && !text.as_bytes()[e..start].iter().all(|&b| b == b'|')
-            }) {
-                self.apart.push(n.s.len());
+                if text.as_bytes()[e..start].iter().all(|&b| b == b'|') {
+                    self.piped.push(n.s.len());
+                } else {
+                    self.apart.push(n.s.len());
+                }
             }
             // (the scan's state after any other character is the same
             // however many follow: those are skipped in a tight loop)
@@ -282,6 +289,13 @@ impl Cutter {
             let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
             for j in from..found {
                 let (mut c, len) = self.markers[j];
+                // a marker cut by a pipe (`.1|.信访`: its digits end one part
+                // of the token, its mark opens the next) is none: at a
+                // field's start the digits are a figure cell of their own
+                if self.piped.iter().any(|&p| c < p && p < c + len) {
+                    self.markers[j].1 = 0;
+                    continue;
+                }
                 // (the next marker found)
                 let next = self.markers[..found].get(j + 1).map_or(b, |m| m.0);
                 // a marker glued to the text before it with nothing after

@@ -4083,3 +4083,72 @@ fn laws_c14c_a_table_of_lines_after_a_section_numbered_head() {
         assert_laws(x);
     }
 }
+
+// --- laws-z9: the wider sweep's seeds 25–32 (2026-12-07) ---
+
+/// [Z9A]: a list marker cut by a pipe (`.1|.信访`: the digit ends one part
+/// of a label token, the mark opens the next) is no marker. In flow text
+/// the label's pieces were cut there, so a row label `1|.信访` was read,
+/// which at a tab row's start reads as the figure `1` (a cell of its own
+/// before the pipe) and the label `.信访`: render did not converge. The
+/// label now goes on over the pipe, as a pipe-row cell's text does.
+#[test]
+fn laws_z9_a_marker_cut_by_a_pipe_is_no_marker() {
+    // the sweep's inputs (seeds 32 and 26), their minimised forms, variants
+    for x in [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n57.00000002.1|.信访举报投诉类申请",
+        "（本列.1|.信访",
+        "一、本年新收00000002.2.3|.要求提供公开出版物\n四、政府信息公开行政复议、行政诉讼情况\n",
+        "一、本年新收.3|.出版物",
+        "一、本年新收.3|.出版物\n（七）总计  1 1 1 1 1 1 6\n",
+        "（本列.12|.信访举报投诉类申请 1 0 0 0 0 0 1\n",
+        "一、本年新收.3|、出版物",
+    ] {
+        assert_laws(x);
+    }
+    // the row reads one label over the pipe, not a row `3|.出版物`
+    let r = ogi_report::parse("一、本年新收.3|.出版物").unwrap();
+    let c1 = r.render();
+    assert!(c1.contains("\n一、本年新收.3|.出版物\t"), "{c1:?}");
+}
+
+/// [Z9B]: a row label that alone reads as a section heading is written
+/// between pipes (`|四、行政查询57.|` TAB …); the pipe that closes it was
+/// read into the last token (`7.|`), so the rule that keeps a label
+/// field's last digits and marker in the label (`marker_digits_in_label`)
+/// did not see a marker at the field's end and `57.` read back as the
+/// figure `5` and stray text `7.`.
+#[test]
+fn laws_z9_digits_and_a_marker_before_a_closing_pipe_stay_in_the_label() {
+    for x in [
+        "一、本年新收8.\t|\t四、属于行政查询事项57.\n本机关将继续做好政府信息公开工作。\n",
+        "一、本年新收\t四、行政查询57.",
+        "一、本年新收\t四、行政查询00000002.",
+        "一、本年新收\t三、不予公开57.\n（七）总计  1 1 1 1 1 1 6\n",
+    ] {
+        assert_laws(x);
+    }
+    let c1 = ogi_report::parse("一、本年新收\t四、行政查询57.")
+        .unwrap()
+        .render();
+    assert!(c1.contains("\n|四、行政查询57.|\t"), "{c1:?}");
+}
+
+/// [Z9C]: a label field's last digits and marker (`一、本年新收02.`) are
+/// the label's only when the next field with text does not continue the
+/// label; a field that opens with a pipe glued to its text (`|物`) was
+/// judged no continuation, while the label's pieces are read across the
+/// pipe (`02.物`, cut at `2.`): the label `一、本年新收0` read back with the
+/// figure `0`. Pipes before a field's text are now skipped, as the label
+/// cutter skips them.
+#[test]
+fn laws_z9_a_pipe_before_the_next_fields_text_continues_the_label() {
+    for x in [
+        "一、本年新收02.\t|物",
+        "一、本年新收02.\t|物\n（七）总计  1 1 1 1 1 1 6\n",
+        "（本列部分公开57.\t|出版物",
+        "一、本年新收02.\t||物",
+    ] {
+        assert_laws(x);
+    }
+}
