@@ -46,13 +46,15 @@ pub(crate) fn on_row_line<C: Key>(row: &RowSource<C>, f: &Fragment) -> bool {
 /// or take a cell's place).
 pub(crate) fn beside<'r, C: Key>(row: &'r RowSource<C>, f: &Fragment) -> Option<Beside<'r>> {
     // the cell or fused digits it follows (not the label: text glued
-    // to the label would change it)
+    // to the label would change it); of cells that share a place (read
+    // from flow or space-aligned text: `\t\t7` at one offset) the figure,
+    // else the first
     let follows = row
         .cells
         .values()
         .chain(row.fused.iter())
         .filter(|e| e.span.start <= f.span.start)
-        .max_by_key(|e| e.span.start);
+        .min_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
     let last = row
         .cells
         .values()
