@@ -103,7 +103,13 @@ fn ends_region(
         return false;
     };
     // `（三）不`, `三、`: the first characters of a label printed vertically
-    let broken_label = matches!(style, MarkerStyle::ParenCn | MarkerStyle::CnDun);
+    // (no label of the active-disclosure table opens with `三、`: its block
+    // titles' parts are `（一）项`; a `一、` alone there is the next head)
+    let broken_label = match style {
+        MarkerStyle::ParenCn => true,
+        MarkerStyle::CnDun => kind != Kind::ActiveDisclosure,
+        _ => false,
+    };
     if broken_label && rest.chars().nth(2).is_none() {
         return false;
     }
