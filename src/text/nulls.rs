@@ -2,6 +2,7 @@
 //! template mapper (a null token) and the audit (`table.empty_cell`).
 
 use crate::chars::is_space;
+use crate::text::space::without_space;
 
 /// The markers, white space removed.
 const MARKERS: &[&str] = &[
@@ -56,8 +57,7 @@ pub(crate) fn is_null_marker(raw: &str, empty_too: bool) -> bool {
             }
         }
     }
-    let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
-    is_listed(&joined)
+    is_listed(&without_space(t))
 }
 
 /// The byte length of the longest marker.
@@ -89,8 +89,7 @@ fn is_marker(t: &str) -> bool {
         return true;
     }
     if t.chars().any(is_space) {
-        let joined: String = t.chars().filter(|c| !is_space(*c)).collect();
-        return is_listed(&joined);
+        return is_listed(&without_space(t));
     }
     false
 }
