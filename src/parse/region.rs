@@ -104,9 +104,7 @@ fn ends_region(
     let Ok((rest, (style, _))) = lexical::subsection_marker(n) else {
         return false;
     };
-    // `（三）不`, `三、`: a label printed vertically (no review/litigation label)
-    let broken_label = matches!(style, MarkerStyle::ParenCn | MarkerStyle::CnDun);
-    if broken_label && kind != Kind::ReviewLitigation && rest.chars().nth(2).is_none() {
+    if broken_label(style, rest, kind) {
         return false;
     }
     match kind {
@@ -257,6 +255,24 @@ impl Normed {
         self.note = Some(c == AppLabel::Note);
         c
     }
+}
+
+/// True when a list marker of `style` with `rest` after it (normalised) is
+/// the start of a label of a table of `kind` printed vertically (`（三）不`,
+/// `三、`: the marker and at most two characters), which stays in the
+/// region. No label of the review/litigation table opens with a list
+/// marker (its header words and fifteen figures): there a marker alone is
+/// the head of what follows. No label of the active-disclosure table opens
+/// with a `三、` marker (its block titles' parts are `（一）项`): there `一、`
+/// alone is the next head.
+fn broken_label(style: MarkerStyle, rest: &str, kind: Kind) -> bool {
+    let opens_label = match style {
+        _ if kind == Kind::ReviewLitigation => false,
+        MarkerStyle::ParenCn => true,
+        MarkerStyle::CnDun => kind != Kind::ActiveDisclosure,
+        _ => false,
+    };
+    opens_label && rest.chars().nth(2).is_none()
 }
 
 /// True when the line `t` (trimmed, without tabs) in an applications table

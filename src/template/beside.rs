@@ -46,13 +46,15 @@ pub(crate) fn on_row_line<C: Key>(row: &RowSource<C>, f: &Fragment) -> bool {
 /// or take a cell's place).
 pub(crate) fn beside<'r, C: Key>(row: &'r RowSource<C>, f: &Fragment) -> Option<Beside<'r>> {
     // the cell or fused digits it follows (not the label: text glued
-    // to the label would change it)
+    // to the label would change it); of cells that share a place (read
+    // from flow or space-aligned text: `\t\t7` at one offset) the figure,
+    // else the first
     let follows = row
         .cells
         .values()
         .chain(row.fused.iter())
         .filter(|e| e.span.start <= f.span.start)
-        .max_by_key(|e| e.span.start);
+        .min_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
     let last = row
         .cells
         .values()
@@ -253,12 +255,18 @@ fn reads_apart(cell: &str, fragment: &str) -> bool {
         if v.kind == Tk::Value && v.end == word.len() && l.kind == Tk::Label && l.start == word.len())
 }
 
-/// True when `fragment`, with digits but no pipe and no white space, reads
-/// as label text in a field of its own (`0级`): after a row's last cell it
-/// stands apart as one more field (in the empty cell's place it would be
-/// that cell's text).
+/// True when `fragment`, with digits or pipes but no white space, reads
+/// as label text in a field of its own (`0级`, `---|---`): after a row's
+/// last cell it stands apart as one more field (in the empty cell's place
+/// it would be that cell's text; in the place of a row's last cell after
+/// a figure and an empty cell it makes the row's digits fused:
+/// `规范性文件\t4\t\t---|---`). A pipe inside it is text in a tab row
+/// (`a|b`); one at either end is not kept there (`|a|` reads as `a`).
 fn text_field(fragment: &str) -> bool {
-    !fragment.contains(|c: char| c == '|' || is_space(c)) && reads_as_text(fragment)
+    !fragment.contains(is_space)
+        && !fragment.starts_with('|')
+        && !fragment.ends_with('|')
+        && reads_as_text(fragment)
 }
 
 /// True when `fragment`, written as a field of its own, reads as a cell

@@ -4,11 +4,15 @@
 use crate::lines::is_space;
 use crate::model::{FragmentRole, Key, RowSource};
 
-/// A fragment written with a row: its text, the start of the cell it
+/// A fragment written with a row: its text, the cell (or fused digits) it
 /// follows in the source, and whether a tab stood between them.
 pub(super) struct RowFragment<'a> {
     pub(super) raw: &'a str,
-    pub(super) after: Option<u32>,
+    /// The cell or fused digits it is written after (`None`: the row's
+    /// end). Told by identity, not by its start: cells that share a place
+    /// (`\t\t7` read from space-aligned text, three cells at one offset)
+    /// share their start too.
+    pub(super) after: Option<&'a crate::model::Text>,
     pub(super) tab: bool,
     /// It stands in an empty cell's place: its words are written apart
     /// (see `put_fragment`).
@@ -59,7 +63,7 @@ impl<'a> RowFragments<'a> {
 
     /// Takes the fragments that stand in `row`: after its first element and
     /// before the next row (or header text).
-    pub(super) fn take<C: Key>(&mut self, row: &RowSource<C>) -> Vec<RowFragment<'a>> {
+    pub(super) fn take<C: Key>(&mut self, row: &'a RowSource<C>) -> Vec<RowFragment<'a>> {
         let Some(start) = row.start() else {
             return Vec::new();
         };
@@ -88,11 +92,14 @@ impl<'a> RowFragments<'a> {
 
 /// Where the `other` fragment `f`, on one of `row`'s lines, is written in
 /// the row (see [`crate::template::beside`]).
-fn place<'a, C: Key>(row: &RowSource<C>, f: &'a crate::model::Fragment) -> Option<RowFragment<'a>> {
+fn place<'a, C: Key>(
+    row: &'a RowSource<C>,
+    f: &'a crate::model::Fragment,
+) -> Option<RowFragment<'a>> {
     let b = crate::template::beside::beside(row, f)?;
     Some(RowFragment {
         raw: &f.raw,
-        after: b.follows.filter(|_| !b.at_end).map(|e| e.span.start),
+        after: b.follows.filter(|_| !b.at_end),
         tab: b.tab,
         spaced: b.spaced,
         after_label: b.after_label,

@@ -268,13 +268,13 @@ fn put_cell<W: fmt::Write, C: Hash + Eq>(
 
 /// Writes `label` TAB cells (or `label` TAB fused), the fragments that
 /// stand in the row (see [`RowFragments`]) and the line end.
-fn put_row<W: fmt::Write, C: Key>(
+fn put_row<'a, W: fmt::Write, C: Key>(
     w: &mut W,
     template_label: &str,
-    source: Option<&RowSource<C>>,
+    source: Option<&'a RowSource<C>>,
     values: Option<&crate::model::table::Row<C>>,
     columns: &[C],
-    frags: &mut RowFragments<'_>,
+    frags: &mut RowFragments<'a>,
     pipes: bool,
 ) -> fmt::Result {
     let mine = source.map(|s| frags.take(s)).unwrap_or_default();
@@ -294,7 +294,7 @@ fn put_row<W: fmt::Write, C: Key>(
                 continue;
             }
             let here = match at {
-                Some(t) => f.after == Some(t.span.start),
+                Some(t) => f.after.is_some_and(|a| std::ptr::eq(a, t)),
                 None => last,
             };
             if here || last {
