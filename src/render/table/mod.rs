@@ -155,7 +155,11 @@ fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// With `pipes` (a table written as pipe rows, each tab made a pipe) every
 /// run of white space is written as one space: a tab there stood inside a
 /// pipe row's cell (`|2\t7|`), and as a pipe it would add a cell boundary
-/// the digits did not have (`2|7`).
+/// the digits did not have (`2|7`). A line break between two pipes (the
+/// digits went on in the next pipe row: `0|||||` + `|0|`) stays a line
+/// break: the two pipes are one boundary there, which no text on one line
+/// holds (`| |` is one more field), so the row is written on two lines as
+/// it stood, its two pipes the outer pipes of the two lines.
 fn put_fused<W: fmt::Write>(
     w: &mut W,
     s: &str,
@@ -180,15 +184,20 @@ fn put_fused<W: fmt::Write>(
 
 /// Fused digits' text with its white space as the canonical row writes it:
 /// a run of spaces as `space`, a tab kept (as one tab), padding beside a
-/// pipe one space.
+/// pipe one space; with `pipes`, a line break between two pipes as a line
+/// break without them (the caller's pipe rows put them back as the outer
+/// pipes of the two lines).
 fn fused_spacing(s: &str, space: &str, pipes: bool) -> String {
     let space = if pipes { " " } else { space };
     let mut out = String::new();
     let mut gap = String::new();
     // (the run of white space holds a tab, written as one)
     let mut tabbed = false;
+    // (the run of white space holds a line break)
+    let mut broken = false;
     for c in s.chars() {
         if is_space(c) {
+            broken |= matches!(c, '\n' | '\r');
             if c == '\t' && !pipes {
                 gap.push('\t');
                 tabbed = true;
@@ -197,6 +206,14 @@ fn fused_spacing(s: &str, space: &str, pipes: bool) -> String {
             }
             continue;
         }
+        if pipes && broken && c == '|' && out.len() > 1 && out.ends_with('|') {
+            out.pop();
+            out.push('\n');
+            gap.clear();
+            broken = false;
+            continue;
+        }
+        broken = false;
         // white space beside a pipe is a cell's padding in a pipe row (the
         // pipe is the boundary): one space, as a tab it would be one more
         // field. A tab there parted two fields of a tab row (`1\t|2|`, a
@@ -233,7 +250,7 @@ fn fields_read(out: &str, stray: bool) -> usize {
     // (with `stray`, the applications table: a word of stray text glued
     // before a figure, `w0` `]4`, is one cell of a tab row, as the parser
     // reads it: see `template::cells::stray_text_in_cell`)
-    out.split(['\t', '|'])
+    out.split(['\t', '|', '\n'])
         .map(|f| {
             f.split(' ')
                 .filter(|x| !x.is_empty())
