@@ -13,7 +13,8 @@ use crate::model::RowMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    AdItem, AppGroup, AppRow, ApplicationsTable, Block, FragmentRole, Key, RowSource, Table,
+    AdItem, AppGroup, AppRow, ApplicationsTable, Block, Fragment, FragmentRole, Key, RowSource,
+    Table,
 };
 
 mod active_disclosure;
@@ -428,7 +429,7 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
-                    put_group_label(w, &f.raw)?;
+                    put_group_label(w, &t.fragments, i)?;
                     let norm = crate::text::lexical::norm(&f.raw);
                     for needle in needles.iter().flatten() {
                         if norm.contains(needle) && !started.contains(needle) {
@@ -463,7 +464,7 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
     };
     for (i, f) in t.fragments.iter().enumerate() {
         if !used[i] && f.role == FragmentRole::GroupLabel && !reads_as_row(&f.raw) {
-            put_group_label(w, &f.raw)?;
+            put_group_label(w, &t.fragments, i)?;
         }
     }
     Ok(())
@@ -502,9 +503,9 @@ fn put_group_for<W: fmt::Write>(
             && first.is_none_or(|l| f.span.start <= l)
             && crate::text::lexical::norm(&f.raw).contains(needle)
     });
-    if let Some((i, f)) = found {
+    if let Some((i, _)) = found {
         used[i] = true;
-        put_group_label(w, &f.raw)?;
+        put_group_label(w, &t.fragments, i)?;
     }
     Ok(())
 }
@@ -518,7 +519,11 @@ fn put_group_for<W: fmt::Write>(
 /// keeps it in the table.
 /// One that alone reads as a section heading (`一、本不予处理`, glued after
 /// `（本列` in the source) has a tab in its title ([`heading_cut`]).
-fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
+/// The label is `fragments[i]`, written with the text glued after it on its
+/// line ([`fragments::glued_after`]).
+fn put_group_label<W: fmt::Write>(w: &mut W, fragments: &[Fragment], i: usize) -> fmt::Result {
+    let raw = fragments[i].raw.to_string() + &fragments::glued_after(fragments, i);
+    let raw = raw.as_str();
     let one = crate::text::space::without_space(raw);
     match heading_cut(&one) {
         Some(at) => {
