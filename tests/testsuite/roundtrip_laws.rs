@@ -2714,10 +2714,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
         "render does not converge: a paragraph before a table of one cell per line, CR line ends (`)` + `6` + `5` + `5.` …)",
     ),
     (
-        "roundtrip-strict-2aebe8d8a829.txt",
-        "render does not converge: a marker before an applications label with stray text and fused digits (`1.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0`)",
-    ),
-    (
         "roundtrip-strict-36481bc5a1df.txt",
         "render does not converge: a review/litigation value row read from a tab row written as a pipe row, a pipe-row paragraph after it read in (`|-|3 7| |-|`)",
     ),
@@ -3915,4 +3911,25 @@ fn laws_c14e_text_glued_after_a_group_label_is_written_after_it() {
         .unwrap()
         .render();
     assert!(c1.ends_with("\n（本列办理结果0\n"), "{c1:?}");
+}
+
+/// `roundtrip-strict-2aebe8d8a829.txt`: a subsection without a title whose
+/// first block is a subsection whose head line opens an applications table
+/// (`1.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0`, read as `1.` and
+/// the subsection `一、本年新收…`): written with the inner head on a line of
+/// its own, that line read as an applications row. The two heads are
+/// written on one line, as the source had them, when that reads back.
+#[test]
+fn laws_c14e_an_untitled_marker_keeps_a_head_that_opens_a_table_on_its_line() {
+    let x = "1.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0";
+    assert_laws(x);
+    let c1 = ogi_report::parse(x).unwrap().render();
+    assert!(c1.starts_with(&format!("{x}\n")), "{c1:?}");
+    for x in [
+        "2.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0\r\n",
+        "1.一、本年新收0d_fo//7./00000/)2wvF+www@\t\t1\trwar0\n\n2.其他情况说明。\n",
+        "1.二、上年结转0d_fo//7./00000/)2wvF+www@\t\t1\trwar0\n",
+    ] {
+        assert_laws(x);
+    }
 }
