@@ -3900,6 +3900,9 @@ fn laws_c14e_text_glued_after_a_group_label_is_written_after_it() {
         "（本列\t办理结果01.\t<\r\n",
         "（本列\t办理结果7",
         "申请人情况\t自然人\n（四）无法提供3\n1.本机关不掌握相关政府信息\t1\t2\n",
+        // (a label ending in a marker keeps no text glued after it: the
+        // marker would label it)
+        "（本列4.保护第三（三）不予公开方合法权益（二）00000002.\n（七）总计  1 1 1 1 1 1 6\n",
     ] {
         assert_laws(x);
     }

@@ -170,6 +170,12 @@ pub(super) fn glued_after(fragments: &[crate::model::Fragment], i: usize) -> Str
     // (read as the parser reads the line: the label's text ends a token,
     // a value starts the next one)
     let one = crate::text::space::without_space(&label.raw);
+    // (a label that ends in a marker or a bracket, `…（二）`, would label the
+    // text glued after it: the cutter reads them as one piece)
+    if !one.chars().next_back().is_some_and(char::is_alphabetic) {
+        out.clear();
+        return out;
+    }
     let line = format!("{one}{out}");
     let mut toks = Vec::new();
     crate::template::cells::field_tokens(&line, 0, &mut toks);
