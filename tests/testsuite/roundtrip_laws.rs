@@ -3903,6 +3903,8 @@ fn laws_c14e_text_glued_after_a_group_label_is_written_after_it() {
         // (a label ending in a marker keeps no text glued after it: the
         // marker would label it)
         "（本列4.保护第三（三）不予公开方合法权益（二）00000002.\n（七）总计  1 1 1 1 1 1 6\n",
+        // (nor one whose glued digits and marker end the line)
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n\n\n（六）其他不予处理处理57.\n四、政府信息公开行政复议、行政诉讼情况\n",
     ] {
         assert_laws(x);
     }

@@ -177,6 +177,11 @@ pub(super) fn glued_after(fragments: &[crate::model::Fragment], i: usize) -> Str
         return out;
     }
     let line = format!("{one}{out}");
+    // (digits and a marker that end the line stay the label's: `…处理57.`)
+    if crate::template::cells::ends_in_marker_digits(&line) {
+        out.clear();
+        return out;
+    }
     let mut toks = Vec::new();
     crate::template::cells::field_tokens(&line, 0, &mut toks);
     let apart = toks.windows(2).any(|w| {
