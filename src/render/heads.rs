@@ -51,6 +51,9 @@ fn first_line(s: &crate::model::Subsection, last: u32) -> String {
 /// and alone would read as a section heading (`一是。六、其他需要报告`).
 /// `last` is the number of the section written last.
 pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
+    if let (None, Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) {
+        return untitled_joins_inner(s, inner, last);
+    }
     let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
         return false;
     };
@@ -84,6 +87,34 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
         // (the inner head is written as `first_line` says: on a line of
         // its own, not joined to its own first subsection)
         && !joins_first_subsection(inner, last)
+}
+
+/// True for a subsection without a title whose first block is a subsection
+/// with no blocks whose head line alone opens a table (`1.` +
+/// `一、本年新收0d…\t\t1\trwar0`: an applications row), when the marker and
+/// that head on one line, as the source had them, read back as the two
+/// heads (the outer marker first, the line opens no table).
+fn untitled_joins_inner(
+    s: &crate::model::Subsection,
+    inner: &crate::model::Subsection,
+    last: u32,
+) -> bool {
+    if !inner.blocks.is_empty() {
+        return false;
+    }
+    let inner_line = head_text(inner);
+    // (the cheap test first: only a head line that opens a table)
+    if crate::parse::anchor::anchor(inner_line.trim()).is_none() {
+        return false;
+    }
+    let line = format!("{}{inner_line}", s.marker);
+    crate::parse::headings::find_heading(&line, last.saturating_add(1), last).is_none()
+        && super::reread::preamble_of(&line).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Subsection(r)]
+                if same_head(r, s)
+                    && matches!(r.blocks.as_slice(), [Block::Subsection(i)]
+                        if same_head(i, inner) && i.blocks.is_empty()))
+        })
 }
 
 /// True for a subsection whose first block is a paragraph that is written

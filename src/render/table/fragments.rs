@@ -3,6 +3,7 @@
 
 use crate::lines::is_space;
 use crate::model::{FragmentRole, Key, RowSource};
+use crate::template::cells::Tk;
 
 /// A fragment written with a row: its text, the cell (or fused digits) it
 /// follows in the source, and whether a tab stood between them.
@@ -138,4 +139,66 @@ pub(super) fn after_last_cell<'a>(
         && words().next().is_some()
         && words().all(crate::template::beside::reads_as_text))
     .then_some(text)
+}
+
+/// The `other` fragments glued after the group label `fragments[i]` on its
+/// line, each glued to the one before, up to one with white space, when
+/// they open with a figure that the cell grammar reads apart from the label
+/// written glued to it (`0` after `（本列办理结果`, `0081.<<` after
+/// `Fw朗年度办理结果`): so they read back as they were. Empty for any other
+/// text (`1.址` after `（三）不予公开02.` would read with it as a dotted
+/// label). No row writes them: a group label bounds the fragments of the
+/// rows before it ([`RowFragments::take`]).
+pub(super) fn glued_after(fragments: &[crate::model::Fragment], i: usize) -> String {
+    let mut out = String::new();
+    let Some(label) = fragments.get(i) else {
+        return out;
+    };
+    let mut end = label.span.end;
+    // (in source order: the first fragment after the end ends the run)
+    for f in &fragments[i + 1..] {
+        if f.span.start < end {
+            continue;
+        }
+        if f.span.start != end
+            || f.role != FragmentRole::Other
+            || f.span.line != label.span.line
+            || f.raw.is_empty()
+            || f.raw.contains(is_space)
+        {
+            break;
+        }
+        out.push_str(&f.raw);
+        end = f.span.end;
+    }
+    if out.is_empty() {
+        return out;
+    }
+    // (read as the parser reads the line: the label's text ends a token,
+    // a value starts the next one)
+    let one = crate::text::space::without_space(&label.raw);
+    // (a label that ends in a marker or a bracket, `…（二）`, would label the
+    // text glued after it: the cutter reads them as one piece)
+    if !one.chars().next_back().is_some_and(char::is_alphabetic) {
+        out.clear();
+        return out;
+    }
+    let line = format!("{one}{out}");
+    // (digits and a marker that end the line stay the label's: `…处理57.`)
+    if crate::template::cells::ends_in_marker_digits(&line) {
+        out.clear();
+        return out;
+    }
+    let mut toks = Vec::new();
+    crate::template::cells::field_tokens(&line, 0, &mut toks);
+    let apart = toks.windows(2).any(|w| {
+        w[0].kind == Tk::Label
+            && w[0].end == one.len()
+            && w[1].kind == Tk::Value
+            && w[1].start == one.len()
+    });
+    if !apart {
+        out.clear();
+    }
+    out
 }

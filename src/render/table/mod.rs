@@ -13,7 +13,8 @@ use crate::model::RowMap;
 
 use crate::lines::is_space;
 use crate::model::{
-    AdItem, AppGroup, AppRow, ApplicationsTable, Block, FragmentRole, Key, RowSource, Table,
+    AdItem, AppGroup, AppRow, ApplicationsTable, Block, Fragment, FragmentRole, Key, RowSource,
+    Table,
 };
 
 mod active_disclosure;
@@ -155,7 +156,11 @@ fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
 /// With `pipes` (a table written as pipe rows, each tab made a pipe) every
 /// run of white space is written as one space: a tab there stood inside a
 /// pipe row's cell (`|2\t7|`), and as a pipe it would add a cell boundary
-/// the digits did not have (`2|7`).
+/// the digits did not have (`2|7`). A line break between two pipes (the
+/// digits went on in the next pipe row: `0|||||` + `|0|`) stays a line
+/// break: the two pipes are one boundary there, which no text on one line
+/// holds (`| |` is one more field), so the row is written on two lines as
+/// it stood, its two pipes the outer pipes of the two lines.
 fn put_fused<W: fmt::Write>(
     w: &mut W,
     s: &str,
@@ -180,15 +185,20 @@ fn put_fused<W: fmt::Write>(
 
 /// Fused digits' text with its white space as the canonical row writes it:
 /// a run of spaces as `space`, a tab kept (as one tab), padding beside a
-/// pipe one space.
+/// pipe one space; with `pipes`, a line break between two pipes as a line
+/// break without them (the caller's pipe rows put them back as the outer
+/// pipes of the two lines).
 fn fused_spacing(s: &str, space: &str, pipes: bool) -> String {
     let space = if pipes { " " } else { space };
     let mut out = String::new();
     let mut gap = String::new();
     // (the run of white space holds a tab, written as one)
     let mut tabbed = false;
+    // (the run of white space holds a line break)
+    let mut broken = false;
     for c in s.chars() {
         if is_space(c) {
+            broken |= matches!(c, '\n' | '\r');
             if c == '\t' && !pipes {
                 gap.push('\t');
                 tabbed = true;
@@ -197,6 +207,14 @@ fn fused_spacing(s: &str, space: &str, pipes: bool) -> String {
             }
             continue;
         }
+        if pipes && broken && c == '|' && out.len() > 1 && out.ends_with('|') {
+            out.pop();
+            out.push('\n');
+            gap.clear();
+            broken = false;
+            continue;
+        }
+        broken = false;
         // white space beside a pipe is a cell's padding in a pipe row (the
         // pipe is the boundary): one space, as a tab it would be one more
         // field. A tab there parted two fields of a tab row (`1\t|2|`, a
@@ -233,7 +251,7 @@ fn fields_read(out: &str, stray: bool) -> usize {
     // (with `stray`, the applications table: a word of stray text glued
     // before a figure, `w0` `]4`, is one cell of a tab row, as the parser
     // reads it: see `template::cells::stray_text_in_cell`)
-    out.split(['\t', '|'])
+    out.split(['\t', '|', '\n'])
         .map(|f| {
             f.split(' ')
                 .filter(|x| !x.is_empty())
@@ -411,7 +429,7 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
-                    put_group_label(w, &f.raw)?;
+                    put_group_label(w, &t.fragments, i)?;
                     let norm = crate::text::lexical::norm(&f.raw);
                     for needle in needles.iter().flatten() {
                         if norm.contains(needle) && !started.contains(needle) {
@@ -446,7 +464,7 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
     };
     for (i, f) in t.fragments.iter().enumerate() {
         if !used[i] && f.role == FragmentRole::GroupLabel && !reads_as_row(&f.raw) {
-            put_group_label(w, &f.raw)?;
+            put_group_label(w, &t.fragments, i)?;
         }
     }
     Ok(())
@@ -485,9 +503,9 @@ fn put_group_for<W: fmt::Write>(
             && first.is_none_or(|l| f.span.start <= l)
             && crate::text::lexical::norm(&f.raw).contains(needle)
     });
-    if let Some((i, f)) = found {
+    if let Some((i, _)) = found {
         used[i] = true;
-        put_group_label(w, &f.raw)?;
+        put_group_label(w, &t.fragments, i)?;
     }
     Ok(())
 }
@@ -501,7 +519,11 @@ fn put_group_for<W: fmt::Write>(
 /// keeps it in the table.
 /// One that alone reads as a section heading (`一、本不予处理`, glued after
 /// `（本列` in the source) has a tab in its title ([`heading_cut`]).
-fn put_group_label<W: fmt::Write>(w: &mut W, raw: &str) -> fmt::Result {
+/// The label is `fragments[i]`, written with the text glued after it on its
+/// line ([`fragments::glued_after`]).
+fn put_group_label<W: fmt::Write>(w: &mut W, fragments: &[Fragment], i: usize) -> fmt::Result {
+    let raw = fragments[i].raw.to_string() + &fragments::glued_after(fragments, i);
+    let raw = raw.as_str();
     let one = crate::text::space::without_space(raw);
     match heading_cut(&one) {
         Some(at) => {
