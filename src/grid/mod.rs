@@ -181,7 +181,8 @@ pub struct TabText {
 }
 
 impl Drop for Grid {
-    /// The rows go back to the builders of the next grid ([`pool`]).
+    /// The rows go back to the builders of the next grid (the per-thread
+    /// pool of `grid/pool.rs`).
     fn drop(&mut self) {
         pool::give_back(&mut self.rows);
     }

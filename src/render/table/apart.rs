@@ -187,10 +187,9 @@ fn last_lines_piped(text: &str) -> Option<String> {
 /// last line, if it then reads back the same before the paragraph. Last, a
 /// table of pipe rows before a paragraph that is a pipe row is written with
 /// its last row as a tab row (`2|-|\t`: a review table's fused digits after
-/// its header of pipe rows, as the source had them), or else with a tab
-/// after its last row's label (`一、本年新收\t0|1|`), if it then reads back
-/// the same before the paragraph: pipe rows after a tab row whose cells hold
-/// the pipes and a blank line end its region.
+/// its header of pipe rows, as the source had them; `一、本年新收|0|1|\t`),
+/// if it then reads back the same before the paragraph: pipe rows after a
+/// tab row whose cells hold the pipes and a blank line end its region.
 pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -> String {
     let reads = |t: &str| {
         preamble_of(&format!("{t}\n{paragraph}\n")).is_some_and(|blocks| {
@@ -233,16 +232,6 @@ pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -
     {
         return tabbed;
     }
-    // (a table of pipe rows before a pipe-row paragraph, where an empty pipe
-    // row would read as another table: its last row written with a tab
-    // after its label, `一、本年新收\t0|1|`, which the grid still reads as
-    // that pipe row, and after which a blank line and pipe rows end the
-    // region, as after any tab row whose cells hold the pipes)
-    if let Some(tabbed) = last_row_tabbed_label(&text)
-        && reads(&tabbed)
-    {
-        return tabbed;
-    }
     text
 }
 
@@ -263,25 +252,6 @@ fn last_row_tabbed(text: &str) -> Option<String> {
         Some(head) => format!("{head}\n{row}\t\n"),
         None => format!("{row}\t\n"),
     })
-}
-
-/// `text` (pipe rows) with its last line written with a tab for its first
-/// inner pipe and without its outer first pipe (`|a|0|1|` as `a\t0|1|`);
-/// `None` when the last line is no such pipe row.
-fn last_row_tabbed_label(text: &str) -> Option<String> {
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let (before, last) = body.rsplit_once('\n').unwrap_or(("", body));
-    let row = last.strip_prefix('|')?;
-    let (label, cells) = row.split_once('|')?;
-    if label.is_empty() || !cells.contains('|') || last.contains('\t') {
-        return None;
-    }
-    let head = if before.is_empty() {
-        String::new()
-    } else {
-        format!("{before}\n")
-    };
-    Some(format!("{head}{label}\t{cells}\n"))
 }
 
 /// `text` with each line after its last line that holds a tab written with
