@@ -267,9 +267,8 @@ impl Normed {
 /// alone is the next head.
 fn broken_label(style: MarkerStyle, rest: &str, kind: Kind) -> bool {
     let opens_label = match style {
-        _ if kind == Kind::ReviewLitigation => false,
-        MarkerStyle::ParenCn => true,
-        MarkerStyle::CnDun => kind != Kind::ActiveDisclosure,
+        MarkerStyle::ParenCn => kind != Kind::ReviewLitigation,
+        MarkerStyle::CnDun => !matches!(kind, Kind::ReviewLitigation | Kind::ActiveDisclosure),
         _ => false,
     };
     opens_label && rest.chars().nth(2).is_none()

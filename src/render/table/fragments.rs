@@ -177,26 +177,22 @@ pub(super) fn glued_after(fragments: &[crate::model::Fragment], i: usize) -> Str
     // (read as the parser reads the line: the label's text ends a token,
     // a value starts the next one)
     let one = crate::text::space::without_space(&label.raw);
-    // (a label that ends in a marker or a bracket, `…（二）`, would label the
-    // text glued after it: the cutter reads them as one piece)
-    if !one.chars().next_back().is_some_and(char::is_alphabetic) {
-        out.clear();
-        return out;
-    }
     let line = format!("{one}{out}");
-    // (digits and a marker that end the line stay the label's: `…处理57.`)
-    if crate::template::cells::ends_in_marker_digits(&line) {
-        out.clear();
-        return out;
-    }
-    let mut toks = Vec::new();
-    crate::template::cells::field_tokens(&line, 0, &mut toks);
-    let apart = toks.windows(2).any(|w| {
-        w[0].kind == Tk::Label
-            && w[0].end == one.len()
-            && w[1].kind == Tk::Value
-            && w[1].start == one.len()
-    });
+    // (a label that ends in a marker or a bracket, `…（二）`, would label the
+    // text glued after it: the cutter reads them as one piece; digits and a
+    // marker that end the line stay the label's: `…处理57.`)
+    let apart = one.chars().next_back().is_some_and(char::is_alphabetic)
+        && !crate::template::cells::ends_in_marker_digits(&line)
+        && {
+            let mut toks = Vec::new();
+            crate::template::cells::field_tokens(&line, 0, &mut toks);
+            toks.windows(2).any(|w| {
+                w[0].kind == Tk::Label
+                    && w[0].end == one.len()
+                    && w[1].kind == Tk::Value
+                    && w[1].start == one.len()
+            })
+        };
     if !apart {
         out.clear();
     }
