@@ -341,7 +341,9 @@ pub(crate) fn region_end<'a>(
         }
         let facts = rows.push(s.start, s.raw);
         let delim = grid_delim(facts);
-        if blank_before && other_layout(s.trimmed().1, facts, delim, last_delim, last_tab) {
+        let tab = piped_label(facts, s.raw);
+        if blank_before && other_layout(s.trimmed().1, facts, (delim, tab), (last_delim, last_tab))
+        {
             break;
         }
         blank_before = false;
@@ -350,7 +352,7 @@ pub(crate) fn region_end<'a>(
         // last row's)
         if !stray_tab_line(facts, s.raw) {
             last_delim = row_delim(facts);
-            last_tab = piped_label(facts, s.raw);
+            last_tab = tab;
         }
         if line_ends_region(&s, &kinds[j], kind, facts, buf, &mut has_row) {
             break;
@@ -363,17 +365,16 @@ pub(crate) fn region_end<'a>(
     end
 }
 
-/// True when a line after a blank line (`t` trimmed, `facts` the facts of
-/// its walk, `delim` its grid delimiter) is rows of another layout than
-/// the region's so far (`last_delim` the delimiter of the last line when it
-/// was a grid row, `last_tab` whether that line is a tab row whose pipes
-/// stand in its label or cells, [`piped_label`]): it ends the region.
+/// True when a line after a blank line (`t` trimmed, `facts` its walk's
+/// facts, `delim` its grid delimiter, `tab` whether it is a tab row whose
+/// pipes stand in its label or cells, [`piped_label`]) is rows of another
+/// layout than the region's so far (`last_delim`, `last_tab`: the same of
+/// the last line, the delimiter when it was a grid row): it ends the region.
 fn other_layout(
     t: &str,
     facts: Option<ScanFacts>,
-    delim: Option<char>,
-    last_delim: Option<char>,
-    last_tab: bool,
+    (delim, tab): (Option<char>, bool),
+    (last_delim, last_tab): (Option<char>, bool),
 ) -> bool {
     // rows of one delimiter, a blank line, rows of another: a table
     // is written in one layout, so the second rows are another table
@@ -392,7 +393,13 @@ fn other_layout(
     // pipes (`一、本年新收||密\t\t\t`, `一、本年新收\t1\t|2|`); so does a
     // pipe row with a tab in a cell, which opens with a pipe (`||\t\``: a
     // tab row's label never does, see [`piped_label`])
-    delim == Some('|') && last_tab && (!facts.is_some_and(|f| f.has_tab) || t.starts_with('|'))
+    if delim == Some('|') && last_tab && (!facts.is_some_and(|f| f.has_tab) || t.starts_with('|')) {
+        return true;
+    }
+    // and the other way round: such a tab row (`-||\t\``, the grid's tab
+    // row, whose pipes part no cells) after a blank line ends a region
+    // whose last line is a pipe row (`|2|-|`)
+    tab && last_delim == Some('|') && !last_tab
 }
 
 /// True when the piece `s` (its kind `k`, `facts` the facts of its walk)
