@@ -12,7 +12,9 @@ mod grammar;
 mod stray;
 
 pub(crate) use self::grammar::field_tokens;
-use self::stray::{continues_label, idle_field, marker_digits_in_label, stray_text_in_cell};
+use self::stray::field_edges;
+#[cfg(test)]
+use self::stray::{continues_label, marker_digits_at_end, stray_text_in_cell};
 pub(crate) use self::stray::{ends_in_marker_digits, stray_word};
 use crate::grid::{Cell, Grid, Layout, RowKind};
 
@@ -101,7 +103,7 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
 
 /// [`tokens`], where with `stray_in_cells` (the text the cells' spans
 /// index) a field of a delimited row that holds stray text glued before a
-/// figure stays one cell (see [`stray_text_in_cell`]; the applications
+/// figure stays one cell (see [`stray::stray_text_in_cell`]; the applications
 /// table, whose labels are in the row's first field). In a grid of mixed
 /// layout a row is delimited when a tab parts two of its cells (a tab row:
 /// the canonical text writes every row so, and its rows with one text field,
@@ -154,17 +156,17 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                     if cell.pieces.len() <= 1
                         && let Some(span) = &cell.span
                     {
-                        if delimited && text_before {
-                            stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
-                        } else if !text_before
-                            && (delimited || tab_after(span.end))
-                            && !row[i + 1..]
-                                .iter()
-                                .find(|c| !idle_field(&c.text))
-                                .is_some_and(|c| continues_label(&c.text))
-                        {
-                            marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
-                        }
+                        let label_field = !text_before && (delimited || tab_after(span.end));
+                        let field = (cell.text.as_str(), span.start);
+                        let after_text = delimited && text_before;
+                        field_edges(
+                            &mut toks,
+                            cell_start,
+                            field,
+                            &row[i + 1..],
+                            after_text,
+                            label_field,
+                        );
                     }
                     // (a cell's tokens are one empty token or text: its
                     // last token says which)

@@ -3,6 +3,36 @@
 //! the end of a label field (see [`super::tokens_of`]).
 
 use super::{Tk, Tok, field_tokens, grammar};
+use crate::grid::Cell;
+
+/// The rules of a field's edges, for a field of one piece (its text and
+/// where it starts: `field`; its tokens from `from`; `rest` the row's
+/// fields after it): after the row's first text in a delimited row
+/// (`after_text`), stray text before a figure ([`stray_text_in_cell`]); as
+/// the row's label field (`label_field`), digits and a marker at its end
+/// kept in the label unless the next field continues it
+/// ([`marker_digits_at_end`]). Either asks whether the next field that
+/// holds something continues the text, and only of a field that ends in
+/// digits and a marker.
+pub(super) fn field_edges(
+    toks: &mut Vec<Tok>,
+    from: usize,
+    field: (&str, usize),
+    rest: &[Cell],
+    after_text: bool,
+    label_field: bool,
+) {
+    let continued = || {
+        rest.iter()
+            .find(|c| !idle_field(&c.text))
+            .is_some_and(|c| continues_label(&c.text))
+    };
+    if after_text {
+        stray_text_in_cell(toks, from, field, continued);
+    } else if label_field && marker_digits_at_end(toks, from, field.0, field.1) && !continued() {
+        keep_marker_digits(toks);
+    }
+}
 
 /// A field of a delimited row after the row's first text: each of its
 /// words (tokens from `from` glued to each other) that is stray text glued
@@ -14,28 +44,47 @@ use super::{Tk, Tok, field_tokens, grammar};
 /// end the row, or join the label when only a tab parts them.)
 ///
 /// Text that ends the field in digits glued to it and a list marker with
-/// nothing after it (`（二）002.`, `5.认57.`) is no stray text before a
-/// figure: the marker labels nothing, so the digits and the marker are the
-/// text's (as in a label field, see [`marker_digits_in_label`], and as flow
-/// text reads the same words after a row's label): one label token.
-pub(super) fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+/// nothing after it (`（二）002.`, `5.认57.`) is read as a label field reads it
+/// ([`marker_digits_at_end`]), the same question asked: when the next field
+/// that holds something does not continue the text (`continued`, see
+/// [`continues_label`]), the marker labels nothing, so the digits and the
+/// marker are the text's (as flow text reads the same words after a row's
+/// label): one label token. When it does (`3.要求提供00000002.\t|\t公开出版物`),
+/// the marker labels that text, as in the row's first field: the marker is
+/// a word of its own (the label's start), and only the words before it are
+/// tried as stray text (`3.要求提供0000000`, one value).
+pub(super) fn stray_text_in_cell(
+    toks: &mut Vec<Tok>,
+    from: usize,
+    (text, at): (&str, usize),
+    continued: impl FnOnce() -> bool,
+) {
+    // the token where the words stop: the marker that labels the next field
+    let mut stop = toks.len();
     if toks.len() >= from + 3
         && toks[from..toks.len() - 2]
             .iter()
             .all(|t| t.kind != Tk::Value)
+        && marker_digits_at_end(toks, from, text, at)
     {
-        marker_digits_in_label(toks, from, text, at);
+        if continued() {
+            stop -= 1;
+        } else {
+            keep_marker_digits(toks);
+            stop = toks.len();
+        }
     }
     let mut i = from;
-    while i < toks.len() {
+    while i < stop {
         // the word that starts at `i`: tokens glued to each other
         let mut j = i + 1;
-        while j < toks.len() && toks[j - 1].end == toks[j].start {
+        while j < stop && toks[j - 1].end == toks[j].start {
             j += 1;
         }
         if stray_word(&toks[i..j], text, at) {
             let (start, end) = (toks[i].start, toks[j - 1].end);
             toks.splice(i..j, [Tok::new(Tk::Value, start, end)]);
+            stop -= j - i - 1;
             i += 1;
         } else {
             i = j;
@@ -100,23 +149,24 @@ fn stray_first_word(t: &str) -> bool {
 /// True for a field that holds nothing a row reads (white space or a
 /// pipe): a label's last marker labels the text of the field after it
 /// (`公开57.\t\t出版物` as `公开57.\t出版物`).
-pub(super) fn idle_field(text: &str) -> bool {
+fn idle_field(text: &str) -> bool {
     text.chars().all(|c| crate::lines::is_space(c) || c == '|')
 }
 
-/// A row's label field (the first text of a delimited row, or of a row
-/// whose first field a tab ends; not when the next field continues the
-/// label, see [`continues_label`]) that ends in
-/// digits glued to its text and a list marker with nothing after it
+/// True when the tokens from `from` of a field (its text `text` at `at`)
+/// end in digits glued to its text and a list marker with nothing after it
 /// (`（本列国家秘密02.`): the cell grammar cuts `0000002.其他` into a fused
-/// run and the label `2.其他`, but a marker that ends the label field labels
-/// nothing, so the digits and the marker are the label's, as in flow text
-/// where the same label is read from `…02.1.址` (the decimal `02.1` is no
-/// value). One label token from the text the digits are glued to.
-pub(super) fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
+/// run and the label `2.其他`, but in a row's label field (the first text of
+/// a delimited row, or of a row whose first field a tab ends) a marker that
+/// ends the field labels nothing unless the next field continues the label
+/// (see [`continues_label`]), so the digits and the marker are the label's
+/// ([`keep_marker_digits`]), as in flow text where the same label is read
+/// from `…02.1.址` (the decimal `02.1` is no value). A field after the row's
+/// first text asks the same (see [`stray_text_in_cell`]).
+pub(super) fn marker_digits_at_end(toks: &[Tok], from: usize, text: &str, at: usize) -> bool {
     let n = toks.len();
     if n < from + 3 {
-        return;
+        return false;
     }
     let [head, digits, marker] = [toks[n - 3], toks[n - 2], toks[n - 1]];
     if head.kind != Tk::Label
@@ -126,34 +176,37 @@ pub(super) fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &st
         || digits.end != marker.start
         || marker.end - at != text.trim_end().len()
     {
-        return;
+        return false;
     }
     // the marker token is one digit and the marker: the grammar's cut (a
     // pipe that closes the field, `|四、行政查询57.|`, is nothing after it)
     let Some(m) = text.get(marker.start - at..marker.end - at) else {
-        return;
+        return false;
     };
     let m = m.trim_end_matches('|');
     let mut cs = m.chars();
-    if !(cs.next().is_some_and(grammar::is_digit)
+    cs.next().is_some_and(grammar::is_digit)
         && cs.next().is_some_and(|c| matches!(c, '.' | '、' | '．'))
-        && cs.next().is_none())
-    {
-        return;
-    }
+        && cs.next().is_none()
+}
+
+/// Joins the last three tokens of a field (text, digits, marker: see
+/// [`marker_digits_at_end`]) into one label token from the text the digits
+/// are glued to.
+fn keep_marker_digits(toks: &mut Vec<Tok>) {
+    let n = toks.len();
+    let (start, end) = (toks[n - 3].start, toks[n - 1].end);
     toks.truncate(n - 3);
-    toks.push(Tok::new(Tk::Label, head.start, marker.end));
+    toks.push(Tok::new(Tk::Label, start, end));
 }
 
 /// True when the field `f` (no white space in it) ends in digits glued to
 /// its text and a list marker that the cell grammar cuts off it
 /// (`（三）不予公开02.`), which a label field keeps (see
-/// [`marker_digits_in_label`]): the renderer ends such a label's line with a
+/// [`marker_digits_at_end`]): the renderer ends such a label's line with a
 /// tab.
 pub(crate) fn ends_in_marker_digits(f: &str) -> bool {
     let mut toks = Vec::new();
     field_tokens(f, 0, &mut toks);
-    let n = toks.len();
-    marker_digits_in_label(&mut toks, 0, f, 0);
-    toks.len() != n
+    marker_digits_at_end(&toks, 0, f, 0)
 }
