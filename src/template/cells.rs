@@ -9,8 +9,13 @@
 //! value token (the fused rule in [`super::fused`] decides what it holds).
 
 mod grammar;
+mod stray;
 
 pub(crate) use self::grammar::field_tokens;
+use self::stray::field_edges;
+#[cfg(test)]
+use self::stray::{continues_label, marker_digits_at_end, stray_text_in_cell};
+pub(crate) use self::stray::{ends_in_marker_digits, stray_word};
 use crate::grid::{Cell, Grid, Layout, RowKind};
 
 /// True when the grid's cells are delimited (tab or pipe rows): there the
@@ -98,7 +103,7 @@ pub(crate) fn tokens(grid: &Grid) -> Vec<Tok> {
 
 /// [`tokens`], where with `stray_in_cells` (the text the cells' spans
 /// index) a field of a delimited row that holds stray text glued before a
-/// figure stays one cell (see [`stray_text_in_cell`]; the applications
+/// figure stays one cell (see [`stray::stray_text_in_cell`]; the applications
 /// table, whose labels are in the row's first field). In a grid of mixed
 /// layout a row is delimited when a tab parts two of its cells (a tab row:
 /// the canonical text writes every row so, and its rows with one text field,
@@ -151,17 +156,17 @@ pub(crate) fn tokens_of(grid: &Grid, stray_in_cells: Option<&str>) -> Vec<Tok> {
                     if cell.pieces.len() <= 1
                         && let Some(span) = &cell.span
                     {
-                        if delimited && text_before {
-                            stray_text_in_cell(&mut toks, cell_start, &cell.text, span.start);
-                        } else if !text_before
-                            && (delimited || tab_after(span.end))
-                            && !row[i + 1..]
-                                .iter()
-                                .find(|c| !idle_field(&c.text))
-                                .is_some_and(|c| continues_label(&c.text))
-                        {
-                            marker_digits_in_label(&mut toks, cell_start, &cell.text, span.start);
-                        }
+                        let label_field = !text_before && (delimited || tab_after(span.end));
+                        let field = (cell.text.as_str(), span.start);
+                        let after_text = delimited && text_before;
+                        field_edges(
+                            &mut toks,
+                            cell_start,
+                            field,
+                            &row[i + 1..],
+                            after_text,
+                            label_field,
+                        );
                     }
                     // (a cell's tokens are one empty token or text: its
                     // last token says which)
@@ -292,157 +297,6 @@ fn drop_idle_empties(toks: &mut Vec<Tok>, line_start: usize) {
         }
     }
     toks.truncate(k);
-}
-
-/// A field of a delimited row after the row's first text: each of its
-/// words (tokens from `from` glued to each other) that is stray text glued
-/// before a figure (`结1`, `+0`), with no template word in its text, is one
-/// value token, the word's text at its position, so the row reads the same
-/// whether the text stood in an empty cell's place or beside the label, and
-/// whether a tab or a space parts it from the figures before it (`0 全5`: in
-/// flow text each word is a cell of its own). (Left as tokens, the text would
-/// end the row, or join the label when only a tab parts them.)
-///
-/// Text that ends the field in digits glued to it and a list marker with
-/// nothing after it (`（二）002.`, `5.认57.`) is no stray text before a
-/// figure: the marker labels nothing, so the digits and the marker are the
-/// text's (as in a label field, see [`marker_digits_in_label`], and as flow
-/// text reads the same words after a row's label): one label token.
-fn stray_text_in_cell(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
-    if toks.len() >= from + 3
-        && toks[from..toks.len() - 2]
-            .iter()
-            .all(|t| t.kind != Tk::Value)
-    {
-        marker_digits_in_label(toks, from, text, at);
-    }
-    let mut i = from;
-    while i < toks.len() {
-        // the word that starts at `i`: tokens glued to each other
-        let mut j = i + 1;
-        while j < toks.len() && toks[j - 1].end == toks[j].start {
-            j += 1;
-        }
-        if stray_word(&toks[i..j], text, at) {
-            let (start, end) = (toks[i].start, toks[j - 1].end);
-            toks.splice(i..j, [Tok::new(Tk::Value, start, end)]);
-            i += 1;
-        } else {
-            i = j;
-        }
-    }
-}
-
-/// True when `word`, the tokens of one word of a cell's text (at `at`), is
-/// stray text glued before a figure (see [`stray_text_in_cell`]).
-pub(crate) fn stray_word(word: &[Tok], text: &str, at: usize) -> bool {
-    if word.len() < 2 || word[0].kind != Tk::Label || !word.iter().any(|t| t.kind == Tk::Value) {
-        return false;
-    }
-    // text that names a template word is a label, not stray text
-    let mut words = Vec::new();
-    word.iter().filter(|t| t.kind == Tk::Label).all(|t| {
-        text.get(t.start - at..t.end - at).is_some_and(|label| {
-            super::vocabulary::matches_into(&crate::text::lexical::norm(label), &mut words);
-            words.is_empty()
-        })
-    })
-}
-
-/// Whether a field after a row's label field is text that the label's
-/// last marker labels (`6.\t属于四类过程性信息`: the tab parts a row label,
-/// so the marker does label something): text that starts with no figure,
-/// bracket or list marker of its own, nor with stray text glued before a
-/// figure (`益0`), which such a field reads as a figure
-/// ([`stray_text_in_cell`]). Pipes before the text part nothing: the
-/// label's pieces are read across them (`02.\t|物` as `02.物`, see
-/// `rows::Cutter`).
-fn continues_label(text: &str) -> bool {
-    let t = text.trim_start_matches(|c: char| crate::lines::is_space(c) || c == '|');
-    let mut cs = t.chars();
-    match cs.next() {
-        None => false,
-        Some(c) if grammar::is_digit(c) || matches!(c, '(' | '（' | '[' | '【') => false,
-        Some(c) if "一二三四五六七八九十".contains(c) => {
-            !cs.next().is_some_and(|d| matches!(d, '、' | '.' | '．'))
-        }
-        Some(_) => !stray_first_word(t),
-    }
-}
-
-/// True when the first word of `t` (white space ends it) is stray text
-/// glued before a figure ([`stray_word`]: `益0`, `结1`). Only a word that
-/// holds an ASCII digit is read by the grammar.
-fn stray_first_word(t: &str) -> bool {
-    let end = t.find(crate::lines::is_space).unwrap_or(t.len());
-    let word = &t[..end];
-    if !word.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let mut toks = Vec::new();
-    field_tokens(word, 0, &mut toks);
-    stray_word(&toks, word, 0)
-}
-
-/// True for a field that holds nothing a row reads (white space or a
-/// pipe): a label's last marker labels the text of the field after it
-/// (`公开57.\t\t出版物` as `公开57.\t出版物`).
-fn idle_field(text: &str) -> bool {
-    text.chars().all(|c| crate::lines::is_space(c) || c == '|')
-}
-
-/// A row's label field (the first text of a delimited row, or of a row
-/// whose first field a tab ends; not when the next field continues the
-/// label, see [`continues_label`]) that ends in
-/// digits glued to its text and a list marker with nothing after it
-/// (`（本列国家秘密02.`): the cell grammar cuts `0000002.其他` into a fused
-/// run and the label `2.其他`, but a marker that ends the label field labels
-/// nothing, so the digits and the marker are the label's, as in flow text
-/// where the same label is read from `…02.1.址` (the decimal `02.1` is no
-/// value). One label token from the text the digits are glued to.
-fn marker_digits_in_label(toks: &mut Vec<Tok>, from: usize, text: &str, at: usize) {
-    let n = toks.len();
-    if n < from + 3 {
-        return;
-    }
-    let [head, digits, marker] = [toks[n - 3], toks[n - 2], toks[n - 1]];
-    if head.kind != Tk::Label
-        || digits.kind != Tk::Value
-        || marker.kind != Tk::Label
-        || head.end != digits.start
-        || digits.end != marker.start
-        || marker.end - at != text.trim_end().len()
-    {
-        return;
-    }
-    // the marker token is one digit and the marker: the grammar's cut (a
-    // pipe that closes the field, `|四、行政查询57.|`, is nothing after it)
-    let Some(m) = text.get(marker.start - at..marker.end - at) else {
-        return;
-    };
-    let m = m.trim_end_matches('|');
-    let mut cs = m.chars();
-    if !(cs.next().is_some_and(grammar::is_digit)
-        && cs.next().is_some_and(|c| matches!(c, '.' | '、' | '．'))
-        && cs.next().is_none())
-    {
-        return;
-    }
-    toks.truncate(n - 3);
-    toks.push(Tok::new(Tk::Label, head.start, marker.end));
-}
-
-/// True when the field `f` (no white space in it) ends in digits glued to
-/// its text and a list marker that the cell grammar cuts off it
-/// (`（三）不予公开02.`), which a label field keeps (see
-/// [`marker_digits_in_label`]): the renderer ends such a label's line with a
-/// tab.
-pub(crate) fn ends_in_marker_digits(f: &str) -> bool {
-    let mut toks = Vec::new();
-    field_tokens(f, 0, &mut toks);
-    let n = toks.len();
-    marker_digits_in_label(&mut toks, 0, f, 0);
-    toks.len() != n
 }
 
 /// The tokens of a cell's text at `at`; a glued cell whose text is its

@@ -35,6 +35,7 @@ mod read;
 mod roundtrip;
 mod roundtrip_laws;
 mod roundtrip_laws_c15a;
+mod roundtrip_laws_c15c;
 mod roundtrip_sweep;
 mod series_html;
 mod strategy;

@@ -2232,7 +2232,7 @@ fn laws_k_first_row_label(text: &str) -> String {
 /// (`（本列国家秘密02.`, read whole from flow text `…02.1.址`, where `02.1` is
 /// no value): in the canonical tab row the cell grammar cut it as a fused
 /// `0` and the label `2.`. A marker that ends a delimited row's label field
-/// labels nothing, so the digits are the label's (`cells::marker_digits_in_label`).
+/// labels nothing, so the digits are the label's (`cells::marker_digits_at_end`).
 #[test]
 fn laws_k_a_label_ending_in_digits_and_a_marker_stays_whole() {
     assert_laws("一、情况。二、情况（本列国家秘密02.1.址");
@@ -4086,7 +4086,7 @@ fn laws_z9_a_marker_cut_by_a_pipe_is_no_marker() {
 /// [Z9B]: a row label that alone reads as a section heading is written
 /// between pipes (`|四、行政查询57.|` TAB …); the pipe that closes it was
 /// read into the last token (`7.|`), so the rule that keeps a label
-/// field's last digits and marker in the label (`marker_digits_in_label`)
+/// field's last digits and marker in the label (`marker_digits_at_end`)
 /// did not see a marker at the field's end and `57.` read back as the
 /// figure `5` and stray text `7.`.
 #[test]

@@ -113,7 +113,7 @@ fn cut_as_written(label: &str, template_label: &str) -> bool {
 /// True when the first line of a wrapped label (its first `first` bytes)
 /// ends in digits glued to its text and a list marker (`…公开00000002.`),
 /// which a label field keeps only when nothing follows the marker in the
-/// field (`template::cells::marker_digits_in_label`), and text follows it on
+/// field (`template::cells::marker_digits_at_end`), and text follows it on
 /// the next line (`申请数量`): written glued (`…公开00000002.申请数量`) the cell
 /// grammar would cut a fused run and the label `2.申请数量` off it.
 fn marker_digits_before_rest(label: &str, first: usize) -> bool {

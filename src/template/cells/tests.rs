@@ -117,8 +117,10 @@ fn a_lone_value_token_is_left_as_it_is() {
                 let mut toks = vec![Tok::new(Tk::Label, 0, 0); from];
                 toks.push(t);
                 let before: Vec<_> = toks.iter().map(|t| (t.kind, t.start, t.end)).collect();
-                stray_text_in_cell(&mut toks, from, text, at);
-                marker_digits_in_label(&mut toks, from, text, at);
+                for continued in [false, true] {
+                    stray_text_in_cell(&mut toks, from, (text, at), || continued);
+                }
+                assert!(!marker_digits_at_end(&toks, from, text, at));
                 let after: Vec<_> = toks.iter().map(|t| (t.kind, t.start, t.end)).collect();
                 assert_eq!(before, after, "{text} at {at}");
             }
