@@ -301,3 +301,42 @@ fn a_marker_alone_is_a_broken_label_only_where_labels_have_markers() {
         assert!(ends(Kind::ReviewLitigation), "{t}");
     }
 }
+
+// ---- sp-region5: the label head's ASCII end trimmed byte by byte ----
+
+/// The label without its figures as the single `trim_end_matches` over
+/// every character cut it (before the byte loop): the same slice.
+fn head_by_chars(label: &str) -> &str {
+    label.trim_end_matches(|c: char| lexical::norm_char(c).is_none_or(is_figure_char))
+}
+
+#[test]
+fn a_label_head_is_the_trim_by_characters_for_every_character() {
+    // every character before and amid an ASCII end of spaces and figures,
+    // and after it
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for label in [
+            format!("（一）予以公开{c}  3 0\t12"),
+            format!("一、{c}0 |/-."),
+            format!("1.公开 3{c}"),
+            format!("{c}"),
+        ] {
+            assert_eq!(label_head(&label), head_by_chars(&label), "{label:?}");
+        }
+    }
+    assert_eq!(label_head("（一）予以公开   3   0 无 ０"), "（一）予以公开");
+    assert_eq!(label_head(" 3 0"), "");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+    /// Labels of words, markers, ASCII and full-width figures, empty-cell
+    /// marks and every kind of white space, in any order: the byte loop and
+    /// the trim by characters cut at the same place.
+    #[test]
+    fn the_ascii_end_trimmed_by_bytes_is_the_trim_by_characters(
+        label in "[一、（）()1１.．予以公開开无—－\\-|｜/／ \u{3000}\u{a0}\u{b}\u{c}\r\n\t0０9９aé𠀀]{0,24}",
+    ) {
+        proptest::prop_assert_eq!(label_head(&label), head_by_chars(&label), "{:?}", label);
+    }
+}
