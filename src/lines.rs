@@ -59,20 +59,6 @@ pub fn iter(text: &str) -> Lines<'_> {
     }
 }
 
-/// The number of lines [`iter`] gives: the line feeds counted by memchr
-/// (plus a last line without one) when the text has no CR; else counted by
-/// [`iter`].
-fn count(text: &str) -> usize {
-    let b = text.as_bytes();
-    let Some(&last) = b.last() else {
-        return 0;
-    };
-    if memchr::memchr(b'\r', b).is_some() {
-        return iter(text).count();
-    }
-    memchr::memchr_iter(b'\n', b).count() + usize::from(last != b'\n')
-}
-
 /// The iterator of [`iter`].
 #[derive(Debug, Clone)]
 pub struct Lines<'a> {
@@ -123,8 +109,8 @@ enum Starts {
 }
 
 impl Starts {
-    /// The starts given, with room for `lines` of them (the exact count
-    /// when known: the vector is then not grown by copying).
+    /// The starts given, with room for `lines` of them to start with (the
+    /// vector grows as it must, and its spare room is given back).
     fn of(text: &str, starts: impl Iterator<Item = usize>, lines: usize) -> Starts {
         let mut s = if u32::try_from(text.len()).is_ok() {
             let mut v = Vec::with_capacity(lines.max(1));
@@ -144,8 +130,10 @@ impl Starts {
         s
     }
     /// The start of every line of `text`, as [`iter`] gives them: one
-    /// memchr pass over the line ends (no [`Line`] made), into a vector of
-    /// the exact size.
+    /// `memchr2` pass over the line ends (no [`Line`] made). The text is
+    /// read once: neither counted first nor searched for a CR on its own
+    /// (three passes, measured dearer than one of two bytes); the vector
+    /// grows by doubling and gives its spare room back at the end.
     fn of_text(text: &str) -> Starts {
         let b = text.as_bytes();
         let n = b.len();
@@ -155,13 +143,9 @@ impl Starts {
             let crlf = b[at] == b'\r' && b.get(at + 1) == Some(&b'\n');
             (!crlf && at + 1 < n).then_some(at + 1)
         };
-        let lines = count(text);
-        if memchr::memchr(b'\r', b).is_none() {
-            let ends = memchr::memchr_iter(b'\n', b).filter_map(after);
-            return Starts::of(text, std::iter::once(0).chain(ends), lines);
-        }
         let ends = memchr::memchr2_iter(b'\n', b'\r', b).filter_map(after);
-        Starts::of(text, std::iter::once(0).chain(ends), lines)
+        // (room for a line of 64 bytes each, at most 64 to start with)
+        Starts::of(text, std::iter::once(0).chain(ends), (n / 64).min(64))
     }
     fn len(&self) -> usize {
         match self {
@@ -465,7 +449,7 @@ mod tests {
             "a\rb\n",
             "一\n二\n",
         ] {
-            assert_eq!(count(t), split(t).len(), "{t:?}");
+            assert_eq!(Locator::of_text(t).lines().count(), split(t).len(), "{t:?}");
         }
         for t in [
             "",

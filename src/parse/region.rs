@@ -14,8 +14,10 @@ use crate::template::vocabulary::{AppLabel, ad_item, ad_marks_2021, app_label, a
 use crate::text::lexical::{self, MarkerStyle};
 
 mod generic;
+mod head;
 mod prose;
 pub(crate) use generic::{generic_region, is_number_line};
+use head::{is_figure_char, label_head};
 use prose::{has_stop_or_comma, is_prose};
 pub(crate) use prose::{prose_heads, reads_as_prose};
 
@@ -140,22 +142,6 @@ fn label_norm<'f>(
     lexical::norm_into(full, head);
     seen.whole = head.len() == t.len();
     (full, seen.whole)
-}
-
-/// A character that [`ends_region`] trims from the end of a normalised
-/// label: the figures and the marks of empty cells after it.
-fn is_figure_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
-}
-
-/// The label `label` (raw) without the characters at its end that
-/// normalise to nothing (white space) or to an [`is_figure_char`]: its
-/// normal form is that of `label` with the figure characters trimmed from
-/// its end (normalising is a fold of each character on its own), and the
-/// figures of a space-aligned row (`（一）予以公开    3    0    0`) are
-/// not normalised only to be trimmed.
-fn label_head(label: &str) -> &str {
-    label.trim_end_matches(|c: char| lexical::norm_char(c).is_none_or(is_figure_char))
 }
 
 /// [`ends_region`] for an applications table's label `n` (normalised, its

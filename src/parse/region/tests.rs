@@ -301,3 +301,56 @@ fn a_marker_alone_is_a_broken_label_only_where_labels_have_markers() {
         assert!(ends(Kind::ReviewLitigation), "{t}");
     }
 }
+
+// ---- sp-region5: the label head's ASCII end trimmed byte by byte ----
+
+/// The label without its figures as the single `trim_end_matches` over
+/// every character cut it (before the byte loop): the same slice.
+fn head_by_chars(label: &str) -> &str {
+    label.trim_end_matches(|c: char| lexical::norm_char(c).is_none_or(is_figure_char))
+}
+
+#[test]
+fn a_label_head_is_the_trim_by_characters_for_every_character() {
+    // every character before an ASCII end of spaces and figures, after
+    // one, and alone, after a label or none
+    let mut label = String::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for before in ["（一）予以公开", "1.公开 3", ""] {
+            for after in ["  3 0\t12|/-.", ""] {
+                label.clear();
+                label.push_str(before);
+                label.push(c);
+                label.push_str(after);
+                assert_eq!(label_head(&label), head_by_chars(&label), "{label:?}");
+            }
+        }
+    }
+    assert_eq!(label_head("（一）予以公开   3   0 无 ０"), "（一）予以公开");
+    assert_eq!(label_head(" 3 0"), "");
+}
+
+/// Every label of up to four pieces (words, markers, ASCII and full-width
+/// figures, empty-cell marks, every kind of white space, 2- and 4-byte
+/// characters): the byte loop and the trim by characters cut at the same
+/// place.
+#[test]
+fn the_ascii_end_trimmed_by_bytes_is_the_trim_by_characters() {
+    let pieces = [
+        "", "一、", "（", "公开", "无", "—", "－", "-", "|", "／", " ", "\u{3000}", "\u{a0}",
+        "\u{b}\r", "\t", "0", "０", "9.", "a", "é", "𠀀",
+    ];
+    let mut n = 0;
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                for d in pieces {
+                    let label = [a, b, c, d].concat();
+                    assert_eq!(label_head(&label), head_by_chars(&label), "{label:?}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 21 * 21 * 21 * 21);
+}
