@@ -139,7 +139,16 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
                 pipes += usize::from(lead == b'|');
                 i += 1;
             } else if (0xE4..=0xE9).contains(&lead) {
-                i += 3; // a lead byte of the CJK block: never white space
+                // a run of the CJK block (never white space) in a tight
+                // loop, its characters counted at its end (three bytes
+                // each: `raw` is UTF-8)
+                let from = i;
+                i += 3;
+                while b.get(i).is_some_and(|l| (0xE4..=0xE9).contains(l)) {
+                    i += 3;
+                }
+                col += (i - from) / 3;
+                continue;
             } else if wide_space(b, i, lead) {
                 break;
             } else {
