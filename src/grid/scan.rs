@@ -85,6 +85,38 @@ fn space_run(b: &[u8]) -> usize {
     k + b[k..].iter().take_while(|&&x| x == b' ').count()
 }
 
+/// The end of the word at byte `i` of `b` (a line of UTF-8, `i` at a
+/// character that is no white space) and the character position there
+/// (`col` at `i`); the pipes in the word are added to `pipes`.
+#[inline(always)]
+fn word_end(b: &[u8], mut i: usize, mut col: usize, pipes: &mut usize) -> (usize, usize) {
+    while let Some(&lead) = b.get(i) {
+        if lead < 0x80 {
+            if matches!(lead, b'\t'..=b'\r' | b' ') {
+                break;
+            }
+            *pipes += usize::from(lead == b'|');
+            i += 1;
+        } else if (0xE4..=0xE9).contains(&lead) {
+            // a run of the CJK block (never white space) in a tight loop,
+            // its characters counted at its end (three bytes each)
+            let from = i;
+            i += 3;
+            while b.get(i).is_some_and(|l| (0xE4..=0xE9).contains(l)) {
+                i += 3;
+            }
+            col += (i - from) / 3;
+            continue;
+        } else if wide_space(b, i, lead) {
+            break;
+        } else {
+            i += char_len(lead);
+        }
+        col += 1;
+    }
+    (i, col)
+}
+
 /// Walks `raw` (found at byte `start`) once: appends its words to `words`
 /// and returns its facts, or `None` when it is blank (no word appended).
 pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Facts> {
@@ -130,23 +162,7 @@ pub(crate) fn line(start: usize, raw: &str, words: &mut Vec<Word>) -> Option<Fac
         }
         // a word
         let (ws, wc) = (i, col);
-        while i < n {
-            let lead = b[i];
-            if lead < 0x80 {
-                if matches!(lead, b'\t'..=b'\r' | b' ') {
-                    break;
-                }
-                pipes += usize::from(lead == b'|');
-                i += 1;
-            } else if (0xE4..=0xE9).contains(&lead) {
-                i += 3; // a lead byte of the CJK block: never white space
-            } else if wide_space(b, i, lead) {
-                break;
-            } else {
-                i += char_len(lead);
-            }
-            col += 1;
-        }
+        (i, col) = word_end(b, i, col, &mut pipes);
         words.push(Word {
             bytes: start + ws..start + i,
             cols: wc..col,

@@ -5,7 +5,7 @@ use super::cells::Tok;
 use super::vocabulary::{self, Found, Set};
 use crate::lines::is_space;
 use crate::model::Number;
-use crate::text::lexical::{MarkerScan, Norm};
+use crate::text::lexical::{MarkerScan, Norm, Quiet};
 
 mod builder;
 
@@ -26,8 +26,18 @@ pub(crate) fn cell_suffix(raw: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
-/// True for the code point of a Chinese numeral of list markers (`一` …
-/// `十`, `〇`, `零`: see [`crate::text::lexical::cn_digit`]).
+/// The code points of the Chinese numerals of list markers (`〇`, `零`,
+/// `一` … `十`: see [`crate::text::lexical::cn_digit`]).
+const NUMERALS: [u32; 12] = [
+    0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+];
+
+/// [`may_start_marker`] over U+3000..U+9FFF, as the normaliser's table:
+/// the numerals.
+static MARKER_QUIET: Quiet = Quiet::with(&NUMERALS);
+
+/// True for the code point of a Chinese numeral of list markers
+/// ([`NUMERALS`]).
 #[inline(always)]
 fn is_numeral(cp: u32) -> bool {
     // (most characters are ruled out by the low six bits of their code
@@ -255,9 +265,15 @@ impl Cutter {
             }
             // (the scan's state after any other character is the same
             // however many follow: those are skipped in a tight loop)
-            n.push_loud(&text[start..end], start, may_start_marker, |pos, cp| {
-                markers.feed_with(pos, cp, is_numeral(cp), marks);
-            });
+            n.push_loud(
+                &text[start..end],
+                start,
+                may_start_marker,
+                &MARKER_QUIET,
+                |pos, cp| {
+                    markers.feed_with(pos, cp, is_numeral(cp), marks);
+                },
+            );
             prev_end = Some(end);
         }
         // the words: one tight pass of the automaton over the normalised
@@ -480,6 +496,11 @@ fn fraction_digits(s: &str, c: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_quiet_table_is_the_marker_test() {
+        assert!(super::MARKER_QUIET.agrees_with(super::may_start_marker));
+    }
+
     #[test]
     fn numerals_are_the_markers_numerals() {
         for c in ('\0'..='\u{FFFF}').chain(['𝄞']) {

@@ -17,7 +17,7 @@ use crate::chars::is_space;
 
 type Res<'a, T> = IResult<&'a str, T>;
 
-pub(crate) use super::norm::{Norm, norm, norm_char, norm_head, norm_into, push_norm};
+pub(crate) use super::norm::{Norm, Quiet, norm, norm_char, norm_head, norm_into, push_norm};
 
 /// Value of a Chinese numeral digit.
 pub(crate) fn cn_digit(c: char) -> Option<u32> {

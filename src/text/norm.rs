@@ -83,7 +83,10 @@ const WIDE_BASE: u32 = 0x3000;
 /// second byte of its UTF-8: set when [`norm_char`] changes it (the
 /// ideographic space, `〝〞`, the Traditional characters of `text::hant`;
 /// the unit test `the_table_of_changes_is_the_fold` checks every one).
-static CHANGES: [u64; 448] = {
+static CHANGES: [u64; 448] = changes();
+
+/// The bits of [`CHANGES`] (a `const fn`: [`Quiet::with`] starts from them).
+const fn changes() -> [u64; 448] {
     let mut m = crate::text::hant::table_bits::<448>(WIDE_BASE);
     let others = ['\u{3000}', '〝', '〞'];
     let mut k = 0;
@@ -93,7 +96,54 @@ static CHANGES: [u64; 448] = {
         k += 1;
     }
     m
-};
+}
+
+/// The characters of U+3000..U+9FFF that [`Norm::push_loud`] passes over
+/// inside a stretch without decoding them and asking its `loud`: one bit
+/// per code point, laid out as [`CHANGES`], set for the characters that
+/// change and for those `loud` holds of, so that one look-up judges both.
+pub(crate) struct Quiet([u64; 448]);
+
+impl Quiet {
+    /// The table of a `loud` that holds of the code points `loud` of
+    /// U+3000..U+9FFF and of no other character of that range.
+    pub(crate) const fn with(loud: &[u32]) -> Quiet {
+        let mut m = changes();
+        let mut k = 0;
+        while k < loud.len() {
+            let i = (loud[k] - WIDE_BASE) as usize;
+            m[i / 64] |= 1 << (i % 64);
+            k += 1;
+        }
+        Quiet(m)
+    }
+
+    /// The table of a `loud` that holds of every character.
+    #[cfg_attr(not(test), allow(dead_code))]
+    const ALL: Quiet = Quiet([u64::MAX; 448]);
+
+    /// True when the three bytes `x y z` are a character of U+3000..U+9FFF
+    /// that is its own normal form and that `loud` rejects (as [`own_wide`]).
+    #[inline(always)]
+    fn passes(&self, x: u8, y: u8, z: u8) -> bool {
+        let k = x.wrapping_sub(0xE3);
+        k < 7 && self.0[usize::from(k) << 6 | usize::from(y & 0x3F)] >> (z & 0x3F) & 1 == 0
+    }
+
+    /// True when `loud` holds of the characters of U+3000..U+9FFF that this
+    /// table says it does, and of no other of them that is its own normal
+    /// form (what [`Norm::push_loud`] asks of its two arguments).
+    #[cfg(test)]
+    pub(crate) fn agrees_with(&self, loud: impl Fn(u32) -> bool) -> bool {
+        (WIDE_BASE..0xA000).all(|cp| {
+            let c = char::from_u32(cp).expect("no surrogate here");
+            let mut u = [0u8; 4];
+            let u = c.encode_utf8(&mut u).as_bytes();
+            let own = norm_char(c) == Some(c);
+            self.passes(u[0], u[1], u[2]) == (own && !loud(cp))
+        })
+    }
+}
 
 /// True when the three bytes `x y z` (a lead byte and two continuation
 /// bytes) are a character of U+3000..U+9FFF that is its own normal form:
@@ -125,21 +175,20 @@ fn ideograph_at(b: &[u8], i: usize) -> u32 {
 
 /// The end of the stretch of characters from byte `i` of `b` that are their
 /// own normal form and that `loud` rejects (see [`Norm::push_loud`]): ASCII
-/// and the characters [`own_wide`] finds unchanged, judged from their
-/// bytes; any other character ends
-/// it.
+/// (asked of `loud`) and the characters of U+3000..U+9FFF that `quiet`
+/// passes, judged from their bytes; any other character ends it.
 #[inline(always)]
-fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool) -> usize {
-    while let Some(&x) = b.get(i) {
-        if x < 0x80 {
-            if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || loud(u32::from(x)) {
-                break;
+fn quiet_end(b: &[u8], mut i: usize, loud: &impl Fn(u32) -> bool, quiet: &Quiet) -> usize {
+    loop {
+        match b.get(i..) {
+            Some(&[x, ..]) if x < 0x80 => {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || loud(u32::from(x)) {
+                    break;
+                }
+                i += 1;
             }
-            i += 1;
-        } else if own_wide_at(b, i) && !loud(ideograph_at(b, i)) {
-            i += 3;
-        } else {
-            break;
+            Some(&[x, y, z, ..]) if quiet.passes(x, y, z) => i += 3,
+            _ => break,
         }
     }
     i
@@ -380,7 +429,7 @@ impl Norm {
     #[cfg_attr(not(test), allow(dead_code))]
     #[inline(always)]
     pub(crate) fn push_each(&mut self, src: &str, at: usize, each: impl FnMut(usize, u32)) {
-        self.push_loud(src, at, |_| true, each);
+        self.push_loud(src, at, |_| true, &Quiet::ALL, each);
     }
 
     /// [`Norm::push_each`] for a caller that reads only some characters:
@@ -391,13 +440,17 @@ impl Norm {
     /// no call and no map entry per character. For a caller whose state after
     /// a character `loud` rejects does not depend on how many such characters
     /// follow (a marker scan: only digits, brackets and numerals matter).
-    /// The text and the map are those of [`Norm::push_each`].
+    /// The text and the map are those of [`Norm::push_each`]. `table` is
+    /// `loud` over U+3000..U+9FFF as a table ([`Quiet::with`] of the code
+    /// points there that `loud` holds of): inside a stretch those
+    /// characters are judged by one look-up, not decoded and asked.
     #[inline(always)]
     pub(crate) fn push_loud(
         &mut self,
         src: &str,
         at: usize,
         loud: impl Fn(u32) -> bool,
+        table: &Quiet,
         mut each: impl FnMut(usize, u32),
     ) {
         self.s.reserve(src.len());
@@ -461,7 +514,7 @@ impl Norm {
                 each(pos, cp);
                 quiet = true;
             }
-            i = quiet_end(b, i, &loud);
+            i = quiet_end(b, i, &loud, table);
         }
         self.s.push_str(&src[run..]);
     }

@@ -33,8 +33,28 @@ fn spaces_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// `s.trim_start_matches(is_space)`.
+/// True when `x`, the first byte of a character, starts one that is no
+/// white space as its byte alone tells: ASCII above the space, or a lead
+/// byte of the CJK block (E4..E9).
+#[inline(always)]
+fn plainly_no_space(x: u8) -> bool {
+    (0x21..0x80).contains(&x) || (0xE4..=0xE9).contains(&x)
+}
+
+/// `s.trim_start_matches(is_space)`. Most pieces start with a character
+/// that is no white space: that is judged here, where the caller inlines
+/// it, and only the others go to the loop ([`trim_start_loop`]).
+#[inline]
 pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&x) if !plainly_no_space(x) => trim_start_loop(s),
+        _ => s,
+    }
+}
+
+/// [`trim_start`] of a piece whose first character may be white space.
+#[inline(never)]
+fn trim_start_loop(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -61,8 +81,26 @@ pub(crate) fn trim_start(s: &str) -> &str {
     &s[i..]
 }
 
-/// `s.trim_end_matches(is_space)`.
+/// `s.trim_end_matches(is_space)`. Most pieces end with a character that
+/// is no white space: ASCII above the space, or a character of the CJK
+/// block (its lead byte three bytes from the end: `s` is UTF-8, so the two
+/// after it are its continuation bytes); that is judged here, where the
+/// caller inlines it, and only the others go to the loop
+/// ([`trim_end_loop`]).
+#[inline]
 pub(crate) fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    match *b {
+        [] => s,
+        [.., x] if (0x21..0x80).contains(&x) => s,
+        [.., l, _, _] if (0xE4..=0xE9).contains(&l) => s,
+        _ => trim_end_loop(s),
+    }
+}
+
+/// [`trim_end`] of a piece whose last character may be white space.
+#[inline(never)]
+fn trim_end_loop(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = b.len();
     while end > 0 {
@@ -91,11 +129,13 @@ pub(crate) fn trim_end(s: &str) -> &str {
 }
 
 /// `s.trim_matches(is_space)`.
+#[inline]
 pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
 /// `s.chars().all(is_space)`.
+#[inline]
 pub(crate) fn is_blank(s: &str) -> bool {
     trim_start(s).is_empty()
 }
