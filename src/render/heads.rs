@@ -90,31 +90,86 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
 }
 
 /// True for a subsection without a title whose first block is a subsection
-/// with no blocks whose head line alone opens a table (`1.` +
-/// `一、本年新收0d…\t\t1\trwar0`: an applications row), when the marker and
-/// that head on one line, as the source had them, read back as the two
-/// heads (the outer marker first, the line opens no table).
+/// whose head line alone opens a table (`1.` + `一、本年新收0d…\t\t1\trwar0`:
+/// an applications row), when the marker and that line on one line, as the
+/// source had them, read back as the two heads (the outer marker first, the
+/// line opens no table). The inner head line is the head alone, or with the
+/// inner subsection's first paragraph when that goes on it (`1.` + `一、` +
+/// `本年新收33330  全0 …`: the paragraph is read back on the joined line
+/// too, cut before a tab as [`tab_cut`] cuts it after the outer marker);
+/// the inner subsection's other blocks follow on lines of their own, as
+/// they do after its head line alone.
 fn untitled_joins_inner(
     s: &crate::model::Subsection,
     inner: &crate::model::Subsection,
     last: u32,
 ) -> bool {
-    if !inner.blocks.is_empty() {
+    let head = head_text(inner);
+    let first = match inner.blocks.first() {
+        Some(Block::Paragraph(p)) => Some(p),
+        _ => None,
+    };
+    // (the cheap test first: only a head line that opens a table, alone
+    // or with the first paragraph)
+    let opens = |line: &str| crate::parse::anchor::anchor(line.trim()).is_some();
+    let with_body = |p: &crate::model::Paragraph| {
+        let mut line = format!("{}{}", inner.marker, inner.title.as_deref().unwrap_or(""));
+        line.extend(p.text.chars().filter(|c| *c != '\n' && *c != '\r'));
+        line
+    };
+    if !opens(&head) && !first.is_some_and(|p| opens(&with_body(p))) {
         return false;
     }
-    let inner_line = head_text(inner);
-    // (the cheap test first: only a head line that opens a table)
-    if crate::parse::anchor::anchor(inner_line.trim()).is_none() {
-        return false;
-    }
-    let line = format!("{}{inner_line}", s.marker);
-    crate::parse::headings::find_heading(&line, last.saturating_add(1), last).is_none()
+    let body = first.filter(|_| body_on_head_line(inner, last));
+    let line = match body {
+        Some(p) => joined_body_line(s, inner, &p.text, last),
+        None if opens(&head) && !joins_first_subsection(inner, last) => {
+            format!("{}{head}", s.marker)
+        }
+        None => return false,
+    };
+    crate::parse::headings::find_heading(
+        line.lines().next().unwrap_or(""),
+        last.saturating_add(1),
+        last,
+    )
+    .is_none()
         && super::reread::preamble_of(&line).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Subsection(r)]
-                if same_head(r, s)
-                    && matches!(r.blocks.as_slice(), [Block::Subsection(i)]
-                        if same_head(i, inner) && i.blocks.is_empty()))
+            if same_head(r, s)
+                && matches!(r.blocks.as_slice(), [Block::Subsection(i)]
+                    if same_head(i, inner) && match (body, i.blocks.as_slice()) {
+                        (None, []) => true,
+                        (Some(p), [Block::Paragraph(q)]) => q.text == p.text,
+                        _ => false,
+                    }))
         })
+}
+
+/// The text written for the head of untitled subsection `s` joined to its
+/// first block `inner`'s head line, which holds `inner`'s first paragraph
+/// `text` (as `Chunks::head_line_subsection` writes it after the prefix):
+/// the body cut before a tab where [`tab_cut`] cuts it.
+fn joined_body_line(
+    s: &crate::model::Subsection,
+    inner: &crate::model::Subsection,
+    text: &str,
+    last: u32,
+) -> String {
+    let title = inner.title.as_deref().unwrap_or("");
+    let body: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    let gap = title_gap(inner, &body, last);
+    let mut line = format!("{}{}{title}{gap}", s.marker, inner.marker);
+    match tab_cut(&s.marker, &inner.marker, title, &body, last) {
+        Some(at) => {
+            line.push_str(&body[..at]);
+            line.push('\n');
+            line.push_str(&body[at..]);
+        }
+        None => line.push_str(&body),
+    }
+    line.push('\n');
+    line
 }
 
 /// True for a subsection whose first block is a paragraph that is written

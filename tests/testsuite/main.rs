@@ -36,6 +36,7 @@ mod roundtrip;
 mod roundtrip_laws;
 mod roundtrip_laws_c15a;
 mod roundtrip_laws_c15c;
+mod roundtrip_laws_c15b;
 mod roundtrip_sweep;
 mod series_html;
 mod strategy;
