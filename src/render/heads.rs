@@ -228,7 +228,70 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && crate::parse::seg::line_marker(&text).is_none()
         && crate::parse::blocks::split_title(&rest) == want
         && !heading()
-        && (!head_apart_reads || head_reads_otherwise(s, &line, &p.text))
+        && (!head_apart_reads
+            || head_reads_otherwise(s, &line, &p.text)
+            || paragraphs_read_as_lines(s, &format!("{}{title}", s.marker), &text, last))
+}
+
+/// True when the first paragraphs of titled subsection `s` are short, two or
+/// more of those after the first are figures, and written each apart from
+/// the head line (`（五）。` + `公` `0` `8`) they read as a table of one cell
+/// per line, where with the first one on the head line (`（五）。公`, `text`
+/// after `head`, the marker and title) they read back as they were: the
+/// source had it there, and the figures after it alone are too few for such
+/// a table. Decided by reading back, asked only when the paragraphs could be
+/// such a table's cells.
+fn paragraphs_read_as_lines(
+    s: &crate::model::Subsection,
+    head: &str,
+    text: &str,
+    last: u32,
+) -> bool {
+    let paras = short_paragraphs(s);
+    let figures = paras
+        .iter()
+        .skip(1)
+        .filter(|t| crate::parse::region::is_number_line(t.trim()))
+        .count();
+    if figures < 2 || paras.first() != Some(&text) {
+        return false;
+    }
+    let rest: String = paras[1..].iter().map(|t| format!("\n{t}\n")).collect();
+    let gap = title_gap(s, text, last);
+    !reads_with_paragraphs(s, &paras, &format!("{}\n\n{text}\n{rest}", head_text(s)))
+        && reads_with_paragraphs(s, &paras, &format!("{head}{gap}{text}\n{rest}"))
+}
+
+/// True when `t` can be a cell of a table of one cell per line, as the
+/// parser's look-ahead reads it: short, no stop, comma or line break.
+fn short_cell(t: &str) -> bool {
+    t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':', '\n', '\r'])
+}
+
+/// The short paragraphs ([`short_cell`]) that open subsection `s`, up to
+/// seven: those the look-ahead for a table of one cell per line can reach.
+fn short_paragraphs(s: &crate::model::Subsection) -> Vec<&str> {
+    s.blocks
+        .iter()
+        .take(7)
+        .map_while(|b| match b {
+            Block::Paragraph(p) if short_cell(&p.text) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when `written` reads back as one subsection of the head of `s`
+/// whose first blocks are the paragraphs `paras`.
+fn reads_with_paragraphs(s: &crate::model::Subsection, paras: &[&str], written: &str) -> bool {
+    super::reread::preamble_of(written).is_some_and(|b| {
+        matches!(b.as_slice(), [Block::Subsection(r)]
+        if same_head(r, s)
+            && r.blocks.len() >= paras.len()
+            && r.blocks.iter().zip(paras).all(|(b, t)| {
+                matches!(b, Block::Paragraph(p) if p.text == *t)
+            }))
+    })
 }
 
 /// The stops that end a title before the body on its line (those of
@@ -424,37 +487,14 @@ fn has_line_break_or_space(t: &str) -> bool {
 /// head line starts the body and reads as it was. Asked only when the head
 /// and the first paragraph can be short cells, and decided by reading back.
 pub(super) fn first_paragraph_joins_head(s: &crate::model::Subsection, head: &str) -> bool {
-    let short = |t: &str| {
-        t.chars().nth(20).is_none()
-            && !t.contains(['。', '，', '；', ',', ';', '：', ':', '\n', '\r'])
-    };
     // the paragraphs the look-ahead can reach (seven, the head's own first)
-    let paras: Vec<&str> = s
-        .blocks
-        .iter()
-        .take(7)
-        .map_while(|b| match b {
-            Block::Paragraph(p) if short(&p.text) => Some(p.text.as_str()),
-            _ => None,
-        })
-        .collect();
-    if paras.len() < 2 || !short(head) {
+    let paras = short_paragraphs(s);
+    if paras.len() < 2 || !short_cell(head) {
         return false;
     }
-    let reads = |text: &str| {
-        super::reread::preamble_of(text).is_some_and(|b| {
-            matches!(b.as_slice(), [Block::Subsection(r)]
-            if r.marker == s.marker
-                && r.title == s.title
-                && r.blocks.len() >= paras.len()
-                && r.blocks.iter().zip(&paras).all(|(b, t)| {
-                    matches!(b, Block::Paragraph(p) if p.text == *t)
-                }))
-        })
-    };
     let rest: String = paras[1..].iter().map(|t| format!("\n{t}\n")).collect();
-    !reads(&format!("{head}\n\n{}\n{rest}", paras[0]))
-        && reads(&format!("{head}\n{}\n{rest}", paras[0]))
+    !reads_with_paragraphs(s, &paras, &format!("{head}\n\n{}\n{rest}", paras[0]))
+        && reads_with_paragraphs(s, &paras, &format!("{head}\n{}\n{rest}", paras[0]))
 }
 
 /// How many characters before the tab [`tab_cut`] tries as the end of the

@@ -302,7 +302,7 @@ impl Cutter {
                 // (no place on this line where a marker may start)
                 continue;
             }
-            let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k]);
+            let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k], &self.apart);
             for j in from..found {
                 let (mut c, len) = self.markers[j];
                 // a marker cut by a pipe (`.1|.信访`: its digits end one part

@@ -330,7 +330,7 @@ pub(crate) fn marker_starts_into(s: &str, out: &mut Vec<usize>) {
     for (i, c) in s.char_indices() {
         scan.feed(i, u32::from(c), &mut places);
     }
-    let kept = MarkerScan::check(s, &mut places);
+    let kept = MarkerScan::check(s, &mut places, &[]);
     out.extend(places[..kept].iter().map(|&(at, _)| at));
 }
 
@@ -391,15 +391,22 @@ impl MarkerScan {
     /// starts, at the front of `places` in order, each with the marker's
     /// length in bytes; returns how many: those are what
     /// `marker_starts_into` finds in the line.
-    pub(crate) fn check(s: &str, places: &mut [(usize, usize)]) -> usize {
+    ///
+    /// `apart` (rising) are the places of `s` where a part starts that stood
+    /// apart from the one before it (white space between them, which `s`
+    /// does not hold): a digit there is not glued to the marker before it,
+    /// so `2.` + `1.案` is the marker `2.`, where `2.1.案` is none (`2.1`
+    /// reads as a number).
+    pub(crate) fn check(s: &str, places: &mut [(usize, usize)], apart: &[usize]) -> usize {
         let mut k = 0;
         for i in 0..places.len() {
             let at = places[i].0;
             let rest = &s[at..];
             let after = match rest.as_bytes()[0] {
-                // (a marker that starts with `(` is in parentheses, one
-                // that starts with a digit is of the `1.` style)
-                b'(' | b'0'..=b'9' => subsection_marker_at(rest).map(|(len, _)| len),
+                // (a marker that starts with `(` is in parentheses)
+                b'(' => subsection_marker_at(rest).map(|(len, _)| len),
+                // (one that starts with a digit is of the `1.` style)
+                b'0'..=b'9' => digit_marker_at(s, at, apart),
                 _ => section_marker_at(rest).map(|(len, _)| len),
             };
             if let Some(len) = after {
@@ -409,6 +416,22 @@ impl MarkerScan {
         }
         k
     }
+}
+
+/// The length of the `1.`-style marker at byte `at` of `s` (see
+/// [`MarkerScan::check`]): a digit after its stop makes it none (`2.1` is a
+/// number) unless that digit starts a part apart from the marker's (a place
+/// of `apart`).
+fn digit_marker_at(s: &str, at: usize, apart: &[usize]) -> Option<usize> {
+    let rest = &s[at..];
+    if let Some((len, _)) = subsection_marker_at(rest) {
+        return Some(len);
+    }
+    // (the first part that starts after the marker's first digit)
+    let next = apart[apart.partition_point(|&p| p <= at)..].first()?;
+    subsection_marker_at(s.get(at..*next)?)
+        .map(|(len, _)| len)
+        .filter(|&len| at + len == *next)
 }
 
 /// True when `t` ends a sentence as the parser reads it (`。！？；：…`, also

@@ -37,6 +37,7 @@ mod roundtrip_laws;
 mod roundtrip_laws_c15a;
 mod roundtrip_laws_c15c;
 mod roundtrip_laws_c15b;
+mod roundtrip_laws_c15d;
 mod roundtrip_sweep;
 mod series_html;
 mod strategy;

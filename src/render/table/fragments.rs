@@ -20,6 +20,9 @@ pub(super) struct RowFragment<'a> {
     pub(super) spaced: bool,
     /// It is written glued after the label, before the fused digits.
     pub(super) after_label: bool,
+    /// Where it stood in the source (start and end): a fragment glued to
+    /// the one written before it is written glued to it (see `put_row`).
+    pub(super) span: (u32, u32),
 }
 
 /// The fragments of a standard table that stand among its rows: text the
@@ -104,6 +107,7 @@ fn place<'a, C: Key>(
         tab: b.tab,
         spaced: b.spaced,
         after_label: b.after_label,
+        span: (f.span.start, f.span.end),
     })
 }
 

@@ -299,13 +299,16 @@ fn put_row<'a, W: fmt::Write, C: Key>(
     // the fragments of the row's lines, each after the cell (or fused
     // digits) it follows in the source; the rest at the end of the row
     let mut glued: Vec<bool> = mine.iter().map(|f| f.after_label).collect();
-    // a fragment was written last: another one written right after it would
-    // read back as one fragment with it (`7（\t提`), so it is not written
-    let mut wrote = false;
+    // a fragment was written last (the end of its source span): another one
+    // written right after it would read back as one fragment with it
+    // (`7（\t提`), so it is not written, unless it stood glued to it in the
+    // source (`7.法 2.` + `1.案`, cut at the marker `1.`): written glued, the
+    // two are the text the source's field held, which reads back as it did
+    let mut wrote: Option<u32> = None;
     let mut after = |w: &mut W, at: Option<&crate::model::Text>, last: bool| -> fmt::Result {
         if !last {
             // a cell was just written
-            wrote = false;
+            wrote = None;
         }
         for (i, f) in mine.iter().enumerate() {
             if glued[i] {
@@ -317,20 +320,12 @@ fn put_row<'a, W: fmt::Write, C: Key>(
             };
             if here || last {
                 glued[i] = true;
-                if wrote {
+                let on = wrote == Some(f.span.0);
+                if wrote.is_some() && !on {
                     continue;
                 }
-                wrote = true;
-                if f.tab {
-                    w.write_char('\t')?;
-                }
-                // (one more field keeps its words apart too: `织 构` is
-                // quoted so by the audit, written `织构` it would not be)
-                if f.spaced || f.tab {
-                    put_fragment(w, f.raw)?;
-                } else {
-                    put(w, f.raw)?;
-                }
+                wrote = Some(f.span.1);
+                put_row_fragment(w, f, on)?;
             }
         }
         Ok(())
@@ -365,6 +360,27 @@ fn put_row<'a, W: fmt::Write, C: Key>(
         w.write_char('\n')?;
     }
     Ok(())
+}
+
+/// Writes fragment `f` of a row where it goes (see `put_row`): after a tab
+/// when it is one more field (not when `on` the fragment written before it,
+/// to which it stood glued), its words apart in a field or cell's place of
+/// its own.
+fn put_row_fragment<W: fmt::Write>(
+    w: &mut W,
+    f: &fragments::RowFragment<'_>,
+    on: bool,
+) -> fmt::Result {
+    if f.tab && !on {
+        w.write_char('\t')?;
+    }
+    // (one more field keeps its words apart too: `织 构` is quoted so by the
+    // audit, written `织构` it would not be)
+    if f.spaced || f.tab {
+        put_fragment(w, f.raw)
+    } else {
+        put(w, f.raw)
+    }
 }
 
 /// Writes the fragments of a row that stand glued after its label (or as
