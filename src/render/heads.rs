@@ -48,15 +48,29 @@ fn first_line(s: &crate::model::Subsection, last: u32) -> String {
 /// alone, the head could read as a section heading; the parser reads the
 /// marker after the title as a subsection of it (of another marker style).
 /// So is a subsection with a title whose first block has a section marker
-/// and alone would read as a section heading (`一是。六、其他需要报告`).
-/// `last` is the number of the section written last.
+/// and alone would read as a section heading (`一是。六、其他需要报告`), and
+/// one whose first block's head line alone opens a table
+/// ([`inner_opens_table`]). `last` is the number of the section written last.
 pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
-    if let (None, Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) {
-        return untitled_joins_inner(s, inner, last);
-    }
-    let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
+    let Some(Block::Subsection(inner)) = s.blocks.first() else {
         return false;
     };
+    match &s.title {
+        None => inner_opens_table(s, inner, last),
+        Some(title) => {
+            titled_joins_inner(s, title, inner, last) || inner_opens_table(s, inner, last)
+        }
+    }
+}
+
+/// [`joins_first_subsection`] for a subsection with a title whose head, or
+/// its first block's head, alone would read as a section heading.
+fn titled_joins_inner(
+    s: &crate::model::Subsection,
+    title: &str,
+    inner: &crate::model::Subsection,
+    last: u32,
+) -> bool {
     let head = format!("{}{title}", s.marker);
     let heading =
         |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
@@ -81,20 +95,20 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
         && nested.is_some_and(|(style, len)| {
             len == inner.marker.len() && outer.is_some_and(|(o, _)| o != style)
         })
-        && crate::parse::blocks::split_title(&rest)
-            == (Some(title.as_str()), Some(inner_line.as_str()))
+        && crate::parse::blocks::split_title(&rest) == (Some(title), Some(inner_line.as_str()))
         && heading(&line).is_none()
         // (the inner head is written as `first_line` says: on a line of
         // its own, not joined to its own first subsection)
         && !joins_first_subsection(inner, last)
 }
 
-/// True for a subsection without a title whose first block is a subsection
-/// with no blocks whose head line alone opens a table (`1.` +
-/// `一、本年新收0d…\t\t1\trwar0`: an applications row), when the marker and
-/// that head on one line, as the source had them, read back as the two
-/// heads (the outer marker first, the line opens no table).
-fn untitled_joins_inner(
+/// True for a subsection (with a title or without) whose first block is a
+/// subsection with no blocks whose head line alone opens a table (`1.` +
+/// `一、本年新收0d…\t\t1\trwar0`: an applications row; `（二）。` +
+/// `一、本年新收政府信息公开申请数量。`: the table's first row), when the
+/// head and that head on one line, as the source had them, read back as the
+/// two heads (the outer head first, the line opens no table).
+fn inner_opens_table(
     s: &crate::model::Subsection,
     inner: &crate::model::Subsection,
     last: u32,
@@ -107,7 +121,11 @@ fn untitled_joins_inner(
     if crate::parse::anchor::anchor(inner_line.trim()).is_none() {
         return false;
     }
-    let line = format!("{}{inner_line}", s.marker);
+    let line = format!(
+        "{}{}{inner_line}",
+        s.marker,
+        s.title.as_deref().unwrap_or("")
+    );
     crate::parse::headings::find_heading(&line, last.saturating_add(1), last).is_none()
         && super::reread::preamble_of(&line).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Subsection(r)]

@@ -34,6 +34,7 @@ mod pdf_memory;
 mod read;
 mod roundtrip;
 mod roundtrip_laws;
+mod roundtrip_laws_z10;
 mod roundtrip_sweep;
 mod series_html;
 mod strategy;
