@@ -65,6 +65,12 @@ fn laws_z10_a_label_keeps_the_tab_after_marker_digits() {
             assert_laws(&x);
         }
     }
+    // (a figure after the tab: the label field keeps its digits, written
+    // glued as before, `一、本年新收00000002.2.` + `2.重复申请`; seed 42)
+    for x in line_ends("一、本年新收00000002.\t2.2.重复申请\n本机关将继续做好政府信息公开工作。\n")
+    {
+        assert_laws(&x);
+    }
     let c1 = canonical(&format!("{HEAD}{}", rows[0]));
     assert!(
         c1.contains("\n四、结转下年00000002.\t度继续办理57.\t1\t2\t3\t4\t5\t6\t7\n"),

@@ -184,7 +184,9 @@ pub(super) fn put_label<W: fmt::Write, C: Key>(
 /// Writes a label's text (one line of it) as the row writes it, its white
 /// space away (`put`); but with `stray` (the applications table's tab rows)
 /// a white-space run after a piece that ends in digits glued to its text and
-/// a list marker, with text after it, is written as a tab (`四、结转下年00000002.`
+/// a list marker, with text after it that starts with no digit (before
+/// `2.2.重复申请` the label's text `2.` would read apart in a field of its
+/// own), is written as a tab (`四、结转下年00000002.`
 /// TAB `度继续办理57.`): the label field keeps such digits and marker only when
 /// nothing follows the marker in the field
 /// (`template::cells::marker_digits_in_label`), so glued
@@ -206,7 +208,9 @@ pub(super) fn put_label_text<W: fmt::Write>(w: &mut W, text: &str, stray: bool) 
         while chars.next_if(|(_, c)| is_space(*c)).is_some() {}
         let rest = chars.peek().map_or("", |(end, _)| &text[*end..]);
         if stray
-            && !rest.is_empty()
+            && rest
+                .trim_start_matches(|c: char| is_space(c) || c == '|')
+                .starts_with(|c: char| !c.is_numeric())
             && written.ends_with(['.', '、', '．'])
             && crate::template::cells::ends_in_marker_digits(&written)
         {
