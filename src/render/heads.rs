@@ -48,15 +48,29 @@ fn first_line(s: &crate::model::Subsection, last: u32) -> String {
 /// alone, the head could read as a section heading; the parser reads the
 /// marker after the title as a subsection of it (of another marker style).
 /// So is a subsection with a title whose first block has a section marker
-/// and alone would read as a section heading (`一是。六、其他需要报告`).
-/// `last` is the number of the section written last.
+/// and alone would read as a section heading (`一是。六、其他需要报告`), and
+/// one whose first block's head line alone opens a table
+/// ([`inner_opens_table`]). `last` is the number of the section written last.
 pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) -> bool {
-    if let (None, Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) {
-        return untitled_joins_inner(s, inner, last);
-    }
-    let (Some(title), Some(Block::Subsection(inner))) = (&s.title, s.blocks.first()) else {
+    let Some(Block::Subsection(inner)) = s.blocks.first() else {
         return false;
     };
+    match &s.title {
+        None => inner_opens_table(s, inner, last),
+        Some(title) => {
+            titled_joins_inner(s, title, inner, last) || inner_opens_table(s, inner, last)
+        }
+    }
+}
+
+/// [`joins_first_subsection`] for a subsection with a title whose head, or
+/// its first block's head, alone would read as a section heading.
+fn titled_joins_inner(
+    s: &crate::model::Subsection,
+    title: &str,
+    inner: &crate::model::Subsection,
+    last: u32,
+) -> bool {
     let head = format!("{}{title}", s.marker);
     let heading =
         |line: &str| crate::parse::headings::find_heading(line, last.saturating_add(1), last);
@@ -81,25 +95,27 @@ pub(super) fn joins_first_subsection(s: &crate::model::Subsection, last: u32) ->
         && nested.is_some_and(|(style, len)| {
             len == inner.marker.len() && outer.is_some_and(|(o, _)| o != style)
         })
-        && crate::parse::blocks::split_title(&rest)
-            == (Some(title.as_str()), Some(inner_line.as_str()))
+        && crate::parse::blocks::split_title(&rest) == (Some(title), Some(inner_line.as_str()))
         && heading(&line).is_none()
         // (the inner head is written as `first_line` says: on a line of
         // its own, not joined to its own first subsection)
         && !joins_first_subsection(inner, last)
 }
 
-/// True for a subsection without a title whose first block is a subsection
-/// whose head line alone opens a table (`1.` + `一、本年新收0d…\t\t1\trwar0`:
-/// an applications row), when the marker and that line on one line, as the
-/// source had them, read back as the two heads (the outer marker first, the
-/// line opens no table). The inner head line is the head alone, or with the
-/// inner subsection's first paragraph when that goes on it (`1.` + `一、` +
-/// `本年新收33330  全0 …`: the paragraph is read back on the joined line
-/// too, cut before a tab as [`tab_cut`] cuts it after the outer marker);
-/// the inner subsection's other blocks follow on lines of their own, as
-/// they do after its head line alone.
-fn untitled_joins_inner(
+/// True for a subsection whose first block is a subsection whose head line
+/// alone opens a table (`1.` + `一、本年新收0d…\t\t1\trwar0`: an
+/// applications row; `（二）。` + `一、本年新收政府信息公开申请数量。`: the
+/// table's first row), when the outer head and that line on one line, as
+/// the source had them, read back as the two heads (the outer head first,
+/// the line opens no table). After a marker without a title the inner head
+/// line is the head alone, or with the inner subsection's first paragraph
+/// when that goes on it (`1.` + `一、` + `本年新收33330  全0 …`: the paragraph
+/// is read back on the joined line too, cut before a tab as [`tab_cut`] cuts
+/// it after the outer marker), and the inner subsection's other blocks
+/// follow on lines of their own, as they do after its head line alone;
+/// after a head with a title (laws-z10) only an inner subsection with no
+/// blocks joins.
+fn inner_opens_table(
     s: &crate::model::Subsection,
     inner: &crate::model::Subsection,
     last: u32,
@@ -121,12 +137,15 @@ fn untitled_joins_inner(
         return false;
     }
     let body = first.filter(|_| body_on_head_line(inner, last));
-    let line = match body {
-        Some(p) => joined_body_line(s, inner, &p.text, last),
-        None if opens(&head) && !joins_first_subsection(inner, last) => {
+    let line = match (body, &s.title) {
+        (Some(p), None) => joined_body_line(s, inner, &p.text, last),
+        (None, None) if opens(&head) && !joins_first_subsection(inner, last) => {
             format!("{}{head}", s.marker)
         }
-        None => return false,
+        (None, Some(title)) if opens(&head) && inner.blocks.is_empty() => {
+            format!("{}{title}{head}", s.marker)
+        }
+        _ => return false,
     };
     crate::parse::headings::find_heading(
         line.lines().next().unwrap_or(""),

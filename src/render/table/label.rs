@@ -78,7 +78,7 @@ fn cut_label(label: &str, template_label: &str) -> Option<usize> {
 /// after it) that the tab row's first field would read cut
 /// (`（本列部分公开1.形）`, see `cut_label`): the length of its first line's
 /// text, written in the row, the rest on the line after it, as it stood.
-pub(super) fn wrapped_label_cut<C: Key>(
+fn wrapped_label_cut<C: Key>(
     source: Option<&RowSource<C>>,
     template_label: &str,
     pipes: bool,
@@ -123,6 +123,35 @@ fn marker_digits_before_rest(label: &str, first: usize) -> bool {
         && crate::template::cells::ends_in_marker_digits(&head)
 }
 
+/// How [`put_label`] writes a row's label field.
+#[derive(Clone, Copy)]
+pub(super) struct LabelForm {
+    /// The label was wrapped: its first line's length ([`wrapped_label_cut`]).
+    pub(super) wrapped: Option<usize>,
+    /// A tab row without fragments: a label that alone would read as a
+    /// heading may go between pipes.
+    pub(super) may_pipe: bool,
+    /// The table is written in pipe rows.
+    pub(super) pipes: bool,
+}
+
+impl LabelForm {
+    /// The form of `source`'s label in a row of a table written in pipe
+    /// rows or not (`pipes`); `bare`: the row has no fragments.
+    pub(super) fn of<C: Key>(
+        source: Option<&RowSource<C>>,
+        template_label: &str,
+        pipes: bool,
+        bare: bool,
+    ) -> LabelForm {
+        LabelForm {
+            wrapped: wrapped_label_cut(source, template_label, pipes),
+            may_pipe: !pipes && bare,
+            pipes,
+        }
+    }
+}
+
 /// A row's label field: the source's label (its first `wrapped` bytes when
 /// it was wrapped; between pipes when alone it would read as a heading and
 /// `may_pipe`: a tab row without fragments), or the template's.
@@ -132,19 +161,62 @@ pub(super) fn put_label<W: fmt::Write, C: Key>(
     source: Option<&RowSource<C>>,
     values: Option<&crate::model::table::Row<C>>,
     columns: &[C],
-    wrapped: Option<usize>,
-    may_pipe: bool,
+    form: LabelForm,
 ) -> fmt::Result {
     match source.and_then(|s| s.label.as_ref()) {
         Some(label)
-            if may_pipe && bare_label_reads_as_heading(&label.raw, source, values, columns) =>
+            if form.may_pipe
+                && bare_label_reads_as_heading(&label.raw, source, values, columns) =>
         {
             w.write_char('|')?;
             put(w, &label.raw)?;
             w.write_char('|')?;
         }
-        Some(label) => put(w, &label.raw[..wrapped.unwrap_or(label.raw.len())])?,
+        Some(label) => {
+            let text = &label.raw[..form.wrapped.unwrap_or(label.raw.len())];
+            put_label_text(w, text, stray_cells::<C>() && !form.pipes)?;
+        }
         None => w.write_str(template_label)?,
+    }
+    Ok(())
+}
+
+/// Writes a label's text (one line of it) as the row writes it, its white
+/// space away (`put`); but with `stray` (the applications table's tab rows)
+/// a white-space run after a piece that ends in digits glued to its text and
+/// a list marker, with text after it that starts with no digit (before
+/// `2.2.重复申请` the label's text `2.` would read apart in a field of its
+/// own), is written as a tab (`四、结转下年00000002.`
+/// TAB `度继续办理57.`): the label field keeps such digits and marker only when
+/// nothing follows the marker in the field
+/// (`template::cells::marker_digits_in_label`), so glued
+/// (`…00000002.度继续办理57.`) the cell grammar would cut a fused run and the
+/// text `2.度继续办理` off the label; apart, the label's pieces are read as the
+/// source's were (`marker_digits_before_rest` is the same rule for a label
+/// wrapped over lines).
+pub(super) fn put_label_text<W: fmt::Write>(w: &mut W, text: &str, stray: bool) -> fmt::Result {
+    // the text of the field being written
+    let mut written = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if !is_space(c) {
+            written.push(c);
+            w.write_char(c)?;
+            continue;
+        }
+        // a white-space run: skipped, or one tab where the row needs it
+        while chars.next_if(|(_, c)| is_space(*c)).is_some() {}
+        let rest = chars.peek().map_or("", |(end, _)| &text[*end..]);
+        if stray
+            && rest
+                .trim_start_matches(|c: char| is_space(c) || c == '|')
+                .starts_with(|c: char| !c.is_numeric())
+            && written.ends_with(['.', '、', '．'])
+            && crate::template::cells::ends_in_marker_digits(&written)
+        {
+            w.write_char('\t')?;
+            written.clear();
+        }
     }
     Ok(())
 }

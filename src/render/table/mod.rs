@@ -31,7 +31,7 @@ pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::RowFragments;
 pub(crate) use free::{LINES_REACH_CHARS, legacy_flow_lines};
 pub use free::{write_generic, write_legacy_statistics};
-use label::{put_label, stray_cells, stray_text_cell, wrapped_label_cut};
+use label::{LabelForm, put_label, stray_cells, stray_text_cell};
 use review_litigation::review_litigation;
 pub use review_litigation::write_review_litigation;
 
@@ -330,16 +330,8 @@ fn put_row<'a, W: fmt::Write, C: Key>(
         }
         Ok(())
     };
-    let wrapped = wrapped_label_cut(source, template_label, pipes);
-    put_label(
-        w,
-        template_label,
-        source,
-        values,
-        columns,
-        wrapped,
-        !pipes && mine.is_empty(),
-    )?;
+    let form = LabelForm::of(source, template_label, pipes, mine.is_empty());
+    put_label(w, template_label, source, values, columns, form)?;
     put_after_label(w, &mine)?;
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
         w.write_char('\t')?;
@@ -355,7 +347,7 @@ fn put_row<'a, W: fmt::Write, C: Key>(
     }
     after(w, None, true)?;
     w.write_char('\n')?;
-    if let (Some(first), Some(label)) = (wrapped, source.and_then(|s| s.label.as_ref())) {
+    if let (Some(first), Some(label)) = (form.wrapped, source.and_then(|s| s.label.as_ref())) {
         put(w, &label.raw[first..])?;
         w.write_char('\n')?;
     }
