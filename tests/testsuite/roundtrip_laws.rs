@@ -39,10 +39,16 @@ pub(crate) fn laws(x: &str) -> Result<(), String> {
     }
 }
 
-fn assert_laws(x: &str) {
+/// Fails with the input and why when `x` breaks a law.
+pub(crate) fn assert_laws(x: &str) {
     if let Err(e) = laws(x) {
         panic!("input {x:?}:\n{e}");
     }
+}
+
+/// The canonical text of `x` (`render(parse(x))`).
+pub(crate) fn canonical(x: &str) -> String {
+    ogi_report::parse(x).unwrap().render()
 }
 
 /// Checks the laws on every input of a sweep and fails with the list of

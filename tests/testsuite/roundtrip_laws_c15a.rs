@@ -5,14 +5,8 @@
 
 // ---- laws-c15a ----
 
-use crate::roundtrip_laws::laws;
+use crate::roundtrip_laws::assert_laws;
 use ogi_report::model::Block;
-
-fn assert_laws(x: &str) {
-    if let Err(e) = laws(x) {
-        panic!("input {x:?}:\n{e}");
-    }
-}
 
 /// The preamble of `text` is one table and then the paragraph `paragraph`.
 fn assert_table_then(text: &str, paragraph: &str) {

@@ -1,19 +1,7 @@
 //! The round-trip laws (see `roundtrip_laws.rs`) on a marker without a title
 //! before an applications label whose text goes on the label's line.
 
-use crate::roundtrip_laws::laws;
-
-/// Fails with the input and why when `x` breaks a law.
-fn assert_laws(x: &str) {
-    if let Err(e) = laws(x) {
-        panic!("input {x:?}:\n{e}");
-    }
-}
-
-/// The canonical text of `x`.
-fn canonical(x: &str) -> String {
-    ogi_report::parse(x).unwrap().render()
-}
+use crate::roundtrip_laws::{assert_laws, canonical};
 
 // ---- laws-c15b ----
 

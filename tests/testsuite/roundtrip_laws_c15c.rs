@@ -2,14 +2,8 @@
 //! the wider sweep: digits and a list marker at the end of a label field
 //! that stands after the row's first text.
 
-use crate::roundtrip_laws::laws;
+use crate::roundtrip_laws::{assert_laws, laws};
 use ogi_report::model::AppRow;
-
-fn assert_laws(x: &str) {
-    if let Err(e) = laws(x) {
-        panic!("input {x:?}:\n{e}");
-    }
-}
 
 /// The source text of row `row`'s label and fused digits (white space
 /// dropped: the canonical text writes a label's white space away).

@@ -1,15 +1,9 @@
 //! laws-c15d: the round-trip laws on the inputs of sweep seed 40 and the
 //! mutation run of seed 38 (see docs/roundtrip.md, section "laws-c15d").
 
-use crate::roundtrip_laws::laws;
+use crate::roundtrip_laws::assert_laws;
 
 // ---- laws-c15d ----
-
-fn assert_laws(x: &str) {
-    if let Err(e) = laws(x) {
-        panic!("input {x:?}:\n{e}");
-    }
-}
 
 /// The canonical line of the applications row `new_received` in the
 /// canonical text of `x`.

@@ -2,7 +2,7 @@
 //! broke one (laws-z10, see docs/roundtrip.md), and how `ogi render` reads a
 //! saved fuzz input that is converter markdown.
 
-use crate::roundtrip_laws::laws;
+use crate::roundtrip_laws::{assert_laws, canonical};
 
 // ---- laws-z10 ----
 
@@ -14,17 +14,6 @@ const HEAD: &str = "（本列数据的勾稽关系为：第一项加第二项之
 /// `x` with its LF line ends as CRLF and as CR.
 fn line_ends(x: &str) -> [String; 3] {
     [x.to_owned(), x.replace('\n', "\r\n"), x.replace('\n', "\r")]
-}
-
-fn assert_laws(x: &str) {
-    if let Err(e) = laws(x) {
-        panic!("input {x:?}:\n{e}");
-    }
-}
-
-/// The canonical text of `x`.
-fn canonical(x: &str) -> String {
-    ogi_report::parse(x).unwrap().render()
 }
 
 /// [Z10A] A row label whose first field ends in digits glued to its text and
