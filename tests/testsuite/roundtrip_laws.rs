@@ -2703,11 +2703,179 @@ fn laws_f_wrapped_labels_sweep() {
 /// Saved fuzz inputs that still break a law (file → why, with the input
 /// minimised by [`minimize_law_failure`]); [`known_law_failures_still_fail`]
 /// fails when one starts passing so it can move to the checked set.
-/// Empty since laws-c15a (the two inputs of the thirteenth strict campaign
-/// that the laws-c14 helpers left) and laws-c15b (the one input of the
-/// fourteenth): see docs/roundtrip.md. A new input that breaks a law is
-/// fixed, not listed here, unless it cannot be fixed in its session.
-pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[];
+/// The earlier campaigns' inputs are all fixed (laws-c15a: the two of the
+/// thirteenth strict campaign that the laws-c14 helpers left; laws-c15b: the
+/// one of the fourteenth; see docs/roundtrip.md). Listed: the 41 inputs of
+/// the fifteenth strict campaign (2026-12-07 15:06, at the end of the
+/// session; docs/fuzzing.md, fifteenth round), none fixed yet: 23 of family
+/// A (an applications label line after a head on whose line it stood), 18
+/// others, each with its minimised form.
+pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
+    (
+        "roundtrip-strict-0ac882c56cfe.txt",
+        "render does not converge: minimised `\u{7f}\u{7f}指标名称\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\n0\u{10}b|\n+0\n5` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-0fc665649283.txt",
+        "render does not converge: minimised `第二十条\n1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-111bad179a7c.txt",
+        "render does not converge: minimised `一、本年新收\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-140082210e5f.txt",
+        "render does not converge: minimised `（本列部分公开1.\n形）\n形）` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-161b303dbf41.txt",
+        "render does not converge: minimised `六、1.一、本年新收 330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-2096ba60e0a5.txt",
+        "render does not converge: minimised `四、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-26c894f4d701.txt",
+        "render does not converge: minimised `四、1.一、本年新收 330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-38a25982059a.txt",
+        "render does not converge: minimised `一、L\n一、\n.本年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-3f07ede56fdf.txt",
+        "render does not converge: minimised `（本列其他处理6,858.` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-429dc6c53d8b.txt",
+        "render does not converge: minimised `一、0\t0\n1.一、本年新收330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-4cf747784d19.txt",
+        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-4eedf98d214d.txt",
+        "render does not converge: minimised `（本列新出具（六）其他处理\n已获取信息９其他处理` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-584960963818.txt",
+        "render does not converge: minimised `一、\n1.一、本年新收33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-5d2844e5192b.txt",
+        "render does not converge: minimised `第二十条规章|1|\n4|政|\n|第二十条第系为：第一项加第二项之和，等于第三项加第四项之和` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-6523d53fd0fe.txt",
+        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-6cf16fad9f05.txt",
+        "render does not converge: minimised `一、本年新收\n1.一、本收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-6e93e3207114.txt",
+        "render does not converge: minimised `一、收\n一、\n.本年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-7401e599d4cb.txt",
+        "render does not converge: minimised `四、1.一、本年新收330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-764c2495ca04.txt",
+        "render does not converge: minimised `一、收\n一、\n.本年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-77b81ea59c73.txt",
+        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-7c25570979c5.txt",
+        "parse(render(parse(x))) != parse(x): minimised `||\n||\n(五\n)\n:` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-7ee7028c6ee1.txt",
+        "render does not converge: minimised `一、本年新收||~\nr\t\n\n^|\t|` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-83b5404afe3f.txt",
+        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (`((((((-6e管委会eee(((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-84a11c411ba3.txt",
+        "render does not converge: minimised `（本列第三方||\u{12}\n一00,000000000000.无正当理由大量反复申请e+\n|\t|` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-a5a25e613253.txt",
+        "render does not converge: minimised `|一、本年新收|\n0|||||||H\t|~` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-a6f6f2a1b495.txt",
+        "render does not converge: minimised `1.:|\n|\n0\n0` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-a990cf5945cb.txt",
+        "render does not converge: minimised `三、1.一、本年新收33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-b6bbf7741f2c.txt",
+        "render does not converge: minimised `（本列\n1.)            0    0   0   0    0    0   0\n$（六）其他处理` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-bb959d0fc4e6.txt",
+        "render does not converge: minimised `第二十条\n规范性文件5  at | yes |\n1  0  0  P` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-bdb6c497c076.txt",
+        "render does not converge: minimised `一、3\tw\n1.一、本年新收 330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-cb4d16394546.txt",
+        "render does not converge: minimised `三、1.一、本年新收333?漈﬜0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-d31dc50b3e62.txt",
+        "render does not converge: minimised `一、本年新收\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-dc758be95516.txt",
+        "render does not converge: minimised `1\n.\n:.` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-de27ad5bf5d6.txt",
+        "render does not converge: minimised `|一、本年新收7|\n|0|其他处理 1.` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-e1b4ef0034cf.txt",
+        "render does not converge: minimised `（本列\n3.量\n政\n第二十条本年收费金额事业性收费6t\t, /` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-e7c625417c43.txt",
+        "render does not converge: minimised `（本列\t4本年新收 办01.` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-e89d97cd182f.txt",
+        "render does not converge: minimised `w\t+\n|\t=\n\n1.\t0\n2\n\n5` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-ec58a08e6864.txt",
+        "render does not converge: minimised `一、\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-ed80aedec40f.txt",
+        "render does not converge: minimised `一、本年新收\t---1.` (fifteenth campaign, not minimised further or triaged)",
+    ),
+    (
+        "roundtrip-strict-edcf61154e22.txt",
+        "render does not converge: minimised `第二十条\n1.一、本 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+    (
+        "roundtrip-strict-ee36af6031dd.txt",
+        "render does not converge: minimised `一、\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+    ),
+];
 
 #[test]
 fn known_law_failures_still_fail() {
