@@ -11,6 +11,7 @@ use super::heads::{
 use super::paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
 };
+use super::reread::joined_heads_read_back;
 use super::table::LINES_REACH_CHARS;
 use super::{Chunks, Forced};
 use crate::model::{Block, Paragraph, Subsection, Table};
@@ -217,6 +218,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // (a row of the table, a section heading)
             self.next.prefix = Some(head_text(s));
             Ok(())
+        } else if self.joins_table_after(s, next) {
+            // `四、` + `1.` + `一、本年新收 33330 …`: alone the head after
+            // it would open an applications table
+            self.next.prefix = Some(head_text(s));
+            Ok(())
         } else {
             let tab = s.title.is_some() && tab_head.unwrap_or_else(|| self.tab_before_title(s));
             let mut head = match s.title.as_deref() {
@@ -242,8 +248,33 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             {
                 self.para = Some(head);
             }
-            self.blocks(&s.blocks)
+            let outer = next.or(self.after);
+            let after = std::mem::replace(&mut self.after, outer);
+            let r = self.blocks(&s.blocks);
+            self.after = after;
+            r
         }
+    }
+
+    /// True when empty subsection `s` is written at the start of the next
+    /// line: the head of the block written after it (in its list or after
+    /// it), a subsection without blocks whose head line alone opens a table,
+    /// when the joined line reads back so ([`joined_heads_read_back`]).
+    fn joins_table_after(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
+        if !s.blocks.is_empty()
+            || self.next.prefix.is_some()
+            || self.table.is_some()
+            || self.closing
+        {
+            return false;
+        }
+        let Some(Block::Subsection(n)) = next.or(self.after) else {
+            return false;
+        };
+        let line = head_text(n);
+        n.blocks.is_empty()
+            && crate::parse::anchor::anchor(line.trim()).is_some()
+            && joined_heads_read_back(s, n, &format!("{}{line}", head_text(s)), self.section)
     }
 
     /// True when the head line of subsection `s` (written with its blocks on

@@ -366,7 +366,7 @@ fn head_reads_otherwise(s: &crate::model::Subsection, line: &str, text: &str) ->
 }
 
 /// True when `a` and `b` have the same marker and title.
-fn same_head(a: &crate::model::Subsection, b: &crate::model::Subsection) -> bool {
+pub(super) fn same_head(a: &crate::model::Subsection, b: &crate::model::Subsection) -> bool {
     a.marker == b.marker && a.title == b.title
 }
 

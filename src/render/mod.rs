@@ -266,6 +266,9 @@ struct Chunks<'w, 'r, W> {
     /// How the next subsection or chunk is written, where it is decided:
     /// on one line or not, its head line, a head at the start of its line.
     next: Forced,
+    /// The block written after the list being written, when there is one
+    /// in the same section (see `Chunks::joins_table_after`).
+    after: Option<&'r Block>,
 }
 
 /// How the next subsection (or chunk) is written where that is decided:
@@ -321,6 +324,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             heading: None,
             headings: Vec::new(),
             next: Forced::flat(true),
+            after: None,
         }
     }
 }

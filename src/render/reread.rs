@@ -27,3 +27,28 @@ pub(super) fn cut_points(text: &str) -> impl Iterator<Item = usize> + '_ {
         at > 0 && !head.ends_with(char::is_whitespace) && !rest.starts_with(char::is_whitespace)
     })
 }
+
+/// True when `line`, the head of empty subsection `s` and then the head of
+/// subsection `n` (no blocks) on one line, reads back as those two heads:
+/// `n` inside `s` or after it (which of the two depends on the subsections
+/// open before the line, as it did where the source had them on one line),
+/// and no section heading (`last`: the number of the section written last).
+pub(super) fn joined_heads_read_back(
+    s: &crate::model::Subsection,
+    n: &crate::model::Subsection,
+    line: &str,
+    last: u32,
+) -> bool {
+    let empty = |r: &crate::model::Subsection, h: &crate::model::Subsection| {
+        super::heads::same_head(r, h) && r.blocks.is_empty()
+    };
+    crate::parse::headings::find_heading(line, last.saturating_add(1), last).is_none()
+        && preamble_of(line).is_some_and(|b| match b.as_slice() {
+            [Block::Subsection(r)] => {
+                super::heads::same_head(r, s)
+                    && matches!(r.blocks.as_slice(), [Block::Subsection(i)] if empty(i, n))
+            }
+            [Block::Subsection(r), Block::Subsection(i)] => empty(r, s) && empty(i, n),
+            _ => false,
+        })
+}

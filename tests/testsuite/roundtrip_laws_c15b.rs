@@ -91,3 +91,28 @@ fn laws_c15b_an_untitled_marker_keeps_a_titled_label_head_with_blocks() {
     assert_laws(x);
     assert!(canonical(x).starts_with("1.一、本年新收"), "{x:?}");
 }
+
+// ---- lead (fifteenth campaign, family A) ----
+
+/// The fifteenth campaign's family A, minimised: an applications label line
+/// that stood on the line of an empty head before it (`四、1.一、本年新收 …`:
+/// `四、` holds the empty `1.`, and `一、本年新收 …`, of `四、`'s marker style,
+/// is the sibling of `四、`). Written on a line of its own it opens an
+/// applications table; it is written after the empty head, on its line.
+#[test]
+fn laws_lead_a_label_line_after_an_empty_head_stays_on_its_line() {
+    for x in [
+        "四、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((",
+        "三、1.一、本年新收33330  全0 0 (((((((-6e管委会eee(((((((",
+        "一、\n1.一、本年新收33330  全0 0 (((((((-6e管委会eee(((((((",
+        "一、\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((\r\n",
+        "四、1.一、本年新收 12340  全5 0 (((((((-6e管委会eee((((((\r",
+    ] {
+        assert_laws(x);
+        let c1 = canonical(x);
+        assert!(
+            c1.lines().any(|l| l.starts_with("1.一、本年新收")),
+            "{x:?} → {c1:?}"
+        );
+    }
+}
