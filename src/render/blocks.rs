@@ -212,15 +212,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 None => self.next.prefix = Some(head),
             }
             Ok(())
-        } else if self.joins_sibling_after_table(s, next) {
+        } else if self.joins_sibling_after_table(s, next) || self.joins_table_after(s, next) {
             // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
             // + `四、訴訟`: on a line of its own the sibling reads otherwise
-            // (a row of the table, a section heading)
-            self.next.prefix = Some(head_text(s));
-            Ok(())
-        } else if self.joins_table_after(s, next) {
-            // `四、` + `1.` + `一、本年新收 33330 …`: alone the head after
-            // it would open an applications table
+            // (a row of the table, a section heading); `四、` + `1.` +
+            // `一、本年新收 33330 …`: alone the head after it would open an
+            // applications table
             self.next.prefix = Some(head_text(s));
             Ok(())
         } else {
@@ -271,9 +268,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let Some(Block::Subsection(n)) = next.or(self.after) else {
             return false;
         };
+        if !n.blocks.is_empty() {
+            return false;
+        }
         let line = head_text(n);
-        n.blocks.is_empty()
-            && crate::parse::anchor::anchor(line.trim()).is_some()
+        crate::parse::anchor::anchor(line.trim()).is_some()
             && joined_heads_read_back(s, n, &format!("{}{line}", head_text(s)), self.section)
     }
 
