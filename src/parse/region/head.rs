@@ -9,6 +9,27 @@ pub(super) fn is_figure_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '.' | '-' | '|' | '/' | '无' | '—')
 }
 
+/// The bytes [`label_head`] trims one by one from a label's end, a flag
+/// each: the ASCII characters that normalise to nothing (white space) or to
+/// an [`is_figure_char`] (digits, `.-|/`); no byte above ASCII, which is not
+/// a character of its own. One look-up a byte instead of the two tests
+/// (`the_trimmed_bytes_are_the_trimmed_ascii_characters` checks all 256).
+pub(super) static TRIMMED_BYTES: [bool; 256] = trimmed_bytes();
+
+/// The flags of [`TRIMMED_BYTES`].
+const fn trimmed_bytes() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(
+            b as u8,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'0'..=b'9' | b'.' | b'-' | b'|' | b'/'
+        );
+        b += 1;
+    }
+    t
+}
+
 /// The label `label` (raw) without the characters at its end that
 /// normalise to nothing (white space) or to an [`is_figure_char`]: its
 /// normal form is that of `label` with the figure characters trimmed from
@@ -23,7 +44,7 @@ pub(super) fn label_head(label: &str) -> &str {
     let trimmed = |c: char| lexical::norm_char(c).is_none_or(is_figure_char);
     let b = label.as_bytes();
     let mut end = b.len();
-    while end > 0 && b[end - 1].is_ascii() && trimmed(char::from(b[end - 1])) {
+    while end > 0 && TRIMMED_BYTES[usize::from(b[end - 1])] {
         end -= 1;
     }
     let rest = &label[..end];

@@ -354,3 +354,20 @@ fn the_ascii_end_trimmed_by_bytes_is_the_trim_by_characters() {
     }
     assert_eq!(n, 21 * 21 * 21 * 21);
 }
+
+// ---- sp-six: the trimmed ASCII bytes by one look-up ----
+
+/// The table of the byte loop is the test of the characters: every byte,
+/// trimmed exactly when it is ASCII and normalises to nothing or to a
+/// figure character.
+#[test]
+fn the_trimmed_bytes_are_the_trimmed_ascii_characters() {
+    for b in 0..=255u8 {
+        let by_chars = b.is_ascii() && lexical::norm_char(char::from(b)).is_none_or(is_figure_char);
+        assert_eq!(
+            super::head::TRIMMED_BYTES[usize::from(b)],
+            by_chars,
+            "{b:#x}"
+        );
+    }
+}
