@@ -14,8 +14,18 @@ pub(crate) fn anchor(t: &str) -> Option<Kind> {
 /// [`anchor`] of `t`, whose [`super::facts::Facts`] are `f` (found by the pass over the
 /// pieces: the characters asked about are not searched for again).
 pub(crate) fn anchor_of(t: &str, f: &super::facts::Facts) -> Option<Kind> {
+    let lead = trim_pipes(t);
+    if lead.starts_with(['(', '（']) && paren_not_anchor(t, lead) && !f.gou(t) {
+        return None;
+    }
+    anchor_read(t, lead, f)
+}
+
+/// [`anchor_of`] of `t`, whose `lead` is `t` from its first character after
+/// pipes and white space, read from its head.
+fn anchor_read(t: &str, lead: &str, f: &super::facts::Facts) -> Option<Kind> {
     // every anchor starts with one of these (after pipes and white space)
-    let first = trim_pipes(t).chars().next();
+    let first = lead.chars().next();
     let opens = first.is_some_and(|c| {
         matches!(
             c,
@@ -106,6 +116,28 @@ fn anchor_in_head(t: &str, f: &super::facts::Facts) -> Option<Kind> {
         }
     }
     None
+}
+
+/// True when a line `t` whose `lead` (`t` from its first character after
+/// pipes and white space, a `(` or `（`) holds no `勾` is no anchor, for its
+/// second character: one that is there, no white space and not `本` (whose
+/// only source is itself), so the head does not start with `(本列`; and
+/// fewer than four pipes before it, so [`anchor_read`] reads its prefixes
+/// from `Head8` (not the 40 characters of [`anchor_in_head`]), where such a
+/// head (not `第二十条`, `(本列`, `申请人情况`, `行政复议` nor a numeral)
+/// without a `勾` is none. It spares most subsection lines (`（一）…`) their
+/// `Head8`.
+fn paren_not_anchor(t: &str, lead: &str) -> bool {
+    let mut cs = lead.chars();
+    cs.next();
+    cs.next()
+        .and_then(lexical::norm_char)
+        .is_some_and(|c| c != '本')
+        && t.as_bytes()[..t.len() - lead.len()]
+            .iter()
+            .filter(|&&b| b == b'|')
+            .count()
+            < 4
 }
 
 /// False when `t` has more than 80 characters for its bytes alone (a
@@ -322,5 +354,50 @@ mod tests {
             }
         }
         assert!(n > 100);
+    }
+
+    // ---- sp-six: a `(` line ruled out by its second character ----
+
+    /// Every character after a `(` or `（`, with pipes before it or not:
+    /// a line without `勾` ruled out without its head is no anchor when
+    /// read, and every line has the anchor read from its head.
+    #[test]
+    fn a_paren_line_ruled_out_is_no_anchor_for_every_second_character() {
+        // (the facts of one line each: they are kept once asked)
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for (before, paren) in [("", '('), ("|||", '（'), ("||||", '(')] {
+                let f = crate::parse::facts::Facts::default();
+                let t = format!("{before}{paren}{c}列数据");
+                let lead = trim_pipes(&t);
+                if paren_not_anchor(&t, lead) && !t.contains('勾') {
+                    assert_eq!(anchor_read(&t, lead, &f), None, "{t:?}");
+                }
+                assert_eq!(anchor_of(&t, &f), anchor_read(&t, lead, &f), "{t:?}");
+            }
+        }
+        let f = crate::parse::facts::Facts::default();
+        assert_eq!(anchor_of("（本列数据", &f), Some(Kind::Applications));
+        assert!(paren_not_anchor("（一）予以公开", "（一）予以公开"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 6000, ..Default::default() })]
+        /// Lines of parens, pipes, white space, numerals and the words of
+        /// the anchors: the same anchor with the second-character test as
+        /// read from the head.
+        #[test]
+        fn a_paren_line_is_the_anchor_read_from_its_head(
+            parts in proptest::collection::vec(0usize..22, 0..9),
+        ) {
+            const PARTS: [&str; 22] = [
+                "(", "（", "本列", "本年新收", "一", "）", ")", "|", " ", "\u{3000}", "勾稽关系",
+                "行政复议", "第二十条", "申请人情况", "予以公开", "3", "、", "\t", "｜", "\u{85}",
+                "本", "数据",
+            ];
+            let t: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let f = crate::parse::facts::Facts::default();
+            let lead = trim_pipes(&t);
+            proptest::prop_assert_eq!(anchor_of(&t, &f), anchor_read(&t, lead, &f), "{:?}", t);
+        }
     }
 }
