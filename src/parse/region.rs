@@ -328,8 +328,7 @@ pub(crate) fn region_end<'a>(
         let facts = rows.push(s.start, s.raw);
         let delim = grid_delim(facts);
         let tab = piped_label(facts, s.raw);
-        if blank_before && other_layout(s.trimmed().1, facts, (delim, tab), (last_delim, last_tab))
-        {
+        if blank_before && other_layout(s.trimmed().1, (delim, tab), (last_delim, last_tab)) {
             break;
         }
         blank_before = false;
@@ -351,14 +350,13 @@ pub(crate) fn region_end<'a>(
     end
 }
 
-/// True when a line after a blank line (`t` trimmed, `facts` its walk's
-/// facts, `delim` its grid delimiter, `tab` whether it is a tab row whose
+/// True when a line after a blank line (`t` trimmed, `delim` its grid
+/// delimiter, `tab` whether it is a tab row whose
 /// pipes stand in its label or cells, [`piped_label`]) is rows of another
 /// layout than the region's so far (`last_delim`, `last_tab`: the same of
 /// the last line, the delimiter when it was a grid row): it ends the region.
 fn other_layout(
     t: &str,
-    facts: Option<ScanFacts>,
     (delim, tab): (Option<char>, bool),
     (last_delim, last_tab): (Option<char>, bool),
 ) -> bool {
@@ -377,9 +375,11 @@ fn other_layout(
     // pipe rows without a tab after a blank line end it too when the
     // line before the blank is a tab row whose label or cells hold the
     // pipes (`一、本年新收||密\t\t\t`, `一、本年新收\t1\t|2|`); so does a
-    // pipe row with a tab in a cell, which opens with a pipe (`||\t\``: a
-    // tab row's label never does, see [`piped_label`])
-    if delim == Some('|') && last_tab && (!facts.is_some_and(|f| f.has_tab) || t.starts_with('|')) {
+    // pipe row with a tab in a cell: one that opens with a pipe (`||\t\``:
+    // a tab row's label never does, see [`piped_label`]) or whose pipes
+    // stand on both sides of its tab (`^|\t|`): any line of pipes but
+    // another such tab row (`tab`)
+    if delim == Some('|') && last_tab && !tab {
         return true;
     }
     // and the other way round: such a tab row (`-||\t\``, the grid's tab

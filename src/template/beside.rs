@@ -115,7 +115,7 @@ fn field_flags<C: Key>(
         // words apart: after an empty cell the audit quotes it as that
         // cell's text, `b\tc` as “b c”)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-            if digits_or_pipes() && !text_field(&f.raw) {
+            if digits_or_pipes() && !text_field(&f.raw) && !text_words(&f.raw) {
                 return None;
             }
             tab = true;
@@ -207,7 +207,12 @@ fn in_empty_cells_place<C: Key>(
             // parser keeps none for `行政处罚\te` nor `行政处罚\t\te`): the text
             // after it is in its place
             || row.label.as_ref().is_some_and(|l| l.span.end == e.span.start)
-            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|') && !text_field(&f.raw)
+            || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+                && !text_field(&f.raw)
+                // (words apart with a pipe after the row's figures: in the
+                // last empty cell's place they would make the row's digits
+                // fused, `规范性文件\t5\tat | yes\t`)
+                && !(text_words(&f.raw) && figure_before(row, e))
             || Some(e.span.start) != last
             || row
                 .cells
@@ -229,6 +234,14 @@ fn ends_with_a_figure_before<C: Key>(row: &RowSource<C>, e: &Text) -> bool {
         .filter(|c| c.span.start < e.span.start)
         .max_by_key(|c| c.span.start)
         .is_some_and(|c| !c.raw.trim().is_empty())
+}
+
+/// True when a cell of `row` before the place of the empty cell `e` holds
+/// a figure.
+fn figure_before<C: Key>(row: &RowSource<C>, e: &Text) -> bool {
+    row.cells
+        .values()
+        .any(|c| c.span.start < e.span.start && !c.raw.trim().is_empty())
 }
 
 /// True when the last cell of `row` (in source order) holds a figure, not
@@ -267,6 +280,23 @@ fn text_field(fragment: &str) -> bool {
         && !fragment.starts_with('|')
         && !fragment.ends_with('|')
         && reads_as_text(fragment)
+}
+
+/// True when `fragment`, with white space and pipes but no digit, reads as
+/// label text in a field of its own after a row's last cell (`at | yes`,
+/// `H\t|~` written `H |~`): no pipe at its ends, and each of its words,
+/// pipes at the word's ends aside, label text (see [`reads_as_text`]). In a
+/// tab row its pipes part no cells.
+fn text_words(fragment: &str) -> bool {
+    let t = fragment.trim_matches(is_space);
+    !t.is_empty()
+        && !t.contains(|c: char| c.is_ascii_digit())
+        && !t.starts_with('|')
+        && !t.ends_with('|')
+        && t.split(is_space).all(|w| {
+            let w = w.trim_matches('|');
+            w.is_empty() || reads_as_text(w)
+        })
 }
 
 /// True when `fragment`, written as a field of its own, reads as a cell

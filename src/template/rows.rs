@@ -116,6 +116,10 @@ pub(crate) struct Cutter {
     /// Where a part of a token starts right after a pipe that parts it from
     /// the part before (`1|.信访`), rising.
     piped: Vec<usize>,
+    /// Of those, where a token starts after a pipe that ends the token
+    /// before: two cells of a pipe row (`|其他处理|1.|`), which the pipe
+    /// parts as a tab parts two fields (see [`Cutter::cut_at_markers`]).
+    celled: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -129,6 +133,7 @@ impl Default for Cutter {
             cut_words: Vec::new(),
             apart: Vec::new(),
             piped: Vec::new(),
+            celled: Vec::new(),
         }
     }
 }
@@ -232,20 +237,26 @@ impl Cutter {
         self.found.clear();
         self.apart.clear();
         self.piped.clear();
+        self.celled.clear();
         let mut markers = MarkerScan::default();
         let marks = &mut self.markers;
         // a new line starts a new piece: the second half of a wrapped label
         // is joined back to its row by the builders, not by position
         let mut prev_end: Option<usize> = None;
+        // (the token of the last part)
+        let mut prev_tok = 0;
         // a pipe inside a token (a label read from pipe rows, written in a
         // tab row: `行政查|询`) parts it as the pipe between two cells does
-        let parts = run.iter().flat_map(|t| Parts {
-            b: text.as_bytes(),
-            at: t.start,
-            end: t.end,
-            no_pipe: t.no_pipe,
+        let parts = run.iter().enumerate().flat_map(|(k, t)| {
+            Parts {
+                b: text.as_bytes(),
+                at: t.start,
+                end: t.end,
+                no_pipe: t.no_pipe,
+            }
+            .map(move |(s, e)| (s, e, k))
         });
-        for (start, end) in parts {
+        for (start, end, tok) in parts {
             if prev_end.is_some_and(|e| {
                 text.as_bytes()[e..start]
                     .iter()
@@ -259,6 +270,9 @@ impl Cutter {
                 // text writes a label's white space away, `x\t|\t2.` as `x|2.`)
                 if text.as_bytes()[e..start].iter().all(|&b| b == b'|') {
                     self.piped.push(n.s.len());
+                    if tok != prev_tok {
+                        self.celled.push(n.s.len());
+                    }
                 } else {
                     self.apart.push(n.s.len());
                 }
@@ -275,6 +289,7 @@ impl Cutter {
                 },
             );
             prev_end = Some(end);
+            prev_tok = tok;
         }
         // the words: one tight pass of the automaton over the normalised
         // bytes (the same stream of bytes as if fed character by character)
@@ -319,7 +334,9 @@ impl Cutter {
                 // next marker (`不补正1.（六）2.收费通知`) is no marker: the
                 // text keeps it, whatever follows on the next line or in
                 // the next field (a marker apart from that text, in a
-                // field of its own, still cuts: `缴纳费用1.1.\t1.`). The
+                // field of its own, still cuts: `缴纳费用1.1.\t1.`, as does one
+                // in a pipe row's cell of its own, `|其他处理|1.|`, where the
+                // canonical tab row writes `其他处理\t1.`). The
                 // text has no white space: nothing after the marker is its
                 // end at `next`
                 let bare = if c + len <= next {
@@ -328,7 +345,8 @@ impl Cutter {
                     vocabulary::strip_marker(&s[c..next])
                         .trim_matches(is_space)
                         .is_empty()
-                } && self.apart.binary_search(&c).is_err();
+                } && self.apart.binary_search(&c).is_err()
+                    && self.celled.binary_search(&c).is_err();
                 if bare {
                     self.markers[j].1 = 0;
                     continue;

@@ -79,18 +79,7 @@ fn candidates(
         crate::grid::tabs::is_row(last) || last.contains('\t'),
     );
     // (the first table's text when it changes, the second's)
-    let mut candidates: Vec<(Option<String>, Option<String>)> = Vec::new();
-    match (pipes, tabs) {
-        (false, true) => {
-            candidates.push((None, first_line_piped(text)));
-            candidates.push((None, other_layout(table, '|')));
-            // (or the first table in pipe rows, when the second cannot be:
-            // a legacy statistics row with a pipe cell `w\t|`)
-            candidates.push((other_layout(prev, '|'), Some(text.to_owned())));
-        }
-        (true, false) => candidates.push((None, other_layout(table, '\t'))),
-        _ => {}
-    }
+    let mut candidates = other_delimiter(table, prev, text, (pipes, tabs));
     // a generic table one cell per line: its first line may end the region
     // (a marker and a title, `（一）主动公开`)
     if let Table::Generic(g) = table {
@@ -143,6 +132,33 @@ fn candidates(
         candidates.push((Some(closed), Some(text.to_owned())));
     }
     candidates
+}
+
+/// The first forms of [`candidates`]: the second table (or its first line)
+/// in rows of the other delimiter than the first table's last line (a pipe
+/// row `pipes` or a tab row `tabs`), or the first table so.
+fn other_delimiter(
+    table: &Table,
+    prev: &Table,
+    text: &str,
+    (pipes, tabs): (bool, bool),
+) -> Vec<(Option<String>, Option<String>)> {
+    match (pipes, tabs) {
+        (false, true) => vec![
+            (None, first_line_piped(text)),
+            (None, other_layout(table, '|')),
+            // (or the first table in pipe rows, when the second cannot be:
+            // a legacy statistics row with a pipe cell `w\t|`)
+            (other_layout(prev, '|'), Some(text.to_owned())),
+        ],
+        (true, false) => vec![
+            (None, other_layout(table, '\t')),
+            // (an active-disclosure table's block title, which holds no
+            // delimiter, as a tab row: its article and its item)
+            (None, title_line_tabbed(text)),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 /// `text` with its last lines that are no grid rows written as pipe rows
@@ -281,6 +297,19 @@ fn first_line_piped(text: &str) -> Option<String> {
         return None;
     }
     Some(format!("|{}|\n{rest}", first.replace('\t', "|")))
+}
+
+/// `text` with its first line, an active-disclosure block title written
+/// with no delimiter (`第二十条第（一）项`), written as a tab row of two
+/// fields, the article and the item (`第二十条\t第（一）项`: the parser reads
+/// the same header pieces from both), so that after a table of pipe rows
+/// and a blank line it ends that table's region; `None` for any other first
+/// line.
+fn title_line_tabbed(text: &str) -> Option<String> {
+    const ARTICLE: &str = "第二十条";
+    let (first, rest) = text.split_once('\n')?;
+    let item = first.strip_prefix(ARTICLE)?;
+    (!item.is_empty() && !first.contains(['\t', '|'])).then(|| format!("{ARTICLE}\t{item}\n{rest}"))
 }
 
 /// `table` written in rows of `delim` (`\t` or `|`), when it can be.

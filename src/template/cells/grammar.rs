@@ -192,7 +192,13 @@ fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
     let mut marker = (one_of::<_, _, ()>(".、．"), not(peek(satisfy(is_digit))));
     if matches!(next, '.' | '、' | '．') && marker.parse(after).is_ok() {
         let digits = &f[i..end];
-        if digits.chars().nth(1).is_none() || digits.contains('.') {
+        // (one digit is the marker's own; a sign before it, `-1.`, is no
+        // value either: the run is label text, as `1.` alone is)
+        let (last, _) = digits.char_indices().last().unwrap_or((0, ' '));
+        if digits.chars().nth(1).is_none()
+            || digits.contains('.')
+            || !digits[..last].contains(is_digit)
+        {
             return None;
         }
         // all but the last digit are a value

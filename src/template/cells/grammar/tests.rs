@@ -180,7 +180,12 @@ mod reference {
                 .is_none_or(|n| !is_digit(n));
         if marker_follows {
             let digits = &f[i..end];
-            if digits.chars().count() <= 1 || digits.contains('.') {
+            // (a sign alone before the marker's digit is no value)
+            let before_last: String = digits.chars().take(digits.chars().count() - 1).collect();
+            if digits.chars().count() <= 1
+                || digits.contains('.')
+                || !before_last.chars().any(is_digit)
+            {
                 return None;
             }
             // all but the last digit are a value
@@ -292,6 +297,9 @@ fn cells() {
     );
     // too long for a number: one value token all the same
     assert_eq!(new_tokens("12345678901234567890123"), vec![(Value, 0, 23)]);
+    // a sign before a marker's digit is no value: label text (laws-c16c)
+    assert_eq!(new_tokens("---1."), vec![(Label, 0, 5)]);
+    assert_eq!(new_tokens("-21."), vec![(Value, 0, 2), (Label, 2, 4)]);
 }
 
 #[test]
