@@ -116,6 +116,10 @@ pub(crate) struct Cutter {
     /// Where a part of a token starts right after a pipe that parts it from
     /// the part before (`1|.信访`), rising.
     piped: Vec<usize>,
+    /// The places of `apart` where one space alone stands before the token
+    /// (words apart in one field, as the canonical text writes a
+    /// fragment's words: `（二） 2.`), rising.
+    one_space: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -129,6 +133,7 @@ impl Default for Cutter {
             cut_words: Vec::new(),
             apart: Vec::new(),
             piped: Vec::new(),
+            one_space: Vec::new(),
         }
     }
 }
@@ -232,6 +237,7 @@ impl Cutter {
         self.found.clear();
         self.apart.clear();
         self.piped.clear();
+        self.one_space.clear();
         let mut markers = MarkerScan::default();
         let marks = &mut self.markers;
         // a new line starts a new piece: the second half of a wrapped label
@@ -260,6 +266,9 @@ impl Cutter {
                 if text.as_bytes()[e..start].iter().all(|&b| b == b'|') {
                     self.piped.push(n.s.len());
                 } else {
+                    if matches!(&text.as_bytes()[e..start], b" ") {
+                        self.one_space.push(n.s.len());
+                    }
                     self.apart.push(n.s.len());
                 }
             }
@@ -319,16 +328,20 @@ impl Cutter {
                 // next marker (`不补正1.（六）2.收费通知`) is no marker: the
                 // text keeps it, whatever follows on the next line or in
                 // the next field (a marker apart from that text, in a
-                // field of its own, still cuts: `缴纳费用1.1.\t1.`). The
-                // text has no white space: nothing after the marker is its
-                // end at `next`
+                // field of its own, still cuts: `缴纳费用1.1.\t1.`; one that
+                // ends the line's run one space after the text, in its
+                // field, does not: `（二） 2.`, as the canonical text
+                // writes the words of `（二）\t\t2.3.危及`'s text, where
+                // `2.3.` made no marker). The text has no white space:
+                // nothing after the marker is its end at `next`
                 let bare = if c + len <= next {
                     c + len == next
                 } else {
                     vocabulary::strip_marker(&s[c..next])
                         .trim_matches(is_space)
                         .is_empty()
-                } && self.apart.binary_search(&c).is_err();
+                } && (self.apart.binary_search(&c).is_err()
+                    || c + len == b && self.one_space.binary_search(&c).is_ok());
                 if bare {
                     self.markers[j].1 = 0;
                     continue;
