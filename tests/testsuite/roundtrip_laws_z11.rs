@@ -3,27 +3,17 @@
 //! docs/roundtrip.md, section "laws-z11".
 
 use crate::roundtrip_laws::{assert_laws, canonical};
+use crate::roundtrip_laws_c15d::other_fragments;
 
 // ---- laws-z11 ----
 
 /// The line of the canonical text of `x` that starts with `start`.
-fn canonical_line(x: &str, start: &str) -> String {
+pub(crate) fn canonical_line(x: &str, start: &str) -> String {
     let c1 = canonical(x);
     c1.lines()
         .find(|l| l.starts_with(start))
         .unwrap_or_else(|| panic!("{x:?}: no line {start:?} in {c1:?}"))
         .to_string()
-}
-
-/// The raw text of the `other` fragments of the applications table of `x`.
-fn other_fragments(x: &str) -> Vec<String> {
-    let report = ogi_report::parse(x).unwrap();
-    let apps = report.applications().expect("an applications table");
-    apps.fragments
-        .iter()
-        .filter(|f| f.role == ogi_report::model::FragmentRole::Other)
-        .map(|f| f.raw.to_string())
-        .collect()
 }
 
 /// Seeds 51, 60 and 77: the text in the first empty cell's place ends in a
