@@ -24,6 +24,9 @@ pub(crate) struct Beside<'r> {
     /// Glued after the label, before the row's fused digits (see
     /// [`glued_before_fused_text`]).
     pub(crate) after_label: bool,
+    /// One space before it: it stood apart after fused digits that end in
+    /// a list marker (see [`after_marker_digits`]).
+    pub(crate) space_before: bool,
 }
 
 /// True when `f` is `other` text on a line of one of `row`'s texts (its
@@ -68,7 +71,28 @@ pub(crate) fn beside<'r, C: Key>(row: &'r RowSource<C>, f: &Fragment) -> Option<
         spaced,
         at_end,
         after_label: follows.is_none() && row.fused.is_some(),
+        space_before: follows.is_some_and(|e| after_marker_digits(row, f, e)),
     })
+}
+
+/// True when `f` stood apart after `e`, `row`'s fused digits, on their line,
+/// and those end in digits and a list marker (`（00000002.` + ` 七）总计`):
+/// without the text after it the marker would end the field and label
+/// nothing, so the field's label would keep the digits
+/// (`一、本年新收（00000002.`). Written one space after them, as it stood,
+/// the field reads back as the source's did.
+fn after_marker_digits<C: Key>(row: &RowSource<C>, f: &Fragment, e: &Text) -> bool {
+    row.fused.as_ref().is_some_and(|d| std::ptr::eq(d, e))
+        && f.span.start > e.span.end
+        && f.span.line == e.span.line
+        && e.raw.ends_with(['.', '、', '．'])
+        && e.raw[..e.raw.len() - e.raw.chars().next_back().map_or(0, char::len_utf8)]
+            .ends_with(|c: char| c.is_ascii_digit())
+        && !f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+        && f.raw
+            .split(is_space)
+            .find(|w| !w.is_empty())
+            .is_some_and(reads_as_text)
 }
 
 /// How `other` fragment `f` is written after `follows`, the cell or fused
@@ -82,9 +106,7 @@ fn field_flags<C: Key>(
     last: Option<u32>,
 ) -> Option<(bool, bool, bool)> {
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
-    let mut tab = false;
-    let mut spaced = false;
-    let mut at_end = false;
+    let (mut tab, mut spaced, mut at_end) = (false, false, false);
     match follows {
         // a figure or a null marker (`0`, `-`, or one before more text,
         // `02.`) in an empty cell's place would read back as that cell's
@@ -124,6 +146,8 @@ fn field_flags<C: Key>(
             // that place (empty cells after a row's figures)
             at_end = true;
         }
+        // apart after fused digits that end in a marker: one space after them
+        Some(e) if after_marker_digits(row, f, e) => spaced = true,
         // apart from a cell inside the row: it would take a
         // cell's place, so it is not written
         Some(_) => return None,

@@ -120,6 +120,10 @@ pub(crate) struct Cutter {
     /// before: two cells of a pipe row (`|其他处理|1.|`), which the pipe
     /// parts as a tab parts two fields (see [`Cutter::cut_at_markers`]).
     celled: Vec<usize>,
+    /// The places of `apart` where one space alone stands before the token
+    /// (words apart in one field, as the canonical text writes a
+    /// fragment's words: `（二） 2.`), rising.
+    one_space: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -134,6 +138,7 @@ impl Default for Cutter {
             apart: Vec::new(),
             piped: Vec::new(),
             celled: Vec::new(),
+            one_space: Vec::new(),
         }
     }
 }
@@ -238,6 +243,7 @@ impl Cutter {
         self.apart.clear();
         self.piped.clear();
         self.celled.clear();
+        self.one_space.clear();
         let mut markers = MarkerScan::default();
         let marks = &mut self.markers;
         // a new line starts a new piece: the second half of a wrapped label
@@ -274,6 +280,9 @@ impl Cutter {
                         self.celled.push(n.s.len());
                     }
                 } else {
+                    if matches!(&text.as_bytes()[e..start], b" ") {
+                        self.one_space.push(n.s.len());
+                    }
                     self.apart.push(n.s.len());
                 }
             }
@@ -336,16 +345,20 @@ impl Cutter {
                 // the next field (a marker apart from that text, in a
                 // field of its own, still cuts: `缴纳费用1.1.\t1.`, as does one
                 // in a pipe row's cell of its own, `|其他处理|1.|`, where the
-                // canonical tab row writes `其他处理\t1.`). The
-                // text has no white space: nothing after the marker is its
-                // end at `next`
+                // canonical tab row writes `其他处理\t1.`; one that ends the
+                // line's run one space after the text, in its field, does
+                // not: `（二） 2.`, as the canonical text writes the words of
+                // `（二）\t\t2.3.危及`'s text, where `2.3.` made no marker).
+                // The text has no white space: nothing after the marker is
+                // its end at `next`
                 let bare = if c + len <= next {
                     c + len == next
                 } else {
                     vocabulary::strip_marker(&s[c..next])
                         .trim_matches(is_space)
                         .is_empty()
-                } && self.apart.binary_search(&c).is_err()
+                } && (self.apart.binary_search(&c).is_err()
+                    || c + len == b && self.one_space.binary_search(&c).is_ok())
                     && self.celled.binary_search(&c).is_err();
                 if bare {
                     self.markers[j].1 = 0;

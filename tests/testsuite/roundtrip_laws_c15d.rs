@@ -8,15 +8,11 @@ use crate::roundtrip_laws::assert_laws;
 /// The canonical line of the applications row `new_received` in the
 /// canonical text of `x`.
 fn new_received_line(x: &str) -> String {
-    let c1 = ogi_report::parse(x).unwrap().render();
-    c1.lines()
-        .find(|l| l.starts_with("一、本年新收"))
-        .unwrap_or_else(|| panic!("{x:?}: no row in {c1:?}"))
-        .to_string()
+    crate::roundtrip_laws_z11::canonical_line(x, "一、本年新收")
 }
 
 /// The raw text of the `other` fragments of the applications table of `x`.
-fn other_fragments(x: &str) -> Vec<String> {
+pub(crate) fn other_fragments(x: &str) -> Vec<String> {
     let report = ogi_report::parse(x).unwrap();
     let apps = report.applications().expect("an applications table");
     apps.fragments

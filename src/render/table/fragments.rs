@@ -20,6 +20,11 @@ pub(super) struct RowFragment<'a> {
     pub(super) spaced: bool,
     /// It is written glued after the label, before the fused digits.
     pub(super) after_label: bool,
+    /// One space is written before it (see `template::beside`).
+    pub(super) space_before: bool,
+    /// It stood glued after the label, which ends in digits: written there,
+    /// its white space as it stood (see [`after_label_digits`]).
+    pub(super) after_digits: bool,
     /// Where it stood in the source (start and end): a fragment glued to
     /// the one written before it is written glued to it (see `put_row`).
     pub(super) span: (u32, u32),
@@ -107,8 +112,56 @@ fn place<'a, C: Key>(
         tab: b.tab,
         spaced: b.spaced,
         after_label: b.after_label,
+        space_before: b.space_before,
+        after_digits: !b.after_label && after_label_digits(row, f),
         span: (f.span.start, f.span.end),
     })
+}
+
+/// True when `f` stood glued after `row`'s label (one line, no pipe, no
+/// fused digits), the label ends in a digit and `f` starts with one: the digits
+/// glued before `f`'s marker (`四、结转下57.` + TAB `0年度继续办理7.`: the
+/// marker `7.` starts at its last digit) are the label's, but alone at a
+/// field's end they read as a figure (`四、结转下5` TAB `7. 0…` reads the
+/// fused `5`). Written glued after the label, its tabs as they stood
+/// ([`put_as_stood`]), the row's fields read back as the source's did.
+fn after_label_digits<C: Key>(row: &RowSource<C>, f: &crate::model::Fragment) -> bool {
+    row.fused.is_none()
+        && row.label.as_ref().is_some_and(|l| {
+            l.span.end == f.span.start
+                && l.span.line == f.span.line
+                && (l.span.end - l.span.start) as usize == l.raw.len()
+                && l.raw.ends_with(|c: char| c.is_ascii_digit())
+                // (a label cut by a pipe reads its parts otherwise:
+                // `…案卷\t|57.` written `…案卷|57.` keeps the marker)
+                && !l.raw.contains('|')
+        })
+        && f.raw.starts_with(|c: char| c.is_ascii_digit())
+        && !crate::lines::has_line_break(&f.raw)
+}
+
+/// Writes `s` with its tabs as they stood and any other run of white space
+/// as one space (a fragment written glued after its row's label: see
+/// [`after_label_digits`]).
+pub(super) fn put_as_stood<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            w.write_char(c)?;
+            continue;
+        }
+        let mut tabs = usize::from(c == '\t');
+        while let Some(c) = chars.next_if(|c| is_space(*c)) {
+            tabs += usize::from(c == '\t');
+        }
+        if tabs == 0 {
+            w.write_char(' ')?;
+        }
+        for _ in 0..tabs {
+            w.write_char('\t')?;
+        }
+    }
+    Ok(())
 }
 
 /// The `other` fragments of a table that stand after the last of `cells`

@@ -298,7 +298,10 @@ fn put_row<'a, W: fmt::Write, C: Key>(
     let mine = source.map(|s| frags.take(s)).unwrap_or_default();
     // the fragments of the row's lines, each after the cell (or fused
     // digits) it follows in the source; the rest at the end of the row
-    let mut glued: Vec<bool> = mine.iter().map(|f| f.after_label).collect();
+    let mut glued: Vec<bool> = mine
+        .iter()
+        .map(|f| f.after_label || f.after_digits)
+        .collect();
     // a fragment was written last (the end of its source span): another one
     // written right after it would read back as one fragment with it
     // (`7（\t提`), so it is not written, unless it stood glued to it in the
@@ -365,6 +368,8 @@ fn put_row_fragment<W: fmt::Write>(
 ) -> fmt::Result {
     if f.tab && !on {
         w.write_char('\t')?;
+    } else if f.space_before && !on {
+        w.write_char(' ')?;
     }
     // (one more field keeps its words apart too: `织 构` is quoted so by the
     // audit, written `织构` it would not be)
@@ -377,9 +382,14 @@ fn put_row_fragment<W: fmt::Write>(
 
 /// Writes the fragments of a row that stand glued after its label (or as
 /// one more field after it), before its fused digits (see
-/// `template::beside`; `put_row` counts them as written).
+/// `template::beside`), and those glued after a label that ends in digits
+/// (`fragments::after_label_digits`); `put_row` counts them as written.
 fn put_after_label<W: fmt::Write>(w: &mut W, mine: &[fragments::RowFragment<'_>]) -> fmt::Result {
-    for f in mine.iter().filter(|f| f.after_label) {
+    for f in mine.iter().filter(|f| f.after_label || f.after_digits) {
+        if f.after_digits {
+            fragments::put_as_stood(w, f.raw)?;
+            continue;
+        }
         if f.tab {
             w.write_char('\t')?;
         }
