@@ -88,3 +88,31 @@ fn laws_c16b_a_grouped_number_before_a_stop_stays_whole() {
     assert_laws("（本列其他处理6858.");
     assert_laws("（本列其他处理00000002.其他");
 }
+
+/// [C16C] An untitled subsection right after a table whose paragraph ran
+/// over two lines, the first a space-aligned row of figures
+/// (`1.)            0    0 …   0` + `$（六）其他处理`,
+/// roundtrip-strict-b6bbf7741f2c): on one line after the canonical header
+/// the table takes the line in (its figures, then the row `（六）其他处理`);
+/// none of the cuts tried (where the script changes) keeps it apart. The
+/// head and paragraph are also tried cut after a figure, where the text
+/// glued to it starts (`…0` + `$（六）其他处理`, as in the source).
+#[test]
+fn laws_c16b_a_paragraph_after_a_table_is_cut_after_a_figure() {
+    let inputs = [
+        "（本列\n1.)            0    0   0   0    0    0   0\n$（六）其他处理",
+        "（本列\n2.)            3    0   0   0    0    0   3\n#（五）不予处理\n",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\
+         1.)            0    0   0   0    0    0   0\n$（六）其他处理",
+        "（本列\n1.说明            1    2   3   4    5    6   21\n$（六）其他处理\n\
+         本机关将继续做好政府信息公开工作。\n",
+    ];
+    for x in inputs.iter().flat_map(|x| line_ends(x)) {
+        assert_laws(&x);
+    }
+    let c1 = canonical(inputs[0]);
+    assert!(
+        c1.ends_with("\n\n1.)            0    0   0   0    0    0   0\n$（六）其他处理\n"),
+        "{c1:?}"
+    );
+}
