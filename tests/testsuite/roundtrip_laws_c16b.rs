@@ -3,16 +3,11 @@
 //! (laws-c16b, see docs/roundtrip.md).
 
 use crate::roundtrip_laws::{assert_laws, canonical};
+use crate::roundtrip_laws_z10::line_ends;
 
 // ---- laws-c16b ----
 
-/// `x` with its LF line ends as CRLF and as CR.
-fn line_ends(x: &str) -> [String; 3] {
-    [x.to_owned(), x.replace('\n', "\r\n"), x.replace('\n', "\r")]
-}
-
-/// The model of `x` as JSON, spans left out (what the laws compare, and the
-/// fragments' roles too).
+/// The roles and texts of the fragments of the tables of `x`'s preamble.
 fn fragments_of(x: &str) -> Vec<(String, String)> {
     let report = ogi_report::parse(x).unwrap();
     let json: serde_json::Value = serde_json::from_str(&report.to_json().unwrap()).unwrap();
