@@ -90,7 +90,27 @@ pub(super) fn head_lines_after_table(
                 .map(|at| format!("{}\n{}\n", &line[..at], &line[at..])),
         );
     }
-    lines.into_iter().find(|l| reads(l, false))
+    lines
+        .into_iter()
+        .find(|l| reads(l, false))
+        .or_else(|| figure_end_lines(&head, &body).find(|l| reads(l, false)))
+}
+
+/// The head and paragraph `body` of [`head_lines_after_table`] on one line
+/// cut after a figure, where text glued to it starts (the latest places
+/// first: `1.)  0 … 0` + `$（六）其他处理`, as the parser joined a line that
+/// ended in a figure and the next): tried after the other candidates, so
+/// the text of a subsection that reads back with one of them stays as it
+/// was.
+fn figure_end_lines<'a>(head: &'a str, body: &'a str) -> impl Iterator<Item = String> + 'a {
+    body.char_indices()
+        .rev()
+        .zip(body.chars().rev().skip(1))
+        .filter(|&((at, c), before)| {
+            at > 0 && before.is_ascii_digit() && !c.is_ascii_digit() && !c.is_whitespace()
+        })
+        .take(CUTS)
+        .map(move |((at, _), _)| format!("{head}{}\n{}\n", &body[..at], &body[at..]))
 }
 
 /// False when the region of table `t`, written as `table_text` and then a

@@ -213,7 +213,8 @@ impl Reader<'_, '_> {
                     if let Some((s, e)) = r.label {
                         norm_into(have, &text[s..e]);
                     }
-                    have.push_str(&r.label_extra);
+                    // (the rest so far normalised too: `形）` is in `…形)`)
+                    crate::text::norm::push_norm(have, &r.label_extra);
                     !have.contains(p.norm) && !ends_in_glued_marker(have)
                 });
         if continues {

@@ -12,7 +12,7 @@ const HEAD: &str = "（本列数据的勾稽关系为：第一项加第二项之
                     申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
 
 /// `x` with its LF line ends as CRLF and as CR.
-fn line_ends(x: &str) -> [String; 3] {
+pub(crate) fn line_ends(x: &str) -> [String; 3] {
     [x.to_owned(), x.replace('\n', "\r\n"), x.replace('\n', "\r")]
 }
 

@@ -201,6 +201,12 @@ fn value_end(f: &str, i: usize, len: usize) -> Option<usize> {
         {
             return None;
         }
+        // a number in thousands groups (`6,858.`) is whole: cut before its
+        // last digit it would be `6,85`, which alone reads as `6`, `,` and
+        // `85`; the stop after it is text
+        if digits.contains(',') {
+            return Some(end);
+        }
         // all but the last digit are a value
         return Some(i + digits.char_indices().last().map_or(0, |(k, _)| k));
     }
