@@ -55,3 +55,27 @@ pub(super) fn reads_as(heading: Option<&str>, text: &str, s: &Subsection) -> boo
         }),
     }
 }
+
+impl<'r, W: std::fmt::Write> super::Chunks<'_, 'r, W> {
+    /// Subsection `s` (the block `block`) on one line ([`one_line`]) right
+    /// after the pending table, when so it reads back as the table and `s`
+    /// and its default form does not (`1.` + `一、收 33330 …`: `1.` alone is
+    /// taken into the table, and `一、收 33330 …` alone reads as a section
+    /// heading).
+    pub(super) fn flat_after_table(&self, block: &'r Block, s: &'r Subsection) -> Option<String> {
+        let (t, table_text) = self.table.as_ref()?;
+        if self.next.prefix.is_some() || self.closing || !holds_section_markers(s) {
+            return None;
+        }
+        let line = one_line(s)? + "\n";
+        let reads = |text: &str| {
+            super::after_table::blocks_after(&self.headings, &format!("{table_text}\n{text}"))
+                .is_some_and(|b| {
+                    matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)]
+                        if **a == **t && b == s)
+                })
+        };
+        let default = self.written_alone(block, false)?;
+        (!reads(&default) && reads(&line)).then_some(line)
+    }
+}
