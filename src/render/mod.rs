@@ -448,10 +448,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// The lines of the head and first paragraph of subsection `s` (the
     /// block `block`) right after the pending table, when written as
     /// otherwise they would not read back apart from it (see
-    /// [`after_table::head_lines_after_table`]).
+    /// [`after_table::head_lines_after_table`]); first, the whole of `s` on
+    /// one line when it holds section markers (`Chunks::flat_after_table`).
     /// When neither reads back, the head line alone, with the table's text
     /// changed if needed (see [`after_table::head_line_after_table`]).
-    /// The number of blocks of `s` written with the lines: the first
+    /// The number of blocks of `s` written with the lines: all, the first
     /// paragraph, or none.
     fn subsection_after_table(
         &mut self,

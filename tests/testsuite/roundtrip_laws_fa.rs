@@ -7,6 +7,17 @@ use crate::roundtrip_laws::{assert_laws, canonical};
 
 // ---- laws-fa ----
 
+/// Each of `inputs` obeys the laws, and its canonical text has a line that
+/// starts with one of `starts` (the heads written on one line).
+fn assert_joined(inputs: &[&str], starts: &[&str]) {
+    for x in inputs {
+        assert_laws(x);
+        let c1 = canonical(x);
+        let joined = |l: &str| starts.iter().any(|s| l.starts_with(s));
+        assert!(c1.lines().any(joined), "{x:?} → {c1:?}");
+    }
+}
+
 /// The label head `一、本年新收 …` after the empty `1.` (in `四、`) holds
 /// blocks: a paragraph after it (`&\t.`, a sentence after a blank line), a
 /// subsection `1.` of its own, or its text is a paragraph written on its
@@ -15,7 +26,7 @@ use crate::roundtrip_laws::{assert_laws, canonical};
 /// reads back as the source's model and the two written apart do not.
 #[test]
 fn laws_fa_a_label_head_with_blocks_stays_after_an_empty_head() {
-    for x in [
+    let inputs = [
         "四、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((\n&\t.\n",
         // other section numerals, other figures, CRLF and CR line ends
         "六、1.一、本年新收 12340  全5 0 (((((((-6e管委会eee((((((\r\n&\t.\r\n",
@@ -29,15 +40,8 @@ fn laws_fa_a_label_head_with_blocks_stays_after_an_empty_head() {
         "四、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((",
         // a paragraph before the empty head
         "三、\u{1a}                            \t\u{b}\t\t\te|~~~~~\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((",
-    ] {
-        assert_laws(x);
-        let c1 = canonical(x);
-        assert!(
-            c1.lines()
-                .any(|l| l.starts_with("1.一、本年新收") || l.starts_with("（1）一、本年新收")),
-            "{x:?} → {c1:?}"
-        );
-    }
+    ];
+    assert_joined(&inputs, &["1.一、本年新收", "（1）一、本年新收"]);
 }
 
 /// Right after a table (`第二十条` reads as the active disclosure table's
@@ -47,18 +51,12 @@ fn laws_fa_a_label_head_with_blocks_stays_after_an_empty_head() {
 /// and the subsections open, keeps both.
 #[test]
 fn laws_fa_an_empty_head_after_a_table_joins_the_head_after_it() {
-    for x in [
+    let inputs = [
         "三、\n第二十条\n1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}",
         "一、\r\n第二十条\r\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((\r\n",
         "一、\r第二十条\r1.一、本年新收 12340  全5 0 (((((((-6e管委会eee((((((\r",
-    ] {
-        assert_laws(x);
-        let c1 = canonical(x);
-        assert!(
-            c1.lines().any(|l| l.starts_with("1.一、")),
-            "{x:?} → {c1:?}"
-        );
-    }
+    ];
+    assert_joined(&inputs, &["1.一、"]);
 }
 
 /// Right after a table, the marker `1.` whose one block is a subsection
@@ -68,19 +66,30 @@ fn laws_fa_an_empty_head_after_a_table_joins_the_head_after_it() {
 /// back. A head that reads back on its own line stays there (control).
 #[test]
 fn laws_fa_a_marker_holding_a_section_marker_after_a_table_is_one_line() {
-    for x in [
+    let inputs = [
         "第二十条\n1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}",
         "第二十条\r\n1.一、年新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\r\n",
         "一、本年新收\n1.一、本收 33330  全0 0 (((((((-6e管委会eee((((((((",
-    ] {
-        assert_laws(x);
-        let c1 = canonical(x);
-        assert!(
-            c1.lines().any(|l| l.starts_with("1.一、")),
-            "{x:?} → {c1:?}"
-        );
-    }
+    ];
+    assert_joined(&inputs, &["1.一、"]);
     let x = "第二十条\n1.一、其他情况 33330";
     assert_laws(x);
     assert!(!canonical(x).contains("1.一、"), "{x:?}");
+}
+
+/// Right after a table, `1.` holding the untitled `一、` whose paragraph
+/// (`年新收 33330 …\u{8}`: no title) and more blocks follow: `1.` alone is
+/// taken into the table, and on one line the paragraphs run together. The
+/// two heads and the first paragraph go on one line (cut where the parser
+/// joined two lines, `…\u{8}` + `内部事务`), the other blocks after it.
+#[test]
+fn laws_fa_two_heads_and_a_paragraph_on_one_line_after_a_table() {
+    let inputs = [
+        "第二十条\n1.一、年新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n\n\n&",
+        "第二十条\r\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\r\n\r\n\r\n\u{f}",
+        "一、本年新收\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n\n\n\u{e}",
+        "一、本年新收\r1.一、本新收 12340  全5 0 (((((((-6e管委会eee((((((((\u{8}\r内部事务",
+        "一、本年新收\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n内部事务",
+    ];
+    assert_joined(&inputs, &["1.一、"]);
 }
