@@ -59,7 +59,7 @@ pub(super) fn reads_as(heading: Option<&str>, text: &str, s: &Subsection) -> boo
 impl<'r, W: std::fmt::Write> super::Chunks<'_, 'r, W> {
     /// Subsection `s` (the block `block`) right after the pending table on
     /// one line ([`one_line`]), or with its heads and first paragraph on one
-    /// line ([`Chunks::heads_line_forms`]), when so it reads back as the
+    /// line ([`Self::heads_line_forms`]), when so it reads back as the
     /// table and `s` and its default form does not (`1.` + `一、收 33330 …`:
     /// `1.` alone is taken into the table, and `一、收 33330 …` alone reads
     /// as a section heading).
