@@ -16,7 +16,7 @@ use crate::model::{Block, Subsection, Table};
 use super::reread::preamble_of;
 
 /// How many cuts of the head line are read back at most.
-const CUTS: usize = 8;
+pub(super) const CUTS: usize = 8;
 
 /// The lines to write for the head of subsection `s` and its first block, a
 /// paragraph, right after the pending table `t` written as `table_text`,
@@ -160,7 +160,7 @@ pub(super) fn may_take_head(t: &Table, table_text: &str, s: &Subsection) -> bool
 
 /// A CJK character (ideographs and their punctuation): where one meets a
 /// figure or a letter, the parser may have joined two lines.
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 

@@ -5,13 +5,12 @@
 use std::fmt;
 
 use super::heads::{
-    NextLine, body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection,
-    joins_next_line, tab_cut, title_gap,
+    body_on_head_line, first_paragraph_joins_head, head_text, joins_first_subsection, tab_cut,
+    title_gap,
 };
 use super::paragraph::{
     JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
 };
-use super::reread::joined_heads_read_back;
 use super::table::LINES_REACH_CHARS;
 use super::{Chunks, Forced};
 use crate::model::{Block, Paragraph, Subsection, Table};
@@ -71,7 +70,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                     // as a section heading
                     let (line, n) = on_head.unwrap_or_default();
                     self.chunk(|w| write_line(w, &line))?;
-                    self.blocks(s.blocks.get(n..).unwrap_or_default())?;
+                    self.inner_blocks(s, s.blocks.get(n..).unwrap_or_default(), next)?;
                 }
                 Block::Subsection(_) if flow.is_some() => {
                     // `指标名称 本年度 件 1 三、问题`: alone the head would
@@ -86,7 +85,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 }
                 Block::Subsection(s) if after_table.is_some() => {
                     let (lines, n) = after_table.unwrap_or_default();
-                    self.subsection_lines_after_table(s, lines, n)?;
+                    self.subsection_lines_after_table(s, lines, n, next)?;
                 }
                 Block::Paragraph(p) => self.paragraph(p, next)?,
                 Block::Markup(m) => written = self.markup(m, &blocks[i + 1..])?,
@@ -102,12 +101,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
 
     /// Writes subsection `s` right after the pending table: `lines`, its
     /// head and its first `n` blocks (see [`Chunks::subsection_after_table`]),
-    /// then its other blocks.
+    /// then its other blocks; `next` is the block after it.
     fn subsection_lines_after_table(
         &mut self,
         s: &'r Subsection,
         lines: String,
         n: usize,
+        next: Option<&'r Block>,
     ) -> fmt::Result {
         // (none: the head goes at the start of the next line)
         if !lines.is_empty() {
@@ -124,7 +124,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         {
             self.para = Some(lines);
         }
-        self.blocks(s.blocks.get(n..).unwrap_or_default())
+        self.inner_blocks(s, s.blocks.get(n..).unwrap_or_default(), next)
     }
 
     /// Writes paragraph `p`; `next` is the block after it.
@@ -193,7 +193,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let tab_head = self.next.tab_head.take();
         let join_head = self.next.join_head.take();
         if body_on_head_line(s, self.section) {
-            self.head_line_subsection(s)
+            self.head_line_subsection(s, next)
         } else if joins_first_subsection(s, self.section) {
             // `三、主动公开：` + `1、申请`: one line, as the parser
             // reads it (alone the head could read as a section
@@ -201,7 +201,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             let mut head = s.marker.to_string();
             head.push_str(s.title.as_deref().unwrap_or(""));
             self.next.prefix = Some(head);
-            self.blocks(&s.blocks)
+            self.inner_blocks(s, &s.blocks, next)
         } else if self.joins_next_line(s, next) {
             // `三、申請。` + `七、`: alone the head would read as a
             // section heading; at the start of the next line it is
@@ -245,35 +245,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             {
                 self.para = Some(head);
             }
-            let outer = next.or(self.after);
-            let after = std::mem::replace(&mut self.after, outer);
-            let r = self.blocks(&s.blocks);
-            self.after = after;
-            r
+            self.inner_blocks(s, &s.blocks, next)
         }
-    }
-
-    /// True when empty subsection `s` is written at the start of the next
-    /// line: the head of the block written after it (in its list or after
-    /// it), a subsection without blocks whose head line alone opens a table,
-    /// when the joined line reads back so ([`joined_heads_read_back`]).
-    fn joins_table_after(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
-        if !s.blocks.is_empty()
-            || self.next.prefix.is_some()
-            || self.table.is_some()
-            || self.closing
-        {
-            return false;
-        }
-        let Some(Block::Subsection(n)) = next.or(self.after) else {
-            return false;
-        };
-        if !n.blocks.is_empty() {
-            return false;
-        }
-        let line = head_text(n);
-        crate::parse::anchor::anchor(line.trim()).is_some()
-            && joined_heads_read_back(s, n, &format!("{}{line}", head_text(s)), self.section)
     }
 
     /// True when the head line of subsection `s` (written with its blocks on
@@ -373,30 +346,6 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         })
     }
 
-    /// True when empty subsection `s` is written at the start of the next
-    /// line (see [`joins_next_line`]): `next` is the block after it, the
-    /// next line the head of that sibling subsection or, after a section's
-    /// last block, the next section's heading.
-    fn joins_next_line(&self, s: &Subsection, next: Option<&Block>) -> bool {
-        if !s.blocks.is_empty() {
-            return false;
-        }
-        let line = match next {
-            Some(Block::Subsection(n)) => NextLine::Sibling(n),
-            None if self.tail && !self.closing => match self.next_heading {
-                Some((raw, number)) => NextLine::Heading(raw, number),
-                None => return false,
-            },
-            _ => return false,
-        };
-        joins_next_line(
-            s,
-            &line,
-            self.next.prefix.as_deref().unwrap_or(""),
-            self.section,
-        )
-    }
-
     /// The text of the pending table and subsection `s` (the block
     /// `block`) after it, when its head goes on the table's line (see
     /// [`after_table::head_on_flow_table`](super::after_table::head_on_flow_table));
@@ -484,49 +433,10 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             })
     }
 
-    /// True when empty subsection `s` is written at the start of the line
-    /// of `next`, its sibling subsection: when the two written apart do not
-    /// read back as themselves, and on one line they do, as the source had
-    /// them. Asked right after a table (`（七）计 5 1 …` alone after `（一）`
-    /// reads as a row of an applications table before it: the table is read
-    /// back with them) and for two section markers (`七、。` + `四、訴訟`:
-    /// alone the sibling reads as a section heading).
-    fn joins_sibling_after_table(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
-        let Some(next @ Block::Subsection(n)) = next else {
-            return false;
-        };
-        if !s.blocks.is_empty() || self.next.prefix.is_some() || self.closing {
-            return false;
-        }
-        let section_marker = |m: &str| crate::text::lexical::section_marker(m).is_ok();
-        let table = self.table.as_ref();
-        if table.is_none() && !(section_marker(&s.marker) && section_marker(&n.marker)) {
-            return false;
-        }
-        let Some(sibling) = self.written_alone(next, true) else {
-            return false;
-        };
-        let head = head_text(s);
-        let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
-        let reads = |written: &str| {
-            super::after_table::blocks_after(self.heading.as_slice(), written).is_some_and(|b| {
-                match (table, b.as_slice()) {
-                    (
-                        Some((t, _)),
-                        [Block::Table(a), Block::Subsection(x), Block::Subsection(y)],
-                    ) => **a == **t && x == s && y == n,
-                    (None, [Block::Subsection(x), Block::Subsection(y)]) => x == s && y == n,
-                    _ => false,
-                }
-            })
-        };
-        !reads(&format!("{before}{head}\n\n{sibling}"))
-            && reads(&format!("{before}{head}{sibling}"))
-    }
-
     /// Writes a subsection whose first paragraph goes on its head line (see
-    /// [`body_on_head_line`]), then the rest of its blocks.
-    fn head_line_subsection(&mut self, s: &'r Subsection) -> fmt::Result {
+    /// [`body_on_head_line`]), then the rest of its blocks; `next` is the
+    /// block after it.
+    fn head_line_subsection(&mut self, s: &'r Subsection, next: Option<&'r Block>) -> fmt::Result {
         // `四、` + a long first paragraph: one line, as the
         // parser reads it (a marker alone after a table would
         // be read into the table)
@@ -568,7 +478,25 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         self.gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
             && p.text.chars().count() + head >= JOIN_LINE_CHARS
             && !ends_sentence(&p.text);
-        self.blocks(&s.blocks[1..])
+        self.inner_blocks(s, &s.blocks[1..], next)
+    }
+
+    /// Writes `blocks`, those of subsection `s` (or the last of them), `s`
+    /// open ([`Chunks::open`]); `next` is the block after `s`, written after
+    /// them.
+    fn inner_blocks(
+        &mut self,
+        s: &'r Subsection,
+        blocks: &'r [Block],
+        next: Option<&'r Block>,
+    ) -> fmt::Result {
+        let outer = next.map(|b| (b, self.open.len())).or(self.after);
+        let after = std::mem::replace(&mut self.after, outer);
+        self.open.push(s);
+        let r = self.blocks(blocks);
+        self.open.pop();
+        self.after = after;
+        r
     }
 }
 

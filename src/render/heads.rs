@@ -25,7 +25,7 @@ pub(super) fn head_text(s: &crate::model::Subsection) -> String {
 /// The first line written for subsection `s`: its head, with its first
 /// paragraph when that goes on the head line (`last`: the number of the
 /// section written last).
-fn first_line(s: &crate::model::Subsection, last: u32) -> String {
+pub(super) fn first_line(s: &crate::model::Subsection, last: u32) -> String {
     match s.blocks.first() {
         Some(Block::Paragraph(p)) if body_on_head_line(s, last) => {
             let body: String = p

@@ -146,6 +146,7 @@ mod after_table;
 mod blocks;
 mod flat;
 mod heads;
+mod joins;
 mod paragraph;
 mod reread;
 pub mod table;
@@ -267,8 +268,11 @@ struct Chunks<'w, 'r, W> {
     /// on one line or not, its head line, a head at the start of its line.
     next: Forced,
     /// The block written after the list being written, when there is one
-    /// in the same section (see `Chunks::joins_table_after`).
-    after: Option<&'r Block>,
+    /// in the same section, with the number of the subsections in
+    /// [`Chunks::open`] that hold it (see `Chunks::joins_table_after`).
+    after: Option<(&'r Block, usize)>,
+    /// The subsections whose blocks are being written, the outermost first.
+    open: Vec<&'r Subsection>,
 }
 
 /// How the next subsection (or chunk) is written where that is decided:
@@ -325,6 +329,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             headings: Vec::new(),
             next: Forced::flat(true),
             after: None,
+            open: Vec::new(),
         }
     }
 }
@@ -443,10 +448,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// The lines of the head and first paragraph of subsection `s` (the
     /// block `block`) right after the pending table, when written as
     /// otherwise they would not read back apart from it (see
-    /// [`after_table::head_lines_after_table`]).
+    /// [`after_table::head_lines_after_table`]); first, the whole of `s` on
+    /// one line when it holds section markers (`Chunks::flat_after_table`).
     /// When neither reads back, the head line alone, with the table's text
     /// changed if needed (see [`after_table::head_line_after_table`]).
-    /// The number of blocks of `s` written with the lines: the first
+    /// The number of blocks of `s` written with the lines: all, the first
     /// paragraph, or none.
     fn subsection_after_table(
         &mut self,
@@ -456,6 +462,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let (t, table_text) = self.table.as_ref()?;
         if self.next.prefix.is_some() || self.closing {
             return None;
+        }
+        if let Some(line) = self.flat_after_table(block, s) {
+            return Some((line, s.blocks.len()));
         }
         let paragraph = matches!(s.blocks.first(), Some(Block::Paragraph(_)));
         // (a head line the table cannot take in, and no first paragraph to
@@ -491,21 +500,6 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 Some((String::new(), 0))
             }
         }
-    }
-
-    /// The blocks of subsection `s` as written in this place with its head
-    /// at the start of the first one's line (`2.` + `（二）部开…`: see
-    /// [`after_table::head_line_after_table`]); `None` unless the first
-    /// block is a subsection.
-    fn written_with_head(&self, s: &'r Subsection) -> Option<String> {
-        if !matches!(s.blocks.first(), Some(Block::Subsection(_))) {
-            return None;
-        }
-        let forced = Forced {
-            prefix: Some(heads::head_text(s)),
-            ..Forced::flat(true)
-        };
-        self.written_nested(&s.blocks, self.last, forced)
     }
 
     /// The text `block` is written as on its own, in this place (after the

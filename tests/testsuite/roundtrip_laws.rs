@@ -2705,47 +2705,17 @@ fn laws_f_wrapped_labels_sweep() {
 /// fails when one starts passing so it can move to the checked set.
 /// The earlier campaigns' inputs are all fixed (laws-c15a: the two of the
 /// thirteenth strict campaign that the laws-c14 helpers left; laws-c15b: the
-/// one of the fourteenth; see docs/roundtrip.md). Listed: the 41 inputs of
-/// the fifteenth strict campaign (2026-12-07 15:06, at the end of the
-/// session; docs/fuzzing.md, fifteenth round): 23 of family A (an
-/// applications label line after a head on whose line it stood), 15 others
-/// (laws-c16b fixed three of the `（本列…` inputs), each with its minimised form.
+/// one of the fourteenth; see docs/roundtrip.md). Listed: what is left of the
+/// 41 inputs of the fifteenth strict campaign (2026-12-07 15:06;
+/// docs/fuzzing.md, fifteenth round): 2 of the 23 of family A (an
+/// applications label line after a head on whose line it stood; laws-fa
+/// fixed 21, the 2 left with their minimised forms at laws-fa) and 8 of the
+/// 18 others (laws-c16b and laws-c16c fixed ten), each with its minimised
+/// form.
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
         "roundtrip-strict-0ac882c56cfe.txt",
         "render does not converge: minimised `\u{7f}\u{7f}指标名称\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\u{7f}\n0\u{10}b|\n+0\n5` (fifteenth campaign, not minimised further or triaged)",
-    ),
-    (
-        "roundtrip-strict-0fc665649283.txt",
-        "render does not converge: minimised `第二十条\n1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-111bad179a7c.txt",
-        "render does not converge: minimised `一、本年新收\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-161b303dbf41.txt",
-        "render does not converge: minimised `六、1.一、本年新收 330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-2096ba60e0a5.txt",
-        "render does not converge: minimised `四、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-26c894f4d701.txt",
-        "render does not converge: minimised `四、1.一、本年新收 330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-38a25982059a.txt",
-        "render does not converge: minimised `一、L\n一、\n.本年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-429dc6c53d8b.txt",
-        "render does not converge: minimised `一、0\t0\n1.一、本年新收330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-4cf747784d19.txt",
-        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
     ),
     (
         "roundtrip-strict-4eedf98d214d.txt",
@@ -2753,59 +2723,19 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-584960963818.txt",
-        "render does not converge: minimised `一、\n1.一、本年新收33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-6523d53fd0fe.txt",
-        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-6cf16fad9f05.txt",
-        "render does not converge: minimised `一、本年新收\n1.一、本收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-6e93e3207114.txt",
-        "render does not converge: minimised `一、收\n一、\n.本年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-7401e599d4cb.txt",
-        "render does not converge: minimised `四、1.一、本年新收330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-764c2495ca04.txt",
-        "render does not converge: minimised `一、收\n一、\n.本年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+        "render does not converge: minimised (laws-fa) `一、\n1.一、年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A twice: with `1.一、本年新收…` joined after it, `一、年新收3330…` reads as a section heading; apart the label opens a table; left by laws-fa)",
     ),
     (
         "roundtrip-strict-77b81ea59c73.txt",
-        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
+        "render does not converge: minimised (laws-fa) `三、1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n第二十条\n1.一、年新收 33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A twice, the second after a table: the first label head reads as a section heading; left by laws-fa)",
     ),
     (
         "roundtrip-strict-7c25570979c5.txt",
         "parse(render(parse(x))) != parse(x): minimised `||\n||\n(五\n)\n:` (fifteenth campaign, not minimised further or triaged)",
     ),
     (
-        "roundtrip-strict-83b5404afe3f.txt",
-        "render does not converge: minimised `三、1.一、本年新收 33330  全0 0 (`((((((-6e管委会eee(((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
         "roundtrip-strict-a6f6f2a1b495.txt",
         "render does not converge: minimised `1.:|\n|\n0\n0` (fifteenth campaign, not minimised further or triaged)",
-    ),
-    (
-        "roundtrip-strict-a990cf5945cb.txt",
-        "render does not converge: minimised `三、1.一、本年新收33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-bdb6c497c076.txt",
-        "render does not converge: minimised `一、3\tw\n1.一、本年新收 330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-cb4d16394546.txt",
-        "render does not converge: minimised `三、1.一、本年新收333?漈﬜0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-d31dc50b3e62.txt",
-        "render does not converge: minimised `一、本年新收\n1.一、本新收 33330  全0 0 (((((((-6e管委会eee(((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
     ),
     (
         "roundtrip-strict-dc758be95516.txt",
@@ -2822,18 +2752,6 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
         "roundtrip-strict-e89d97cd182f.txt",
         "render does not converge: minimised `w\t+\n|\t=\n\n1.\t0\n2\n\n5` (fifteenth campaign, not minimised further or triaged)",
-    ),
-    (
-        "roundtrip-strict-ec58a08e6864.txt",
-        "render does not converge: minimised `一、\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-edcf61154e22.txt",
-        "render does not converge: minimised `第二十条\n1.一、本 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
-    ),
-    (
-        "roundtrip-strict-ee36af6031dd.txt",
-        "render does not converge: minimised `一、\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((` (fifteenth campaign, family A: an applications label line after a section or subsection head on whose line it stood, `四、1.一、本年新收…`; written apart it opens a table; laws-c15b joined it only as the first block of an untitled marker)",
     ),
 ];
 

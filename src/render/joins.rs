@@ -1,0 +1,190 @@
+//! Writing an empty subsection at the start of the next line: the head of
+//! the sibling or section heading after it, or of a subsection after it
+//! that alone would read otherwise (a section heading, a row of the table
+//! before it, a table of its own).
+
+use super::heads::{NextLine, first_line, head_text, joins_next_line};
+use super::reread::joined_heads_read_back;
+use super::{Chunks, Forced};
+use crate::model::{Block, Subsection};
+
+impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
+    /// True when empty subsection `s` is written at the start of the next
+    /// line: the head of the block written after it (in its list or after
+    /// it), a subsection whose first line alone (its head, or its head with
+    /// its first paragraph: [`first_line`]) opens a table. For a subsection
+    /// without blocks and no table held back, when the joined line reads
+    /// back as the two heads ([`joined_heads_read_back`]). Else (`四、` +
+    /// `1.` + `一、本年新收 33330 …` + `&\t.`; or right after a table, where
+    /// `1.` alone is taken into it and the line after it may also read as
+    /// a section heading: `三、` + a table + `1.` + `一、收 33330 …`), when
+    /// that subsection written here with the head of `s` at the start of
+    /// its first line reads back as the two subsections and written apart
+    /// it does not ([`Chunks::joined_reads_back`]).
+    pub(super) fn joins_table_after(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
+        if !s.blocks.is_empty() || self.next.prefix.is_some() || self.closing {
+            return false;
+        }
+        let Some((block @ Block::Subsection(n), depth)) =
+            next.map(|b| (b, self.open.len())).or(self.after)
+        else {
+            return false;
+        };
+        let opens = |line: &str| crate::parse::anchor::anchor(line.trim()).is_some();
+        if n.blocks.is_empty() && self.table.is_none() {
+            let line = head_text(n);
+            return opens(&line)
+                && joined_heads_read_back(s, n, &format!("{}{line}", head_text(s)), self.section);
+        }
+        let line = first_line(n, self.section);
+        let last = self.section;
+        let heading = || {
+            self.table.is_some()
+                && crate::parse::headings::find_heading(line.trim(), last.saturating_add(1), last)
+                    .is_some()
+        };
+        if !opens(&line) && !heading() {
+            return false;
+        }
+        let forced = Forced {
+            prefix: Some(head_text(s)),
+            ..Forced::flat(true)
+        };
+        let reads = |text: &str| self.joined_reads_back(s, block, depth, text);
+        self.written_alone(block, true)
+            .is_some_and(|alone| !reads(&format!("{}\n\n{alone}", head_text(s))))
+            && self
+                .written_nested(std::slice::from_ref(block), self.last, forced)
+                .is_some_and(|text| reads(&text))
+    }
+
+    /// True when `text`, written after the heads of the subsections open
+    /// ([`Chunks::open`]: they decide which subsection a head after them
+    /// goes in, as they did in the source) and the table held back, reads
+    /// back in this section as those subsections holding that table, empty
+    /// subsection `s` and then `next`, which goes in the list of the first
+    /// `depth` of them.
+    fn joined_reads_back(&self, s: &Subsection, next: &Block, depth: usize, text: &str) -> bool {
+        let table = self.table.as_ref();
+        let level = |at: usize, inner: Block| {
+            let mut list = vec![inner];
+            if at == depth {
+                list.push(next.clone());
+            }
+            list
+        };
+        let mut innermost =
+            table.map_or(vec![], |(t, _)| vec![Block::Table(Box::new((*t).clone()))]);
+        innermost.push(Block::Subsection(s.clone()));
+        if self.open.len() == depth {
+            innermost.push(next.clone());
+        }
+        let want = self
+            .open
+            .iter()
+            .enumerate()
+            .rev()
+            .fold(innermost, |blocks, (at, o)| {
+                level(
+                    at,
+                    Block::Subsection(Subsection {
+                        marker: o.marker.clone(),
+                        title: o.title.clone(),
+                        blocks: blocks.into(),
+                        span: o.span,
+                        head: o.head,
+                    }),
+                )
+            });
+        let mut context: String = self.open.iter().map(|o| head_text(o) + "\n\n").collect();
+        if let Some((_, t)) = table {
+            context.push_str(t);
+            context.push('\n');
+        }
+        context.push_str(text);
+        super::after_table::blocks_after(&self.headings, &context).is_some_and(|b| b == want)
+    }
+
+    /// True when empty subsection `s` is written at the start of the next
+    /// line (see [`joins_next_line`]): `next` is the block after it, the
+    /// next line the head of that sibling subsection or, after a section's
+    /// last block, the next section's heading.
+    pub(super) fn joins_next_line(&self, s: &Subsection, next: Option<&Block>) -> bool {
+        if !s.blocks.is_empty() {
+            return false;
+        }
+        let line = match next {
+            Some(Block::Subsection(n)) => NextLine::Sibling(n),
+            None if self.tail && !self.closing => match self.next_heading {
+                Some((raw, number)) => NextLine::Heading(raw, number),
+                None => return false,
+            },
+            _ => return false,
+        };
+        joins_next_line(
+            s,
+            &line,
+            self.next.prefix.as_deref().unwrap_or(""),
+            self.section,
+        )
+    }
+
+    /// True when empty subsection `s` is written at the start of the line
+    /// of `next`, its sibling subsection: when the two written apart do not
+    /// read back as themselves, and on one line they do, as the source had
+    /// them. Asked right after a table (`（七）计 5 1 …` alone after `（一）`
+    /// reads as a row of an applications table before it: the table is read
+    /// back with them) and for two section markers (`七、。` + `四、訴訟`:
+    /// alone the sibling reads as a section heading).
+    pub(super) fn joins_sibling_after_table(
+        &self,
+        s: &Subsection,
+        next: Option<&'r Block>,
+    ) -> bool {
+        let Some(next @ Block::Subsection(n)) = next else {
+            return false;
+        };
+        if !s.blocks.is_empty() || self.next.prefix.is_some() || self.closing {
+            return false;
+        }
+        let section_marker = |m: &str| crate::text::lexical::section_marker(m).is_ok();
+        let table = self.table.as_ref();
+        if table.is_none() && !(section_marker(&s.marker) && section_marker(&n.marker)) {
+            return false;
+        }
+        let Some(sibling) = self.written_alone(next, true) else {
+            return false;
+        };
+        let head = head_text(s);
+        let before = table.map_or(String::new(), |(_, text)| format!("{text}\n"));
+        let reads = |written: &str| {
+            super::after_table::blocks_after(self.heading.as_slice(), written).is_some_and(|b| {
+                match (table, b.as_slice()) {
+                    (
+                        Some((t, _)),
+                        [Block::Table(a), Block::Subsection(x), Block::Subsection(y)],
+                    ) => **a == **t && x == s && y == n,
+                    (None, [Block::Subsection(x), Block::Subsection(y)]) => x == s && y == n,
+                    _ => false,
+                }
+            })
+        };
+        !reads(&format!("{before}{head}\n\n{sibling}"))
+            && reads(&format!("{before}{head}{sibling}"))
+    }
+
+    /// The blocks of subsection `s` as written in this place with its head
+    /// at the start of the first one's line (`2.` + `（二）部开…`: see
+    /// [`after_table::head_line_after_table`](super::after_table::head_line_after_table));
+    /// `None` unless the first block is a subsection.
+    pub(super) fn written_with_head(&self, s: &'r Subsection) -> Option<String> {
+        if !matches!(s.blocks.first(), Some(Block::Subsection(_))) {
+            return None;
+        }
+        let forced = Forced {
+            prefix: Some(head_text(s)),
+            ..Forced::flat(true)
+        };
+        self.written_nested(&s.blocks, self.last, forced)
+    }
+}
