@@ -38,6 +38,7 @@ mod roundtrip_laws_c15a;
 mod roundtrip_laws_c15b;
 mod roundtrip_laws_c15c;
 mod roundtrip_laws_c15d;
+mod roundtrip_laws_c16d;
 mod roundtrip_laws_z10;
 mod roundtrip_sweep;
 mod series_html;
