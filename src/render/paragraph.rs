@@ -434,8 +434,8 @@ pub(super) fn cut_after_table(
 }
 
 /// The lines for a paragraph of text `text` written as `lines`, right
-/// before the block `next`, when that is a generic table `t`: the paragraph on one line instead, when
-/// `lines` cut it (a cut that is not needed, as [`statistics_header_cuts`]
+/// before the block `next`, when that is a generic table: the paragraph on
+/// one line instead, when `lines` cut it (a cut that is not needed, as [`statistics_header_cuts`]
 /// takes one: `\u{7f}\u{7f}指` + `标名称…`) and the one line reads as itself,
 /// and the table reads back after the one line and after `lines` does not,
 /// in the layout [`generic_after_paragraph`](super::table::generic_after_paragraph)
@@ -457,12 +457,9 @@ pub(super) fn whole_before_table(next: Option<&Block>, text: &str, lines: String
     }
     let table = super::table::table_text_after(t, None).1;
     let reads = |para: &str| {
-        let (form, joined) = super::table::generic_after_paragraph(g, para, table.clone(), &[]);
-        let written = format!("{para}{}{form}", if joined { "" } else { "\n" });
-        preamble_of(&written).is_some_and(|b| {
-            matches!(b.as_slice(), [Block::Paragraph(p), Block::Table(x)]
-                if p.text == text
-                    && matches!(&**x, Table::Generic(x) if x.header == g.header && x.rows == g.rows))
+        preamble_of(&super::reread::with_table_after(g, para, &table)).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Paragraph(p), x] if p.text == text
+                && super::reread::same_cells(Some(x), g))
         })
     };
     if !reads(&lines) && reads(&one) {

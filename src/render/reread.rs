@@ -84,16 +84,28 @@ pub(super) fn paragraph_taken_into_table(
             [Block::Subsection(r)] => {
                 super::heads::same_head(r, s)
                     && matches!(r.blocks.first(), Some(Block::Paragraph(q)) if q.text == text)
-                    && matches!(r.blocks.get(1), Some(Block::Table(x))
-                        if matches!(&**x, Table::Generic(x) if x.header == g.header && x.rows == g.rows))
+                    && same_cells(r.blocks.get(1), g)
             }
             _ => false,
         })
     };
     let table = super::table::table_text_after(t, None).1;
     let para = format!("{}\n\n{text}\n", super::heads::head_text(s));
-    let (form, joined) = super::table::generic_after_paragraph(g, &para, table.clone(), &[]);
-    let apart = format!("{para}{}{form}", if joined { "" } else { "\n" });
     let gap = super::heads::title_gap(s, text, last);
-    !reads(&apart) && reads(&format!("{head}{gap}{text}\n\n{table}"))
+    !reads(&with_table_after(g, &para, &table)) && reads(&format!("{head}{gap}{text}\n\n{table}"))
+}
+
+/// True when `b` is a generic table with the cells of `g`.
+pub(super) fn same_cells(b: Option<&Block>, g: &crate::model::GenericTable) -> bool {
+    matches!(b, Some(Block::Table(x))
+        if matches!(&**x, crate::model::Table::Generic(x) if x.header == g.header && x.rows == g.rows))
+}
+
+/// `para` (lines of text, ending with `\n`) and then generic table `g`
+/// (written alone as `table`) in the layout
+/// [`generic_after_paragraph`](super::table::generic_after_paragraph) chooses
+/// after them.
+pub(super) fn with_table_after(g: &crate::model::GenericTable, para: &str, table: &str) -> String {
+    let (form, joined) = super::table::generic_after_paragraph(g, para, table.to_owned(), &[]);
+    format!("{para}{}{form}", if joined { "" } else { "\n" })
 }

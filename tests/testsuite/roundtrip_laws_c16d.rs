@@ -5,20 +5,13 @@
 use ogi_report::model::{Block, Table};
 
 use crate::roundtrip_laws::assert_laws;
+use crate::roundtrip_laws_c15d::preamble_reads_back;
 
 // ---- laws-c16d ----
 
 /// The canonical text of `x`.
 fn canonical(x: &str) -> String {
     ogi_report::parse(x).unwrap().render()
-}
-
-/// The preamble of `x` and of its canonical text read back, asserted equal.
-fn preamble_reads_back(x: &str) -> Vec<Block> {
-    let first = ogi_report::parse(x).unwrap();
-    let second = ogi_report::parse(&first.render()).unwrap();
-    assert_eq!(first.preamble, second.preamble, "{x:?}");
-    first.preamble.to_vec()
 }
 
 /// `roundtrip-strict-dc758be95516` (minimised `1\n.\n:.`) and
