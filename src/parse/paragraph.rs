@@ -28,7 +28,7 @@ pub(crate) struct Para {
 /// `标题: …`, `发布时间: …`: a short key and a colon (`:`, or `：`, `EF BC
 /// 9A`) among the first 7 characters, after the first. Read from the bytes:
 /// a character's length from its lead byte, no decoding.
-fn is_field(t: &str) -> bool {
+pub(crate) fn is_field(t: &str) -> bool {
     use crate::grid::scan::char_len as utf8_len;
     let b = t.as_bytes();
     let mut i = b.first().map_or(0, |&x| utf8_len(x));

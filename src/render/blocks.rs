@@ -9,7 +9,8 @@ use super::heads::{
     title_gap,
 };
 use super::paragraph::{
-    JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, write_line, write_paragraph, write_unsigned,
+    JOIN_LINE_CHARS, ends_sentence, joins_over_a_blank, whole_before_table, write_line,
+    write_paragraph, write_unsigned,
 };
 use super::table::LINES_REACH_CHARS;
 use super::{Chunks, Forced};
@@ -157,7 +158,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
                 // (its lines are kept: the table after it is written to
                 // read apart from them)
                 let mut lines = self.next.prefix.clone().unwrap_or_default();
-                lines.push_str(&self.cut_after_table(&p.text, write_paragraph)?);
+                let cut = self.cut_after_table(&p.text, write_paragraph)?;
+                lines.push_str(&whole_before_table(next, &p.text, cut));
                 let run = self.paragraph_run(p).unwrap_or_default();
                 self.next.prefix = None;
                 self.chunk(|w| w.write_str(&lines))?;
@@ -259,7 +261,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// follow within the look-ahead's reach ([`may_open_lines`]); decided by
     /// reading back the subsection with those blocks, written both ways.
     fn tab_before_title(&self, s: &Subsection) -> bool {
-        if self.next.prefix.is_some() || self.table.is_some() || self.closing || s.title.is_none() {
+        // (after a table held back too: so it was read back after it)
+        if self.next.prefix.is_some() || self.closing || s.title.is_none() {
             return false;
         }
         let Some(reach) = may_open_lines(s, &head_text(s)) else {

@@ -249,7 +249,13 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && !heading()
         && (!head_apart_reads
             || head_reads_otherwise(s, &line, &p.text)
-            || paragraphs_read_as_lines(s, &format!("{}{title}", s.marker), &text, last))
+            || paragraphs_read_as_lines(s, &format!("{}{title}", s.marker), &text, last)
+            || super::reread::paragraph_taken_into_table(
+                s,
+                &format!("{}{title}", s.marker),
+                &text,
+                last,
+            ))
 }
 
 /// True when the first paragraphs of titled subsection `s` are short, two or
@@ -283,7 +289,7 @@ fn paragraphs_read_as_lines(
 
 /// True when `t` can be a cell of a table of one cell per line, as the
 /// parser's look-ahead reads it: short, no stop, comma or line break.
-fn short_cell(t: &str) -> bool {
+pub(super) fn short_cell(t: &str) -> bool {
     t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':', '\n', '\r'])
 }
 

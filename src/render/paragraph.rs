@@ -80,7 +80,10 @@ pub(super) fn write_paragraph<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Resu
             w.write_char('\n')?;
             write_line(w, &one[at..])
         }
-        None => write_line(w, &one),
+        None => match marker_cuts(&one) {
+            Some(cuts) => write_cut(w, &one, &cuts),
+            None => write_line(w, &one),
+        },
     }
 }
 
@@ -110,6 +113,60 @@ fn marker_cut(one: &str) -> Option<usize> {
                     || (crate::parse::seg::line_marker(head).is_none()
                         && !crate::text::lexical::is_page_number(head)))
         })
+}
+
+/// How many lines [`marker_cuts`] writes a paragraph on at most.
+const MARKER_CUT_LINES: usize = 4;
+
+/// Where to cut a paragraph that starts with a marker over more than two
+/// lines, when no cut in two does ([`marker_cut`]): each cut leaves a rest
+/// that opens no marker, and the last leaves one that is no `key: value`
+/// field, which the parser never joins to the line before it (`1.:.`, read
+/// from `1`, `.` and `:.`: `1` + `.:.` reads as two paragraphs, `1.` + `:.`
+/// as a marker; `(五):` from `(五`, `)` and `:`). The earliest such cuts, at
+/// most [`MARKER_CUT_LINES`] lines, when they read back as the paragraph
+/// (one read-back, only for such a paragraph).
+fn marker_cuts(one: &str) -> Option<Vec<usize>> {
+    let field = crate::parse::paragraph::is_field;
+    let mut cuts = Vec::new();
+    let mut from = 0;
+    while cuts.len() + 1 < MARKER_CUT_LINES {
+        let places: Vec<usize> = one[from..]
+            .char_indices()
+            .skip(1)
+            .take(MARKER_CUT_CHARS)
+            .map(|(at, _)| from + at)
+            .filter(|&at| piece_apart(one, from, at))
+            .collect();
+        if let Some(&at) = places.iter().find(|&&at| !field(&one[at..])) {
+            cuts.push(at);
+            let mut lines = String::with_capacity(one.len() + cuts.len() + 1);
+            write_cut(&mut lines, one, &cuts).ok()?;
+            return reads_as_paragraph_of(&lines, one).then_some(cuts);
+        }
+        from = *places.first()?;
+        cuts.push(from);
+    }
+    None
+}
+
+/// True when `one[from..at]` can be a line of a paragraph cut by
+/// [`marker_cuts`] with the rest after it: no white space at the cut, the
+/// rest opens no marker, and the piece ends no sentence, is no `key: value`
+/// field and (but for the paragraph's first character) is no marker or page
+/// number.
+fn piece_apart(one: &str, from: usize, at: usize) -> bool {
+    let (piece, rest) = (&one[from..at], &one[at..]);
+    let first = one.chars().next().map_or(0, char::len_utf8);
+    !rest.is_empty()
+        && !rest.starts_with(char::is_whitespace)
+        && !piece.ends_with(char::is_whitespace)
+        && crate::parse::seg::line_marker(rest).is_none()
+        && !ends_sentence(piece)
+        && !crate::parse::paragraph::is_field(piece)
+        && (at == first
+            || (crate::parse::seg::line_marker(piece).is_none()
+                && !crate::text::lexical::is_page_number(piece)))
 }
 
 /// Where to break a paragraph that holds a statistics header word: written on
@@ -374,4 +431,40 @@ pub(super) fn cut_after_table(
                 .map(cut)
                 .find(|lines| reads_apart(lines))
         })
+}
+
+/// The lines for a paragraph of text `text` written as `lines`, right
+/// before the block `next`, when that is a generic table: the paragraph on
+/// one line instead, when `lines` cut it (a cut that is not needed, as [`statistics_header_cuts`]
+/// takes one: `\u{7f}\u{7f}指` + `标名称…`) and the one line reads as itself,
+/// and the table reads back after the one line and after `lines` does not,
+/// in the layout [`generic_after_paragraph`](super::table::generic_after_paragraph)
+/// chooses for it (before `0\u{10}b|` `+0` `5`, a table of one cell per line: the
+/// cut line `标名称…` has fewer characters than the whole, and the parser's
+/// look-ahead from it reaches the table's figures). Asked only for a
+/// paragraph written cut before a generic table; decided by reading back.
+pub(super) fn whole_before_table(next: Option<&Block>, text: &str, lines: String) -> String {
+    use crate::model::Table;
+    let Some(Block::Table(t)) = next else {
+        return lines;
+    };
+    let Table::Generic(g) = &**t else {
+        return lines;
+    };
+    let one = format!("{text}\n");
+    if lines == one || has_line_break(text) || !reads_as_itself(text) {
+        return lines;
+    }
+    let table = super::table::table_text_after(t, None).1;
+    let reads = |para: &str| {
+        preamble_of(&super::reread::with_table_after(g, para, &table)).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Paragraph(p), x] if p.text == text
+                && super::reread::same_cells(Some(x), g))
+        })
+    };
+    if !reads(&lines) && reads(&one) {
+        one
+    } else {
+        lines
+    }
 }

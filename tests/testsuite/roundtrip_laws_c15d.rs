@@ -105,7 +105,7 @@ fn laws_c15d_a_marker_before_white_space_and_digits_is_a_marker() {
 
 /// The blocks of the preamble of `x`, read back from its canonical text,
 /// and those of `x`: the same.
-fn preamble_reads_back(x: &str) -> Vec<ogi_report::model::Block> {
+pub(crate) fn preamble_reads_back(x: &str) -> Vec<ogi_report::model::Block> {
     let first = ogi_report::parse(x).unwrap();
     let second = ogi_report::parse(&first.render()).unwrap();
     assert_eq!(first.preamble, second.preamble, "{x:?}");
