@@ -105,6 +105,19 @@ fn place<'a, C: Key>(
     row: &'a RowSource<C>,
     f: &'a crate::model::Fragment,
 ) -> Option<RowFragment<'a>> {
+    let span = (f.span.start, f.span.end);
+    if after_label_digits(row, f) {
+        return Some(RowFragment {
+            raw: &f.raw,
+            after: None,
+            tab: false,
+            spaced: false,
+            after_label: false,
+            space_before: false,
+            after_digits: true,
+            span,
+        });
+    }
     let b = crate::template::beside::beside(row, f)?;
     Some(RowFragment {
         raw: &f.raw,
@@ -113,30 +126,29 @@ fn place<'a, C: Key>(
         spaced: b.spaced,
         after_label: b.after_label,
         space_before: b.space_before,
-        after_digits: !b.after_label && after_label_digits(row, f),
-        span: (f.span.start, f.span.end),
+        after_digits: false,
+        span,
     })
 }
 
-/// True when `f` stood glued after `row`'s label (one line, no pipe, no
-/// fused digits), the label ends in a digit and `f` starts with one: the digits
-/// glued before `f`'s marker (`四、结转下57.` + TAB `0年度继续办理7.`: the
-/// marker `7.` starts at its last digit) are the label's, but alone at a
-/// field's end they read as a figure (`四、结转下5` TAB `7. 0…` reads the
-/// fused `5`). Written glued after the label, its tabs as they stood
-/// ([`put_as_stood`]), the row's fields read back as the source's did.
+/// True when `f` stood glued after `row`'s label (one line), the label ends
+/// in a digit and `f` starts with one: the digits glued before `f`'s marker
+/// (`四、结转下57.` + TAB `0年度继续办理7.`: the marker `7.` starts at its
+/// last digit) are the label's, but alone at a field's end they read as a
+/// figure (`四、结转下5` TAB `7. 0…` reads the fused `5`). Written glued
+/// after the label, its tabs as they stood ([`put_as_stood`]), the row's
+/// fields read back as the source's did. So too before fused digits and
+/// with pipes (`一、本年新收5` + `7.\t|\t（` + the fused `0`: not written, `5`
+/// TAB `0` read the fused `5 0`); a label with a pipe is then written as it
+/// stood too (`label::LabelForm`: `…案卷\t|5` + `7.`, where `…案卷|57.`
+/// keeps the marker in the label).
 fn after_label_digits<C: Key>(row: &RowSource<C>, f: &crate::model::Fragment) -> bool {
-    row.fused.is_none()
-        && row.label.as_ref().is_some_and(|l| {
-            l.span.end == f.span.start
-                && l.span.line == f.span.line
-                && (l.span.end - l.span.start) as usize == l.raw.len()
-                && l.raw.ends_with(|c: char| c.is_ascii_digit())
-                // (a label cut by a pipe reads its parts otherwise:
-                // `…案卷\t|57.` written `…案卷|57.` keeps the marker)
-                && !l.raw.contains('|')
-        })
-        && f.raw.starts_with(|c: char| c.is_ascii_digit())
+    row.label.as_ref().is_some_and(|l| {
+        l.span.end == f.span.start
+            && l.span.line == f.span.line
+            && (l.span.end - l.span.start) as usize == l.raw.len()
+            && l.raw.ends_with(|c: char| c.is_ascii_digit())
+    }) && f.raw.starts_with(|c: char| c.is_ascii_digit())
         && !crate::lines::has_line_break(&f.raw)
 }
 

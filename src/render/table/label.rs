@@ -133,21 +133,32 @@ pub(super) struct LabelForm {
     pub(super) may_pipe: bool,
     /// The table is written in pipe rows.
     pub(super) pipes: bool,
+    /// The label holds a pipe and text stood glued after it that starts
+    /// with a digit (`…案卷\t|5` + `7.`): written with its tabs as they
+    /// stood (see `fragments::after_label_digits`).
+    pub(super) as_stood: bool,
 }
 
 impl LabelForm {
     /// The form of `source`'s label in a row of a table written in pipe
-    /// rows or not (`pipes`); `bare`: the row has no fragments.
+    /// rows or not (`pipes`); `bare`: the row has no fragments;
+    /// `after_digits`: a fragment is written glued after the label, which
+    /// ends in digits.
     pub(super) fn of<C: Key>(
         source: Option<&RowSource<C>>,
         template_label: &str,
         pipes: bool,
         bare: bool,
+        after_digits: bool,
     ) -> LabelForm {
+        let piped = source
+            .and_then(|s| s.label.as_ref())
+            .is_some_and(|l| l.raw.contains('|'));
         LabelForm {
             wrapped: wrapped_label_cut(source, template_label, pipes),
             may_pipe: !pipes && bare,
             pipes,
+            as_stood: !pipes && after_digits && piped,
         }
     }
 }
@@ -172,6 +183,7 @@ pub(super) fn put_label<W: fmt::Write, C: Key>(
             put(w, &label.raw)?;
             w.write_char('|')?;
         }
+        Some(label) if form.as_stood => super::fragments::put_as_stood(w, &label.raw)?,
         Some(label) => {
             let text = &label.raw[..form.wrapped.unwrap_or(label.raw.len())];
             put_label_text(w, text, stray_cells::<C>() && !form.pipes)?;

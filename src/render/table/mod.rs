@@ -333,7 +333,8 @@ fn put_row<'a, W: fmt::Write, C: Key>(
         }
         Ok(())
     };
-    let form = LabelForm::of(source, template_label, pipes, mine.is_empty());
+    let after_digits = mine.iter().any(|f| f.after_digits);
+    let form = LabelForm::of(source, template_label, pipes, mine.is_empty(), after_digits);
     put_label(w, template_label, source, values, columns, form)?;
     put_after_label(w, &mine)?;
     if let Some(fused) = source.and_then(|s| s.fused.as_ref()) {
