@@ -155,7 +155,7 @@ fn may_take_in(t: &Table, table_text: &str, line: &str) -> bool {
 /// own after table `t` (written as `table_text`), cannot be taken into the table's region (see
 /// [`may_take_in`]): then [`head_line_after_table`] keeps the default.
 pub(super) fn may_take_head(t: &Table, table_text: &str, s: &Subsection) -> bool {
-    may_take_in(t, table_text, &super::heads::head_text(s))
+    may_take_in(t, table_text, &super::head_line::head_text(s))
 }
 
 /// A CJK character (ideographs and their punctuation): where one meets a
@@ -231,7 +231,7 @@ fn head_line_read_back(
     headings: &[&str],
     prefixed: &dyn Fn() -> Option<String>,
 ) -> Option<(Option<String>, Option<String>)> {
-    let head = format!("{}\n", super::heads::head_text(s));
+    let head = format!("{}\n", super::head_line::head_text(s));
     // (the head on a line of its own, its blocks after a blank line)
     let rest = default.strip_prefix(head.as_str())?;
     if !rest.is_empty() && !rest.starts_with('\n') {

@@ -2,25 +2,9 @@
 //! alone, or with the first paragraph (or the first inner subsection's first
 //! line) written on it when the head alone would read otherwise.
 
+use super::head_line::{TITLE_STOPS, reads_as_heading};
+pub(super) use super::head_line::{head_text, same_head, short_cell, title_gap};
 use crate::model::Block;
-
-/// A subsection's head line when its blocks follow on lines of their own:
-/// `marker` + `title`, a space between when the title would run into the
-/// marker (`1.` + `5` reads as `1.5`).
-pub(super) fn head_text(s: &crate::model::Subsection) -> String {
-    let mut head = s.marker.to_string();
-    if let Some(title) = &s.title {
-        let mut joined = head.clone();
-        joined.push_str(title);
-        let apart =
-            crate::parse::seg::line_marker(&joined).is_none_or(|(_, len)| len != s.marker.len());
-        if apart {
-            head.push(' ');
-        }
-        head.push_str(title);
-    }
-    head
-}
 
 /// The first line written for subsection `s`: its head, with its first
 /// paragraph when that goes on the head line (`last`: the number of the
@@ -250,7 +234,7 @@ pub(super) fn body_on_head_line(s: &crate::model::Subsection, last: u32) -> bool
         && (!head_apart_reads
             || head_reads_otherwise(s, &line, &p.text)
             || paragraphs_read_as_lines(s, &format!("{}{title}", s.marker), &text, last)
-            || super::reread::paragraph_taken_into_table(
+            || super::before_table::paragraph_taken_into_table(
                 s,
                 &format!("{}{title}", s.marker),
                 &text,
@@ -287,12 +271,6 @@ fn paragraphs_read_as_lines(
         && reads_with_paragraphs(s, &paras, &format!("{head}{gap}{text}\n{rest}"))
 }
 
-/// True when `t` can be a cell of a table of one cell per line, as the
-/// parser's look-ahead reads it: short, no stop, comma or line break.
-pub(super) fn short_cell(t: &str) -> bool {
-    t.chars().nth(20).is_none() && !t.contains(['。', '，', '；', ',', ';', '：', ':', '\n', '\r'])
-}
-
 /// The short paragraphs ([`short_cell`]) that open subsection `s`, up to
 /// seven: those the look-ahead for a table of one cell per line can reach.
 fn short_paragraphs(s: &crate::model::Subsection) -> Vec<&str> {
@@ -319,19 +297,6 @@ fn reads_with_paragraphs(s: &crate::model::Subsection, paras: &[&str], written: 
     })
 }
 
-/// The stops that end a title before the body on its line (those of
-/// [`crate::parse::seg::split_title`], which drops the white space after
-/// them).
-const TITLE_STOPS: [char; 6] = ['。', '；', '：', ':', '！', '？'];
-
-/// True when `line`, written for a subsection of `marker`, reads as the
-/// heading of the section after `last` (the section written last).
-fn reads_as_heading(marker: &str, line: &str, last: u32) -> bool {
-    crate::text::lexical::section_marker(marker).is_ok()
-        && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
-            .is_some_and(|h| h.pos == 0)
-}
-
 /// True when the head of `s` (its `title` ending in a stop), a tab and its
 /// first paragraph `text` read as no heading and back as the subsection
 /// and that paragraph.
@@ -345,19 +310,6 @@ fn tab_line_reads(s: &crate::model::Subsection, title: &str, text: &str, last: u
         })
 }
 
-/// What goes between the title of `s` and its first paragraph `text` on
-/// its head line (when [`body_on_head_line`] says it goes there): a tab
-/// where the line would read as a section heading without it, else nothing.
-pub(super) fn title_gap(s: &crate::model::Subsection, text: &str, last: u32) -> &'static str {
-    let title = s.title.as_deref().unwrap_or("");
-    let line = format!("{}{title}{text}", s.marker);
-    if title.ends_with(TITLE_STOPS) && reads_as_heading(&s.marker, &line, last) {
-        "\t"
-    } else {
-        ""
-    }
-}
-
 /// True when the head line of titled subsection `s` alone does not read
 /// back as its head (`1.勾稽关系10:` reads as an applications table's note)
 /// and `line`, the head with its first paragraph `text`, reads back as the
@@ -369,11 +321,6 @@ fn head_reads_otherwise(s: &crate::model::Subsection, line: &str, text: &str) ->
                 if same_head(r, s)
                     && matches!(r.blocks.as_slice(), [Block::Paragraph(q)] if q.text == text))
         })
-}
-
-/// True when `a` and `b` have the same marker and title.
-pub(super) fn same_head(a: &crate::model::Subsection, b: &crate::model::Subsection) -> bool {
-    a.marker == b.marker && a.title == b.title
 }
 
 /// True when the head line of subsection `s` alone reads back as its head

@@ -143,8 +143,10 @@
 //! inside a table, and the position of page numbers.
 
 mod after_table;
+mod before_table;
 mod blocks;
 mod flat;
+mod head_line;
 mod heads;
 mod joins;
 mod paragraph;

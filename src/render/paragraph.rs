@@ -457,7 +457,7 @@ pub(super) fn whole_before_table(next: Option<&Block>, text: &str, lines: String
     }
     let table = super::table::table_text_after(t, None).1;
     let reads = |para: &str| {
-        preamble_of(&super::reread::with_table_after(g, para, &table)).is_some_and(|b| {
+        preamble_of(&super::before_table::with_table_after(g, para, &table)).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Paragraph(p), x] if p.text == text
                 && super::reread::same_cells(Some(x), g))
         })
