@@ -34,7 +34,7 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         if n.blocks.is_empty() && self.table.is_none() {
             let line = head_text(n);
             return opens(&line)
-                && joined_heads_read_back(s, n, &format!("{}{line}", head_text(s)), self.section);
+                && joined_heads_read_back(s, n, &(head_text(s) + &line), self.section);
         }
         let line = first_line(n, self.section);
         let last = self.section;
@@ -46,16 +46,21 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         if !opens(&line) && !heading() {
             return false;
         }
+        let head = head_text(s);
+        let reads = |text: &str| self.joined_reads_back(s, block, depth, text);
+        // (written apart, the two must not read back as themselves)
+        if self
+            .written_alone(block, true)
+            .is_none_or(|alone| reads(&format!("{head}\n\n{alone}")))
+        {
+            return false;
+        }
         let forced = Forced {
-            prefix: Some(head_text(s)),
+            prefix: Some(head),
             ..Forced::flat(true)
         };
-        let reads = |text: &str| self.joined_reads_back(s, block, depth, text);
-        self.written_alone(block, true)
-            .is_some_and(|alone| !reads(&format!("{}\n\n{alone}", head_text(s))))
-            && self
-                .written_nested(std::slice::from_ref(block), self.last, forced)
-                .is_some_and(|text| reads(&text))
+        self.written_nested(std::slice::from_ref(block), self.last, forced)
+            .is_some_and(|text| reads(&text))
     }
 
     /// True when `text`, written after the heads of the subsections open

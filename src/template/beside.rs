@@ -64,14 +64,15 @@ pub(crate) fn beside<'r, C: Key>(row: &'r RowSource<C>, f: &Fragment) -> Option<
         .chain(row.fused.iter())
         .map(|e| e.span.start)
         .max();
-    let (tab, spaced, at_end) = field_flags(row, f, follows, last)?;
+    let marker_digits = follows.is_some_and(|e| after_marker_digits(row, f, e));
+    let (tab, spaced, at_end) = field_flags(row, f, (follows, marker_digits), last)?;
     Some(Beside {
         follows,
         tab,
         spaced,
         at_end,
         after_label: follows.is_none() && row.fused.is_some(),
-        space_before: follows.is_some_and(|e| after_marker_digits(row, f, e)),
+        space_before: marker_digits,
     })
 }
 
@@ -96,13 +97,13 @@ fn after_marker_digits<C: Key>(row: &RowSource<C>, f: &Fragment, e: &Text) -> bo
 }
 
 /// How `other` fragment `f` is written after `follows`, the cell or fused
-/// digits of `row` it follows (`last` the start of the row's last one):
-/// `(tab, spaced, at_end)` as in [`Beside`]; `None` when it is not written
-/// (see [`beside`]).
+/// digits of `row` it follows (`marker_digits`: [`after_marker_digits`] of
+/// them; `last` the start of the row's last one): `(tab, spaced, at_end)`
+/// as in [`Beside`]; `None` when it is not written (see [`beside`]).
 fn field_flags<C: Key>(
     row: &RowSource<C>,
     f: &Fragment,
-    follows: Option<&Text>,
+    (follows, marker_digits): (Option<&Text>, bool),
     last: Option<u32>,
 ) -> Option<(bool, bool, bool)> {
     let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
@@ -147,7 +148,7 @@ fn field_flags<C: Key>(
             at_end = true;
         }
         // apart after fused digits that end in a marker: one space after them
-        Some(e) if after_marker_digits(row, f, e) => spaced = true,
+        Some(_) if marker_digits => spaced = true,
         // apart from a cell inside the row: it would take a
         // cell's place, so it is not written
         Some(_) => return None,
