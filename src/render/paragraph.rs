@@ -326,9 +326,24 @@ pub(super) fn write_unsigned<W: fmt::Write>(w: &mut W, text: &str) -> fmt::Resul
         .map(|(at, _)| at);
     match cut {
         Some(at) if signature => {
-            w.write_str(&one[..at])?;
-            w.write_char('\n')?;
-            write_line(w, &one[at..])
+            let mut lines = String::with_capacity(one.len() + 2);
+            write_cut(&mut lines, &one, &[at])?;
+            // a text that starts with a marker (`5、政府`, read from `5` and
+            // `、政府`): cut so, its first line opens a subsection (`5、政` +
+            // `府`); the way [`write_paragraph`] writes it (the marker cut
+            // apart), when that reads back as the paragraph and the
+            // signature cut does not (one read-back, only for such a text)
+            if crate::parse::seg::line_marker(one.trim_start_matches(crate::lines::is_space))
+                .is_some()
+                && !reads_as_paragraph_of(&lines, &one)
+            {
+                let mut marked = String::with_capacity(one.len() + 2);
+                write_paragraph(&mut marked, &one)?;
+                if reads_as_paragraph_of(&marked, &one) {
+                    return w.write_str(&marked);
+                }
+            }
+            w.write_str(&lines)
         }
         _ => write_paragraph(w, &one),
     }
