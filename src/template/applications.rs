@@ -10,7 +10,7 @@ use crate::grid::Grid;
 use crate::lines::Locator;
 use crate::model::keys::{AppCol, AppGroup, AppRow, Key};
 use crate::model::table::{ApplicationsTable, FragmentRole, Table};
-use crate::text::lexical::{norm_into, section_marker, subsection_marker};
+use crate::text::lexical::{norm, norm_into, section_marker, subsection_marker};
 
 /// The state of the reader while it walks the tokens.
 struct Reader<'t, 'l> {
@@ -23,11 +23,15 @@ struct Reader<'t, 'l> {
     header_done: bool,
     org_subtotal: bool,
     group: Option<AppGroup>,
-    /// Buffers for [`Reader::rest`]: a row's template label and its label
-    /// so far, normalised.
-    tpl: String,
+    /// A buffer for [`Reader::rest`]: a row's label so far, normalised.
     have: String,
 }
+
+/// The template label of each row ([`AppRow::ALL`] order), normalised: once
+/// a process (they are the template's), not again for each piece of text
+/// [`Reader::rest`] asks about.
+static TEMPLATE_NORMS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| AppRow::ALL.iter().map(|r| norm(r.label())).collect());
 
 /// Maps a grid to the applications table.
 pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
@@ -41,7 +45,6 @@ pub(crate) fn map(grid: &Grid, text: &str, loc: &Locator<'_>) -> Table {
         header_done: false,
         org_subtotal: false,
         group: None,
-        tpl: String::new(),
         have: String::new(),
     };
     let mut i = 0;
@@ -195,8 +198,9 @@ impl Reader<'_, '_> {
     fn rest(&mut self, p: &Piece) {
         let text = self.b.text;
         let at = self.current.or(self.closed);
-        // the cheap tests first; the two normalised texts in reused buffers
-        let (tpl, have) = (&mut self.tpl, &mut self.have);
+        // the cheap tests first; the row's label normalised in a reused
+        // buffer, its template label normalised once
+        let have = &mut self.have;
         let rows = &self.rows;
         let continues = p.norm.chars().nth(1).is_some()
             && at
@@ -205,7 +209,7 @@ impl Reader<'_, '_> {
                     if rows[..c].iter().any(|q| q.key == r.key) {
                         return false;
                     }
-                    norm_into(tpl, r.key.label());
+                    let tpl = TEMPLATE_NORMS[r.key as usize].as_str();
                     if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
                         return false;
                     }
@@ -266,6 +270,19 @@ fn ends_in_glued_marker(have: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    // ---- sp-map5 ----
+
+    /// The template labels normalised once are each row's label normalised,
+    /// at the row's place in [`AppRow::ALL`] (its discriminant).
+    #[test]
+    fn the_template_labels_are_normalised_in_row_order() {
+        use super::*;
+        assert_eq!(TEMPLATE_NORMS.len(), AppRow::ALL.len());
+        for &r in AppRow::ALL {
+            assert_eq!(TEMPLATE_NORMS[r as usize], norm(r.label()), "{r:?}");
+        }
+    }
+
     #[test]
     fn a_label_ending_in_a_glued_marker_has_no_rest() {
         for have in [

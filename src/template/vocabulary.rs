@@ -374,7 +374,7 @@ pub(crate) fn app_label_of(p: &str, f: &Found) -> AppLabel {
         Set(m)
     };
     if f.inside.any(ANY_ROW) {
-        for (words, row) in ROW_SETS {
+        for &(words, row) in &ROW_SETS {
             if f.inside.any(words) {
                 return AppLabel::Row(row);
             }
