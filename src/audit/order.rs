@@ -62,6 +62,20 @@ fn template_index<K: Key>(key: &str) -> u32 {
         .unwrap_or(K::ALL.len()) as u32
 }
 
+/// The end of the last text of a table's rows (`sources`): the places of
+/// the empty cells at a row's end (`行政处罚\t0\t\t`) lie after the last
+/// character, where the table's span ends, and their findings are the
+/// table's (in the source the same cells may share the place of the
+/// figure's end, inside the span: both sort in the table's model order).
+fn rows_end<K, C>(sources: &[(K, RowSource<C>)]) -> u32 {
+    sources
+        .iter()
+        .flat_map(|(_, s)| s.label.iter().chain(s.cells.values()).chain(&s.fused))
+        .map(|t| t.span.end)
+        .max()
+        .unwrap_or(0)
+}
+
 /// The standard tables of a report, for [`sort_findings`].
 pub(super) struct Tables<'a> {
     /// `(start, end, kind, table)`, by start.
@@ -74,13 +88,23 @@ impl<'a> Tables<'a> {
         let mut out: Vec<(u32, u32, &'static str, Std<'a>)> = tables
             .iter()
             .filter_map(|t| {
-                let (span, std) = match t {
-                    Table::Applications(t) => (t.span, Std::Applications(t)),
-                    Table::ReviewLitigation(t) => (t.span, Std::ReviewLitigation(t)),
-                    Table::ActiveDisclosure(t) => (t.span, Std::ActiveDisclosure(t, format)),
+                let (span, end, std) = match t {
+                    Table::Applications(t) => {
+                        (t.span, rows_end(t.source.as_slice()), Std::Applications(t))
+                    }
+                    Table::ReviewLitigation(t) => (
+                        t.span,
+                        rows_end(t.source.as_slice()),
+                        Std::ReviewLitigation(t),
+                    ),
+                    Table::ActiveDisclosure(t) => (
+                        t.span,
+                        rows_end(t.source.as_slice()),
+                        Std::ActiveDisclosure(t, format),
+                    ),
                     Table::LegacyStatistics(_) | Table::Generic(_) => return None,
                 };
-                Some((span.start, span.end, t.kind(), std))
+                Some((span.start, span.end.max(end), t.kind(), std))
             })
             .collect();
         out.sort_by_key(|t| t.0);

@@ -60,18 +60,7 @@ fn ends_region(
             None
         }
     };
-    // (a tab row whose first field is a row label or a total of the
-    // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
-    // or a fragment that ends in a stop after its figures, `四、结转下\t0\t。`)
-    let row = || {
-        kind == Kind::Applications
-            && first_tab().is_some_and(|k| {
-                matches!(
-                    app_label_parted(&lexical::norm(&t[..k]), true),
-                    AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
-                )
-            })
-    };
+    let row = || first_tab().is_some_and(|k| names_a_row(&t[..k], kind));
     // `。` is its own normal form and no other character's: the normalised
     // line ends with it when `t` (trimmed) does
     if t.ends_with('。') && !row() {
@@ -117,6 +106,23 @@ fn ends_region(
         }
         Kind::ActiveDisclosure => !is_ad_label(label, n),
         Kind::ReviewLitigation | Kind::Generic => true,
+    }
+}
+
+/// True when `field`, the first field of a tab row, names a row of a table
+/// of `kind`: the line is a row whatever its text holds (see
+/// [`ends_region`]). So for a row label or a total of the applications
+/// table (`本年新收…,…\t66`, or a fragment that ends in a stop after its
+/// figures, `四、结转下\t0\t。`) and for an item of the active-disclosure
+/// table (`…事业性收费,,,,w…\t333`, as the flow text it was read from did).
+fn names_a_row(field: &str, kind: Kind) -> bool {
+    match kind {
+        Kind::Applications => matches!(
+            app_label_parted(&lexical::norm(field), true),
+            AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
+        ),
+        Kind::ActiveDisclosure => ad_item(&lexical::norm(field)).is_some(),
+        Kind::ReviewLitigation | Kind::Generic => false,
     }
 }
 

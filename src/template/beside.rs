@@ -138,7 +138,7 @@ fn field_flags<C: Key>(
         // words apart: after an empty cell the audit quotes it as that
         // cell's text, `b\tc` as “b c”)
         Some(e) if Some(e.span.start) == last && row.fused.is_none() => {
-            if digits_or_pipes() && !text_field(&f.raw) && !text_words(&f.raw) {
+            if !one_more_field(row, f, e) {
                 return None;
             }
             tab = true;
@@ -179,6 +179,22 @@ fn field_flags<C: Key>(
         return None;
     }
     Some((tab, spaced, at_end))
+}
+
+/// True when the fragment `f`, apart after `e`, the last cell of `row`,
+/// reads back as one more field after it: no word of it reads as a cell (a
+/// null marker `/` would be one more cell there, the row's digits fused:
+/// `集中采购\t7\t9\t/`), and with digits or pipes it is one label token
+/// ([`text_field`]), words without digits ([`text_words`]) or, after the
+/// row's figures, words with digits (`5. e`, see [`words_read_as_text`]).
+fn one_more_field<C: Key>(row: &RowSource<C>, f: &Fragment, e: &Text) -> bool {
+    !f.raw
+        .split(is_space)
+        .any(|w| !w.is_empty() && reads_as_cell(w))
+        && (!f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+            || text_field(&f.raw)
+            || text_words(&f.raw)
+            || words_read_as_text(&f.raw) && figure_before(row, e))
 }
 
 /// `Some(apart)` when `f` (no white space nor pipe in it) stood after
@@ -234,10 +250,11 @@ fn in_empty_cells_place<C: Key>(
             || row.label.as_ref().is_some_and(|l| l.span.end == e.span.start)
             || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
                 && !text_field(&f.raw)
-                // (words apart with a pipe after the row's figures: in the
-                // last empty cell's place they would make the row's digits
-                // fused, `规范性文件\t5\tat | yes\t`)
-                && !(text_words(&f.raw) && figure_before(row, e))
+                // (words apart with a pipe or digits after the row's
+                // figures: in the last empty cell's place they would make
+                // the row's digits fused, `规范性文件\t5\tat | yes\t`,
+                // `对外管理服务\t2\t5. e\t`)
+                && !(words_read_as_text(&f.raw) && figure_before(row, e))
             || Some(e.span.start) != last
             || row
                 .cells
@@ -313,9 +330,17 @@ fn text_field(fragment: &str) -> bool {
 /// pipes at the word's ends aside, label text (see [`reads_as_text`]). In a
 /// tab row its pipes part no cells.
 fn text_words(fragment: &str) -> bool {
+    !fragment.contains(|c: char| c.is_ascii_digit()) && words_read_as_text(fragment)
+}
+
+/// [`text_words`] with digits allowed: `fragment` not empty, no pipe at its
+/// ends, each of its words (pipes at the word's ends aside) label text on
+/// its own (`5. e`: the marker `5.` and `e`). After a row's figures such
+/// words are one more field after its last cell, which reads back as they
+/// stood (see [`in_empty_cells_place`]).
+fn words_read_as_text(fragment: &str) -> bool {
     let t = fragment.trim_matches(is_space);
     !t.is_empty()
-        && !t.contains(|c: char| c.is_ascii_digit())
         && !t.starts_with('|')
         && !t.ends_with('|')
         && t.split(is_space).all(|w| {

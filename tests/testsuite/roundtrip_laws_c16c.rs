@@ -18,7 +18,7 @@ fn ends(x: &str, end: &str) -> String {
 }
 
 /// Asserts the laws on each of `xs` with LF, CRLF and CR line ends.
-fn laws_with_every_end(xs: &[&str]) {
+pub(crate) fn laws_with_every_end(xs: &[&str]) {
     for x in xs {
         for end in ["\n", "\r\n", "\r"] {
             assert_laws(&ends(x, end));
@@ -27,7 +27,7 @@ fn laws_with_every_end(xs: &[&str]) {
 }
 
 /// The line of the canonical text of `x` that starts with `label`.
-fn row_line(x: &str, label: &str) -> String {
+pub(crate) fn row_line(x: &str, label: &str) -> String {
     let c1 = canonical(x);
     c1.lines()
         .find(|l| l.starts_with(label))
