@@ -94,6 +94,39 @@ pub(super) fn head_lines_after_table(
         .into_iter()
         .find(|l| reads(l, false))
         .or_else(|| figure_end_lines(&head, &body).find(|l| reads(l, false)))
+        .or_else(|| class_change_lines(&head, &body).find(|l| reads(l, false)))
+}
+
+/// The kind of a character where [`class_change_lines`] may cut: a CJK
+/// character ([`is_cjk`]), an ASCII letter or digit, or other.
+fn class(c: char) -> u8 {
+    if is_cjk(c) {
+        0
+    } else if c.is_ascii_alphanumeric() {
+        1
+    } else {
+        2
+    }
+}
+
+/// The head and paragraph `body` of [`head_lines_after_table`] on one line
+/// cut where the kind of character changes ([`class`]: `1.YYY…Y` +
+/// `!已获取信息`, `1.YYY…Y` + `已获取信息Y收…`), the earliest places first:
+/// where the parser joined the head's line to a line that, at the start of
+/// the head's line, reads as a row (a template label after the letters).
+/// Tried last, so the text of a subsection that reads back with another
+/// candidate stays as it was.
+fn class_change_lines<'a>(head: &'a str, body: &'a str) -> impl Iterator<Item = String> + 'a {
+    body.char_indices()
+        .zip(body.chars().skip(1))
+        .filter(|&((_, before), c)| {
+            !c.is_whitespace() && !before.is_whitespace() && class(c) != class(before)
+        })
+        .take(CUTS)
+        .map(move |((at, before), _)| {
+            let at = at + before.len_utf8();
+            format!("{head}{}\n{}\n", &body[..at], &body[at..])
+        })
 }
 
 /// The head and paragraph `body` of [`head_lines_after_table`] on one line

@@ -448,6 +448,10 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
             for (i, f) in t.fragments.iter().enumerate() {
                 if !used[i] && f.role == FragmentRole::GroupLabel && f.span.start < start {
                     used[i] = true;
+                    // (not one that reads as this very row: see `reads_as_row`)
+                    if reads_as_row(&f.raw) == Some(row) {
+                        continue;
+                    }
                     put_group_label(w, &t.fragments, i)?;
                     let norm = crate::text::lexical::norm(&f.raw);
                     for needle in needles.iter().flatten() {
@@ -475,18 +479,22 @@ fn applications<W: fmt::Write>(w: &mut W, t: &ApplicationsTable, pipes: bool) ->
     // except one that, alone on the table's last line, reads as a row (a
     // repeated `（六）其他处理` with no row of its group after it: the parser
     // takes 其他处理 without figures for a group label only before a row)
-    let reads_as_row = |raw: &str| {
-        matches!(
-            crate::template::vocabulary::app_label(&crate::text::lexical::norm(raw)),
-            crate::template::vocabulary::AppLabel::Row(_)
-        )
-    };
     for (i, f) in t.fragments.iter().enumerate() {
-        if !used[i] && f.role == FragmentRole::GroupLabel && !reads_as_row(&f.raw) {
+        if !used[i] && f.role == FragmentRole::GroupLabel && reads_as_row(&f.raw).is_none() {
             put_group_label(w, &t.fragments, i)?;
         }
     }
     Ok(())
+}
+
+/// The row a group label reads as alone on its line (`（六）其他处理`: a group
+/// label only before a row of another name; right before the row 其他处理 it
+/// reads as that row, the row's label as its rest: not written there).
+fn reads_as_row(raw: &str) -> Option<AppRow> {
+    match crate::template::vocabulary::app_label(&crate::text::lexical::norm(raw)) {
+        crate::template::vocabulary::AppLabel::Row(r) => Some(r),
+        _ => None,
+    }
 }
 
 /// Writes the first unused group label of the group `needle` names

@@ -52,7 +52,11 @@ pub(super) fn field_edges(
 /// label): one label token. When it does (`3.要求提供00000002.\t|\t公开出版物`),
 /// the marker labels that text, as in the row's first field: the marker is
 /// a word of its own (the label's start), and only the words before it are
-/// tried as stray text (`3.要求提供0000000`, one value).
+/// tried as stray text (`3.要求提供0000000`, one value). The question is
+/// asked of the field's last word ([`last_word`]: no figure in it before
+/// the digits), whatever stands before it: `4本年新收 办01.` reads `办01.`
+/// as `本年新收\t办01.` does (with a figure anywhere before, `办01.` was a
+/// stray word there and label text in the canonical row).
 pub(super) fn stray_text_in_cell(
     toks: &mut Vec<Tok>,
     from: usize,
@@ -61,11 +65,12 @@ pub(super) fn stray_text_in_cell(
 ) {
     // the token where the words stop: the marker that labels the next field
     let mut stop = toks.len();
-    if toks.len() >= from + 3
-        && toks[from..toks.len() - 2]
+    let word = last_word(toks, from);
+    if toks.len() >= word + 3
+        && toks[word..toks.len() - 2]
             .iter()
             .all(|t| t.kind != Tk::Value)
-        && marker_digits_at_end(toks, from, text, at)
+        && marker_digits_at_end(toks, word, text, at)
     {
         if continued() {
             stop -= 1;
@@ -90,6 +95,16 @@ pub(super) fn stray_text_in_cell(
             i = j;
         }
     }
+}
+
+/// Where the last word of a field's tokens from `from` starts: the first of
+/// the tokens glued to each other up to the last.
+fn last_word(toks: &[Tok], from: usize) -> usize {
+    let mut w = toks.len().saturating_sub(1).max(from);
+    while w > from && toks[w - 1].end == toks[w].start {
+        w -= 1;
+    }
+    w
 }
 
 /// True when `word`, the tokens of one word of a cell's text (at `at`), is
