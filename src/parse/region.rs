@@ -63,15 +63,7 @@ fn ends_region(
     // (a tab row whose first field is a row label or a total of the
     // applications table is a row, whatever its text holds: `本年新收…,…\t66`,
     // or a fragment that ends in a stop after its figures, `四、结转下\t0\t。`)
-    let row = || {
-        kind == Kind::Applications
-            && first_tab().is_some_and(|k| {
-                matches!(
-                    app_label_parted(&lexical::norm(&t[..k]), true),
-                    AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
-                )
-            })
-    };
+    let row = || kind == Kind::Applications && first_tab().is_some_and(|k| app_row_field(&t[..k]));
     // `。` is its own normal form and no other character's: the normalised
     // line ends with it when `t` (trimmed) does
     if t.ends_with('。') && !row() {
@@ -118,6 +110,16 @@ fn ends_region(
         Kind::ActiveDisclosure => !is_ad_label(label, n),
         Kind::ReviewLitigation | Kind::Generic => true,
     }
+}
+
+/// True when `field`, the first field of a tab row in an applications
+/// table's region, is a row label or a total, so the row is a row whatever
+/// its text holds (see [`ends_region`]).
+pub(crate) fn app_row_field(field: &str) -> bool {
+    matches!(
+        app_label_parted(&lexical::norm(field), true),
+        AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
+    )
 }
 
 /// The label part `label` of the line `t` normalised, without the figures

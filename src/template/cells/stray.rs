@@ -62,7 +62,7 @@ pub(super) fn stray_text_in_cell(
     // the token where the words stop: the marker that labels the next field
     let mut stop = toks.len();
     if toks.len() >= from + 3
-        && toks[from..toks.len() - 2]
+        && toks[word_start(toks, from, toks.len() - 3)..toks.len() - 2]
             .iter()
             .all(|t| t.kind != Tk::Value)
         && marker_digits_at_end(toks, from, text, at)
@@ -90,6 +90,17 @@ pub(super) fn stray_text_in_cell(
             i = j;
         }
     }
+}
+
+/// Where the word of token `k` starts (tokens glued to each other, from
+/// `from` on): the field's figures before it (`1 2 3 4 5 6` before
+/// `7年度继续办理00000002.`) do not change how the word reads, as they do not
+/// when a tab parts them from it.
+fn word_start(toks: &[Tok], from: usize, mut k: usize) -> usize {
+    while k > from && toks[k - 1].end == toks[k].start {
+        k -= 1;
+    }
+    k
 }
 
 /// True when `word`, the tokens of one word of a cell's text (at `at`), is
