@@ -112,18 +112,25 @@ fn ends_region(
 /// True when `field`, the first field of a tab row, names a row of a table
 /// of `kind`: the line is a row whatever its text holds (see
 /// [`ends_region`]). So for a row label or a total of the applications
-/// table (`本年新收…,…\t66`, or a fragment that ends in a stop after its
-/// figures, `四、结转下\t0\t。`) and for an item of the active-disclosure
-/// table (`…事业性收费,,,,w…\t333`, as the flow text it was read from did).
+/// table ([`app_row_field`]) and for an item of the active-disclosure table
+/// (`…事业性收费,,,,w…\t333`, as the flow text it was read from did).
 fn names_a_row(field: &str, kind: Kind) -> bool {
     match kind {
-        Kind::Applications => matches!(
-            app_label_parted(&lexical::norm(field), true),
-            AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
-        ),
+        Kind::Applications => app_row_field(field),
         Kind::ActiveDisclosure => ad_item(&lexical::norm(field)).is_some(),
         Kind::ReviewLitigation | Kind::Generic => false,
     }
+}
+
+/// True when `field`, the first field of a tab row in an applications
+/// table's region, is a row label or a total (`本年新收…,…\t66`, or a
+/// fragment that ends in a stop after its figures, `四、结转下\t0\t。`), so
+/// the row is a row whatever its text holds (see [`ends_region`]).
+pub(crate) fn app_row_field(field: &str) -> bool {
+    matches!(
+        app_label_parted(&lexical::norm(field), true),
+        AppLabel::Row(_) | AppLabel::Total | AppLabel::Subtotal
+    )
 }
 
 /// The label part `label` of the line `t` normalised, without the figures

@@ -385,8 +385,12 @@ const AFTER_TABLE_CUTS: usize = 8;
 /// lines of which the first was running text). Cut where the first line reads
 /// as running text ([`crate::parse::region::reads_as_prose`]), the latest such
 /// place that reads back as the table and then the paragraph; when none
-/// does, the latest other place that does (`3 .行` + `执法案卷`). `None`: the
-/// lines are kept (they read apart, or no cut does better).
+/// does, the latest other place that does (`3 .行` + `执法案卷`), then the
+/// earliest (`3 5.要` + `求行政  0 0 0 0 0 0 0机关…  1 2 3 4 5 6 7`: a figure and a
+/// marker before a label wrapped in the source, its first line no label the
+/// region takes in, where every late cut leaves a row's label and figures on
+/// the first line). `None`: the lines are kept (they read apart, or no cut
+/// does better).
 pub(super) fn cut_after_table(
     table: &crate::model::Table,
     table_text: &str,
@@ -403,49 +407,62 @@ pub(super) fn cut_after_table(
     // a paragraph written cut (`.3333333成文指` + `标名称日期…`: no line holds
     // a statistics header word) whose first line no region rule is sure to
     // end: cut, its lines could be read into the table, where on one line
-    // (as the source had it) the header word ends the region
+    // (as the source had it) the header word ends the region; when neither
+    // reads apart (`3 .申缴纳费用` + `处`, cut where no line opens a table),
+    // the cuts below are tried
     if one != text && !has_line_break(text) && one.replace('\n', "") == text {
         let first = one.split('\n').next().unwrap_or("");
+        if first.ends_with('。')
+            || crate::parse::region::reads_as_prose(first)
+            || reads_apart(lines)
+        {
+            return None;
+        }
         let line = format!("{text}\n");
-        return (!first.ends_with('。')
-            && !crate::parse::region::reads_as_prose(first)
-            && !reads_apart(lines)
-            && reads_apart(&line))
-        .then_some(line);
-    }
-    // only a paragraph written on one line, which no region rule is sure to
-    // end: a sentence or running text always ends a table's region
-    if one != text
+        if reads_apart(&line) {
+            return Some(line);
+        }
+    } else if one != text
+        // only a paragraph written on one line, which no region rule is sure
+        // to end: a sentence or running text always ends a table's region
         || has_line_break(one)
         || one.ends_with('。')
         || crate::parse::region::reads_as_prose(one)
+        || reads_apart(lines)
     {
         return None;
     }
-    if reads_apart(lines) {
-        return None;
-    }
-    // the places where the first line reads as running text first; then,
-    // the latest places first, any other (`3 .行` + `执法案卷`: a figure and a
-    // marker before a label wrapped in the source, its first line no label
-    // the region takes in; on one line `3 .行执法案卷` names the row 属于行政执法案卷)
+    other_cuts(text, reads_apart)
+}
+
+/// The first of `text`'s cuts over two lines that `reads_apart` (see
+/// [`cut_after_table`]): the places where the first line reads as running
+/// text first; then, the latest places first, any other (`3 .行` + `执法案卷`:
+/// a figure and a marker before a label wrapped in the source, its first line
+/// no label the region takes in; on one line `3 .行执法案卷` names the row
+/// 属于行政执法案卷); then the earliest others. At most [`AFTER_TABLE_CUTS`]
+/// of each.
+fn other_cuts(text: &str, reads_apart: impl Fn(&str) -> bool) -> Option<String> {
     // (the heads that read as running text, found at once: one test per
     // head would be quadratic in a long line)
     let prose_heads = crate::parse::region::prose_heads(text);
     let prose = |at: usize| prose_heads.contains(&at);
     let cut = |at: usize| format!("{}\n{}\n", &text[..at], &text[at..]);
+    let latest: Vec<usize> = super::reread::cut_points(text)
+        .filter(|&at| !prose(at))
+        .take(AFTER_TABLE_CUTS)
+        .collect();
     super::reread::cut_points(text)
         .filter(|&at| prose(at))
         .take(AFTER_TABLE_CUTS)
+        .chain(latest.iter().copied())
+        .chain(
+            super::reread::cut_points_forward(text)
+                .filter(|&at| !prose(at) && !latest.contains(&at))
+                .take(AFTER_TABLE_CUTS),
+        )
         .map(cut)
         .find(|lines| reads_apart(lines))
-        .or_else(|| {
-            super::reread::cut_points(text)
-                .filter(|&at| !prose(at))
-                .take(AFTER_TABLE_CUTS)
-                .map(cut)
-                .find(|lines| reads_apart(lines))
-        })
 }
 
 /// The lines for a paragraph of text `text` written as `lines`, right

@@ -22,10 +22,24 @@ pub(super) fn reads_as_paragraph_of(written: &str, text: &str) -> bool {
 /// space on either side (the parser trims a line, so white space at a cut
 /// would be lost).
 pub(super) fn cut_points(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices().rev().map(|(at, _)| at).filter(|&at| {
-        let (head, rest) = text.split_at(at);
-        at > 0 && !head.ends_with(char::is_whitespace) && !rest.starts_with(char::is_whitespace)
-    })
+    text.char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .filter(|&at| cuts_at(text, at))
+}
+
+/// [`cut_points`] from the start of `text` on.
+pub(super) fn cut_points_forward(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .filter(|&at| cuts_at(text, at))
+}
+
+/// True when `text` can be cut over two lines at the char boundary `at`
+/// (see [`cut_points`]).
+fn cuts_at(text: &str, at: usize) -> bool {
+    let (head, rest) = text.split_at(at);
+    at > 0 && !head.ends_with(char::is_whitespace) && !rest.starts_with(char::is_whitespace)
 }
 
 /// True when `line`, the head of empty subsection `s` and then the head of

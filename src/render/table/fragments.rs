@@ -119,6 +119,9 @@ fn place<'a, C: Key>(
         });
     }
     let b = crate::template::beside::beside(row, f)?;
+    if stop_ends_the_row(row, f, &b) {
+        return None;
+    }
     Some(RowFragment {
         raw: &f.raw,
         after: b.follows.filter(|_| !b.at_end),
@@ -150,6 +153,63 @@ fn after_label_digits<C: Key>(row: &RowSource<C>, f: &crate::model::Fragment) ->
             && l.raw.ends_with(|c: char| c.is_ascii_digit())
     }) && f.raw.starts_with(|c: char| c.is_ascii_digit())
         && !crate::lines::has_line_break(&f.raw)
+}
+
+/// True when `f`, written where `b` puts it in `row`'s tab row, would end
+/// the row's line with a stop (`处理2.。` after the figures of `（六）其他`),
+/// which ends a table's region unless the row's label field is a row label
+/// or a total of the applications table (`parse::region::app_row_field`):
+/// such text is not written, so the row reads back as a row.
+fn stop_ends_the_row<C: Key>(
+    row: &RowSource<C>,
+    f: &crate::model::Fragment,
+    b: &crate::template::beside::Beside<'_>,
+) -> bool {
+    // (the text written last in the row: its fused digits, or the last
+    // column's cell; text after an empty cell before it has that cell's
+    // tabs after it, `（六）其他\t（二）。\t\t…`, which keep the row a row)
+    let last = row.fused.as_ref().or_else(|| row.cells.values().last());
+    f.raw.trim_end_matches(is_space).ends_with('。')
+        && (b.at_end || b.follows.zip(last).is_some_and(|(e, l)| std::ptr::eq(e, l)))
+        && !(super::label::stray_cells::<C>()
+            && row.label.as_ref().is_some_and(|l| {
+                crate::parse::region::app_row_field(&crate::text::space::without_space(&l.raw))
+            }))
+}
+
+/// Writes a fragment that stands in an empty cell's place: its words with
+/// one space between them where they stood apart (`（六）\tl` as `（六） l`,
+/// `# 2年` as it is): it reads back as the same words in one field of its
+/// own, and the audit quotes it the same way (glued, `#2年` is quoted
+/// otherwise). But when its words apart would read as a figure and glued
+/// would not (`5.要求行政机 00000002.`: alone, `00000002.` is the fused `0000000`
+/// and the label `2.`; `…行政机00000002.` keeps digits and marker in the
+/// text, as the source's line did where `1.关确认…` followed), they are
+/// written glued: the field reads back as one fragment.
+pub(super) fn put_fragment<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
+    let words = || s.split(is_space).filter(|x| !x.is_empty());
+    let glue = s.contains(|c: char| c.is_ascii_digit()) && {
+        // (a word's digits glued to text and a marker at its end are the
+        // text's: `template::cells::ends_in_marker_digits`)
+        let has_figure = |word: &str| {
+            let mut toks = Vec::new();
+            crate::template::cells::field_tokens(word, 0, &mut toks);
+            if crate::template::cells::ends_in_marker_digits(word) {
+                toks.truncate(toks.len().saturating_sub(3));
+            }
+            toks.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null))
+        };
+        words().nth(1).is_some()
+            && words().any(has_figure)
+            && !has_figure(&words().collect::<String>())
+    };
+    for (i, word) in words().enumerate() {
+        if i > 0 && !glue {
+            w.write_char(' ')?;
+        }
+        w.write_str(word)?;
+    }
+    Ok(())
 }
 
 /// Writes `s` with its tabs as they stood and any other run of white space

@@ -68,8 +68,16 @@ fn cut_label(label: &str, template_label: &str) -> Option<usize> {
         .collect();
     match pieces.as_slice() {
         // (the field's pieces are cut at list markers only: the second
-        // opens with one, `1.形）`, `一、本年新收政`)
-        [(0, a, _), (b, end, true)] if a == b && *end == label.len() => Some(*b),
+        // opens with one, `1.形）`, `一、本年新收政`; a pipe between them parts
+        // nothing the cut does not, `一、本年新收|一、本年新收政`)
+        [(0, a, _), (b, end, true)]
+            if label
+                .get(*a..*b)
+                .is_some_and(|gap| gap.bytes().all(|c| c == b'|'))
+                && *end == label.len() =>
+        {
+            Some(*b)
+        }
         _ => None,
     }
 }

@@ -129,21 +129,6 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Writes a fragment that stands in an empty cell's place: its words with
-/// one space between them where they stood apart (`（六）\tl` as `（六） l`,
-/// `# 2年` as it is): it reads back as the same words in one field of its
-/// own, and the audit quotes it the same way (glued, `#2年` is quoted
-/// otherwise).
-fn put_fragment<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
-    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
-        if i > 0 {
-            w.write_char(' ')?;
-        }
-        w.write_str(word)?;
-    }
-    Ok(())
-}
-
 /// Writes fused digits as they were delimited: a run of white space that
 /// holds tabs is written as its tabs (each tab a cell boundary, so empty
 /// cells keep their positions), any other run as `space` (one space tells
@@ -375,7 +360,7 @@ fn put_row_fragment<W: fmt::Write>(
     // (one more field keeps its words apart too: `织 构` is quoted so by the
     // audit, written `织构` it would not be)
     if f.spaced || f.tab {
-        put_fragment(w, f.raw)
+        fragments::put_fragment(w, f.raw)
     } else {
         put(w, f.raw)
     }
