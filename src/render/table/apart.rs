@@ -212,7 +212,7 @@ pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -
             matches!(
                 blocks.as_slice(),
                 [crate::model::Block::Table(b), crate::model::Block::Paragraph(p)]
-                    if **b == *table && p.text == paragraph
+                    if same_table(b, table) && p.text == paragraph
             )
         })
     };
@@ -248,7 +248,58 @@ pub fn table_text_before_tab_row(table: &Table, text: String, paragraph: &str) -
     {
         return tabbed;
     }
+    // (so too a last row of fused digits that went on in the next pipe
+    // row, written on two lines or more (`|（本列结转下|1|` + `|-|`): its
+    // lines joined with a space, as a tab row whose label holds the pipes,
+    // `（本列结转下|1| |-|\t`, it reads the same fused digits)
+    for n in 2..=3 {
+        if let Some(tabbed) = last_lines_joined(&text, n).and_then(|t| last_row_tabbed(&t))
+            && reads(&tabbed)
+        {
+            return tabbed;
+        }
+    }
     text
+}
+
+/// `text` with its last `n` lines, pipe rows without a tab, joined into one
+/// line with a space between them (`|a|` `|b|` as `|a| |b|`); `None` when
+/// there are not so many such lines.
+fn last_lines_joined(text: &str, n: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.len().checked_sub(n)?;
+    let last = &lines[at..];
+    if !last
+        .iter()
+        .all(|l| crate::grid::pipes::is_row(l) && !l.contains('\t'))
+    {
+        return None;
+    }
+    let mut out: String = lines[..at].iter().map(|l| format!("{l}\n")).collect();
+    out.push_str(&last.join(" "));
+    out.push('\n');
+    Some(out)
+}
+
+/// True when `read`, a table read back, is `table` and is written with the
+/// same text but for its delimiters and white space (the forms tried change
+/// those): fragments take no part in the model's equality, yet the renderer
+/// writes some of them (group labels and the text glued after them), so a
+/// form that reads one back otherwise (`|不予处理|列3|` parts at the pipe
+/// what stood as the label `不予处理|列` and `3` glued after it, and `列3` is
+/// not written again) would be written otherwise the second time.
+fn same_table(read: &Table, table: &Table) -> bool {
+    if read != table {
+        return false;
+    }
+    let written = |t: &Table| {
+        let mut text = String::new();
+        // writing to a String cannot fail
+        let _ = write_table(&mut text, t);
+        text.retain(|c| c != '|' && !crate::lines::is_space(c));
+        text
+    };
+    written(read) == written(table)
 }
 
 /// `text` with its last line, a pipe row (`|2|-|`), written as a tab row:
