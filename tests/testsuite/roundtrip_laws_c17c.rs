@@ -53,8 +53,8 @@ fn laws_c17c_a_group_label_with_a_pipe_before_a_tab_row_paragraph() {
     }
 }
 
-/// `roundtrip-strict-7ea4d1145905` (minimised `|（本列结转下1|` + `|-|` + `F\t`
-/// + blank + `|-|`): fused digits that went on in the next pipe row (`1|` +
+/// `roundtrip-strict-7ea4d1145905` (minimised `|（本列结转下1|`, `|-|`, `F\t`,
+/// a blank line, `|-|`): fused digits that went on in the next pipe row (`1|` +
 /// `|-`), then a paragraph that is a pipe row. In pipe rows the paragraph
 /// was read into the row's fused digits; the row is now written on one line
 /// as a tab row whose label holds the pipes (`（本列结转下|1| |-|\t`), which
