@@ -288,7 +288,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         if first_paragraph_joins_head(s, head) {
             return true;
         }
-        if self.next.prefix.is_some() || self.table.is_some() || self.closing {
+        // (after a table held back too: `subsection_after_table` read back
+        // after it the subsection as written alone, where it was asked)
+        if self.next.prefix.is_some() || self.closing {
             return false;
         }
         let Some(reach) = may_open_lines(s, head) else {

@@ -43,7 +43,10 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
                 && crate::parse::headings::find_heading(line.trim(), last.saturating_add(1), last)
                     .is_some()
         };
-        if !opens(&line) && !heading() {
+        // (right after a table any head is tried: alone `s`'s head may be
+        // taken into the table, `第二十条` + `(三)` + `三、到和处理…`, where
+        // on the next head's line it stood apart; the read-backs decide)
+        if !opens(&line) && !heading() && self.table.is_none() {
             return false;
         }
         let head = head_text(s);

@@ -18,6 +18,7 @@ use crate::model::{
 };
 
 mod active_disclosure;
+mod after_paragraph;
 mod apart;
 mod fragments;
 mod free;
@@ -26,8 +27,9 @@ mod review_litigation;
 
 use active_disclosure::active_disclosure;
 pub use active_disclosure::{active_disclosure_format, write_active_disclosure};
+pub(crate) use after_paragraph::generic_after_paragraph;
+pub(crate) use apart::table_text_after;
 pub use apart::table_text_before_tab_row;
-pub(crate) use apart::{generic_after_paragraph, table_text_after};
 use fragments::RowFragments;
 pub(crate) use free::{LINES_REACH_CHARS, legacy_flow_lines};
 pub use free::{write_generic, write_legacy_statistics};
