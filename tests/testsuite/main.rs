@@ -42,6 +42,7 @@ mod roundtrip_laws_c16b;
 mod roundtrip_laws_c16c;
 mod roundtrip_laws_c16d;
 mod roundtrip_laws_fa;
+mod roundtrip_laws_fa2;
 mod roundtrip_laws_z10;
 mod roundtrip_laws_z11;
 mod roundtrip_laws_z12;

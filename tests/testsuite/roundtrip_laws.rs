@@ -2721,7 +2721,7 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-584960963818.txt",
-        "render does not converge: minimised (laws-fa) `一、\n1.一、年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A twice: with `1.一、本年新收…` joined after it, `一、年新收3330…` reads as a section heading; apart the label opens a table; left by laws-fa)",
+        "render does not converge: minimised (laws-fa) `一、\n1.一、年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A twice: with `1.一、本年新收…` joined after it, `一、年新收3330…` reads as a section heading; apart the label opens a table; left by laws-fa. At laws-fa2 this form obeys the laws, the full input does not: not minimised again)",
     ),
     (
         "roundtrip-strict-77b81ea59c73.txt",
@@ -2737,31 +2737,19 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-075ca644d70e.txt",
-        "render does not converge: minimised `三、一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (sixteenth campaign, not triaged)",
+        "render does not converge: minimised (laws-fa2) `三、一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n第二十条\n1.一、本收 33330  全0 0 (((((((-6e管委会eee((((((((` (sixteenth campaign, family A twice, the second after a table, as `77b81ea59c73`: `三、` is written apart from `一、收 …`, which alone reads as a section heading; the earlier minimised form is fixed by laws-fa2)",
     ),
     (
         "roundtrip-strict-115f74c6fdfe.txt",
         "render does not converge: minimised `（本列\n1.YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY\n已获取信息0息๝项'许0）` (sixteenth campaign, not triaged)",
     ),
     (
-        "roundtrip-strict-3da29a26561e.txt",
-        "render does not converge: minimised `三、1.一、年新收 33330  全0 0 (((((((-6e管委会eee(((((((\n1.一、年新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (sixteenth campaign, not triaged)",
-    ),
-    (
         "roundtrip-strict-43abc2727253.txt",
         "render does not converge: minimised `（本列\n1.YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY\n!已获取信息` (sixteenth campaign, not triaged)",
     ),
     (
-        "roundtrip-strict-4575c90db0fc.txt",
-        "parse(render(parse(x))) != parse(x): minimised `1.一、本*年新收 33330  全0 0 (((((((-6e管委会eee(((((\n.` (sixteenth campaign, not triaged)",
-    ),
-    (
         "roundtrip-strict-49a60f76eb5b.txt",
         "render does not converge: minimised `（本列\n1.YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY\n已获取信息Y收e管(内3元` (sixteenth campaign, not triaged)",
-    ),
-    (
-        "roundtrip-strict-4b563ec2a0c7.txt",
-        "parse(render(parse(x))) != parse(x): minimised `1.一、本*年新收 33330  全0 0 (((((((-6e管委会ee标题(((\u{8}\n'` (sixteenth campaign, not triaged)",
     ),
     (
         "roundtrip-strict-58049f0791e3.txt",
