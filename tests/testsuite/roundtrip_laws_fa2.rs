@@ -4,20 +4,9 @@
 //! its line, and an empty head joined to the label line after it where the
 //! heads before it were themselves joined on their lines.
 
-use crate::roundtrip_laws::{assert_laws, canonical};
+use crate::roundtrip_laws_fa::assert_joined;
 
 // ---- laws-fa2 ----
-
-/// Each of `inputs` obeys the laws, and its canonical text has a line that
-/// starts with one of `starts` (the heads written on one line).
-fn assert_joined(inputs: &[&str], starts: &[&str]) {
-    for x in inputs {
-        assert_laws(x);
-        let c1 = canonical(x);
-        let joined = |l: &str| starts.iter().any(|s| l.starts_with(s));
-        assert!(c1.lines().any(joined), "{x:?} → {c1:?}");
-    }
-}
 
 /// `1.` holds `一、本*年新收 …` with a block after it: alone the inner head
 /// reads as a section heading (not as a table's label: the `*`), so `1.`
