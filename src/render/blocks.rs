@@ -202,17 +202,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // heading)
             let mut head = s.marker.to_string();
             head.push_str(s.title.as_deref().unwrap_or(""));
-            self.next.prefix = Some(head);
+            self.hold(&head);
             self.inner_blocks(s, &s.blocks, next)
         } else if self.joins_next_line(s, next) {
             // `三、申請。` + `七、`: alone the head would read as a
             // section heading; at the start of the next line it is
             // read as it stood
-            let head = head_text(s);
-            match &mut self.next.prefix {
-                Some(p) => p.push_str(&head),
-                None => self.next.prefix = Some(head),
-            }
+            self.hold(&head_text(s));
             Ok(())
         } else if self.joins_sibling_after_table(s, next) || self.joins_table_after(s, next) {
             // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
@@ -220,7 +216,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // (a row of the table, a section heading); `四、` + `1.` +
             // `一、本年新收 33330 …`: alone the head after it would open an
             // applications table
-            self.next.prefix = Some(head_text(s));
+            self.hold(&head_text(s));
             Ok(())
         } else {
             let tab = s.title.is_some() && tab_head.unwrap_or_else(|| self.tab_before_title(s));
@@ -497,7 +493,13 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     ) -> fmt::Result {
         let outer = next.map(|b| (b, self.open.len())).or(self.after);
         let after = std::mem::replace(&mut self.after, outer);
-        self.open.push(s);
+        // (its head is at the start of the next chunk's line when it is
+        // still held, else on the line of the chunk written last)
+        let before = match self.next.prefix {
+            Some(_) => None,
+            None => Some(self.taken.take().unwrap_or_default()),
+        };
+        self.open.push((s, before));
         let r = self.blocks(blocks);
         self.open.pop();
         self.after = after;

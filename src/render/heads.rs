@@ -117,13 +117,22 @@ fn inner_opens_table(
         line.extend(p.text.chars().filter(|c| *c != '\n' && *c != '\r'));
         line
     };
-    if !opens(&head) && !first.is_some_and(|p| opens(&with_body(p))) {
+    // (or, with a section marker, alone reads as a section heading:
+    // `1.` + `一、本*年新收 33330 …`)
+    let heading = |line: &str| {
+        crate::text::lexical::section_marker(&inner.marker).is_ok()
+            && crate::parse::headings::find_heading(line, last.saturating_add(1), last)
+                .is_some_and(|h| h.pos == 0)
+    };
+    if !opens(&head) && !first.is_some_and(|p| opens(&with_body(p))) && !heading(&head) {
         return false;
     }
     let body = first.filter(|_| body_on_head_line(inner, last));
     let line = match (body, &s.title) {
         (Some(p), None) => joined_body_line(s, inner, &p.text, last),
-        (None, None) if opens(&head) && !joins_first_subsection(inner, last) => {
+        (None, None)
+            if (opens(&head) || heading(&head)) && !joins_first_subsection(inner, last) =>
+        {
             format!("{}{head}", s.marker)
         }
         (None, Some(title)) if opens(&head) && inner.blocks.is_empty() => {

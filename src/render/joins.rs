@@ -3,10 +3,23 @@
 //! that alone would read otherwise (a section heading, a row of the table
 //! before it, a table of its own).
 
-use super::heads::{NextLine, first_line, head_text, joins_next_line};
+use super::heads::{NextLine, body_on_head_line, first_line, head_text, joins_next_line};
 use super::reread::joined_heads_read_back;
 use super::{Chunks, Forced};
 use crate::model::{Block, Subsection};
+
+/// The heads of subsections written before a chunk on its line (`三、` of
+/// `三、一、收…`, the heads of empty subsections joined to it), with the text
+/// read before them: the heads of the subsections open when the first of
+/// them was held (see `Chunks::open_context`). Read back, the line's
+/// subsections nest as they did in the text only after those.
+#[derive(Clone, Default)]
+pub(super) struct Before {
+    /// The open heads' text when the heads were held.
+    pub(super) context: String,
+    /// The heads.
+    pub(super) heads: String,
+}
 
 impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
     /// True when empty subsection `s` is written at the start of the next
@@ -38,8 +51,10 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         }
         let line = first_line(n, self.section);
         let last = self.section;
+        // (alone it reads as a section heading: right after a table, or
+        // with a section marker, `一、年新收3330  全0 …`)
         let heading = || {
-            self.table.is_some()
+            (self.table.is_some() || crate::text::lexical::section_marker(&n.marker).is_ok())
                 && crate::parse::headings::find_heading(line.trim(), last.saturating_add(1), last)
                     .is_some()
         };
@@ -50,20 +65,24 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
             return false;
         }
         let head = head_text(s);
-        let reads = |text: &str| self.joined_reads_back(s, block, depth, text);
-        // (written apart, the two must not read back as themselves)
-        if self
-            .written_alone(block, true)
-            .is_none_or(|alone| reads(&format!("{head}\n\n{alone}")))
-        {
+        let Some(alone) = self.written_alone(block, true) else {
             return false;
-        }
+        };
         let forced = Forced {
-            prefix: Some(head),
+            prefix: Some(head.clone()),
             ..Forced::flat(true)
         };
-        self.written_nested(std::slice::from_ref(block), self.last, forced)
-            .is_some_and(|text| reads(&text))
+        let Some(joined) = self.written_nested(std::slice::from_ref(block), self.last, forced)
+        else {
+            return false;
+        };
+        // (written apart, the two must not read back as themselves; read
+        // after the open heads alone, then, when that does not take it,
+        // after the heads as they were written, see `open_context`)
+        [false, true].into_iter().any(|written| {
+            let reads = |text: &str| self.joined_reads_back(s, block, depth, text, written);
+            !reads(&format!("{head}\n\n{alone}")) && reads(&joined)
+        })
     }
 
     /// True when `text`, written after the heads of the subsections open
@@ -71,8 +90,16 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
     /// goes in, as they did in the source) and the table held back, reads
     /// back in this section as those subsections holding that table, empty
     /// subsection `s` and then `next`, which goes in the list of the first
-    /// `depth` of them.
-    fn joined_reads_back(&self, s: &Subsection, next: &Block, depth: usize, text: &str) -> bool {
+    /// `depth` of them. `written`: the open heads are read as they were
+    /// written ([`Chunks::open_context`]), else each alone on its line.
+    fn joined_reads_back(
+        &self,
+        s: &Subsection,
+        next: &Block,
+        depth: usize,
+        text: &str,
+        written: bool,
+    ) -> bool {
         let table = self.table.as_ref();
         let level = |at: usize, inner: Block| {
             let mut list = vec![inner];
@@ -92,25 +119,80 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
             .iter()
             .enumerate()
             .rev()
-            .fold(innermost, |blocks, (at, o)| {
+            .fold(innermost, |blocks, (at, (o, _))| {
+                // (with the paragraph read on its head line, see
+                // `open_context`)
+                let on_head = match o.blocks.first() {
+                    Some(p @ Block::Paragraph(_))
+                        if written && body_on_head_line(o, self.section) =>
+                    {
+                        Some(p.clone())
+                    }
+                    _ => None,
+                };
                 level(
                     at,
                     Block::Subsection(Subsection {
                         marker: o.marker.clone(),
                         title: o.title.clone(),
-                        blocks: blocks.into(),
+                        blocks: on_head.into_iter().chain(blocks).collect(),
                         span: o.span,
                         head: o.head,
                     }),
                 )
             });
-        let mut context: String = self.open.iter().map(|o| head_text(o) + "\n\n").collect();
+        let (mut context, joined) = if written {
+            self.open_context()
+        } else {
+            let heads = self.open.iter().map(|(o, _)| head_text(o) + "\n\n");
+            (heads.collect(), false)
+        };
         if let Some((_, t)) = table {
             context.push_str(t);
             context.push('\n');
         }
         context.push_str(text);
-        super::after_table::blocks_after(&self.headings, &context).is_some_and(|b| b == want)
+        super::after_table::blocks_after(&self.headings, &context)
+            .is_some_and(|b| b == want || joined && ends_with(&b, &want))
+    }
+
+    /// The text the open subsections' heads ([`Chunks::open`]) are read
+    /// back after: each head on a line of its own (with its first paragraph
+    /// when that goes on it, [`first_line`]), after the heads written
+    /// before it on its line and what was read before those ([`Before`]);
+    /// a head held for the next line is written with the heads after it.
+    /// True with it when heads were written before one of them (then more
+    /// than the open subsections is read back).
+    fn open_context(&self) -> (String, bool) {
+        let mut context = String::new();
+        let mut joined = false;
+        for (o, before) in &self.open {
+            match before {
+                None => {}
+                Some(Before { context: c, heads }) if !heads.is_empty() => {
+                    joined = true;
+                    context = format!("{c}{heads}{}\n\n", first_line(o, self.section));
+                }
+                Some(_) => {
+                    context.push_str(&first_line(o, self.section));
+                    context.push_str("\n\n");
+                }
+            }
+        }
+        (context, joined)
+    }
+
+    /// Holds `head` for the start of the next chunk's line
+    /// ([`Forced::prefix`]), after the heads held already; the first one
+    /// held keeps the open heads' text ([`Chunks::held`]).
+    pub(super) fn hold(&mut self, head: &str) {
+        match &mut self.next.prefix {
+            Some(p) => p.push_str(head),
+            None => {
+                self.held = self.open_context().0;
+                self.next.prefix = Some(head.to_string());
+            }
+        }
     }
 
     /// True when empty subsection `s` is written at the start of the next
@@ -195,4 +277,14 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         };
         self.written_nested(&s.blocks, self.last, forced)
     }
+}
+
+/// True when `blocks` end with `want`, or their last block is a subsection
+/// whose blocks do (and so on): the open heads read back after the heads
+/// joined before them on their lines, which are read back too — as empty
+/// subsections before them, or holding them (in the text, they were closed
+/// before the open heads came).
+fn ends_with(blocks: &[Block], want: &[Block]) -> bool {
+    blocks.ends_with(want)
+        || matches!(blocks.last(), Some(Block::Subsection(x)) if ends_with(&x.blocks, want))
 }

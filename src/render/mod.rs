@@ -156,6 +156,7 @@ pub mod table;
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
+use joins::Before;
 use paragraph::{joins_over_a_blank, last_paragraph, reads_as_itself, write_line};
 
 /// Writes `report`'s canonical text (see the module docs) to `w`.
@@ -273,8 +274,17 @@ struct Chunks<'w, 'r, W> {
     /// in the same section, with the number of the subsections in
     /// [`Chunks::open`] that hold it (see `Chunks::joins_table_after`).
     after: Option<(&'r Block, usize)>,
-    /// The subsections whose blocks are being written, the outermost first.
-    open: Vec<&'r Subsection>,
+    /// The subsections whose blocks are being written, the outermost first,
+    /// each with what was written before its head on its line (see
+    /// [`Before`]), or `None` when its head goes at the start of the next
+    /// chunk's line (written there with the heads after it).
+    open: Vec<(&'r Subsection, Option<Before>)>,
+    /// What the last chunk was written after on its line, when it took
+    /// [`Forced::prefix`].
+    taken: Option<Before>,
+    /// The text read before the heads held in [`Forced::prefix`] (see
+    /// [`Before::context`]), from when the first of them was held.
+    held: String,
 }
 
 /// How the next subsection (or chunk) is written where that is decided:
@@ -332,6 +342,8 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             next: Forced::flat(true),
             after: None,
             open: Vec::new(),
+            taken: None,
+            held: String::new(),
         }
     }
 }
@@ -375,8 +387,12 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         self.separate()?;
         self.para = None;
         self.run.clear();
-        if let Some(prefix) = self.next.prefix.take() {
-            self.w.write_str(&prefix)?;
+        self.taken = self.next.prefix.take().map(|heads| Before {
+            context: std::mem::take(&mut self.held),
+            heads,
+        });
+        if let Some(before) = &self.taken {
+            self.w.write_str(&before.heads)?;
         }
         body(self.w)
     }
@@ -498,7 +514,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // (the head at the start of its first block's line: nothing
             // written now, the blocks after it)
             None => {
-                self.next.prefix = Some(heads::head_text(s));
+                self.hold(&heads::head_text(s));
                 Some((String::new(), 0))
             }
         }

@@ -2709,16 +2709,15 @@ fn laws_f_wrapped_labels_sweep() {
 /// 41 inputs of the fifteenth strict campaign (2026-12-07 15:06;
 /// docs/fuzzing.md, fifteenth round): 2 of the 23 of family A (an
 /// applications label line after a head on whose line it stood; laws-fa
-/// fixed 21, the 2 left with their minimised forms at laws-fa); the 18 others
-/// are fixed (laws-c16b, laws-c16c and laws-c16d fifteen, laws-c17a two,
-/// laws-c17b one); and 5 of the 18 inputs of the sixteenth strict campaign
-/// (2026-12-07 18:11, at the merged main of the evening; docs/fuzzing.md,
-/// sixteenth round; laws-c17a fixed four, laws-c17b four, laws-c17c five),
-/// each with its minimised form.
+/// fixed 21); the 18 others are fixed (laws-c16b, laws-c16c and laws-c16d
+/// fifteen, laws-c17a two, laws-c17b one); and 2 of the 18 inputs of the
+/// sixteenth strict campaign (2026-12-07 18:11; docs/fuzzing.md, sixteenth
+/// round; laws-c17a fixed four, laws-c17b four, laws-c17c five, laws-fa2
+/// three), each with its minimised form.
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
         "roundtrip-strict-584960963818.txt",
-        "render does not converge: minimised (laws-fa) `一、\n1.一、年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A twice: with `1.一、本年新收…` joined after it, `一、年新收3330…` reads as a section heading; apart the label opens a table; left by laws-fa)",
+        "render does not converge: minimised (laws-fa) `一、\n1.一、年新收3330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (fifteenth campaign, family A twice: with `1.一、本年新收…` joined after it, `一、年新收3330…` reads as a section heading; apart the label opens a table; left by laws-fa. At laws-fa2 this form obeys the laws, the full input does not: not minimised again)",
     ),
     (
         "roundtrip-strict-77b81ea59c73.txt",
@@ -2726,23 +2725,11 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     ),
     (
         "roundtrip-strict-075ca644d70e.txt",
-        "render does not converge: minimised `三、一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n1.一、本年新收 33330  全0 0 (((((((-6e管委会eee((((((((` (sixteenth campaign, not triaged)",
-    ),
-    (
-        "roundtrip-strict-3da29a26561e.txt",
-        "render does not converge: minimised `三、1.一、年新收 33330  全0 0 (((((((-6e管委会eee(((((((\n1.一、年新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (sixteenth campaign, not triaged)",
-    ),
-    (
-        "roundtrip-strict-4575c90db0fc.txt",
-        "parse(render(parse(x))) != parse(x): minimised `1.一、本*年新收 33330  全0 0 (((((((-6e管委会eee(((((\n.` (sixteenth campaign, not triaged)",
-    ),
-    (
-        "roundtrip-strict-4b563ec2a0c7.txt",
-        "parse(render(parse(x))) != parse(x): minimised `1.一、本*年新收 33330  全0 0 (((((((-6e管委会ee标题(((\u{8}\n'` (sixteenth campaign, not triaged)",
+        "render does not converge: minimised (laws-fa2) `三、一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n第二十条\n1.一、本收 33330  全0 0 (((((((-6e管委会eee((((((((` (sixteenth campaign, family A twice, the second after a table, as `77b81ea59c73`: `三、` is written apart from `一、收 …`, which alone reads as a section heading; the earlier minimised form is fixed by laws-fa2)",
     ),
     (
         "roundtrip-strict-e6232d34bdb9.txt",
-        "render does not converge: minimised `二、主动公开\n+\n6\n5\n（六）\n\n5\n\n/\n\ns\n\n|\n\n(\n\n\u{f}\n\n5\n二、主动公开` (sixteenth campaign, not triaged)",
+        "render does not converge: minimised `二、主动公开\n+\n6\n5\n（六）\n\n5\n\n/\n\ns\n\n|\n\n(\n\n\u{f}\n\n5\n二、主动公开` (sixteenth campaign; laws-c17c: `（六）` written with `5` on the next line and no blank between reads back as one table of single-cell lines, with blank lines it reads back; the candidate that joins them is likely the last of `after_table::head_lines_after_table`, which reads back only the head and first paragraph)",
     ),
 ];
 

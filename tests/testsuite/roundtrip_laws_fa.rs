@@ -9,7 +9,7 @@ use crate::roundtrip_laws::{assert_laws, canonical};
 
 /// Each of `inputs` obeys the laws, and its canonical text has a line that
 /// starts with one of `starts` (the heads written on one line).
-fn assert_joined(inputs: &[&str], starts: &[&str]) {
+pub(crate) fn assert_joined(inputs: &[&str], starts: &[&str]) {
     for x in inputs {
         assert_laws(x);
         let c1 = canonical(x);
