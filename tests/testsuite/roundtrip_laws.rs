@@ -2713,7 +2713,10 @@ fn laws_f_wrapped_labels_sweep() {
 /// fifteen, laws-c17a two, laws-c17b one); and 2 of the 18 inputs of the
 /// sixteenth strict campaign (2026-12-07 18:11; docs/fuzzing.md, sixteenth
 /// round; laws-c17a fixed four, laws-c17b four, laws-c17c five, laws-fa2
-/// three), each with its minimised form.
+/// three), each with its minimised form; and 6 of the 8 inputs of the
+/// seventeenth strict campaign (2026-12-07 19:54, at main `7744935`;
+/// docs/roundtrip.md, "lead: the seventeenth campaign"; the merges of the
+/// evening fixed two), each with its minimised form.
 pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
         "roundtrip-strict-584960963818.txt",
@@ -2730,6 +2733,30 @@ pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
     (
         "roundtrip-strict-e6232d34bdb9.txt",
         "render does not converge: minimised `二、主动公开\n+\n6\n5\n（六）\n\n5\n\n/\n\ns\n\n|\n\n(\n\n\u{f}\n\n5\n二、主动公开` (sixteenth campaign; laws-c17c: `（六）` written with `5` on the next line and no blank between reads back as one table of single-cell lines, with blank lines it reads back; the candidate that joins them is likely the last of `after_table::head_lines_after_table`, which reads back only the head and first paragraph)",
+    ),
+    (
+        "roundtrip-strict-3fad8ec9da00.txt",
+        "render does not converge: minimised `三、\n（本列\n1.一、年新收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}` (seventeenth campaign: family A after a header fragment; not triaged)",
+    ),
+    (
+        "roundtrip-strict-8cbd41d12996.txt",
+        "render does not converge: minimised `（本列\n1.\t54.~~e~  \u{19}\u{19}\u{19}\u{19}\u{19}\u{19}00000000000000001,,,,,,,,,` (seventeenth campaign: a header fragment, then a marker line with a tab and fused digits; not triaged)",
+    ),
+    (
+        "roundtrip-strict-944e23508a29.txt",
+        "render does not converge: minimised `三、1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n第二十条\n1.一、年新收 33330  全0 0 ((((((指e㮡委会eee((((((((\u{8}` (seventeenth campaign: family A twice, the second after a table, as `77b81ea59c73`; not triaged)",
+    ),
+    (
+        "roundtrip-strict-a18d908006c3.txt",
+        "render does not converge: minimised `（本列\n(六)    第二十条第（五）项\n5\n\n8` (seventeenth campaign: a header fragment, then an active-disclosure title after a marker and figures one per line; not triaged)",
+    ),
+    (
+        "roundtrip-strict-f032439ef29d.txt",
+        "render does not converge: minimised `六、1.一、收 33330  全0 0 (((((((-6e管委会eee((((((((\u{8}\n第二十条\n1.一、年新收 33330  全0 0 ((~HH\t\t\t^| 76t|\t\u{b}\t\t\te|~` (seventeenth campaign: family A twice, the second after a table, as `77b81ea59c73`; not triaged)",
+    ),
+    (
+        "roundtrip-strict-f3827c0fe79e.txt",
+        "render does not converge: minimised `二、主动公开\n四、诉讼\n+\n6\n5\n1.\n\n5\n\n/\n\ns\n\n|\n\n#\n\n^\n\n5\n三、收到和处理` (seventeenth campaign: figures one per line under headings, as `e6232d34bdb9`; its first minimised form `5\n、政府` fixed by the lead; not triaged)",
     ),
 ];
 
