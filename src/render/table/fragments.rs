@@ -139,7 +139,7 @@ fn place<'a, C: Key>(
 /// (`四、结转下57.` + TAB `0年度继续办理7.`: the marker `7.` starts at its
 /// last digit) are the label's, but alone at a field's end they read as a
 /// figure (`四、结转下5` TAB `7. 0…` reads the fused `5`). Written glued
-/// after the label, its tabs as they stood ([`put_as_stood`]), the row's
+/// after the label, its tabs as they stood ([`super::label::put_as_stood`]), the row's
 /// fields read back as the source's did. So too before fused digits and
 /// with pipes (`一、本年新收5` + `7.\t|\t（` + the fused `0`: not written, `5`
 /// TAB `0` read the fused `5 0`); a label with a pipe is then written as it
@@ -208,30 +208,6 @@ pub(super) fn put_fragment<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::
             w.write_char(' ')?;
         }
         w.write_str(word)?;
-    }
-    Ok(())
-}
-
-/// Writes `s` with its tabs as they stood and any other run of white space
-/// as one space (a fragment written glued after its row's label: see
-/// [`after_label_digits`]).
-pub(super) fn put_as_stood<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !is_space(c) {
-            w.write_char(c)?;
-            continue;
-        }
-        let mut tabs = usize::from(c == '\t');
-        while let Some(c) = chars.next_if(|c| is_space(*c)) {
-            tabs += usize::from(c == '\t');
-        }
-        if tabs == 0 {
-            w.write_char(' ')?;
-        }
-        for _ in 0..tabs {
-            w.write_char('\t')?;
-        }
     }
     Ok(())
 }

@@ -191,7 +191,7 @@ pub(super) fn put_label<W: fmt::Write, C: Key>(
             put(w, &label.raw)?;
             w.write_char('|')?;
         }
-        Some(label) if form.as_stood => super::fragments::put_as_stood(w, &label.raw)?,
+        Some(label) if form.as_stood => put_as_stood(w, &label.raw)?,
         Some(label) => {
             let text = &label.raw[..form.wrapped.unwrap_or(label.raw.len())];
             put_label_text(w, text, stray_cells::<C>() && !form.pipes)?;
@@ -263,4 +263,28 @@ fn bare_label_reads_as_heading<C: Key>(
         && crate::text::lexical::section_marker(&label).is_ok_and(|(_, n)| {
             crate::parse::headings::find_heading(&label, n, n.saturating_sub(1)).is_some()
         })
+}
+
+/// Writes `s` with its tabs as they stood and any other run of white space
+/// as one space (a fragment written glued after its row's label: see
+/// `fragments::after_label_digits`).
+pub(super) fn put_as_stood<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            w.write_char(c)?;
+            continue;
+        }
+        let mut tabs = usize::from(c == '\t');
+        while let Some(c) = chars.next_if(|c| is_space(*c)) {
+            tabs += usize::from(c == '\t');
+        }
+        if tabs == 0 {
+            w.write_char(' ')?;
+        }
+        for _ in 0..tabs {
+            w.write_char('\t')?;
+        }
+    }
+    Ok(())
 }

@@ -375,7 +375,7 @@ fn put_row_fragment<W: fmt::Write>(
 fn put_after_label<W: fmt::Write>(w: &mut W, mine: &[fragments::RowFragment<'_>]) -> fmt::Result {
     for f in mine.iter().filter(|f| f.after_label || f.after_digits) {
         if f.after_digits {
-            fragments::put_as_stood(w, f.raw)?;
+            label::put_as_stood(w, f.raw)?;
             continue;
         }
         if f.tab {
