@@ -210,13 +210,16 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // read as it stood
             self.hold(&head_text(s));
             Ok(())
-        } else if self.joins_sibling_after_table(s, next) || self.joins_table_after(s, next) {
+        } else if let Some(sep) = (self.joins_sibling_after_table(s, next).then_some(""))
+            .or_else(|| self.joins_table_after(s, next))
+        {
             // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
             // + `四、訴訟`: on a line of its own the sibling reads otherwise
             // (a row of the table, a section heading); `四、` + `1.` +
             // `一、本年新收 33330 …`: alone the head after it would open an
-            // applications table
-            self.hold(&head_text(s));
+            // applications table. With a tab between (`1.` + TAB +
+            // `54.…` after a table) where glued the two markers read as one
+            self.hold(&(head_text(s) + sep));
             Ok(())
         } else {
             let tab = s.title.is_some() && tab_head.unwrap_or_else(|| self.tab_before_title(s));

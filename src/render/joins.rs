@@ -22,8 +22,10 @@ pub(super) struct Before {
 }
 
 impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
-    /// True when empty subsection `s` is written at the start of the next
-    /// line: the head of the block written after it (in its list or after
+    /// The separator (`""`, or a tab when glued the two heads read as one
+    /// marker: `1.` + `54.…`) with which empty subsection `s` is written at
+    /// the start of the next line, if it is: the head of the block written
+    /// after it (in its list or after
     /// it), a subsection whose first line alone (its head, or its head with
     /// its first paragraph: [`first_line`]) opens a table. For a subsection
     /// without blocks and no table held back, when the joined line reads
@@ -34,20 +36,25 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
     /// that subsection written here with the head of `s` at the start of
     /// its first line reads back as the two subsections and written apart
     /// it does not ([`Chunks::joined_reads_back`]).
-    pub(super) fn joins_table_after(&self, s: &Subsection, next: Option<&'r Block>) -> bool {
+    pub(super) fn joins_table_after(
+        &self,
+        s: &Subsection,
+        next: Option<&'r Block>,
+    ) -> Option<&'static str> {
         if !s.blocks.is_empty() || self.next.prefix.is_some() || self.closing {
-            return false;
+            return None;
         }
         let Some((block @ Block::Subsection(n), depth)) =
             next.map(|b| (b, self.open.len())).or(self.after)
         else {
-            return false;
+            return None;
         };
         let opens = |line: &str| crate::parse::anchor::anchor(line.trim()).is_some();
         if n.blocks.is_empty() && self.table.is_none() {
             let line = head_text(n);
-            return opens(&line)
-                && joined_heads_read_back(s, n, &(head_text(s) + &line), self.section);
+            return (opens(&line)
+                && joined_heads_read_back(s, n, &(head_text(s) + &line), self.section))
+            .then_some("");
         }
         let line = first_line(n, self.section);
         let last = self.section;
@@ -62,26 +69,30 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         // taken into the table, `第二十条` + `(三)` + `三、到和处理…`, where
         // on the next head's line it stood apart; the read-backs decide)
         if !opens(&line) && !heading() && self.table.is_none() {
-            return false;
+            return None;
         }
         let head = head_text(s);
-        let Some(alone) = self.written_alone(block, true) else {
-            return false;
-        };
-        let forced = Forced {
-            prefix: Some(head.clone()),
-            ..Forced::flat(true)
-        };
-        let Some(joined) = self.written_nested(std::slice::from_ref(block), self.last, forced)
-        else {
-            return false;
-        };
-        // (written apart, the two must not read back as themselves; read
-        // after the open heads alone, then, when that does not take it,
-        // after the heads as they were written, see `open_context`)
-        [false, true].into_iter().any(|written| {
-            let reads = |text: &str| self.joined_reads_back(s, block, depth, text, written);
-            !reads(&format!("{head}\n\n{alone}")) && reads(&joined)
+        let alone = self.written_alone(block, true)?;
+        // (the head glued to the next line, else a tab between them, as a
+        // source may have had them: `1.` + TAB + `54.~~e~…` after a table,
+        // where glued `1.54.` is one marker and alone `1.` is taken into
+        // the table)
+        ["", "\t"].into_iter().find(|sep| {
+            let forced = Forced {
+                prefix: Some(format!("{head}{sep}")),
+                ..Forced::flat(true)
+            };
+            let Some(joined) = self.written_nested(std::slice::from_ref(block), self.last, forced)
+            else {
+                return false;
+            };
+            // (written apart, the two must not read back as themselves; read
+            // after the open heads alone, then, when that does not take it,
+            // after the heads as they were written, see `open_context`)
+            [false, true].into_iter().any(|written| {
+                let reads = |text: &str| self.joined_reads_back(s, block, depth, text, written);
+                !reads(&format!("{head}\n\n{alone}")) && reads(&joined)
+            })
         })
     }
 

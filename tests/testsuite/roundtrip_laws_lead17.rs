@@ -42,3 +42,51 @@ fn lead17_a_marker_paragraph_that_reads_as_a_signature_keeps_its_marker_apart() 
     // last character
     assert_eq!(canonical("示例\n县人民政府"), "示例县人民政\n府\n");
 }
+
+/// `roundtrip-strict-8cbd41d12996` (minimised `（本列\n1.\t54.~~e~  …1,,,`):
+/// after a table, the empty subsection `1.` and then `54.` with its title.
+/// Alone on its line `1.` is taken into the table (a header fragment);
+/// glued to the next head, `1.54.` reads as one marker. With a tab between
+/// them, as the source had it, the two read back as themselves.
+#[test]
+fn lead17_an_empty_head_after_a_table_is_written_with_a_tab_before_a_marker() {
+    // (the six control characters keep `54.…` from being read as the title
+    // of `1.`: the source reads two subsections)
+    for (x, first, second) in [
+        (
+            "（本列\n1.\t54.~~e~  \u{19}\u{19}\u{19}\u{19}\u{19}\u{19}00000000000000001,,,,,,,,,",
+            "1.",
+            "54.",
+        ),
+        (
+            "（本列\r\n1.\t54.~~e~  \u{19}\u{19}\u{19}\u{19}\u{19}\u{19}00000000000000001,,,,,,,,,\r\n",
+            "1.",
+            "54.",
+        ),
+        (
+            "（本列\r1.\t54.~~e~  \u{19}\u{19}\u{19}\u{19}\u{19}\u{19}00000000000000001,,,,,,,,,",
+            "1.",
+            "54.",
+        ),
+        (
+            "（本列\n7.\t31.~~e~  \u{19}\u{19}\u{19}\u{19}\u{19}\u{19}00000000000000001,,,,,,,,,",
+            "7.",
+            "31.",
+        ),
+        (
+            "（本列\n3.\t54.~~q~  \u{19}\u{19}\u{19}\u{19}\u{19}\u{19}00000000000000009,,,,,,,,,",
+            "3.",
+            "54.",
+        ),
+    ] {
+        assert_laws(x);
+        let c1 = canonical(x);
+        let blocks = preamble_reads_back(&c1);
+        assert!(
+            matches!(blocks.as_slice(),
+                [Block::Table(_), Block::Subsection(a), Block::Subsection(b)]
+                    if a.marker == first && a.blocks.is_empty() && b.marker == second),
+            "{x:?} -> {c1:?}: {blocks:?}"
+        );
+    }
+}
