@@ -51,3 +51,32 @@ fn lead18_fused_digits_with_a_bare_pipe_stay_pipe_rows_when_only_those_read_back
         assert_laws(x);
     }
 }
+
+/// `roundtrip-strict-73180e3b9ae6` (minimised `（本列办理结果||t\t\n\n||~\n政\te`):
+/// an applications table whose last line is a group label holding two pipes
+/// (`（本列办理结果||t`), then a generic table of one cell per line (`||~`,
+/// `政\te`). The label's line counts as a pipe row, so the candidates that
+/// keep the second table apart by a tab at the end of the first table's
+/// last lines were not tried, and none of the others reads apart: the
+/// second table was read into the first. The tab is now tried last for such
+/// a line too (as the source had it, `…||t\t`): a line with a tab counts as a
+/// tab row, so the pipe row after it and a blank line ends the region.
+#[test]
+fn lead18_a_group_label_with_pipes_before_a_table_is_closed_by_a_tab() {
+    for x in [
+        "（本列办理结果||t\t\n\n||~\n政\te",
+        "（本列办理结果||t\t\r\n\r\n||~\r\n政\te",
+        "（本列办理结果||t\t\n\n||~\n政\te\n",
+        "（本列不予公开||x\t\n\n||~\n甲\t乙",
+        "（本列办理结果||t\t\n\n||5\n政\t3",
+    ] {
+        assert_laws(x);
+        let tables = ogi_report::parse(&canonical(x))
+            .unwrap()
+            .preamble
+            .iter()
+            .filter(|b| matches!(b, ogi_report::model::Block::Table(_)))
+            .count();
+        assert_eq!(tables, 2, "{x:?}: the two tables read back apart");
+    }
+}
