@@ -46,6 +46,7 @@ mod roundtrip_laws_c17b;
 mod roundtrip_laws_c17c;
 mod roundtrip_laws_fa;
 mod roundtrip_laws_fa2;
+mod roundtrip_laws_fa3;
 mod roundtrip_laws_lead17;
 mod roundtrip_laws_lead18;
 mod roundtrip_laws_z10;
