@@ -124,6 +124,10 @@ pub(crate) struct Cutter {
     /// (words apart in one field, as the canonical text writes a
     /// fragment's words: `（二） 2.`), rising.
     one_space: Vec<usize>,
+    /// The places of `apart` where the white space before the token holds a
+    /// pipe (`6\t|\t.属于`), which the canonical text writes as a pipe alone
+    /// (`6|.属于`), rising.
+    pipe_apart: Vec<usize>,
 }
 
 impl Default for Cutter {
@@ -139,6 +143,7 @@ impl Default for Cutter {
             piped: Vec::new(),
             celled: Vec::new(),
             one_space: Vec::new(),
+            pipe_apart: Vec::new(),
         }
     }
 }
@@ -244,6 +249,7 @@ impl Cutter {
         self.piped.clear();
         self.celled.clear();
         self.one_space.clear();
+        self.pipe_apart.clear();
         let mut markers = MarkerScan::default();
         let marks = &mut self.markers;
         // a new line starts a new piece: the second half of a wrapped label
@@ -282,6 +288,9 @@ impl Cutter {
                 } else {
                     if matches!(&text.as_bytes()[e..start], b" ") {
                         self.one_space.push(n.s.len());
+                    }
+                    if text.as_bytes()[e..start].contains(&b'|') {
+                        self.pipe_apart.push(n.s.len());
                     }
                     self.apart.push(n.s.len());
                 }
@@ -329,10 +338,7 @@ impl Cutter {
             let found = from + MarkerScan::check(&s[..b], &mut self.markers[from..k], &self.apart);
             for j in from..found {
                 let (mut c, len) = self.markers[j];
-                // a marker cut by a pipe (`.1|.信访`: its digits end one part
-                // of the token, its mark opens the next) is none: at a
-                // field's start the digits are a figure cell of their own
-                if self.piped.iter().any(|&p| c < p && p < c + len) {
+                if self.cut_by_pipe(c, len) {
                     self.markers[j].1 = 0;
                     continue;
                 }
@@ -384,6 +390,18 @@ impl Cutter {
                 self.cuts.push(c);
             }
         }
+    }
+
+    /// True when the marker of `len` bytes at byte `c` of the run's text is
+    /// cut by a pipe (`.1|.信访`: its digits end one part of the token, its
+    /// mark opens the next): it is none, at a field's start the digits are a
+    /// figure cell of their own. So is one cut by a pipe between white space
+    /// (`6\t|\t.属于`), which the canonical text writes `6|.属于`.
+    fn cut_by_pipe(&self, c: usize, len: usize) -> bool {
+        self.piped
+            .iter()
+            .chain(&self.pipe_apart)
+            .any(|&p| c < p && p < c + len)
     }
 
     /// Cuts at the leftmost-longest words of `cut_at`, one after the other.

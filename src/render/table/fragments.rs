@@ -119,7 +119,7 @@ fn place<'a, C: Key>(
         });
     }
     let b = crate::template::beside::beside(row, f)?;
-    if stop_ends_the_row(row, f, &b) {
+    if stop_ends_the_row(row, f, &b) || (b.spaced || b.tab) && glue(&f.raw).is_none() {
         return None;
     }
     Some(RowFragment {
@@ -187,29 +187,48 @@ fn stop_ends_the_row<C: Key>(
 /// text, as the source's line did where `1.关确认…` followed), they are
 /// written glued: the field reads back as one fragment.
 pub(super) fn put_fragment<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
-    let words = || s.split(is_space).filter(|x| !x.is_empty());
-    let glue = s.contains(|c: char| c.is_ascii_digit()) && {
-        // (a word's digits glued to text and a marker at its end are the
-        // text's: `template::cells::ends_in_marker_digits`)
-        let has_figure = |word: &str| {
-            let mut toks = Vec::new();
-            crate::template::cells::field_tokens(word, 0, &mut toks);
-            if crate::template::cells::ends_in_marker_digits(word) {
-                toks.truncate(toks.len().saturating_sub(3));
-            }
-            toks.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null))
-        };
-        words().nth(1).is_some()
-            && words().any(has_figure)
-            && !has_figure(&words().collect::<String>())
-    };
-    for (i, word) in words().enumerate() {
-        if i > 0 && !glue {
+    let glued = glue(s).unwrap_or(false);
+    for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
+        if i > 0 && !glued {
             w.write_char(' ')?;
         }
         w.write_str(word)?;
     }
     Ok(())
+}
+
+/// How [`put_fragment`] writes the words of `s`: glued (`Some(true)`) when
+/// apart they would read as a figure and glued they do not; else apart
+/// (`Some(false)`). `None` when apart they read as a figure and glued two
+/// of them meet as a dotted number (`2.` + `00000002.`: `2.00000002.` is no
+/// marker, but label text, which a row's label field takes in where it
+/// follows the label; apart `00000002.` is the fused `0000000` and the label
+/// `2.`): no form reads back, and such a fragment is not written (`place`).
+fn glue(s: &str) -> Option<bool> {
+    let words = || s.split(is_space).filter(|x| !x.is_empty());
+    // (a word's digits glued to text and a marker at its end are the
+    // text's: `template::cells::ends_in_marker_digits`)
+    let has_figure = |word: &str| {
+        let mut toks = Vec::new();
+        crate::template::cells::field_tokens(word, 0, &mut toks);
+        if crate::template::cells::ends_in_marker_digits(word) {
+            toks.truncate(toks.len().saturating_sub(3));
+        }
+        toks.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null))
+    };
+    if !(s.contains(|c: char| c.is_ascii_digit())
+        && words().nth(1).is_some()
+        && words().any(has_figure))
+    {
+        return Some(false);
+    }
+    let dotted = words()
+        .zip(words().skip(1))
+        .any(|(a, b)| a.ends_with(['.', '．']) && b.starts_with(|c: char| c.is_ascii_digit()));
+    if dotted {
+        return None;
+    }
+    Some(!has_figure(&words().collect::<String>()))
 }
 
 /// The `other` fragments of a table that stand after the last of `cells`
