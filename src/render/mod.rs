@@ -157,6 +157,7 @@ pub mod table;
 use std::fmt;
 
 use crate::model::{Block, Paragraph, Report, Section, Subsection, Table};
+use after_table::HeadLines;
 use joins::Before;
 use paragraph::{last_paragraph, write_line};
 
@@ -423,7 +424,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     /// [`after_table::head_lines_after_table`]); first, the whole of `s` on
     /// one line when it holds section markers (`Chunks::flat_after_table`).
     /// When neither reads back, the head line alone, with the table's text
-    /// changed if needed (see [`after_table::head_line_after_table`]).
+    /// changed if needed (see [`after_table::head_line_after_table`]); last,
+    /// lines after which the head and first paragraph alone read back.
     /// The number of blocks of `s` written with the lines: all, the first
     /// paragraph, or none.
     fn subsection_after_table(
@@ -446,20 +448,41 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             return None;
         }
         let default = self.written_alone(block, true)?;
-        if paragraph
-            && let Some(lines) = after_table::head_lines_after_table(t, table_text, s, &default)
-        {
-            return Some((lines, 1));
-        }
+        let rest = || {
+            let rest = s.blocks.get(1..).unwrap_or_default();
+            self.written_nested(rest, self.last, Forced::flat(true))
+        };
+        let lines = paragraph
+            .then(|| {
+                after_table::head_lines_after_table(
+                    t,
+                    table_text,
+                    s,
+                    &default,
+                    &self.headings,
+                    &rest,
+                )
+            })
+            .flatten();
+        // (a candidate that reads back only with the head and paragraph:
+        // when no head line does better)
+        let partial = match lines {
+            Some(HeadLines::Default) => return None,
+            Some(HeadLines::Whole(lines)) => return Some((lines, 1)),
+            Some(HeadLines::Partial(lines)) => Some((lines, 1)),
+            None => None,
+        };
         let prefixed = || self.written_with_head(s);
-        let (table, head) = after_table::head_line_after_table(
+        let Some((table, head)) = after_table::head_line_after_table(
             t,
             table_text,
             s,
             &default,
             &self.headings,
             &prefixed,
-        )?;
+        ) else {
+            return partial;
+        };
         if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
             *text = table;
         }
