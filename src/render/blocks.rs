@@ -37,6 +37,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         let mut written = false;
         for (i, block) in blocks.iter().enumerate() {
             self.tail = outer && i + 1 == blocks.len();
+            self.rest = &blocks[i + 1..];
             if std::mem::take(&mut written) {
                 continue;
             }
@@ -194,7 +195,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     fn subsection(&mut self, s: &'r Subsection, next: Option<&'r Block>) -> fmt::Result {
         let tab_head = self.next.tab_head.take();
         let join_head = self.next.join_head.take();
-        if body_on_head_line(s, self.section) {
+        let on_head = std::mem::take(&mut self.next.on_head);
+        if on_head || body_on_head_line(s, self.section) {
             self.head_line_subsection(s, next)
         } else if joins_first_subsection(s, self.section) {
             // `三、主动公开：` + `1、申请`: one line, as the parser
@@ -210,7 +212,8 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // read as it stood
             self.hold(&head_text(s));
             Ok(())
-        } else if let Some(sep) = (self.joins_sibling_after_table(s, next).then_some(""))
+        } else if let Some((sep, on_head)) = (self.joins_sibling_after_table(s, next))
+            .then_some(("", false))
             .or_else(|| self.joins_table_after(s, next))
         {
             // `（一）` + `（七）计 5 1 …` after an applications table, `七、。`
@@ -218,8 +221,11 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             // (a row of the table, a section heading); `四、` + `1.` +
             // `一、本年新收 33330 …`: alone the head after it would open an
             // applications table. With a tab between (`1.` + TAB +
-            // `54.…` after a table) where glued the two markers read as one
+            // `54.…` after a table) where glued the two markers read as one;
+            // the next head's first paragraph on its line where alone it
+            // goes apart (`1.` + `一、` + `年新收 33330 …\u{8}`)
             self.hold(&(head_text(s) + sep));
+            self.next.on_head = on_head;
             Ok(())
         } else {
             let tab = s.title.is_some() && tab_head.unwrap_or_else(|| self.tab_before_title(s));
@@ -438,14 +444,14 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     }
 
     /// Writes a subsection whose first paragraph goes on its head line (see
-    /// [`body_on_head_line`]), then the rest of its blocks; `next` is the
-    /// block after it.
+    /// [`body_on_head_line`], [`Forced::on_head`]), then the rest of its
+    /// blocks; `next` is the block after it.
     fn head_line_subsection(&mut self, s: &'r Subsection, next: Option<&'r Block>) -> fmt::Result {
         // `四、` + a long first paragraph: one line, as the
         // parser reads it (a marker alone after a table would
         // be read into the table)
         let Some(Block::Paragraph(p)) = s.blocks.first() else {
-            unreachable!("body_on_head_line checks it")
+            unreachable!("body_on_head_line and joins_table_after check it")
         };
         let title = s.title.as_deref().unwrap_or("");
         // the head of an enclosing subsection written before it
@@ -494,7 +500,9 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         blocks: &'r [Block],
         next: Option<&'r Block>,
     ) -> fmt::Result {
-        let outer = next.map(|b| (b, self.open.len())).or(self.after);
+        let outer = next
+            .map(|b| (self.following(b), self.open.len()))
+            .or(self.after);
         let after = std::mem::replace(&mut self.after, outer);
         // (its head is at the start of the next chunk's line when it is
         // still held, else on the line of the chunk written last)

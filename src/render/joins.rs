@@ -3,6 +3,8 @@
 //! that alone would read otherwise (a section heading, a row of the table
 //! before it, a table of its own).
 
+use std::cell::OnceCell;
+
 use super::heads::{NextLine, body_on_head_line, first_line, head_text, joins_next_line};
 use super::reread::joined_heads_read_back;
 use super::{Chunks, Forced};
@@ -35,18 +37,23 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
     /// a section heading: `三、` + a table + `1.` + `一、收 33330 …`), when
     /// that subsection written here with the head of `s` at the start of
     /// its first line reads back as the two subsections and written apart
-    /// it does not ([`Chunks::joined_reads_back`]).
+    /// it does not ([`Chunks::joins_blocks_after`]); when its last head is
+    /// empty, with the block after it too (that head is written at the
+    /// start of that block's line, which it cannot be alone).
+    /// The separator goes with whether the subsection's first paragraph
+    /// goes on that line ([`Forced::on_head`]).
     pub(super) fn joins_table_after(
         &self,
         s: &Subsection,
         next: Option<&'r Block>,
-    ) -> Option<&'static str> {
+    ) -> Option<(&'static str, bool)> {
         if !s.blocks.is_empty() || self.next.prefix.is_some() || self.closing {
             return None;
         }
-        let Some((block @ Block::Subsection(n), depth)) =
-            next.map(|b| (b, self.open.len())).or(self.after)
-        else {
+        let (list, depth) = next
+            .map(|b| (self.following(b), self.open.len()))
+            .or(self.after)?;
+        let Some(Block::Subsection(n)) = list.first() else {
             return None;
         };
         let opens = |line: &str| crate::parse::anchor::anchor(line.trim()).is_some();
@@ -54,7 +61,7 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
             let line = head_text(n);
             return (opens(&line)
                 && joined_heads_read_back(s, n, &(head_text(s) + &line), self.section))
-            .then_some("");
+            .then_some(("", false));
         }
         let line = first_line(n, self.section);
         let last = self.section;
@@ -71,42 +78,91 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         if !opens(&line) && !heading() && self.table.is_none() {
             return None;
         }
+        // (the subsection alone, then with the block after it when its
+        // last head is empty: written alone, that head has no line to join
+        // and is taken into a table before it, `一、收 …` + `第二十条` + `1.`
+        // before `一、年新收 …`, where in the text it joins that line)
+        let with_next = usize::from(list.len() > 1 && ends_with_empty_head(n));
+        (1..=1 + with_next).find_map(|k| self.joins_blocks_after(s, &list[..k], depth))
+    }
+
+    /// How empty subsection `s` is written at the start of the first line
+    /// of `blocks` (see [`Chunks::joins_table_after`]), which go in the list
+    /// of the first `depth` open subsections: the separator, the head glued
+    /// to the line, else a tab between them (as a source may have had them:
+    /// `1.` + TAB + `54.~~e~…` after a table, where glued `1.54.` is one
+    /// marker and alone `1.` is taken into the table); and whether the first
+    /// block's first paragraph goes on that line where alone it would not
+    /// ([`Forced::on_head`]: `1.` + `一、` + `年新收 33330 …\u{8}` after a
+    /// table, where alone `一、年新收…` reads as a section heading and `一、`
+    /// on a line of its own is taken into the table). The first that reads
+    /// back as `s` and `blocks`, when written apart they do not.
+    fn joins_blocks_after(
+        &self,
+        s: &Subsection,
+        blocks: &'r [Block],
+        depth: usize,
+    ) -> Option<(&'static str, bool)> {
         let head = head_text(s);
-        let alone = self.written_alone(block, true)?;
-        // (the head glued to the next line, else a tab between them, as a
-        // source may have had them: `1.` + TAB + `54.~~e~…` after a table,
-        // where glued `1.54.` is one marker and alone `1.` is taken into
-        // the table)
-        ["", "\t"].into_iter().find(|sep| {
-            let forced = Forced {
-                prefix: Some(format!("{head}{sep}")),
-                ..Forced::flat(true)
-            };
-            let Some(joined) = self.written_nested(std::slice::from_ref(block), self.last, forced)
-            else {
-                return false;
-            };
-            // (written apart, the two must not read back as themselves; read
-            // after the open heads alone, then, when that does not take it,
-            // after the heads as they were written, see `open_context`)
-            [false, true].into_iter().any(|written| {
-                let reads = |text: &str| self.joined_reads_back(s, block, depth, text, written);
-                !reads(&format!("{head}\n\n{alone}")) && reads(&joined)
+        let alone = self.written_nested(blocks, self.last, Forced::flat(true))?;
+        let apart = format!("{head}\n\n{alone}");
+        // (the paragraph on the head line: only where it is not already)
+        let on_head = match blocks.first() {
+            Some(Block::Subsection(n)) => {
+                matches!(n.blocks.first(), Some(Block::Paragraph(_)))
+                    && !body_on_head_line(n, self.section)
+            }
+            _ => false,
+        };
+        // (written apart, the two must not read back as themselves; read
+        // after the open heads alone, then, when that does not take it,
+        // after the heads as they were written, see `open_context`: each
+        // read-back of the apart form made once, when first asked)
+        let apart_reads = [OnceCell::new(), OnceCell::new()];
+        let held = self.open_context().0;
+        let forms = [false, true].into_iter().filter(|&o| !o || on_head);
+        forms
+            .flat_map(|o| ["", "\t"].map(|sep| (sep, o)))
+            .find(|&(sep, on_head)| {
+                let forced = Forced {
+                    prefix: Some(format!("{head}{sep}")),
+                    on_head,
+                    ..Forced::flat(true)
+                };
+                let held = held.clone();
+                let Some(joined) = self.written_held(blocks, self.last, forced, held) else {
+                    return false;
+                };
+                [false, true].into_iter().any(|written| {
+                    let reads =
+                        |text: &str| self.joined_reads_back(s, blocks, depth, text, written);
+                    !*apart_reads[usize::from(written)].get_or_init(|| reads(&apart))
+                        && reads(&joined)
+                })
             })
-        })
+    }
+
+    /// The blocks from `next`, the block after the one being written, to
+    /// the end of its list ([`Chunks::rest`]).
+    pub(super) fn following(&self, next: &'r Block) -> &'r [Block] {
+        match self.rest {
+            [first, ..] if std::ptr::eq(first, next) => self.rest,
+            _ => std::slice::from_ref(next),
+        }
     }
 
     /// True when `text`, written after the heads of the subsections open
     /// ([`Chunks::open`]: they decide which subsection a head after them
     /// goes in, as they did in the source) and the table held back, reads
     /// back in this section as those subsections holding that table, empty
-    /// subsection `s` and then `next`, which goes in the list of the first
-    /// `depth` of them. `written`: the open heads are read as they were
-    /// written ([`Chunks::open_context`]), else each alone on its line.
+    /// subsection `s` and then the blocks `next`, which go in the list of
+    /// the first `depth` of them. `written`: the open heads are read as
+    /// they were written ([`Chunks::open_context`]), else each alone on
+    /// its line.
     fn joined_reads_back(
         &self,
         s: &Subsection,
-        next: &Block,
+        next: &[Block],
         depth: usize,
         text: &str,
         written: bool,
@@ -115,7 +171,7 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
         let level = |at: usize, inner: Block| {
             let mut list = vec![inner];
             if at == depth {
-                list.push(next.clone());
+                list.extend(next.iter().cloned());
             }
             list
         };
@@ -123,7 +179,7 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
             table.map_or(vec![], |(t, _)| vec![Block::Table(Box::new((*t).clone()))]);
         innermost.push(Block::Subsection(s.clone()));
         if self.open.len() == depth {
-            innermost.push(next.clone());
+            innermost.extend(next.iter().cloned());
         }
         let want = self
             .open
@@ -298,4 +354,14 @@ impl<'r, W: std::fmt::Write> Chunks<'_, 'r, W> {
 fn ends_with(blocks: &[Block], want: &[Block]) -> bool {
     blocks.ends_with(want)
         || matches!(blocks.last(), Some(Block::Subsection(x)) if ends_with(&x.blocks, want))
+}
+
+/// True when the last block of subsection `s` is an empty subsection, or
+/// a subsection whose last block is (and so on): a head that may be
+/// written at the start of the line after `s`.
+fn ends_with_empty_head(s: &Subsection) -> bool {
+    match s.blocks.last() {
+        Some(Block::Subsection(x)) => x.blocks.is_empty() || ends_with_empty_head(x),
+        _ => false,
+    }
 }

@@ -272,10 +272,14 @@ struct Chunks<'w, 'r, W> {
     /// How the next subsection or chunk is written, where it is decided:
     /// on one line or not, its head line, a head at the start of its line.
     next: Forced,
-    /// The block written after the list being written, when there is one
-    /// in the same section, with the number of the subsections in
-    /// [`Chunks::open`] that hold it (see `Chunks::joins_table_after`).
-    after: Option<(&'r Block, usize)>,
+    /// The blocks written after the list being written, from the one right
+    /// after it to the end of the list holding it, when there is one in the
+    /// same section, with the number of the subsections in [`Chunks::open`]
+    /// that hold them (see `Chunks::joins_table_after`).
+    after: Option<(&'r [Block], usize)>,
+    /// The blocks after the one being written, in its list (see
+    /// [`Chunks::following`]).
+    rest: &'r [Block],
     /// The subsections whose blocks are being written, the outermost first,
     /// each with what was written before its head on its line (see
     /// [`Before`]), or `None` when its head goes at the start of the next
@@ -308,6 +312,11 @@ struct Forced {
     /// The head of a subsection written at the start of the next chunk's
     /// line (see [`heads::joins_first_subsection`]).
     prefix: Option<String>,
+    /// The first paragraph of the next subsection goes on its head line,
+    /// also where [`heads::body_on_head_line`] does not put it there: after
+    /// a head held for that line (`1.` + `一、` + `年新收 33330 …\u{8}`, see
+    /// `Chunks::joins_table_after`).
+    on_head: bool,
 }
 
 impl Forced {
@@ -318,6 +327,7 @@ impl Forced {
             tab_head: None,
             join_head: None,
             prefix: None,
+            on_head: false,
         }
     }
 }
@@ -343,6 +353,7 @@ impl<'w, 'r, W: fmt::Write> Chunks<'w, 'r, W> {
             headings: Vec::new(),
             next: Forced::flat(true),
             after: None,
+            rest: &[],
             open: Vec::new(),
             taken: None,
             held: String::new(),
@@ -518,6 +529,23 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
     where
         'r: 'b,
     {
+        self.written_held(blocks, last, forced, String::new())
+    }
+
+    /// [`Chunks::written_nested`] with `held` as the text read before the
+    /// head held in `forced` ([`Chunks::held`]): for a head held here, the
+    /// open heads' text ([`Chunks::hold`]), so that the blocks' own choices
+    /// read back after it as they will when written.
+    fn written_held<'b>(
+        &self,
+        blocks: &'b [Block],
+        last: Option<&'b Paragraph>,
+        forced: Forced,
+        held: String,
+    ) -> Option<String>
+    where
+        'r: 'b,
+    {
         let mut text = String::new();
         let mut nested = Chunks {
             section: self.section,
@@ -525,6 +553,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
             heading: self.heading,
             headings: self.headings.clone(),
             next: forced,
+            held,
             ..Chunks::new(&mut text, last)
         };
         nested.blocks(blocks).ok()?;

@@ -116,7 +116,7 @@ fn units_and_remarks(source: &RowMap<AdItem, RowSource<AdField>>) -> (ByField, B
     let mut remarks = ByField::new();
     for (item, src) in source {
         for (field, cell) in &src.cells {
-            if let Some(rest) = cell_suffix(&cell.raw) {
+            if let Some(rest) = suffix_of(&cell.raw) {
                 let map = if vocabulary::is_unit(rest) {
                     &mut units
                 } else {
@@ -127,4 +127,63 @@ fn units_and_remarks(source: &RowMap<AdItem, RowSource<AdField>>) -> (ByField, B
         }
     }
     (units, remarks)
+}
+
+/// [`cell_suffix`] of a cell's text, with a cell of ASCII digits alone (most
+/// cells: a plain figure, or a fused run of digits) known to have none
+/// without trimming it and reading its number again: the digits are all
+/// of its number, or the number does not fit and there is none to read.
+#[inline]
+fn suffix_of(raw: &str) -> Option<&str> {
+    if raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    cell_suffix(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    // sp-active
+    use super::*;
+
+    #[test]
+    fn a_cell_of_digits_has_no_suffix_as_cell_suffix_reads_it() {
+        let digits = [
+            "",
+            "0",
+            "7",
+            "00",
+            "0123",
+            "9487",
+            "898989",
+            "123456789012345678",
+            "1234567890123456789",
+            "99999999999999999999999999999999999999999999",
+        ];
+        for d in digits {
+            assert_eq!(cell_suffix(d), None, "{d:?}");
+            assert_eq!(suffix_of(d), cell_suffix(d), "{d:?}");
+        }
+        // (and the other cells are read as before)
+        for raw in [
+            "12万元",
+            " 12 万元 ",
+            "3（其中修订16件）",
+            "0.5",
+            "-",
+            "无",
+            "１２",
+            "12\u{3000}",
+            "1,234元",
+        ] {
+            assert_eq!(suffix_of(raw), cell_suffix(raw), "{raw:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn suffix_of_is_cell_suffix(raw in "[0-9]{0,25}|[0-9 .,万元件（）其中-]{0,12}|\\PC{0,8}") {
+            proptest::prop_assert_eq!(suffix_of(&raw), cell_suffix(&raw));
+        }
+    }
 }

@@ -131,6 +131,16 @@ fn candidates(
         let closed = format!("{}\n||\n", before.strip_suffix('\n').unwrap_or(before));
         candidates.push((Some(closed), Some(text.to_owned())));
     }
+    // (last: a first table whose last line holds pipes but is no row of it,
+    // a group label `（本列办理结果||t`, with a tab at the end of its last
+    // lines: a line with a tab counts as a tab row, so the second table's
+    // pipe rows after it end its region, as in the source `…||t\t`)
+    if pipes
+        && !tabs
+        && let Some(tabbed) = last_lines_tabbed(before)
+    {
+        candidates.push((Some(tabbed), Some(text.to_owned())));
+    }
     candidates
 }
 

@@ -22,6 +22,7 @@ mod after_paragraph;
 mod apart;
 mod fragments;
 mod free;
+mod fused;
 mod label;
 mod review_litigation;
 
@@ -33,7 +34,8 @@ pub use apart::table_text_before_tab_row;
 use fragments::RowFragments;
 pub(crate) use free::{LINES_REACH_CHARS, legacy_flow_lines};
 pub use free::{write_generic, write_legacy_statistics};
-use label::{LabelForm, put_label, stray_cells, stray_text_cell};
+use fused::put_fused;
+use label::{LabelForm, put_label, stray_cells};
 use review_litigation::review_litigation;
 pub use review_litigation::write_review_litigation;
 
@@ -68,9 +70,15 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
         // when the table reads back from them
         let mut tabs = String::new();
         write_table_rows(&mut tabs, table, false)?;
-        if super::reread::preamble_of(&tabs)
-            .is_some_and(|b| matches!(b.as_slice(), [Block::Table(t)] if **t == *table))
-        {
+        if read_back(&tabs).is_some_and(|t| t == *table) {
+            return w.write_str(&tabs);
+        }
+        // their white space kept (a tab before a pipe, `0\t\t|0`) they may
+        // read as cells; with one space in each run, as pipe rows write
+        // them, they may read back fused: then the tab rows of what they
+        // read back, which is what this table's re-read writes (the first
+        // form above), when those read back as this table
+        if let Some(tabs) = spaced_tab_rows(table)? {
             return w.write_str(&tabs);
         }
         // fused digits read from pipe rows hold their pipes (`0|0`): they
@@ -86,6 +94,31 @@ pub fn write_table<W: fmt::Write>(w: &mut W, table: &Table) -> fmt::Result {
         return Ok(());
     }
     write_table_rows(w, table, false)
+}
+
+/// The table that `text` reads back as, when it reads as one table alone.
+fn read_back(text: &str) -> Option<Table> {
+    let mut blocks = super::reread::preamble_of(text)?;
+    match (blocks.pop()?, blocks.is_empty()) {
+        (Block::Table(t), true) => Some(*t),
+        _ => None,
+    }
+}
+
+/// `table` as tab rows with the white space of its fused digits spaced as
+/// pipe rows write it (one space a run), rewritten from what that reads
+/// back as; `None` when either does not read back as `table`.
+fn spaced_tab_rows(table: &Table) -> Result<Option<String>, fmt::Error> {
+    let mut spaced = String::new();
+    write_table_rows(&mut spaced, table, true)?;
+    let Some(read) = read_back(&spaced).filter(|t| t == table) else {
+        return Ok(None);
+    };
+    let mut tabs = String::new();
+    write_table_rows(&mut tabs, &read, false)?;
+    Ok(read_back(&tabs)
+        .is_some_and(|t| t == *table)
+        .then_some(tabs))
 }
 
 /// True when a row of a standard table has fused digits with a pipe
@@ -112,7 +145,7 @@ fn fused_pipes(table: &Table) -> bool {
 
 /// Writes `table` in its canonical layout as tab rows; with `pipes`, rows
 /// that the caller turns into pipe rows (each tab a pipe): fused digits are
-/// then written with no tab of their own (see [`put_fused`]).
+/// then written with no tab of their own (see [`fused::put_fused`]).
 fn write_table_rows<W: fmt::Write>(w: &mut W, table: &Table, pipes: bool) -> fmt::Result {
     match table {
         Table::Applications(t) => applications(w, t, pipes),
@@ -129,130 +162,6 @@ fn put<W: fmt::Write>(w: &mut W, s: &str) -> fmt::Result {
         w.write_char(c)?;
     }
     Ok(())
-}
-
-/// Writes fused digits as they were delimited: a run of white space that
-/// holds tabs is written as its tabs (each tab a cell boundary, so empty
-/// cells keep their positions), any other run as `space` (one space tells
-/// which digits were already apart), and a run beside a pipe as one space (in
-/// a pipe row it is a cell's padding). The digits themselves are written as
-/// they are. A tab row is never split by the parser, and a row of as many
-/// fields as `cols` would be read as cells: then one more empty field is
-/// written after the first word, so the row reads back fused.
-///
-/// With `pipes` (a table written as pipe rows, each tab made a pipe) every
-/// run of white space is written as one space: a tab there stood inside a
-/// pipe row's cell (`|2\t7|`), and as a pipe it would add a cell boundary
-/// the digits did not have (`2|7`). A line break between two pipes (the
-/// digits went on in the next pipe row: `0|||||` + `|0|`) stays a line
-/// break: the two pipes are one boundary there, which no text on one line
-/// holds (`| |` is one more field), so the row is written on two lines as
-/// it stood, its two pipes the outer pipes of the two lines.
-fn put_fused<W: fmt::Write>(
-    w: &mut W,
-    s: &str,
-    space: &str,
-    cols: usize,
-    pipes: bool,
-    stray: bool,
-) -> fmt::Result {
-    let mut out = fused_spacing(s, space, pipes);
-    let fields = fields_read(&out, stray);
-    if fields == cols
-        && let Some(at) = out.find(['\t', ' '])
-    {
-        if out[at..].starts_with(' ') {
-            out.replace_range(at..at + 1, "\t\t");
-        } else {
-            out.insert(at, '\t');
-        }
-    }
-    w.write_str(&out)
-}
-
-/// Fused digits' text with its white space as the canonical row writes it:
-/// a run of spaces as `space`, a tab kept (as one tab), padding beside a
-/// pipe one space; with `pipes`, a line break between two pipes as a line
-/// break without them (the caller's pipe rows put them back as the outer
-/// pipes of the two lines).
-fn fused_spacing(s: &str, space: &str, pipes: bool) -> String {
-    let space = if pipes { " " } else { space };
-    let mut out = String::new();
-    let mut gap = String::new();
-    // (the run of white space holds a tab, written as one)
-    let mut tabbed = false;
-    // (the run of white space holds a line break)
-    let mut broken = false;
-    for c in s.chars() {
-        if is_space(c) {
-            broken |= matches!(c, '\n' | '\r');
-            if c == '\t' && !pipes {
-                gap.push('\t');
-                tabbed = true;
-            } else if gap.is_empty() {
-                gap.push_str(space);
-            }
-            continue;
-        }
-        if pipes && broken && c == '|' && out.len() > 1 && out.ends_with('|') {
-            out.pop();
-            out.push('\n');
-            gap.clear();
-            broken = false;
-            continue;
-        }
-        broken = false;
-        // white space beside a pipe is a cell's padding in a pipe row (the
-        // pipe is the boundary): one space, as a tab it would be one more
-        // field. A tab there parted two fields of a tab row (`1\t|2|`, a
-        // pipe glued to the digits after it): it is written as it was
-        if !gap.is_empty() && !tabbed && (c == '|' || out.ends_with('|')) {
-            gap.clear();
-            gap.push(' ');
-        }
-        if !out.is_empty() && !gap.is_empty() {
-            if gap.contains('\t') {
-                gap.retain(|g| g == '\t');
-            }
-            out.push_str(&gap);
-        }
-        gap.clear();
-        tabbed = false;
-        out.push(c);
-    }
-    out
-}
-
-/// The cells a parser reads from fused digits' fields (`out` as written by
-/// [`fused_spacing`]).
-fn fields_read(out: &str, stray: bool) -> usize {
-    // (a pipe is a field boundary too: fused digits from pipe rows are
-    // written in a table of pipe rows; a word counts as the cells it reads
-    // as: `4-` is the figure 4 and the null marker `-`)
-    let mut toks = Vec::new();
-    let mut cells_of = |word: &str| {
-        toks.clear();
-        crate::template::cells::field_tokens(word, 0, &mut toks);
-        toks.len().max(1)
-    };
-    // (with `stray`, the applications table: a word of stray text glued
-    // before a figure, `w0` `]4`, is one cell of a tab row, as the parser
-    // reads it: see `template::cells::stray_text_in_cell`)
-    out.split(['\t', '|', '\n'])
-        .map(|f| {
-            f.split(' ')
-                .filter(|x| !x.is_empty())
-                .map(|word| {
-                    if stray && stray_text_cell(word) {
-                        1
-                    } else {
-                        cells_of(word)
-                    }
-                })
-                .sum::<usize>()
-                .max(1)
-        })
-        .sum()
 }
 
 /// Writes one cell: raw source text, else the value, else nothing.

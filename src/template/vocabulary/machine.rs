@@ -1,68 +1,63 @@
 //! The vocabulary's automaton: `aho-corasick`'s DFA of the words (standard,
-//! overlapping semantics) over an alphabet of the vocabulary's characters.
+//! overlapping semantics) over an alphabet of the vocabulary's characters,
+//! built when the crate is compiled: the build script writes its tables
+//! (`super::generate`) and they are stepped here as `static` data, nothing
+//! built when a process runs.
 //!
 //! The words have ~160 distinct characters, almost all ideographs of three
 //! bytes. Each character of the vocabulary is written as one byte, its
 //! symbol (1, 2, …; 0 for every character in no word), and the DFA is built
 //! over the words so written: a third of the states of the DFA over the
-//! words' UTF-8 bytes (so a third of its build, once per process) and one
-//! step per character instead of three. A text is read one character at a
-//! time, its symbol looked up in a table (`Symbols::at`); the DFA
-//! steps in an inner loop with no call and no store up to the next state
-//! where words end, so its tables stay in registers.
+//! words' UTF-8 bytes and one step per character instead of three. A text
+//! is read one character at a time, its symbol looked up in a table
+//! (`Symbols::at`); the DFA steps in an inner loop with no call and no store
+//! up to the next state where words end (`next[state + symbol]`; the states
+//! where words end are numbered last: one comparison), so its tables stay
+//! in registers.
 //!
 //! Matching characters instead of bytes finds the same occurrences: the
 //! words and the texts are whole characters, and UTF-8 is self-synchronising
 //! (a word's bytes occur in a text only where its characters do).
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+/// The tables written by the build script from the crate's DFA.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/vocabulary_tables.rs"));
+}
+
+use self::tables::{CHARS, END_WORDS, ENDS, LOUD, NEXT, State, WIDTH};
 
 /// The code points of one to three bytes of UTF-8 (U+0000…U+FFFF): the
 /// symbols of the characters of words among them are held in one table,
 /// indexed by code point (a `u16`: no bounds check).
 const TABLE: usize = 0x1_0000;
 
-/// The vocabulary's DFA over the symbols of its characters (standard
-/// semantics: a state lists every word that ends where it is reached, its
-/// suffixes' words included).
-pub(super) struct Machine {
-    dfa: DFA,
-    start: StateID,
-    /// The length of each word in bytes of UTF-8 (where a match starts).
-    lens: Vec<usize>,
-    symbols: Symbols,
-}
+/// The symbols of the characters of the vocabulary, made by the compiler.
+static SYMBOLS: Symbols<'static> = Symbols::of_chars(&CHARS);
 
-/// The symbols of the characters of the words.
-struct Symbols {
+/// The symbols of the characters of some words.
+struct Symbols<'c> {
     /// The symbol of each character below U+10000 (0: in no word).
-    table: Box<[u8; TABLE]>,
-    /// The symbols of the characters of the words above it (`𝄞`).
-    other: Vec<(u32, u8)>,
+    table: [u8; TABLE],
+    /// The characters of the words, in code point order (the symbol of the
+    /// `k`-th is `k + 1`): those above U+FFFF (`𝄞`) are looked up here.
+    chars: &'c [char],
 }
 
-impl Symbols {
-    /// Symbols 1, 2, … for the characters of `words`, in code point order.
-    fn of(words: &[&str]) -> Symbols {
-        let mut chars: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
-        chars.sort_unstable();
-        chars.dedup();
+impl<'c> Symbols<'c> {
+    /// Symbols 1, 2, … for `chars` (the characters of some words, in code
+    /// point order, once each: see `super::generate::chars_of`).
+    const fn of_chars(chars: &'c [char]) -> Symbols<'c> {
         assert!(chars.len() < 256, "one byte per character of the words");
-        let mut table: Box<[u8; TABLE]> = vec![0u8; TABLE]
-            .into_boxed_slice()
-            .try_into()
-            .expect("TABLE bytes");
-        let mut other = Vec::new();
-        for (k, c) in chars.iter().enumerate() {
-            let (cp, sym) = (u32::from(*c), (k + 1) as u8);
-            match table.get_mut(cp as usize) {
-                Some(t) => *t = sym,
-                None => other.push((cp, sym)),
+        let mut table = [0u8; TABLE];
+        let mut k = 0;
+        while k < chars.len() {
+            let cp = chars[k] as usize;
+            if cp < TABLE {
+                table[cp] = (k + 1) as u8;
             }
+            k += 1;
         }
-        Symbols { table, other }
+        Symbols { table, chars }
     }
 
     /// The symbol of the character of code point `cp` (0: in no word).
@@ -70,7 +65,11 @@ impl Symbols {
     fn of_char(&self, cp: u32) -> u8 {
         match self.table.get(cp as usize) {
             Some(&sym) => sym,
-            None => self.other.iter().find(|o| o.0 == cp).map_or(0, |o| o.1),
+            None => self
+                .chars
+                .iter()
+                .rposition(|&c| u32::from(c) == cp)
+                .map_or(0, |k| (k + 1) as u8),
         }
     }
 
@@ -96,62 +95,39 @@ impl Symbols {
     }
 }
 
-impl Machine {
-    /// The machine of `words`.
-    pub(super) fn new(words: &[&str]) -> Machine {
-        let symbols = Symbols::of(words);
-        let written: Vec<Vec<u8>> = words
-            .iter()
-            .map(|w| w.chars().map(|c| symbols.of_char(u32::from(c))).collect())
-            .collect();
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&written)
-            .expect("the vocabulary is a small fixed set of words");
-        let start = dfa
-            .start_state(Anchored::No)
-            .expect("an unanchored search is supported");
-        Machine {
-            dfa,
-            start,
-            lens: words.iter().map(|w| w.len()).collect(),
-            symbols,
+/// Calls `f(start, end, word)` for every occurrence of every word of the
+/// vocabulary in `s` (overlapping), in order of their ends.
+#[inline]
+pub(super) fn each_match(s: &str, mut f: impl FnMut(usize, usize, usize)) {
+    let (symbols, words) = (&SYMBOLS, super::WORDS);
+    let mut sid: State = 0;
+    let b = s.as_bytes();
+    // the bytes not read yet
+    let mut rest = b;
+    loop {
+        // the steps up to the next state where words end: a loop with no
+        // call and no store, so the tables stay in registers (the states
+        // where words end are numbered last: one comparison); each
+        // character's symbol read from its bytes (`s` is UTF-8: see
+        // `Symbols::at`)
+        let mut hit = false;
+        while let Some(&x) = rest.first() {
+            let (sym, after) = symbols.at(x, rest);
+            rest = after;
+            sid = NEXT[sid as usize + usize::from(sym)];
+            if sid >= LOUD {
+                hit = true;
+                break;
+            }
         }
-    }
-
-    /// Calls `f(start, end, word)` for every occurrence of every word in `s`
-    /// (overlapping), in order of their ends.
-    #[inline]
-    pub(super) fn each_match(&self, s: &str, mut f: impl FnMut(usize, usize, usize)) {
-        let dfa = &self.dfa;
-        let mut sid = self.start;
-        let b = s.as_bytes();
-        // the bytes not read yet
-        let mut rest = b;
-        loop {
-            // the steps up to the next state where words end: a loop with
-            // no call and no store, so the tables stay in registers (an
-            // unanchored standard DFA has no dead state: its special states
-            // are the matches and the start); each character's symbol read
-            // from its bytes (`s` is UTF-8: see `Symbols::at`)
-            let mut hit = false;
-            while let Some(&x) = rest.first() {
-                let (sym, after) = self.symbols.at(x, rest);
-                rest = after;
-                sid = dfa.next_state(Anchored::No, sid, sym);
-                if dfa.is_special(sid) && dfa.is_match(sid) {
-                    hit = true;
-                    break;
-                }
-            }
-            if !hit {
-                return;
-            }
-            let end = b.len() - rest.len();
-            for k in 0..dfa.match_len(sid) {
-                let w = dfa.match_pattern(sid, k).as_usize();
-                f(end - self.lens[w], end, w);
-            }
+        if !hit {
+            return;
+        }
+        let end = b.len() - rest.len();
+        let (from, to) = ENDS[(sid - LOUD) as usize / WIDTH];
+        for &w in &END_WORDS[usize::from(from)..usize::from(to)] {
+            let w = usize::from(w);
+            f(end - words[w].len(), end, w);
         }
     }
 }
@@ -178,6 +154,7 @@ fn code_point_at(b: &[u8], i: usize) -> (u32, usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::generate::chars_of;
     use super::*;
 
     #[test]
@@ -195,7 +172,8 @@ mod tests {
     #[test]
     fn symbols_read_from_bytes_are_those_of_the_characters() {
         let words = ["一稳定", "％", "本年增/减", "%", "𝄞x", "\u{ffff}é"];
-        let sym = Symbols::of(&words);
+        let chars = chars_of(&words);
+        let sym = Symbols::of_chars(&chars);
         let s = "a\u{0}\u{7f}\u{80}é\u{7ff}\u{800}一說稳\u{9fff}\u{a000}\u{ffff}\u{10000}𝄞\u{10ffff}％|减/年x";
         let mut rest = s.as_bytes();
         let mut chars = s.chars();
@@ -212,7 +190,8 @@ mod tests {
     #[test]
     fn each_character_of_the_words_has_a_symbol_of_its_own() {
         let words = ["一稳定", "％", "本年增/减", "%", "𝄞x"];
-        let s = Symbols::of(&words);
+        let chars = chars_of(&words);
+        let s = Symbols::of_chars(&chars);
         let mut seen = std::collections::HashMap::new();
         for c in words.iter().flat_map(|w| w.chars()) {
             let sym = s.of_char(u32::from(c));
@@ -224,5 +203,68 @@ mod tests {
         for c in ['二', 'a', '\0', '\u{9fff}', '\u{a000}', '𝄟', '＆'] {
             assert_eq!(s.of_char(u32::from(c)), 0, "{c:?}");
         }
+    }
+
+    // sp-vocab2: the tables built by the build script, against the crate
+
+    /// Every word, and every pair of words written one after the other (so
+    /// every overlap of a word's end with another's start, the failure links'
+    /// cases), between characters outside the words: the same occurrences as
+    /// `aho-corasick`'s overlapping search of the words' bytes, in order of
+    /// their ends (sp-vocab's test, now of the tables built at compile time).
+    #[test]
+    fn every_pair_of_words_is_found_as_the_crate_finds_it() {
+        let words = super::super::WORDS;
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(words)
+            .expect("the vocabulary");
+        for a in words {
+            for b in [""].iter().chain(words) {
+                let s = format!("x{a}{b}二");
+                let mut ours = Vec::new();
+                each_match(&s, |start, end, w| ours.push((start, end, w)));
+                assert!(ours.is_sorted_by_key(|m| m.1), "{s}");
+                ours.sort_unstable();
+                assert_eq!(ours, by_the_crate(&ac, &s), "{s}");
+            }
+        }
+    }
+
+    /// The tables compiled in are the ones the generator writes for the
+    /// vocabulary now, and it writes the same bytes each time.
+    #[test]
+    fn the_tables_are_the_generators_same_bytes_each_time() {
+        let built = include_str!(concat!(env!("OUT_DIR"), "/vocabulary_tables.rs"));
+        let words = super::super::WORDS;
+        assert_eq!(super::super::generate::source(words), built);
+        assert_eq!(super::super::generate::source(words), built);
+        assert_eq!(&CHARS[..], &chars_of(words)[..]);
+        // rows of every symbol; each entry the start of a row; the start
+        // (0) ends no word; a range of words for each state that ends some
+        assert_eq!(WIDTH, CHARS.len() + 1);
+        assert_eq!(NEXT.len() % WIDTH, 0);
+        assert!(
+            NEXT.iter()
+                .all(|&t| (t as usize).is_multiple_of(WIDTH) && (t as usize) < NEXT.len())
+        );
+        assert!(LOUD > 0 && (LOUD as usize) < NEXT.len());
+        assert_eq!(ENDS.len(), (NEXT.len() - LOUD as usize) / WIDTH);
+        assert!(
+            ENDS.iter()
+                .all(|&(a, b)| a < b && usize::from(b) <= END_WORDS.len())
+        );
+    }
+
+    /// The occurrences (start, end, word) of the words of `ac` in `s` by the
+    /// crate's overlapping search, sorted: what the tests compare the machine's
+    /// with.
+    fn by_the_crate(ac: &aho_corasick::AhoCorasick, s: &str) -> Vec<(usize, usize, usize)> {
+        let mut theirs: Vec<_> = ac
+            .find_overlapping_iter(s)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        theirs.sort_unstable();
+        theirs
     }
 }
