@@ -9,11 +9,15 @@
 //! a broken label of a few characters) is written as a tab row, marker and
 //! title apart (`四、\t公`), after the table's text closed by an empty pipe
 //! row `||` when needed (rows of one delimiter, a blank line and a row of
-//! the other end a region).
+//! the other end a region). [`Chunks::subsection_after_table`] tries the
+//! forms in order.
+
+use std::fmt;
 
 use crate::model::{Block, Subsection, Table};
 
 use super::reread::preamble_of;
+use super::{Chunks, Forced};
 
 /// How many cuts of the head line are read back at most.
 pub(super) const CUTS: usize = 8;
@@ -394,4 +398,71 @@ pub(super) fn head_on_flow_table(
         .into_iter()
         .map(|line| format!("{line} {default}"))
         .find(|text| reads(text))
+}
+
+impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
+    /// The lines of the head and first paragraph of subsection `s` (the
+    /// block `block`) right after the pending table, when written as
+    /// otherwise they would not read back apart from it (see
+    /// [`head_lines_after_table`]); first, the whole of `s` on
+    /// one line when it holds section markers (`Chunks::flat_after_table`).
+    /// When neither reads back, the head line alone, with the table's text
+    /// changed if needed (see [`head_line_after_table`]); last,
+    /// lines after which the head and first paragraph alone read back.
+    /// The number of blocks of `s` written with the lines: all, the first
+    /// paragraph, or none.
+    pub(super) fn subsection_after_table(
+        &mut self,
+        block: &'r Block,
+        s: &'r Subsection,
+    ) -> Option<(String, usize)> {
+        let (t, table_text) = self.table.as_ref()?;
+        if self.next.prefix.is_some() || self.closing {
+            return None;
+        }
+        if let Some(line) = self.flat_after_table(block, s) {
+            return Some((line, s.blocks.len()));
+        }
+        let paragraph = matches!(s.blocks.first(), Some(Block::Paragraph(_)));
+        // (a head line the table cannot take in, and no first paragraph to
+        // write on it: the default stands, not even written; debug builds
+        // go on, to check the pre-filter against the read-back)
+        if !paragraph && !may_take_head(t, table_text, s) && !cfg!(debug_assertions) {
+            return None;
+        }
+        let default = self.written_alone(block, true)?;
+        let rest = || {
+            let rest = s.blocks.get(1..).unwrap_or_default();
+            self.written_nested(rest, self.last, Forced::flat(true))
+        };
+        let lines = paragraph
+            .then(|| head_lines_after_table(t, table_text, s, &default, &self.headings, &rest))
+            .flatten();
+        // (a candidate that reads back only with the head and paragraph:
+        // when no head line does better)
+        let partial = match lines {
+            Some(HeadLines::Default) => return None,
+            Some(HeadLines::Whole(lines)) => return Some((lines, 1)),
+            Some(HeadLines::Partial(lines)) => Some((lines, 1)),
+            None => None,
+        };
+        let prefixed = || self.written_with_head(s);
+        let Some((table, head)) =
+            head_line_after_table(t, table_text, s, &default, &self.headings, &prefixed)
+        else {
+            return partial;
+        };
+        if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
+            *text = table;
+        }
+        match head {
+            Some(head) => Some((head, 0)),
+            // (the head at the start of its first block's line: nothing
+            // written now, the blocks after it)
+            None => {
+                self.hold(&super::heads::head_text(s));
+                Some((String::new(), 0))
+            }
+        }
+    }
 }
