@@ -9,56 +9,116 @@
 //! a broken label of a few characters) is written as a tab row, marker and
 //! title apart (`四、\t公`), after the table's text closed by an empty pipe
 //! row `||` when needed (rows of one delimiter, a blank line and a row of
-//! the other end a region).
+//! the other end a region). [`Chunks::subsection_after_table`] tries the
+//! forms in order.
+
+use std::fmt;
 
 use crate::model::{Block, Subsection, Table};
 
 use super::reread::preamble_of;
+use super::{Chunks, Forced};
 
 /// How many cuts of the head line are read back at most.
 pub(super) const CUTS: usize = 8;
 
+/// What [`head_lines_after_table`] found for the head of a subsection and
+/// its first paragraph right after a table.
+pub(super) enum HeadLines {
+    /// The subsection as written otherwise reads back: it is kept.
+    Default,
+    /// Lines after which the subsection's other blocks, written as
+    /// otherwise, read back too: the whole subsection reads back.
+    Whole(String),
+    /// Lines after which only the head and the first paragraph read back
+    /// (the other blocks read otherwise after them: `（六）` + `5` on the next
+    /// line, and then `/`, `s`, … `5` each after a blank line, read as one
+    /// table of one cell per line): taken only when no other form of the
+    /// head reads back ([`head_line_after_table`]).
+    Partial(String),
+}
+
 /// The lines to write for the head of subsection `s` and its first block, a
-/// paragraph, right after the pending table `t` written as `table_text`,
-/// when `default` (the whole subsection as written otherwise) does not read
-/// back as the table and then that subsection:
+/// paragraph, right after the pending table `t` written as `table_text`
+/// (read back after `headings`: see [`blocks_after`]), when `default` (the
+/// whole subsection as written otherwise) does not read back as the table
+/// and then that subsection:
 /// the head with the whole paragraph on one line, or that line cut (the
 /// latest places first where the first part reads as running text or the
-/// script changes, as where the parser joined two lines). `None`: the
-/// default is kept (it reads back, or no candidate does better).
+/// script changes, as where the parser joined two lines). The first
+/// candidate after which `rest` (the subsection's other blocks as written
+/// otherwise) reads back too is taken; else the first after which the head
+/// and paragraph alone read back ([`HeadLines::Partial`]). `None`: no
+/// candidate reads back.
 pub(super) fn head_lines_after_table(
     t: &Table,
     table_text: &str,
     s: &Subsection,
     default: &str,
-) -> Option<String> {
+    headings: &[&str],
+    rest: &dyn Fn() -> Option<String>,
+) -> Option<HeadLines> {
     let Some(Block::Paragraph(p)) = s.blocks.first() else {
         return None;
     };
-    // (`whole`: the text holds the whole subsection, else its head and
-    // first paragraph)
-    let reads = |text: &str, whole: bool| {
+    let whole = |text: &str| {
+        blocks_after(headings, &format!("{table_text}\n{text}")).is_some_and(|b| {
+            matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)] if **a == *t && b == s)
+        })
+    };
+    if whole(default) {
+        return Some(HeadLines::Default);
+    }
+    // (the head and the first paragraph alone)
+    let partial = |text: &str| {
         preamble_of(&format!("{table_text}\n{text}")).is_some_and(|b| {
             matches!(b.as_slice(), [Block::Table(a), Block::Subsection(b)]
             if **a == *t
-                && if whole {
-                    b == s
-                } else {
-                    b.marker == s.marker
-                        && b.title == s.title
-                        && matches!(b.blocks.as_slice(), [Block::Paragraph(q)] if q.text == p.text)
-                })
+                && b.marker == s.marker
+                && b.title == s.title
+                && matches!(b.blocks.as_slice(), [Block::Paragraph(q)] if q.text == p.text))
         })
     };
-    if reads(default, true) {
-        return None;
-    }
     let body: String = p
         .text
         .chars()
         .filter(|c| *c != '\n' && *c != '\r')
         .collect();
     let head = format!("{}{}", s.marker, s.title.as_deref().unwrap_or(""));
+    let lines: Vec<String> = head_paragraph_lines(&head, &body)
+        .into_iter()
+        .chain(figure_end_lines(&head, &body))
+        .chain(class_change_lines(&head, &body))
+        .collect();
+    // (the other blocks after the lines, as `Chunks::subsection_lines_after_table`
+    // writes them: two blank lines when a paragraph follows a line that
+    // would join it over one)
+    let with_rest = |rest: &str, lines: &str| {
+        if rest.is_empty() {
+            return lines.to_owned();
+        }
+        let gap = matches!(s.blocks.get(1), Some(Block::Paragraph(_)))
+            && lines
+                .lines()
+                .last()
+                .is_some_and(super::paragraph::joins_over_a_blank);
+        format!("{lines}\n{}{rest}", if gap { "\n" } else { "" })
+    };
+    rest()
+        .and_then(|rest| lines.iter().find(|l| whole(&with_rest(&rest, l))))
+        .map(|l| HeadLines::Whole(l.clone()))
+        .or_else(|| {
+            let l = lines.into_iter().find(|l| partial(l))?;
+            Some(HeadLines::Partial(l))
+        })
+}
+
+/// The first candidates of [`head_lines_after_table`] for `head` and the
+/// paragraph `body`: on one line (glued, after a space, after a tab), each
+/// then cut where the script changes or running text ends (the latest
+/// places first), and, glued, the head on a line of its own with the
+/// paragraph on the next.
+fn head_paragraph_lines(head: &str, body: &str) -> Vec<String> {
     // (a space or a tab after the head when the body would run into the
     // marker: `1.` + `1\t0` reads as the marker `1.1`, `1. 1\t0` as a row)
     let mut lines = Vec::new();
@@ -91,10 +151,6 @@ pub(super) fn head_lines_after_table(
         );
     }
     lines
-        .into_iter()
-        .find(|l| reads(l, false))
-        .or_else(|| figure_end_lines(&head, &body).find(|l| reads(l, false)))
-        .or_else(|| class_change_lines(&head, &body).find(|l| reads(l, false)))
 }
 
 /// The kind of a character where [`class_change_lines`] may cut: a CJK
@@ -187,8 +243,17 @@ fn may_take_in(t: &Table, table_text: &str, line: &str) -> bool {
 /// False when the head line of subsection `s`, written on a line of its
 /// own after table `t` (written as `table_text`), cannot be taken into the table's region (see
 /// [`may_take_in`]): then [`head_line_after_table`] keeps the default.
+/// The head line as it may be written: `marker` + `title`, or with a tab
+/// between when the head could open a table of one cell per line with the
+/// figures after it (`Chunks::tab_before_title`: `(六)\t第二十条第（五）项`
+/// before `5` and `8`, a tab row the region of an applications table takes in).
 pub(super) fn may_take_head(t: &Table, table_text: &str, s: &Subsection) -> bool {
-    may_take_in(t, table_text, &super::head_line::head_text(s))
+    let head = super::head_line::head_text(s);
+    may_take_in(t, table_text, &head)
+        || s.title.as_ref().is_some_and(|title| {
+            super::blocks::may_open_lines(s, &head).is_some()
+                && may_take_in(t, table_text, &format!("{}\t{title}", s.marker))
+        })
 }
 
 /// A CJK character (ideographs and their punctuation): where one meets a
@@ -265,8 +330,13 @@ fn head_line_read_back(
     prefixed: &dyn Fn() -> Option<String>,
 ) -> Option<(Option<String>, Option<String>)> {
     let head = format!("{}\n", super::head_line::head_text(s));
-    // (the head on a line of its own, its blocks after a blank line)
-    let rest = default.strip_prefix(head.as_str())?;
+    let tabbed = format!("{}\t{}\n", s.marker, s.title.as_deref().unwrap_or(""));
+    // (the head on a line of its own, its blocks after a blank line; the
+    // head written with a tab before its title when without it the head
+    // would open a table of one cell per line: `Chunks::tab_before_title`)
+    let (written, rest) = [&head, &tabbed]
+        .into_iter()
+        .find_map(|h| Some((h.as_str(), default.strip_prefix(h.as_str())?)))?;
     if !rest.is_empty() && !rest.starts_with('\n') {
         return None;
     }
@@ -276,10 +346,9 @@ fn head_line_read_back(
         })
     };
     let reads = |table: &str, head: &str| reads_text(&format!("{table}\n{head}{rest}"));
-    if reads(table_text, &head) {
+    if reads(table_text, written) {
         return None;
     }
-    let tabbed = format!("{}\t{}\n", s.marker, s.title.as_deref().unwrap_or(""));
     let closed = format!("{table_text}||\n");
     [
         (None, tabbed.clone()),
@@ -329,4 +398,71 @@ pub(super) fn head_on_flow_table(
         .into_iter()
         .map(|line| format!("{line} {default}"))
         .find(|text| reads(text))
+}
+
+impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
+    /// The lines of the head and first paragraph of subsection `s` (the
+    /// block `block`) right after the pending table, when written as
+    /// otherwise they would not read back apart from it (see
+    /// [`head_lines_after_table`]); first, the whole of `s` on
+    /// one line when it holds section markers (`Chunks::flat_after_table`).
+    /// When neither reads back, the head line alone, with the table's text
+    /// changed if needed (see [`head_line_after_table`]); last,
+    /// lines after which the head and first paragraph alone read back.
+    /// The number of blocks of `s` written with the lines: all, the first
+    /// paragraph, or none.
+    pub(super) fn subsection_after_table(
+        &mut self,
+        block: &'r Block,
+        s: &'r Subsection,
+    ) -> Option<(String, usize)> {
+        let (t, table_text) = self.table.as_ref()?;
+        if self.next.prefix.is_some() || self.closing {
+            return None;
+        }
+        if let Some(line) = self.flat_after_table(block, s) {
+            return Some((line, s.blocks.len()));
+        }
+        let paragraph = matches!(s.blocks.first(), Some(Block::Paragraph(_)));
+        // (a head line the table cannot take in, and no first paragraph to
+        // write on it: the default stands, not even written; debug builds
+        // go on, to check the pre-filter against the read-back)
+        if !paragraph && !may_take_head(t, table_text, s) && !cfg!(debug_assertions) {
+            return None;
+        }
+        let default = self.written_alone(block, true)?;
+        let rest = || {
+            let rest = s.blocks.get(1..).unwrap_or_default();
+            self.written_nested(rest, self.last, Forced::flat(true))
+        };
+        let lines = paragraph
+            .then(|| head_lines_after_table(t, table_text, s, &default, &self.headings, &rest))
+            .flatten();
+        // (a candidate that reads back only with the head and paragraph:
+        // when no head line does better)
+        let partial = match lines {
+            Some(HeadLines::Default) => return None,
+            Some(HeadLines::Whole(lines)) => return Some((lines, 1)),
+            Some(HeadLines::Partial(lines)) => Some((lines, 1)),
+            None => None,
+        };
+        let prefixed = || self.written_with_head(s);
+        let Some((table, head)) =
+            head_line_after_table(t, table_text, s, &default, &self.headings, &prefixed)
+        else {
+            return partial;
+        };
+        if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
+            *text = table;
+        }
+        match head {
+            Some(head) => Some((head, 0)),
+            // (the head at the start of its first block's line: nothing
+            // written now, the blocks after it)
+            None => {
+                self.hold(&super::heads::head_text(s));
+                Some((String::new(), 0))
+            }
+        }
+    }
 }

@@ -524,7 +524,7 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
 /// (paragraphs that are a figure, figures among the cells of a generic
 /// table first): the head is short and no figure, the paragraphs before
 /// short. `None` when the head cannot open such a table.
-fn may_open_lines(s: &Subsection, head: &str) -> Option<usize> {
+pub(super) fn may_open_lines(s: &Subsection, head: &str) -> Option<usize> {
     let short = |t: &str| {
         t.chars().nth(LINES_REACH_CHARS).is_none()
             && !t.contains(['。', '，', '；', ',', ';', '：', ':'])

@@ -428,63 +428,6 @@ impl<'r, W: fmt::Write> Chunks<'_, 'r, W> {
         Ok(lines)
     }
 
-    /// The lines of the head and first paragraph of subsection `s` (the
-    /// block `block`) right after the pending table, when written as
-    /// otherwise they would not read back apart from it (see
-    /// [`after_table::head_lines_after_table`]); first, the whole of `s` on
-    /// one line when it holds section markers (`Chunks::flat_after_table`).
-    /// When neither reads back, the head line alone, with the table's text
-    /// changed if needed (see [`after_table::head_line_after_table`]).
-    /// The number of blocks of `s` written with the lines: all, the first
-    /// paragraph, or none.
-    fn subsection_after_table(
-        &mut self,
-        block: &'r Block,
-        s: &'r Subsection,
-    ) -> Option<(String, usize)> {
-        let (t, table_text) = self.table.as_ref()?;
-        if self.next.prefix.is_some() || self.closing {
-            return None;
-        }
-        if let Some(line) = self.flat_after_table(block, s) {
-            return Some((line, s.blocks.len()));
-        }
-        let paragraph = matches!(s.blocks.first(), Some(Block::Paragraph(_)));
-        // (a head line the table cannot take in, and no first paragraph to
-        // write on it: the default stands, not even written; debug builds
-        // go on, to check the pre-filter against the read-back)
-        if !paragraph && !after_table::may_take_head(t, table_text, s) && !cfg!(debug_assertions) {
-            return None;
-        }
-        let default = self.written_alone(block, true)?;
-        if paragraph
-            && let Some(lines) = after_table::head_lines_after_table(t, table_text, s, &default)
-        {
-            return Some((lines, 1));
-        }
-        let prefixed = || self.written_with_head(s);
-        let (table, head) = after_table::head_line_after_table(
-            t,
-            table_text,
-            s,
-            &default,
-            &self.headings,
-            &prefixed,
-        )?;
-        if let (Some(table), Some((_, text))) = (table, self.table.as_mut()) {
-            *text = table;
-        }
-        match head {
-            Some(head) => Some((head, 0)),
-            // (the head at the start of its first block's line: nothing
-            // written now, the blocks after it)
-            None => {
-                self.hold(&heads::head_text(s));
-                Some((String::new(), 0))
-            }
-        }
-    }
-
     /// The text `block` is written as on its own, in this place (after the
     /// paragraph written last, in this section), with no table held back
     /// and no head held for the line after it; `flat`: whether a subsection

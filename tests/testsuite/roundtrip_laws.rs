@@ -2710,27 +2710,14 @@ fn laws_f_wrapped_labels_sweep() {
 /// fifteenth round): the 23 of family A (an applications label line after a
 /// head on whose line it stood; laws-fa fixed 21, laws-fa3 the last 2), the
 /// 18 others (laws-c16b, laws-c16c and laws-c16d fifteen, laws-c17a two,
-/// laws-c17b one). Listed: 1 of the 18 inputs of the sixteenth strict
-/// campaign (2026-12-07 18:11; docs/fuzzing.md, sixteenth round; laws-c17a
-/// fixed four, laws-c17b four, laws-c17c five, laws-fa2 three, laws-fa3
-/// one), with its minimised form; and 2 of the 8 inputs of the seventeenth
-/// strict campaign (2026-12-07 19:54, at main `7744935`; docs/roundtrip.md,
-/// "lead: the seventeenth campaign"; the merges of the evening fixed two,
-/// the lead one, laws-fa3 three), each with its minimised form.
-pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[
-    (
-        "roundtrip-strict-e6232d34bdb9.txt",
-        "render does not converge: minimised `二、主动公开\n+\n6\n5\n（六）\n\n5\n\n/\n\ns\n\n|\n\n(\n\n\u{f}\n\n5\n二、主动公开` (sixteenth campaign; laws-c17c: `（六）` written with `5` on the next line and no blank between reads back as one table of single-cell lines, with blank lines it reads back; the candidate that joins them is likely the last of `after_table::head_lines_after_table`, which reads back only the head and first paragraph)",
-    ),
-    (
-        "roundtrip-strict-a18d908006c3.txt",
-        "render does not converge: minimised `（本列\n(六)    第二十条第（五）项\n5\n\n8` (seventeenth campaign: a header fragment, then an active-disclosure title after a marker and figures one per line; not triaged)",
-    ),
-    (
-        "roundtrip-strict-f3827c0fe79e.txt",
-        "render does not converge: minimised `二、主动公开\n四、诉讼\n+\n6\n5\n1.\n\n5\n\n/\n\ns\n\n|\n\n#\n\n^\n\n5\n三、收到和处理` (seventeenth campaign: figures one per line under headings, as `e6232d34bdb9`; its first minimised form `5\n、政府` fixed by the lead; not triaged)",
-    ),
-];
+/// laws-c17b one); the 18 inputs of the sixteenth strict campaign
+/// (2026-12-07 18:11; docs/fuzzing.md, sixteenth round; laws-c17a fixed
+/// four, laws-c17b four, laws-c17c five, laws-fa2 three, laws-fa3 one,
+/// laws-c18a one); and the 8 inputs of the seventeenth strict campaign
+/// (2026-12-07 19:54, at main `7744935`; docs/roundtrip.md, "lead: the
+/// seventeenth campaign"; the merges of the evening fixed two, the lead
+/// one, laws-fa3 three, laws-c18a two). None is listed now.
+pub(crate) const KNOWN_LAW_FAILURES: &[(&str, &str)] = &[];
 
 #[test]
 fn known_law_failures_still_fail() {
