@@ -106,7 +106,6 @@ fn field_flags<C: Key>(
     (follows, marker_digits): (Option<&Text>, bool),
     last: Option<u32>,
 ) -> Option<(bool, bool, bool)> {
-    let digits_or_pipes = || f.raw.contains(|c: char| c.is_ascii_digit() || c == '|');
     let (mut tab, mut spaced, mut at_end) = (false, false, false);
     match follows {
         // a figure or a null marker (`0`, `-`, or one before more text,
@@ -165,7 +164,7 @@ fn field_flags<C: Key>(
         // last cell when that is a figure (after an empty cell it would
         // read as text in that cell's place), else not written
         None => {
-            if digits_or_pipes() || !ends_with_a_figure(row) || !reads_as_text(&f.raw) {
+            if digits_or_pipes(&f.raw) || !ends_with_a_figure(row) || !reads_as_text(&f.raw) {
                 return None;
             }
             tab = true;
@@ -191,10 +190,16 @@ fn one_more_field<C: Key>(row: &RowSource<C>, f: &Fragment, e: &Text) -> bool {
     !f.raw
         .split(is_space)
         .any(|w| !w.is_empty() && reads_as_cell(w))
-        && (!f.raw.contains(|c: char| c.is_ascii_digit() || c == '|')
+        && (!digits_or_pipes(&f.raw)
             || text_field(&f.raw)
             || text_words(&f.raw)
             || words_read_as_text(&f.raw) && figure_before(row, e))
+}
+
+/// True when `text` holds an ASCII digit or a pipe (it may read as a
+/// figure or a cell boundary where it is written).
+fn digits_or_pipes(text: &str) -> bool {
+    text.contains(|c: char| c.is_ascii_digit() || c == '|')
 }
 
 /// `Some(apart)` when `f` (no white space nor pipe in it) stood after
