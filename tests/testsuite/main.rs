@@ -52,6 +52,7 @@ mod roundtrip_laws_z10;
 mod roundtrip_laws_z11;
 mod roundtrip_laws_z12;
 mod roundtrip_laws_z13;
+mod roundtrip_laws_z15;
 mod roundtrip_sweep;
 mod series_html;
 mod strategy;
