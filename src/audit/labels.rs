@@ -296,7 +296,8 @@ mod tests {
 
     #[test]
     fn wrapped_parts_join_in_order_before_the_next_row() {
-        let want = normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+        let template = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
+        let want = normalize_label(template);
         let raw = "（二）部分公开（区分处理的，只计这一情形，不计其他情形";
         // the label and one figure (text after a row's last figure is
         // written there, one more field)
@@ -315,29 +316,59 @@ mod tests {
         let got = normalize_label(raw);
         // the closing bracket after the label: joined
         let frags = [part(FragmentRole::Other, "）", 230)];
-        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        assert!(joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 500])
+        ));
         // after the next row's start, it is not this label's
-        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 225])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 225])
+        ));
         // a part that does not continue the label ends the join (the
         // canonical text writes the label and the parts that joined it)
         let frags = [
             part(FragmentRole::Other, "乙", 220),
             part(FragmentRole::Other, "）", 230),
         ];
-        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 500])
+        ));
         // nor before the label
         let before = [part(FragmentRole::Other, "）", 50)];
-        assert!(!joined_matches(&got, &want, &label, (&before, &[100])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&before, &[100])
+        ));
         // text the canonical text does not write does not join: a figure
         // after the row's last one (it would read as a cell)
         let frags = [
             part(FragmentRole::Other, "9", 220),
             part(FragmentRole::Other, "）", 230),
         ];
-        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        assert!(joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 500])
+        ));
         // nor `other` text on a line of none of the row's texts
         let mut own = part(FragmentRole::Other, "）", 230);
         own.span.line = 2;
-        assert!(!joined_matches(&got, &want, &label, (&[own], &[100, 500])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&[own], &[100, 500])
+        ));
     }
 }

@@ -1,24 +1,14 @@
 //! laws-z15: the round-trip laws on the wider sweep's inputs of seeds
-//! 201–260 (seeds 211 and 213); see docs/roundtrip.md, section "laws-z15".
+//! 201–260 (seeds 211, 213 and 251); see docs/roundtrip.md, section "laws-z15".
 
 use crate::roundtrip_laws::{assert_laws, canonical};
+use crate::roundtrip_laws_c15d::other_fragments as others;
 
 // ---- laws-z15 ----
 
 /// `x` with its line ends `\n` made `end` (`\r\n`, `\r`).
 fn ends(x: &str, end: &str) -> String {
     x.replace('\n', end)
-}
-
-/// The `other` fragments of the applications table of `x`.
-fn others(x: &str) -> Vec<String> {
-    let report = ogi_report::parse(x).unwrap();
-    let apps = report.applications().expect("an applications table");
-    apps.fragments
-        .iter()
-        .filter(|f| f.role == ogi_report::model::FragmentRole::Other)
-        .map(|f| f.raw.to_string())
-        .collect()
 }
 
 /// Seed 211 minimised: `四、\t02.` in an empty cell's place with `5.求`
@@ -52,6 +42,18 @@ fn laws_z15_words_apart_that_run_on_into_the_next_fragment_stay_apart() {
             .map(|f| f.replace('\t', " "))
             .collect::<Vec<_>>()
     );
+    // seed 251: the fragment's last word runs on into `1.请数量` (other
+    // text, not the row `1.`), written glued after it
+    let seed_251 =
+        "一、本年新收一、本年新收政府信息公开申\t02.1.请数量\n（七）总计  1 1 1 1 1 1 6\n";
+    for x in [
+        seed_251.to_string(),
+        ends(seed_251, "\r\n"),
+        ends(seed_251, "\r"),
+    ] {
+        assert_laws(&x);
+    }
+    assert!(canonical(seed_251).contains("申 02.1.请数量\t"));
     // laws-z13's seed 112 (no fragment after: the words stay glued)
     let z13 = "一、本年新收5.要求行政机 00000002.1.关确认或重新出具已获取信息";
     assert_laws(z13);
