@@ -177,7 +177,7 @@ fn check_row<C: Key>(
     {
         return;
     }
-    if got == want || joined_matches(got, want, src, (fragments, starts)) {
+    if got == want || joined_matches(got, (template, want), src, (fragments, starts)) {
         return;
     }
     let msg = format!(
@@ -199,13 +199,16 @@ fn check_row<C: Key>(
 /// next row or other table text (`starts`: where each row of the table and
 /// each fragment of another role starts, sorted): text after another row's
 /// start is that row's, or stray text, not the rest of this label (and the
-/// canonical text writes text after a group label with no row); `other` text on a line of its own (`…不` + `不予处理` +
+/// canonical text writes text after a group label with no row; nor text
+/// that the tab row would read as the label's rest,
+/// [`crate::template::beside::label_rest`], which it
+/// does not write); `other` text on a line of its own (`…不` + `不予处理` +
 /// `计其他情形）`, `…情形 1 2 …` + `）`) or apart after fused digits or an
 /// inner figure (`…信` + `3 息`) is not written by the canonical text, so it
 /// joins the label in neither.
-fn joined_matches<C: Key>(
+fn joined_matches<C: Key + 'static>(
     got: &str,
-    want: &str,
+    (template, want): (&str, &str),
     row: &RowSource<C>,
     (fragments, starts): (&[Fragment], &[u32]),
 ) -> bool {
@@ -220,11 +223,11 @@ fn joined_matches<C: Key>(
     // there, and the canonical text writes it so) is not joined again: it
     // would cut the join short in the source only (`…出具` + `已获取信2息`)
     let kept = |f: &Fragment| {
-        use crate::template::beside::{beside, on_row_line};
+        use crate::template::beside::{beside, label_rest, on_row_line};
         if f.role == FragmentRole::LabelPart {
             return !label.raw.contains(f.raw.as_str());
         }
-        on_row_line(row, f) && beside(row, f).is_some()
+        on_row_line(row, f) && beside(row, f).is_some_and(|b| !label_rest(row, f, &b, template))
     };
     let next = starts
         .get(starts.partition_point(|&s| s <= at))
@@ -293,7 +296,8 @@ mod tests {
 
     #[test]
     fn wrapped_parts_join_in_order_before_the_next_row() {
-        let want = normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+        let template = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）";
+        let want = normalize_label(template);
         let raw = "（二）部分公开（区分处理的，只计这一情形，不计其他情形";
         // the label and one figure (text after a row's last figure is
         // written there, one more field)
@@ -312,29 +316,59 @@ mod tests {
         let got = normalize_label(raw);
         // the closing bracket after the label: joined
         let frags = [part(FragmentRole::Other, "）", 230)];
-        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        assert!(joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 500])
+        ));
         // after the next row's start, it is not this label's
-        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 225])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 225])
+        ));
         // a part that does not continue the label ends the join (the
         // canonical text writes the label and the parts that joined it)
         let frags = [
             part(FragmentRole::Other, "乙", 220),
             part(FragmentRole::Other, "）", 230),
         ];
-        assert!(!joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 500])
+        ));
         // nor before the label
         let before = [part(FragmentRole::Other, "）", 50)];
-        assert!(!joined_matches(&got, &want, &label, (&before, &[100])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&before, &[100])
+        ));
         // text the canonical text does not write does not join: a figure
         // after the row's last one (it would read as a cell)
         let frags = [
             part(FragmentRole::Other, "9", 220),
             part(FragmentRole::Other, "）", 230),
         ];
-        assert!(joined_matches(&got, &want, &label, (&frags, &[100, 500])));
+        assert!(joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&frags, &[100, 500])
+        ));
         // nor `other` text on a line of none of the row's texts
         let mut own = part(FragmentRole::Other, "）", 230);
         own.span.line = 2;
-        assert!(!joined_matches(&got, &want, &label, (&[own], &[100, 500])));
+        assert!(!joined_matches(
+            &got,
+            (template, &want),
+            &label,
+            (&[own], &[100, 500])
+        ));
     }
 }

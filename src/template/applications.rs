@@ -202,25 +202,24 @@ impl Reader<'_, '_> {
         // buffer, its template label normalised once
         let have = &mut self.have;
         let rows = &self.rows;
-        let continues = p.norm.chars().nth(1).is_some()
-            && at
-                .and_then(|c| rows.get(c).map(|r| (c, r)))
-                .is_some_and(|(c, r)| {
-                    if rows[..c].iter().any(|q| q.key == r.key) {
-                        return false;
-                    }
-                    let tpl = TEMPLATE_NORMS[r.key as usize].as_str();
-                    if !tpl.contains(p.norm) || tpl.starts_with(p.norm) {
-                        return false;
-                    }
-                    have.clear();
-                    if let Some((s, e)) = r.label {
-                        norm_into(have, &text[s..e]);
-                    }
-                    // (the rest so far normalised too: `形）` is in `…形)`)
-                    crate::text::norm::push_norm(have, &r.label_extra);
-                    !have.contains(p.norm) && !ends_in_glued_marker(have)
-                });
+        let continues = at
+            .and_then(|c| rows.get(c).map(|r| (c, r)))
+            .is_some_and(|(c, r)| {
+                if rows[..c].iter().any(|q| q.key == r.key) {
+                    return false;
+                }
+                let tpl = TEMPLATE_NORMS[r.key as usize].as_str();
+                if !in_template_rest(tpl, p.norm) {
+                    return false;
+                }
+                have.clear();
+                if let Some((s, e)) = r.label {
+                    norm_into(have, &text[s..e]);
+                }
+                // (the rest so far normalised too: `形）` is in `…形)`)
+                crate::text::norm::push_norm(have, &r.label_extra);
+                rest_of(have, p.norm)
+            });
         if continues {
             if let Some(r) = at.and_then(|c| self.rows.get_mut(c)) {
                 r.label_extra.push_str(&text[p.start..p.end]);
@@ -247,6 +246,32 @@ impl Reader<'_, '_> {
             fragments: self.b.into_fragments(),
         })
     }
+}
+
+/// True when text `piece` (normalised) is in the template label `tpl`
+/// (normalised) past its start and longer than one character: the cheap
+/// half of the test whether it continues a row's label ([`Reader::rest`]).
+fn in_template_rest(tpl: &str, piece: &str) -> bool {
+    piece.chars().nth(1).is_some() && tpl.contains(piece) && !tpl.starts_with(piece)
+}
+
+/// True when `piece` (normalised, [`in_template_rest`] of the row's
+/// template label) continues a row whose label so far is `have`
+/// (normalised): the label does not hold it already and does not end in a
+/// glued marker ([`ends_in_glued_marker`]).
+fn rest_of(have: &str, piece: &str) -> bool {
+    !have.contains(piece) && !ends_in_glued_marker(have)
+}
+
+/// True when the text `piece`, in a field of its own after the cells of a
+/// row labelled `label` whose template label is `template`, is read back as
+/// the rest of that label (a `label_part`, see [`Reader::rest`]), not as
+/// other text (`三安全` TAB the figures TAB `稳定`: the rest of
+/// `3.危及“三安全一稳定”`): the renderer does not write other text
+/// there.
+pub(crate) fn continues_label(template: &str, label: &str, piece: &str) -> bool {
+    let piece = norm(piece);
+    in_template_rest(&norm(template), &piece) && rest_of(&norm(label), &piece)
 }
 
 /// True when the label `have` (normalised) ends in a list marker glued to

@@ -76,6 +76,30 @@ pub(crate) fn beside<'r, C: Key>(row: &'r RowSource<C>, f: &Fragment) -> Option<
     })
 }
 
+/// True when the `other` fragment `f` of an applications row (`C`: the
+/// table's columns), written where `b` puts it, is one more field at the
+/// row's end that would read back there as the rest of the row's label
+/// (`template`: its template label; see
+/// `template::applications::continues_label`), not as the other text it was:
+/// `稳定` after `三安全`'s figures, where in the source it stood after other
+/// text (`三安全00000002.重复申请0稳定`). The canonical text does not write it
+/// there, and so the audit does not join it to the label.
+pub(crate) fn label_rest<C: Key + 'static>(
+    row: &RowSource<C>,
+    f: &Fragment,
+    b: &Beside<'_>,
+    template: &str,
+) -> bool {
+    std::any::TypeId::of::<C>() == std::any::TypeId::of::<crate::model::AppCol>()
+        && b.tab
+        && (b.at_end || b.follows.is_none())
+        && !b.after_label
+        && row
+            .label
+            .as_ref()
+            .is_some_and(|l| super::applications::continues_label(template, &l.raw, &f.raw))
+}
+
 /// True when `f` stood apart after `e`, `row`'s fused digits, on their line,
 /// and those end in digits and a list marker (`（00000002.` + ` 七）总计`):
 /// without the text after it the marker would end the field and label

@@ -55,6 +55,7 @@ mod roundtrip_laws_z11;
 mod roundtrip_laws_z12;
 mod roundtrip_laws_z13;
 mod roundtrip_laws_z14;
+mod roundtrip_laws_z15;
 mod roundtrip_sweep;
 mod series_html;
 mod strategy;

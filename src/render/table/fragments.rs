@@ -70,9 +70,14 @@ impl<'a> RowFragments<'a> {
         }
     }
 
-    /// Takes the fragments that stand in `row`: after its first element and
-    /// before the next row (or header text).
-    pub(super) fn take<C: Key>(&mut self, row: &'a RowSource<C>) -> Vec<RowFragment<'a>> {
+    /// Takes the fragments that stand in `row` (`template`: its template
+    /// label): after its first element and before the next row (or header
+    /// text).
+    pub(super) fn take<C: Key + 'static>(
+        &mut self,
+        row: &'a RowSource<C>,
+        template: &str,
+    ) -> Vec<RowFragment<'a>> {
         let Some(start) = row.start() else {
             return Vec::new();
         };
@@ -93,17 +98,19 @@ impl<'a> RowFragments<'a> {
             if !crate::template::beside::on_row_line(row, f) {
                 continue;
             }
-            out.extend(place(row, f));
+            out.extend(place(row, f, template));
         }
         out
     }
 }
 
 /// Where the `other` fragment `f`, on one of `row`'s lines, is written in
-/// the row (see [`crate::template::beside`]).
-fn place<'a, C: Key>(
+/// the row (see [`crate::template::beside`]; `template`: the row's template
+/// label).
+fn place<'a, C: Key + 'static>(
     row: &'a RowSource<C>,
     f: &'a crate::model::Fragment,
+    template: &str,
 ) -> Option<RowFragment<'a>> {
     let span = (f.span.start, f.span.end);
     if after_label_digits(row, f) {
@@ -119,7 +126,10 @@ fn place<'a, C: Key>(
         });
     }
     let b = crate::template::beside::beside(row, f)?;
-    if stop_ends_the_row(row, f, &b) || (b.spaced || b.tab) && glue(&f.raw).is_none() {
+    if stop_ends_the_row(row, f, &b)
+        || (b.spaced || b.tab) && glue(&f.raw, "").is_none()
+        || crate::template::beside::label_rest(row, f, &b, template)
+    {
         return None;
     }
     Some(RowFragment {
@@ -185,9 +195,15 @@ fn stop_ends_the_row<C: Key>(
 /// would not (`5.要求行政机 00000002.`: alone, `00000002.` is the fused `0000000`
 /// and the label `2.`; `…行政机00000002.` keeps digits and marker in the
 /// text, as the source's line did where `1.关确认…` followed), they are
-/// written glued: the field reads back as one fragment.
-pub(super) fn put_fragment<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::Result {
-    let glued = glue(s).unwrap_or(false);
+/// written glued: the field reads back as one fragment. Only words that
+/// apart read as a figure where they stand count: `next` is the text written
+/// glued after the fragment in its field (the fragment after it, glued to it
+/// in the source), which the last word runs on into (`四、\t02.` + `5.求`:
+/// `02.5.求` is label text, so `四、 02.5.求` reads back as `四、 02.` and `5.求`,
+/// quoted by the audit as the source's `四、\t02.` is; glued, `四、02.` is
+/// quoted otherwise).
+pub(super) fn put_fragment<W: std::fmt::Write>(w: &mut W, s: &str, next: &str) -> std::fmt::Result {
+    let glued = glue(s, next).unwrap_or(false);
     for (i, word) in s.split(is_space).filter(|x| !x.is_empty()).enumerate() {
         if i > 0 && !glued {
             w.write_char(' ')?;
@@ -203,8 +219,10 @@ pub(super) fn put_fragment<W: std::fmt::Write>(w: &mut W, s: &str) -> std::fmt::
 /// of them meet as a dotted number (`2.` + `00000002.`: `2.00000002.` is no
 /// marker, but label text, which a row's label field takes in where it
 /// follows the label; apart `00000002.` is the fused `0000000` and the label
-/// `2.`): no form reads back, and such a fragment is not written (`place`).
-fn glue(s: &str) -> Option<bool> {
+/// `2.`): no form reads back, and such a fragment is not written (`place`,
+/// which asks without `next`, the text the last word runs on into: see
+/// [`put_fragment`]).
+fn glue(s: &str, next: &str) -> Option<bool> {
     let words = || s.split(is_space).filter(|x| !x.is_empty());
     // (a word's digits glued to text and a marker at its end are the
     // text's: `template::cells::ends_in_marker_digits`)
@@ -216,9 +234,17 @@ fn glue(s: &str) -> Option<bool> {
         }
         toks.iter().any(|t| matches!(t.kind, Tk::Value | Tk::Null))
     };
-    if !(s.contains(|c: char| c.is_ascii_digit())
-        && words().nth(1).is_some()
-        && words().any(has_figure))
+    // (the last word with what runs on after it in the field)
+    let run_on = next.split(is_space).next().unwrap_or_default();
+    let last = words().count().saturating_sub(1);
+    let in_field = |(i, word): (usize, &str)| {
+        if i == last && !run_on.is_empty() {
+            has_figure(&format!("{word}{run_on}"))
+        } else {
+            has_figure(word)
+        }
+    };
+    if !(s.contains(|c: char| c.is_ascii_digit()) && last > 0 && words().enumerate().any(in_field))
     {
         return Some(false);
     }
@@ -228,7 +254,10 @@ fn glue(s: &str) -> Option<bool> {
     if dotted {
         return None;
     }
-    Some(!has_figure(&words().collect::<String>()))
+    Some(!has_figure(&format!(
+        "{}{run_on}",
+        words().collect::<String>()
+    )))
 }
 
 /// The `other` fragments of a table that stand after the last of `cells`

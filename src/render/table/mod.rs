@@ -191,7 +191,9 @@ fn put_row<'a, W: fmt::Write, C: Key>(
     frags: &mut RowFragments<'a>,
     pipes: bool,
 ) -> fmt::Result {
-    let mine = source.map(|s| frags.take(s)).unwrap_or_default();
+    let mine = source
+        .map(|s| frags.take(s, template_label))
+        .unwrap_or_default();
     // the fragments of the row's lines, each after the cell (or fused
     // digits) it follows in the source; the rest at the end of the row
     let mut glued: Vec<bool> = mine
@@ -209,22 +211,27 @@ fn put_row<'a, W: fmt::Write, C: Key>(
             // a cell was just written
             wrote = None;
         }
+        let here = |f: &fragments::RowFragment<'_>| match at {
+            Some(t) => f.after.is_some_and(|a| std::ptr::eq(a, t)),
+            None => last,
+        };
         for (i, f) in mine.iter().enumerate() {
             if glued[i] {
                 continue;
             }
-            let here = match at {
-                Some(t) => f.after.is_some_and(|a| std::ptr::eq(a, t)),
-                None => last,
-            };
-            if here || last {
+            if here(f) || last {
                 glued[i] = true;
                 let on = wrote == Some(f.span.0);
                 if wrote.is_some() && !on {
                     continue;
                 }
                 wrote = Some(f.span.1);
-                put_row_fragment(w, f, on)?;
+                // (the fragment written right after it, glued to it)
+                let next = mine
+                    .get(i + 1)
+                    .filter(|n| !glued[i + 1] && n.span.0 == f.span.1 && (here(n) || last))
+                    .map_or("", |n| n.raw);
+                put_row_fragment(w, f, on, next)?;
             }
         }
         Ok(())
@@ -257,11 +264,13 @@ fn put_row<'a, W: fmt::Write, C: Key>(
 /// Writes fragment `f` of a row where it goes (see `put_row`): after a tab
 /// when it is one more field (not when `on` the fragment written before it,
 /// to which it stood glued), its words apart in a field or cell's place of
-/// its own.
+/// its own (`next`: the fragment written glued after it, see
+/// [`fragments::put_fragment`]).
 fn put_row_fragment<W: fmt::Write>(
     w: &mut W,
     f: &fragments::RowFragment<'_>,
     on: bool,
+    next: &str,
 ) -> fmt::Result {
     if f.tab && !on {
         w.write_char('\t')?;
@@ -271,7 +280,7 @@ fn put_row_fragment<W: fmt::Write>(
     // (one more field keeps its words apart too: `织 构` is quoted so by the
     // audit, written `织构` it would not be)
     if f.spaced || f.tab {
-        fragments::put_fragment(w, f.raw)
+        fragments::put_fragment(w, f.raw, next)
     } else {
         put(w, f.raw)
     }
