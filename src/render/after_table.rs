@@ -251,7 +251,7 @@ pub(super) fn may_take_head(t: &Table, table_text: &str, s: &Subsection) -> bool
     let head = super::head_line::head_text(s);
     may_take_in(t, table_text, &head)
         || s.title.as_ref().is_some_and(|title| {
-            super::blocks::may_open_lines(s, &head).is_some()
+            super::reach::may_open_lines(s, &head).is_some()
                 && may_take_in(t, table_text, &format!("{}\t{title}", s.marker))
         })
 }

@@ -151,6 +151,7 @@ mod heads;
 mod joins;
 mod markup;
 mod paragraph;
+mod reach;
 mod reread;
 pub mod table;
 
