@@ -2,25 +2,11 @@
 //! active-disclosure table whose paragraph, on the head's line, ends a line
 //! with a `第…项` reference (see docs/roundtrip.md, section "laws-c19").
 
-use crate::roundtrip_laws::assert_laws;
-use crate::roundtrip_laws_z10::line_ends;
+use crate::roundtrip_laws_c18a::assert_holds;
 
 // ---- laws-c19 ----
-
-/// The canonical text of `x`.
-fn canonical(x: &str) -> String {
-    ogi_report::parse(x).unwrap().render()
-}
-
-/// Asserts the laws on `x` in LF, CRLF and CR form, and that its canonical
-/// text holds `part`.
-fn assert_holds(x: &str, part: &str) {
-    for x in line_ends(x) {
-        assert_laws(&x);
-        let c1 = canonical(&x);
-        assert!(c1.contains(part), "{x:?}: {c1:?}");
-    }
-}
+// (`assert_holds`: the laws in LF, CRLF and CR form, and a part of the
+// canonical text)
 
 /// The white space run of the saved inputs between the head's text and the
 /// reference.
