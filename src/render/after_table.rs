@@ -89,6 +89,7 @@ pub(super) fn head_lines_after_table(
         .into_iter()
         .chain(figure_end_lines(&head, &body))
         .chain(class_change_lines(&head, &body))
+        .chain(title_end_lines(&head, &body))
         .collect();
     // (the other blocks after the lines, as `Chunks::subsection_lines_after_table`
     // writes them: two blank lines when a paragraph follows a line that
@@ -183,6 +184,41 @@ fn class_change_lines<'a>(head: &'a str, body: &'a str) -> impl Iterator<Item = 
             let at = at + before.len_utf8();
             format!("{head}{}\n{}\n", &body[..at], &body[at..])
         })
+}
+
+/// The head and paragraph `body` of [`head_lines_after_table`] on one line
+/// cut where a word of the table's header ends: a word of the template's
+/// vocabulary (`第二十条`) or a `第…项` reference (`第二十条第（八）项`, which
+/// the active-disclosure template reads as header text: see
+/// [`ad_header`](crate::template::vocabulary::ad_header)), the latest
+/// places first. Where the source cut its line there (`…第二十条第（八）项` +
+/// `事业性收费`), the line glued reads with the table before it (`（八）项事业性收费`
+/// as the fees row). One scan of the vocabulary and one of the characters;
+/// tried last, so the text of a subsection that reads back with another
+/// candidate stays as it was.
+fn title_end_lines<'a>(head: &'a str, body: &'a str) -> impl Iterator<Item = String> + 'a {
+    let mut ends = Vec::new();
+    crate::template::vocabulary::matches_into(body, &mut ends);
+    let mut ends: Vec<usize> = ends.into_iter().map(|(_, end, _)| end).collect();
+    // (`项` closing a `第…项` reference: a `第` before it in the same word)
+    let mut reference = false;
+    for (at, c) in body.char_indices() {
+        if c.is_whitespace() {
+            reference = false;
+        } else if c == '第' {
+            reference = true;
+        } else if c == '项' && reference {
+            ends.push(at + c.len_utf8());
+            reference = false;
+        }
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    ends.into_iter()
+        .rev()
+        .filter(move |&at| body[at..].starts_with(|c: char| !c.is_whitespace()))
+        .take(CUTS)
+        .map(move |at| format!("{head}{}\n{}\n", &body[..at], &body[at..]))
 }
 
 /// The head and paragraph `body` of [`head_lines_after_table`] on one line

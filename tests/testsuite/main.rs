@@ -45,6 +45,7 @@ mod roundtrip_laws_c17a;
 mod roundtrip_laws_c17b;
 mod roundtrip_laws_c17c;
 mod roundtrip_laws_c18a;
+mod roundtrip_laws_c19;
 mod roundtrip_laws_fa;
 mod roundtrip_laws_fa2;
 mod roundtrip_laws_fa3;

@@ -16,7 +16,7 @@ fn canonical(x: &str) -> String {
 
 /// Asserts the laws on `x` in LF, CRLF and CR form, and that its canonical
 /// text holds `part`.
-fn assert_holds(x: &str, part: &str) {
+pub(crate) fn assert_holds(x: &str, part: &str) {
     for x in line_ends(x) {
         assert_laws(&x);
         let c1 = canonical(&x);
